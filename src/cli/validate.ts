@@ -1,0 +1,64 @@
+import type { Command } from 'commander';
+import { importFiles } from '../import/index.js';
+import { writeErrorWorkbook } from '../import/error-workbook.js';
+import { accountingLines, rejectedLine, summaryLines, warningLine } from '../import/summary.js';
+import { ExitCode, msg, render } from '../model/messages.js';
+import { langOf, type CliContext } from './context.js';
+import { parseIsoDateOption } from './options.js';
+
+/** How many rejected rows are listed one by one on the terminal; the rest are in the workbook. */
+const LISTED_ROWS = 50;
+
+export function registerValidate(program: Command, context: CliContext): void {
+  program
+    .command('validate')
+    .description('Kiểm tra file dữ liệu trẻ em: đếm dòng đọc được, dòng hợp lệ, dòng bị loại và lý do')
+    .argument('<files...>', 'file .xlsx hoặc .csv')
+    .option('--out <errors.xlsx>', 'ghi các dòng bị loại (kèm lý do) ra sổ Excel')
+    .option('--strict', 'kết thúc với mã 3 nếu có dòng bị loại')
+    .option('--as-of <date>', 'kiểm tra mã đơn vị hành chính theo danh mục có hiệu lực tại ngày này (yyyy-mm-dd)', parseIsoDateOption)
+    .action(async (files: string[], options: { out?: string; strict?: boolean; asOf?: string }, command: Command) => {
+      const lang = langOf(command);
+      const result = await importFiles(files, { codesAsOf: options.asOf });
+      const print = context.out;
+      for (const line of accountingLines(result.files, lang)) print(line);
+      const total = result.files.reduce(
+        (sum, file) => ({ read: sum.read + file.read, accepted: sum.accepted + file.accepted, rejected: sum.rejected + file.rejected }),
+        { read: 0, accepted: 0, rejected: 0 },
+      );
+      print(
+        render(
+          msg(
+            `Tổng cộng ${result.files.length} file: đọc ${total.read} dòng = ${total.accepted} hợp lệ + ${total.rejected} bị loại.`,
+            `Total for ${result.files.length} file(s): read ${total.read} rows = ${total.accepted} accepted + ${total.rejected} rejected.`,
+          ),
+          lang,
+        ),
+      );
+      if (result.rejected.length > 0) {
+        print(render(msg('Dòng bị loại:', 'Rejected rows:'), lang));
+        for (const row of result.rejected.slice(0, LISTED_ROWS)) print(`  ${rejectedLine(row, lang)}`);
+        if (result.rejected.length > LISTED_ROWS) {
+          const more = result.rejected.length - LISTED_ROWS;
+          print(render(msg(`  … và ${more} dòng khác (xem sổ lỗi --out)`, `  … and ${more} more (see the --out workbook)`), lang));
+        }
+      }
+      const notable = result.warnings.filter((warning) => warning.kind !== 'totals_row');
+      if (notable.length > 0) {
+        print(render(msg('Cảnh báo:', 'Warnings:'), lang));
+        for (const warning of notable.slice(0, LISTED_ROWS)) print(`  ${warningLine(warning, lang)}`);
+        if (notable.length > LISTED_ROWS) print(`  … (${notable.length - LISTED_ROWS})`);
+      }
+      for (const line of summaryLines(result.rejected, result.warnings, lang)) print(line);
+      if (options.out) {
+        await writeErrorWorkbook(options.out, result.rejected, lang);
+        print(
+          render(
+            msg(`Đã ghi sổ lỗi ${options.out} (có dữ liệu cá nhân: chỉ lưu trong cơ quan).`, `Wrote ${options.out} (contains personal data: keep it in the office).`),
+            lang,
+          ),
+        );
+      }
+      if (options.strict && result.rejected.length > 0) context.exitCode = ExitCode.rejectedRows;
+    });
+}

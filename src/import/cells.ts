@@ -1,0 +1,240 @@
+import type { CodeList } from '../model/codes.js';
+import { msg, type Message } from '../model/messages.js';
+import { clean, foldValue, stripDiacritics } from './text.js';
+
+/**
+ * Cell values as the readers hand them over: exceljs's many shapes (rich text, formulas,
+ * hyperlinks…) and CSV text are reduced to these before any parsing.
+ */
+export type RawValue = string | number | boolean | Date | null;
+
+export type Parsed<T> = { ok: true; value: T } | { ok: false; kind: string; message: Message };
+
+const ok = <T>(value: T): Parsed<T> => ({ ok: true, value });
+const fail = <T>(kind: string, message: Message): Parsed<T> => ({ ok: false, kind, message });
+
+export function isBlank(value: RawValue): boolean {
+  return value === null || (typeof value === 'string' && clean(value) === '');
+}
+
+/** The text of a cell as an official sees it (for messages and the error workbook). */
+export function displayText(value: RawValue): string {
+  if (value === null) return '';
+  if (value instanceof Date) return formatDmy(isoFromUtcDate(value));
+  return clean(String(value));
+}
+
+export function parseText(value: RawValue): string {
+  return displayText(value);
+}
+
+// ---------------------------------------------------------------- codes
+
+/** Administrative and personal-ID codes: digits only, leading zeros restored ("9552" → "09552"). */
+export function parseCode(value: RawValue, digits: number): Parsed<string> {
+  let text: string;
+  if (typeof value === 'number') {
+    if (!Number.isInteger(value) || value < 0) return fail('invalid_code', invalidCode(digits));
+    text = String(value);
+  } else {
+    text = displayText(value).replace(/\s/g, '');
+  }
+  if (!/^\d+$/.test(text) || text.length > digits) return fail('invalid_code', invalidCode(digits));
+  return ok(text.padStart(digits, '0'));
+}
+
+const invalidCode = (digits: number) =>
+  msg(`mã phải gồm ${digits} chữ số`, `a code must have ${digits} digits`);
+
+// ---------------------------------------------------------------- dates
+
+const EXCEL_EPOCH_UTC = Date.UTC(1899, 11, 30);
+const DAY_MS = 86_400_000;
+/** 1 Jan 1900 .. 31 Dec 9999 as Excel serial numbers. */
+const SERIAL_MIN = 1;
+const SERIAL_MAX = 2_958_465;
+
+export function isoFromUtcDate(date: Date): string {
+  return date.toISOString().slice(0, 10);
+}
+
+export function formatDmy(iso: string): string {
+  const [y, m, d] = iso.split('-');
+  return `${d}/${m}/${y}`;
+}
+
+function isoFromParts(year: number, month: number, day: number): string | undefined {
+  if (month < 1 || month > 12 || day < 1 || day > 31) return undefined;
+  const time = Date.UTC(year, month - 1, day);
+  const date = new Date(time);
+  // Date.UTC rolls 31/02 over to 03/03: a calendar date must come back unchanged.
+  if (date.getUTCFullYear() !== year || date.getUTCMonth() !== month - 1 || date.getUTCDate() !== day) return undefined;
+  return isoFromUtcDate(date);
+}
+
+function isoFromSerial(serial: number): string {
+  return isoFromUtcDate(new Date(EXCEL_EPOCH_UTC + Math.floor(serial) * DAY_MS));
+}
+
+/** A two-digit year is 20yy: every child in these records was born after 2000. */
+function fullYear(text: string): number {
+  const year = Number(text);
+  return text.length === 2 ? 2000 + year : year;
+}
+
+const DAY_FIRST = /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4}|\d{2})$/;
+const ISO_LIKE = /^(\d{4})-(\d{1,2})-(\d{1,2})(?:[T ].*)?$/;
+const SERIAL_TEXT = /^\d{1,7}(?:\.\d+)?$/;
+
+/** Day-first always; real date cells, text dates and Excel serial numbers (also when stored as text). */
+export function parseDate(value: RawValue): Parsed<string> {
+  if (value instanceof Date) {
+    if (Number.isNaN(value.getTime())) return fail('invalid_date', invalidDate);
+    return ok(isoFromUtcDate(value));
+  }
+  if (typeof value === 'number') {
+    if (value < SERIAL_MIN || value > SERIAL_MAX) return fail('invalid_date', invalidDate);
+    return ok(isoFromSerial(value));
+  }
+  const text = displayText(value);
+  let iso: string | undefined;
+  const dayFirst = DAY_FIRST.exec(text);
+  const isoLike = ISO_LIKE.exec(text);
+  if (dayFirst) {
+    iso = isoFromParts(fullYear(dayFirst[3]!), Number(dayFirst[2]), Number(dayFirst[1]));
+  } else if (isoLike) {
+    iso = isoFromParts(Number(isoLike[1]), Number(isoLike[2]), Number(isoLike[3]));
+  } else if (SERIAL_TEXT.test(text) && Number(text) >= 10_000) {
+    // Serial numbers that lost their date format (pasted as text); small numbers are not dates.
+    iso = isoFromSerial(Number(text));
+  }
+  return iso ? ok(iso) : fail('invalid_date', invalidDate);
+}
+
+const invalidDate = msg('ngày không hợp lệ (dùng dd/mm/yyyy)', 'invalid date (use dd/mm/yyyy)');
+
+// ---------------------------------------------------------------- yes / no
+
+const YES = new Set(['có', 'co', 'x', '1', 'c', 'yes', 'y', 'true', 'đã', 'da', 'rồi']);
+const NO = new Set(['không', 'khong', '0', 'k', 'no', 'n', 'false', 'chưa', 'chua']);
+
+/** A blank cell means "Không" (indicator-rules.md). */
+export function parseYesNo(value: RawValue): Parsed<boolean> {
+  if (isBlank(value)) return ok(false);
+  if (typeof value === 'boolean') return ok(value);
+  const text = foldValue(displayText(value));
+  if (YES.has(text)) return ok(true);
+  if (NO.has(text)) return ok(false);
+  return fail('invalid_yes_no', msg('phải là Có hoặc Không', 'must be Có (yes) or Không (no)'));
+}
+
+// ---------------------------------------------------------------- numbers
+
+/** Vietnamese separators: 1.500.000 and 1.500.000,5. */
+export function parseNumber(value: RawValue): Parsed<number> {
+  if (typeof value === 'number') return Number.isFinite(value) ? ok(value) : fail('invalid_number', invalidNumber);
+  const text = displayText(value).replace(/\s/g, '').replace(/đ$|vnd$/i, '');
+  let normalised: string | undefined;
+  if (/^-?\d{1,3}(\.\d{3})+(,\d+)?$/.test(text)) normalised = text.replace(/\./g, '').replace(',', '.');
+  else if (/^-?\d{1,3}(,\d{3})+(\.\d+)?$/.test(text)) normalised = text.replace(/,/g, '');
+  else if (/^-?\d+(,\d+)?$/.test(text)) normalised = text.replace(',', '.');
+  else if (/^-?\d+(\.\d+)?$/.test(text)) normalised = text;
+  if (normalised === undefined) return fail('invalid_number', invalidNumber);
+  return ok(Number(normalised));
+}
+
+const invalidNumber = msg('phải là một số', 'must be a number');
+
+export function parseInteger(value: RawValue): Parsed<number> {
+  const parsed = parseNumber(value);
+  if (!parsed.ok) return parsed;
+  if (!Number.isInteger(parsed.value) || parsed.value < 0)
+    return fail('invalid_number', msg('phải là số nguyên không âm', 'must be a whole number ≥ 0'));
+  return parsed;
+}
+
+// ---------------------------------------------------------------- code lists
+
+/**
+ * Matches a code or a label of one code list: exactly after NFC and lower case first, then
+ * without diacritics where that points to a single code. Single letters (the Art. 10 groups
+ * a, b, …, đ) only ever match exactly: đ is not d.
+ */
+export class CodeMatcher {
+  private readonly exact = new Map<string, string>();
+  private readonly loose = new Map<string, string | null>();
+
+  constructor(readonly list: CodeList) {
+    for (const entry of list) {
+      for (const name of [entry.code, entry.label, ...(entry.aliases ?? [])]) {
+        const key = foldValue(name);
+        this.exact.set(key, entry.code);
+        if (key.length > 1) {
+          const looseKey = stripDiacritics(key);
+          const previous = this.loose.get(looseKey);
+          this.loose.set(looseKey, previous === undefined || previous === entry.code ? entry.code : null);
+        }
+      }
+    }
+  }
+
+  match(text: string): string | undefined {
+    const key = foldValue(text);
+    const exact = this.exact.get(key);
+    if (exact !== undefined) return exact;
+    if (key.length <= 1) return undefined;
+    return this.loose.get(stripDiacritics(key)) ?? undefined;
+  }
+}
+
+const matchers = new WeakMap<CodeList, CodeMatcher>();
+
+export function matcherFor(list: CodeList): CodeMatcher {
+  let matcher = matchers.get(list);
+  if (!matcher) {
+    matcher = new CodeMatcher(list);
+    matchers.set(list, matcher);
+  }
+  return matcher;
+}
+
+const unknownValue = (text: string) =>
+  msg(`giá trị "${text}" không có trong danh mục`, `value "${text}" is not in the code list`);
+
+export function parseEnum(value: RawValue, list: CodeList): Parsed<string> {
+  const text = displayText(value);
+  const code = matcherFor(list).match(text);
+  return code === undefined ? fail('unknown_code_value', unknownValue(text)) : ok(code);
+}
+
+/**
+ * Several values in one cell, separated by ";" or ",". A label that holds a comma
+ * ("Bỏ rơi, bỏ mặc") is matched whole before the cell is split: the longest run of pieces
+ * that names a value wins.
+ */
+export function parseList(value: RawValue, list: CodeList): Parsed<string[]> {
+  if (isBlank(value)) return ok([]);
+  const matcher = matcherFor(list);
+  const pieces = displayText(value)
+    .split(/[;,\n]/)
+    .map((piece) => piece.trim())
+    .filter((piece) => piece !== '');
+  const codes: string[] = [];
+  let index = 0;
+  while (index < pieces.length) {
+    let matched = false;
+    for (let end = pieces.length; end > index; end -= 1) {
+      const code = matcher.match(pieces.slice(index, end).join(', '));
+      if (code !== undefined) {
+        if (!codes.includes(code)) codes.push(code);
+        index = end;
+        matched = true;
+        break;
+      }
+    }
+    if (!matched) return fail('unknown_code_value', unknownValue(pieces[index]!));
+  }
+  // Code-list order, so the same set always reads the same.
+  const order = list.map((entry) => entry.code);
+  return ok(codes.sort((a, b) => order.indexOf(a) - order.indexOf(b)));
+}

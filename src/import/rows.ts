@@ -1,0 +1,212 @@
+import type { z } from 'zod';
+import type { ColumnSpec } from '../model/columns.js';
+import type { RowIssue } from '../model/issues.js';
+import { msg, type Message } from '../model/messages.js';
+import { Child, ChildEvent, CommuneFacts, type RecordKind, type SourceRef } from '../model/records.js';
+import {
+  displayText,
+  isBlank,
+  parseCode,
+  parseDate,
+  parseEnum,
+  parseInteger,
+  parseList,
+  parseNumber,
+  parseText,
+  parseYesNo,
+  type Parsed,
+  type RawValue,
+} from './cells.js';
+import type { SheetLayout } from './sheet.js';
+import { foldHeader, foldValue } from './text.js';
+
+/** Which administrative codes exist (at the date `validate` checks against, or in either list). */
+export interface UnitCheck {
+  province(code: string): boolean;
+  district(code: string): boolean;
+  commune(code: string): boolean;
+}
+
+export type ParsedRecord =
+  | { kind: 'children'; record: Child }
+  | { kind: 'events'; record: ChildEvent }
+  | { kind: 'communeFacts'; record: CommuneFacts };
+
+export type RowOutcome =
+  | { type: 'empty' }
+  | { type: 'total' }
+  | { type: 'accepted'; parsed: ParsedRecord }
+  | { type: 'rejected'; issues: RowIssue[] };
+
+const TOTAL_LABELS = new Set(['tong', 'tong cong', 'cong', 'tong so']);
+
+/** A totals row ("Tổng", "Tổng cộng", "Cộng") is skipped, not counted. */
+function isTotalsRow(cells: readonly RawValue[]): boolean {
+  return cells.some((cell) => typeof cell === 'string' && TOTAL_LABELS.has(foldHeader(cell)));
+}
+
+const NO_SUPPORT = new Set(['không', 'khong', '0', 'no', 'k']);
+
+function parseCell(column: ColumnSpec, value: RawValue): Parsed<unknown> {
+  const cell = column.cell;
+  switch (cell.type) {
+    case 'text':
+      return { ok: true, value: parseText(value) };
+    case 'code':
+      return parseCode(value, cell.digits);
+    case 'date':
+      return parseDate(value);
+    case 'yesNo':
+      return parseYesNo(value);
+    case 'enum':
+      return parseEnum(value, cell.list);
+    case 'list':
+      // "Không", "0" or "No" in the interventions column mean no support (data-contract.md).
+      if (column.key === 'interventions' && NO_SUPPORT.has(foldValue(displayText(value)))) return { ok: true, value: [] };
+      return parseList(value, cell.list);
+    case 'number':
+      return parseNumber(value);
+    case 'integer':
+      return parseInteger(value);
+  }
+}
+
+/** Reads one data row of a sheet into a record, or lists every problem it has. */
+export function readRow(
+  layout: SheetLayout,
+  cells: readonly RawValue[],
+  source: SourceRef,
+  units: UnitCheck,
+): RowOutcome {
+  if (cells.every(isBlank)) return { type: 'empty' };
+  if (isTotalsRow(cells)) return { type: 'total' };
+
+  const issues: RowIssue[] = [];
+  const values: Record<string, unknown> = {};
+  const headerOf = new Map<string, string>();
+  const present = new Set<string>();
+
+  for (const column of layout.columns) {
+    present.add(column.spec.key);
+    headerOf.set(column.spec.key, column.header);
+    const raw = cells[column.index] ?? null;
+    const issueFor = (kind: string, message: Message): RowIssue => ({
+      column: column.header,
+      value: displayText(raw),
+      personal: column.spec.personal ?? false,
+      kind,
+      message,
+    });
+    if (isBlank(raw) && column.spec.cell.type !== 'yesNo' && column.spec.cell.type !== 'list') {
+      if (column.spec.required) issues.push(issueFor('missing_value', msg('thiếu giá trị bắt buộc', 'required value is missing')));
+      continue;
+    }
+    const parsed = parseCell(column.spec, raw);
+    if (!parsed.ok) {
+      issues.push(issueFor(parsed.kind, parsed.message));
+      continue;
+    }
+    values[column.spec.key] = parsed.value;
+  }
+
+  const check = (key: string, kind: string, message: Message) => {
+    issues.push({ column: headerOf.get(key) ?? key, value: String(values[key] ?? ''), kind, message });
+  };
+  checkUnits(values, units, check);
+
+  const kind = layout.spec.kind;
+  if (kind === 'children') checkChild(values, present, check);
+  if (kind === 'events') checkEvent(values, check);
+
+  if (issues.length > 0) {
+    // Problems in the order of the file's columns, as the official reads the row.
+    const position = (issue: RowIssue) => layout.headers.indexOf(issue.column ?? '');
+    return { type: 'rejected', issues: issues.map((issue, index) => ({ issue, index })).sort((a, b) => position(a.issue) - position(b.issue) || a.index - b.index).map(({ issue }) => issue) };
+  }
+  return finish(kind, values, source);
+}
+
+type Check = (key: string, kind: string, message: Message) => void;
+
+function checkUnits(values: Record<string, unknown>, units: UnitCheck, check: Check): void {
+  const unknownUnit = (what: string, whatEn: string) =>
+    msg(`mã ${what} không có trong danh mục đơn vị hành chính`, `unknown ${whatEn} code`);
+  if (typeof values.provinceCode === 'string' && !units.province(values.provinceCode))
+    check('provinceCode', 'unknown_unit', unknownUnit('tỉnh', 'province'));
+  if (typeof values.districtCode === 'string' && !units.district(values.districtCode))
+    check('districtCode', 'unknown_unit', unknownUnit('huyện', 'district'));
+  if (typeof values.communeCode === 'string' && !units.commune(values.communeCode))
+    check('communeCode', 'unknown_unit', unknownUnit('xã', 'commune'));
+}
+
+function checkChild(values: Record<string, unknown>, present: Set<string>, check: Check): void {
+  // Yes/no and school columns absent from the file mean "no data", not "Không".
+  for (const key of ['birthRegistered', 'hasHealthInsurance'] as const) {
+    if (!present.has(key)) values[key] = null;
+  }
+  if (!present.has('schoolStatus')) values.schoolStatus = null;
+  for (const key of ['specialGroups', 'riskGroups', 'supportForms'] as const) values[key] ??= [];
+  values.status ??= 'ACTIVE';
+  if (values.status !== 'ACTIVE' && values.statusDate === undefined) {
+    check('statusDate', 'missing_value', msg('trẻ chuyển đi hoặc tử vong phải có ngày thay đổi tình trạng', 'a moved or dead child needs the status change date'));
+  }
+  const born = values.dateOfBirth;
+  if (typeof born === 'string') {
+    for (const key of ['specialSince', 'supportDate', 'statusDate'] as const) {
+      const date = values[key];
+      if (typeof date === 'string' && date < born) {
+        check(key, 'date_before_birth', msg('ngày này trước ngày sinh của trẻ', 'this date is before the child was born'));
+      }
+    }
+  }
+  if (typeof values.specialSince === 'string' && typeof values.specialUntil === 'string' && values.specialUntil < values.specialSince) {
+    check('specialUntil', 'invalid_date_order', msg('ngày thôi HCĐB trước ngày bắt đầu', 'end of special circumstances is before its start'));
+  }
+}
+
+function checkEvent(values: Record<string, unknown>, check: Check): void {
+  for (const key of ['abuseForms', 'interventions'] as const) values[key] ??= [];
+  const required = (key: string, what: string) =>
+    check(key, 'missing_value', msg(`sự việc ${what} phải có giá trị ở cột này`, `a ${what} event needs a value in this column`));
+  if (values.eventType === 'XAM_HAI') {
+    if (Array.isArray(values.abuseForms) && values.abuseForms.length === 0) required('abuseForms', 'xâm hại');
+    if (values.abuseSetting === undefined) required('abuseSetting', 'xâm hại');
+  }
+  if (values.eventType === 'TNTT') {
+    if (values.injuryCause === undefined) required('injuryCause', 'tai nạn thương tích');
+    if (values.outcome === undefined) required('outcome', 'tai nạn thương tích');
+  }
+  if (typeof values.dateOfBirth === 'string' && typeof values.eventDate === 'string' && values.eventDate < values.dateOfBirth) {
+    check('eventDate', 'event_before_birth', msg('ngày xảy ra trước ngày sinh của trẻ', 'the event is dated before the child was born'));
+  }
+}
+
+/** The zod schema is the last gate: what passes here is what the engine may trust. */
+function finish(kind: RecordKind, values: Record<string, unknown>, source: SourceRef): RowOutcome {
+  const input = { ...values, source };
+  switch (kind) {
+    case 'children': {
+      const result = Child.safeParse(input);
+      return result.success ? { type: 'accepted', parsed: { kind, record: result.data } } : schemaRejection(result.error);
+    }
+    case 'events': {
+      const result = ChildEvent.safeParse(input);
+      return result.success ? { type: 'accepted', parsed: { kind, record: result.data } } : schemaRejection(result.error);
+    }
+    case 'communeFacts': {
+      const result = CommuneFacts.safeParse(input);
+      return result.success ? { type: 'accepted', parsed: { kind, record: result.data } } : schemaRejection(result.error);
+    }
+  }
+}
+
+function schemaRejection(error: z.ZodError): RowOutcome {
+  return {
+    type: 'rejected',
+    issues: error.issues.map((issue) => ({
+      column: issue.path.join('.'),
+      kind: 'invalid_value',
+      message: msg(`giá trị không hợp lệ (${issue.message})`, `invalid value (${issue.message})`),
+    })),
+  };
+}

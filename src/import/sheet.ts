@@ -1,0 +1,107 @@
+import { SHEETS, type ColumnSpec, type SheetSpec } from '../model/columns.js';
+import { displayText, type RawValue } from './cells.js';
+import type { RawRow } from './readers/types.js';
+import { foldHeader, foldSheetName } from './text.js';
+
+/** How many rows from the top may hold titles before the header (data-contract.md). */
+export const HEADER_SEARCH_ROWS = 10;
+const MIN_KNOWN_HEADERS = 3;
+
+/** A column of the file mapped to a column of the contract. */
+export interface MappedColumn {
+  readonly index: number;
+  /** The header as the file wrote it (messages name columns the way the official sees them). */
+  readonly header: string;
+  readonly spec: ColumnSpec;
+}
+
+export interface SheetLayout {
+  readonly spec: SheetSpec;
+  readonly headerRow: number;
+  readonly columns: readonly MappedColumn[];
+  /** Every header cell, by position, for the error workbook. */
+  readonly headers: readonly string[];
+  /** Required columns the header does not have. */
+  readonly missingRequired: readonly ColumnSpec[];
+  /** Headers matched twice: the first column wins. */
+  readonly repeatedHeaders: readonly string[];
+  readonly unknownHeaders: readonly string[];
+}
+
+const headerIndex = buildHeaderIndex();
+
+function buildHeaderIndex(): Map<string, Map<SheetSpec, ColumnSpec>> {
+  const index = new Map<string, Map<SheetSpec, ColumnSpec>>();
+  for (const sheet of SHEETS) {
+    for (const column of sheet.columns) {
+      for (const name of [column.header, ...column.aliases]) {
+        const key = foldHeader(name);
+        let bySheet = index.get(key);
+        if (!bySheet) {
+          bySheet = new Map();
+          index.set(key, bySheet);
+        }
+        if (!bySheet.has(sheet)) bySheet.set(sheet, column);
+      }
+    }
+  }
+  return index;
+}
+
+/** The kind a sheet's name names, if it names one. */
+export function sheetKindFromName(name: string): SheetSpec | undefined {
+  const folded = foldSheetName(name);
+  return SHEETS.find((sheet) => [sheet.name, ...sheet.nameAliases].some((alias) => foldSheetName(alias) === folded));
+}
+
+function countKnownHeaders(cells: readonly RawValue[]): number {
+  return cells.filter((cell) => cell !== null && headerIndex.has(foldHeader(displayText(cell)))).length;
+}
+
+/** The first row, among the first rows, that holds at least 3 known headers. */
+export function findHeaderRow(rows: readonly RawRow[]): RawRow | undefined {
+  return rows
+    .filter((row) => row.number <= HEADER_SEARCH_ROWS)
+    .find((row) => countKnownHeaders(row.cells) >= MIN_KNOWN_HEADERS);
+}
+
+/**
+ * A sheet's kind comes from its name first, else from headers only one kind has
+ * ("Mã vụ việc" → SuViec; "Kỳ báo cáo" → ThongTinXa; otherwise "Họ và tên" → TreEm).
+ */
+export function sheetKindFromHeaders(headers: readonly string[]): SheetSpec | undefined {
+  const folded = new Set(headers.map(foldHeader));
+  const hasDistinctive = (sheet: SheetSpec) =>
+    sheet.distinctiveHeaders.some((header) => {
+      const column = sheet.columns.find((c) => c.header === header);
+      const names = column ? [column.header, ...column.aliases] : [header];
+      return names.some((name) => folded.has(foldHeader(name)));
+    });
+  // Events and commune facts first: a children's header ("Họ và tên") may also appear on them.
+  const order = [...SHEETS].sort((a, b) => (a.kind === 'children' ? 1 : 0) - (b.kind === 'children' ? 1 : 0));
+  return order.find(hasDistinctive);
+}
+
+export function layoutOf(spec: SheetSpec, headerRow: RawRow): SheetLayout {
+  const headers = headerRow.cells.map((cell) => displayText(cell));
+  const columns: MappedColumn[] = [];
+  const repeatedHeaders: string[] = [];
+  const unknownHeaders: string[] = [];
+  headers.forEach((header, index) => {
+    if (header === '') return;
+    const column = headerIndex.get(foldHeader(header))?.get(spec);
+    if (!column) {
+      unknownHeaders.push(header);
+      return;
+    }
+    if (columns.some((mapped) => mapped.spec.key === column.key)) {
+      repeatedHeaders.push(header);
+      return;
+    }
+    columns.push({ index, header, spec: column });
+  });
+  const missingRequired = spec.columns.filter(
+    (column) => column.required && !columns.some((mapped) => mapped.spec.key === column.key),
+  );
+  return { spec, headerRow: headerRow.number, columns, headers, missingRequired, repeatedHeaders, unknownHeaders };
+}

@@ -1,0 +1,126 @@
+import type { ImportWarning, RejectedRow, RowIssue } from '../model/issues.js';
+import { msg, render, type Lang, type Message } from '../model/messages.js';
+import type { FileAccount } from './index.js';
+
+/**
+ * Terminal text for an import: accounting per file, rejected rows, counts by kind. Personal
+ * values are masked here; only the error workbook shows them, because officials fix rows there.
+ */
+
+const vi = new Intl.NumberFormat('vi-VN');
+const en = new Intl.NumberFormat('en-US');
+const count = (n: number, lang: Lang) => (lang === 'en' ? en : vi).format(n);
+
+const KIND_LABELS: Record<string, Message> = {
+  children: msg('trẻ em', 'children'),
+  events: msg('sự việc', 'events'),
+  communeFacts: msg('thông tin xã', 'commune facts'),
+};
+
+const ISSUE_LABELS: Record<string, Message> = {
+  missing_value: msg('thiếu giá trị bắt buộc', 'missing required value'),
+  invalid_date: msg('ngày không hợp lệ', 'invalid date'),
+  invalid_code: msg('mã sai định dạng', 'malformed code'),
+  unknown_unit: msg('mã đơn vị hành chính không có trong danh mục', 'unknown administrative unit'),
+  unknown_code_value: msg('giá trị không có trong danh mục', 'value not in code list'),
+  invalid_yes_no: msg('không phải Có/Không', 'not yes/no'),
+  invalid_number: msg('không phải số', 'not a number'),
+  duplicate_child: msg('trùng trẻ em', 'duplicate child'),
+  duplicate_event: msg('trùng sự việc', 'duplicate event'),
+  event_before_birth: msg('sự việc trước ngày sinh', 'event before birth'),
+  event_after_death: msg('sự việc sau ngày tử vong', 'event after death'),
+  date_before_birth: msg('ngày trước ngày sinh', 'date before birth'),
+  invalid_date_order: msg('thứ tự ngày sai', 'dates out of order'),
+  invalid_value: msg('giá trị không hợp lệ', 'invalid value'),
+  missing_child: msg('sự việc của trẻ không có trong danh sách trẻ em (vẫn được tính)', 'event of a child missing from the children list (still counted)'),
+  totals_row: msg('dòng tổng cộng bị bỏ qua', 'totals row skipped'),
+  sheet_skipped: msg('trang bị bỏ qua', 'sheet skipped'),
+  hidden_sheet_skipped: msg('trang ẩn bị bỏ qua', 'hidden sheet skipped'),
+  repeated_column: msg('cột lặp lại', 'repeated column'),
+  formula_without_result: msg('công thức chưa có giá trị', 'formula without cached value'),
+  cell_error: msg('ô có lỗi công thức', 'cell holds a formula error'),
+};
+
+export function issueLabel(kind: string, lang: Lang): string {
+  const label = ISSUE_LABELS[kind];
+  return label ? render(label, lang) : kind;
+}
+
+/** "Nguyễn Văn An" → "N***": enough to find the row, not enough to identify the child. */
+export function maskPersonal(value: string): string {
+  return value === '' ? '' : `${[...value][0]}***`;
+}
+
+export function accountingLines(files: readonly FileAccount[], lang: Lang): string[] {
+  const lines: string[] = [];
+  for (const file of files) {
+    lines.push(
+      render(
+        msg(
+          `${file.file}: đọc ${count(file.read, 'vi')} dòng = ${count(file.accepted, 'vi')} hợp lệ + ${count(file.rejected, 'vi')} bị loại`,
+          `${file.file}: read ${count(file.read, 'en')} rows = ${count(file.accepted, 'en')} accepted + ${count(file.rejected, 'en')} rejected`,
+        ),
+        lang,
+      ),
+    );
+    for (const sheet of file.sheets) {
+      const kind = render(KIND_LABELS[sheet.kind] ?? msg(sheet.kind, sheet.kind), lang);
+      const totals =
+        sheet.totalsSkipped > 0
+          ? render(msg(`, bỏ qua ${sheet.totalsSkipped} dòng tổng`, `, ${sheet.totalsSkipped} totals row(s) skipped`), lang)
+          : '';
+      lines.push(
+        render(
+          msg(
+            `  - trang "${sheet.sheet}" (${kind}, tiêu đề ở dòng ${sheet.headerRow}): ${count(sheet.read, 'vi')} = ${count(sheet.accepted, 'vi')} + ${count(sheet.rejected, 'vi')}${totals}`,
+            `  - sheet "${sheet.sheet}" (${kind}, header on row ${sheet.headerRow}): ${count(sheet.read, 'en')} = ${count(sheet.accepted, 'en')} + ${count(sheet.rejected, 'en')}${totals}`,
+          ),
+          lang,
+        ),
+      );
+    }
+  }
+  return lines;
+}
+
+function issueText(issue: RowIssue, lang: Lang): string {
+  const value = issue.value === undefined ? '' : issue.personal ? maskPersonal(issue.value) : issue.value;
+  const column = issue.column ? (lang === 'en' ? `column "${issue.column}"` : `cột "${issue.column}"`) : '';
+  const shown = value !== '' ? ` = "${value}"` : '';
+  return `${column}${shown}: ${render(issue.message, lang)}`;
+}
+
+export function rejectedLine(row: RejectedRow, lang: Lang): string {
+  const where = lang === 'en' ? `row ${row.source.row}` : `dòng ${row.source.row}`;
+  return `${row.source.file} › ${row.source.sheet} › ${where} › ${row.issues.map((issue) => issueText(issue, lang)).join('; ')}`;
+}
+
+export function warningLine(warning: ImportWarning, lang: Lang): string {
+  const where = lang === 'en' ? `row ${warning.source.row}` : `dòng ${warning.source.row}`;
+  return `${warning.source.file} › ${warning.source.sheet} › ${where} › ${render(warning.message, lang)}`;
+}
+
+/** Counts by kind, most frequent first, each problem of a row counted once. */
+export function countsByKind(kinds: readonly string[]): [string, number][] {
+  const counts = new Map<string, number>();
+  for (const kind of kinds) counts.set(kind, (counts.get(kind) ?? 0) + 1);
+  return [...counts.entries()].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1));
+}
+
+export function summaryLines(rejected: readonly RejectedRow[], warnings: readonly ImportWarning[], lang: Lang): string[] {
+  const lines: string[] = [];
+  const issueKinds = rejected.flatMap((row) => [...new Set(row.issues.map((issue) => issue.kind))]);
+  if (rejected.length === 0) {
+    lines.push(render(msg('Không có dòng nào bị loại.', 'No row was rejected.'), lang));
+  } else {
+    lines.push(render(msg(`Lỗi theo loại (${count(rejected.length, 'vi')} dòng bị loại):`, `Errors by kind (${count(rejected.length, 'en')} rows rejected):`), lang));
+    for (const [kind, n] of countsByKind(issueKinds)) lines.push(`  ${count(n, lang).padStart(6)}  ${issueLabel(kind, lang)}`);
+  }
+  if (warnings.length > 0) {
+    lines.push(render(msg(`Cảnh báo (${count(warnings.length, 'vi')}):`, `Warnings (${count(warnings.length, 'en')}):`), lang));
+    for (const [kind, n] of countsByKind(warnings.map((warning) => warning.kind))) {
+      lines.push(`  ${count(n, lang).padStart(6)}  ${issueLabel(kind, lang)}`);
+    }
+  }
+  return lines;
+}
