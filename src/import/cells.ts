@@ -31,7 +31,7 @@ export function parseText(value: RawValue): string {
 // ---------------------------------------------------------------- codes
 
 /** Administrative and personal-ID codes: digits only, leading zeros restored ("9552" → "09552"). */
-export function parseCode(value: RawValue, digits: number): Parsed<string> {
+export function parseCode(value: RawValue, digits: number, maxPadding = digits): Parsed<string> {
   let text: string;
   if (typeof value === 'number') {
     if (!Number.isInteger(value) || value < 0) return fail('invalid_code', invalidCode(digits));
@@ -39,7 +39,9 @@ export function parseCode(value: RawValue, digits: number): Parsed<string> {
   } else {
     text = displayText(value).replace(/\s/g, '');
   }
-  if (!/^\d+$/.test(text) || text.length > digits) return fail('invalid_code', invalidCode(digits));
+  if (!/^\d+$/.test(text) || text.length > digits || text.length < digits - maxPadding) {
+    return fail('invalid_code', invalidCode(digits));
+  }
   return ok(text.padStart(digits, '0'));
 }
 
@@ -122,6 +124,10 @@ const NO = new Set(['không', 'khong', '0', 'k', 'no', 'n', 'false', 'chưa', 'c
 export function parseYesNo(value: RawValue): Parsed<boolean> {
   if (isBlank(value)) return ok(false);
   if (typeof value === 'boolean') return ok(value);
+  if (typeof value === 'number') {
+    if (value === 1) return ok(true);
+    if (value === 0) return ok(false);
+  }
   const text = foldValue(displayText(value));
   if (YES.has(text)) return ok(true);
   if (NO.has(text)) return ok(false);
@@ -163,6 +169,8 @@ export function parseInteger(value: RawValue): Parsed<number> {
 export class CodeMatcher {
   private readonly exact = new Map<string, string>();
   private readonly loose = new Map<string, string | null>();
+  /** Cells repeat the same few spellings thousands of times: remember what each one matched. */
+  private readonly seen = new Map<string, string | undefined>();
 
   constructor(readonly list: CodeList) {
     for (const entry of list) {
@@ -179,6 +187,13 @@ export class CodeMatcher {
   }
 
   match(text: string): string | undefined {
+    if (this.seen.has(text)) return this.seen.get(text);
+    const code = this.lookup(text);
+    if (this.seen.size < 10_000) this.seen.set(text, code);
+    return code;
+  }
+
+  private lookup(text: string): string | undefined {
     const key = foldValue(text);
     const exact = this.exact.get(key);
     if (exact !== undefined) return exact;

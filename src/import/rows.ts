@@ -39,10 +39,13 @@ export type RowOutcome =
   | { type: 'rejected'; issues: RowIssue[] };
 
 const TOTAL_LABELS = new Set(['tong', 'tong cong', 'cong', 'tong so']);
+const LONGEST_TOTAL_LABEL = 16;
 
 /** A totals row ("Tổng", "Tổng cộng", "Cộng") is skipped, not counted. */
 function isTotalsRow(cells: readonly RawValue[]): boolean {
-  return cells.some((cell) => typeof cell === 'string' && TOTAL_LABELS.has(foldHeader(cell)));
+  return cells.some(
+    (cell) => typeof cell === 'string' && cell.length <= LONGEST_TOTAL_LABEL && TOTAL_LABELS.has(foldHeader(cell)),
+  );
 }
 
 const NO_SUPPORT = new Set(['không', 'khong', '0', 'no', 'k']);
@@ -53,7 +56,7 @@ function parseCell(column: ColumnSpec, value: RawValue): Parsed<unknown> {
     case 'text':
       return { ok: true, value: parseText(value) };
     case 'code':
-      return parseCode(value, cell.digits);
+      return parseCode(value, cell.digits, cell.maxPadding);
     case 'date':
       return parseDate(value);
     case 'yesNo':

@@ -5,14 +5,19 @@
 
 const COMBINING_MARKS = /[\u0300-\u036f]/g;
 
+const PLAIN = /^[!-~]+(?: [!-~]+)*$/;
+
 /** NFC and trimmed: the form every string from a file takes before anything else. */
 export function clean(text: string): string {
+  // Most cells are short ASCII with single spaces: skip the costly work for them (bench: ~10%).
+  if (PLAIN.test(text)) return text;
   return text.normalize('NFC').replace(/\s+/g, ' ').trim();
 }
 
 /** Lower case, NFC, single spaces: how code values and labels are matched. */
 export function foldValue(text: string): string {
-  return clean(text).toLocaleLowerCase('vi');
+  // Vietnamese has no locale-specific case mappings, and toLowerCase is several times faster.
+  return clean(text).toLowerCase();
 }
 
 /** Strip Vietnamese diacritics (đ/Đ fold to d): used for headers and unambiguous value fallbacks. */

@@ -24,7 +24,7 @@ import type { RecordKind } from './records.js';
 
 export type CellKind =
   | { type: 'text' }
-  | { type: 'code'; digits: number }
+  | { type: 'code'; digits: number; maxPadding?: number }
   | { type: 'date' }
   | { type: 'yesNo' }
   | { type: 'enum'; list: CodeList }
@@ -76,7 +76,8 @@ export const CHILDREN_SHEET: SheetSpec = {
   distinctiveHeaders: ['Họ và tên'],
   columns: [
     col('childId', 'Mã trẻ em', text, { required: true, aliases: ['Mã TE', 'Ma tre', 'ID trẻ em'] }),
-    col('personalId', 'Số định danh cá nhân', { type: 'code', digits: 12 }, {
+    // A 12-digit ID starts with a 3-digit province code (001–096): at most two zeros can be lost.
+    col('personalId', 'Số định danh cá nhân', { type: 'code', digits: 12, maxPadding: 2 }, {
       aliases: ['Số ĐDCN', 'Mã định danh', 'CCCD', 'Số định danh'],
       personal: true,
     }),

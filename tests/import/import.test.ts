@@ -182,6 +182,46 @@ describe('rejected rows name file, sheet, row, column and value', () => {
   });
 });
 
+describe('the other row error kinds', () => {
+  it('rejects malformed codes, bad numbers and dates out of order', async () => {
+    const path = await writeWorkbook(file('kinds.xlsx'), [
+      {
+        name: 'TreEm',
+        rows: [
+          CHILD_HEADERS,
+          childRow({ 'Mã trẻ em': 'K1', 'Mã xã': '2128A', 'Số định danh cá nhân': null }),
+          childRow({ 'Mã trẻ em': 'K2', 'Ngày sinh': utc(2020, 1, 1), 'Ngày trợ giúp': utc(2019, 5, 5), 'Số định danh cá nhân': null }),
+          childRow({ 'Mã trẻ em': 'K3', 'Nhóm HCĐB': 'd', 'Ngày bắt đầu HCĐB': utc(2022, 1, 1), 'Ngày thôi HCĐB': utc(2021, 1, 1), 'Số định danh cá nhân': null }),
+          childRow({ 'Mã trẻ em': 'K4', 'Số định danh cá nhân': '12345' }),
+        ],
+      },
+      { name: 'SuViec', rows: [EVENT_HEADERS, eventRow({ 'Số tiền phạt': 'một triệu' })] },
+    ]);
+    const result = await importFiles([path]);
+    expect(result.rejected.map((row) => [row.source.sheet, row.source.row, row.issues.map((issue) => issue.kind)])).toEqual([
+      ['SuViec', 2, ['invalid_number']],
+      ['TreEm', 2, ['invalid_code']],
+      ['TreEm', 3, ['date_before_birth']],
+      ['TreEm', 4, ['invalid_date_order']],
+      ['TreEm', 5, ['invalid_code']],
+    ]);
+    // The personal ID is personal data: flagged so that terminals mask it.
+    expect(result.rejected[4]!.issues[0]!.personal).toBe(true);
+  });
+
+  it('reads hidden sheets only when their name is a known kind', async () => {
+    const path = await writeWorkbook(file('hidden.xlsx'), [
+      { name: 'TreEm', rows: [CHILD_HEADERS, childRow()] },
+      { name: 'Nhap', state: 'hidden', rows: [CHILD_HEADERS, childRow({ 'Mã trẻ em': 'H2', 'Số định danh cá nhân': null })] },
+      { name: 'SuViec', state: 'hidden', rows: [EVENT_HEADERS, eventRow()] },
+    ]);
+    const result = await importFiles([path]);
+    expect(result.dataset.children.map((child) => child.childId)).toEqual(['TE001']);
+    expect(result.dataset.events).toHaveLength(1);
+    expect(result.warnings.map((warning) => warning.kind)).toContain('hidden_sheet_skipped');
+  });
+});
+
 describe('duplicates and links between sheets', () => {
   const childrenA: Cell[][] = [CHILD_HEADERS, childRow({ 'Mã trẻ em': 'D1', 'Số định danh cá nhân': '051215000001' })];
   const childrenB: Cell[][] = [

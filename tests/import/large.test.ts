@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { importFiles } from '../../src/import/index.js';
-import { writeLargeChildrenWorkbook } from '../helpers/large.js';
+import { writeLargeChildrenWorkbook } from '../../bench/datasets.js';
 import { tempDir } from '../helpers/workbooks.js';
 
 describe('a 100,000-row export', () => {
