@@ -1,12 +1,13 @@
 import { Command, CommanderError, Option } from 'commander';
 import { ExitCode, UserError, render, type Lang } from '../model/messages.js';
 import { processContext, type CliContext } from './context.js';
+import { registerSample } from './sample.js';
 import { registerValidate } from './validate.js';
 
 type Register = (program: Command, context: CliContext) => void;
 
 /** Every command lives in its own module; this list is the whole CLI. */
-const COMMANDS: readonly Register[] = [registerValidate];
+const COMMANDS: readonly Register[] = [registerValidate, registerSample];
 
 export function buildProgram(context: CliContext): Command {
   const program = new Command('chitieu');

@@ -6,6 +6,9 @@ import { ExitCode, msg, render } from '../model/messages.js';
 import { langOf, type CliContext } from './context.js';
 import { parseIsoDateOption } from './options.js';
 
+const vi = (n: number) => n.toLocaleString('vi-VN');
+const en = (n: number) => n.toLocaleString('en-US');
+
 /** How many rejected rows are listed one by one on the terminal; the rest are in the workbook. */
 const LISTED_ROWS = 50;
 
@@ -29,8 +32,8 @@ export function registerValidate(program: Command, context: CliContext): void {
       print(
         render(
           msg(
-            `Tổng cộng ${result.files.length} file: đọc ${total.read} dòng = ${total.accepted} hợp lệ + ${total.rejected} bị loại.`,
-            `Total for ${result.files.length} file(s): read ${total.read} rows = ${total.accepted} accepted + ${total.rejected} rejected.`,
+            `Tổng cộng ${result.files.length} file: đọc ${vi(total.read)} dòng = ${vi(total.accepted)} hợp lệ + ${vi(total.rejected)} bị loại.`,
+            `Total for ${result.files.length} file(s): read ${en(total.read)} rows = ${en(total.accepted)} accepted + ${en(total.rejected)} rejected.`,
           ),
           lang,
         ),

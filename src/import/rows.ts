@@ -5,6 +5,7 @@ import { msg, type Message } from '../model/messages.js';
 import { Child, ChildEvent, CommuneFacts, type RecordKind, type SourceRef } from '../model/records.js';
 import {
   displayText,
+  formatDmy,
   isBlank,
   parseCode,
   parseDate,
@@ -113,7 +114,9 @@ export function readRow(
   }
 
   const check = (key: string, kind: string, message: Message) => {
-    issues.push({ column: headerOf.get(key) ?? key, value: String(values[key] ?? ''), kind, message });
+    const value = values[key];
+    const shown = typeof value === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(value) ? formatDmy(value) : String(value ?? '');
+    issues.push({ column: headerOf.get(key) ?? key, value: shown, kind, message });
   };
   checkUnits(values, units, check);
 
