@@ -1,13 +1,28 @@
 import { Command, CommanderError, Option } from 'commander';
 import { ExitCode, UserError, render, type Lang } from '../model/messages.js';
 import { processContext, type CliContext } from './context.js';
+import { registerAggregate } from './aggregate.js';
+import { registerCompute } from './compute.js';
+import { registerDemo } from './demo.js';
+import { registerExplain } from './explain.js';
+import { registerIndicators } from './indicators.js';
+import { registerReport } from './report.js';
 import { registerSample } from './sample.js';
 import { registerValidate } from './validate.js';
 
 type Register = (program: Command, context: CliContext) => void;
 
 /** Every command lives in its own module; this list is the whole CLI. */
-const COMMANDS: readonly Register[] = [registerValidate, registerSample];
+const COMMANDS: readonly Register[] = [
+  registerValidate,
+  registerCompute,
+  registerExplain,
+  registerIndicators,
+  registerReport,
+  registerAggregate,
+  registerDemo,
+  registerSample,
+];
 
 export function buildProgram(context: CliContext): Command {
   const program = new Command('chitieu');

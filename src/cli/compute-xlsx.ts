@@ -1,0 +1,222 @@
+/**
+ * `compute --out result.xlsx`: the result JSON as a workbook people can read. One sheet per
+ * group of the Circular (units as rows; per indicator a merged header over its figures and
+ * breakdown values), a sheet of target statuses, and a first sheet saying what the file is.
+ * Numbers are the JSON's, unrounded in the cell and shown with one decimal for ratios.
+ */
+import ExcelJS from 'exceljs';
+import { compareValues, valueLabel } from '../engine/index.js';
+import { CHILD_PROPERTY_BREAKDOWNS, type Catalogue, type IndicatorDefinition } from '../indicators/index.js';
+import type { Lang } from '../model/messages.js';
+import type { BreakdownKey, ComputeResult, IndicatorResult, Level, TargetStatus } from '../model/results.js';
+
+export type UnitNamer = (level: Level, code: string) => string;
+
+const LEVEL_LABEL: Record<Level, { vi: string; en: string }> = {
+  commune: { vi: 'Xã', en: 'Commune' },
+  district: { vi: 'Huyện', en: 'District' },
+  province: { vi: 'Tỉnh', en: 'Province' },
+};
+
+export const STATUS_LABEL: Record<TargetStatus, { vi: string; en: string }> = {
+  met: { vi: 'Đạt', en: 'Met' },
+  not_met: { vi: 'Không đạt', en: 'Not met' },
+  insufficient_data: { vi: 'Không đủ số liệu', en: 'Insufficient data' },
+};
+
+const APPROXIMATE = {
+  vi: 'Số liệu ước tính: có xã bị chia tách theo sắp xếp đơn vị hành chính 2025.',
+  en: 'Approximate: a commune split in the 2025 reform is in this figure.',
+};
+
+interface Column {
+  readonly header: string;
+  readonly breakdown: string;
+  readonly pick: (row: IndicatorResult) => number | null;
+  readonly ratio: boolean;
+  /**
+   * The figure of a breakdown value that does not occur in a unit, from the unit's total row:
+   * 0 for a count, 0 for a ratio over the unit's total denominator (not split by sex or age).
+   */
+  readonly absent?: (total: IndicatorResult) => number | null;
+}
+
+const breakdownId = (breakdown: IndicatorResult['breakdown']) => JSON.stringify(breakdown);
+
+function breakdownText(breakdown: IndicatorResult['breakdown'], lang: Lang): string {
+  return (Object.entries(breakdown) as [BreakdownKey, string][]).map(([key, value]) => valueLabel(key, value, lang)).join(' – ');
+}
+
+/** The columns of one indicator: its total figures, then every breakdown value that occurs. */
+function columnsOf(definition: IndicatorDefinition, rows: readonly IndicatorResult[], lang: Lang): Column[] {
+  const isRatio = definition.denominator !== undefined;
+  const total = breakdownId({});
+  const columns: Column[] = isRatio
+    ? [
+        { header: lang === 'en' ? 'Numerator' : 'Tử số', breakdown: total, pick: (row) => row.numerator, ratio: false },
+        { header: lang === 'en' ? 'Denominator' : 'Mẫu số', breakdown: total, pick: (row) => row.denominator, ratio: false },
+        { header: lang === 'en' ? 'Value' : 'Giá trị', breakdown: total, pick: (row) => row.value, ratio: true },
+      ]
+    : [{ header: lang === 'en' ? 'Total' : 'Tổng số', breakdown: total, pick: (row) => row.value, ratio: false }];
+  const seen = new Map<string, IndicatorResult['breakdown']>();
+  for (const row of rows) {
+    if (Object.keys(row.breakdown).length > 0) seen.set(breakdownId(row.breakdown), row.breakdown);
+  }
+  const entryIndex = (breakdown: IndicatorResult['breakdown']) => {
+    const keys = Object.keys(breakdown);
+    return definition.breakdowns.findIndex((entry) => entry.length === keys.length && entry.every((key, index) => keys[index] === key));
+  };
+  const ordered = [...seen.values()].sort((a, b) => {
+    const byEntry = entryIndex(a) - entryIndex(b);
+    if (byEntry !== 0) return byEntry;
+    for (const key of Object.keys(a) as BreakdownKey[]) {
+      const byValue = compareValues(key, a[key]!, b[key]!);
+      if (byValue !== 0) return byValue;
+    }
+    return 0;
+  });
+  for (const breakdown of ordered) {
+    const overTotal = (Object.keys(breakdown) as BreakdownKey[]).every((key) => !CHILD_PROPERTY_BREAKDOWNS.has(key));
+    columns.push({
+      header: breakdownText(breakdown, lang),
+      breakdown: breakdownId(breakdown),
+      pick: (row) => row.value,
+      ratio: isRatio,
+      absent: (total) => (total.noData ? null : !isRatio ? 0 : overTotal && (total.denominator ?? 0) > 0 ? 0 : null),
+    });
+  }
+  return columns;
+}
+
+function sheetName(definition: IndicatorDefinition, lang: Lang, used: Set<string>): string {
+  const group = lang === 'en' ? definition.groupNameEn : definition.groupName;
+  let name = `${definition.appendix}.${definition.group} ${group}`.replace(/[[\]:*?/\\]/g, ' ').slice(0, 31).trim();
+  while (used.has(name)) name = `${name.slice(0, 29)} ${used.size}`;
+  used.add(name);
+  return name;
+}
+
+const UNIT_HEADERS = { vi: ['Cấp', 'Mã', 'Tên đơn vị'], en: ['Level', 'Code', 'Unit'] };
+
+function groupSheet(workbook: ExcelJS.Workbook, name: string, definitions: readonly IndicatorDefinition[], result: ComputeResult, names: UnitNamer, lang: Lang): void {
+  const sheet = workbook.addWorksheet(name, { views: [{ state: 'frozen', xSplit: 3, ySplit: 2 }] });
+  const units: { level: Level; unit: string }[] = [];
+  const unitIndex = new Map<string, number>();
+  const byIndicator = new Map<string, IndicatorResult[]>();
+  for (const row of result.results) {
+    const list = byIndicator.get(row.indicator);
+    if (list) list.push(row);
+    else byIndicator.set(row.indicator, [row]);
+    const key = `${row.level}|${row.unit}`;
+    if (!unitIndex.has(key)) {
+      unitIndex.set(key, units.length);
+      units.push({ level: row.level, unit: row.unit });
+    }
+  }
+  UNIT_HEADERS[lang].forEach((header, index) => {
+    sheet.getCell(1, index + 1).value = header;
+    sheet.mergeCells(1, index + 1, 2, index + 1);
+  });
+  units.forEach((unit, index) => {
+    sheet.getCell(index + 3, 1).value = LEVEL_LABEL[unit.level][lang];
+    sheet.getCell(index + 3, 2).value = unit.unit;
+    sheet.getCell(index + 3, 3).value = names(unit.level, unit.unit);
+  });
+  let column = 4;
+  for (const definition of definitions) {
+    const rows = byIndicator.get(definition.code) ?? [];
+    const columns = columnsOf(definition, rows, lang);
+    sheet.getCell(1, column).value = `${definition.code} ${lang === 'en' ? definition.nameEn : definition.name}`;
+    if (columns.length > 1) sheet.mergeCells(1, column, 1, column + columns.length - 1);
+    const cells = new Map<string, IndicatorResult>();
+    for (const row of rows) cells.set(`${row.level}|${row.unit}|${breakdownId(row.breakdown)}`, row);
+    columns.forEach((spec, offset) => {
+      sheet.getCell(2, column + offset).value = spec.header;
+      sheet.getColumn(column + offset).width = 12;
+      units.forEach((unit, index) => {
+        const row = cells.get(`${unit.level}|${unit.unit}|${spec.breakdown}`);
+        const total = cells.get(`${unit.level}|${unit.unit}|${breakdownId({})}`);
+        if (row === undefined && (total === undefined || spec.absent === undefined)) return;
+        const cell = sheet.getCell(index + 3, column + offset);
+        const value = row !== undefined ? spec.pick(row) : spec.absent!(total!);
+        cell.value = value === null ? '–' : value;
+        cell.numFmt = spec.ratio ? '#,##0.0' : '#,##0';
+        if (value === null) cell.alignment = { horizontal: 'right' };
+        if (row?.approximate) cell.note = APPROXIMATE[lang];
+      });
+    });
+    column += columns.length;
+  }
+  for (const row of [1, 2]) {
+    sheet.getRow(row).font = { bold: true };
+    sheet.getRow(row).alignment = { wrapText: true, vertical: 'middle', horizontal: 'center' };
+  }
+  sheet.getRow(1).height = 45;
+  sheet.getColumn(3).width = 28;
+}
+
+function targetsSheet(workbook: ExcelJS.Workbook, result: ComputeResult, names: UnitNamer, lang: Lang): void {
+  const sheet = workbook.addWorksheet(lang === 'en' ? 'Targets' : 'Chỉ tiêu kế hoạch', { views: [{ state: 'frozen', ySplit: 1 }] });
+  sheet.columns = (
+    lang === 'en'
+      ? ['Target', 'Indicator', 'Level', 'Code', 'Unit', 'Status', 'Current', 'Same period last year', 'Note']
+      : ['Chỉ tiêu', 'Mã chỉ tiêu', 'Cấp', 'Mã', 'Tên đơn vị', 'Đánh giá', 'Kỳ này', 'Cùng kỳ năm trước', 'Ghi chú']
+  ).map((header, index) => ({ header, width: [50, 10, 8, 8, 28, 16, 10, 12, 50][index] }));
+  for (const target of result.targets) {
+    sheet.addRow([
+      target.target,
+      target.indicator,
+      LEVEL_LABEL[target.level][lang],
+      target.unit,
+      names(target.level, target.unit),
+      STATUS_LABEL[target.status][lang],
+      target.current ?? '–',
+      target.baseline ?? '–',
+      target.note ?? '',
+    ]);
+  }
+  sheet.getRow(1).font = { bold: true };
+}
+
+function aboutSheet(workbook: ExcelJS.Workbook, result: ComputeResult, lang: Lang): void {
+  const sheet = workbook.addWorksheet(lang === 'en' ? 'About' : 'Thông tin');
+  const { period } = result;
+  const lines =
+    lang === 'en'
+      ? [
+          ['Child statistics under Circular 13/2021/TT-BLĐTBXH (chitieu compute)'],
+          ['Period', `${period.id} (${period.from} – ${period.to})`],
+          ['Ratios', 'numerator ÷ denominator × factor; "–" when the denominator is 0 or the data is missing'],
+          ['Approximate', 'cells with a note include a commune split in the 2025 reform'],
+          ['Personal data', 'none: figures only'],
+        ]
+      : [
+          ['Chỉ tiêu thống kê trẻ em theo Thông tư 13/2021/TT-BLĐTBXH (chitieu compute)'],
+          ['Kỳ báo cáo', `${period.id} (${period.from} – ${period.to})`],
+          ['Tỷ lệ', 'tử số ÷ mẫu số × hệ số; "–" khi mẫu số bằng 0 hoặc không có số liệu'],
+          ['Ước tính', 'ô có ghi chú là số liệu có xã bị chia tách theo sắp xếp đơn vị hành chính 2025'],
+          ['Dữ liệu cá nhân', 'không có: chỉ có số liệu tổng hợp'],
+        ];
+  for (const line of lines) sheet.addRow(line);
+  sheet.getColumn(1).width = 22;
+  sheet.getColumn(2).width = 90;
+  sheet.getRow(1).font = { bold: true };
+}
+
+export async function writeResultWorkbook(file: string, result: ComputeResult, catalogue: Catalogue, names: UnitNamer, lang: Lang): Promise<void> {
+  const workbook = new ExcelJS.Workbook();
+  workbook.creator = 'chitieu';
+  aboutSheet(workbook, result, lang);
+  const groups = new Map<string, IndicatorDefinition[]>();
+  for (const definition of catalogue.indicators) {
+    const key = `${definition.appendix}|${definition.group}`;
+    const list = groups.get(key);
+    if (list) list.push(definition);
+    else groups.set(key, [definition]);
+  }
+  const used = new Set<string>();
+  for (const definitions of groups.values()) groupSheet(workbook, sheetName(definitions[0]!, lang, used), definitions, result, names, lang);
+  targetsSheet(workbook, result, names, lang);
+  await workbook.xlsx.writeFile(file);
+}
+

@@ -1,0 +1,208 @@
+/**
+ * `chitieu compute FILE... (--period ID | --from DATE --to DATE) [--level commune|district|province]
+ *  [--targets FILE] [--baseline records|FILE] [--codes-as-of DATE] [--periods FILE]
+ *  [--out result.json|result.xlsx] [--strict]`
+ *
+ * Reads the files, computes every indicator of the catalogue for every unit with input rows
+ * and every level up to --level, evaluates the targets, and writes the JSON of
+ * indicator-rules.md or a workbook; without --out it prints a short summary. Rows the engine
+ * cannot place (a commune code unknown at its date) are counted by kind, like the importer's.
+ */
+import { writeFileSync } from 'node:fs';
+import { extname } from 'node:path';
+import type { Command } from 'commander';
+import {
+  computeIndicators,
+  loadCatalogue,
+  loadPeriodPresets,
+  loadTargets,
+  parsePeriod,
+  periodFromWindow,
+  readResultFile,
+  type Period,
+} from '../engine/index.js';
+import { importFiles } from '../import/index.js';
+import { accountingLines, rejectedLine, summaryLines } from '../import/summary.js';
+import type { Catalogue } from '../indicators/index.js';
+import type { ImportWarning, RejectedRow } from '../model/issues.js';
+import { ExitCode, UserError, msg, render, type Lang } from '../model/messages.js';
+import type { ComputeResult, IndicatorResult, Level } from '../model/results.js';
+import { formatNumber } from '../report/format-vi.js';
+import { eraAt, loadAdminUnits } from '../units/index.js';
+import { writeResultWorkbook, STATUS_LABEL, type UnitNamer } from './compute-xlsx.js';
+import { langOf, type CliContext } from './context.js';
+import { parseIsoDateOption } from './options.js';
+
+/** Rejected rows listed one by one; the rest are counted by kind. */
+const LISTED_ROWS = 20;
+
+export interface PeriodOptions {
+  readonly period?: string;
+  readonly from?: string;
+  readonly to?: string;
+  /** A YAML file of named cut-off windows (default: the bundled settings/periods.yaml). */
+  readonly periods?: string;
+}
+
+/** `--period ID` (calendar ids, custom `from..to`, named presets) or `--from` with `--to`. */
+export function periodFromOptions(options: PeriodOptions): Period {
+  if (options.period !== undefined && (options.from !== undefined || options.to !== undefined)) {
+    throw new UserError(ExitCode.usage, msg('Dùng --period hoặc --from/--to, không dùng cả hai.', 'Give --period or --from/--to, not both.'));
+  }
+  if (options.period !== undefined) return parsePeriod(options.period, loadPeriodPresets(options.periods));
+  if (options.from !== undefined && options.to !== undefined) return periodFromWindow(options.from, options.to);
+  throw new UserError(ExitCode.usage, msg('Cần --period (ví dụ 2025-H1) hoặc cả --from và --to.', 'Give --period (e.g. 2025-H1) or both --from and --to.'));
+}
+
+/** Names of the units valid at R ("Xã Sơn Hà"), the code itself when unknown. */
+export function unitNamer(referenceDate: string): UnitNamer {
+  const units = loadAdminUnits();
+  const era = eraAt(referenceDate);
+  return (level, code) => units.unit(level, code, era)?.name ?? code;
+}
+
+export function addPeriodOptions(command: Command): Command {
+  return command
+    .option('--period <id>', 'kỳ báo cáo: 2025-H1, 2025-9M, 2025, 2025-Q1..Q4, 2025-01-01..2025-06-30, hoặc kỳ đặt tên (2025-cutoff-6m)')
+    .option('--from <date>', 'ngày đầu kỳ (yyyy-mm-dd)', parseIsoDateOption)
+    .option('--to <date>', 'ngày cuối kỳ (yyyy-mm-dd)', parseIsoDateOption)
+    .option('--periods <file>', 'tệp YAML các kỳ có ngày chốt số liệu riêng (mặc định settings/periods.yaml)')
+    .option('--codes-as-of <date>', 'mã xã trong danh sách trẻ em theo danh mục đơn vị hành chính tại ngày này (mặc định: ngày cuối kỳ)', parseIsoDateOption);
+}
+
+/**
+ * Row errors in the importer's style: the engine's own rejections one by one (the importer's
+ * are listed by `validate`), then every rejection and warning counted by kind. Names and
+ * personal IDs are masked by `rejectedLine`.
+ */
+export function printRowErrors(
+  print: (line: string) => void,
+  engineRejected: readonly RejectedRow[],
+  allRejected: readonly RejectedRow[],
+  warnings: readonly ImportWarning[],
+  lang: Lang,
+): void {
+  if (engineRejected.length > 0) {
+    print(render(msg('Dòng bị loại khi xếp vào đơn vị hành chính:', 'Rows rejected when placing them on administrative units:'), lang));
+    for (const row of engineRejected.slice(0, LISTED_ROWS)) print(`  ${rejectedLine(row, lang)}`);
+    if (engineRejected.length > LISTED_ROWS) print(`  … (${engineRejected.length - LISTED_ROWS})`);
+  }
+  for (const line of summaryLines(allRejected, warnings, lang)) print(line);
+}
+
+interface ComputeOptions extends PeriodOptions {
+  readonly level?: Level;
+  readonly targets?: string;
+  readonly baseline?: string;
+  readonly codesAsOf?: string;
+  readonly out?: string;
+  readonly strict?: boolean;
+}
+
+function valueText(row: IndicatorResult, lang: Lang, ratio: boolean): string {
+  if (row.noData) return lang === 'en' ? 'no data' : 'không có số liệu';
+  const value = formatNumber(row.value, ratio ? 1 : 0);
+  const text = ratio ? `${value} (${formatNumber(row.numerator)}/${formatNumber(row.denominator)})` : value;
+  return `${text}${row.approximate ? (lang === 'en' ? ' (approx.)' : ' (ước tính)') : ''}`;
+}
+
+/** A short table of the totals of the highest level reported, and the target statuses. */
+function printSummary(context: CliContext, result: ComputeResult, catalogue: Catalogue, names: UnitNamer, lang: Lang): void {
+  const order: Level[] = ['province', 'district', 'commune'];
+  const top = order.find((level) => result.results.some((row) => row.level === level));
+  if (top === undefined) {
+    context.out(render(msg('Không có dòng dữ liệu nào.', 'No input rows.'), lang));
+    return;
+  }
+  const units = [...new Set(result.results.filter((row) => row.level === top).map((row) => row.unit))];
+  const { period } = result;
+  context.out(render(msg(`Kỳ ${period.id} (${period.from} – ${period.to})`, `Period ${period.id} (${period.from} – ${period.to})`), lang));
+  const nameOf = (definition: Catalogue['indicators'][number]) => (lang === 'en' ? definition.nameEn : definition.name);
+  const width = Math.max(...catalogue.indicators.map((definition) => nameOf(definition).length));
+  const totals = new Map<string, IndicatorResult>();
+  for (const row of result.results) {
+    if (row.level === top && Object.keys(row.breakdown).length === 0) totals.set(`${row.indicator}|${row.unit}`, row);
+  }
+  for (const unit of units) {
+    context.out('');
+    context.out(`${names(top, unit)} (${unit})`);
+    for (const definition of catalogue.indicators) {
+      const row = totals.get(`${definition.code}|${unit}`);
+      if (row !== undefined) context.out(`  ${definition.code}  ${nameOf(definition).padEnd(width)}  ${valueText(row, lang, definition.denominator !== undefined)}`);
+    }
+    const targets = result.targets.filter((candidate) => candidate.level === top && candidate.unit === unit);
+    if (targets.length > 0) context.out(render(msg('  Chỉ tiêu kế hoạch:', '  Targets:'), lang));
+    for (const target of targets) {
+      const figures =
+        target.baseline !== null
+          ? render(msg(` (kỳ này ${formatNumber(target.current)}, cùng kỳ ${formatNumber(target.baseline)})`, ` (now ${formatNumber(target.current)}, last year ${formatNumber(target.baseline)})`), lang)
+          : target.current !== null
+            ? ` (${formatNumber(target.current, 1)})`
+            : '';
+      context.out(`  - ${target.target}: ${STATUS_LABEL[target.status][lang]}${figures}${target.note ? ` — ${target.note}` : ''}`);
+    }
+  }
+  context.out('');
+  context.out(
+    render(
+      msg('Xem đủ các cấp và phân tổ: --out ket-qua.json hoặc --out ket-qua.xlsx', 'All levels and breakdowns: --out result.json or --out result.xlsx'),
+      lang,
+    ),
+  );
+}
+
+export function registerCompute(program: Command, context: CliContext): void {
+  const command = program
+    .command('compute')
+    .description('Tính các chỉ tiêu Thông tư 13 cho mọi đơn vị có dữ liệu, đánh giá chỉ tiêu kế hoạch')
+    .argument('<files...>', 'file .xlsx hoặc .csv');
+  addPeriodOptions(command)
+    .option('--level <level>', 'cấp cao nhất: commune, district (trước 01/07/2025), province', (value: string): Level => {
+      if (value !== 'commune' && value !== 'district' && value !== 'province') {
+        throw new UserError(ExitCode.usage, msg(`--level ${value}: dùng commune, district hoặc province.`, `--level ${value}: use commune, district or province.`));
+      }
+      return value;
+    })
+    .option('--targets <file>', 'tệp chỉ tiêu kế hoạch (targets/*.yaml)')
+    .option('--baseline <records|file>', 'số liệu cùng kỳ năm trước: "records" (tính từ chính dữ liệu) hoặc tệp kết quả JSON năm trước')
+    .option('--out <file>', 'ghi kết quả: .json (đầy đủ, ổn định) hoặc .xlsx')
+    .option('--strict', 'kết thúc với mã 3 nếu có dòng bị loại')
+    .action(async (files: string[], options: ComputeOptions, self: Command) => {
+      const lang = langOf(self);
+      const period = periodFromOptions(options);
+      const format = options.out === undefined ? undefined : extname(options.out).toLowerCase();
+      if (format !== undefined && format !== '.json' && format !== '.xlsx') {
+        throw new UserError(ExitCode.usage, msg(`--out ${options.out}: dùng tệp .json hoặc .xlsx.`, `--out ${options.out}: use a .json or .xlsx file.`));
+      }
+      // Definitions and the baseline are read before the data: a bad file fails before any work.
+      const catalogue = loadCatalogue();
+      const plan = options.targets !== undefined ? loadTargets(options.targets, catalogue) : undefined;
+      const baseline = options.baseline === undefined ? undefined : options.baseline === 'records' ? ('records' as const) : readResultFile(options.baseline);
+      // Codes are checked by the engine at each row's own date, so the importer accepts either list.
+      const imported = await importFiles(files);
+      for (const line of accountingLines(imported.files, lang)) context.err(line);
+      const output = computeIndicators({
+        dataset: imported.dataset,
+        period,
+        catalogue,
+        ...(options.level ? { level: options.level } : {}),
+        ...(plan ? { targets: [plan] } : {}),
+        ...(baseline ? { baseline } : {}),
+        ...(options.codesAsOf ? { codesAsOf: options.codesAsOf } : {}),
+      });
+      const rejected = [...imported.rejected, ...output.rejected];
+      const warnings = [...imported.warnings, ...output.warnings].filter((warning) => warning.kind !== 'totals_row');
+      printRowErrors(context.err, output.rejected, rejected, warnings, lang);
+      const names = unitNamer(period.to);
+      if (options.out === undefined) {
+        printSummary(context, output.result, catalogue, names, lang);
+      } else if (format === '.json') {
+        writeFileSync(options.out, `${JSON.stringify(output.result, null, 2)}\n`);
+        context.err(render(msg(`Đã ghi ${options.out}.`, `Wrote ${options.out}.`), lang));
+      } else {
+        await writeResultWorkbook(options.out, output.result, catalogue, names, lang);
+        context.err(render(msg(`Đã ghi ${options.out}.`, `Wrote ${options.out}.`), lang));
+      }
+      if (options.strict && rejected.length > 0) context.exitCode = ExitCode.rejectedRows;
+    });
+}

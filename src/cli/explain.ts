@@ -1,0 +1,111 @@
+/**
+ * `chitieu explain CODE FILE... (--period ID | --from DATE --to DATE) --unit CODE
+ *  [--breakdown key=value]... [--codes-as-of DATE] [--limit N]`
+ *
+ * Prints an indicator's rule, its numerator, denominator and value for one unit (and one
+ * breakdown), and the record keys behind each count: Mã trẻ em, Mã vụ việc or Mã xã. Never
+ * a name or a personal ID.
+ */
+import type { Command } from 'commander';
+import { InvalidArgumentError } from 'commander';
+import { explainFigure, loadCatalogue, type RecordKeys } from '../engine/index.js';
+import { importFiles } from '../import/index.js';
+import { BreakdownKey } from '../model/results.js';
+import { msg, render, type Lang } from '../model/messages.js';
+import { formatNumber } from '../report/format-vi.js';
+import { addPeriodOptions, periodFromOptions, printRowErrors, unitNamer, type PeriodOptions } from './compute.js';
+import { langOf, type CliContext } from './context.js';
+
+interface ExplainOptions extends PeriodOptions {
+  readonly unit: string;
+  readonly breakdown: [BreakdownKey, string][];
+  readonly codesAsOf?: string;
+  readonly limit: number;
+}
+
+function breakdownPair(value: string, previous: [BreakdownKey, string][]): [BreakdownKey, string][] {
+  const [key, code, ...rest] = value.split('=');
+  const parsed = BreakdownKey.safeParse(key?.trim());
+  if (!parsed.success || code === undefined || code.trim() === '' || rest.length > 0) {
+    throw new InvalidArgumentError(`dùng khóa=giá trị, khóa là ${BreakdownKey.options.join(', ')} (ví dụ sex=NU) / use key=value`);
+  }
+  // Codes are upper case (NU, DUOI_NUOC); age groups are written as they are (0-2).
+  return [...previous, [parsed.data, parsed.data === 'ageGroup' ? code.trim() : code.trim().toUpperCase()]];
+}
+
+const KIND_LABEL: Record<RecordKeys['kind'], { vi: string; en: string }> = {
+  children: { vi: 'Mã trẻ em', en: 'Child keys (Mã trẻ em)' },
+  cases: { vi: 'Mã vụ việc', en: 'Case keys (Mã vụ việc)' },
+  communes: { vi: 'Mã xã', en: 'Commune codes' },
+};
+
+function printKeys(print: (line: string) => void, title: string, keys: RecordKeys, limit: number, lang: Lang): void {
+  const label = KIND_LABEL[keys.kind][lang];
+  print(`${title} — ${label} (${formatNumber(keys.keys.length)}):`);
+  const shown = keys.amounts
+    ? keys.amounts.slice(0, limit).map((entry) => `${entry.key} (${formatNumber(entry.amount)} đ)`)
+    : keys.keys.slice(0, limit);
+  for (let index = 0; index < shown.length; index += 8) print(`  ${shown.slice(index, index + 8).join(', ')}`);
+  if (keys.keys.length > limit) {
+    print(render(msg(`  … và ${keys.keys.length - limit} mã khác (--limit ${keys.keys.length} để xem hết)`, `  … and ${keys.keys.length - limit} more (--limit ${keys.keys.length} shows all)`), lang));
+  }
+}
+
+export function registerExplain(program: Command, context: CliContext): void {
+  const command = program
+    .command('explain')
+    .description('Giải thích một số liệu: quy tắc, tử số, mẫu số và mã các bản ghi được đếm')
+    .argument('<code>', 'mã chỉ tiêu, ví dụ TE-0301')
+    .argument('<files...>', 'file .xlsx hoặc .csv');
+  addPeriodOptions(command)
+    .requiredOption('--unit <code>', 'mã đơn vị: xã (5 số), huyện (3 số, trước 01/07/2025) hoặc tỉnh (2 số)')
+    .option('--breakdown <key=value>', 'phân tổ, ví dụ sex=NU; lặp lại cho phân tổ hai chiều (cause=DUOI_NUOC --breakdown sex=NAM)', breakdownPair, [])
+    .option('--limit <n>', 'số mã in ra tối đa cho mỗi danh sách', (value: string) => {
+      const n = Number(value);
+      if (!Number.isInteger(n) || n < 0) throw new InvalidArgumentError('cần số nguyên không âm / a non-negative integer');
+      return n;
+    }, 200)
+    .action(async (code: string, files: string[], options: ExplainOptions, self: Command) => {
+      const lang = langOf(self);
+      const period = periodFromOptions(options);
+      const catalogue = loadCatalogue();
+      const imported = await importFiles(files);
+      const explanation = explainFigure({
+        dataset: imported.dataset,
+        period,
+        catalogue,
+        indicator: code,
+        unit: options.unit,
+        breakdown: Object.fromEntries(options.breakdown),
+        ...(options.codesAsOf ? { codesAsOf: options.codesAsOf } : {}),
+      });
+      const print = context.out;
+      const { definition, row } = explanation;
+      const name = lang === 'en' ? definition.nameEn : definition.name;
+      const unitName = unitNamer(period.to)(explanation.level, options.unit);
+      const split = Object.entries(row.breakdown).map(([key, value]) => `${key}=${value}`).join(', ');
+      print(`${definition.code} ${name}${definition.modelled ? (lang === 'en' ? ' (modelled)' : ' (mô hình của dự án)') : ''}`);
+      print(`${unitName} (${options.unit}) — ${render(msg('kỳ', 'period'), lang)} ${period.id} (${period.from} – ${period.to})${split ? ` — ${split}` : ''}`);
+      print(`${render(msg('Quy tắc', 'Rule'), lang)}: ${render(explanation.rule, lang)}`);
+      print(`${render(msg('Tử số', 'Numerator'), lang)}: ${render(explanation.numeratorRule, lang)} = ${row.noData ? '–' : formatNumber(row.numerator)}`);
+      if (explanation.denominatorRule) {
+        print(`${render(msg('Mẫu số', 'Denominator'), lang)}: ${render(explanation.denominatorRule, lang)} = ${row.noData ? '–' : formatNumber(row.denominator)}`);
+      }
+      const ratio = definition.denominator !== undefined;
+      const value = row.noData
+        ? render(msg('không có số liệu (thiếu cột hoặc thông tin xã cần thiết)', 'no data (a needed column or commune fact is missing)'), lang)
+        : row.value === null
+          ? render(msg('– (mẫu số bằng 0)', '– (the denominator is 0)'), lang)
+          : ratio
+            ? `${formatNumber(row.value, 1)} (${row.value})`
+            : formatNumber(row.value);
+      print(`${render(msg('Giá trị', 'Value'), lang)}: ${value}${row.approximate ? render(msg(' — ước tính: có xã bị chia tách năm 2025', ' — approximate: a commune split in 2025'), lang) : ''}`);
+      if (definition.notes) print(`${render(msg('Ghi chú', 'Notes'), lang)}: ${lang === 'en' ? (definition.notesEn ?? definition.notes) : definition.notes}`);
+      print('');
+      printKeys(print, render(msg('Tử số', 'Numerator'), lang), explanation.numerator, options.limit, lang);
+      if (explanation.denominator) printKeys(print, render(msg('Mẫu số', 'Denominator'), lang), explanation.denominator, options.limit, lang);
+      if (explanation.rejected.length > 0 || imported.rejected.length > 0) {
+        printRowErrors(context.err, explanation.rejected, [...imported.rejected, ...explanation.rejected], [], lang);
+      }
+    });
+}

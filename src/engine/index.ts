@@ -1,0 +1,87 @@
+/**
+ * The indicator engine: records → indicator results and target statuses (indicator-rules.md).
+ *
+ *   const catalogue = loadCatalogue();                       // indicators/*.yaml, validated
+ *   const period = parsePeriod('2025-H1');                   // or periodFromWindow(from, to)
+ *   const plan = loadTargets('targets/ke-hoach-003-phu-la-2025.yaml', catalogue);
+ *   const { result, baselineResult, rejected, warnings } = computeIndicators({
+ *     dataset, period, catalogue,
+ *     level: 'province',            // highest level reported (default province; district only before 1 Jul 2025)
+ *     targets: [plan],              // optional
+ *     baseline: 'records',          // or last year's ComputeResult (readResultFile(path)); optional
+ *     codesAsOf: '2025-06-30',      // optional: vintage of the children's commune codes (default R)
+ *   });
+ *
+ * `result` is the JSON of `compute --out result.json`: rows for every unit with input rows at
+ * every level from commune up, in the order indicator, level, unit, breakdown. `baselineResult`
+ * is last year's figures on this year's units (when a baseline was given). `rejected` holds rows
+ * whose commune code is unknown at their date (not thrown: they are reported like the
+ * importer's). Options that cannot work (district level after the reform, a baseline of another
+ * period) throw UserError.
+ *
+ *   explainFigure({ dataset, period, catalogue, indicator, unit, breakdown }) → the rule, the
+ *   figure and the record keys (Mã trẻ em / Mã vụ việc) behind it.
+ *
+ * Periods: parsePeriod, periodFromWindow, samePeriodLastYear, loadPeriodPresets (named cut-off
+ * windows, settings/periods.yaml). Targets on figures computed elsewhere (e.g. `aggregate`):
+ * evaluateTargets(plans, results, baselineLookupOf(lastYear)). Last year's result file:
+ * readResultFile, checkBaselinePeriod, onUnitsAt (carries pre-reform units to the new ones).
+ */
+import type { ImportWarning, RejectedRow } from '../model/issues.js';
+import type { ComputeResult } from '../model/results.js';
+import type { Catalogue, TargetPlan } from '../indicators/schema.js';
+import { baselineLookupOf, checkBaselinePeriod, onUnitsAt } from './baseline.js';
+import { computeResults } from './compute.js';
+import { samePeriodLastYear } from './period.js';
+import { runFor, setUp, type RunOptions } from './setup.js';
+import { evaluateTargets } from './targets.js';
+
+export interface ComputeInput extends RunOptions {
+  readonly catalogue: Catalogue;
+  readonly targets?: readonly TargetPlan[];
+  /** `records`: last year's window from the same records; a ComputeResult: last year's result file. */
+  readonly baseline?: 'records' | ComputeResult;
+}
+
+export interface ComputeOutput {
+  readonly result: ComputeResult;
+  /** Last year's figures on this year's units, when a baseline was given. */
+  readonly baselineResult?: ComputeResult;
+  readonly rejected: RejectedRow[];
+  readonly warnings: ImportWarning[];
+}
+
+export function computeIndicators(input: ComputeInput): ComputeOutput {
+  const setup = setUp(input);
+  const run = runFor(setup, input, input.period);
+  const results = computeResults(run, input.catalogue);
+
+  let baselineResult: ComputeResult | undefined;
+  if (input.baseline === 'records') {
+    const lastYear = samePeriodLastYear(input.period);
+    const baselineRun = runFor(setup, input, lastYear);
+    baselineResult = { period: lastYear, results: computeResults(baselineRun, input.catalogue), targets: [] };
+  } else if (input.baseline !== undefined) {
+    checkBaselinePeriod(input.baseline, input.period);
+    baselineResult = onUnitsAt(input.baseline, input.period.to, setup.units, input.catalogue);
+  }
+
+  const targets = evaluateTargets(input.targets ?? [], results, baselineResult ? baselineLookupOf(baselineResult) : undefined);
+  return {
+    result: { period: input.period, results, targets },
+    ...(baselineResult ? { baselineResult } : {}),
+    rejected: run.prepared.rejected,
+    warnings: run.prepared.warnings,
+  };
+}
+
+export { CATALOGUE_DIR, TARGETS_DIR, loadCatalogue, loadTargets } from '../indicators/index.js';
+export { baselineLookupOf, checkBaselinePeriod, onUnitsAt, readResultFile } from './baseline.js';
+export { evaluateTargets, type BaselineFigure, type BaselineLookup } from './targets.js';
+export { describeMeasure, describeRule } from './describe.js';
+export { explainFigure, type ExplainInput, type Explanation, type RecordKeys } from './explain.js';
+export { DEFAULT_PERIODS_FILE, loadPeriodPresets, parsePeriod, periodFromWindow, samePeriodLastYear, type Period, type PeriodPresets } from './period.js';
+export { levelsAt } from './placement.js';
+export { NOBODY_CONCERNED } from './targets.js';
+export { isIsoDate } from './dates.js';
+export { ALWAYS_SHOWN, KEY_LABELS, compareValues, valueLabel } from './breakdowns.js';

@@ -1,0 +1,344 @@
+/**
+ * The declarative vocabulary of indicator definitions (indicators/README.md) as zod schemas.
+ * A definition says which records to count (a source and conditions), how to count them
+ * (distinct children, distinct cases, communes, or a sum) and how to break them down; the
+ * engine interprets that vocabulary and never looks at an indicator's code.
+ */
+import { z } from 'zod';
+import {
+  ABUSE_FORMS,
+  ABUSE_SETTINGS,
+  EVENT_TYPES,
+  HANDLING,
+  INJURY_CAUSES,
+  OUTCOMES,
+  SCHOOL_STATUS,
+  SEX,
+  codesOf,
+  type CodeList,
+} from '../model/codes.js';
+import { BreakdownKey } from '../model/results.js';
+
+/** Where a measure's records come from. */
+export const Source = z.enum([
+  /** P(R): children in TreEm born on or before R, under 16 at R, not moved or dead by R. */
+  'population',
+  /** Children in TreEm born inside W. */
+  'births',
+  /** Children in TreEm with status DEAD and a status date inside W. */
+  'deaths',
+  /** SuViec rows dated inside W, of children under 16 on the event date. */
+  'events',
+  /** ThongTinXa rows of the period. */
+  'communeFacts',
+]);
+export type Source = z.infer<typeof Source>;
+
+export const CountOf = z.enum(['children', 'cases', 'communes']);
+export type CountOf = z.infer<typeof CountOf>;
+
+/** Numeric fields that can be summed, with the source they belong to. */
+export const SUM_FIELDS = {
+  fineAmount: 'events',
+  population: 'communeFacts',
+  villages: 'communeFacts',
+  villagesWithFacilities: 'communeFacts',
+  childrenConsulted: 'communeFacts',
+  budget: 'communeFacts',
+} as const satisfies Record<string, Source>;
+export const SumField = z.enum(Object.keys(SUM_FIELDS) as [keyof typeof SUM_FIELDS, ...(keyof typeof SUM_FIELDS)[]]);
+export type SumField = z.infer<typeof SumField>;
+
+const codesIn = (list: CodeList) => {
+  const codes = codesOf(list);
+  const code = z.enum(codes as [string, ...string[]]);
+  const error = `cần một mã hoặc danh sách mã trong: ${codes.join(', ')} (a code or list of codes among them)`;
+  // One value or a list of values: `outcome: TU_VONG` or `cause: [DUOI_NUOC, GIAO_THONG]`.
+  return z.union([code, z.array(code).min(1)], { error }).transform((value) => (Array.isArray(value) ? value : [value]));
+};
+
+const range = z
+  .strictObject({ min: z.number().int().nonnegative().optional(), max: z.number().int().nonnegative().optional() })
+  .check((ctx) => {
+    const { min, max } = ctx.value;
+    if (min === undefined && max === undefined) ctx.issues.push({ code: 'custom', input: ctx.value, message: 'cần min hoặc max (min or max needed)' });
+    if (min !== undefined && max !== undefined && min > max) ctx.issues.push({ code: 'custom', input: ctx.value, message: 'min > max' });
+  });
+
+/** Conditions on records. Each applies to some sources only (CONDITION_SOURCES). */
+export const Where = z.strictObject({
+  /** Completed years: at R for population, at death for deaths, at the event date for events. Both ends included. */
+  age: range.optional(),
+  /** Completed months at R, both ends included. */
+  ageMonths: range.optional(),
+  sex: codesIn(SEX).optional(),
+  birthRegistered: z.boolean().optional(),
+  hasHealthInsurance: z.boolean().optional(),
+  schoolStatus: codesIn(SCHOOL_STATUS).optional(),
+  /** `active`: at least one special-circumstance group active at R; `none`: no group active at R. */
+  specialCircumstances: z.enum(['active', 'none']).optional(),
+  riskGroups: z.enum(['any', 'none']).optional(),
+  /** The child's (latest) support date lies inside W. */
+  supportDate: z.literal('inWindow').optional(),
+  eventType: codesIn(EVENT_TYPES).optional(),
+  outcome: codesIn(OUTCOMES).optional(),
+  cause: codesIn(INJURY_CAUSES).optional(),
+  setting: codesIn(ABUSE_SETTINGS).optional(),
+  form: codesIn(ABUSE_FORMS).optional(),
+  handling: codesIn(HANDLING).optional(),
+  interventions: z.enum(['any', 'none']).optional(),
+  childFriendly: z.boolean().optional(),
+  hasPlayground: z.boolean().optional(),
+});
+export type Where = z.infer<typeof Where>;
+export type Condition = keyof Where;
+
+const CHILD_SOURCES: readonly Source[] = ['population', 'births', 'deaths'];
+
+export const CONDITION_SOURCES: Record<Condition, readonly Source[]> = {
+  age: [...CHILD_SOURCES, 'events'],
+  ageMonths: CHILD_SOURCES,
+  sex: [...CHILD_SOURCES, 'events'],
+  birthRegistered: CHILD_SOURCES,
+  hasHealthInsurance: CHILD_SOURCES,
+  schoolStatus: CHILD_SOURCES,
+  specialCircumstances: CHILD_SOURCES,
+  riskGroups: CHILD_SOURCES,
+  supportDate: CHILD_SOURCES,
+  eventType: ['events'],
+  outcome: ['events'],
+  cause: ['events'],
+  setting: ['events'],
+  form: ['events'],
+  handling: ['events'],
+  interventions: ['events'],
+  childFriendly: ['communeFacts'],
+  hasPlayground: ['communeFacts'],
+};
+
+export const BREAKDOWN_SOURCES: Record<BreakdownKey, readonly Source[]> = {
+  sex: [...CHILD_SOURCES, 'events'],
+  ageGroup: [...CHILD_SOURCES, 'events'],
+  group: CHILD_SOURCES,
+  cause: ['events'],
+  setting: ['events'],
+  form: ['events'],
+};
+
+/** Breakdowns that are properties of the child: a ratio restricts its denominator to them. */
+export const CHILD_PROPERTY_BREAKDOWNS: ReadonlySet<BreakdownKey> = new Set(['sex', 'ageGroup']);
+
+const COUNTS_FOR: Record<CountOf, readonly Source[]> = {
+  children: [...CHILD_SOURCES, 'events'],
+  cases: ['events'],
+  communes: ['communeFacts'],
+};
+
+export const Measure = z
+  .strictObject({
+    count: CountOf.optional(),
+    sum: SumField.optional(),
+    of: Source,
+    /** Events carry one row per child: a case's amount is taken once, its largest. */
+    perCase: z.literal('largest').optional(),
+    where: Where.default({}),
+  })
+  .check((ctx) => {
+    const m = ctx.value;
+    const issue = (message: string, path: (string | number)[] = []) =>
+      ctx.issues.push({ code: 'custom', input: m, message, path });
+    if ((m.count === undefined) === (m.sum === undefined)) {
+      issue('cần đúng một trong count hoặc sum (exactly one of count or sum)');
+      return;
+    }
+    if (m.count !== undefined && !COUNTS_FOR[m.count].includes(m.of)) {
+      issue(`không đếm được "${m.count}" từ nguồn "${m.of}" (cannot count ${m.count} of ${m.of})`, ['count']);
+    }
+    if (m.sum !== undefined) {
+      if (SUM_FIELDS[m.sum] !== m.of) issue(`trường "${m.sum}" không thuộc nguồn "${m.of}" (field not in source)`, ['sum']);
+      if (m.of === 'events' && m.perCase === undefined) {
+        issue('cộng số tiền theo vụ việc cần perCase: largest (a sum over events needs perCase)', ['perCase']);
+      }
+    }
+    if (m.perCase !== undefined && m.of !== 'events') issue('perCase chỉ dùng cho events (perCase applies to events only)', ['perCase']);
+    for (const key of Object.keys(m.where) as Condition[]) {
+      if (m.where[key] !== undefined && !CONDITION_SOURCES[key].includes(m.of)) {
+        issue(`điều kiện "${key}" không áp dụng cho nguồn "${m.of}" (condition does not apply to this source)`, ['where', key]);
+      }
+    }
+  });
+export type Measure = z.infer<typeof Measure>;
+
+const BreakdownEntry = z.union([BreakdownKey, z.tuple([BreakdownKey, BreakdownKey])]);
+
+export const UnitOfCount = z.enum(['children', 'cases', 'communes', 'villages', 'amount']);
+export type UnitOfCount = z.infer<typeof UnitOfCount>;
+
+export const IndicatorEntry = z
+  .strictObject({
+    code: z.string().regex(/^(TE|XH)-\d{4}$/, { error: 'mã dạng TE-0301 hoặc XH-0101 (code like TE-0301 or XH-0101)' }),
+    name: z.string().min(1),
+    nameEn: z.string().min(1),
+    group: z.string().regex(/^\d{2}$/, { error: 'nhóm 2 chữ số, ví dụ "03" (two-digit group)' }),
+    unitOfCount: UnitOfCount,
+    periodKind: z.enum(['stock', 'flow']),
+    numerator: Measure,
+    denominator: Measure.optional(),
+    factor: z.number().positive().optional(),
+    breakdowns: z.array(BreakdownEntry).default([]),
+    modelled: z.boolean().default(false),
+    notes: z.string().optional(),
+    notesEn: z.string().optional(),
+  })
+  .check((ctx) => {
+    const d = ctx.value;
+    const issue = (message: string, path: (string | number)[]) => ctx.issues.push({ code: 'custom', input: d, message, path });
+    if ((d.denominator === undefined) !== (d.factor === undefined)) {
+      issue('tỷ lệ cần cả denominator và factor; số đếm không có cả hai (a ratio needs denominator and factor; a count neither)', [
+        d.denominator === undefined ? 'denominator' : 'factor',
+      ]);
+    }
+    if (d.code.slice(3, 5) !== d.group) issue(`mã ${d.code} không thuộc nhóm ${d.group} (code not in group)`, ['group']);
+    const seen = new Set<string>();
+    d.breakdowns.forEach((entry, index) => {
+      const keys = Array.isArray(entry) ? entry : [entry];
+      const id = keys.join('×');
+      if (seen.has(id)) issue(`phân tổ "${id}" lặp lại (repeated breakdown)`, ['breakdowns', index]);
+      seen.add(id);
+      if (keys.length === 2 && keys[0] === keys[1]) issue('hai khóa phân tổ giống nhau (same key twice)', ['breakdowns', index]);
+      for (const key of keys) {
+        if (!BREAKDOWN_SOURCES[key].includes(d.numerator.of)) {
+          issue(`phân tổ "${key}" không áp dụng cho nguồn "${d.numerator.of}" (breakdown does not apply)`, ['breakdowns', index]);
+        }
+        // A denominator is split by the child's sex and age only; it must be able to carry them.
+        if (d.denominator && CHILD_PROPERTY_BREAKDOWNS.has(key) && !BREAKDOWN_SOURCES[key].includes(d.denominator.of)) {
+          issue(`mẫu số (nguồn "${d.denominator.of}") không phân tổ được theo "${key}" (denominator cannot be split)`, ['breakdowns', index]);
+        }
+      }
+    });
+  });
+export type IndicatorEntry = z.infer<typeof IndicatorEntry>;
+
+export const Appendix = z.enum(['I', 'II']);
+export type Appendix = z.infer<typeof Appendix>;
+
+export const IndicatorFile = z
+  .strictObject({
+    appendix: Appendix,
+    groups: z.record(
+      z.string().regex(/^\d{2}$/),
+      z.strictObject({ name: z.string().min(1), nameEn: z.string().min(1) }),
+    ),
+    indicators: z.array(IndicatorEntry).min(1),
+  })
+  .check((ctx) => {
+    const file = ctx.value;
+    file.indicators.forEach((entry, index) => {
+      const prefix = file.appendix === 'I' ? 'TE-' : 'XH-';
+      if (!entry.code.startsWith(prefix)) {
+        ctx.issues.push({
+          code: 'custom',
+          input: entry.code,
+          message: `phụ lục ${file.appendix} dùng mã ${prefix}… (appendix ${file.appendix} uses ${prefix} codes)`,
+          path: ['indicators', index, 'code'],
+        });
+      }
+      if (!(entry.group in file.groups)) {
+        ctx.issues.push({
+          code: 'custom',
+          input: entry.group,
+          message: `nhóm "${entry.group}" không có trong groups (group not listed)`,
+          path: ['indicators', index, 'group'],
+        });
+      }
+    });
+  });
+export type IndicatorFile = z.infer<typeof IndicatorFile>;
+
+/** A loaded definition: an entry with its place in the Circular and the file it came from. */
+export interface IndicatorDefinition extends Omit<IndicatorEntry, 'breakdowns'> {
+  readonly appendix: Appendix;
+  readonly groupName: string;
+  readonly groupNameEn: string;
+  /** Each breakdown as its list of keys: `[['sex'], ['cause', 'sex']]`. */
+  readonly breakdowns: readonly (readonly BreakdownKey[])[];
+  readonly file: string;
+}
+
+export interface Catalogue {
+  /** In code order (TE- before XH-), the order of every output. */
+  readonly indicators: readonly IndicatorDefinition[];
+  get(code: string): IndicatorDefinition | undefined;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Targets (targets/README.md)
+
+const Level = z.enum(['commune', 'district', 'province']);
+
+const Override = z
+  .strictObject({
+    unit: z.string().regex(/^(\d{2}|\d{3}|\d{5})$/, { error: 'mã đơn vị 2, 3 hoặc 5 chữ số (unit code of 2, 3 or 5 digits)' }),
+    percent: z.number().positive().max(100).optional(),
+    skip: z.literal(true).optional(),
+  })
+  .check((ctx) => {
+    if ((ctx.value.percent === undefined) === (ctx.value.skip === undefined)) {
+      ctx.issues.push({ code: 'custom', input: ctx.value, message: 'cần đúng một trong percent hoặc skip (exactly one of percent or skip)' });
+    }
+  });
+
+export const TargetEntry = z
+  .strictObject({
+    /** The plan's wording, kept as the target's label. */
+    label: z.string().min(1),
+    /** The sentence of the plan the target comes from, word for word. */
+    wording: z.string().optional(),
+    /** Where the target comes from when not from the plan itself (e.g. a national programme). */
+    source: z.string().optional(),
+    indicator: z.string().regex(/^(TE|XH)-\d{4}$/),
+    rule: z.enum(['reduction', 'full_coverage']),
+    /** reduction: the count must fall by at least this percent against the same period last year. */
+    percent: z.number().positive().max(100).optional(),
+    /** Shown with every status of this target (e.g. why another indicator stands in). */
+    note: z.string().optional(),
+    levels: z.array(Level).min(1).optional(),
+    units: z.array(z.string().regex(/^(\d{2}|\d{3}|\d{5})$/)).min(1).optional(),
+    overrides: z.array(Override).default([]),
+  })
+  .check((ctx) => {
+    const t = ctx.value;
+    if (t.rule === 'reduction' && t.percent === undefined) {
+      ctx.issues.push({ code: 'custom', input: t, message: 'reduction cần percent (reduction needs percent)', path: ['percent'] });
+    }
+    if (t.rule === 'full_coverage' && t.percent !== undefined) {
+      ctx.issues.push({ code: 'custom', input: t, message: 'full_coverage không có percent (full_coverage takes no percent)', path: ['percent'] });
+    }
+    t.overrides.forEach((override, index) => {
+      if (override.percent !== undefined && t.rule !== 'reduction') {
+        ctx.issues.push({ code: 'custom', input: override, message: 'percent chỉ dùng cho reduction (percent is for reduction)', path: ['overrides', index, 'percent'] });
+      }
+    });
+  });
+export type TargetEntry = z.infer<typeof TargetEntry>;
+
+export const TargetsFile = z.strictObject({
+  plan: z.string().min(1),
+  issuedBy: z.string().optional(),
+  source: z.string().optional(),
+  targets: z.array(TargetEntry).min(1),
+});
+export type TargetsFile = z.infer<typeof TargetsFile>;
+
+export interface TargetDefinition extends TargetEntry {
+  readonly plan: string;
+  readonly file: string;
+}
+
+export interface TargetPlan {
+  readonly plan: string;
+  readonly issuedBy?: string;
+  readonly source?: string;
+  readonly file: string;
+  readonly targets: readonly TargetDefinition[];
+}

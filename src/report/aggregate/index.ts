@@ -1,0 +1,122 @@
+/**
+ * `aggregate`: the district's (or province's) report from the annex workbooks its communes
+ * sent up. Workbooks of another period, of a unit outside the one asked for, of the same unit
+ * twice, or of an unknown layout are refused (exit 2). The expected units that sent nothing
+ * are listed, and their rows in the tables show "–".
+ */
+import { ExitCode, UserError, msg, type Message } from '../../model/messages.js';
+import type { ReportInput } from '../model.js';
+import type { UnitName } from '../unit-name.js';
+import { readAnnex, type Annex } from './read-annex.js';
+import { DOUBLE_COUNT_NOTE, combinedResult, sumAnnexes } from './sum.js';
+
+export { DOUBLE_COUNT_NOTE } from './sum.js';
+export { readAnnex, type Annex } from './read-annex.js';
+
+export interface AggregateRequest {
+  readonly paths: readonly string[];
+  /** The unit to report on. */
+  readonly unit: UnitName;
+  readonly periodId: string;
+  /** The units one level down that should have sent a workbook, in list order. */
+  readonly expected: readonly UnitName[];
+  /** Whether a unit code lies under `unit` (a commune of the district, …). */
+  readonly isUnder: (code: string) => boolean;
+  readonly toolVersion: string;
+}
+
+export interface AggregateOutcome {
+  /** Ready for `createReport`. */
+  readonly input: ReportInput;
+  readonly annexes: readonly Annex[];
+  /** Expected units without a workbook. */
+  readonly missing: readonly UnitName[];
+  readonly warnings: readonly Message[];
+}
+
+function refuse(vi: string, en: string): UserError {
+  return new UserError(ExitCode.unreadableInput, msg(vi, en));
+}
+
+function check(annexes: readonly Annex[], request: AggregateRequest): void {
+  const seen = new Map<string, string>();
+  for (const annex of annexes) {
+    const { info } = annex;
+    if (info.period.id !== request.periodId) {
+      throw refuse(
+        `Tệp ${annex.file} là phụ lục kỳ ${info.period.id}, không phải kỳ ${request.periodId}.`,
+        `File ${annex.file} is the annex of period ${info.period.id}, not ${request.periodId}.`,
+      );
+    }
+    if (info.unitCode === request.unit.code || !request.isUnder(info.unitCode)) {
+      throw refuse(
+        `Tệp ${annex.file} là phụ lục của ${info.unitName} (mã ${info.unitCode}), không thuộc ${request.unit.fullName} (mã ${request.unit.code}).`,
+        `File ${annex.file} is the annex of ${info.unitName} (code ${info.unitCode}), which is not under ${request.unit.fullName} (code ${request.unit.code}).`,
+      );
+    }
+    const earlier = seen.get(info.unitCode);
+    if (earlier) {
+      throw refuse(
+        `Hai tệp ${earlier} và ${annex.file} cùng là phụ lục của ${info.unitName}: chỉ dùng một tệp cho mỗi đơn vị.`,
+        `Files ${earlier} and ${annex.file} are both annexes of ${info.unitName}: give one file per unit.`,
+      );
+    }
+    seen.set(info.unitCode, annex.file);
+  }
+}
+
+export async function aggregateAnnexes(request: AggregateRequest): Promise<AggregateOutcome> {
+  const annexes: Annex[] = [];
+  for (const path of request.paths) annexes.push(await readAnnex(path));
+  if (annexes.length === 0) {
+    throw new UserError(ExitCode.usage, msg('Cần ít nhất một tệp phụ lục.', 'At least one annex workbook is needed.'));
+  }
+  check(annexes, request);
+  const warnings: Message[] = [];
+  const period = annexes[0]!.info.period;
+  const current = sumAnnexes(annexes, request.unit, (annex) => annex.rows);
+  warnings.push(...current.warnings);
+
+  const baselineIds = new Set(annexes.map((annex) => annex.info.baseline?.id ?? ''));
+  const baselinePeriod = baselineIds.size === 1 && !baselineIds.has('') ? annexes[0]!.info.baseline : undefined;
+  if (!baselinePeriod && [...baselineIds].some((id) => id !== '')) {
+    warnings.push(
+      msg(
+        'Không phải mọi phụ lục đều có số liệu cùng kỳ năm trước (cùng một kỳ): báo cáo không so sánh với cùng kỳ.',
+        'Not every annex has last year\'s figures for the same period: the report makes no comparison.',
+      ),
+    );
+  }
+  const previous = baselinePeriod ? sumAnnexes(annexes, request.unit, (annex) => annex.baselineRows) : undefined;
+
+  const byCode = new Map(annexes.map((annex) => [annex.info.unitCode, annex]));
+  const missing = request.expected.filter((unit) => !byCode.has(unit.code));
+  const extra: UnitName[] = annexes
+    .filter((annex) => !request.expected.some((unit) => unit.code === annex.info.unitCode))
+    .map((annex) => ({ code: annex.info.unitCode, fullName: annex.info.unitName, level: annex.info.level }))
+    .sort((a, b) => (a.code < b.code ? -1 : 1));
+  const ownRows = (pick: (annex: Annex) => Annex['rows']) =>
+    annexes.flatMap((annex) => pick(annex).filter((row) => row.unit === annex.info.unitCode));
+  const catalogueVersions = [...new Set(annexes.map((annex) => annex.info.catalogueVersion).filter((v): v is string => v !== undefined))];
+
+  const input: ReportInput = {
+    result: combinedResult(period, current.rows, ownRows((annex) => annex.rows)),
+    ...(baselinePeriod && previous ? { baseline: combinedResult(baselinePeriod, previous.rows, ownRows((annex) => annex.baselineRows)) } : {}),
+    unit: request.unit,
+    children: [...request.expected, ...extra],
+    indicatorFactors: current.factors,
+    facts: annexes.flatMap((annex) => annex.facts),
+    sources: annexes.map((annex) => ({
+      file: annex.file,
+      read: annex.rows.length + annex.baselineRows.length,
+      accepted: annex.rows.length + annex.baselineRows.length,
+      rejected: 0,
+      sha256: annex.sha256,
+    })),
+    ...(catalogueVersions.length > 0 ? { catalogueVersion: catalogueVersions.join(', ') } : {}),
+    toolVersion: request.toolVersion,
+    origin: 'aggregate',
+    extraNotes: [DOUBLE_COUNT_NOTE],
+  };
+  return { input, annexes, missing, warnings };
+}

@@ -1,0 +1,276 @@
+/**
+ * Reads back an annex workbook that `report` wrote (xlsx/contract.ts): its ThongTin, DuLieu
+ * and DuLieuXa sheets, checked with zod. A file that is not such a workbook is refused with
+ * exit 2 and says why.
+ */
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { basename } from 'node:path';
+import ExcelJS from 'exceljs';
+import { z } from 'zod';
+import { ExitCode, UserError, msg } from '../../model/messages.js';
+import { communeCode as communeCodeSchema, isoDate } from '../../model/records.js';
+import { BreakdownKey, Level, type IndicatorResult, type PeriodRef } from '../../model/results.js';
+import type { SourceFile } from '../model.js';
+import type { UnitFacts } from '../paragraphs.js';
+import {
+  ANNEX_FORMAT,
+  BREAKDOWN_COLUMNS,
+  DATA_COLUMNS,
+  DATA_SHEET,
+  FACT_FIELDS,
+  FACTS_SHEET,
+  FILE_ROW_KEY,
+  INFO_KEYS,
+  INFO_SHEET,
+  factHeader,
+} from '../xlsx/contract.js';
+
+export interface AnnexInfo {
+  readonly unitCode: string;
+  readonly unitName: string;
+  readonly level: Level;
+  readonly period: PeriodRef;
+  readonly baseline?: PeriodRef;
+  readonly origin: string;
+  readonly children: readonly string[];
+  readonly toolVersion?: string;
+  readonly catalogueVersion?: string;
+}
+
+export interface AnnexRow extends IndicatorResult {
+  readonly factor: number | null;
+}
+
+export interface Annex {
+  /** The file's base name. */
+  readonly file: string;
+  readonly sha256: string;
+  readonly info: AnnexInfo;
+  readonly rows: readonly AnnexRow[];
+  readonly baselineRows: readonly AnnexRow[];
+  readonly facts: readonly UnitFacts[];
+  readonly sources: readonly SourceFile[];
+}
+
+function refuse(file: string, vi: string, en: string): UserError {
+  return new UserError(ExitCode.unreadableInput, msg(`Tệp ${file}: ${vi}`, `File ${file}: ${en}`));
+}
+
+/** A cell's value as a plain number, string, boolean or null (formulas give their result). */
+function plain(value: ExcelJS.CellValue): string | number | boolean | null {
+  if (value === null || value === undefined) return null;
+  if (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean') return value;
+  if (value instanceof Date) return value.toISOString().slice(0, 10);
+  if ('richText' in value) return value.richText.map((part) => part.text).join('');
+  if ('result' in value) return plain(value.result as ExcelJS.CellValue);
+  if ('text' in value && typeof value.text === 'string') return value.text;
+  return null;
+}
+
+function sheetRows(sheet: ExcelJS.Worksheet): (string | number | boolean | null)[][] {
+  const rows: (string | number | boolean | null)[][] = [];
+  sheet.eachRow({ includeEmpty: true }, (row, number) => {
+    const values: (string | number | boolean | null)[] = [];
+    for (let c = 1; c <= Math.max(row.cellCount, 1); c++) values.push(plain(row.getCell(c).value));
+    rows[number - 1] = values;
+  });
+  return Array.from(rows, (row) => row ?? []);
+}
+
+const text = z.string().min(1);
+const period = z.object({ id: text, from: isoDate, to: isoDate });
+
+const InfoSchema = z.object({
+  format: z.literal(ANNEX_FORMAT),
+  unitCode: z.string().regex(/^(\d{2}|\d{3}|\d{5})$/),
+  unitName: text,
+  level: Level,
+  periodId: text,
+  periodFrom: isoDate,
+  periodTo: isoDate,
+  baselineId: text.optional(),
+  baselineFrom: isoDate.optional(),
+  baselineTo: isoDate.optional(),
+  origin: text,
+  children: z.string().optional(),
+  toolVersion: z.string().optional(),
+  catalogueVersion: z.string().optional(),
+  reportDate: z.string().optional(),
+});
+
+const nullableNumber = z.number().nullable();
+const flag = z.union([z.literal(true), z.null()]);
+
+const DataRowSchema = z.object({
+  period: text,
+  indicator: text,
+  name: z.string().nullable(),
+  unit: z.string().regex(/^(\d{2}|\d{3}|\d{5})$/),
+  level: Level,
+  sex: z.string().min(1).nullable(),
+  ageGroup: z.string().min(1).nullable(),
+  group: z.string().min(1).nullable(),
+  cause: z.string().min(1).nullable(),
+  setting: z.string().min(1).nullable(),
+  form: z.string().min(1).nullable(),
+  numerator: nullableNumber,
+  denominator: nullableNumber,
+  value: nullableNumber,
+  approximate: flag,
+  noData: flag,
+  factor: nullableNumber,
+});
+
+const yesNo = z.union([z.literal('Có'), z.literal('Không'), z.null()]).transform((v) => (v === null ? undefined : v === 'Có'));
+const optionalNumber = z.number().nonnegative().nullable().transform((v) => v ?? undefined);
+
+const FactRowSchema = z.object({
+  communeCode: communeCodeSchema,
+  periodId: text,
+  population: optionalNumber,
+  villages: optionalNumber,
+  villagesWithFacilities: optionalNumber,
+  hasPlayground: yesNo,
+  childFriendly: yesNo,
+  childrenConsulted: optionalNumber,
+  budget: optionalNumber,
+});
+
+function readInfo(file: string, sheet: ExcelJS.Worksheet): { info: AnnexInfo; sources: SourceFile[] } {
+  const values: Record<string, string> = {};
+  const sources: SourceFile[] = [];
+  for (const row of sheetRows(sheet)) {
+    const key = row[0];
+    if (key === FILE_ROW_KEY) {
+      const [, name, read, accepted, rejected, sha256] = row;
+      if (typeof name === 'string' && typeof read === 'number' && typeof accepted === 'number' && typeof rejected === 'number') {
+        sources.push({ file: name, read, accepted, rejected, ...(typeof sha256 === 'string' ? { sha256 } : {}) });
+      }
+    } else if (typeof key === 'string' && key in INFO_KEYS && row[2] !== null && row[2] !== undefined) {
+      values[key] = String(row[2]);
+    }
+  }
+  if (values.format !== undefined && values.format !== ANNEX_FORMAT) {
+    throw refuse(file, `định dạng phụ lục "${values.format}" khác với định dạng chitieu này đọc được (${ANNEX_FORMAT}).`, `annex format "${values.format}" is not the one this chitieu reads (${ANNEX_FORMAT}).`);
+  }
+  const parsed = InfoSchema.safeParse(values);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0]!;
+    throw refuse(file, `trang ${INFO_SHEET} không đúng mẫu (mục ${issue.path.join('.')}: ${issue.message}).`, `sheet ${INFO_SHEET} has an unknown layout (${issue.path.join('.')}: ${issue.message}).`);
+  }
+  const i = parsed.data;
+  const baseline = i.baselineId && i.baselineFrom && i.baselineTo ? period.parse({ id: i.baselineId, from: i.baselineFrom, to: i.baselineTo }) : undefined;
+  return {
+    info: {
+      unitCode: i.unitCode,
+      unitName: i.unitName,
+      level: i.level,
+      period: { id: i.periodId, from: i.periodFrom, to: i.periodTo },
+      ...(baseline ? { baseline } : {}),
+      origin: i.origin,
+      children: (i.children ?? '').split(',').map((code) => code.trim()).filter(Boolean),
+      ...(i.toolVersion ? { toolVersion: i.toolVersion } : {}),
+      ...(i.catalogueVersion ? { catalogueVersion: i.catalogueVersion } : {}),
+    },
+    sources,
+  };
+}
+
+function readData(file: string, sheet: ExcelJS.Worksheet): { periodId: string; row: AnnexRow }[] {
+  const [header = [], ...rows] = sheetRows(sheet);
+  const expected = [...DATA_COLUMNS];
+  if (expected.some((column, i) => header[i] !== column)) {
+    throw refuse(file, `trang ${DATA_SHEET} không đúng mẫu (cần các cột ${expected.join(', ')}).`, `sheet ${DATA_SHEET} has an unknown layout (expected columns ${expected.join(', ')}).`);
+  }
+  return rows
+    .map((values, i) => ({ values, number: i + 2 }))
+    .filter(({ values }) => values.some((value) => value !== null))
+    .map(({ values, number }) => {
+      const record = Object.fromEntries(expected.map((column, i) => [column, values[i] ?? null]));
+      const parsed = DataRowSchema.safeParse(record);
+      if (!parsed.success) {
+        const issue = parsed.error.issues[0]!;
+        throw refuse(file, `trang ${DATA_SHEET}, dòng ${number}, cột ${issue.path.join('.')}: ${issue.message}.`, `sheet ${DATA_SHEET}, row ${number}, column ${issue.path.join('.')}: ${issue.message}.`);
+      }
+      const d = parsed.data;
+      const breakdown: Partial<Record<BreakdownKey, string>> = {};
+      for (const key of BREAKDOWN_COLUMNS) {
+        const value = d[key];
+        if (typeof value === 'string') breakdown[key] = value;
+      }
+      const row: AnnexRow = {
+        indicator: d.indicator,
+        unit: d.unit,
+        level: d.level,
+        breakdown,
+        numerator: d.numerator,
+        denominator: d.denominator,
+        value: d.value,
+        ...(d.approximate ? { approximate: true as const } : {}),
+        ...(d.noData ? { noData: true as const } : {}),
+        factor: d.factor,
+      };
+      return { periodId: d.period, row };
+    });
+}
+
+function readFacts(file: string, sheet: ExcelJS.Worksheet | undefined): UnitFacts[] {
+  if (!sheet) return [];
+  const [header = [], ...rows] = sheetRows(sheet);
+  if (FACT_FIELDS.some((field, i) => header[i] !== factHeader(field))) {
+    throw refuse(file, `trang ${FACTS_SHEET} không đúng mẫu.`, `sheet ${FACTS_SHEET} has an unknown layout.`);
+  }
+  return rows
+    .filter((values) => values.some((value) => value !== null))
+    .map((values, i) => {
+      const parsed = FactRowSchema.safeParse(Object.fromEntries(FACT_FIELDS.map((field, c) => [field, values[c] ?? null])));
+      if (!parsed.success) {
+        const issue = parsed.error.issues[0]!;
+        throw refuse(file, `trang ${FACTS_SHEET}, dòng ${i + 2}: ${issue.message}.`, `sheet ${FACTS_SHEET}, row ${i + 2}: ${issue.message}.`);
+      }
+      const facts: Record<string, unknown> = {};
+      for (const [key, value] of Object.entries(parsed.data)) if (value !== undefined) facts[key] = value;
+      return facts as unknown as UnitFacts;
+    });
+}
+
+export async function readAnnex(path: string): Promise<Annex> {
+  const file = basename(path);
+  let bytes: Buffer;
+  try {
+    bytes = readFileSync(path);
+  } catch (error) {
+    throw refuse(file, `không đọc được (${(error as NodeJS.ErrnoException).code ?? String(error)}).`, `cannot be read (${(error as NodeJS.ErrnoException).code ?? String(error)}).`);
+  }
+  const workbook = new ExcelJS.Workbook();
+  try {
+    await workbook.xlsx.load(bytes as unknown as ArrayBuffer);
+  } catch {
+    throw refuse(file, 'không phải tệp Excel (.xlsx) đọc được.', 'is not a readable Excel (.xlsx) file.');
+  }
+  const infoSheet = workbook.getWorksheet(INFO_SHEET);
+  const dataSheet = workbook.getWorksheet(DATA_SHEET);
+  if (!infoSheet || !dataSheet) {
+    throw refuse(
+      file,
+      `không phải phụ lục do chitieu tạo (thiếu trang ${!infoSheet ? INFO_SHEET : DATA_SHEET}); hãy dùng tệp .xlsx mà lệnh "chitieu report" của xã đã xuất.`,
+      `is not an annex written by chitieu (no ${!infoSheet ? INFO_SHEET : DATA_SHEET} sheet); use the .xlsx the commune's "chitieu report" wrote.`,
+    );
+  }
+  const { info, sources } = readInfo(file, infoSheet);
+  const data = readData(file, dataSheet);
+  const stray = data.find(({ periodId }) => periodId !== info.period.id && periodId !== info.baseline?.id);
+  if (stray) {
+    throw refuse(file, `trang ${DATA_SHEET} có số liệu của kỳ ${stray.periodId}, không phải kỳ ${info.period.id}.`, `sheet ${DATA_SHEET} holds figures of period ${stray.periodId}, not ${info.period.id}.`);
+  }
+  return {
+    file,
+    sha256: createHash('sha256').update(bytes).digest('hex'),
+    info,
+    rows: data.filter(({ periodId }) => periodId === info.period.id).map(({ row }) => row),
+    baselineRows: data.filter(({ periodId }) => periodId === info.baseline?.id).map(({ row }) => row),
+    facts: readFacts(file, workbook.getWorksheet(FACTS_SHEET)),
+    sources,
+  };
+}

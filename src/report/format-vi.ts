@@ -1,0 +1,195 @@
+/**
+ * Numbers, dates and comparison sentences as Vietnamese official documents write them:
+ * "1.234", "12,5%", "40,5/100.000 trẻ em", "ngày 05 tháng 6 năm 2025", "15/06/2025", and
+ * "…, giảm 2 em (40,0%) so với cùng kỳ năm 2024; đạt chỉ tiêu …".
+ *
+ * Written by hand rather than with Intl so that the output never depends on the ICU data of
+ * the machine that runs it.
+ */
+import type { TargetStatus } from '../model/results.js';
+
+/** Shown for a figure that does not exist (denominator 0, no data). */
+export const DASH = '–';
+
+/** Rounds half away from zero at `decimals` places, without the 1.005 → 1.00 float trap. */
+export function roundTo(value: number, decimals: number): number {
+  const sign = value < 0 ? -1 : 1;
+  const shifted = Math.round(Number(`${Math.abs(value)}e${decimals}`));
+  return sign * Number(`${shifted}e-${decimals}`);
+}
+
+/** 1234567.891 → "1.234.568" (decimals 0) or "1.234.567,9" (decimals 1); null → "–". */
+export function formatNumber(value: number | null | undefined, decimals = 0): string {
+  if (value === null || value === undefined || !Number.isFinite(value)) return DASH;
+  const rounded = roundTo(value, decimals);
+  const negative = rounded < 0;
+  const [whole = '0', fraction] = Math.abs(rounded).toFixed(decimals).split('.');
+  const grouped = whole.replace(/\B(?=(\d{3})+(?!\d))/g, '.');
+  return `${negative ? '-' : ''}${grouped}${fraction ? `,${fraction}` : ''}`;
+}
+
+/** A value already multiplied by 100: 12.5 → "12,5%". */
+export function formatPercent(value: number | null | undefined, decimals = 1): string {
+  const text = formatNumber(value, decimals);
+  return text === DASH ? DASH : `${text}%`;
+}
+
+/** A rate per 100.000 (or ‰): one decimal, no unit. */
+export function formatRate(value: number | null | undefined): string {
+  return formatNumber(value, 1);
+}
+
+export function formatMoney(value: number | null | undefined): string {
+  const text = formatNumber(value, 0);
+  return text === DASH ? DASH : `${text} đồng`;
+}
+
+interface Ymd {
+  readonly y: number;
+  readonly m: number;
+  readonly d: number;
+}
+
+function splitIso(iso: string): Ymd {
+  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso);
+  if (!match) throw new RangeError(`not an ISO date (YYYY-MM-DD): ${JSON.stringify(iso)}`);
+  return { y: Number(match[1]), m: Number(match[2]), d: Number(match[3]) };
+}
+
+/** "2025-06-05" → "05/06/2025". */
+export function formatDate(iso: string): string {
+  const { y, m, d } = splitIso(iso);
+  return `${String(d).padStart(2, '0')}/${String(m).padStart(2, '0')}/${y}`;
+}
+
+/**
+ * "2025-06-05" → "ngày 05 tháng 6 năm 2025". Decree 30/2020 pads days below 10 and the months
+ * 01 and 02 (so that nothing can be written in front of them), and no other month.
+ */
+export function formatDateWords(iso: string): string {
+  const { y, m, d } = splitIso(iso);
+  const day = String(d).padStart(2, '0');
+  const month = m <= 2 ? String(m).padStart(2, '0') : String(m);
+  return `ngày ${day} tháng ${month} năm ${y}`;
+}
+
+/** First letter in lower case, for a label used inside a sentence. */
+export function lowerFirst(text: string): string {
+  return text.length === 0 ? text : text.charAt(0).toLocaleLowerCase('vi') + text.slice(1);
+}
+
+export function upperFirst(text: string): string {
+  return text.length === 0 ? text : text.charAt(0).toLocaleUpperCase('vi') + text.slice(1);
+}
+
+/** A target and its status, as a clause after a figure: "đạt chỉ tiêu …". */
+export interface TargetMention {
+  readonly label: string;
+  readonly status: TargetStatus;
+  readonly note?: string;
+}
+
+export function targetClause(target: TargetMention): string {
+  const label = lowerFirst(target.label.trim().replace(/[.;]+$/, ''));
+  const note = target.note ? ` (${target.note})` : '';
+  if (target.status === 'met') return `đạt chỉ tiêu ${label}${note}`;
+  if (target.status === 'not_met') return `chưa đạt chỉ tiêu ${label}${note}`;
+  return `chưa đủ số liệu để đánh giá chỉ tiêu ${label}${note}`;
+}
+
+export function targetStatusText(status: TargetStatus): string {
+  if (status === 'met') return 'Đạt';
+  if (status === 'not_met') return 'Chưa đạt';
+  return 'Chưa đủ số liệu';
+}
+
+/**
+ * The baseline of a comparison: `undefined` when the run did not ask for one (nothing to
+ * compare with is never taken for zero), `null` when it was asked for and has no figure.
+ */
+export type Baseline = number | null | undefined;
+
+export interface CountComparison {
+  /** What is counted, as it reads after a number: "trẻ em tử vong do tai nạn thương tích", "vụ xâm hại trẻ em". */
+  readonly subject: string;
+  /** The word for a difference: "em" for children, "vụ" for cases. */
+  readonly unitWord: string;
+  readonly current: number | null;
+  readonly baseline: Baseline;
+  /** "cùng kỳ năm 2024" or "năm 2024". */
+  readonly baselineLabel: string;
+  readonly targets?: readonly TargetMention[];
+}
+
+/**
+ * "có 3 trẻ em tử vong do tai nạn thương tích, giảm 2 em (40,0%) so với cùng kỳ năm 2024;
+ * đạt chỉ tiêu giảm ít nhất 10% …". Starts in lower case: the caller writes what comes before.
+ */
+export function countSentence(c: CountComparison): string {
+  const head =
+    c.current === null
+      ? `chưa có số liệu về ${c.subject}`
+      : c.current === 0
+        ? `không có ${c.subject}`
+        : `có ${formatNumber(c.current)} ${c.subject}`;
+  const change = c.current === null ? '' : countChange(c.current, c.baseline, c.unitWord, c.baselineLabel);
+  return withTargets(`${head}${change}`, c.targets);
+}
+
+/** ", giảm 2 em (40,0%) so với cùng kỳ năm 2024", or the wording for no change, a zero baseline, none. */
+export function countChange(current: number, baseline: Baseline, unitWord: string, baselineLabel: string): string {
+  if (baseline === undefined || baseline === null) return `, chưa có số liệu ${baselineLabel} để so sánh`;
+  const difference = current - baseline;
+  if (difference === 0) {
+    return current === 0 ? `, ${baselineLabel} cũng không có trường hợp nào` : `, bằng ${baselineLabel}`;
+  }
+  const word = difference > 0 ? 'tăng' : 'giảm';
+  const amount = `${formatNumber(Math.abs(difference))} ${unitWord}`;
+  if (baseline === 0) return `, ${word} ${amount} so với ${baselineLabel} (${baselineLabel} không có trường hợp nào)`;
+  const percent = formatPercent((Math.abs(difference) / baseline) * 100);
+  return `, ${word} ${amount} (${percent}) so với ${baselineLabel}`;
+}
+
+export interface RatioComparison {
+  /** "tỷ lệ trẻ em dưới 5 tuổi được đăng ký khai sinh". */
+  readonly subject: string;
+  /** Already × 100; null when there is nobody in the denominator. */
+  readonly value: number | null;
+  readonly numerator: number | null;
+  readonly denominator: number | null;
+  /** "em": the word after "numerator/denominator". */
+  readonly unitWord: string;
+  readonly baseline: Baseline;
+  readonly baselineLabel: string;
+  readonly targets?: readonly TargetMention[];
+}
+
+/**
+ * "tỷ lệ trẻ em dưới 5 tuổi được đăng ký khai sinh đạt 98,5% (1.230/1.249 em), tăng 1,2 điểm
+ * phần trăm so với cùng kỳ năm 2024; chưa đạt chỉ tiêu …".
+ */
+export function ratioSentence(c: RatioComparison): string {
+  if (c.value === null) {
+    const reason = c.denominator === 0 ? `không có ${c.unitWord === 'em' ? 'trẻ em' : c.unitWord} thuộc diện` : 'chưa có số liệu';
+    return withTargets(`${c.subject}: ${reason}`, c.targets);
+  }
+  const share =
+    c.numerator !== null && c.denominator !== null
+      ? ` (${formatNumber(c.numerator)}/${formatNumber(c.denominator)} ${c.unitWord})`
+      : '';
+  return withTargets(`${c.subject} đạt ${formatPercent(c.value)}${share}${pointChange(c.value, c.baseline, c.baselineLabel)}`, c.targets);
+}
+
+/** ", tăng 1,2 điểm phần trăm so với …" for two percentages. */
+export function pointChange(current: number, baseline: Baseline, baselineLabel: string): string {
+  if (baseline === undefined || baseline === null) return `, chưa có số liệu ${baselineLabel} để so sánh`;
+  const difference = roundTo(current, 1) - roundTo(baseline, 1);
+  if (roundTo(difference, 1) === 0) return `, bằng ${baselineLabel}`;
+  const word = difference > 0 ? 'tăng' : 'giảm';
+  return `, ${word} ${formatNumber(Math.abs(difference), 1)} điểm phần trăm so với ${baselineLabel}`;
+}
+
+function withTargets(sentence: string, targets: readonly TargetMention[] | undefined): string {
+  if (!targets || targets.length === 0) return sentence;
+  return `${sentence}; ${targets.map(targetClause).join('; ')}`;
+}

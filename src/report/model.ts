@@ -1,0 +1,184 @@
+/**
+ * Everything a report is made of, computed once from the results: the unit and period
+ * wording, the paragraphs of each section, the annex tables, the settings. Templates receive
+ * `context` (plain data only), the DOCX builder and the XLSX writer receive the rest.
+ */
+import type { ComputeResult, IndicatorResult, TargetResult } from '../model/results.js';
+import { NARRATIVE_KEYS, type Narrative, type NarrativeKey } from './narrative.js';
+import * as text from './paragraphs.js';
+import type { UnitFacts } from './paragraphs.js';
+import { periodWording, type PeriodWording } from './period-label.js';
+import { ResultIndex } from './result-index.js';
+import type { ReportSettings } from './settings.js';
+import type { ReportTable } from './table-model.js';
+import { buildTables } from './tables.js';
+import { committeeName, nameInSentence, placeName, typeWord, type UnitName } from './unit-name.js';
+
+/** A file the figures were read from, as the annex's ThongTin sheet lists it. */
+export interface SourceFile {
+  readonly file: string;
+  readonly read: number;
+  readonly accepted: number;
+  readonly rejected: number;
+  readonly sha256?: string;
+}
+
+export interface ReportInput {
+  /** Results of the period, for the unit and the units below it (other rows are ignored). */
+  readonly result: ComputeResult;
+  /** Results of the same period last year, when the run asked for a baseline. */
+  readonly baseline?: ComputeResult;
+  readonly unit: UnitName;
+  /** The units one level down, in list order. */
+  readonly children: readonly UnitName[];
+  /** Indicator code → Vietnamese name, from the catalogue. */
+  readonly indicatorNames?: Readonly<Record<string, string>>;
+  /** Indicator code → factor (100, 1000, 100000), from the catalogue; written to DuLieu for `aggregate`. */
+  readonly indicatorFactors?: Readonly<Record<string, number | null>>;
+  /** ThongTinXa rows of the communes under the unit, for the period. */
+  readonly facts?: readonly UnitFacts[];
+  readonly sources?: readonly SourceFile[];
+  readonly catalogueVersion?: string;
+  readonly toolVersion: string;
+  /** Where the figures come from: recomputed from records, or summed from commune workbooks. */
+  readonly origin: 'compute' | 'aggregate';
+  /** Notes every unit table carries. */
+  readonly extraNotes?: readonly string[];
+}
+
+export interface ReportModel {
+  readonly input: ReportInput;
+  readonly settings: ReportSettings;
+  readonly narrative: Narrative;
+  readonly wording: PeriodWording;
+  readonly tables: readonly ReportTable[];
+  /** Rows of the unit and the units below it, current period then baseline. */
+  readonly rows: readonly IndicatorResult[];
+  readonly baselineRows: readonly IndicatorResult[];
+  readonly targets: readonly TargetResult[];
+  /** What templates see. */
+  readonly context: TemplateContext;
+}
+
+/** The data a template can use (documented in templates/README.md). */
+export interface TemplateContext {
+  readonly unit: {
+    readonly code: string;
+    readonly fullName: string;
+    readonly name: string;
+    readonly place: string;
+    readonly typeWord: string;
+    readonly committee: string;
+    readonly level: string;
+  };
+  readonly period: {
+    readonly id: string;
+    readonly from: string;
+    readonly to: string;
+    readonly fromText: string;
+    readonly toText: string;
+    readonly year: number;
+    readonly label: string;
+    readonly nextLabel: string;
+    readonly baselineLabel: string;
+    readonly kind: string;
+  };
+  readonly hasBaseline: boolean;
+  /** Which narrative sections the office wrote: {{#if (lookup written "V")}}. */
+  readonly written: Readonly<Record<NarrativeKey, boolean>>;
+  readonly text: Readonly<Record<TextKey, readonly string[]>>;
+  readonly targets: readonly { readonly label: string; readonly status: string; readonly indicator: string }[];
+}
+
+const TEXT_KEYS = [
+  'opening',
+  'situation',
+  'issues',
+  'leadership',
+  'prevention',
+  'support',
+  'intervention',
+  'injuries',
+  'care',
+  'education',
+  'culture',
+  'participation',
+  'budget',
+  'comparison',
+  'shortcomings',
+  'nextTargets',
+  'closing',
+] as const;
+type TextKey = (typeof TEXT_KEYS)[number];
+
+/** Keeps the rows of a unit and of the units listed below it. */
+function rowsOf(result: ComputeResult | undefined, codes: ReadonlySet<string>): IndicatorResult[] {
+  return result ? result.results.filter((row) => codes.has(row.unit)) : [];
+}
+
+export function buildReportModel(input: ReportInput, settings: ReportSettings, narrative: Narrative): ReportModel {
+  const codes = new Set([input.unit.code, ...input.children.map((child) => child.code)]);
+  const rows = rowsOf(input.result, codes);
+  const baselineRows = rowsOf(input.baseline, codes);
+  const index = new ResultIndex(rows);
+  const baseline = input.baseline ? new ResultIndex(baselineRows) : undefined;
+  const wording = periodWording(input.result.period);
+  const targets = input.result.targets.filter((target) => target.unit === input.unit.code);
+  const facts = input.facts ?? [];
+  const common = { index, unit: input.unit, children: input.children, wording, targets, ...(baseline ? { baseline } : {}) };
+  const pctx = { ...common, facts };
+  const committee = committeeName(input.unit);
+  const paragraphs: Record<TextKey, readonly string[]> = {
+    opening: text.opening(pctx, committee),
+    situation: text.situation(pctx),
+    issues: text.issues(pctx),
+    leadership: text.leadership(pctx),
+    prevention: text.prevention(pctx),
+    support: text.support(pctx),
+    intervention: text.intervention(pctx),
+    injuries: text.injuries(pctx),
+    care: text.care(pctx),
+    education: text.education(pctx),
+    culture: text.culture(pctx),
+    participation: text.participation(pctx),
+    budget: text.budget(pctx),
+    comparison: text.comparison(pctx),
+    shortcomings: text.shortcomings(pctx),
+    nextTargets: text.nextTargets(pctx),
+    closing: text.closing(pctx, committee),
+  };
+  const tables = buildTables({
+    ...common,
+    ...(input.extraNotes ? { extraNotes: input.extraNotes } : {}),
+    ...(input.indicatorNames ? { indicatorNames: input.indicatorNames } : {}),
+  });
+  const period = input.result.period;
+  const context: TemplateContext = {
+    unit: {
+      code: input.unit.code,
+      fullName: input.unit.fullName,
+      name: nameInSentence(input.unit.fullName),
+      place: placeName(input.unit.fullName),
+      typeWord: typeWord(input.unit),
+      committee,
+      level: input.unit.level,
+    },
+    period: {
+      id: period.id,
+      from: period.from,
+      to: period.to,
+      fromText: wording.fromText,
+      toText: wording.toText,
+      year: wording.year,
+      label: wording.label,
+      nextLabel: wording.nextLabel,
+      baselineLabel: wording.baselineLabel,
+      kind: wording.kind,
+    },
+    hasBaseline: baseline !== undefined,
+    written: Object.fromEntries(NARRATIVE_KEYS.map((key) => [key, (narrative[key]?.length ?? 0) > 0])) as Record<NarrativeKey, boolean>,
+    text: paragraphs,
+    targets: targets.map((target) => ({ label: target.target, status: target.status, indicator: target.indicator })),
+  };
+  return { input, settings, narrative, wording, tables, rows, baselineRows, targets, context };
+}

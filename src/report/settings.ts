@@ -1,0 +1,152 @@
+/**
+ * Report settings: what the official parts of a report say (Decree 30/2020 format) — the
+ * issuing body and its parent, the place and date line, the document number, "Kính gửi",
+ * the signer and "Nơi nhận". One YAML file per office; `settings/` has an example.
+ *
+ * Every setting is optional. What is not given gets a neutral default built from the unit
+ * (the issuing body "ỦY BAN NHÂN DÂN / HUYỆN SƠN HÀ", the place "Sơn Hà") or a visible
+ * placeholder in [[…]] (the signer's name), so any run gives a complete document. The report
+ * date is never "today": without it the date line is left for the office to fill in.
+ */
+import { readFileSync } from 'node:fs';
+import { parse as parseYaml } from 'yaml';
+import { z } from 'zod';
+import { isIsoDate } from '../engine/dates.js';
+import { ExitCode, UserError, msg } from '../model/messages.js';
+import { placeName, upperVi, type UnitName } from './unit-name.js';
+
+/**
+ * YAML reads `- Lưu: VT, LĐTBXH` as a one-key mapping, not as the line an official meant:
+ * such a mapping is read back as "Lưu: VT, LĐTBXH".
+ */
+export const yamlLine = z.union([
+  z.string(),
+  z.number().transform(String),
+  z
+    .record(z.string(), z.union([z.string(), z.number()]))
+    .refine((value) => Object.keys(value).length === 1, { message: 'cần một dòng chữ (a line of text)' })
+    .transform((value) => Object.entries(value).map(([key, rest]) => `${key}: ${rest}`)[0]!),
+]);
+
+const line = yamlLine.transform((text) => text.normalize('NFC')).pipe(z.string().trim().min(1));
+const lines = z.union([line.transform((text) => [text]), z.array(line)]);
+
+/** "2025-06-20" or "20/06/2025" (YAML may also give a date it parsed itself). */
+const reportDate = z
+  .union([z.string().trim(), z.date().transform((date) => date.toISOString().slice(0, 10))])
+  .transform((text, ctx) => {
+    const vn = /^(\d{1,2})\/(\d{1,2})\/(\d{4})$/.exec(text);
+    const iso = vn ? `${vn[3]}-${vn[2]!.padStart(2, '0')}-${vn[1]!.padStart(2, '0')}` : text;
+    if (!isIsoDate(iso)) {
+      ctx.addIssue({ code: 'custom', message: 'cần một ngày có thật, dạng 2025-06-20 hoặc 20/06/2025 (a real date)' });
+      return z.NEVER;
+    }
+    return iso;
+  });
+
+export const ReportSettingsFile = z.strictObject({
+  /** Lines of the issuing body, upper case, bold: ["ỦY BAN NHÂN DÂN", "HUYỆN SƠN HÀ"]. */
+  issuingBody: lines.optional(),
+  /** Lines of the governing body above it, upright (e.g. "UBND HUYỆN SƠN HÀ" above a department). */
+  parentBody: lines.optional(),
+  /** The place of the date line: "Sơn Hà". */
+  place: line.optional(),
+  /** The document number; zero-padded below 10. Blank leaves room for the clerk. */
+  number: z.union([z.number().int().positive(), z.string().trim().regex(/^\d*$/)]).optional(),
+  /** How the number line is built: "{number}" is replaced by the number. */
+  numberPattern: line.default('{number}/BC-UBND').refine((text) => text.includes('{number}'), {
+    message: 'phải có "{number}" (must contain "{number}")',
+  }),
+  reportDate: reportDate.optional(),
+  /** "Kính gửi": one or several bodies the report goes to. */
+  addressees: lines.optional(),
+  signer: z
+    .strictObject({
+      /** Lines above the title: ["TM. ỦY BAN NHÂN DÂN", "KT. CHỦ TỊCH"]. */
+      authority: lines.optional(),
+      title: line.optional(),
+      name: line.optional(),
+    })
+    .optional(),
+  /** "Nơi nhận": one body per line, without "-" or the final ";" (they are added). */
+  recipients: z.array(line).optional(),
+  /** Body text size in points (Decree 30: 13 or 14). */
+  fontSize: z.union([z.literal(13), z.literal(14)]).default(14),
+});
+export type ReportSettingsFile = z.infer<typeof ReportSettingsFile>;
+
+/** Settings with every default filled in: what the DOCX builder draws. */
+export interface ReportSettings {
+  readonly issuingBody: readonly string[];
+  readonly parentBody: readonly string[];
+  readonly place: string;
+  /** "Số: 05/BC-UBND" or "Số:      /BC-UBND". */
+  readonly numberLine: string;
+  /** "Sơn Hà, ngày 20 tháng 6 năm 2025" is built from this; null leaves the day and month blank. */
+  readonly reportDate: string | null;
+  /** The year written when the date is left blank. */
+  readonly reportYear: number;
+  readonly addressees: readonly string[];
+  readonly signer: { readonly authority: readonly string[]; readonly title: string; readonly name: string };
+  readonly recipients: readonly string[];
+  readonly fontSize: 13 | 14;
+}
+
+export const PLACEHOLDER_SIGNER = '[[Họ và tên người ký]]';
+export const PLACEHOLDER_ADDRESSEE = '[[Cơ quan nhận báo cáo]]';
+export const PLACEHOLDER_RECIPIENTS = '[[Các cơ quan, đơn vị nhận báo cáo]]';
+
+export function resolveSettings(file: ReportSettingsFile | undefined, unit: UnitName, periodEnd: string): ReportSettings {
+  const given = file ?? ReportSettingsFile.parse({});
+  const number = given.number === undefined || given.number === '' ? '' : String(given.number).padStart(2, '0');
+  const numberText = given.numberPattern.replace('{number}', number === '' ? '\u00a0'.repeat(6) : number);
+  return {
+    issuingBody: given.issuingBody ?? ['ỦY BAN NHÂN DÂN', upperVi(unit.fullName)],
+    parentBody: given.parentBody ?? [],
+    place: given.place ?? placeName(unit.fullName),
+    numberLine: `Số: ${numberText}`,
+    reportDate: given.reportDate ?? null,
+    reportYear: Number((given.reportDate ?? periodEnd).slice(0, 4)),
+    addressees: given.addressees ?? [PLACEHOLDER_ADDRESSEE],
+    signer: {
+      authority: given.signer?.authority ?? (given.signer ? [] : ['TM. ỦY BAN NHÂN DÂN']),
+      title: given.signer?.title ?? 'CHỦ TỊCH',
+      name: given.signer?.name ?? PLACEHOLDER_SIGNER,
+    },
+    recipients: given.recipients ?? ['Như trên', PLACEHOLDER_RECIPIENTS, 'Lưu: VT'],
+    fontSize: given.fontSize,
+  };
+}
+
+/** Reads and checks a settings file; any problem is exit 4 naming the file and the field. */
+export function loadSettingsFile(file: string): ReportSettingsFile {
+  return parseYamlFile(file, ReportSettingsFile, msg('thiết lập báo cáo', 'report settings'));
+}
+
+/** Shared by the settings and narrative files: YAML → zod, one-line errors with exit 4. */
+export function parseYamlFile<T extends z.ZodType>(file: string, schema: T, what: { vi: string; en: string }): z.output<T> {
+  let raw: unknown;
+  try {
+    raw = parseYaml(readFileSync(file, 'utf8'));
+  } catch (error) {
+    const reason = error instanceof Error ? error.message.split('\n')[0] : String(error);
+    throw new UserError(
+      ExitCode.invalidDefinition,
+      msg(`Không đọc được tệp ${what.vi} ${file}: ${reason}`, `Cannot read the ${what.en} file ${file}: ${reason}`),
+    );
+  }
+  const parsed = schema.safeParse(raw ?? {});
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0]!;
+    const path = issue.path.join('.') || '(gốc)';
+    const unknownKeys = issue.code === 'unrecognized_keys' ? `: ${issue.keys.join(', ')}` : '';
+    throw new UserError(
+      ExitCode.invalidDefinition,
+      msg(
+        `Tệp ${what.vi} ${file}, mục ${path}: ${issue.message}${unknownKeys}`,
+        `The ${what.en} file ${file}, field ${path}: ${issue.message}${unknownKeys}`,
+      ),
+    );
+  }
+  return parsed.data;
+}

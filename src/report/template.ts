@@ -1,0 +1,155 @@
+/**
+ * Report templates: Handlebars files under templates/ that users edit without touching code.
+ * They render into the markup of markup.ts; the DOCX builder does the rest.
+ *
+ * The Handlebars instance is our own (`Handlebars.create()`): its helpers are only ours,
+ * output is not HTML-escaped (it is not HTML), prototype properties and methods stay
+ * unreachable, unknown helpers fail at compile time and unknown fields fail at render time
+ * (`strict`). Any template problem is exit 4 naming the template.
+ */
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { basename, dirname, extname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import Handlebars from 'handlebars';
+import { ExitCode, UserError, msg } from '../model/messages.js';
+import { formatDate, formatDateWords, formatMoney, formatNumber, formatPercent, formatRate } from './format-vi.js';
+import { literalLine, MarkupError, parseMarkup, type Block } from './markup.js';
+import { isNarrativeKey, NARRATIVE_KEYS, type Narrative } from './narrative.js';
+
+export const TEMPLATES_DIR = fileURLToPath(new URL('../../templates/', import.meta.url));
+
+export const PLACEHOLDER = '[[Nội dung do đơn vị bổ sung]]';
+
+export interface TemplateFile {
+  /** The name users give (`bao-cao-6-thang`) or the file's base name. */
+  readonly name: string;
+  readonly path: string;
+}
+
+/** The bundled templates: every .hbs file directly under templates/. */
+export function bundledTemplates(): string[] {
+  if (!existsSync(TEMPLATES_DIR)) return [];
+  return readdirSync(TEMPLATES_DIR)
+    .filter((file) => extname(file) === '.hbs')
+    .map((file) => basename(file, '.hbs'))
+    .sort();
+}
+
+/** A bundled template by name, or a .hbs file by path. */
+export function resolveTemplate(nameOrPath: string): TemplateFile {
+  const isPath = nameOrPath.includes('/') || nameOrPath.includes('\\') || nameOrPath.endsWith('.hbs');
+  const path = isPath ? resolve(nameOrPath) : join(TEMPLATES_DIR, `${nameOrPath}.hbs`);
+  if (!existsSync(path)) {
+    const known = bundledTemplates().join(', ');
+    throw new UserError(
+      ExitCode.invalidDefinition,
+      msg(
+        `Không tìm thấy mẫu báo cáo "${nameOrPath}" (các mẫu có sẵn: ${known}; hoặc đường dẫn tới tệp .hbs).`,
+        `Report template "${nameOrPath}" not found (bundled: ${known}; or a path to a .hbs file).`,
+      ),
+    );
+  }
+  return { name: isPath ? basename(path, '.hbs') : nameOrPath, path };
+}
+
+/** Partials: the bundled ones, then those in a partials/ folder next to the template (which win). */
+function partialsFor(template: TemplateFile): Record<string, string> {
+  const partials: Record<string, string> = {};
+  for (const dir of [join(TEMPLATES_DIR, 'partials'), join(dirname(template.path), 'partials')]) {
+    if (!existsSync(dir)) continue;
+    for (const file of readdirSync(dir).filter((f) => extname(f) === '.hbs').sort()) {
+      partials[basename(file, '.hbs')] = readFileSync(join(dir, file), 'utf8');
+    }
+  }
+  return partials;
+}
+
+type Lines = readonly string[] | string | null | undefined;
+
+function asLines(value: unknown): string[] {
+  if (value === null || value === undefined || value === false) return [];
+  if (Array.isArray(value)) return value.flatMap(asLines);
+  return String(value)
+    .split(/\r?\n/)
+    .filter((line) => line.trim() !== '');
+}
+
+interface HelperOptions {
+  readonly hash: Readonly<Record<string, unknown>>;
+}
+
+const KNOWN_HELPERS = ['table', 'content', 'num', 'pct', 'rate', 'money', 'date', 'dateWords', 'upper'] as const;
+
+function templateError(template: TemplateFile, reason: string, reasonEn = reason): UserError {
+  return new UserError(
+    ExitCode.invalidDefinition,
+    msg(`Mẫu báo cáo "${template.name}" (${template.path}): ${reason}`, `Report template "${template.name}" (${template.path}): ${reasonEn}`),
+  );
+}
+
+/**
+ * Renders a template with its context into blocks. `tables` are the ids `{{table …}}` may name.
+ */
+export function renderTemplate(template: TemplateFile, context: object, narrative: Narrative, tables: readonly string[]): Block[] {
+  const hbs = Handlebars.create();
+  const helpers: Record<(typeof KNOWN_HELPERS)[number], Handlebars.HelperDelegate> = {
+    table: (id: unknown) => {
+      if (typeof id !== 'string' || !tables.includes(id)) {
+        throw new Error(`{{table "${String(id)}"}}: biểu không có (có: ${tables.join(', ')})`);
+      }
+      return `::table ${id}`;
+    },
+    /**
+     * {{content "II.4" text.education}}: the figures, then the section's narrative; a visible
+     * placeholder when there is neither. `narrativeFirst=true` puts the narrative first;
+     * `default=lines` is used only when there is no narrative (the opening sentence).
+     */
+    content: (...args: unknown[]) => {
+      const options = args.pop() as HelperOptions;
+      const [key, data] = args as [unknown, Lines];
+      if (typeof key !== 'string' || !isNarrativeKey(key)) {
+        throw new Error(`{{content "${String(key)}"}}: mục không có (có: ${NARRATIVE_KEYS.join(', ')})`);
+      }
+      const written = (narrative[key] ?? []).map(literalLine);
+      const figures = asLines(data);
+      let lines: string[];
+      if ('default' in options.hash) lines = written.length > 0 ? written : asLines(options.hash.default);
+      else lines = options.hash.narrativeFirst === true ? [...written, ...figures] : [...figures, ...written];
+      return (lines.length > 0 ? lines : [PLACEHOLDER]).join('\n');
+    },
+    num: (value: unknown, ...rest: unknown[]) => formatNumber(typeof value === 'number' ? value : null, typeof rest[0] === 'number' ? rest[0] : 0),
+    pct: (value: unknown) => formatPercent(typeof value === 'number' ? value : null),
+    rate: (value: unknown) => formatRate(typeof value === 'number' ? value : null),
+    money: (value: unknown) => formatMoney(typeof value === 'number' ? value : null),
+    date: (value: unknown) => (typeof value === 'string' ? formatDate(value) : ''),
+    dateWords: (value: unknown) => (typeof value === 'string' ? formatDateWords(value) : ''),
+    upper: (value: unknown) => String(value ?? '').toLocaleUpperCase('vi'),
+  };
+  for (const [name, helper] of Object.entries(helpers)) hbs.registerHelper(name, helper);
+
+  let source: string;
+  try {
+    source = readFileSync(template.path, 'utf8');
+  } catch (error) {
+    throw templateError(template, `không đọc được tệp: ${String(error)}`, `cannot read the file: ${String(error)}`);
+  }
+  const compileOptions: CompileOptions = {
+    noEscape: true,
+    strict: true,
+    knownHelpers: Object.fromEntries(KNOWN_HELPERS.map((name) => [name, true])),
+    knownHelpersOnly: true,
+  };
+  try {
+    for (const [name, partial] of Object.entries(partialsFor(template))) {
+      hbs.registerPartial(name, hbs.compile(partial, compileOptions));
+    }
+    const render = hbs.compile(source, compileOptions);
+    const text = render(context, { allowProtoPropertiesByDefault: false, allowProtoMethodsByDefault: false });
+    return parseMarkup(text);
+  } catch (error) {
+    if (error instanceof UserError) throw error;
+    if (error instanceof MarkupError) throw templateError(template, `dòng ${error.line} của kết quả: ${error.reason.vi}`, `output line ${error.line}: ${error.reason.en}`);
+    const text = error instanceof Error ? error.message : String(error);
+    throw templateError(template, text.split('\n').slice(0, 3).join(' '));
+  }
+}

@@ -1,0 +1,375 @@
+/**
+ * The annex workbook: Biểu 01–05 for people (merged two-level headers, number formats, frozen
+ * panes, A4 landscape fitted to the page width, formulas with their results), and DuLieu,
+ * DuLieuXa and ThongTin for programs (contract.ts), so that a district can `aggregate` the
+ * workbooks its communes send up.
+ */
+import ExcelJS from 'exceljs';
+import { normaliseZip } from '../../io/deterministic-zip.js';
+import type { IndicatorResult } from '../../model/results.js';
+import type { ReportModel } from '../model.js';
+import { excelFormat, headerLayout } from '../table-layout.js';
+import type { Cell, Column, ReportTable, Row, TablePart } from '../table-model.js';
+import {
+  ANNEX_FORMAT,
+  BREAKDOWN_COLUMNS,
+  DATA_COLUMNS,
+  DATA_SHEET,
+  FACT_FIELDS,
+  FACTS_SHEET,
+  FILE_ROW_KEY,
+  INFO_KEYS,
+  INFO_SHEET,
+  factHeader,
+  type InfoKey,
+} from './contract.js';
+
+const FONT = 'Times New Roman';
+const THIN: Partial<ExcelJS.Border> = { style: 'thin', color: { argb: 'FF000000' } };
+const BOX: Partial<ExcelJS.Borders> = { top: THIN, bottom: THIN, left: THIN, right: THIN };
+const DASH_TEXT = '–';
+
+/**
+ * Text that came from outside (file names, unit names, narrative) and starts like a formula
+ * is stored as text with the Text number format, so no spreadsheet ever evaluates it.
+ */
+export function setText(cell: ExcelJS.Cell, text: string): void {
+  cell.value = text;
+  if (/^[=+\-@]/.test(text)) cell.numFmt = '@';
+}
+
+function font(cell: ExcelJS.Cell, options: { bold?: boolean; italic?: boolean; size?: number } = {}): void {
+  cell.font = { name: FONT, size: options.size ?? 11, ...(options.bold ? { bold: true } : {}), ...(options.italic ? { italic: true } : {}) };
+}
+
+/** Points of height for text wrapped in a cell `width` characters wide (Times New Roman 11). */
+function wrappedHeight(text: string, width: number): number {
+  const lines = text.split('\n').reduce((sum, line) => sum + Math.max(1, Math.ceil((line.length * 1.15) / Math.max(width - 1, 1))), 0);
+  return lines * 14 + 3;
+}
+
+function widthOf(sheet: ExcelJS.Worksheet, from: number, count: number): number {
+  let width = 0;
+  for (let c = from; c < from + count; c++) width += sheet.getColumn(c).width ?? 9;
+  return width;
+}
+
+function columnLetter(index: number): string {
+  let n = index;
+  let letters = '';
+  while (n > 0) {
+    const rest = (n - 1) % 26;
+    letters = String.fromCharCode(65 + rest) + letters;
+    n = Math.floor((n - 1) / 26);
+  }
+  return letters;
+}
+
+/** A merged line across the table: title, subtitle, a note. */
+function banner(sheet: ExcelJS.Worksheet, row: number, last: number, text: string, style: { bold?: boolean; italic?: boolean; size?: number; align?: 'center' | 'left' | 'right' }): void {
+  const cell = sheet.getCell(row, 1);
+  setText(cell, text);
+  font(cell, style);
+  cell.alignment = { horizontal: style.align ?? 'center', vertical: 'middle', wrapText: true };
+  if (last > 1) sheet.mergeCells(row, 1, row, last);
+}
+
+function headerCell(sheet: ExcelJS.Worksheet, row: number, col: number, text: string, italic = false): void {
+  const cell = sheet.getCell(row, col);
+  setText(cell, text);
+  font(cell, italic ? { italic: true } : { bold: true });
+  cell.alignment = { horizontal: 'center', vertical: 'middle', wrapText: true };
+  cell.border = BOX;
+}
+
+/** Writes the header rows of a part; returns the row after them. */
+function writeHeader(sheet: ExcelJS.Worksheet, top: number, part: TablePart): number {
+  const layout = headerLayout(part.columns);
+  const rows = layout.twoRows ? 2 : 1;
+  const bottom = top + rows - 1;
+  headerCell(sheet, top, 1, 'STT');
+  headerCell(sheet, top, 2, part.labelHeader);
+  if (rows === 2) {
+    for (const col of [1, 2]) {
+      sheet.getCell(bottom, col).border = BOX;
+      sheet.mergeCells(top, col, bottom, col);
+    }
+  }
+  for (const block of layout.top) {
+    const first = block.from + 3;
+    if (block.group === undefined) {
+      headerCell(sheet, top, first, part.columns[block.from]!.header);
+      if (rows === 2) {
+        sheet.getCell(bottom, first).border = BOX;
+        sheet.mergeCells(top, first, bottom, first);
+      }
+      continue;
+    }
+    headerCell(sheet, top, first, block.group);
+    for (let i = 1; i < block.count; i++) sheet.getCell(top, first + i).border = BOX;
+    if (block.count > 1) sheet.mergeCells(top, first, top, first + block.count - 1);
+    for (let i = 0; i < block.count; i++) headerCell(sheet, bottom, first + i, part.columns[block.from + i]!.header);
+  }
+  // Wrapped headers: spreadsheets do not grow rows for them, so give the rows their height.
+  let topHeight = 16;
+  let bothHeight = 0;
+  for (const block of layout.top) {
+    const first = block.from + 3;
+    if (block.group === undefined) bothHeight = Math.max(bothHeight, wrappedHeight(part.columns[block.from]!.header, widthOf(sheet, first, 1)));
+    else topHeight = Math.max(topHeight, wrappedHeight(block.group, widthOf(sheet, first, block.count)));
+  }
+  bothHeight = Math.max(bothHeight, wrappedHeight(part.labelHeader, widthOf(sheet, 2, 1)));
+  if (rows === 2) {
+    let bottomHeight = 16;
+    part.columns.forEach((column, i) => {
+      if (column.group !== undefined) bottomHeight = Math.max(bottomHeight, wrappedHeight(column.header, widthOf(sheet, i + 3, 1)));
+    });
+    sheet.getRow(top).height = topHeight;
+    sheet.getRow(bottom).height = Math.max(bottomHeight, bothHeight - topHeight);
+  } else {
+    sheet.getRow(top).height = Math.max(topHeight, bothHeight);
+  }
+  const numbers = bottom + 1;
+  ['A', 'B', ...part.columns.map((_, i) => String(i + 1))].forEach((label, i) => headerCell(sheet, numbers, i + 1, label, true));
+  return numbers + 1;
+}
+
+/** A formula over cells of the same row, when every operand is a number; with its result. */
+function formulaFor(column: Column, row: Row, part: TablePart, excelRow: number, value: number): ExcelJS.CellFormulaValue | undefined {
+  const derived = column.derived;
+  if (!derived) return undefined;
+  const ref = (key: string) => {
+    const index = part.columns.findIndex((c) => c.key === key);
+    return index < 0 ? undefined : `${columnLetter(index + 3)}${excelRow}`;
+  };
+  const num = (key: string) => {
+    const v = row.cells[key]?.value;
+    return typeof v === 'number' ? v : undefined;
+  };
+  if (derived.kind === 'ratio') {
+    const [a, b] = [ref(derived.numerator), ref(derived.denominator)];
+    const [x, y] = [num(derived.numerator), num(derived.denominator)];
+    if (!a || !b || x === undefined || y === undefined || y === 0) return undefined;
+    return { formula: `${a}/${b}*${derived.factor}`, result: value };
+  }
+  const [a, b] = [ref(derived.current), ref(derived.previous)];
+  const [x, y] = [num(derived.current), num(derived.previous)];
+  if (!a || !b || x === undefined || y === undefined) return undefined;
+  if (derived.kind === 'difference') return { formula: `${a}-${b}`, result: value };
+  if (y === 0) return undefined;
+  return { formula: `(${a}-${b})/${b}*100`, result: value };
+}
+
+function writeValue(sheet: ExcelJS.Worksheet, excelRow: number, col: number, cell: Cell | undefined, column: Column, row: Row, part: TablePart): void {
+  const target = sheet.getCell(excelRow, col);
+  const value = cell?.value ?? null;
+  const format = cell?.format ?? column.format;
+  if (value === null) {
+    target.value = DASH_TEXT;
+    target.alignment = { horizontal: 'right', vertical: 'middle' };
+  } else if (typeof value === 'string') {
+    setText(target, value);
+    target.alignment = { horizontal: column.width > 2 ? 'left' : 'center', vertical: 'middle', wrapText: true };
+  } else {
+    target.value = formulaFor(column, row, part, excelRow, value) ?? value;
+    const numFmt = excelFormat(format);
+    if (numFmt) target.numFmt = numFmt;
+    target.alignment = { horizontal: 'right', vertical: 'middle' };
+  }
+  font(target, { bold: row.total, italic: cell?.approximate === true });
+  target.border = BOX;
+}
+
+function writePart(sheet: ExcelJS.Worksheet, start: number, part: TablePart, last: number): { next: number; headerEnd: number } {
+  let row = start;
+  if (part.heading) {
+    banner(sheet, row, last, part.heading, { bold: true, italic: true, align: 'left' });
+    row++;
+  }
+  row = writeHeader(sheet, row, part);
+  const headerEnd = row - 1;
+  for (const data of part.rows) {
+    const stt = sheet.getCell(row, 1);
+    setText(stt, data.stt);
+    const label = sheet.getCell(row, 2);
+    setText(label, data.label);
+    for (const cell of [stt, label]) {
+      font(cell, { bold: data.total });
+      cell.border = BOX;
+      cell.alignment = { horizontal: cell === stt ? 'center' : 'left', vertical: 'middle', wrapText: true };
+    }
+    part.columns.forEach((column, i) => writeValue(sheet, row, i + 3, data.cells[column.key], column, data, part));
+    const height = wrappedHeight(data.label, widthOf(sheet, 2, 1));
+    if (height > 17) sheet.getRow(row).height = height;
+    row++;
+  }
+  return { next: row + 1, headerEnd };
+}
+
+function writeTableSheet(workbook: ExcelJS.Workbook, table: ReportTable, issuer: string): void {
+  const widest = Math.max(...table.parts.map((part) => part.columns.length)) + 2;
+  const sheet = workbook.addWorksheet(table.sheetName, {
+    pageSetup: {
+      paperSize: 9,
+      orientation: 'landscape',
+      fitToPage: true,
+      fitToWidth: 1,
+      fitToHeight: 0,
+      horizontalCentered: true,
+      margins: { left: 0.59, right: 0.39, top: 0.79, bottom: 0.59, header: 0.3, footer: 0.3 },
+    },
+  });
+  sheet.getColumn(1).width = 5;
+  const labelWidth = table.parts.some((part) => part.labelHeader !== 'Đơn vị') ? 38 : 24;
+  sheet.getColumn(2).width = labelWidth;
+  for (let c = 3; c <= widest; c++) {
+    const widths = table.parts.map((part) => part.columns[c - 3]?.width ?? 1);
+    sheet.getColumn(c).width = Math.max(9, Math.round(Math.max(...widths) * 9));
+  }
+  banner(sheet, 1, Math.min(widest, 4), issuer, { bold: true, align: 'left' });
+  banner(sheet, 2, widest, `${table.number}. ${table.title}`, { bold: true, size: 13 });
+  banner(sheet, 3, widest, table.subtitle, { italic: true });
+  let row = 4;
+  if (table.unitNote) {
+    banner(sheet, row, widest, table.unitNote, { italic: true, align: 'right' });
+    row++;
+  }
+  let frozen = 0;
+  table.parts.forEach((part, i) => {
+    const written = writePart(sheet, row, part, widest);
+    if (i === 0) frozen = written.headerEnd;
+    row = written.next;
+  });
+  if (table.notes.length > 0) {
+    banner(sheet, row, widest, 'Ghi chú:', { bold: true, italic: true, align: 'left' });
+    row++;
+    for (const note of table.notes) {
+      banner(sheet, row, widest, `- ${note}`, { italic: true, align: 'left' });
+      sheet.getRow(row).height = wrappedHeight(`- ${note}`, widthOf(sheet, 1, widest));
+      row++;
+    }
+  }
+  sheet.views = [{ state: 'frozen', xSplit: 2, ySplit: frozen, topLeftCell: `C${frozen + 1}`, activeCell: `C${frozen + 1}` }];
+  sheet.pageSetup.printTitlesRow = `1:${frozen}`;
+}
+
+function dataRow(row: IndicatorResult, periodId: string, model: ReportModel): (string | number | boolean | null)[] {
+  const names = model.input.indicatorNames ?? {};
+  const factors = model.input.indicatorFactors ?? {};
+  const cells: Record<string, string | number | boolean | null> = {
+    period: periodId,
+    indicator: row.indicator,
+    name: names[row.indicator] ?? null,
+    unit: row.unit,
+    level: row.level,
+    numerator: row.numerator,
+    denominator: row.denominator,
+    value: row.value,
+    approximate: row.approximate ? true : null,
+    noData: row.noData ? true : null,
+    factor: factors[row.indicator] ?? null,
+  };
+  for (const key of BREAKDOWN_COLUMNS) cells[key] = row.breakdown[key] ?? null;
+  return DATA_COLUMNS.map((column) => cells[column] ?? null);
+}
+
+function writeDataSheet(workbook: ExcelJS.Workbook, model: ReportModel): void {
+  const sheet = workbook.addWorksheet(DATA_SHEET, { pageSetup: { paperSize: 9, orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0 } });
+  sheet.addRow([...DATA_COLUMNS]);
+  sheet.getRow(1).font = { name: FONT, bold: true };
+  const rows = [
+    ...model.rows.map((row) => dataRow(row, model.input.result.period.id, model)),
+    ...(model.input.baseline ? model.baselineRows.map((row) => dataRow(row, model.input.baseline!.period.id, model)) : []),
+  ];
+  for (const values of rows) {
+    const row = sheet.addRow(values.map((value) => value ?? null));
+    // Codes such as "0-2" or a unit code must stay text.
+    row.eachCell((cell) => {
+      if (typeof cell.value === 'string') setText(cell, cell.value);
+    });
+  }
+  sheet.views = [{ state: 'frozen', ySplit: 1 }];
+  sheet.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: DATA_COLUMNS.length } };
+  DATA_COLUMNS.forEach((column, i) => {
+    sheet.getColumn(i + 1).width = column === 'name' ? 40 : 12;
+  });
+}
+
+function writeFactsSheet(workbook: ExcelJS.Workbook, model: ReportModel): void {
+  const sheet = workbook.addWorksheet(FACTS_SHEET);
+  sheet.addRow(FACT_FIELDS.map(factHeader));
+  sheet.getRow(1).font = { name: FONT, bold: true };
+  for (const fact of model.input.facts ?? []) {
+    const row = sheet.addRow(
+      FACT_FIELDS.map((field) => {
+        const value = fact[field];
+        if (typeof value === 'boolean') return value ? 'Có' : 'Không';
+        return value ?? null;
+      }),
+    );
+    row.eachCell((cell) => {
+      if (typeof cell.value === 'string') setText(cell, cell.value);
+    });
+  }
+  FACT_FIELDS.forEach((_, i) => {
+    sheet.getColumn(i + 1).width = 16;
+  });
+}
+
+function writeInfoSheet(workbook: ExcelJS.Workbook, model: ReportModel): void {
+  const sheet = workbook.addWorksheet(INFO_SHEET);
+  const { input, settings } = model;
+  const period = input.result.period;
+  const info: [InfoKey, string | undefined][] = [
+    ['format', ANNEX_FORMAT],
+    ['unitCode', input.unit.code],
+    ['unitName', input.unit.fullName],
+    ['level', input.unit.level],
+    ['periodId', period.id],
+    ['periodFrom', period.from],
+    ['periodTo', period.to],
+    ['baselineId', input.baseline?.period.id],
+    ['baselineFrom', input.baseline?.period.from],
+    ['baselineTo', input.baseline?.period.to],
+    ['origin', input.origin],
+    ['children', input.children.map((child) => child.code).join(', ')],
+    ['toolVersion', input.toolVersion],
+    ['catalogueVersion', input.catalogueVersion],
+    ['reportDate', settings.reportDate ?? undefined],
+  ];
+  sheet.addRow(['khóa', 'Mục', 'Giá trị']).font = { name: FONT, bold: true };
+  for (const [key, value] of info) {
+    if (value === undefined) continue;
+    const row = sheet.addRow([key, INFO_KEYS[key], null]);
+    setText(row.getCell(3), value);
+  }
+  sheet.addRow([]);
+  sheet.addRow(['', 'Tệp nguồn', 'Số dòng đọc', 'Chấp nhận', 'Bị loại', 'SHA-256']).font = { name: FONT, bold: true };
+  for (const source of input.sources ?? []) {
+    const row = sheet.addRow([FILE_ROW_KEY, null, source.read, source.accepted, source.rejected, null]);
+    setText(row.getCell(2), source.file);
+    if (source.sha256) setText(row.getCell(6), source.sha256);
+  }
+  sheet.getColumn(1).width = 14;
+  sheet.getColumn(2).width = 40;
+  sheet.getColumn(3).width = 24;
+  sheet.getColumn(6).width = 66;
+}
+
+/** The annex bytes; `date` (the report's date) is what the workbook says it was made on. */
+export async function renderAnnex(model: ReportModel, date: string): Promise<Buffer> {
+  const workbook = new ExcelJS.Workbook();
+  const stamp = new Date(`${date}T00:00:00Z`);
+  workbook.creator = 'chitieu';
+  workbook.lastModifiedBy = 'chitieu';
+  workbook.created = stamp;
+  workbook.modified = stamp;
+  workbook.title = `Phụ lục số liệu ${model.input.unit.fullName} ${model.input.result.period.id}`;
+  const issuer = model.settings.issuingBody.join(' ');
+  for (const table of model.tables) writeTableSheet(workbook, table, issuer);
+  writeDataSheet(workbook, model);
+  writeFactsSheet(workbook, model);
+  writeInfoSheet(workbook, model);
+  const raw = await workbook.xlsx.writeBuffer();
+  return normaliseZip(new Uint8Array(raw as ArrayBuffer));
+}

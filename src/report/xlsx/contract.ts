@@ -1,0 +1,80 @@
+/**
+ * The machine-readable part of an annex workbook: what `report` writes and `aggregate` reads
+ * back. People read the Biểu sheets; programs read these three sheets.
+ *
+ *   DuLieu     one row per result row, as in compute's JSON (breakdown keys as columns),
+ *              for the period and, when the report compared, for the same period last year
+ *   DuLieuXa   the communes' ThongTinXa rows for the period, with the input headers
+ *   ThongTin   key (column A), label, value: format, unit, period, baseline, versions; then
+ *              one "file" row per source file (name, rows read, accepted, rejected, SHA-256)
+ */
+import { COMMUNE_FACTS_SHEET } from '../../model/columns.js';
+import { BreakdownKey } from '../../model/results.js';
+
+/** Changes when the layout of these sheets changes; `aggregate` refuses other versions. */
+export const ANNEX_FORMAT = 'chitieu-phu-luc/1';
+
+export const DATA_SHEET = 'DuLieu';
+export const FACTS_SHEET = 'DuLieuXa';
+export const INFO_SHEET = 'ThongTin';
+
+export const BREAKDOWN_COLUMNS = BreakdownKey.options;
+
+/** Columns of DuLieu, in order. `name` is for people and is not read back. */
+export const DATA_COLUMNS = [
+  'period',
+  'indicator',
+  'name',
+  'unit',
+  'level',
+  ...BREAKDOWN_COLUMNS,
+  'numerator',
+  'denominator',
+  'value',
+  'approximate',
+  'noData',
+  'factor',
+] as const;
+export type DataColumn = (typeof DATA_COLUMNS)[number];
+
+/** The ThongTinXa fields carried in DuLieuXa, with the input sheet's headers. */
+export const FACT_FIELDS = [
+  'communeCode',
+  'periodId',
+  'population',
+  'villages',
+  'villagesWithFacilities',
+  'hasPlayground',
+  'childFriendly',
+  'childrenConsulted',
+  'budget',
+] as const;
+export type FactField = (typeof FACT_FIELDS)[number];
+
+export function factHeader(field: FactField): string {
+  const column = COMMUNE_FACTS_SHEET.columns.find((spec) => spec.key === field);
+  if (!column) throw new Error(`no ThongTinXa column for ${field}`);
+  return column.header;
+}
+
+/** Keys of ThongTin (column A). */
+export const INFO_KEYS = {
+  format: 'Định dạng phụ lục',
+  unitCode: 'Mã đơn vị',
+  unitName: 'Tên đơn vị',
+  level: 'Cấp',
+  periodId: 'Kỳ báo cáo',
+  periodFrom: 'Từ ngày',
+  periodTo: 'Đến ngày',
+  baselineId: 'Kỳ so sánh',
+  baselineFrom: 'Kỳ so sánh từ ngày',
+  baselineTo: 'Kỳ so sánh đến ngày',
+  origin: 'Cách có số liệu',
+  children: 'Các đơn vị cấp dưới',
+  toolVersion: 'Phiên bản chitieu',
+  catalogueVersion: 'Phiên bản bộ chỉ tiêu',
+  reportDate: 'Ngày báo cáo',
+} as const;
+export type InfoKey = keyof typeof INFO_KEYS;
+
+export const FILE_ROW_KEY = 'file';
