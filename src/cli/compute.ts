@@ -30,6 +30,7 @@ import type { ComputeResult, IndicatorResult, Level } from '../model/results.js'
 import { formatNumber } from '../report/format-vi.js';
 import { eraAt, loadAdminUnits } from '../units/index.js';
 import { writeResultWorkbook, STATUS_LABEL, type UnitNamer } from './compute-xlsx.js';
+import { progressFor } from './progress.js';
 import { langOf, type CliContext } from './context.js';
 import { parseIsoDateOption } from './options.js';
 
@@ -179,8 +180,11 @@ export function registerCompute(program: Command, context: CliContext): void {
       const plan = options.targets !== undefined ? loadTargets(options.targets, catalogue) : undefined;
       const baseline = options.baseline === undefined ? undefined : options.baseline === 'records' ? ('records' as const) : readResultFile(options.baseline);
       // Codes are checked by the engine at each row's own date, so the importer accepts either list.
-      const imported = await importFiles(files);
+      const progress = progressFor(context, lang, files.length);
+      const imported = await importFiles(files, { onFileRead: progress.fileRead });
+      progress.done();
       for (const line of accountingLines(imported.files, lang)) context.err(line);
+      progress.stage(msg('Đang tính chỉ tiêu', 'Computing indicators'));
       const output = computeIndicators({
         dataset: imported.dataset,
         period,
@@ -190,6 +194,7 @@ export function registerCompute(program: Command, context: CliContext): void {
         ...(baseline ? { baseline } : {}),
         ...(options.codesAsOf ? { codesAsOf: options.codesAsOf } : {}),
       });
+      progress.done();
       const rejected = [...imported.rejected, ...output.rejected];
       const warnings = [...imported.warnings, ...output.warnings].filter((warning) => warning.kind !== 'totals_row');
       printRowErrors(context.err, output.rejected, rejected, warnings, lang);

@@ -8,6 +8,8 @@ export interface CliContext {
   readonly err: (line: string) => void;
   /** True when stderr is a terminal: progress lines are shown only then. */
   readonly interactive: boolean;
+  /** Rewrites the one progress line on stderr in place ('' clears it). */
+  readonly status: (line: string) => void;
   /** A command that finishes with a non-zero code without an error (e.g. `--strict`) sets it here. */
   exitCode: number;
 }
@@ -17,6 +19,7 @@ export function processContext(): CliContext {
     out: (line) => process.stdout.write(`${line}\n`),
     err: (line) => process.stderr.write(`${line}\n`),
     interactive: Boolean(process.stderr.isTTY),
+    status: (line) => process.stderr.write(`\r\x1b[K${line}`),
     exitCode: 0,
   };
 }

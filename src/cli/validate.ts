@@ -5,6 +5,7 @@ import { accountingLines, rejectedLine, summaryLines, warningLine } from '../imp
 import { ExitCode, msg, render } from '../model/messages.js';
 import { langOf, type CliContext } from './context.js';
 import { parseIsoDateOption } from './options.js';
+import { progressFor } from './progress.js';
 
 const vi = (n: number) => n.toLocaleString('vi-VN');
 const en = (n: number) => n.toLocaleString('en-US');
@@ -22,7 +23,9 @@ export function registerValidate(program: Command, context: CliContext): void {
     .option('--as-of <date>', 'kiểm tra mã đơn vị hành chính theo danh mục có hiệu lực tại ngày này (yyyy-mm-dd)', parseIsoDateOption)
     .action(async (files: string[], options: { out?: string; strict?: boolean; asOf?: string }, command: Command) => {
       const lang = langOf(command);
-      const result = await importFiles(files, { codesAsOf: options.asOf });
+      const progress = progressFor(context, lang, files.length);
+      const result = await importFiles(files, { codesAsOf: options.asOf, onFileRead: progress.fileRead });
+      progress.done();
       const print = context.out;
       for (const line of accountingLines(result.files, lang)) print(line);
       const total = result.files.reduce(

@@ -6,41 +6,18 @@
  *
  * A file that cannot be read at all throws a UserError (exit 2) naming it.
  */
-import { basename, extname } from 'node:path';
+import { availableParallelism } from 'node:os';
+import { basename } from 'node:path';
 import { sheetSpecOf } from '../model/columns.js';
 import type { ImportWarning, RejectedRow } from '../model/issues.js';
-import { msg } from '../model/messages.js';
-import type { Child, ChildEvent, CommuneFacts, Dataset, RecordKind } from '../model/records.js';
-import { eraAt, loadAdminUnits } from '../units/index.js';
-import { displayText } from './cells.js';
-import { detectFormat, unreadable } from './files.js';
+import type { Child, ChildEvent, Dataset } from '../model/records.js';
 import { compareSources, linkRecords } from './link.js';
-import { readCsvSheet } from './readers/csv.js';
-import type { RawRow, RawSheet } from './readers/types.js';
-import { readXlsxSheets } from './readers/xlsx.js';
-import { readRow, type UnitCheck } from './rows.js';
-import { HEADER_SEARCH_ROWS, findHeaderRow, layoutOf, sheetKindFromHeaders, sheetKindFromName } from './sheet.js';
+import { readFilesInParallel, type FileToRead } from './pool.js';
+import { readFile, totalFileAccount, type FileAccount, type FileRead } from './read-file.js';
 import { recordValues } from './values.js';
 
-export interface SheetAccount {
-  readonly sheet: string;
-  readonly kind: RecordKind;
-  readonly headerRow: number;
-  read: number;
-  accepted: number;
-  rejected: number;
-  /** "Tổng", "Tổng cộng" rows: skipped, not counted as read. */
-  totalsSkipped: number;
-}
-
-export interface FileAccount {
-  readonly file: string;
-  readonly path: string;
-  readonly sheets: SheetAccount[];
-  read: number;
-  accepted: number;
-  rejected: number;
-}
+export type { FileAccount, SheetAccount } from './read-file.js';
+export { unitCheckFor } from './read-file.js';
 
 export interface ImportResult {
   readonly dataset: Dataset;
@@ -52,77 +29,43 @@ export interface ImportResult {
 export interface ImportOptions {
   /** Check codes against the list valid at this date; without it a code of either list is accepted. */
   readonly codesAsOf?: string;
-}
-
-interface FileRead {
-  account: FileAccount;
-  children: Child[];
-  events: ChildEvent[];
-  communeFacts: CommuneFacts[];
-  rejected: RejectedRow[];
-  warnings: ImportWarning[];
-}
-
-export function unitCheckFor(codesAsOf: string | undefined): UnitCheck {
-  const units = loadAdminUnits();
-  if (codesAsOf === undefined) {
-    return {
-      province: (code) => units.province(code, 'pre') !== undefined || units.province(code, 'post') !== undefined,
-      district: (code) => units.district(code) !== undefined,
-      commune: (code) => units.communeExistsInAnyEra(code),
-    };
-  }
-  const era = eraAt(codesAsOf);
-  return {
-    province: (code) => units.province(code, era) !== undefined,
-    // Districts exist only before the reform; a district column in later data is only informative.
-    district: (code) => era === 'post' || units.district(code) !== undefined,
-    commune: (code) => units.commune(code, era) !== undefined,
-  };
+  /** Worker threads reading files side by side (default: one per core, at most one per file; 1 = none). */
+  readonly threads?: number;
+  /** Called as each file is read, for progress lines. */
+  readonly onFileRead?: (account: FileAccount) => void;
 }
 
 export async function importFiles(paths: readonly string[], options: ImportOptions = {}): Promise<ImportResult> {
-  const units = unitCheckFor(options.codesAsOf);
-  // Files in name order: "the later row" of two duplicates is the same whatever order they were given in.
-  const ordered = [...paths].sort((a, b) => compareName(basename(a), basename(b)) || compareName(a, b));
-  const reads: FileRead[] = [];
-  for (const path of ordered) reads.push(await readFile(path, units));
+  const ordered = inReadingOrder(paths);
+  const threads = Math.min(options.threads ?? availableParallelism(), ordered.length);
+  const reads: FileRead[] =
+    threads > 1
+      ? await readFilesInParallel(ordered, { codesAsOf: options.codesAsOf, threads, onFileRead: options.onFileRead })
+      : await readSequentially(ordered, options);
 
-  const children = reads.flatMap((read) => read.children).sort((a, b) => compareSources(a.source, b.source));
-  const events = reads.flatMap((read) => read.events).sort((a, b) => compareSources(a.source, b.source));
-  const linked = linkRecords(children, events);
+  // `reads` is in reading order (files by name, then sheets and rows as they stand): the order
+  // in which the first of two duplicates is kept.
+  const linked = linkRecords(
+    reads.flatMap((read) => read.children),
+    reads.flatMap((read) => read.events),
+  );
 
   const rejected = reads.flatMap((read) => read.rejected);
   const warnings = reads.flatMap((read) => read.warnings);
   const accountOf = (file: string, sheet: string) =>
     reads.find((read) => read.account.file === file)?.account.sheets.find((account) => account.sheet === sheet);
-  const childSpec = sheetSpecOf('children');
-  const eventSpec = sheetSpecOf('events');
-  const recordsBySource = new Map<string, Child | ChildEvent>();
-  for (const record of [...children, ...events]) recordsBySource.set(sourceKey(record.source), record);
-  for (const [kind, list] of [['children', linked.rejectedChildren], ['events', linked.rejectedEvents]] as const) {
-    for (const rejection of list) {
-      const record = recordsBySource.get(sourceKey(rejection.source));
-      rejected.push({
-        source: rejection.source,
-        recordKind: kind,
-        issues: rejection.issues,
-        values: record ? recordValues(kind === 'children' ? childSpec : eventSpec, record) : {},
-      });
-      const account = accountOf(rejection.source.file, rejection.source.sheet);
-      if (account) {
-        account.accepted -= 1;
-        account.rejected += 1;
-      }
+  const reject = (recordKind: 'children' | 'events', record: Child | ChildEvent, issues: RejectedRow['issues']) => {
+    rejected.push({ source: record.source, recordKind, issues, values: recordValues(sheetSpecOf(recordKind), record) });
+    const account = accountOf(record.source.file, record.source.sheet);
+    if (account) {
+      account.accepted -= 1;
+      account.rejected += 1;
     }
-  }
+  };
+  for (const { record, issues } of linked.rejectedChildren) reject('children', record, issues);
+  for (const { record, issues } of linked.rejectedEvents) reject('events', record, issues);
   warnings.push(...linked.warnings);
-  for (const read of reads) {
-    const account = read.account;
-    account.read = sum(account.sheets.map((sheet) => sheet.read));
-    account.accepted = sum(account.sheets.map((sheet) => sheet.accepted));
-    account.rejected = sum(account.sheets.map((sheet) => sheet.rejected));
-  }
+  for (const read of reads) totalFileAccount(read.account);
   rejected.sort((a, b) => compareSources(a.source, b.source));
   warnings.sort((a, b) => compareSources(a.source, b.source));
 
@@ -142,170 +85,26 @@ function compareName(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
 
-function sum(values: number[]): number {
-  return values.reduce((total, value) => total + value, 0);
+/**
+ * Files in name order, so that "the later row" of two duplicates is the same whatever order
+ * they were given in. Files are named by their name alone, or by their path where two inputs
+ * share a name (each commune's folder may hold a "DanhSachTreEm.xlsx").
+ */
+function inReadingOrder(given: readonly string[]): FileToRead[] {
+  const paths = [...new Set(given)];
+  const names = paths.map((path) => basename(path));
+  const shared = new Set(names.filter((name, index) => names.indexOf(name) !== index));
+  return paths
+    .map((path) => ({ path, displayName: shared.has(basename(path)) ? path : basename(path) }))
+    .sort((a, b) => compareName(a.displayName, b.displayName) || compareName(a.path, b.path));
 }
 
-function sourceKey(source: { file: string; sheet: string; row: number }): string {
-  return `${source.file}\u0000${source.sheet}\u0000${source.row}`;
-}
-
-async function readFile(path: string, units: UnitCheck): Promise<FileRead> {
-  const format = await detectFormat(path);
-  const file = basename(path);
-  const read: FileRead = {
-    account: { file, path, sheets: [], read: 0, accepted: 0, rejected: 0 },
-    children: [],
-    events: [],
-    communeFacts: [],
-    rejected: [],
-    warnings: [],
-  };
-  const sheets =
-    format === 'csv' ? singleSheet(readCsvSheet(path, basename(path, extname(path)))) : readXlsxSheets(path);
-  try {
-    for await (const sheet of sheets) await readSheet(sheet, file, units, read);
-  } catch (error) {
-    if (error instanceof Error && error.name === 'UserError') throw error;
-    throw unreadable(path, msg('file hỏng hoặc không phải sổ Excel (.xlsx)', 'corrupt, or not an Excel workbook (.xlsx)'));
+async function readSequentially(files: readonly FileToRead[], options: ImportOptions): Promise<FileRead[]> {
+  const reads: FileRead[] = [];
+  for (const { path, displayName } of files) {
+    const read = await readFile(path, displayName, options.codesAsOf);
+    options.onFileRead?.(read.account);
+    reads.push(read);
   }
-  if (read.account.sheets.length === 0) {
-    throw unreadable(
-      path,
-      msg(
-        `không tìm thấy dòng tiêu đề (cần ít nhất 3 cột như "Mã trẻ em", "Họ và tên", "Ngày sinh" trong ${HEADER_SEARCH_ROWS} dòng đầu)`,
-        `no header row found (at least 3 known columns such as "Mã trẻ em", "Họ và tên", "Ngày sinh" within the first ${HEADER_SEARCH_ROWS} rows)`,
-      ),
-    );
-  }
-  return read;
-}
-
-async function* singleSheet(sheet: RawSheet): AsyncGenerator<RawSheet> {
-  yield sheet;
-}
-
-async function readSheet(sheet: RawSheet, file: string, units: UnitCheck, read: FileRead): Promise<void> {
-  const named = sheetKindFromName(sheet.name);
-  const sheetSource = { file, sheet: sheet.name, row: 1 };
-  if (sheet.hidden && !named) {
-    read.warnings.push({
-      source: sheetSource,
-      kind: 'hidden_sheet_skipped',
-      message: msg(`bỏ qua trang ẩn "${sheet.name}"`, `hidden sheet "${sheet.name}" skipped`),
-    });
-    return;
-  }
-  const top: RawRow[] = [];
-  const iterator = sheet.rows[Symbol.asyncIterator]();
-  let next = await iterator.next();
-  while (!next.done && next.value.number <= HEADER_SEARCH_ROWS) {
-    top.push(next.value);
-    next = await iterator.next();
-  }
-  const headerRow = findHeaderRow(top);
-  const drain = async () => {
-    while (!next.done) next = await iterator.next();
-  };
-  if (!headerRow) {
-    if (named) {
-      throw unreadable(
-        file,
-        msg(
-          `trang "${sheet.name}" không có dòng tiêu đề trong ${HEADER_SEARCH_ROWS} dòng đầu`,
-          `sheet "${sheet.name}" has no header row within the first ${HEADER_SEARCH_ROWS} rows`,
-        ),
-      );
-    }
-    read.warnings.push({
-      source: sheetSource,
-      kind: 'sheet_skipped',
-      message: msg(`bỏ qua trang "${sheet.name}": không nhận ra dòng tiêu đề`, `sheet "${sheet.name}" skipped: no header row recognised`),
-    });
-    await drain();
-    return;
-  }
-  const headerTexts = headerRow.cells.map((cell) => displayText(cell));
-  const spec = named ?? sheetKindFromHeaders(headerTexts);
-  if (!spec) {
-    read.warnings.push({
-      source: sheetSource,
-      kind: 'sheet_skipped',
-      message: msg(`bỏ qua trang "${sheet.name}": không rõ loại dữ liệu`, `sheet "${sheet.name}" skipped: unknown kind of data`),
-    });
-    await drain();
-    return;
-  }
-  const layout = layoutOf(spec, headerRow);
-  if (layout.missingRequired.length > 0) {
-    const names = layout.missingRequired.map((column) => `"${column.header}"`).join(', ');
-    throw unreadable(
-      file,
-      msg(`trang "${sheet.name}" thiếu cột bắt buộc ${names}`, `sheet "${sheet.name}" lacks the required column(s) ${names}`),
-    );
-  }
-  for (const header of layout.repeatedHeaders) {
-    read.warnings.push({
-      source: { ...sheetSource, row: layout.headerRow },
-      kind: 'repeated_column',
-      message: msg(`cột "${header}" lặp lại: dùng cột đầu tiên`, `column "${header}" appears twice: the first one is used`),
-    });
-  }
-  const account: SheetAccount = {
-    sheet: sheet.name,
-    kind: spec.kind,
-    headerRow: layout.headerRow,
-    read: 0,
-    accepted: 0,
-    rejected: 0,
-    totalsSkipped: 0,
-  };
-  read.account.sheets.push(account);
-
-  const handle = (row: RawRow) => {
-    if (row.number <= layout.headerRow) return;
-    const source = { file, sheet: sheet.name, row: row.number };
-    const outcome = readRow(layout, row.cells, source, units);
-    switch (outcome.type) {
-      case 'empty':
-        return;
-      case 'total':
-        account.totalsSkipped += 1;
-        read.warnings.push({ source, kind: 'totals_row', message: msg('bỏ qua dòng tổng cộng', 'totals row skipped') });
-        return;
-      case 'rejected': {
-        account.read += 1;
-        account.rejected += 1;
-        const values: Record<string, string> = {};
-        layout.headers.forEach((header, index) => {
-          if (header !== '') values[header] = displayText(row.cells[index] ?? null);
-        });
-        read.rejected.push({ source, recordKind: spec.kind, issues: outcome.issues, values });
-        return;
-      }
-      case 'accepted': {
-        account.read += 1;
-        account.accepted += 1;
-        const parsed = outcome.parsed;
-        if (parsed.kind === 'children') read.children.push(parsed.record);
-        else if (parsed.kind === 'events') read.events.push(parsed.record);
-        else read.communeFacts.push(parsed.record);
-      }
-    }
-  };
-  for (const row of top) handle(row);
-  while (!next.done) {
-    handle(next.value);
-    next = await iterator.next();
-  }
-  for (const note of sheet.notes) {
-    read.warnings.push({
-      source: { file, sheet: sheet.name, row: note.row },
-      kind: note.kind,
-      message:
-        note.kind === 'formula_without_result'
-          ? msg(`ô ở cột ${note.column} là công thức chưa có giá trị tính sẵn: coi là trống`, `the cell in column ${note.column} is a formula with no cached value: read as blank`)
-          : msg(`ô ở cột ${note.column} có lỗi công thức: coi là trống`, `the cell in column ${note.column} holds a formula error: read as blank`),
-    });
-  }
+  return reads;
 }

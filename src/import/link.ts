@@ -9,8 +9,8 @@ import { formatDmy } from './cells.js';
  * duplicates is always the same one, whatever order the files were read in.
  */
 
-export interface LinkRejection {
-  readonly source: SourceRef;
+export interface LinkRejection<T> {
+  readonly record: T;
   readonly issues: RowIssue[];
 }
 
@@ -23,8 +23,8 @@ export interface LinkWarning {
 export interface LinkOutcome {
   readonly children: Child[];
   readonly events: ChildEvent[];
-  readonly rejectedChildren: LinkRejection[];
-  readonly rejectedEvents: LinkRejection[];
+  readonly rejectedChildren: LinkRejection<Child>[];
+  readonly rejectedEvents: LinkRejection<ChildEvent>[];
   readonly warnings: LinkWarning[];
 }
 
@@ -40,7 +40,7 @@ function compareText(a: string, b: string): number {
 }
 
 export function linkRecords(children: readonly Child[], events: readonly ChildEvent[]): LinkOutcome {
-  const rejectedChildren: LinkRejection[] = [];
+  const rejectedChildren: LinkRejection<Child>[] = [];
   const byId = new Map<string, Child>();
   const byPersonalId = new Map<string, Child>();
   const kept: Child[] = [];
@@ -49,7 +49,7 @@ export function linkRecords(children: readonly Child[], events: readonly ChildEv
     if (first) {
       const sameKey = first.childId === child.childId;
       rejectedChildren.push({
-        source: child.source,
+        record: child,
         issues: [
           {
             column: sameKey ? 'Mã trẻ em' : 'Số định danh cá nhân',
@@ -70,7 +70,7 @@ export function linkRecords(children: readonly Child[], events: readonly ChildEv
     kept.push(child);
   }
 
-  const rejectedEvents: LinkRejection[] = [];
+  const rejectedEvents: LinkRejection<ChildEvent>[] = [];
   const warnings: LinkWarning[] = [];
   const seenEvents = new Map<string, ChildEvent>();
   const keptEvents: ChildEvent[] = [];
@@ -126,7 +126,7 @@ export function linkRecords(children: readonly Child[], events: readonly ChildEv
       }
     }
     if (issues.length > 0) {
-      rejectedEvents.push({ source: event.source, issues });
+      rejectedEvents.push({ record: event, issues });
       continue;
     }
     warnings.push(...missingChild.splice(0));

@@ -5,35 +5,14 @@
 import ExcelJS from 'exceljs';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { Command, CommanderError, Option } from 'commander';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { registerCompute } from '../../src/cli/compute.js';
-import type { CliContext } from '../../src/cli/context.js';
-import { registerExplain } from '../../src/cli/explain.js';
-import { registerIndicators } from '../../src/cli/indicators.js';
 import { TARGETS_DIR } from '../../src/engine/index.js';
-import { ExitCode, UserError, render } from '../../src/model/messages.js';
+import { ExitCode } from '../../src/model/messages.js';
 import { ComputeResult } from '../../src/model/results.js';
+import { runCli } from '../helpers/cli.js';
 import { CHILD_HEADERS, EVENT_HEADERS, childRow, eventRow, tempDir, utc, writeWorkbook } from '../helpers/workbooks.js';
 
-async function chitieu(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  const out: string[] = [];
-  const err: string[] = [];
-  const context: CliContext = { out: (line) => out.push(line), err: (line) => err.push(line), interactive: false, exitCode: 0 };
-  const program = new Command('chitieu');
-  program.exitOverride();
-  program.configureOutput({ writeOut: (text) => out.push(text), writeErr: (text) => err.push(text) });
-  program.addOption(new Option('--lang <lang>').choices(['vi', 'en']).default('vi'));
-  for (const register of [registerCompute, registerExplain, registerIndicators]) register(program, context);
-  try {
-    await program.parseAsync(['node', 'chitieu', ...args]);
-    return { code: context.exitCode, stdout: out.join('\n'), stderr: err.join('\n') };
-  } catch (error) {
-    if (error instanceof UserError) return { code: error.exitCode, stdout: out.join('\n'), stderr: render(error.text, 'vi') };
-    if (error instanceof CommanderError) return { code: ExitCode.usage, stdout: out.join('\n'), stderr: err.join('\n') };
-    throw error;
-  }
-}
+const chitieu = runCli;
 
 let dir: string;
 let file: string;

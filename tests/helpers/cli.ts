@@ -15,6 +15,7 @@ export async function runCli(...args: string[]): Promise<CliRun> {
     out: (line) => out.push(line),
     err: (line) => err.push(line),
     interactive: false,
+    status: () => undefined,
     exitCode: 0,
   };
   const code = await run(['node', 'chitieu', ...args], context);

@@ -280,6 +280,34 @@ describe('duplicates and links between sheets', () => {
   });
 });
 
+describe('several files at once', () => {
+  it('reads files in worker threads with the same result as one by one', async () => {
+    const a = await writeWorkbook(file('p-a.xlsx'), [{ name: 'TreEm', rows: [CHILD_HEADERS, childRow({ 'Mã trẻ em': 'P1', 'Số định danh cá nhân': null }), childRow({ 'Mã trẻ em': 'P2', 'Ngày sinh': 'sai', 'Số định danh cá nhân': null })] }]);
+    const b = await writeWorkbook(file('p-b.xlsx'), [{ name: 'TreEm', rows: [CHILD_HEADERS, childRow({ 'Mã trẻ em': 'P1', 'Số định danh cá nhân': null }), childRow({ 'Mã trẻ em': 'P3', 'Số định danh cá nhân': null })] }]);
+    const parallel = await importFiles([b, a], { threads: 2 });
+    const sequential = await importFiles([a, b], { threads: 1 });
+    expect(parallel).toEqual(sequential);
+    expect(parallel.dataset.children.map((child) => child.childId)).toEqual(['P1', 'P3']);
+  });
+
+  it('names each file by its path when two inputs share a name', async () => {
+    const { mkdirSync } = await import('node:fs');
+    mkdirSync(file('xa-1'), { recursive: true });
+    mkdirSync(file('xa-2'), { recursive: true });
+    const one = await writeWorkbook(file('xa-1/DanhSach.xlsx'), [{ name: 'TreEm', rows: [CHILD_HEADERS, childRow({ 'Mã trẻ em': 'S1', 'Số định danh cá nhân': null })] }]);
+    const two = await writeWorkbook(file('xa-2/DanhSach.xlsx'), [{ name: 'TreEm', rows: [CHILD_HEADERS, childRow({ 'Mã trẻ em': 'S1', 'Số định danh cá nhân': null })] }]);
+    const result = await importFiles([two, one]);
+    expect(result.files.map((account) => account.file)).toEqual([one, two]);
+    expect(result.rejected[0]!.source.file).toBe(two);
+  });
+
+  it('stops with the one-line error of a file that cannot be read, from a worker too', async () => {
+    const good = await writeWorkbook(file('q-good.xlsx'), [{ name: 'TreEm', rows: [CHILD_HEADERS, childRow()] }]);
+    const bad = writeText(file('q-bad.xlsx'), 'garbage');
+    await expectUnreadable(importFiles([good, bad], { threads: 2 }), 'q-bad.xlsx');
+  });
+});
+
 describe('files that cannot be read', () => {
   it('refuses a zero-byte file', async () => {
     await expectUnreadable(importFiles([writeText(file('empty.xlsx'), '')]), 'empty.xlsx');

@@ -1,0 +1,239 @@
+import { basename, extname } from 'node:path';
+import type { ImportWarning, RejectedRow } from '../model/issues.js';
+import { msg } from '../model/messages.js';
+import type { Child, ChildEvent, CommuneFacts, RecordKind } from '../model/records.js';
+import { eraAt, loadAdminUnits } from '../units/index.js';
+import { displayText } from './cells.js';
+import { detectFormat, unreadable } from './files.js';
+import { readCsvSheet } from './readers/csv.js';
+import type { RawRow, RawSheet } from './readers/types.js';
+import { readXlsxSheets } from './readers/xlsx.js';
+import { readRow, type UnitCheck } from './rows.js';
+import { HEADER_SEARCH_ROWS, findHeaderRow, layoutOf, sheetKindFromHeaders, sheetKindFromName } from './sheet.js';
+
+/**
+ * Reading one file, start to end, on its own: what a worker thread does. Everything that
+ * needs more than one file (duplicates, links, order) happens afterwards in index.ts.
+ */
+
+export interface SheetAccount {
+  readonly sheet: string;
+  readonly kind: RecordKind;
+  readonly headerRow: number;
+  read: number;
+  accepted: number;
+  rejected: number;
+  /** "Tổng", "Tổng cộng" rows: skipped, not counted as read. */
+  totalsSkipped: number;
+}
+
+export interface FileAccount {
+  readonly file: string;
+  readonly path: string;
+  readonly sheets: SheetAccount[];
+  read: number;
+  accepted: number;
+  rejected: number;
+}
+
+export interface FileRead {
+  account: FileAccount;
+  children: Child[];
+  events: ChildEvent[];
+  communeFacts: CommuneFacts[];
+  rejected: RejectedRow[];
+  warnings: ImportWarning[];
+}
+
+export function unitCheckFor(codesAsOf: string | undefined): UnitCheck {
+  const units = loadAdminUnits();
+  if (codesAsOf === undefined) {
+    return {
+      province: (code) => units.province(code, 'pre') !== undefined || units.province(code, 'post') !== undefined,
+      district: (code) => units.district(code) !== undefined,
+      commune: (code) => units.communeExistsInAnyEra(code),
+    };
+  }
+  const era = eraAt(codesAsOf);
+  return {
+    province: (code) => units.province(code, era) !== undefined,
+    // Districts exist only before the reform; a district column in later data is only informative.
+    district: (code) => era === 'post' || units.district(code) !== undefined,
+    commune: (code) => units.commune(code, era) !== undefined,
+  };
+}
+
+/** `displayName` is how messages name the file: its name, or its path when two inputs share a name. */
+export async function readFile(path: string, displayName: string, codesAsOf: string | undefined): Promise<FileRead> {
+  const units = unitCheckFor(codesAsOf);
+  const format = await detectFormat(path);
+  const file = displayName;
+  const read: FileRead = {
+    account: { file, path, sheets: [], read: 0, accepted: 0, rejected: 0 },
+    children: [],
+    events: [],
+    communeFacts: [],
+    rejected: [],
+    warnings: [],
+  };
+  const sheets =
+    format === 'csv' ? singleSheet(readCsvSheet(path, basename(path, extname(path)))) : readXlsxSheets(path);
+  try {
+    for await (const sheet of sheets) await readSheet(sheet, file, units, read);
+  } catch (error) {
+    if (error instanceof Error && error.name === 'UserError') throw error;
+    throw unreadable(path, msg('file hỏng hoặc không phải sổ Excel (.xlsx)', 'corrupt, or not an Excel workbook (.xlsx)'));
+  }
+  totalFileAccount(read.account);
+  if (read.account.sheets.length === 0) {
+    throw unreadable(
+      path,
+      msg(
+        `không tìm thấy dòng tiêu đề (cần ít nhất 3 cột như "Mã trẻ em", "Họ và tên", "Ngày sinh" trong ${HEADER_SEARCH_ROWS} dòng đầu)`,
+        `no header row found (at least 3 known columns such as "Mã trẻ em", "Họ và tên", "Ngày sinh" within the first ${HEADER_SEARCH_ROWS} rows)`,
+      ),
+    );
+  }
+  return read;
+}
+
+/** A file's totals are the sums of its sheets'. */
+export function totalFileAccount(account: FileAccount): void {
+  account.read = 0;
+  account.accepted = 0;
+  account.rejected = 0;
+  for (const sheet of account.sheets) {
+    account.read += sheet.read;
+    account.accepted += sheet.accepted;
+    account.rejected += sheet.rejected;
+  }
+}
+
+async function* singleSheet(sheet: RawSheet): AsyncGenerator<RawSheet> {
+  yield sheet;
+}
+
+async function readSheet(sheet: RawSheet, file: string, units: UnitCheck, read: FileRead): Promise<void> {
+  const named = sheetKindFromName(sheet.name);
+  const sheetSource = { file, sheet: sheet.name, row: 1 };
+  if (sheet.hidden && !named) {
+    read.warnings.push({
+      source: sheetSource,
+      kind: 'hidden_sheet_skipped',
+      message: msg(`bỏ qua trang ẩn "${sheet.name}"`, `hidden sheet "${sheet.name}" skipped`),
+    });
+    return;
+  }
+  const top: RawRow[] = [];
+  const iterator = sheet.rows[Symbol.asyncIterator]();
+  let next = await iterator.next();
+  while (!next.done && next.value.number <= HEADER_SEARCH_ROWS) {
+    top.push(next.value);
+    next = await iterator.next();
+  }
+  const headerRow = findHeaderRow(top);
+  const drain = async () => {
+    while (!next.done) next = await iterator.next();
+  };
+  if (!headerRow) {
+    if (named) {
+      throw unreadable(
+        file,
+        msg(
+          `trang "${sheet.name}" không có dòng tiêu đề trong ${HEADER_SEARCH_ROWS} dòng đầu`,
+          `sheet "${sheet.name}" has no header row within the first ${HEADER_SEARCH_ROWS} rows`,
+        ),
+      );
+    }
+    read.warnings.push({
+      source: sheetSource,
+      kind: 'sheet_skipped',
+      message: msg(`bỏ qua trang "${sheet.name}": không nhận ra dòng tiêu đề`, `sheet "${sheet.name}" skipped: no header row recognised`),
+    });
+    await drain();
+    return;
+  }
+  const headerTexts = headerRow.cells.map((cell) => displayText(cell));
+  const spec = named ?? sheetKindFromHeaders(headerTexts);
+  if (!spec) {
+    read.warnings.push({
+      source: sheetSource,
+      kind: 'sheet_skipped',
+      message: msg(`bỏ qua trang "${sheet.name}": không rõ loại dữ liệu`, `sheet "${sheet.name}" skipped: unknown kind of data`),
+    });
+    await drain();
+    return;
+  }
+  const layout = layoutOf(spec, headerRow);
+  if (layout.missingRequired.length > 0) {
+    const names = layout.missingRequired.map((column) => `"${column.header}"`).join(', ');
+    throw unreadable(
+      file,
+      msg(`trang "${sheet.name}" thiếu cột bắt buộc ${names}`, `sheet "${sheet.name}" lacks the required column(s) ${names}`),
+    );
+  }
+  for (const header of layout.repeatedHeaders) {
+    read.warnings.push({
+      source: { ...sheetSource, row: layout.headerRow },
+      kind: 'repeated_column',
+      message: msg(`cột "${header}" lặp lại: dùng cột đầu tiên`, `column "${header}" appears twice: the first one is used`),
+    });
+  }
+  const account: SheetAccount = {
+    sheet: sheet.name,
+    kind: spec.kind,
+    headerRow: layout.headerRow,
+    read: 0,
+    accepted: 0,
+    rejected: 0,
+    totalsSkipped: 0,
+  };
+  read.account.sheets.push(account);
+
+  const handle = (row: RawRow) => {
+    if (row.number <= layout.headerRow) return;
+    const source = { file, sheet: sheet.name, row: row.number };
+    const outcome = readRow(layout, row.cells, source, units);
+    switch (outcome.type) {
+      case 'empty':
+        return;
+      case 'total':
+        account.totalsSkipped += 1;
+        read.warnings.push({ source, kind: 'totals_row', message: msg('bỏ qua dòng tổng cộng', 'totals row skipped') });
+        return;
+      case 'rejected': {
+        account.read += 1;
+        account.rejected += 1;
+        const values: Record<string, string> = {};
+        layout.headers.forEach((header, index) => {
+          if (header !== '') values[header] = displayText(row.cells[index] ?? null);
+        });
+        read.rejected.push({ source, recordKind: spec.kind, issues: outcome.issues, values });
+        return;
+      }
+      case 'accepted': {
+        account.read += 1;
+        account.accepted += 1;
+        const parsed = outcome.parsed;
+        if (parsed.kind === 'children') read.children.push(parsed.record);
+        else if (parsed.kind === 'events') read.events.push(parsed.record);
+        else read.communeFacts.push(parsed.record);
+      }
+    }
+  };
+  for (const row of top) handle(row);
+  while (!next.done) {
+    handle(next.value);
+    next = await iterator.next();
+  }
+  for (const note of sheet.notes) {
+    read.warnings.push({
+      source: { file, sheet: sheet.name, row: note.row },
+      kind: note.kind,
+      message:
+        note.kind === 'formula_without_result'
+          ? msg(`ô ở cột ${note.column} là công thức chưa có giá trị tính sẵn: coi là trống`, `the cell in column ${note.column} is a formula with no cached value: read as blank`)
+          : msg(`ô ở cột ${note.column} có lỗi công thức: coi là trống`, `the cell in column ${note.column} holds a formula error: read as blank`),
+    });
+  }
+}
