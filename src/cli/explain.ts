@@ -47,7 +47,7 @@ function printKeys(print: (line: string) => void, title: string, keys: RecordKey
     : keys.keys.slice(0, limit);
   for (let index = 0; index < shown.length; index += 8) print(`  ${shown.slice(index, index + 8).join(', ')}`);
   if (keys.keys.length > limit) {
-    print(render(msg(`  … và ${keys.keys.length - limit} mã khác (--limit ${keys.keys.length} để xem hết)`, `  … and ${keys.keys.length - limit} more (--limit ${keys.keys.length} shows all)`), lang));
+    print(render(msg(`  … và ${(keys.keys.length - limit).toLocaleString('vi-VN')} mã khác (--limit ${keys.keys.length} để xem hết)`, `  … and ${(keys.keys.length - limit).toLocaleString('en-US')} more (--limit ${keys.keys.length} shows all)`), lang));
   }
 }
 
