@@ -1,37 +1,59 @@
 /**
- * Runs one measured job in this (fresh) process and prints one JSON line:
- *   node --import tsx bench/measure.ts <job> <files...>
- * Each job runs in its own process so that peak memory (max RSS) belongs to it alone.
+ * Runs one measured job in this (fresh) process and prints one JSON line per stage:
+ *   node --import tsx bench/measure.ts exceljs-stream FILES...
+ *   node --import tsx bench/measure.ts import FILES...
+ *   node --import tsx bench/measure.ts pipeline UNIT PERIOD FILES...
+ * Peak RSS is the process's high-water mark when the stage ends (it includes earlier stages).
  */
 import ExcelJS from 'exceljs';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { buildReport } from '../src/cli/report.js';
 import { importFiles } from '../src/import/index.js';
 
-type Job = (files: string[]) => Promise<{ rows: number }>;
+const rssMb = () => process.resourceUsage().maxRSS / 1024;
 
-const jobs: Record<string, Job> = {
-  /** The floor: exceljs's streaming reader counting rows, nothing else. */
-  'exceljs-stream': async (files) => {
-    let rows = 0;
-    for (const file of files) {
-      const reader = new ExcelJS.stream.xlsx.WorkbookReader(file, { sharedStrings: 'cache', styles: 'cache', worksheets: 'emit' });
-      for await (const sheet of reader) for await (const _row of sheet as unknown as AsyncIterable<unknown>) rows += 1;
-    }
-    return { rows };
-  },
-  /** chitieu's import: read, recognise, parse, validate, link. */
-  import: async (files) => {
-    const result = await importFiles(files);
-    return { rows: result.files.reduce((sum, file) => sum + file.read, 0) };
-  },
-};
+function emit(stage: string, rows: number, started: number): void {
+  console.log(JSON.stringify({ stage, rows, seconds: (performance.now() - started) / 1000, maxRssMb: rssMb() }));
+}
 
-const [name, ...files] = process.argv.slice(2);
-const job = name ? jobs[name] : undefined;
-if (!job) {
-  console.error(`unknown job ${name}; jobs: ${Object.keys(jobs).join(', ')}`);
+async function exceljsStream(files: string[]): Promise<void> {
+  const started = performance.now();
+  let rows = 0;
+  for (const file of files) {
+    const reader = new ExcelJS.stream.xlsx.WorkbookReader(file, { sharedStrings: 'cache', styles: 'cache', worksheets: 'emit' });
+    for await (const sheet of reader) for await (const _row of sheet as unknown as AsyncIterable<unknown>) rows += 1;
+  }
+  emit('exceljs floor (1 thread)', rows, started);
+}
+
+async function importOnly(files: string[]): Promise<void> {
+  const started = performance.now();
+  const result = await importFiles(files);
+  emit('import (read+validate)', result.files.reduce((sum, file) => sum + file.read, 0), started);
+}
+
+async function pipeline(unit: string, period: string, files: string[]): Promise<void> {
+  const started = performance.now();
+  let mark = started;
+  let rows = 0;
+  const out = mkdtempSync(join(tmpdir(), 'chitieu-bench-'));
+  await buildReport(files, { unit, period, targets: 'targets/ke-hoach-003-phu-la-2025.yaml', baseline: 'records', out }, {
+    stageDone: (stage, stageRows) => {
+      if (stage === 'import') rows = stageRows;
+      emit(stage === 'import' ? 'import (read+validate)' : stage, stage === 'import' ? stageRows : rows, mark);
+      mark = performance.now();
+    },
+  });
+  emit('total', rows, started);
+}
+
+const [job, ...args] = process.argv.slice(2);
+if (job === 'exceljs-stream') await exceljsStream(args);
+else if (job === 'import') await importOnly(args);
+else if (job === 'pipeline') await pipeline(args[0]!, args[1]!, args.slice(2));
+else {
+  console.error(`unknown job ${job}`);
   process.exit(1);
 }
-const started = performance.now();
-const { rows } = await job(files);
-const seconds = (performance.now() - started) / 1000;
-console.log(JSON.stringify({ job: name, rows, seconds, maxRssMb: process.resourceUsage().maxRSS / 1024 }));

@@ -1,54 +1,123 @@
 /**
- * npm run bench: generates data sets once (bench/.data, git-ignored) and measures each
- * stage in a fresh process, printing rows per second and peak memory.
- *   BENCH_SIZES=100000,500000 npm run bench
+ * npm run bench: generates data sets once (bench/.data, git-ignored) and measures each stage
+ * in a fresh process (so that its peak RSS is its own), printing rows per second, peak memory
+ * and the ratio to exceljs's bare streaming read of the same files.
+ *
+ *   npm run bench                       commune, district, province sets; 100k and 500k-row sheets
+ *   BENCH_SETS=province npm run bench   only some sets (commune, district, province, sheet-100k,
+ *                                       sheet-500k, sheet-max: a sheet of 1,048,576 rows)
  */
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync } from 'node:fs';
-import { cpus } from 'node:os';
+import { existsSync, mkdirSync, renameSync } from 'node:fs';
+import { cpus, totalmem } from 'node:os';
 import { join } from 'node:path';
-import { writeLargeChildrenWorkbook } from './datasets.js';
+import { loadAdminUnits } from '../src/units/index.js';
+import { writeCommuneWorkbook, writeLargeChildrenWorkbook, type CommuneBenchFile } from './datasets.js';
 
 const DATA = join(import.meta.dirname, '.data');
-const sizes = (process.env.BENCH_SIZES ?? '100000,500000').split(',').map(Number);
+const DEFAULT_SETS = ['commune', 'district', 'province', 'sheet-100k', 'sheet-500k'];
+const sets = (process.env.BENCH_SETS ?? DEFAULT_SETS.join(',')).split(',');
 
-interface Measure {
-  job: string;
+interface StageFigures {
+  stage: string;
   rows: number;
   seconds: number;
   maxRssMb: number;
 }
 
-function measure(job: string, files: string[]): Measure {
-  const output = execFileSync(process.execPath, ['--import', 'tsx', join(import.meta.dirname, 'measure.ts'), job, ...files], {
-    encoding: 'utf8',
-    env: { ...process.env, TZ: 'UTC' },
-    maxBuffer: 16 * 1024 * 1024,
-  });
-  const line = output.trim().split('\n').pop() ?? '';
-  return JSON.parse(line) as Measure;
+interface DataSet {
+  name: string;
+  files: string[];
+  /** What `report` is run for: the unit and period. */
+  unit?: string;
 }
 
-const fmt = new Intl.NumberFormat('en-US', { maximumFractionDigits: 0 });
-const fmt1 = new Intl.NumberFormat('en-US', { maximumFractionDigits: 1, minimumFractionDigits: 1 });
+function measure(job: string, args: string[]): StageFigures[] {
+  const output = execFileSync(process.execPath, ['--import', 'tsx', join(import.meta.dirname, 'measure.ts'), job, ...args], {
+    encoding: 'utf8',
+    env: { ...process.env, TZ: 'UTC' },
+    maxBuffer: 64 * 1024 * 1024,
+  });
+  return output
+    .trim()
+    .split('\n')
+    .filter((line) => line.startsWith('{'))
+    .map((line) => JSON.parse(line) as StageFigures);
+}
+
+/** Writes a file under a temporary name first, so an interrupted run never leaves half a data set. */
+async function ensure(path: string, write: (path: string) => Promise<void>): Promise<string> {
+  if (!existsSync(path)) {
+    await write(`${path}.part`);
+    renameSync(`${path}.part`, path);
+  }
+  return path;
+}
+
+async function communeSet(name: string, communes: CommuneBenchFile[]): Promise<string[]> {
+  const dir = join(DATA, name);
+  mkdirSync(dir, { recursive: true });
+  const files: string[] = [];
+  for (const [index, commune] of communes.entries()) {
+    files.push(await ensure(join(dir, `${commune.communeCode}.xlsx`), (path) => writeCommuneWorkbook(path, commune, 1000 + index)));
+  }
+  return files;
+}
+
+async function dataSet(name: string): Promise<DataSet> {
+  const units = loadAdminUnits();
+  const quangNgai = units.childrenOf('commune', '51', 'pre');
+  const commune = (code: string, children: number, events: number): CommuneBenchFile => {
+    const unit = units.commune(code, 'pre')!;
+    return { provinceCode: unit.provinceCode, districtCode: unit.districtCode ?? '', communeCode: code, children, events };
+  };
+  switch (name) {
+    case 'commune':
+      return { name, files: await communeSet(name, [commune('21289', 5_000, 200)]), unit: '21289' };
+    case 'district': {
+      const communes = units.childrenOf('district', '529', 'pre').map((unit) => commune(unit.code, 2_900, 150));
+      return { name, files: await communeSet(name, communes), unit: '529' };
+    }
+    case 'province': {
+      const communes = quangNgai.slice(0, 100).map((unit) => commune(unit.code, 5_000, 200));
+      return { name, files: await communeSet(name, communes), unit: '51' };
+    }
+    case 'sheet-100k':
+    case 'sheet-500k':
+    case 'sheet-max': {
+      const rows = name === 'sheet-100k' ? 100_000 : name === 'sheet-500k' ? 500_000 : 1_048_575;
+      const path = join(DATA, `${name}.xlsx`);
+      return { name, files: [await ensure(path, (part) => writeLargeChildrenWorkbook(part, rows))] };
+    }
+    default:
+      throw new Error(`unknown data set ${name}`);
+  }
+}
+
+const count = new Intl.NumberFormat('en-US', { maximumFractionDigits: 0 });
+const decimal = new Intl.NumberFormat('en-US', { maximumFractionDigits: 1, minimumFractionDigits: 1 });
 
 mkdirSync(DATA, { recursive: true });
-console.log(`chitieu bench · node ${process.version} · ${cpus().length} cores · ${cpus()[0]?.model ?? ''}`);
-console.log('');
-console.log('stage            rows        seconds   rows/s      peak RSS MB   vs exceljs floor');
-for (const size of sizes) {
-  const file = join(DATA, `children-${size}.xlsx`);
-  if (!existsSync(file)) {
-    const started = performance.now();
-    await writeLargeChildrenWorkbook(file, size);
-    console.log(`(generated ${file} in ${fmt1.format((performance.now() - started) / 1000)} s)`);
-  }
-  const floor = measure('exceljs-stream', [file]);
-  const read = measure('import', [file]);
-  for (const result of [floor, read]) {
-    const ratio = result === floor ? '1.00×' : `${(result.seconds / floor.seconds).toFixed(2)}×`;
+console.log(`chitieu bench · node ${process.version} · ${cpus().length} cores (${cpus()[0]?.model.trim() ?? '?'}) · ${Math.round(totalmem() / 2 ** 30)} GiB`);
+for (const name of sets) {
+  const started = performance.now();
+  const set = await dataSet(name);
+  const prepared = (performance.now() - started) / 1000;
+  console.log('');
+  console.log(`${set.name}: ${set.files.length} file(s)${prepared > 1 ? ` (generated in ${decimal.format(prepared)} s)` : ''}`);
+  console.log('  stage                      rows      seconds    rows/s   peak RSS MB   × exceljs floor');
+  const [floor] = measure('exceljs-stream', set.files);
+  const stages = set.unit ? measure('pipeline', [set.unit, '2025-H1', ...set.files]) : measure('import', set.files);
+  for (const figures of [floor!, ...stages]) {
+    const ratio = figures.stage.startsWith('import') || figures.stage === 'total' ? `${(figures.seconds / floor!.seconds).toFixed(2)}×` : '';
     console.log(
-      `${result.job.padEnd(16)} ${fmt.format(result.rows).padStart(9)}   ${fmt1.format(result.seconds).padStart(7)}   ${fmt.format(result.rows / result.seconds).padStart(9)}   ${fmt.format(result.maxRssMb).padStart(11)}   ${ratio}`,
+      `  ${figures.stage.padEnd(24)} ${count.format(figures.rows).padStart(9)}   ${decimal.format(figures.seconds).padStart(7)}   ${count.format(figures.rows / Math.max(figures.seconds, 1e-9)).padStart(8)}   ${count.format(figures.maxRssMb).padStart(11)}   ${ratio.padStart(8)}`,
     );
+  }
+  const total = stages.find((figures) => figures.stage === 'total');
+  const compute = stages.find((figures) => figures.stage === 'compute');
+  const render = stages.find((figures) => figures.stage === 'render');
+  if (total && compute && render) {
+    console.log(`  compute + render = ${decimal.format((100 * (compute.seconds + render.seconds)) / total.seconds)}% of total`);
   }
 }

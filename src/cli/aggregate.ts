@@ -1,6 +1,6 @@
 /**
  * `chitieu aggregate WORKBOOK... --unit CODE --period ID [--out DIR] [--targets FILE]
- *  [--settings FILE] [--template NAME] [--narrative FILE]`
+ *  [--settings FILE] [--template NAME] [--narrative FILE] [--suppress K]`
  *
  * The district's (or province's) report from the annex workbooks its communes wrote with
  * `chitieu report`: numerators and denominators are summed and ratios recomputed. A child with
@@ -16,7 +16,18 @@ import { aggregateAnnexes, DOUBLE_COUNT_NOTE, type AggregateOutcome } from '../r
 import { createReport, type ReportInput } from '../report/index.js';
 import { langOf, say, type CliContext } from './context.js';
 import { periodFromOptions } from './compute.js';
-import { isUnder, loadReportOptions, reportUnit, toolVersion, writeReportFiles, type LoadedReportOptions, type ReportFileOptions } from './report.js';
+import {
+  formatCount,
+  isUnder,
+  loadReportOptions,
+  parseSuppressOption,
+  reportUnit,
+  SUPPRESS_HELP,
+  toolVersion,
+  writeReportFiles,
+  type LoadedReportOptions,
+  type ReportFileOptions,
+} from './report.js';
 
 interface AggregateCliOptions extends ReportFileOptions {
   unit: string;
@@ -53,11 +64,18 @@ export function reportOutcome(context: CliContext, outcome: AggregateOutcome, la
   say(
     context,
     lang,
-    msg(`Đã cộng ${outcome.annexes.length} phụ lục vào ${outcome.input.unit.fullName}.`, `Summed ${outcome.annexes.length} annex workbook(s) into ${outcome.input.unit.fullName}.`),
+    msg(
+      `Đã cộng ${formatCount(outcome.annexes.length, 'vi')} phụ lục vào ${outcome.input.unit.fullName}.`,
+      `Summed ${formatCount(outcome.annexes.length, 'en')} annex workbook(s) into ${outcome.input.unit.fullName}.`,
+    ),
   );
   if (outcome.missing.length > 0) {
     const names = outcome.missing.map((unit) => `${unit.fullName} (${unit.code})`).join(', ');
-    say(context, lang, msg(`Chưa có phụ lục của ${outcome.missing.length} đơn vị: ${names}.`, `No annex yet from ${outcome.missing.length} unit(s): ${names}.`));
+    say(
+      context,
+      lang,
+      msg(`Chưa có phụ lục của ${formatCount(outcome.missing.length, 'vi')} đơn vị: ${names}.`, `No annex yet from ${formatCount(outcome.missing.length, 'en')} unit(s): ${names}.`),
+    );
   }
   for (const warning of outcome.warnings) context.out(render(warning, lang));
   say(context, lang, msg(`Lưu ý: ${DOUBLE_COUNT_NOTE}`, 'Note: the figures are sums of the units\' annexes, so a child with figures in two units is counted twice.'));
@@ -79,6 +97,7 @@ export function registerAggregate(program: Command, context: CliContext): void {
     .option('--settings <file>', 'tệp thiết lập báo cáo (xem settings/)')
     .option('--template <name>', 'mẫu báo cáo: bao-cao-6-thang, bao-cao-nam, hoặc tệp .hbs')
     .option('--narrative <file>', 'tệp nội dung do đơn vị viết (YAML)')
+    .option('--suppress <K>', SUPPRESS_HELP, parseSuppressOption)
     .option('--out <dir>', 'thư mục ghi báo cáo', '.')
     .action(async (paths: string[], options: AggregateCliOptions, command: Command) => {
       const lang = langOf(command);

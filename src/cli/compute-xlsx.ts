@@ -1,10 +1,15 @@
 /**
  * `compute --out result.xlsx`: the result JSON as a workbook people can read. One sheet per
  * group of the Circular (units as rows; per indicator a merged header over its figures and
- * breakdown values), a sheet of target statuses, and a first sheet saying what the file is.
- * Numbers are the JSON's, unrounded in the cell and shown with one decimal for ratios.
+ * breakdown values), a sheet of target statuses, and a first sheet saying what the file is
+ * (with the input files and their SHA-256 when the caller gives them).
+ * Numbers are the JSON's, unrounded in the cell and shown with one decimal for ratios. Text
+ * (unit names, targets from the targets file) is text, never a formula, and the same result
+ * gives the same bytes (io/xlsx-output.ts: the file is dated with the period's last day).
  */
+import { writeFileSync } from 'node:fs';
 import ExcelJS from 'exceljs';
+import { workbookBytes } from '../io/xlsx-output.js';
 import { compareValues, valueLabel } from '../engine/index.js';
 import { CHILD_PROPERTY_BREAKDOWNS, type Catalogue, type IndicatorDefinition } from '../indicators/index.js';
 import type { Lang } from '../model/messages.js';
@@ -178,7 +183,16 @@ function targetsSheet(workbook: ExcelJS.Workbook, result: ComputeResult, names: 
   sheet.getRow(1).font = { bold: true };
 }
 
-function aboutSheet(workbook: ExcelJS.Workbook, result: ComputeResult, lang: Lang): void {
+/** An input file as the about sheet lists it. */
+export interface ResultSource {
+  readonly file: string;
+  readonly read: number;
+  readonly accepted: number;
+  readonly rejected: number;
+  readonly sha256?: string;
+}
+
+function aboutSheet(workbook: ExcelJS.Workbook, result: ComputeResult, lang: Lang, sources: readonly ResultSource[]): void {
   const sheet = workbook.addWorksheet(lang === 'en' ? 'About' : 'Thông tin');
   const { period } = result;
   const lines =
@@ -198,15 +212,26 @@ function aboutSheet(workbook: ExcelJS.Workbook, result: ComputeResult, lang: Lan
           ['Dữ liệu cá nhân', 'không có: chỉ có số liệu tổng hợp'],
         ];
   for (const line of lines) sheet.addRow(line);
+  if (sources.length > 0) {
+    sheet.addRow([]);
+    sheet.addRow(lang === 'en' ? ['Input file', 'Rows read', 'Accepted', 'Rejected', 'SHA-256'] : ['Tệp nguồn', 'Số dòng đọc', 'Chấp nhận', 'Bị loại', 'SHA-256']).font = { bold: true };
+    for (const source of sources) sheet.addRow([source.file, source.read, source.accepted, source.rejected, source.sha256 ?? '']);
+  }
   sheet.getColumn(1).width = 22;
   sheet.getColumn(2).width = 90;
+  sheet.getColumn(5).width = 66;
   sheet.getRow(1).font = { bold: true };
 }
 
-export async function writeResultWorkbook(file: string, result: ComputeResult, catalogue: Catalogue, names: UnitNamer, lang: Lang): Promise<void> {
+export async function resultWorkbookBytes(
+  result: ComputeResult,
+  catalogue: Catalogue,
+  names: UnitNamer,
+  lang: Lang,
+  sources: readonly ResultSource[] = [],
+): Promise<Buffer> {
   const workbook = new ExcelJS.Workbook();
-  workbook.creator = 'chitieu';
-  aboutSheet(workbook, result, lang);
+  aboutSheet(workbook, result, lang, sources);
   const groups = new Map<string, IndicatorDefinition[]>();
   for (const definition of catalogue.indicators) {
     const key = `${definition.appendix}|${definition.group}`;
@@ -217,6 +242,17 @@ export async function writeResultWorkbook(file: string, result: ComputeResult, c
   const used = new Set<string>();
   for (const definitions of groups.values()) groupSheet(workbook, sheetName(definitions[0]!, lang, used), definitions, result, names, lang);
   targetsSheet(workbook, result, names, lang);
-  await workbook.xlsx.writeFile(file);
+  return workbookBytes(workbook, result.period.to);
+}
+
+export async function writeResultWorkbook(
+  file: string,
+  result: ComputeResult,
+  catalogue: Catalogue,
+  names: UnitNamer,
+  lang: Lang,
+  sources: readonly ResultSource[] = [],
+): Promise<void> {
+  writeFileSync(file, await resultWorkbookBytes(result, catalogue, names, lang, sources));
 }
 

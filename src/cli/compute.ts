@@ -205,7 +205,7 @@ export function registerCompute(program: Command, context: CliContext): void {
         writeFileSync(options.out, `${JSON.stringify(output.result, null, 2)}\n`);
         context.err(render(msg(`Đã ghi ${options.out}.`, `Wrote ${options.out}.`), lang));
       } else {
-        await writeResultWorkbook(options.out, output.result, catalogue, names, lang);
+        await writeResultWorkbook(options.out, output.result, catalogue, names, lang, imported.files);
         context.err(render(msg(`Đã ghi ${options.out}.`, `Wrote ${options.out}.`), lang));
       }
       if (options.strict && rejected.length > 0) context.exitCode = ExitCode.rejectedRows;

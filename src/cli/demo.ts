@@ -1,6 +1,7 @@
 /**
- * `chitieu demo [--out DIR]` (default out/demo): the whole chain on the synthetic data of
- * huyện Sơn Hà (sample-data/, made by `npm run sample`).
+ * `chitieu demo [--out DIR] [--samples DIR] [--suppress K]` (default out/demo): the whole chain
+ * on the synthetic data of huyện Sơn Hà (sample-data/, made by `npm run sample`). Nothing is
+ * suppressed unless `--suppress` is given; the communes' annexes never are (they are summed).
  *
  *   1. the district's six-month report 2025-H1 with the plan's targets and last year's
  *      figures from the same records, and its annex;
@@ -8,6 +9,7 @@
  *   3. those annexes summed back into the district (`tong-hop/`), checked against step 1.
  */
 import { existsSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
+import { outputPath } from '../io/file-names.js';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Command } from 'commander';
@@ -17,17 +19,20 @@ import { ExitCode, UserError, msg, render, type Lang } from '../model/messages.j
 import type { Dataset } from '../model/records.js';
 import type { ComputeResult, IndicatorResult } from '../model/results.js';
 import { createAnnex, createReport, reportBaseName, type ReportInput, type UnitName } from '../report/index.js';
+import { formatNumber } from '../report/format-vi.js';
 import { breakdownId } from '../report/result-index.js';
 import { reportOutcome, runAggregate, writeAggregateReport } from './aggregate.js';
 import { langOf, say, type CliContext } from './context.js';
 import {
   catalogueFacts,
   factsFor,
+  formatCount,
   importLine,
+  parseSuppressOption,
+  SUPPRESS_HELP,
   loadReportOptions,
   reportUnit,
   resultFor,
-  sourcesOf,
   toolVersion,
   writeReportFiles,
   type LoadedReportOptions,
@@ -60,6 +65,8 @@ function inputFor(unit: UnitName, children: UnitName[], computed: Computed, rest
   };
 }
 
+const fraction = (row: IndicatorResult) => `${formatNumber(row.numerator)}/${formatNumber(row.denominator)}`;
+
 /** Rows of one unit where compute and aggregate disagree, as lines to print. */
 export function differences(unit: string, computed: readonly IndicatorResult[], summed: readonly IndicatorResult[]): string[] {
   const key = (row: IndicatorResult) => `${row.indicator} {${breakdownId(row.breakdown)}}`;
@@ -73,13 +80,13 @@ export function differences(unit: string, computed: readonly IndicatorResult[], 
       other.numerator === row.numerator &&
       other.denominator === row.denominator &&
       (other.value === row.value || (other.value !== null && row.value !== null && Math.abs(other.value - row.value) < 1e-9));
-    if (!same) lines.push(`${key(row)}: ${row.numerator ?? '–'}/${row.denominator ?? '–'} ≠ ${other ? `${other.numerator ?? '–'}/${other.denominator ?? '–'}` : '(không có)'}`);
+    if (!same) lines.push(`${key(row)}: ${fraction(row)} ≠ ${other ? fraction(other) : '(không có)'}`);
   }
-  for (const [k, row] of mine) lines.push(`${k}: (không có) ≠ ${row.numerator ?? '–'}/${row.denominator ?? '–'}`);
+  for (const [k, row] of mine) lines.push(`${k}: (không có) ≠ ${fraction(row)}`);
   return lines;
 }
 
-export async function runDemo(outDir: string, context: CliContext, lang: Lang, samples: string = DEMO.samples): Promise<void> {
+export async function runDemo(outDir: string, context: CliContext, lang: Lang, samples: string = DEMO.samples, suppress?: number): Promise<void> {
   const files = existsSync(samples) ? readdirSync(samples).filter((name) => name.endsWith('.xlsx')).sort() : [];
   if (files.length === 0) {
     throw new UserError(
@@ -88,7 +95,7 @@ export async function runDemo(outDir: string, context: CliContext, lang: Lang, s
     );
   }
   const paths = files.map((name) => join(samples, name));
-  const loaded: LoadedReportOptions = loadReportOptions({ settings: DEMO.settings, narrative: DEMO.narrative });
+  const loaded: LoadedReportOptions = loadReportOptions({ settings: DEMO.settings, narrative: DEMO.narrative, ...(suppress !== undefined ? { suppress } : {}) });
   const period = parsePeriod(DEMO.period);
   const catalogue = loadCatalogue();
   const plan = loadTargets(DEMO.targets, catalogue);
@@ -104,7 +111,7 @@ export async function runDemo(outDir: string, context: CliContext, lang: Lang, s
   const input = inputFor(unit, children, computed, {
     ...common,
     facts: factsFor(district.imported.dataset, unit, period),
-    sources: sourcesOf(district.imported.files),
+    sources: district.imported.files,
   });
   const report = writeReportFiles(outDir, unit.code, period.id, await createReport(input, loaded));
   say(context, lang, msg(`1. Báo cáo của ${unit.fullName}: ${report.docx}, phụ lục ${report.xlsx}`, `1. ${unit.fullName}'s report: ${report.docx}, annex ${report.xlsx}`));
@@ -129,9 +136,9 @@ export async function runDemo(outDir: string, context: CliContext, lang: Lang, s
     const communeInput = inputFor(child, [], { result: result.result, ...(result.baselineResult ? { baseline: result.baselineResult } : {}) }, {
       ...common,
       facts: factsFor(own, child, period),
-      sources: sourcesOf(district.imported.files.filter((file) => files.has(file.file))),
+      sources: district.imported.files.filter((file) => files.has(file.file)),
     });
-    const file = join(communeDir, `${reportBaseName(child.code, period.id).replace('bao-cao', 'phu-luc')}.xlsx`);
+    const file = outputPath(communeDir, `${reportBaseName(child.code, period.id, 'phu-luc')}.xlsx`);
     writeFileSync(file, await createAnnex(communeInput, communeSettings));
     annexes.push(file);
   }
@@ -141,12 +148,12 @@ export async function runDemo(outDir: string, context: CliContext, lang: Lang, s
       context,
       lang,
       msg(
-        `   (${duplicates} dòng trẻ em trùng với trẻ của xã khác đã bị loại khi đọc chung các tệp; nếu mỗi xã tự lập phụ lục, phép cộng sẽ tính trẻ đó hai lần.)`,
-        `   (${duplicates} child row(s) repeating another commune's child were rejected when the files were read together; had each commune made its own annex, the sum would count that child twice.)`,
+        `   (${formatCount(duplicates, 'vi')} dòng trẻ em trùng với trẻ của xã khác đã bị loại khi đọc chung các tệp; nếu mỗi xã tự lập phụ lục, phép cộng sẽ tính trẻ đó hai lần.)`,
+        `   (${formatCount(duplicates, 'en')} child row(s) repeating another commune's child were rejected when the files were read together; had each commune made its own annex, the sum would count that child twice.)`,
       ),
     );
   }
-  say(context, lang, msg(`2. Phụ lục của ${annexes.length} xã, thị trấn: ${communeDir}`, `2. Annexes of ${annexes.length} communes: ${communeDir}`));
+  say(context, lang, msg(`2. Phụ lục của ${formatCount(annexes.length, 'vi')} xã, thị trấn: ${communeDir}`, `2. Annexes of ${formatCount(annexes.length, 'en')} communes: ${communeDir}`));
 
   // 3. The communes' annexes summed back into the district, and checked.
   const outcome = await runAggregate(annexes, { unit: unit.code, period: period.id, plan });
@@ -171,8 +178,8 @@ export async function runDemo(outDir: string, context: CliContext, lang: Lang, s
       context,
       lang,
       msg(
-        `Kiểm tra: cộng phụ lục các xã cho đúng số của huyện tính trực tiếp từ dữ liệu (${rows} dòng chỉ tiêu kỳ này, cả cùng kỳ năm trước và trạng thái chỉ tiêu kế hoạch).`,
-        `Check: the communes' annexes add up to the district's figures computed from the records (${rows} result rows, last year's too, and the target statuses).`,
+        `Kiểm tra: cộng phụ lục các xã cho đúng số của huyện tính trực tiếp từ dữ liệu (${formatCount(rows, 'vi')} dòng chỉ tiêu kỳ này, cả cùng kỳ năm trước và trạng thái chỉ tiêu kế hoạch).`,
+        `Check: the communes' annexes add up to the district's figures computed from the records (${formatCount(rows, 'en')} result rows, last year's too, and the target statuses).`,
       ),
     );
     return;
@@ -190,7 +197,8 @@ export function registerDemo(program: Command, context: CliContext): void {
     .description('Chạy thử toàn bộ trên dữ liệu mẫu huyện Sơn Hà: báo cáo 6 tháng đầu năm 2025, phụ lục các xã, tổng hợp lại và đối chiếu')
     .option('--out <dir>', 'thư mục ghi kết quả', join('out', 'demo'))
     .option('--samples <dir>', 'thư mục dữ liệu mẫu (mặc định sample-data/ của chương trình)')
-    .action(async (options: { out: string; samples?: string }, command: Command) => {
-      await runDemo(options.out, context, langOf(command), options.samples);
+    .option('--suppress <K>', SUPPRESS_HELP, parseSuppressOption)
+    .action(async (options: { out: string; samples?: string; suppress?: number }, command: Command) => {
+      await runDemo(options.out, context, langOf(command), options.samples, options.suppress);
     });
 }

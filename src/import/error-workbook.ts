@@ -1,4 +1,6 @@
+import { writeFileSync } from 'node:fs';
 import ExcelJS from 'exceljs';
+import { workbookBytes } from '../io/xlsx-output.js';
 import type { RejectedRow } from '../model/issues.js';
 import { render, type Lang } from '../model/messages.js';
 import type { RecordKind } from '../model/records.js';
@@ -7,16 +9,21 @@ import { issueLabel } from './summary.js';
 /**
  * The workbook officials fix their rows in: every rejected row with its values and reasons.
  * It holds personal data (names, ID numbers) on purpose, and says so on its first sheet.
+ * Values are written as text cells, never formulas, whatever they start with; the same
+ * rejected rows give the same bytes (io/xlsx-output.ts, with a fixed date).
  */
+
+/** The date the error workbook carries: fixed, so that the file depends on its rows only. */
+const STAMP = '2000-01-01';
 
 const SHEET_NAMES: Record<RecordKind, string> = { children: 'TreEm - loi', events: 'SuViec - loi', communeFacts: 'ThongTinXa - loi' };
 
 export async function writeErrorWorkbook(path: string, rejected: readonly RejectedRow[], lang: Lang): Promise<void> {
+  writeFileSync(path, await errorWorkbookBytes(rejected, lang));
+}
+
+export async function errorWorkbookBytes(rejected: readonly RejectedRow[], lang: Lang): Promise<Buffer> {
   const workbook = new ExcelJS.Workbook();
-  // A fixed stamp: the same input gives the same file.
-  workbook.created = new Date(Date.UTC(2000, 0, 1));
-  workbook.modified = workbook.created;
-  workbook.creator = 'chitieu';
 
   const notice = workbook.addWorksheet(lang === 'en' ? 'Notice' : 'Luu y');
   notice.getColumn(1).width = 110;
@@ -63,5 +70,5 @@ export async function writeErrorWorkbook(path: string, rejected: readonly Reject
       column.width = index === 4 ? 60 : index < 3 ? 16 : 20;
     });
   }
-  await workbook.xlsx.writeFile(path);
+  return workbookBytes(workbook, STAMP);
 }

@@ -1,3 +1,5 @@
+import { createHash } from 'node:crypto';
+import { createReadStream } from 'node:fs';
 import { basename, extname } from 'node:path';
 import type { ImportWarning, RejectedRow } from '../model/issues.js';
 import { msg } from '../model/messages.js';
@@ -30,6 +32,8 @@ export interface SheetAccount {
 export interface FileAccount {
   readonly file: string;
   readonly path: string;
+  /** SHA-256 of the file's bytes, so a report can say exactly which inputs made it. */
+  readonly sha256: string;
   readonly sheets: SheetAccount[];
   read: number;
   accepted: number;
@@ -69,7 +73,7 @@ export async function readFile(path: string, displayName: string, codesAsOf: str
   const format = await detectFormat(path);
   const file = displayName;
   const read: FileRead = {
-    account: { file, path, sheets: [], read: 0, accepted: 0, rejected: 0 },
+    account: { file, path, sha256: await sha256Of(path), sheets: [], read: 0, accepted: 0, rejected: 0 },
     children: [],
     events: [],
     communeFacts: [],
@@ -95,6 +99,12 @@ export async function readFile(path: string, displayName: string, codesAsOf: str
     );
   }
   return read;
+}
+
+async function sha256Of(path: string): Promise<string> {
+  const hash = createHash('sha256');
+  for await (const chunk of createReadStream(path)) hash.update(chunk as Buffer);
+  return hash.digest('hex');
 }
 
 /** A file's totals are the sums of its sheets'. */

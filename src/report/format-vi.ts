@@ -119,6 +119,10 @@ export interface CountComparison {
   /** "cùng kỳ năm 2024" or "năm 2024". */
   readonly baselineLabel: string;
   readonly targets?: readonly TargetMention[];
+  /** The number as it may be written ("dưới 3" under --suppress) instead of `current`. */
+  readonly shown?: string;
+  /** False when the change must not be written (a figure of the two is hidden). */
+  readonly compare?: boolean;
 }
 
 /**
@@ -131,8 +135,8 @@ export function countSentence(c: CountComparison): string {
       ? `chưa có số liệu về ${c.subject}`
       : c.current === 0
         ? `không có ${c.subject}`
-        : `có ${formatNumber(c.current)} ${c.subject}`;
-  const change = c.current === null ? '' : countChange(c.current, c.baseline, c.unitWord, c.baselineLabel);
+        : `có ${c.shown ?? formatNumber(c.current)} ${c.subject}`;
+  const change = c.current === null || c.compare === false ? '' : countChange(c.current, c.baseline, c.unitWord, c.baselineLabel);
   return withTargets(`${head}${change}`, c.targets);
 }
 
@@ -162,6 +166,8 @@ export interface RatioComparison {
   readonly baseline: Baseline;
   readonly baselineLabel: string;
   readonly targets?: readonly TargetMention[];
+  /** False when the change must not be written (last year's figure is withheld). */
+  readonly compare?: boolean;
 }
 
 /**
@@ -177,7 +183,8 @@ export function ratioSentence(c: RatioComparison): string {
     c.numerator !== null && c.denominator !== null
       ? ` (${formatNumber(c.numerator)}/${formatNumber(c.denominator)} ${c.unitWord})`
       : '';
-  return withTargets(`${c.subject} đạt ${formatPercent(c.value)}${share}${pointChange(c.value, c.baseline, c.baselineLabel)}`, c.targets);
+  const change = c.compare === false ? '' : pointChange(c.value, c.baseline, c.baselineLabel);
+  return withTargets(`${c.subject} đạt ${formatPercent(c.value)}${share}${change}`, c.targets);
 }
 
 /** ", tăng 1,2 điểm phần trăm so với …" for two percentages. */

@@ -6,6 +6,7 @@
  * Both files depend only on their inputs: the report date (a setting, else the period's last
  * day) is the only date written into them.
  */
+import { safeFileName } from '../io/file-names.js';
 import { renderDocx } from './docx/build.js';
 import { buildReportModel, type ReportInput, type ReportModel } from './model.js';
 import type { Narrative } from './narrative.js';
@@ -23,6 +24,12 @@ export interface ReportOptions {
   readonly template?: string;
   readonly settings?: ReportSettingsFile;
   readonly narrative?: Narrative;
+  /**
+   * K of `--suppress K`, for reports meant for publication: a commune's abuse, injury and death
+   * counts from 1 to K−1 read "<K", with the cells and sentences that would give them away
+   * (suppress.ts); the annex then has no DuLieu sheet. Not set: every figure is shown.
+   */
+  readonly suppress?: number;
 }
 
 export interface ReportFiles {
@@ -33,7 +40,7 @@ export interface ReportFiles {
 
 export function reportModel(input: ReportInput, options: ReportOptions = {}): ReportModel {
   const settings = resolveSettings(options.settings, input.unit, input.result.period.to);
-  return buildReportModel(input, settings, options.narrative ?? {});
+  return buildReportModel(input, settings, options.narrative ?? {}, options.suppress);
 }
 
 /** The date the files carry: the report date when set, else the period's last day. */
@@ -56,7 +63,11 @@ export async function createAnnex(input: ReportInput, options: ReportOptions = {
   return renderAnnex(model, stampDate(model));
 }
 
-/** `bao-cao-529-2025-H1`: the file name of a report without its extension. */
-export function reportBaseName(unitCode: string, periodId: string): string {
-  return `bao-cao-${unitCode}-${periodId.replace(/\.\./g, '_')}`;
+/**
+ * `bao-cao-529-2025-H1`: the file name of a report without its extension (`prefix` "phu-luc"
+ * for a commune's annex). Made safe by io/file-names.ts: a period id from a settings file
+ * ("../x", "a/b", "CON") cannot lead out of the output folder.
+ */
+export function reportBaseName(unitCode: string, periodId: string, prefix = 'bao-cao'): string {
+  return safeFileName(`${prefix}-${unitCode}-${periodId}`);
 }

@@ -10,6 +10,7 @@ import type { UnitFacts } from './paragraphs.js';
 import { periodWording, type PeriodWording } from './period-label.js';
 import { ResultIndex } from './result-index.js';
 import type { ReportSettings } from './settings.js';
+import { Protection, protectComparison, suppressTables } from './suppress.js';
 import type { ReportTable } from './table-model.js';
 import { buildTables } from './tables.js';
 import { committeeName, nameInSentence, placeName, typeWord, type UnitName } from './unit-name.js';
@@ -56,6 +57,8 @@ export interface ReportModel {
   readonly rows: readonly IndicatorResult[];
   readonly baselineRows: readonly IndicatorResult[];
   readonly targets: readonly TargetResult[];
+  /** K of `--suppress K`: counts from 1 to K−1 of communes are hidden (suppress.ts). */
+  readonly suppress?: number;
   /** What templates see. */
   readonly context: TemplateContext;
 }
@@ -116,7 +119,7 @@ function rowsOf(result: ComputeResult | undefined, codes: ReadonlySet<string>): 
   return result ? result.results.filter((row) => codes.has(row.unit)) : [];
 }
 
-export function buildReportModel(input: ReportInput, settings: ReportSettings, narrative: Narrative): ReportModel {
+export function buildReportModel(input: ReportInput, settings: ReportSettings, narrative: Narrative, suppress?: number): ReportModel {
   const codes = new Set([input.unit.code, ...input.children.map((child) => child.code)]);
   const rows = rowsOf(input.result, codes);
   const baselineRows = rowsOf(input.baseline, codes);
@@ -126,7 +129,20 @@ export function buildReportModel(input: ReportInput, settings: ReportSettings, n
   const targets = input.result.targets.filter((target) => target.unit === input.unit.code);
   const facts = input.facts ?? [];
   const common = { index, unit: input.unit, children: input.children, wording, targets, ...(baseline ? { baseline } : {}) };
-  const pctx = { ...common, facts };
+  // Tables first: under --suppress, what they hide the sentences must not say either.
+  let tables = buildTables({
+    ...common,
+    ...(input.extraNotes ? { extraNotes: input.extraNotes } : {}),
+    ...(input.indicatorNames ? { indicatorNames: input.indicatorNames } : {}),
+  });
+  let protection: Protection | undefined;
+  if (suppress !== undefined) {
+    const suppressed = suppressTables(tables, suppress);
+    const guard = new Protection(suppress, suppressed.hidden, index, baseline);
+    tables = suppressed.tables.map((table) => (table.id === 'bieu-05' ? protectComparison(table, guard) : table));
+    protection = guard;
+  }
+  const pctx = { ...common, facts, ...(protection ? { protection } : {}) };
   const committee = committeeName(input.unit);
   const paragraphs: Record<TextKey, readonly string[]> = {
     opening: text.opening(pctx, committee),
@@ -147,11 +163,6 @@ export function buildReportModel(input: ReportInput, settings: ReportSettings, n
     nextTargets: text.nextTargets(pctx),
     closing: text.closing(pctx, committee),
   };
-  const tables = buildTables({
-    ...common,
-    ...(input.extraNotes ? { extraNotes: input.extraNotes } : {}),
-    ...(input.indicatorNames ? { indicatorNames: input.indicatorNames } : {}),
-  });
   const period = input.result.period;
   const context: TemplateContext = {
     unit: {
@@ -180,5 +191,5 @@ export function buildReportModel(input: ReportInput, settings: ReportSettings, n
     text: paragraphs,
     targets: targets.map((target) => ({ label: target.target, status: target.status, indicator: target.indicator })),
   };
-  return { input, settings, narrative, wording, tables, rows, baselineRows, targets, context };
+  return { input, settings, narrative, wording, tables, rows, baselineRows, targets, ...(suppress !== undefined ? { suppress } : {}), context };
 }

@@ -16,12 +16,15 @@ import {
   lowerFirst,
   pointChange,
   ratioSentence,
+  targetClause,
   upperFirst,
   type Baseline,
+  type CountComparison,
   type TargetMention,
 } from './format-vi.js';
 import type { PeriodWording } from './period-label.js';
-import type { ResultIndex } from './result-index.js';
+import type { Breakdown, ResultIndex } from './result-index.js';
+import type { Protection, When } from './suppress.js';
 import { CORE_FIGURES, coreValue } from './tables.js';
 import { childrenWord, typeWord, type UnitName } from './unit-name.js';
 
@@ -47,9 +50,36 @@ export interface ParagraphContext {
   readonly targets: readonly TargetResult[];
   /** Facts of the communes under the unit, for the period. */
   readonly facts: readonly UnitFacts[];
+  /** Under `--suppress K`: which figures may not be written as numbers (suppress.ts). */
+  readonly protection?: Protection;
 }
 
 const sentence = (text: string) => `${upperFirst(text)}.`;
+
+/**
+ * A count of the report's unit as it may be written: the number, or under `--suppress K`
+ * "dưới K" (a commune's count from 1 to K−1) or "một số" (a figure the tables had to hide).
+ */
+function countText(ctx: ParagraphContext, indicator: string, n: number | null, breakdown: Breakdown = {}, when: When = 'current'): string {
+  const mark = ctx.protection?.count(indicator, ctx.unit.code, breakdown, when);
+  return mark && ctx.protection ? ctx.protection.numberText(mark) : formatNumber(n);
+}
+
+/** Whether a count of the report's unit may be written as a number. */
+function exact(ctx: ParagraphContext, indicator: string, breakdown: Breakdown = {}, when: When = 'current'): boolean {
+  return ctx.protection?.count(indicator, ctx.unit.code, breakdown, when) === undefined;
+}
+
+/** `countSentence` for a figure that may be protected: its number as it may be written, the change only between two written figures. */
+function figureSentence(ctx: ParagraphContext, indicator: string, comparison: Omit<CountComparison, 'shown' | 'compare'>): string {
+  if (!ctx.protection) return countSentence(comparison);
+  const shown = exact(ctx, indicator) ? {} : { shown: countText(ctx, indicator, comparison.current) };
+  const compare = exact(ctx, indicator) && exact(ctx, indicator, {}, 'baseline');
+  return countSentence({ ...comparison, ...shown, compare });
+}
+
+/** Why a share is not written under `--suppress`. */
+const WITHHELD = 'không nêu số liệu để bảo vệ thông tin cá nhân của trẻ em';
 
 function mentions(ctx: ParagraphContext, indicator: string): TargetMention[] {
   return ctx.targets
@@ -71,7 +101,7 @@ function byCode(ctx: ParagraphContext, indicator: string, key: BreakdownKey, lis
   return list
     .map((entry) => ({ entry, n: ctx.index.count(indicator, ctx.unit.code, { [key]: entry.code }) ?? 0 }))
     .filter(({ n }) => n > 0)
-    .map(({ entry, n }) => `${labels ? labels(entry.code) : lowerFirst(entry.label)} ${formatNumber(n)} em`)
+    .map(({ entry, n }) => `${labels ? labels(entry.code) : lowerFirst(entry.label)} ${countText(ctx, indicator, n, { [key]: entry.code })} em`)
     .join(', ');
 }
 
@@ -135,7 +165,7 @@ function abuseClause(ctx: ParagraphContext): string {
   const children = ctx.index.count('XH-0101', ctx.unit.code);
   if (cases === null && children === null) return 'chưa có số liệu về xâm hại trẻ em';
   if (!cases && !children) return 'không xảy ra vụ xâm hại trẻ em nào';
-  return `xảy ra ${formatNumber(cases)} vụ xâm hại trẻ em với ${formatNumber(children)} trẻ em bị xâm hại`;
+  return `xảy ra ${countText(ctx, 'XH-0102', cases)} vụ xâm hại trẻ em với ${countText(ctx, 'XH-0101', children)} trẻ em bị xâm hại`;
 }
 
 function injuryClause(ctx: ParagraphContext): string {
@@ -148,8 +178,8 @@ function injuryClause(ctx: ParagraphContext): string {
   const deaths =
     died === 0
       ? ', không có trường hợp tử vong'
-      : `, trong đó ${formatNumber(died)} em tử vong${drowned > 0 ? ` (${formatNumber(drowned)} em tử vong do đuối nước)` : ''}`;
-  return `có ${formatNumber(injured)} trẻ em bị tai nạn thương tích${deaths}`;
+      : `, trong đó ${countText(ctx, 'TE-0305', died)} em tử vong${drowned > 0 ? ` (${countText(ctx, 'TE-0306', drowned)} em tử vong do đuối nước)` : ''}`;
+  return `có ${countText(ctx, 'TE-0304', injured)} trẻ em bị tai nạn thương tích${deaths}`;
 }
 
 /** I.2: the period's abuse, injuries and deaths in one paragraph. */
@@ -215,16 +245,18 @@ export function intervention(ctx: ParagraphContext): string[] {
   const label = ctx.wording.baselineLabel;
   const cases = index.count('XH-0102', u);
   if (cases !== null) {
-    lines.push(sentence(`trong kỳ ${countSentence({ subject: 'vụ xâm hại trẻ em', unitWord: 'vụ', current: cases, baseline: previousCount(ctx, 'XH-0102'), baselineLabel: label, targets: mentions(ctx, 'XH-0102') })}`));
+    lines.push(sentence(`trong kỳ ${figureSentence(ctx, 'XH-0102', { subject: 'vụ xâm hại trẻ em', unitWord: 'vụ', current: cases, baseline: previousCount(ctx, 'XH-0102'), baselineLabel: label, targets: mentions(ctx, 'XH-0102') })}`));
   }
   const children = index.count('XH-0101', u);
   if (children !== null) {
+    // The detail only when none of its figures is withheld: a share of a hidden total says too much.
+    const detailShown = [{}, { sex: 'NAM' }, { sex: 'NU' }].every((breakdown) => exact(ctx, 'XH-0101', breakdown));
     const detail =
-      children > 0
+      children > 0 && detailShown
         ? ` (nam ${formatNumber(index.count('XH-0101', u, { sex: 'NAM' }))} em, nữ ${formatNumber(index.count('XH-0101', u, { sex: 'NU' }))} em; tỷ suất ${formatRate(index.value('XH-0101', u))}/100.000 trẻ em)`
         : '';
     lines.push(
-      sentence(countSentence({ subject: `trẻ em bị xâm hại${detail}`, unitWord: 'em', current: children, baseline: previousCount(ctx, 'XH-0101'), baselineLabel: label, targets: mentions(ctx, 'XH-0101') })),
+      sentence(figureSentence(ctx, 'XH-0101', { subject: `trẻ em bị xâm hại${detail}`, unitWord: 'em', current: children, baseline: previousCount(ctx, 'XH-0101'), baselineLabel: label, targets: mentions(ctx, 'XH-0101') })),
     );
     if (children > 0) {
       const forms = byCode(ctx, 'XH-0101', 'form', ABUSE_FORMS);
@@ -234,7 +266,9 @@ export function intervention(ctx: ParagraphContext): string[] {
     }
   }
   const helped = index.figures('XH-0103', u);
-  if (helped) {
+  if (helped && ctx.protection?.ratio('XH-0103', u)) {
+    lines.push(sentence([`tỷ lệ trẻ em bị xâm hại được hỗ trợ, can thiệp: ${WITHHELD}`, ...mentions(ctx, 'XH-0103').map(targetClause)].join('; ')));
+  } else if (helped) {
     lines.push(
       sentence(
         ratioSentence({
@@ -243,7 +277,8 @@ export function intervention(ctx: ParagraphContext): string[] {
           numerator: helped.numerator,
           denominator: helped.denominator,
           unitWord: 'em',
-          baseline: previousValue(ctx, 'XH-0103'),
+          baseline: ctx.protection?.ratio('XH-0103', u, {}, 'baseline') ? undefined : previousValue(ctx, 'XH-0103'),
+          ...(ctx.protection?.ratio('XH-0103', u, {}, 'baseline') ? { compare: false } : {}),
           baselineLabel: label,
           targets: mentions(ctx, 'XH-0103'),
         }),
@@ -256,7 +291,7 @@ export function intervention(ctx: ParagraphContext): string[] {
     lines.push(
       sanctioned === 0
         ? 'Không có vụ xâm hại trẻ em nào bị xử phạt vi phạm hành chính.'
-        : `Số vụ xâm hại trẻ em bị xử phạt vi phạm hành chính: ${formatNumber(sanctioned)} vụ${fines !== null ? `, tổng số tiền phạt ${formatMoney(fines)}` : ''}.`,
+        : `Số vụ xâm hại trẻ em bị xử phạt vi phạm hành chính: ${countText(ctx, 'XH-0201', sanctioned)} vụ${fines !== null && exact(ctx, 'XH-0202') ? `, tổng số tiền phạt ${formatMoney(fines)}` : ''}.`,
     );
   }
   return lines;
@@ -270,19 +305,19 @@ export function injuries(ctx: ParagraphContext): string[] {
   const lines: string[] = [];
   const injured = index.count('TE-0304', u);
   if (injured === null) return lines;
-  const rate = injured > 0 ? ` (tỷ suất ${formatRate(index.value('TE-0304', u))}/100.000 trẻ em)` : '';
-  lines.push(sentence(`trong kỳ ${countSentence({ subject: `trẻ em bị tai nạn thương tích${rate}`, unitWord: 'em', current: injured, baseline: previousCount(ctx, 'TE-0304'), baselineLabel: label, targets: mentions(ctx, 'TE-0304') })}`));
+  const rate = injured > 0 && exact(ctx, 'TE-0304') ? ` (tỷ suất ${formatRate(index.value('TE-0304', u))}/100.000 trẻ em)` : '';
+  lines.push(sentence(`trong kỳ ${figureSentence(ctx, 'TE-0304', { subject: `trẻ em bị tai nạn thương tích${rate}`, unitWord: 'em', current: injured, baseline: previousCount(ctx, 'TE-0304'), baselineLabel: label, targets: mentions(ctx, 'TE-0304') })}`));
   const causes = byCode(ctx, 'TE-0304', 'cause', INJURY_CAUSES);
   if (causes) lines.push(`Theo nguyên nhân: ${causes}.`);
   const died = index.count('TE-0305', u);
   if (died !== null) {
-    lines.push(sentence(countSentence({ subject: 'trẻ em tử vong do tai nạn thương tích', unitWord: 'em', current: died, baseline: previousCount(ctx, 'TE-0305'), baselineLabel: label, targets: mentions(ctx, 'TE-0305') })));
+    lines.push(sentence(figureSentence(ctx, 'TE-0305', { subject: 'trẻ em tử vong do tai nạn thương tích', unitWord: 'em', current: died, baseline: previousCount(ctx, 'TE-0305'), baselineLabel: label, targets: mentions(ctx, 'TE-0305') })));
     const deathCauses = byCode(ctx, 'TE-0305', 'cause', INJURY_CAUSES);
     if (died > 0 && deathCauses) lines.push(`Nguyên nhân tử vong: ${deathCauses}.`);
   }
   const drowned = index.count('TE-0306', u);
   if (drowned !== null) {
-    lines.push(sentence(countSentence({ subject: 'trẻ em tử vong do đuối nước', unitWord: 'em', current: drowned, baseline: previousCount(ctx, 'TE-0306'), baselineLabel: label, targets: mentions(ctx, 'TE-0306') })));
+    lines.push(sentence(figureSentence(ctx, 'TE-0306', { subject: 'trẻ em tử vong do đuối nước', unitWord: 'em', current: drowned, baseline: previousCount(ctx, 'TE-0306'), baselineLabel: label, targets: mentions(ctx, 'TE-0306') })));
   }
   return lines;
 }
@@ -366,6 +401,18 @@ export function budget(ctx: ParagraphContext): string[] {
   return [`Tổng kinh phí đầu tư cho công tác trẻ em trong kỳ: ${formatMoney(sum.total)}${partial(ctx, sum.units)}.`];
 }
 
+/** "3 em, giảm 2 em (40,0%) so với …"; under --suppress the change only between two written figures. */
+function countComparison(ctx: ParagraphContext, indicator: string, current: number, previous: Baseline, unitWord: string): string {
+  const change = exact(ctx, indicator) && exact(ctx, indicator, {}, 'baseline') ? countChange(current, previous, unitWord, ctx.wording.baselineLabel) : '';
+  return `${countText(ctx, indicator, current)} ${unitWord}${change}`;
+}
+
+function percentComparison(ctx: ParagraphContext, indicator: string, current: number, previous: Baseline): string {
+  if (ctx.protection?.ratio(indicator, ctx.unit.code)) return WITHHELD;
+  const withheld = ctx.protection?.ratio(indicator, ctx.unit.code, {}, 'baseline') !== undefined;
+  return `${formatPercent(current)}${withheld ? '' : pointChange(current, previous, ctx.wording.baselineLabel)}`;
+}
+
 /** III.1: each core figure now and last year, then the target summary. */
 export function comparison(ctx: ParagraphContext): string[] {
   const lines: string[] = [];
@@ -377,10 +424,7 @@ export function comparison(ctx: ParagraphContext): string[] {
       const current = coreValue(ctx.index, figure, ctx.unit.code);
       if (current === null || current === undefined) continue;
       const previous = coreValue(ctx.baseline, figure, ctx.unit.code);
-      const text =
-        figure.kind === 'count'
-          ? `${formatNumber(current)} ${figure.unitWord}${countChange(current, previous, figure.unitWord, label)}`
-          : `${formatPercent(current)}${pointChange(current, previous, label)}`;
+      const text = figure.kind === 'count' ? countComparison(ctx, figure.indicator, current, previous, figure.unitWord) : percentComparison(ctx, figure.indicator, current, previous);
       lines.push(`- ${figure.label}: ${text}.`);
     }
   }
@@ -395,9 +439,12 @@ export function comparison(ctx: ParagraphContext): string[] {
   return lines;
 }
 
-function targetResultText(target: TargetResult): string {
+function targetResultText(ctx: ParagraphContext, target: TargetResult): string {
   if (target.current === null) return '';
-  if (target.baseline !== null) return `: kỳ này ${formatNumber(target.current)}, cùng kỳ ${formatNumber(target.baseline)}`;
+  if (target.baseline !== null) {
+    return `: kỳ này ${countText(ctx, target.indicator, target.current)}, cùng kỳ ${countText(ctx, target.indicator, target.baseline, {}, 'baseline')}`;
+  }
+  if (ctx.protection?.ratio(target.indicator, ctx.unit.code)) return '';
   return `: kết quả đạt ${formatPercent(target.current)}`;
 }
 
@@ -409,7 +456,7 @@ export function shortcomings(ctx: ParagraphContext): string[] {
       const label = `"${target.target.trim().replace(/[.;]+$/, '')}"`;
       const note = target.note ? ` (${target.note})` : '';
       return target.status === 'not_met'
-        ? `- Chưa đạt chỉ tiêu ${label}${targetResultText(target)}${note}.`
+        ? `- Chưa đạt chỉ tiêu ${label}${targetResultText(ctx, target)}${note}.`
         : `- Chưa đủ số liệu để đánh giá chỉ tiêu ${label}${note}.`;
     });
 }

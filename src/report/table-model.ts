@@ -4,7 +4,26 @@
  * (the merged two-level header), rows of cells, notes under the table.
  */
 
+import type { Breakdown } from './result-index.js';
+
 export type CellFormat = 'count' | 'percent' | 'rate' | 'money' | 'text';
+
+/** Which figure a cell shows: what small-count protection (suppress.ts) reasons about. */
+export interface CellSource {
+  readonly indicator: string;
+  readonly unit: string;
+  readonly breakdown: Breakdown;
+  readonly field: 'count' | 'value' | 'denominator';
+  /** The report's period (default) or the same period last year. */
+  readonly when?: 'current' | 'baseline';
+}
+
+/**
+ * Why a cell does not show its figure under `--suppress K`: `small` (1 to K−1, shown "<K") or
+ * `complementary` (hidden so that a total does not give a small one away, or a rate or share
+ * computed from a hidden count; shown "x").
+ */
+export type Suppression = 'small' | 'complementary';
 
 /** A cell: a number, a text, or null ("–": no data, or nothing to divide by). */
 export interface Cell {
@@ -13,6 +32,9 @@ export interface Cell {
   readonly approximate?: boolean;
   /** Overrides the column's format (Biểu 05 mixes counts and percentages in one column). */
   readonly format?: CellFormat;
+  readonly source?: CellSource;
+  /** Set by suppress.ts; `value` is then the text shown ("<3", "x"), never the figure. */
+  readonly suppressed?: Suppression;
 }
 
 /** A derived column the XLSX writes as a formula over other columns of the same row. */
@@ -30,6 +52,19 @@ export interface Column {
   /** Relative width. */
   readonly width: number;
   readonly derived?: Derivation;
+  /** Columns of the same row this one is computed from (a rate, a share, the fines of the cases): hidden with them. */
+  readonly dependsOn?: readonly string[];
+}
+
+/**
+ * How the cells of a part add up, for complementary suppression: in every row the column
+ * `total` is the sum of the columns `members` (children = boys + girls), and with `columns`
+ * the total row is the sum of the other rows, column by column (the district = its communes).
+ * Distinct counts make these sums "at most"; they are treated as exact, which is the safe side.
+ */
+export interface PartSums {
+  readonly rows: readonly { readonly total: string; readonly members: readonly string[] }[];
+  readonly columns: boolean;
 }
 
 export interface Row {
@@ -49,6 +84,8 @@ export interface TablePart {
   readonly labelHeader: string;
   readonly columns: readonly Column[];
   readonly rows: readonly Row[];
+  /** Set on the parts small-count protection applies to (Biểu 03 and 04). */
+  readonly sums?: PartSums;
 }
 
 export interface ReportTable {

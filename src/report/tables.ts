@@ -17,7 +17,7 @@ import type { BreakdownKey, TargetResult } from '../model/results.js';
 import { targetStatusText } from './format-vi.js';
 import type { PeriodWording } from './period-label.js';
 import type { Breakdown, ResultIndex } from './result-index.js';
-import type { Cell, Column, ReportTable, Row, TablePart } from './table-model.js';
+import type { Cell, CellSource, Column, PartSums, ReportTable, Row, TablePart } from './table-model.js';
 import { totalRowLabel, typeWord, type UnitName } from './unit-name.js';
 
 export interface TableContext {
@@ -76,17 +76,18 @@ interface DataColumn extends Column {
  */
 export function resultCell(index: ResultIndex, unit: string, source: Source): Cell {
   const breakdown = source.breakdown ?? {};
+  const from: CellSource = { indicator: source.indicator, unit, breakdown, field: source.field };
   const row = index.get(source.indicator, unit, breakdown);
   if (row) {
-    if (row.noData) return { value: null };
+    if (row.noData) return { value: null, source: from };
     const value = source.field === 'count' ? row.numerator : source.field === 'value' ? row.value : row.denominator;
-    return row.approximate ? { value, approximate: true } : { value };
+    return row.approximate ? { value, approximate: true, source: from } : { value, source: from };
   }
   const total = index.figures(source.indicator, unit);
-  if (!total || Object.keys(breakdown).length === 0) return { value: null };
-  if (source.field === 'count') return { value: 0 };
-  if (source.field === 'value') return { value: total.denominator === 0 ? null : 0 };
-  return { value: null };
+  if (!total || Object.keys(breakdown).length === 0) return { value: null, source: from };
+  if (source.field === 'count') return { value: 0, source: from };
+  if (source.field === 'value') return { value: total.denominator === 0 ? null : 0, source: from };
+  return { value: null, source: from };
 }
 
 const count = (key: string, header: string, group: string | undefined, source: Omit<Source, 'field'>): DataColumn => ({
@@ -116,13 +117,15 @@ const percentOf = (
   derived: { kind: 'ratio', numerator, denominator, factor: 100 },
 });
 
-const rateColumn = (key: string, group: string | undefined, indicator: string): DataColumn => ({
+/** A rate per 100.000 children of the count in column `of` (hidden with it under --suppress). */
+const rateColumn = (key: string, group: string | undefined, indicator: string, of: string): DataColumn => ({
   key,
   header: 'Tỷ suất /100.000 trẻ em',
   ...(group ? { group } : {}),
   format: 'rate',
   width: 1.3,
   source: { indicator, field: 'value' },
+  dependsOn: [of],
 });
 
 /** Whether any row of the indicator has a breakdown value "không rõ" (events without sex or birth date). */
@@ -178,8 +181,27 @@ function unitRows(ctx: TableContext, columns: readonly DataColumn[]): Row[] {
   return rows;
 }
 
-function unitPart(ctx: TableContext, columns: readonly DataColumn[], heading?: string): TablePart {
-  return { ...(heading ? { heading } : {}), labelHeader: 'Đơn vị', columns, rows: unitRows(ctx, columns) };
+function unitPart(ctx: TableContext, columns: readonly DataColumn[], heading?: string, sums?: PartSums): TablePart {
+  return { ...(heading ? { heading } : {}), labelHeader: 'Đơn vị', columns, rows: unitRows(ctx, columns), ...(sums ? { sums } : {}) };
+}
+
+/** Keys of the columns whose key starts with `prefix` (the sex or age columns of a group). */
+function keysOf(columns: readonly Column[], prefix: string, keys: readonly string[]): string[] {
+  return columns.map((column) => column.key).filter((key) => keys.some((k) => key === `${prefix}-${k}`));
+}
+
+const SEX_KEYS = ['nam', 'nu', 'sex-kr'];
+const AGE_KEYS = [...AGE_GROUPS.map((age) => age.code), 'age-kr'];
+
+/** Row sums: `total` = its sex columns, `total` = its age columns (when the part has them). */
+function sumsOf(columns: readonly Column[], groups: readonly { total: string; sex?: string; age?: string; codes?: string }[]): PartSums {
+  const rows: { total: string; members: string[] }[] = [];
+  for (const group of groups) {
+    if (group.sex) rows.push({ total: group.total, members: keysOf(columns, group.sex, SEX_KEYS) });
+    if (group.age) rows.push({ total: group.total, members: keysOf(columns, group.age, AGE_KEYS) });
+    if (group.codes) rows.push({ total: group.total, members: columns.map((c) => c.key).filter((key) => key.startsWith(`${group.codes}-`)) });
+  }
+  return { rows: rows.filter((row) => row.members.length > 0), columns: true };
 }
 
 function unitCodes(ctx: TableContext): string[] {
@@ -303,12 +325,12 @@ function bieu03(ctx: TableContext): ReportTable {
     count('vu', 'Số vụ', undefined, { indicator: 'XH-0102' }),
     count('te', 'Tổng số', children, { indicator: 'XH-0101' }),
     ...sexColumns(ctx, 'te', children, 'XH-0101', units),
-    rateColumn('te-ts', children, 'XH-0101'),
+    rateColumn('te-ts', children, 'XH-0101', 'te'),
     ...ageColumns(ctx, 'tuoi', 'Chia theo nhóm tuổi', 'XH-0101', units),
     count('ht', 'Số trẻ em', 'Được hỗ trợ, can thiệp', { indicator: 'XH-0103' }),
-    percentOf('ht-tl', 'Tỷ lệ (%)', 'Được hỗ trợ, can thiệp', 'XH-0103', 'ht', 'te'),
+    { ...percentOf('ht-tl', 'Tỷ lệ (%)', 'Được hỗ trợ, can thiệp', 'XH-0103', 'ht', 'te'), dependsOn: ['ht', 'te'] },
     count('xp', 'Số vụ', 'Xử phạt vi phạm hành chính', { indicator: 'XH-0201' }),
-    { key: 'tien', header: 'Số tiền phạt (đồng)', group: 'Xử phạt vi phạm hành chính', format: 'money', width: 1.8, source: { indicator: 'XH-0202', field: 'count' } },
+    { key: 'tien', header: 'Số tiền phạt (đồng)', group: 'Xử phạt vi phạm hành chính', format: 'money', width: 1.8, source: { indicator: 'XH-0202', field: 'count' }, dependsOn: ['xp'] },
   ];
   const unit = ctx.unit.code;
   const formColumns: DataColumn[] = [
@@ -326,8 +348,14 @@ function bieu03(ctx: TableContext): ReportTable {
   }));
   formRows.push({ stt: '', label: 'Tổng (không trùng)', total: true, cells: cellsFor(ctx, unit, formColumns) });
   const parts: TablePart[] = [
-    unitPart(ctx, unitColumns, 'a) Theo đơn vị'),
-    { heading: `b) Theo hình thức xâm hại (${ctx.unit.fullName})`, labelHeader: 'Hình thức xâm hại', columns: formColumns, rows: formRows },
+    unitPart(ctx, unitColumns, 'a) Theo đơn vị', sumsOf(unitColumns, [{ total: 'te', sex: 'te', age: 'tuoi' }])),
+    {
+      heading: `b) Theo hình thức xâm hại (${ctx.unit.fullName})`,
+      labelHeader: 'Hình thức xâm hại',
+      columns: formColumns,
+      rows: formRows,
+      sums: sumsOf(formColumns, [{ total: 'so', sex: 'gt', age: 'tuoi', codes: 'mt' }]),
+    },
   ];
   return {
     id: 'bieu-03',
@@ -353,10 +381,10 @@ function bieu04(ctx: TableContext): ReportTable {
     count('tn', 'Tổng số', injured, { indicator: 'TE-0304' }),
     ...sexColumns(ctx, 'tn', injured, 'TE-0304', units),
     ...ageColumns(ctx, 'tn', injured, 'TE-0304', units),
-    rateColumn('tn-ts', injured, 'TE-0304'),
+    rateColumn('tn-ts', injured, 'TE-0304', 'tn'),
     count('tv', 'Tổng số', died, { indicator: 'TE-0305' }),
     ...sexColumns(ctx, 'tv', died, 'TE-0305', units),
-    rateColumn('tv-ts', died, 'TE-0305'),
+    rateColumn('tv-ts', died, 'TE-0305', 'tv'),
     count('dn', 'Do đuối nước', died, { indicator: 'TE-0306' }),
   ];
   const unit = ctx.unit.code;
@@ -376,8 +404,14 @@ function bieu04(ctx: TableContext): ReportTable {
   }));
   causeRows.push({ stt: '', label: 'Tổng (không trùng)', total: true, cells: cellsFor(ctx, unit, causeColumns) });
   const parts: TablePart[] = [
-    unitPart(ctx, unitColumns, 'a) Theo đơn vị'),
-    { heading: `b) Theo nguyên nhân (${ctx.unit.fullName})`, labelHeader: 'Nguyên nhân', columns: causeColumns, rows: causeRows },
+    unitPart(ctx, unitColumns, 'a) Theo đơn vị', sumsOf(unitColumns, [{ total: 'tn', sex: 'tn', age: 'tn' }, { total: 'tv', sex: 'tv' }])),
+    {
+      heading: `b) Theo nguyên nhân (${ctx.unit.fullName})`,
+      labelHeader: 'Nguyên nhân',
+      columns: causeColumns,
+      rows: causeRows,
+      sums: sumsOf(causeColumns, [{ total: 'tn', sex: 'tn', age: 'tn' }, { total: 'tv', sex: 'tv', age: 'tv' }]),
+    },
   ];
   return {
     id: 'bieu-04',
@@ -431,8 +465,8 @@ function bieu05(ctx: TableContext): ReportTable {
     { key: 'dvt', header: 'Đơn vị tính', format: 'text', width: 0.9 },
     { key: 'nay', header: ctx.wording.label, group: 'Kết quả', format: 'percent', width: 1.3 },
     { key: 'truoc', header: ctx.wording.baselineLabel, group: 'Kết quả', format: 'percent', width: 1.3 },
-    { key: 'tang', header: 'Tăng (+), giảm (-)', group: 'So sánh', format: 'percent', width: 1.2, derived: { kind: 'difference', current: 'nay', previous: 'truoc' } },
-    { key: 'tyle', header: 'Tỷ lệ tăng, giảm (%)', group: 'So sánh', format: 'percent', width: 1.2, derived: { kind: 'change', current: 'nay', previous: 'truoc' } },
+    { key: 'tang', header: 'Tăng (+), giảm (-)', group: 'So sánh', format: 'percent', width: 1.2, derived: { kind: 'difference', current: 'nay', previous: 'truoc' }, dependsOn: ['nay', 'truoc'] },
+    { key: 'tyle', header: 'Tỷ lệ tăng, giảm (%)', group: 'So sánh', format: 'percent', width: 1.2, derived: { kind: 'change', current: 'nay', previous: 'truoc' }, dependsOn: ['nay', 'truoc'] },
     { key: 'ct', header: 'Chỉ tiêu kế hoạch', format: 'text', width: 3.2 },
     { key: 'dg', header: 'Đánh giá', format: 'text', width: 1.3 },
   ];
@@ -455,14 +489,16 @@ function bieu05(ctx: TableContext): ReportTable {
       const targets = ctx.targets.filter((target) => target.indicator === figure.indicator);
       const approximate = ctx.index.get(figure.indicator, unit)?.approximate === true;
       const format = figure.kind === 'count' ? ('count' as const) : ('percent' as const);
+      const field = figure.kind === 'count' ? ('count' as const) : ('value' as const);
+      const source = (when: 'current' | 'baseline'): CellSource => ({ indicator: figure.indicator, unit, breakdown: {}, field, when });
       return {
         stt: String(i + 1),
         label: figure.label,
         total: false,
         cells: {
           dvt: { value: figure.unitWord },
-          nay: approximate ? { value: current, format, approximate } : { value: current, format },
-          truoc: { value: previous, format },
+          nay: approximate ? { value: current, format, approximate, source: source('current') } : { value: current, format, source: source('current') },
+          truoc: { value: previous, format, source: source('baseline') },
           tang: { value: both ? current - previous : null, format },
           tyle: { value: both && figure.kind === 'count' && previous !== 0 ? ((current - previous) / previous) * 100 : null },
           ct: { value: targets.length > 0 ? targets.map((target) => target.target).join('; ') : '' },

@@ -2,10 +2,15 @@
  * Report templates: Handlebars files under templates/ that users edit without touching code.
  * They render into the markup of markup.ts; the DOCX builder does the rest.
  *
- * The Handlebars instance is our own (`Handlebars.create()`): its helpers are only ours,
- * output is not HTML-escaped (it is not HTML), prototype properties and methods stay
- * unreachable, unknown helpers fail at compile time and unknown fields fail at render time
- * (`strict`). Any template problem is exit 4 naming the template.
+ * A template is someone else's file: it must not reach anything but the data it is given.
+ * The Handlebars instance is our own (`Handlebars.create()`): its helpers are only ours and
+ * the block helpers of Handlebars (`log` is removed), unknown helpers fail at compile time
+ * (`knownHelpersOnly`), unknown fields fail at render time (`strict`), prototype properties
+ * and methods stay unreachable (`allowProtoPropertiesByDefault/MethodsByDefault: false`,
+ * which `lookup` obeys too), and a template or partial that names `constructor`, `__proto__`,
+ * `prototype` or the `__define…__`/`__lookup…__` methods anywhere (a path, a string given to
+ * `lookup` or `with`) is refused before it runs. Output is not HTML-escaped (it is not HTML).
+ * Any template problem is exit 4 naming the template.
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { basename, dirname, extname, join, resolve } from 'node:path';
@@ -80,6 +85,51 @@ interface HelperOptions {
 
 const KNOWN_HELPERS = ['table', 'content', 'num', 'pct', 'rate', 'money', 'date', 'dateWords', 'upper'] as const;
 
+/** Names that lead from data to code: never allowed in a template, as a path part or a string. */
+const FORBIDDEN_NAMES = ['constructor', '__proto__', 'prototype', '__defineGetter__', '__defineSetter__', '__lookupGetter__', '__lookupSetter__'];
+
+const COMPILE_OPTIONS: CompileOptions = {
+  noEscape: true,
+  strict: true,
+  // `log` writes to the console: not for templates.
+  knownHelpers: { ...Object.fromEntries(KNOWN_HELPERS.map((name) => [name, true])), log: false },
+  knownHelpersOnly: true,
+};
+
+/** The first forbidden name used in a template's syntax tree (paths, strings, partial names). */
+function forbiddenName(node: unknown): string | undefined {
+  if (Array.isArray(node)) {
+    for (const item of node) {
+      const found = forbiddenName(item);
+      if (found) return found;
+    }
+    return undefined;
+  }
+  if (node === null || typeof node !== 'object') return undefined;
+  const record = node as Record<string, unknown>;
+  const texts: unknown[] = [];
+  if (record.type === 'PathExpression') texts.push(record.original, ...(Array.isArray(record.parts) ? record.parts : []));
+  if (record.type === 'StringLiteral') texts.push(record.value);
+  for (const text of texts) {
+    if (typeof text !== 'string') continue;
+    const found = FORBIDDEN_NAMES.find((name) => text.includes(name));
+    if (found) return found;
+  }
+  for (const [key, value] of Object.entries(record)) {
+    if (key === 'loc') continue;
+    const found = forbiddenName(value);
+    if (found) return found;
+  }
+  return undefined;
+}
+
+/** Parses and compiles one source eagerly: syntax errors, unknown helpers and forbidden names fail here. */
+function checkSource(hbs: typeof Handlebars, source: string, what: string): void {
+  const found = forbiddenName(hbs.parse(source));
+  if (found) throw new Error(`${what}dùng tên "${found}", không được phép trong mẫu (mẫu chỉ đọc dữ liệu báo cáo)`);
+  hbs.precompile(source, COMPILE_OPTIONS);
+}
+
 function templateError(template: TemplateFile, reason: string, reasonEn = reason): UserError {
   return new UserError(
     ExitCode.invalidDefinition,
@@ -87,11 +137,36 @@ function templateError(template: TemplateFile, reason: string, reasonEn = reason
   );
 }
 
+function readSource(template: TemplateFile): string {
+  try {
+    return readFileSync(template.path, 'utf8');
+  } catch (error) {
+    throw templateError(template, `không đọc được tệp: ${String(error)}`, `cannot read the file: ${String(error)}`);
+  }
+}
+
+function checkSources(hbs: typeof Handlebars, template: TemplateFile, source: string): void {
+  checkSource(hbs, source, '');
+  for (const [name, partial] of Object.entries(partialsFor(template))) checkSource(hbs, partial, `phần "${name}" `);
+}
+
+/** Checks a template and its partials without data, so that a bad one fails before any work (exit 4). */
+export function checkTemplate(template: TemplateFile): void {
+  const source = readSource(template);
+  try {
+    checkSources(Handlebars.create(), template, source);
+  } catch (error) {
+    const text = error instanceof Error ? error.message : String(error);
+    throw templateError(template, text.split('\n').slice(0, 3).join(' '));
+  }
+}
+
 /**
  * Renders a template with its context into blocks. `tables` are the ids `{{table …}}` may name.
  */
 export function renderTemplate(template: TemplateFile, context: object, narrative: Narrative, tables: readonly string[]): Block[] {
   const hbs = Handlebars.create();
+  hbs.unregisterHelper('log');
   const helpers: Record<(typeof KNOWN_HELPERS)[number], Handlebars.HelperDelegate> = {
     table: (id: unknown) => {
       if (typeof id !== 'string' || !tables.includes(id)) {
@@ -127,23 +202,13 @@ export function renderTemplate(template: TemplateFile, context: object, narrativ
   };
   for (const [name, helper] of Object.entries(helpers)) hbs.registerHelper(name, helper);
 
-  let source: string;
+  const source = readSource(template);
   try {
-    source = readFileSync(template.path, 'utf8');
-  } catch (error) {
-    throw templateError(template, `không đọc được tệp: ${String(error)}`, `cannot read the file: ${String(error)}`);
-  }
-  const compileOptions: CompileOptions = {
-    noEscape: true,
-    strict: true,
-    knownHelpers: Object.fromEntries(KNOWN_HELPERS.map((name) => [name, true])),
-    knownHelpersOnly: true,
-  };
-  try {
+    checkSources(hbs, template, source);
     for (const [name, partial] of Object.entries(partialsFor(template))) {
-      hbs.registerPartial(name, hbs.compile(partial, compileOptions));
+      hbs.registerPartial(name, hbs.compile(partial, COMPILE_OPTIONS));
     }
-    const render = hbs.compile(source, compileOptions);
+    const render = hbs.compile(source, COMPILE_OPTIONS);
     const text = render(context, { allowProtoPropertiesByDefault: false, allowProtoMethodsByDefault: false });
     return parseMarkup(text);
   } catch (error) {

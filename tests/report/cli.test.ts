@@ -23,7 +23,7 @@ interface Ran {
 async function chitieu(...args: string[]): Promise<Ran> {
   const out: string[] = [];
   const err: string[] = [];
-  const context: CliContext = { out: (line) => out.push(line), err: (line) => err.push(line), interactive: false, exitCode: 0 };
+  const context: CliContext = { out: (line) => out.push(line), err: (line) => err.push(line), interactive: false, status: () => undefined, exitCode: 0 };
   const program = new Command('chitieu');
   program.exitOverride();
   program.configureOutput({ writeOut: (text) => out.push(text), writeErr: (text) => err.push(text) });

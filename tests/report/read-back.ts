@@ -27,3 +27,10 @@ export function paragraphs(xml: string): string[] {
 export function paragraphXml(xml: string, text: string): string | undefined {
   return [...xml.matchAll(/<w:p[ >][\s\S]*?<\/w:p>/g)].map((m) => m[0]).find((p) => paragraphs(p)[0] === text);
 }
+
+/** The rows of every table of a WordprocessingML part: the text of each cell. */
+export function tableRows(xml: string): string[][] {
+  return [...xml.matchAll(/<w:tr[ >][\s\S]*?<\/w:tr>/g)].map((row) =>
+    [...row[0].matchAll(/<w:tc>[\s\S]*?<\/w:tc>/g)].map((cell) => paragraphs(cell[0]).join('\n')),
+  );
+}

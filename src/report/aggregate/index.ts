@@ -68,6 +68,8 @@ function check(annexes: readonly Annex[], request: AggregateRequest): void {
 export async function aggregateAnnexes(request: AggregateRequest): Promise<AggregateOutcome> {
   const annexes: Annex[] = [];
   for (const path of request.paths) annexes.push(await readAnnex(path));
+  // By unit code, then file: the summed report must not depend on the order the files were given in.
+  annexes.sort((a, b) => (a.info.unitCode < b.info.unitCode ? -1 : a.info.unitCode > b.info.unitCode ? 1 : a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
   if (annexes.length === 0) {
     throw new UserError(ExitCode.usage, msg('Cần ít nhất một tệp phụ lục.', 'At least one annex workbook is needed.'));
   }

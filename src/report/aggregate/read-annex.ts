@@ -97,6 +97,7 @@ const InfoSchema = z.object({
   toolVersion: z.string().optional(),
   catalogueVersion: z.string().optional(),
   reportDate: z.string().optional(),
+  suppress: z.string().optional(),
 });
 
 const nullableNumber = z.number().nullable();
@@ -251,6 +252,13 @@ export async function readAnnex(path: string): Promise<Annex> {
   }
   const infoSheet = workbook.getWorksheet(INFO_SHEET);
   const dataSheet = workbook.getWorksheet(DATA_SHEET);
+  if (infoSheet && sheetRows(infoSheet).some((row) => row[0] === 'suppress')) {
+    throw refuse(
+      file,
+      'là phụ lục để công bố, đã ẩn số liệu nhỏ (--suppress), nên không cộng được; hãy dùng phụ lục lập không có --suppress.',
+      'is an annex for publication with small counts hidden (--suppress) and cannot be summed; use an annex made without --suppress.',
+    );
+  }
   if (!infoSheet || !dataSheet) {
     throw refuse(
       file,

@@ -5,7 +5,7 @@
  * workbooks its communes send up.
  */
 import ExcelJS from 'exceljs';
-import { normaliseZip } from '../../io/deterministic-zip.js';
+import { safeFormula, setText, workbookBytes } from '../../io/xlsx-output.js';
 import type { IndicatorResult } from '../../model/results.js';
 import type { ReportModel } from '../model.js';
 import { excelFormat, headerLayout } from '../table-layout.js';
@@ -29,14 +29,6 @@ const THIN: Partial<ExcelJS.Border> = { style: 'thin', color: { argb: 'FF000000'
 const BOX: Partial<ExcelJS.Borders> = { top: THIN, bottom: THIN, left: THIN, right: THIN };
 const DASH_TEXT = '–';
 
-/**
- * Text that came from outside (file names, unit names, narrative) and starts like a formula
- * is stored as text with the Text number format, so no spreadsheet ever evaluates it.
- */
-export function setText(cell: ExcelJS.Cell, text: string): void {
-  cell.value = text;
-  if (/^[=+\-@]/.test(text)) cell.numFmt = '@';
-}
 
 function font(cell: ExcelJS.Cell, options: { bold?: boolean; italic?: boolean; size?: number } = {}): void {
   cell.font = { name: FONT, size: options.size ?? 11, ...(options.bold ? { bold: true } : {}), ...(options.italic ? { italic: true } : {}) };
@@ -150,14 +142,14 @@ function formulaFor(column: Column, row: Row, part: TablePart, excelRow: number,
     const [a, b] = [ref(derived.numerator), ref(derived.denominator)];
     const [x, y] = [num(derived.numerator), num(derived.denominator)];
     if (!a || !b || x === undefined || y === undefined || y === 0) return undefined;
-    return { formula: `${a}/${b}*${derived.factor}`, result: value };
+    return safeFormula(`${a}/${b}*${derived.factor}`, value);
   }
   const [a, b] = [ref(derived.current), ref(derived.previous)];
   const [x, y] = [num(derived.current), num(derived.previous)];
   if (!a || !b || x === undefined || y === undefined) return undefined;
-  if (derived.kind === 'difference') return { formula: `${a}-${b}`, result: value };
+  if (derived.kind === 'difference') return safeFormula(`${a}-${b}`, value);
   if (y === 0) return undefined;
-  return { formula: `(${a}-${b})/${b}*100`, result: value };
+  return safeFormula(`(${a}-${b})/${b}*100`, value);
 }
 
 function writeValue(sheet: ExcelJS.Worksheet, excelRow: number, col: number, cell: Cell | undefined, column: Column, row: Row, part: TablePart): void {
@@ -166,6 +158,10 @@ function writeValue(sheet: ExcelJS.Worksheet, excelRow: number, col: number, cel
   const format = cell?.format ?? column.format;
   if (value === null) {
     target.value = DASH_TEXT;
+    target.alignment = { horizontal: 'right', vertical: 'middle' };
+  } else if (cell?.suppressed) {
+    // "<3" or "x" (suppress.ts): a text where a figure would be.
+    setText(target, String(value));
     target.alignment = { horizontal: 'right', vertical: 'middle' };
   } else if (typeof value === 'string') {
     setText(target, value);
@@ -336,11 +332,13 @@ function writeInfoSheet(workbook: ExcelJS.Workbook, model: ReportModel): void {
     ['toolVersion', input.toolVersion],
     ['catalogueVersion', input.catalogueVersion],
     ['reportDate', settings.reportDate ?? undefined],
+    ['suppress', model.suppress !== undefined ? String(model.suppress) : undefined],
   ];
   sheet.addRow(['khóa', 'Mục', 'Giá trị']).font = { name: FONT, bold: true };
   for (const [key, value] of info) {
     if (value === undefined) continue;
     const row = sheet.addRow([key, INFO_KEYS[key], null]);
+    if (key === 'suppress') row.getCell(4).value = SUPPRESSED_NOTE;
     setText(row.getCell(3), value);
   }
   sheet.addRow([]);
@@ -356,20 +354,21 @@ function writeInfoSheet(workbook: ExcelJS.Workbook, model: ReportModel): void {
   sheet.getColumn(6).width = 66;
 }
 
-/** The annex bytes; `date` (the report's date) is what the workbook says it was made on. */
+const SUPPRESSED_NOTE =
+  'Phụ lục để công bố: số nhỏ đã được ẩn, nên không có trang DuLieu và không dùng được cho "chitieu aggregate" (dùng phụ lục lập không có --suppress).';
+
+/**
+ * The annex bytes; `date` (the report's date) is what the workbook says it was made on. With
+ * `--suppress` there is no DuLieu sheet: it would hold every figure the Biểu sheets hide, so a
+ * suppressed annex is for reading only, never for `aggregate` (which says so).
+ */
 export async function renderAnnex(model: ReportModel, date: string): Promise<Buffer> {
   const workbook = new ExcelJS.Workbook();
-  const stamp = new Date(`${date}T00:00:00Z`);
-  workbook.creator = 'chitieu';
-  workbook.lastModifiedBy = 'chitieu';
-  workbook.created = stamp;
-  workbook.modified = stamp;
   workbook.title = `Phụ lục số liệu ${model.input.unit.fullName} ${model.input.result.period.id}`;
   const issuer = model.settings.issuingBody.join(' ');
   for (const table of model.tables) writeTableSheet(workbook, table, issuer);
-  writeDataSheet(workbook, model);
+  if (model.suppress === undefined) writeDataSheet(workbook, model);
   writeFactsSheet(workbook, model);
   writeInfoSheet(workbook, model);
-  const raw = await workbook.xlsx.writeBuffer();
-  return normaliseZip(new Uint8Array(raw as ArrayBuffer));
+  return workbookBytes(workbook, date);
 }

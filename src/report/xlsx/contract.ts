@@ -5,7 +5,8 @@
  *   DuLieu     one row per result row, as in compute's JSON (breakdown keys as columns),
  *              for the period and, when the report compared, for the same period last year
  *   DuLieuXa   the communes' ThongTinXa rows for the period, with the input headers
- *   ThongTin   key (column A), label, value: format, unit, period, baseline, versions; then
+ *   ThongTin   key (column A), label, value: format, unit, period, baseline, versions, and
+ *              `suppress` K when small counts were hidden (then there is no DuLieu); then
  *              one "file" row per source file (name, rows read, accepted, rejected, SHA-256)
  */
 import { COMMUNE_FACTS_SHEET } from '../../model/columns.js';
@@ -74,6 +75,8 @@ export const INFO_KEYS = {
   toolVersion: 'Phiên bản chitieu',
   catalogueVersion: 'Phiên bản bộ chỉ tiêu',
   reportDate: 'Ngày báo cáo',
+  /** K of `--suppress K`: the annex hides small counts and has no DuLieu sheet. */
+  suppress: 'Ẩn số liệu nhỏ (--suppress)',
 } as const;
 export type InfoKey = keyof typeof INFO_KEYS;
 

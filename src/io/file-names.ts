@@ -1,0 +1,35 @@
+/**
+ * Output file names built from data (unit codes, period ids, names): one function makes them
+ * safe, so that no name can leave the output folder or be refused by a file system.
+ */
+import { join, relative, resolve, isAbsolute } from 'node:path';
+
+/** Characters Windows refuses in a name, path separators, and control characters (NUL…). */
+const FORBIDDEN = /[<>:"/\\|?*\u0000-\u001f\u007f]/g;
+/** Names Windows reserves for devices, with or without an extension. */
+const RESERVED = /^(con|prn|aux|nul|com[0-9¹²³]|lpt[0-9¹²³])(\..*)?$/i;
+/** Bytes left for a name, under the 255 of common file systems, with room for an extension. */
+const MAX_BYTES = 200;
+
+/**
+ * One path segment: forbidden characters and ".." become "_", leading and trailing dots and
+ * spaces go (hidden files; Windows drops trailing ones), device names get a "_" in front, the
+ * length is capped; never empty. "bao-cao-529-2025-H1" stays as it is.
+ */
+export function safeFileName(name: string): string {
+  let out = name.normalize('NFC').replace(FORBIDDEN, '_').replace(/\.{2,}/g, '_');
+  out = out.replace(/^[\s.]+/, '').replace(/[\s.]+$/, '');
+  if (RESERVED.test(out)) out = `_${out}`;
+  while (Buffer.byteLength(out, 'utf8') > MAX_BYTES) out = [...out].slice(0, -1).join('');
+  return out === '' ? '_' : out;
+}
+
+/** `dir/name` with `name` made safe; checked to be directly inside `dir`. */
+export function outputPath(dir: string, name: string): string {
+  const path = join(dir, safeFileName(name));
+  const inside = relative(resolve(dir), resolve(path));
+  if (inside === '' || inside.startsWith('..') || isAbsolute(inside) || inside.includes('/') || inside.includes('\\')) {
+    throw new Error(`output file name ${JSON.stringify(name)} leaves ${dir}`);
+  }
+  return path;
+}
