@@ -22,6 +22,7 @@ import { createAnnex, createReport, reportBaseName, type ReportInput, type UnitN
 import { formatNumber } from '../report/format-vi.js';
 import { breakdownId } from '../report/result-index.js';
 import { reportOutcome, runAggregate, writeAggregateReport } from './aggregate.js';
+import { progressFor } from './progress.js';
 import { langOf, say, type CliContext } from './context.js';
 import {
   catalogueFacts,
@@ -104,8 +105,11 @@ export async function runDemo(outDir: string, context: CliContext, lang: Lang, s
 
   // 1. The district report, computed from all the communes' records.
   const { unit, children } = reportUnit(DEMO.unit, period);
-  const imported = await importFiles(paths);
+  const progress = progressFor(context, lang, paths.length);
+  const imported = await importFiles(paths, { onFileRead: progress.fileRead });
+  progress.stage(msg('Đang tính chỉ tiêu', 'Computing indicators'));
   const district = { imported, computed: computeIndicators({ dataset: imported.dataset, period, catalogue, level: 'district', targets: [plan], baseline: 'records' }) };
+  progress.done();
   context.out(importLine(district.imported.files, lang));
   const computed: Computed = { result: district.computed.result, ...(district.computed.baselineResult ? { baseline: district.computed.baselineResult } : {}) };
   const input = inputFor(unit, children, computed, {
