@@ -1,8 +1,12 @@
 import { open, stat } from 'node:fs/promises';
 import { basename, extname } from 'node:path';
 import { ExitCode, UserError, msg, type Message } from '../model/messages.js';
+import { OLE_MAGIC, inspectOle } from './ole.js';
+import { HOW_TO_SAVE_AS_XLSX, findSoffice } from './xls.js';
+import { ZipRefusal, checkZip } from './zip-guard.js';
 
-export type FileFormat = 'xlsx' | 'csv';
+/** 'xls': a legacy workbook (or an HTML/XML "Excel" export), read after LibreOffice converts it (see xls.ts). */
+export type FileFormat = 'xlsx' | 'csv' | 'xls';
 
 /** A file that cannot be read at all: exit 2 with one line naming the file. */
 export function unreadable(file: string, reason: Message): UserError {
@@ -15,10 +19,12 @@ export function unreadable(file: string, reason: Message): UserError {
 
 const ZIP_MAGIC = Buffer.from([0x50, 0x4b, 0x03, 0x04]);
 const EMPTY_ZIP_MAGIC = Buffer.from([0x50, 0x4b, 0x05, 0x06]);
-/** OLE2 compound file: legacy .xls, and also any password-protected .xlsx (it is encrypted inside one). */
-const OLE_MAGIC = Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]);
 
-/** Decides how to read a file from its first bytes, not only its name: exports are often misnamed. */
+/**
+ * Decides how to read a file from its first bytes, not only its name: exports are often
+ * misnamed. A zip is checked here against zip bombs before anything inflates it, so this must
+ * run before a reader opens the file.
+ */
 export async function detectFormat(file: string): Promise<FileFormat> {
   let size: number;
   try {
@@ -30,27 +36,25 @@ export async function detectFormat(file: string): Promise<FileFormat> {
     throw unreadable(file, msg('file không tồn tại hoặc không mở được', 'file does not exist or cannot be opened'));
   }
   if (size === 0) throw unreadable(file, msg('file rỗng (0 byte)', 'the file is empty (0 bytes)'));
-  const head = Buffer.alloc(8);
+  const start = Buffer.alloc(512);
   const handle = await open(file, 'r');
+  let head: Buffer;
   try {
-    await handle.read(head, 0, 8, 0);
+    const { bytesRead } = await handle.read(start, 0, start.length, 0);
+    head = start.subarray(0, bytesRead);
   } finally {
     await handle.close();
   }
-  if (head.subarray(0, 4).equals(ZIP_MAGIC)) return 'xlsx';
+  if (head.subarray(0, 4).equals(ZIP_MAGIC)) {
+    await guardZip(file);
+    return 'xlsx';
+  }
   if (head.subarray(0, 4).equals(EMPTY_ZIP_MAGIC)) {
     throw unreadable(file, msg('file nén rỗng, không phải sổ Excel', 'an empty zip, not an Excel workbook'));
   }
-  if (head.equals(OLE_MAGIC)) {
-    throw unreadable(
-      file,
-      msg(
-        'file .xls cũ hoặc sổ Excel có đặt mật khẩu; hãy mở bằng Excel, bỏ mật khẩu và lưu lại dạng .xlsx',
-        'a legacy .xls file or a password-protected workbook; open it in Excel, remove the password and save as .xlsx',
-      ),
-    );
-  }
+  if (head.subarray(0, 8).equals(OLE_MAGIC)) return oleFormat(file);
   const extension = extname(file).toLowerCase();
+  if ((extension === '.xls' || extension === '.xml') && MARKUP.test(head.toString('latin1'))) return markupFormat(file);
   if (extension === '.csv' || extension === '.txt') return 'csv';
   if (extension === '.xlsx' || extension === '.xlsm') {
     throw unreadable(file, msg('file hỏng, không phải sổ Excel (.xlsx)', 'corrupt, not an Excel workbook (.xlsx)'));
@@ -59,4 +63,61 @@ export async function detectFormat(file: string): Promise<FileFormat> {
     file,
     msg('chỉ đọc được file .xlsx hoặc .csv', 'only .xlsx and .csv files can be read'),
   );
+}
+
+/** Runs the zip-bomb and structure checks of zip-guard.ts, as a one-line error naming the file. */
+export async function guardZip(file: string, named: string = file): Promise<void> {
+  try {
+    await checkZip(file);
+  } catch (error) {
+    if (error instanceof ZipRefusal) throw unreadable(named, error.reason);
+    throw unreadable(named, msg('file hỏng, không phải sổ Excel (.xlsx)', 'corrupt, not an Excel workbook (.xlsx)'));
+  }
+}
+
+/** "Export to Excel" in web software often writes an HTML table or Excel 2003 XML named .xls. */
+const MARKUP = /^(?:\xef\xbb\xbf)?\s*</;
+
+async function markupFormat(file: string): Promise<FileFormat> {
+  if (await findSoffice()) return 'xls';
+  throw unreadable(
+    file,
+    msg(
+      `file .xls thực chất là trang web/XML do phần mềm xuất ra; ${HOW_TO_SAVE_AS_XLSX.vi}`,
+      `the .xls file is really a web page/XML written by some software; ${HOW_TO_SAVE_AS_XLSX.en}`,
+    ),
+  );
+}
+
+const REMOVE_PASSWORD = msg(
+  'sổ Excel có đặt mật khẩu; hãy mở bằng Excel, bỏ mật khẩu (Tệp › Thông tin › Bảo vệ sổ làm việc) và lưu lại',
+  'a password-protected workbook; open it in Excel, remove the password (File › Info › Protect Workbook) and save it again',
+);
+
+/** An OLE compound file: a legacy .xls (read after conversion), an encrypted workbook, or not a workbook. */
+async function oleFormat(file: string): Promise<FileFormat> {
+  const kind = await inspectOle(file);
+  if (kind === 'encrypted-workbook' || kind === 'encrypted-xls') throw unreadable(file, REMOVE_PASSWORD);
+  if (kind === 'unknown') {
+    throw unreadable(
+      file,
+      msg(
+        'file .xls cũ bị hỏng hoặc sổ Excel có đặt mật khẩu; hãy mở bằng Excel, bỏ mật khẩu nếu có và lưu lại dạng .xlsx',
+        'a damaged legacy .xls file or a password-protected workbook; open it in Excel, remove any password and save as .xlsx',
+      ),
+    );
+  }
+  if (kind === 'other') {
+    throw unreadable(
+      file,
+      msg(
+        'file Office cũ nhưng không phải sổ Excel (có thể là văn bản Word); hãy xuất dữ liệu ra .xlsx hoặc .csv',
+        'an old-format Office file that is not a workbook (perhaps a Word document); export the data as .xlsx or .csv',
+      ),
+    );
+  }
+  if (!(await findSoffice())) {
+    throw unreadable(file, msg(`file .xls cũ: ${HOW_TO_SAVE_AS_XLSX.vi}`, `a legacy .xls file: ${HOW_TO_SAVE_AS_XLSX.en}`));
+  }
+  return 'xls';
 }

@@ -48,24 +48,31 @@ export async function readFilesInParallel(files: readonly FileToRead[], options:
   const results: FileRead[] = new Array<FileRead>(files.length);
   let next = 0;
   const workers = Array.from({ length: Math.min(options.threads, files.length) }, startWorker);
-  try {
-    await Promise.all(
-      workers.map(async (worker) => {
-        while (next < files.length) {
-          const id = next;
-          next += 1;
-          const file = files[id]!;
+  let failed = false;
+  // Each worker takes the next file until none is left or one has failed; files in flight are
+  // let finish (an .xls conversion cleans up its temporary folder) before the workers stop.
+  const outcomes = await Promise.allSettled(
+    workers.map(async (worker) => {
+      while (next < files.length && !failed) {
+        const id = next;
+        next += 1;
+        const file = files[id]!;
+        try {
           const response = await ask(worker, { id, path: file.path, displayName: file.displayName, codesAsOf: options.codesAsOf });
           if ('userError' in response) throw new UserError(response.userError.exitCode, response.userError.text);
           if ('crash' in response) throw new Error(`reading ${file.path} failed: ${response.crash}`);
           results[id] = response.read;
           options.onFileRead?.(response.read.account);
+        } catch (error) {
+          failed = true;
+          throw error;
         }
-      }),
-    );
-  } finally {
-    await Promise.all(workers.map((worker) => worker.terminate()));
-  }
+      }
+    }),
+  );
+  await Promise.all(workers.map((worker) => worker.terminate()));
+  const failure = outcomes.find((outcome): outcome is PromiseRejectedResult => outcome.status === 'rejected');
+  if (failure) throw failure.reason;
   return results;
 }
 

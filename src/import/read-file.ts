@@ -8,6 +8,7 @@ import { eraAt, loadAdminUnits } from '../units/index.js';
 import { displayText } from './cells.js';
 import { detectFormat, unreadable } from './files.js';
 import { readCsvSheet } from './readers/csv.js';
+import { noteMessage } from './readers/notes.js';
 import type { RawRow, RawSheet } from './readers/types.js';
 import { readXlsxSheets } from './readers/xlsx.js';
 import { readRow, type UnitCheck } from './rows.js';
@@ -237,13 +238,6 @@ async function readSheet(sheet: RawSheet, file: string, units: UnitCheck, read: 
     next = await iterator.next();
   }
   for (const note of sheet.notes) {
-    read.warnings.push({
-      source: { file, sheet: sheet.name, row: note.row },
-      kind: note.kind,
-      message:
-        note.kind === 'formula_without_result'
-          ? msg(`ô ở cột ${note.column} là công thức chưa có giá trị tính sẵn: coi là trống`, `the cell in column ${note.column} is a formula with no cached value: read as blank`)
-          : msg(`ô ở cột ${note.column} có lỗi công thức: coi là trống`, `the cell in column ${note.column} holds a formula error: read as blank`),
-    });
+    read.warnings.push({ source: { file, sheet: sheet.name, row: note.row }, kind: note.kind, message: noteMessage(note) });
   }
 }

@@ -45,7 +45,12 @@ const LONGEST_TOTAL_LABEL = 16;
 /** A totals row ("Tổng", "Tổng cộng", "Cộng") is skipped, not counted. */
 function isTotalsRow(cells: readonly RawValue[]): boolean {
   return cells.some(
-    (cell) => typeof cell === 'string' && cell.length <= LONGEST_TOTAL_LABEL && TOTAL_LABELS.has(foldHeader(cell)),
+    (cell) =>
+      typeof cell === 'string' &&
+      cell.length <= LONGEST_TOTAL_LABEL &&
+      // Every label starts with T or C (NFD too): a cheap test before folding (bench: most cells).
+      /^\s*[TtCc]/.test(cell) &&
+      TOTAL_LABELS.has(foldHeader(cell)),
   );
 }
 

@@ -58,11 +58,77 @@ function countKnownHeaders(cells: readonly RawValue[]): number {
   return cells.filter((cell) => cell !== null && headerIndex.has(foldHeader(displayText(cell)))).length;
 }
 
-/** The first row, among the first rows, that holds at least 3 known headers. */
+/**
+ * The first row, among the first rows, that holds at least 3 known headers. Forms often have
+ * a two-row header: a title merged over several columns ("Địa chỉ" above "Mã tỉnh", "Mã xã")
+ * and headers merged down two rows ("Ngày sinh"), so that some headers are on the first row
+ * and the others on the second, under a blank or a group title. Such a second row is read
+ * with the first. A row numbering the columns ("(1) (2) (3)…") under the header is skipped.
+ * The row returned is the header as one row, numbered as its last row: data starts below it.
+ */
 export function findHeaderRow(rows: readonly RawRow[]): RawRow | undefined {
-  return rows
-    .filter((row) => row.number <= HEADER_SEARCH_ROWS)
-    .find((row) => countKnownHeaders(row.cells) >= MIN_KNOWN_HEADERS);
+  const top = rows.filter((row) => row.number <= HEADER_SEARCH_ROWS);
+  for (let i = 0; i < top.length; i += 1) {
+    const row = top[i]!;
+    const known = countKnownHeaders(row.cells);
+    if (known === 0) continue;
+    const below = top[i + 1];
+    let header: RawRow | undefined;
+    if (below && below.number === row.number + 1 && continuesHeader(row.cells, below.cells)) {
+      const cells = mergeHeaderRows(row.cells, below.cells);
+      if (countKnownHeaders(cells) >= MIN_KNOWN_HEADERS) header = { number: below.number, cells };
+    }
+    if (!header && known >= MIN_KNOWN_HEADERS) header = row;
+    if (!header) continue;
+    const after = rows.find((candidate) => candidate.number === header.number + 1);
+    return after && isColumnNumbering(after.cells) ? { number: after.number, cells: header.cells } : header;
+  }
+  return undefined;
+}
+
+const isKnownHeader = (cell: RawValue | undefined): boolean =>
+  cell !== null && cell !== undefined && headerIndex.has(foldHeader(displayText(cell)));
+const isBlankCell = (cell: RawValue | undefined): boolean => cell === null || cell === undefined || displayText(cell) === '';
+
+/**
+ * `below` goes on the header `above` when it adds known headers, and only where `above` has
+ * none (blank: merged down or across; or a group title): a data row has values under the
+ * known headers, so it never qualifies.
+ */
+function continuesHeader(above: readonly RawValue[], below: readonly RawValue[]): boolean {
+  let adds = false;
+  for (let column = 0; column < below.length; column += 1) {
+    if (isBlankCell(below[column])) continue;
+    if (isKnownHeader(above[column])) return false;
+    if (isKnownHeader(below[column])) adds = true;
+  }
+  return adds;
+}
+
+function mergeHeaderRows(above: readonly RawValue[], below: readonly RawValue[]): RawValue[] {
+  const cells: RawValue[] = [];
+  for (let column = 0; column < Math.max(above.length, below.length); column += 1) {
+    const upper = above[column] ?? null;
+    const lower = below[column] ?? null;
+    cells.push(isKnownHeader(upper) || isBlankCell(lower) ? upper : lower);
+  }
+  return cells;
+}
+
+const COLUMN_NUMBER = /^\(?(\d{1,3})\)?$/;
+
+/** "1 2 3 …" or "(1) (2) (3) …" under the header: the form's column numbers, not data. */
+function isColumnNumbering(cells: readonly RawValue[]): boolean {
+  let previous = 0;
+  let count = 0;
+  for (const cell of cells) {
+    if (isBlankCell(cell ?? null)) continue;
+    const number = typeof cell === 'number' ? cell : Number(COLUMN_NUMBER.exec(displayText(cell ?? null))?.[1] ?? NaN);
+    if (!Number.isInteger(number) || number <= previous || (count === 0 && number > 2)) return false;
+    previous = number;
+    count += 1;
+  }
+  return count >= MIN_KNOWN_HEADERS;
 }
 
 /**

@@ -1,35 +1,48 @@
 import { createReadStream } from 'node:fs';
-import { StringDecoder } from 'node:string_decoder';
-import type { RawRow, RawSheet } from './types.js';
+import { msg } from '../../model/messages.js';
+import { unreadable } from '../files.js';
+import { LegacyRows } from './legacy-rows.js';
+import type { CellNote, RawRow, RawSheet } from './types.js';
 
 /**
  * Streams a CSV file (UTF-8, with or without BOM; "," or ";" separated, RFC 4180 quoting) as
  * one sheet. Every cell stays text, so codes keep their leading zeros.
  */
 export function readCsvSheet(path: string, name: string): RawSheet {
-  return { name, index: 0, hidden: false, rows: csvRows(path), notes: [] };
+  const notes: CellNote[] = [];
+  return { name, index: 0, hidden: false, rows: csvRows(path, notes), notes };
 }
 
-async function* csvRows(path: string): AsyncGenerator<RawRow> {
-  const decoder = new StringDecoder('utf8');
+async function* csvRows(path: string, notes: CellNote[]): AsyncGenerator<RawRow> {
+  // Fatal: a file saved as "CSV (Comma delimited)" is in the PC's code page, where Vietnamese
+  // letters are lost or garbled; reading it anyway would change names without a trace.
+  const decoder = new TextDecoder('utf-8', { fatal: true });
   const parser = new CsvParser();
+  const legacy = new LegacyRows();
   let rowNumber = 0;
-  let first = true;
-  for await (const chunk of createReadStream(path)) {
-    let text = decoder.write(chunk as Buffer);
-    if (first) {
-      text = text.replace(/^\uFEFF/, '');
-      first = false;
-    }
-    for (const cells of parser.push(text)) {
-      rowNumber += 1;
-      yield { number: rowNumber, cells };
-    }
-  }
-  for (const cells of parser.end(decoder.end())) {
+  const row = (cells: string[]): readonly RawRow[] => {
     rowNumber += 1;
-    yield { number: rowNumber, cells };
+    return legacy.push({ number: rowNumber, cells });
+  };
+  const decode = (chunk?: Buffer): string => {
+    try {
+      return chunk ? decoder.decode(chunk, { stream: true }) : decoder.decode();
+    } catch {
+      throw unreadable(
+        path,
+        msg(
+          'file CSV không phải mã UTF-8 nên chữ tiếng Việt bị hỏng; trong Excel hãy lưu lại bằng "CSV UTF-8 (Comma delimited)"',
+          'the CSV file is not UTF-8, so its Vietnamese letters are garbled; in Excel, save it again as "CSV UTF-8 (Comma delimited)"',
+        ),
+      );
+    }
+  };
+  // TextDecoder drops a leading BOM itself.
+  for await (const chunk of createReadStream(path)) {
+    for (const cells of parser.push(decode(chunk as Buffer))) yield* row(cells);
   }
+  for (const cells of parser.end(decode())) yield* row(cells);
+  yield* legacy.end(notes);
 }
 
 /** An incremental CSV parser: feed text, get complete records. */

@@ -1,4 +1,5 @@
 import type { RawValue } from '../cells.js';
+import type { LegacyEncoding } from '../legacy-encoding.js';
 
 /** One row as a reader hands it over: 1-based row number and 0-based cells. */
 export interface RawRow {
@@ -6,12 +7,11 @@ export interface RawRow {
   readonly cells: readonly RawValue[];
 }
 
-/** Something a reader changed or could not see, reported as a warning on that row. */
-export interface CellNote {
-  readonly row: number;
-  readonly column: number;
-  readonly kind: 'formula_without_result' | 'cell_error';
-}
+/** Something a reader changed or could not see, reported as a warning on that row (`noteMessage` words it). */
+export type CellNote =
+  | { readonly row: number; readonly column: number; readonly kind: 'formula_without_result' | 'cell_error' }
+  /** A column's cells written in a legacy encoding, converted to Unicode: one note per column, on its first such row. */
+  | { readonly row: number; readonly column: number; readonly kind: 'legacy_encoding'; readonly encoding: LegacyEncoding; readonly cells: number };
 
 export interface RawSheet {
   readonly name: string;
