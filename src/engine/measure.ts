@@ -261,8 +261,18 @@ export function aggregate(prepared: Prepared, measure: Measure, keys: readonly B
   return cells;
 }
 
-/** TreEm columns whose absence from a file means "no data" (null in every row of that file). */
-const ABSENT_COLUMNS: ReadonlySet<Condition> = new Set<Condition>(['birthRegistered', 'hasHealthInsurance', 'schoolStatus']);
+/** The columns a measure needs: those of its conditions, its summed field, and for deaths the status. */
+function neededColumns(measure: Measure): AbsentColumn[] {
+  const needed: string[] = Object.keys(measure.where);
+  if (measure.sum !== undefined) needed.push(measure.sum);
+  if (measure.of === 'deaths') needed.push('status');
+  return needed.filter((column): column is AbsentColumn => ABSENT_COLUMNS.has(column));
+}
+
+const ABSENT_COLUMNS: ReadonlySet<string> = new Set<AbsentColumn>([
+  'birthRegistered', 'hasHealthInsurance', 'schoolStatus', 'specialCircumstances', 'riskGroups', 'supportDate', 'status',
+  'interventions', 'handling', 'fineAmount',
+]);
 
 const FACT_FIELDS: Partial<Record<Condition, string>> = { childFriendly: 'childFriendly', hasPlayground: 'hasPlayground' };
 
@@ -293,13 +303,11 @@ function unitsOf(table: ColumnTable, levels: readonly Level[]): Set<string> {
  * a yes/no fact missing in all of them.
  */
 export function noDataOf(prepared: Prepared, measure: Measure, levels: readonly Level[], allUnits: readonly string[]): NoData {
-  if (measure.of === 'population' || measure.of === 'births' || measure.of === 'deaths') {
-    if (!prepared.hasChildren) return 'all';
+  if (measure.of === 'population' || measure.of === 'births' || measure.of === 'deaths' || measure.of === 'events') {
+    if (measure.of !== 'events' && !prepared.hasChildren) return 'all';
     // A unit lacks a column if any commune below it does.
     const absent = prepared.absent[measure.of];
-    const communes = (Object.keys(measure.where) as Condition[])
-      .filter((condition) => ABSENT_COLUMNS.has(condition))
-      .flatMap((condition) => [...(absent.get(condition as AbsentColumn) ?? [])]);
+    const communes = neededColumns(measure).flatMap((column) => [...(absent.get(column) ?? [])]);
     return withParents(prepared, levels, communes);
   }
   if (measure.of === 'communeFacts') {

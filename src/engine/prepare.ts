@@ -44,7 +44,7 @@ export interface Prepared {
   /** False when the data has no TreEm rows at all: every figure from children is "no data". */
   readonly hasChildren: boolean;
   /** Per children source and optional TreEm column: the communes with a child whose file lacks the column. */
-  readonly absent: Readonly<Record<ChildSource, ReadonlyMap<AbsentColumn, ReadonlySet<string>>>>;
+  readonly absent: Readonly<Record<ChildSource | 'events', ReadonlyMap<AbsentColumn, ReadonlySet<string>>>>;
   readonly rejected: RejectedRow[];
   readonly warnings: ImportWarning[];
 }
@@ -156,24 +156,49 @@ function inPopulation(child: Child, reference: string, ages: Ages): boolean {
 
 type ChildColumn = (typeof CHILD_COLUMNS)[number];
 export type ChildSource = 'population' | 'births' | 'deaths';
-/** TreEm columns that may be missing from a file ("no data" for the indicators that need them). */
-export type AbsentColumn = 'birthRegistered' | 'hasHealthInsurance' | 'schoolStatus';
+/**
+ * What a missing column takes away ("no data" for the measures that need it), by the
+ * contract key of the column. `status` is what placing deaths in time needs.
+ */
+const CHILD_ABSENCE = {
+  birthRegistered: 'birthRegistered',
+  hasHealthInsurance: 'hasHealthInsurance',
+  schoolStatus: 'schoolStatus',
+  specialGroups: 'specialCircumstances',
+  riskGroups: 'riskGroups',
+  supportDate: 'supportDate',
+  status: 'status',
+} as const;
+const EVENT_ABSENCE = { interventions: 'interventions', handling: 'handling', fineAmount: 'fineAmount' } as const;
+export type AbsentColumn = (typeof CHILD_ABSENCE)[keyof typeof CHILD_ABSENCE] | (typeof EVENT_ABSENCE)[keyof typeof EVENT_ABSENCE];
+
+/** Communes (codes) whose records lack a column, by what the column gives. */
+class Absence {
+  readonly communes = new Map<AbsentColumn, Set<string>>();
+
+  note(absentKeys: readonly string[] | undefined, mapping: Readonly<Record<string, AbsentColumn>>, commune: string): void {
+    for (const key of absentKeys ?? []) {
+      const column = mapping[key];
+      if (column === undefined) continue;
+      let communes = this.communes.get(column);
+      if (communes === undefined) this.communes.set(column, (communes = new Set()));
+      communes.add(commune);
+    }
+  }
+}
+
+const NULLABLE = ['birthRegistered', 'hasHealthInsurance', 'schoolStatus'] as const;
 
 class ChildTable {
   readonly columns = new Columns<ChildColumn>(CHILD_COLUMNS);
-  readonly absent = new Map<AbsentColumn, Set<string>>();
+  readonly absence = new Absence();
 
   add(child: Child, placement: Placement, reference: string, age: number, ageMonths: number): void {
     pushChild(this.columns, child, placement, reference, age, ageMonths);
-    if (child.birthRegistered === null) this.note('birthRegistered', placement.commune);
-    if (child.hasHealthInsurance === null) this.note('hasHealthInsurance', placement.commune);
-    if (child.schoolStatus === null) this.note('schoolStatus', placement.commune);
-  }
-
-  private note(column: AbsentColumn, commune: string): void {
-    let communes = this.absent.get(column);
-    if (communes === undefined) this.absent.set(column, (communes = new Set()));
-    communes.add(commune);
+    this.absence.note(child.absentColumns, CHILD_ABSENCE, placement.commune);
+    // The record's own null says the same for these (the importer sets both).
+    const nulls = NULLABLE.filter((key) => child[key] === null);
+    if (nulls.length > 0) this.absence.note(nulls, CHILD_ABSENCE, placement.commune);
   }
 }
 
@@ -250,6 +275,7 @@ export function prepare(input: PrepareInput): Prepared {
   }
 
   const events = new Columns(EVENT_COLUMNS);
+  const eventAbsence = new Absence();
   for (const event of dataset.events) {
     const outcome = placer.place(event.communeCode, event.eventDate);
     if (!outcome.ok) {
@@ -265,6 +291,7 @@ export function prepare(input: PrepareInput): Prepared {
     // Events count only for children under 16 on the event date; an unknown age is kept (KHONG_RO).
     if (age !== null && (age >= 16 || age < 0)) continue;
     pushPlace(events, event.childId, outcome.placement);
+    eventAbsence.note(event.absentColumns, EVENT_ABSENCE, outcome.placement.commune);
     events.col('caseId').push(event.caseId);
     events.col('sex').push(child?.sex ?? event.sex ?? UNKNOWN);
     events.col('age').push(age);
@@ -324,7 +351,12 @@ export function prepare(input: PrepareInput): Prepared {
     },
     communes,
     hasChildren: dataset.children.length > 0,
-    absent: { population: population.absent, births: births.absent, deaths: deaths.absent },
+    absent: {
+      population: population.absence.communes,
+      births: births.absence.communes,
+      deaths: deaths.absence.communes,
+      events: eventAbsence.communes,
+    },
     rejected,
     warnings,
   };

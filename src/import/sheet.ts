@@ -23,6 +23,8 @@ export interface SheetLayout {
   readonly headers: readonly string[];
   /** Required columns the header does not have. */
   readonly missingRequired: readonly ColumnSpec[];
+  /** Keys of the optional columns the sheet lacks; one array shared by all its records. */
+  readonly absentKeys: readonly string[];
   /** Headers matched twice: the first column wins. */
   readonly repeatedHeaders: readonly string[];
   readonly unknownHeaders: readonly string[];
@@ -169,5 +171,8 @@ export function layoutOf(spec: SheetSpec, headerRow: RawRow): SheetLayout {
   const missingRequired = spec.columns.filter(
     (column) => column.required && !columns.some((mapped) => mapped.spec.key === column.key),
   );
-  return { spec, headerRow: headerRow.number, columns, headers, missingRequired, repeatedHeaders, unknownHeaders };
+  const absentKeys = Object.freeze(
+    spec.columns.filter((column) => !columns.some((mapped) => mapped.spec.key === column.key)).map((column) => column.key),
+  );
+  return { spec, headerRow: headerRow.number, columns, headers, missingRequired, absentKeys, repeatedHeaders, unknownHeaders };
 }

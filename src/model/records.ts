@@ -42,6 +42,12 @@ export type SourceRef = z.infer<typeof SourceRef>;
  */
 const yesNo = z.boolean().nullable();
 
+/**
+ * Optional columns the record's sheet did not have (contract keys). A column absent from the
+ * data means "no data" for the indicators that need it, not "none" (indicator-rules.md).
+ */
+const absentColumns = z.array(z.string()).readonly().optional();
+
 export const Child = z.object({
   childId: z.string().min(1),
   personalId: z.string().regex(/^\d{12}$/).optional(),
@@ -65,6 +71,7 @@ export const Child = z.object({
   supportDate: isoDate.optional(),
   status: enumOf(CHILD_STATUS),
   statusDate: isoDate.optional(),
+  absentColumns,
   source: SourceRef,
 });
 export type Child = z.infer<typeof Child>;
@@ -84,6 +91,7 @@ export const ChildEvent = z.object({
   interventions: z.array(enumOf(SUPPORT_FORMS)),
   handling: enumOf(HANDLING).optional(),
   fineAmount: z.number().nonnegative().optional(),
+  absentColumns,
   source: SourceRef,
 });
 export type ChildEvent = z.infer<typeof ChildEvent>;
