@@ -22,11 +22,10 @@ import {
   type CountComparison,
   type TargetMention,
 } from './format-vi.js';
-import type { PeriodWording } from './period-label.js';
-import type { Breakdown, ResultIndex } from './result-index.js';
+import type { Breakdown } from './result-index.js';
 import type { Protection, When } from './suppress.js';
-import { CORE_FIGURES, coreValue } from './tables.js';
-import { childrenWord, typeWord, type UnitName } from './unit-name.js';
+import { CORE_FIGURES, coreValue, type TableContext } from './tables.js';
+import { childrenWord, typeWord } from './unit-name.js';
 
 /** Commune facts (ThongTinXa) without where they were read. */
 export interface UnitFacts {
@@ -41,13 +40,8 @@ export interface UnitFacts {
   readonly budget?: number;
 }
 
-export interface ParagraphContext {
-  readonly index: ResultIndex;
-  readonly baseline?: ResultIndex;
-  readonly unit: UnitName;
-  readonly children: readonly UnitName[];
-  readonly wording: PeriodWording;
-  readonly targets: readonly TargetResult[];
+/** What the sentences are written from: the tables' figures, plus the communes' facts. */
+export interface ParagraphContext extends Pick<TableContext, 'index' | 'baseline' | 'unit' | 'children' | 'wording' | 'targets'> {
   /** Facts of the communes under the unit, for the period. */
   readonly facts: readonly UnitFacts[];
   /** Under `--suppress K`: which figures may not be written as numbers (suppress.ts). */
