@@ -39,6 +39,7 @@ const ISSUE_LABELS: Record<string, Message> = {
   repeated_column: msg('cột lặp lại', 'repeated column'),
   formula_without_result: msg('công thức chưa có giá trị', 'formula without cached value'),
   cell_error: msg('ô có lỗi công thức', 'cell holds a formula error'),
+  duplicate_facts: msg('dòng thông tin xã lặp lại trong kỳ (bỏ qua)', 'repeated commune facts row for the period (ignored)'),
   legacy_encoding: msg('cột gõ bằng bảng mã cũ (TCVN3/VNI) đã chuyển sang Unicode', 'column in a legacy encoding (TCVN3/VNI) converted to Unicode'),
 };
 
