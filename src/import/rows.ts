@@ -18,7 +18,7 @@ import {
   type Parsed,
   type RawValue,
 } from './cells.js';
-import type { SheetLayout } from './sheet.js';
+import type { MappedColumn, SheetLayout } from './sheet.js';
 import { foldHeader, foldValue } from './text.js';
 
 /** Which administrative codes exist (at the date `validate` checks against, or in either list). */
@@ -92,27 +92,17 @@ export function readRow(
 
   const issues: RowIssue[] = [];
   const values: Record<string, unknown> = {};
-  const headerOf = new Map<string, string>();
-  const present = new Set<string>();
+  const { headerOf, present } = columnsOf(layout);
 
   for (const column of layout.columns) {
-    present.add(column.spec.key);
-    headerOf.set(column.spec.key, column.header);
     const raw = cells[column.index] ?? null;
-    const issueFor = (kind: string, message: Message): RowIssue => ({
-      column: column.header,
-      value: displayText(raw),
-      personal: column.spec.personal ?? false,
-      kind,
-      message,
-    });
     if (isBlank(raw) && column.spec.cell.type !== 'yesNo' && column.spec.cell.type !== 'list') {
-      if (column.spec.required) issues.push(issueFor('missing_value', msg('thiếu giá trị bắt buộc', 'required value is missing')));
+      if (column.spec.required) issues.push(cellIssue(column, raw, 'missing_value', msg('thiếu giá trị bắt buộc', 'required value is missing')));
       continue;
     }
     const parsed = parseCell(column.spec, raw);
     if (!parsed.ok) {
-      issues.push(issueFor(parsed.kind, parsed.message));
+      issues.push(cellIssue(column, raw, parsed.kind, parsed.message));
       continue;
     }
     values[column.spec.key] = parsed.value;
@@ -144,6 +134,25 @@ export function readRow(
 
 type Check = (key: string, kind: string, message: Message) => void;
 
+function cellIssue(column: MappedColumn, raw: RawValue, kind: string, message: Message): RowIssue {
+  return { column: column.header, value: displayText(raw), personal: column.spec.personal ?? false, kind, message };
+}
+
+/** Per sheet, not per row: half a million rows share one layout. */
+const layoutColumns = new WeakMap<SheetLayout, { headerOf: ReadonlyMap<string, string>; present: ReadonlySet<string> }>();
+
+function columnsOf(layout: SheetLayout): { headerOf: ReadonlyMap<string, string>; present: ReadonlySet<string> } {
+  let found = layoutColumns.get(layout);
+  if (!found) {
+    found = {
+      headerOf: new Map(layout.columns.map((column) => [column.spec.key, column.header])),
+      present: new Set(layout.columns.map((column) => column.spec.key)),
+    };
+    layoutColumns.set(layout, found);
+  }
+  return found;
+}
+
 function checkUnits(values: Record<string, unknown>, units: UnitCheck, check: Check): void {
   const unknownUnit = (what: string, whatEn: string) =>
     msg(`mã ${what} không có trong danh mục đơn vị hành chính`, `unknown ${whatEn} code`);
@@ -155,7 +164,7 @@ function checkUnits(values: Record<string, unknown>, units: UnitCheck, check: Ch
     check('communeCode', 'unknown_unit', unknownUnit('xã', 'commune'));
 }
 
-function checkChild(values: Record<string, unknown>, present: Set<string>, check: Check): void {
+function checkChild(values: Record<string, unknown>, present: ReadonlySet<string>, check: Check): void {
   // Yes/no and school columns absent from the file mean "no data", not "Không".
   for (const key of ['birthRegistered', 'hasHealthInsurance'] as const) {
     if (!present.has(key)) values[key] = null;
