@@ -13,8 +13,11 @@ export type Parsed<T> = { ok: true; value: T } | { ok: false; kind: string; mess
 const ok = <T>(value: T): Parsed<T> => ({ ok: true, value });
 const fail = <T>(kind: string, message: Message): Parsed<T> => ({ ok: false, kind, message });
 
+const BLANK = /^\s*$/;
+
+/** Asked of every cell twice (row and column): a plain test, no normalisation. */
 export function isBlank(value: RawValue): boolean {
-  return value === null || (typeof value === 'string' && clean(value) === '');
+  return value === null || (typeof value === 'string' && BLANK.test(value));
 }
 
 /** The text of a cell as an official sees it (for messages and the error workbook). */
