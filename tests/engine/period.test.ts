@@ -13,18 +13,10 @@ import {
 } from '../../src/engine/index.js';
 import { ExitCode, UserError } from '../../src/model/messages.js';
 import { child, dataset, event, figure } from './fixtures.js';
+import { userError } from '../helpers/errors.js';
 
 const presets = loadPeriodPresets();
 
-function userError(work: () => unknown): UserError {
-  try {
-    work();
-  } catch (error) {
-    if (error instanceof UserError) return error;
-    throw error;
-  }
-  throw new Error('no UserError');
-}
 
 describe('period ids', () => {
   it('calendar periods', () => {

@@ -3,17 +3,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { CATALOGUE_DIR, loadCatalogue, loadIndicatorFile, loadTargets } from '../../src/indicators/index.js';
-import { ExitCode, UserError } from '../../src/model/messages.js';
+import { ExitCode } from '../../src/model/messages.js';
+import { userError } from '../helpers/errors.js';
 
-function userError(work: () => unknown): UserError {
-  try {
-    work();
-  } catch (error) {
-    if (error instanceof UserError) return error;
-    throw error;
-  }
-  throw new Error('no UserError');
-}
 
 const CORE = ['TE-0101', 'TE-0104', 'TE-0105', 'TE-0301', 'TE-0302', 'TE-0303', 'TE-0304', 'TE-0305', 'TE-0306', 'XH-0101', 'XH-0102', 'XH-0103', 'XH-0201', 'XH-0202'];
 const EXTENDED = ['TE-0102', 'TE-0103', 'TE-0201', 'TE-0202', 'TE-0310', 'TE-0401', 'TE-0402', 'TE-0403', 'TE-0501', 'TE-0502', 'TE-0601'];

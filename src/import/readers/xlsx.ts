@@ -1,6 +1,7 @@
 import ExcelJS from 'exceljs';
 import { open } from 'node:fs/promises';
 import { PassThrough, type Readable } from 'node:stream';
+import { plainCell } from '../../io/excel-cell.js';
 import type { RawValue } from '../cells.js';
 import { guardZip, unreadable } from '../files.js';
 import { ConversionFailure, convertXlsToXlsx, type ConvertedWorkbook } from '../xls.js';
@@ -149,31 +150,7 @@ async function* rowsOf(sheet: WorksheetLike, notes: CellNote[]): AsyncGenerator<
   yield* legacy.end(notes);
 }
 
-/** Reduces every exceljs cell shape to a plain value (stack.md: "normalise every cell through one function"). */
+/** One cell as the importer sees it; what had to be dropped is noted for a warning. */
 export function normaliseCell(value: unknown, row: number, column: number, notes: CellNote[]): RawValue {
-  if (value === null || value === undefined) return null;
-  if (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean') return value;
-  if (value instanceof Date) return value;
-  if (typeof value !== 'object') return null;
-  if ('richText' in value && Array.isArray(value.richText)) {
-    return value.richText.map((run: unknown) => (isTextRun(run) ? run.text : '')).join('');
-  }
-  if ('formula' in value || 'sharedFormula' in value) {
-    const result = 'result' in value ? value.result : undefined;
-    if (result === undefined || result === null) {
-      notes.push({ row, column, kind: 'formula_without_result' });
-      return null;
-    }
-    return normaliseCell(result, row, column, notes);
-  }
-  if ('text' in value && 'hyperlink' in value) return normaliseCell(value.text, row, column, notes);
-  if ('error' in value) {
-    notes.push({ row, column, kind: 'cell_error' });
-    return null;
-  }
-  return null;
-}
-
-function isTextRun(run: unknown): run is { text: string } {
-  return typeof run === 'object' && run !== null && 'text' in run && typeof run.text === 'string';
+  return plainCell(value, (kind) => notes.push({ row, column, kind }));
 }

@@ -11,6 +11,7 @@ import { z } from 'zod';
 import { ExitCode, UserError, msg } from '../../model/messages.js';
 import { communeCode as communeCodeSchema, isoDate } from '../../model/records.js';
 import { BreakdownKey, Level, type IndicatorResult, type PeriodRef } from '../../model/results.js';
+import { plainCell } from '../../io/excel-cell.js';
 import type { SourceFile } from '../model.js';
 import type { UnitFacts } from '../paragraphs.js';
 import {
@@ -57,15 +58,10 @@ function refuse(file: string, vi: string, en: string): UserError {
   return new UserError(ExitCode.unreadableInput, msg(`Tệp ${file}: ${vi}`, `File ${file}: ${en}`));
 }
 
-/** A cell's value as a plain number, string, boolean or null (formulas give their result). */
+/** A cell's value as a plain number, string, boolean or null (formulas give their result; dates ISO). */
 function plain(value: ExcelJS.CellValue): string | number | boolean | null {
-  if (value === null || value === undefined) return null;
-  if (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean') return value;
-  if (value instanceof Date) return value.toISOString().slice(0, 10);
-  if ('richText' in value) return value.richText.map((part) => part.text).join('');
-  if ('result' in value) return plain(value.result as ExcelJS.CellValue);
-  if ('text' in value && typeof value.text === 'string') return value.text;
-  return null;
+  const cell = plainCell(value);
+  return cell instanceof Date ? cell.toISOString().slice(0, 10) : cell;
 }
 
 function sheetRows(sheet: ExcelJS.Worksheet): (string | number | boolean | null)[][] {
