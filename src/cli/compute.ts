@@ -33,6 +33,7 @@ import { writeResultWorkbook, STATUS_LABEL, type UnitNamer } from './compute-xls
 import { progressFor } from './progress.js';
 import { langOf, type CliContext } from './context.js';
 import { parseIsoDateOption } from './options.js';
+import { addSheetOptions, sheetChoiceOf, type SheetOptions } from './sheet-options.js';
 
 /** Rejected rows listed one by one; the rest are counted by kind. */
 const LISTED_ROWS = 20;
@@ -91,7 +92,7 @@ export function printRowErrors(
   for (const line of summaryLines(allRejected, warnings, lang)) print(line);
 }
 
-interface ComputeOptions extends PeriodOptions {
+interface ComputeOptions extends PeriodOptions, SheetOptions {
   readonly level?: Level;
   readonly targets?: string;
   readonly baseline?: string;
@@ -167,7 +168,8 @@ export function registerCompute(program: Command, context: CliContext): void {
     .option('--targets <file>', 'tệp chỉ tiêu kế hoạch (targets/*.yaml)')
     .option('--baseline <records|file>', 'số liệu cùng kỳ năm trước: "records" (tính từ chính dữ liệu) hoặc tệp kết quả JSON năm trước')
     .option('--out <file>', 'ghi kết quả: .json (đầy đủ, ổn định) hoặc .xlsx')
-    .option('--strict', 'kết thúc với mã 3 nếu có dòng bị loại')
+    .option('--strict', 'kết thúc với mã 3 nếu có dòng bị loại');
+  addSheetOptions(command)
     .action(async (files: string[], options: ComputeOptions, self: Command) => {
       const lang = langOf(self);
       const period = periodFromOptions(options);
@@ -179,9 +181,10 @@ export function registerCompute(program: Command, context: CliContext): void {
       const catalogue = loadCatalogue();
       const plan = options.targets !== undefined ? loadTargets(options.targets, catalogue) : undefined;
       const baseline = options.baseline === undefined ? undefined : options.baseline === 'records' ? ('records' as const) : readResultFile(options.baseline);
+      const sheets = sheetChoiceOf(options);
       // Codes are checked by the engine at each row's own date, so the importer accepts either list.
       const progress = progressFor(context, lang, files.length);
-      const imported = await importFiles(files, { onFileRead: progress.fileRead });
+      const imported = await importFiles(files, { sheets, onFileRead: progress.fileRead });
       progress.done();
       for (const line of accountingLines(imported.files, lang)) context.err(line);
       progress.stage(msg('Đang tính chỉ tiêu', 'Computing indicators'));

@@ -15,8 +15,9 @@ import { msg, render, type Lang } from '../model/messages.js';
 import { formatNumber } from '../report/format-vi.js';
 import { addPeriodOptions, periodFromOptions, printRowErrors, unitNamer, type PeriodOptions } from './compute.js';
 import { langOf, type CliContext } from './context.js';
+import { addSheetOptions, sheetChoiceOf, type SheetOptions } from './sheet-options.js';
 
-interface ExplainOptions extends PeriodOptions {
+interface ExplainOptions extends PeriodOptions, SheetOptions {
   readonly unit: string;
   readonly breakdown: [BreakdownKey, string][];
   readonly codesAsOf?: string;
@@ -57,7 +58,7 @@ export function registerExplain(program: Command, context: CliContext): void {
     .description('Giải thích một số liệu: quy tắc, tử số, mẫu số và mã các bản ghi được đếm')
     .argument('<code>', 'mã chỉ tiêu, ví dụ TE-0301')
     .argument('<files...>', 'file .xlsx hoặc .csv');
-  addPeriodOptions(command)
+  addSheetOptions(addPeriodOptions(command))
     .requiredOption('--unit <code>', 'mã đơn vị: xã (5 số), huyện (3 số, trước 01/07/2025) hoặc tỉnh (2 số)')
     .option('--breakdown <key=value>', 'phân tổ, ví dụ sex=NU; lặp lại cho phân tổ hai chiều (cause=DUOI_NUOC --breakdown sex=NAM)', breakdownPair, [])
     .option('--limit <n>', 'số mã in ra tối đa cho mỗi danh sách', (value: string) => {
@@ -69,7 +70,7 @@ export function registerExplain(program: Command, context: CliContext): void {
       const lang = langOf(self);
       const period = periodFromOptions(options);
       const catalogue = loadCatalogue();
-      const imported = await importFiles(files);
+      const imported = await importFiles(files, { sheets: sheetChoiceOf(options) });
       const explanation = explainFigure({
         dataset: imported.dataset,
         period,

@@ -29,6 +29,7 @@ import { eraAt, loadAdminUnits } from '../units/index.js';
 import { addPeriodOptions, periodFromOptions, printRowErrors, type PeriodOptions } from './compute.js';
 import { langOf, say, type CliContext } from './context.js';
 import { progressFor } from './progress.js';
+import { addSheetOptions, sheetChoiceOf, type SheetOptions } from './sheet-options.js';
 
 /** The package version, written into every annex. */
 export function toolVersion(): string {
@@ -163,7 +164,7 @@ export function importLine(files: readonly FileAccount[], lang: Lang): string {
   );
 }
 
-export interface ReportOptions extends ReportFileOptions, PeriodOptions {
+export interface ReportOptions extends ReportFileOptions, PeriodOptions, SheetOptions {
   unit: string;
   targets?: string;
   baseline?: string;
@@ -190,8 +191,9 @@ export async function buildReport(paths: readonly string[], options: ReportOptio
   const catalogue = loadCatalogue();
   const plan = options.targets ? loadTargets(options.targets, catalogue) : undefined;
   const baseline = options.baseline === undefined ? undefined : options.baseline === 'records' ? ('records' as const) : readResultFile(options.baseline);
+  const sheets = sheetChoiceOf(options);
   // Codes are checked by the engine at each row's own date, so the importer accepts either list.
-  const imported = await importFiles(paths, hooks.onFileRead ? { onFileRead: hooks.onFileRead } : {});
+  const imported = await importFiles(paths, { sheets, ...(hooks.onFileRead ? { onFileRead: hooks.onFileRead } : {}) });
   const rows = imported.files.reduce((sum, file) => sum + file.read, 0);
   hooks.stageDone?.('import', rows);
   for (const line of accountingLines(imported.files, lang)) err(line);
@@ -239,7 +241,7 @@ export function registerReport(program: Command, context: CliContext): void {
     .command('report')
     .description('Viết báo cáo kết quả công tác trẻ em (DOCX) và phụ lục số liệu (XLSX) của một đơn vị')
     .argument('<files...>', 'file dữ liệu .xlsx hoặc .csv của các xã');
-  addPeriodOptions(command)
+  addSheetOptions(addPeriodOptions(command))
     .requiredOption('--unit <code>', 'mã đơn vị báo cáo: tỉnh (2 số), huyện (3 số) hoặc xã (5 số)')
     .option('--targets <file>', 'tệp chỉ tiêu kế hoạch (targets/*.yaml)')
     .option('--baseline <records|file>', '"records": cùng kỳ năm trước tính từ chính các file; hoặc tệp kết quả năm trước (JSON)')

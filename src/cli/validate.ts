@@ -6,6 +6,7 @@ import { ExitCode, msg, render } from '../model/messages.js';
 import { langOf, type CliContext } from './context.js';
 import { parseIsoDateOption } from './options.js';
 import { progressFor } from './progress.js';
+import { addSheetOptions, sheetChoiceOf, type SheetOptions } from './sheet-options.js';
 
 const vi = (n: number) => n.toLocaleString('vi-VN');
 const en = (n: number) => n.toLocaleString('en-US');
@@ -14,17 +15,19 @@ const en = (n: number) => n.toLocaleString('en-US');
 const LISTED_ROWS = 50;
 
 export function registerValidate(program: Command, context: CliContext): void {
-  program
+  const command = program
     .command('validate')
     .description('Kiểm tra file dữ liệu trẻ em: đếm dòng đọc được, dòng hợp lệ, dòng bị loại và lý do')
     .argument('<files...>', 'file .xlsx hoặc .csv')
     .option('--out <errors.xlsx>', 'ghi các dòng bị loại (kèm lý do) ra sổ Excel')
     .option('--strict', 'kết thúc với mã 3 nếu có dòng bị loại')
-    .option('--as-of <date>', 'kiểm tra mã đơn vị hành chính theo danh mục có hiệu lực tại ngày này (yyyy-mm-dd)', parseIsoDateOption)
-    .action(async (files: string[], options: { out?: string; strict?: boolean; asOf?: string }, command: Command) => {
+    .option('--as-of <date>', 'kiểm tra mã đơn vị hành chính theo danh mục có hiệu lực tại ngày này (yyyy-mm-dd)', parseIsoDateOption);
+  addSheetOptions(command)
+    .action(async (files: string[], options: SheetOptions & { out?: string; strict?: boolean; asOf?: string }, command: Command) => {
       const lang = langOf(command);
+      const sheets = sheetChoiceOf(options);
       const progress = progressFor(context, lang, files.length);
-      const result = await importFiles(files, { codesAsOf: options.asOf, onFileRead: progress.fileRead });
+      const result = await importFiles(files, { codesAsOf: options.asOf, sheets, onFileRead: progress.fileRead });
       progress.done();
       const print = context.out;
       for (const line of accountingLines(result.files, lang)) print(line);

@@ -2,7 +2,7 @@
  * The import stage: files → validated records, rejected rows (with every reason) and
  * warnings, with an account of every row read.
  *
- *   importFiles(paths, { codesAsOf? }) → { dataset, rejected, warnings, files }
+ *   importFiles(paths, { codesAsOf?, sheets? }) → { dataset, rejected, warnings, files }
  *
  * A file that cannot be read at all throws a UserError (exit 2) naming it.
  */
@@ -13,10 +13,11 @@ import type { ImportWarning, RejectedRow } from '../model/issues.js';
 import type { Child, ChildEvent, Dataset } from '../model/records.js';
 import { compareSources, linkRecords } from './link.js';
 import { readFilesInParallel, type FileToRead } from './pool.js';
-import { readFile, totalFileAccount, type FileAccount, type FileRead } from './read-file.js';
+import { bundledProfiles } from './profiles.js';
+import { readFile, totalFileAccount, type FileAccount, type FileRead, type SheetChoice } from './read-file.js';
 import { recordValues } from './values.js';
 
-export type { FileAccount, SheetAccount } from './read-file.js';
+export type { FileAccount, SheetAccount, SheetChoice, SkippedSheet } from './read-file.js';
 export { unitCheckFor } from './read-file.js';
 
 export interface ImportResult {
@@ -31,6 +32,11 @@ export interface ImportOptions {
   readonly codesAsOf?: string;
   /** Worker threads reading files side by side (default: one per core, at most one per file; 1 = none). */
   readonly threads?: number;
+  /**
+   * Column-mapping profiles and sheets to ignore (profiles/README.md); by default the bundled
+   * profiles are candidates, chosen by a sheet's headers.
+   */
+  readonly sheets?: SheetChoice;
   /** Called as each file is read, for progress lines. */
   readonly onFileRead?: (account: FileAccount) => void;
 }
@@ -38,10 +44,11 @@ export interface ImportOptions {
 export async function importFiles(paths: readonly string[], options: ImportOptions = {}): Promise<ImportResult> {
   const ordered = inReadingOrder(paths);
   const threads = Math.min(options.threads ?? availableParallelism(), ordered.length);
+  const sheets = options.sheets ?? { candidates: bundledProfiles(), ignoreSheets: [] };
   const reads: FileRead[] =
     threads > 1
-      ? await readFilesInParallel(ordered, { codesAsOf: options.codesAsOf, threads, onFileRead: options.onFileRead })
-      : await readSequentially(ordered, options);
+      ? await readFilesInParallel(ordered, { codesAsOf: options.codesAsOf, sheets, threads, onFileRead: options.onFileRead })
+      : await readSequentially(ordered, options, sheets);
 
   // `reads` is in reading order (files by name, then sheets and rows as they stand): the order
   // in which the first of two duplicates is kept.
@@ -99,10 +106,10 @@ function inReadingOrder(given: readonly string[]): FileToRead[] {
     .sort((a, b) => compareName(a.displayName, b.displayName) || compareName(a.path, b.path));
 }
 
-async function readSequentially(files: readonly FileToRead[], options: ImportOptions): Promise<FileRead[]> {
+async function readSequentially(files: readonly FileToRead[], options: ImportOptions, sheets: SheetChoice): Promise<FileRead[]> {
   const reads: FileRead[] = [];
   for (const { path, displayName } of files) {
-    const read = await readFile(path, displayName, options.codesAsOf);
+    const read = await readFile(path, displayName, options.codesAsOf, sheets);
     options.onFileRead?.(read.account);
     reads.push(read);
   }

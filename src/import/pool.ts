@@ -1,6 +1,6 @@
 import { Worker } from 'node:worker_threads';
 import { UserError, type ExitCode, type Message } from '../model/messages.js';
-import type { FileAccount, FileRead } from './read-file.js';
+import type { FileAccount, FileRead, SheetChoice } from './read-file.js';
 
 /**
  * Reads files side by side in worker threads: parsing a workbook is CPU-bound (exceljs's
@@ -13,6 +13,7 @@ export interface ReadRequest {
   readonly path: string;
   readonly displayName: string;
   readonly codesAsOf: string | undefined;
+  readonly sheets: SheetChoice;
 }
 
 export type ReadResponse =
@@ -27,6 +28,7 @@ export interface FileToRead {
 
 export interface PoolOptions {
   readonly codesAsOf: string | undefined;
+  readonly sheets: SheetChoice;
   readonly threads: number;
   readonly onFileRead?: (account: FileAccount) => void;
 }
@@ -58,7 +60,7 @@ export async function readFilesInParallel(files: readonly FileToRead[], options:
         next += 1;
         const file = files[id]!;
         try {
-          const response = await ask(worker, { id, path: file.path, displayName: file.displayName, codesAsOf: options.codesAsOf });
+          const response = await ask(worker, { id, path: file.path, displayName: file.displayName, codesAsOf: options.codesAsOf, sheets: options.sheets });
           if ('userError' in response) throw new UserError(response.userError.exitCode, response.userError.text);
           if ('crash' in response) throw new Error(`reading ${file.path} failed: ${response.crash}`);
           results[id] = response.read;

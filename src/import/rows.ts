@@ -80,6 +80,28 @@ function parseCell(column: ColumnSpec, value: RawValue): Parsed<unknown> {
   }
 }
 
+/**
+ * A profile's value replaced by the contract's text for it (profiles/README.md); the contract's
+ * own parser then reads that text, so a profile cannot make a value mean something new. In a
+ * list cell each value is mapped on its own.
+ */
+function profileValue(values: ReadonlyMap<string, string>, column: ColumnSpec, raw: RawValue): RawValue {
+  if (isBlank(raw)) return raw;
+  const text = displayText(raw);
+  const whole = values.get(foldValue(text));
+  if (whole !== undefined) return whole;
+  if (column.cell.type !== 'list') return raw;
+  const pieces = text.split(/([;,\n])/);
+  let changed = false;
+  const mapped = pieces.map((piece) => {
+    const target = values.get(foldValue(piece));
+    if (target === undefined) return piece;
+    changed = true;
+    return target;
+  });
+  return changed ? mapped.join('') : raw;
+}
+
 /** Reads one data row of a sheet into a record, or lists every problem it has. */
 export function readRow(
   layout: SheetLayout,
@@ -95,7 +117,7 @@ export function readRow(
   const { headerOf, present } = columnsOf(layout);
 
   for (const column of layout.columns) {
-    const raw = cells[column.index] ?? null;
+    const raw = column.values ? profileValue(column.values, column.spec, cells[column.index] ?? null) : (cells[column.index] ?? null);
     if (isBlank(raw) && column.spec.cell.type !== 'yesNo' && column.spec.cell.type !== 'list') {
       if (column.spec.required) issues.push(cellIssue(column, raw, 'missing_value', msg('thiếu giá trị bắt buộc', 'required value is missing')));
       continue;

@@ -1,7 +1,8 @@
 import { SHEETS, type ColumnSpec, type SheetSpec } from '../model/columns.js';
+import type { Profile } from '../model/profile.js';
 import { displayText, type RawValue } from './cells.js';
 import type { RawRow } from './readers/types.js';
-import { foldHeader, foldSheetName } from './text.js';
+import { foldHeader, foldSheetName, foldValue } from './text.js';
 
 /** How many rows from the top may hold titles before the header (data-contract.md). */
 export const HEADER_SEARCH_ROWS = 10;
@@ -13,6 +14,8 @@ export interface MappedColumn {
   /** The header as the file wrote it (messages name columns the way the official sees them). */
   readonly header: string;
   readonly spec: ColumnSpec;
+  /** A profile's values for this column (folded) → the contract's text for each. */
+  readonly values?: ReadonlyMap<string, string>;
 }
 
 export interface SheetLayout {
@@ -28,36 +31,62 @@ export interface SheetLayout {
   /** Headers matched twice: the first column wins. */
   readonly repeatedHeaders: readonly string[];
   readonly unknownHeaders: readonly string[];
+  /** The column-mapping profile the sheet is read with, if any. */
+  readonly profile?: Profile;
 }
 
-const headerIndex = buildHeaderIndex();
+/**
+ * What a sheet is matched against: the contract's sheet names and headers, plus those of a
+ * column-mapping profile when one is used. Built once per profile, not per sheet.
+ */
+export interface Vocabulary {
+  /** The profile that adds to the contract; none for the contract alone. */
+  readonly profile?: Profile;
+  readonly headers: ReadonlyMap<string, ReadonlyMap<SheetSpec, ColumnSpec>>;
+  readonly sheetNames: ReadonlyMap<SheetSpec, ReadonlySet<string>>;
+  /** Per sheet and key: the profile's value → the contract's text for it (values folded as cells are matched). */
+  readonly values: ReadonlyMap<SheetSpec, ReadonlyMap<string, ReadonlyMap<string, string>>>;
+}
 
-function buildHeaderIndex(): Map<string, Map<SheetSpec, ColumnSpec>> {
-  const index = new Map<string, Map<SheetSpec, ColumnSpec>>();
-  for (const sheet of SHEETS) {
-    for (const column of sheet.columns) {
-      for (const name of [column.header, ...column.aliases]) {
-        const key = foldHeader(name);
-        let bySheet = index.get(key);
-        if (!bySheet) {
-          bySheet = new Map();
-          index.set(key, bySheet);
-        }
-        if (!bySheet.has(sheet)) bySheet.set(sheet, column);
-      }
+export function vocabularyOf(profile?: Profile): Vocabulary {
+  const headers = new Map<string, Map<SheetSpec, ColumnSpec>>();
+  const add = (name: string, sheet: SheetSpec, column: ColumnSpec) => {
+    const key = foldHeader(name);
+    let bySheet = headers.get(key);
+    if (!bySheet) {
+      bySheet = new Map();
+      headers.set(key, bySheet);
     }
+    if (!bySheet.has(sheet)) bySheet.set(sheet, column);
+  };
+  const sheetNames = new Map<SheetSpec, Set<string>>();
+  const values = new Map<SheetSpec, Map<string, Map<string, string>>>();
+  for (const sheet of SHEETS) {
+    const extra = profile?.sheets[sheet.kind];
+    for (const column of sheet.columns) {
+      for (const name of [column.header, ...column.aliases, ...(extra?.columns[column.key] ?? [])]) add(name, sheet, column);
+    }
+    sheetNames.set(sheet, new Set([sheet.name, ...sheet.nameAliases, ...(extra?.match ?? [])].map(foldSheetName)));
+    const mapped = new Map<string, Map<string, string>>();
+    for (const [key, mapping] of Object.entries(extra?.values ?? {})) {
+      mapped.set(key, new Map(Object.entries(mapping).map(([from, to]) => [foldValue(from), to])));
+    }
+    values.set(sheet, mapped);
   }
-  return index;
+  return { ...(profile ? { profile } : {}), headers, sheetNames, values };
 }
+
+/** The contract alone. */
+export const CONTRACT_VOCABULARY = vocabularyOf();
 
 /** The kind a sheet's name names, if it names one. */
-export function sheetKindFromName(name: string): SheetSpec | undefined {
+export function sheetKindFromName(name: string, vocabulary: Vocabulary = CONTRACT_VOCABULARY): SheetSpec | undefined {
   const folded = foldSheetName(name);
-  return SHEETS.find((sheet) => [sheet.name, ...sheet.nameAliases].some((alias) => foldSheetName(alias) === folded));
+  return SHEETS.find((sheet) => vocabulary.sheetNames.get(sheet)?.has(folded));
 }
 
-function countKnownHeaders(cells: readonly RawValue[]): number {
-  return cells.filter((cell) => cell !== null && headerIndex.has(foldHeader(displayText(cell)))).length;
+function countKnownHeaders(cells: readonly RawValue[], vocabulary: Vocabulary): number {
+  return cells.filter((cell) => isKnownHeader(cell, vocabulary)).length;
 }
 
 /**
@@ -68,17 +97,17 @@ function countKnownHeaders(cells: readonly RawValue[]): number {
  * with the first. A row numbering the columns ("(1) (2) (3)…") under the header is skipped.
  * The row returned is the header as one row, numbered as its last row: data starts below it.
  */
-export function findHeaderRow(rows: readonly RawRow[]): RawRow | undefined {
+export function findHeaderRow(rows: readonly RawRow[], vocabulary: Vocabulary = CONTRACT_VOCABULARY): RawRow | undefined {
   const top = rows.filter((row) => row.number <= HEADER_SEARCH_ROWS);
   for (let i = 0; i < top.length; i += 1) {
     const row = top[i]!;
-    const known = countKnownHeaders(row.cells);
+    const known = countKnownHeaders(row.cells, vocabulary);
     if (known === 0) continue;
     const below = top[i + 1];
     let header: RawRow | undefined;
-    if (below && below.number === row.number + 1 && continuesHeader(row.cells, below.cells)) {
-      const cells = mergeHeaderRows(row.cells, below.cells);
-      if (countKnownHeaders(cells) >= MIN_KNOWN_HEADERS) header = { number: below.number, cells };
+    if (below && below.number === row.number + 1 && continuesHeader(row.cells, below.cells, vocabulary)) {
+      const cells = mergeHeaderRows(row.cells, below.cells, vocabulary);
+      if (countKnownHeaders(cells, vocabulary) >= MIN_KNOWN_HEADERS) header = { number: below.number, cells };
     }
     if (!header && known >= MIN_KNOWN_HEADERS) header = row;
     if (!header) continue;
@@ -88,8 +117,8 @@ export function findHeaderRow(rows: readonly RawRow[]): RawRow | undefined {
   return undefined;
 }
 
-const isKnownHeader = (cell: RawValue | undefined): boolean =>
-  cell !== null && cell !== undefined && headerIndex.has(foldHeader(displayText(cell)));
+const isKnownHeader = (cell: RawValue | undefined, vocabulary: Vocabulary): boolean =>
+  cell !== null && cell !== undefined && vocabulary.headers.has(foldHeader(displayText(cell)));
 const isBlankCell = (cell: RawValue | undefined): boolean => cell === null || cell === undefined || displayText(cell) === '';
 
 /**
@@ -97,22 +126,22 @@ const isBlankCell = (cell: RawValue | undefined): boolean => cell === null || ce
  * none (blank: merged down or across; or a group title): a data row has values under the
  * known headers, so it never qualifies.
  */
-function continuesHeader(above: readonly RawValue[], below: readonly RawValue[]): boolean {
+function continuesHeader(above: readonly RawValue[], below: readonly RawValue[], vocabulary: Vocabulary): boolean {
   let adds = false;
   for (let column = 0; column < below.length; column += 1) {
     if (isBlankCell(below[column])) continue;
-    if (isKnownHeader(above[column])) return false;
-    if (isKnownHeader(below[column])) adds = true;
+    if (isKnownHeader(above[column], vocabulary)) return false;
+    if (isKnownHeader(below[column], vocabulary)) adds = true;
   }
   return adds;
 }
 
-function mergeHeaderRows(above: readonly RawValue[], below: readonly RawValue[]): RawValue[] {
+function mergeHeaderRows(above: readonly RawValue[], below: readonly RawValue[], vocabulary: Vocabulary): RawValue[] {
   const cells: RawValue[] = [];
   for (let column = 0; column < Math.max(above.length, below.length); column += 1) {
     const upper = above[column] ?? null;
     const lower = below[column] ?? null;
-    cells.push(isKnownHeader(upper) || isBlankCell(lower) ? upper : lower);
+    cells.push(isKnownHeader(upper, vocabulary) || isBlankCell(lower) ? upper : lower);
   }
   return cells;
 }
@@ -137,27 +166,24 @@ function isColumnNumbering(cells: readonly RawValue[]): boolean {
  * A sheet's kind comes from its name first, else from headers only one kind has
  * ("Mã vụ việc" → SuViec; "Kỳ báo cáo" → ThongTinXa; otherwise "Họ và tên" → TreEm).
  */
-export function sheetKindFromHeaders(headers: readonly string[]): SheetSpec | undefined {
-  const folded = new Set(headers.map(foldHeader));
+export function sheetKindFromHeaders(headers: readonly string[], vocabulary: Vocabulary = CONTRACT_VOCABULARY): SheetSpec | undefined {
+  const found = headers.map((header) => vocabulary.headers.get(foldHeader(header)));
   const hasDistinctive = (sheet: SheetSpec) =>
-    sheet.distinctiveHeaders.some((header) => {
-      const column = sheet.columns.find((c) => c.header === header);
-      const names = column ? [column.header, ...column.aliases] : [header];
-      return names.some((name) => folded.has(foldHeader(name)));
-    });
+    sheet.distinctiveHeaders.some((header) => found.some((bySheet) => bySheet?.get(sheet)?.header === header));
   // Events and commune facts first: a children's header ("Họ và tên") may also appear on them.
   const order = [...SHEETS].sort((a, b) => (a.kind === 'children' ? 1 : 0) - (b.kind === 'children' ? 1 : 0));
   return order.find(hasDistinctive);
 }
 
-export function layoutOf(spec: SheetSpec, headerRow: RawRow): SheetLayout {
+export function layoutOf(spec: SheetSpec, headerRow: RawRow, vocabulary: Vocabulary = CONTRACT_VOCABULARY): SheetLayout {
+  const valueMaps = vocabulary.values.get(spec);
   const headers = headerRow.cells.map((cell) => displayText(cell));
   const columns: MappedColumn[] = [];
   const repeatedHeaders: string[] = [];
   const unknownHeaders: string[] = [];
   headers.forEach((header, index) => {
     if (header === '') return;
-    const column = headerIndex.get(foldHeader(header))?.get(spec);
+    const column = vocabulary.headers.get(foldHeader(header))?.get(spec);
     if (!column) {
       unknownHeaders.push(header);
       return;
@@ -166,7 +192,8 @@ export function layoutOf(spec: SheetSpec, headerRow: RawRow): SheetLayout {
       repeatedHeaders.push(header);
       return;
     }
-    columns.push({ index, header, spec: column });
+    const values = valueMaps?.get(column.key);
+    columns.push({ index, header, spec: column, ...(values && values.size > 0 ? { values } : {}) });
   });
   const missingRequired = spec.columns.filter(
     (column) => column.required && !columns.some((mapped) => mapped.spec.key === column.key),
@@ -174,5 +201,15 @@ export function layoutOf(spec: SheetSpec, headerRow: RawRow): SheetLayout {
   const absentKeys = Object.freeze(
     spec.columns.filter((column) => !columns.some((mapped) => mapped.spec.key === column.key)).map((column) => column.key),
   );
-  return { spec, headerRow: headerRow.number, columns, headers, missingRequired, absentKeys, repeatedHeaders, unknownHeaders };
+  return {
+    spec,
+    headerRow: headerRow.number,
+    columns,
+    headers,
+    missingRequired,
+    absentKeys,
+    repeatedHeaders,
+    unknownHeaders,
+    ...(vocabulary.profile ? { profile: vocabulary.profile } : {}),
+  };
 }

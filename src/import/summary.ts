@@ -1,6 +1,6 @@
 import type { ImportWarning, RejectedRow, RowIssue } from '../model/issues.js';
 import { msg, render, type Lang, type Message } from '../model/messages.js';
-import type { FileAccount } from './index.js';
+import type { FileAccount, SkippedSheet } from './index.js';
 
 /**
  * Terminal text for an import: accounting per file, rejected rows, counts by kind. Personal
@@ -43,6 +43,13 @@ const ISSUE_LABELS: Record<string, Message> = {
   legacy_encoding: msg('cột gõ bằng bảng mã cũ (TCVN3/VNI) đã chuyển sang Unicode', 'column in a legacy encoding (TCVN3/VNI) converted to Unicode'),
 };
 
+const SKIP_REASONS: Record<SkippedSheet['reason'], Message> = {
+  hidden: msg('trang ẩn', 'hidden'),
+  notData: msg('tên trang cho thấy không phải dữ liệu', 'its name says it is not data'),
+  ignored: msg('theo --ignore-sheet hoặc hồ sơ cột', 'by --ignore-sheet or the profile'),
+  empty: msg('trống', 'empty'),
+};
+
 export function issueLabel(kind: string, lang: Lang): string {
   const label = ISSUE_LABELS[kind];
   return label ? render(label, lang) : kind;
@@ -71,11 +78,31 @@ export function accountingLines(files: readonly FileAccount[], lang: Lang): stri
         sheet.totalsSkipped > 0
           ? render(msg(`, bỏ qua ${sheet.totalsSkipped} dòng tổng`, `, ${sheet.totalsSkipped} totals row(s) skipped`), lang)
           : '';
+      const profile = sheet.profile
+        ? render(
+            sheet.profile.automatic
+              ? msg(`, theo hồ sơ cột "${sheet.profile.name}" (${sheet.profile.file}, tự chọn theo tiêu đề)`, `, read with the column-mapping profile "${sheet.profile.name}" (${sheet.profile.file}, chosen by its headers)`)
+              : msg(`, theo hồ sơ cột "${sheet.profile.name}"`, `, read with the column-mapping profile "${sheet.profile.name}"`),
+            lang,
+          )
+        : '';
       lines.push(
         render(
           msg(
-            `  - trang "${sheet.sheet}" (${kind}, tiêu đề ở dòng ${sheet.headerRow}): ${count(sheet.read, 'vi')} = ${count(sheet.accepted, 'vi')} + ${count(sheet.rejected, 'vi')}${totals}`,
-            `  - sheet "${sheet.sheet}" (${kind}, header on row ${sheet.headerRow}): ${count(sheet.read, 'en')} = ${count(sheet.accepted, 'en')} + ${count(sheet.rejected, 'en')}${totals}`,
+            `  - trang "${sheet.sheet}" (${kind}, tiêu đề ở dòng ${sheet.headerRow}${profile}): ${count(sheet.read, 'vi')} = ${count(sheet.accepted, 'vi')} + ${count(sheet.rejected, 'vi')}${totals}`,
+            `  - sheet "${sheet.sheet}" (${kind}, header on row ${sheet.headerRow}${profile}): ${count(sheet.read, 'en')} = ${count(sheet.accepted, 'en')} + ${count(sheet.rejected, 'en')}${totals}`,
+          ),
+          lang,
+        ),
+      );
+    }
+    for (const skipped of file.skippedSheets) {
+      const why = render(SKIP_REASONS[skipped.reason], lang);
+      lines.push(
+        render(
+          msg(
+            `  - bỏ qua trang "${skipped.sheet}" (${why}): ${count(skipped.rows, 'vi')} dòng không đọc`,
+            `  - sheet "${skipped.sheet}" skipped (${why}): ${count(skipped.rows, 'en')} row(s) not read`,
           ),
           lang,
         ),

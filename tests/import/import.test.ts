@@ -218,7 +218,8 @@ describe('the other row error kinds', () => {
     const result = await importFiles([path]);
     expect(result.dataset.children.map((child) => child.childId)).toEqual(['TE001']);
     expect(result.dataset.events).toHaveLength(1);
-    expect(result.warnings.map((warning) => warning.kind)).toContain('hidden_sheet_skipped');
+    // Skipped, but not quietly: the accounting names it with its rows.
+    expect(result.files[0]!.skippedSheets).toEqual([{ sheet: 'Nhap', reason: 'hidden', rows: 2 }]);
   });
 });
 
@@ -329,7 +330,8 @@ describe('files that cannot be read', () => {
   });
   it('refuses a sheet without a recognisable header', async () => {
     const path = await writeWorkbook(file('noheader.xlsx'), [{ name: 'Sheet1', rows: [['a', 'b', 'c'], [1, 2, 3]] }]);
-    await expectUnreadable(importFiles([path]), 'không tìm thấy dòng tiêu đề');
+    const error = await expectUnreadable(importFiles([path]), 'trang "Sheet1" có dữ liệu nhưng không nhận ra dòng tiêu đề');
+    expect(error.text.vi).toContain('chitieu inspect noheader.xlsx --draft-profile');
   });
   it('refuses a sheet that lacks a required column, naming it', async () => {
     const headers = CHILD_HEADERS.filter((header) => header !== 'Ngày sinh');

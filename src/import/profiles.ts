@@ -1,0 +1,166 @@
+/**
+ * Loading column-mapping profiles (profiles/README.md): YAML read and checked here, once, in
+ * the main thread; the importer and its worker threads receive the checked, plain `Profile`.
+ * A bad file is a UserError (exit 4) naming the file and the field.
+ */
+import { existsSync, readFileSync, readdirSync, realpathSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parse as parseYaml } from 'yaml';
+import { SHEETS, type ColumnSpec, type SheetSpec } from '../model/columns.js';
+import { ExitCode, UserError, msg, type Message } from '../model/messages.js';
+import { ProfileFile, type CheckedSheetProfile, type Profile, type SheetProfile } from '../model/profile.js';
+import type { RecordKind } from '../model/records.js';
+import { matcherFor, parseYesNo } from './cells.js';
+import { foldHeader } from './text.js';
+
+/** Two levels up from this file is the package root, from src/import and dist/import alike. */
+export const BUNDLED_PROFILES_DIR = fileURLToPath(new URL('../../profiles/', import.meta.url));
+
+function invalid(file: string, field: string, reason: Message): UserError {
+  return new UserError(
+    ExitCode.invalidDefinition,
+    msg(
+      `Hồ sơ cột không hợp lệ: ${file}${field ? `, mục ${field}` : ''}: ${reason.vi}`,
+      `Invalid column-mapping profile: ${file}${field ? `, field ${field}` : ''}: ${reason.en}`,
+    ),
+  );
+}
+
+/** Reads and checks one profile file; `shownAs` is how messages name it. */
+export function loadProfile(path: string, shownAs: string = path): Profile {
+  let text: string;
+  try {
+    text = readFileSync(path, 'utf8');
+  } catch {
+    throw invalid(shownAs, '', msg('không đọc được tệp (không có hoặc không mở được)', 'cannot read the file (missing or not readable)'));
+  }
+  let raw: unknown;
+  try {
+    raw = parseYaml(text);
+  } catch (error) {
+    const reason = error instanceof Error ? (error.message.split('\n')[0] ?? '') : String(error);
+    throw invalid(shownAs, '', msg(`YAML sai cú pháp: ${reason}`, `YAML syntax error: ${reason}`));
+  }
+  const parsed = ProfileFile.safeParse(raw);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0]!;
+    const field = issue.path.map(String).join('.');
+    throw invalid(shownAs, field, msg(issue.message, issue.message));
+  }
+  return checkProfile(shownAs, parsed.data);
+}
+
+let bundled: Profile[] | undefined;
+
+/** The profiles that come with chitieu (profiles/*.yaml), loaded once. */
+export function bundledProfiles(): Profile[] {
+  bundled ??= profilesIn(BUNDLED_PROFILES_DIR, (name) => `profiles/${name}`);
+  return bundled;
+}
+
+function profilesIn(dir: string, shownAs: (name: string) => string): Profile[] {
+  if (!existsSync(dir)) return [];
+  const names = readdirSync(dir).filter((name) => /\.ya?ml$/i.test(name)).sort();
+  return names.map((name) => loadProfile(join(dir, name), shownAs(name)));
+}
+
+/**
+ * Every profile that may be chosen by a sheet's headers: the bundled ones, then those in a
+ * `profiles/` folder of the working directory (an office keeps its own there).
+ */
+export function availableProfiles(workingDir: string = process.cwd()): Profile[] {
+  const local = join(workingDir, 'profiles');
+  if (!existsSync(local) || realpathSync(local) === realpathSync(BUNDLED_PROFILES_DIR)) return bundledProfiles();
+  return [...bundledProfiles(), ...profilesIn(local, (name) => join('profiles', name))];
+}
+
+/** The contract's own text for a value a profile maps to, or undefined when the contract does not know it. */
+export function contractValue(column: ColumnSpec, target: string): string | undefined {
+  if (target.trim() === '') return undefined;
+  const cell = column.cell;
+  if (cell.type === 'enum' || cell.type === 'list') return matcherFor(cell.list).match(target);
+  if (cell.type === 'yesNo') {
+    const parsed = parseYesNo(target);
+    return parsed.ok ? (parsed.value ? 'Có' : 'Không') : undefined;
+  }
+  return undefined;
+}
+
+/** Column types whose values a profile may map: those the contract reads against a list. */
+const MAPPABLE = new Set<ColumnSpec['cell']['type']>(['enum', 'list', 'yesNo']);
+
+function checkProfile(file: string, parsed: ProfileFile): Profile {
+  const sheets: Partial<Record<RecordKind, CheckedSheetProfile>> = {};
+  for (const spec of SHEETS) {
+    const given = parsed.sheets[spec.kind];
+    if (given) sheets[spec.kind] = checkSheet(file, spec, given);
+  }
+  return { file, name: parsed.name, ignoreSheets: parsed.ignoreSheets ?? [], sheets };
+}
+
+function checkSheet(file: string, spec: SheetSpec, given: SheetProfile): CheckedSheetProfile {
+  const at = (...parts: string[]) => ['sheets', spec.kind, ...parts].join('.');
+  const columnOf = (key: string, field: string): ColumnSpec => {
+    const column = spec.columns.find((candidate) => candidate.key === key);
+    if (column) return column;
+    const keys = spec.columns.map((candidate) => candidate.key).join(', ');
+    throw invalid(
+      file,
+      field,
+      msg(`"${key}" không phải cột của trang ${spec.name} (các cột: ${keys})`, `"${key}" is not a column of sheet ${spec.name} (columns: ${keys})`),
+    );
+  };
+  // A header the contract already gives to one column cannot be handed to another.
+  const ownerOf = new Map<string, string>();
+  for (const column of spec.columns) {
+    for (const name of [column.header, ...column.aliases]) ownerOf.set(foldHeader(name), column.key);
+  }
+  const columns: Record<string, readonly string[]> = {};
+  for (const [key, headers] of Object.entries(given.columns ?? {})) {
+    columnOf(key, at('columns', key));
+    for (const header of headers) {
+      const owner = ownerOf.get(foldHeader(header));
+      if (owner !== undefined && owner !== key) {
+        throw invalid(
+          file,
+          at('columns', key),
+          msg(
+            `tiêu đề "${header}" đã là của cột ${owner}; hồ sơ không được đổi nghĩa một cột`,
+            `header "${header}" already belongs to column ${owner}; a profile may not change what a column means`,
+          ),
+        );
+      }
+      ownerOf.set(foldHeader(header), key);
+    }
+    columns[key] = headers;
+  }
+  const values: Record<string, Record<string, string>> = {};
+  for (const [key, mapping] of Object.entries(given.values ?? {})) {
+    const column = columnOf(key, at('values', key));
+    if (!MAPPABLE.has(column.cell.type)) {
+      throw invalid(
+        file,
+        at('values', key),
+        msg(
+          `cột ${key} không đọc theo danh mục nên không đổi giá trị được (chỉ cột mã, danh sách, có/không)`,
+          `column ${key} is not read against a code list, so its values cannot be mapped (only coded, list and yes/no columns)`,
+        ),
+      );
+    }
+    const mapped: Record<string, string> = {};
+    for (const [source, target] of Object.entries(mapping)) {
+      const resolved = contractValue(column, target);
+      if (resolved === undefined) {
+        throw invalid(
+          file,
+          at('values', key, source),
+          msg(`"${target}" không phải mã hay nhãn nào của cột "${column.header}"`, `"${target}" is not a code or label of column "${column.header}"`),
+        );
+      }
+      mapped[source] = resolved;
+    }
+    values[key] = mapped;
+  }
+  return { match: given.match ?? [], columns, values };
+}
