@@ -1,6 +1,7 @@
 import type { Command } from 'commander';
 import { ExitCode, UserError, msg } from '../model/messages.js';
-import { DEFAULT_SEED, buildSampleSet, districtSize, writeSampleSet } from '../sample/index.js';
+import { join } from 'node:path';
+import { DEFAULT_SEED, OTHER_LAYOUTS_DIR, buildSampleSet, districtSize, writeOtherLayouts, writeSampleSet } from '../sample/index.js';
 import { vnNumber } from '../sample/layout.js';
 import { loadAdminUnits } from '../units/index.js';
 import { langOf, say, type CliContext } from './context.js';
@@ -9,6 +10,7 @@ interface SampleCliOptions {
   out?: string;
   seed?: string;
   communes?: string;
+  otherLayouts?: boolean;
 }
 
 const MAX_SEED = 0xffffffff;
@@ -52,6 +54,7 @@ export function registerSample(program: Command, context: CliContext): void {
     .option('--out <dir>', 'thư mục ghi file (tạo nếu chưa có) / output directory')
     .option('--seed <n>', `số khởi tạo: cùng seed cho cùng dữ liệu (mặc định ${DEFAULT_SEED}) / seed`)
     .option('--communes <n>', 'chỉ tạo N xã đầu tiên của huyện (mặc định: cả 14 xã) / first N communes')
+    .option('--other-layouts', `thêm vào ${OTHER_LAYOUTS_DIR}/ các file theo bố cục khác, đọc bằng hồ sơ cột có sẵn / also write other layouts`)
     .action(async (options: SampleCliOptions, command: Command) => {
       const lang = langOf(command);
       if (options.out === undefined || options.out.trim() === '') {
@@ -67,6 +70,7 @@ export function registerSample(program: Command, context: CliContext): void {
       let written;
       try {
         written = await writeSampleSet(options.out, set);
+        if (options.otherLayouts) written.push(...(await writeOtherLayouts(join(options.out, OTHER_LAYOUTS_DIR), set)));
       } catch (error) {
         const reason = error instanceof Error ? error.message : String(error);
         throw new UserError(

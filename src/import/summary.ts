@@ -81,8 +81,8 @@ export function accountingLines(files: readonly FileAccount[], lang: Lang): stri
       const profile = sheet.profile
         ? render(
             sheet.profile.automatic
-              ? msg(`, theo hồ sơ cột "${sheet.profile.name}" (${sheet.profile.file}, tự chọn theo tiêu đề)`, `, read with the column-mapping profile "${sheet.profile.name}" (${sheet.profile.file}, chosen by its headers)`)
-              : msg(`, theo hồ sơ cột "${sheet.profile.name}"`, `, read with the column-mapping profile "${sheet.profile.name}"`),
+              ? msg(`, hồ sơ cột ${sheet.profile.file} tự chọn theo tiêu đề`, `, profile ${sheet.profile.file} chosen by its headers`)
+              : msg(`, hồ sơ cột ${sheet.profile.file}`, `, profile ${sheet.profile.file}`),
             lang,
           )
         : '';

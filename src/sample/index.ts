@@ -5,5 +5,7 @@ export { sampleReadme } from './readme.js';
 export { periodTotals } from './truth.js';
 export type { PeriodTotals, SampleChild, SampleEvent, SampleFacts } from './truth.js';
 export { workbookBuffer } from './workbook.js';
-export { writeSampleSet } from './write.js';
+export { CONTRACT_LAYOUT, OTHER_LAYOUTS, otherLayoutFile } from './other-layouts.js';
+export type { OtherLayout, OtherSheet } from './other-layouts.js';
+export { OTHER_LAYOUTS_DIR, writeOtherLayouts, writeSampleSet } from './write.js';
 export type { WrittenFile } from './write.js';
