@@ -20,6 +20,13 @@ describe('chitieu sample', () => {
     expect(lines.join('\n')).not.toMatch(/Đinh (Văn|Thị)/);
   });
 
+  it('writes the workbooks of the bundled profiles\' layouts into khac/ with --other-layouts', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'chitieu-sample-cli-'));
+    const ran = await runCli('sample', '--out', dir, '--communes', '2', '--other-layouts');
+    expect(ran.code).toBe(0);
+    expect(readdirSync(join(dir, 'khac')).sort()).toEqual(['README.md', 'mau-tieng-anh-huyen-21289.xlsx', 'so-theo-doi-cua-xa-21292.xlsx']);
+  });
+
   it('speaks English with --lang en', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'chitieu-sample-cli-'));
     const lines = (await runCli('--lang', 'en', 'sample', '--out', dir, '--communes', '1')).stdout.split('\n');

@@ -7,7 +7,7 @@ import { CHILDREN_SHEET, COMMUNE_FACTS_SHEET, EVENTS_SHEET, type SheetSpec } fro
 import { buildSampleSet, type SampleSet } from '../../src/sample/build.js';
 import { NOTE_HEADER, STT_HEADER, TOTAL_LABEL } from '../../src/sample/layout.js';
 import { workbookBuffer } from '../../src/sample/workbook.js';
-import { writeSampleSet } from '../../src/sample/write.js';
+import { OTHER_LAYOUTS_DIR, writeOtherLayouts, writeSampleSet } from '../../src/sample/write.js';
 import { loadAdminUnits } from '../../src/units/index.js';
 
 /**
@@ -280,11 +280,14 @@ describe('the written sample set', () => {
     expect(bytes).toBeLessThan(5_000_000);
   });
 
-  it.runIf(existsSync(new URL('README.md', COMMITTED)))('matches the committed sample-data/ byte for byte (regenerate with npm run sample)', () => {
-    const committed = readdirSync(COMMITTED).sort();
-    expect(committed).toEqual(readdirSync(dir).sort());
-    for (const name of committed) {
-      expect(readFileSync(new URL(name, COMMITTED)).equals(readFileSync(join(dir, name))), name).toBe(true);
+  it.runIf(existsSync(new URL('README.md', COMMITTED)))('matches the committed sample-data/ byte for byte (regenerate with npm run sample)', async () => {
+    await writeOtherLayouts(join(dir, OTHER_LAYOUTS_DIR), set);
+    for (const folder of ['', `${OTHER_LAYOUTS_DIR}/`]) {
+      const committed = readdirSync(new URL(folder, COMMITTED)).filter((name) => name !== OTHER_LAYOUTS_DIR).sort();
+      expect(committed).toEqual(readdirSync(join(dir, folder)).filter((name) => name !== OTHER_LAYOUTS_DIR).sort());
+      for (const name of committed) {
+        expect(readFileSync(new URL(folder + name, COMMITTED)).equals(readFileSync(join(dir, folder, name))), folder + name).toBe(true);
+      }
     }
   });
 });
