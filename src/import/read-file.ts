@@ -8,7 +8,7 @@ import type { Profile } from '../model/profile.js';
 import type { Child, ChildEvent, CommuneFacts, RecordKind } from '../model/records.js';
 import { eraAt, loadAdminUnits } from '../units/index.js';
 import { displayText, isBlank } from './cells.js';
-import { detectFormat, unreadable } from './files.js';
+import { detectFormat, unreadable, type FileFormat } from './files.js';
 import { readCsvSheet } from './readers/csv.js';
 import { noteMessage } from './readers/notes.js';
 import type { RawRow, RawSheet } from './readers/types.js';
@@ -110,8 +110,7 @@ export async function readFile(
     rejected: [],
     warnings: [],
   };
-  const sheets =
-    format === 'csv' ? singleSheet(readCsvSheet(path, basename(path, extname(path)))) : readXlsxSheets(path);
+  const sheets = sheetsOf(path, format);
   try {
     for await (const sheet of sheets) await readSheet(sheet, file, units, read, choice);
   } catch (error) {
@@ -147,6 +146,11 @@ export function totalFileAccount(account: FileAccount): void {
     account.accepted += sheet.accepted;
     account.rejected += sheet.rejected;
   }
+}
+
+/** A file's sheets as its reader gives them (a CSV file is one sheet named after the file). */
+export function sheetsOf(path: string, format: FileFormat): AsyncIterable<RawSheet> {
+  return format === 'csv' ? singleSheet(readCsvSheet(path, basename(path, extname(path)))) : readXlsxSheets(path);
 }
 
 async function* singleSheet(sheet: RawSheet): AsyncGenerator<RawSheet> {

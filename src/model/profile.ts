@@ -15,13 +15,16 @@ const Names = z
 
 const ValueMap = z.record(z.string(), z.union([z.string(), z.number()]).transform(String));
 
+/** A key left with nothing under it (every line commented out, as in a draft) is the same as no key. */
+const optional = <T extends z.ZodType>(schema: T) => z.preprocess((value) => (value === null ? undefined : value), schema.optional());
+
 export const SheetProfile = z.strictObject({
   /** Sheet names that tell this kind (folded as headers are). */
-  match: Names.optional(),
+  match: optional(Names),
   /** Contract key → the headers this layout uses for it. */
-  columns: z.record(z.string(), Names).optional(),
+  columns: optional(z.record(z.string(), Names)),
   /** Contract key → { this layout's value: the contract's code or label }. */
-  values: z.record(z.string(), ValueMap).optional(),
+  values: optional(z.record(z.string(), ValueMap)),
 });
 export type SheetProfile = z.infer<typeof SheetProfile>;
 
@@ -29,11 +32,11 @@ export const ProfileFile = z.strictObject({
   name: z.string().trim().min(1),
   description: z.string().optional(),
   /** Sheets of this layout that hold no data (instructions, code lists). */
-  ignoreSheets: Names.optional(),
+  ignoreSheets: optional(Names),
   sheets: z.strictObject({
-    children: SheetProfile.optional(),
-    events: SheetProfile.optional(),
-    communeFacts: SheetProfile.optional(),
+    children: optional(SheetProfile),
+    events: optional(SheetProfile),
+    communeFacts: optional(SheetProfile),
   }),
 });
 export type ProfileFile = z.infer<typeof ProfileFile>;

@@ -25,6 +25,8 @@ export interface OtherSheet {
   readonly yesNo?: Readonly<Record<string, readonly [yes: string, no: string]>>;
   /** An "STT" (row number) column first, which no contract column is. */
   readonly rowNumbers?: boolean;
+  /** Codes without a word of this layout written as codes (HCDB04) rather than labels. */
+  readonly codes?: boolean;
   /** Amounts typed as text with Vietnamese separators ("1.500.000"). */
   readonly vietnameseNumbers?: boolean;
 }
@@ -181,13 +183,13 @@ function cellOf(column: ColumnSpec, value: unknown, sheet: OtherSheet): Cell {
     }
     case 'enum': {
       const code = String(value);
-      return words?.[code] ?? labelOf(column, code);
+      return words?.[code] ?? (sheet.codes ? code : labelOf(column, code));
     }
     case 'list': {
       const codes = value as readonly string[];
       if (codes.length === 0) return null;
       // Labels may hold commas ("Quà, tiền mặt"): a list of labels is separated by semicolons.
-      return codes.map((code) => words?.[code] ?? labelOf(column, code)).join('; ');
+      return codes.map((code) => words?.[code] ?? (sheet.codes ? code : labelOf(column, code))).join('; ');
     }
     case 'number':
     case 'integer':
