@@ -25,6 +25,9 @@ const BOOLEAN = 4;
 const ERROR = 5;
 const DATE = 6;
 
+/** `value` when `<v>` held a plain number, read into `number` without making a string. */
+const NUMERIC = '\u0000number';
+
 const DAY_MS = 86_400_000;
 /** Days from 30 Dec 1899 (serial 0 of the 1900 system) to 1 Jan 1970, and from the 1904 system's origin. */
 const UNIX_EPOCH_SERIAL = 25_569;
@@ -50,7 +53,9 @@ export class SheetScanner extends XmlScanner {
   private type = NUMBER;
   private style = 0;
   private hasFormula = false;
+  /** The text of `<v>`; `NUMERIC` when it was read as `number`. */
   private value: string | undefined;
+  private number = 0;
   private inInline = false;
   private inline: string | undefined;
   private inPhonetic = false;
@@ -79,12 +84,8 @@ export class SheetScanner extends XmlScanner {
         if (empty) this.endCell();
         return;
       case Tag.V:
-        if (this.inCell && !empty) {
-          this.capturing = true;
-          this.text = '';
-        } else if (this.inCell) {
-          this.value = '';
-        }
+        if (this.inCell && !empty) this.capture();
+        else if (this.inCell) this.value = '';
         return;
       case Tag.F:
         if (this.inCell) this.hasFormula = true;
@@ -99,10 +100,7 @@ export class SheetScanner extends XmlScanner {
         if (this.inInline && !empty) this.inPhonetic = true;
         return;
       case Tag.T:
-        if (this.inInline && !this.inPhonetic && !empty) {
-          this.capturing = true;
-          this.text = '';
-        }
+        if (this.inInline && !this.inPhonetic && !empty) this.capture();
         return;
       case Tag.SHEET_DATA:
         if (!empty) this.inSheetData = true;
@@ -114,16 +112,21 @@ export class SheetScanner extends XmlScanner {
     switch (tag) {
       case Tag.V:
         if (this.capturing) {
-          this.value = this.text;
           this.capturing = false;
-          this.text = '';
+          // Numbers and shared-string indexes are read from the source; only text is decoded.
+          if (this.type === NUMBER || this.type === SHARED) {
+            this.number = this.capturedNumber();
+            this.value = this.capturedAny() ? NUMERIC : '';
+            if (Number.isNaN(this.number)) this.value = this.capturedText();
+          } else {
+            this.value = this.capturedText();
+          }
         }
         return;
       case Tag.T:
         if (this.capturing) {
-          this.inline += this.text;
+          this.inline += this.capturedText();
           this.capturing = false;
-          this.text = '';
         }
         return;
       case Tag.RPH:
@@ -207,10 +210,9 @@ export class SheetScanner extends XmlScanner {
   private cellValue(): RawValue {
     const text = this.value;
     switch (this.type) {
-      case SHARED: {
+      case SHARED:
         if (text === undefined) return null;
-        return this.options.sharedStrings[Number(text)] ?? null;
-      }
+        return this.options.sharedStrings[text === NUMERIC ? this.number : Number(text)] ?? null;
       case INLINE:
         if (this.inline !== undefined) return this.inline;
         return text ?? this.withoutResult();
@@ -232,7 +234,7 @@ export class SheetScanner extends XmlScanner {
       }
       default: {
         if (text === undefined || text === '') return this.withoutResult();
-        const number = Number(text);
+        const number = text === NUMERIC ? this.number : Number(text);
         if (Number.isNaN(number)) return text.trim() === '' ? this.withoutResult() : text;
         if (this.options.dateStyles[this.style] === 1) return new Date(Math.round((number - this.epochSerial) * DAY_MS));
         return number;
@@ -289,17 +291,15 @@ export class SharedStringsScanner extends XmlScanner {
     } else if (tag === Tag.RPH) {
       if (!empty) this.inPhonetic = true;
     } else if (tag === Tag.T && this.inItem && !this.inPhonetic && !empty) {
-      this.capturing = true;
-      this.text = '';
+      this.capture();
     }
   }
 
   protected close(tag: number): void {
     if (tag === Tag.T) {
       if (this.capturing) {
-        this.current += this.text;
+        this.current += this.capturedText();
         this.capturing = false;
-        this.text = '';
       }
     } else if (tag === Tag.RPH) {
       this.inPhonetic = false;

@@ -32,6 +32,7 @@ const MAX_CARRY = 16 * 1024 * 1024;
 /** Attributes remembered per start tag (a cell has 2 or 3). */
 const MAX_ATTRIBUTES = 32;
 
+const LT = 60;
 const GT = 62;
 const SLASH = 47;
 const BANG = 33;
@@ -59,9 +60,17 @@ export abstract class XmlScanner {
   private carry = '';
   private depth = 0;
   private rootClosed = false;
-  /** Set by a subclass in `open` to collect the text up to the next tag into `text`. */
+  /** Set by `capture()`: the text up to the next tag is kept (see `captured…`). */
   protected capturing = false;
-  protected text = '';
+  /**
+   * The text captured: most often one piece of the source, kept as offsets (a cell's number is
+   * then read without making a string); else decoded into `text`.
+   */
+  private pieces = 0;
+  private pieceSource = '';
+  private pieceStart = 0;
+  private pieceEnd = 0;
+  private text = '';
   /** The text the current tag's offsets point into. */
   protected source = '';
   protected nameStart = 0;
@@ -81,12 +90,13 @@ export abstract class XmlScanner {
     const n = s.length;
     let pos = 0;
     while (pos < n) {
-      const lt = s.indexOf('<', pos);
+      // Tags mostly follow one another: look before searching.
+      const lt = s.charCodeAt(pos) === LT ? pos : s.indexOf('<', pos);
       if (lt < 0) {
         if (this.capturing) this.keep(s, pos);
         return;
       }
-      if (this.capturing && lt > pos) this.text += decodeXml(s.slice(pos, lt));
+      if (this.capturing && lt > pos) this.piece(s, pos, lt);
       const next = this.tag(s, lt);
       if (next < 0) {
         this.keep(s, lt);
@@ -132,7 +142,7 @@ export abstract class XmlScanner {
     if (i === localStart) throw malformed(this.part);
     const tag = tagOf(s, localStart, i);
     if (closing) {
-      const gt = s.indexOf('>', i);
+      const gt = s.charCodeAt(i) === GT ? i : s.indexOf('>', i);
       if (gt < 0) return -1;
       this.source = s;
       this.nameStart = localStart;
@@ -204,12 +214,66 @@ export abstract class XmlScanner {
     if (s.startsWith('<![CDATA[', lt)) {
       const end = s.indexOf(']]>', lt + 9);
       if (end < 0) return -1;
-      if (this.capturing) this.text += s.slice(lt + 9, end);
+      if (this.capturing) {
+        this.text = this.capturedText() + s.slice(lt + 9, end);
+        this.pieces = 2;
+      }
       return end + 3;
     }
     if (s.length - lt < 9) return -1;
     if (s.startsWith('<!DOCTYPE', lt)) throw dtdRefused(this.part);
     throw malformed(this.part);
+  }
+
+  protected capture(): void {
+    this.capturing = true;
+    this.pieces = 0;
+    this.text = '';
+  }
+
+  private piece(s: string, start: number, end: number): void {
+    if (this.pieces === 0) {
+      this.pieceSource = s;
+      this.pieceStart = start;
+      this.pieceEnd = end;
+      this.pieces = 1;
+    } else {
+      this.text = this.capturedText() + decodeXml(s.slice(start, end));
+      this.pieces = 2;
+    }
+  }
+
+  /** The text captured since `capture()`, decoded. */
+  protected capturedText(): string {
+    if (this.pieces === 0) return '';
+    if (this.pieces === 1) return decodeXml(this.pieceSource.slice(this.pieceStart, this.pieceEnd));
+    return this.text;
+  }
+
+  /** Whether any text was captured (an empty `<v></v>` has none). */
+  protected capturedAny(): boolean {
+    return this.pieces !== 0;
+  }
+
+  /**
+   * The text captured as a number, read straight from the source when it is plain digits (a
+   * shared-string index, a date serial): no string is made for most cells.
+   */
+  protected capturedNumber(): number {
+    if (this.pieces !== 1) return this.pieces === 0 ? NaN : Number(this.text);
+    const s = this.pieceSource;
+    const end = this.pieceEnd;
+    if (end - this.pieceStart <= 15) {
+      let value = 0;
+      let i = this.pieceStart;
+      for (; i < end; i += 1) {
+        const digit = s.charCodeAt(i) - 48;
+        if (digit < 0 || digit > 9) break;
+        value = value * 10 + digit;
+      }
+      if (i === end && end > this.pieceStart) return value;
+    }
+    return Number(decodeXml(s.slice(this.pieceStart, end)));
   }
 
   /** The index of the attribute whose local name (prefix dropped) is `name`, or -1. */
