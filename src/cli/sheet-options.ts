@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
 import { availableProfiles, loadProfile } from '../import/profiles.js';
-import type { SheetChoice } from '../import/index.js';
+import type { ProfileSelection } from '../import/index.js';
 
 /** `--profile` and `--ignore-sheet`, on every command that reads data files. */
 export interface SheetOptions {
@@ -24,7 +24,7 @@ export function addSheetOptions(command: Command): Command {
  * `profiles/` folder here are candidates, each used where a sheet's headers fit it better than
  * the contract alone. Profiles are read and checked before any data (a bad one exits 4).
  */
-export function sheetChoiceOf(options: SheetOptions): SheetChoice {
+export function sheetChoiceOf(options: SheetOptions): ProfileSelection {
   const ignoreSheets = options.ignoreSheet ?? [];
   if (options.profile !== undefined) return { profile: loadProfile(options.profile), candidates: [], ignoreSheets };
   return { candidates: availableProfiles(), ignoreSheets };

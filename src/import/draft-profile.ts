@@ -8,13 +8,10 @@
 import { SHEETS, type ColumnSpec, type SheetSpec } from '../model/columns.js';
 import type { RecordKind } from '../model/records.js';
 import { displayText, isBlank, parseList, type RawValue } from './cells.js';
-import { detectFormat, unreadable, type FileFormat } from './files.js';
-import { UserError, msg } from '../model/messages.js';
 import { LIKELY, closestColumn, type Suggestion } from './closest.js';
 import { contractValue } from './profiles.js';
 import type { RawRow } from './readers/types.js';
-import { sheetsOf } from './read-file.js';
-import { CONTRACT_VOCABULARY, HEADER_SEARCH_ROWS, findHeaderRow, sheetKindFromHeaders, sheetKindFromName } from './sheet.js';
+import { CONTRACT_VOCABULARY, findHeaderRow, sheetKindFromHeaders, sheetKindFromName } from './sheet.js';
 import { foldHeader } from './text.js';
 
 /** What the draft needs of one sheet: its name, its first rows and the values below the header. */
@@ -193,34 +190,3 @@ export function addValues(values: Map<number, Set<string>>, cells: readonly RawV
   });
 }
 
-/** Reads what a draft needs of each sheet of a file: its first rows and the distinct values below its header. */
-export async function readDraftSheets(path: string): Promise<DraftSheet[]> {
-  const drafts: DraftSheet[] = [];
-  try {
-    await readInto(drafts, path, await detectFormat(path));
-  } catch (error) {
-    if (error instanceof UserError) throw error;
-    throw unreadable(path, msg('file hỏng hoặc không phải sổ Excel (.xlsx)', 'corrupt, or not an Excel workbook (.xlsx)'));
-  }
-  return drafts;
-}
-
-async function readInto(drafts: DraftSheet[], path: string, format: FileFormat): Promise<void> {
-  for await (const sheet of sheetsOf(path, format)) {
-    const top: RawRow[] = [];
-    const values = new Map<number, Set<string>>();
-    let header: RawRow | undefined;
-    for await (const row of sheet.rows) {
-      if (row.number <= HEADER_SEARCH_ROWS) {
-        top.push(row);
-        continue;
-      }
-      header ??= draftHeaderRow(top) ?? { number: HEADER_SEARCH_ROWS, cells: [] };
-      addValues(values, row.cells);
-    }
-    header ??= draftHeaderRow(top);
-    // Rows of the first ten below the header are data too.
-    for (const row of top) if (header && row.number > header.number) addValues(values, row.cells);
-    if (!sheet.hidden) drafts.push({ name: sheet.name, top, values });
-  }
-}

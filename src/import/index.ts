@@ -14,10 +14,12 @@ import type { Child, ChildEvent, Dataset } from '../model/records.js';
 import { compareSources, linkRecords } from './link.js';
 import { readFilesInParallel, type FileToRead } from './pool.js';
 import { bundledProfiles } from './profiles.js';
-import { readFile, totalFileAccount, type FileAccount, type FileRead, type SheetChoice } from './read-file.js';
+import { readFile, totalFileAccount, type FileAccount, type FileRead } from './read-file.js';
+import type { ProfileSelection } from './sheet-choice.js';
 import { recordValues } from './values.js';
 
-export type { FileAccount, SheetAccount, SheetChoice, SkippedSheet } from './read-file.js';
+export type { FileAccount, SheetAccount, SkippedSheet } from './read-file.js';
+export type { ProfileSelection } from './sheet-choice.js';
 export { unitCheckFor } from './read-file.js';
 
 export interface ImportResult {
@@ -36,7 +38,7 @@ export interface ImportOptions {
    * Column-mapping profiles and sheets to ignore (profiles/README.md); by default the bundled
    * profiles are candidates, chosen by a sheet's headers.
    */
-  readonly sheets?: SheetChoice;
+  readonly sheets?: ProfileSelection;
   /** Called as each file is read, for progress lines. */
   readonly onFileRead?: (account: FileAccount) => void;
 }
@@ -106,7 +108,7 @@ function inReadingOrder(given: readonly string[]): FileToRead[] {
     .sort((a, b) => compareName(a.displayName, b.displayName) || compareName(a.path, b.path));
 }
 
-async function readSequentially(files: readonly FileToRead[], options: ImportOptions, sheets: SheetChoice): Promise<FileRead[]> {
+async function readSequentially(files: readonly FileToRead[], options: ImportOptions, sheets: ProfileSelection): Promise<FileRead[]> {
   const reads: FileRead[] = [];
   for (const { path, displayName } of files) {
     const read = await readFile(path, displayName, options.codesAsOf, sheets);

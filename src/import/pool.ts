@@ -1,6 +1,7 @@
 import { Worker } from 'node:worker_threads';
 import { UserError, type ExitCode, type Message } from '../model/messages.js';
-import type { FileAccount, FileRead, SheetChoice } from './read-file.js';
+import type { FileAccount, FileRead } from './read-file.js';
+import type { ProfileSelection } from './sheet-choice.js';
 
 /**
  * Reads files side by side in worker threads: parsing a workbook is CPU-bound (exceljs's
@@ -13,7 +14,7 @@ export interface ReadRequest {
   readonly path: string;
   readonly displayName: string;
   readonly codesAsOf: string | undefined;
-  readonly sheets: SheetChoice;
+  readonly sheets: ProfileSelection;
 }
 
 export type ReadResponse =
@@ -28,7 +29,7 @@ export interface FileToRead {
 
 export interface PoolOptions {
   readonly codesAsOf: string | undefined;
-  readonly sheets: SheetChoice;
+  readonly sheets: ProfileSelection;
   readonly threads: number;
   readonly onFileRead?: (account: FileAccount) => void;
 }

@@ -3,29 +3,17 @@ import { createReadStream } from 'node:fs';
 import { basename, extname } from 'node:path';
 import type { ImportWarning, RejectedRow } from '../model/issues.js';
 import { msg, type Message } from '../model/messages.js';
-import type { SheetSpec } from '../model/columns.js';
-import type { Profile } from '../model/profile.js';
 import type { Child, ChildEvent, CommuneFacts, RecordKind } from '../model/records.js';
 import { eraAt, loadAdminUnits } from '../units/index.js';
 import { displayText, isBlank } from './cells.js';
-import { detectFormat, unreadable, type FileFormat } from './files.js';
+import { detectFormat, unreadable } from './files.js';
 import { readCsvSheet } from './readers/csv.js';
 import { noteMessage } from './readers/notes.js';
 import type { RawRow, RawSheet } from './readers/types.js';
 import { readXlsxSheets } from './readers/xlsx.js';
 import { readRow, type UnitCheck } from './rows.js';
-import {
-  CONTRACT_VOCABULARY,
-  HEADER_SEARCH_ROWS,
-  findHeaderRow,
-  layoutOf,
-  sheetKindFromHeaders,
-  sheetKindFromName,
-  vocabularyOf,
-  type SheetLayout,
-  type Vocabulary,
-} from './sheet.js';
-import { foldSheetName } from './text.js';
+import { HEADER_SEARCH_ROWS, layoutOf } from './sheet.js';
+import { CONTRACT_ONLY, chooseSheet, type ProfileSelection } from './sheet-choice.js';
 
 /**
  * Reading one file, start to end, on its own: what a worker thread does. Everything that
@@ -97,7 +85,7 @@ export async function readFile(
   path: string,
   displayName: string,
   codesAsOf: string | undefined,
-  choice: SheetChoice = CONTRACT_ONLY,
+  selection: ProfileSelection = CONTRACT_ONLY,
 ): Promise<FileRead> {
   const units = unitCheckFor(codesAsOf);
   const format = await detectFormat(path);
@@ -110,9 +98,10 @@ export async function readFile(
     rejected: [],
     warnings: [],
   };
-  const sheets = sheetsOf(path, format);
+  const sheets =
+    format === 'csv' ? singleSheet(readCsvSheet(path, basename(path, extname(path)))) : readXlsxSheets(path);
   try {
-    for await (const sheet of sheets) await readSheet(sheet, file, units, read, choice);
+    for await (const sheet of sheets) await readSheet(sheet, file, units, read, selection);
   } catch (error) {
     if (error instanceof Error && error.name === 'UserError') throw error;
     throw unreadable(path, msg('file hỏng hoặc không phải sổ Excel (.xlsx)', 'corrupt, or not an Excel workbook (.xlsx)'));
@@ -148,91 +137,8 @@ export function totalFileAccount(account: FileAccount): void {
   }
 }
 
-/** A file's sheets as its reader gives them (a CSV file is one sheet named after the file). */
-export function sheetsOf(path: string, format: FileFormat): AsyncIterable<RawSheet> {
-  return format === 'csv' ? singleSheet(readCsvSheet(path, basename(path, extname(path)))) : readXlsxSheets(path);
-}
-
 async function* singleSheet(sheet: RawSheet): AsyncGenerator<RawSheet> {
   yield sheet;
-}
-
-/**
- * What the sheets of a file are read with (profiles/README.md): `--profile` names one profile
- * and nothing else is tried; without it, each sheet is read with the contract alone unless a
- * candidate profile recognises more of its header.
- */
-export interface SheetChoice {
-  readonly profile?: Profile;
-  readonly candidates: readonly Profile[];
-  /** `--ignore-sheet` names: sheets that hold no data, said by the user. */
-  readonly ignoreSheets: readonly string[];
-}
-
-export const CONTRACT_ONLY: SheetChoice = { candidates: [], ignoreSheets: [] };
-
-/** Names of sheets that say they are not data (folded, as a name's first words). */
-const NOT_DATA_NAMES = [
-  'huong dan', 'ghi chu', 'danh muc', 'chu thich', 'giai thich', 'tham so', 'bia', 'mau bieu',
-  'notes', 'note', 'readme', 'read me', 'instructions', 'help', 'lists', 'codes', 'lookup', 'cover',
-].map((name) => name.replace(/\s+/g, ''));
-
-function namesNoData(name: string): boolean {
-  const folded = foldSheetName(name);
-  return NOT_DATA_NAMES.some((prefix) => folded.startsWith(prefix));
-}
-
-/** The vocabularies a file's sheets may be read with: the first is the one used when nothing reads better. */
-function vocabulariesFor(choice: SheetChoice): Vocabulary[] {
-  if (choice.profile) return [vocabularyOf(choice.profile)];
-  return [CONTRACT_VOCABULARY, ...choice.candidates.map((profile) => vocabularyOf(profile))];
-}
-
-interface SheetReading {
-  readonly vocabulary: Vocabulary;
-  readonly spec: SheetSpec | undefined;
-  readonly named: boolean;
-  readonly header: RawRow | undefined;
-  readonly layout: SheetLayout | undefined;
-}
-
-function readingWith(vocabulary: Vocabulary, name: string, top: readonly RawRow[]): SheetReading {
-  const named = sheetKindFromName(name, vocabulary);
-  const header = findHeaderRow(top, vocabulary);
-  const spec = named ?? (header ? sheetKindFromHeaders(header.cells.map((cell) => displayText(cell)), vocabulary) : undefined);
-  const layout = spec && header ? layoutOf(spec, header, vocabulary) : undefined;
-  return { vocabulary, spec, named: named !== undefined, header, layout };
-}
-
-/** How well a reading fits: every required column first, then the number of columns recognised. */
-function fit(reading: SheetReading): number {
-  if (!reading.layout) return -1;
-  return (reading.layout.missingRequired.length === 0 ? 1000 : 0) + reading.layout.columns.length;
-}
-
-/**
- * The contract alone unless a profile fits the sheet strictly better; two profiles that fit
- * equally well and better than the contract are never chosen between silently.
- */
-function chooseReading(readings: readonly SheetReading[], file: string, sheet: string): SheetReading {
-  const [first, ...others] = readings;
-  if (!first) throw new Error('no vocabulary to read a sheet with');
-  const best = Math.max(...others.map(fit));
-  if (others.length === 0 || best <= fit(first)) return first;
-  const tied = others.filter((reading) => fit(reading) === best);
-  if (tied.length > 1) {
-    const named = tied.map((reading) => `"${reading.vocabulary.profile?.name}" (${reading.vocabulary.profile?.file})`);
-    const names = named.join(' và ');
-    const namesEn = named.join(' and ');
-    throw unreadable(
-      file,
-      msg(
-        `trang "${sheet}" khớp như nhau với hồ sơ cột ${names}; chọn một bằng --profile FILE`,
-        `sheet "${sheet}" matches the column-mapping profiles ${namesEn} equally well; choose one with --profile FILE`,
-      ),
-    );
-  }
-  return tied[0]!;
 }
 
 const draftHint = (file: string, sheet: string) =>
@@ -248,45 +154,45 @@ function withHint(reason: Message, hint: Message): Message {
 }
 
 /** The first row of the top that looks like a header (three texts or more): what to name missing columns against. */
-function likelyHeader(top: readonly RawRow[]): RawRow | undefined {
+export function likelyHeader(top: readonly RawRow[]): RawRow | undefined {
   return top.find((row) => row.cells.filter((cell) => typeof cell === 'string' && displayText(cell) !== '').length >= 3);
 }
 
-async function readSheet(sheet: RawSheet, file: string, units: UnitCheck, read: FileRead, choice: SheetChoice): Promise<void> {
-  const vocabularies = vocabulariesFor(choice);
-  const named = vocabularies.some((vocabulary) => sheetKindFromName(sheet.name, vocabulary) !== undefined);
-  const top: RawRow[] = [];
+async function readSheet(sheet: RawSheet, file: string, units: UnitCheck, read: FileRead, selection: ProfileSelection): Promise<void> {
   const iterator = sheet.rows[Symbol.asyncIterator]();
-  let next = await iterator.next();
-  const skip = async (reason: SkippedSheet['reason']) => {
+  const { choice, top, next: first } = await chooseSheet(sheet.name, sheet.hidden, iterator, selection);
+  let next = first;
+  const rowsLeft = async () => {
     let rows = top.filter((row) => !row.cells.every(isBlank)).length;
+    if (next.done && top.length === 0) next = await iterator.next();
     while (!next.done) {
       if (!next.value.cells.every(isBlank)) rows += 1;
       next = await iterator.next();
     }
-    if (rows > 0 || reason !== 'empty') read.account.skippedSheets.push({ sheet: sheet.name, reason, rows });
+    return rows;
   };
-  const folded = foldSheetName(sheet.name);
-  const ignored = [...choice.ignoreSheets, ...(choice.profile?.ignoreSheets ?? [])].some((name) => foldSheetName(name) === folded);
-  if (ignored) return skip('ignored');
-  if (sheet.hidden && !named) return skip('hidden');
-  if (!named && namesNoData(sheet.name)) return skip('notData');
-
-  while (!next.done && next.value.number <= HEADER_SEARCH_ROWS) {
-    top.push(next.value);
-    next = await iterator.next();
-  }
-  const reading = chooseReading(
-    vocabularies.map((vocabulary) => readingWith(vocabulary, sheet.name, top)),
-    file,
-    sheet.name,
-  );
+  const skip = async (reason: SkippedSheet['reason']) => {
+    read.account.skippedSheets.push({ sheet: sheet.name, reason, rows: await rowsLeft() });
+  };
+  if (choice.type === 'hidden') return skip('hidden');
+  if (choice.type === 'skipped') return skip(choice.reason);
   const hint = draftHint(file, sheet.name);
-  if (!reading.layout) {
-    if (top.every((row) => row.cells.every(isBlank)) && next.done) return skip('empty');
-    const guess = reading.spec ? likelyHeader(top) : undefined;
-    if (reading.spec && guess) {
-      const missing = layoutOf(reading.spec, guess, reading.vocabulary).missingRequired.map((column) => `"${column.header}"`).join(', ');
+  if (choice.type === 'ambiguous') {
+    const named = choice.profiles.map((profile) => `"${profile.name}" (${profile.file})`);
+    throw unreadable(
+      file,
+      msg(
+        `trang "${sheet.name}" khớp như nhau với các hồ sơ cột ${named.join(' và ')}; chọn một bằng --profile FILE`,
+        `sheet "${sheet.name}" matches the column-mapping profiles ${named.join(' and ')} equally well; choose one with --profile FILE`,
+      ),
+    );
+  }
+  if (choice.type === 'no_header' || choice.type === 'unknown_kind') {
+    // A sheet without a single value is no data to lose.
+    if ((await rowsLeft()) === 0) return;
+    const guess = choice.type === 'no_header' && choice.named ? likelyHeader(top) : undefined;
+    if (choice.type === 'no_header' && choice.named && guess) {
+      const missing = layoutOf(choice.named, guess).missingRequired.map((column) => `"${column.header}"`).join(', ');
       throw unreadable(
         file,
         withHint(
@@ -298,16 +204,16 @@ async function readSheet(sheet: RawSheet, file: string, units: UnitCheck, read: 
         ),
       );
     }
-    const reason = reading.header
-      ? msg(`trang "${sheet.name}" có dữ liệu nhưng không rõ là trang trẻ em, sự việc hay thông tin xã`, `sheet "${sheet.name}" holds rows but its kind of data (children, events, commune facts) is not recognised`)
-      : msg(
-          `trang "${sheet.name}" có dữ liệu nhưng không nhận ra dòng tiêu đề trong ${HEADER_SEARCH_ROWS} dòng đầu`,
-          `sheet "${sheet.name}" holds rows but no header row is recognised within the first ${HEADER_SEARCH_ROWS} rows`,
-        );
+    const reason =
+      choice.type === 'unknown_kind'
+        ? msg(`trang "${sheet.name}" có dữ liệu nhưng không rõ là trang trẻ em, sự việc hay thông tin xã`, `sheet "${sheet.name}" holds rows but its kind of data (children, events, commune facts) is not recognised`)
+        : msg(
+            `trang "${sheet.name}" có dữ liệu nhưng không nhận ra dòng tiêu đề trong ${HEADER_SEARCH_ROWS} dòng đầu`,
+            `sheet "${sheet.name}" holds rows but no header row is recognised within the first ${HEADER_SEARCH_ROWS} rows`,
+          );
     throw unreadable(file, withHint(reason, hint));
   }
-  const spec = reading.layout.spec;
-  const layout = reading.layout;
+  const { spec, layout } = choice;
   if (layout.missingRequired.length > 0) {
     const names = layout.missingRequired.map((column) => `"${column.header}"`).join(', ');
     throw unreadable(
@@ -330,7 +236,7 @@ async function readSheet(sheet: RawSheet, file: string, units: UnitCheck, read: 
     accepted: 0,
     rejected: 0,
     totalsSkipped: 0,
-    ...(layout.profile ? { profile: { name: layout.profile.name, file: layout.profile.file, automatic: choice.profile === undefined } } : {}),
+    ...(layout.profile ? { profile: { name: layout.profile.name, file: layout.profile.file, automatic: selection.profile === undefined } } : {}),
   };
   read.account.sheets.push(account);
 

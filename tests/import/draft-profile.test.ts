@@ -7,7 +7,6 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { computeIndicators, loadCatalogue, parsePeriod } from '../../src/engine/index.js';
-import { draftProfileText, readDraftSheets } from '../../src/import/draft-profile.js';
 import { importFiles } from '../../src/import/index.js';
 import { loadProfile } from '../../src/import/profiles.js';
 import { CONTRACT_LAYOUT, DEFAULT_SEED, buildSampleSet, otherLayoutFile, workbookBuffer, type OtherLayout } from '../../src/sample/index.js';
@@ -60,6 +59,7 @@ const CONTRACT_SAME_COLUMNS: OtherLayout = {
 };
 
 const dir = tempDir('chitieu-draft-');
+const NGO_FILE = 'ngo-export-21289.xlsx';
 const catalogue = loadCatalogue();
 let ngo: string;
 let contract: string;
@@ -91,7 +91,13 @@ describe('a file in a layout nobody described yet', () => {
   });
 
   it('reads with the draft profile and the two value lines a person adds, to the figures of the contract layout', async () => {
-    const draft = draftProfileText('ngo-export.xlsx', await readDraftSheets(ngo));
+    const asDrafted = join(dir, 'draft.yaml');
+    const drafted = await runCli('inspect', ngo, '--draft-profile', asDrafted);
+    expect(drafted.code).toBe(0);
+    expect(drafted.stdout).toContain('2 cột có giá trị chưa biết');
+    const draft = readFileSync(asDrafted, 'utf8');
+    // It does not overwrite a profile a person may have edited.
+    expect((await runCli('inspect', ngo, '--draft-profile', asDrafted)).code).toBe(1);
     // Each unknown header is suggested with its closest contract column, marked for a person to confirm.
     expect(draft).toContain('childId: ["Child code"]   # ? Mã trẻ em');
     expect(draft).toContain('sex: ["Sex"]   # ? Giới tính');
@@ -101,8 +107,6 @@ describe('a file in a layout nobody described yet', () => {
     const templates = draft.split('\n').filter((line) => /^ {6}# \w+: \{/.test(line));
     expect(templates).toEqual(['      # status: { "Died": "" }', '      # eventType: { "Abuse": "", "Child marriage": "", "Injury": "" }']);
     // As drafted it is a valid profile; the unknown values still reject their rows.
-    const asDrafted = join(dir, 'draft.yaml');
-    writeFileSync(asDrafted, draft);
     const first = await importFiles([ngo], { sheets: { profile: loadProfile(asDrafted), candidates: [], ignoreSheets: [] } });
     expect(first.rejected.length).toBeGreaterThan(0);
     // The person fills in the two lines.
@@ -117,6 +121,6 @@ describe('a file in a layout nobody described yet', () => {
     expect(read.files[0]!.read).toBe(expected.files[0]!.read);
     expect(expected.dataset.children.length).toBeGreaterThan(500);
     expect(figures(read.dataset)).toEqual(figures(expected.dataset));
-    expect(readFileSync(profilePath, 'utf8')).toContain('Hồ sơ cho ngo-export.xlsx');
+    expect(draft).toContain(`Hồ sơ cho ${NGO_FILE}`);
   });
 });

@@ -7,7 +7,7 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { computeIndicators, loadCatalogue, parsePeriod } from '../../src/engine/index.js';
-import { importFiles, type SheetChoice } from '../../src/import/index.js';
+import { importFiles, type ProfileSelection } from '../../src/import/index.js';
 import { bundledProfiles, loadProfile } from '../../src/import/profiles.js';
 import { accountingLines } from '../../src/import/summary.js';
 import { UserError } from '../../src/model/messages.js';
@@ -146,7 +146,7 @@ describe('choosing a profile by the headers', () => {
 });
 
 describe('no sheet of data is skipped quietly', () => {
-  const none: SheetChoice = { candidates: [], ignoreSheets: [] };
+  const none: ProfileSelection = { candidates: [], ignoreSheets: [] };
   const data = { name: 'TreEm', rows: [CHILD_HEADERS, childRow()] };
 
   it('refuses a sheet with rows whose header is not recognised, naming file and sheet, with the hint', async () => {
@@ -163,7 +163,6 @@ describe('no sheet of data is skipped quietly', () => {
   });
 
   it('skips sheets named as not data, hidden sheets, empty sheets and a profile\'s ignoreSheets, and lists those with rows', async () => {
-    // (Few sheets per workbook: exceljs's stream reader loses sheets of larger workbooks, see issue 8.)
     const path = await writeWorkbook(join(dir, 'notes.xlsx'), [
       data,
       { name: 'Sheet3', rows: [] },

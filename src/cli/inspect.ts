@@ -1,0 +1,143 @@
+/**
+ * `chitieu inspect FILE... [--json] [--cells]`
+ *
+ * What chitieu sees in a file: per sheet its name and state, the kind of records chosen and
+ * why (its name or its headers), the header row, each column's header and the contract key it
+ * maps to (or "bỏ qua"), and the rows below the header. `--json` prints it as data; `--cells`
+ * adds every non-empty cell as read, so that the reader can be held against another.
+ */
+import type { Command } from 'commander';
+import { existsSync, writeFileSync } from 'node:fs';
+import { basename } from 'node:path';
+import { draftProfileText } from '../import/draft-profile.js';
+import { inspectFile, type FileInspection } from '../import/inspect.js';
+import type { ProfileSelection } from '../import/index.js';
+import { columnLetter } from '../import/readers/notes.js';
+import type { SheetChoice } from '../import/sheet-choice.js';
+import { KIND_LABELS } from '../import/summary.js';
+import { ExitCode, UserError, msg, render, type Lang, type Message } from '../model/messages.js';
+import { langOf, say, type CliContext } from './context.js';
+import { addSheetOptions, sheetChoiceOf, type SheetOptions } from './sheet-options.js';
+
+interface InspectCliOptions extends SheetOptions {
+  readonly json?: boolean;
+  readonly cells?: boolean;
+  readonly draftProfile?: string;
+}
+
+export function registerInspect(program: Command, context: CliContext): void {
+  const command = program
+    .command('inspect')
+    .description('Xem chương trình đọc được gì trong file: các trang, loại dữ liệu, dòng tiêu đề, cột nào ứng với cột nào')
+    .argument('<files...>', 'file .xlsx hoặc .csv')
+    .option('--json', 'in ra dạng JSON / print as JSON')
+    .option('--cells', 'kèm mọi ô có giá trị, như đã đọc (với --json) / with every non-empty cell as read')
+    .option('--draft-profile <out.yaml>', 'viết hồ sơ cột nháp cho file có tiêu đề khác mẫu chuẩn (xem profiles/README.md) / write a draft profile');
+  addSheetOptions(command)
+    .action(async (files: string[], options: InspectCliOptions, self: Command) => {
+      const lang = langOf(self);
+      const selection = sheetChoiceOf(options);
+      if (options.draftProfile !== undefined) {
+        await writeDraft(context, lang, files, options.draftProfile, selection);
+        return;
+      }
+      const inspections: FileInspection[] = [];
+      for (const file of files) inspections.push(await inspectFile(file, options.cells === true, { selection }));
+      if (options.json || options.cells) {
+        const json = inspections.map((inspection) => inspection.json);
+        context.out(JSON.stringify(json.length === 1 ? json[0] : json, null, 2));
+        return;
+      }
+      for (const inspection of inspections) for (const line of inspectionLines(inspection, lang)) context.out(line);
+    });
+}
+
+const STATES: Record<string, Message> = {
+  visible: msg('hiện', 'visible'),
+  hidden: msg('ẩn', 'hidden'),
+  veryHidden: msg('ẩn sâu (veryHidden)', 'very hidden'),
+};
+
+const count = (n: number, lang: Lang) => n.toLocaleString(lang === 'en' ? 'en-US' : 'vi-VN');
+
+function choiceText(choice: SheetChoice): Message {
+  switch (choice.type) {
+    case 'read': {
+      const kind = KIND_LABELS[choice.spec.kind] ?? msg(choice.spec.kind, choice.spec.kind);
+      const why = choice.by === 'name' ? msg('theo tên trang', 'by its name') : msg('theo dòng tiêu đề', 'by its headers');
+      const profile = choice.layout.profile;
+      const using = profile ? msg(`, hồ sơ cột ${profile.file}`, `, profile ${profile.file}`) : msg('', '');
+      return msg(
+        `${kind.vi} (${why.vi}${using.vi}), dòng tiêu đề ${choice.layout.headerRow}`,
+        `${kind.en} (${why.en}${using.en}), header row ${choice.layout.headerRow}`,
+      );
+    }
+    case 'hidden':
+      return msg('bỏ qua: trang ẩn', 'skipped: hidden sheet');
+    case 'no_header':
+      return choice.named
+        ? msg(`không đọc được: tên trang là ${choice.named.name} nhưng không có dòng tiêu đề`, `unreadable: named ${choice.named.name} but has no header row`)
+        : msg('bỏ qua: không nhận ra dòng tiêu đề', 'skipped: no header row recognised');
+    case 'skipped':
+      return choice.reason === 'notData'
+        ? msg('bỏ qua: tên trang cho thấy không phải dữ liệu', 'skipped: its name says it is not data')
+        : msg('bỏ qua: theo --ignore-sheet hoặc hồ sơ cột', 'skipped: by --ignore-sheet or the profile');
+    case 'ambiguous': {
+      const names = choice.profiles.map((profile) => `"${profile.name}" (${profile.file})`).join(', ');
+      return msg(`không đọc được: khớp như nhau với các hồ sơ cột ${names}; chọn bằng --profile`, `unreadable: fits the profiles ${names} equally; choose with --profile`);
+    }
+    case 'unknown_kind':
+      return msg(`bỏ qua: dòng tiêu đề ${choice.headerRow} không cho biết loại dữ liệu`, `skipped: header row ${choice.headerRow} does not tell the kind of data`);
+  }
+}
+
+export function inspectionLines(inspection: FileInspection, lang: Lang): string[] {
+  const lines = [inspection.json.file];
+  inspection.json.sheets.forEach((sheet, index) => {
+    const choice = inspection.choices[index]!;
+    const state = render(STATES[sheet.state]!, lang);
+    const rows = render(msg(`${count(sheet.rows, lang)} dòng có dữ liệu`, `${count(sheet.rows, lang)} row(s) with data`), lang);
+    lines.push(`  ${render(msg('Trang', 'Sheet'), lang)} "${sheet.name}" (${state}): ${render(choiceText(choice), lang)}; ${rows}`);
+    const indexes = inspection.columnIndexes[index] ?? [];
+    sheet.columns.forEach((column, position) => {
+      const letter = columnLetter((indexes[position] ?? position) + 1);
+      const key = column.key ?? render(msg('bỏ qua', 'ignored'), lang);
+      lines.push(`    ${letter.padEnd(3)} "${column.header}" → ${key}`);
+    });
+    if (choice.type === 'read' && choice.layout.missingRequired.length > 0) {
+      const names = choice.layout.missingRequired.map((column) => `"${column.header}"`).join(', ');
+      lines.push(`    ${render(msg(`thiếu cột bắt buộc ${names}: file không đọc được`, `missing required column(s) ${names}: the file cannot be read`), lang)}`);
+    }
+  });
+  return lines;
+}
+
+/** `--draft-profile`: one file's headers and unknown values as a profile for a person to finish. */
+async function writeDraft(context: CliContext, lang: Lang, files: readonly string[], out: string, selection: ProfileSelection): Promise<void> {
+  if (files.length !== 1) {
+    throw new UserError(ExitCode.usage, msg('--draft-profile lập hồ sơ cho một file: hãy chỉ ra đúng một file.', '--draft-profile drafts a profile from one file: give exactly one.'));
+  }
+  if (existsSync(out)) {
+    throw new UserError(ExitCode.usage, msg(`Đã có tệp ${out}: chọn tên khác để không ghi đè hồ sơ đã sửa.`, `${out} already exists: choose another name so that no edited profile is overwritten.`));
+  }
+  const file = files[0]!;
+  const inspection = await inspectFile(file, false, { selection, draft: true });
+  const text = draftProfileText(basename(file), inspection.drafts ?? []);
+  try {
+    writeFileSync(out, text, { flag: 'wx' });
+  } catch {
+    throw new UserError(ExitCode.usage, msg(`Không ghi được ${out} (thư mục có không, có quyền ghi không?).`, `Cannot write ${out} (does the folder exist, may it be written?).`));
+  }
+  const suggested = text.split('\n').filter((line) => /# \?/.test(line) && !/^\s*#/.test(line)).length;
+  const values = text.split('\n').filter((line) => /^ {6}# \w+: \{/.test(line)).length;
+  say(
+    context,
+    lang,
+    msg(
+      `Đã ghi hồ sơ nháp ${out}: ${suggested} cột gợi ý cần kiểm tra (dòng "# ?"), ${values} cột có giá trị chưa biết cần ghi mã. ` +
+        `Sửa xong, chạy: chitieu validate ${basename(file)} --profile ${out}`,
+      `Wrote the draft profile ${out}: ${suggested} suggested column(s) to check ("# ?" lines), ${values} column(s) with unknown values to map. ` +
+        `Then run: chitieu validate ${basename(file)} --profile ${out}`,
+    ),
+  );
+}
