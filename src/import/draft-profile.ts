@@ -11,7 +11,7 @@ import { displayText, isBlank, parseList, type RawValue } from './cells.js';
 import { LIKELY, closestColumn, type Suggestion } from './closest.js';
 import { contractValue } from './profiles.js';
 import type { RawRow } from './readers/types.js';
-import { CONTRACT_VOCABULARY, findHeaderRow, sheetKindFromHeaders, sheetKindFromName } from './sheet.js';
+import { CONTRACT_VOCABULARY, findHeaderRow, likelyHeader, sheetKindFromHeaders, sheetKindFromName } from './sheet.js';
 import { foldHeader } from './text.js';
 
 /** What the draft needs of one sheet: its name, its first rows and the values below the header. */
@@ -35,10 +35,7 @@ interface DraftColumn {
 
 /** The row most likely to be the header: the contract's rule, else the first row of three texts or more. */
 export function draftHeaderRow(top: readonly RawRow[]): RawRow | undefined {
-  return (
-    findHeaderRow(top) ??
-    top.find((row) => row.cells.filter((cell) => typeof cell === 'string' && displayText(cell) !== '').length >= 3)
-  );
+  return findHeaderRow(top) ?? likelyHeader(top);
 }
 
 function kindOf(sheet: DraftSheet, headers: readonly string[]): SheetSpec | undefined {

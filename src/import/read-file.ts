@@ -12,7 +12,7 @@ import { noteMessage } from './readers/notes.js';
 import type { RawRow, RawSheet } from './readers/types.js';
 import { readXlsxSheets } from './readers/xlsx.js';
 import { readRow, type UnitCheck } from './rows.js';
-import { HEADER_SEARCH_ROWS, layoutOf } from './sheet.js';
+import { HEADER_SEARCH_ROWS, layoutOf, likelyHeader } from './sheet.js';
 import { CONTRACT_ONLY, chooseSheet, type ProfileSelection } from './sheet-choice.js';
 
 /**
@@ -151,11 +151,6 @@ const draftHint = (file: string, sheet: string) =>
 
 function withHint(reason: Message, hint: Message): Message {
   return msg(reason.vi + hint.vi, reason.en + hint.en);
-}
-
-/** The first row of the top that looks like a header (three texts or more): what to name missing columns against. */
-export function likelyHeader(top: readonly RawRow[]): RawRow | undefined {
-  return top.find((row) => row.cells.filter((cell) => typeof cell === 'string' && displayText(cell) !== '').length >= 3);
 }
 
 async function readSheet(sheet: RawSheet, file: string, units: UnitCheck, read: FileRead, selection: ProfileSelection): Promise<void> {

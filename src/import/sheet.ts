@@ -117,6 +117,14 @@ export function findHeaderRow(rows: readonly RawRow[], vocabulary: Vocabulary = 
   return undefined;
 }
 
+/**
+ * The first row of the top that looks like a header, known or not (three texts or more): what
+ * missing columns are named against, and what a draft profile is drafted from.
+ */
+export function likelyHeader(top: readonly RawRow[]): RawRow | undefined {
+  return top.find((row) => row.cells.filter((cell) => typeof cell === 'string' && displayText(cell) !== '').length >= MIN_KNOWN_HEADERS);
+}
+
 const isKnownHeader = (cell: RawValue | undefined, vocabulary: Vocabulary): boolean =>
   cell !== null && cell !== undefined && vocabulary.headers.has(foldHeader(displayText(cell)));
 const isBlankCell = (cell: RawValue | undefined): boolean => cell === null || cell === undefined || displayText(cell) === '';
