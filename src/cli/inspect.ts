@@ -13,14 +13,22 @@ import type { SheetChoice } from '../import/sheet-choice.js';
 import { KIND_LABELS } from '../import/summary.js';
 import { msg, render, type Lang, type Message } from '../model/messages.js';
 import { langOf, type CliContext } from './context.js';
+import type { Text } from './help.js';
 
-export function registerInspect(program: Command, context: CliContext): void {
+export function registerInspect(program: Command, context: CliContext, text: Text): void {
   program
     .command('inspect')
-    .description('Xem chương trình đọc được gì trong file: các trang, loại dữ liệu, dòng tiêu đề, cột nào ứng với cột nào')
-    .argument('<files...>', 'file .xlsx hoặc .csv')
-    .option('--json', 'in ra dạng JSON / print as JSON')
-    .option('--cells', 'kèm mọi ô có giá trị, như đã đọc (với --json) / with every non-empty cell as read')
+    .description(
+      text(
+        msg(
+          'Xem chương trình đọc được gì trong file: các trang, loại dữ liệu, dòng tiêu đề, cột nào ứng với cột nào của chuẩn dữ liệu',
+          'Show what chitieu sees in a file: its sheets, the kind of data, the header row, which column maps to which contract column',
+        ),
+      ),
+    )
+    .argument(text(msg('<tệp...>', '<files...>')), text(msg('file .xlsx hoặc .csv', '.xlsx or .csv files')))
+    .option('--json', text(msg('in ra dạng JSON', 'print as JSON')))
+    .option('--cells', text(msg('in ra JSON kèm mọi ô có giá trị, đúng như đã đọc', 'print JSON with every non-empty cell, as read')))
     .action(async (files: string[], options: { json?: boolean; cells?: boolean }, command: Command) => {
       const lang = langOf(command);
       const inspections: FileInspection[] = [];
