@@ -7,17 +7,19 @@
  * adds every non-empty cell as read, so that the reader can be held against another.
  */
 import type { Command } from 'commander';
-import { existsSync, writeFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { basename } from 'node:path';
 import { draftProfileText } from '../import/draft-profile.js';
-import { inspectFile, type FileInspection } from '../import/inspect.js';
 import type { ProfileSelection } from '../import/index.js';
+import { inspectFile, type FileInspection } from '../import/inspect.js';
+import { checkOutputFile, writeOutputFile } from '../io/output.js';
 import { columnLetter } from '../import/readers/notes.js';
 import type { SheetChoice } from '../import/sheet-choice.js';
 import { KIND_LABELS } from '../import/summary.js';
 import { ExitCode, UserError, msg, render, type Lang, type Message } from '../model/messages.js';
 import { langOf, say, type CliContext } from './context.js';
-import { addSheetOptions, sheetChoiceOf, type SheetOptions } from './sheet-options.js';
+import { ignoreSheetOption, profileOption, sheetChoiceOf, type SheetOptions } from './sheet-options.js';
+import type { Text } from './help.js';
 
 interface InspectCliOptions extends SheetOptions {
   readonly json?: boolean;
@@ -25,17 +27,28 @@ interface InspectCliOptions extends SheetOptions {
   readonly draftProfile?: string;
 }
 
-export function registerInspect(program: Command, context: CliContext): void {
-  const command = program
+export function registerInspect(program: Command, context: CliContext, text: Text): void {
+  program
     .command('inspect')
-    .description('Xem chương trình đọc được gì trong file: các trang, loại dữ liệu, dòng tiêu đề, cột nào ứng với cột nào')
-    .argument('<files...>', 'file .xlsx hoặc .csv')
-    .option('--json', 'in ra dạng JSON / print as JSON')
-    .option('--cells', 'kèm mọi ô có giá trị, như đã đọc (với --json) / with every non-empty cell as read')
-    .option('--draft-profile <out.yaml>', 'viết hồ sơ cột nháp cho file có tiêu đề khác mẫu chuẩn (xem profiles/README.md) / write a draft profile');
-  addSheetOptions(command)
-    .action(async (files: string[], options: InspectCliOptions, self: Command) => {
-      const lang = langOf(self);
+    .description(
+      text(
+        msg(
+          'Xem chương trình đọc được gì trong file: các trang, loại dữ liệu, dòng tiêu đề, cột nào ứng với cột nào của chuẩn dữ liệu',
+          'Show what chitieu sees in a file: its sheets, the kind of data, the header row, which column maps to which contract column',
+        ),
+      ),
+    )
+    .argument(text(msg('<tệp...>', '<files...>')), text(msg('file .xlsx hoặc .csv', '.xlsx or .csv files')))
+    .option('--json', text(msg('in ra dạng JSON', 'print as JSON')))
+    .option('--cells', text(msg('in ra JSON kèm mọi ô có giá trị, đúng như đã đọc', 'print JSON with every non-empty cell, as read')))
+    .option(
+      text(msg('--draft-profile <tệp.yaml>', '--draft-profile <out.yaml>')),
+      text(msg('viết hồ sơ cột nháp từ tiêu đề và giá trị của một file (xem profiles/README.md)', "write a draft column-mapping profile from one file's headers and values (see profiles/README.md)")),
+    )
+    .addOption(profileOption(text))
+    .addOption(ignoreSheetOption(text))
+    .action(async (files: string[], options: InspectCliOptions, command: Command) => {
+      const lang = langOf(command);
       const selection = sheetChoiceOf(options);
       if (options.draftProfile !== undefined) {
         await writeDraft(context, lang, files, options.draftProfile, selection);
@@ -117,17 +130,14 @@ async function writeDraft(context: CliContext, lang: Lang, files: readonly strin
   if (files.length !== 1) {
     throw new UserError(ExitCode.usage, msg('--draft-profile lập hồ sơ cho một file: hãy chỉ ra đúng một file.', '--draft-profile drafts a profile from one file: give exactly one.'));
   }
+  checkOutputFile(out, { option: '--draft-profile', extensions: ['.yaml', '.yml'] });
   if (existsSync(out)) {
     throw new UserError(ExitCode.usage, msg(`Đã có tệp ${out}: chọn tên khác để không ghi đè hồ sơ đã sửa.`, `${out} already exists: choose another name so that no edited profile is overwritten.`));
   }
   const file = files[0]!;
   const inspection = await inspectFile(file, false, { selection, draft: true });
   const text = draftProfileText(basename(file), inspection.drafts ?? []);
-  try {
-    writeFileSync(out, text, { flag: 'wx' });
-  } catch {
-    throw new UserError(ExitCode.usage, msg(`Không ghi được ${out} (thư mục có không, có quyền ghi không?).`, `Cannot write ${out} (does the folder exist, may it be written?).`));
-  }
+  writeOutputFile(out, text, { option: '--draft-profile' });
   const suggested = text.split('\n').filter((line) => /# \?/.test(line) && !/^\s*#/.test(line)).length;
   const values = text.split('\n').filter((line) => /^ {6}# \w+: \{/.test(line)).length;
   say(

@@ -1,6 +1,8 @@
-import type { Command } from 'commander';
+import { Option } from 'commander';
 import { availableProfiles, loadProfile } from '../import/profiles.js';
 import type { ProfileSelection } from '../import/index.js';
+import { msg } from '../model/messages.js';
+import type { Text } from './help.js';
 
 /** `--profile` and `--ignore-sheet`, on every command that reads data files. */
 export interface SheetOptions {
@@ -8,15 +10,18 @@ export interface SheetOptions {
   readonly ignoreSheet?: readonly string[];
 }
 
-export function addSheetOptions(command: Command): Command {
-  return command
-    .option('--profile <file>', 'hồ sơ cột (YAML) cho file có tiêu đề, giá trị khác mẫu chuẩn: xem profiles/README.md')
-    .option(
-      '--ignore-sheet <name>',
-      'bỏ qua trang có tên này (không phải dữ liệu); dùng lại cho nhiều trang',
-      (name: string, names: string[]) => [...names, name],
-      [] as string[],
-    );
+export function profileOption(text: Text): Option {
+  return new Option(
+    text(msg('--profile <tệp>', '--profile <file>')),
+    text(msg('hồ sơ cột (YAML) cho file có tiêu đề, giá trị khác mẫu chuẩn: xem profiles/README.md', 'column-mapping profile (YAML) for files laid out otherwise: see profiles/README.md')),
+  );
+}
+
+export function ignoreSheetOption(text: Text): Option {
+  return new Option(
+    text(msg('--ignore-sheet <tên>', '--ignore-sheet <name>')),
+    text(msg('bỏ qua trang có tên này (không phải dữ liệu); dùng lại cho nhiều trang', 'skip the sheet of this name (not data); repeat for several')),
+  ).argParser((name: string, names: string[] | undefined) => [...(names ?? []), name]);
 }
 
 /**

@@ -3,10 +3,10 @@
  * the main thread; the importer and its worker threads receive the checked, plain `Profile`.
  * A bad file is a UserError (exit 4) naming the file and the field.
  */
-import { existsSync, readFileSync, readdirSync, realpathSync } from 'node:fs';
+import { existsSync, readdirSync, realpathSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { parse as parseYaml } from 'yaml';
+import { readYamlFile } from '../io/yaml-file.js';
 import { SHEETS, type ColumnSpec, type SheetSpec } from '../model/columns.js';
 import { ExitCode, UserError, msg, type Message } from '../model/messages.js';
 import { ProfileFile, type CheckedSheetProfile, type Profile, type SheetProfile } from '../model/profile.js';
@@ -29,19 +29,7 @@ function invalid(file: string, field: string, reason: Message): UserError {
 
 /** Reads and checks one profile file; `shownAs` is how messages name it. */
 export function loadProfile(path: string, shownAs: string = path): Profile {
-  let text: string;
-  try {
-    text = readFileSync(path, 'utf8');
-  } catch {
-    throw invalid(shownAs, '', msg('không đọc được tệp (không có hoặc không mở được)', 'cannot read the file (missing or not readable)'));
-  }
-  let raw: unknown;
-  try {
-    raw = parseYaml(text);
-  } catch (error) {
-    const reason = error instanceof Error ? (error.message.split('\n')[0] ?? '') : String(error);
-    throw invalid(shownAs, '', msg(`YAML sai cú pháp: ${reason}`, `YAML syntax error: ${reason}`));
-  }
+  const raw = readYamlFile(path, msg('Hồ sơ cột', 'Column-mapping profile'));
   const parsed = ProfileFile.safeParse(raw);
   if (!parsed.success) {
     const issue = parsed.error.issues[0]!;
