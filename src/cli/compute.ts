@@ -192,7 +192,7 @@ export function registerCompute(program: Command, context: CliContext, text: Tex
       // Codes are checked by the engine at each row's own date, so the importer accepts either list.
       const sheets = sheetChoiceOf(options);
       const progress = progressFor(context, lang, files.length);
-      const imported = await importFiles(files, { sheets, onFileRead: progress.fileRead });
+      const imported = await importFiles(files, { sheets, onFileRead: progress.fileRead, latestBirthDate: { date: period.to, why: 'period_end' } });
       progress.done();
       for (const line of accountingLines(imported.files, lang)) context.err(line);
       progress.stage(msg('Đang tính chỉ tiêu', 'Computing indicators'));

@@ -81,7 +81,7 @@ export function registerExplain(program: Command, context: CliContext, text: Tex
       const lang = langOf(self);
       const period = periodFromOptions(options);
       const catalogue = loadCatalogue();
-      const imported = await importFiles(files, { sheets: sheetChoiceOf(options) });
+      const imported = await importFiles(files, { sheets: sheetChoiceOf(options), latestBirthDate: { date: period.to, why: 'period_end' } });
       const explanation = explainFigure({
         dataset: imported.dataset,
         period,

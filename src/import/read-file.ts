@@ -6,13 +6,14 @@ import { msg, type Message } from '../model/messages.js';
 import type { Child, ChildEvent, CommuneFacts, RecordKind } from '../model/records.js';
 import { eraAt, loadAdminUnits, type AdminUnits, type Era } from '../units/index.js';
 import { displayText, isBlank } from './cells.js';
+import { columnReport, type ColumnReport } from './column-report.js';
 import { detectFormat, unreadable } from './files.js';
 import { readCsvSheet } from './readers/csv.js';
 import { noteMessage } from './readers/notes.js';
 import type { RawRow, RawSheet } from './readers/types.js';
 import { readXlsxSheets } from './readers/xlsx.js';
 import { readRow, type UnitCheck } from './rows.js';
-import { HEADER_SEARCH_ROWS, layoutOf, likelyHeader } from './sheet.js';
+import { HEADER_SEARCH_ROWS, layoutOf, likelyHeader, type SheetLayout } from './sheet.js';
 import { CONTRACT_ONLY, chooseSheet, type ProfileSelection } from './sheet-choice.js';
 
 /**
@@ -29,6 +30,8 @@ export interface SheetAccount {
   rejected: number;
   /** "Tổng", "Tổng cộng" rows: skipped, not counted as read. */
   totalsSkipped: number;
+  /** The columns the header gave: recognised, ignored (with a likely meaning), absent. */
+  readonly columns?: ColumnReport;
   /** The column-mapping profile the sheet was read with; `automatic` when its headers chose it. */
   readonly profile?: { readonly name: string; readonly file: string; readonly automatic: boolean };
 }
@@ -39,6 +42,16 @@ export interface SkippedSheet {
   readonly reason: 'hidden' | 'notData' | 'ignored' | 'empty';
   /** Non-empty rows it holds. */
   readonly rows: number;
+}
+
+/** A sheet (or a whole file) that could not be read: the others are read all the same. */
+export interface UnreadableInput {
+  readonly file: string;
+  readonly sheet?: string;
+  /** The whole line, naming the file (and the sheet). */
+  readonly text: Message;
+  /** The columns of a sheet refused for a missing required column. */
+  readonly columns?: ColumnReport;
 }
 
 export interface FileAccount {
@@ -60,6 +73,8 @@ export interface FileRead {
   communeFacts: CommuneFacts[];
   rejected: RejectedRow[];
   warnings: ImportWarning[];
+  /** Sheets of this file that could not be read (the file's other sheets were). */
+  unreadable: UnreadableInput[];
 }
 
 export function unitCheckFor(codesAsOf: string | undefined): UnitCheck {
@@ -110,6 +125,7 @@ export async function readFile(
     communeFacts: [],
     rejected: [],
     warnings: [],
+    unreadable: [],
   };
   const sheets =
     format === 'csv' ? singleSheet(readCsvSheet(path, basename(path, extname(path)))) : readXlsxSheets(path);
@@ -120,7 +136,7 @@ export async function readFile(
     throw unreadable(path, msg('file hỏng hoặc không phải sổ Excel (.xlsx)', 'corrupt, or not an Excel workbook (.xlsx)'));
   }
   totalFileAccount(read.account);
-  if (read.account.sheets.length === 0) {
+  if (read.account.sheets.length === 0 && read.unreadable.length === 0) {
     throw unreadable(
       path,
       msg(
@@ -154,13 +170,16 @@ async function* singleSheet(sheet: RawSheet): AsyncGenerator<RawSheet> {
   yield sheet;
 }
 
-const draftHint = (file: string, sheet: string) =>
+/** What to do about a sheet whose columns chitieu does not know: describe its layout once, in a profile. */
+const draftHint = (file: string) =>
   msg(
-    `; chạy "chitieu inspect ${file} --draft-profile ho-so.yaml" để lập hồ sơ cột rồi dùng --profile ho-so.yaml` +
-      ` (hoặc --ignore-sheet "${sheet}" nếu trang này không phải dữ liệu)`,
-    `; run "chitieu inspect ${file} --draft-profile profile.yaml" to draft a column-mapping profile, then use --profile profile.yaml` +
-      ` (or --ignore-sheet "${sheet}" if this sheet is not data)`,
+    `; nếu file theo mẫu khác, chạy "chitieu inspect ${file} --draft-profile ho-so.yaml" để lập hồ sơ cột`,
+    `; if the file follows another layout, run "chitieu inspect ${file} --draft-profile profile.yaml" to draft a column-mapping profile`,
   );
+
+/** …or, for a sheet that may not be data at all, say so. */
+const ignoreHint = (sheet: string) =>
+  msg(`, hoặc dùng --ignore-sheet "${sheet}" nếu trang này không phải dữ liệu`, `, or use --ignore-sheet "${sheet}" if this sheet is not data`);
 
 function withHint(reason: Message, hint: Message): Message {
   return msg(reason.vi + hint.vi, reason.en + hint.en);
@@ -184,11 +203,15 @@ async function readSheet(sheet: RawSheet, file: string, units: UnitCheck, read: 
   };
   if (choice.type === 'hidden') return skip('hidden');
   if (choice.type === 'skipped') return skip(choice.reason);
-  const hint = draftHint(file, sheet.name);
+  // A sheet that cannot be read is recorded, not thrown: the other sheets and files are still checked.
+  const refuse = async (reason: Message, columns?: ColumnReport) => {
+    read.unreadable.push({ file, sheet: sheet.name, text: unreadable(file, reason).text, ...(columns ? { columns } : {}) });
+    await rowsLeft();
+  };
+  const hint = draftHint(file);
   if (choice.type === 'ambiguous') {
     const named = choice.profiles.map((profile) => `"${profile.name}" (${profile.file})`);
-    throw unreadable(
-      file,
+    return refuse(
       msg(
         `trang "${sheet.name}" khớp như nhau với các hồ sơ cột ${named.join(' và ')}; chọn một bằng --profile FILE`,
         `sheet "${sheet.name}" matches the column-mapping profiles ${named.join(' and ')} equally well; choose one with --profile FILE`,
@@ -198,19 +221,13 @@ async function readSheet(sheet: RawSheet, file: string, units: UnitCheck, read: 
   if (choice.type === 'no_header' || choice.type === 'unknown_kind') {
     // A sheet without a single value is no data to lose.
     if ((await rowsLeft()) === 0) return;
+    // A sheet named as data, whose header is not known: its missing columns named against the row that looks like its header.
     const guess = choice.type === 'no_header' && choice.named ? likelyHeader(top) : undefined;
     if (choice.type === 'no_header' && choice.named && guess) {
-      const missing = layoutOf(choice.named, guess).missingRequired.map((column) => `"${column.header}"`).join(', ');
-      throw unreadable(
-        file,
-        withHint(
-          msg(
-            `trang "${sheet.name}" thiếu cột bắt buộc ${missing} (không nhận ra dòng tiêu đề trong ${HEADER_SEARCH_ROWS} dòng đầu)`,
-            `sheet "${sheet.name}" lacks the required column(s) ${missing} (no header row recognised within the first ${HEADER_SEARCH_ROWS} rows)`,
-          ),
-          hint,
-        ),
-      );
+      const columns = columnReport(layoutOf(choice.named, guess));
+      const reason = missingColumnsReason(sheet.name, columns);
+      const within = msg(` (không nhận ra dòng tiêu đề trong ${HEADER_SEARCH_ROWS} dòng đầu)`, ` (no header row recognised within the first ${HEADER_SEARCH_ROWS} rows)`);
+      return refuse(withHint(msg(reason.vi + within.vi, reason.en + within.en), hint), columns);
     }
     const reason =
       choice.type === 'unknown_kind'
@@ -219,15 +236,23 @@ async function readSheet(sheet: RawSheet, file: string, units: UnitCheck, read: 
             `trang "${sheet.name}" có dữ liệu nhưng không nhận ra dòng tiêu đề trong ${HEADER_SEARCH_ROWS} dòng đầu`,
             `sheet "${sheet.name}" holds rows but no header row is recognised within the first ${HEADER_SEARCH_ROWS} rows`,
           );
-    throw unreadable(file, withHint(reason, hint));
+    return refuse(withHint(withHint(reason, hint), ignoreHint(sheet.name)));
   }
   const { spec, layout } = choice;
-  if (layout.missingRequired.length > 0) {
-    const names = layout.missingRequired.map((column) => `"${column.header}"`).join(', ');
-    throw unreadable(
-      file,
-      withHint(msg(`trang "${sheet.name}" thiếu cột bắt buộc ${names}`, `sheet "${sheet.name}" lacks the required column(s) ${names}`), hint),
-    );
+  const columns = columnReport(layout);
+  // Every missing column at once, by the contract's header, with the file's header that was probably meant.
+  if (layout.missingRequired.length > 0) return refuse(withHint(missingColumnsReason(sheet.name, columns), hint), columns);
+  for (const ignored of columns.ignored) {
+    if (ignored.closest === undefined) continue;
+    read.warnings.push({
+      source: { file, sheet: sheet.name, row: layout.headerRow },
+      kind: 'misspelt_column',
+      column: ignored.header,
+      message: msg(
+        `cột "${ignored.header}" bị bỏ qua: có phải "${ignored.closest}"? Sửa tiêu đề cho đúng thì cột mới được đọc`,
+        `column "${ignored.header}" ignored: is it "${ignored.closest}"? Correct the header for the column to be read`,
+      ),
+    });
   }
   for (const header of layout.repeatedHeaders) {
     read.warnings.push({
@@ -244,9 +269,11 @@ async function readSheet(sheet: RawSheet, file: string, units: UnitCheck, read: 
     accepted: 0,
     rejected: 0,
     totalsSkipped: 0,
+    columns,
     ...(layout.profile ? { profile: { name: layout.profile.name, file: layout.profile.file, automatic: selection.profile === undefined } } : {}),
   };
   read.account.sheets.push(account);
+  const valueHeaders = rowValueHeaders(layout);
 
   const handle = (row: RawRow) => {
     if (row.number <= layout.headerRow) return;
@@ -263,8 +290,10 @@ async function readSheet(sheet: RawSheet, file: string, units: UnitCheck, read: 
         account.read += 1;
         account.rejected += 1;
         const values: Record<string, string> = {};
-        layout.headers.forEach((header, index) => {
-          if (header !== '') values[header] = displayText(row.cells[index] ?? null);
+        valueHeaders.forEach((header, index) => {
+          if (header === undefined) return;
+          const text = displayText(row.cells[index] ?? null);
+          if (text !== '' || header.contract) values[header.name] = text;
         });
         read.rejected.push({ source, recordKind: spec.kind, issues: outcome.issues, values });
         return;
@@ -288,4 +317,38 @@ async function readSheet(sheet: RawSheet, file: string, units: UnitCheck, read: 
   for (const note of sheet.notes) {
     read.warnings.push({ source: { file, sheet: sheet.name, row: note.row }, kind: note.kind, message: noteMessage(note) });
   }
+}
+
+/** `trang "SuViec" thiếu cột bắt buộc "Mã vụ việc", "Loại sự việc" (có phải cột "Loai vu"?)`. */
+function missingColumnsReason(sheet: string, columns: ColumnReport): Message {
+  const names = columns.missingRequired.map((header) => `"${header}"`).join(', ');
+  const meant = columns.ignored.filter((ignored) => ignored.closest !== undefined && columns.missingRequired.includes(ignored.closest));
+  const hintVi = meant.map((ignored) => `cột "${ignored.header}" có phải là "${ignored.closest}"?`).join('; ');
+  const hintEn = meant.map((ignored) => `is the column "${ignored.header}" meant to be "${ignored.closest}"?`).join('; ');
+  return msg(
+    `trang "${sheet}" thiếu cột bắt buộc ${names}${hintVi ? ` (${hintVi})` : ''}`,
+    `sheet "${sheet}" lacks the required column(s) ${names}${hintEn ? ` (${hintEn})` : ''}`,
+  );
+}
+
+/**
+ * Under which name each cell of a rejected row is kept: the contract's header for a column the
+ * contract knows (so that the rows of every file line up in the error workbook), the file's own
+ * header for the others (blank ones left out: a sheet may have 16,384 columns).
+ */
+function rowValueHeaders(layout: SheetLayout): ({ name: string; contract: boolean } | undefined)[] {
+  const headers: ({ name: string; contract: boolean } | undefined)[] = layout.headers.map(() => undefined);
+  const taken = new Set<string>();
+  for (const column of layout.columns) {
+    headers[column.index] = { name: column.spec.header, contract: true };
+    taken.add(column.spec.header);
+  }
+  layout.headers.forEach((header, index) => {
+    if (header === '' || headers[index] !== undefined) return;
+    let name = header;
+    for (let copy = 2; taken.has(name); copy += 1) name = `${header} (${copy})`;
+    taken.add(name);
+    headers[index] = { name, contract: false };
+  });
+  return headers;
 }

@@ -87,7 +87,9 @@ describe('a file in a layout nobody described yet', () => {
     expect(ran.code).toBe(2);
     expect(ran.stderr).toContain('trang "Children" thiếu cột bắt buộc "Mã trẻ em", "Họ và tên", "Ngày sinh", "Giới tính", "Mã tỉnh", "Mã xã"');
     expect(ran.stderr).toContain(`chitieu inspect ${ngo.split('/').at(-1)} --draft-profile`);
-    expect(ran.stderr.split('\n')).toHaveLength(1);
+    // One line per sheet that cannot be read (the events sheet too), each naming file and sheet.
+    expect(ran.stderr.split('\n')).toHaveLength(2);
+    expect(ran.stderr.split('\n')[1]).toContain('trang "Events" thiếu cột bắt buộc "Mã vụ việc"');
   });
 
   it('reads with the draft profile and the two value lines a person adds, to the figures of the contract layout', async () => {
