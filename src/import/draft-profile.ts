@@ -8,7 +8,7 @@
 import { SHEETS, type ColumnSpec, type SheetSpec } from '../model/columns.js';
 import type { RecordKind } from '../model/records.js';
 import { displayText, isBlank, parseList, type RawValue } from './cells.js';
-import { LIKELY, closestColumn, type Suggestion } from './closest.js';
+import { LIKELY, suggestColumn, type Suggestion } from './suggest-column.js';
 import { contractValue } from './profiles.js';
 import type { RawRow } from './readers/types.js';
 import { CONTRACT_VOCABULARY, findHeaderRow, likelyHeader, sheetKindFromHeaders, sheetKindFromName } from './sheet.js';
@@ -46,7 +46,7 @@ function kindOf(sheet: DraftSheet, headers: readonly string[]): SheetSpec | unde
   for (const spec of SHEETS) {
     let score = 0;
     for (const header of headers) {
-      const suggestion = closestColumn(header, spec);
+      const suggestion = suggestColumn(header, spec);
       if (!suggestion || suggestion.score < LIKELY) continue;
       score += spec.distinctiveHeaders.includes(suggestion.column.header) ? 2 : 1;
     }
@@ -59,7 +59,7 @@ function columnsOf(spec: SheetSpec, headers: readonly string[]): DraftColumn[] {
   const columns: DraftColumn[] = headers.map((header, index) => {
     const known = CONTRACT_VOCABULARY.headers.get(foldHeader(header))?.get(spec);
     if (known) return { index, header, known };
-    const suggestion = closestColumn(header, spec);
+    const suggestion = suggestColumn(header, spec);
     return { index, header, ...(suggestion ? { suggestion } : {}) };
   });
   // A column the file already has under a contract name, or that a closer header claims, is not suggested twice.

@@ -1,11 +1,13 @@
 import type { ColumnSpec, SheetSpec } from '../model/columns.js';
+import { closestColumn } from './column-report.js';
 import { foldHeader } from './text.js';
 
 /**
- * The contract column a header most likely means, for suggestions only (a draft profile, a
- * hint): never for reading, where only the contract's names and a profile's count. Headers are
- * compared folded, by words and by letter triples, against each column's header and aliases,
- * its key in words ("dateOfBirth" → "date of birth") and the English names other templates use.
+ * The contract column a header most likely means, for a draft profile: never for reading,
+ * where only the contract's names and a profile's count. A misspelt contract header is found
+ * as `validate`'s hint finds it (column-report.ts); beyond that, headers are compared folded,
+ * by words, letter triples and shorthand, against each column's header and aliases, its key in
+ * words ("dateOfBirth" → "date of birth") and the names other templates use (English ones).
  */
 
 /** English names and Vietnamese shorthand of contract columns seen in templates; suggestions only. */
@@ -101,11 +103,15 @@ export function likeness(a: string, b: string): number {
   return Math.max(shorthand, dice(a.split(' '), b.split(' ')), dice(triples(a), triples(b)));
 }
 
+/** How sure a misspelling of a contract header is (validate's own hint). */
+const MISSPELT = 0.9;
+
 /** The sheet's column a header most likely means, or undefined when none is near at all. */
-export function closestColumn(header: string, sheet: SheetSpec): Suggestion | undefined {
+export function suggestColumn(header: string, sheet: SheetSpec): Suggestion | undefined {
   const folded = foldHeader(header);
   if (folded === '') return undefined;
-  let best: Suggestion | undefined;
+  const misspelt = closestColumn(header, sheet.columns);
+  let best: Suggestion | undefined = misspelt ? { column: misspelt, score: MISSPELT } : undefined;
   for (const column of sheet.columns) {
     const score = Math.max(...namesOf(column).map((name) => likeness(folded, name)));
     if (!best || score > best.score) best = { column, score };
