@@ -11,7 +11,9 @@ import { baselineLookupOf } from '../engine/baseline.js';
 import { loadCatalogue, loadTargets } from '../engine/index.js';
 import { evaluateTargets } from '../engine/targets.js';
 import type { TargetPlan } from '../indicators/index.js';
-import { msg, render } from '../model/messages.js';
+import { ExitCode, UserError, msg, render } from '../model/messages.js';
+import { completenessMessage, incompleteRefusal } from '../report/completeness.js';
+import { eraAt, loadAdminUnits } from '../units/index.js';
 import { aggregateAnnexes, DOUBLE_COUNT_NOTE, type AggregateOutcome } from '../report/aggregate/index.js';
 import { createReport, type ReportInput } from '../report/index.js';
 import { langOf, say, type CliContext } from './context.js';
@@ -22,6 +24,7 @@ import {
   loadReportOptions,
   parseSuppressOption,
   reportUnit,
+  STRICT_HELP,
   SUPPRESS_HELP,
   toolVersion,
   writeReportFiles,
@@ -31,6 +34,7 @@ import {
 
 interface AggregateCliOptions extends ReportFileOptions {
   unit: string;
+  strict?: boolean;
   period: string;
   out?: string;
   targets?: string;
@@ -45,10 +49,12 @@ export function withTargets(input: ReportInput, plan: TargetPlan | undefined): R
 
 export async function runAggregate(
   paths: readonly string[],
-  options: { unit: string; period: string; plan?: TargetPlan },
+  options: { unit: string; period: string; plan?: TargetPlan; strict?: boolean },
 ): Promise<AggregateOutcome> {
   const period = periodFromOptions({ period: options.period });
   const { unit, children } = reportUnit(options.unit, period);
+  const era = eraAt(period.to);
+  const communes = loadAdminUnits().childrenOf('commune', unit.code, era).map((commune) => ({ code: commune.code, name: commune.name }));
   const outcome = await aggregateAnnexes({
     paths,
     unit,
@@ -56,7 +62,12 @@ export async function runAggregate(
     expected: children,
     isUnder: (code) => isUnder(unit, code, period),
     toolVersion: toolVersion(),
+    communes,
   });
+  const completeness = outcome.input.completeness;
+  if (options.strict && completeness && completeness.missing.length > 0) {
+    throw new UserError(ExitCode.rejectedRows, incompleteRefusal(unit.fullName, completeness));
+  }
   return { ...outcome, input: withTargets(outcome.input, options.plan) };
 }
 
@@ -69,7 +80,10 @@ export function reportOutcome(context: CliContext, outcome: AggregateOutcome, la
       `Summed ${formatCount(outcome.annexes.length, 'en')} annex workbook(s) into ${outcome.input.unit.fullName}.`,
     ),
   );
-  if (outcome.missing.length > 0) {
+  const completeness = outcome.input.completeness;
+  const sameAsCommunes = completeness !== undefined && completeness.missing.map((c) => c.code).join() === outcome.missing.map((u) => u.code).join();
+  if (completeness && completeness.missing.length > 0) context.err(render(completenessMessage(outcome.input.unit.fullName, completeness), lang));
+  if (outcome.missing.length > 0 && !sameAsCommunes) {
     const names = outcome.missing.map((unit) => `${unit.fullName} (${unit.code})`).join(', ');
     say(
       context,
@@ -99,11 +113,12 @@ export function registerAggregate(program: Command, context: CliContext): void {
     .option('--narrative <file>', 'tệp nội dung do đơn vị viết (YAML)')
     .option('--suppress <K>', SUPPRESS_HELP, parseSuppressOption)
     .option('--out <dir>', 'thư mục ghi báo cáo', '.')
+    .option('--strict', STRICT_HELP)
     .action(async (paths: string[], options: AggregateCliOptions, command: Command) => {
       const lang = langOf(command);
       const loaded = loadReportOptions(options);
       const plan = options.targets ? loadTargets(options.targets, loadCatalogue()) : undefined;
-      const outcome = await runAggregate(paths, { unit: options.unit, period: options.period, ...(plan ? { plan } : {}) });
+      const outcome = await runAggregate(paths, { unit: options.unit, period: options.period, ...(plan ? { plan } : {}), ...(options.strict ? { strict: true } : {}) });
       reportOutcome(context, outcome, lang);
       const written = await writeAggregateReport(options.out ?? '.', outcome, loaded);
       say(context, lang, msg(`Đã ghi báo cáo ${written.docx} và phụ lục ${written.xlsx}.`, `Wrote the report ${written.docx} and its annex ${written.xlsx}.`));

@@ -26,6 +26,7 @@ import { progressFor } from './progress.js';
 import { langOf, say, type CliContext } from './context.js';
 import {
   catalogueFacts,
+  completenessFor,
   factsFor,
   formatCount,
   importLine,
@@ -112,8 +113,10 @@ export async function runDemo(outDir: string, context: CliContext, lang: Lang, s
   progress.done();
   context.out(importLine(district.imported.files, lang));
   const computed: Computed = { result: district.computed.result, ...(district.computed.baselineResult ? { baseline: district.computed.baselineResult } : {}) };
+  const completeness = completenessFor(computed.result, unit, period);
   const input = inputFor(unit, children, computed, {
     ...common,
+    ...(completeness ? { completeness } : {}),
     facts: factsFor(district.imported.dataset, unit, period),
     sources: district.imported.files,
   });

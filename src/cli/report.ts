@@ -11,7 +11,7 @@
 import { createHash } from 'node:crypto';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { InvalidArgumentError, type Command } from 'commander';
-import { computeIndicators, loadCatalogue, loadTargets, readResultFile, type Period } from '../engine/index.js';
+import { communeNames, computeIndicators, coverageOf, loadCatalogue, loadTargets, readResultFile, type Period } from '../engine/index.js';
 import type { Catalogue } from '../indicators/index.js';
 import { importFiles, type FileAccount } from '../import/index.js';
 import { outputPath } from '../io/file-names.js';
@@ -19,6 +19,7 @@ import { accountingLines } from '../import/summary.js';
 import { ExitCode, UserError, msg, render, type Lang } from '../model/messages.js';
 import type { Dataset } from '../model/records.js';
 import type { ComputeResult } from '../model/results.js';
+import { completenessMessage, completenessOf, incompleteRefusal, type Completeness } from '../report/completeness.js';
 import { formatNumber } from '../report/format-vi.js';
 import { createReport, reportBaseName, type ReportFiles, type ReportInput, type UnitFacts, type UnitName } from '../report/index.js';
 import { loadNarrative, type Narrative } from '../report/narrative.js';
@@ -110,6 +111,8 @@ export function parseSuppressOption(value: string): number {
   return k;
 }
 
+export const STRICT_HELP = 'không lập báo cáo (mã thoát 3) khi còn xã, thị trấn chưa có số liệu';
+
 export const SUPPRESS_HELP = 'báo cáo để công bố: số trẻ em bị xâm hại, tai nạn, tử vong của xã từ 1 đến K−1 ghi "<K" (mặc định: không ẩn)';
 
 /** A count in CLI output: "22.298" in Vietnamese, "22,298" in English. */
@@ -125,13 +128,27 @@ export function factsFor(dataset: Dataset, unit: UnitName, period: Period): Unit
     .map(({ source: _source, ...fact }) => fact);
 }
 
-/** Keeps the rows and targets of a unit and of the units listed under it. */
+/** Keeps the rows, targets and coverage of a unit and of the units listed under it. */
 export function resultFor(result: ComputeResult, codes: ReadonlySet<string>): ComputeResult {
+  const coverage = result.coverage?.filter((entry) => codes.has(entry.unit));
   return {
     period: result.period,
     results: result.results.filter((row) => codes.has(row.unit)),
     targets: result.targets.filter((target) => codes.has(target.unit)),
+    ...(coverage && coverage.length > 0 ? { coverage } : {}),
   };
+}
+
+/** Which communes of the unit had data, with the names of those that had none. */
+export function completenessFor(result: ComputeResult, unit: UnitName, period: Period): Completeness | undefined {
+  return completenessOf(coverageOf(result.coverage, unit.code), unit, period.to, (codes) => communeNames(loadAdminUnits(), period.to, codes));
+}
+
+/** Prints the missing communes; under --strict an incomplete unit is refused (exit 3). */
+export function checkCompleteness(completeness: Completeness | undefined, unit: UnitName, strict: boolean, print: (line: string) => void, lang: Lang): void {
+  if (completeness === undefined || completeness.missing.length === 0) return;
+  if (strict) throw new UserError(ExitCode.rejectedRows, incompleteRefusal(unit.fullName, completeness));
+  print(render(completenessMessage(unit.fullName, completeness), lang));
 }
 
 export function catalogueFacts(catalogue: Catalogue): Pick<ReportInput, 'indicatorNames' | 'indicatorFactors' | 'catalogueVersion'> {
@@ -169,6 +186,8 @@ export interface ReportOptions extends ReportFileOptions, PeriodOptions {
   baseline?: string;
   out?: string;
   codesAsOf?: string;
+  /** Refuse a unit some of whose communes have no data (exit 3). */
+  strict?: boolean;
 }
 
 export interface ReportHooks {
@@ -216,6 +235,8 @@ export async function buildReport(paths: readonly string[], options: ReportOptio
       ),
     );
   }
+  const completeness = completenessFor(computed.result, unit, period);
+  checkCompleteness(completeness, unit, options.strict === true, err, lang);
   const codes = new Set([unit.code, ...children.map((child) => child.code)]);
   const input: ReportInput = {
     result: resultFor(computed.result, codes),
@@ -227,6 +248,7 @@ export async function buildReport(paths: readonly string[], options: ReportOptio
     sources: imported.files,
     toolVersion: toolVersion(),
     origin: 'compute',
+    ...(completeness ? { completeness } : {}),
   };
   const files = await createReport(input, loaded);
   const written = writeReportFiles(options.out ?? '.', unit.code, period.id, files);
@@ -248,6 +270,7 @@ export function registerReport(program: Command, context: CliContext): void {
     .option('--narrative <file>', 'tệp nội dung do đơn vị viết, theo mục của đề cương (YAML)')
     .option('--suppress <K>', SUPPRESS_HELP, parseSuppressOption)
     .option('--out <dir>', 'thư mục ghi báo cáo', '.')
+    .option('--strict', STRICT_HELP)
     .action(async (paths: string[], options: ReportOptions, command: Command) => {
       const lang = langOf(command);
       const progress = progressFor(context, lang, paths.length);

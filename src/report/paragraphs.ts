@@ -22,6 +22,7 @@ import {
   type CountComparison,
   type TargetMention,
 } from './format-vi.js';
+import { completenessSentence } from './completeness.js';
 import type { Breakdown } from './result-index.js';
 import type { Protection, When } from './suppress.js';
 import { CORE_FIGURES, coreValue, type TableContext } from './tables.js';
@@ -41,7 +42,7 @@ export interface UnitFacts {
 }
 
 /** What the sentences are written from: the tables' figures, plus the communes' facts. */
-export interface ParagraphContext extends Pick<TableContext, 'index' | 'baseline' | 'unit' | 'children' | 'wording' | 'targets'> {
+export interface ParagraphContext extends Pick<TableContext, 'index' | 'baseline' | 'unit' | 'children' | 'wording' | 'targets' | 'completeness'> {
   /** Facts of the communes under the unit, for the period. */
   readonly facts: readonly UnitFacts[];
   /** Under `--suppress K`: which figures may not be written as numbers (suppress.ts). */
@@ -115,7 +116,8 @@ function partial(ctx: ParagraphContext, units: number): string {
 export function situation(ctx: ParagraphContext): string[] {
   const { index } = ctx;
   const u = ctx.unit.code;
-  const lines: string[] = [];
+  // Where the figures start, the reader learns which communes they are made of.
+  const lines: string[] = ctx.completeness ? [completenessSentence(ctx.completeness)] : [];
   const where = `Toàn ${typeWord(ctx.unit)}`;
   const parts: string[] = [];
   if (ctx.children.length > 0) parts.push(`${formatNumber(ctx.children.length)} ${childrenWord(ctx.unit, ctx.children[0]?.level)}`);

@@ -35,6 +35,8 @@ export interface AnnexInfo {
   readonly baseline?: PeriodRef;
   readonly origin: string;
   readonly children: readonly string[];
+  /** The communes whose data the annex holds (annexes written before this was kept lack it). */
+  readonly communesWithData?: readonly string[];
   readonly toolVersion?: string;
   readonly catalogueVersion?: string;
 }
@@ -90,6 +92,7 @@ const InfoSchema = z.object({
   baselineTo: isoDate.optional(),
   origin: text,
   children: z.string().optional(),
+  communesWithData: z.string().optional(),
   toolVersion: z.string().optional(),
   catalogueVersion: z.string().optional(),
   reportDate: z.string().optional(),
@@ -134,6 +137,8 @@ const FactRowSchema = z.object({
   budget: optionalNumber,
 });
 
+const codeList = (text: string | undefined): string[] => (text ?? '').split(',').map((code) => code.trim()).filter(Boolean);
+
 function readInfo(file: string, sheet: ExcelJS.Worksheet): { info: AnnexInfo; sources: SourceFile[] } {
   const values: Record<string, string> = {};
   const sources: SourceFile[] = [];
@@ -166,7 +171,8 @@ function readInfo(file: string, sheet: ExcelJS.Worksheet): { info: AnnexInfo; so
       period: { id: i.periodId, from: i.periodFrom, to: i.periodTo },
       ...(baseline ? { baseline } : {}),
       origin: i.origin,
-      children: (i.children ?? '').split(',').map((code) => code.trim()).filter(Boolean),
+      children: codeList(i.children),
+      ...(i.communesWithData !== undefined ? { communesWithData: codeList(i.communesWithData) } : {}),
       ...(i.toolVersion ? { toolVersion: i.toolVersion } : {}),
       ...(i.catalogueVersion ? { catalogueVersion: i.catalogueVersion } : {}),
     },

@@ -7,6 +7,7 @@
 import ExcelJS from 'exceljs';
 import { safeFormula, setText, workbookBytes } from '../../io/xlsx-output.js';
 import type { IndicatorResult } from '../../model/results.js';
+import type { Completeness } from '../completeness.js';
 import type { ReportModel } from '../model.js';
 import { excelFormat, headerLayout } from '../table-layout.js';
 import type { Cell, Column, ReportTable, Row, TablePart } from '../table-model.js';
@@ -329,6 +330,9 @@ function writeInfoSheet(workbook: ExcelJS.Workbook, model: ReportModel): void {
     ['baselineTo', input.baseline?.period.to],
     ['origin', input.origin],
     ['children', input.children.map((child) => child.code).join(', ')],
+    ['communes', input.completeness ? String(input.completeness.communes) : undefined],
+    ['communesWithData', input.completeness ? input.completeness.reporting.join(', ') : undefined],
+    ['communesMissing', input.completeness ? missingText(input.completeness) : undefined],
     ['toolVersion', input.toolVersion],
     ['catalogueVersion', input.catalogueVersion],
     ['reportDate', settings.reportDate ?? undefined],
@@ -352,6 +356,11 @@ function writeInfoSheet(workbook: ExcelJS.Workbook, model: ReportModel): void {
   sheet.getColumn(2).width = 40;
   sheet.getColumn(3).width = 24;
   sheet.getColumn(6).width = 66;
+}
+
+/** "Xã Sơn Thành (21295), …", or "không có" when every commune had data. */
+function missingText(completeness: Completeness): string {
+  return completeness.missing.length === 0 ? 'không có' : completeness.missing.map((commune) => `${commune.name} (${commune.code})`).join(', ');
 }
 
 const SUPPRESSED_NOTE =
