@@ -16,6 +16,7 @@ import { completenessMessage, incompleteRefusal } from '../report/completeness.j
 import { eraAt, loadAdminUnits } from '../units/index.js';
 import { aggregateAnnexes, DOUBLE_COUNT_NOTE, type AggregateOutcome } from '../report/aggregate/index.js';
 import { createReport, type ReportInput } from '../report/index.js';
+import { checkReportDate } from '../report/settings.js';
 import { langOf, say, type CliContext } from './context.js';
 import { periodFromOptions } from './compute.js';
 import {
@@ -82,7 +83,7 @@ export function reportOutcome(context: CliContext, outcome: AggregateOutcome, la
   );
   const completeness = outcome.input.completeness;
   const sameAsCommunes = completeness !== undefined && completeness.missing.map((c) => c.code).join() === outcome.missing.map((u) => u.code).join();
-  if (completeness && completeness.missing.length > 0) context.err(render(completenessMessage(outcome.input.unit.fullName, completeness), lang));
+  if (completeness && completeness.missing.length > 0) say(context, lang, completenessMessage(outcome.input.unit.fullName, completeness));
   if (outcome.missing.length > 0 && !sameAsCommunes) {
     const names = outcome.missing.map((unit) => `${unit.fullName} (${unit.code})`).join(', ');
     say(
@@ -117,6 +118,7 @@ export function registerAggregate(program: Command, context: CliContext): void {
     .action(async (paths: string[], options: AggregateCliOptions, command: Command) => {
       const lang = langOf(command);
       const loaded = loadReportOptions(options);
+      checkReportDate(loaded.settings, periodFromOptions({ period: options.period }).to, options.settings);
       const plan = options.targets ? loadTargets(options.targets, loadCatalogue()) : undefined;
       const outcome = await runAggregate(paths, { unit: options.unit, period: options.period, ...(plan ? { plan } : {}), ...(options.strict ? { strict: true } : {}) });
       reportOutcome(context, outcome, lang);

@@ -23,7 +23,7 @@ import { completenessMessage, completenessOf, incompleteRefusal, type Completene
 import { formatNumber } from '../report/format-vi.js';
 import { createReport, reportBaseName, type ReportFiles, type ReportInput, type UnitFacts, type UnitName } from '../report/index.js';
 import { loadNarrative, type Narrative } from '../report/narrative.js';
-import { loadSettingsFile, type ReportSettingsFile } from '../report/settings.js';
+import { checkReportDate, loadSettingsFile, type ReportSettingsFile } from '../report/settings.js';
 import { checkTemplate, resolveTemplate } from '../report/template.js';
 import { levelOfCode } from '../report/unit-name.js';
 import { eraAt, loadAdminUnits } from '../units/index.js';
@@ -205,6 +205,7 @@ export async function buildReport(paths: readonly string[], options: ReportOptio
   const err = hooks.err ?? (() => undefined);
   const loaded = loadReportOptions(options);
   const period = periodFromOptions(options);
+  checkReportDate(loaded.settings, period.to, options.settings);
   const { unit, children } = reportUnit(options.unit, period);
   const catalogue = loadCatalogue();
   const plan = options.targets ? loadTargets(options.targets, catalogue) : undefined;

@@ -48,7 +48,7 @@ describe('a district report on 2 of its 14 communes', () => {
     expect(notes).toHaveLength(5);
 
     const workbook = new ExcelJS.Workbook();
-    await workbook.xlsx.load(readFileSync(join(out, 'bao-cao-529-2025-H1.xlsx')));
+    await workbook.xlsx.readFile(join(out, 'bao-cao-529-2025-H1.xlsx'));
     for (const sheet of workbook.worksheets.filter((s) => s.name.startsWith('Bieu'))) {
       const cells: string[] = [];
       sheet.eachRow((row) => row.eachCell((cell) => cells.push(String(cell.value))));
@@ -92,7 +92,7 @@ describe('a district report on 2 of its 14 communes', () => {
     expect((await runCli('aggregate', ...annexes, '--period', '2025-H1', '--unit', '529', '--strict')).code).toBe(3);
     const ran = await runCli('aggregate', ...annexes, '--period', '2025-H1', '--unit', '529', '--out', out);
     expect(ran.code).toBe(0);
-    expect(ran.stderr).toContain('Huyện Sơn Hà: số liệu từ 2/14 xã; chưa có số liệu của 12 xã');
+    expect(ran.stdout).toContain('Huyện Sơn Hà: số liệu từ 2/14 xã; chưa có số liệu của 12 xã');
     const text = paragraphs((await zipEntries(readFileSync(join(out, 'bao-cao-529-2025-H1.docx'))))['word/document.xml']!);
     expect(text).toContain(SENTENCE);
     // The summed report's notes agree: its total row is a sum, so no "counted once" next to "counted twice".

@@ -14,7 +14,7 @@ const SETTINGS: ReportSettingsFile = {
   place: 'Sơn Hà',
   number: 7,
   numberPattern: '{number}/BC-UBND',
-  reportDate: '2025-06-20',
+  reportDate: '2025-07-07',
   addressees: ['Sở Y tế tỉnh Quảng Ngãi'],
   signer: { authority: ['TM. ỦY BAN NHÂN DÂN', 'KT. CHỦ TỊCH'], title: 'PHÓ CHỦ TỊCH', name: 'Đinh Văn Minh' },
   recipients: ['Như trên', 'TT Huyện ủy, HĐND huyện', 'Lưu: VT, LĐTBXH'],
@@ -100,7 +100,7 @@ describe('the six-month report', () => {
         'CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM',
         'Độc lập - Tự do - Hạnh phúc',
         'Số: 07/BC-UBND',
-        'Sơn Hà, ngày 20 tháng 6 năm 2025',
+        'Sơn Hà, ngày 07 tháng 7 năm 2025',
         'BÁO CÁO',
         'Kết quả công tác trẻ em 6 tháng đầu năm 2025',
         'và phương hướng nhiệm vụ 6 tháng cuối năm 2025',
@@ -108,7 +108,7 @@ describe('the six-month report', () => {
       ]),
     );
     expect(paragraphXml(doc, 'Độc lập - Tự do - Hạnh phúc')).toContain('<w:u w:val="single"/>');
-    expect(paragraphXml(doc, 'Sơn Hà, ngày 20 tháng 6 năm 2025')).toContain('<w:i/>');
+    expect(paragraphXml(doc, 'Sơn Hà, ngày 07 tháng 7 năm 2025')).toContain('<w:i/>');
     expect(paragraphXml(doc, 'BÁO CÁO')).toContain('<w:b/>');
     // The heading comes first, then the title.
     expect(text.indexOf('ỦY BAN NHÂN DÂN')).toBeLessThan(text.indexOf('BÁO CÁO'));
@@ -193,7 +193,7 @@ describe('the six-month report', () => {
   it('has the tables with merged two-level headers that repeat across pages', () => {
     expect(text).toContain('Biểu 05');
     expect(text).toContain('Phụ lục');
-    expect(text).toContain('(Kèm theo Báo cáo số 07/BC-UBND ngày 20/06/2025 của Ủy ban nhân dân huyện Sơn Hà)');
+    expect(text).toContain('(Kèm theo Báo cáo số 07/BC-UBND ngày 07/07/2025 của Ủy ban nhân dân huyện Sơn Hà)');
     for (const title of ['DÂN SỐ TRẺ EM', 'TRẺ EM CÓ HOÀN CẢNH ĐẶC BIỆT', 'TRẺ EM BỊ XÂM HẠI']) expect(text).toContain(title);
     expect(doc).toContain('<w:tblHeader/>');
     expect(doc).toMatch(/<w:gridSpan w:val="\d+"\/>/);
@@ -206,7 +206,7 @@ describe('the six-month report', () => {
     const again = await createReport(districtInput(), { settings: SETTINGS });
     expect(Buffer.compare(again.docx, files.docx)).toBe(0);
     expect(Buffer.compare(again.xlsx, files.xlsx)).toBe(0);
-    expect(parts['docProps/core.xml']).toContain('<dcterms:created xsi:type="dcterms:W3CDTF">2025-06-20T00:00:00Z</dcterms:created>');
+    expect(parts['docProps/core.xml']).toContain('<dcterms:created xsi:type="dcterms:W3CDTF">2025-07-07T00:00:00Z</dcterms:created>');
   });
 });
 

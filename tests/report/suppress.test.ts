@@ -171,7 +171,7 @@ describe('a commune report with --suppress 3', () => {
 
 describe('the files of a suppressed report', () => {
   it('show "<3" and the note in the DOCX and the XLSX; the annex has no DuLieu and aggregate refuses it', async () => {
-    const files = await createReport(districtInput(), { suppress: K, settings: { numberPattern: '{number}/BC-UBND', fontSize: 14, reportDate: '2025-06-20' } });
+    const files = await createReport(districtInput(), { suppress: K, settings: { numberPattern: '{number}/BC-UBND', fontSize: 14, reportDate: '2025-07-07' } });
     const doc = (await zipEntries(files.docx))['word/document.xml']!;
     const rows = tableRows(doc);
     const diLang = rows.filter((row) => row[1] === 'Thị trấn Di Lăng');

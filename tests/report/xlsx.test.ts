@@ -35,7 +35,7 @@ describe('the annex workbook', () => {
         { file: '=HYPERLINK("http://x","bấm").xlsx', read: 10, accepted: 9, rejected: 1 },
       ],
     });
-    files = await createReport(input, { settings: { numberPattern: '{number}/BC-UBND', fontSize: 14, reportDate: '2025-06-20' } });
+    files = await createReport(input, { settings: { numberPattern: '{number}/BC-UBND', fontSize: 14, reportDate: '2025-07-07' } });
     workbook = await load(files.xlsx);
   });
 
@@ -149,8 +149,8 @@ describe('the annex workbook', () => {
     expect(values.get('unitCode')).toBe('529');
     expect(values.get('toolVersion')).toBe('0.1.0');
     expect(values.get('catalogueVersion')).toBe('test-1');
-    expect(values.get('reportDate')).toBe('2025-06-20');
-    expect(workbook.created.toISOString()).toBe('2025-06-20T00:00:00.000Z');
+    expect(values.get('reportDate')).toBe('2025-07-07');
+    expect(workbook.created.toISOString()).toBe('2025-07-07T00:00:00.000Z');
   });
 });
 
