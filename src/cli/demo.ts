@@ -28,6 +28,7 @@ import {
   catalogueFacts,
   completenessFor,
   factsFor,
+  lastYearNotesOf,
   formatCount,
   importLine,
   parseSuppressOption,
@@ -117,6 +118,7 @@ export async function runDemo(outDir: string, context: CliContext, lang: Lang, s
   const input = inputFor(unit, children, computed, {
     ...common,
     ...(completeness ? { completeness } : {}),
+    ...lastYearNotesOf(catalogue),
     facts: factsFor(district.imported.dataset, unit, period),
     sources: district.imported.files,
   });

@@ -12,7 +12,7 @@ import { createHash } from 'node:crypto';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { InvalidArgumentError, type Command } from 'commander';
 import { communeNames, computeIndicators, coverageOf, loadCatalogue, loadTargets, readResultFile, type Period } from '../engine/index.js';
-import type { Catalogue } from '../indicators/index.js';
+import { lastYearNotes, type Catalogue } from '../indicators/index.js';
 import { importFiles, type FileAccount } from '../import/index.js';
 import { outputPath } from '../io/file-names.js';
 import { accountingLines } from '../import/summary.js';
@@ -159,6 +159,12 @@ export function catalogueFacts(catalogue: Catalogue): Pick<ReportInput, 'indicat
   };
 }
 
+/** For a baseline rebuilt from the records: the indicators it cannot give, and why (the catalogue's lastYearNote). */
+export function lastYearNotesOf(catalogue: Catalogue): Pick<ReportInput, 'lastYearNotes'> {
+  const notes = lastYearNotes(catalogue);
+  return Object.keys(notes).length > 0 ? { lastYearNotes: notes } : {};
+}
+
 export function writeReportFiles(outDir: string, unitCode: string, periodId: string, files: Pick<ReportFiles, 'docx' | 'xlsx'>): { docx: string; xlsx: string } {
   mkdirSync(outDir, { recursive: true });
   const base = reportBaseName(unitCode, periodId);
@@ -250,6 +256,7 @@ export async function buildReport(paths: readonly string[], options: ReportOptio
     toolVersion: toolVersion(),
     origin: 'compute',
     ...(completeness ? { completeness } : {}),
+    ...(baseline === 'records' ? lastYearNotesOf(catalogue) : {}),
   };
   const files = await createReport(input, loaded);
   const written = writeReportFiles(options.out ?? '.', unit.code, period.id, files);

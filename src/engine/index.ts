@@ -62,7 +62,10 @@ export function computeIndicators(input: ComputeInput): ComputeOutput {
   if (input.baseline === 'records') {
     const lastYear = samePeriodLastYear(input.period);
     const baselineRun = runFor(setup, input, lastYear);
-    baselineResult = { period: lastYear, results: computeResults(baselineRun, input.catalogue), targets: [] };
+    // Indicators whose last year today's records cannot give have no baseline rather than a wrong one.
+    const rebuildable = new Set(input.catalogue.indicators.filter((definition) => definition.lastYearFromRecords).map((definition) => definition.code));
+    const results = computeResults(baselineRun, input.catalogue).filter((row) => rebuildable.has(row.indicator));
+    baselineResult = { period: lastYear, results, targets: [] };
   } else if (input.baseline !== undefined) {
     checkBaselinePeriod(input.baseline, input.period);
     baselineResult = onUnitsAt(input.baseline, input.period.to, setup.units, input.catalogue);

@@ -46,6 +46,11 @@ export interface ReportInput {
   readonly origin: 'compute' | 'aggregate';
   /** Notes every unit table carries. */
   readonly extraNotes?: readonly string[];
+  /**
+   * Indicator → why `--baseline records` gave it no figure last year (the catalogue's
+   * lastYearNote); only with a baseline rebuilt from the records.
+   */
+  readonly lastYearNotes?: Readonly<Record<string, string>>;
   /** For a district or province: which of its communes had data (completeness.ts). */
   readonly completeness?: Completeness;
 }
@@ -140,6 +145,7 @@ export function buildReportModel(input: ReportInput, settings: ReportSettings, n
     origin: input.origin,
     ...(baseline ? { baseline } : {}),
     ...(input.completeness ? { completeness: input.completeness } : {}),
+    ...(input.lastYearNotes ? { lastYearNotes: input.lastYearNotes } : {}),
   };
   // Tables first: under --suppress, what they hide the sentences must not say either.
   let tables = buildTables({

@@ -39,6 +39,8 @@ export interface TableContext {
   readonly origin: 'compute' | 'aggregate';
   /** Which communes of the unit had data: said under every table when some did not. */
   readonly completeness?: Completeness;
+  /** Indicator → why last year's figure could not be rebuilt from the records (Biểu 05 says it). */
+  readonly lastYearNotes?: Readonly<Record<string, string>>;
 }
 
 /** Short labels of the 14 groups for column and row headers (the law's letter first). */
@@ -520,8 +522,15 @@ function bieu05(ctx: TableContext): ReportTable {
         },
       };
     });
+  const noLastYear = ctx.baseline
+    ? figures.filter((figure) => ctx.lastYearNotes?.[figure.indicator] !== undefined && coreValue(ctx.baseline, figure, unit) === null)
+    : [];
   const notes = [
-    'Với chỉ tiêu tính bằng tỷ lệ (%), cột "Tăng (+), giảm (-)" là số điểm phần trăm.',
+    'Với chỉ tiêu tính bằng tỷ lệ (%), cột "Tăng (+), giảm (-)" là số điểm phần trăm, chỉ tính khi cả hai kỳ đều có tỷ lệ.',
+    ...(figures.some((figure) => figure.kind === 'count' && coreValue(ctx.baseline, figure, unit) === 0 && (coreValue(ctx.index, figure, unit) ?? 0) > 0)
+      ? ['Cột "Tỷ lệ tăng, giảm (%)" để "–" khi cùng kỳ bằng 0: khi đó chỉ so sánh bằng số (tăng từ 0 lên …).']
+      : []),
+    ...noLastYear.map((figure) => `${figure.label}: không có số liệu ${ctx.wording.baselineLabel} (${ctx.lastYearNotes![figure.indicator]}).`),
     ...(ctx.baseline ? [] : [`Chưa có số liệu ${ctx.wording.baselineLabel} để so sánh.`]),
     ...closingNotes(ctx),
   ];
