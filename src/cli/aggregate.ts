@@ -25,12 +25,14 @@ import {
   loadReportOptions,
   parseSuppressOption,
   reportUnit,
+  sayWritten,
   STRICT_HELP,
   SUPPRESS_HELP,
   toolVersion,
   writeReportFiles,
   type LoadedReportOptions,
   type ReportFileOptions,
+  type WrittenReport,
 } from './report.js';
 
 interface AggregateCliOptions extends ReportFileOptions {
@@ -96,9 +98,9 @@ export function reportOutcome(context: CliContext, outcome: AggregateOutcome, la
   say(context, lang, msg(`Lưu ý: ${DOUBLE_COUNT_NOTE}`, 'Note: the figures are sums of the units\' annexes, so a child with figures in two units is counted twice.'));
 }
 
-export async function writeAggregateReport(outDir: string, outcome: AggregateOutcome, loaded: LoadedReportOptions): Promise<{ docx: string; xlsx: string }> {
+export async function writeAggregateReport(outDir: string, outcome: AggregateOutcome, loaded: LoadedReportOptions): Promise<WrittenReport> {
   const files = await createReport(outcome.input, loaded);
-  return writeReportFiles(outDir, outcome.input.unit.code, outcome.input.result.period.id, files);
+  return { ...writeReportFiles(outDir, outcome.input.unit.code, outcome.input.result.period.id, files), placeholders: files.placeholders };
 }
 
 export function registerAggregate(program: Command, context: CliContext): void {
@@ -123,6 +125,6 @@ export function registerAggregate(program: Command, context: CliContext): void {
       const outcome = await runAggregate(paths, { unit: options.unit, period: options.period, ...(plan ? { plan } : {}), ...(options.strict ? { strict: true } : {}) });
       reportOutcome(context, outcome, lang);
       const written = await writeAggregateReport(options.out ?? '.', outcome, loaded);
-      say(context, lang, msg(`Đã ghi báo cáo ${written.docx} và phụ lục ${written.xlsx}.`, `Wrote the report ${written.docx} and its annex ${written.xlsx}.`));
+      sayWritten(context, lang, written);
     });
 }

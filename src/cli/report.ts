@@ -21,7 +21,7 @@ import type { Dataset } from '../model/records.js';
 import type { ComputeResult } from '../model/results.js';
 import { completenessMessage, completenessOf, incompleteRefusal, type Completeness } from '../report/completeness.js';
 import { formatNumber } from '../report/format-vi.js';
-import { createReport, reportBaseName, type ReportFiles, type ReportInput, type UnitFacts, type UnitName } from '../report/index.js';
+import { createReport, placeholdersMessage, reportBaseName, type ReportFiles, type ReportInput, type UnitFacts, type UnitName } from '../report/index.js';
 import { loadNarrative, type Narrative } from '../report/narrative.js';
 import { checkReportDate, loadSettingsFile, type ReportSettingsFile } from '../report/settings.js';
 import { checkTemplate, resolveTemplate } from '../report/template.js';
@@ -165,6 +165,20 @@ export function lastYearNotesOf(catalogue: Catalogue): Pick<ReportInput, 'lastYe
   return Object.keys(notes).length > 0 ? { lastYearNotes: notes } : {};
 }
 
+/** The files a report command wrote, and the sections left for the office to write. */
+export interface WrittenReport {
+  readonly docx: string;
+  readonly xlsx: string;
+  readonly placeholders: ReportFiles['placeholders'];
+}
+
+/** "Đã ghi báo cáo …", then which sections are still placeholders. */
+export function sayWritten(context: CliContext, lang: Lang, written: WrittenReport): void {
+  say(context, lang, msg(`Đã ghi báo cáo ${written.docx} và phụ lục ${written.xlsx}.`, `Wrote the report ${written.docx} and its annex ${written.xlsx}.`));
+  const left = placeholdersMessage(written.placeholders);
+  if (left) say(context, lang, left);
+}
+
 export function writeReportFiles(outDir: string, unitCode: string, periodId: string, files: Pick<ReportFiles, 'docx' | 'xlsx'>): { docx: string; xlsx: string } {
   mkdirSync(outDir, { recursive: true });
   const base = reportBaseName(unitCode, periodId);
@@ -206,7 +220,7 @@ export interface ReportHooks {
 }
 
 /** `chitieu report` from start to end: read → compute → render → write; returns the files written. */
-export async function buildReport(paths: readonly string[], options: ReportOptions, hooks: ReportHooks = {}): Promise<{ docx: string; xlsx: string }> {
+export async function buildReport(paths: readonly string[], options: ReportOptions, hooks: ReportHooks = {}): Promise<WrittenReport> {
   const lang = hooks.lang ?? 'vi';
   const err = hooks.err ?? (() => undefined);
   const loaded = loadReportOptions(options);
@@ -261,7 +275,7 @@ export async function buildReport(paths: readonly string[], options: ReportOptio
   const files = await createReport(input, loaded);
   const written = writeReportFiles(options.out ?? '.', unit.code, period.id, files);
   hooks.stageDone?.('render', rows);
-  return written;
+  return { ...written, placeholders: files.placeholders };
 }
 
 export function registerReport(program: Command, context: CliContext): void {
@@ -292,6 +306,6 @@ export function registerReport(program: Command, context: CliContext): void {
           else progress.done();
         },
       });
-      say(context, lang, msg(`Đã ghi báo cáo ${written.docx} và phụ lục ${written.xlsx}.`, `Wrote the report ${written.docx} and its annex ${written.xlsx}.`));
+      sayWritten(context, lang, written);
     });
 }

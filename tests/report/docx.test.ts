@@ -117,8 +117,8 @@ describe('the six-month report', () => {
   it('follows outline I–IV of the plan with every item', () => {
     const headings = [
       'I. ĐẶC ĐIỂM TÌNH HÌNH',
-      '1. Tình hình kinh tế - xã hội tác động đến trẻ em, tình hình trẻ em và công tác trẻ em tại địa phương',
-      '2. Những vấn đề trẻ em và công tác trẻ em phát sinh hoặc chưa được giải quyết',
+      '1. Tình hình kinh tế - xã hội tác động đến trẻ em, tình hình trẻ em',
+      '2. Những vấn đề trẻ em phát sinh hoặc chưa được giải quyết',
       'II. KẾT QUẢ THỰC HIỆN',
       '1. Công tác tham mưu, chỉ đạo, giám sát, đánh giá thực hiện quyền trẻ em',
       '2. Công tác bảo vệ trẻ em (ở 3 cấp độ)',
@@ -131,7 +131,7 @@ describe('the six-month report', () => {
       '6. Thực hiện quyền tham gia của trẻ em',
       '7. Kết quả các dự án, chương trình, mô hình hợp tác quốc tế hoặc vận động xã hội',
       '8. Hoạt động của Quỹ Bảo trợ trẻ em',
-      '9. Tổng kinh phí đầu tư cho công tác trẻ em trong kỳ',
+      '9. Tổng kinh phí đầu tư cho công tác trẻ em',
       'III. ĐÁNH GIÁ KẾT QUẢ ĐẠT ĐƯỢC',
       '1. So sánh kết quả, hiệu quả so với cùng kỳ năm 2024',
       '2. Những tồn tại, hạn chế',
@@ -172,7 +172,7 @@ describe('the six-month report', () => {
 
   it('shows a visible placeholder where there are neither figures nor narrative', () => {
     const at = text.indexOf('7. Kết quả các dự án, chương trình, mô hình hợp tác quốc tế hoặc vận động xã hội');
-    expect(text[at + 1]).toBe('[Nội dung do đơn vị bổ sung]');
+    expect(text[at + 1]).toBe('[Nội dung do đơn vị bổ sung: tên dự án, chương trình, mô hình; đơn vị phối hợp, tài trợ; kết quả đạt được]');
     // Education: TE-0403 has noData and the other education indicators are absent.
     expect(text[text.indexOf('4. Công tác giáo dục trẻ em') + 1]).toBe('[Nội dung do đơn vị bổ sung]');
     expect(paragraphXml(doc, '[Nội dung do đơn vị bổ sung]')).toContain('<w:highlight w:val="yellow"/>');
@@ -259,7 +259,7 @@ describe('defaults, narrative and the annual report', () => {
     expect(text).toContain('Kết quả công tác trẻ em năm 2025');
     expect(text).toContain('và phương hướng nhiệm vụ năm 2026');
     expect(text).toContain('IV. PHƯƠNG HƯỚNG, NHIỆM VỤ NĂM 2026');
-    expect(text).toContain('9. Tổng kinh phí đầu tư cho công tác trẻ em trong năm');
+    expect(text).toContain('9. Tổng kinh phí đầu tư cho công tác trẻ em');
     expect(text).toContain('Chưa có số liệu năm 2024 để so sánh.');
   });
 });
