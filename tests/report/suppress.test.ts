@@ -181,7 +181,7 @@ describe('the files of a suppressed report', () => {
 
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.load(files.xlsx as unknown as ArrayBuffer);
-    expect(workbook.worksheets.map((sheet) => sheet.name)).toEqual(['Bieu01', 'Bieu02', 'Bieu03', 'Bieu04', 'Bieu05', 'DuLieuXa', 'ThongTin']);
+    expect(workbook.worksheets.map((sheet) => sheet.name)).toEqual(['Bieu01', 'Bieu02', 'Bieu02b', 'Bieu03', 'Bieu03b', 'Bieu04', 'Bieu04b', 'Bieu05', 'DuLieuXa', 'ThongTin']);
     const sheet = workbook.getWorksheet('Bieu03')!;
     let at = 0;
     sheet.eachRow((row, n) => {

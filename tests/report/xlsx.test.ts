@@ -40,7 +40,7 @@ describe('the annex workbook', () => {
   });
 
   it('has one sheet per Biểu and the machine-readable sheets', () => {
-    expect(workbook.worksheets.map((sheet) => sheet.name)).toEqual(['Bieu01', 'Bieu02', 'Bieu03', 'Bieu04', 'Bieu05', 'DuLieu', 'DuLieuXa', 'ThongTin']);
+    expect(workbook.worksheets.map((sheet) => sheet.name)).toEqual(['Bieu01', 'Bieu02', 'Bieu02b', 'Bieu03', 'Bieu03b', 'Bieu04', 'Bieu04b', 'Bieu05', 'DuLieu', 'DuLieuXa', 'ThongTin']);
   });
 
   it('draws Biểu 01 with merged two-level headers, units as rows and the unit as total', () => {
@@ -90,11 +90,12 @@ describe('the annex workbook', () => {
     expect(sheet.getCell(row, 13).value).toBe('–');
   });
 
-  it('is set up for printing: A4 landscape fitted to the width, frozen headers', () => {
-    for (const name of ['Bieu01', 'Bieu02', 'Bieu03', 'Bieu04', 'Bieu05']) {
+  it('is set up for printing: A4 fitted to the width, landscape where wide, frozen headers', () => {
+    for (const name of ['Bieu01', 'Bieu02', 'Bieu02b', 'Bieu03', 'Bieu03b', 'Bieu04', 'Bieu04b', 'Bieu05']) {
       const sheet = workbook.getWorksheet(name)!;
       expect(sheet.pageSetup.paperSize).toBe(9);
-      expect(sheet.pageSetup.orientation).toBe('landscape');
+      // Biểu 02 (ten columns, four by group in part b) fits a portrait page; the others are wide.
+      expect(sheet.pageSetup.orientation).toBe(name.startsWith('Bieu02') ? 'portrait' : 'landscape');
       expect(sheet.pageSetup.fitToPage).toBe(true);
       expect(sheet.pageSetup.fitToWidth).toBe(1);
       expect(sheet.pageSetup.fitToHeight).toBe(0);
