@@ -7,7 +7,7 @@
  *   node --import tsx bench/compute.ts [children] [events]
  */
 import { ABUSE_FORMS, ABUSE_SETTINGS, INJURY_CAUSES, OUTCOMES, RISK_GROUPS, SPECIAL_GROUPS, codesOf } from '../src/model/codes.js';
-import type { Child, ChildEvent, CommuneFacts, Dataset } from '../src/model/records.js';
+import { datasetOf, type Child, type ChildEvent, type CommuneFacts, type Dataset } from '../src/model/records.js';
 import { computeIndicators, loadCatalogue, loadTargets, parsePeriod } from '../src/engine/index.js';
 import { loadAdminUnits } from '../src/units/index.js';
 
@@ -85,7 +85,7 @@ function generate(): Dataset {
     childrenConsulted: 100,
     source: { file: 'bench.xlsx', sheet: 'ThongTinXa', row: index + 2 },
   }));
-  return { children, events, communeFacts };
+  return datasetOf({ children, events, communeFacts });
 }
 
 const time = <T>(label: string, work: () => T): T => {

@@ -180,22 +180,32 @@ export function projectable(measure: Measure, keys: readonly BreakdownKey[]): bo
 
 /**
  * Commune figures of a TreEm measure by sex × age group (the fine grouping `project` sums up),
- * grouped on the one prepared column `fine` = "commune|sex|ageGroup": a single key groups
- * three times faster than three.
+ * counted on the one prepared number `fine` (commune × sex × age group, prepare.ts): a pass
+ * over the filtered rows, no grouping of strings.
  */
 export function fineCells(prepared: Prepared, measure: Measure): Cells {
-  const grouped = filtered(prepared, measure).groupby('fine').rollup({ n: op.count(), approx: op.max('approx') });
-  const keys = grouped.array('fine') as string[];
-  const counts = grouped.array('n') as number[];
-  const approx = grouped.array('approx') as number[];
+  const table = filtered(prepared, measure);
+  const counts = new Map<number, { n: number; approximate: boolean }>();
+  const approx = table.column('approx');
+  const fine = table.column('fine');
+  if (approx === undefined || fine === undefined) return new Map();
+  table.scan((row) => {
+    const key = fine.at(row!) as number;
+    const cell = counts.get(key);
+    const approximate = approx.at(row!) === 1;
+    if (cell === undefined) counts.set(key, { n: 1, approximate });
+    else {
+      cell.n += 1;
+      cell.approximate ||= approximate;
+    }
+  });
   const cells = new Map<string, Map<string, Cell>>();
-  for (let row = 0; row < grouped.numRows(); row++) {
-    const key = keys[row]!;
-    const split = key.indexOf('|');
-    const unit = unitKey('commune', key.slice(0, split));
+  for (const [key, cell] of counts) {
+    const [commune, values] = prepared.fineKeys.decode(key);
+    const unit = unitKey('commune', commune);
     let byValues = cells.get(unit);
     if (byValues === undefined) cells.set(unit, (byValues = new Map()));
-    byValues.set(key.slice(split + 1), { n: counts[row]!, approximate: approx[row] === 1 });
+    byValues.set(values, { n: cell.n, approximate: cell.approximate });
   }
   return cells;
 }

@@ -9,14 +9,28 @@ import * as aq from 'arquero';
 import type { ColumnTable } from 'arquero';
 import { recordValues } from '../import/values.js';
 import { sheetSpecOf } from '../model/columns.js';
-import { UNKNOWN } from '../model/codes.js';
+import { ABUSE_FORMS, AGE_GROUPS, SPECIAL_GROUPS, UNKNOWN } from '../model/codes.js';
+import {
+  ABSENT_CODE,
+  ABSENT_FLAG,
+  BLANK_CODE,
+  NO_DATE,
+  childAt,
+  codeAt,
+  dateNumber,
+  eventAt,
+  isoOfDateNumber,
+  listCodes,
+  type ChildColumns,
+  type CodeColumn,
+} from '../model/record-columns.js';
 import type { ImportWarning, RejectedRow } from '../model/issues.js';
 import { msg } from '../model/messages.js';
 import type { Child, ChildEvent, CommuneFacts, Dataset } from '../model/records.js';
 import type { Level } from '../model/results.js';
 import type { Source } from '../indicators/schema.js';
 import { ageGroupOf } from './breakdowns.js';
-import { ageInYears, agesOn, inWindow } from './dates.js';
+import { agesOnNumber, yearsBetween } from './dates.js';
 import { parsePeriod, type Period, type PeriodPresets } from './period.js';
 import type { Placement, UnitPlacer } from './placement.js';
 
@@ -41,6 +55,8 @@ export interface Prepared {
   readonly tables: Readonly<Record<Source, ColumnTable>>;
   /** Communes (at R) with any input row, and their parents. */
   readonly communes: ReadonlyMap<string, UnitParents>;
+  /** How to read the `fine` column of the children's tables. */
+  readonly fineKeys: FineKeys;
   /** False when the data has no TreEm rows at all: every figure from children is "no data". */
   readonly hasChildren: boolean;
   /** Per children source and optional TreEm column: the communes with a child whose file lacks the column. */
@@ -132,27 +148,7 @@ const FACT_COLUMNS = [
 ] as const;
 
 const NO_GROUPS: readonly string[] = Object.freeze([]);
-
-/** Special-circumstance groups active at R: the child's dates decide for all its groups. */
-function activeGroups(child: Child, reference: string): readonly string[] {
-  if (child.specialGroups.length === 0) return NO_GROUPS;
-  if (child.specialSince !== undefined && child.specialSince > reference) return NO_GROUPS;
-  if (child.specialUntil !== undefined && child.specialUntil <= reference) return NO_GROUPS;
-  return [...new Set(child.specialGroups)];
-}
-
-type Ages = ReturnType<typeof agesOn>;
-
-/** P(R): born on or before R, under 16 at R, not moved away or dead by R. */
-function inPopulation(child: Child, reference: string, ages: Ages): boolean {
-  if (child.dateOfBirth > reference) return false;
-  if (ages.years(child.dateOfBirth) >= 16) return false;
-  if (child.status !== 'ACTIVE') {
-    // A status without its date cannot be placed in time; the importer requires the date.
-    if (child.statusDate === undefined || child.statusDate <= reference) return false;
-  }
-  return true;
-}
+const UNKNOWN_FORMS: readonly string[] = Object.freeze([UNKNOWN]);
 
 type ChildColumn = (typeof CHILD_COLUMNS)[number];
 export type ChildSource = 'population' | 'births' | 'deaths';
@@ -175,9 +171,19 @@ export type AbsentColumn = (typeof CHILD_ABSENCE)[keyof typeof CHILD_ABSENCE] | 
 /** Communes (codes) whose records lack a column, by what the column gives. */
 class Absence {
   readonly communes = new Map<AbsentColumn, Set<string>>();
+  /** (origin, commune) pairs already noted: a sheet's absent columns are the same for all its rows. */
+  private readonly seen = new Set<string>();
 
-  note(absentKeys: readonly string[] | undefined, mapping: Readonly<Record<string, AbsentColumn>>, commune: string): void {
-    for (const key of absentKeys ?? []) {
+  noteOrigin(origin: number, absentKeys: readonly string[], mapping: Readonly<Record<string, AbsentColumn>>, commune: string): void {
+    if (absentKeys.length === 0) return;
+    const key = `${origin}|${commune}`;
+    if (this.seen.has(key)) return;
+    this.seen.add(key);
+    this.note(absentKeys, mapping, commune);
+  }
+
+  note(absentKeys: readonly string[], mapping: Readonly<Record<string, AbsentColumn>>, commune: string): void {
+    for (const key of absentKeys) {
       const column = mapping[key];
       if (column === undefined) continue;
       let communes = this.communes.get(column);
@@ -187,40 +193,112 @@ class Absence {
   }
 }
 
-const NULLABLE = ['birthRegistered', 'hasHealthInsurance', 'schoolStatus'] as const;
+/** The age groups in their order, and the one for an unknown age, as small numbers for the fine key. */
+const AGE_GROUP_CODES = [...AGE_GROUPS.map((group) => group.code), UNKNOWN];
+const AGE_GROUP_INDEX = new Map(AGE_GROUP_CODES.map((code, index) => [code, index]));
+const FINE_SEXES = 64;
+const FINE_AGE_GROUPS = 8;
+
+/**
+ * The commune × sex × age-group key of a child's row, as one number (commune index, sex's
+ * dictionary index, age group): grouping on one number is what makes every split by sex or
+ * age cheap (measure.ts, `fineCells`).
+ */
+export interface FineKeys {
+  /** "commune|sex|ageGroup" split as [commune, "sex|ageGroup"]. */
+  decode(fine: number): readonly [string, string];
+}
+
+class FineIndex implements FineKeys {
+  private readonly communes: string[] = [];
+  private readonly communeIndex = new Map<string, number>();
+  constructor(private readonly sexes: readonly string[]) {}
+
+  commune(code: string): number {
+    let index = this.communeIndex.get(code);
+    if (index === undefined) {
+      index = this.communes.length;
+      this.communes.push(code);
+      this.communeIndex.set(code, index);
+    }
+    return index;
+  }
+
+  key(commune: number, sex: number, ageGroup: string): number {
+    return (commune * FINE_SEXES + sex) * FINE_AGE_GROUPS + AGE_GROUP_INDEX.get(ageGroup)!;
+  }
+
+  decode(fine: number): readonly [string, string] {
+    const ageGroup = fine % FINE_AGE_GROUPS;
+    const rest = Math.floor(fine / FINE_AGE_GROUPS);
+    return [this.communes[Math.floor(rest / FINE_SEXES)]!, `${this.sexes[rest % FINE_SEXES]}|${AGE_GROUP_CODES[ageGroup]}`];
+  }
+}
+
+/** What every child table row takes from the child's columns and placement. */
+interface ChildRow {
+  readonly index: number;
+  readonly placement: Placement;
+  readonly commune: number;
+  readonly age: number;
+  readonly ageMonths: number;
+}
 
 class ChildTable {
   readonly columns = new Columns<ChildColumn>(CHILD_COLUMNS);
   readonly absence = new Absence();
 
-  add(child: Child, placement: Placement, reference: string, age: number, ageMonths: number): void {
-    pushChild(this.columns, child, placement, reference, age, ageMonths);
-    this.absence.note(child.absentColumns, CHILD_ABSENCE, placement.commune);
+  constructor(
+    private readonly children: ChildColumns,
+    private readonly reference: number,
+    private readonly fine: FineIndex,
+  ) {}
+
+  /** One child's row: `age` at R or at death, everything else at R. */
+  add(row: ChildRow): void {
+    const { index, placement } = row;
+    const fields = this.children.fields;
+    const columns = this.columns;
+    const ageGroup = ageGroupOf(row.age);
+    const groups = activeGroups(this.children, index, this.reference);
+    pushPlace(columns, fields.childId.values[index]!, placement);
+    const sex = fields.sex.codes[index]!;
+    columns.col('sex').push(fields.sex.dictionary[sex]);
+    columns.col('age').push(row.age);
+    columns.col('ageMonths').push(row.ageMonths);
+    columns.col('ageGroup').push(ageGroup);
+    const registered = fields.birthRegistered.flags[index]!;
+    const insured = fields.hasHealthInsurance.flags[index]!;
+    const school = fields.schoolStatus.codes[index]!;
+    columns.col('birthRegistered').push(registered === ABSENT_FLAG ? null : registered === 1);
+    columns.col('hasHealthInsurance').push(insured === ABSENT_FLAG ? null : insured === 1);
+    // null: the column is absent from the file; '' a blank cell.
+    columns.col('schoolStatus').push(school === ABSENT_CODE ? null : school === BLANK_CODE ? '' : fields.schoolStatus.dictionary[school]);
+    columns.col('special').push(groups.length > 0 ? 1 : 0);
+    columns.col('groups').push(groups);
+    columns.col('risk').push(fields.riskGroups.bits[index]! !== 0 ? 1 : 0);
+    const support = fields.supportDate.dates[index]!;
+    columns.col('supportDate').push(support === NO_DATE ? null : isoOfDateNumber(support));
+    columns.col('fine').push(this.fine.key(row.commune, sex, ageGroup));
+
+    const origin = this.children.origin[index]!;
+    this.absence.noteOrigin(origin, this.children.origins[origin]!.absentColumns, CHILD_ABSENCE, placement.commune);
     // The record's own null says the same for these (the importer sets both).
-    const nulls = NULLABLE.filter((key) => child[key] === null);
-    if (nulls.length > 0) this.absence.note(nulls, CHILD_ABSENCE, placement.commune);
+    if (registered === ABSENT_FLAG) this.absence.note(['birthRegistered'], CHILD_ABSENCE, placement.commune);
+    if (insured === ABSENT_FLAG) this.absence.note(['hasHealthInsurance'], CHILD_ABSENCE, placement.commune);
+    if (school === ABSENT_CODE) this.absence.note(['schoolStatus'], CHILD_ABSENCE, placement.commune);
   }
 }
 
-/** One child's row: `age` at R or at death, everything else at R. */
-function pushChild(columns: Columns<ChildColumn>, child: Child, placement: Placement, reference: string, age: number, ageMonths: number): void {
-  const groups = activeGroups(child, reference);
-  const ageGroup = ageGroupOf(age);
-  pushPlace(columns, child.childId, placement);
-  columns.col('sex').push(child.sex);
-  columns.col('age').push(age);
-  columns.col('ageMonths').push(ageMonths);
-  columns.col('ageGroup').push(ageGroup);
-  columns.col('birthRegistered').push(child.birthRegistered);
-  columns.col('hasHealthInsurance').push(child.hasHealthInsurance);
-  // null: the column is absent from the file; '' a blank cell.
-  columns.col('schoolStatus').push(child.schoolStatus === null ? null : (child.schoolStatus ?? ''));
-  columns.col('special').push(groups.length > 0 ? 1 : 0);
-  columns.col('groups').push(groups);
-  columns.col('risk').push(child.riskGroups.length > 0 ? 1 : 0);
-  columns.col('supportDate').push(child.supportDate ?? null);
-  // One key for the commune × sex × age-group grouping every split by sex or age is summed from.
-  columns.col('fine').push(`${placement.commune}|${child.sex}|${ageGroup}`);
+/** Special-circumstance groups active at R: the child's dates decide for all its groups. */
+function activeGroups(children: ChildColumns, index: number, reference: number): readonly string[] {
+  const bits = children.fields.specialGroups.bits[index]!;
+  if (bits === 0) return NO_GROUPS;
+  const since = children.fields.specialSince.dates[index]!;
+  const until = children.fields.specialUntil.dates[index]!;
+  if (since !== NO_DATE && since > reference) return NO_GROUPS;
+  if (until !== NO_DATE && until <= reference) return NO_GROUPS;
+  return listCodes(SPECIAL_GROUPS, bits);
 }
 
 function rejectRow(kind: 'children' | 'events' | 'communeFacts', record: Child | ChildEvent | CommuneFacts, issue: RejectedRow['issues'][number]): RejectedRow {
@@ -248,62 +326,85 @@ export function prepare(input: PrepareInput): Prepared {
     if (!communes.has(placement.commune)) communes.set(placement.commune, { district: placement.district, province: placement.province });
   };
 
-  const population = new ChildTable();
-  const births = new ChildTable();
-  const deaths = new ChildTable();
+  const children = dataset.children;
+  const child = children.fields;
+  const ref = dateNumber(reference);
+  const from = dateNumber(window.from);
+  const to = dateNumber(window.to);
+  const fine = new FineIndex(child.sex.dictionary);
+  const population = new ChildTable(children, ref, fine);
+  const births = new ChildTable(children, ref, fine);
+  const deaths = new ChildTable(children, ref, fine);
   // Only children with events are looked up: no map of half a million children for nothing.
-  const withEvents = new Set(dataset.events.map((event) => event.childId));
-  const childById = new Map<string, Child>();
-  const ages = agesOn(reference);
-  for (const child of dataset.children) {
-    const outcome = placer.place(child.communeCode, input.childCodesAsOf);
+  const withEvents = new Set(dataset.events.fields.childId.values);
+  const childById = new Map<string, number>();
+  // Every child of a commune code is placed alike: once per code, not once per child.
+  const placements = child.communeCode.dictionary.map((code) => placer.place(code, input.childCodesAsOf));
+  const communeIndex = placements.map((outcome) => (outcome.ok ? fine.commune(outcome.placement.commune) : -1));
+  const statuses = child.status.dictionary;
+  const ages = agesOnNumber(ref);
+  for (let index = 0; index < children.length; index++) {
+    const code = child.communeCode.codes[index]!;
+    const outcome = placements[code]!;
     if (!outcome.ok) {
-      if (outcome.reason === 'unknown_unit') rejected.push(rejectRow('children', child, outcome.issue));
+      if (outcome.reason === 'unknown_unit') rejected.push(rejectRow('children', childAt(children, index), outcome.issue));
       continue;
     }
-    if (withEvents.has(child.childId)) childById.set(child.childId, child);
-    note(outcome.placement);
-    const born = child.dateOfBirth <= reference;
-    const age = born ? ages.years(child.dateOfBirth) : -1;
-    const ageMonths = born ? ages.months(child.dateOfBirth) : -1;
+    const childId = child.childId.values[index]!;
+    if (withEvents.has(childId)) childById.set(childId, index);
     const placement = outcome.placement;
-    if (inPopulation(child, reference, ages)) population.add(child, placement, reference, age, ageMonths);
-    if (inWindow(child.dateOfBirth, window.from, window.to)) births.add(child, placement, reference, age, ageMonths);
-    if (child.status === 'DEAD' && child.statusDate !== undefined && inWindow(child.statusDate, window.from, window.to)) {
-      deaths.add(child, placement, reference, ageInYears(child.dateOfBirth, child.statusDate), ageMonths);
+    note(placement);
+    const born = child.dateOfBirth.dates[index]!;
+    const status = statuses[child.status.codes[index]!];
+    const statusDate = child.statusDate.dates[index]!;
+    const isBorn = born <= ref;
+    const age = isBorn ? ages.years(born) : -1;
+    const row = { index, placement, commune: communeIndex[code]!, age, ageMonths: isBorn ? ages.months(born) : -1 };
+    // P(R): born on or before R, under 16 at R, not moved away or dead by R. A status without
+    // its date cannot be placed in time; the importer requires the date.
+    if (isBorn && age < 16 && (status === 'ACTIVE' || (statusDate !== NO_DATE && statusDate > ref))) population.add(row);
+    if (born >= from && born <= to) births.add(row);
+    if (status === 'DEAD' && statusDate !== NO_DATE && statusDate >= from && statusDate <= to) {
+      deaths.add({ ...row, age: yearsBetween(born, statusDate) });
     }
   }
 
   const events = new Columns(EVENT_COLUMNS);
   const eventAbsence = new Absence();
-  for (const event of dataset.events) {
-    const outcome = placer.place(event.communeCode, event.eventDate);
+  const event = dataset.events.fields;
+  const text = (column: CodeColumn, index: number, blank: string) => codeAt(column, index) ?? blank;
+  for (let index = 0; index < dataset.events.length; index++) {
+    const eventDate = event.eventDate.dates[index]!;
+    const outcome = placer.place(codeAt(event.communeCode, index)!, isoOfDateNumber(eventDate));
     if (!outcome.ok) {
-      if (outcome.reason === 'unknown_unit') rejected.push(rejectRow('events', event, outcome.issue));
+      if (outcome.reason === 'unknown_unit') rejected.push(rejectRow('events', eventAt(dataset.events, index), outcome.issue));
       continue;
     }
     note(outcome.placement);
-    if (!inWindow(event.eventDate, window.from, window.to)) continue;
+    if (eventDate < from || eventDate > to) continue;
     // TreEm's sex and birth date win over the event row's (indicator-rules.md, "Who is counted").
-    const child = childById.get(event.childId);
-    const dateOfBirth = child?.dateOfBirth ?? event.dateOfBirth;
-    const age = dateOfBirth === undefined ? null : ageInYears(dateOfBirth, event.eventDate);
+    const childIndex = childById.get(event.childId.values[index]!);
+    const dateOfBirth = childIndex !== undefined ? child.dateOfBirth.dates[childIndex]! : event.dateOfBirth.dates[index]!;
+    const age = dateOfBirth === NO_DATE ? null : yearsBetween(dateOfBirth, eventDate);
     // Events count only for children under 16 on the event date; an unknown age is kept (KHONG_RO).
     if (age !== null && (age >= 16 || age < 0)) continue;
-    pushPlace(events, event.childId, outcome.placement);
-    eventAbsence.note(event.absentColumns, EVENT_ABSENCE, outcome.placement.commune);
-    events.col('caseId').push(event.caseId);
-    events.col('sex').push(child?.sex ?? event.sex ?? UNKNOWN);
+    pushPlace(events, event.childId.values[index]!, outcome.placement);
+    const origin = dataset.events.origin[index]!;
+    eventAbsence.noteOrigin(origin, dataset.events.origins[origin]!.absentColumns, EVENT_ABSENCE, outcome.placement.commune);
+    const forms = event.abuseForms.bits[index]!;
+    const amount = event.fineAmount.numbers[index]!;
+    events.col('caseId').push(event.caseId.values[index]);
+    events.col('sex').push((childIndex !== undefined ? codeAt(child.sex, childIndex) : undefined) ?? codeAt(event.sex, index) ?? UNKNOWN);
     events.col('age').push(age);
     events.col('ageGroup').push(ageGroupOf(age));
-    events.col('eventType').push(event.eventType);
-    events.col('outcome').push(event.outcome ?? '');
-    events.col('cause').push(event.injuryCause ?? UNKNOWN);
-    events.col('setting').push(event.abuseSetting ?? UNKNOWN);
-    events.col('forms').push(event.abuseForms.length > 0 ? [...new Set(event.abuseForms)] : [UNKNOWN]);
-    events.col('handling').push(event.handling ?? '');
-    events.col('interventions').push(event.interventions.length > 0 ? 1 : 0);
-    events.col('fine').push(event.fineAmount ?? null);
+    events.col('eventType').push(codeAt(event.eventType, index));
+    events.col('outcome').push(text(event.outcome, index, ''));
+    events.col('cause').push(text(event.injuryCause, index, UNKNOWN));
+    events.col('setting').push(text(event.abuseSetting, index, UNKNOWN));
+    events.col('forms').push(forms !== 0 ? listCodes(ABUSE_FORMS, forms) : UNKNOWN_FORMS);
+    events.col('handling').push(text(event.handling, index, ''));
+    events.col('interventions').push(event.interventions.bits[index]! !== 0 ? 1 : 0);
+    events.col('fine').push(Number.isNaN(amount) ? null : amount);
   }
 
   const facts = new Columns(FACT_COLUMNS);
@@ -351,6 +452,7 @@ export function prepare(input: PrepareInput): Prepared {
     },
     communes,
     hasChildren: dataset.children.length > 0,
+    fineKeys: fine,
     absent: {
       population: population.absence.communes,
       births: births.absence.communes,

@@ -11,6 +11,7 @@ import { basename } from 'node:path';
 import { printableName } from '../io/file-names.js';
 import { sheetSpecOf } from '../model/columns.js';
 import type { ImportWarning, RejectedRow } from '../model/issues.js';
+import { childAt, concatChildren, concatEvents, eventAt, selectChildren, selectEvents } from '../model/record-columns.js';
 import type { Child, ChildEvent, Dataset } from '../model/records.js';
 import { compareSources, linkRecords } from './link.js';
 import { readFilesInParallel, type FileToRead } from './pool.js';
@@ -46,10 +47,9 @@ export async function importFiles(paths: readonly string[], options: ImportOptio
 
   // `reads` is in reading order (files by name, then sheets and rows as they stand): the order
   // in which the first of two duplicates is kept.
-  const linked = linkRecords(
-    reads.flatMap((read) => read.children),
-    reads.flatMap((read) => read.events),
-  );
+  const children = concatChildren(reads.map((read) => read.children));
+  const events = concatEvents(reads.map((read) => read.events));
+  const linked = linkRecords(children, events);
 
   const rejected = reads.flatMap((read) => read.rejected);
   const warnings = reads.flatMap((read) => read.warnings);
@@ -63,8 +63,8 @@ export async function importFiles(paths: readonly string[], options: ImportOptio
       account.rejected += 1;
     }
   };
-  for (const { record, issues } of linked.rejectedChildren) reject('children', record, issues);
-  for (const { record, issues } of linked.rejectedEvents) reject('events', record, issues);
+  for (const { index, issues } of linked.rejectedChildren) reject('children', childAt(children, index), issues);
+  for (const { index, issues } of linked.rejectedEvents) reject('events', eventAt(events, index), issues);
   warnings.push(...linked.warnings);
   for (const read of reads) totalFileAccount(read.account);
   rejected.sort((a, b) => compareSources(a.source, b.source));
@@ -72,8 +72,8 @@ export async function importFiles(paths: readonly string[], options: ImportOptio
 
   return {
     dataset: {
-      children: linked.children,
-      events: linked.events,
+      children: linked.children.length === children.length ? children : selectChildren(children, linked.children),
+      events: linked.events.length === events.length ? events : selectEvents(events, linked.events),
       communeFacts: reads.flatMap((read) => read.communeFacts),
     },
     rejected,

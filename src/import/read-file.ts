@@ -3,7 +3,8 @@ import { createReadStream } from 'node:fs';
 import { basename, extname } from 'node:path';
 import type { ImportWarning, RejectedRow } from '../model/issues.js';
 import { msg } from '../model/messages.js';
-import type { Child, ChildEvent, CommuneFacts, RecordKind } from '../model/records.js';
+import { CHILD_LAYOUT, ColumnsBuilder, EVENT_LAYOUT, type ChildColumns, type EventColumns } from '../model/record-columns.js';
+import type { CommuneFacts, RecordKind } from '../model/records.js';
 import { eraAt, loadAdminUnits, type AdminUnits, type Era } from '../units/index.js';
 import { displayText } from './cells.js';
 import { detectFormat, unreadable } from './files.js';
@@ -43,8 +44,8 @@ export interface FileAccount {
 
 export interface FileRead {
   account: FileAccount;
-  children: Child[];
-  events: ChildEvent[];
+  children: ChildColumns;
+  events: EventColumns;
   communeFacts: CommuneFacts[];
   rejected: RejectedRow[];
   warnings: ImportWarning[];
@@ -86,10 +87,10 @@ export async function readFile(path: string, displayName: string, codesAsOf: str
   const units = unitCheckFor(codesAsOf);
   const format = await detectFormat(path);
   const file = displayName;
-  const read: FileRead = {
+  const read: SheetsRead = {
     account: { file, path, sha256: await sha256Of(path), sheets: [], read: 0, accepted: 0, rejected: 0 },
-    children: [],
-    events: [],
+    children: new ColumnsBuilder(CHILD_LAYOUT),
+    events: new ColumnsBuilder(EVENT_LAYOUT),
     communeFacts: [],
     rejected: [],
     warnings: [],
@@ -112,7 +113,13 @@ export async function readFile(path: string, displayName: string, codesAsOf: str
       ),
     );
   }
-  return read;
+  return { ...read, children: read.children.build(), events: read.events.build() };
+}
+
+/** A file being read: accepted TreEm and SuViec rows go into columns as they come. */
+interface SheetsRead extends Omit<FileRead, 'children' | 'events'> {
+  readonly children: ColumnsBuilder<typeof CHILD_LAYOUT>;
+  readonly events: ColumnsBuilder<typeof EVENT_LAYOUT>;
 }
 
 async function sha256Of(path: string): Promise<string> {
@@ -137,7 +144,7 @@ async function* singleSheet(sheet: RawSheet): AsyncGenerator<RawSheet> {
   yield sheet;
 }
 
-async function readSheet(sheet: RawSheet, file: string, units: UnitCheck, read: FileRead): Promise<void> {
+async function readSheet(sheet: RawSheet, file: string, units: UnitCheck, read: SheetsRead): Promise<void> {
   const named = sheetKindFromName(sheet.name);
   const sheetSource = { file, sheet: sheet.name, row: 1 };
   if (sheet.hidden && !named) {
@@ -213,6 +220,8 @@ async function readSheet(sheet: RawSheet, file: string, units: UnitCheck, read: 
     totalsSkipped: 0,
   };
   read.account.sheets.push(account);
+  const builder = spec.kind === 'children' ? read.children : spec.kind === 'events' ? read.events : undefined;
+  const origin = builder?.origin(file, sheet.name, layout.absentKeys) ?? -1;
 
   const handle = (row: RawRow) => {
     if (row.number <= layout.headerRow) return;
@@ -240,9 +249,8 @@ async function readSheet(sheet: RawSheet, file: string, units: UnitCheck, read: 
         account.accepted += 1;
         for (const warning of outcome.warnings) read.warnings.push({ source, ...warning });
         const parsed = outcome.parsed;
-        if (parsed.kind === 'children') read.children.push(parsed.record);
-        else if (parsed.kind === 'events') read.events.push(parsed.record);
-        else read.communeFacts.push(parsed.record);
+        if (parsed.kind === 'communeFacts') read.communeFacts.push(parsed.record);
+        else builder?.push(parsed.values, origin, row.number);
       }
     }
   };

@@ -2,7 +2,7 @@ import type { z } from 'zod';
 import type { ColumnSpec } from '../model/columns.js';
 import type { RowIssue } from '../model/issues.js';
 import { msg, type Message } from '../model/messages.js';
-import { Child, ChildEvent, CommuneFacts, type RecordKind, type SourceRef } from '../model/records.js';
+import { CommuneFacts, type RecordKind, type SourceRef } from '../model/records.js';
 import {
   displayText,
   formatDmy,
@@ -38,9 +38,12 @@ export interface RowWarning {
   readonly message: Message;
 }
 
+/**
+ * An accepted row: a TreEm or SuViec row as its parsed values (field → value, every check
+ * passed; they go straight into columns, record-columns.ts), a ThongTinXa row as a record.
+ */
 export type ParsedRecord =
-  | { kind: 'children'; record: Child }
-  | { kind: 'events'; record: ChildEvent }
+  | { kind: 'children' | 'events'; values: Readonly<Record<string, unknown>> }
   | { kind: 'communeFacts'; record: CommuneFacts };
 
 export type RowOutcome =
@@ -143,12 +146,7 @@ export function readRow(
     const position = (issue: RowIssue) => layout.headers.indexOf(issue.column ?? '');
     return { type: 'rejected', issues: issues.map((issue, index) => ({ issue, index })).sort((a, b) => position(a.issue) - position(b.issue) || a.index - b.index).map(({ issue }) => issue) };
   }
-  const outcome = finish(kind, values, source, warnings);
-  // Set after parsing: zod would copy the array into every one of 500,000 records.
-  if (outcome.type === 'accepted' && outcome.parsed.kind !== 'communeFacts' && layout.absentKeys.length > 0) {
-    outcome.parsed.record.absentColumns = layout.absentKeys;
-  }
-  return outcome;
+  return finish(kind, values, source, warnings);
 }
 
 type Check = (key: string, kind: string, message: Message) => void;
@@ -238,23 +236,15 @@ function checkEvent(values: Record<string, unknown>, check: Check): void {
   }
 }
 
-/** The zod schema is the last gate: what passes here is what the engine may trust. */
+/**
+ * The zod schema is the last gate of a ThongTinXa row. TreEm and SuViec rows (half a million)
+ * skip it: every value came from its cell parser and the checks above, and the column builder
+ * refuses a value of the wrong shape.
+ */
 function finish(kind: RecordKind, values: Record<string, unknown>, source: SourceRef, warnings: readonly RowWarning[]): RowOutcome {
-  const input = { ...values, source };
-  switch (kind) {
-    case 'children': {
-      const result = Child.safeParse(input);
-      return result.success ? { type: 'accepted', parsed: { kind, record: result.data }, warnings } : schemaRejection(result.error);
-    }
-    case 'events': {
-      const result = ChildEvent.safeParse(input);
-      return result.success ? { type: 'accepted', parsed: { kind, record: result.data }, warnings } : schemaRejection(result.error);
-    }
-    case 'communeFacts': {
-      const result = CommuneFacts.safeParse(input);
-      return result.success ? { type: 'accepted', parsed: { kind, record: result.data }, warnings } : schemaRejection(result.error);
-    }
-  }
+  if (kind !== 'communeFacts') return { type: 'accepted', parsed: { kind, values }, warnings };
+  const result = CommuneFacts.safeParse({ ...values, source });
+  return result.success ? { type: 'accepted', parsed: { kind, record: result.data }, warnings } : schemaRejection(result.error);
 }
 
 function schemaRejection(error: z.ZodError): RowOutcome {
