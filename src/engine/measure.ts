@@ -127,6 +127,11 @@ export interface Contributions {
  */
 export function contributions(prepared: Prepared, measure: Measure, keys: readonly BreakdownKey[]): Contributions {
   let table = filtered(prepared, measure);
+  if (keys.some((key) => BREAKDOWN_COLUMN[key].list)) {
+    // An unroll copies every column of every row: only those counted, summed or grouped on.
+    const wanted = new Set(['key', 'commune', 'district', 'province', 'approx', 'caseId', 'fine', measure.sum, ...keys.map((key) => BREAKDOWN_COLUMN[key].column)]);
+    table = table.select(table.columnNames().filter((name) => wanted.has(name)));
+  }
   const columns = keys.map((key, index) => {
     const { column, list } = BREAKDOWN_COLUMN[key];
     if (!list) return column;
@@ -185,27 +190,25 @@ export function projectable(measure: Measure, keys: readonly BreakdownKey[]): bo
  */
 export function fineCells(prepared: Prepared, measure: Measure): Cells {
   const table = filtered(prepared, measure);
-  const counts = new Map<number, { n: number; approximate: boolean }>();
-  const approx = table.column('approx');
+  const size = prepared.fineKeys.size;
+  const counts = new Int32Array(size);
+  const approximate = new Uint8Array(size);
   const fine = table.column('fine');
-  if (approx === undefined || fine === undefined) return new Map();
+  const approx = table.column('approx');
+  if (fine === undefined || approx === undefined) return new Map();
   table.scan((row) => {
     const key = fine.at(row!) as number;
-    const cell = counts.get(key);
-    const approximate = approx.at(row!) === 1;
-    if (cell === undefined) counts.set(key, { n: 1, approximate });
-    else {
-      cell.n += 1;
-      cell.approximate ||= approximate;
-    }
+    counts[key]! += 1;
+    if (approx.at(row!) === 1) approximate[key] = 1;
   });
   const cells = new Map<string, Map<string, Cell>>();
-  for (const [key, cell] of counts) {
+  for (let key = 0; key < size; key++) {
+    if (counts[key] === 0) continue;
     const [commune, values] = prepared.fineKeys.decode(key);
     const unit = unitKey('commune', commune);
     let byValues = cells.get(unit);
     if (byValues === undefined) cells.set(unit, (byValues = new Map()));
-    byValues.set(values, { n: cell.n, approximate: cell.approximate });
+    byValues.set(values, { n: counts[key]!, approximate: approximate[key] === 1 });
   }
   return cells;
 }

@@ -6,7 +6,7 @@
  * for blanks. Rows whose commune code is unknown at their date become rejected rows here.
  */
 import * as aq from 'arquero';
-import type { ColumnTable } from 'arquero';
+import { BitSet, ColumnTable } from 'arquero';
 import { recordValues } from '../import/values.js';
 import { sheetSpecOf } from '../model/columns.js';
 import { ABUSE_FORMS, AGE_GROUPS, SPECIAL_GROUPS, UNKNOWN } from '../model/codes.js';
@@ -171,15 +171,16 @@ export type AbsentColumn = (typeof CHILD_ABSENCE)[keyof typeof CHILD_ABSENCE] | 
 /** Communes (codes) whose records lack a column, by what the column gives. */
 class Absence {
   readonly communes = new Map<AbsentColumn, Set<string>>();
-  /** (origin, commune) pairs already noted: a sheet's absent columns are the same for all its rows. */
-  private readonly seen = new Set<string>();
+  /** (origin or column, commune) pairs already noted: a sheet's absent columns are the same for all its rows. */
+  private readonly seen = new Set<number>();
 
-  noteOrigin(origin: number, absentKeys: readonly string[], mapping: Readonly<Record<string, AbsentColumn>>, commune: string): void {
+  /** `commune` is the commune's small index, `code` its code. */
+  noteOnce(what: number, absentKeys: readonly string[], mapping: Readonly<Record<string, AbsentColumn>>, commune: number, code: string): void {
     if (absentKeys.length === 0) return;
-    const key = `${origin}|${commune}`;
+    const key = what * 1_000_000 + commune;
     if (this.seen.has(key)) return;
     this.seen.add(key);
-    this.note(absentKeys, mapping, commune);
+    this.note(absentKeys, mapping, code);
   }
 
   note(absentKeys: readonly string[], mapping: Readonly<Record<string, AbsentColumn>>, commune: string): void {
@@ -191,20 +192,32 @@ class Absence {
       communes.add(commune);
     }
   }
+
+  /** A child's own nulls say the same as an absent column (the importer sets both). */
+  noteNulls(children: ChildColumns, index: number, commune: number, code: string): void {
+    const fields = children.fields;
+    const origin = children.origin[index]!;
+    this.noteOnce(origin + NULL_KEYS.length, children.origins[origin]!.absentColumns, CHILD_ABSENCE, commune, code);
+    NULL_KEYS.forEach((key, which) => {
+      const absent = key === 'schoolStatus' ? fields.schoolStatus.codes[index] === ABSENT_CODE : fields[key].flags[index] === ABSENT_FLAG;
+      if (absent) this.noteOnce(which, [key], CHILD_ABSENCE, commune, code);
+    });
+  }
 }
+
+const NULL_KEYS = ['birthRegistered', 'hasHealthInsurance', 'schoolStatus'] as const;
 
 /** The age groups in their order, and the one for an unknown age, as small numbers for the fine key. */
 const AGE_GROUP_CODES = [...AGE_GROUPS.map((group) => group.code), UNKNOWN];
 const AGE_GROUP_INDEX = new Map(AGE_GROUP_CODES.map((code, index) => [code, index]));
-const FINE_SEXES = 64;
-const FINE_AGE_GROUPS = 8;
 
 /**
- * The commune × sex × age-group key of a child's row, as one number (commune index, sex's
- * dictionary index, age group): grouping on one number is what makes every split by sex or
- * age cheap (measure.ts, `fineCells`).
+ * The commune × sex × age-group key of a child's row, as one small number (commune index,
+ * sex's dictionary index, age group), dense from 0 to `size`: counting on it is what makes
+ * every split by sex or age cheap (measure.ts, `fineCells`).
  */
 export interface FineKeys {
+  readonly size: number;
   /** "commune|sex|ageGroup" split as [commune, "sex|ageGroup"]. */
   decode(fine: number): readonly [string, string];
 }
@@ -212,7 +225,14 @@ export interface FineKeys {
 class FineIndex implements FineKeys {
   private readonly communes: string[] = [];
   private readonly communeIndex = new Map<string, number>();
-  constructor(private readonly sexes: readonly string[]) {}
+  private readonly sexCount: number;
+  constructor(private readonly sexes: readonly string[]) {
+    this.sexCount = Math.max(1, sexes.length);
+  }
+
+  get size(): number {
+    return this.communes.length * this.sexCount * AGE_GROUP_CODES.length;
+  }
 
   commune(code: string): number {
     let index = this.communeIndex.get(code);
@@ -225,13 +245,13 @@ class FineIndex implements FineKeys {
   }
 
   key(commune: number, sex: number, ageGroup: string): number {
-    return (commune * FINE_SEXES + sex) * FINE_AGE_GROUPS + AGE_GROUP_INDEX.get(ageGroup)!;
+    return (commune * this.sexCount + sex) * AGE_GROUP_CODES.length + AGE_GROUP_INDEX.get(ageGroup)!;
   }
 
   decode(fine: number): readonly [string, string] {
-    const ageGroup = fine % FINE_AGE_GROUPS;
-    const rest = Math.floor(fine / FINE_AGE_GROUPS);
-    return [this.communes[Math.floor(rest / FINE_SEXES)]!, `${this.sexes[rest % FINE_SEXES]}|${AGE_GROUP_CODES[ageGroup]}`];
+    const ageGroup = fine % AGE_GROUP_CODES.length;
+    const rest = Math.floor(fine / AGE_GROUP_CODES.length);
+    return [this.communes[Math.floor(rest / this.sexCount)]!, `${this.sexes[rest % this.sexCount]}|${AGE_GROUP_CODES[ageGroup]}`];
   }
 }
 
@@ -244,6 +264,126 @@ interface ChildRow {
   readonly ageMonths: number;
 }
 
+/**
+ * Columns of the children's tables that no window changes, decoded once per dataset: a
+ * computation with last year's figures, or explain after compute, shares them.
+ */
+interface ChildBase {
+  readonly sex: readonly (string | undefined)[];
+  readonly birthRegistered: readonly (boolean | null)[];
+  readonly hasHealthInsurance: readonly (boolean | null)[];
+  readonly schoolStatus: readonly (string | null)[];
+  readonly risk: Uint8Array;
+  readonly supportDate: readonly (string | null)[];
+}
+
+const childBases = new WeakMap<ChildColumns, ChildBase>();
+
+type ColumnData = ConstructorParameters<typeof ColumnTable>[0];
+
+function childBase(children: ChildColumns): ChildBase {
+  let base = childBases.get(children);
+  if (base !== undefined) return base;
+  const fields = children.fields;
+  const n = children.length;
+  const yesNo = (flags: Int8Array) => Array.from(flags, (flag) => (flag === ABSENT_FLAG ? null : flag === 1));
+  const school = fields.schoolStatus;
+  const risk = new Uint8Array(n);
+  for (let i = 0; i < n; i++) risk[i] = fields.riskGroups.bits[i]! !== 0 ? 1 : 0;
+  base = {
+    sex: Array.from(fields.sex.codes, (code) => fields.sex.dictionary[code]),
+    birthRegistered: yesNo(fields.birthRegistered.flags),
+    hasHealthInsurance: yesNo(fields.hasHealthInsurance.flags),
+    // null: the column is absent from the file; '' a blank cell.
+    schoolStatus: Array.from(school.codes, (code) => (code === ABSENT_CODE ? null : code === BLANK_CODE ? '' : school.dictionary[code]!)),
+    risk,
+    supportDate: Array.from(fields.supportDate.dates, (date) => (date === NO_DATE ? null : isoOfDateNumber(date))),
+  };
+  childBases.set(children, base);
+  return base;
+}
+
+/**
+ * The population and births of a window: one set of columns over all children (the shared
+ * base and this window's ages, groups and units), seen through two row masks. No child is
+ * copied into a table of its own.
+ */
+class WindowChildren {
+  private readonly n: number;
+  readonly commune: string[];
+  readonly district: string[];
+  readonly province: string[];
+  readonly approx: Uint8Array;
+  readonly age: Int32Array;
+  readonly ageMonths: Int32Array;
+  readonly ageGroup: string[];
+  readonly special: Uint8Array;
+  readonly groups: (readonly string[])[];
+  readonly fine: Int32Array;
+  readonly population: BitSet;
+  readonly births: BitSet;
+  readonly populationAbsence = new Absence();
+  readonly birthsAbsence = new Absence();
+
+  constructor(private readonly children: ChildColumns) {
+    const n = (this.n = children.length);
+    this.commune = new Array<string>(n).fill('');
+    this.district = new Array<string>(n).fill('');
+    this.province = new Array<string>(n).fill('');
+    this.approx = new Uint8Array(n);
+    this.age = new Int32Array(n);
+    this.ageMonths = new Int32Array(n);
+    this.ageGroup = new Array<string>(n).fill(UNKNOWN);
+    this.special = new Uint8Array(n);
+    this.groups = new Array<readonly string[]>(n).fill(NO_GROUPS);
+    this.fine = new Int32Array(n);
+    this.population = new BitSet(n);
+    this.births = new BitSet(n);
+  }
+
+  /** A placed child's window values: `age` at R, everything else at R. */
+  set(row: ChildRow, reference: number, fine: FineIndex): void {
+    const { index, placement } = row;
+    const ageGroup = ageGroupOf(row.age);
+    const groups = activeGroups(this.children, index, reference);
+    this.commune[index] = placement.commune;
+    this.district[index] = placement.district ?? '';
+    this.province[index] = placement.province;
+    this.approx[index] = placement.approximate ? 1 : 0;
+    this.age[index] = row.age;
+    this.ageMonths[index] = row.ageMonths;
+    this.ageGroup[index] = ageGroup;
+    this.special[index] = groups.length > 0 ? 1 : 0;
+    this.groups[index] = groups;
+    this.fine[index] = fine.key(row.commune, this.children.fields.sex.codes[index]!, ageGroup);
+  }
+
+  table(mask: BitSet): ColumnTable {
+    const base = childBase(this.children);
+    const columns: Record<ChildColumn, ColumnData[string]> = {
+      key: this.children.fields.childId.values,
+      commune: this.commune,
+      district: this.district,
+      province: this.province,
+      approx: this.approx,
+      sex: base.sex,
+      age: this.age,
+      ageMonths: this.ageMonths,
+      ageGroup: this.ageGroup,
+      birthRegistered: base.birthRegistered,
+      hasHealthInsurance: base.hasHealthInsurance,
+      schoolStatus: base.schoolStatus,
+      special: this.special,
+      groups: this.groups,
+      risk: base.risk,
+      supportDate: base.supportDate,
+      fine: this.fine,
+    };
+    return new ColumnTable(columns, [...CHILD_COLUMNS], mask.count() === this.n ? undefined : mask);
+  }
+}
+
+/** The deaths of a window (few rows, `age` at death): a table of their own. */
 class ChildTable {
   readonly columns = new Columns<ChildColumn>(CHILD_COLUMNS);
   readonly absence = new Absence();
@@ -254,39 +394,26 @@ class ChildTable {
     private readonly fine: FineIndex,
   ) {}
 
-  /** One child's row: `age` at R or at death, everything else at R. */
   add(row: ChildRow): void {
     const { index, placement } = row;
-    const fields = this.children.fields;
+    const base = childBase(this.children);
     const columns = this.columns;
     const ageGroup = ageGroupOf(row.age);
     const groups = activeGroups(this.children, index, this.reference);
-    pushPlace(columns, fields.childId.values[index]!, placement);
-    const sex = fields.sex.codes[index]!;
-    columns.col('sex').push(fields.sex.dictionary[sex]);
+    pushPlace(columns, this.children.fields.childId.values[index]!, placement);
+    columns.col('sex').push(base.sex[index]);
     columns.col('age').push(row.age);
     columns.col('ageMonths').push(row.ageMonths);
     columns.col('ageGroup').push(ageGroup);
-    const registered = fields.birthRegistered.flags[index]!;
-    const insured = fields.hasHealthInsurance.flags[index]!;
-    const school = fields.schoolStatus.codes[index]!;
-    columns.col('birthRegistered').push(registered === ABSENT_FLAG ? null : registered === 1);
-    columns.col('hasHealthInsurance').push(insured === ABSENT_FLAG ? null : insured === 1);
-    // null: the column is absent from the file; '' a blank cell.
-    columns.col('schoolStatus').push(school === ABSENT_CODE ? null : school === BLANK_CODE ? '' : fields.schoolStatus.dictionary[school]);
+    columns.col('birthRegistered').push(base.birthRegistered[index]);
+    columns.col('hasHealthInsurance').push(base.hasHealthInsurance[index]);
+    columns.col('schoolStatus').push(base.schoolStatus[index]);
     columns.col('special').push(groups.length > 0 ? 1 : 0);
     columns.col('groups').push(groups);
-    columns.col('risk').push(fields.riskGroups.bits[index]! !== 0 ? 1 : 0);
-    const support = fields.supportDate.dates[index]!;
-    columns.col('supportDate').push(support === NO_DATE ? null : isoOfDateNumber(support));
-    columns.col('fine').push(this.fine.key(row.commune, sex, ageGroup));
-
-    const origin = this.children.origin[index]!;
-    this.absence.noteOrigin(origin, this.children.origins[origin]!.absentColumns, CHILD_ABSENCE, placement.commune);
-    // The record's own null says the same for these (the importer sets both).
-    if (registered === ABSENT_FLAG) this.absence.note(['birthRegistered'], CHILD_ABSENCE, placement.commune);
-    if (insured === ABSENT_FLAG) this.absence.note(['hasHealthInsurance'], CHILD_ABSENCE, placement.commune);
-    if (school === ABSENT_CODE) this.absence.note(['schoolStatus'], CHILD_ABSENCE, placement.commune);
+    columns.col('risk').push(base.risk[index]);
+    columns.col('supportDate').push(base.supportDate[index]);
+    columns.col('fine').push(this.fine.key(row.commune, this.children.fields.sex.codes[index]!, ageGroup));
+    this.absence.noteNulls(this.children, index, row.commune, placement.commune);
   }
 }
 
@@ -332,8 +459,7 @@ export function prepare(input: PrepareInput): Prepared {
   const from = dateNumber(window.from);
   const to = dateNumber(window.to);
   const fine = new FineIndex(child.sex.dictionary);
-  const population = new ChildTable(children, ref, fine);
-  const births = new ChildTable(children, ref, fine);
+  const window_ = new WindowChildren(children);
   const deaths = new ChildTable(children, ref, fine);
   // Only children with events are looked up: no map of half a million children for nothing.
   const withEvents = new Set(dataset.events.fields.childId.values);
@@ -359,11 +485,19 @@ export function prepare(input: PrepareInput): Prepared {
     const statusDate = child.statusDate.dates[index]!;
     const isBorn = born <= ref;
     const age = isBorn ? ages.years(born) : -1;
-    const row = { index, placement, commune: communeIndex[code]!, age, ageMonths: isBorn ? ages.months(born) : -1 };
+    const commune = communeIndex[code]!;
+    const row = { index, placement, commune, age, ageMonths: isBorn ? ages.months(born) : -1 };
+    window_.set(row, ref, fine);
     // P(R): born on or before R, under 16 at R, not moved away or dead by R. A status without
     // its date cannot be placed in time; the importer requires the date.
-    if (isBorn && age < 16 && (status === 'ACTIVE' || (statusDate !== NO_DATE && statusDate > ref))) population.add(row);
-    if (born >= from && born <= to) births.add(row);
+    if (isBorn && age < 16 && (status === 'ACTIVE' || (statusDate !== NO_DATE && statusDate > ref))) {
+      window_.population.set(index);
+      window_.populationAbsence.noteNulls(children, index, commune, placement.commune);
+    }
+    if (born >= from && born <= to) {
+      window_.births.set(index);
+      window_.birthsAbsence.noteNulls(children, index, commune, placement.commune);
+    }
     if (status === 'DEAD' && statusDate !== NO_DATE && statusDate >= from && statusDate <= to) {
       deaths.add({ ...row, age: yearsBetween(born, statusDate) });
     }
@@ -390,7 +524,7 @@ export function prepare(input: PrepareInput): Prepared {
     if (age !== null && (age >= 16 || age < 0)) continue;
     pushPlace(events, event.childId.values[index]!, outcome.placement);
     const origin = dataset.events.origin[index]!;
-    eventAbsence.noteOrigin(origin, dataset.events.origins[origin]!.absentColumns, EVENT_ABSENCE, outcome.placement.commune);
+    eventAbsence.noteOnce(origin, dataset.events.origins[origin]!.absentColumns, EVENT_ABSENCE, fine.commune(outcome.placement.commune), outcome.placement.commune);
     const forms = event.abuseForms.bits[index]!;
     const amount = event.fineAmount.numbers[index]!;
     events.col('caseId').push(event.caseId.values[index]);
@@ -444,8 +578,8 @@ export function prepare(input: PrepareInput): Prepared {
   return {
     window,
     tables: {
-      population: population.columns.table(),
-      births: births.columns.table(),
+      population: window_.table(window_.population),
+      births: window_.table(window_.births),
       deaths: deaths.columns.table(),
       events: events.table(),
       communeFacts: facts.table(),
@@ -454,8 +588,8 @@ export function prepare(input: PrepareInput): Prepared {
     hasChildren: dataset.children.length > 0,
     fineKeys: fine,
     absent: {
-      population: population.absence.communes,
-      births: births.absence.communes,
+      population: window_.populationAbsence.communes,
+      births: window_.birthsAbsence.communes,
       deaths: deaths.absence.communes,
       events: eventAbsence.communes,
     },

@@ -260,20 +260,23 @@ export class ColumnsBuilder<L extends Layout> {
   private readonly originIndex = new Map<string, number>();
   private readonly originOf: number[] = [];
   private readonly rows: number[] = [];
-  private readonly text = new Map<string, (string | undefined)[]>();
-  private readonly numbers = new Map<string, number[]>();
-  private readonly dictionaries = new Map<string, Map<string, number>>();
-  private readonly entries: [string, FieldSpec][];
-  private readonly bitOf = new Map<CodeList, Map<string, number>>();
+  /** One slot per field, in layout order: the hot loop touches no map. */
+  private readonly slots: Slot[];
 
   constructor(readonly layout: L) {
-    this.entries = Object.entries(layout);
-    for (const [name, spec] of this.entries) {
-      if (spec.type === 'text') this.text.set(name, []);
-      else this.numbers.set(name, []);
-      if (spec.type === 'code') this.dictionaries.set(name, new Map());
-      if (spec.type === 'list') this.bitOf.set(spec.list, new Map(spec.list.map((entry, index) => [entry.code, index])));
-    }
+    this.slots = Object.entries(layout).map(([name, spec]): Slot => {
+      const slot = { name, spec, numbers: [], lastNumber: 0 };
+      switch (spec.type) {
+        case 'text':
+          return { ...slot, values: [] };
+        case 'code':
+          return { ...slot, dictionary: new Map() };
+        case 'list':
+          return { ...slot, bitOf: new Map(spec.list.map((entry, index) => [entry.code, index])) };
+        default:
+          return slot;
+      }
+    });
   }
 
   get length(): number {
@@ -295,79 +298,48 @@ export class ColumnsBuilder<L extends Layout> {
   push(values: Readonly<Record<string, unknown>>, origin: number, row: number): void {
     this.originOf.push(origin);
     this.rows.push(row);
-    for (const [name, spec] of this.entries) {
-      const value = values[name];
-      if (spec.type === 'text') {
-        if (value !== undefined && typeof value !== 'string') throw shapeError(name, value);
-        this.text.get(name)!.push(value);
-        continue;
-      }
-      this.numbers.get(name)!.push(this.encode(name, spec, value));
-    }
-  }
-
-  private encode(name: string, spec: FieldSpec, value: unknown): number {
-    switch (spec.type) {
-      case 'code': {
-        if (value === undefined) return BLANK_CODE;
-        if (value === null) return ABSENT_CODE;
-        if (typeof value !== 'string') throw shapeError(name, value);
-        const dictionary = this.dictionaries.get(name)!;
-        let index = dictionary.get(value);
-        if (index === undefined) dictionary.set(value, (index = dictionary.size));
-        return index;
-      }
-      case 'date':
-        if (value === undefined) return NO_DATE;
-        if (typeof value !== 'string' || !/^\d{4}-\d{2}-\d{2}$/.test(value)) throw shapeError(name, value);
-        return dateNumber(value);
-      case 'flag':
-        if (value === null || value === undefined) return ABSENT_FLAG;
-        if (typeof value !== 'boolean') throw shapeError(name, value);
-        return value ? 1 : 0;
-      case 'list': {
-        if (value === undefined) return 0;
-        if (!Array.isArray(value)) throw shapeError(name, value);
-        const bitOf = this.bitOf.get(spec.list)!;
-        let bits = 0;
-        for (const item of value) {
-          const bit = typeof item === 'string' ? bitOf.get(item) : undefined;
-          if (bit === undefined) throw shapeError(name, item);
-          bits |= 1 << bit;
+    for (const slot of this.slots) {
+      const value = values[slot.name];
+      if (slot.values !== undefined) {
+        if (value !== undefined && typeof value !== 'string') throw shapeError(slot.name, value);
+        slot.values.push(value);
+      } else if (value === slot.last && value !== undefined) {
+        // Neighbouring rows share their codes and dates (a commune's file): no lookup for those.
+        slot.numbers.push(slot.lastNumber);
+      } else {
+        const encoded = encode(slot, value);
+        slot.numbers.push(encoded);
+        if (typeof value === 'string') {
+          slot.last = value;
+          slot.lastNumber = encoded;
         }
-        return bits >>> 0;
       }
-      case 'number':
-        if (value === undefined) return Number.NaN;
-        if (typeof value !== 'number') throw shapeError(name, value);
-        return value;
-      case 'text':
-        throw new Error('text is not encoded');
     }
   }
 
   build(): RecordColumns<L> {
     const fields: Record<string, Column> = {};
-    for (const [name, spec] of this.entries) {
-      const numbers = this.numbers.get(name) ?? [];
-      switch (spec.type) {
-        case 'text':
-          fields[name] = { type: 'text', values: this.text.get(name)! };
-          break;
+    for (const slot of this.slots) {
+      if (slot.values !== undefined) {
+        fields[slot.name] = { type: 'text', values: slot.values };
+        continue;
+      }
+      const numbers = slot.numbers;
+      switch (slot.spec.type) {
         case 'code':
-          fields[name] = { type: 'code', dictionary: [...this.dictionaries.get(name)!.keys()], codes: Int32Array.from(numbers) };
+          fields[slot.name] = { type: 'code', dictionary: [...(slot.dictionary?.keys() ?? [])], codes: Int32Array.from(numbers) };
           break;
         case 'date':
-          fields[name] = { type: 'date', dates: Int32Array.from(numbers) };
+          fields[slot.name] = { type: 'date', dates: Int32Array.from(numbers) };
           break;
         case 'flag':
-          fields[name] = { type: 'flag', flags: Int8Array.from(numbers) };
+          fields[slot.name] = { type: 'flag', flags: Int8Array.from(numbers) };
           break;
         case 'list':
-          fields[name] = { type: 'list', bits: Uint32Array.from(numbers) };
+          fields[slot.name] = { type: 'list', bits: Uint32Array.from(numbers) };
           break;
-        case 'number':
-          fields[name] = { type: 'number', numbers: Float64Array.from(numbers) };
+        default:
+          fields[slot.name] = { type: 'number', numbers: Float64Array.from(numbers) };
           break;
       }
     }
@@ -378,6 +350,61 @@ export class ColumnsBuilder<L extends Layout> {
       row: Int32Array.from(this.rows),
       fields: fields as RecordColumns<L>['fields'],
     };
+  }
+}
+
+interface Slot {
+  readonly name: string;
+  readonly spec: FieldSpec;
+  /** Text fields. */
+  readonly values?: (string | undefined)[];
+  /** Every other field, encoded. */
+  readonly numbers: number[];
+  readonly dictionary?: Map<string, number>;
+  readonly bitOf?: ReadonlyMap<string, number>;
+  /** The last string value encoded, and its number. */
+  last?: string;
+  lastNumber: number;
+}
+type NumberSlot = Slot;
+
+const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
+
+function encode(slot: NumberSlot, value: unknown): number {
+  switch (slot.spec.type) {
+    case 'code': {
+      if (value === undefined) return BLANK_CODE;
+      if (value === null) return ABSENT_CODE;
+      if (typeof value !== 'string' || slot.dictionary === undefined) throw shapeError(slot.name, value);
+      let index = slot.dictionary.get(value);
+      if (index === undefined) slot.dictionary.set(value, (index = slot.dictionary.size));
+      return index;
+    }
+    case 'date':
+      if (value === undefined) return NO_DATE;
+      if (typeof value !== 'string' || !ISO_DATE.test(value)) throw shapeError(slot.name, value);
+      return dateNumber(value);
+    case 'flag':
+      if (value === null || value === undefined) return ABSENT_FLAG;
+      if (typeof value !== 'boolean') throw shapeError(slot.name, value);
+      return value ? 1 : 0;
+    case 'list': {
+      if (value === undefined) return 0;
+      if (!Array.isArray(value) || slot.bitOf === undefined) throw shapeError(slot.name, value);
+      let bits = 0;
+      for (const item of value) {
+        const bit = typeof item === 'string' ? slot.bitOf.get(item) : undefined;
+        if (bit === undefined) throw shapeError(slot.name, item);
+        bits |= 1 << bit;
+      }
+      return bits >>> 0;
+    }
+    case 'number':
+      if (value === undefined) return Number.NaN;
+      if (typeof value !== 'number') throw shapeError(slot.name, value);
+      return value;
+    case 'text':
+      throw new Error('text is not encoded');
   }
 }
 
