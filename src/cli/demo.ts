@@ -8,8 +8,9 @@
  *   2. one annex workbook per commune, as each commune would send up (`xa/`);
  *   3. those annexes summed back into the district (`tong-hop/`), checked against step 1.
  */
-import { existsSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync } from 'node:fs';
 import { outputPath } from '../io/file-names.js';
+import { checkOutputFolder, prepareOutputFolder, writeOutputFile } from '../io/output.js';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Command } from 'commander';
@@ -25,6 +26,7 @@ import { breakdownId } from '../report/result-index.js';
 import { reportOutcome, runAggregate, writeAggregateReport } from './aggregate.js';
 import { progressFor } from './progress.js';
 import { langOf, say, type CliContext } from './context.js';
+import type { Text } from './help.js';
 import {
   catalogueFacts,
   factsFor,
@@ -97,6 +99,7 @@ export async function runDemo(outDir: string, context: CliContext, lang: Lang, s
     );
   }
   const paths = files.map((name) => join(samples, name));
+  checkOutputFolder(outDir);
   const loaded: LoadedReportOptions = loadReportOptions({ settings: DEMO.settings, narrative: DEMO.narrative, ...(suppress !== undefined ? { suppress } : {}) });
   const period = parsePeriod(DEMO.period);
   const catalogue = loadCatalogue();
@@ -125,7 +128,7 @@ export async function runDemo(outDir: string, context: CliContext, lang: Lang, s
   // all the files, so a child already rejected there as a duplicate of another commune's child
   // (sample error E05) is not counted twice: the check below can then ask for equality.
   const communeDir = join(outDir, 'xa');
-  mkdirSync(communeDir, { recursive: true });
+  prepareOutputFolder(communeDir);
   const annexes: string[] = [];
   const communeSettings = loaded.settings?.reportDate ? { settings: { numberPattern: '{number}/BC-UBND', fontSize: 14 as const, reportDate: loaded.settings.reportDate } } : {};
   const dataset = district.imported.dataset;
@@ -144,7 +147,7 @@ export async function runDemo(outDir: string, context: CliContext, lang: Lang, s
       sources: district.imported.files.filter((file) => files.has(file.file)),
     });
     const file = outputPath(communeDir, `${reportBaseName(child.code, period.id, 'phu-luc')}.xlsx`);
-    writeFileSync(file, await createAnnex(communeInput, communeSettings));
+    writeOutputFile(file, await createAnnex(communeInput, communeSettings));
     annexes.push(file);
   }
   const duplicates = district.imported.rejected.filter((row) => row.issues.some((issue) => issue.kind === 'duplicate_child')).length;
@@ -196,13 +199,20 @@ export async function runDemo(outDir: string, context: CliContext, lang: Lang, s
   context.exitCode = ExitCode.usage;
 }
 
-export function registerDemo(program: Command, context: CliContext): void {
+export function registerDemo(program: Command, context: CliContext, text: Text): void {
   program
     .command('demo')
-    .description('Chạy thử toàn bộ trên dữ liệu mẫu huyện Sơn Hà: báo cáo 6 tháng đầu năm 2025, phụ lục các xã, tổng hợp lại và đối chiếu')
-    .option('--out <dir>', 'thư mục ghi kết quả', join('out', 'demo'))
-    .option('--samples <dir>', 'thư mục dữ liệu mẫu (mặc định sample-data/ của chương trình)')
-    .option('--suppress <K>', SUPPRESS_HELP, parseSuppressOption)
+    .description(
+      text(
+        msg(
+          'Chạy thử toàn bộ trên dữ liệu mẫu huyện Sơn Hà: báo cáo 6 tháng đầu năm 2025, phụ lục các xã, tổng hợp lại và đối chiếu',
+          'The whole chain on the sample data of huyện Sơn Hà: the report of the first half of 2025, the communes\' annexes, summed again and compared',
+        ),
+      ),
+    )
+    .option(text(msg('--out <thư-mục>', '--out <folder>')), text(msg('thư mục ghi kết quả', 'folder to write into')), join('out', 'demo'))
+    .option(text(msg('--samples <thư-mục>', '--samples <folder>')), text(msg('thư mục dữ liệu mẫu (mặc định sample-data/ của chương trình)', 'folder of sample data (default: the program\'s sample-data/)')))
+    .option('--suppress <K>', text(SUPPRESS_HELP), parseSuppressOption)
     .action(async (options: { out: string; samples?: string; suppress?: number }, command: Command) => {
       await runDemo(options.out, context, langOf(command), options.samples, options.suppress);
     });

@@ -7,7 +7,7 @@
  * the new ones: its commune and province rows are then carried through the crosswalk and added
  * up (a split commune's figures go whole to one successor and are flagged approximate).
  */
-import { readFileSync } from 'node:fs';
+import { readUserFile } from '../io/yaml-file.js';
 import type { Catalogue } from '../indicators/schema.js';
 import { ExitCode, UserError, msg } from '../model/messages.js';
 import { ComputeResult, type IndicatorResult, type Level } from '../model/results.js';
@@ -17,14 +17,15 @@ import type { BaselineLookup } from './targets.js';
 
 /** Reads and validates a result file written by `compute --out result.json`. */
 export function readResultFile(file: string): ComputeResult {
+  const text = readUserFile(file, msg('Tệp kết quả năm trước (--baseline)', 'Last year\'s result file (--baseline)'), ExitCode.unreadableInput);
   let raw: unknown;
   try {
-    raw = JSON.parse(readFileSync(file, 'utf8'));
+    raw = JSON.parse(text);
   } catch (error) {
     const reason = error instanceof Error ? error.message : String(error);
     throw new UserError(
       ExitCode.unreadableInput,
-      msg(`Không đọc được tệp kết quả ${file}: ${reason}`, `Cannot read the result file ${file}: ${reason}`),
+      msg(`Tệp kết quả ${file} không phải JSON hợp lệ (tệp do chitieu compute --out ….json ghi)`, `The result file ${file} is not valid JSON (${reason})`),
     );
   }
   const parsed = ComputeResult.safeParse(raw);

@@ -9,9 +9,8 @@
  *
  * Presets are settings, not code: a YAML file with a `periods:` map (settings/periods.yaml).
  */
-import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { parse as parseYaml } from 'yaml';
+import { readYamlFile } from '../io/yaml-file.js';
 import { z } from 'zod';
 import { ExitCode, UserError, msg } from '../model/messages.js';
 import type { PeriodRef } from '../model/results.js';
@@ -138,15 +137,7 @@ const presetsFileSchema = z.looseObject({
 
 /** Reads presets from a YAML file with a `periods:` map; other top-level keys are left to their owners. */
 export function loadPeriodPresets(file: string = DEFAULT_PERIODS_FILE): PeriodPresets {
-  let raw: unknown;
-  try {
-    raw = parseYaml(readFileSync(file, 'utf8'));
-  } catch (error) {
-    throw new UserError(
-      ExitCode.invalidDefinition,
-      msg(`Không đọc được tệp kỳ báo cáo ${file}: ${String(error)}`, `Cannot read the periods file ${file}: ${String(error)}`),
-    );
-  }
+  const raw = readYamlFile(file, msg('Tệp kỳ báo cáo', 'Periods file'));
   const parsed = presetsFileSchema.safeParse(raw);
   if (!parsed.success) {
     const issue = parsed.error.issues[0]!;
