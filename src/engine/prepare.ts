@@ -459,7 +459,7 @@ export function prepare(input: PrepareInput): Prepared {
   const from = dateNumber(window.from);
   const to = dateNumber(window.to);
   const fine = new FineIndex(child.sex.dictionary);
-  const window_ = new WindowChildren(children);
+  const windowChildren = new WindowChildren(children);
   const deaths = new ChildTable(children, ref, fine);
   // Only children with events are looked up: no map of half a million children for nothing.
   const withEvents = new Set(dataset.events.fields.childId.values);
@@ -487,16 +487,16 @@ export function prepare(input: PrepareInput): Prepared {
     const age = isBorn ? ages.years(born) : -1;
     const commune = communeIndex[code]!;
     const row = { index, placement, commune, age, ageMonths: isBorn ? ages.months(born) : -1 };
-    window_.set(row, ref, fine);
+    windowChildren.set(row, ref, fine);
     // P(R): born on or before R, under 16 at R, not moved away or dead by R. A status without
     // its date cannot be placed in time; the importer requires the date.
     if (isBorn && age < 16 && (status === 'ACTIVE' || (statusDate !== NO_DATE && statusDate > ref))) {
-      window_.population.set(index);
-      window_.populationAbsence.noteNulls(children, index, commune, placement.commune);
+      windowChildren.population.set(index);
+      windowChildren.populationAbsence.noteNulls(children, index, commune, placement.commune);
     }
     if (born >= from && born <= to) {
-      window_.births.set(index);
-      window_.birthsAbsence.noteNulls(children, index, commune, placement.commune);
+      windowChildren.births.set(index);
+      windowChildren.birthsAbsence.noteNulls(children, index, commune, placement.commune);
     }
     if (status === 'DEAD' && statusDate !== NO_DATE && statusDate >= from && statusDate <= to) {
       deaths.add({ ...row, age: yearsBetween(born, statusDate) });
@@ -578,8 +578,8 @@ export function prepare(input: PrepareInput): Prepared {
   return {
     window,
     tables: {
-      population: window_.table(window_.population),
-      births: window_.table(window_.births),
+      population: windowChildren.table(windowChildren.population),
+      births: windowChildren.table(windowChildren.births),
       deaths: deaths.columns.table(),
       events: events.table(),
       communeFacts: facts.table(),
@@ -588,8 +588,8 @@ export function prepare(input: PrepareInput): Prepared {
     hasChildren: dataset.children.length > 0,
     fineKeys: fine,
     absent: {
-      population: window_.populationAbsence.communes,
-      births: window_.birthsAbsence.communes,
+      population: windowChildren.populationAbsence.communes,
+      births: windowChildren.birthsAbsence.communes,
       deaths: deaths.absence.communes,
       events: eventAbsence.communes,
     },

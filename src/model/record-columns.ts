@@ -5,7 +5,7 @@ import {
   SUPPORT_FORMS,
   type CodeList,
 } from './codes.js';
-import type { Child, ChildEvent, SourceRef } from './records.js';
+import { Child, ChildEvent, type SourceRef } from './records.js';
 
 /**
  * Validated records as columns: what the importer hands to the engine. Half a million
@@ -230,15 +230,13 @@ function fieldOf(columns: RecordColumns<Layout>, name: string): Column {
   return column;
 }
 
-/** One child as a plain record (a rejected row written back, a test's look at the data). */
+/** One child as a plain record (a rejected row written back, a test's look at the data), checked by its schema. */
 export function childAt(children: ChildColumns, index: number): Child {
-  const record = objectAt(CHILD_LAYOUT, children, index);
-  return { ...(record as unknown as Child) };
+  return Child.parse(objectAt(CHILD_LAYOUT, children, index));
 }
 
 export function eventAt(events: EventColumns, index: number): ChildEvent {
-  const record = objectAt(EVENT_LAYOUT, events, index);
-  return { ...(record as unknown as ChildEvent) };
+  return ChildEvent.parse(objectAt(EVENT_LAYOUT, events, index));
 }
 
 export function childRecords(children: ChildColumns): Child[] {
