@@ -461,8 +461,16 @@ function concatColumns<L extends Layout>(layout: L, parts: readonly RecordColumn
 function concatColumn(columns: readonly Column[], length: number): Column {
   const first = columns[0]!;
   switch (first.type) {
-    case 'text':
-      return { type: 'text', values: columns.flatMap((column) => (column.type === 'text' ? column.values : [])) };
+    case 'text': {
+      const values = new Array<string | undefined>(length);
+      let at = 0;
+      for (const column of columns) {
+        if (column.type !== 'text') continue;
+        for (let i = 0; i < column.values.length; i++) values[at + i] = column.values[i];
+        at += column.values.length;
+      }
+      return { type: 'text', values };
+    }
     case 'code': {
       const index = new Map<string, number>();
       const codes = new Int32Array(length);
