@@ -17,6 +17,7 @@ import type { Command } from 'commander';
 import { computeIndicators, loadCatalogue, loadTargets, parsePeriod } from '../engine/index.js';
 import { importFiles } from '../import/index.js';
 import { ExitCode, UserError, msg, render, type Lang } from '../model/messages.js';
+import { filesOf, rowsWithCode, selectChildren, selectEvents } from '../model/record-columns.js';
 import type { Dataset } from '../model/records.js';
 import type { ComputeResult, IndicatorResult } from '../model/results.js';
 import { createAnnex, createReport, placeholdersMessage, reportBaseName, type ReportInput, type UnitName } from '../report/index.js';
@@ -141,13 +142,13 @@ export async function runDemo(outDir: string, context: CliContext, lang: Lang, s
   const dataset = district.imported.dataset;
   for (const child of children) {
     const own: Dataset = {
-      children: dataset.children.filter((record) => record.communeCode === child.code),
-      events: dataset.events.filter((record) => record.communeCode === child.code),
+      children: selectChildren(dataset.children, rowsWithCode(dataset.children.fields.communeCode, child.code)),
+      events: selectEvents(dataset.events, rowsWithCode(dataset.events.fields.communeCode, child.code)),
       communeFacts: dataset.communeFacts.filter((record) => record.communeCode === child.code),
     };
     if (own.children.length === 0 && own.events.length === 0) continue;
     const result = computeIndicators({ dataset: own, period, catalogue, level: 'commune', targets: [plan], baseline: 'records' });
-    const files = new Set([...own.children, ...own.events, ...own.communeFacts].map((record) => record.source.file));
+    const files = new Set([...filesOf(own.children), ...filesOf(own.events), ...own.communeFacts.map((record) => record.source.file)]);
     const communeInput = inputFor(child, [], { result: result.result, ...(result.baselineResult ? { baseline: result.baselineResult } : {}) }, {
       ...common,
       facts: factsFor(own, child, period),

@@ -4,6 +4,7 @@
  */
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { childRecords } from '../../src/model/record-columns.js';
 import { importFiles } from '../../src/import/index.js';
 import { decodeLegacy, decodeTcvn3, decodeVni, readsAsVietnamese } from '../../src/import/legacy-encoding.js';
 import { readCsvSheet } from '../../src/import/readers/csv.js';
@@ -145,7 +146,7 @@ describe('legacy encodings: workbooks', () => {
     ]);
     const result = await importFiles([path], { threads: 1 });
     expect(result.rejected.map((row) => row.issues)).toEqual([]);
-    expect(result.dataset.children.map((child) => [child.childId, child.fullName, child.sex, child.ethnicity, child.schoolStatus])).toEqual([
+    expect(childRecords(result.dataset.children).map((child) => [child.childId, child.fullName, child.sex, child.ethnicity, child.schoolStatus])).toEqual([
       ['T1', 'Nguyễn Văn An', 'NAM', 'Tày', 'TIEU_HOC'],
       ['T2', 'Lê Thị Hà', 'NU', 'Kinh', 'MAU_GIAO'],
       ['T3', 'Võ Thị Hoa', 'NU', 'Mường', 'NHA_TRE'],
@@ -174,7 +175,7 @@ describe('legacy encodings: workbooks', () => {
     ]);
     const result = await importFiles([path], { threads: 1 });
     expect(result.rejected).toEqual([]);
-    expect(result.dataset.children.map((child) => [child.fullName, child.sex, child.ethnicity, child.village])).toEqual([
+    expect(childRecords(result.dataset.children).map((child) => [child.fullName, child.sex, child.ethnicity, child.village])).toEqual([
       ['Nguyễn Văn An', 'NAM', 'Kinh', 'Thôn 1'],
       ['Hồ Thị Hoa', 'NU', 'Tày', 'Làng Rêu'],
       ['Trương Thị Hạnh', 'NU', 'Mường', 'Thôn 2'],
@@ -194,7 +195,7 @@ describe('legacy encodings: workbooks', () => {
       },
     ]);
     const result = await importFiles([path], { threads: 1 });
-    expect(result.dataset.children.map((child) => [child.fullName, child.ethnicity])).toEqual([
+    expect(childRecords(result.dataset.children).map((child) => [child.fullName, child.ethnicity])).toEqual([
       ['Nguyễn Thị Hoà', 'Tày'],
       ['Lê Hoà', 'Thái'],
     ]);

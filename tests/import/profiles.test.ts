@@ -11,6 +11,7 @@ import { importFiles, type ProfileSelection } from '../../src/import/index.js';
 import { bundledProfiles, loadProfile } from '../../src/import/profiles.js';
 import { accountingLines } from '../../src/import/summary.js';
 import { UserError } from '../../src/model/messages.js';
+import { childRecords } from '../../src/model/record-columns.js';
 import { CONTRACT_LAYOUT, DEFAULT_SEED, OTHER_LAYOUTS, buildSampleSet, otherLayoutFile, workbookBuffer, type OtherLayout } from '../../src/sample/index.js';
 import type { SampleSet } from '../../src/sample/index.js';
 import { loadAdminUnits } from '../../src/units/index.js';
@@ -117,7 +118,7 @@ describe('choosing a profile by the headers', () => {
     const path = await writeWorkbook(join(dir, 'phai.xlsx'), [{ name: 'TreEm', rows: [headers, childRow({ 'Giới tính': 'Con gái' })] }]);
     const profile = loadProfile(writeText(join(dir, 'phai.yaml'), profileText('Mẫu A')), 'phai.yaml');
     const read = await importFiles([path], { sheets: { candidates: [profile], ignoreSheets: [] } });
-    expect(read.dataset.children.map((child) => child.sex)).toEqual(['NU']);
+    expect(childRecords(read.dataset.children).map((child) => child.sex)).toEqual(['NU']);
     expect(read.files[0]!.sheets[0]!.profile).toEqual({ name: 'Mẫu A', file: 'phai.yaml', automatic: true });
     // Without any profile the sheet lacks its required columns: refused, with the hint.
     const refused = await expectUnreadable(importFiles([path], { sheets: { candidates: [], ignoreSheets: [] } }));
@@ -141,7 +142,7 @@ describe('choosing a profile by the headers', () => {
     const path = await writeWorkbook(join(dir, 'groups.xlsx'), [{ name: 'TreEm', rows: [CHILD_HEADERS, childRow({ 'Nhóm HCĐB': 'Mồ côi hết; d', 'Ngày bắt đầu HCĐB': '01/01/2020' })] }]);
     const profile = loadProfile(writeText(join(dir, 'groups.yaml'), 'name: G\nsheets:\n  children:\n    values:\n      specialGroups: { "Mồ côi hết": "a" }\n'));
     const read = await importFiles([path], { sheets: { profile, candidates: [], ignoreSheets: [] } });
-    expect(read.dataset.children[0]!.specialGroups).toEqual(['HCDB01', 'HCDB04']);
+    expect(childRecords(read.dataset.children)[0]!.specialGroups).toEqual(['HCDB01', 'HCDB04']);
   });
 });
 

@@ -7,6 +7,7 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { childRecords } from '../../src/model/record-columns.js';
 import { importFiles } from '../../src/import/index.js';
 import type { CellErrorAt } from '../../src/import/readers/sheet-scan.js';
 import type { CellNote } from '../../src/import/readers/types.js';
@@ -261,7 +262,7 @@ describe('dates', () => {
     const child = `<row r="2">${inline('A2', 'TE1')}${inline('B2', 'Đinh Văn A')}<c r="C2" s="1"><v>41000</v></c>${inline('D2', 'Nam')}${inline('E2', '51')}${inline('F2', '529')}${inline('G2', '21289')}</row>`;
     const path = writeRaw('children-1904.xlsx', { date1904: true, styles: { xfs: [0, 14] }, sheets: [{ name: 'TreEm', xml: headers + child }] });
     const result = await importFiles([path], { threads: 1 });
-    expect(result.dataset.children.map((c) => c.dateOfBirth)).toEqual(['2016-04-02']);
+    expect(childRecords(result.dataset.children).map((c) => c.dateOfBirth)).toEqual(['2016-04-02']);
   });
 });
 
@@ -312,7 +313,7 @@ describe('sheets: names, states, targets', () => {
     const result = await importFiles([path], { threads: 1 });
     expect(result.files[0]!.sheets.map((sheet) => sheet.sheet)).toEqual(sheets.map((sheet) => sheet.name));
     expect(result.files[0]!.read).toBe(40 * 25);
-    expect(result.dataset.children).toHaveLength(40 * 25);
+    expect(childRecords(result.dataset.children)).toHaveLength(40 * 25);
   });
 
   it('does not read a part the workbook does not reference (an orphan sheet)', async () => {
@@ -329,7 +330,7 @@ describe('sheets: names, states, targets', () => {
     for (const descriptor of ['signed', 'unsigned'] as const) {
       const path = writeRaw(`descriptor-${descriptor}.xlsx`, entries.map((entry) => ({ ...entry, descriptor })));
       const result = await importFiles([path], { threads: 1 });
-      expect(result.dataset.children.map((child) => child.childId), descriptor).toEqual(['TE001']);
+      expect(childRecords(result.dataset.children).map((child) => child.childId), descriptor).toEqual(['TE001']);
     }
   });
 });
