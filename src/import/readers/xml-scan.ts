@@ -33,6 +33,7 @@ const MAX_CARRY = 16 * 1024 * 1024;
 const MAX_ATTRIBUTES = 32;
 
 const LT = 60;
+const C_CODE = 99;
 const GT = 62;
 const SLASH = 47;
 const BANG = 33;
@@ -84,36 +85,51 @@ export abstract class XmlScanner {
   protected abstract open(tag: number, empty: boolean): void;
   protected abstract close(tag: number): void;
 
+  /** Set by a subclass that reads `<c>` elements itself (`cell`). */
+  protected fastCells = false;
+
+  /** Reads a whole `<c>` element at `lt`; -1 to leave it to the generic path. */
+  protected cell(_s: string, _lt: number): number {
+    return -1;
+  }
+
+  /** Scans text that follows what was fed before (a piece not yet whole is kept for the next). */
   feed(chunk: string): void {
     const s = this.carry === '' ? chunk : this.carry + chunk;
-    this.carry = '';
+    const rest = this.scan(s);
+    this.carry = rest < s.length ? s.slice(rest) : '';
+  }
+
+  /**
+   * Scans `s`; returns where the text not consumed yet starts (`s.length` when all was): an
+   * unfinished tag, or a value being captured, which the caller hands in again with what
+   * follows. A flat string scans about twice as fast as one joined with `+` (see Utf8Feeder).
+   */
+  scan(s: string): number {
     const n = s.length;
     let pos = 0;
     while (pos < n) {
       // Tags mostly follow one another: look before searching.
       const lt = s.charCodeAt(pos) === LT ? pos : s.indexOf('<', pos);
-      if (lt < 0) {
-        if (this.capturing) this.keep(s, pos);
-        return;
-      }
+      if (lt < 0) return this.capturing ? this.kept(s, pos) : n;
       if (this.capturing && lt > pos) this.piece(s, pos, lt);
-      const next = this.tag(s, lt);
-      if (next < 0) {
-        this.keep(s, lt);
-        return;
-      }
+      // A cell of a worksheet, most of the XML, is read in one go where the subclass can.
+      const fast = this.fastCells && s.charCodeAt(lt + 1) === C_CODE ? this.cell(s, lt) : -1;
+      const next = fast >= 0 ? fast : this.tag(s, lt);
+      if (next < 0) return this.kept(s, lt);
       pos = next;
     }
+    return n;
   }
 
-  /** At the end of the part: throws if it was cut short. */
-  finish(): void {
-    if (this.carry.trim() !== '' || !this.rootClosed) throw cutShort(this.part);
+  /** At the end of the part (`rest`: the text never consumed): throws if it was cut short. */
+  finish(rest: string = this.carry): void {
+    if (rest.trim() !== '' || !this.rootClosed) throw cutShort(this.part);
   }
 
-  private keep(s: string, from: number): void {
+  private kept(s: string, from: number): number {
     if (s.length - from > MAX_CARRY) throw malformed(this.part);
-    this.carry = s.slice(from);
+    return from;
   }
 
   /** Reads the tag at `lt`; returns the offset after it, or -1 when it is not all in `s` yet. */
@@ -374,4 +390,44 @@ export function elementsOf(part: string, text: string): XmlElement[] {
   collector.feed(text);
   collector.finish();
   return collector.elements;
+}
+
+/**
+ * Hands a part's inflated bytes to a scanner as flat strings: the text a scan left unconsumed
+ * is kept as bytes and decoded again with the next chunk, rather than joined to it as a string
+ * (V8 reads a joined string through an indirection, at every character), and a UTF-8 letter
+ * split between chunks is decoded whole.
+ */
+export class Utf8Feeder {
+  private pending: Buffer | undefined;
+
+  constructor(private readonly scanner: XmlScanner) {}
+
+  push(chunk: Buffer): void {
+    const bytes = this.pending === undefined ? chunk : Buffer.concat([this.pending, chunk]);
+    const end = completeUtf8End(bytes);
+    const text = bytes.toString('utf8', 0, end);
+    const rest = this.scanner.scan(text);
+    const restBytes = rest < text.length ? Buffer.byteLength(text.slice(rest), 'utf8') : 0;
+    this.pending = restBytes > 0 || end < bytes.length ? bytes.subarray(end - restBytes) : undefined;
+  }
+
+  end(): void {
+    const text = this.pending === undefined ? '' : this.pending.toString('utf8');
+    this.pending = undefined;
+    const rest = this.scanner.scan(text);
+    this.scanner.finish(text.slice(rest));
+  }
+}
+
+/** The end of the last whole UTF-8 character of `bytes` (a letter cut at the end waits for the rest). */
+function completeUtf8End(bytes: Buffer): number {
+  const n = bytes.length;
+  for (let back = 1; back <= 3 && back <= n; back += 1) {
+    const byte = bytes[n - back]!;
+    if ((byte & 0xc0) === 0x80) continue;
+    const length = byte >= 0xf0 ? 4 : byte >= 0xe0 ? 3 : byte >= 0xc0 ? 2 : 1;
+    return length > back ? n - back : n;
+  }
+  return n;
 }
