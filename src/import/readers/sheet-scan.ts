@@ -1,7 +1,7 @@
 import type { RawValue } from '../cells.js';
 import type { ReaderRow } from './legacy-rows.js';
 import type { CellNote } from './types.js';
-import { Tag, XmlScanner, decodeXml } from './xml-scan.js';
+import { Tag, XmlScanner, decodeXml, digitsOf } from './xml-scan.js';
 
 /**
  * The two big parts of a workbook, scanned as they inflate: a worksheet's rows and the shared
@@ -227,7 +227,7 @@ export class SheetScanner extends XmlScanner {
   private startRow(): void {
     if (this.cells !== undefined) this.endRow();
     const r = this.findAttribute('r');
-    const number = r < 0 ? 0 : this.integerAt(r);
+    const number = r < 0 ? 0 : digitsOf(this.source, this.attributes[r * 4 + 2]!, this.attributes[r * 4 + 3]!);
     this.rowNumber = number > 0 ? number : this.rowNumber + 1;
     this.cells = [];
     this.column = 0;
@@ -316,18 +316,6 @@ export class SheetScanner extends XmlScanner {
     return null;
   }
 
-  /** Attribute `a`'s value as a non-negative integer (0 when it is not one). */
-  private integerAt(a: number): number {
-    const s = this.source;
-    const end = this.attributes[a * 4 + 3]!;
-    let value = 0;
-    for (let i = this.attributes[a * 4 + 2]!; i < end; i += 1) {
-      const digit = s.charCodeAt(i) - 48;
-      if (digit < 0 || digit > 9) return 0;
-      value = value * 10 + digit;
-    }
-    return value;
-  }
 }
 
 const SPACE = 32;
@@ -349,18 +337,6 @@ function columnOf(s: string, start: number, end: number): number {
     column = column * 26 + (code - 96);
   }
   return column;
-}
-
-/** Plain digits as a number; -1 when there are none or anything else. */
-function digitsOf(s: string, start: number, end: number): number {
-  if (end <= start) return -1;
-  let value = 0;
-  for (let i = start; i < end; i += 1) {
-    const digit = s.charCodeAt(i) - 48;
-    if (digit < 0 || digit > 9) return -1;
-    value = value * 10 + digit;
-  }
-  return value;
 }
 
 function typeOf(s: string, start: number, end: number): number {

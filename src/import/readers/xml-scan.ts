@@ -277,32 +277,27 @@ export abstract class XmlScanner {
    */
   protected capturedNumber(): number {
     if (this.pieces !== 1) return this.pieces === 0 ? NaN : Number(this.text);
-    const s = this.pieceSource;
-    const end = this.pieceEnd;
-    if (end - this.pieceStart <= 15) {
-      let value = 0;
-      let i = this.pieceStart;
-      for (; i < end; i += 1) {
-        const digit = s.charCodeAt(i) - 48;
-        if (digit < 0 || digit > 9) break;
-        value = value * 10 + digit;
-      }
-      if (i === end && end > this.pieceStart) return value;
-    }
-    return Number(decodeXml(s.slice(this.pieceStart, end)));
+    const digits = this.pieceEnd - this.pieceStart <= 15 ? digitsOf(this.pieceSource, this.pieceStart, this.pieceEnd) : -1;
+    return digits >= 0 ? digits : Number(decodeXml(this.pieceSource.slice(this.pieceStart, this.pieceEnd)));
   }
 
   /** The index of the attribute whose local name (prefix dropped) is `name`, or -1. */
   protected findAttribute(name: string): number {
-    const s = this.source;
     for (let a = 0; a < this.attributeCount; a += 1) {
-      const start = this.attributes[a * 4]!;
-      const end = this.attributes[a * 4 + 1]!;
-      let local = start;
-      for (let i = start; i < end; i += 1) if (s.charCodeAt(i) === COLON) local = i + 1;
-      if (end - local === name.length && s.startsWith(name, local)) return a;
+      const local = this.localNameStart(a);
+      if (this.attributes[a * 4 + 1]! - local === name.length && this.source.startsWith(name, local)) return a;
     }
     return -1;
+  }
+
+  /** Where attribute `a`'s name starts once its prefix is dropped. */
+  protected localNameStart(a: number): number {
+    const s = this.source;
+    const start = this.attributes[a * 4]!;
+    const end = this.attributes[a * 4 + 1]!;
+    let local = start;
+    for (let i = start; i < end; i += 1) if (s.charCodeAt(i) === COLON) local = i + 1;
+    return local;
   }
 
   /** An attribute's value, decoded; `undefined` when the tag has none of that name. */
@@ -314,6 +309,18 @@ export abstract class XmlScanner {
   protected tagName(): string {
     return this.source.slice(this.nameStart, this.nameEnd);
   }
+}
+
+/** Plain digits as a number (at most 15 of them stay exact); -1 when there are none or anything else. */
+export function digitsOf(s: string, start: number, end: number): number {
+  if (end <= start) return -1;
+  let value = 0;
+  for (let i = start; i < end; i += 1) {
+    const digit = s.charCodeAt(i) - 48;
+    if (digit < 0 || digit > 9) return -1;
+    value = value * 10 + digit;
+  }
+  return value;
 }
 
 function tagOf(s: string, start: number, end: number): number {
@@ -369,10 +376,7 @@ class ElementCollector extends XmlScanner {
     const s = this.source;
     for (let a = 0; a < this.attributeCount; a += 1) {
       const start = this.attributes[a * 4]!;
-      const end = this.attributes[a * 4 + 1]!;
-      let local = start;
-      for (let i = start; i < end; i += 1) if (s.charCodeAt(i) === COLON) local = i + 1;
-      const name = s.slice(local, end);
+      const name = s.slice(this.localNameStart(a), this.attributes[a * 4 + 1]);
       if (s.startsWith('xmlns', start) || attributes.has(name)) continue;
       attributes.set(name, decodeXml(s.slice(this.attributes[a * 4 + 2], this.attributes[a * 4 + 3])));
     }
