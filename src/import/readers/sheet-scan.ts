@@ -188,7 +188,7 @@ export class SheetScanner extends XmlScanner {
         const name = s.charCodeAt(nameStart);
         if (name === R_CODE) column = columnOf(s, start, end);
         else if (name === T_CODE) type = typeOf(s, start, end);
-        else if (name === S_CODE) style = digitsOf(s, start, end);
+        else if (name === S_CODE) style = Math.max(digitsOf(s, start, end), 0);
       }
       i = end + 1;
     }

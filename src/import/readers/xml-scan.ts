@@ -300,12 +300,6 @@ export abstract class XmlScanner {
     return local;
   }
 
-  /** An attribute's value, decoded; `undefined` when the tag has none of that name. */
-  protected attribute(name: string): string | undefined {
-    const a = this.findAttribute(name);
-    return a < 0 ? undefined : decodeXml(this.source.slice(this.attributes[a * 4 + 2], this.attributes[a * 4 + 3]));
-  }
-
   protected tagName(): string {
     return this.source.slice(this.nameStart, this.nameEnd);
   }
