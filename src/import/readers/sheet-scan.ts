@@ -182,8 +182,10 @@ export class SheetScanner extends XmlScanner {
       const quote = s.charCodeAt(i + 1);
       if (quote !== DOUBLE_QUOTE && quote !== SINGLE_QUOTE) return -1;
       const start = i + 2;
-      const end = s.indexOf(quote === DOUBLE_QUOTE ? '"' : "'", start);
-      if (end < 0) return -1;
+      // Values here are a few characters: a loop beats a call to indexOf.
+      let end = start;
+      while (end < n && s.charCodeAt(end) !== quote) end += 1;
+      if (end >= n) return -1;
       if (i - nameStart === 1) {
         const name = s.charCodeAt(nameStart);
         if (name === R_CODE) column = columnOf(s, start, end);
@@ -192,14 +194,29 @@ export class SheetScanner extends XmlScanner {
       }
       i = end + 1;
     }
-    if (s.startsWith('</c>', i)) {
+    if (i + 4 > n || s.charCodeAt(i) !== LT) return -1;
+    if (s.charCodeAt(i + 1) === SLASH && s.charCodeAt(i + 2) === C_CODE && s.charCodeAt(i + 3) === GT) {
+      // <c …></c>
       this.column = column > 0 ? column : this.column + 1;
       return i + 4;
     }
-    if (!s.startsWith('<v>', i)) return -1;
+    if (s.charCodeAt(i + 1) !== V_CODE || s.charCodeAt(i + 2) !== GT) return -1;
     const valueStart = i + 3;
-    const valueEnd = s.indexOf('<', valueStart);
-    if (valueEnd < 0 || !s.startsWith('</v></c>', valueEnd)) return -1;
+    let valueEnd = valueStart;
+    while (valueEnd < n && s.charCodeAt(valueEnd) !== LT) valueEnd += 1;
+    // </v></c>
+    if (
+      valueEnd + 8 > n ||
+      s.charCodeAt(valueEnd + 1) !== SLASH ||
+      s.charCodeAt(valueEnd + 2) !== V_CODE ||
+      s.charCodeAt(valueEnd + 3) !== GT ||
+      s.charCodeAt(valueEnd + 4) !== LT ||
+      s.charCodeAt(valueEnd + 5) !== SLASH ||
+      s.charCodeAt(valueEnd + 6) !== C_CODE ||
+      s.charCodeAt(valueEnd + 7) !== GT
+    ) {
+      return -1;
+    }
     this.column = column > 0 ? column : this.column + 1;
     this.type = type;
     this.style = style;
@@ -319,7 +336,10 @@ export class SheetScanner extends XmlScanner {
 }
 
 const SPACE = 32;
+const LT = 60;
 const GT = 62;
+const C_CODE = 99;
+const V_CODE = 118;
 const SLASH = 47;
 const EQUALS = 61;
 const DOUBLE_QUOTE = 34;
