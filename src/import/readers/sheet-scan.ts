@@ -1,7 +1,7 @@
 import type { RawValue } from '../cells.js';
 import type { ReaderRow } from './legacy-rows.js';
 import type { CellNote } from './types.js';
-import { Tag, XmlScanner, decodeXml, digitsOf } from './xml-scan.js';
+import { Tag, XmlScanner, digitsOf } from './xml-scan.js';
 
 /**
  * The two big parts of a workbook, scanned as they inflate: a worksheet's rows and the shared
@@ -230,12 +230,12 @@ export class SheetScanner extends XmlScanner {
         this.number = digits;
         this.value = NUMERIC;
       } else {
-        const text = decodeXml(s.slice(valueStart, valueEnd));
+        const text = this.decoded(s.slice(valueStart, valueEnd));
         this.number = Number(text);
         this.value = Number.isNaN(this.number) ? text : NUMERIC;
       }
     } else {
-      this.value = decodeXml(s.slice(valueStart, valueEnd));
+      this.value = this.decoded(s.slice(valueStart, valueEnd));
     }
     this.endCell();
     return valueEnd + 8;

@@ -85,6 +85,23 @@ export abstract class XmlScanner {
   protected abstract open(tag: number, empty: boolean): void;
   protected abstract close(tag: number): void;
 
+  /**
+   * Set by Utf8Feeder: the text is the part's bytes read as Latin-1, one character per byte
+   * (decoding it is then a copy, and markup is ASCII either way); the few pieces of text kept
+   * are decoded from UTF-8 then (`decoded`).
+   */
+  bytesAsLatin1 = false;
+
+  /** A piece of source text as the characters it stands for, before entities are decoded. */
+  protected fromBytes(raw: string): string {
+    return this.bytesAsLatin1 && BEYOND_ASCII.test(raw) ? Buffer.from(raw, 'latin1').toString('utf8') : raw;
+  }
+
+  /** A piece of source text as its value: UTF-8 read (see `bytesAsLatin1`), entities decoded. */
+  protected decoded(raw: string): string {
+    return decodeXml(this.fromBytes(raw));
+  }
+
   /** Set by a subclass that reads `<c>` elements itself (`cell`). */
   protected fastCells = false;
 
@@ -231,7 +248,7 @@ export abstract class XmlScanner {
       const end = s.indexOf(']]>', lt + 9);
       if (end < 0) return -1;
       if (this.capturing) {
-        this.text = this.capturedText() + s.slice(lt + 9, end);
+        this.text = this.capturedText() + this.fromBytes(s.slice(lt + 9, end));
         this.pieces = 2;
       }
       return end + 3;
@@ -254,7 +271,7 @@ export abstract class XmlScanner {
       this.pieceEnd = end;
       this.pieces = 1;
     } else {
-      this.text = this.capturedText() + decodeXml(s.slice(start, end));
+      this.text = this.capturedText() + this.decoded(s.slice(start, end));
       this.pieces = 2;
     }
   }
@@ -262,7 +279,7 @@ export abstract class XmlScanner {
   /** The text captured since `capture()`, decoded. */
   protected capturedText(): string {
     if (this.pieces === 0) return '';
-    if (this.pieces === 1) return decodeXml(this.pieceSource.slice(this.pieceStart, this.pieceEnd));
+    if (this.pieces === 1) return this.decoded(this.pieceSource.slice(this.pieceStart, this.pieceEnd));
     return this.text;
   }
 
@@ -278,7 +295,7 @@ export abstract class XmlScanner {
   protected capturedNumber(): number {
     if (this.pieces !== 1) return this.pieces === 0 ? NaN : Number(this.text);
     const digits = this.pieceEnd - this.pieceStart <= 15 ? digitsOf(this.pieceSource, this.pieceStart, this.pieceEnd) : -1;
-    return digits >= 0 ? digits : Number(decodeXml(this.pieceSource.slice(this.pieceStart, this.pieceEnd)));
+    return digits >= 0 ? digits : Number(this.decoded(this.pieceSource.slice(this.pieceStart, this.pieceEnd)));
   }
 
   /** The index of the attribute whose local name (prefix dropped) is `name`, or -1. */
@@ -338,6 +355,8 @@ function tagOf(s: string, start: number, end: number): number {
   }
 }
 
+const BEYOND_ASCII = /[^\0-\x7f]/;
+
 const ENTITY = /&(?:#x([0-9a-fA-F]{1,6})|#([0-9]{1,7})|(amp|lt|gt|quot|apos));/g;
 const NAMED: Readonly<Record<string, string>> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" };
 
@@ -391,41 +410,30 @@ export function elementsOf(part: string, text: string): XmlElement[] {
 }
 
 /**
- * Hands a part's inflated bytes to a scanner as flat strings: the text a scan left unconsumed
- * is kept as bytes and decoded again with the next chunk, rather than joined to it as a string
- * (V8 reads a joined string through an indirection, at every character), and a UTF-8 letter
- * split between chunks is decoded whole.
+ * Hands a part's inflated bytes to a scanner as flat strings, one character per byte (Latin-1:
+ * the scanner decodes the text it keeps from UTF-8, see `bytesAsLatin1`). The text a scan left
+ * unconsumed is kept as bytes and read again with the next chunk, rather than joined to it as a
+ * string (V8 reads a joined string through an indirection, at every character); a UTF-8 letter
+ * split between chunks is thus always whole when decoded.
  */
 export class Utf8Feeder {
   private pending: Buffer | undefined;
 
-  constructor(private readonly scanner: XmlScanner) {}
+  constructor(private readonly scanner: XmlScanner) {
+    scanner.bytesAsLatin1 = true;
+  }
 
   push(chunk: Buffer): void {
     const bytes = this.pending === undefined ? chunk : Buffer.concat([this.pending, chunk]);
-    const end = completeUtf8End(bytes);
-    const text = bytes.toString('utf8', 0, end);
+    const text = bytes.toString('latin1');
     const rest = this.scanner.scan(text);
-    const restBytes = rest < text.length ? Buffer.byteLength(text.slice(rest), 'utf8') : 0;
-    this.pending = restBytes > 0 || end < bytes.length ? bytes.subarray(end - restBytes) : undefined;
+    this.pending = rest < text.length ? bytes.subarray(rest) : undefined;
   }
 
   end(): void {
-    const text = this.pending === undefined ? '' : this.pending.toString('utf8');
+    const text = this.pending === undefined ? '' : this.pending.toString('latin1');
     this.pending = undefined;
     const rest = this.scanner.scan(text);
     this.scanner.finish(text.slice(rest));
   }
-}
-
-/** The end of the last whole UTF-8 character of `bytes` (a letter cut at the end waits for the rest). */
-function completeUtf8End(bytes: Buffer): number {
-  const n = bytes.length;
-  for (let back = 1; back <= 3 && back <= n; back += 1) {
-    const byte = bytes[n - back]!;
-    if ((byte & 0xc0) === 0x80) continue;
-    const length = byte >= 0xf0 ? 4 : byte >= 0xe0 ? 3 : byte >= 0xc0 ? 2 : 1;
-    return length > back ? n - back : n;
-  }
-  return n;
 }
