@@ -12,9 +12,12 @@ import { loadCatalogue, loadTargets } from '../engine/index.js';
 import { evaluateTargets } from '../engine/targets.js';
 import { checkOutputFolder } from '../io/output.js';
 import type { TargetPlan } from '../indicators/index.js';
-import { msg, render } from '../model/messages.js';
+import { ExitCode, UserError, msg, render } from '../model/messages.js';
+import { completenessMessage, incompleteRefusal } from '../report/completeness.js';
+import { eraAt, loadAdminUnits } from '../units/index.js';
 import { aggregateAnnexes, DOUBLE_COUNT_NOTE, type AggregateOutcome } from '../report/aggregate/index.js';
 import { createReport, type ReportInput } from '../report/index.js';
+import { checkReportDate } from '../report/settings.js';
 import { langOf, say, type CliContext } from './context.js';
 import type { Text } from './help.js';
 import { periodFromOptions } from './compute.js';
@@ -24,15 +27,19 @@ import {
   loadReportOptions,
   parseSuppressOption,
   reportUnit,
+  sayWritten,
+  STRICT_HELP,
   SUPPRESS_HELP,
   toolVersion,
   writeReportFiles,
   type LoadedReportOptions,
   type ReportFileOptions,
+  type WrittenReport,
 } from './report.js';
 
 interface AggregateCliOptions extends ReportFileOptions {
   unit: string;
+  strict?: boolean;
   period: string;
   out?: string;
   targets?: string;
@@ -47,10 +54,12 @@ export function withTargets(input: ReportInput, plan: TargetPlan | undefined): R
 
 export async function runAggregate(
   paths: readonly string[],
-  options: { unit: string; period: string; plan?: TargetPlan },
+  options: { unit: string; period: string; plan?: TargetPlan; strict?: boolean },
 ): Promise<AggregateOutcome> {
   const period = periodFromOptions({ period: options.period });
   const { unit, children } = reportUnit(options.unit, period);
+  const era = eraAt(period.to);
+  const communes = loadAdminUnits().childrenOf('commune', unit.code, era).map((commune) => ({ code: commune.code, name: commune.name }));
   const outcome = await aggregateAnnexes({
     paths,
     unit,
@@ -58,7 +67,12 @@ export async function runAggregate(
     expected: children,
     isUnder: (code) => isUnder(unit, code, period),
     toolVersion: toolVersion(),
+    communes,
   });
+  const completeness = outcome.input.completeness;
+  if (options.strict && completeness && completeness.missing.length > 0) {
+    throw new UserError(ExitCode.rejectedRows, incompleteRefusal(unit.fullName, completeness));
+  }
   return { ...outcome, input: withTargets(outcome.input, options.plan) };
 }
 
@@ -71,7 +85,10 @@ export function reportOutcome(context: CliContext, outcome: AggregateOutcome, la
       `Summed ${formatCount(outcome.annexes.length, 'en')} annex workbook(s) into ${outcome.input.unit.fullName}.`,
     ),
   );
-  if (outcome.missing.length > 0) {
+  const completeness = outcome.input.completeness;
+  const sameAsCommunes = completeness !== undefined && completeness.missing.map((c) => c.code).join() === outcome.missing.map((u) => u.code).join();
+  if (completeness && completeness.missing.length > 0) say(context, lang, completenessMessage(outcome.input.unit.fullName, completeness));
+  if (outcome.missing.length > 0 && !sameAsCommunes) {
     const names = outcome.missing.map((unit) => `${unit.fullName} (${unit.code})`).join(', ');
     say(
       context,
@@ -83,9 +100,9 @@ export function reportOutcome(context: CliContext, outcome: AggregateOutcome, la
   say(context, lang, msg(`Lưu ý: ${DOUBLE_COUNT_NOTE}`, 'Note: the figures are sums of the units\' annexes, so a child with figures in two units is counted twice.'));
 }
 
-export async function writeAggregateReport(outDir: string, outcome: AggregateOutcome, loaded: LoadedReportOptions): Promise<{ docx: string; xlsx: string }> {
+export async function writeAggregateReport(outDir: string, outcome: AggregateOutcome, loaded: LoadedReportOptions): Promise<WrittenReport> {
   const files = await createReport(outcome.input, loaded);
-  return writeReportFiles(outDir, outcome.input.unit.code, outcome.input.result.period.id, files);
+  return { ...writeReportFiles(outDir, outcome.input.unit.code, outcome.input.result.period.id, files), placeholders: files.placeholders };
 }
 
 export function registerAggregate(program: Command, context: CliContext, text: Text): void {
@@ -101,14 +118,16 @@ export function registerAggregate(program: Command, context: CliContext, text: T
     .option(text(msg('--narrative <tệp>', '--narrative <file>')), text(msg('tệp nội dung do đơn vị viết (YAML)', 'the text the unit writes (YAML)')))
     .option('--suppress <K>', text(SUPPRESS_HELP), parseSuppressOption)
     .option(text(msg('--out <thư-mục>', '--out <folder>')), text(msg('thư mục ghi báo cáo (tạo nếu chưa có)', 'folder to write the report into (made if missing)')), '.')
+    .option('--strict', text(STRICT_HELP))
     .action(async (paths: string[], options: AggregateCliOptions, command: Command) => {
       const lang = langOf(command);
       checkOutputFolder(options.out ?? '.');
       const loaded = loadReportOptions(options);
+      checkReportDate(loaded.settings, periodFromOptions({ period: options.period }).to, options.settings);
       const plan = options.targets ? loadTargets(options.targets, loadCatalogue()) : undefined;
-      const outcome = await runAggregate(paths, { unit: options.unit, period: options.period, ...(plan ? { plan } : {}) });
+      const outcome = await runAggregate(paths, { unit: options.unit, period: options.period, ...(plan ? { plan } : {}), ...(options.strict ? { strict: true } : {}) });
       reportOutcome(context, outcome, lang);
       const written = await writeAggregateReport(options.out ?? '.', outcome, loaded);
-      say(context, lang, msg(`Đã ghi báo cáo ${written.docx} và phụ lục ${written.xlsx}.`, `Wrote the report ${written.docx} and its annex ${written.xlsx}.`));
+      sayWritten(context, lang, written);
     });
 }

@@ -19,7 +19,7 @@ import { importFiles } from '../import/index.js';
 import { ExitCode, UserError, msg, render, type Lang } from '../model/messages.js';
 import type { Dataset } from '../model/records.js';
 import type { ComputeResult, IndicatorResult } from '../model/results.js';
-import { createAnnex, createReport, reportBaseName, type ReportInput, type UnitName } from '../report/index.js';
+import { createAnnex, createReport, placeholdersMessage, reportBaseName, type ReportInput, type UnitName } from '../report/index.js';
 import { formatNumber } from '../report/format-vi.js';
 import { breakdownId } from '../report/result-index.js';
 import { reportOutcome, runAggregate, writeAggregateReport } from './aggregate.js';
@@ -28,7 +28,9 @@ import { langOf, say, type CliContext } from './context.js';
 import type { Text } from './help.js';
 import {
   catalogueFacts,
+  completenessFor,
   factsFor,
+  lastYearNotesOf,
   formatCount,
   importLine,
   parseSuppressOption,
@@ -115,13 +117,19 @@ export async function runDemo(outDir: string, context: CliContext, lang: Lang, s
   progress.done();
   context.out(importLine(district.imported.files, lang));
   const computed: Computed = { result: district.computed.result, ...(district.computed.baselineResult ? { baseline: district.computed.baselineResult } : {}) };
+  const completeness = completenessFor(computed.result, unit, period);
   const input = inputFor(unit, children, computed, {
     ...common,
+    ...(completeness ? { completeness } : {}),
+    ...lastYearNotesOf(catalogue),
     facts: factsFor(district.imported.dataset, unit, period),
     sources: district.imported.files,
   });
-  const report = writeReportFiles(outDir, unit.code, period.id, await createReport(input, loaded));
+  const files1 = await createReport(input, loaded);
+  const report = writeReportFiles(outDir, unit.code, period.id, files1);
   say(context, lang, msg(`1. Báo cáo của ${unit.fullName}: ${report.docx}, phụ lục ${report.xlsx}`, `1. ${unit.fullName}'s report: ${report.docx}, annex ${report.xlsx}`));
+  const left = placeholdersMessage(files1.placeholders);
+  if (left) say(context, lang, left);
 
   // 2. Each commune's annex, from its own records. They come from the district's reading of
   // all the files, so a child already rejected there as a duplicate of another commune's child

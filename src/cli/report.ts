@@ -11,8 +11,8 @@
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import type { Command } from 'commander';
-import { computeIndicators, loadCatalogue, loadTargets, readResultFile, type Period } from '../engine/index.js';
-import type { Catalogue } from '../indicators/index.js';
+import { communeNames, computeIndicators, coverageOf, loadCatalogue, loadTargets, readResultFile, type Period } from '../engine/index.js';
+import { lastYearNotes, type Catalogue } from '../indicators/index.js';
 import { importFiles, type FileAccount } from '../import/index.js';
 import { outputPath } from '../io/file-names.js';
 import { checkOutputFolder, prepareOutputFolder, writeOutputFile } from '../io/output.js';
@@ -20,10 +20,11 @@ import { accountingLines } from '../import/summary.js';
 import { ExitCode, UserError, msg, render, type Lang } from '../model/messages.js';
 import type { Dataset } from '../model/records.js';
 import type { ComputeResult } from '../model/results.js';
+import { completenessMessage, completenessOf, incompleteRefusal, type Completeness } from '../report/completeness.js';
 import { formatNumber } from '../report/format-vi.js';
-import { createReport, reportBaseName, type ReportFiles, type ReportInput, type UnitFacts, type UnitName } from '../report/index.js';
+import { createReport, placeholdersMessage, reportBaseName, type ReportFiles, type ReportInput, type UnitFacts, type UnitName } from '../report/index.js';
 import { loadNarrative, type Narrative } from '../report/narrative.js';
-import { loadSettingsFile, type ReportSettingsFile } from '../report/settings.js';
+import { checkReportDate, loadSettingsFile, type ReportSettingsFile } from '../report/settings.js';
 import { checkTemplate, resolveTemplate } from '../report/template.js';
 import { levelOfCode } from '../report/unit-name.js';
 import { eraAt, loadAdminUnits } from '../units/index.js';
@@ -115,6 +116,8 @@ export function parseSuppressOption(value: string): number {
   return k;
 }
 
+export const STRICT_HELP = msg('không lập báo cáo (mã thoát 3) khi còn xã, thị trấn chưa có số liệu', 'write no report (exit 3) while some communes have no data');
+
 export const SUPPRESS_HELP = msg(
   'báo cáo để công bố: số trẻ em bị xâm hại, tai nạn, tử vong của xã từ 1 đến K−1 ghi "<K" (mặc định: không ẩn)',
   'a report for publication: a commune\'s counts of abused, injured or dead children from 1 to K−1 read "<K" (default: nothing hidden)',
@@ -133,13 +136,27 @@ export function factsFor(dataset: Dataset, unit: UnitName, period: Period): Unit
     .map(({ source: _source, ...fact }) => fact);
 }
 
-/** Keeps the rows and targets of a unit and of the units listed under it. */
+/** Keeps the rows, targets and coverage of a unit and of the units listed under it. */
 export function resultFor(result: ComputeResult, codes: ReadonlySet<string>): ComputeResult {
+  const coverage = result.coverage?.filter((entry) => codes.has(entry.unit));
   return {
     period: result.period,
     results: result.results.filter((row) => codes.has(row.unit)),
     targets: result.targets.filter((target) => codes.has(target.unit)),
+    ...(coverage && coverage.length > 0 ? { coverage } : {}),
   };
+}
+
+/** Which communes of the unit had data, with the names of those that had none. */
+export function completenessFor(result: ComputeResult, unit: UnitName, period: Period): Completeness | undefined {
+  return completenessOf(coverageOf(result.coverage, unit.code), unit, period.to, (codes) => communeNames(loadAdminUnits(), period.to, codes));
+}
+
+/** Prints the missing communes; under --strict an incomplete unit is refused (exit 3). */
+export function checkCompleteness(completeness: Completeness | undefined, unit: UnitName, strict: boolean, print: (line: string) => void, lang: Lang): void {
+  if (completeness === undefined || completeness.missing.length === 0) return;
+  if (strict) throw new UserError(ExitCode.rejectedRows, incompleteRefusal(unit.fullName, completeness));
+  print(render(completenessMessage(unit.fullName, completeness), lang));
 }
 
 export function catalogueFacts(catalogue: Catalogue): Pick<ReportInput, 'indicatorNames' | 'indicatorFactors' | 'catalogueVersion'> {
@@ -148,6 +165,26 @@ export function catalogueFacts(catalogue: Catalogue): Pick<ReportInput, 'indicat
     indicatorFactors: Object.fromEntries(catalogue.indicators.map((definition) => [definition.code, definition.factor ?? null])),
     catalogueVersion: catalogueVersion(catalogue),
   };
+}
+
+/** For a baseline rebuilt from the records: the indicators it cannot give, and why (the catalogue's lastYearNote). */
+export function lastYearNotesOf(catalogue: Catalogue): Pick<ReportInput, 'lastYearNotes'> {
+  const notes = lastYearNotes(catalogue);
+  return Object.keys(notes).length > 0 ? { lastYearNotes: notes } : {};
+}
+
+/** The files a report command wrote, and the sections left for the office to write. */
+export interface WrittenReport {
+  readonly docx: string;
+  readonly xlsx: string;
+  readonly placeholders: ReportFiles['placeholders'];
+}
+
+/** "Đã ghi báo cáo …", then which sections are still placeholders. */
+export function sayWritten(context: CliContext, lang: Lang, written: WrittenReport): void {
+  say(context, lang, msg(`Đã ghi báo cáo ${written.docx} và phụ lục ${written.xlsx}.`, `Wrote the report ${written.docx} and its annex ${written.xlsx}.`));
+  const left = placeholdersMessage(written.placeholders);
+  if (left) say(context, lang, left);
 }
 
 export function writeReportFiles(outDir: string, unitCode: string, periodId: string, files: Pick<ReportFiles, 'docx' | 'xlsx'>): { docx: string; xlsx: string } {
@@ -177,6 +214,8 @@ export interface ReportOptions extends ReportFileOptions, PeriodOptions {
   baseline?: string;
   out?: string;
   codesAsOf?: string;
+  /** Refuse a unit some of whose communes have no data (exit 3). */
+  strict?: boolean;
 }
 
 export interface ReportHooks {
@@ -189,12 +228,13 @@ export interface ReportHooks {
 }
 
 /** `chitieu report` from start to end: read → compute → render → write; returns the files written. */
-export async function buildReport(paths: readonly string[], options: ReportOptions, hooks: ReportHooks = {}): Promise<{ docx: string; xlsx: string }> {
+export async function buildReport(paths: readonly string[], options: ReportOptions, hooks: ReportHooks = {}): Promise<WrittenReport> {
   const lang = hooks.lang ?? 'vi';
   const err = hooks.err ?? (() => undefined);
   checkOutputFolder(options.out ?? '.');
   const loaded = loadReportOptions(options);
   const period = periodFromOptions(options);
+  checkReportDate(loaded.settings, period.to, options.settings);
   const { unit, children } = reportUnit(options.unit, period);
   const catalogue = loadCatalogue();
   const plan = options.targets ? loadTargets(options.targets, catalogue) : undefined;
@@ -225,6 +265,8 @@ export async function buildReport(paths: readonly string[], options: ReportOptio
       ),
     );
   }
+  const completeness = completenessFor(computed.result, unit, period);
+  checkCompleteness(completeness, unit, options.strict === true, err, lang);
   const codes = new Set([unit.code, ...children.map((child) => child.code)]);
   const input: ReportInput = {
     result: resultFor(computed.result, codes),
@@ -236,11 +278,13 @@ export async function buildReport(paths: readonly string[], options: ReportOptio
     sources: imported.files,
     toolVersion: toolVersion(),
     origin: 'compute',
+    ...(completeness ? { completeness } : {}),
+    ...(baseline === 'records' ? lastYearNotesOf(catalogue) : {}),
   };
   const files = await createReport(input, loaded);
   const written = writeReportFiles(options.out ?? '.', unit.code, period.id, files);
   hooks.stageDone?.('render', rows);
-  return written;
+  return { ...written, placeholders: files.placeholders };
 }
 
 export function registerReport(program: Command, context: CliContext, text: Text): void {
@@ -263,6 +307,7 @@ export function registerReport(program: Command, context: CliContext, text: Text
     .option(text(msg('--narrative <tệp>', '--narrative <file>')), text(msg('tệp nội dung do đơn vị viết, theo mục của đề cương (YAML)', 'the text the unit writes, by section of the outline (YAML)')))
     .option('--suppress <K>', text(SUPPRESS_HELP), parseSuppressOption)
     .option(text(msg('--out <thư-mục>', '--out <folder>')), text(msg('thư mục ghi báo cáo (tạo nếu chưa có)', 'folder to write the report into (made if missing)')), '.')
+    .option('--strict', text(STRICT_HELP))
     .action(async (paths: string[], options: ReportOptions, command: Command) => {
       const lang = langOf(command);
       const progress = progressFor(context, lang, paths.length);
@@ -276,6 +321,6 @@ export function registerReport(program: Command, context: CliContext, text: Text
           else progress.done();
         },
       });
-      say(context, lang, msg(`Đã ghi báo cáo ${written.docx} và phụ lục ${written.xlsx}.`, `Wrote the report ${written.docx} and its annex ${written.xlsx}.`));
+      sayWritten(context, lang, written);
     });
 }
