@@ -205,7 +205,7 @@ export function registerCompute(program: Command, context: CliContext, text: Tex
       const baseline = options.baseline === undefined ? undefined : options.baseline === 'records' ? ('records' as const) : readResultFile(options.baseline);
       // Codes are checked by the engine at each row's own date, so the importer accepts either list.
       const progress = progressFor(context, lang, files.length);
-      const imported = await importFiles(files, { onFileRead: progress.fileRead });
+      const imported = await importFiles(files, { onFileRead: progress.fileRead, latestBirthDate: { date: period.to, why: 'period_end' } });
       progress.done();
       for (const line of accountingLines(imported.files, lang)) context.err(line);
       progress.stage(msg('Đang tính chỉ tiêu', 'Computing indicators'));

@@ -111,7 +111,7 @@ export async function runDemo(outDir: string, context: CliContext, lang: Lang, s
   // 1. The district report, computed from all the communes' records.
   const { unit, children } = reportUnit(DEMO.unit, period);
   const progress = progressFor(context, lang, paths.length);
-  const imported = await importFiles(paths, { onFileRead: progress.fileRead });
+  const imported = await importFiles(paths, { onFileRead: progress.fileRead, latestBirthDate: { date: period.to, why: 'period_end' } });
   progress.stage(msg('Đang tính chỉ tiêu', 'Computing indicators'));
   const district = { imported, computed: computeIndicators({ dataset: imported.dataset, period, catalogue, level: 'district', targets: [plan], baseline: 'records' }) };
   progress.done();

@@ -78,7 +78,7 @@ export function registerExplain(program: Command, context: CliContext, text: Tex
       const lang = langOf(self);
       const period = periodFromOptions(options);
       const catalogue = loadCatalogue();
-      const imported = await importFiles(files);
+      const imported = await importFiles(files, { latestBirthDate: { date: period.to, why: 'period_end' } });
       const explanation = explainFigure({
         dataset: imported.dataset,
         period,

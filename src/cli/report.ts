@@ -240,7 +240,7 @@ export async function buildReport(paths: readonly string[], options: ReportOptio
   const plan = options.targets ? loadTargets(options.targets, catalogue) : undefined;
   const baseline = options.baseline === undefined ? undefined : options.baseline === 'records' ? ('records' as const) : readResultFile(options.baseline);
   // Codes are checked by the engine at each row's own date, so the importer accepts either list.
-  const imported = await importFiles(paths, hooks.onFileRead ? { onFileRead: hooks.onFileRead } : {});
+  const imported = await importFiles(paths, { ...(hooks.onFileRead ? { onFileRead: hooks.onFileRead } : {}), latestBirthDate: { date: period.to, why: 'period_end' } });
   const rows = imported.files.reduce((sum, file) => sum + file.read, 0);
   hooks.stageDone?.('import', rows);
   for (const line of accountingLines(imported.files, lang)) err(line);
