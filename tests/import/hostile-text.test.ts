@@ -11,6 +11,7 @@ import { readCsvSheet } from '../../src/import/readers/csv.js';
 import { noteMessage } from '../../src/import/readers/notes.js';
 import { readXlsxSheets } from '../../src/import/readers/xlsx.js';
 import { SheetScanner } from '../../src/import/readers/sheet-scan.js';
+import { Utf8Feeder } from '../../src/import/readers/xml-scan.js';
 import type { CellNote, RawRow } from '../../src/import/readers/types.js';
 import { tempDir, writeText, writeWorkbook } from '../helpers/workbooks.js';
 
@@ -233,6 +234,19 @@ describe('XML cut into chunks anywhere', () => {
       const { rows, notes } = scan([sheet.slice(0, cut), sheet.slice(cut)]);
       expect(rows.map((row) => [row.number, row.cells]), `cut at ${cut}`).toEqual([[2, expected]]);
       expect(notes, `cut at ${cut}`).toEqual([{ row: 2, column: 3, kind: 'cell_error' }]);
+    }
+  });
+
+  it('reads a sheet whose bytes are cut anywhere, letters split in two included', () => {
+    const bytes = Buffer.from(sheet, 'utf8');
+    for (let cut = 0; cut <= bytes.length; cut += 1) {
+      const notes: CellNote[] = [];
+      const scanner = new SheetScanner('sheet1.xml', { sharedStrings: ['x', 'Lan'], dateStyles: new Uint8Array(0), date1904: false, notes });
+      const feeder = new Utf8Feeder(scanner);
+      feeder.push(bytes.subarray(0, cut));
+      feeder.push(bytes.subarray(cut));
+      feeder.end();
+      expect(scanner.rows.map((row) => row.cells), `cut at byte ${cut}`).toEqual([expected]);
     }
   });
 

@@ -12,8 +12,8 @@ import { importFiles } from '../../src/import/index.js';
 import type { CellErrorAt } from '../../src/import/readers/sheet-scan.js';
 import type { CellNote } from '../../src/import/readers/types.js';
 import { readXlsxWorkbook } from '../../src/import/readers/xlsx.js';
-import { UserError } from '../../src/model/messages.js';
 import { runCli } from '../helpers/cli.js';
+import { unreadableRefusal } from '../helpers/errors.js';
 import { CHILD_HEADERS, childRow, tempDir, writeWorkbook } from '../helpers/workbooks.js';
 import { buildZip, zipEntries, type ZipInput } from '../helpers/zips.js';
 
@@ -112,16 +112,6 @@ async function readAll(path: string): Promise<ReadSheet[]> {
     sheets.push(read);
   }
   return sheets;
-}
-
-async function refusal(promise: Promise<unknown>): Promise<UserError> {
-  const error = await promise.then(() => undefined, (caught: unknown) => caught);
-  expect(error).toBeInstanceOf(UserError);
-  const userError = error as UserError;
-  expect(userError.exitCode).toBe(2);
-  expect(userError.text.vi).not.toContain('\n');
-  expect(userError.text.en).not.toContain('\n');
-  return userError;
 }
 
 const inline = (ref: string, text: string) => `<c r="${ref}" t="inlineStr"><is><t>${text}</t></is></c>`;
@@ -342,13 +332,13 @@ describe('files that must not be read', () => {
     const sheet = writeRaw('dtd-sheet.xlsx', {
       sheets: [{ name: 'S', xml: `<?xml version="1.0"?><!DOCTYPE worksheet [<!ENTITY big "${'x'.repeat(100)}">]><worksheet xmlns="${MAIN}"><sheetData><row r="1"><c t="inlineStr"><is><t>&big;</t></is></c></row></sheetData></worksheet>` }],
     });
-    const error = await refusal(importFiles([sheet], { threads: 1 }));
+    const error = await unreadableRefusal(importFiles([sheet], { threads: 1 }));
     expect(error.text.vi).toContain('"dtd-sheet.xlsx"');
     expect(error.text.en).toContain('DTD');
     const book = rawParts(plain()).map((entry) =>
       entry.name === 'xl/workbook.xml' ? { ...entry, data: Buffer.from(`<!DOCTYPE workbook SYSTEM "http://example.invalid/x.dtd">${entry.data!.toString()}`) } : entry,
     );
-    expect((await refusal(importFiles([writeRaw('dtd-book.xlsx', book)], { threads: 1 }))).text.en).toContain('DTD');
+    expect((await unreadableRefusal(importFiles([writeRaw('dtd-book.xlsx', book)], { threads: 1 }))).text.en).toContain('DTD');
     const run = await runCli('validate', sheet);
     expect(run.code).toBe(2);
     expect(run.stderr.split('\n')).toHaveLength(1);
@@ -358,14 +348,14 @@ describe('files that must not be read', () => {
     const parts = rawParts(plain());
     const sheet = parts.find((entry) => entry.name === 'xl/worksheets/sheet1.xml')!;
     const path = writeRaw('duplicate.xlsx', [...parts, { ...sheet, data: Buffer.from(`<worksheet><sheetData>${'<row><c><v>1</v></c></row>'.repeat(5)}</sheetData></worksheet>`) }]);
-    expect((await refusal(importFiles([path], { threads: 1 }))).text.en).toContain('two entries named "xl/worksheets/sheet1.xml"');
+    expect((await unreadableRefusal(importFiles([path], { threads: 1 }))).text.en).toContain('two entries named "xl/worksheets/sheet1.xml"');
   });
 
   it('refuses an entry its central directory does not list', async () => {
     const parts = rawParts(plain());
     const smuggled = { name: 'xl/worksheets/sheet2.xml', data: Buffer.from(`<worksheet><sheetData><row><c><v>1</v></c></row></sheetData></worksheet>`), unlisted: true };
     const path = writeRaw('unlisted.xlsx', [...parts.slice(0, 3), smuggled, ...parts.slice(3)]);
-    expect((await refusal(importFiles([path], { threads: 1 }))).text.en).toContain('an entry its directory does not list');
+    expect((await unreadableRefusal(importFiles([path], { threads: 1 }))).text.en).toContain('an entry its directory does not list');
   });
 
   it('refuses a sheet whose XML is cut short, and a workbook part cut short, instead of reading part of it', async () => {
@@ -373,15 +363,15 @@ describe('files that must not be read', () => {
     const whole = `<?xml version="1.0"?><worksheet xmlns="${MAIN}"><sheetData>${rows}</sheetData></worksheet>`;
     for (const cut of [whole.length - 1, whole.length - 20, Math.floor(whole.length / 2)]) {
       const path = writeRaw(`cut-${cut}.xlsx`, { sheets: [{ name: 'S', xml: whole.slice(0, cut) }] });
-      const error = await refusal(importFiles([path], { threads: 1 }));
+      const error = await unreadableRefusal(importFiles([path], { threads: 1 }));
       expect(error.text.en, `cut at ${cut}`).toContain('is cut short');
     }
     const book = rawParts(plain()).map((entry) => (entry.name === 'xl/workbook.xml' ? { ...entry, data: entry.data!.subarray(0, entry.data!.length - 12) } : entry));
-    expect((await refusal(importFiles([writeRaw('cut-book.xlsx', book)], { threads: 1 }))).text.en).toContain('"xl/workbook.xml" is cut short');
+    expect((await unreadableRefusal(importFiles([writeRaw('cut-book.xlsx', book)], { threads: 1 }))).text.en).toContain('"xl/workbook.xml" is cut short');
   });
 
   it('refuses a workbook whose sheet part is missing', async () => {
     const parts = rawParts(plain()).filter((entry) => entry.name !== 'xl/worksheets/sheet1.xml');
-    expect((await refusal(importFiles([writeRaw('missing.xlsx', parts)], { threads: 1 }))).text.en).toContain('is missing');
+    expect((await unreadableRefusal(importFiles([writeRaw('missing.xlsx', parts)], { threads: 1 }))).text.en).toContain('is missing');
   });
 });
