@@ -45,6 +45,7 @@ const TEXT = {
   'period.baselineNone': ['Không so sánh', 'No comparison'],
   'period.baselineUpload': ['tệp kết quả năm trước (.json)', "last year's result file (.json)"],
   'period.compute': ['Tính chỉ tiêu', 'Compute'],
+  'period.hint': ['Chọn dữ liệu ở mục 1 trước: danh sách kỳ và đơn vị lấy từ dữ liệu.', 'Choose the data under 1 first: the periods and units come from it.'],
   'period.custom': ['Tự chọn ngày đầu, ngày cuối…', 'Custom dates…'],
   'period.noTargets': ['Không đánh giá chỉ tiêu kế hoạch', 'No plan targets'],
   'period.uploadedPlan': ['Tệp đã tải lên', 'Uploaded file'],
@@ -292,6 +293,7 @@ function resetAfterData() {
   state.explanation = null;
   state.report = null;
   state.units = [];
+  drawPeriods();
   drawResult();
   drawExplanation();
   drawReport();
