@@ -4,7 +4,7 @@
  * made) is kept here, in memory and in the private folder, until "Xóa dữ liệu" or stop.
  */
 import { createWriteStream, readdirSync } from 'node:fs';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import { pipeline as pipeStreams } from 'node:stream/promises';
 import { fileURLToPath } from 'node:url';
 import multipart from '@fastify/multipart';
@@ -14,6 +14,7 @@ import { z } from 'zod';
 import { parsePeriod, periodFromWindow, TARGETS_DIR, type Period } from '../engine/index.js';
 import type { ImportResult } from '../import/index.js';
 import { errorWorkbookBytes } from '../import/error-workbook.js';
+import { checkZip, ZipRefusal } from '../import/zip-guard.js';
 import type { TargetPlan } from '../indicators/index.js';
 import { ExitCode, UserError, msg, type Message } from '../model/messages.js';
 import type { ComputeResult } from '../model/results.js';
@@ -488,7 +489,16 @@ export async function buildApp(options: AppOptions): Promise<{ app: FastifyInsta
     const { paths } = await receive(request, 'annexes');
     if (paths.length === 0) throw new UserError(ExitCode.usage, msg('Chưa chọn tệp phụ lục nào.', 'No annex chosen.'));
     const read: Annex[] = [];
-    for (const path of paths) read.push(await readAnnex(path));
+    for (const path of paths) {
+      // Uploaded workbooks get the zip guard the data files get on reading.
+      try {
+        await checkZip(path);
+      } catch (error) {
+        if (!(error instanceof ZipRefusal)) throw error;
+        throw new UserError(ExitCode.unreadableInput, msg(`Tệp ${basename(path)}: ${error.reason.vi}`, `File ${basename(path)}: ${error.reason.en}`));
+      }
+      read.push(await readAnnex(path));
+    }
     annexes = { paths, read };
     summed = undefined;
     const parents = new Map<string, { code: string; name: string; level: string }>();

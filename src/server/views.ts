@@ -5,7 +5,7 @@
  */
 import { KEY_LABELS, parsePeriod, samePeriodLastYear, valueLabel, type Explanation, type Period, type PeriodPresets, type RecordKeys } from '../engine/index.js';
 import type { ImportResult } from '../import/index.js';
-import { countsByKind, issueLabel, rejectedLine, warningLine } from '../import/summary.js';
+import { countsByKind, issueLabel, KIND_LABELS, rejectedLine, warningLine } from '../import/summary.js';
 import type { Catalogue } from '../indicators/index.js';
 import { msg, type Message } from '../model/messages.js';
 import type { BreakdownKey, ComputeResult, IndicatorResult, Level, TargetStatus } from '../model/results.js';
@@ -19,12 +19,6 @@ import { eraAt, type AdminUnits } from '../units/index.js';
 export const LISTED_ROWS = 200;
 
 const both = (make: (lang: 'vi' | 'en') => string): Message => ({ vi: make('vi'), en: make('en') });
-
-const KIND_LABELS: Record<string, Message> = {
-  children: msg('trẻ em', 'children'),
-  events: msg('sự việc', 'events'),
-  communeFacts: msg('thông tin xã', 'commune facts'),
-};
 
 export function dataView(imported: ImportResult) {
   const issueKinds = imported.rejected.flatMap((row) => [...new Set(row.issues.map((issue) => issue.kind))]);
