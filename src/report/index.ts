@@ -9,7 +9,7 @@
 import { safeFileName } from '../io/file-names.js';
 import { renderDocx } from './docx/build.js';
 import { buildReportModel, type ReportInput, type ReportModel } from './model.js';
-import type { Narrative } from './narrative.js';
+import type { Narrative, NarrativeKey } from './narrative.js';
 import { defaultTemplateFor } from './period-label.js';
 import { resolveSettings, type ReportSettingsFile } from './settings.js';
 import { renderTemplate, resolveTemplate } from './template.js';
@@ -18,6 +18,7 @@ import { renderAnnex } from './xlsx/annex.js';
 export type { ReportInput, ReportModel, SourceFile } from './model.js';
 export type { UnitFacts } from './paragraphs.js';
 export type { UnitName } from './unit-name.js';
+export { placeholdersMessage } from './template.js';
 
 export interface ReportOptions {
   /** A bundled template name or a path to a .hbs file; by default the one that fits the period. */
@@ -36,6 +37,8 @@ export interface ReportFiles {
   readonly docx: Buffer;
   readonly xlsx: Buffer;
   readonly model: ReportModel;
+  /** Sections still holding a placeholder for the office to write (placeholdersMessage says which). */
+  readonly placeholders: readonly NarrativeKey[];
 }
 
 export function reportModel(input: ReportInput, options: ReportOptions = {}): ReportModel {
@@ -51,10 +54,10 @@ function stampDate(model: ReportModel): string {
 export async function createReport(input: ReportInput, options: ReportOptions = {}): Promise<ReportFiles> {
   const model = reportModel(input, options);
   const template = resolveTemplate(options.template ?? defaultTemplateFor(input.result.period));
-  const blocks = renderTemplate(template, model.context, model.narrative, model.tables.map((table) => table.id));
+  const { blocks, placeholders } = renderTemplate(template, model.context, model.narrative, model.tables.map((table) => table.id));
   const date = stampDate(model);
   const [docx, xlsx] = await Promise.all([renderDocx(blocks, model, date), renderAnnex(model, date)]);
-  return { docx, xlsx, model };
+  return { docx, xlsx, model, placeholders };
 }
 
 /** The annex workbook alone: what a commune sends up for `aggregate`. */

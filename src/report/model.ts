@@ -4,6 +4,7 @@
  * `context` (plain data only), the DOCX builder and the XLSX writer receive the rest.
  */
 import type { ComputeResult, IndicatorResult, TargetResult } from '../model/results.js';
+import type { Completeness } from './completeness.js';
 import { NARRATIVE_KEYS, type Narrative, type NarrativeKey } from './narrative.js';
 import * as text from './paragraphs.js';
 import type { UnitFacts } from './paragraphs.js';
@@ -45,6 +46,13 @@ export interface ReportInput {
   readonly origin: 'compute' | 'aggregate';
   /** Notes every unit table carries. */
   readonly extraNotes?: readonly string[];
+  /**
+   * Indicator → why `--baseline records` gave it no figure last year (the catalogue's
+   * lastYearNote); only with a baseline rebuilt from the records.
+   */
+  readonly lastYearNotes?: Readonly<Record<string, string>>;
+  /** For a district or province: which of its communes had data (completeness.ts). */
+  readonly completeness?: Completeness;
 }
 
 export interface ReportModel {
@@ -128,7 +136,17 @@ export function buildReportModel(input: ReportInput, settings: ReportSettings, n
   const wording = periodWording(input.result.period);
   const targets = input.result.targets.filter((target) => target.unit === input.unit.code);
   const facts = input.facts ?? [];
-  const common = { index, unit: input.unit, children: input.children, wording, targets, ...(baseline ? { baseline } : {}) };
+  const common = {
+    index,
+    unit: input.unit,
+    children: input.children,
+    wording,
+    targets,
+    origin: input.origin,
+    ...(baseline ? { baseline } : {}),
+    ...(input.completeness ? { completeness: input.completeness } : {}),
+    ...(input.lastYearNotes ? { lastYearNotes: input.lastYearNotes } : {}),
+  };
   // Tables first: under --suppress, what they hide the sentences must not say either.
   let tables = buildTables({
     ...common,

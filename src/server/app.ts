@@ -26,6 +26,7 @@ import { rowsRead, readData } from '../pipeline/read.js';
 import { reportStep, type LoadedReportOptions } from '../pipeline/report.js';
 import { reportUnit, unitNamer } from '../pipeline/units.js';
 import { readAnnex, type Annex } from '../report/aggregate/index.js';
+import { completenessMessage } from '../report/completeness.js';
 import { reportBaseName, type UnitName } from '../report/index.js';
 import { NARRATIVE_KEYS, NARRATIVE_SECTIONS, type Narrative } from '../report/narrative.js';
 import { loadSettingsFile, ReportSettingsFile } from '../report/settings.js';
@@ -452,7 +453,7 @@ export async function buildApp(options: AppOptions): Promise<{ app: FastifyInsta
     const computed = computeStep(data, { period, level: unit.level, ...(plan ? { plan } : {}), ...(baseline ? { baseline } : {}) }, definitions);
     run = { unit, children, computed };
     report = undefined;
-    return resultView(computed, unit, children, definitions.catalogue, definitions.presets);
+    return resultView(computed, unit, children, definitions);
   });
 
   app.get('/api/breakdowns', async (request) => {
@@ -526,6 +527,7 @@ export async function buildApp(options: AppOptions): Promise<{ app: FastifyInsta
       unit: outcome.input.unit,
       summed: outcome.annexes.length,
       missing: outcome.missing.map((unit) => ({ code: unit.code, name: unit.fullName })),
+      completeness: outcome.input.completeness && outcome.input.completeness.missing.length > 0 ? completenessMessage(outcome.input.unit.fullName, outcome.input.completeness) : null,
       warnings: outcome.warnings,
       docx: '/download/aggregate.docx',
       xlsx: '/download/aggregate.xlsx',
