@@ -74,7 +74,7 @@ async function write(layout: OtherLayout, folder: string): Promise<string> {
 }
 
 const figures = (dataset: Dataset) =>
-  ['2025-H1', '2024'].map((period) => computeIndicators({ dataset, period: parsePeriod(period), catalogue, level: 'commune' }).result.results);
+  ['2025-H1', '2024'].map((period) => computeIndicators({ units: loadAdminUnits(), dataset, period: parsePeriod(period), catalogue, level: 'commune' }).result.results);
 
 beforeAll(async () => {
   ngo = await write(NGO_EXPORT, 'ngo');

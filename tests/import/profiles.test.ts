@@ -36,7 +36,7 @@ async function writeLayout(layout: OtherLayout, index: number, folder: string): 
 }
 
 function figures(dataset: Awaited<ReturnType<typeof importFiles>>['dataset'], period: string) {
-  return computeIndicators({ dataset, period: parsePeriod(period), catalogue, level: 'commune', baseline: 'records' }).result.results;
+  return computeIndicators({ units: loadAdminUnits(), dataset, period: parsePeriod(period), catalogue, level: 'commune', baseline: 'records' }).result.results;
 }
 
 async function expectUnreadable(promise: Promise<unknown>): Promise<UserError> {
