@@ -7,7 +7,9 @@
  * day) is the only date written into them.
  */
 import { safeFileName } from '../io/file-names.js';
+import { drawCharts } from './docx/charts.js';
 import { renderDocx } from './docx/build.js';
+import { loadReportLayout, type ReportLayout } from './layout.js';
 import { buildReportModel, type ReportInput, type ReportModel } from './model.js';
 import type { Narrative } from './narrative.js';
 import { defaultTemplateFor } from './period-label.js';
@@ -30,6 +32,8 @@ export interface ReportOptions {
    * (suppress.ts); the annex then has no DuLieu sheet. Not set: every figure is shown.
    */
   readonly suppress?: number;
+  /** Tables and charts, already loaded and checked; by default those of templates/ (and of the template's folder). */
+  readonly layout?: ReportLayout;
 }
 
 export interface ReportFiles {
@@ -38,9 +42,14 @@ export interface ReportFiles {
   readonly model: ReportModel;
 }
 
+function templateOf(input: ReportInput, options: ReportOptions) {
+  return resolveTemplate(options.template ?? defaultTemplateFor(input.result.period));
+}
+
 export function reportModel(input: ReportInput, options: ReportOptions = {}): ReportModel {
   const settings = resolveSettings(options.settings, input.unit, input.result.period.to);
-  return buildReportModel(input, settings, options.narrative ?? {}, options.suppress);
+  const layout = options.layout ?? loadReportLayout(input.catalogue, templateOf(input, options));
+  return buildReportModel(input, settings, options.narrative ?? {}, layout, options.suppress);
 }
 
 /** The date the files carry: the report date when set, else the period's last day. */
@@ -50,10 +59,15 @@ function stampDate(model: ReportModel): string {
 
 export async function createReport(input: ReportInput, options: ReportOptions = {}): Promise<ReportFiles> {
   const model = reportModel(input, options);
-  const template = resolveTemplate(options.template ?? defaultTemplateFor(input.result.period));
-  const blocks = renderTemplate(template, model.context, model.narrative, model.tables.map((table) => table.id));
+  const template = templateOf(input, options);
+  const blocks = renderTemplate(template, model.context, model.narrative, {
+    tables: model.tables.map((table) => table.id),
+    charts: model.charts.map((chart) => chart.definition.id),
+    known: model.layout.charts.map((chart) => chart.id),
+  });
   const date = stampDate(model);
-  const [docx, xlsx] = await Promise.all([renderDocx(blocks, model, date), renderAnnex(model, date)]);
+  const pictures = await drawCharts(blocks, model);
+  const [docx, xlsx] = await Promise.all([renderDocx(blocks, model, date, pictures), renderAnnex(model, date)]);
   return { docx, xlsx, model };
 }
 

@@ -4,6 +4,9 @@
  * `context` (plain data only), the DOCX builder and the XLSX writer receive the rest.
  */
 import type { ComputeResult, IndicatorResult, TargetResult } from '../model/results.js';
+import type { CatalogueView } from './binding.js';
+import { chartsFor, type ChartFigure } from './charts/data.js';
+import type { ReportLayout } from './layout.js';
 import { NARRATIVE_KEYS, type Narrative, type NarrativeKey } from './narrative.js';
 import * as text from './paragraphs.js';
 import type { UnitFacts } from './paragraphs.js';
@@ -45,6 +48,8 @@ export interface ReportInput {
   readonly origin: 'compute' | 'aggregate';
   /** Notes every unit table carries. */
   readonly extraNotes?: readonly string[];
+  /** The catalogue the figures were computed with: tables and charts are checked against it (the bundled one when absent). */
+  readonly catalogue?: CatalogueView;
 }
 
 export interface ReportModel {
@@ -57,6 +62,9 @@ export interface ReportModel {
   readonly rows: readonly IndicatorResult[];
   readonly baselineRows: readonly IndicatorResult[];
   readonly targets: readonly TargetResult[];
+  readonly layout: ReportLayout;
+  /** The charts this level of report draws, with their data (templates/charts/). */
+  readonly charts: readonly ChartFigure[];
   /** K of `--suppress K`: counts from 1 to K−1 of communes are hidden (suppress.ts). */
   readonly suppress?: number;
   /** What templates see. */
@@ -119,7 +127,7 @@ function rowsOf(result: ComputeResult | undefined, codes: ReadonlySet<string>): 
   return result ? result.results.filter((row) => codes.has(row.unit)) : [];
 }
 
-export function buildReportModel(input: ReportInput, settings: ReportSettings, narrative: Narrative, suppress?: number): ReportModel {
+export function buildReportModel(input: ReportInput, settings: ReportSettings, narrative: Narrative, layout: ReportLayout, suppress?: number): ReportModel {
   const codes = new Set([input.unit.code, ...input.children.map((child) => child.code)]);
   const rows = rowsOf(input.result, codes);
   const baselineRows = rowsOf(input.baseline, codes);
@@ -143,6 +151,12 @@ export function buildReportModel(input: ReportInput, settings: ReportSettings, n
     protection = guard;
   }
   const pctx = { ...common, facts, ...(protection ? { protection } : {}) };
+  const charts = chartsFor(layout.charts, {
+    ...common,
+    origin: input.origin,
+    ...(protection ? { protection } : {}),
+    ...(input.indicatorNames ? { indicatorNames: input.indicatorNames } : {}),
+  });
   const committee = committeeName(input.unit);
   const paragraphs: Record<TextKey, readonly string[]> = {
     opening: text.opening(pctx, committee),
@@ -191,5 +205,5 @@ export function buildReportModel(input: ReportInput, settings: ReportSettings, n
     text: paragraphs,
     targets: targets.map((target) => ({ label: target.target, status: target.status, indicator: target.indicator })),
   };
-  return { input, settings, narrative, wording, tables, rows, baselineRows, targets, ...(suppress !== undefined ? { suppress } : {}), context };
+  return { input, settings, narrative, wording, tables, layout, charts, rows, baselineRows, targets, ...(suppress !== undefined ? { suppress } : {}), context };
 }

@@ -83,7 +83,7 @@ interface HelperOptions {
   readonly hash: Readonly<Record<string, unknown>>;
 }
 
-const KNOWN_HELPERS = ['table', 'content', 'num', 'pct', 'rate', 'money', 'date', 'dateWords', 'upper'] as const;
+const KNOWN_HELPERS = ['table', 'chart', 'content', 'num', 'pct', 'rate', 'money', 'date', 'dateWords', 'upper'] as const;
 
 /** Names that lead from data to code: never allowed in a template, as a path part or a string. */
 const FORBIDDEN_NAMES = ['constructor', '__proto__', 'prototype', '__defineGetter__', '__defineSetter__', '__lookupGetter__', '__lookupSetter__'];
@@ -161,10 +161,18 @@ export function checkTemplate(template: TemplateFile): void {
   }
 }
 
-/**
- * Renders a template with its context into blocks. `tables` are the ids `{{table …}}` may name.
- */
-export function renderTemplate(template: TemplateFile, context: object, narrative: Narrative, tables: readonly string[]): Block[] {
+export interface Placeable {
+  /** The ids `{{table …}}` may name. */
+  readonly tables: readonly string[];
+  /** The charts this report draws: `{{chart …}}` places them. */
+  readonly charts: readonly string[];
+  /** Every chart id there is: one the report does not draw (another level's) places nothing. */
+  readonly known: readonly string[];
+}
+
+/** Renders a template with its context into blocks. */
+export function renderTemplate(template: TemplateFile, context: object, narrative: Narrative, placeable: Placeable): Block[] {
+  const { tables, charts, known } = placeable;
   const hbs = Handlebars.create();
   hbs.unregisterHelper('log');
   const helpers: Record<(typeof KNOWN_HELPERS)[number], Handlebars.HelperDelegate> = {
@@ -173,6 +181,13 @@ export function renderTemplate(template: TemplateFile, context: object, narrativ
         throw new Error(`{{table "${String(id)}"}}: biểu không có (có: ${tables.join(', ')})`);
       }
       return `::table ${id}`;
+    },
+    /** {{chart "bieu-do-01"}}: the picture with its number and caption, where the report draws it. */
+    chart: (id: unknown) => {
+      if (typeof id !== 'string' || !known.includes(id)) {
+        throw new Error(`{{chart "${String(id)}"}}: biểu đồ không có (có: ${known.join(', ')}; xem templates/charts/)`);
+      }
+      return charts.includes(id) ? `::chart ${id}` : '';
     },
     /**
      * {{content "II.4" text.education}}: the figures, then the section's narrative; a visible

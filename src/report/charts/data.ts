@@ -1,0 +1,212 @@
+/**
+ * The rows a chart draws, read from the results exactly as the annex tables read them
+ * (`resultCell`): a figure without data is not drawn and the chart says so ("Không có số
+ * liệu"), it is never a bar of 0; under `--suppress K` a figure the tables hide is not drawn
+ * either, and the caption says how many were left out.
+ */
+import type { TargetResult } from '../../model/results.js';
+import { BREAKDOWN_VALUES } from '../binding.js';
+import { formatNumber, targetStatusText, upperFirst } from '../format-vi.js';
+import type { PeriodWording } from '../period-label.js';
+import type { Breakdown, ResultIndex } from '../result-index.js';
+import type { Protection, When } from '../suppress.js';
+import { resultCell } from '../tables.js';
+import type { UnitName } from '../unit-name.js';
+import type { ChartDefinition, FigureChartBinding } from './spec.js';
+
+export interface ChartContext {
+  readonly index: ResultIndex;
+  readonly baseline?: ResultIndex;
+  readonly unit: UnitName;
+  readonly children: readonly UnitName[];
+  readonly wording: PeriodWording;
+  readonly targets: readonly TargetResult[];
+  readonly indicatorNames?: Readonly<Record<string, string>>;
+  readonly protection?: Protection;
+  readonly origin: 'compute' | 'aggregate';
+}
+
+/** One bar of a figure chart: the fields a spec can encode. */
+export interface FigureDatum {
+  /** What the bar is: the unit's name (level subunits) or the breakdown value (level unit). */
+  readonly label: string;
+  readonly unit: string;
+  /** The breakdown value's label, "" without a breakdown. */
+  readonly category: string;
+  /** The indicator's label. */
+  readonly figure: string;
+  /** "6 tháng đầu năm 2025" or "Cùng kỳ năm 2024". */
+  readonly period: string;
+  /** 1 for this period, 2 for last year: the order of the legend. */
+  readonly periodOrder: number;
+  readonly value: number;
+  /** The value as the tables write it: "1.234", "12,5". */
+  readonly text: string;
+  /** Position in table order (units in list order, breakdown values in code-list order). */
+  readonly order: number;
+}
+
+/** One bar of the targets chart. */
+export interface TargetDatum {
+  readonly target: string;
+  /** The panel's header: the target and its status in words. */
+  readonly heading: string;
+  /** "Kết quả", "Chỉ tiêu", "6 tháng đầu năm 2025", "Cùng kỳ năm 2024". */
+  readonly measure: string;
+  readonly value: number;
+  readonly text: string;
+  /** "Đạt", "Chưa đạt", "Chưa đủ số liệu". */
+  readonly status: string;
+  /** The status for the result's bar, "Mức so sánh" for the target's or last year's. */
+  readonly tone: string;
+  readonly order: number;
+}
+
+export type ChartDatum = FigureDatum | TargetDatum;
+
+export interface ChartFigure {
+  readonly definition: ChartDefinition;
+  readonly title: string;
+  readonly values: readonly ChartDatum[];
+  /** Bars left out under `--suppress K`. */
+  readonly hidden: number;
+  /** What has no data (not drawn). */
+  readonly missing: readonly string[];
+  /** "Nguồn: …, kỳ …". */
+  readonly source: string;
+  /** The figures in words, for the picture's alternative text. */
+  readonly alt: string;
+}
+
+interface Read {
+  readonly values: ChartDatum[];
+  hidden: number;
+  readonly missing: string[];
+}
+
+function hiddenBy(ctx: ChartContext, indicator: string, unit: string, breakdown: Breakdown, field: 'count' | 'value' | 'denominator', when: When): boolean {
+  if (!ctx.protection) return false;
+  const mark = field === 'count' ? ctx.protection.count(indicator, unit, breakdown, when) : ctx.protection.ratio(indicator, unit, breakdown, when);
+  return mark !== undefined;
+}
+
+function figureRows(binding: FigureChartBinding, ctx: ChartContext): Read {
+  const read: Read = { values: [], hidden: 0, missing: [] };
+  const units = binding.level === 'subunits' ? ctx.children : [ctx.unit];
+  const categories = binding.breakdown ? BREAKDOWN_VALUES[binding.breakdown] : [{ code: '', label: '' }];
+  const periods = binding.periods.filter((when) => when === 'current' || ctx.baseline !== undefined);
+  let order = 0;
+  units.forEach((unit) => {
+    for (const category of categories) {
+      order += 1;
+      const breakdown: Breakdown = binding.breakdown ? { [binding.breakdown]: category.code } : {};
+      const categoryLabel = binding.labels?.[category.code] ?? category.label;
+      const label = binding.level === 'subunits' ? unit.fullName : categoryLabel;
+      for (const figure of binding.figures) {
+        const name = figure.label ?? ctx.indicatorNames?.[figure.indicator] ?? figure.indicator;
+        for (const when of periods) {
+          const index = when === 'current' ? ctx.index : ctx.baseline!;
+          const period = upperFirst(when === 'current' ? ctx.wording.label : ctx.wording.baselineLabel);
+          const cell = resultCell(index, unit.code, { indicator: figure.indicator, field: figure.field, breakdown });
+          const where = [label, binding.figures.length > 1 ? name : '', periods.length > 1 ? period : ''].filter(Boolean).join(', ');
+          if (typeof cell.value !== 'number') {
+            read.missing.push(where);
+          } else if (hiddenBy(ctx, figure.indicator, unit.code, breakdown, figure.field, when)) {
+            read.hidden += 1;
+          } else {
+            const text = formatNumber(cell.value, figure.field === 'value' ? 1 : 0);
+            read.values.push({ label, unit: unit.fullName, category: categoryLabel, figure: name, period, periodOrder: when === 'current' ? 1 : 2, value: cell.value, text, order });
+          }
+        }
+      }
+    }
+  });
+  return read;
+}
+
+/**
+ * Whether a target compares a count with last year's (a reduction) rather than a value with
+ * 100%. The results say it by their shape (indicator-rules.md): a reduction's `current` is the
+ * count (the numerator) and its `baseline` last year's count; a "100%" target's `current` is
+ * the value and its `baseline` null.
+ */
+function isReduction(ctx: ChartContext, target: TargetResult): boolean {
+  if (target.baseline !== null) return true;
+  const row = ctx.index.figures(target.indicator, ctx.unit.code);
+  if (!row || row.denominator === null) return true;
+  return target.current !== null && target.current !== row.value && target.current === row.numerator;
+}
+
+export const REFERENCE_TONE = 'Mức so sánh';
+
+function targetRows(ctx: ChartContext): Read {
+  const read: Read = { values: [], hidden: 0, missing: [] };
+  ctx.targets.forEach((target, i) => {
+    const status = targetStatusText(target.status);
+    const heading = `${target.target.trim().replace(/[.;]+$/, '')}: ${status.toLocaleLowerCase('vi')}`;
+    const count = isReduction(ctx, target);
+    const bars: { measure: string; value: number | null; when?: When }[] = count
+      ? [
+          { measure: upperFirst(ctx.wording.label), value: target.current, when: 'current' },
+          { measure: upperFirst(ctx.wording.baselineLabel), value: target.baseline, when: 'baseline' },
+        ]
+      : [
+          { measure: 'Kết quả', value: target.current, when: 'current' },
+          { measure: 'Chỉ tiêu', value: 100 },
+        ];
+    for (const bar of bars) {
+      if (bar.value === null) {
+        read.missing.push(`${target.target.trim().replace(/[.;]+$/, '')} (${bar.measure.toLocaleLowerCase('vi')})`);
+        continue;
+      }
+      if (bar.when && hiddenBy(ctx, target.indicator, ctx.unit.code, {}, count ? 'count' : 'value', bar.when)) {
+        read.hidden += 1;
+        continue;
+      }
+      const text = count ? formatNumber(bar.value) : `${formatNumber(bar.value, 1)}%`;
+      const tone = bar.when === 'current' ? status : REFERENCE_TONE;
+      read.values.push({ target: target.target, heading, measure: bar.measure, value: bar.value, text, status, tone, order: i + 1 });
+    }
+  });
+  return read;
+}
+
+function sourceLine(definition: ChartDefinition, ctx: ChartContext, withBaseline: boolean): string {
+  const from =
+    definition.binding.source ??
+    ('targets' in definition.binding
+      ? 'Kết quả tính các chỉ tiêu so với chỉ tiêu kế hoạch'
+      : ctx.origin === 'aggregate'
+        ? 'Tổng hợp phụ lục số liệu của các đơn vị gửi lên'
+        : 'Dữ liệu trẻ em do các xã cập nhật, tính theo Thông tư 13/2021/TT-BLĐTBXH');
+  return `Nguồn: ${from}, kỳ ${ctx.wording.label}${withBaseline ? ` và ${ctx.wording.baselineLabel}` : ''}.`;
+}
+
+function altText(title: string, values: readonly ChartDatum[], read: Read): string {
+  const items = values.map((datum) =>
+    'target' in datum ? `${datum.target} – ${datum.measure.toLocaleLowerCase('vi')}: ${datum.text} (${datum.status.toLocaleLowerCase('vi')})` : `${[datum.label, datum.figure, datum.period].filter(Boolean).join(', ')}: ${datum.text}`,
+  );
+  const none = read.missing.length > 0 ? ` Không có số liệu: ${read.missing.join('; ')}.` : '';
+  return `${title}. ${items.length > 0 ? `${items.join('; ')}.` : 'Không có cột nào.'}${none}`;
+}
+
+/** The data of a chart for a report. */
+export function chartFigure(definition: ChartDefinition, ctx: ChartContext): ChartFigure {
+  const binding = definition.binding;
+  const read = 'targets' in binding ? targetRows(ctx) : figureRows(binding, ctx);
+  const withBaseline = 'targets' in binding ? false : binding.periods.includes('baseline') && ctx.baseline !== undefined;
+  return {
+    definition,
+    title: binding.title,
+    values: read.values,
+    hidden: read.hidden,
+    missing: read.missing,
+    source: sourceLine(definition, ctx, withBaseline),
+    alt: altText(binding.title, read.values, read),
+  };
+}
+
+/** The charts a report of this level draws. */
+export function chartsFor(definitions: readonly ChartDefinition[], ctx: ChartContext): ChartFigure[] {
+  return definitions.filter((definition) => definition.binding.reports.includes(ctx.unit.level)).map((definition) => chartFigure(definition, ctx));
+}
