@@ -10,6 +10,7 @@ import { formatNumber, targetStatusText, upperFirst } from '../format-vi.js';
 import type { PeriodWording } from '../period-label.js';
 import type { Breakdown, ResultIndex } from '../result-index.js';
 import type { Protection, When } from '../suppress.js';
+import type { CellSource } from '../table-model.js';
 import { resultCell } from '../tables.js';
 import type { UnitName } from '../unit-name.js';
 import type { ChartDefinition, FigureChartBinding } from './spec.js';
@@ -68,6 +69,8 @@ export interface ChartFigure {
   readonly definition: ChartDefinition;
   readonly title: string;
   readonly values: readonly ChartDatum[];
+  /** The figure each value is, in the same order (what small-count protection reasons about); null for a target's 100%. */
+  readonly sources: readonly (CellSource | null)[];
   /** Bars left out under `--suppress K`. */
   readonly hidden: number;
   /** What has no data (not drawn). */
@@ -80,6 +83,7 @@ export interface ChartFigure {
 
 interface Read {
   readonly values: ChartDatum[];
+  readonly sources: (CellSource | null)[];
   hidden: number;
   readonly missing: string[];
 }
@@ -91,7 +95,7 @@ function hiddenBy(ctx: ChartContext, indicator: string, unit: string, breakdown:
 }
 
 function figureRows(binding: FigureChartBinding, ctx: ChartContext): Read {
-  const read: Read = { values: [], hidden: 0, missing: [] };
+  const read: Read = { values: [], sources: [], hidden: 0, missing: [] };
   const units = binding.level === 'subunits' ? ctx.children : [ctx.unit];
   const categories = binding.breakdown ? BREAKDOWN_VALUES[binding.breakdown] : [{ code: '', label: '' }];
   const periods = binding.periods.filter((when) => when === 'current' || ctx.baseline !== undefined);
@@ -115,6 +119,7 @@ function figureRows(binding: FigureChartBinding, ctx: ChartContext): Read {
             read.hidden += 1;
           } else {
             const text = formatNumber(cell.value, figure.field === 'value' ? 1 : 0);
+            read.sources.push({ indicator: figure.indicator, unit: unit.code, breakdown, field: figure.field, when });
             read.values.push({ label, unit: unit.fullName, category: categoryLabel, figure: name, period, periodOrder: when === 'current' ? 1 : 2, value: cell.value, text, order });
           }
         }
@@ -140,7 +145,7 @@ function isReduction(ctx: ChartContext, target: TargetResult): boolean {
 export const REFERENCE_TONE = 'Mức so sánh';
 
 function targetRows(ctx: ChartContext): Read {
-  const read: Read = { values: [], hidden: 0, missing: [] };
+  const read: Read = { values: [], sources: [], hidden: 0, missing: [] };
   ctx.targets.forEach((target, i) => {
     const status = targetStatusText(target.status);
     const heading = `${target.target.trim().replace(/[.;]+$/, '')}: ${status.toLocaleLowerCase('vi')}`;
@@ -165,6 +170,7 @@ function targetRows(ctx: ChartContext): Read {
       }
       const text = count ? formatNumber(bar.value) : `${formatNumber(bar.value, 1)}%`;
       const tone = bar.when === 'current' ? status : REFERENCE_TONE;
+      read.sources.push(bar.when ? { indicator: target.indicator, unit: ctx.unit.code, breakdown: {}, field: count ? 'count' : 'value', when: bar.when } : null);
       read.values.push({ target: target.target, heading, measure: bar.measure, value: bar.value, text, status, tone, order: i + 1 });
     }
   });
@@ -183,8 +189,13 @@ function sourceLine(definition: ChartDefinition, ctx: ChartContext, withBaseline
 }
 
 function altText(title: string, values: readonly ChartDatum[], read: Read): string {
+  // Name the series and the period only when the chart has several.
+  const varies = (field: 'figure' | 'period') => new Set(values.map((datum) => ('target' in datum ? '' : datum[field]))).size > 1;
+  const [figures, periods] = [varies('figure'), varies('period')];
   const items = values.map((datum) =>
-    'target' in datum ? `${datum.target} – ${datum.measure.toLocaleLowerCase('vi')}: ${datum.text} (${datum.status.toLocaleLowerCase('vi')})` : `${[datum.label, datum.figure, datum.period].filter(Boolean).join(', ')}: ${datum.text}`,
+    'target' in datum
+      ? `${datum.target} – ${datum.measure.toLocaleLowerCase('vi')}: ${datum.text} (${datum.status.toLocaleLowerCase('vi')})`
+      : `${[datum.label, figures ? datum.figure : '', periods ? datum.period : ''].filter(Boolean).join(', ')}: ${datum.text}`,
   );
   const none = read.missing.length > 0 ? ` Không có số liệu: ${read.missing.join('; ')}.` : '';
   return `${title}. ${items.length > 0 ? `${items.join('; ')}.` : 'Không có cột nào.'}${none}`;
@@ -199,6 +210,7 @@ export function chartFigure(definition: ChartDefinition, ctx: ChartContext): Cha
     definition,
     title: binding.title,
     values: read.values,
+    sources: read.sources,
     hidden: read.hidden,
     missing: read.missing,
     source: sourceLine(definition, ctx, withBaseline),
