@@ -15,7 +15,7 @@ import { ResultIndex } from './result-index.js';
 import type { ReportSettings } from './settings.js';
 import { Protection, protectComparison, suppressTables } from './suppress.js';
 import type { ReportTable } from './table-model.js';
-import { buildTables } from './tables.js';
+import { buildTables, coreFigures } from './tables.js';
 import { committeeName, nameInSentence, placeName, typeWord, type UnitName } from './unit-name.js';
 
 /** A file the figures were read from, as the annex's ThongTin sheet lists it. */
@@ -142,15 +142,15 @@ export function buildReportModel(input: ReportInput, settings: ReportSettings, n
     ...common,
     ...(input.extraNotes ? { extraNotes: input.extraNotes } : {}),
     ...(input.indicatorNames ? { indicatorNames: input.indicatorNames } : {}),
-  });
+  }, layout.tables.map((table) => table.spec));
   let protection: Protection | undefined;
   if (suppress !== undefined) {
     const suppressed = suppressTables(tables, suppress);
-    const guard = new Protection(suppress, suppressed.hidden, index, baseline);
+    const guard = new Protection(suppress, suppressed.rules, suppressed.hidden, index, baseline);
     tables = suppressed.tables.map((table) => (table.id === 'bieu-05' ? protectComparison(table, guard) : table));
     protection = guard;
   }
-  const pctx = { ...common, facts, ...(protection ? { protection } : {}) };
+  const pctx = { ...common, facts, coreFigures: coreFigures(layout.tables.map((table) => table.spec)), ...(protection ? { protection } : {}) };
   const charts = chartsFor(layout.charts, {
     ...common,
     origin: input.origin,

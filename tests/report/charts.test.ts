@@ -1,9 +1,10 @@
 /**
- * Charts (templates/charts/): each draws the figures of the results, a spec naming what the
- * catalogue does not compute stops the run (exit 4, naming the file), `--suppress K` leaves no
- * hidden count in any chart, and the DOCX holds them as PNGs at print resolution.
+ * Charts (templates/charts/) and table files (templates/tables/): each chart draws the figures
+ * of the results, a chart or table naming what the catalogue does not compute stops the run
+ * (exit 4, naming the file), `--suppress K` leaves no hidden count in any chart, and the DOCX
+ * holds the charts as PNGs at print resolution.
  */
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import JSZip from 'jszip';
@@ -14,7 +15,8 @@ import { chartSvg, drawChart } from '../../src/report/charts/render.js';
 import { loadCharts } from '../../src/report/charts/spec.js';
 import { createReport, reportModel } from '../../src/report/index.js';
 import { ResultIndex } from '../../src/report/result-index.js';
-import { isSmallCount, sourceKey } from '../../src/report/suppress.js';
+import { isSmallCount, protectionRules, sourceKey } from '../../src/report/suppress.js';
+import { loadTables } from '../../src/report/table-spec.js';
 import { TEMPLATES_DIR } from '../../src/report/template.js';
 import { formatNumber } from '../../src/report/format-vi.js';
 import { userError } from '../helpers/errors.js';
@@ -145,13 +147,15 @@ describe('--suppress K: no chart shows a count its table hides', () => {
         for (const part of table.parts) for (const row of part.rows) for (const cell of Object.values(row.cells)) if (cell.suppressed && cell.source) hidden.add(sourceKey(cell.source));
       }
       expect(hidden.size).toBeGreaterThan(0);
+      const rules = protectionRules(model.tables);
+      expect(rules.indicators.has('TE-0305')).toBe(true);
       let left = 0;
       for (const c of model.charts) {
         left += c.hidden;
         c.sources.forEach((source, i) => {
           if (!source) return;
           expect(hidden.has(sourceKey(source)), `${c.definition.id}: ${sourceKey(source)}`).toBe(false);
-          expect(isSmallCount(source, (c.values[i] as { value: number }).value, K)).toBe(false);
+          expect(isSmallCount(source, (c.values[i] as { value: number }).value, K, rules)).toBe(false);
         });
       }
       expect(left).toBeGreaterThan(0);
@@ -244,5 +248,37 @@ describe('in the DOCX', () => {
     const [a, b] = [await drawChart(c.definition.spec, c.values, 6.5), await drawChart(c.definition.spec, c.values, 6.5)];
     expect(Buffer.compare(a.png, b.png)).toBe(0);
     expect(a.width).toBe(1950);
+  });
+});
+
+describe('table files (templates/tables/) are checked against the catalogue when loaded', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'chitieu-tables-'));
+  const write = (name: string, column: object, rows: object | string = 'units') => {
+    const file = join(dir, `${name}.yaml`);
+    writeFileSync(file, JSON.stringify({ id: 'bieu-09', number: 'Biểu 09', sheet: 'Bieu09', title: 'X', period: 'flow', parts: [{ rows, columns: [column] }] }));
+    return file;
+  };
+  const load = (file: string) => userError(() => loadTables([dir], catalogue).find((t) => t.file === file));
+
+  it('an unknown indicator: exit 4 naming the file', () => {
+    const file = write('a', { key: 'x', header: 'X', indicator: 'XH-9999' });
+    const error = load(file);
+    expect(error.exitCode).toBe(4);
+    expect(error.text.vi).toContain(file);
+    expect(error.text.vi).toContain('"XH-9999" không có trong danh mục');
+  });
+
+  it('a breakdown the catalogue does not compute (TE-0306 by cause × sex): exit 4', () => {
+    const file = write('b', { key: 'x', by: 'sex', indicator: 'TE-0306' }, { by: 'cause', total: 'Tổng' });
+    rmSync(join(dir, 'a.yaml'));
+    const error = load(file);
+    expect(error.exitCode).toBe(4);
+    expect(error.text.en).toContain('TE-0306 is not computed by "sex × cause"');
+  });
+
+  it('the bundled tables load: Biểu 01–05, Biểu 03 and 04 protected', () => {
+    const tables = loadTables([join(TEMPLATES_DIR, 'tables')], catalogue);
+    expect(tables.map((t) => t.spec.id)).toEqual(['bieu-01', 'bieu-02', 'bieu-03', 'bieu-04', 'bieu-05']);
+    expect(tables.filter((t) => 'protect' in t.spec && t.spec.protect).map((t) => t.spec.id)).toEqual(['bieu-03', 'bieu-04']);
   });
 });
