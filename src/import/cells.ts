@@ -1,6 +1,6 @@
 import type { CodeList } from '../model/codes.js';
 import { msg, type Message } from '../model/messages.js';
-import { clean, foldValue, stripDiacritics } from './text.js';
+import { clean, foldValue, isBlankText, stripDiacritics } from './text.js';
 
 /**
  * Cell values as the readers hand them over: exceljs's many shapes (rich text, formulas,
@@ -13,11 +13,9 @@ export type Parsed<T> = { ok: true; value: T } | { ok: false; kind: string; mess
 const ok = <T>(value: T): Parsed<T> => ({ ok: true, value });
 const fail = <T>(kind: string, message: Message): Parsed<T> => ({ ok: false, kind, message });
 
-const BLANK = /^\s*$/;
-
-/** Asked of every cell twice (row and column): a plain test, no normalisation. */
+/** Asked of every cell twice (row and column): a plain test, no normalisation. A cell of only zero-width characters is blank. */
 export function isBlank(value: RawValue): boolean {
-  return value === null || (typeof value === 'string' && BLANK.test(value));
+  return value === null || (typeof value === 'string' && isBlankText(value));
 }
 
 /** The text of a cell as an official sees it (for messages and the error workbook). */

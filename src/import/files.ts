@@ -1,5 +1,6 @@
 import { open, stat } from 'node:fs/promises';
 import { basename, extname } from 'node:path';
+import { printableName } from '../io/file-names.js';
 import { ExitCode, UserError, msg, type Message } from '../model/messages.js';
 import { OLE_MAGIC, inspectOle } from './ole.js';
 import { HOW_TO_SAVE_AS_XLSX, findSoffice } from './xls.js';
@@ -10,7 +11,7 @@ export type FileFormat = 'xlsx' | 'csv' | 'xls';
 
 /** A file that cannot be read at all: exit 2 with one line naming the file. */
 export function unreadable(file: string, reason: Message): UserError {
-  const name = basename(file);
+  const name = printableName(basename(file));
   return new UserError(
     ExitCode.unreadableInput,
     msg(`Không đọc được file "${name}": ${reason.vi}`, `Cannot read file "${name}": ${reason.en}`),

@@ -8,6 +8,7 @@
  */
 import { availableParallelism } from 'node:os';
 import { basename } from 'node:path';
+import { printableName } from '../io/file-names.js';
 import { sheetSpecOf } from '../model/columns.js';
 import type { ImportWarning, RejectedRow } from '../model/issues.js';
 import type { Child, ChildEvent, Dataset } from '../model/records.js';
@@ -95,7 +96,8 @@ function inReadingOrder(given: readonly string[]): FileToRead[] {
   const names = paths.map((path) => basename(path));
   const shared = new Set(names.filter((name, index) => names.indexOf(name) !== index));
   return paths
-    .map((path) => ({ path, displayName: shared.has(basename(path)) ? path : basename(path) }))
+    // Messages are one line each: a name holding a newline or an escape sequence is shown escaped.
+    .map((path) => ({ path, displayName: printableName(shared.has(basename(path)) ? path : basename(path)) }))
     .sort((a, b) => compareName(a.displayName, b.displayName) || compareName(a.path, b.path));
 }
 

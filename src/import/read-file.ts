@@ -4,7 +4,7 @@ import { basename, extname } from 'node:path';
 import type { ImportWarning, RejectedRow } from '../model/issues.js';
 import { msg } from '../model/messages.js';
 import type { Child, ChildEvent, CommuneFacts, RecordKind } from '../model/records.js';
-import { eraAt, loadAdminUnits } from '../units/index.js';
+import { eraAt, loadAdminUnits, type AdminUnits, type Era } from '../units/index.js';
 import { displayText } from './cells.js';
 import { detectFormat, unreadable } from './files.js';
 import { readCsvSheet } from './readers/csv.js';
@@ -57,6 +57,8 @@ export function unitCheckFor(codesAsOf: string | undefined): UnitCheck {
       province: (code) => units.province(code, 'pre') !== undefined || units.province(code, 'post') !== undefined,
       district: (code) => units.district(code) !== undefined,
       commune: (code) => units.communeExistsInAnyEra(code),
+      communeInProvince: (commune, province) =>
+        inProvince(units, commune, province, 'pre') || inProvince(units, commune, province, 'post') || inProvinceAfterReform(units, commune, province),
     };
   }
   const era = eraAt(codesAsOf);
@@ -65,7 +67,18 @@ export function unitCheckFor(codesAsOf: string | undefined): UnitCheck {
     // Districts exist only before the reform; a district column in later data is only informative.
     district: (code) => era === 'post' || units.district(code) !== undefined,
     commune: (code) => units.commune(code, era) !== undefined,
+    communeInProvince: (commune, province) => inProvince(units, commune, province, era),
   };
+}
+
+function inProvince(units: AdminUnits, commune: string, province: string, era: Era): boolean {
+  return units.commune(commune, era)?.provinceCode === province;
+}
+
+/** An old commune code next to the new code of the province it went to: files of late 2025 often mix them. */
+function inProvinceAfterReform(units: AdminUnits, commune: string, province: string): boolean {
+  const target = units.crosswalk(commune);
+  return target !== undefined && units.commune(target.code, 'post')?.provinceCode === province;
 }
 
 /** `displayName` is how messages name the file: its name, or its path when two inputs share a name. */
@@ -225,6 +238,7 @@ async function readSheet(sheet: RawSheet, file: string, units: UnitCheck, read: 
       case 'accepted': {
         account.read += 1;
         account.accepted += 1;
+        for (const warning of outcome.warnings) read.warnings.push({ source, ...warning });
         const parsed = outcome.parsed;
         if (parsed.kind === 'children') read.children.push(parsed.record);
         else if (parsed.kind === 'events') read.events.push(parsed.record);

@@ -19,13 +19,23 @@ import {
   type RawValue,
 } from './cells.js';
 import type { MappedColumn, SheetLayout } from './sheet.js';
-import { foldHeader, foldValue } from './text.js';
+import { codePointName, controlCharacterIn, foldHeader, foldValue } from './text.js';
 
 /** Which administrative codes exist (at the date `validate` checks against, or in either list). */
 export interface UnitCheck {
   province(code: string): boolean;
   district(code: string): boolean;
   commune(code: string): boolean;
+  /** Whether the commune lies in the province (both codes known). */
+  communeInProvince(commune: string, province: string): boolean;
+}
+
+/** Something worth fixing in a row that is accepted all the same (the row still counts). */
+export interface RowWarning {
+  readonly column: string;
+  readonly value: string;
+  readonly kind: string;
+  readonly message: Message;
 }
 
 export type ParsedRecord =
@@ -36,7 +46,7 @@ export type ParsedRecord =
 export type RowOutcome =
   | { type: 'empty' }
   | { type: 'total' }
-  | { type: 'accepted'; parsed: ParsedRecord }
+  | { type: 'accepted'; parsed: ParsedRecord; warnings: readonly RowWarning[] }
   | { type: 'rejected'; issues: RowIssue[] };
 
 const TOTAL_LABELS = new Set(['tong', 'tong cong', 'cong', 'tong so']);
@@ -96,6 +106,13 @@ export function readRow(
 
   for (const column of layout.columns) {
     const raw = cells[column.index] ?? null;
+    const control = typeof raw === 'string' ? controlCharacterIn(raw) : undefined;
+    if (control !== undefined) {
+      // Never stripped: "0557␀8" is not "05578", and an official should see what the export wrote.
+      const name = codePointName(control);
+      issues.push(cellIssue(column, raw, 'control_character', msg(`ô có ký tự điều khiển ${name} (không nhìn thấy được); hãy xoá ký tự đó`, `the cell holds the control character ${name} (invisible); delete it`)));
+      continue;
+    }
     if (isBlank(raw) && column.spec.cell.type !== 'yesNo' && column.spec.cell.type !== 'list') {
       if (column.spec.required) issues.push(cellIssue(column, raw, 'missing_value', msg('thiếu giá trị bắt buộc', 'required value is missing')));
       continue;
@@ -108,15 +125,17 @@ export function readRow(
     values[column.spec.key] = parsed.value;
   }
 
-  const check = (key: string, kind: string, message: Message) => {
+  const shown = (key: string) => {
     const value = values[key];
-    const shown = typeof value === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(value) ? formatDmy(value) : String(value ?? '');
-    issues.push({ column: headerOf.get(key) ?? key, value: shown, kind, message });
+    return typeof value === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(value) ? formatDmy(value) : String(value ?? '');
   };
+  const check: Check = (key, kind, message) => issues.push({ column: headerOf.get(key) ?? key, value: shown(key), kind, message });
+  const warnings: RowWarning[] = [];
+  const warn: Check = (key, kind, message) => warnings.push({ column: headerOf.get(key) ?? key, value: shown(key), kind, message });
   checkUnits(values, units, check);
 
   const kind = layout.spec.kind;
-  if (kind === 'children') checkChild(values, present, check);
+  if (kind === 'children') checkChild(values, present, check, warn);
   if (kind === 'events') checkEvent(values, check);
 
   if (issues.length > 0) {
@@ -124,7 +143,7 @@ export function readRow(
     const position = (issue: RowIssue) => layout.headers.indexOf(issue.column ?? '');
     return { type: 'rejected', issues: issues.map((issue, index) => ({ issue, index })).sort((a, b) => position(a.issue) - position(b.issue) || a.index - b.index).map(({ issue }) => issue) };
   }
-  const outcome = finish(kind, values, source);
+  const outcome = finish(kind, values, source, warnings);
   // Set after parsing: zod would copy the array into every one of 500,000 records.
   if (outcome.type === 'accepted' && outcome.parsed.kind !== 'communeFacts' && layout.absentKeys.length > 0) {
     outcome.parsed.record.absentColumns = layout.absentKeys;
@@ -160,11 +179,24 @@ function checkUnits(values: Record<string, unknown>, units: UnitCheck, check: Ch
     check('provinceCode', 'unknown_unit', unknownUnit('tỉnh', 'province'));
   if (typeof values.districtCode === 'string' && !units.district(values.districtCode))
     check('districtCode', 'unknown_unit', unknownUnit('huyện', 'district'));
-  if (typeof values.communeCode === 'string' && !units.commune(values.communeCode))
+  if (typeof values.communeCode === 'string' && !units.commune(values.communeCode)) {
     check('communeCode', 'unknown_unit', unknownUnit('xã', 'commune'));
+  } else if (
+    typeof values.communeCode === 'string' &&
+    typeof values.provinceCode === 'string' &&
+    units.province(values.provinceCode) &&
+    !units.communeInProvince(values.communeCode, values.provinceCode)
+  ) {
+    // A code typed in the wrong column or copied from another file: the child would be counted in another province.
+    check('communeCode', 'unit_mismatch', msg(`xã ${values.communeCode} không thuộc tỉnh ${values.provinceCode} (cột Mã tỉnh)`, `commune ${values.communeCode} is not in province ${values.provinceCode} (the province code column)`));
+  }
 }
 
-function checkChild(values: Record<string, unknown>, present: ReadonlySet<string>, check: Check): void {
+/**
+ * Dates that contradict each other within a child row are warnings (data-contract.md, "Bad
+ * input"): the child is real, stays in every count, and its dates are used as written.
+ */
+function checkChild(values: Record<string, unknown>, present: ReadonlySet<string>, check: Check, warn: Check): void {
   // Yes/no and school columns absent from the file mean "no data", not "Không".
   for (const key of ['birthRegistered', 'hasHealthInsurance'] as const) {
     if (!present.has(key)) values[key] = null;
@@ -177,15 +209,15 @@ function checkChild(values: Record<string, unknown>, present: ReadonlySet<string
   }
   const born = values.dateOfBirth;
   if (typeof born === 'string') {
-    for (const key of ['specialSince', 'supportDate', 'statusDate'] as const) {
+    for (const key of ['specialSince', 'specialUntil', 'supportDate', 'statusDate'] as const) {
       const date = values[key];
       if (typeof date === 'string' && date < born) {
-        check(key, 'date_before_birth', msg('ngày này trước ngày sinh của trẻ', 'this date is before the child was born'));
+        warn(key, 'date_before_birth', msg('ngày này trước ngày sinh của trẻ; trẻ vẫn được tính, hãy sửa ngày', 'this date is before the child was born; the child still counts, correct the date'));
       }
     }
   }
   if (typeof values.specialSince === 'string' && typeof values.specialUntil === 'string' && values.specialUntil < values.specialSince) {
-    check('specialUntil', 'invalid_date_order', msg('ngày thôi HCĐB trước ngày bắt đầu', 'end of special circumstances is before its start'));
+    warn('specialUntil', 'invalid_date_order', msg('ngày thôi HCĐB trước ngày bắt đầu; trẻ vẫn được tính, hãy sửa ngày', 'the end of special circumstances is before its start; the child still counts, correct the date'));
   }
 }
 
@@ -207,20 +239,20 @@ function checkEvent(values: Record<string, unknown>, check: Check): void {
 }
 
 /** The zod schema is the last gate: what passes here is what the engine may trust. */
-function finish(kind: RecordKind, values: Record<string, unknown>, source: SourceRef): RowOutcome {
+function finish(kind: RecordKind, values: Record<string, unknown>, source: SourceRef, warnings: readonly RowWarning[]): RowOutcome {
   const input = { ...values, source };
   switch (kind) {
     case 'children': {
       const result = Child.safeParse(input);
-      return result.success ? { type: 'accepted', parsed: { kind, record: result.data } } : schemaRejection(result.error);
+      return result.success ? { type: 'accepted', parsed: { kind, record: result.data }, warnings } : schemaRejection(result.error);
     }
     case 'events': {
       const result = ChildEvent.safeParse(input);
-      return result.success ? { type: 'accepted', parsed: { kind, record: result.data } } : schemaRejection(result.error);
+      return result.success ? { type: 'accepted', parsed: { kind, record: result.data }, warnings } : schemaRejection(result.error);
     }
     case 'communeFacts': {
       const result = CommuneFacts.safeParse(input);
-      return result.success ? { type: 'accepted', parsed: { kind, record: result.data } } : schemaRejection(result.error);
+      return result.success ? { type: 'accepted', parsed: { kind, record: result.data }, warnings } : schemaRejection(result.error);
     }
   }
 }

@@ -29,9 +29,11 @@ const ISSUE_LABELS: Record<string, Message> = {
   duplicate_event: msg('trùng sự việc', 'duplicate event'),
   event_before_birth: msg('sự việc trước ngày sinh', 'event before birth'),
   event_after_death: msg('sự việc sau ngày tử vong', 'event after death'),
-  date_before_birth: msg('ngày trước ngày sinh', 'date before birth'),
-  invalid_date_order: msg('thứ tự ngày sai', 'dates out of order'),
+  date_before_birth: msg('ngày trước ngày sinh (trẻ vẫn được tính)', 'date before birth (the child still counts)'),
+  invalid_date_order: msg('ngày thôi HCĐB trước ngày bắt đầu (trẻ vẫn được tính)', 'special circumstances end before they start (the child still counts)'),
   invalid_value: msg('giá trị không hợp lệ', 'invalid value'),
+  control_character: msg('ô có ký tự điều khiển', 'control character in a cell'),
+  unit_mismatch: msg('xã không thuộc tỉnh ghi ở dòng', 'commune not in the row’s province'),
   missing_child: msg('sự việc của trẻ không có trong danh sách trẻ em (vẫn được tính)', 'event of a child missing from the children list (still counted)'),
   totals_row: msg('dòng tổng cộng bị bỏ qua', 'totals row skipped'),
   sheet_skipped: msg('trang bị bỏ qua', 'sheet skipped'),
@@ -99,7 +101,8 @@ export function rejectedLine(row: RejectedRow, lang: Lang): string {
 
 export function warningLine(warning: ImportWarning, lang: Lang): string {
   const where = lang === 'en' ? `row ${warning.source.row}` : `dòng ${warning.source.row}`;
-  return `${warning.source.file} › ${warning.source.sheet} › ${where} › ${render(warning.message, lang)}`;
+  if (warning.column === undefined) return `${warning.source.file} › ${warning.source.sheet} › ${where} › ${render(warning.message, lang)}`;
+  return `${warning.source.file} › ${warning.source.sheet} › ${where} › ${issueText({ column: warning.column, value: warning.value, kind: warning.kind, message: warning.message }, lang)}`;
 }
 
 /** Counts by kind, most frequent first, each problem of a row counted once. */

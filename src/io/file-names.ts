@@ -33,3 +33,15 @@ export function outputPath(dir: string, name: string): string {
   }
   return path;
 }
+
+/**
+ * Control characters, line and paragraph separators and bidirectional overrides: in a file name
+ * printed on a terminal they break a one-line message, move the cursor or reorder the text.
+ */
+const UNPRINTABLE = /[\u0000-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
+const SHORT_ESCAPES: Readonly<Record<string, string>> = { '\n': '\\n', '\r': '\\r', '\t': '\\t' };
+
+/** A name as one printable line: "a\nb.xlsx" is shown as `a\nb.xlsx`, ESC as `\u001B`. */
+export function printableName(name: string): string {
+  return name.replace(UNPRINTABLE, (char) => SHORT_ESCAPES[char] ?? `\\u${char.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}`);
+}

@@ -28,4 +28,8 @@ export interface ImportWarning {
   readonly source: SourceRef;
   readonly kind: string;
   readonly message: Message;
+  /** The column's header as the file wrote it, when the warning is about one cell. */
+  readonly column?: string;
+  /** That cell's text as read. */
+  readonly value?: string;
 }

@@ -201,12 +201,15 @@ describe('the other row error kinds', () => {
     expect(result.rejected.map((row) => [row.source.sheet, row.source.row, row.issues.map((issue) => issue.kind)])).toEqual([
       ['SuViec', 2, ['invalid_number']],
       ['TreEm', 2, ['invalid_code']],
-      ['TreEm', 3, ['date_before_birth']],
-      ['TreEm', 4, ['invalid_date_order']],
       ['TreEm', 5, ['invalid_code']],
     ]);
     // The personal ID is personal data: flagged so that terminals mask it.
-    expect(result.rejected[4]!.issues[0]!.personal).toBe(true);
+    expect(result.rejected[2]!.issues[0]!.personal).toBe(true);
+    // Dates that contradict each other within a child row warn; the child stays (data-contract.md, "Bad input").
+    expect(result.warnings.map((warning) => [warning.source.row, warning.kind, warning.column, warning.value])).toEqual([
+      [3, 'date_before_birth', 'Ngày trợ giúp', '05/05/2019'],
+      [4, 'invalid_date_order', 'Ngày thôi HCĐB', '01/01/2021'],
+    ]);
   });
 
   it('reads hidden sheets only when their name is a known kind', async () => {

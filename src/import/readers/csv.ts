@@ -1,5 +1,5 @@
 import { createReadStream } from 'node:fs';
-import { msg } from '../../model/messages.js';
+import { msg, type Message } from '../../model/messages.js';
 import { unreadable } from '../files.js';
 import { LegacyRows } from './legacy-rows.js';
 import type { CellNote, RawRow, RawSheet } from './types.js';
@@ -37,22 +37,50 @@ async function* csvRows(path: string, notes: CellNote[]): AsyncGenerator<RawRow>
       );
     }
   };
+  const parse = (feed: () => string[][]): string[][] => {
+    try {
+      return feed();
+    } catch (error) {
+      if (error instanceof CsvRefusal) throw unreadable(path, error.reason);
+      throw error;
+    }
+  };
   // TextDecoder drops a leading BOM itself.
   for await (const chunk of createReadStream(path)) {
-    for (const cells of parser.push(decode(chunk as Buffer))) yield* row(cells);
+    for (const cells of parse(() => parser.push(decode(chunk as Buffer)))) yield* row(cells);
   }
-  for (const cells of parser.end(decode())) yield* row(cells);
+  for (const cells of parse(() => parser.end(decode()))) yield* row(cells);
   yield* legacy.end(notes);
 }
 
-/** An incremental CSV parser: feed text, get complete records. */
+/** Excel's own limits: a cell holds at most 32,767 characters, a sheet at most 16,384 columns. */
+export const CSV_LIMITS = { fieldChars: 32_767, fields: 16_384, recordChars: 1_048_576 } as const;
+
+/** A CSV the parser will not read on: what is wrong and where (1-based line of the file). */
+export class CsvRefusal extends Error {
+  constructor(readonly reason: Message) {
+    super(reason.en);
+    this.name = 'CsvRefusal';
+  }
+}
+
+/**
+ * An incremental CSV parser: feed text, get complete records. Runs of plain characters are
+ * copied as slices, not one character at a time. A field, a record or a quoted value past
+ * Excel's limits is refused at once, with the line it started on: an unbalanced quote would
+ * otherwise swallow the rest of the file into one field without a word.
+ */
 export class CsvParser {
   private delimiter: string | undefined;
   private field = '';
   private record: string[] = [];
+  private recordChars = 0;
   private inQuotes = false;
   private quoteSeen = false;
   private pending = '';
+  /** 1-based line of the file the parser is on, and the line the open quote is on. */
+  private line = 1;
+  private quoteLine = 0;
 
   push(text: string): string[][] {
     const input = this.pending + text;
@@ -73,11 +101,13 @@ export class CsvParser {
     const records = this.push(text);
     if (this.pending !== '') {
       this.delimiter ??= guessDelimiter(this.pending);
-      records.push(...this.consume(this.pending));
+      const rest = this.pending;
       this.pending = '';
+      records.push(...this.consume(rest, true));
     }
+    if (this.inQuotes) throw this.unclosedQuote();
     if (this.field !== '' || this.record.length > 0) {
-      this.record.push(this.field);
+      this.endField();
       records.push(this.record);
       this.field = '';
       this.record = [];
@@ -85,53 +115,109 @@ export class CsvParser {
     return records;
   }
 
-  private consume(input: string): string[][] {
+  private unclosedQuote(): CsvRefusal {
+    return new CsvRefusal(
+      msg(
+        `dấu ngoặc kép (") mở ở dòng ${this.quoteLine} không được đóng, nên phần sau của file bị gộp vào một ô; hãy sửa dòng đó`,
+        `the double quote (") opened on line ${this.quoteLine} is never closed, so the rest of the file would run into one cell; correct that line`,
+      ),
+    );
+  }
+
+  private append(piece: string): void {
+    if (piece === '') return;
+    this.field += piece;
+    this.recordChars += piece.length;
+    if (this.field.length > CSV_LIMITS.fieldChars) {
+      if (this.inQuotes) throw this.unclosedQuote();
+      throw new CsvRefusal(
+        msg(
+          `dòng ${this.line} có một ô dài hơn ${CSV_LIMITS.fieldChars.toLocaleString('vi-VN')} ký tự (giới hạn của Excel); file không phải danh sách trẻ em hoặc bị hỏng`,
+          `line ${this.line} holds a cell longer than ${CSV_LIMITS.fieldChars.toLocaleString('en-US')} characters (Excel's limit); the file is not a list of children, or it is damaged`,
+        ),
+      );
+    }
+    if (this.recordChars > CSV_LIMITS.recordChars) this.tooLong();
+  }
+
+  private tooLong(): never {
+    throw new CsvRefusal(
+      msg(
+        `dòng ${this.line} dài quá (hơn ${CSV_LIMITS.recordChars.toLocaleString('vi-VN')} ký tự hoặc ${CSV_LIMITS.fields.toLocaleString('vi-VN')} cột); file không phải danh sách trẻ em hoặc bị hỏng`,
+        `line ${this.line} is too long (over ${CSV_LIMITS.recordChars.toLocaleString('en-US')} characters or ${CSV_LIMITS.fields.toLocaleString('en-US')} columns); the file is not a list of children, or it is damaged`,
+      ),
+    );
+  }
+
+  private endField(): void {
+    this.record.push(this.field);
+    if (this.record.length > CSV_LIMITS.fields) this.tooLong();
+    this.field = '';
+    this.quoteSeen = false;
+  }
+
+  private consume(input: string, last = false): string[][] {
     const records: string[][] = [];
-    const delimiter = this.delimiter ?? ',';
-    for (let i = 0; i < input.length; i += 1) {
-      const char = input[i]!;
+    const delimiter = (this.delimiter ?? ',').charCodeAt(0);
+    let run = 0;
+    let i = 0;
+    for (; i < input.length; i += 1) {
+      const char = input.charCodeAt(i);
       if (this.inQuotes) {
-        if (char === '"') {
-          if (i + 1 >= input.length) {
+        if (char === QUOTE) {
+          if (i + 1 >= input.length && !last) {
             // Cannot tell "" from a closing quote yet: wait for more input.
+            this.append(input.slice(run, i));
             this.pending = '"';
             return records;
           }
-          if (input[i + 1] === '"') {
-            this.field += '"';
+          this.append(input.slice(run, i));
+          if (input.charCodeAt(i + 1) === QUOTE) {
+            this.append('"');
             i += 1;
           } else {
             this.inQuotes = false;
           }
-        } else {
-          this.field += char;
+          run = i + 1;
+        } else if (char === LF) {
+          this.line += 1;
         }
-      } else if (char === '"' && this.field === '' && !this.quoteSeen) {
+        continue;
+      }
+      if (char === QUOTE && this.field === '' && run === i && !this.quoteSeen) {
         this.inQuotes = true;
         this.quoteSeen = true;
+        this.quoteLine = this.line;
+        run = i + 1;
       } else if (char === delimiter) {
-        this.record.push(this.field);
-        this.field = '';
-        this.quoteSeen = false;
-      } else if (char === '\n' || char === '\r') {
-        if (char === '\r' && i + 1 >= input.length) {
+        this.append(input.slice(run, i));
+        this.endField();
+        run = i + 1;
+      } else if (char === LF || char === CR) {
+        if (char === CR && i + 1 >= input.length && !last) {
           // "\r\n" may be split between two chunks.
+          this.append(input.slice(run, i));
           this.pending = '\r';
           return records;
         }
-        if (char === '\r' && input[i + 1] === '\n') i += 1;
-        this.record.push(this.field);
+        this.append(input.slice(run, i));
+        if (char === CR && input.charCodeAt(i + 1) === LF) i += 1;
+        this.line += 1;
+        this.endField();
         records.push(this.record);
-        this.field = '';
         this.record = [];
-        this.quoteSeen = false;
-      } else {
-        this.field += char;
+        this.recordChars = 0;
+        run = i + 1;
       }
     }
+    this.append(input.slice(run, i));
     return records;
   }
 }
+
+const QUOTE = 0x22;
+const LF = 0x0a;
+const CR = 0x0d;
 
 /** Excel in a Vietnamese locale may save with ";": count separators outside quotes. */
 function guessDelimiter(line: string): string {
