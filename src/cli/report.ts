@@ -23,6 +23,7 @@ import { formatNumber } from '../report/format-vi.js';
 import { createReport, reportBaseName, type ReportFiles, type ReportInput, type UnitFacts, type UnitName } from '../report/index.js';
 import { loadNarrative, type Narrative } from '../report/narrative.js';
 import { loadSettingsFile, type ReportSettingsFile } from '../report/settings.js';
+import { loadReportLayout } from '../report/layout.js';
 import { checkTemplate, resolveTemplate } from '../report/template.js';
 import { levelOfCode } from '../report/unit-name.js';
 import { eraAt, loadAdminUnits } from '../units/index.js';
@@ -134,8 +135,9 @@ export function resultFor(result: ComputeResult, codes: ReadonlySet<string>): Co
   };
 }
 
-export function catalogueFacts(catalogue: Catalogue): Pick<ReportInput, 'indicatorNames' | 'indicatorFactors' | 'catalogueVersion'> {
+export function catalogueFacts(catalogue: Catalogue): Pick<ReportInput, 'indicatorNames' | 'indicatorFactors' | 'catalogueVersion' | 'catalogue'> {
   return {
+    catalogue,
     indicatorNames: Object.fromEntries(catalogue.indicators.map((definition) => [definition.code, definition.name])),
     indicatorFactors: Object.fromEntries(catalogue.indicators.map((definition) => [definition.code, definition.factor ?? null])),
     catalogueVersion: catalogueVersion(catalogue),
@@ -188,6 +190,8 @@ export async function buildReport(paths: readonly string[], options: ReportOptio
   const period = periodFromOptions(options);
   const { unit, children } = reportUnit(options.unit, period);
   const catalogue = loadCatalogue();
+  // Table and chart files are checked against the catalogue before any file is read (exit 4).
+  const layout = loadReportLayout(catalogue, options.template ? resolveTemplate(options.template) : undefined);
   const plan = options.targets ? loadTargets(options.targets, catalogue) : undefined;
   const baseline = options.baseline === undefined ? undefined : options.baseline === 'records' ? ('records' as const) : readResultFile(options.baseline);
   // Codes are checked by the engine at each row's own date, so the importer accepts either list.
@@ -228,7 +232,7 @@ export async function buildReport(paths: readonly string[], options: ReportOptio
     toolVersion: toolVersion(),
     origin: 'compute',
   };
-  const files = await createReport(input, loaded);
+  const files = await createReport(input, { ...loaded, layout });
   const written = writeReportFiles(options.out ?? '.', unit.code, period.id, files);
   hooks.stageDone?.('render', rows);
   return written;

@@ -10,9 +10,9 @@ import { join } from 'node:path';
 import JSZip from 'jszip';
 import { describe, expect, it } from 'vitest';
 import { loadCatalogue } from '../../src/engine/index.js';
-import type { ChartFigure, FigureDatum, TargetDatum } from '../../src/report/charts/data.js';
+import { chartFigure, type ChartFigure, type FigureDatum, type TargetDatum } from '../../src/report/charts/data.js';
 import { chartSvg, drawChart } from '../../src/report/charts/render.js';
-import { loadCharts } from '../../src/report/charts/spec.js';
+import { ChartBinding, loadCharts } from '../../src/report/charts/spec.js';
 import { createReport, reportModel } from '../../src/report/index.js';
 import { ResultIndex } from '../../src/report/result-index.js';
 import { isSmallCount, protectionRules, sourceKey } from '../../src/report/suppress.js';
@@ -117,6 +117,18 @@ describe('a commune report', () => {
       expect(d.value).toBe(now.count('TE-0301', commune.code, { group }) ?? 0);
     }
     expect(figures(c)[3]!.label).toBe('d) Khuyết tật');
+  });
+});
+
+describe('a limit on the units drawn', () => {
+  it('keeps the units with the largest figure, in list order, and says how many', () => {
+    const model = reportModel(districtInput());
+    const bundled = chart(model.charts, 'bieu-do-01').definition;
+    const binding = ChartBinding.parse({ ...bundled.binding, limit: 2 });
+    const c = chartFigure({ ...bundled, binding }, { index: now, unit: DISTRICT, children: COMMUNES, wording: model.wording, targets: [], origin: 'compute' });
+    const largest = [...COMMUNES].sort((a, b) => now.count('TE-0301', b.code)! - now.count('TE-0301', a.code)!).slice(0, 2);
+    expect(figures(c).map((d) => d.label)).toEqual(COMMUNES.filter((u) => largest.includes(u)).map((u) => u.fullName));
+    expect(c.shown).toEqual({ units: 2, of: 4 });
   });
 });
 

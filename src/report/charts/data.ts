@@ -75,6 +75,8 @@ export interface ChartFigure {
   readonly hidden: number;
   /** What has no data (not drawn). */
   readonly missing: readonly string[];
+  /** Under a `limit`: how many units are drawn of how many. */
+  readonly shown?: { readonly units: number; readonly of: number };
   /** "Nguồn: …, kỳ …". */
   readonly source: string;
   /** The figures in words, for the picture's alternative text. */
@@ -86,6 +88,7 @@ interface Read {
   readonly sources: (CellSource | null)[];
   hidden: number;
   readonly missing: string[];
+  shown?: { units: number; of: number };
 }
 
 function hiddenBy(ctx: ChartContext, indicator: string, unit: string, breakdown: Breakdown, field: 'count' | 'value' | 'denominator', when: When): boolean {
@@ -94,9 +97,23 @@ function hiddenBy(ctx: ChartContext, indicator: string, unit: string, breakdown:
   return mark !== undefined;
 }
 
+/** The units one level down, or under a `limit` those with the largest first figure (list order kept). */
+function largest(binding: FigureChartBinding, ctx: ChartContext, read: Read): readonly UnitName[] {
+  const limit = binding.limit;
+  const figure = binding.figures[0]!;
+  if (limit === undefined || ctx.children.length <= limit) return ctx.children;
+  const value = (unit: UnitName) => {
+    const cell = resultCell(ctx.index, unit.code, { indicator: figure.indicator, field: figure.field });
+    return typeof cell.value === 'number' ? cell.value : -1;
+  };
+  const kept = new Set([...ctx.children].sort((a, b) => value(b) - value(a)).slice(0, limit));
+  read.shown = { units: kept.size, of: ctx.children.length };
+  return ctx.children.filter((unit) => kept.has(unit));
+}
+
 function figureRows(binding: FigureChartBinding, ctx: ChartContext): Read {
   const read: Read = { values: [], sources: [], hidden: 0, missing: [] };
-  const units = binding.level === 'subunits' ? ctx.children : [ctx.unit];
+  const units = binding.level === 'subunits' ? largest(binding, ctx, read) : [ctx.unit];
   const categories = binding.breakdown ? BREAKDOWN_VALUES[binding.breakdown] : [{ code: '', label: '' }];
   const periods = binding.periods.filter((when) => when === 'current' || ctx.baseline !== undefined);
   let order = 0;
@@ -213,6 +230,7 @@ export function chartFigure(definition: ChartDefinition, ctx: ChartContext): Cha
     sources: read.sources,
     hidden: read.hidden,
     missing: read.missing,
+    ...(read.shown ? { shown: read.shown } : {}),
     source: sourceLine(definition, ctx, withBaseline),
     alt: altText(binding.title, read.values, read),
   };

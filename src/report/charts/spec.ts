@@ -37,6 +37,11 @@ const FigureBinding = z.strictObject({
   breakdown: BreakdownKey.optional(),
   /** Shorter labels for some breakdown values, by code (the code list's label otherwise). */
   labels: z.record(z.string(), z.string().min(1)).optional(),
+  /**
+   * At most this many units (level subunits): those with the largest first figure, so that a
+   * province of a hundred communes still fits a page; the caption says how many are shown.
+   */
+  limit: z.number().int().positive().optional(),
   /** `baseline`: also the same period last year (drawn only when the run has it). */
   periods: z.array(z.enum(['current', 'baseline'])).min(1).default(['current']),
 });

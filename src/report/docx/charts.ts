@@ -44,6 +44,7 @@ export async function drawCharts(blocks: readonly Block[], model: ReportModel): 
 /** What the caption adds about bars that are not drawn. */
 export function leftOutNote(figure: ChartFigure, k: number | undefined): string[] {
   const notes: string[] = [];
+  if (figure.shown) notes.push(`Thể hiện ${figure.shown.units}/${figure.shown.of} đơn vị có số liệu cao nhất.`);
   if (figure.hidden > 0) {
     const range = k === 2 ? 'bằng 1' : `từ 1 đến ${(k ?? 2) - 1}`;
     notes.push(
