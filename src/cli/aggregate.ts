@@ -7,57 +7,19 @@
  * figures in two communes is counted twice (the report says so).
  */
 import type { Command } from 'commander';
-import { baselineLookupOf } from '../engine/baseline.js';
-import { loadCatalogue, loadTargets } from '../engine/index.js';
-import { evaluateTargets } from '../engine/targets.js';
-import type { TargetPlan } from '../indicators/index.js';
 import { msg, render } from '../model/messages.js';
-import { aggregateAnnexes, DOUBLE_COUNT_NOTE, type AggregateOutcome } from '../report/aggregate/index.js';
-import { createReport, type ReportInput } from '../report/index.js';
+import { aggregateReport, aggregateStep } from '../pipeline/aggregate.js';
+import { loadAdminUnits, loadCatalogue, loadPeriodPresets, loadTargets } from '../pipeline/load.js';
+import { loadReportOptions, type LoadedReportOptions, type ReportFileOptions } from '../pipeline/report.js';
+import { DOUBLE_COUNT_NOTE, type AggregateOutcome } from '../report/aggregate/index.js';
 import { langOf, say, type CliContext } from './context.js';
-import { periodFromOptions } from './compute.js';
-import {
-  formatCount,
-  isUnder,
-  loadReportOptions,
-  parseSuppressOption,
-  reportUnit,
-  SUPPRESS_HELP,
-  toolVersion,
-  writeReportFiles,
-  type LoadedReportOptions,
-  type ReportFileOptions,
-} from './report.js';
+import { formatCount, parseSuppressOption, SUPPRESS_HELP, writeReportFiles } from './report.js';
 
 interface AggregateCliOptions extends ReportFileOptions {
   unit: string;
   period: string;
   out?: string;
   targets?: string;
-}
-
-/** Target statuses of the summed figures, when a plan is given. */
-export function withTargets(input: ReportInput, plan: TargetPlan | undefined): ReportInput {
-  if (!plan) return input;
-  const baseline = input.baseline ? baselineLookupOf(input.baseline) : undefined;
-  return { ...input, result: { ...input.result, targets: evaluateTargets([plan], input.result.results, baseline) } };
-}
-
-export async function runAggregate(
-  paths: readonly string[],
-  options: { unit: string; period: string; plan?: TargetPlan },
-): Promise<AggregateOutcome> {
-  const period = periodFromOptions({ period: options.period });
-  const { unit, children } = reportUnit(options.unit, period);
-  const outcome = await aggregateAnnexes({
-    paths,
-    unit,
-    periodId: period.id,
-    expected: children,
-    isUnder: (code) => isUnder(unit, code, period),
-    toolVersion: toolVersion(),
-  });
-  return { ...outcome, input: withTargets(outcome.input, options.plan) };
 }
 
 export function reportOutcome(context: CliContext, outcome: AggregateOutcome, lang: 'vi' | 'en'): void {
@@ -82,7 +44,7 @@ export function reportOutcome(context: CliContext, outcome: AggregateOutcome, la
 }
 
 export async function writeAggregateReport(outDir: string, outcome: AggregateOutcome, loaded: LoadedReportOptions): Promise<{ docx: string; xlsx: string }> {
-  const files = await createReport(outcome.input, loaded);
+  const files = await aggregateReport(outcome, loaded);
   return writeReportFiles(outDir, outcome.input.unit.code, outcome.input.result.period.id, files);
 }
 
@@ -103,7 +65,11 @@ export function registerAggregate(program: Command, context: CliContext): void {
       const lang = langOf(command);
       const loaded = loadReportOptions(options);
       const plan = options.targets ? loadTargets(options.targets, loadCatalogue()) : undefined;
-      const outcome = await runAggregate(paths, { unit: options.unit, period: options.period, ...(plan ? { plan } : {}) });
+      const outcome = await aggregateStep(
+        paths,
+        { unit: options.unit, period: options.period, ...(plan ? { plan } : {}) },
+        { units: loadAdminUnits(), presets: loadPeriodPresets() },
+      );
       reportOutcome(context, outcome, lang);
       const written = await writeAggregateReport(options.out ?? '.', outcome, loaded);
       say(context, lang, msg(`Đã ghi báo cáo ${written.docx} và phụ lục ${written.xlsx}.`, `Wrote the report ${written.docx} and its annex ${written.xlsx}.`));

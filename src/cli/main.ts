@@ -8,6 +8,7 @@ import { registerExplain } from './explain.js';
 import { registerIndicators } from './indicators.js';
 import { registerReport } from './report.js';
 import { registerSample } from './sample.js';
+import { registerServe } from './serve.js';
 import { registerValidate } from './validate.js';
 
 type Register = (program: Command, context: CliContext) => void;
@@ -22,6 +23,7 @@ const COMMANDS: readonly Register[] = [
   registerAggregate,
   registerDemo,
   registerSample,
+  registerServe,
 ];
 
 export function buildProgram(context: CliContext): Command {

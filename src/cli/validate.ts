@@ -1,8 +1,8 @@
 import type { Command } from 'commander';
-import { importFiles } from '../import/index.js';
 import { writeErrorWorkbook } from '../import/error-workbook.js';
 import { accountingLines, rejectedLine, summaryLines, warningLine } from '../import/summary.js';
 import { ExitCode, msg, render } from '../model/messages.js';
+import { readData, totalsOf } from '../pipeline/read.js';
 import { langOf, type CliContext } from './context.js';
 import { parseIsoDateOption } from './options.js';
 import { progressFor } from './progress.js';
@@ -24,14 +24,14 @@ export function registerValidate(program: Command, context: CliContext): void {
     .action(async (files: string[], options: { out?: string; strict?: boolean; asOf?: string }, command: Command) => {
       const lang = langOf(command);
       const progress = progressFor(context, lang, files.length);
-      const result = await importFiles(files, { codesAsOf: options.asOf, onFileRead: progress.fileRead });
+      const result = await readData(files, {
+        ...(options.asOf ? { codesAsOf: options.asOf } : {}),
+        onEvent: (event) => event.kind === 'file-read' && progress.fileRead(event.account),
+      });
       progress.done();
       const print = context.out;
       for (const line of accountingLines(result.files, lang)) print(line);
-      const total = result.files.reduce(
-        (sum, file) => ({ read: sum.read + file.read, accepted: sum.accepted + file.accepted, rejected: sum.rejected + file.rejected }),
-        { read: 0, accepted: 0, rejected: 0 },
-      );
+      const total = totalsOf(result);
       print(
         render(
           msg(

@@ -7,7 +7,6 @@
  * the new ones: its commune and province rows are then carried through the crosswalk and added
  * up (a split commune's figures go whole to one successor and are flagged approximate).
  */
-import { readFileSync } from 'node:fs';
 import type { Catalogue } from '../indicators/schema.js';
 import { ExitCode, UserError, msg } from '../model/messages.js';
 import { ComputeResult, type IndicatorResult, type Level } from '../model/results.js';
@@ -15,11 +14,11 @@ import { eraAt, type AdminUnits } from '../units/index.js';
 import { samePeriodLastYear, type Period } from './period.js';
 import type { BaselineLookup } from './targets.js';
 
-/** Reads and validates a result file written by `compute --out result.json`. */
-export function readResultFile(file: string): ComputeResult {
+/** Validates the text of a result file written by `compute --out result.json` (`file` names it in messages). */
+export function parseResultFile(text: string, file: string): ComputeResult {
   let raw: unknown;
   try {
-    raw = JSON.parse(readFileSync(file, 'utf8'));
+    raw = JSON.parse(text);
   } catch (error) {
     const reason = error instanceof Error ? error.message : String(error);
     throw new UserError(

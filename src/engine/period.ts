@@ -7,10 +7,9 @@
  *   2025-01-01..2026-06-30                a custom window (`--from` / `--to`)
  *   2025-cutoff-6m                        a named preset from a periods file (e.g. 15/12 – 14/05)
  *
- * Presets are settings, not code: a YAML file with a `periods:` map (settings/periods.yaml).
+ * Presets are settings, not code: a YAML file with a `periods:` map (settings/periods.yaml),
+ * read by the pipeline (src/pipeline/load.ts) and parsed here.
  */
-import { readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import { parse as parseYaml } from 'yaml';
 import { z } from 'zod';
 import { ExitCode, UserError, msg } from '../model/messages.js';
@@ -30,9 +29,6 @@ export interface PeriodPreset {
 }
 
 export type PeriodPresets = ReadonlyMap<string, PeriodPreset>;
-
-/** The presets shipped with chitieu (two levels up from src/engine or dist/engine). */
-export const DEFAULT_PERIODS_FILE = fileURLToPath(new URL('../../settings/periods.yaml', import.meta.url));
 
 const BUILT_IN_SUFFIXES = new Set(['h1', 'h2', '9m', 'q1', 'q2', 'q3', 'q4']);
 
@@ -136,11 +132,14 @@ const presetsFileSchema = z.looseObject({
   ),
 });
 
-/** Reads presets from a YAML file with a `periods:` map; other top-level keys are left to their owners. */
-export function loadPeriodPresets(file: string = DEFAULT_PERIODS_FILE): PeriodPresets {
+/**
+ * Presets from the text of a YAML file with a `periods:` map (`file` names it in messages);
+ * other top-level keys are left to their owners.
+ */
+export function parsePeriodPresets(text: string, file: string): PeriodPresets {
   let raw: unknown;
   try {
-    raw = parseYaml(readFileSync(file, 'utf8'));
+    raw = parseYaml(text);
   } catch (error) {
     throw new UserError(
       ExitCode.invalidDefinition,

@@ -1,6 +1,7 @@
 import type { CodeList } from '../model/codes.js';
 import { msg, type Message } from '../model/messages.js';
 import { clean, foldValue, isBlankText, stripDiacritics } from './text.js';
+import { formatDmy } from '../model/dates.js';
 
 /**
  * Cell values as the readers hand them over: exceljs's many shapes (rich text, formulas,
@@ -61,10 +62,6 @@ export function isoFromUtcDate(date: Date): string {
   return date.toISOString().slice(0, 10);
 }
 
-export function formatDmy(iso: string): string {
-  const [y, m, d] = iso.split('-');
-  return `${d}/${m}/${y}`;
-}
 
 function isoFromParts(year: number, month: number, day: number): string | undefined {
   if (month < 1 || month > 12 || day < 1 || day > 31) return undefined;

@@ -15,7 +15,7 @@ import type { Child, ChildEvent, Dataset } from '../model/records.js';
 import { compareSources, linkRecords } from './link.js';
 import { readFilesInParallel, type FileToRead } from './pool.js';
 import { readFile, totalFileAccount, type FileAccount, type FileRead } from './read-file.js';
-import { recordValues } from './values.js';
+import { recordValues } from '../model/record-values.js';
 
 export type { FileAccount, SheetAccount } from './read-file.js';
 export { unitCheckFor } from './read-file.js';

@@ -1,7 +1,7 @@
 import type { RowIssue } from '../model/issues.js';
 import { msg, type Message } from '../model/messages.js';
 import type { Child, ChildEvent, SourceRef } from '../model/records.js';
-import { formatDmy } from './cells.js';
+import { formatDmy } from '../model/dates.js';
 
 /**
  * Checks that need more than one row: duplicates across files and events against their
