@@ -14,7 +14,8 @@ import { buildReportModel, type ReportInput, type ReportModel } from './model.js
 import type { Narrative } from './narrative.js';
 import { defaultTemplateFor } from './period-label.js';
 import { resolveSettings, type ReportSettingsFile } from './settings.js';
-import { renderTemplate, resolveTemplate } from './template.js';
+import { renderTemplate, resolveTemplate, type TemplateFile } from './template.js';
+import type { ChartFigure } from './charts/data.js';
 import { renderAnnex } from './xlsx/annex.js';
 
 export type { ReportInput, ReportModel, SourceFile } from './model.js';
@@ -57,14 +58,25 @@ function stampDate(model: ReportModel): string {
   return model.settings.reportDate ?? model.input.result.period.to;
 }
 
-export async function createReport(input: ReportInput, options: ReportOptions = {}): Promise<ReportFiles> {
-  const model = reportModel(input, options);
-  const template = templateOf(input, options);
-  const blocks = renderTemplate(template, model.context, model.narrative, {
+function blocksOf(model: ReportModel, template: TemplateFile) {
+  return renderTemplate(template, model.context, model.narrative, {
     tables: model.tables.map((table) => table.id),
     charts: model.charts.map((chart) => chart.definition.id),
     known: model.layout.charts.map((chart) => chart.id),
   });
+}
+
+/** The charts of a report in the order its template places them (as the DOCX numbers them): what the page shows. */
+export function placedCharts(input: ReportInput, options: ReportOptions = {}): ChartFigure[] {
+  const model = reportModel(input, options);
+  const ids = blocksOf(model, templateOf(input, options)).flatMap((block) => (block.kind === 'chart' ? [block.id] : []));
+  return [...new Set(ids)].flatMap((id) => model.charts.filter((chart) => chart.definition.id === id));
+}
+
+export async function createReport(input: ReportInput, options: ReportOptions = {}): Promise<ReportFiles> {
+  const model = reportModel(input, options);
+  const template = templateOf(input, options);
+  const blocks = blocksOf(model, template);
   const date = stampDate(model);
   const pictures = await drawCharts(blocks, model);
   const [docx, xlsx] = await Promise.all([renderDocx(blocks, model, date, pictures), renderAnnex(model, date)]);

@@ -236,6 +236,21 @@ export function chartFigure(definition: ChartDefinition, ctx: ChartContext): Cha
   };
 }
 
+/** What a caption adds about bars that are not drawn (`k`: K of `--suppress K`). */
+export function chartNotes(figure: ChartFigure, k: number | undefined): string[] {
+  const notes: string[] = [];
+  if (figure.shown) notes.push(`Thể hiện ${figure.shown.units}/${figure.shown.of} đơn vị có số liệu cao nhất.`);
+  if (figure.hidden > 0) {
+    const range = k === 2 ? 'bằng 1' : `từ 1 đến ${(k ?? 2) - 1}`;
+    notes.push(
+      `Không thể hiện ${figure.hidden} số liệu được ẩn ở biểu số liệu (số ${range} và số có thể tính ngược ra các số đó) để bảo vệ thông tin cá nhân của trẻ em.`,
+    );
+  }
+  if (figure.missing.length > 0) notes.push(`Không có số liệu: ${figure.missing.join('; ')}.`);
+  if (figure.values.length === 0 && figure.hidden === 0 && figure.missing.length === 0) notes.push('Không có số liệu để vẽ biểu đồ.');
+  return notes;
+}
+
 /** The charts a report of this level draws. */
 export function chartsFor(definitions: readonly ChartDefinition[], ctx: ChartContext): ChartFigure[] {
   return definitions.filter((definition) => definition.binding.reports.includes(ctx.unit.level)).map((definition) => chartFigure(definition, ctx));

@@ -5,7 +5,7 @@
  * template places them.
  */
 import { AlignmentType, ImageRun, LineRuleType, Paragraph, TextRun } from 'docx';
-import type { ChartFigure } from '../charts/data.js';
+import { chartNotes, type ChartFigure } from '../charts/data.js';
 import { drawChart, type ChartPicture } from '../charts/render.js';
 import type { Block } from '../markup.js';
 import type { ReportModel } from '../model.js';
@@ -41,21 +41,6 @@ export async function drawCharts(blocks: readonly Block[], model: ReportModel): 
   return placed;
 }
 
-/** What the caption adds about bars that are not drawn. */
-export function leftOutNote(figure: ChartFigure, k: number | undefined): string[] {
-  const notes: string[] = [];
-  if (figure.shown) notes.push(`Thể hiện ${figure.shown.units}/${figure.shown.of} đơn vị có số liệu cao nhất.`);
-  if (figure.hidden > 0) {
-    const range = k === 2 ? 'bằng 1' : `từ 1 đến ${(k ?? 2) - 1}`;
-    notes.push(
-      `Không thể hiện ${figure.hidden} số liệu được ẩn ở biểu số liệu (số ${range} và số có thể tính ngược ra các số đó) để bảo vệ thông tin cá nhân của trẻ em.`,
-    );
-  }
-  if (figure.missing.length > 0) notes.push(`Không có số liệu: ${figure.missing.join('; ')}.`);
-  if (figure.values.length === 0 && figure.hidden === 0 && figure.missing.length === 0) notes.push('Không có số liệu để vẽ biểu đồ.');
-  return notes;
-}
-
 /** The picture, the caption, the notes and the source line of a placed chart. */
 export function chartParagraphs(placed: PlacedChart, k: number | undefined): Paragraph[] {
   const { figure, picture } = placed;
@@ -86,7 +71,7 @@ export function chartParagraphs(placed: PlacedChart, k: number | undefined): Par
   paragraphs.push(
     new Paragraph({ alignment: AlignmentType.CENTER, spacing: { after: 0 }, keepNext: true, children: [new TextRun({ text: caption, bold: true, size: pt(12) })] }),
   );
-  for (const note of leftOutNote(figure, k)) {
+  for (const note of chartNotes(figure, k)) {
     paragraphs.push(new Paragraph({ alignment: AlignmentType.CENTER, spacing: { after: 0 }, keepNext: true, children: [new TextRun({ text: note, italics: true, size: pt(11) })] }));
   }
   paragraphs.push(new Paragraph({ alignment: AlignmentType.CENTER, spacing: { after: AFTER }, children: [new TextRun({ text: figure.source, italics: true, size: pt(11) })] }));
