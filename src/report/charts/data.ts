@@ -7,22 +7,15 @@
 import type { TargetResult } from '../../model/results.js';
 import { BREAKDOWN_VALUES } from '../binding.js';
 import { formatNumber, targetStatusText, upperFirst } from '../format-vi.js';
-import type { PeriodWording } from '../period-label.js';
 import type { Breakdown, ResultIndex } from '../result-index.js';
 import type { Protection, When } from '../suppress.js';
 import type { CellSource } from '../table-model.js';
-import { resultCell } from '../tables.js';
+import { resultCell, type TableContext } from '../tables.js';
 import type { UnitName } from '../unit-name.js';
 import type { ChartDefinition, FigureChartBinding } from './spec.js';
 
-export interface ChartContext {
-  readonly index: ResultIndex;
-  readonly baseline?: ResultIndex;
-  readonly unit: UnitName;
-  readonly children: readonly UnitName[];
-  readonly wording: PeriodWording;
-  readonly targets: readonly TargetResult[];
-  readonly indicatorNames?: Readonly<Record<string, string>>;
+/** What a chart reads: the tables' figures and wording, the protection of `--suppress K`, where the figures come from. */
+export interface ChartContext extends Pick<TableContext, 'index' | 'baseline' | 'unit' | 'children' | 'wording' | 'targets' | 'indicatorNames'> {
   readonly protection?: Protection;
   readonly origin: 'compute' | 'aggregate';
 }
