@@ -7,12 +7,14 @@
  * figures in two communes is counted twice (the report says so).
  */
 import type { Command } from 'commander';
+import { checkOutputFolder } from '../io/output.js';
 import { msg, render } from '../model/messages.js';
 import { aggregateReport, aggregateStep } from '../pipeline/aggregate.js';
 import { loadAdminUnits, loadCatalogue, loadPeriodPresets, loadTargets } from '../pipeline/load.js';
 import { loadReportOptions, type LoadedReportOptions, type ReportFileOptions } from '../pipeline/report.js';
 import { DOUBLE_COUNT_NOTE, type AggregateOutcome } from '../report/aggregate/index.js';
 import { langOf, say, type CliContext } from './context.js';
+import type { Text } from './help.js';
 import { formatCount, parseSuppressOption, SUPPRESS_HELP, writeReportFiles } from './report.js';
 
 interface AggregateCliOptions extends ReportFileOptions {
@@ -48,21 +50,22 @@ export async function writeAggregateReport(outDir: string, outcome: AggregateOut
   return writeReportFiles(outDir, outcome.input.unit.code, outcome.input.result.period.id, files);
 }
 
-export function registerAggregate(program: Command, context: CliContext): void {
+export function registerAggregate(program: Command, context: CliContext, text: Text): void {
   program
     .command('aggregate')
-    .description('Tổng hợp báo cáo của huyện/tỉnh từ các phụ lục (.xlsx) mà các xã đã xuất bằng "chitieu report"')
-    .argument('<workbooks...>', 'các tệp phụ lục .xlsx của đơn vị cấp dưới')
-    .requiredOption('--unit <code>', 'mã đơn vị tổng hợp (huyện 3 số hoặc tỉnh 2 số)')
-    .requiredOption('--period <id>', 'kỳ báo cáo của các phụ lục, ví dụ 2025-H1')
-    .option('--targets <file>', 'tệp chỉ tiêu kế hoạch để đánh giá số đã cộng')
-    .option('--settings <file>', 'tệp thiết lập báo cáo (xem settings/)')
-    .option('--template <name>', 'mẫu báo cáo: bao-cao-6-thang, bao-cao-nam, hoặc tệp .hbs')
-    .option('--narrative <file>', 'tệp nội dung do đơn vị viết (YAML)')
-    .option('--suppress <K>', SUPPRESS_HELP, parseSuppressOption)
-    .option('--out <dir>', 'thư mục ghi báo cáo', '.')
+    .description(text(msg('Tổng hợp báo cáo của huyện/tỉnh từ các phụ lục (.xlsx) mà các xã đã xuất bằng "chitieu report"', 'The district or province report summed from the annexes (.xlsx) the communes wrote with "chitieu report"')))
+    .argument(text(msg('<phụ-lục...>', '<workbooks...>')), text(msg('các tệp phụ lục .xlsx của đơn vị cấp dưới', 'the annex workbooks (.xlsx) of the units below')))
+    .requiredOption(text(msg('--unit <mã>', '--unit <code>')), text(msg('mã đơn vị tổng hợp (huyện 3 số hoặc tỉnh 2 số)', 'code of the unit summed into (district: 3 digits, province: 2)')))
+    .requiredOption(text(msg('--period <kỳ>', '--period <id>')), text(msg('kỳ báo cáo của các phụ lục, ví dụ 2025-H1', 'reporting period of the annexes, e.g. 2025-H1')))
+    .option(text(msg('--targets <tệp>', '--targets <file>')), text(msg('tệp chỉ tiêu kế hoạch để đánh giá số đã cộng', 'plan targets file to evaluate the sums against')))
+    .option(text(msg('--settings <tệp>', '--settings <file>')), text(msg('tệp thiết lập báo cáo (xem settings/)', 'report settings file (see settings/)')))
+    .option(text(msg('--template <tên>', '--template <name>')), text(msg('mẫu báo cáo: bao-cao-6-thang, bao-cao-nam, hoặc tệp .hbs', 'report template: bao-cao-6-thang, bao-cao-nam, or a .hbs file')))
+    .option(text(msg('--narrative <tệp>', '--narrative <file>')), text(msg('tệp nội dung do đơn vị viết (YAML)', 'the text the unit writes (YAML)')))
+    .option('--suppress <K>', text(SUPPRESS_HELP), parseSuppressOption)
+    .option(text(msg('--out <thư-mục>', '--out <folder>')), text(msg('thư mục ghi báo cáo (tạo nếu chưa có)', 'folder to write the report into (made if missing)')), '.')
     .action(async (paths: string[], options: AggregateCliOptions, command: Command) => {
       const lang = langOf(command);
+      checkOutputFolder(options.out ?? '.');
       const loaded = loadReportOptions(options);
       const plan = options.targets ? loadTargets(options.targets, loadCatalogue()) : undefined;
       const outcome = await aggregateStep(

@@ -7,8 +7,8 @@
  * (unit names, targets from the targets file) is text, never a formula, and the same result
  * gives the same bytes (io/xlsx-output.ts: the file is dated with the period's last day).
  */
-import { writeFileSync } from 'node:fs';
 import ExcelJS from 'exceljs';
+import { writeOutputFile } from '../io/output.js';
 import { workbookBytes } from '../io/xlsx-output.js';
 import { compareValues, valueLabel } from '../engine/index.js';
 import { CHILD_PROPERTY_BREAKDOWNS, type Catalogue, type IndicatorDefinition } from '../indicators/index.js';
@@ -254,6 +254,6 @@ export async function writeResultWorkbook(
   lang: Lang,
   sources: readonly ResultSource[] = [],
 ): Promise<void> {
-  writeFileSync(file, await resultWorkbookBytes(result, catalogue, names, lang, sources));
+  writeOutputFile(file, await resultWorkbookBytes(result, catalogue, names, lang, sources));
 }
 

@@ -8,9 +8,8 @@
  * indicator-rules.md or a workbook; without --out it prints a short summary. Rows the engine
  * cannot place (a commune code unknown at its date) are counted by kind, like the importer's.
  */
-import { writeFileSync } from 'node:fs';
-import { extname } from 'node:path';
 import type { Command } from 'commander';
+import { checkOutputFile, writeOutputFile } from '../io/output.js';
 import { accountingLines, rejectedLine, summaryLines } from '../import/summary.js';
 import type { Catalogue } from '../indicators/index.js';
 import type { ImportWarning, RejectedRow } from '../model/issues.js';
@@ -20,24 +19,32 @@ import { computeStep, loadDefinitions, loadPlanAndBaseline } from '../pipeline/c
 import { resolvePeriod, type PeriodChoice } from '../pipeline/period.js';
 import { readData } from '../pipeline/read.js';
 import { unitNamer } from '../pipeline/units.js';
-import { formatNumber } from '../report/format-vi.js';
+import { formatDate, formatNumber } from '../report/format-vi.js';
 import { writeResultWorkbook, STATUS_LABEL, type UnitNamer } from './compute-xlsx.js';
 import { progressFor } from './progress.js';
 import { langOf, type CliContext } from './context.js';
-import { parseIsoDateOption } from './options.js';
+import type { Text } from './help.js';
+import { parseDateOption } from './options.js';
 
 /** Rejected rows listed one by one; the rest are counted by kind. */
 const LISTED_ROWS = 20;
 
 export type PeriodOptions = PeriodChoice;
 
-export function addPeriodOptions(command: Command): Command {
+export function addPeriodOptions(command: Command, text: Text): Command {
   return command
-    .option('--period <id>', 'kỳ báo cáo: 2025-H1, 2025-9M, 2025, 2025-Q1..Q4, 2025-01-01..2025-06-30, hoặc kỳ đặt tên (2025-cutoff-6m)')
-    .option('--from <date>', 'ngày đầu kỳ (yyyy-mm-dd)', parseIsoDateOption)
-    .option('--to <date>', 'ngày cuối kỳ (yyyy-mm-dd)', parseIsoDateOption)
-    .option('--periods <file>', 'tệp YAML các kỳ có ngày chốt số liệu riêng (mặc định settings/periods.yaml)')
-    .option('--codes-as-of <date>', 'mã xã trong danh sách trẻ em theo danh mục đơn vị hành chính tại ngày này (mặc định: ngày cuối kỳ)', parseIsoDateOption);
+    .option(
+      text(msg('--period <kỳ>', '--period <id>')),
+      text(msg('kỳ báo cáo: 2025-H1, 2025-9M, 2025, 2025-Q1..Q4, 2025-01-01..2025-06-30, hoặc kỳ đặt tên (2025-cutoff-6m)', 'reporting period: 2025-H1, 2025-9M, 2025, 2025-Q1..Q4, 2025-01-01..2025-06-30, or a named period (2025-cutoff-6m)')),
+    )
+    .option(text(msg('--from <ngày>', '--from <date>')), text(msg('ngày đầu kỳ (dd/mm/yyyy hoặc yyyy-mm-dd)', 'first day of the period (dd/mm/yyyy or yyyy-mm-dd)')), parseDateOption)
+    .option(text(msg('--to <ngày>', '--to <date>')), text(msg('ngày cuối kỳ (dd/mm/yyyy hoặc yyyy-mm-dd)', 'last day of the period (dd/mm/yyyy or yyyy-mm-dd)')), parseDateOption)
+    .option(text(msg('--periods <tệp>', '--periods <file>')), text(msg('tệp YAML các kỳ có ngày chốt số liệu riêng (mặc định settings/periods.yaml)', 'YAML file of periods with their own cut-off dates (default settings/periods.yaml)')))
+    .option(
+      text(msg('--codes-as-of <ngày>', '--codes-as-of <date>')),
+      text(msg('mã xã trong danh sách trẻ em theo danh mục đơn vị hành chính tại ngày này (mặc định: ngày cuối kỳ)', 'the commune codes of the child lists follow the unit list valid on this date (default: the last day of the period)')),
+      parseDateOption,
+    );
 }
 
 /**
@@ -86,7 +93,7 @@ function printSummary(context: CliContext, result: ComputeResult, catalogue: Cat
   }
   const units = [...new Set(result.results.filter((row) => row.level === top).map((row) => row.unit))];
   const { period } = result;
-  context.out(render(msg(`Kỳ ${period.id} (${period.from} – ${period.to})`, `Period ${period.id} (${period.from} – ${period.to})`), lang));
+  context.out(render(msg(`Kỳ ${period.id} (${formatDate(period.from)} – ${formatDate(period.to)})`, `Period ${period.id} (${formatDate(period.from)} – ${formatDate(period.to)})`), lang));
   const nameOf = (definition: Catalogue['indicators'][number]) => (lang === 'en' ? definition.nameEn : definition.name);
   const width = Math.max(...catalogue.indicators.map((definition) => nameOf(definition).length));
   const totals = new Map<string, IndicatorResult>();
@@ -121,29 +128,29 @@ function printSummary(context: CliContext, result: ComputeResult, catalogue: Cat
   );
 }
 
-export function registerCompute(program: Command, context: CliContext): void {
+export function registerCompute(program: Command, context: CliContext, text: Text): void {
   const command = program
     .command('compute')
-    .description('Tính các chỉ tiêu Thông tư 13 cho mọi đơn vị có dữ liệu, đánh giá chỉ tiêu kế hoạch')
-    .argument('<files...>', 'file .xlsx hoặc .csv');
-  addPeriodOptions(command)
-    .option('--level <level>', 'cấp cao nhất: commune, district (trước 01/07/2025), province', (value: string): Level => {
+    .description(text(msg('Tính các chỉ tiêu Thông tư 13 cho mọi đơn vị có dữ liệu, đánh giá chỉ tiêu kế hoạch', 'Compute the indicators of Circular 13 for every unit with data, and evaluate the plan targets')))
+    .argument(text(msg('<tệp...>', '<files...>')), text(msg('file .xlsx hoặc .csv', '.xlsx or .csv files')));
+  addPeriodOptions(command, text)
+    .option(text(msg('--level <cấp>', '--level <level>')), text(msg('cấp cao nhất: commune, district (trước 01/07/2025), province', 'highest level: commune, district (before 1 July 2025), province')), (value: string): Level => {
       if (value !== 'commune' && value !== 'district' && value !== 'province') {
         throw new UserError(ExitCode.usage, msg(`--level ${value}: dùng commune, district hoặc province.`, `--level ${value}: use commune, district or province.`));
       }
       return value;
     })
-    .option('--targets <file>', 'tệp chỉ tiêu kế hoạch (targets/*.yaml)')
-    .option('--baseline <records|file>', 'số liệu cùng kỳ năm trước: "records" (tính từ chính dữ liệu) hoặc tệp kết quả JSON năm trước')
-    .option('--out <file>', 'ghi kết quả: .json (đầy đủ, ổn định) hoặc .xlsx')
-    .option('--strict', 'kết thúc với mã 3 nếu có dòng bị loại')
+    .option(text(msg('--targets <tệp>', '--targets <file>')), text(msg('tệp chỉ tiêu kế hoạch (targets/*.yaml)', 'plan targets file (targets/*.yaml)')))
+    .option(
+      text(msg('--baseline <records|tệp>', '--baseline <records|file>')),
+      text(msg('số liệu cùng kỳ năm trước: "records" (tính từ chính dữ liệu) hoặc tệp kết quả JSON năm trước', 'last year\'s figures: "records" (computed from the same data) or last year\'s result file (JSON)')),
+    )
+    .option(text(msg('--out <tệp>', '--out <file>')), text(msg('ghi kết quả: .json (đầy đủ, ổn định) hoặc .xlsx', 'write the result: .json (complete, stable) or .xlsx')))
+    .option('--strict', text(msg('kết thúc với mã 3 nếu có dòng bị loại', 'exit with code 3 if any row is rejected')))
     .action(async (files: string[], options: ComputeOptions, self: Command) => {
       const lang = langOf(self);
       const period = resolvePeriod(options);
-      const format = options.out === undefined ? undefined : extname(options.out).toLowerCase();
-      if (format !== undefined && format !== '.json' && format !== '.xlsx') {
-        throw new UserError(ExitCode.usage, msg(`--out ${options.out}: dùng tệp .json hoặc .xlsx.`, `--out ${options.out}: use a .json or .xlsx file.`));
-      }
+      if (options.out !== undefined) checkOutputFile(options.out, { extensions: ['.json', '.xlsx'] });
       // Definitions and the baseline are read before the data: a bad file fails before any work.
       const definitions = loadDefinitions(options.periods);
       const planAndBaseline = loadPlanAndBaseline(options, definitions.catalogue);
@@ -159,14 +166,13 @@ export function registerCompute(program: Command, context: CliContext): void {
         definitions,
       );
       progress.done();
-      const output = computed.output;
-      const { rejected } = computed;
+      const { output, rejected } = computed;
       printRowErrors(context.err, output.rejected, rejected, computed.warnings, lang);
       const names = unitNamer(period.to, definitions.units);
       if (options.out === undefined) {
         printSummary(context, output.result, definitions.catalogue, names, lang);
-      } else if (format === '.json') {
-        writeFileSync(options.out, `${JSON.stringify(output.result, null, 2)}\n`);
+      } else if (options.out.toLowerCase().endsWith('.json')) {
+        writeOutputFile(options.out, `${JSON.stringify(output.result, null, 2)}\n`);
         context.err(render(msg(`Đã ghi ${options.out}.`, `Wrote ${options.out}.`), lang));
       } else {
         await writeResultWorkbook(options.out, output.result, definitions.catalogue, names, lang, imported.files);

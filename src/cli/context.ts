@@ -1,6 +1,5 @@
 import type { Command } from 'commander';
-import type { Lang, Message } from '../model/messages.js';
-import { render } from '../model/messages.js';
+import { ExitCode, msg, render, type Lang, type Message } from '../model/messages.js';
 
 /** What every command needs from the outside world; tests give their own. */
 export interface CliContext {
@@ -14,7 +13,29 @@ export interface CliContext {
   exitCode: number;
 }
 
-export function processContext(): CliContext {
+/**
+ * A reader that stops early (`chitieu indicators | head -5`) closes the pipe: the next write
+ * fails with EPIPE, emitted on the stream. The command stops there with one line on stderr
+ * (exit 1) instead of an unhandled 'error' event and its stack trace.
+ */
+function stopWhenOutputCloses(lang: () => Lang): void {
+  const onError = (error: NodeJS.ErrnoException) => {
+    if (error.code !== 'EPIPE' && error.code !== 'ERR_STREAM_DESTROYED') throw error;
+    try {
+      process.stderr.write(
+        `${render(msg('Đầu ra đã bị đóng trước khi in xong (ví dụ bởi "head"): phần còn lại không được in.', 'The output was closed before everything was printed (e.g. by "head"): the rest was not printed.'), lang())}\n`,
+      );
+    } catch {
+      // stderr is closed too: nothing left to tell.
+    }
+    process.exit(ExitCode.usage);
+  };
+  process.stdout.on('error', onError);
+  process.stderr.on('error', () => process.exit(ExitCode.usage));
+}
+
+export function processContext(lang: () => Lang = () => 'vi'): CliContext {
+  stopWhenOutputCloses(lang);
   return {
     out: (line) => process.stdout.write(`${line}\n`),
     err: (line) => process.stderr.write(`${line}\n`),

@@ -8,16 +8,17 @@
  *   2. one annex workbook per commune, as each commune would send up (`xa/`);
  *   3. those annexes summed back into the district (`tong-hop/`), checked against step 1.
  */
-import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Command } from 'commander';
 import { outputPath } from '../io/file-names.js';
+import { checkOutputFolder, prepareOutputFolder, writeOutputFile } from '../io/output.js';
 import { ExitCode, msg, render, type Lang } from '../model/messages.js';
 import { aggregateStep } from '../pipeline/aggregate.js';
 import { checkSum, communeAnnexes, demoSetup, districtReport, duplicateChildren, sampleFiles, DEMO } from '../pipeline/demo.js';
 import { reportBaseName } from '../report/index.js';
 import { reportOutcome, writeAggregateReport } from './aggregate.js';
 import { langOf, say, type CliContext } from './context.js';
+import type { Text } from './help.js';
 import { progressFor } from './progress.js';
 import { formatCount, importLine, parseSuppressOption, SUPPRESS_HELP, writeReportFiles } from './report.js';
 
@@ -25,6 +26,7 @@ export { DEMO };
 
 export async function runDemo(outDir: string, context: CliContext, lang: Lang, samples: string = DEMO.samples, suppress?: number): Promise<void> {
   const paths = sampleFiles(samples);
+  checkOutputFolder(outDir);
   const setup = demoSetup(suppress);
 
   // 1. The district report, computed from all the communes' records.
@@ -42,11 +44,11 @@ export async function runDemo(outDir: string, context: CliContext, lang: Lang, s
 
   // 2. Each commune's annex, as each commune would send it up.
   const communeDir = join(outDir, 'xa');
-  mkdirSync(communeDir, { recursive: true });
+  prepareOutputFolder(communeDir);
   const annexes: string[] = [];
   for (const annex of await communeAnnexes(district, setup)) {
     const file = outputPath(communeDir, `${reportBaseName(annex.unit.code, period.id, 'phu-luc')}.xlsx`);
-    writeFileSync(file, annex.xlsx);
+    writeOutputFile(file, annex.xlsx);
     annexes.push(file);
   }
   const duplicates = duplicateChildren(district.imported);
@@ -87,13 +89,20 @@ export async function runDemo(outDir: string, context: CliContext, lang: Lang, s
   context.exitCode = ExitCode.usage;
 }
 
-export function registerDemo(program: Command, context: CliContext): void {
+export function registerDemo(program: Command, context: CliContext, text: Text): void {
   program
     .command('demo')
-    .description('Chạy thử toàn bộ trên dữ liệu mẫu huyện Sơn Hà: báo cáo 6 tháng đầu năm 2025, phụ lục các xã, tổng hợp lại và đối chiếu')
-    .option('--out <dir>', 'thư mục ghi kết quả', join('out', 'demo'))
-    .option('--samples <dir>', 'thư mục dữ liệu mẫu (mặc định sample-data/ của chương trình)')
-    .option('--suppress <K>', SUPPRESS_HELP, parseSuppressOption)
+    .description(
+      text(
+        msg(
+          'Chạy thử toàn bộ trên dữ liệu mẫu huyện Sơn Hà: báo cáo 6 tháng đầu năm 2025, phụ lục các xã, tổng hợp lại và đối chiếu',
+          'The whole chain on the sample data of huyện Sơn Hà: the report of the first half of 2025, the communes\' annexes, summed again and compared',
+        ),
+      ),
+    )
+    .option(text(msg('--out <thư-mục>', '--out <folder>')), text(msg('thư mục ghi kết quả', 'folder to write into')), join('out', 'demo'))
+    .option(text(msg('--samples <thư-mục>', '--samples <folder>')), text(msg('thư mục dữ liệu mẫu (mặc định sample-data/ của chương trình)', 'folder of sample data (default: the program\'s sample-data/)')))
+    .option('--suppress <K>', text(SUPPRESS_HELP), parseSuppressOption)
     .action(async (options: { out: string; samples?: string; suppress?: number }, command: Command) => {
       await runDemo(options.out, context, langOf(command), options.samples, options.suppress);
     });

@@ -6,13 +6,14 @@ import type { Command } from 'commander';
 import { describeMeasure, describeRule, loadCatalogue } from '../engine/index.js';
 import { msg, render } from '../model/messages.js';
 import { langOf, type CliContext } from './context.js';
+import type { Text } from './help.js';
 
-export function registerIndicators(program: Command, context: CliContext): void {
+export function registerIndicators(program: Command, context: CliContext, text: Text): void {
   program
     .command('indicators')
-    .description('Liệt kê danh mục chỉ tiêu (mã, tên, nhóm, chỉ tiêu mô hình)')
-    .option('--json', 'in dạng JSON')
-    .option('--rules', 'in cả quy tắc tính (tử số, mẫu số)')
+    .description(text(msg('Liệt kê danh mục chỉ tiêu (mã, tên, nhóm, chỉ tiêu mô hình)', 'List the indicator catalogue (code, name, group, modelled or not)')))
+    .option('--json', text(msg('in dạng JSON', 'print as JSON')))
+    .option('--rules', text(msg('in cả quy tắc tính (tử số, mẫu số)', 'print the rules too (numerator, denominator)')))
     .action((options: { json?: boolean; rules?: boolean }, self: Command) => {
       const lang = langOf(self);
       const catalogue = loadCatalogue();

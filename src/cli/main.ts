@@ -1,6 +1,7 @@
 import { Command, CommanderError, Option } from 'commander';
-import { ExitCode, UserError, render, type Lang } from '../model/messages.js';
+import { ExitCode, UserError, msg, render, type Lang } from '../model/messages.js';
 import { processContext, type CliContext } from './context.js';
+import { speak, textIn, type Text } from './help.js';
 import { registerAggregate } from './aggregate.js';
 import { registerCompute } from './compute.js';
 import { registerDemo } from './demo.js';
@@ -11,7 +12,8 @@ import { registerSample } from './sample.js';
 import { registerServe } from './serve.js';
 import { registerValidate } from './validate.js';
 
-type Register = (program: Command, context: CliContext) => void;
+/** `text` renders a description in the language of the run (help is in one language). */
+type Register = (program: Command, context: CliContext, text: Text) => void;
 
 /** Every command lives in its own module; this list is the whole CLI. */
 const COMMANDS: readonly Register[] = [
@@ -26,19 +28,16 @@ const COMMANDS: readonly Register[] = [
   registerServe,
 ];
 
-export function buildProgram(context: CliContext): Command {
+export function buildProgram(context: CliContext, lang: Lang = 'vi'): Command {
+  const text = textIn(lang);
   const program = new Command('chitieu');
-  // exitOverride must come before .command() so subcommands inherit it (stack.md).
+  // exitOverride, output and help settings must come before .command(): subcommands inherit them (stack.md).
   program.exitOverride();
-  program.configureOutput({
-    writeOut: (text) => context.out(text.trimEnd()),
-    writeErr: (text) => context.err(text.trimEnd()),
-  });
+  speak(program, lang, context);
   program
-    .description('Chỉ tiêu thống kê trẻ em theo Thông tư 13/2021/TT-BLĐTBXH')
-    .addOption(new Option('--lang <lang>', 'ngôn ngữ thông báo / message language').choices(['vi', 'en']).default('vi'))
-    .showHelpAfterError();
-  for (const register of COMMANDS) register(program, context);
+    .description(text(msg('Chỉ tiêu thống kê trẻ em theo Thông tư 13/2021/TT-BLĐTBXH', 'Child statistics indicators of Circular 13/2021/TT-BLĐTBXH')))
+    .addOption(new Option(text(msg('--lang <ngôn-ngữ>', '--lang <language>')), text(msg('ngôn ngữ của thông báo và hướng dẫn', 'language of messages and help'))).choices(['vi', 'en']).default('vi'));
+  for (const register of COMMANDS) register(program, context, text);
   return program;
 }
 
@@ -51,7 +50,7 @@ function langFromArgv(argv: readonly string[]): Lang {
 
 /** Runs the CLI and returns the exit code instead of exiting, so tests can call it. */
 export async function run(argv: readonly string[], context: CliContext = processContext()): Promise<number> {
-  const program = buildProgram(context);
+  const program = buildProgram(context, langFromArgv(argv));
   try {
     await program.parseAsync([...argv]);
     return context.exitCode;
@@ -69,5 +68,5 @@ export async function run(argv: readonly string[], context: CliContext = process
 }
 
 export async function main(argv: readonly string[]): Promise<void> {
-  process.exitCode = await run(argv);
+  process.exitCode = await run(argv, processContext(() => langFromArgv(argv)));
 }

@@ -1,11 +1,19 @@
-import { InvalidArgumentError } from 'commander';
+import { parseDate } from '../import/cells.js';
+import { ExitCode, UserError, msg } from '../model/messages.js';
 
-/** `--as-of 2025-06-30`: a real calendar date in ISO form. */
-export function parseIsoDateOption(value: string): string {
-  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
-  const date = match ? new Date(Date.UTC(Number(match[1]), Number(match[2]) - 1, Number(match[3]))) : undefined;
-  if (!date || date.toISOString().slice(0, 10) !== value) {
-    throw new InvalidArgumentError('Ngày phải có dạng yyyy-mm-dd (ví dụ 2025-06-30). / Use yyyy-mm-dd.');
+/**
+ * `--from 30/06/2025`, `--as-of 2025-06-30`: a real calendar date written as the data writes it
+ * (dd/mm/yyyy, d/m/yyyy, dd-mm-yyyy or yyyy-mm-dd; day first always), as an ISO date.
+ */
+export function parseDateOption(value: string): string {
+  const text = value.trim();
+  // A bare number would be read as an Excel serial day: not a date anyone types on a command line.
+  const parsed = /^\d+$/.test(text) ? undefined : parseDate(text);
+  if (!parsed?.ok) {
+    throw new UserError(
+      ExitCode.usage,
+      msg(`Ngày "${value}" không hợp lệ: dùng dd/mm/yyyy (ví dụ 30/06/2025) hoặc yyyy-mm-dd.`, `The date "${value}" is not valid: use dd/mm/yyyy (e.g. 30/06/2025) or yyyy-mm-dd.`),
+    );
   }
-  return value;
+  return parsed.value;
 }

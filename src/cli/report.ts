@@ -8,30 +8,37 @@
  * above can `aggregate`). With `--suppress K` (reports for publication) a commune's abuse,
  * injury and death counts from 1 to K−1 read "<K" (src/report/suppress.ts).
  */
-import { mkdirSync, writeFileSync } from 'node:fs';
-import { InvalidArgumentError, type Command } from 'commander';
+import type { Command } from 'commander';
 import type { FileAccount } from '../import/index.js';
 import { accountingLines } from '../import/summary.js';
 import { outputPath } from '../io/file-names.js';
-import { msg, render, type Lang } from '../model/messages.js';
+import { checkOutputFolder, prepareOutputFolder, writeOutputFile } from '../io/output.js';
+import { ExitCode, UserError, msg, render, type Lang } from '../model/messages.js';
 import type { OnPipelineEvent } from '../pipeline/events.js';
 import { reportFromFiles, type ReportRequest } from '../pipeline/report.js';
 import { formatNumber } from '../report/format-vi.js';
 import { reportBaseName, type ReportFiles } from '../report/index.js';
 import { addPeriodOptions, printRowErrors } from './compute.js';
 import { langOf, say, type CliContext } from './context.js';
+import type { Text } from './help.js';
 import { progressFor } from './progress.js';
 
 /** `--suppress K`: a whole number from 2 (K = 3 hides 1 and 2). */
 export function parseSuppressOption(value: string): number {
   const k = /^\d{1,3}$/.test(value.trim()) ? Number(value.trim()) : Number.NaN;
   if (!Number.isInteger(k) || k < 2 || k > 100) {
-    throw new InvalidArgumentError('K phải là số nguyên từ 2 đến 100 (ví dụ --suppress 3 ẩn các số 1 và 2). / K must be a whole number from 2 to 100.');
+    throw new UserError(
+      ExitCode.usage,
+      msg(`--suppress ${value}: K phải là số nguyên từ 2 đến 100 (ví dụ --suppress 3 ẩn các số 1 và 2).`, `--suppress ${value}: K must be a whole number from 2 to 100 (e.g. --suppress 3 hides 1 and 2).`),
+    );
   }
   return k;
 }
 
-export const SUPPRESS_HELP = 'báo cáo để công bố: số trẻ em bị xâm hại, tai nạn, tử vong của xã từ 1 đến K−1 ghi "<K" (mặc định: không ẩn)';
+export const SUPPRESS_HELP = msg(
+  'báo cáo để công bố: số trẻ em bị xâm hại, tai nạn, tử vong của xã từ 1 đến K−1 ghi "<K" (mặc định: không ẩn)',
+  'a report for publication: a commune\'s counts of abused, injured or dead children from 1 to K−1 read "<K" (default: nothing hidden)',
+);
 
 /** A count in CLI output: "22.298" in Vietnamese, "22,298" in English. */
 export function formatCount(n: number, lang: Lang): string {
@@ -40,11 +47,11 @@ export function formatCount(n: number, lang: Lang): string {
 }
 
 export function writeReportFiles(outDir: string, unitCode: string, periodId: string, files: Pick<ReportFiles, 'docx' | 'xlsx'>): { docx: string; xlsx: string } {
-  mkdirSync(outDir, { recursive: true });
+  prepareOutputFolder(outDir);
   const base = reportBaseName(unitCode, periodId);
   const paths = { docx: outputPath(outDir, `${base}.docx`), xlsx: outputPath(outDir, `${base}.xlsx`) };
-  writeFileSync(paths.docx, files.docx);
-  writeFileSync(paths.xlsx, files.xlsx);
+  writeOutputFile(paths.docx, files.docx);
+  writeOutputFile(paths.xlsx, files.xlsx);
   return paths;
 }
 
@@ -73,22 +80,29 @@ export function printStages(err: (line: string) => void, lang: Lang): OnPipeline
   };
 }
 
-export function registerReport(program: Command, context: CliContext): void {
+export function registerReport(program: Command, context: CliContext, text: Text): void {
   const command = program
     .command('report')
-    .description('Viết báo cáo kết quả công tác trẻ em (DOCX) và phụ lục số liệu (XLSX) của một đơn vị')
-    .argument('<files...>', 'file dữ liệu .xlsx hoặc .csv của các xã');
-  addPeriodOptions(command)
-    .requiredOption('--unit <code>', 'mã đơn vị báo cáo: tỉnh (2 số), huyện (3 số) hoặc xã (5 số)')
-    .option('--targets <file>', 'tệp chỉ tiêu kế hoạch (targets/*.yaml)')
-    .option('--baseline <records|file>', '"records": cùng kỳ năm trước tính từ chính các file; hoặc tệp kết quả năm trước (JSON)')
-    .option('--settings <file>', 'tệp thiết lập báo cáo (cơ quan ban hành, số, ngày, người ký, nơi nhận): xem settings/')
-    .option('--template <name>', 'mẫu báo cáo: bao-cao-6-thang, bao-cao-nam, hoặc đường dẫn tệp .hbs')
-    .option('--narrative <file>', 'tệp nội dung do đơn vị viết, theo mục của đề cương (YAML)')
-    .option('--suppress <K>', SUPPRESS_HELP, parseSuppressOption)
-    .option('--out <dir>', 'thư mục ghi báo cáo', '.')
+    .description(text(msg('Viết báo cáo kết quả công tác trẻ em (DOCX) và phụ lục số liệu (XLSX) của một đơn vị', 'Write the report on child affairs (DOCX) and its statistical annex (XLSX) for one unit')))
+    .argument(text(msg('<tệp...>', '<files...>')), text(msg('file dữ liệu .xlsx hoặc .csv của các xã', 'the communes\' .xlsx or .csv data files')));
+  addPeriodOptions(command, text)
+    .requiredOption(text(msg('--unit <mã>', '--unit <code>')), text(msg('mã đơn vị báo cáo: tỉnh (2 số), huyện (3 số) hoặc xã (5 số)', 'code of the reporting unit: province (2 digits), district (3) or commune (5)')))
+    .option(text(msg('--targets <tệp>', '--targets <file>')), text(msg('tệp chỉ tiêu kế hoạch (targets/*.yaml)', 'plan targets file (targets/*.yaml)')))
+    .option(
+      text(msg('--baseline <records|tệp>', '--baseline <records|file>')),
+      text(msg('"records": cùng kỳ năm trước tính từ chính các file; hoặc tệp kết quả năm trước (JSON)', '"records": last year computed from the same files; or last year\'s result file (JSON)')),
+    )
+    .option(
+      text(msg('--settings <tệp>', '--settings <file>')),
+      text(msg('tệp thiết lập báo cáo (cơ quan ban hành, số, ngày, người ký, nơi nhận): xem settings/', 'report settings file (issuing body, number, date, signer, recipients): see settings/')),
+    )
+    .option(text(msg('--template <tên>', '--template <name>')), text(msg('mẫu báo cáo: bao-cao-6-thang, bao-cao-nam, hoặc đường dẫn tệp .hbs', 'report template: bao-cao-6-thang, bao-cao-nam, or the path of a .hbs file')))
+    .option(text(msg('--narrative <tệp>', '--narrative <file>')), text(msg('tệp nội dung do đơn vị viết, theo mục của đề cương (YAML)', 'the text the unit writes, by section of the outline (YAML)')))
+    .option('--suppress <K>', text(SUPPRESS_HELP), parseSuppressOption)
+    .option(text(msg('--out <thư-mục>', '--out <folder>')), text(msg('thư mục ghi báo cáo (tạo nếu chưa có)', 'folder to write the report into (made if missing)')), '.')
     .action(async (paths: string[], options: ReportOptions, command: Command) => {
       const lang = langOf(command);
+      checkOutputFolder(options.out ?? '.');
       const progress = progressFor(context, lang, paths.length);
       const print = printStages(context.err, lang);
       const { report } = await reportFromFiles(paths, options, (event) => {

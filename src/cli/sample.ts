@@ -3,7 +3,9 @@ import { ExitCode, UserError, msg } from '../model/messages.js';
 import { DEFAULT_SEED, buildSampleSet, districtSize, writeSampleSet } from '../sample/index.js';
 import { vnNumber } from '../sample/layout.js';
 import { loadAdminUnits } from '../units/index.js';
+import { outputFault, prepareOutputFolder } from '../io/output.js';
 import { langOf, say, type CliContext } from './context.js';
+import type { Text } from './help.js';
 
 interface SampleCliOptions {
   out?: string;
@@ -43,15 +45,20 @@ function parseCommunes(value: string | undefined, max: number): number {
   return count;
 }
 
-export function registerSample(program: Command, context: CliContext): void {
+export function registerSample(program: Command, context: CliContext, text: Text): void {
   program
     .command('sample')
     .description(
-      'Tạo dữ liệu mẫu (tổng hợp, không có thật): mỗi xã của huyện Sơn Hà (Quảng Ngãi) một file Excel, năm 2024–2025, kèm README',
+      text(
+        msg(
+          'Tạo dữ liệu mẫu (tổng hợp, không có thật): mỗi xã của huyện Sơn Hà (Quảng Ngãi) một file Excel, năm 2024–2025, kèm README',
+          'Generate sample data (synthetic, not real): one Excel file per commune of huyện Sơn Hà (Quảng Ngãi), 2024–2025, with a README',
+        ),
+      ),
     )
-    .option('--out <dir>', 'thư mục ghi file (tạo nếu chưa có) / output directory')
-    .option('--seed <n>', `số khởi tạo: cùng seed cho cùng dữ liệu (mặc định ${DEFAULT_SEED}) / seed`)
-    .option('--communes <n>', 'chỉ tạo N xã đầu tiên của huyện (mặc định: cả 14 xã) / first N communes')
+    .option(text(msg('--out <thư-mục>', '--out <folder>')), text(msg('thư mục ghi file (tạo nếu chưa có)', 'folder to write into (made if missing)')))
+    .option('--seed <n>', text(msg(`số khởi tạo: cùng seed cho cùng dữ liệu (mặc định ${DEFAULT_SEED})`, `seed: the same seed gives the same data (default ${DEFAULT_SEED})`)))
+    .option('--communes <n>', text(msg('chỉ tạo N xã đầu tiên của huyện (mặc định: cả 14 xã)', 'only the first N communes of the district (default: all 14)')))
     .action(async (options: SampleCliOptions, command: Command) => {
       const lang = langOf(command);
       if (options.out === undefined || options.out.trim() === '') {
@@ -64,15 +71,13 @@ export function registerSample(program: Command, context: CliContext): void {
       const seed = parseSeed(options.seed);
       const communes = parseCommunes(options.communes, districtSize(units));
       const set = buildSampleSet(units, { seed, communes });
+      // Made here, one level at a time (io/output.ts): a recursive mkdir can spin forever under /proc.
+      prepareOutputFolder(options.out);
       let written;
       try {
         written = await writeSampleSet(options.out, set);
       } catch (error) {
-        const reason = error instanceof Error ? error.message : String(error);
-        throw new UserError(
-          ExitCode.usage,
-          msg(`Không ghi được vào thư mục ${options.out}: ${reason}`, `Cannot write to ${options.out}: ${reason}`),
-        );
+        throw outputFault(error, options.out);
       }
       for (const file of written) say(context, lang, msg(`  ${file.path}  ${vnNumber(file.bytes)} byte`, `  ${file.path}  ${file.bytes} bytes`));
       const bytes = written.reduce((sum, file) => sum + file.bytes, 0);

@@ -1,10 +1,12 @@
 import type { Command } from 'commander';
 import { writeErrorWorkbook } from '../import/error-workbook.js';
+import { checkOutputFile } from '../io/output.js';
 import { accountingLines, rejectedLine, summaryLines, warningLine } from '../import/summary.js';
 import { ExitCode, msg, render } from '../model/messages.js';
 import { readData, totalsOf } from '../pipeline/read.js';
 import { langOf, type CliContext } from './context.js';
-import { parseIsoDateOption } from './options.js';
+import type { Text } from './help.js';
+import { parseDateOption } from './options.js';
 import { progressFor } from './progress.js';
 
 const vi = (n: number) => n.toLocaleString('vi-VN');
@@ -13,16 +15,21 @@ const en = (n: number) => n.toLocaleString('en-US');
 /** How many rejected rows are listed one by one on the terminal; the rest are in the workbook. */
 const LISTED_ROWS = 50;
 
-export function registerValidate(program: Command, context: CliContext): void {
+export function registerValidate(program: Command, context: CliContext, text: Text): void {
   program
     .command('validate')
-    .description('Kiểm tra file dữ liệu trẻ em: đếm dòng đọc được, dòng hợp lệ, dòng bị loại và lý do')
-    .argument('<files...>', 'file .xlsx hoặc .csv')
-    .option('--out <errors.xlsx>', 'ghi các dòng bị loại (kèm lý do) ra sổ Excel')
-    .option('--strict', 'kết thúc với mã 3 nếu có dòng bị loại')
-    .option('--as-of <date>', 'kiểm tra mã đơn vị hành chính theo danh mục có hiệu lực tại ngày này (yyyy-mm-dd)', parseIsoDateOption)
+    .description(text(msg('Kiểm tra file dữ liệu trẻ em: đếm dòng đọc được, dòng hợp lệ, dòng bị loại và lý do', 'Check child data files: rows read, accepted and rejected, with the reasons')))
+    .argument(text(msg('<tệp...>', '<files...>')), text(msg('file .xlsx hoặc .csv', '.xlsx or .csv files')))
+    .option(text(msg('--out <sổ-lỗi.xlsx>', '--out <errors.xlsx>')), text(msg('ghi các dòng bị loại (kèm lý do) và các cảnh báo ra sổ Excel', 'write the rejected rows (with reasons) and the warnings to a workbook')))
+    .option('--strict', text(msg('kết thúc với mã 3 nếu có dòng bị loại', 'exit with code 3 if any row is rejected')))
+    .option(
+      text(msg('--as-of <ngày>', '--as-of <date>')),
+      text(msg('kiểm tra mã đơn vị hành chính theo danh mục có hiệu lực tại ngày này (dd/mm/yyyy hoặc yyyy-mm-dd)', 'check administrative codes against the list valid on this date (dd/mm/yyyy or yyyy-mm-dd)')),
+      parseDateOption,
+    )
     .action(async (files: string[], options: { out?: string; strict?: boolean; asOf?: string }, command: Command) => {
       const lang = langOf(command);
+      if (options.out !== undefined) checkOutputFile(options.out, { extensions: ['.xlsx'] });
       const progress = progressFor(context, lang, files.length);
       const result = await readData(files, {
         ...(options.asOf ? { codesAsOf: options.asOf } : {}),

@@ -23,7 +23,7 @@ export function parseResultFile(text: string, file: string): ComputeResult {
     const reason = error instanceof Error ? error.message : String(error);
     throw new UserError(
       ExitCode.unreadableInput,
-      msg(`Không đọc được tệp kết quả ${file}: ${reason}`, `Cannot read the result file ${file}: ${reason}`),
+      msg(`Tệp kết quả ${file} không phải JSON hợp lệ (tệp do chitieu compute --out ….json ghi)`, `The result file ${file} is not valid JSON (${reason})`),
     );
   }
   const parsed = ComputeResult.safeParse(raw);

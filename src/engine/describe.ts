@@ -99,5 +99,6 @@ export function describeMeasure(measure: Measure): Message {
 
 export function describeRule(definition: IndicatorDefinition): Message {
   if (definition.denominator === undefined) return msg('Giá trị = tử số (số đếm)', 'Value = numerator (a count)');
-  return msg(`Giá trị = tử số ÷ mẫu số × ${definition.factor}`, `Value = numerator ÷ denominator × ${definition.factor}`);
+  const factor = definition.factor ?? 1;
+  return msg(`Giá trị = tử số ÷ mẫu số × ${factor.toLocaleString('vi-VN')}`, `Value = numerator ÷ denominator × ${factor.toLocaleString('en-US')}`);
 }

@@ -10,7 +10,6 @@
  * Presets are settings, not code: a YAML file with a `periods:` map (settings/periods.yaml),
  * read by the pipeline (src/pipeline/load.ts) and parsed here.
  */
-import { parse as parseYaml } from 'yaml';
 import { z } from 'zod';
 import { ExitCode, UserError, msg } from '../model/messages.js';
 import type { PeriodRef } from '../model/results.js';
@@ -133,19 +132,10 @@ const presetsFileSchema = z.looseObject({
 });
 
 /**
- * Presets from the text of a YAML file with a `periods:` map (`file` names it in messages);
- * other top-level keys are left to their owners.
+ * Presets from a parsed YAML file with a `periods:` map (`file` names it in messages; the
+ * pipeline reads it); other top-level keys are left to their owners.
  */
-export function parsePeriodPresets(text: string, file: string): PeriodPresets {
-  let raw: unknown;
-  try {
-    raw = parseYaml(text);
-  } catch (error) {
-    throw new UserError(
-      ExitCode.invalidDefinition,
-      msg(`Không đọc được tệp kỳ báo cáo ${file}: ${String(error)}`, `Cannot read the periods file ${file}: ${String(error)}`),
-    );
-  }
+export function parsePeriodPresets(raw: unknown, file: string): PeriodPresets {
   const parsed = presetsFileSchema.safeParse(raw);
   if (!parsed.success) {
     const issue = parsed.error.issues[0]!;

@@ -1,5 +1,5 @@
-import { writeFileSync } from 'node:fs';
 import ExcelJS from 'exceljs';
+import { writeOutputFile } from '../io/output.js';
 import { workbookBytes } from '../io/xlsx-output.js';
 import type { RejectedRow } from '../model/issues.js';
 import { render, type Lang } from '../model/messages.js';
@@ -19,7 +19,7 @@ const STAMP = '2000-01-01';
 const SHEET_NAMES: Record<RecordKind, string> = { children: 'TreEm - loi', events: 'SuViec - loi', communeFacts: 'ThongTinXa - loi' };
 
 export async function writeErrorWorkbook(path: string, rejected: readonly RejectedRow[], lang: Lang): Promise<void> {
-  writeFileSync(path, await errorWorkbookBytes(rejected, lang));
+  writeOutputFile(path, await errorWorkbookBytes(rejected, lang));
 }
 
 export async function errorWorkbookBytes(rejected: readonly RejectedRow[], lang: Lang): Promise<Buffer> {

@@ -3,12 +3,12 @@
  * read and validated once here; the engine receives plain, typed definitions and never reads YAML.
  * A bad file is a UserError (exit 4) naming the file and the field path.
  */
-import { readFileSync, readdirSync } from 'node:fs';
+import { readdirSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { parse as parseYaml } from 'yaml';
 import type { z } from 'zod';
-import { ExitCode, UserError, msg } from '../model/messages.js';
+import { readYamlFile } from '../io/yaml-file.js';
+import { ExitCode, UserError, msg, type Message } from '../model/messages.js';
 import {
   IndicatorFile,
   TargetsFile,
@@ -29,20 +29,6 @@ function invalid(file: string, where: string, vi: string, en: string): UserError
   );
 }
 
-function readYaml(file: string): unknown {
-  let text: string;
-  try {
-    text = readFileSync(file, 'utf8');
-  } catch (error) {
-    throw invalid(file, '', `không đọc được tệp (${String(error)})`, `cannot read the file (${String(error)})`);
-  }
-  try {
-    return parseYaml(text);
-  } catch (error) {
-    const reason = error instanceof Error ? error.message.split('\n')[0] ?? '' : String(error);
-    throw invalid(file, '', `YAML sai cú pháp: ${reason}`, `YAML syntax error: ${reason}`);
-  }
-}
 
 /** Path of the first issue, with the indicator's code when the path goes through one ("indicators[2] (TE-0305).numerator"). */
 function describePath(path: readonly PropertyKey[], raw: unknown): string {
@@ -70,8 +56,11 @@ function codeOf(value: unknown): string | undefined {
   return undefined;
 }
 
-function parseYamlFile<T>(file: string, schema: z.ZodType<T>): T {
-  const raw = readYaml(file);
+const INDICATOR_FILE = msg('Tệp định nghĩa chỉ tiêu', 'Indicator definition file');
+const TARGETS_FILE = msg('Tệp chỉ tiêu kế hoạch', 'Targets file');
+
+function parseYamlFile<T>(file: string, schema: z.ZodType<T>, what: Message): T {
+  const raw = readYamlFile(file, what);
   const parsed = schema.safeParse(raw);
   if (parsed.success) return parsed.data;
   const issue = parsed.error.issues[0]!;
@@ -86,7 +75,7 @@ export function catalogueOf(definitions: readonly IndicatorDefinition[]): Catalo
 
 /** Definitions of one YAML file. */
 export function loadIndicatorFile(file: string): IndicatorDefinition[] {
-  const parsed = parseYamlFile(file, IndicatorFile);
+  const parsed = parseYamlFile(file, IndicatorFile, INDICATOR_FILE);
   return parsed.indicators.map((entry) => {
     const group = parsed.groups[entry.group]!;
     return {
@@ -135,7 +124,7 @@ export function loadCatalogue(dir: string = CATALOGUE_DIR): Catalogue {
 
 /** A target plan; every target must name an indicator of the catalogue ("100%" targets a ratio). */
 export function loadTargets(file: string, catalogue: Catalogue): TargetPlan {
-  const parsed = parseYamlFile(file, TargetsFile);
+  const parsed = parseYamlFile(file, TargetsFile, TARGETS_FILE);
   const targets: TargetDefinition[] = parsed.targets.map((target, index) => {
     const definition = catalogue.get(target.indicator);
     const where = `targets[${index}].indicator`;

@@ -28,6 +28,12 @@ export function formatNumber(value: number | null | undefined, decimals = 0): st
   return `${negative ? '-' : ''}${grouped}${fraction ? `,${fraction}` : ''}`;
 }
 
+/** A number for a person reading in `lang`: "1.234,5" in Vietnamese, "1,234.5" in English. */
+export function formatNumberIn(value: number | null | undefined, lang: 'vi' | 'en', decimals = 0): string {
+  const text = formatNumber(value, decimals);
+  return lang === 'en' ? text.replace(/[.,]/g, (mark) => (mark === '.' ? ',' : '.')) : text;
+}
+
 /** A value already multiplied by 100: 12.5 → "12,5%". */
 export function formatPercent(value: number | null | undefined, decimals = 1): string {
   const text = formatNumber(value, decimals);

@@ -8,8 +8,7 @@
  * placeholder in [[…]] (the signer's name), so any run gives a complete document. The report
  * date is never "today": without it the date line is left for the office to fill in.
  */
-import { readFileSync } from 'node:fs';
-import { parse as parseYaml } from 'yaml';
+import { readYamlFile } from '../io/yaml-file.js';
 import { z } from 'zod';
 import { isIsoDate } from '../engine/dates.js';
 import { ExitCode, UserError, msg } from '../model/messages.js';
@@ -125,16 +124,7 @@ export function loadSettingsFile(file: string): ReportSettingsFile {
 
 /** Shared by the settings and narrative files: YAML → zod, one-line errors with exit 4. */
 export function parseYamlFile<T extends z.ZodType>(file: string, schema: T, what: { vi: string; en: string }): z.output<T> {
-  let raw: unknown;
-  try {
-    raw = parseYaml(readFileSync(file, 'utf8'));
-  } catch (error) {
-    const reason = error instanceof Error ? error.message.split('\n')[0] : String(error);
-    throw new UserError(
-      ExitCode.invalidDefinition,
-      msg(`Không đọc được tệp ${what.vi} ${file}: ${reason}`, `Cannot read the ${what.en} file ${file}: ${reason}`),
-    );
-  }
+  const raw = readYamlFile(file, msg(`Tệp ${what.vi}`, `The ${what.en} file`));
   const parsed = schema.safeParse(raw ?? {});
   if (!parsed.success) {
     const issue = parsed.error.issues[0]!;

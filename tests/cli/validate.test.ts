@@ -55,7 +55,8 @@ describe('chitieu validate', () => {
   });
 
   it('exits 1 on a wrong option', async () => {
-    expect((await runCli('validate', '--as-of', '30/06/2025', 'x.xlsx')).code).toBe(1);
+    expect((await runCli('validate', '--as-of', '31/02/2025', 'x.xlsx')).code).toBe(1);
+    expect((await runCli('validate', '--as-of', '2025-6-31', 'x.xlsx')).code).toBe(1);
   });
 
   it('checks codes against the list valid at --as-of', async () => {

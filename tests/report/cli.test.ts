@@ -6,6 +6,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { registerAggregate } from '../../src/cli/aggregate.js';
 import type { CliContext } from '../../src/cli/context.js';
 import { registerDemo } from '../../src/cli/demo.js';
+import { textIn } from '../../src/cli/help.js';
 import { registerReport } from '../../src/cli/report.js';
 import { ExitCode, UserError, render } from '../../src/model/messages.js';
 import { buildSampleSet } from '../../src/sample/build.js';
@@ -28,7 +29,7 @@ async function chitieu(...args: string[]): Promise<Ran> {
   program.exitOverride();
   program.configureOutput({ writeOut: (text) => out.push(text), writeErr: (text) => err.push(text) });
   program.option('--lang <lang>', '', 'vi');
-  for (const register of [registerReport, registerAggregate, registerDemo]) register(program, context);
+  for (const register of [registerReport, registerAggregate, registerDemo]) register(program, context, textIn('vi'));
   let code: number;
   try {
     await program.parseAsync(['node', 'chitieu', ...args]);

@@ -7,7 +7,7 @@
 import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import { chromium, type BrowserContext, type Locator, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ComputeResult, type IndicatorResult } from '../../src/model/results.js';
 import { breakdownId } from '../../src/report/result-index.js';
@@ -27,6 +27,10 @@ const SCREENSHOT = process.env.CHITIEU_SCREENSHOT ? join(ROOT, 'docs', 'trang-we
 // A fresh profile each run: no cache, no cookies, no extensions.
 const profile = mkdtempSync(join(tmpdir(), 'chitieu-chromium-'));
 let server: RunningServer;
+
+async function optionValues(select: Locator): Promise<(string | null)[]> {
+  return Promise.all((await select.locator('option').all()).map((option) => option.getAttribute('value')));
+}
 let context: BrowserContext;
 let page: Page;
 
@@ -77,12 +81,12 @@ describe.skipIf(!existsSync(CHROMIUM))('chitieu serve in a browser', () => {
 
   it('computes the district, explains a figure with the personal-data notice, and shows target statuses in words', async () => {
     const period = page.getByLabel('Kỳ báo cáo', { exact: true });
-    const periods = await period.locator('option').evaluateAll((options) => options.map((option) => (option as HTMLOptionElement).value));
+    const periods = await optionValues(period);
     expect(periods).toEqual(expect.arrayContaining(['2025-H1', '2025-9M', '2025', '2025-Q1']));
     await period.selectOption('2025-H1');
     const unit = page.getByLabel('Đơn vị', { exact: true });
     await expect.poll(() => unit.locator('option[value="529"]').count()).toBe(1);
-    const units = await unit.locator('option').evaluateAll((options) => options.map((option) => (option as HTMLOptionElement).value));
+    const units = await optionValues(unit);
     expect(units).toEqual(expect.arrayContaining(['51', '529', '21289']));
     await unit.selectOption('529');
     await page.getByLabel('Cùng kỳ năm trước').selectOption('records');
@@ -151,7 +155,7 @@ describe.skipIf(!existsSync(CHROMIUM))('chitieu serve in a browser', () => {
   });
 
   it("a broken file shows its one-line message; \"Xóa dữ liệu\" deletes the uploads", async () => {
-    await page.evaluate(() => window.scrollTo(0, 0));
+    await page.locator('#du-lieu').scrollIntoViewIfNeeded();
     const broken = join(work, 'hỏng.xlsx');
     writeFileSync(broken, 'đây không phải là một tệp Excel');
     await page.getByLabel('Tệp dữ liệu', { exact: true }).setInputFiles(broken);

@@ -110,7 +110,7 @@ const locale = () => (lang === 'en' ? 'en-US' : 'vi-VN');
 const number = (n, digits = 0) => (n == null ? '–' : n.toLocaleString(locale(), { minimumFractionDigits: digits, maximumFractionDigits: digits }));
 
 /** What the page last received, kept so the language switch can re-draw it. */
-const state = { data: null, periods: [], defaultPeriod: null, units: [], plans: [], result: null, explanation: null, report: null, aggregate: null, annexes: null, narrative: [] };
+const state = { unitChosen: null, data: null, periods: [], defaultPeriod: null, units: [], plans: [], result: null, explanation: null, report: null, aggregate: null, annexes: null, narrative: [] };
 
 function el(tag, attrs = {}, ...children) {
   const node = document.createElement(tag);
@@ -256,7 +256,7 @@ function drawData() {
       ? `${total.files} file(s): read ${number(total.read)} rows = ${number(total.accepted)} accepted + ${number(total.rejected)} rejected.`
       : `${total.files} tệp: đọc ${number(total.read)} dòng = ${number(total.accepted)} hợp lệ + ${number(total.rejected)} bị loại.`;
   const body = $('accounting').tBodies[0];
-  fill(body, 
+  fill(body,
     ...data.files.flatMap((file) => [
       el('tr', { class: 'file' }, el('td', {}, el('strong', { text: file.file })), el('td', { class: 'num', text: number(file.read) }), el('td', { class: 'num', text: number(file.accepted) }), el('td', { class: 'num', text: number(file.rejected) })),
       ...file.sheets.map((sheet) =>
@@ -278,7 +278,7 @@ function drawData() {
   $('error-workbook').parentElement.hidden = data.rejectedCount === 0;
   $('rejected-box').hidden = data.rejectedCount === 0;
   $('rejected-box').querySelector('summary').textContent = `${t('data.rejectedRows')} — ${number(data.rejectedCount)}`;
-  fill($('rejected'), 
+  fill($('rejected'),
     ...data.rejected.map((line) => el('li', { text: m(line) })),
     data.rejectedCount > data.rejected.length ? el('li', { text: lang === 'en' ? `… and ${number(data.rejectedCount - data.rejected.length)} more (see the error workbook)` : `… và ${number(data.rejectedCount - data.rejected.length)} dòng khác (xem tệp lỗi)` }) : null,
   );
@@ -305,9 +305,13 @@ function resetAfterData() {
 function drawPeriods() {
   const select = $('period');
   const chosen = select.value || state.defaultPeriod;
-  fill(select, 
+  const ready = Boolean(state.data);
+  $('compute-fields').disabled = !ready;
+  $('period-hint').hidden = ready;
+  fill(
+    select,
     ...state.periods.map((period) => el('option', { value: period.id, text: `${m(period.label)} — ${period.id}` })),
-    el('option', { value: 'custom', text: t('period.custom') }),
+    ready ? el('option', { value: 'custom', text: t('period.custom') }) : null,
   );
   if (chosen && [...select.options].some((option) => option.value === chosen)) select.value = chosen;
   for (const field of document.querySelectorAll('.custom-dates')) field.hidden = select.value !== 'custom';
@@ -337,11 +341,11 @@ const LEVEL = { province: ['Tỉnh', 'Province'], district: ['Huyện', 'Distric
 
 function drawUnits() {
   const select = $('unit');
-  const chosen = select.value;
+  const chosen = state.unitChosen;
   fill(select, ...state.units.map((unit) => el('option', { value: unit.code, text: `${unit.level === 'commune' ? '\u2003' : unit.level === 'district' ? '\u2002' : ''}${unit.name} (${unit.code})` })));
   if (chosen && state.units.some((unit) => unit.code === chosen)) select.value = chosen;
   else {
-    // The widest unit below the province by default: the district before the reform, else the province.
+    // Until the person picks one: the district before the reform (one district's files are the usual case), else the province.
     const district = state.units.find((unit) => unit.level === 'district');
     if (district) select.value = district.code;
   }
@@ -351,7 +355,7 @@ function drawPlans() {
   for (const id of ['targets', 'aggregate-targets']) {
     const select = $(id);
     const chosen = select.value;
-    fill(select, 
+    fill(select,
       ...state.plans.map((plan) => el('option', { value: plan.id, text: plan.id === 'uploaded' ? `${t('period.uploadedPlan')}: ${plan.name}` : plan.name })),
       el('option', { value: 'none', text: t('period.noTargets') }),
     );
@@ -435,7 +439,7 @@ function drawTargets(result) {
     fill(box);
     return;
   }
-  fill(box, 
+  fill(box,
     el('h3', { text: t('results.targets') }),
     el(
       'ul',
@@ -522,7 +526,7 @@ function drawByUnit() {
   const indicator = result.indicators.find((candidate) => candidate.code === code);
   if (!indicator) return;
   const rows = result.rows.filter((row) => row.indicator === code);
-  fill($('by-unit').tBodies[0], 
+  fill($('by-unit').tBodies[0],
     ...result.units.map((unit) => {
       const row = rows.find((candidate) => candidate.unit === unit.code);
       const change = changeText(row?.now, row?.last, indicator.ratio);
@@ -566,7 +570,7 @@ function drawExplanation() {
   const split = Object.entries(x.breakdown).map(([key, value]) => `${key}=${value}`).join(', ');
   const numeratorLabel = lang === 'en' ? 'Numerator' : 'Tử số';
   const denominatorLabel = lang === 'en' ? 'Denominator' : 'Mẫu số';
-  fill(box, 
+  fill(box,
     el('h3', { text: `${x.indicator} ${m(x.name)}${x.modelled ? (lang === 'en' ? ' (modelled)' : ' (mô hình của dự án)') : ''}` }),
     el('p', { text: `${x.unit.name} (${x.unit.code}) — ${x.period.id} (${x.period.from} – ${x.period.to})${split ? ` — ${split}` : ''}` }),
     el('p', {}, el('strong', { text: `${lang === 'en' ? 'Rule' : 'Quy tắc'}: ` }), m(x.rule)),
@@ -586,7 +590,7 @@ function drawExplanation() {
 function drawNarrative() {
   const box = $('narrative');
   const values = Object.fromEntries([...box.querySelectorAll('textarea')].map((area) => [area.name, area.value]));
-  fill(box, 
+  fill(box,
     ...state.narrative.map((section) =>
       el('div', { class: 'field' }, el('label', { for: `n-${section.key}`, text: `${section.key}. ${section.label}` }), el('textarea', { id: `n-${section.key}`, name: section.key, rows: '2' })),
     ),
@@ -750,6 +754,7 @@ async function init() {
     for (const field of document.querySelectorAll('.custom-dates')) field.hidden = $('period').value !== 'custom';
     loadUnits();
   });
+  $('unit').addEventListener('change', () => (state.unitChosen = $('unit').value));
   $('from').addEventListener('change', loadUnits);
   $('to').addEventListener('change', loadUnits);
   $('compute-form').addEventListener('submit', compute);

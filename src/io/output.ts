@@ -1,0 +1,160 @@
+/**
+ * Where every command writes: `--out` files and folders, checked before the work starts and
+ * written with one clear line for every fault (exit 1: the option names a place that cannot be
+ * written), never a stack trace, never a hang.
+ *
+ * Folders are made one level at a time, not with `mkdirSync(…, { recursive: true })`: Node's
+ * recursive mkdir loops forever (100% CPU) where mkdir says ENOENT although the parent exists,
+ * as it does under /proc (the child is retried after the parent "exists", again and again).
+ */
+import { accessSync, constants, mkdirSync, statSync, writeFileSync, type Stats } from 'node:fs';
+import { dirname, extname, resolve } from 'node:path';
+import { ExitCode, UserError, msg, type Message } from '../model/messages.js';
+
+export interface OutputTarget {
+  /** The option that named the path, as the user typed it ("--out"). */
+  readonly option?: string;
+}
+
+export interface OutputFileTarget extends OutputTarget {
+  /** Extensions the command can write (".json", ".xlsx"), lower case; any when absent. */
+  readonly extensions?: readonly string[];
+}
+
+/** Extensions of files a folder option is sometimes given by mistake. */
+const FILE_EXTENSIONS = ['.docx', '.xlsx', '.xls', '.json', '.csv', '.pdf'];
+
+function statOf(path: string): Stats | undefined {
+  try {
+    return statSync(path);
+  } catch {
+    return undefined;
+  }
+}
+
+function fault(option: string, path: string, reason: Message): UserError {
+  return new UserError(ExitCode.usage, msg(`${option} ${path}: ${reason.vi}`, `${option} ${path}: ${reason.en}`));
+}
+
+/** The nearest ancestor of `path` that exists (the root at worst), and what it is. */
+function nearestExisting(path: string): { path: string; stats: Stats } {
+  let current = resolve(path);
+  for (;;) {
+    const stats = statOf(current);
+    if (stats) return { path: current, stats };
+    const parent = dirname(current);
+    if (parent === current) return { path: current, stats: statSync(current) };
+    current = parent;
+  }
+}
+
+function isWritableFolder(path: string): boolean {
+  try {
+    accessSync(path, constants.W_OK | constants.X_OK);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** The error of a failed write or mkdir, as one line saying what to do. */
+export function outputFault(error: unknown, path: string, option = '--out'): UserError {
+  const code = typeof error === 'object' && error !== null && 'code' in error ? String(error.code) : '';
+  switch (code) {
+    case 'EACCES':
+    case 'EPERM':
+    case 'EROFS':
+      return fault(option, path, msg('không có quyền ghi vào đây; chọn một thư mục khác', 'no permission to write here; choose another folder'));
+    case 'EISDIR':
+      return fault(option, path, msg('đây là một thư mục; cần đường dẫn của một tệp', 'this is a folder; a file path is needed'));
+    case 'ENOTDIR':
+      return fault(option, path, msg('một phần của đường dẫn là tệp, không phải thư mục', 'part of the path is a file, not a folder'));
+    case 'EEXIST':
+      return fault(option, path, msg('đã có một tệp tên này; cần một thư mục', 'a file of this name exists; a folder is needed'));
+    case 'ENOSPC':
+    case 'EDQUOT':
+      return fault(option, path, msg('đĩa đã hết chỗ trống', 'the disk is full'));
+    case 'ENAMETOOLONG':
+      return fault(option, path, msg('đường dẫn quá dài', 'the path is too long'));
+    case 'ENOENT':
+      return fault(option, path, msg('không tạo được ở đây (thư mục không có, hoặc hệ thống tệp không cho tạo)', 'cannot be created here (no such folder, or the file system does not allow it)'));
+    default:
+      return fault(option, path, msg(`không ghi được (${code || String(error)})`, `cannot be written (${code || String(error)})`));
+  }
+}
+
+/**
+ * Checks, before any work, that a folder can be made (or used) at `path`: it is not a file, does
+ * not look like one (`report --out x.docx`), and its nearest existing ancestor is a writable folder.
+ */
+export function checkOutputFolder(path: string, target: OutputTarget = {}): void {
+  const option = target.option ?? '--out';
+  const extension = extname(path).toLowerCase();
+  if (FILE_EXTENSIONS.includes(extension)) {
+    const folder = dirname(path);
+    throw fault(
+      option,
+      path,
+      msg(
+        `cần một thư mục, không phải tên tệp: báo cáo và phụ lục được ghi vào thư mục đó với tên tự đặt (bao-cao-<mã>-<kỳ>.docx, .xlsx). Dùng ví dụ ${option} ${folder === '.' ? 'bao-cao' : folder}`,
+        `a folder is needed, not a file name: the report and its annex are written into it under their own names (bao-cao-<code>-<period>.docx, .xlsx). Use e.g. ${option} ${folder === '.' ? 'bao-cao' : folder}`,
+      ),
+    );
+  }
+  const stats = statOf(path);
+  if (stats) {
+    if (!stats.isDirectory()) throw fault(option, path, msg('đã có một tệp tên này; cần một thư mục', 'a file of this name exists; a folder is needed'));
+    if (!isWritableFolder(path)) throw outputFault({ code: 'EACCES' }, path, option);
+    return;
+  }
+  const existing = nearestExisting(path);
+  if (!existing.stats.isDirectory()) {
+    throw fault(option, path, msg(`${existing.path} là một tệp, không phải thư mục`, `${existing.path} is a file, not a folder`));
+  }
+  if (!isWritableFolder(existing.path)) throw outputFault({ code: 'EACCES' }, path, option);
+}
+
+/** Makes the folder `path` (and the folders above it) one level at a time; see the note at the top. */
+export function prepareOutputFolder(path: string, target: OutputTarget = {}): void {
+  const option = target.option ?? '--out';
+  checkOutputFolder(path, target);
+  const missing: string[] = [];
+  for (let current = resolve(path); !statOf(current); current = dirname(current)) missing.unshift(current);
+  for (const folder of missing) {
+    try {
+      mkdirSync(folder);
+    } catch (error) {
+      if (statOf(folder)?.isDirectory()) continue;
+      throw outputFault(error, path, option);
+    }
+  }
+}
+
+/** Checks, before any work, that a file can be written at `path` (its folder exists, it is not a folder). */
+export function checkOutputFile(path: string, target: OutputFileTarget = {}): void {
+  const option = target.option ?? '--out';
+  if (statOf(path)?.isDirectory()) {
+    throw fault(option, path, msg('đây là một thư mục; cần đường dẫn của một tệp', 'this is a folder; a file path is needed'));
+  }
+  const extension = extname(path).toLowerCase();
+  if (target.extensions && !target.extensions.includes(extension)) {
+    const list = target.extensions.join(', ');
+    throw fault(option, path, msg(`cần tệp có đuôi ${list}`, `a file ending in ${list} is needed`));
+  }
+  const folder = dirname(resolve(path));
+  const parent = statOf(folder);
+  if (!parent) {
+    throw fault(option, path, msg(`thư mục ${dirname(path)} chưa có; hãy tạo trước hoặc chọn thư mục khác`, `the folder ${dirname(path)} does not exist; create it first or choose another`));
+  }
+  if (!parent.isDirectory()) throw outputFault({ code: 'ENOTDIR' }, path, option);
+  if (!isWritableFolder(folder)) throw outputFault({ code: 'EACCES' }, path, option);
+}
+
+/** Writes a whole file; any fault is one line (exit 1). */
+export function writeOutputFile(path: string, data: string | Uint8Array, target: OutputTarget = {}): void {
+  try {
+    writeFileSync(path, data);
+  } catch (error) {
+    throw outputFault(error, path, target.option ?? '--out');
+  }
+}
