@@ -7,6 +7,7 @@ import { registerCompute } from './compute.js';
 import { registerDemo } from './demo.js';
 import { registerExplain } from './explain.js';
 import { registerIndicators } from './indicators.js';
+import { registerInspect } from './inspect.js';
 import { registerReport } from './report.js';
 import { registerSample } from './sample.js';
 import { registerServe } from './serve.js';
@@ -20,6 +21,7 @@ const COMMANDS: readonly Register[] = [
   registerValidate,
   registerCompute,
   registerExplain,
+  registerInspect,
   registerIndicators,
   registerReport,
   registerAggregate,

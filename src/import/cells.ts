@@ -4,8 +4,9 @@ import { clean, foldValue, isBlankText, stripDiacritics } from './text.js';
 import { formatDmy } from '../model/dates.js';
 
 /**
- * Cell values as the readers hand them over: exceljs's many shapes (rich text, formulas,
- * hyperlinks…) and CSV text are reduced to these before any parsing.
+ * Cell values as the readers hand them over: workbook cells (shared, inline and rich text,
+ * formulas' cached results, dates by their format) and CSV text are reduced to these before any
+ * parsing.
  */
 export type RawValue = string | number | boolean | Date | null;
 

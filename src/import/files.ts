@@ -4,7 +4,7 @@ import { printableName } from '../io/file-names.js';
 import { ExitCode, UserError, msg, type Message } from '../model/messages.js';
 import { OLE_MAGIC, inspectOle } from './ole.js';
 import { HOW_TO_SAVE_AS_XLSX, findSoffice } from './xls.js';
-import { ZipRefusal, checkZip } from './zip-guard.js';
+import { ZipRefusal, checkZip, type ZipIndex } from './zip-guard.js';
 
 /** 'xls': a legacy workbook (or an HTML/XML "Excel" export), read after LibreOffice converts it (see xls.ts). */
 export type FileFormat = 'xlsx' | 'csv' | 'xls';
@@ -67,9 +67,9 @@ export async function detectFormat(file: string): Promise<FileFormat> {
 }
 
 /** Runs the zip-bomb and structure checks of zip-guard.ts, as a one-line error naming the file. */
-export async function guardZip(file: string, named: string = file): Promise<void> {
+export async function guardZip(file: string, named: string = file): Promise<ZipIndex> {
   try {
-    await checkZip(file);
+    return await checkZip(file);
   } catch (error) {
     if (error instanceof ZipRefusal) throw unreadable(named, error.reason);
     throw unreadable(named, msg('file hỏng, không phải sổ Excel (.xlsx)', 'corrupt, not an Excel workbook (.xlsx)'));

@@ -3,8 +3,8 @@ import { UserError, type ExitCode, type Message } from '../model/messages.js';
 import type { FileAccount, FileRead } from './read-file.js';
 
 /**
- * Reads files side by side in worker threads: parsing a workbook is CPU-bound (exceljs's
- * streaming reader), so a province's 100 files go about as many times faster as there are
+ * Reads files side by side in worker threads: reading a workbook is CPU-bound (inflating and
+ * scanning its XML), so a province's 100 files go about as many times faster as there are
  * cores. Results come back in the order the files were given.
  */
 

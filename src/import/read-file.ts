@@ -12,7 +12,8 @@ import { noteMessage } from './readers/notes.js';
 import type { RawRow, RawSheet } from './readers/types.js';
 import { readXlsxSheets } from './readers/xlsx.js';
 import { readRow, type UnitCheck } from './rows.js';
-import { HEADER_SEARCH_ROWS, findHeaderRow, layoutOf, sheetKindFromHeaders, sheetKindFromName } from './sheet.js';
+import { HEADER_SEARCH_ROWS } from './sheet.js';
+import { chooseSheet } from './sheet-choice.js';
 
 /**
  * Reading one file, start to end, on its own: what a worker thread does. Everything that
@@ -138,9 +139,14 @@ async function* singleSheet(sheet: RawSheet): AsyncGenerator<RawSheet> {
 }
 
 async function readSheet(sheet: RawSheet, file: string, units: UnitCheck, read: FileRead): Promise<void> {
-  const named = sheetKindFromName(sheet.name);
   const sheetSource = { file, sheet: sheet.name, row: 1 };
-  if (sheet.hidden && !named) {
+  const iterator = sheet.rows[Symbol.asyncIterator]();
+  const { choice, top, next: first } = await chooseSheet(sheet.name, sheet.hidden, iterator);
+  let next = first;
+  const drain = async () => {
+    while (!next.done) next = await iterator.next();
+  };
+  if (choice.type === 'hidden') {
     read.warnings.push({
       source: sheetSource,
       kind: 'hidden_sheet_skipped',
@@ -148,19 +154,8 @@ async function readSheet(sheet: RawSheet, file: string, units: UnitCheck, read: 
     });
     return;
   }
-  const top: RawRow[] = [];
-  const iterator = sheet.rows[Symbol.asyncIterator]();
-  let next = await iterator.next();
-  while (!next.done && next.value.number <= HEADER_SEARCH_ROWS) {
-    top.push(next.value);
-    next = await iterator.next();
-  }
-  const headerRow = findHeaderRow(top);
-  const drain = async () => {
-    while (!next.done) next = await iterator.next();
-  };
-  if (!headerRow) {
-    if (named) {
+  if (choice.type === 'no_header') {
+    if (choice.named) {
       throw unreadable(
         file,
         msg(
@@ -177,9 +172,7 @@ async function readSheet(sheet: RawSheet, file: string, units: UnitCheck, read: 
     await drain();
     return;
   }
-  const headerTexts = headerRow.cells.map((cell) => displayText(cell));
-  const spec = named ?? sheetKindFromHeaders(headerTexts);
-  if (!spec) {
+  if (choice.type === 'unknown_kind') {
     read.warnings.push({
       source: sheetSource,
       kind: 'sheet_skipped',
@@ -188,7 +181,7 @@ async function readSheet(sheet: RawSheet, file: string, units: UnitCheck, read: 
     await drain();
     return;
   }
-  const layout = layoutOf(spec, headerRow);
+  const { spec, layout } = choice;
   if (layout.missingRequired.length > 0) {
     const names = layout.missingRequired.map((column) => `"${column.header}"`).join(', ');
     throw unreadable(

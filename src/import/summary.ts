@@ -11,7 +11,7 @@ const vi = new Intl.NumberFormat('vi-VN');
 const en = new Intl.NumberFormat('en-US');
 const count = (n: number, lang: Lang) => (lang === 'en' ? en : vi).format(n);
 
-const KIND_LABELS: Record<string, Message> = {
+export const KIND_LABELS: Record<string, Message> = {
   children: msg('trẻ em', 'children'),
   events: msg('sự việc', 'events'),
   communeFacts: msg('thông tin xã', 'commune facts'),

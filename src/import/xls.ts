@@ -7,8 +7,8 @@ import { pathToFileURL } from 'node:url';
 import { msg, type Message } from '../model/messages.js';
 
 /**
- * exceljs cannot read legacy .xls (BIFF) and offices still produce them: when LibreOffice is
- * installed, it converts them to .xlsx, which is then read like any workbook. Each conversion
+ * Our reader reads .xlsx, not legacy .xls (BIFF), and offices still produce them: when
+ * LibreOffice is installed, it converts them to .xlsx, which is then read like any workbook. Each conversion
  * gets its own temporary profile, so several can run at once (worker threads) and none talks
  * to a LibreOffice the user has open.
  */

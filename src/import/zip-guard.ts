@@ -1,16 +1,14 @@
-import { createReadStream } from 'node:fs';
 import { open, type FileHandle } from 'node:fs/promises';
-import { Writable } from 'node:stream';
-import { pipeline } from 'node:stream/promises';
-import { createInflateRaw } from 'node:zlib';
 import { msg, type Message } from '../model/messages.js';
 
 /**
- * A workbook is a zip, and exceljs inflates whatever it is given with no limit: a 1 MB file
- * can expand to gigabytes (a "zip bomb") and exhaust memory or disk. Before exceljs sees a
- * file, its central directory is checked (declared sizes, ratios, overlaps), then every entry
- * is inflated into nothing with a counter that stops at the declared size: a lying directory
- * is caught after reading at most that many bytes. Inflating is ~1% of the cost of parsing.
+ * A workbook is a zip, and a 1 MB file can expand to gigabytes (a "zip bomb") and exhaust
+ * memory or disk. Before any entry is inflated, the central directory is checked: declared
+ * sizes, ratios, overlaps, one entry per name, every local header where the directory says and
+ * agreeing with it, and no entry the directory does not list (a reader that walks local headers
+ * would read it, ours would not: such a file is refused rather than read two ways). The reader
+ * (readers/zip.ts) then inflates only the parts the workbook references, each with a counter
+ * that stops at its declared size: a lying directory is caught after at most that many bytes.
  */
 
 export interface ZipLimits {
@@ -56,7 +54,7 @@ const ZIP64_MARK = 0xffffffff;
 /** Deflate can grow incompressible data a little: 5 bytes per 64 KiB stored block, plus slack. */
 const deflateOverhead = (size: number) => Math.ceil(size / 16_000) * 5 + 64;
 
-const corrupt = (en: string, vi: string) => new ZipRefusal(msg(`file hỏng (${vi}); hãy mở bằng Excel và lưu lại dạng .xlsx`, `corrupt file (${en}); open it in Excel and save it again as .xlsx`));
+export const corrupt = (en: string, vi: string) => new ZipRefusal(msg(`file hỏng (${vi}); hãy mở bằng Excel và lưu lại dạng .xlsx`, `corrupt file (${en}); open it in Excel and save it again as .xlsx`));
 const truncated = () =>
   new ZipRefusal(
     msg(
@@ -71,7 +69,7 @@ export function formatBytes(bytes: number): string {
   return `${Math.ceil(bytes / 1024)} KB`;
 }
 
-function bomb(detail: Message): ZipRefusal {
+export function bomb(detail: Message): ZipRefusal {
   return new ZipRefusal(
     msg(
       `file nén bất thường, có thể là "bom zip" (${detail.vi}): không đọc; hãy xin lại file xuất gốc`,
@@ -80,22 +78,43 @@ function bomb(detail: Message): ZipRefusal {
   );
 }
 
+/** A checked zip: its entries by name, and where each one's data starts. */
+export interface ZipIndex {
+  readonly entries: readonly ZipEntry[];
+  readonly byName: ReadonlyMap<string, ZipEntry>;
+  readonly dataStart: ReadonlyMap<ZipEntry, number>;
+}
+
 /** Checks a file that starts like a zip; throws ZipRefusal when it must not be read. */
-export async function checkZip(path: string, limits: ZipLimits = ZIP_LIMITS): Promise<ZipEntry[]> {
+export async function checkZip(path: string, limits: ZipLimits = ZIP_LIMITS): Promise<ZipIndex> {
   const handle = await open(path, 'r');
-  let entries: ZipEntry[];
-  let dataStarts: Map<ZipEntry, number>;
   try {
     const { size } = await handle.stat();
-    entries = await readCentralDirectory(handle, size, limits);
+    const { entries, directoryOffset } = await readCentralDirectory(handle, size, limits);
     checkDeclaredSizes(entries, limits);
-    dataStarts = await checkLayout(handle, entries);
+    const byName = checkNames(entries);
+    const dataStart = await checkLayout(handle, entries, directoryOffset);
     checkIsWorkbook(entries);
+    return { entries, byName, dataStart };
   } finally {
     await handle.close();
   }
-  await checkActualSizes(path, entries, dataStarts, limits);
-  return entries;
+}
+
+/**
+ * Two entries of one name would be read one way by us and another by a reader that walks the
+ * local headers (rows smuggled in): refused. Part names are case-insensitive (OPC).
+ */
+function checkNames(entries: readonly ZipEntry[]): Map<string, ZipEntry> {
+  const byName = new Map<string, ZipEntry>();
+  for (const entry of entries) {
+    const key = entry.name.toLowerCase();
+    if (byName.has(key)) {
+      throw corrupt(`the zip holds two entries named "${entry.name}"`, `file nén có hai phần cùng tên "${entry.name}"`);
+    }
+    byName.set(key, entry);
+  }
+  return byName;
 }
 
 async function readAt(handle: FileHandle, position: number, length: number): Promise<Buffer> {
@@ -104,7 +123,11 @@ async function readAt(handle: FileHandle, position: number, length: number): Pro
   return buffer.subarray(0, bytesRead);
 }
 
-async function readCentralDirectory(handle: FileHandle, size: number, limits: ZipLimits): Promise<ZipEntry[]> {
+async function readCentralDirectory(
+  handle: FileHandle,
+  size: number,
+  limits: ZipLimits,
+): Promise<{ entries: ZipEntry[]; directoryOffset: number }> {
   const tailLength = Math.min(size, 22 + MAX_COMMENT + 20);
   const tail = await readAt(handle, size - tailLength, tailLength);
   let eocd = -1;
@@ -174,7 +197,7 @@ async function readCentralDirectory(handle: FileHandle, size: number, limits: Zi
     entries.push({ name, flags, method, compressedSize, uncompressedSize, localHeaderOffset });
     at = extraStart + extraLength + commentLength;
   }
-  return entries;
+  return { entries, directoryOffset };
 }
 
 /** The declared sizes alone: instant, and enough for an honest bomb. Exported for tests. */
@@ -221,26 +244,63 @@ export function checkDeclaredSizes(entries: readonly ZipEntry[], limits: ZipLimi
   }
 }
 
+/** A data descriptor after an entry's data: 12 to 24 bytes, with or without its signature. */
+const MAX_DESCRIPTOR = 24;
+/** Bytes between entries beyond this are not a zip a spreadsheet program writes. */
+const MAX_GAP = 1024 * 1024;
+
 /**
  * Entries must not overlap: a directory whose entries share their data ("overlapping-file"
- * bombs) would make the check below inflate the same bytes over and over.
+ * bombs) would have the same bytes inflated over and over. Each local header must name the
+ * entry the directory names, and the bytes between entries (data descriptors) must not hold
+ * another local header: an entry missing from the directory.
  */
-async function checkLayout(handle: FileHandle, entries: ZipEntry[]): Promise<Map<ZipEntry, number>> {
+async function checkLayout(handle: FileHandle, entries: readonly ZipEntry[], directoryOffset: number): Promise<Map<ZipEntry, number>> {
   const ranges: { start: number; end: number; entry: ZipEntry }[] = [];
   for (const entry of entries) {
-    const header = await readAt(handle, entry.localHeaderOffset, 30);
+    const name = Buffer.from(entry.name, 'utf8');
+    const header = await readAt(handle, entry.localHeaderOffset, 30 + name.length);
     if (header.length < 30 || header.readUInt32LE(0) !== LOCAL_SIGNATURE) throw truncated();
-    const dataStart = entry.localHeaderOffset + 30 + header.readUInt16LE(26) + header.readUInt16LE(28);
+    const nameLength = header.readUInt16LE(26);
+    const localSize = header.readUInt32LE(18);
+    const sizesInDescriptor = (header.readUInt16LE(6) & 0x8) !== 0;
+    if (
+      nameLength !== name.length ||
+      !header.subarray(30, 30 + nameLength).equals(name) ||
+      header.readUInt16LE(8) !== entry.method ||
+      (!sizesInDescriptor && localSize !== ZIP64_MARK && localSize !== entry.compressedSize)
+    ) {
+      throw corrupt(`the local header of "${entry.name}" disagrees with the zip directory`, `phần "${entry.name}" không khớp với mục lục file nén`);
+    }
+    const dataStart = entry.localHeaderOffset + 30 + nameLength + header.readUInt16LE(28);
     ranges.push({ start: entry.localHeaderOffset, end: dataStart + entry.compressedSize, entry });
   }
   ranges.sort((a, b) => a.start - b.start);
-  for (let i = 1; i < ranges.length; i += 1) {
-    if (ranges[i]!.start < ranges[i - 1]!.end) {
-      throw bomb(msg(`các phần "${ranges[i - 1]!.entry.name}" và "${ranges[i]!.entry.name}" chồng lên nhau`, `entries "${ranges[i - 1]!.entry.name}" and "${ranges[i]!.entry.name}" overlap`));
+  let previousEnd = 0;
+  let previous: ZipEntry | undefined;
+  for (const range of ranges) {
+    if (range.start < previousEnd) {
+      throw bomb(msg(`các phần "${previous!.name}" và "${range.entry.name}" chồng lên nhau`, `entries "${previous!.name}" and "${range.entry.name}" overlap`));
     }
+    await checkGap(handle, previousEnd, range.start);
+    previousEnd = range.end;
+    previous = range.entry;
   }
+  if (previousEnd > directoryOffset) throw truncated();
+  await checkGap(handle, previousEnd, directoryOffset);
   return new Map(ranges.map((range) => [range.entry, range.end - range.entry.compressedSize]));
 }
+
+async function checkGap(handle: FileHandle, start: number, end: number): Promise<void> {
+  // A data descriptor is too short to hide a local header (30 bytes and a name).
+  if (end - start <= MAX_DESCRIPTOR) return;
+  const hidden = corrupt('the zip holds an entry its directory does not list', 'file nén có phần không có trong mục lục');
+  if (end - start > MAX_GAP) throw hidden;
+  const gap = await readAt(handle, start, end - start);
+  if (gap.indexOf(LOCAL_SIGNATURE_BYTES) >= 0) throw hidden;
+}
+
+const LOCAL_SIGNATURE_BYTES = Buffer.from([0x50, 0x4b, 0x03, 0x04]);
 
 function checkIsWorkbook(entries: readonly ZipEntry[]): void {
   const names = new Set(entries.map((entry) => entry.name));
@@ -257,46 +317,4 @@ function checkIsWorkbook(entries: readonly ZipEntry[]): void {
       ? msg(`đây là ${other.vi}, không phải sổ Excel .xlsx; hãy mở và lưu lại dạng .xlsx`, `this is ${other.en}, not an .xlsx workbook; open it and save it as .xlsx`)
       : msg('file nén nhưng không phải sổ Excel (.xlsx)', 'a zip archive, but not an Excel workbook (.xlsx)'),
   );
-}
-
-/** Inflates every entry into nothing, stopping as soon as one gives more than it declared. */
-async function checkActualSizes(
-  path: string,
-  entries: readonly ZipEntry[],
-  starts: ReadonlyMap<ZipEntry, number>,
-  limits: ZipLimits,
-): Promise<void> {
-  let total = 0;
-  for (const entry of entries) {
-    if (entry.method !== 8 || entry.compressedSize === 0) continue;
-    const start = starts.get(entry);
-    if (start === undefined) continue;
-    let produced = 0;
-    const counter = new Writable({
-      write(chunk: Buffer, _encoding, done) {
-        produced += chunk.length;
-        total += chunk.length;
-        if (produced > entry.uncompressedSize) {
-          done(bomb(msg(`phần "${entry.name}" giải nén ra nhiều hơn kích thước khai báo ${formatBytes(entry.uncompressedSize)}`, `entry "${entry.name}" expands beyond its declared ${formatBytes(entry.uncompressedSize)}`)));
-        } else if (total > limits.maxTotalBytes) {
-          done(bomb(msg(`giải nén ra hơn ${formatBytes(limits.maxTotalBytes)}`, `expands to more than ${formatBytes(limits.maxTotalBytes)}`)));
-        } else {
-          done();
-        }
-      },
-    });
-    try {
-      await pipeline(
-        createReadStream(path, { start, end: start + entry.compressedSize - 1, highWaterMark: 1024 * 1024 }),
-        createInflateRaw({ chunkSize: 256 * 1024 }),
-        counter,
-      );
-    } catch (error) {
-      if (error instanceof ZipRefusal) throw error;
-      throw corrupt(`entry "${entry.name}" cannot be decompressed`, `không giải nén được phần "${entry.name}"`);
-    }
-    if (produced !== entry.uncompressedSize) {
-      throw corrupt(`entry "${entry.name}" is shorter than declared`, `phần "${entry.name}" ngắn hơn kích thước khai báo`);
-    }
-  }
 }

@@ -15,6 +15,10 @@ export interface ZipInput {
   readonly declaredSize?: number;
   /** Extra central-directory records that point at this entry's data under another name. */
   readonly aliases?: readonly string[];
+  /** Sizes and CRC after the data (flag bit 3), in a descriptor with or without its signature. */
+  readonly descriptor?: 'signed' | 'unsigned';
+  /** Written in the file but left out of the central directory. */
+  readonly unlisted?: boolean;
 }
 
 /** A zip with local headers, central directory and end record, every entry deflated. */
@@ -28,22 +32,33 @@ export function buildZip(entries: readonly ZipInput[]): Buffer {
     const size = entry.declaredSize ?? data.length;
     const crc = entry.data ? crc32(data) : 0;
     const name = Buffer.from(entry.name, 'utf8');
+    const flags = entry.descriptor ? 0x0808 : 0x0800;
     const local = Buffer.alloc(30);
     local.writeUInt32LE(0x04034b50, 0);
     local.writeUInt16LE(20, 4);
-    local.writeUInt16LE(0x0800, 6);
+    local.writeUInt16LE(flags, 6);
     local.writeUInt16LE(8, 8);
-    local.writeUInt32LE(crc, 14);
-    local.writeUInt32LE(deflated.length, 18);
-    local.writeUInt32LE(size, 22);
+    if (!entry.descriptor) {
+      local.writeUInt32LE(crc, 14);
+      local.writeUInt32LE(deflated.length, 18);
+      local.writeUInt32LE(size, 22);
+    }
     local.writeUInt16LE(name.length, 26);
-    for (const alias of [entry.name, ...(entry.aliases ?? [])]) {
+    const descriptor = Buffer.alloc(entry.descriptor === 'signed' ? 16 : entry.descriptor ? 12 : 0);
+    if (entry.descriptor) {
+      const at = entry.descriptor === 'signed' ? 4 : 0;
+      if (at) descriptor.writeUInt32LE(0x08074b50, 0);
+      descriptor.writeUInt32LE(crc, at);
+      descriptor.writeUInt32LE(deflated.length, at + 4);
+      descriptor.writeUInt32LE(size, at + 8);
+    }
+    for (const alias of entry.unlisted ? [] : [entry.name, ...(entry.aliases ?? [])]) {
       const aliasName = Buffer.from(alias, 'utf8');
       const central = Buffer.alloc(46);
       central.writeUInt32LE(0x02014b50, 0);
       central.writeUInt16LE(20, 4);
       central.writeUInt16LE(20, 6);
-      central.writeUInt16LE(0x0800, 8);
+      central.writeUInt16LE(flags, 8);
       central.writeUInt16LE(8, 10);
       central.writeUInt32LE(crc, 16);
       central.writeUInt32LE(deflated.length, 20);
@@ -52,13 +67,13 @@ export function buildZip(entries: readonly ZipInput[]): Buffer {
       central.writeUInt32LE(offset, 42);
       centrals.push(central, aliasName);
     }
-    locals.push(local, name, deflated);
-    offset += local.length + name.length + deflated.length;
+    locals.push(local, name, deflated, descriptor);
+    offset += local.length + name.length + deflated.length + descriptor.length;
   }
   const directory = Buffer.concat(centrals);
   const end = Buffer.alloc(22);
   end.writeUInt32LE(0x06054b50, 0);
-  const count = entries.reduce((total, entry) => total + 1 + (entry.aliases?.length ?? 0), 0);
+  const count = entries.reduce((total, entry) => total + (entry.unlisted ? 0 : 1 + (entry.aliases?.length ?? 0)), 0);
   end.writeUInt16LE(count, 8);
   end.writeUInt16LE(count, 10);
   end.writeUInt32LE(directory.length, 12);

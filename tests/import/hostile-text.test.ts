@@ -1,6 +1,6 @@
 /**
  * Text that reaches us broken: legacy Vietnamese encodings (TCVN3, VNI), and workbook XML cut
- * anywhere into chunks (letters split in two, rich-text cells split in two).
+ * anywhere into chunks (rich-text cells, entities and CDATA split in two).
  */
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -9,8 +9,8 @@ import { decodeLegacy, decodeTcvn3, decodeVni, readsAsVietnamese } from '../../s
 import { readCsvSheet } from '../../src/import/readers/csv.js';
 import { noteMessage } from '../../src/import/readers/notes.js';
 import { readXlsxSheets } from '../../src/import/readers/xlsx.js';
-import { CELL_MARKERS, ElementFixer, decodeUtf8, fixCells, fixSharedStrings, mergeInlineString } from '../../src/import/readers/xml-text.js';
-import type { RawRow } from '../../src/import/readers/types.js';
+import { SheetScanner } from '../../src/import/readers/sheet-scan.js';
+import type { CellNote, RawRow } from '../../src/import/readers/types.js';
 import { tempDir, writeText, writeWorkbook } from '../helpers/workbooks.js';
 
 const dir = tempDir('chitieu-text-');
@@ -212,40 +212,30 @@ describe('legacy encodings: workbooks', () => {
 });
 
 describe('XML cut into chunks anywhere', () => {
-  const cells = [
-    '<row r="2"><c r="A2" t="inlineStr"><is><r><rPr><b/></rPr><t>05</t></r><r><t xml:space="preserve">578 </t></r><rPh sb="0" eb="1"><t>X</t></rPh></is></c>',
-    '<c r="B2" t="inlineStr"><is><t>plain &amp; simple</t></is></c><c r="C2" t="e"><f>VLOOKUP(A2,B:C,2,0)</f><v>#N/A</v></c>',
-    '<c r="D2" t="s"><v>3</v></c><c r="E2" t="inlineStr"><is><r><t>Nguy</t></r><r><t>ễn</t></r></is></c></row>',
+  const sheet = [
+    '<worksheet><sheetData><row r="2"><c r="A2" t="inlineStr"><is><r><rPr><b/></rPr><t>05</t></r><r><t xml:space="preserve">578 </t></r><rPh sb="0" eb="1"><t>X</t></rPh></is></c>',
+    '<c r="B2" t="inlineStr"><is><t>plain &amp; simple &#7877;</t></is></c><c r="C2" t="e"><f>VLOOKUP(A2,B:C,2,0)</f><v>#N/A</v></c>',
+    '<c r="D2" t="s"><v>1</v></c><c r="E2" t="inlineStr"><is><r><t>Nguy</t></r><r><t><![CDATA[ễn <b>]]></t></r></is></c><c r="F2"><v>42</v></c></row></sheetData></worksheet>',
   ].join('');
-  const expected =
-    '<row r="2"><c r="A2" t="inlineStr"><is><t xml:space="preserve">05578 </t></is></c>' +
-    '<c r="B2" t="inlineStr"><is><t>plain &amp; simple</t></is></c><c r="C2" t="e"><v>#N/A</v></c>' +
-    '<c r="D2" t="s"><v>3</v></c><c r="E2" t="inlineStr"><is><t xml:space="preserve">Nguyễn</t></is></c></row>';
+  const expected = ['05578 ', 'plain & simple ễ', null, 'Lan', 'Nguyễn <b>', 42];
 
-  it('merges the runs of inline strings and drops formulas of error cells, whatever the cut', () => {
-    expect(fixCells(cells)).toBe(expected);
-    for (let cut = 1; cut < cells.length; cut += 1) {
-      const fixer = new ElementFixer('</c>', CELL_MARKERS, fixCells);
-      const out = [...fixer.push(cells.slice(0, cut)), ...fixer.push(cells.slice(cut)), fixer.end()].join('');
-      expect(out, `cut at ${cut}`).toBe(expected);
+  function scan(chunks: readonly string[]) {
+    const notes: CellNote[] = [];
+    const scanner = new SheetScanner('sheet1.xml', { sharedStrings: ['x', 'Lan'], dateStyles: new Uint8Array(0), date1904: false, notes });
+    for (const chunk of chunks) scanner.feed(chunk);
+    scanner.finish();
+    return { rows: scanner.rows, notes };
+  }
+
+  it('joins the runs of inline strings, decodes entities and CDATA, and reads error cells as blank with a note, whatever the cut', () => {
+    for (let cut = 0; cut <= sheet.length; cut += 1) {
+      const { rows, notes } = scan([sheet.slice(0, cut), sheet.slice(cut)]);
+      expect(rows.map((row) => [row.number, row.cells]), `cut at ${cut}`).toEqual([[2, expected]]);
+      expect(notes, `cut at ${cut}`).toEqual([{ row: 2, column: 3, kind: 'cell_error' }]);
     }
   });
 
-  it('keeps a plain inline string as it is, and drops phonetic runs of shared strings', () => {
-    expect(mergeInlineString('<is><t>abc</t></is>')).toBe('<is><t>abc</t></is>');
-    expect(fixSharedStrings('<si><t>Lan</t><rPh sb="0" eb="1"><t>ラン</t></rPh></si>')).toBe('<si><t>Lan</t></si>');
-  });
-
-  it('decodes UTF-8 letters split between chunks', async () => {
-    const bytes = Buffer.from('Trương Thị Hạnh', 'utf8');
-    for (let cut = 1; cut < bytes.length; cut += 1) {
-      async function* chunks() {
-        yield bytes.subarray(0, cut);
-        yield bytes.subarray(cut);
-      }
-      let text = '';
-      for await (const part of decodeUtf8(chunks())) text += part;
-      expect(text).toBe('Trương Thị Hạnh');
-    }
+  it('reads a sheet fed one character at a time', () => {
+    expect(scan([...sheet]).rows[0]!.cells).toEqual(expected);
   });
 });

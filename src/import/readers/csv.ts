@@ -10,7 +10,7 @@ import type { CellNote, RawRow, RawSheet } from './types.js';
  */
 export function readCsvSheet(path: string, name: string): RawSheet {
   const notes: CellNote[] = [];
-  return { name, index: 0, hidden: false, rows: csvRows(path, notes), notes };
+  return { name, index: 0, state: 'visible', hidden: false, rows: csvRows(path, notes), notes };
 }
 
 async function* csvRows(path: string, notes: CellNote[]): AsyncGenerator<RawRow> {

@@ -13,10 +13,15 @@ export type CellNote =
   /** A column's cells written in a legacy encoding, converted to Unicode: one note per column, on its first such row. */
   | { readonly row: number; readonly column: number; readonly kind: 'legacy_encoding'; readonly encoding: LegacyEncoding; readonly cells: number };
 
+export type SheetState = 'visible' | 'hidden' | 'veryHidden';
+
 export interface RawSheet {
+  /** As its tab reads. */
   readonly name: string;
   /** 0-based position in the workbook, for a stable order. */
   readonly index: number;
+  readonly state: SheetState;
+  /** `state` is hidden or veryHidden. */
   readonly hidden: boolean;
   readonly rows: AsyncIterable<RawRow>;
   /** Filled while `rows` is iterated. */

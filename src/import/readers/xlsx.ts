@@ -1,25 +1,44 @@
-import ExcelJS from 'exceljs';
 import { open } from 'node:fs/promises';
-import { PassThrough, type Readable } from 'node:stream';
-import { plainCell } from '../../io/excel-cell.js';
-import type { RawValue } from '../cells.js';
+import { StringDecoder } from 'node:string_decoder';
 import { guardZip, unreadable } from '../files.js';
 import { ConversionFailure, convertXlsToXlsx, type ConvertedWorkbook } from '../xls.js';
-import { LegacyRows } from './legacy-rows.js';
+import { ZipRefusal } from '../zip-guard.js';
+import { LegacyRows, type ReaderRow } from './legacy-rows.js';
+import { SheetScanner, type CellErrorAt } from './sheet-scan.js';
 import type { CellNote, RawRow, RawSheet } from './types.js';
-import { CELL_MARKERS, ElementFixer, SHARED_STRING_MARKERS, decodeUtf8, fixCells, fixElements, fixSharedStrings } from './xml-text.js';
+import { readWorkbook, type Workbook, type WorkbookSheet } from './workbook.js';
+import { ZipReader } from './zip.js';
 
 /**
- * Streams an .xlsx workbook sheet by sheet, row by row: a workbook of 100,000+ rows is never
- * held whole. `styles: 'cache'` is needed or date cells come back as serial numbers.
+ * Streams an .xlsx workbook sheet by sheet, row by row, in the workbook's order and by its
+ * tabs' names: a sheet of a million rows is never held whole (see sheet-scan.ts).
  *
  * The file must have passed `detectFormat` (files.ts), which checks a zip against bombs. A
  * legacy .xls (or an HTML/XML "Excel" export) is first converted with LibreOffice, and the
  * converted copy is read and then deleted; messages still name the original file.
  */
 export async function* readXlsxSheets(path: string): AsyncGenerator<RawSheet> {
+  for await (const sheet of readXlsxWorkbook(path)) {
+    const notes: CellNote[] = [];
+    yield { name: sheet.name, index: sheet.index, state: sheet.state, hidden: sheet.state !== 'visible', rows: sheet.rows(notes), notes };
+  }
+}
+
+/** A sheet before the import's own conversions: what `inspect` shows as read. */
+export interface XlsxSheet {
+  readonly name: string;
+  readonly index: number;
+  readonly state: WorkbookSheet['state'];
+  /**
+   * Its rows, read when iterated, with legacy-encoded text (TCVN3, VNI) converted as the importer
+   * sees it; `onRow` sees each row first, as read; `errors` receives error cells' codes.
+   */
+  rows(notes: CellNote[], options?: { onRow?: (row: RawRow) => void; errors?: CellErrorAt[] }): AsyncGenerator<RawRow>;
+}
+
+export async function* readXlsxWorkbook(path: string): AsyncGenerator<XlsxSheet> {
   if (await isZipFile(path)) {
-    yield* readWorkbook(path);
+    yield* sheetsOf(path, path);
     return;
   }
   let converted: ConvertedWorkbook;
@@ -30,8 +49,7 @@ export async function* readXlsxSheets(path: string): AsyncGenerator<RawSheet> {
     throw error;
   }
   try {
-    await guardZip(converted.path, path);
-    yield* readWorkbook(converted.path);
+    yield* sheetsOf(converted.path, path);
   } finally {
     await converted.remove();
   }
@@ -49,108 +67,62 @@ async function isZipFile(path: string): Promise<boolean> {
   }
 }
 
-async function* readWorkbook(path: string): AsyncGenerator<RawSheet> {
-  const reader = new WorkbookReader(path, {
-    sharedStrings: 'cache',
-    styles: 'cache',
-    hyperlinks: 'ignore',
-    worksheets: 'emit',
-    entries: 'ignore',
-  });
-  let index = 0;
-  for await (const worksheet of reader) {
-    const sheet = worksheet as unknown as WorksheetLike;
-    const notes: CellNote[] = [];
+async function* sheetsOf(path: string, named: string): AsyncGenerator<XlsxSheet> {
+  // The directory is checked again here (it is small): the reader relies on what the guard checks.
+  const zip = new ZipReader(path, await guardZip(path, named));
+  let workbook: Workbook;
+  try {
+    workbook = await readWorkbook(zip);
+  } catch (error) {
+    throw refusedAs(error, named);
+  }
+  for (const [index, sheet] of workbook.sheets.entries()) {
     yield {
-      name: String(sheet.name ?? `Sheet${index + 1}`),
+      name: sheet.name,
       index,
-      hidden: sheet.state === 'hidden' || sheet.state === 'veryHidden',
-      rows: rowsOf(sheet, notes),
-      notes,
+      state: sheet.state,
+      rows: (notes, options) => rowsOf(zip, workbook, sheet, named, notes, options?.onRow, options?.errors),
     };
-    index += 1;
   }
 }
 
-type Chunk = string | Uint8Array;
-
-/** The untyped internals of exceljs 4.4's streaming WorkbookReader that we wrap. */
-interface ReaderInternals {
-  _parseWorksheet(this: unknown, iterator: AsyncIterable<Chunk>, sheetNo: string): Iterable<unknown>;
-  _parseSharedStrings(this: unknown, entry: Readable): AsyncIterable<unknown>;
-  _parseStyles(this: unknown, entry: Readable): Promise<void>;
-  _parseWorkbook(this: unknown, entry: Readable): Promise<void>;
-  _parseRels(this: unknown, entry: Readable): Promise<void>;
+function refusedAs(error: unknown, named: string): unknown {
+  return error instanceof ZipRefusal ? unreadable(named, error.reason) : error;
 }
 
-const base = ExcelJS.stream.xlsx.WorkbookReader.prototype as unknown as ReaderInternals;
-
-/**
- * exceljs's reader with its XML input fixed on the way in (exceljs 4.4 is no longer maintained):
- * UTF-8 decoded across chunk boundaries, rich-text inline strings merged into one text, error
- * values of formulas kept, phonetic guides dropped.
- */
-class WorkbookReader extends ExcelJS.stream.xlsx.WorkbookReader {
-  _parseWorksheet(iterator: AsyncIterable<Chunk>, sheetNo: string): Iterable<unknown> {
-    const text = fixElements(decodeUtf8(iterator), new ElementFixer('</c>', CELL_MARKERS, fixCells));
-    return base._parseWorksheet.call(this, text, sheetNo);
-  }
-
-  _parseSharedStrings(entry: Readable): AsyncIterable<unknown> {
-    return base._parseSharedStrings.call(this, textStream(entry, new ElementFixer('</si>', SHARED_STRING_MARKERS, fixSharedStrings)));
-  }
-
-  _parseStyles(entry: Readable): Promise<void> {
-    return base._parseStyles.call(this, textStream(entry));
-  }
-
-  _parseWorkbook(entry: Readable): Promise<void> {
-    return base._parseWorkbook.call(this, textStream(entry));
-  }
-
-  _parseRels(entry: Readable): Promise<void> {
-    return base._parseRels.call(this, textStream(entry));
-  }
-}
-
-/** A zip entry as a stream of whole strings (exceljs consumes entries as event-emitting streams). */
-function textStream(entry: Readable, fixer?: ElementFixer): Readable {
-  const out = new PassThrough({ objectMode: true });
-  void (async () => {
-    try {
-      const text = decodeUtf8(entry);
-      for await (const chunk of fixer ? fixElements(text, fixer) : text) {
-        if (!out.write(chunk)) await new Promise((resolve) => out.once('drain', resolve));
-      }
-      out.end();
-    } catch (error) {
-      out.destroy(error instanceof Error ? error : new Error(String(error)));
-    }
-  })();
-  return out;
-}
-
-/** The part of exceljs's streaming WorksheetReader we use; its typings do not describe it. */
-interface WorksheetLike extends AsyncIterable<ExcelJS.Row> {
-  readonly name?: string;
-  readonly state?: string;
-}
-
-async function* rowsOf(sheet: WorksheetLike, notes: CellNote[]): AsyncGenerator<RawRow> {
+async function* rowsOf(
+  zip: ZipReader,
+  workbook: Workbook,
+  sheet: WorkbookSheet,
+  named: string,
+  notes: CellNote[],
+  onRow: ((row: RawRow) => void) | undefined,
+  errors: CellErrorAt[] | undefined,
+): AsyncGenerator<RawRow> {
+  const scanner = new SheetScanner(sheet.entry.name, { ...workbook, notes, errors });
   const legacy = new LegacyRows();
-  for await (const row of sheet) {
-    const values = row.values;
-    const cells: RawValue[] = [];
-    if (Array.isArray(values)) {
-      // exceljs rows are 1-based and sparse.
-      for (let column = 1; column < values.length; column += 1) cells.push(normaliseCell(values[column], row.number, column, notes));
+  const decoder = new StringDecoder('utf8');
+  // Rows go on as they are scanned; a fault found later (XML cut short, a lying size) still
+  // makes the whole file unreadable, and the importer then uses nothing of it.
+  const take = function* (): Generator<RawRow> {
+    const rows: ReaderRow[] = scanner.rows;
+    if (rows.length === 0) return;
+    scanner.rows = [];
+    for (const row of rows) {
+      onRow?.(row);
+      yield* legacy.push(row);
     }
-    yield* legacy.push({ number: row.number, cells });
+  };
+  try {
+    for await (const chunk of zip.stream(sheet.entry)) {
+      scanner.feed(decoder.write(chunk));
+      yield* take();
+    }
+    scanner.feed(decoder.end());
+    scanner.finish();
+    yield* take();
+  } catch (error) {
+    throw refusedAs(error, named);
   }
   yield* legacy.end(notes);
-}
-
-/** One cell as the importer sees it; what had to be dropped is noted for a warning. */
-export function normaliseCell(value: unknown, row: number, column: number, notes: CellNote[]): RawValue {
-  return plainCell(value, (kind) => notes.push({ row, column, kind }));
 }

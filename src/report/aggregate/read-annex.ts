@@ -6,12 +6,13 @@
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { basename } from 'node:path';
-import ExcelJS from 'exceljs';
 import { z } from 'zod';
 import { ExitCode, UserError, msg } from '../../model/messages.js';
 import { communeCode as communeCodeSchema, isoDate } from '../../model/records.js';
 import { BreakdownKey, Level, type IndicatorResult, type PeriodRef } from '../../model/results.js';
-import { plainCell } from '../../io/excel-cell.js';
+import type { RawValue } from '../../import/cells.js';
+import type { CellNote } from '../../import/readers/types.js';
+import { readXlsxWorkbook } from '../../import/readers/xlsx.js';
 import type { SourceFile } from '../model.js';
 import type { UnitFacts } from '../paragraphs.js';
 import {
@@ -58,20 +59,24 @@ function refuse(file: string, vi: string, en: string): UserError {
   return new UserError(ExitCode.unreadableInput, msg(`Tệp ${file}: ${vi}`, `File ${file}: ${en}`));
 }
 
-/** A cell's value as a plain number, string, boolean or null (formulas give their result; dates ISO). */
-function plain(value: ExcelJS.CellValue): string | number | boolean | null {
-  const cell = plainCell(value);
-  return cell instanceof Date ? cell.toISOString().slice(0, 10) : cell;
+type AnnexCell = string | number | boolean | null;
+type SheetRows = AnnexCell[][];
+
+/** A cell's value as a plain number, string, boolean or null (formulas give their cached result; dates ISO). */
+function plain(value: RawValue): AnnexCell {
+  return value instanceof Date ? value.toISOString().slice(0, 10) : value;
 }
 
-function sheetRows(sheet: ExcelJS.Worksheet): (string | number | boolean | null)[][] {
-  const rows: (string | number | boolean | null)[][] = [];
-  sheet.eachRow({ includeEmpty: true }, (row, number) => {
-    const values: (string | number | boolean | null)[] = [];
-    for (let c = 1; c <= Math.max(row.cellCount, 1); c++) values.push(plain(row.getCell(c).value));
-    rows[number - 1] = values;
-  });
-  return Array.from(rows, (row) => row ?? []);
+/** Every sheet's rows by name, row n at index n - 1 (rows the file lacks are empty), read by our own reader. */
+async function workbookRows(path: string): Promise<Map<string, SheetRows>> {
+  const sheets = new Map<string, SheetRows>();
+  for await (const sheet of readXlsxWorkbook(path)) {
+    const rows: SheetRows = [];
+    const notes: CellNote[] = [];
+    for await (const row of sheet.rows(notes)) rows[row.number - 1] = row.cells.map(plain);
+    sheets.set(sheet.name, Array.from(rows, (row) => row ?? []));
+  }
+  return sheets;
 }
 
 const text = z.string().min(1);
@@ -134,10 +139,10 @@ const FactRowSchema = z.object({
   budget: optionalNumber,
 });
 
-function readInfo(file: string, sheet: ExcelJS.Worksheet): { info: AnnexInfo; sources: SourceFile[] } {
+function readInfo(file: string, sheet: SheetRows): { info: AnnexInfo; sources: SourceFile[] } {
   const values: Record<string, string> = {};
   const sources: SourceFile[] = [];
-  for (const row of sheetRows(sheet)) {
+  for (const row of sheet) {
     const key = row[0];
     if (key === FILE_ROW_KEY) {
       const [, name, read, accepted, rejected, sha256] = row;
@@ -174,8 +179,8 @@ function readInfo(file: string, sheet: ExcelJS.Worksheet): { info: AnnexInfo; so
   };
 }
 
-function readData(file: string, sheet: ExcelJS.Worksheet): { periodId: string; row: AnnexRow }[] {
-  const [header = [], ...rows] = sheetRows(sheet);
+function readData(file: string, sheet: SheetRows): { periodId: string; row: AnnexRow }[] {
+  const [header = [], ...rows] = sheet;
   const expected = [...DATA_COLUMNS];
   if (expected.some((column, i) => header[i] !== column)) {
     throw refuse(file, `trang ${DATA_SHEET} không đúng mẫu (cần các cột ${expected.join(', ')}).`, `sheet ${DATA_SHEET} has an unknown layout (expected columns ${expected.join(', ')}).`);
@@ -212,9 +217,9 @@ function readData(file: string, sheet: ExcelJS.Worksheet): { periodId: string; r
     });
 }
 
-function readFacts(file: string, sheet: ExcelJS.Worksheet | undefined): UnitFacts[] {
+function readFacts(file: string, sheet: SheetRows | undefined): UnitFacts[] {
   if (!sheet) return [];
-  const [header = [], ...rows] = sheetRows(sheet);
+  const [header = [], ...rows] = sheet;
   if (FACT_FIELDS.some((field, i) => header[i] !== factHeader(field))) {
     throw refuse(file, `trang ${FACTS_SHEET} không đúng mẫu.`, `sheet ${FACTS_SHEET} has an unknown layout.`);
   }
@@ -240,15 +245,17 @@ export async function readAnnex(path: string): Promise<Annex> {
   } catch (error) {
     throw refuse(file, `không đọc được (${(error as NodeJS.ErrnoException).code ?? String(error)}).`, `cannot be read (${(error as NodeJS.ErrnoException).code ?? String(error)}).`);
   }
-  const workbook = new ExcelJS.Workbook();
+  let workbook: Map<string, SheetRows>;
   try {
-    await workbook.xlsx.load(bytes as unknown as ArrayBuffer);
+    // Only a zip: anything else would be handed to LibreOffice as a legacy .xls.
+    if (bytes.length < 4 || bytes.readUInt32LE(0) !== 0x04034b50) throw new Error('not a zip');
+    workbook = await workbookRows(path);
   } catch {
     throw refuse(file, 'không phải tệp Excel (.xlsx) đọc được.', 'is not a readable Excel (.xlsx) file.');
   }
-  const infoSheet = workbook.getWorksheet(INFO_SHEET);
-  const dataSheet = workbook.getWorksheet(DATA_SHEET);
-  if (infoSheet && sheetRows(infoSheet).some((row) => row[0] === 'suppress')) {
+  const infoSheet = workbook.get(INFO_SHEET);
+  const dataSheet = workbook.get(DATA_SHEET);
+  if (infoSheet && infoSheet.some((row) => row[0] === 'suppress')) {
     throw refuse(
       file,
       'là phụ lục để công bố, đã ẩn số liệu nhỏ (--suppress), nên không cộng được; hãy dùng phụ lục lập không có --suppress.',
@@ -274,7 +281,7 @@ export async function readAnnex(path: string): Promise<Annex> {
     info,
     rows: data.filter(({ periodId }) => periodId === info.period.id).map(({ row }) => row),
     baselineRows: data.filter(({ periodId }) => periodId === info.baseline?.id).map(({ row }) => row),
-    facts: readFacts(file, workbook.getWorksheet(FACTS_SHEET)),
+    facts: readFacts(file, workbook.get(FACTS_SHEET)),
     sources,
   };
 }

@@ -1,0 +1,311 @@
+import type { RawValue } from '../cells.js';
+import type { ReaderRow } from './legacy-rows.js';
+import type { CellNote } from './types.js';
+import { Tag, XmlScanner } from './xml-scan.js';
+
+/**
+ * The two big parts of a workbook, scanned as they inflate: a worksheet's rows and the shared
+ * strings. One pass, no tree, no closure per cell; a value's text is decoded once, when its
+ * element closes.
+ */
+
+/** A cell holding an error value (#N/A, #REF!…), where it is: 1-based row and column. */
+export interface CellErrorAt {
+  readonly row: number;
+  readonly column: number;
+  readonly code: string;
+}
+
+/** Cell types (`t`), told by their first letter and length. */
+const NUMBER = 0;
+const SHARED = 1;
+const STRING = 2;
+const INLINE = 3;
+const BOOLEAN = 4;
+const ERROR = 5;
+const DATE = 6;
+
+/** `value` when `<v>` held a plain number, read into `number` without making a string. */
+const NUMERIC = '\u0000number';
+
+const DAY_MS = 86_400_000;
+/** Days from 30 Dec 1899 (serial 0 of the 1900 system) to 1 Jan 1970, and from the 1904 system's origin. */
+const UNIX_EPOCH_SERIAL = 25_569;
+const SYSTEM_1904_OFFSET = 1_462;
+
+export interface SheetOptions {
+  readonly sharedStrings: readonly string[];
+  readonly dateStyles: Uint8Array;
+  readonly date1904: boolean;
+  /** Error cells and formulas without a cached value are read as blank, with a note. */
+  readonly notes: CellNote[];
+  /** Where given, error cells' codes too (`inspect` shows them as read). */
+  readonly errors?: CellErrorAt[];
+}
+
+export class SheetScanner extends XmlScanner {
+  /** Rows complete since the caller last took them. */
+  rows: ReaderRow[] = [];
+  private cells: RawValue[] | undefined;
+  private rowNumber = 0;
+  private column = 0;
+  private inCell = false;
+  private type = NUMBER;
+  private style = 0;
+  private hasFormula = false;
+  /** The text of `<v>`; `NUMERIC` when it was read as `number`. */
+  private value: string | undefined;
+  private number = 0;
+  private inInline = false;
+  private inline: string | undefined;
+  private inPhonetic = false;
+  private inSheetData = false;
+  private readonly epochSerial: number;
+
+  constructor(
+    part: string,
+    private readonly options: SheetOptions,
+  ) {
+    super(part);
+    this.epochSerial = UNIX_EPOCH_SERIAL - (options.date1904 ? SYSTEM_1904_OFFSET : 0);
+  }
+
+  protected open(tag: number, empty: boolean): void {
+    switch (tag) {
+      case Tag.ROW:
+        if (!this.inSheetData) return;
+        this.startRow();
+        if (empty) this.endRow();
+        return;
+      case Tag.C:
+        if (!this.inSheetData) return;
+        if (this.cells === undefined) this.startRow();
+        this.startCell();
+        if (empty) this.endCell();
+        return;
+      case Tag.V:
+        if (this.inCell && !empty) this.capture();
+        else if (this.inCell) this.value = '';
+        return;
+      case Tag.F:
+        if (this.inCell) this.hasFormula = true;
+        return;
+      case Tag.IS:
+        if (this.inCell && !empty) {
+          this.inInline = true;
+          this.inline = '';
+        }
+        return;
+      case Tag.RPH:
+        if (this.inInline && !empty) this.inPhonetic = true;
+        return;
+      case Tag.T:
+        if (this.inInline && !this.inPhonetic && !empty) this.capture();
+        return;
+      case Tag.SHEET_DATA:
+        if (!empty) this.inSheetData = true;
+        return;
+    }
+  }
+
+  protected close(tag: number): void {
+    switch (tag) {
+      case Tag.V:
+        if (this.capturing) {
+          this.capturing = false;
+          // Numbers and shared-string indexes are read from the source; only text is decoded.
+          if (this.type === NUMBER || this.type === SHARED) {
+            this.number = this.capturedNumber();
+            this.value = this.capturedAny() ? NUMERIC : '';
+            if (Number.isNaN(this.number)) this.value = this.capturedText();
+          } else {
+            this.value = this.capturedText();
+          }
+        }
+        return;
+      case Tag.T:
+        if (this.capturing) {
+          this.inline += this.capturedText();
+          this.capturing = false;
+        }
+        return;
+      case Tag.RPH:
+        this.inPhonetic = false;
+        return;
+      case Tag.IS:
+        this.inInline = false;
+        return;
+      case Tag.C:
+        if (this.inCell) this.endCell();
+        return;
+      case Tag.ROW:
+        if (this.cells !== undefined) this.endRow();
+        return;
+      case Tag.SHEET_DATA:
+        if (this.cells !== undefined) this.endRow();
+        this.inSheetData = false;
+        return;
+    }
+  }
+
+  private startRow(): void {
+    if (this.cells !== undefined) this.endRow();
+    const r = this.findAttribute('r');
+    const number = r < 0 ? 0 : this.integerAt(r);
+    this.rowNumber = number > 0 ? number : this.rowNumber + 1;
+    this.cells = [];
+    this.column = 0;
+  }
+
+  private endRow(): void {
+    this.rows.push({ number: this.rowNumber, cells: this.cells! });
+    this.cells = undefined;
+  }
+
+  private startCell(): void {
+    this.inCell = true;
+    this.hasFormula = false;
+    this.value = undefined;
+    this.inline = undefined;
+    this.inInline = false;
+    this.inPhonetic = false;
+    this.type = NUMBER;
+    this.style = 0;
+    const s = this.source;
+    const attributes = this.attributes;
+    let column = 0;
+    for (let a = 0; a < this.attributeCount; a += 1) {
+      const nameStart = attributes[a * 4]!;
+      if (attributes[a * 4 + 1]! - nameStart !== 1) continue;
+      const name = s.charCodeAt(nameStart);
+      const start = attributes[a * 4 + 2]!;
+      const end = attributes[a * 4 + 3]!;
+      if (name === 114 /* r */) {
+        // "AB12": the letters give the column; the row is the row's.
+        for (let i = start; i < end; i += 1) {
+          const code = s.charCodeAt(i) | 32;
+          if (code < 97 || code > 122) break;
+          column = column * 26 + (code - 96);
+        }
+      } else if (name === 116 /* t */) {
+        this.type = typeOf(s, start, end);
+      } else if (name === 115 /* s */) {
+        this.style = this.integerAt(a);
+      }
+    }
+    // A cell without `r` follows the one before it.
+    this.column = column > 0 ? column : this.column + 1;
+  }
+
+  private endCell(): void {
+    this.inCell = false;
+    const value = this.cellValue();
+    if (value === null) return;
+    const cells = this.cells!;
+    const index = this.column - 1;
+    while (cells.length < index) cells.push(null);
+    cells[index] = value;
+  }
+
+  private cellValue(): RawValue {
+    const text = this.value;
+    switch (this.type) {
+      case SHARED:
+        if (text === undefined) return null;
+        return this.options.sharedStrings[text === NUMERIC ? this.number : Number(text)] ?? null;
+      case INLINE:
+        if (this.inline !== undefined) return this.inline;
+        return text ?? this.withoutResult();
+      case STRING:
+        return text ?? this.withoutResult();
+      case BOOLEAN:
+        if (text === undefined) return this.withoutResult();
+        return text.trim() === '1' || text.trim() === 'true';
+      case ERROR:
+        this.options.notes.push({ row: this.rowNumber, column: this.column, kind: 'cell_error' });
+        this.options.errors?.push({ row: this.rowNumber, column: this.column, code: (text ?? '').trim() || '#N/A' });
+        return null;
+      case DATE: {
+        if (text === undefined || text.trim() === '') return this.withoutResult();
+        const iso = text.trim();
+        // A date without a zone is the date as written, not local time.
+        const date = new Date(/[zZ]|[+-]\d\d:?\d\d$/.test(iso) || !iso.includes('T') ? iso : `${iso}Z`);
+        return Number.isNaN(date.getTime()) ? text : date;
+      }
+      default: {
+        if (text === undefined || text === '') return this.withoutResult();
+        const number = text === NUMERIC ? this.number : Number(text);
+        if (Number.isNaN(number)) return text.trim() === '' ? this.withoutResult() : text;
+        if (this.options.dateStyles[this.style] === 1) return new Date(Math.round((number - this.epochSerial) * DAY_MS));
+        return number;
+      }
+    }
+  }
+
+  /** No value: blank, and when a formula should have given one, said in a note. */
+  private withoutResult(): null {
+    if (this.hasFormula) this.options.notes.push({ row: this.rowNumber, column: this.column, kind: 'formula_without_result' });
+    return null;
+  }
+
+  /** Attribute `a`'s value as a non-negative integer (0 when it is not one). */
+  private integerAt(a: number): number {
+    const s = this.source;
+    const end = this.attributes[a * 4 + 3]!;
+    let value = 0;
+    for (let i = this.attributes[a * 4 + 2]!; i < end; i += 1) {
+      const digit = s.charCodeAt(i) - 48;
+      if (digit < 0 || digit > 9) return 0;
+      value = value * 10 + digit;
+    }
+    return value;
+  }
+}
+
+function typeOf(s: string, start: number, end: number): number {
+  const first = s.charCodeAt(start);
+  switch (end - start) {
+    case 1:
+      return first === 115 ? SHARED : first === 98 ? BOOLEAN : first === 101 ? ERROR : first === 100 ? DATE : first === 110 ? NUMBER : STRING;
+    case 3:
+      return STRING;
+    case 9:
+      return INLINE;
+    default:
+      return NUMBER;
+  }
+}
+
+/** `sharedStrings.xml`: each `<si>`'s text, all its runs joined, phonetic guides (`<rPh>`) left out. */
+export class SharedStringsScanner extends XmlScanner {
+  readonly strings: string[] = [];
+  private inItem = false;
+  private inPhonetic = false;
+  private current = '';
+
+  protected open(tag: number, empty: boolean): void {
+    if (tag === Tag.SI) {
+      this.current = '';
+      this.inItem = !empty;
+      if (empty) this.strings.push('');
+    } else if (tag === Tag.RPH) {
+      if (!empty) this.inPhonetic = true;
+    } else if (tag === Tag.T && this.inItem && !this.inPhonetic && !empty) {
+      this.capture();
+    }
+  }
+
+  protected close(tag: number): void {
+    if (tag === Tag.T) {
+      if (this.capturing) {
+        this.current += this.capturedText();
+        this.capturing = false;
+      }
+    } else if (tag === Tag.RPH) {
+      this.inPhonetic = false;
+    } else if (tag === Tag.SI) {
+      this.strings.push(this.current);
+      this.inItem = false;
+    }
+  }
+}

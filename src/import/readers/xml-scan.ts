@@ -1,0 +1,377 @@
+import { msg } from '../../model/messages.js';
+import { ZipRefusal, corrupt } from '../zip-guard.js';
+
+/**
+ * A streaming XML tokenizer for SpreadsheetML, made for speed: text is fed in chunks as it
+ * inflates, tags are found with `indexOf`, names and attributes are read as offsets into the
+ * text (nothing is allocated per tag), and only the text a subclass asks for is decoded.
+ *
+ * It is not a general XML parser, and need not be: no DTD is processed (a file that declares one
+ * is refused: no entity expansion, no external entities), namespace prefixes are dropped
+ * (`<x:c>` is `<c>`), comments and processing instructions are skipped, CDATA is text. A part
+ * whose root element is not closed was cut short and is refused: never a partial read.
+ */
+
+/** Local names the readers act on; everything else is `OTHER`. */
+export const Tag = {
+  OTHER: 0,
+  ROW: 1,
+  C: 2,
+  V: 3,
+  F: 4,
+  IS: 5,
+  T: 6,
+  R: 7,
+  RPH: 8,
+  SI: 9,
+  SHEET_DATA: 10,
+} as const;
+
+/** Most text held back waiting for the end of a tag or of a value: far above any real cell. */
+const MAX_CARRY = 16 * 1024 * 1024;
+/** Attributes remembered per start tag (a cell has 2 or 3). */
+const MAX_ATTRIBUTES = 32;
+
+const LT = 60;
+const GT = 62;
+const SLASH = 47;
+const BANG = 33;
+const QUESTION = 63;
+const COLON = 58;
+const EQUALS = 61;
+const DOUBLE_QUOTE = 34;
+const SINGLE_QUOTE = 39;
+
+export const dtdRefused = (part: string) =>
+  new ZipRefusal(
+    msg(
+      `phần "${part}" khai báo DTD (<!DOCTYPE>), điều sổ Excel không bao giờ có: không đọc; hãy mở bằng Excel và lưu lại dạng .xlsx`,
+      `part "${part}" declares a DTD (<!DOCTYPE>), which no workbook has: not read; open it in Excel and save it again as .xlsx`,
+    ),
+  );
+
+export const cutShort = (part: string) =>
+  corrupt(`the XML of "${part}" is cut short`, `XML của phần "${part}" bị cắt cụt, không trọn vẹn`);
+
+const malformed = (part: string) => corrupt(`the XML of "${part}" is malformed`, `XML của phần "${part}" bị hỏng`);
+
+export abstract class XmlScanner {
+  /** Text kept from the previous chunk: an unfinished tag, or a value being captured. */
+  private carry = '';
+  private depth = 0;
+  private rootClosed = false;
+  /** Set by `capture()`: the text up to the next tag is kept (see `captured…`). */
+  protected capturing = false;
+  /**
+   * The text captured: most often one piece of the source, kept as offsets (a cell's number is
+   * then read without making a string); else decoded into `text`.
+   */
+  private pieces = 0;
+  private pieceSource = '';
+  private pieceStart = 0;
+  private pieceEnd = 0;
+  private text = '';
+  /** The text the current tag's offsets point into. */
+  protected source = '';
+  protected nameStart = 0;
+  protected nameEnd = 0;
+  /** Per attribute: name start, name end, value start, value end (offsets into `source`). */
+  protected readonly attributes = new Int32Array(MAX_ATTRIBUTES * 4);
+  protected attributeCount = 0;
+
+  constructor(protected readonly part: string) {}
+
+  protected abstract open(tag: number, empty: boolean): void;
+  protected abstract close(tag: number): void;
+
+  feed(chunk: string): void {
+    const s = this.carry === '' ? chunk : this.carry + chunk;
+    this.carry = '';
+    const n = s.length;
+    let pos = 0;
+    while (pos < n) {
+      // Tags mostly follow one another: look before searching.
+      const lt = s.charCodeAt(pos) === LT ? pos : s.indexOf('<', pos);
+      if (lt < 0) {
+        if (this.capturing) this.keep(s, pos);
+        return;
+      }
+      if (this.capturing && lt > pos) this.piece(s, pos, lt);
+      const next = this.tag(s, lt);
+      if (next < 0) {
+        this.keep(s, lt);
+        return;
+      }
+      pos = next;
+    }
+  }
+
+  /** At the end of the part: throws if it was cut short. */
+  finish(): void {
+    if (this.carry.trim() !== '' || !this.rootClosed) throw cutShort(this.part);
+  }
+
+  private keep(s: string, from: number): void {
+    if (s.length - from > MAX_CARRY) throw malformed(this.part);
+    this.carry = s.slice(from);
+  }
+
+  /** Reads the tag at `lt`; returns the offset after it, or -1 when it is not all in `s` yet. */
+  private tag(s: string, lt: number): number {
+    const n = s.length;
+    let i = lt + 1;
+    if (i >= n) return -1;
+    let ch = s.charCodeAt(i);
+    if (ch === BANG) return this.special(s, lt);
+    if (ch === QUESTION) {
+      const end = s.indexOf('?>', i);
+      return end < 0 ? -1 : end + 2;
+    }
+    const closing = ch === SLASH;
+    if (closing) i += 1;
+    const start = i;
+    let colon = -1;
+    while (i < n) {
+      ch = s.charCodeAt(i);
+      if (ch === COLON) colon = i;
+      else if (ch === GT || ch === SLASH || ch <= 32) break;
+      i += 1;
+    }
+    if (i >= n) return -1;
+    const localStart = colon >= 0 ? colon + 1 : start;
+    if (i === localStart) throw malformed(this.part);
+    const tag = tagOf(s, localStart, i);
+    if (closing) {
+      const gt = s.charCodeAt(i) === GT ? i : s.indexOf('>', i);
+      if (gt < 0) return -1;
+      this.source = s;
+      this.nameStart = localStart;
+      this.nameEnd = i;
+      this.depth -= 1;
+      if (this.depth === 0) this.rootClosed = true;
+      this.close(tag);
+      return gt + 1;
+    }
+    this.nameStart = localStart;
+    this.nameEnd = i;
+    let count = 0;
+    let empty = false;
+    for (;;) {
+      while (i < n && s.charCodeAt(i) <= 32) i += 1;
+      if (i >= n) return -1;
+      ch = s.charCodeAt(i);
+      if (ch === GT) {
+        i += 1;
+        break;
+      }
+      if (ch === SLASH) {
+        if (i + 1 >= n) return -1;
+        if (s.charCodeAt(i + 1) !== GT) throw malformed(this.part);
+        empty = true;
+        i += 2;
+        break;
+      }
+      const attributeStart = i;
+      while (i < n && (ch = s.charCodeAt(i)) !== EQUALS && ch > 32 && ch !== GT && ch !== SLASH) i += 1;
+      const attributeEnd = i;
+      while (i < n && s.charCodeAt(i) <= 32) i += 1;
+      if (i >= n) return -1;
+      if (s.charCodeAt(i) !== EQUALS || attributeEnd === attributeStart) throw malformed(this.part);
+      i += 1;
+      while (i < n && s.charCodeAt(i) <= 32) i += 1;
+      if (i >= n) return -1;
+      const quote = s.charCodeAt(i);
+      if (quote !== DOUBLE_QUOTE && quote !== SINGLE_QUOTE) throw malformed(this.part);
+      const valueEnd = s.indexOf(quote === DOUBLE_QUOTE ? '"' : "'", i + 1);
+      if (valueEnd < 0) return -1;
+      if (count < MAX_ATTRIBUTES) {
+        const at = count * 4;
+        this.attributes[at] = attributeStart;
+        this.attributes[at + 1] = attributeEnd;
+        this.attributes[at + 2] = i + 1;
+        this.attributes[at + 3] = valueEnd;
+        count += 1;
+      }
+      i = valueEnd + 1;
+    }
+    this.attributeCount = count;
+    this.source = s;
+    if (empty) {
+      if (this.depth === 0) this.rootClosed = true;
+    } else {
+      this.depth += 1;
+    }
+    this.open(tag, empty);
+    return i;
+  }
+
+  /** `<!--…-->`, `<![CDATA[…]]>`; `<!DOCTYPE` is refused. */
+  private special(s: string, lt: number): number {
+    if (s.startsWith('<!--', lt)) {
+      const end = s.indexOf('-->', lt + 4);
+      return end < 0 ? -1 : end + 3;
+    }
+    if (s.startsWith('<![CDATA[', lt)) {
+      const end = s.indexOf(']]>', lt + 9);
+      if (end < 0) return -1;
+      if (this.capturing) {
+        this.text = this.capturedText() + s.slice(lt + 9, end);
+        this.pieces = 2;
+      }
+      return end + 3;
+    }
+    if (s.length - lt < 9) return -1;
+    if (s.startsWith('<!DOCTYPE', lt)) throw dtdRefused(this.part);
+    throw malformed(this.part);
+  }
+
+  protected capture(): void {
+    this.capturing = true;
+    this.pieces = 0;
+    this.text = '';
+  }
+
+  private piece(s: string, start: number, end: number): void {
+    if (this.pieces === 0) {
+      this.pieceSource = s;
+      this.pieceStart = start;
+      this.pieceEnd = end;
+      this.pieces = 1;
+    } else {
+      this.text = this.capturedText() + decodeXml(s.slice(start, end));
+      this.pieces = 2;
+    }
+  }
+
+  /** The text captured since `capture()`, decoded. */
+  protected capturedText(): string {
+    if (this.pieces === 0) return '';
+    if (this.pieces === 1) return decodeXml(this.pieceSource.slice(this.pieceStart, this.pieceEnd));
+    return this.text;
+  }
+
+  /** Whether any text was captured (an empty `<v></v>` has none). */
+  protected capturedAny(): boolean {
+    return this.pieces !== 0;
+  }
+
+  /**
+   * The text captured as a number, read straight from the source when it is plain digits (a
+   * shared-string index, a date serial): no string is made for most cells.
+   */
+  protected capturedNumber(): number {
+    if (this.pieces !== 1) return this.pieces === 0 ? NaN : Number(this.text);
+    const s = this.pieceSource;
+    const end = this.pieceEnd;
+    if (end - this.pieceStart <= 15) {
+      let value = 0;
+      let i = this.pieceStart;
+      for (; i < end; i += 1) {
+        const digit = s.charCodeAt(i) - 48;
+        if (digit < 0 || digit > 9) break;
+        value = value * 10 + digit;
+      }
+      if (i === end && end > this.pieceStart) return value;
+    }
+    return Number(decodeXml(s.slice(this.pieceStart, end)));
+  }
+
+  /** The index of the attribute whose local name (prefix dropped) is `name`, or -1. */
+  protected findAttribute(name: string): number {
+    const s = this.source;
+    for (let a = 0; a < this.attributeCount; a += 1) {
+      const start = this.attributes[a * 4]!;
+      const end = this.attributes[a * 4 + 1]!;
+      let local = start;
+      for (let i = start; i < end; i += 1) if (s.charCodeAt(i) === COLON) local = i + 1;
+      if (end - local === name.length && s.startsWith(name, local)) return a;
+    }
+    return -1;
+  }
+
+  /** An attribute's value, decoded; `undefined` when the tag has none of that name. */
+  protected attribute(name: string): string | undefined {
+    const a = this.findAttribute(name);
+    return a < 0 ? undefined : decodeXml(this.source.slice(this.attributes[a * 4 + 2], this.attributes[a * 4 + 3]));
+  }
+
+  protected tagName(): string {
+    return this.source.slice(this.nameStart, this.nameEnd);
+  }
+}
+
+function tagOf(s: string, start: number, end: number): number {
+  const length = end - start;
+  const first = s.charCodeAt(start);
+  switch (length) {
+    case 1:
+      return first === 99 ? Tag.C : first === 118 ? Tag.V : first === 116 ? Tag.T : first === 102 ? Tag.F : first === 114 ? Tag.R : Tag.OTHER;
+    case 2:
+      if (first === 105 && s.charCodeAt(start + 1) === 115) return Tag.IS;
+      if (first === 115 && s.charCodeAt(start + 1) === 105) return Tag.SI;
+      return Tag.OTHER;
+    case 3:
+      if (s.startsWith('row', start)) return Tag.ROW;
+      if (s.startsWith('rPh', start)) return Tag.RPH;
+      return Tag.OTHER;
+    case 9:
+      return s.startsWith('sheetData', start) ? Tag.SHEET_DATA : Tag.OTHER;
+    default:
+      return Tag.OTHER;
+  }
+}
+
+const ENTITY = /&(?:#x([0-9a-fA-F]{1,6})|#([0-9]{1,7})|(amp|lt|gt|quot|apos));/g;
+const NAMED: Readonly<Record<string, string>> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" };
+
+function replaceEntity(whole: string, hex: string | undefined, decimal: string | undefined, name: string | undefined): string {
+  if (name !== undefined) return NAMED[name] ?? whole;
+  const code = hex !== undefined ? parseInt(hex, 16) : Number(decimal);
+  return code > 0 && code <= 0x10ffff ? String.fromCodePoint(code) : whole;
+}
+
+/** The five XML entities and numeric character references; nothing else is an entity without a DTD. */
+export function decodeXml(text: string): string {
+  return text.indexOf('&') < 0 ? text : text.replace(ENTITY, replaceEntity);
+}
+
+/** Every start tag of a small part (workbook, relationships, styles) with its attributes; ends as `/name`. */
+export interface XmlElement {
+  /** Local name; a closing tag is `/name`. */
+  readonly name: string;
+  /** By local name, prefixes dropped (`r:id` is `id`); namespace declarations left out. */
+  readonly attributes: ReadonlyMap<string, string>;
+}
+
+const NO_ATTRIBUTES: ReadonlyMap<string, string> = new Map();
+
+class ElementCollector extends XmlScanner {
+  readonly elements: XmlElement[] = [];
+
+  protected open(): void {
+    const attributes = new Map<string, string>();
+    const s = this.source;
+    for (let a = 0; a < this.attributeCount; a += 1) {
+      const start = this.attributes[a * 4]!;
+      const end = this.attributes[a * 4 + 1]!;
+      let local = start;
+      for (let i = start; i < end; i += 1) if (s.charCodeAt(i) === COLON) local = i + 1;
+      const name = s.slice(local, end);
+      if (s.startsWith('xmlns', start) || attributes.has(name)) continue;
+      attributes.set(name, decodeXml(s.slice(this.attributes[a * 4 + 2], this.attributes[a * 4 + 3])));
+    }
+    this.elements.push({ name: this.tagName(), attributes });
+  }
+
+  protected close(): void {
+    this.elements.push({ name: `/${this.tagName()}`, attributes: NO_ATTRIBUTES });
+  }
+}
+
+/** A small part's elements, in document order. */
+export function elementsOf(part: string, text: string): XmlElement[] {
+  const collector = new ElementCollector(part);
+  collector.feed(text);
+  collector.finish();
+  return collector.elements;
+}

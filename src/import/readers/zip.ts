@@ -1,0 +1,71 @@
+import { createReadStream } from 'node:fs';
+import { createInflateRaw } from 'node:zlib';
+import { msg } from '../../model/messages.js';
+import { ZipRefusal, bomb, corrupt, formatBytes, type ZipEntry, type ZipIndex } from '../zip-guard.js';
+
+/**
+ * The entries of a checked zip (zip-guard.ts), read at random by the central directory: the
+ * workbook's own parts first, then its sheets in its order, whatever order the producer wrote
+ * them in. node:zlib with our own directory code rather than a zip library: the guard already
+ * parses and checks the directory, and each entry is a plain raw-deflate stream from a known
+ * offset, which zlib inflates as fast as anything can.
+ *
+ * Every entry is inflated with a counter: more bytes than the directory declares is a bomb
+ * (stopped there), fewer is a file cut short. Either way nothing read from it is used.
+ */
+export class ZipReader {
+  constructor(
+    private readonly path: string,
+    private readonly index: ZipIndex,
+  ) {}
+
+  /** Part names are case-insensitive (OPC). */
+  find(name: string): ZipEntry | undefined {
+    return this.index.byName.get(name.toLowerCase());
+  }
+
+  /** A small part (workbook, relationships, styles) whole. */
+  async read(entry: ZipEntry): Promise<Buffer> {
+    const chunks: Buffer[] = [];
+    for await (const chunk of this.stream(entry)) chunks.push(chunk);
+    return Buffer.concat(chunks);
+  }
+
+  /** A part as it inflates, in chunks of at most 256 KiB: a sheet is never held whole. */
+  async *stream(entry: ZipEntry): AsyncGenerator<Buffer> {
+    const start = this.index.dataStart.get(entry);
+    if (start === undefined) throw new Error(`entry not in this zip: ${entry.name}`);
+    if (entry.compressedSize === 0) {
+      if (entry.uncompressedSize !== 0) throw shorter(entry);
+      return;
+    }
+    const raw = createReadStream(this.path, { start, end: start + entry.compressedSize - 1, highWaterMark: 256 * 1024 });
+    const source = entry.method === 0 ? raw : raw.pipe(createInflateRaw({ chunkSize: 256 * 1024 }));
+    if (source !== raw) raw.once('error', (error) => source.destroy(error));
+    let produced = 0;
+    try {
+      for await (const chunk of source as AsyncIterable<Buffer>) {
+        produced += chunk.length;
+        if (produced > entry.uncompressedSize) {
+          throw bomb(
+            msg(
+              `phần "${entry.name}" giải nén ra nhiều hơn kích thước khai báo ${formatBytes(entry.uncompressedSize)}`,
+              `entry "${entry.name}" expands beyond its declared ${formatBytes(entry.uncompressedSize)}`,
+            ),
+          );
+        }
+        yield chunk;
+      }
+    } catch (error) {
+      if (error instanceof ZipRefusal) throw error;
+      throw corrupt(`entry "${entry.name}" cannot be decompressed`, `không giải nén được phần "${entry.name}"`);
+    } finally {
+      raw.destroy();
+      if (source !== raw) source.destroy();
+    }
+    if (produced !== entry.uncompressedSize) throw shorter(entry);
+  }
+}
+
+const shorter = (entry: ZipEntry) =>
+  corrupt(`entry "${entry.name}" is shorter than declared`, `phần "${entry.name}" ngắn hơn kích thước khai báo`);
