@@ -4,9 +4,8 @@
  * are loaded: a figure the catalogue does not compute would otherwise read as "did not occur"
  * (0) or as an empty chart, and the user could not tell a wrong file from a quiet period.
  */
-import { readFileSync } from 'node:fs';
-import { parse as parseYaml } from 'yaml';
 import { z } from 'zod';
+import { readYamlFile } from '../io/yaml-file.js';
 import { AGE_GROUPS, ABUSE_FORMS, ABUSE_SETTINGS, INJURY_CAUSES, SEX, SPECIAL_GROUPS, type CodeList } from '../model/codes.js';
 import { ExitCode, UserError, msg } from '../model/messages.js';
 import { BreakdownKey } from '../model/results.js';
@@ -36,13 +35,8 @@ export function layoutError(file: string, vi: string, en: string): UserError {
 
 /** Reads a YAML or JSON layout file and parses it with `schema`; any problem is exit 4 naming the file. */
 export function readLayoutFile<T>(file: string, schema: z.ZodType<T>): T {
-  let raw: unknown;
-  try {
-    raw = parseYaml(readFileSync(file, 'utf8'));
-  } catch (error) {
-    const text = error instanceof Error ? error.message.split('\n')[0] ?? '' : String(error);
-    throw layoutError(file, `không đọc được (${text})`, `cannot be read (${text})`);
-  }
+  // JSON is YAML too: chart specs and table files go through the same reader.
+  const raw = readYamlFile(file, msg('Tệp bố cục', 'Layout file'));
   const parsed = schema.safeParse(raw);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];

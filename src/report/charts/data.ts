@@ -7,7 +7,7 @@
 import type { TargetResult } from '../../model/results.js';
 import { BREAKDOWN_VALUES } from '../binding.js';
 import { formatNumber, targetStatusText, upperFirst } from '../format-vi.js';
-import type { Breakdown, ResultIndex } from '../result-index.js';
+import type { Breakdown } from '../result-index.js';
 import type { Protection, When } from '../suppress.js';
 import type { CellSource } from '../table-model.js';
 import { resultCell, type TableContext } from '../tables.js';
