@@ -147,7 +147,8 @@ export function buildReportModel(input: ReportInput, settings: ReportSettings, n
   if (suppress !== undefined) {
     const suppressed = suppressTables(tables, suppress);
     const guard = new Protection(suppress, suppressed.rules, suppressed.hidden, index, baseline);
-    tables = suppressed.tables.map((table) => (table.id === 'bieu-05' ? protectComparison(table, guard) : table));
+    const comparisons = new Set(layout.tables.flatMap((table) => ('figures' in table.spec ? [table.spec.id] : [])));
+    tables = suppressed.tables.map((table) => (comparisons.has(table.id) ? protectComparison(table, guard) : table));
     protection = guard;
   }
   const pctx = { ...common, facts, coreFigures: coreFigures(layout.tables.map((table) => table.spec)), ...(protection ? { protection } : {}) };

@@ -1,5 +1,7 @@
 /**
- * The annex tables of report-outline.md (Biểu 01–05) built from result rows. Every number is
+ * The annex tables of report-outline.md (Biểu 01–05) built from result rows, laid out as the
+ * table files of templates/tables/ say (table-spec.ts): which indicator, breakdown and field
+ * each column reads, whose rows are units or breakdown values. Every number is
  * a number `compute` gave (or a ratio of two of them): nothing is added up here, so the
  * "Toàn huyện" row is the district's own figure, which can be less than the sum of its
  * communes when a child is counted in two of them.
@@ -147,9 +149,6 @@ function flowSubtitle(ctx: TableContext): string {
   return `${ctx.unit.fullName} – từ ngày ${ctx.wording.fromText} đến ngày ${ctx.wording.toText}`;
 }
 
-/** The codes and labels of a breakdown key as columns or rows: SEX, the age groups, the code lists. */
-const codesOf = (key: BreakdownKey) => BREAKDOWN_VALUES[key];
-
 /** Column keys of a `by` column: sex reads `te-nam`, `te-nu`, `te-sex-kr`; age `te-0-2`, `te-age-kr`; others `mt-GIA_DINH`. */
 function expandedKey(prefix: string, key: BreakdownKey, code: string): string {
   if (code === UNKNOWN) return `${prefix}-${key === 'sex' ? 'sex' : 'age'}-kr`;
@@ -170,7 +169,7 @@ function columnsOf(ctx: TableContext, spec: ColumnSpec, units: readonly string[]
   const fixed: Breakdown = spec.breakdown ?? {};
   if (!spec.by) return [{ key: spec.key, header: spec.header ?? '', ...base, source: source(fixed) }];
   const by = spec.by;
-  const values = codesOf(by).map((entry) => ({ code: entry.code, label: entry.label }));
+  const values = BREAKDOWN_VALUES[by].map((entry) => ({ code: entry.code, label: entry.label }));
   // Events without sex or birth date: a "Không rõ" column, only when some unit of the part has one.
   if ((by === 'sex' || by === 'ageGroup') && hasUnknown(ctx, spec.indicator, by, units)) values.push({ code: UNKNOWN, label: 'Không rõ' });
   return values.map((value) => ({ key: expandedKey(spec.key, by, value.code), header: value.label, ...base, source: source({ ...fixed, [by]: value.code }) }));
@@ -185,7 +184,7 @@ function specPart(ctx: TableContext, spec: PartSpec): TablePart {
   if (spec.rows === 'units') return unitPart(ctx, columns, heading, sums, spec.labelHeader);
   const by = spec.rows.by;
   const labels = spec.rows.labels ?? {};
-  const rows: Row[] = codesOf(by).map((entry, i) => ({
+  const rows: Row[] = BREAKDOWN_VALUES[by].map((entry, i) => ({
     stt: String(i + 1),
     label: labels[entry.code] ?? entry.label,
     total: false,
