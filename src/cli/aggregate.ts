@@ -13,12 +13,16 @@ import { aggregateReport, aggregateStep } from '../pipeline/aggregate.js';
 import { loadAdminUnits, loadCatalogue, loadPeriodPresets, loadTargets } from '../pipeline/load.js';
 import { loadReportOptions, type LoadedReportOptions, type ReportFileOptions } from '../pipeline/report.js';
 import { DOUBLE_COUNT_NOTE, type AggregateOutcome } from '../report/aggregate/index.js';
+import { completenessMessage } from '../report/completeness.js';
+import { checkReportDate } from '../report/settings.js';
+import { parsePeriod } from '../engine/index.js';
 import { langOf, say, type CliContext } from './context.js';
 import type { Text } from './help.js';
-import { formatCount, parseSuppressOption, SUPPRESS_HELP, writeReportFiles } from './report.js';
+import { formatCount, parseSuppressOption, sayWritten, STRICT_HELP, SUPPRESS_HELP, writeReportFiles, type WrittenReport } from './report.js';
 
 interface AggregateCliOptions extends ReportFileOptions {
   unit: string;
+  strict?: boolean;
   period: string;
   out?: string;
   targets?: string;
@@ -33,7 +37,10 @@ export function reportOutcome(context: CliContext, outcome: AggregateOutcome, la
       `Summed ${formatCount(outcome.annexes.length, 'en')} annex workbook(s) into ${outcome.input.unit.fullName}.`,
     ),
   );
-  if (outcome.missing.length > 0) {
+  const completeness = outcome.input.completeness;
+  const sameAsCommunes = completeness !== undefined && completeness.missing.map((c) => c.code).join() === outcome.missing.map((u) => u.code).join();
+  if (completeness && completeness.missing.length > 0) say(context, lang, completenessMessage(outcome.input.unit.fullName, completeness));
+  if (outcome.missing.length > 0 && !sameAsCommunes) {
     const names = outcome.missing.map((unit) => `${unit.fullName} (${unit.code})`).join(', ');
     say(
       context,
@@ -45,9 +52,9 @@ export function reportOutcome(context: CliContext, outcome: AggregateOutcome, la
   say(context, lang, msg(`Lưu ý: ${DOUBLE_COUNT_NOTE}`, 'Note: the figures are sums of the units\' annexes, so a child with figures in two units is counted twice.'));
 }
 
-export async function writeAggregateReport(outDir: string, outcome: AggregateOutcome, loaded: LoadedReportOptions): Promise<{ docx: string; xlsx: string }> {
+export async function writeAggregateReport(outDir: string, outcome: AggregateOutcome, loaded: LoadedReportOptions): Promise<WrittenReport> {
   const files = await aggregateReport(outcome, loaded);
-  return writeReportFiles(outDir, outcome.input.unit.code, outcome.input.result.period.id, files);
+  return { ...writeReportFiles(outDir, outcome.input.unit.code, outcome.input.result.period.id, files), placeholders: files.placeholders };
 }
 
 export function registerAggregate(program: Command, context: CliContext, text: Text): void {
@@ -63,18 +70,21 @@ export function registerAggregate(program: Command, context: CliContext, text: T
     .option(text(msg('--narrative <tệp>', '--narrative <file>')), text(msg('tệp nội dung do đơn vị viết (YAML)', 'the text the unit writes (YAML)')))
     .option('--suppress <K>', text(SUPPRESS_HELP), parseSuppressOption)
     .option(text(msg('--out <thư-mục>', '--out <folder>')), text(msg('thư mục ghi báo cáo (tạo nếu chưa có)', 'folder to write the report into (made if missing)')), '.')
+    .option('--strict', text(STRICT_HELP))
     .action(async (paths: string[], options: AggregateCliOptions, command: Command) => {
       const lang = langOf(command);
       checkOutputFolder(options.out ?? '.');
       const loaded = loadReportOptions(options);
+      const presets = loadPeriodPresets();
+      checkReportDate(loaded.settings, parsePeriod(options.period, presets).to, options.settings);
       const plan = options.targets ? loadTargets(options.targets, loadCatalogue()) : undefined;
       const outcome = await aggregateStep(
         paths,
-        { unit: options.unit, period: options.period, ...(plan ? { plan } : {}) },
-        { units: loadAdminUnits(), presets: loadPeriodPresets() },
+        { unit: options.unit, period: options.period, ...(plan ? { plan } : {}), ...(options.strict ? { strict: true } : {}) },
+        { units: loadAdminUnits(), presets },
       );
       reportOutcome(context, outcome, lang);
       const written = await writeAggregateReport(options.out ?? '.', outcome, loaded);
-      say(context, lang, msg(`Đã ghi báo cáo ${written.docx} và phụ lục ${written.xlsx}.`, `Wrote the report ${written.docx} and its annex ${written.xlsx}.`));
+      sayWritten(context, lang, written);
     });
 }

@@ -9,7 +9,7 @@
  */
 import ExcelJS from 'exceljs';
 import { writeOutputFile } from '../io/output.js';
-import { workbookBytes } from '../io/xlsx-output.js';
+import { sheetName, workbookBytes } from '../io/xlsx-output.js';
 import { compareValues, valueLabel } from '../engine/index.js';
 import { CHILD_PROPERTY_BREAKDOWNS, type Catalogue, type IndicatorDefinition } from '../indicators/index.js';
 import type { Lang } from '../model/messages.js';
@@ -94,12 +94,15 @@ function columnsOf(definition: IndicatorDefinition, rows: readonly IndicatorResu
   return columns;
 }
 
-function sheetName(definition: IndicatorDefinition, lang: Lang, used: Set<string>): string {
+function groupSheetName(definition: IndicatorDefinition, lang: Lang, used: Set<string>): string {
   const group = lang === 'en' ? definition.groupNameEn : definition.groupName;
-  let name = `${definition.appendix}.${definition.group} ${group}`.replace(/[[\]:*?/\\]/g, ' ').slice(0, 31).trim();
-  while (used.has(name)) name = `${name.slice(0, 29)} ${used.size}`;
-  used.add(name);
-  return name;
+  return sheetName(`${definition.appendix}.${definition.group} ${group}`, used);
+}
+
+/** Wide sheets of figures: A4 landscape, fitted to the page width, their header rows on every page. */
+function printSetup(sheet: ExcelJS.Worksheet, headerRows: number): void {
+  sheet.pageSetup = { ...sheet.pageSetup, paperSize: 9, orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0 };
+  sheet.pageSetup.printTitlesRow = `1:${headerRows}`;
 }
 
 const UNIT_HEADERS = { vi: ['Cấp', 'Mã', 'Tên đơn vị'], en: ['Level', 'Code', 'Unit'] };
@@ -159,6 +162,7 @@ function groupSheet(workbook: ExcelJS.Workbook, name: string, definitions: reado
   }
   sheet.getRow(1).height = 45;
   sheet.getColumn(3).width = 28;
+  printSetup(sheet, 2);
 }
 
 function targetsSheet(workbook: ExcelJS.Workbook, result: ComputeResult, names: UnitNamer, lang: Lang): void {
@@ -182,6 +186,7 @@ function targetsSheet(workbook: ExcelJS.Workbook, result: ComputeResult, names: 
     ]);
   }
   sheet.getRow(1).font = { bold: true };
+  printSetup(sheet, 1);
 }
 
 /** An input file as the about sheet lists it. */
@@ -241,7 +246,7 @@ export async function resultWorkbookBytes(
     else groups.set(key, [definition]);
   }
   const used = new Set<string>();
-  for (const definitions of groups.values()) groupSheet(workbook, sheetName(definitions[0]!, lang, used), definitions, result, names, lang);
+  for (const definitions of groups.values()) groupSheet(workbook, groupSheetName(definitions[0]!, lang, used), definitions, result, names, lang);
   targetsSheet(workbook, result, names, lang);
   return workbookBytes(workbook, result.period.to);
 }

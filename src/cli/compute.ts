@@ -19,6 +19,7 @@ import { computeStep, loadDefinitions, loadPlanAndBaseline } from '../pipeline/c
 import { resolvePeriod, type PeriodChoice } from '../pipeline/period.js';
 import { readData } from '../pipeline/read.js';
 import { unitNamer } from '../pipeline/units.js';
+import { completenessMessage, completenessOf } from '../report/completeness.js';
 import { formatDate, formatNumber } from '../report/format-vi.js';
 import { writeResultWorkbook, STATUS_LABEL, type UnitNamer } from './compute-xlsx.js';
 import { progressFor } from './progress.js';
@@ -128,6 +129,19 @@ function printSummary(context: CliContext, result: ComputeResult, catalogue: Cat
   );
 }
 
+/** One line per district or province some of whose communes had no data; whether there was any. */
+function printCoverage(context: CliContext, result: ComputeResult, names: UnitNamer, lang: Lang): boolean {
+  let incomplete = false;
+  for (const coverage of result.coverage ?? []) {
+    const unit = { code: coverage.unit, fullName: names(coverage.level, coverage.unit), level: coverage.level };
+    const completeness = completenessOf(coverage, unit, result.period.to, (codes) => codes.map((code) => ({ code, name: names('commune', code) })));
+    if (completeness === undefined || completeness.missing.length === 0) continue;
+    incomplete = true;
+    context.err(render(completenessMessage(`${unit.fullName} (${unit.code})`, completeness), lang));
+  }
+  return incomplete;
+}
+
 export function registerCompute(program: Command, context: CliContext, text: Text): void {
   const command = program
     .command('compute')
@@ -146,7 +160,10 @@ export function registerCompute(program: Command, context: CliContext, text: Tex
       text(msg('số liệu cùng kỳ năm trước: "records" (tính từ chính dữ liệu) hoặc tệp kết quả JSON năm trước', 'last year\'s figures: "records" (computed from the same data) or last year\'s result file (JSON)')),
     )
     .option(text(msg('--out <tệp>', '--out <file>')), text(msg('ghi kết quả: .json (đầy đủ, ổn định) hoặc .xlsx', 'write the result: .json (complete, stable) or .xlsx')))
-    .option('--strict', text(msg('kết thúc với mã 3 nếu có dòng bị loại', 'exit with code 3 if any row is rejected')))
+    .option(
+      '--strict',
+      text(msg('kết thúc với mã 3 nếu có dòng bị loại hoặc có huyện, tỉnh còn xã chưa có số liệu', 'exit with code 3 if any row is rejected or a district or province has communes without data')),
+    )
     .action(async (files: string[], options: ComputeOptions, self: Command) => {
       const lang = langOf(self);
       const period = resolvePeriod(options);
@@ -169,6 +186,7 @@ export function registerCompute(program: Command, context: CliContext, text: Tex
       const { output, rejected } = computed;
       printRowErrors(context.err, output.rejected, rejected, computed.warnings, lang);
       const names = unitNamer(period.to, definitions.units);
+      const incomplete = printCoverage(context, output.result, names, lang);
       if (options.out === undefined) {
         printSummary(context, output.result, definitions.catalogue, names, lang);
       } else if (options.out.toLowerCase().endsWith('.json')) {
@@ -178,6 +196,6 @@ export function registerCompute(program: Command, context: CliContext, text: Tex
         await writeResultWorkbook(options.out, output.result, definitions.catalogue, names, lang, imported.files);
         context.err(render(msg(`Đã ghi ${options.out}.`, `Wrote ${options.out}.`), lang));
       }
-      if (options.strict && rejected.length > 0) context.exitCode = ExitCode.rejectedRows;
+      if (options.strict && (rejected.length > 0 || incomplete)) context.exitCode = ExitCode.rejectedRows;
     });
 }

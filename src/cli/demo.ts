@@ -15,7 +15,7 @@ import { checkOutputFolder, prepareOutputFolder, writeOutputFile } from '../io/o
 import { ExitCode, msg, render, type Lang } from '../model/messages.js';
 import { aggregateStep } from '../pipeline/aggregate.js';
 import { checkSum, communeAnnexes, demoSetup, districtReport, duplicateChildren, sampleFiles, DEMO } from '../pipeline/demo.js';
-import { reportBaseName } from '../report/index.js';
+import { placeholdersMessage, reportBaseName } from '../report/index.js';
 import { reportOutcome, writeAggregateReport } from './aggregate.js';
 import { langOf, say, type CliContext } from './context.js';
 import type { Text } from './help.js';
@@ -41,6 +41,8 @@ export async function runDemo(outDir: string, context: CliContext, lang: Lang, s
   const period = district.computed.output.result.period;
   const report = writeReportFiles(outDir, unit.code, period.id, district.report.files);
   say(context, lang, msg(`1. Báo cáo của ${unit.fullName}: ${report.docx}, phụ lục ${report.xlsx}`, `1. ${unit.fullName}'s report: ${report.docx}, annex ${report.xlsx}`));
+  const left = placeholdersMessage(district.report.files.placeholders);
+  if (left) say(context, lang, left);
 
   // 2. Each commune's annex, as each commune would send it up.
   const communeDir = join(outDir, 'xa');

@@ -17,7 +17,8 @@ import { ExitCode, UserError, msg, render, type Lang } from '../model/messages.j
 import type { OnPipelineEvent } from '../pipeline/events.js';
 import { reportFromFiles, type ReportRequest } from '../pipeline/report.js';
 import { formatNumber } from '../report/format-vi.js';
-import { reportBaseName, type ReportFiles } from '../report/index.js';
+import { completenessMessage } from '../report/completeness.js';
+import { placeholdersMessage, reportBaseName, type ReportFiles } from '../report/index.js';
 import { addPeriodOptions, printRowErrors } from './compute.js';
 import { langOf, say, type CliContext } from './context.js';
 import type { Text } from './help.js';
@@ -35,6 +36,8 @@ export function parseSuppressOption(value: string): number {
   return k;
 }
 
+export const STRICT_HELP = msg('không lập báo cáo (mã thoát 3) khi còn xã, thị trấn chưa có số liệu', 'write no report (exit 3) while some communes have no data');
+
 export const SUPPRESS_HELP = msg(
   'báo cáo để công bố: số trẻ em bị xâm hại, tai nạn, tử vong của xã từ 1 đến K−1 ghi "<K" (mặc định: không ẩn)',
   'a report for publication: a commune\'s counts of abused, injured or dead children from 1 to K−1 read "<K" (default: nothing hidden)',
@@ -44,6 +47,20 @@ export const SUPPRESS_HELP = msg(
 export function formatCount(n: number, lang: Lang): string {
   const text = formatNumber(n);
   return lang === 'en' ? text.replace(/\./g, ',') : text;
+}
+
+/** The files a report command wrote, and the sections left for the office to write. */
+export interface WrittenReport {
+  readonly docx: string;
+  readonly xlsx: string;
+  readonly placeholders: ReportFiles['placeholders'];
+}
+
+/** "Đã ghi báo cáo …", then which sections are still placeholders. */
+export function sayWritten(context: CliContext, lang: Lang, written: WrittenReport): void {
+  say(context, lang, msg(`Đã ghi báo cáo ${written.docx} và phụ lục ${written.xlsx}.`, `Wrote the report ${written.docx} and its annex ${written.xlsx}.`));
+  const left = placeholdersMessage(written.placeholders);
+  if (left) say(context, lang, left);
 }
 
 export function writeReportFiles(outDir: string, unitCode: string, periodId: string, files: Pick<ReportFiles, 'docx' | 'xlsx'>): { docx: string; xlsx: string } {
@@ -100,6 +117,7 @@ export function registerReport(program: Command, context: CliContext, text: Text
     .option(text(msg('--narrative <tệp>', '--narrative <file>')), text(msg('tệp nội dung do đơn vị viết, theo mục của đề cương (YAML)', 'the text the unit writes, by section of the outline (YAML)')))
     .option('--suppress <K>', text(SUPPRESS_HELP), parseSuppressOption)
     .option(text(msg('--out <thư-mục>', '--out <folder>')), text(msg('thư mục ghi báo cáo (tạo nếu chưa có)', 'folder to write the report into (made if missing)')), '.')
+    .option('--strict', text(STRICT_HELP))
     .action(async (paths: string[], options: ReportOptions, command: Command) => {
       const lang = langOf(command);
       checkOutputFolder(options.out ?? '.');
@@ -113,7 +131,8 @@ export function registerReport(program: Command, context: CliContext, text: Text
         else if (event.stage === 'compute') progress.stage(msg('Đang viết báo cáo', 'Writing the report'));
         else progress.done();
       });
+      if (report.completeness && report.completeness.missing.length > 0) context.err(render(completenessMessage(report.unit.fullName, report.completeness), lang));
       const written = writeReportFiles(options.out ?? '.', report.unit.code, report.input.result.period.id, report.files);
-      say(context, lang, msg(`Đã ghi báo cáo ${written.docx} và phụ lục ${written.xlsx}.`, `Wrote the report ${written.docx} and its annex ${written.xlsx}.`));
+      sayWritten(context, lang, { ...written, placeholders: report.files.placeholders });
     });
 }

@@ -13,7 +13,8 @@
  *   });
  *
  * `result` is the JSON of `compute --out result.json`: rows for every unit with input rows at
- * every level from commune up, in the order indicator, level, unit, breakdown. `baselineResult`
+ * every level from commune up, in the order indicator, level, unit, breakdown, and the
+ * coverage of each district and province (which of its communes had data: completeness.ts). `baselineResult`
  * is last year's figures on this year's units (when a baseline was given). `rejected` holds rows
  * whose commune code is unknown at their date (not thrown: they are reported like the
  * importer's). Options that cannot work (district level after the reform, a baseline of another
@@ -31,6 +32,7 @@ import type { ImportWarning, RejectedRow } from '../model/issues.js';
 import type { ComputeResult } from '../model/results.js';
 import type { Catalogue, TargetPlan } from '../indicators/schema.js';
 import { baselineLookupOf, checkBaselinePeriod, onUnitsAt } from './baseline.js';
+import { unitCoverage } from './completeness.js';
 import { computeResults } from './compute.js';
 import { samePeriodLastYear } from './period.js';
 import { runFor, setUp, type RunOptions } from './setup.js';
@@ -60,15 +62,19 @@ export function computeIndicators(input: ComputeInput): ComputeOutput {
   if (input.baseline === 'records') {
     const lastYear = samePeriodLastYear(input.period);
     const baselineRun = runFor(setup, input, lastYear);
-    baselineResult = { period: lastYear, results: computeResults(baselineRun, input.catalogue), targets: [] };
+    // Indicators whose last year today's records cannot give have no baseline rather than a wrong one.
+    const rebuildable = new Set(input.catalogue.indicators.filter((definition) => definition.lastYearFromRecords).map((definition) => definition.code));
+    const results = computeResults(baselineRun, input.catalogue).filter((row) => rebuildable.has(row.indicator));
+    baselineResult = { period: lastYear, results, targets: [] };
   } else if (input.baseline !== undefined) {
     checkBaselinePeriod(input.baseline, input.period);
     baselineResult = onUnitsAt(input.baseline, input.period.to, setup.units, input.catalogue);
   }
 
   const targets = evaluateTargets(input.targets ?? [], results, baselineResult ? baselineLookupOf(baselineResult) : undefined);
+  const coverage = unitCoverage(setup.units, input.period.to, run.units);
   return {
-    result: { period: input.period, results, targets },
+    result: { period: input.period, results, targets, ...(coverage.length > 0 ? { coverage } : {}) },
     ...(baselineResult ? { baselineResult } : {}),
     rejected: run.prepared.rejected,
     warnings: run.prepared.warnings,
@@ -77,6 +83,7 @@ export function computeIndicators(input: ComputeInput): ComputeOutput {
 
 export { CATALOGUE_DIR, TARGETS_DIR, loadCatalogue, loadTargets } from '../indicators/index.js';
 export { baselineLookupOf, checkBaselinePeriod, onUnitsAt, parseResultFile } from './baseline.js';
+export { communeNames, coverageOf, isIncomplete, unitCoverage } from './completeness.js';
 export { evaluateTargets, type BaselineFigure, type BaselineLookup } from './targets.js';
 export { describeMeasure, describeRule } from './describe.js';
 export { explainFigure, type ExplainInput, type Explanation, type RecordKeys } from './explain.js';

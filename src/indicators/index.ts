@@ -7,7 +7,7 @@
  *
  * The vocabulary is documented in indicators/README.md and targets/README.md.
  */
-export { CATALOGUE_DIR, TARGETS_DIR, catalogueOf, loadCatalogue, loadIndicatorFile, loadTargets } from './load.js';
+export { CATALOGUE_DIR, TARGETS_DIR, catalogueOf, lastYearNotes, loadCatalogue, loadIndicatorFile, loadTargets } from './load.js';
 export {
   BREAKDOWN_SOURCES,
   CHILD_PROPERTY_BREAKDOWNS,

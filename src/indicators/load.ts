@@ -93,6 +93,13 @@ export function loadIndicatorFile(file: string): IndicatorDefinition[] {
  * The catalogue of every `*.yaml` file in a directory (default: the bundled indicators/), in
  * code order. A code defined twice is an error naming both files.
  */
+/** Indicator → why `--baseline records` cannot give its last year (lastYearFromRecords: false). */
+export function lastYearNotes(catalogue: Catalogue): Record<string, string> {
+  return Object.fromEntries(
+    catalogue.indicators.flatMap((definition) => (!definition.lastYearFromRecords && definition.lastYearNote ? [[definition.code, definition.lastYearNote]] : [])),
+  );
+}
+
 export function loadCatalogue(dir: string = CATALOGUE_DIR): Catalogue {
   let names: string[];
   try {

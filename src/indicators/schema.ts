@@ -187,6 +187,13 @@ export const IndicatorEntry = z
     factor: z.number().positive().optional(),
     breakdowns: z.array(BreakdownEntry).default([]),
     modelled: z.boolean().default(false),
+    /**
+     * false: today's records cannot give last year's figure (e.g. the support date keeps only
+     * the latest support), so `--baseline records` gives none for it; last year's result
+     * file still can. `lastYearNote` says why, in the report's words.
+     */
+    lastYearFromRecords: z.boolean().default(true),
+    lastYearNote: z.string().min(1).optional(),
     notes: z.string().optional(),
     notesEn: z.string().optional(),
   })
@@ -197,6 +204,9 @@ export const IndicatorEntry = z
       issue('tỷ lệ cần cả denominator và factor; số đếm không có cả hai (a ratio needs denominator and factor; a count neither)', [
         d.denominator === undefined ? 'denominator' : 'factor',
       ]);
+    }
+    if (!d.lastYearFromRecords && d.lastYearNote === undefined) {
+      issue('lastYearFromRecords: false cần lastYearNote nói vì sao (say why in lastYearNote)', ['lastYearNote']);
     }
     if (d.code.slice(3, 5) !== d.group) issue(`mã ${d.code} không thuộc nhóm ${d.group} (code not in group)`, ['group']);
     const seen = new Set<string>();

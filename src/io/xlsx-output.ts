@@ -25,6 +25,28 @@ export function setText(cell: ExcelJS.Cell, text: string): void {
   if (looksLikeFormula(text)) cell.numFmt = '@';
 }
 
+/** Excel's limit on a sheet name. */
+export const SHEET_NAME_LIMIT = 31;
+
+/**
+ * A sheet name Excel takes: no []:*?/\\, at most 31 characters cut at a word boundary ("I.02
+ * Sức khỏe, dinh dưỡng trẻ em" → "I.02 Sức khỏe, dinh dưỡng trẻ", never "…trẻ e"), unique
+ * within `used` (a number is added, the words cut again to make room).
+ */
+export function sheetName(text: string, used: Set<string>): string {
+  const clean = text.replace(/[[\]:*?/\\]/g, ' ').replace(/\s+/g, ' ').trim();
+  const fit = (limit: number) => {
+    if (clean.length <= limit) return clean;
+    const cut = clean.slice(0, limit + 1);
+    const space = cut.lastIndexOf(' ');
+    return (space > 0 ? cut.slice(0, space) : clean.slice(0, limit)).replace(/[\s,;.–-]+$/, '');
+  };
+  let name = fit(SHEET_NAME_LIMIT);
+  for (let n = 2; used.has(name.toLocaleLowerCase('vi')); n++) name = `${fit(SHEET_NAME_LIMIT - String(n).length - 1)} ${n}`;
+  used.add(name.toLocaleLowerCase('vi'));
+  return name;
+}
+
 const CELL_REFERENCE = /\$?[A-Z]{1,3}\$?[1-9][0-9]{0,6}/g;
 
 /** A formula chitieu builds itself: references, numbers, arithmetic and brackets only. */

@@ -40,9 +40,25 @@ export const TargetResult = z.object({
 });
 export type TargetResult = z.infer<typeof TargetResult>;
 
+/**
+ * Which communes of a district or province (in the list valid at the reference date) had any
+ * input row: every figure of the unit is made of the `reporting` ones only.
+ */
+export const UnitCoverage = z.object({
+  unit: z.string(),
+  level: Level,
+  /** How many communes the unit has at the reference date. */
+  communes: z.number().int().nonnegative(),
+  reporting: z.array(z.string()),
+  missing: z.array(z.string()),
+});
+export type UnitCoverage = z.infer<typeof UnitCoverage>;
+
 export const ComputeResult = z.object({
   period: PeriodRef,
   results: z.array(IndicatorResult),
   targets: z.array(TargetResult),
+  /** Per district and province with rows (optional: files written before it existed lack it). */
+  coverage: z.array(UnitCoverage).optional(),
 });
 export type ComputeResult = z.infer<typeof ComputeResult>;

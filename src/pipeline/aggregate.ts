@@ -6,7 +6,9 @@ import { baselineLookupOf, evaluateTargets, parsePeriod, type PeriodPresets } fr
 import type { TargetPlan } from '../indicators/index.js';
 import { aggregateAnnexes, type AggregateOutcome } from '../report/aggregate/index.js';
 import { createReport, type ReportFiles, type ReportInput } from '../report/index.js';
-import type { AdminUnits } from '../units/index.js';
+import { ExitCode, UserError } from '../model/messages.js';
+import { incompleteRefusal } from '../report/completeness.js';
+import { eraAt, type AdminUnits } from '../units/index.js';
 import type { LoadedReportOptions } from './report.js';
 import { toolVersion } from './report.js';
 import { isUnder, reportUnit } from './units.js';
@@ -22,6 +24,8 @@ export interface AggregateRequest {
   readonly unit: string;
   readonly period: string;
   readonly plan?: TargetPlan;
+  /** Refuse a sum some of whose communes sent nothing (exit 3). */
+  readonly strict?: boolean;
 }
 
 export async function aggregateStep(
@@ -31,6 +35,7 @@ export async function aggregateStep(
 ): Promise<AggregateOutcome> {
   const period = parsePeriod(request.period, definitions.presets);
   const { unit, children } = reportUnit(request.unit, period, definitions.units);
+  const communes = definitions.units.childrenOf('commune', unit.code, eraAt(period.to)).map((commune) => ({ code: commune.code, name: commune.name }));
   const outcome = await aggregateAnnexes({
     paths,
     unit,
@@ -38,7 +43,12 @@ export async function aggregateStep(
     expected: children,
     isUnder: (code) => isUnder(unit, code, period, definitions.units),
     toolVersion: toolVersion(),
+    communes,
   });
+  const completeness = outcome.input.completeness;
+  if (request.strict && completeness && completeness.missing.length > 0) {
+    throw new UserError(ExitCode.rejectedRows, incompleteRefusal(unit.fullName, completeness));
+  }
   return { ...outcome, input: withTargets(outcome.input, request.plan) };
 }
 

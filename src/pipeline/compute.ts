@@ -35,6 +35,8 @@ export function loadPlanAndBaseline(options: { targets?: string; baseline?: stri
 }
 
 export interface Computed {
+  /** What was asked: the report step words last year's figures by where they came from. */
+  readonly settings: ComputeSettings;
   readonly output: ComputeOutput;
   /** The importer's and the engine's rejected rows together. */
   readonly rejected: readonly RejectedRow[];
@@ -56,6 +58,7 @@ export function computeStep(imported: ImportResult, settings: ComputeSettings, d
     ...(settings.codesAsOf ? { codesAsOf: settings.codesAsOf } : {}),
   });
   const computed: Computed = {
+    settings,
     output,
     rejected: [...imported.rejected, ...output.rejected],
     warnings: [...imported.warnings, ...output.warnings].filter((warning) => warning.kind !== 'totals_row'),

@@ -71,7 +71,7 @@ export async function districtReport(paths: readonly string[], setup: DemoSetup,
   const period = parsePeriod(DEMO.period, setup.definitions.presets);
   const imported = await readData(paths, onEvent ? { onEvent } : {});
   const computed = computeStep(imported, { period, level: 'district', plan: setup.plan, baseline: 'records' }, setup.definitions, onEvent);
-  const report = await reportStep(DEMO.unit, imported, computed, setup.definitions, setup.loaded, onEvent);
+  const report = await reportStep(DEMO.unit, imported, computed, setup.definitions, setup.loaded, onEvent ? { onEvent } : {});
   return { imported, computed, report };
 }
 

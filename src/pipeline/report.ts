@@ -4,16 +4,17 @@
  */
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
-import { factsPeriod, type Period, type PeriodPresets } from '../engine/index.js';
+import { communeNames, coverageOf, factsPeriod, type Period, type PeriodPresets } from '../engine/index.js';
 import type { ImportResult } from '../import/index.js';
-import type { Catalogue } from '../indicators/index.js';
+import { lastYearNotes, type Catalogue } from '../indicators/index.js';
 import { ExitCode, UserError, msg } from '../model/messages.js';
 import type { Dataset } from '../model/records.js';
 import type { ComputeResult, Level } from '../model/results.js';
+import { completenessOf, incompleteRefusal, type Completeness } from '../report/completeness.js';
 import { createReport, type ReportFiles, type ReportInput, type UnitFacts, type UnitName } from '../report/index.js';
 import { loadReportLayout, type ReportLayout } from '../report/layout.js';
 import { loadNarrative, type Narrative } from '../report/narrative.js';
-import { loadSettingsFile, type ReportSettingsFile } from '../report/settings.js';
+import { checkReportDate, loadSettingsFile, type ReportSettingsFile } from '../report/settings.js';
 import { checkTemplate, resolveTemplate } from '../report/template.js';
 import type { AdminUnits } from '../units/index.js';
 import { computeStep, loadDefinitions, loadPlanAndBaseline, type Computed, type ComputeSettings, type Definitions } from './compute.js';
@@ -51,13 +52,27 @@ export function factsFor(dataset: Dataset, unit: UnitName, period: Period, units
     .map(({ source: _source, ...fact }) => fact);
 }
 
-/** Keeps the rows and targets of a unit and of the units listed under it. */
+/** Keeps the rows, targets and coverage of a unit and of the units listed under it. */
 export function resultFor(result: ComputeResult, codes: ReadonlySet<string>): ComputeResult {
+  const coverage = result.coverage?.filter((entry) => codes.has(entry.unit));
   return {
     period: result.period,
     results: result.results.filter((row) => codes.has(row.unit)),
     targets: result.targets.filter((target) => codes.has(target.unit)),
+    ...(coverage && coverage.length > 0 ? { coverage } : {}),
   };
+}
+
+/** Which communes of the unit had data, with the names of those that had none. */
+export function completenessFor(result: ComputeResult, unit: UnitName, units: AdminUnits): Completeness | undefined {
+  const { to } = result.period;
+  return completenessOf(coverageOf(result.coverage, unit.code), unit, to, (codes) => communeNames(units, to, codes));
+}
+
+/** For a baseline rebuilt from the records: the indicators it cannot give, and why (the catalogue's lastYearNote). */
+export function lastYearNotesOf(catalogue: Catalogue): Pick<ReportInput, 'lastYearNotes'> {
+  const notes = lastYearNotes(catalogue);
+  return Object.keys(notes).length > 0 ? { lastYearNotes: notes } : {};
 }
 
 /** The report's input for `unit`: its rows and its children's, last year's, the commune facts and the sources. */
@@ -126,23 +141,37 @@ export interface UnitReport {
   readonly children: readonly UnitName[];
   readonly input: ReportInput;
   readonly files: ReportFiles;
+  /** Which communes of a district or province had data (the front ends say which had none). */
+  readonly completeness?: Completeness;
 }
 
-/** Report: a computed run → the unit's report and annex. */
+/**
+ * Report: a computed run → the unit's report and annex. `strict`: a district or province some
+ * of whose communes have no data gets no report (exit 3).
+ */
 export async function reportStep(
   unitCode: string,
   imported: ImportResult,
   computed: Computed,
   definitions: Definitions,
   loaded: LoadedReportOptions,
-  onEvent?: OnPipelineEvent,
+  options: { readonly strict?: boolean; readonly onEvent?: OnPipelineEvent } = {},
 ): Promise<UnitReport> {
-  const { unit, children } = reportUnit(unitCode, computed.output.result.period, definitions.units);
+  const { result } = computed.output;
+  const { unit, children } = reportUnit(unitCode, result.period, definitions.units);
   checkUnitHasRows(computed, unit);
-  const input = reportInputFor(unit, children, computed.output, imported, definitions);
+  const completeness = completenessFor(result, unit, definitions.units);
+  if (options.strict && completeness && completeness.missing.length > 0) {
+    throw new UserError(ExitCode.rejectedRows, incompleteRefusal(unit.fullName, completeness));
+  }
+  const input: ReportInput = {
+    ...reportInputFor(unit, children, computed.output, imported, definitions),
+    ...(completeness ? { completeness } : {}),
+    ...(computed.settings.baseline === 'records' ? lastYearNotesOf(definitions.catalogue) : {}),
+  };
   const files = await createReport(input, loaded);
-  onEvent?.({ kind: 'stage-done', stage: 'render', rows: rowsRead(imported) });
-  return { unit, children, input, files };
+  options.onEvent?.({ kind: 'stage-done', stage: 'render', rows: rowsRead(imported) });
+  return { unit, children, input, files, ...(completeness ? { completeness } : {}) };
 }
 
 export interface ReportRequest extends ReportFileOptions, PeriodChoice {
@@ -150,6 +179,8 @@ export interface ReportRequest extends ReportFileOptions, PeriodChoice {
   readonly targets?: string;
   readonly baseline?: string;
   readonly codesAsOf?: string;
+  /** Refuse a unit some of whose communes have no data (exit 3). */
+  readonly strict?: boolean;
 }
 
 export interface ReportRun {
@@ -165,6 +196,7 @@ export async function reportFromFiles(paths: readonly string[], request: ReportR
   // Table and chart files are checked against the catalogue before any record is read (exit 4).
   const loaded = { ...options, layout: loadReportLayout(definitions.catalogue, options.template ? resolveTemplate(options.template) : undefined) };
   const period = resolvePeriod(request);
+  checkReportDate(loaded.settings, period.to, request.settings);
   const { unit } = reportUnit(request.unit, period, definitions.units);
   const level: Level = unit.level;
   const settings: ComputeSettings = {
@@ -176,6 +208,6 @@ export async function reportFromFiles(paths: readonly string[], request: ReportR
   // Codes are checked by the engine at each row's own date, so the importer accepts either list.
   const imported = await readData(paths, onEvent ? { onEvent } : {});
   const computed = computeStep(imported, settings, definitions, onEvent);
-  const report = await reportStep(unit.code, imported, computed, definitions, loaded, onEvent);
+  const report = await reportStep(unit.code, imported, computed, definitions, loaded, { ...(request.strict ? { strict: true } : {}), ...(onEvent ? { onEvent } : {}) });
   return { imported, computed, report };
 }

@@ -129,6 +129,8 @@ export interface CountComparison {
   readonly shown?: string;
   /** False when the change must not be written (a figure of the two is hidden). */
   readonly compare?: boolean;
+  /** Why last year's figure does not exist, when the catalogue says so. */
+  readonly baselineNote?: string;
 }
 
 /**
@@ -142,20 +144,32 @@ export function countSentence(c: CountComparison): string {
       : c.current === 0
         ? `không có ${c.subject}`
         : `có ${c.shown ?? formatNumber(c.current)} ${c.subject}`;
-  const change = c.current === null || c.compare === false ? '' : countChange(c.current, c.baseline, c.unitWord, c.baselineLabel);
+  const change = c.current === null || c.compare === false ? '' : countChange(c.current, c.baseline, c.unitWord, c.baselineLabel, c.baselineNote);
   return withTargets(`${head}${change}`, c.targets);
 }
 
-/** ", giảm 2 em (40,0%) so với cùng kỳ năm 2024", or the wording for no change, a zero baseline, none. */
-export function countChange(current: number, baseline: Baseline, unitWord: string, baselineLabel: string): string {
-  if (baseline === undefined || baseline === null) return `, chưa có số liệu ${baselineLabel} để so sánh`;
+/**
+ * No comparison: "chưa có" when the run asked for no baseline, "không có" when it did and
+ * last year has no figure (with the catalogue's reason when there is one).
+ */
+function noComparison(baseline: null | undefined, baselineLabel: string, note: string | undefined): string {
+  if (baseline === undefined) return `, chưa có số liệu ${baselineLabel} để so sánh`;
+  return `, không có số liệu ${baselineLabel}${note ? ` (${note})` : ' để so sánh'}`;
+}
+
+/**
+ * ", giảm 2 em (40,0%) so với cùng kỳ năm 2024"; from a zero baseline a change in number only
+ * (", tăng từ 0 lên 12 em so với …": a percentage of nothing means nothing).
+ */
+export function countChange(current: number, baseline: Baseline, unitWord: string, baselineLabel: string, note?: string): string {
+  if (baseline === undefined || baseline === null) return noComparison(baseline, baselineLabel, note);
   const difference = current - baseline;
   if (difference === 0) {
     return current === 0 ? `, ${baselineLabel} cũng không có trường hợp nào` : `, bằng ${baselineLabel}`;
   }
+  if (baseline === 0) return `, tăng từ 0 lên ${formatNumber(current)} ${unitWord} so với ${baselineLabel}`;
   const word = difference > 0 ? 'tăng' : 'giảm';
   const amount = `${formatNumber(Math.abs(difference))} ${unitWord}`;
-  if (baseline === 0) return `, ${word} ${amount} so với ${baselineLabel} (${baselineLabel} không có trường hợp nào)`;
   const percent = formatPercent((Math.abs(difference) / baseline) * 100);
   return `, ${word} ${amount} (${percent}) so với ${baselineLabel}`;
 }
@@ -174,6 +188,8 @@ export interface RatioComparison {
   readonly targets?: readonly TargetMention[];
   /** False when the change must not be written (last year's figure is withheld). */
   readonly compare?: boolean;
+  /** Why last year's figure does not exist, when the catalogue says so. */
+  readonly baselineNote?: string;
 }
 
 /**
@@ -189,13 +205,13 @@ export function ratioSentence(c: RatioComparison): string {
     c.numerator !== null && c.denominator !== null
       ? ` (${formatNumber(c.numerator)}/${formatNumber(c.denominator)} ${c.unitWord})`
       : '';
-  const change = c.compare === false ? '' : pointChange(c.value, c.baseline, c.baselineLabel);
+  const change = c.compare === false ? '' : pointChange(c.value, c.baseline, c.baselineLabel, c.baselineNote);
   return withTargets(`${c.subject} đạt ${formatPercent(c.value)}${share}${change}`, c.targets);
 }
 
-/** ", tăng 1,2 điểm phần trăm so với …" for two percentages. */
-export function pointChange(current: number, baseline: Baseline, baselineLabel: string): string {
-  if (baseline === undefined || baseline === null) return `, chưa có số liệu ${baselineLabel} để so sánh`;
+/** ", tăng 1,2 điểm phần trăm so với …": only between two rates that exist. */
+export function pointChange(current: number, baseline: Baseline, baselineLabel: string, note?: string): string {
+  if (baseline === undefined || baseline === null) return noComparison(baseline, baselineLabel, note);
   const difference = roundTo(current, 1) - roundTo(baseline, 1);
   if (roundTo(difference, 1) === 0) return `, bằng ${baselineLabel}`;
   const word = difference > 0 ? 'tăng' : 'giảm';

@@ -11,7 +11,7 @@ import { drawCharts } from './docx/charts.js';
 import { renderDocx } from './docx/build.js';
 import { loadReportLayout, type ReportLayout } from './layout.js';
 import { buildReportModel, type ReportInput, type ReportModel } from './model.js';
-import type { Narrative } from './narrative.js';
+import type { Narrative, NarrativeKey } from './narrative.js';
 import { defaultTemplateFor } from './period-label.js';
 import { resolveSettings, type ReportSettingsFile } from './settings.js';
 import { renderTemplate, resolveTemplate, type TemplateFile } from './template.js';
@@ -21,6 +21,7 @@ import { renderAnnex } from './xlsx/annex.js';
 export type { ReportInput, ReportModel, SourceFile } from './model.js';
 export type { UnitFacts } from './paragraphs.js';
 export type { UnitName } from './unit-name.js';
+export { placeholdersMessage } from './template.js';
 
 export interface ReportOptions {
   /** A bundled template name or a path to a .hbs file; by default the one that fits the period. */
@@ -41,6 +42,8 @@ export interface ReportFiles {
   readonly docx: Buffer;
   readonly xlsx: Buffer;
   readonly model: ReportModel;
+  /** Sections still holding a placeholder for the office to write (placeholdersMessage says which). */
+  readonly placeholders: readonly NarrativeKey[];
 }
 
 function templateOf(input: ReportInput, options: ReportOptions) {
@@ -50,7 +53,7 @@ function templateOf(input: ReportInput, options: ReportOptions) {
 export function reportModel(input: ReportInput, options: ReportOptions = {}): ReportModel {
   const settings = resolveSettings(options.settings, input.unit, input.result.period.to);
   const layout = options.layout ?? loadReportLayout(input.catalogue, templateOf(input, options));
-  return buildReportModel(input, settings, options.narrative ?? {}, layout, options.suppress);
+  return buildReportModel(input, settings, options.narrative ?? {}, options.suppress, layout);
 }
 
 /** The date the files carry: the report date when set, else the period's last day. */
@@ -69,18 +72,18 @@ function blocksOf(model: ReportModel, template: TemplateFile) {
 /** The charts of a report in the order its template places them (as the DOCX numbers them): what the page shows. */
 export function placedCharts(input: ReportInput, options: ReportOptions = {}): ChartFigure[] {
   const model = reportModel(input, options);
-  const ids = blocksOf(model, templateOf(input, options)).flatMap((block) => (block.kind === 'chart' ? [block.id] : []));
+  const ids = blocksOf(model, templateOf(input, options)).blocks.flatMap((block) => (block.kind === 'chart' ? [block.id] : []));
   return [...new Set(ids)].flatMap((id) => model.charts.filter((chart) => chart.definition.id === id));
 }
 
 export async function createReport(input: ReportInput, options: ReportOptions = {}): Promise<ReportFiles> {
   const model = reportModel(input, options);
   const template = templateOf(input, options);
-  const blocks = blocksOf(model, template);
+  const { blocks, placeholders } = blocksOf(model, template);
   const date = stampDate(model);
   const pictures = await drawCharts(blocks, model);
   const [docx, xlsx] = await Promise.all([renderDocx(blocks, model, date, pictures), renderAnnex(model, date)]);
-  return { docx, xlsx, model };
+  return { docx, xlsx, model, placeholders };
 }
 
 /** The annex workbook alone: what a commune sends up for `aggregate`. */

@@ -6,7 +6,8 @@
 import type { ComputeResult, IndicatorResult, TargetResult } from '../model/results.js';
 import type { CatalogueView } from './binding.js';
 import { chartsFor, type ChartFigure } from './charts/data.js';
-import type { ReportLayout } from './layout.js';
+import { loadReportLayout, type ReportLayout } from './layout.js';
+import type { Completeness } from './completeness.js';
 import { NARRATIVE_KEYS, type Narrative, type NarrativeKey } from './narrative.js';
 import * as text from './paragraphs.js';
 import type { UnitFacts } from './paragraphs.js';
@@ -50,6 +51,13 @@ export interface ReportInput {
   readonly extraNotes?: readonly string[];
   /** The catalogue the figures were computed with: tables and charts are checked against it (the bundled one when absent). */
   readonly catalogue?: CatalogueView;
+  /**
+   * Indicator → why `--baseline records` gave it no figure last year (the catalogue's
+   * lastYearNote); only with a baseline rebuilt from the records.
+   */
+  readonly lastYearNotes?: Readonly<Record<string, string>>;
+  /** For a district or province: which of its communes had data (completeness.ts). */
+  readonly completeness?: Completeness;
 }
 
 export interface ReportModel {
@@ -127,7 +135,13 @@ function rowsOf(result: ComputeResult | undefined, codes: ReadonlySet<string>): 
   return result ? result.results.filter((row) => codes.has(row.unit)) : [];
 }
 
-export function buildReportModel(input: ReportInput, settings: ReportSettings, narrative: Narrative, layout: ReportLayout, suppress?: number): ReportModel {
+export function buildReportModel(
+  input: ReportInput,
+  settings: ReportSettings,
+  narrative: Narrative,
+  suppress?: number,
+  layout: ReportLayout = loadReportLayout(input.catalogue),
+): ReportModel {
   const codes = new Set([input.unit.code, ...input.children.map((child) => child.code)]);
   const rows = rowsOf(input.result, codes);
   const baselineRows = rowsOf(input.baseline, codes);
@@ -136,7 +150,17 @@ export function buildReportModel(input: ReportInput, settings: ReportSettings, n
   const wording = periodWording(input.result.period);
   const targets = input.result.targets.filter((target) => target.unit === input.unit.code);
   const facts = input.facts ?? [];
-  const common = { index, unit: input.unit, children: input.children, wording, targets, ...(baseline ? { baseline } : {}) };
+  const common = {
+    index,
+    unit: input.unit,
+    children: input.children,
+    wording,
+    targets,
+    origin: input.origin,
+    ...(baseline ? { baseline } : {}),
+    ...(input.completeness ? { completeness: input.completeness } : {}),
+    ...(input.lastYearNotes ? { lastYearNotes: input.lastYearNotes } : {}),
+  };
   // Tables first: under --suppress, what they hide the sentences must not say either.
   let tables = buildTables({
     ...common,

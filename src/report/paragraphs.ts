@@ -22,6 +22,7 @@ import {
   type CountComparison,
   type TargetMention,
 } from './format-vi.js';
+import { completenessSentence } from './completeness.js';
 import type { Breakdown } from './result-index.js';
 import type { Protection, When } from './suppress.js';
 import { coreValue, type TableContext } from './tables.js';
@@ -42,13 +43,15 @@ export interface UnitFacts {
 }
 
 /** What the sentences are written from: the tables' figures, plus the communes' facts. */
-export interface ParagraphContext extends Pick<TableContext, 'index' | 'baseline' | 'unit' | 'children' | 'wording' | 'targets'> {
+export interface ParagraphContext extends Pick<TableContext, 'index' | 'baseline' | 'unit' | 'children' | 'wording' | 'targets' | 'completeness'> {
   /** Facts of the communes under the unit, for the period. */
   readonly facts: readonly UnitFacts[];
   /** Under `--suppress K`: which figures may not be written as numbers (suppress.ts). */
   readonly protection?: Protection;
   /** The figures compared with last year (III.1), as the comparison table file lists them. */
   readonly coreFigures: readonly CoreFigure[];
+  /** Indicator → why last year's figure cannot be rebuilt from the records (the catalogue's lastYearNote). */
+  readonly lastYearNotes?: Readonly<Record<string, string>>;
 }
 
 const sentence = (text: string) => `${upperFirst(text)}.`;
@@ -68,7 +71,8 @@ function exact(ctx: ParagraphContext, indicator: string, breakdown: Breakdown = 
 }
 
 /** `countSentence` for a figure that may be protected: its number as it may be written, the change only between two written figures. */
-function figureSentence(ctx: ParagraphContext, indicator: string, comparison: Omit<CountComparison, 'shown' | 'compare'>): string {
+function figureSentence(ctx: ParagraphContext, indicator: string, given: Omit<CountComparison, 'shown' | 'compare'>): string {
+  const comparison = { ...given, ...lastYear(ctx, indicator) };
   if (!ctx.protection) return countSentence(comparison);
   const shown = exact(ctx, indicator) ? {} : { shown: countText(ctx, indicator, comparison.current) };
   const compare = exact(ctx, indicator) && exact(ctx, indicator, {}, 'baseline');
@@ -82,6 +86,12 @@ function mentions(ctx: ParagraphContext, indicator: string): TargetMention[] {
   return ctx.targets
     .filter((target) => target.indicator === indicator)
     .map((target) => ({ label: target.target, status: target.status, ...(target.note ? { note: target.note } : {}) }));
+}
+
+/** Why an indicator has no figure last year, as `{ baselineNote }` for a comparison. */
+function lastYear(ctx: ParagraphContext, indicator: string): { baselineNote?: string } {
+  const note = ctx.baseline ? ctx.lastYearNotes?.[indicator] : undefined;
+  return note ? { baselineNote: note } : {};
 }
 
 /** Last year's count; undefined when no baseline was asked for. */
@@ -118,7 +128,8 @@ function partial(ctx: ParagraphContext, units: number): string {
 export function situation(ctx: ParagraphContext): string[] {
   const { index } = ctx;
   const u = ctx.unit.code;
-  const lines: string[] = [];
+  // Where the figures start, the reader learns which communes they are made of.
+  const lines: string[] = ctx.completeness ? [completenessSentence(ctx.completeness)] : [];
   const where = `Toàn ${typeWord(ctx.unit)}`;
   const parts: string[] = [];
   if (ctx.children.length > 0) parts.push(`${formatNumber(ctx.children.length)} ${childrenWord(ctx.unit, ctx.children[0]?.level)}`);
@@ -136,7 +147,7 @@ export function situation(ctx: ParagraphContext): string[] {
   const share = (n: number | null) => (n === null || total === 0 ? '' : `, chiếm ${formatPercent((n / total) * 100)}`);
   const boys = index.count('TE-0101', u, { sex: 'NAM' });
   const girls = index.count('TE-0101', u, { sex: 'NU' });
-  const change = ctx.baseline ? countChange(total, previousCount(ctx, 'TE-0101'), 'em', ctx.wording.baselineLabel) : '';
+  const change = ctx.baseline ? countChange(total, previousCount(ctx, 'TE-0101'), 'em', ctx.wording.baselineLabel, lastYear(ctx, 'TE-0101').baselineNote) : '';
   lines.push(
     `Tổng số trẻ em dưới 16 tuổi tại thời điểm ${ctx.wording.toText} là ${formatNumber(total)} em (nam ${formatNumber(boys)} em${share(boys)}; nữ ${formatNumber(girls)} em${share(girls)})${change}.`,
   );
@@ -200,7 +211,7 @@ export function leadership(ctx: ParagraphContext): string[] {
 export function prevention(ctx: ParagraphContext): string[] {
   const risk = ctx.index.count('TE-0303', ctx.unit.code);
   if (risk === null) return [];
-  const change = countChange(risk, previousCount(ctx, 'TE-0303'), 'em', ctx.wording.baselineLabel);
+  const change = countChange(risk, previousCount(ctx, 'TE-0303'), 'em', ctx.wording.baselineLabel, lastYear(ctx, 'TE-0303').baselineNote);
   return [
     `Số trẻ em có nguy cơ rơi vào hoàn cảnh đặc biệt: ${formatNumber(risk)} em, chiếm ${formatPercent(ctx.index.value('TE-0303', ctx.unit.code))} tổng số trẻ em${change}.`,
   ];
@@ -212,7 +223,7 @@ export function support(ctx: ParagraphContext): string[] {
   const special = ctx.index.count('TE-0301', u);
   if (special === null) return [];
   const lines = [
-    `Tổng số trẻ em có hoàn cảnh đặc biệt: ${formatNumber(special)} em, chiếm ${formatPercent(ctx.index.value('TE-0301', u))} tổng số trẻ em${countChange(special, previousCount(ctx, 'TE-0301'), 'em', ctx.wording.baselineLabel)}.`,
+    `Tổng số trẻ em có hoàn cảnh đặc biệt: ${formatNumber(special)} em, chiếm ${formatPercent(ctx.index.value('TE-0301', u))} tổng số trẻ em${countChange(special, previousCount(ctx, 'TE-0301'), 'em', ctx.wording.baselineLabel, lastYear(ctx, 'TE-0301').baselineNote)}.`,
   ];
   const supported = ctx.index.figures('TE-0302', u);
   if (supported) {
@@ -225,6 +236,7 @@ export function support(ctx: ParagraphContext): string[] {
           denominator: supported.denominator,
           unitWord: 'em',
           baseline: previousValue(ctx, 'TE-0302'),
+          ...lastYear(ctx, 'TE-0302'),
           baselineLabel: ctx.wording.baselineLabel,
           targets: mentions(ctx, 'TE-0302'),
         }),
@@ -276,6 +288,7 @@ export function intervention(ctx: ParagraphContext): string[] {
           unitWord: 'em',
           baseline: ctx.protection?.ratio('XH-0103', u, {}, 'baseline') ? undefined : previousValue(ctx, 'XH-0103'),
           ...(ctx.protection?.ratio('XH-0103', u, {}, 'baseline') ? { compare: false } : {}),
+          ...lastYear(ctx, 'XH-0103'),
           baselineLabel: label,
           targets: mentions(ctx, 'XH-0103'),
         }),
@@ -331,6 +344,7 @@ function ratioLine(ctx: ParagraphContext, indicator: string, subject: string, un
         denominator: row.denominator,
         unitWord,
         baseline: previousValue(ctx, indicator),
+        ...lastYear(ctx, indicator),
         baselineLabel: ctx.wording.baselineLabel,
         targets: mentions(ctx, indicator),
       }),
@@ -400,14 +414,14 @@ export function budget(ctx: ParagraphContext): string[] {
 
 /** "3 em, giảm 2 em (40,0%) so với …"; under --suppress the change only between two written figures. */
 function countComparison(ctx: ParagraphContext, indicator: string, current: number, previous: Baseline, unitWord: string): string {
-  const change = exact(ctx, indicator) && exact(ctx, indicator, {}, 'baseline') ? countChange(current, previous, unitWord, ctx.wording.baselineLabel) : '';
+  const change = exact(ctx, indicator) && exact(ctx, indicator, {}, 'baseline') ? countChange(current, previous, unitWord, ctx.wording.baselineLabel, lastYear(ctx, indicator).baselineNote) : '';
   return `${countText(ctx, indicator, current)} ${unitWord}${change}`;
 }
 
 function percentComparison(ctx: ParagraphContext, indicator: string, current: number, previous: Baseline): string {
   if (ctx.protection?.ratio(indicator, ctx.unit.code)) return WITHHELD;
   const withheld = ctx.protection?.ratio(indicator, ctx.unit.code, {}, 'baseline') !== undefined;
-  return `${formatPercent(current)}${withheld ? '' : pointChange(current, previous, ctx.wording.baselineLabel)}`;
+  return `${formatPercent(current)}${withheld ? '' : pointChange(current, previous, ctx.wording.baselineLabel, lastYear(ctx, indicator).baselineNote)}`;
 }
 
 /** III.1: each core figure now and last year, then the target summary. */

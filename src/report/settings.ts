@@ -12,6 +12,7 @@ import { readYamlFile } from '../io/yaml-file.js';
 import { z } from 'zod';
 import { isIsoDate } from '../engine/dates.js';
 import { ExitCode, UserError, msg } from '../model/messages.js';
+import { formatDate } from './format-vi.js';
 import { placeName, upperVi, type UnitName } from './unit-name.js';
 
 /**
@@ -95,7 +96,25 @@ export const PLACEHOLDER_SIGNER = '[[Họ và tên người ký]]';
 export const PLACEHOLDER_ADDRESSEE = '[[Cơ quan nhận báo cáo]]';
 export const PLACEHOLDER_RECIPIENTS = '[[Các cơ quan, đơn vị nhận báo cáo]]';
 
+/**
+ * A report speaks of figures "at" the period's last day: it cannot be dated before that day
+ * (exit 4, naming both dates and, when known, the settings file).
+ */
+export function checkReportDate(settings: ReportSettingsFile | undefined, periodEnd: string, file?: string): void {
+  const date = settings?.reportDate;
+  if (date === undefined || date >= periodEnd) return;
+  const where = file === undefined ? '' : ` ${file}`;
+  throw new UserError(
+    ExitCode.invalidDefinition,
+    msg(
+      `Tệp thiết lập báo cáo${where}: ngày báo cáo (reportDate) ${formatDate(date)} trước ngày cuối kỳ ${formatDate(periodEnd)}; báo cáo nói về số liệu đến hết ngày ${formatDate(periodEnd)} nên phải đề ngày từ ${formatDate(periodEnd)} trở đi (hoặc bỏ trống reportDate để văn thư điền).`,
+      `Report settings${where}: the report date (reportDate) ${formatDate(date)} is before the period's last day ${formatDate(periodEnd)}; a report on figures up to ${formatDate(periodEnd)} must be dated on or after it (or leave reportDate out for the clerk to fill in).`,
+    ),
+  );
+}
+
 export function resolveSettings(file: ReportSettingsFile | undefined, unit: UnitName, periodEnd: string): ReportSettings {
+  checkReportDate(file, periodEnd);
   const given = file ?? ReportSettingsFile.parse({});
   const number = given.number === undefined || given.number === '' ? '' : String(given.number).padStart(2, '0');
   const numberText = given.numberPattern.replace('{number}', number === '' ? '\u00a0'.repeat(6) : number);

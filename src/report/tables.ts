@@ -9,6 +9,7 @@
 import { AGE_GROUPS, UNKNOWN } from '../model/codes.js';
 import { BREAKDOWN_VALUES } from './binding.js';
 import type { BreakdownKey, TargetResult } from '../model/results.js';
+import { completenessNote, type Completeness } from './completeness.js';
 import { targetStatusText } from './format-vi.js';
 import type { PeriodWording } from './period-label.js';
 import type { Breakdown, ResultIndex } from './result-index.js';
@@ -30,6 +31,12 @@ export interface TableContext {
   readonly extraNotes?: readonly string[];
   /** Catalogue names, for indicators with a target that are not core figures. */
   readonly indicatorNames?: Readonly<Record<string, string>>;
+  /** Recomputed from records (a child counted once per unit) or summed from the annexes below. */
+  readonly origin: 'compute' | 'aggregate';
+  /** Which communes of the unit had data: said under every table when some did not. */
+  readonly completeness?: Completeness;
+  /** Indicator → why last year's figure could not be rebuilt from the records (Biểu 05 says it). */
+  readonly lastYearNotes?: Readonly<Record<string, string>>;
 }
 
 const NOTE_DASH = '"–": không có số liệu, hoặc không tính được tỷ lệ (không có trẻ em thuộc diện).';
@@ -129,14 +136,23 @@ function hasApproximate(parts: readonly TablePart[]): boolean {
   return parts.some((part) => part.rows.some((row) => Object.values(row.cells).some((cell) => cell.approximate)));
 }
 
+/** The notes every table ends with: which communes had data, then "–". */
+function closingNotes(ctx: TableContext): string[] {
+  const missing = completenessNote(ctx.completeness);
+  return [...(missing ? [missing] : []), NOTE_DASH];
+}
+
 function notesFor(ctx: TableContext, parts: readonly TablePart[], specific: readonly string[]): string[] {
   const notes = [...specific];
-  if (ctx.children.length > 0) {
+  // A summed report's total row is the sum of the rows above (extraNotes say what that means).
+  if (ctx.children.length > 0 && ctx.origin === 'compute') {
     notes.push(
       `Dòng "${totalRowLabel(ctx.unit)}" là số liệu của cả ${typeWord(ctx.unit)}, mỗi trẻ em chỉ tính một lần; có thể nhỏ hơn tổng các dòng trên khi một trẻ em có số liệu ở hai đơn vị.`,
     );
+  } else if (ctx.children.length > 0) {
+    notes.push(`Dòng "${totalRowLabel(ctx.unit)}" là tổng các dòng trên.`);
   }
-  notes.push(...(ctx.extraNotes ?? []), NOTE_DASH);
+  notes.push(...(ctx.extraNotes ?? []), ...closingNotes(ctx));
   if (hasApproximate(parts)) notes.push(NOTE_APPROXIMATE);
   return notes;
 }
@@ -268,10 +284,17 @@ function comparisonTable(ctx: TableContext, spec: ComparisonTableSpec): ReportTa
         },
       };
     });
+  const noLastYear = ctx.baseline
+    ? figures.filter((figure) => ctx.lastYearNotes?.[figure.indicator] !== undefined && coreValue(ctx.baseline, figure, unit) === null)
+    : [];
   const notes = [
-    'Với chỉ tiêu tính bằng tỷ lệ (%), cột "Tăng (+), giảm (-)" là số điểm phần trăm.',
+    'Với chỉ tiêu tính bằng tỷ lệ (%), cột "Tăng (+), giảm (-)" là số điểm phần trăm, chỉ tính khi cả hai kỳ đều có tỷ lệ.',
+    ...(figures.some((figure) => figure.kind === 'count' && coreValue(ctx.baseline, figure, unit) === 0 && (coreValue(ctx.index, figure, unit) ?? 0) > 0)
+      ? ['Cột "Tỷ lệ tăng, giảm (%)" để "–" khi cùng kỳ bằng 0: khi đó chỉ so sánh bằng số (tăng từ 0 lên …).']
+      : []),
+    ...noLastYear.map((figure) => `${figure.label}: không có số liệu ${ctx.wording.baselineLabel} (${ctx.lastYearNotes![figure.indicator]}).`),
     ...(ctx.baseline ? [] : [`Chưa có số liệu ${ctx.wording.baselineLabel} để so sánh.`]),
-    NOTE_DASH,
+    ...closingNotes(ctx),
   ];
   const parts = [{ labelHeader: 'Chỉ tiêu', columns, rows }];
   return {

@@ -16,10 +16,10 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { basename, dirname, extname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import Handlebars from 'handlebars';
-import { ExitCode, UserError, msg } from '../model/messages.js';
+import { ExitCode, UserError, msg, type Message } from '../model/messages.js';
 import { formatDate, formatDateWords, formatMoney, formatNumber, formatPercent, formatRate } from './format-vi.js';
 import { literalLine, MarkupError, parseMarkup, type Block } from './markup.js';
-import { isNarrativeKey, NARRATIVE_KEYS, type Narrative } from './narrative.js';
+import { isNarrativeKey, NARRATIVE_KEYS, type Narrative, type NarrativeKey } from './narrative.js';
 
 export const TEMPLATES_DIR = fileURLToPath(new URL('../../templates/', import.meta.url));
 
@@ -161,6 +161,28 @@ export function checkTemplate(template: TemplateFile): void {
   }
 }
 
+export interface RenderedTemplate {
+  readonly blocks: Block[];
+  /** Sections (narrative keys, in document order) still holding a [[placeholder]] for the office. */
+  readonly placeholders: readonly NarrativeKey[];
+}
+
+/** The placeholder of an empty section, with what to write there when the template says (hint=). */
+function placeholderText(hint: unknown): string {
+  return typeof hint === 'string' && hint.trim() !== '' ? `[[Nội dung do đơn vị bổ sung: ${hint.trim()}]]` : PLACEHOLDER;
+}
+
+/** "Còn 6 mục cần đơn vị bổ sung: II.1, II.7, …" after a report is written; nothing when none is left. */
+export function placeholdersMessage(placeholders: readonly NarrativeKey[]): Message | undefined {
+  if (placeholders.length === 0) return undefined;
+  const vi = placeholders.map((key) => (key === 'mo-dau' ? 'câu mở đầu' : key)).join(', ');
+  const en = placeholders.map((key) => (key === 'mo-dau' ? 'opening' : key)).join(', ');
+  return msg(
+    `Còn ${placeholders.length} mục cần đơn vị bổ sung (chữ tô vàng trong báo cáo): ${vi}. Viết các mục này vào tệp --narrative (xem settings/noi-dung-mau.yaml).`,
+    `${placeholders.length} section(s) still left for the office to write (highlighted in the report): ${en}. Write them in the --narrative file (see settings/noi-dung-mau.yaml).`,
+  );
+}
+
 export interface Placeable {
   /** The ids `{{table …}}` may name. */
   readonly tables: readonly string[];
@@ -170,9 +192,10 @@ export interface Placeable {
   readonly known: readonly string[];
 }
 
-/** Renders a template with its context into blocks. */
-export function renderTemplate(template: TemplateFile, context: object, narrative: Narrative, placeable: Placeable): Block[] {
+/** Renders a template with its context into blocks, with the sections still left for the office. */
+export function renderTemplate(template: TemplateFile, context: object, narrative: Narrative, placeable: Placeable): RenderedTemplate {
   const { tables, charts, known } = placeable;
+  const placeholders: NarrativeKey[] = [];
   const hbs = Handlebars.create();
   hbs.unregisterHelper('log');
   const helpers: Record<(typeof KNOWN_HELPERS)[number], Handlebars.HelperDelegate> = {
@@ -191,8 +214,9 @@ export function renderTemplate(template: TemplateFile, context: object, narrativ
     },
     /**
      * {{content "II.4" text.education}}: the figures, then the section's narrative; a visible
-     * placeholder when there is neither. `narrativeFirst=true` puts the narrative first;
-     * `default=lines` is used only when there is no narrative (the opening sentence).
+     * placeholder when there is neither (`hint="…"` says in it what to write). `narrativeFirst=true`
+     * puts the narrative first; `default=lines` is used only when there is no narrative (the
+     * opening sentence). A section whose lines hold a [[placeholder]] is listed as left to write.
      */
     content: (...args: unknown[]) => {
       const options = args.pop() as HelperOptions;
@@ -205,7 +229,9 @@ export function renderTemplate(template: TemplateFile, context: object, narrativ
       let lines: string[];
       if ('default' in options.hash) lines = written.length > 0 ? written : asLines(options.hash.default);
       else lines = options.hash.narrativeFirst === true ? [...written, ...figures] : [...figures, ...written];
-      return (lines.length > 0 ? lines : [PLACEHOLDER]).join('\n');
+      const shown = lines.length > 0 ? lines : [placeholderText(options.hash.hint)];
+      if (shown.some((line) => line.includes('[[')) && !placeholders.includes(key)) placeholders.push(key);
+      return shown.join('\n');
     },
     num: (value: unknown, ...rest: unknown[]) => formatNumber(typeof value === 'number' ? value : null, typeof rest[0] === 'number' ? rest[0] : 0),
     pct: (value: unknown) => formatPercent(typeof value === 'number' ? value : null),
@@ -225,7 +251,7 @@ export function renderTemplate(template: TemplateFile, context: object, narrativ
     }
     const render = hbs.compile(source, COMPILE_OPTIONS);
     const text = render(context, { allowProtoPropertiesByDefault: false, allowProtoMethodsByDefault: false });
-    return parseMarkup(text);
+    return { blocks: parseMarkup(text), placeholders };
   } catch (error) {
     if (error instanceof UserError) throw error;
     if (error instanceof MarkupError) throw templateError(template, `dòng ${error.line} của kết quả: ${error.reason.vi}`, `output line ${error.line}: ${error.reason.en}`);

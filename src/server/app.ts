@@ -4,7 +4,7 @@
  * made) is kept here, in memory and in the private folder, until "Xóa dữ liệu" or stop.
  */
 import { createWriteStream, readdirSync } from 'node:fs';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import { pipeline as pipeStreams } from 'node:stream/promises';
 import { fileURLToPath } from 'node:url';
 import multipart from '@fastify/multipart';
@@ -14,6 +14,7 @@ import { z } from 'zod';
 import { parsePeriod, periodFromWindow, TARGETS_DIR, type Period } from '../engine/index.js';
 import type { ImportResult } from '../import/index.js';
 import { errorWorkbookBytes } from '../import/error-workbook.js';
+import { checkZip, ZipRefusal } from '../import/zip-guard.js';
 import type { TargetPlan } from '../indicators/index.js';
 import { ExitCode, UserError, msg, type Message } from '../model/messages.js';
 import type { ComputeResult } from '../model/results.js';
@@ -25,6 +26,7 @@ import { rowsRead, readData } from '../pipeline/read.js';
 import { reportInputFor, reportStep, type LoadedReportOptions } from '../pipeline/report.js';
 import { reportUnit, unitNamer } from '../pipeline/units.js';
 import { readAnnex, type Annex } from '../report/aggregate/index.js';
+import { completenessMessage } from '../report/completeness.js';
 import { reportBaseName, type UnitName } from '../report/index.js';
 import { NARRATIVE_KEYS, NARRATIVE_SECTIONS, type Narrative } from '../report/narrative.js';
 import { loadSettingsFile, ReportSettingsFile } from '../report/settings.js';
@@ -452,7 +454,7 @@ export async function buildApp(options: AppOptions): Promise<{ app: FastifyInsta
     const computed = computeStep(data, { period, level: unit.level, ...(plan ? { plan } : {}), ...(baseline ? { baseline } : {}) }, definitions);
     run = { unit, children, computed };
     report = undefined;
-    return resultView(computed, unit, children, definitions.catalogue, definitions.presets);
+    return resultView(computed, unit, children, definitions);
   });
 
   app.get('/api/breakdowns', async (request) => {
@@ -494,7 +496,16 @@ export async function buildApp(options: AppOptions): Promise<{ app: FastifyInsta
     const { paths } = await receive(request, 'annexes');
     if (paths.length === 0) throw new UserError(ExitCode.usage, msg('Chưa chọn tệp phụ lục nào.', 'No annex chosen.'));
     const read: Annex[] = [];
-    for (const path of paths) read.push(await readAnnex(path));
+    for (const path of paths) {
+      // Uploaded workbooks get the zip guard the data files get on reading.
+      try {
+        await checkZip(path);
+      } catch (error) {
+        if (!(error instanceof ZipRefusal)) throw error;
+        throw new UserError(ExitCode.unreadableInput, msg(`Tệp ${basename(path)}: ${error.reason.vi}`, `File ${basename(path)}: ${error.reason.en}`));
+      }
+      read.push(await readAnnex(path));
+    }
     annexes = { paths, read };
     summed = undefined;
     const parents = new Map<string, { code: string; name: string; level: string }>();
@@ -522,6 +533,7 @@ export async function buildApp(options: AppOptions): Promise<{ app: FastifyInsta
       unit: outcome.input.unit,
       summed: outcome.annexes.length,
       missing: outcome.missing.map((unit) => ({ code: unit.code, name: unit.fullName })),
+      completeness: outcome.input.completeness && outcome.input.completeness.missing.length > 0 ? completenessMessage(outcome.input.unit.fullName, outcome.input.completeness) : null,
       warnings: outcome.warnings,
       docx: '/download/aggregate.docx',
       xlsx: '/download/aggregate.xlsx',

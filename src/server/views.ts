@@ -5,11 +5,12 @@
  */
 import { KEY_LABELS, parsePeriod, samePeriodLastYear, valueLabel, type Explanation, type Period, type PeriodPresets, type RecordKeys } from '../engine/index.js';
 import type { ImportResult } from '../import/index.js';
-import { countsByKind, issueLabel, rejectedLine, warningLine } from '../import/summary.js';
-import type { Catalogue } from '../indicators/index.js';
+import { countsByKind, issueLabel, KIND_LABELS, rejectedLine, warningLine } from '../import/summary.js';
 import { msg, type Message } from '../model/messages.js';
 import type { BreakdownKey, ComputeResult, IndicatorResult, Level, TargetStatus } from '../model/results.js';
-import type { Computed } from '../pipeline/compute.js';
+import type { Computed, Definitions } from '../pipeline/compute.js';
+import { completenessFor } from '../pipeline/report.js';
+import { completenessMessage } from '../report/completeness.js';
 import { totalsOf } from '../pipeline/read.js';
 import { periodWording } from '../report/period-label.js';
 import type { UnitName } from '../report/unit-name.js';
@@ -19,12 +20,6 @@ import { eraAt, type AdminUnits } from '../units/index.js';
 export const LISTED_ROWS = 200;
 
 const both = (make: (lang: 'vi' | 'en') => string): Message => ({ vi: make('vi'), en: make('en') });
-
-const KIND_LABELS: Record<string, Message> = {
-  children: msg('trẻ em', 'children'),
-  events: msg('sự việc', 'events'),
-  communeFacts: msg('thông tin xã', 'commune facts'),
-};
 
 export function dataView(imported: ImportResult) {
   const issueKinds = imported.rejected.flatMap((row) => [...new Set(row.issues.map((issue) => issue.kind))]);
@@ -162,8 +157,10 @@ function totals(result: ComputeResult | undefined): Map<string, IndicatorResult>
  * period last year (when asked for), and the plan's target statuses. The page draws its
  * tables from this; further views (charts) can be drawn from the same rows.
  */
-export function resultView(computed: Computed, unit: UnitName, children: readonly UnitName[], catalogue: Catalogue, presets: PeriodPresets) {
+export function resultView(computed: Computed, unit: UnitName, children: readonly UnitName[], definitions: Definitions) {
+  const { catalogue, presets } = definitions;
   const { result, baselineResult } = computed.output;
+  const completeness = completenessFor(result, unit, definitions.units);
   const now = totals(result);
   const last = totals(baselineResult);
   const units = [unit, ...children].filter((candidate) => catalogue.indicators.some((definition) => now.has(totalKey(definition.code, candidate.code))));
@@ -192,6 +189,8 @@ export function resultView(computed: Computed, unit: UnitName, children: readonl
       .filter((target) => target.unit === unit.code)
       .map((target) => ({ ...target, statusLabel: STATUS[target.status] })),
     rejectedByEngine: computed.output.rejected.length,
+    // A district's figures made of some of its communes say so, as the report does.
+    completeness: completeness && completeness.missing.length > 0 ? completenessMessage(unit.fullName, completeness) : null,
   };
 }
 

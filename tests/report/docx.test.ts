@@ -14,7 +14,7 @@ const SETTINGS: ReportSettingsFile = {
   place: 'Sơn Hà',
   number: 7,
   numberPattern: '{number}/BC-UBND',
-  reportDate: '2025-06-20',
+  reportDate: '2025-07-07',
   addressees: ['Sở Y tế tỉnh Quảng Ngãi'],
   signer: { authority: ['TM. ỦY BAN NHÂN DÂN', 'KT. CHỦ TỊCH'], title: 'PHÓ CHỦ TỊCH', name: 'Đinh Văn Minh' },
   recipients: ['Như trên', 'TT Huyện ủy, HĐND huyện', 'Lưu: VT, LĐTBXH'],
@@ -100,7 +100,7 @@ describe('the six-month report', () => {
         'CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM',
         'Độc lập - Tự do - Hạnh phúc',
         'Số: 07/BC-UBND',
-        'Sơn Hà, ngày 20 tháng 6 năm 2025',
+        'Sơn Hà, ngày 07 tháng 7 năm 2025',
         'BÁO CÁO',
         'Kết quả công tác trẻ em 6 tháng đầu năm 2025',
         'và phương hướng nhiệm vụ 6 tháng cuối năm 2025',
@@ -108,7 +108,7 @@ describe('the six-month report', () => {
       ]),
     );
     expect(paragraphXml(doc, 'Độc lập - Tự do - Hạnh phúc')).toContain('<w:u w:val="single"/>');
-    expect(paragraphXml(doc, 'Sơn Hà, ngày 20 tháng 6 năm 2025')).toContain('<w:i/>');
+    expect(paragraphXml(doc, 'Sơn Hà, ngày 07 tháng 7 năm 2025')).toContain('<w:i/>');
     expect(paragraphXml(doc, 'BÁO CÁO')).toContain('<w:b/>');
     // The heading comes first, then the title.
     expect(text.indexOf('ỦY BAN NHÂN DÂN')).toBeLessThan(text.indexOf('BÁO CÁO'));
@@ -117,8 +117,8 @@ describe('the six-month report', () => {
   it('follows outline I–IV of the plan with every item', () => {
     const headings = [
       'I. ĐẶC ĐIỂM TÌNH HÌNH',
-      '1. Tình hình kinh tế - xã hội tác động đến trẻ em, tình hình trẻ em và công tác trẻ em tại địa phương',
-      '2. Những vấn đề trẻ em và công tác trẻ em phát sinh hoặc chưa được giải quyết',
+      '1. Tình hình kinh tế - xã hội tác động đến trẻ em, tình hình trẻ em',
+      '2. Những vấn đề trẻ em phát sinh hoặc chưa được giải quyết',
       'II. KẾT QUẢ THỰC HIỆN',
       '1. Công tác tham mưu, chỉ đạo, giám sát, đánh giá thực hiện quyền trẻ em',
       '2. Công tác bảo vệ trẻ em (ở 3 cấp độ)',
@@ -131,7 +131,7 @@ describe('the six-month report', () => {
       '6. Thực hiện quyền tham gia của trẻ em',
       '7. Kết quả các dự án, chương trình, mô hình hợp tác quốc tế hoặc vận động xã hội',
       '8. Hoạt động của Quỹ Bảo trợ trẻ em',
-      '9. Tổng kinh phí đầu tư cho công tác trẻ em trong kỳ',
+      '9. Tổng kinh phí đầu tư cho công tác trẻ em',
       'III. ĐÁNH GIÁ KẾT QUẢ ĐẠT ĐƯỢC',
       '1. So sánh kết quả, hiệu quả so với cùng kỳ năm 2024',
       '2. Những tồn tại, hạn chế',
@@ -172,7 +172,7 @@ describe('the six-month report', () => {
 
   it('shows a visible placeholder where there are neither figures nor narrative', () => {
     const at = text.indexOf('7. Kết quả các dự án, chương trình, mô hình hợp tác quốc tế hoặc vận động xã hội');
-    expect(text[at + 1]).toBe('[Nội dung do đơn vị bổ sung]');
+    expect(text[at + 1]).toBe('[Nội dung do đơn vị bổ sung: tên dự án, chương trình, mô hình; đơn vị phối hợp, tài trợ; kết quả đạt được]');
     // Education: TE-0403 has noData and the other education indicators are absent.
     expect(text[text.indexOf('4. Công tác giáo dục trẻ em') + 1]).toBe('[Nội dung do đơn vị bổ sung]');
     expect(paragraphXml(doc, '[Nội dung do đơn vị bổ sung]')).toContain('<w:highlight w:val="yellow"/>');
@@ -193,7 +193,7 @@ describe('the six-month report', () => {
   it('has the tables with merged two-level headers that repeat across pages', () => {
     expect(text).toContain('Biểu 05');
     expect(text).toContain('Phụ lục');
-    expect(text).toContain('(Kèm theo Báo cáo số 07/BC-UBND ngày 20/06/2025 của Ủy ban nhân dân huyện Sơn Hà)');
+    expect(text).toContain('(Kèm theo Báo cáo số 07/BC-UBND ngày 07/07/2025 của Ủy ban nhân dân huyện Sơn Hà)');
     for (const title of ['DÂN SỐ TRẺ EM', 'TRẺ EM CÓ HOÀN CẢNH ĐẶC BIỆT', 'TRẺ EM BỊ XÂM HẠI']) expect(text).toContain(title);
     expect(doc).toContain('<w:tblHeader/>');
     expect(doc).toMatch(/<w:gridSpan w:val="\d+"\/>/);
@@ -206,7 +206,7 @@ describe('the six-month report', () => {
     const again = await createReport(districtInput(), { settings: SETTINGS });
     expect(Buffer.compare(again.docx, files.docx)).toBe(0);
     expect(Buffer.compare(again.xlsx, files.xlsx)).toBe(0);
-    expect(parts['docProps/core.xml']).toContain('<dcterms:created xsi:type="dcterms:W3CDTF">2025-06-20T00:00:00Z</dcterms:created>');
+    expect(parts['docProps/core.xml']).toContain('<dcterms:created xsi:type="dcterms:W3CDTF">2025-07-07T00:00:00Z</dcterms:created>');
   });
 });
 
@@ -259,7 +259,7 @@ describe('defaults, narrative and the annual report', () => {
     expect(text).toContain('Kết quả công tác trẻ em năm 2025');
     expect(text).toContain('và phương hướng nhiệm vụ năm 2026');
     expect(text).toContain('IV. PHƯƠNG HƯỚNG, NHIỆM VỤ NĂM 2026');
-    expect(text).toContain('9. Tổng kinh phí đầu tư cho công tác trẻ em trong năm');
+    expect(text).toContain('9. Tổng kinh phí đầu tư cho công tác trẻ em');
     expect(text).toContain('Chưa có số liệu năm 2024 để so sánh.');
   });
 });

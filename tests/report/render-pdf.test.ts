@@ -29,7 +29,7 @@ function pageText(pdf: string, page: number): string {
 describe.skipIf(!available)('the report as LibreOffice renders it', () => {
   it('opens the DOCX: heading on page 1, page numbers from page 2, the annex tables', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'chitieu-pdf-'));
-    const files = await createReport(districtInput(), { settings: { numberPattern: '{number}/BC-UBND', fontSize: 14, number: 5, reportDate: '2025-06-20' } });
+    const files = await createReport(districtInput(), { settings: { numberPattern: '{number}/BC-UBND', fontSize: 14, number: 5, reportDate: '2025-07-07' } });
     const docx = join(dir, 'bao-cao.docx');
     writeFileSync(docx, files.docx);
     const pdf = toPdf(docx, dir);

@@ -171,7 +171,7 @@ describe('a commune report with --suppress 3', () => {
 
 describe('the files of a suppressed report', () => {
   it('show "<3" and the note in the DOCX and the XLSX; the annex has no DuLieu and aggregate refuses it', async () => {
-    const files = await createReport(districtInput(), { suppress: K, settings: { numberPattern: '{number}/BC-UBND', fontSize: 14, reportDate: '2025-06-20' } });
+    const files = await createReport(districtInput(), { suppress: K, settings: { numberPattern: '{number}/BC-UBND', fontSize: 14, reportDate: '2025-07-07' } });
     const doc = (await zipEntries(files.docx))['word/document.xml']!;
     const rows = tableRows(doc);
     const diLang = rows.filter((row) => row[1] === 'Thị trấn Di Lăng');
@@ -181,7 +181,7 @@ describe('the files of a suppressed report', () => {
 
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.load(files.xlsx as unknown as ArrayBuffer);
-    expect(workbook.worksheets.map((sheet) => sheet.name)).toEqual(['Bieu01', 'Bieu02', 'Bieu03', 'Bieu04', 'Bieu05', 'DuLieuXa', 'ThongTin']);
+    expect(workbook.worksheets.map((sheet) => sheet.name)).toEqual(['Bieu01', 'Bieu02', 'Bieu02b', 'Bieu03', 'Bieu03b', 'Bieu04', 'Bieu04b', 'Bieu05', 'DuLieuXa', 'ThongTin']);
     const sheet = workbook.getWorksheet('Bieu03')!;
     let at = 0;
     sheet.eachRow((row, n) => {

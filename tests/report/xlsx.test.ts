@@ -35,12 +35,12 @@ describe('the annex workbook', () => {
         { file: '=HYPERLINK("http://x","bấm").xlsx', read: 10, accepted: 9, rejected: 1 },
       ],
     });
-    files = await createReport(input, { settings: { numberPattern: '{number}/BC-UBND', fontSize: 14, reportDate: '2025-06-20' } });
+    files = await createReport(input, { settings: { numberPattern: '{number}/BC-UBND', fontSize: 14, reportDate: '2025-07-07' } });
     workbook = await load(files.xlsx);
   });
 
   it('has one sheet per Biểu and the machine-readable sheets', () => {
-    expect(workbook.worksheets.map((sheet) => sheet.name)).toEqual(['Bieu01', 'Bieu02', 'Bieu03', 'Bieu04', 'Bieu05', 'DuLieu', 'DuLieuXa', 'ThongTin']);
+    expect(workbook.worksheets.map((sheet) => sheet.name)).toEqual(['Bieu01', 'Bieu02', 'Bieu02b', 'Bieu03', 'Bieu03b', 'Bieu04', 'Bieu04b', 'Bieu05', 'DuLieu', 'DuLieuXa', 'ThongTin']);
   });
 
   it('draws Biểu 01 with merged two-level headers, units as rows and the unit as total', () => {
@@ -90,11 +90,12 @@ describe('the annex workbook', () => {
     expect(sheet.getCell(row, 13).value).toBe('–');
   });
 
-  it('is set up for printing: A4 landscape fitted to the width, frozen headers', () => {
-    for (const name of ['Bieu01', 'Bieu02', 'Bieu03', 'Bieu04', 'Bieu05']) {
+  it('is set up for printing: A4 fitted to the width, landscape where wide, frozen headers', () => {
+    for (const name of ['Bieu01', 'Bieu02', 'Bieu02b', 'Bieu03', 'Bieu03b', 'Bieu04', 'Bieu04b', 'Bieu05']) {
       const sheet = workbook.getWorksheet(name)!;
       expect(sheet.pageSetup.paperSize).toBe(9);
-      expect(sheet.pageSetup.orientation).toBe('landscape');
+      // Biểu 02 (ten columns, four by group in part b) fits a portrait page; the others are wide.
+      expect(sheet.pageSetup.orientation).toBe(name.startsWith('Bieu02') ? 'portrait' : 'landscape');
       expect(sheet.pageSetup.fitToPage).toBe(true);
       expect(sheet.pageSetup.fitToWidth).toBe(1);
       expect(sheet.pageSetup.fitToHeight).toBe(0);
@@ -149,8 +150,8 @@ describe('the annex workbook', () => {
     expect(values.get('unitCode')).toBe('529');
     expect(values.get('toolVersion')).toBe('0.1.0');
     expect(values.get('catalogueVersion')).toBe('test-1');
-    expect(values.get('reportDate')).toBe('2025-06-20');
-    expect(workbook.created.toISOString()).toBe('2025-06-20T00:00:00.000Z');
+    expect(values.get('reportDate')).toBe('2025-07-07');
+    expect(workbook.created.toISOString()).toBe('2025-07-07T00:00:00.000Z');
   });
 });
 

@@ -11,6 +11,7 @@ import { chromium, type BrowserContext, type Locator, type Page } from 'playwrig
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ComputeResult, type IndicatorResult } from '../../src/model/results.js';
 import { breakdownId } from '../../src/report/result-index.js';
+import { communeAnnexes, demoSetup, districtReport } from '../../src/pipeline/demo.js';
 import { readAnnex } from '../../src/report/aggregate/index.js';
 import { startServer, type RunningServer } from '../../src/server/start.js';
 import { runCli } from '../helpers/cli.js';
@@ -168,6 +169,29 @@ describe.skipIf(!existsSync(CHROMIUM))('chitieu serve in a browser', () => {
     await page.getByRole('button', { name: 'Xóa dữ liệu', exact: true }).click();
     await page.locator('#notice').waitFor({ state: 'visible' });
     expect(readdirSync(server.dir)).toEqual(['owner.pid']);
+  });
+
+  it('sums the annexes the communes sent up and names the commune that has not sent one', async () => {
+    const setup = demoSetup();
+    const district = await districtReport(samples, setup);
+    const annexes = await communeAnnexes(district, setup);
+    const [missing, ...sent] = annexes;
+    const paths = sent.map((annex) => {
+      const path = join(work, `phu-luc-${annex.unit.code}-2025-H1.xlsx`);
+      writeFileSync(path, annex.xlsx);
+      return path;
+    });
+    await page.getByLabel('Tệp phụ lục của đơn vị cấp dưới').setInputFiles(paths);
+    await page.locator('#aggregate-form').waitFor({ state: 'visible', timeout: 60_000 });
+    await page.getByLabel('Huyện/tỉnh tổng hợp').selectOption('529');
+    await page.getByLabel('Kỳ của các phụ lục').selectOption('2025-H1');
+    await page.getByRole('button', { name: 'Tổng hợp', exact: true }).click();
+    await page.locator('#aggregate-view').waitFor({ state: 'visible', timeout: 60_000 });
+    expect(await page.locator('#aggregate-summary').innerText()).toBe(`Đã cộng ${sent.length} phụ lục vào Huyện Sơn Hà.`);
+    expect(await page.locator('#aggregate-missing').innerText()).toContain(`${missing!.unit.fullName} (${missing!.unit.code})`);
+    const [docx] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: 'Tải báo cáo tổng hợp (DOCX)' }).click()]);
+    expect(docx.suggestedFilename()).toBe('bao-cao-529-2025-H1-tong-hop.docx');
+    await page.locator('#tong-hop').screenshot({ path: join(work, 'aggregate.png') });
   });
 
   it('leaves a picture of the page for the README', async () => {

@@ -12,6 +12,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp } from '../../src/server/app.js';
 import { startServer } from '../../src/server/start.js';
 import { removeStaleWorkspaces, type Workspace } from '../../src/server/workspace.js';
+import { buildZip, deflatedZeros } from '../helpers/zips.js';
 
 const PORT = 48123;
 const TOKEN = 'test-token-0123456789';
@@ -135,6 +136,26 @@ describe('chitieu serve: uploads', () => {
     await app.inject({ method: 'DELETE', url: '/api/data', headers: { host: HOST, cookie: COOKIE } });
     expect(existsSync(join(workspace.dir, 'data'))).toBe(false);
     expect(existsSync(workspace.dir)).toBe(true);
+  });
+});
+
+describe('chitieu serve: the zip guard', () => {
+  it('refuses an uploaded annex that is a zip bomb, as the command line refuses a data file', async () => {
+    const { app: other } = await buildApp({ token: TOKEN, port: () => PORT, tempRoot: root });
+    try {
+      const bomb = buildZip([
+        { name: '[Content_Types].xml', data: Buffer.from('<Types/>') },
+        { name: 'xl/workbook.xml', data: Buffer.from('<workbook/>') },
+        { name: 'xl/media/image1.png', deflated: deflatedZeros(1), declaredSize: 1024 ** 3 },
+      ]);
+      const { payload, headers } = multipartBody([{ name: 'phu-luc.xlsx', bytes: bomb }]);
+      const answer = await other.inject({ method: 'POST', url: '/api/annexes', payload, headers: { host: HOST, cookie: COOKIE, ...headers } });
+      expect(answer.statusCode).toBe(400);
+      expect(answer.json().error.vi).toContain('phu-luc.xlsx');
+      expect(answer.json().error.vi).toContain('bom zip');
+    } finally {
+      await other.close();
+    }
   });
 });
 

@@ -5,6 +5,7 @@
  * are listed, and their rows in the tables show "–".
  */
 import { ExitCode, UserError, msg, type Message } from '../../model/messages.js';
+import { communesWord, type Completeness, type NamedCommune } from '../completeness.js';
 import type { ReportInput } from '../model.js';
 import type { UnitName } from '../unit-name.js';
 import { readAnnex, type Annex } from './read-annex.js';
@@ -23,6 +24,8 @@ export interface AggregateRequest {
   /** Whether a unit code lies under `unit` (a commune of the district, …). */
   readonly isUnder: (code: string) => boolean;
   readonly toolVersion: string;
+  /** The communes of the unit at the period's end: what completeness is measured against. */
+  readonly communes?: readonly NamedCommune[];
 }
 
 export interface AggregateOutcome {
@@ -65,6 +68,23 @@ function check(annexes: readonly Annex[], request: AggregateRequest): void {
   }
 }
 
+/** The communes whose data an annex holds: itself, or what it says it was made of. */
+function communesOf(annex: Annex): readonly string[] {
+  if (annex.info.level === 'commune') return [annex.info.unitCode];
+  return annex.info.communesWithData ?? annex.info.children;
+}
+
+function completenessOf(annexes: readonly Annex[], request: AggregateRequest, periodTo: string): Completeness | undefined {
+  if (request.communes === undefined || request.unit.level === 'commune') return undefined;
+  const withData = new Set(annexes.flatMap(communesOf));
+  return {
+    communes: request.communes.length,
+    reporting: request.communes.filter((commune) => withData.has(commune.code)).map((commune) => commune.code),
+    missing: request.communes.filter((commune) => !withData.has(commune.code)),
+    word: communesWord(request.unit, periodTo),
+  };
+}
+
 export async function aggregateAnnexes(request: AggregateRequest): Promise<AggregateOutcome> {
   const annexes: Annex[] = [];
   for (const path of request.paths) annexes.push(await readAnnex(path));
@@ -101,6 +121,7 @@ export async function aggregateAnnexes(request: AggregateRequest): Promise<Aggre
     annexes.flatMap((annex) => pick(annex).filter((row) => row.unit === annex.info.unitCode));
   const catalogueVersions = [...new Set(annexes.map((annex) => annex.info.catalogueVersion).filter((v): v is string => v !== undefined))];
 
+  const completeness = completenessOf(annexes, request, period.to);
   const input: ReportInput = {
     result: combinedResult(period, current.rows, ownRows((annex) => annex.rows)),
     ...(baselinePeriod && previous ? { baseline: combinedResult(baselinePeriod, previous.rows, ownRows((annex) => annex.baselineRows)) } : {}),
@@ -119,6 +140,7 @@ export async function aggregateAnnexes(request: AggregateRequest): Promise<Aggre
     toolVersion: request.toolVersion,
     origin: 'aggregate',
     extraNotes: [DOUBLE_COUNT_NOTE],
+    ...(completeness ? { completeness } : {}),
   };
   return { input, annexes, missing, warnings };
 }

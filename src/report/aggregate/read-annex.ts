@@ -36,6 +36,8 @@ export interface AnnexInfo {
   readonly baseline?: PeriodRef;
   readonly origin: string;
   readonly children: readonly string[];
+  /** The communes whose data the annex holds (annexes written before this was kept lack it). */
+  readonly communesWithData?: readonly string[];
   readonly toolVersion?: string;
   readonly catalogueVersion?: string;
 }
@@ -95,6 +97,7 @@ const InfoSchema = z.object({
   baselineTo: isoDate.optional(),
   origin: text,
   children: z.string().optional(),
+  communesWithData: z.string().optional(),
   toolVersion: z.string().optional(),
   catalogueVersion: z.string().optional(),
   reportDate: z.string().optional(),
@@ -139,6 +142,8 @@ const FactRowSchema = z.object({
   budget: optionalNumber,
 });
 
+const codeList = (text: string | undefined): string[] => (text ?? '').split(',').map((code) => code.trim()).filter(Boolean);
+
 function readInfo(file: string, sheet: SheetRows): { info: AnnexInfo; sources: SourceFile[] } {
   const values: Record<string, string> = {};
   const sources: SourceFile[] = [];
@@ -171,7 +176,8 @@ function readInfo(file: string, sheet: SheetRows): { info: AnnexInfo; sources: S
       period: { id: i.periodId, from: i.periodFrom, to: i.periodTo },
       ...(baseline ? { baseline } : {}),
       origin: i.origin,
-      children: (i.children ?? '').split(',').map((code) => code.trim()).filter(Boolean),
+      children: codeList(i.children),
+      ...(i.communesWithData !== undefined ? { communesWithData: codeList(i.communesWithData) } : {}),
       ...(i.toolVersion ? { toolVersion: i.toolVersion } : {}),
       ...(i.catalogueVersion ? { catalogueVersion: i.catalogueVersion } : {}),
     },

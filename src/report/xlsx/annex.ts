@@ -1,12 +1,14 @@
 /**
  * The annex workbook: Biểu 01–05 for people (merged two-level headers, number formats, frozen
- * panes, A4 landscape fitted to the page width, formulas with their results), and DuLieu,
- * DuLieuXa and ThongTin for programs (contract.ts), so that a district can `aggregate` the
- * workbooks its communes send up.
+ * panes, A4 fitted to the page width, header rows repeated on each printed page, formulas with
+ * their results; a table in two parts has a sheet per part), and DuLieu, DuLieuXa and ThongTin
+ * for programs (contract.ts, hidden), so that a district can `aggregate` the workbooks its
+ * communes send up.
  */
 import ExcelJS from 'exceljs';
 import { safeFormula, setText, workbookBytes } from '../../io/xlsx-output.js';
 import type { IndicatorResult } from '../../model/results.js';
+import type { Completeness } from '../completeness.js';
 import type { ReportModel } from '../model.js';
 import { excelFormat, headerLayout } from '../table-layout.js';
 import type { Cell, Column, ReportTable, Row, TablePart } from '../table-model.js';
@@ -202,51 +204,67 @@ function writePart(sheet: ExcelJS.Worksheet, start: number, part: TablePart, las
   return { next: row + 1, headerEnd };
 }
 
-function writeTableSheet(workbook: ExcelJS.Workbook, table: ReportTable, issuer: string): void {
-  const widest = Math.max(...table.parts.map((part) => part.columns.length)) + 2;
-  const sheet = workbook.addWorksheet(table.sheetName, {
-    pageSetup: {
+/** Landscape when the columns are wider than an A4 portrait page takes at a readable size. */
+const PORTRAIT_WIDTH = 110;
+
+/** Sheet names of a table: the first part under the table's own name ("Bieu02"), the next ones with their letter ("Bieu02b"). */
+export function partSheetNames(table: ReportTable): string[] {
+  return table.parts.map((_, i) => (i === 0 ? table.sheetName : `${table.sheetName}${String.fromCharCode(97 + i)}`));
+}
+
+/**
+ * One sheet per part of a table, so that each part prints with its own header rows repeated on
+ * every page (Excel has one set of print titles per sheet: part b under part a's header would
+ * read wrong). A4, fitted to the page width, landscape where the columns are wide; the title
+ * rows on each sheet, the table's notes under each part.
+ */
+function writeTableSheets(workbook: ExcelJS.Workbook, table: ReportTable, issuer: string): void {
+  const names = partSheetNames(table);
+  table.parts.forEach((part, index) => {
+    const last = part.columns.length + 2;
+    const sheet = workbook.addWorksheet(names[index]!);
+    sheet.getColumn(1).width = 5;
+    sheet.getColumn(2).width = part.labelHeader !== 'Đơn vị' ? 38 : 24;
+    part.columns.forEach((column, i) => {
+      sheet.getColumn(i + 3).width = Math.max(9, Math.round(column.width * 9));
+    });
+    const totalWidth = widthOf(sheet, 1, last);
+    sheet.pageSetup = {
+      ...sheet.pageSetup,
       paperSize: 9,
-      orientation: 'landscape',
+      orientation: totalWidth > PORTRAIT_WIDTH ? 'landscape' : 'portrait',
       fitToPage: true,
       fitToWidth: 1,
       fitToHeight: 0,
       horizontalCentered: true,
       margins: { left: 0.59, right: 0.39, top: 0.79, bottom: 0.59, header: 0.3, footer: 0.3 },
-    },
-  });
-  sheet.getColumn(1).width = 5;
-  const labelWidth = table.parts.some((part) => part.labelHeader !== 'Đơn vị') ? 38 : 24;
-  sheet.getColumn(2).width = labelWidth;
-  for (let c = 3; c <= widest; c++) {
-    const widths = table.parts.map((part) => part.columns[c - 3]?.width ?? 1);
-    sheet.getColumn(c).width = Math.max(9, Math.round(Math.max(...widths) * 9));
-  }
-  banner(sheet, 1, Math.min(widest, 4), issuer, { bold: true, align: 'left' });
-  banner(sheet, 2, widest, `${table.number}. ${table.title}`, { bold: true, size: 13 });
-  banner(sheet, 3, widest, table.subtitle, { italic: true });
-  let row = 4;
-  if (table.unitNote) {
-    banner(sheet, row, widest, table.unitNote, { italic: true, align: 'right' });
-    row++;
-  }
-  let frozen = 0;
-  table.parts.forEach((part, i) => {
-    const written = writePart(sheet, row, part, widest);
-    if (i === 0) frozen = written.headerEnd;
-    row = written.next;
-  });
-  if (table.notes.length > 0) {
-    banner(sheet, row, widest, 'Ghi chú:', { bold: true, italic: true, align: 'left' });
-    row++;
-    for (const note of table.notes) {
-      banner(sheet, row, widest, `- ${note}`, { italic: true, align: 'left' });
-      sheet.getRow(row).height = wrappedHeight(`- ${note}`, widthOf(sheet, 1, widest));
+    };
+    banner(sheet, 1, Math.min(last, 4), issuer, { bold: true, align: 'left' });
+    const continued = index > 0 ? ' (tiếp theo)' : '';
+    banner(sheet, 2, last, `${table.number}. ${table.title}${continued}`, { bold: true, size: 13 });
+    banner(sheet, 3, last, table.subtitle, { italic: true });
+    let row = 4;
+    if (table.unitNote) {
+      banner(sheet, row, last, table.unitNote, { italic: true, align: 'right' });
       row++;
     }
-  }
-  sheet.views = [{ state: 'frozen', xSplit: 2, ySplit: frozen, topLeftCell: `C${frozen + 1}`, activeCell: `C${frozen + 1}` }];
-  sheet.pageSetup.printTitlesRow = `1:${frozen}`;
+    const headerStart = row + (part.heading ? 1 : 0);
+    const written = writePart(sheet, row, part, last);
+    row = written.next;
+    if (table.notes.length > 0) {
+      banner(sheet, row, last, 'Ghi chú:', { bold: true, italic: true, align: 'left' });
+      row++;
+      for (const note of table.notes) {
+        banner(sheet, row, last, `- ${note}`, { italic: true, align: 'left' });
+        sheet.getRow(row).height = wrappedHeight(`- ${note}`, widthOf(sheet, 1, last));
+        row++;
+      }
+    }
+    const frozen = written.headerEnd;
+    sheet.views = [{ state: 'frozen', xSplit: 2, ySplit: frozen, topLeftCell: `C${frozen + 1}`, activeCell: `C${frozen + 1}` }];
+    // Its own header rows (group, leaf and column-number rows) on every printed page.
+    sheet.pageSetup.printTitlesRow = `${headerStart}:${frozen}`;
+  });
 }
 
 function dataRow(row: IndicatorResult, periodId: string, model: ReportModel): (string | number | boolean | null)[] {
@@ -270,7 +288,7 @@ function dataRow(row: IndicatorResult, periodId: string, model: ReportModel): (s
 }
 
 function writeDataSheet(workbook: ExcelJS.Workbook, model: ReportModel): void {
-  const sheet = workbook.addWorksheet(DATA_SHEET, { pageSetup: { paperSize: 9, orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0 } });
+  const sheet = workbook.addWorksheet(DATA_SHEET, { state: 'hidden' });
   sheet.addRow([...DATA_COLUMNS]);
   sheet.getRow(1).font = { name: FONT, bold: true };
   const rows = [
@@ -292,7 +310,7 @@ function writeDataSheet(workbook: ExcelJS.Workbook, model: ReportModel): void {
 }
 
 function writeFactsSheet(workbook: ExcelJS.Workbook, model: ReportModel): void {
-  const sheet = workbook.addWorksheet(FACTS_SHEET);
+  const sheet = workbook.addWorksheet(FACTS_SHEET, { state: 'hidden' });
   sheet.addRow(FACT_FIELDS.map(factHeader));
   sheet.getRow(1).font = { name: FONT, bold: true };
   for (const fact of model.input.facts ?? []) {
@@ -313,7 +331,7 @@ function writeFactsSheet(workbook: ExcelJS.Workbook, model: ReportModel): void {
 }
 
 function writeInfoSheet(workbook: ExcelJS.Workbook, model: ReportModel): void {
-  const sheet = workbook.addWorksheet(INFO_SHEET);
+  const sheet = workbook.addWorksheet(INFO_SHEET, { state: 'hidden' });
   const { input, settings } = model;
   const period = input.result.period;
   const info: [InfoKey, string | undefined][] = [
@@ -329,6 +347,9 @@ function writeInfoSheet(workbook: ExcelJS.Workbook, model: ReportModel): void {
     ['baselineTo', input.baseline?.period.to],
     ['origin', input.origin],
     ['children', input.children.map((child) => child.code).join(', ')],
+    ['communes', input.completeness ? String(input.completeness.communes) : undefined],
+    ['communesWithData', input.completeness ? input.completeness.reporting.join(', ') : undefined],
+    ['communesMissing', input.completeness ? missingText(input.completeness) : undefined],
     ['toolVersion', input.toolVersion],
     ['catalogueVersion', input.catalogueVersion],
     ['reportDate', settings.reportDate ?? undefined],
@@ -354,11 +375,18 @@ function writeInfoSheet(workbook: ExcelJS.Workbook, model: ReportModel): void {
   sheet.getColumn(6).width = 66;
 }
 
+/** "Xã Sơn Thành (21295), …", or "không có" when every commune had data. */
+function missingText(completeness: Completeness): string {
+  return completeness.missing.length === 0 ? 'không có' : completeness.missing.map((commune) => `${commune.name} (${commune.code})`).join(', ');
+}
+
 const SUPPRESSED_NOTE =
   'Phụ lục để công bố: số nhỏ đã được ẩn, nên không có trang DuLieu và không dùng được cho "chitieu aggregate" (dùng phụ lục lập không có --suppress).';
 
 /**
- * The annex bytes; `date` (the report's date) is what the workbook says it was made on. With
+ * The annex bytes; `date` (the report's date) is what the workbook says it was made on. People
+ * print the Biểu sheets; DuLieu, DuLieuXa and ThongTin are for `aggregate` and are hidden, so
+ * that printing the workbook prints the tables only (Format › Sheet › Unhide shows them). With
  * `--suppress` there is no DuLieu sheet: it would hold every figure the Biểu sheets hide, so a
  * suppressed annex is for reading only, never for `aggregate` (which says so).
  */
@@ -366,7 +394,7 @@ export async function renderAnnex(model: ReportModel, date: string): Promise<Buf
   const workbook = new ExcelJS.Workbook();
   workbook.title = `Phụ lục số liệu ${model.input.unit.fullName} ${model.input.result.period.id}`;
   const issuer = model.settings.issuingBody.join(' ');
-  for (const table of model.tables) writeTableSheet(workbook, table, issuer);
+  for (const table of model.tables) writeTableSheets(workbook, table, issuer);
   if (model.suppress === undefined) writeDataSheet(workbook, model);
   writeFactsSheet(workbook, model);
   writeInfoSheet(workbook, model);

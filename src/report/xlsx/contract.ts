@@ -5,7 +5,8 @@
  *   DuLieu     one row per result row, as in compute's JSON (breakdown keys as columns),
  *              for the period and, when the report compared, for the same period last year
  *   DuLieuXa   the communes' ThongTinXa rows for the period, with the input headers
- *   ThongTin   key (column A), label, value: format, unit, period, baseline, versions, and
+ *   ThongTin   key (column A), label, value: format, unit, period, baseline, versions, the
+ *              unit's communes and which had data (codes) and which not (names and codes),
  *              `suppress` K when small counts were hidden (then there is no DuLieu); then
  *              one "file" row per source file (name, rows read, accepted, rejected, SHA-256)
  */
@@ -72,6 +73,10 @@ export const INFO_KEYS = {
   baselineTo: 'Kỳ so sánh đến ngày',
   origin: 'Cách có số liệu',
   children: 'Các đơn vị cấp dưới',
+  /** Completeness (report/completeness.ts): the communes of the unit, and which had data. */
+  communes: 'Số xã, phường, thị trấn của đơn vị',
+  communesWithData: 'Các xã đã có số liệu (mã)',
+  communesMissing: 'Các xã chưa có số liệu',
   toolVersion: 'Phiên bản chitieu',
   catalogueVersion: 'Phiên bản bộ chỉ tiêu',
   reportDate: 'Ngày báo cáo',

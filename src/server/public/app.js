@@ -416,6 +416,9 @@ function drawResult() {
   if (!result) return;
   const base = result.baselinePeriod ? ` — ${lang === 'en' ? 'compared with' : 'so với'} ${m(result.baselinePeriod.label)}` : '';
   $('results-caption').textContent = `${result.unit.fullName} · ${m(result.period.label)} (${result.period.id})${base}`;
+  const partial = $('results-completeness');
+  partial.hidden = !result.completeness;
+  partial.textContent = m(result.completeness);
   drawTargets(result);
   const unitSelect = $('indicator-unit');
   const chosenUnit = unitSelect.value && result.units.some((unit) => unit.code === unitSelect.value) ? unitSelect.value : result.unit.code;
@@ -684,7 +687,8 @@ function drawAggregate() {
   $('aggregate-missing').textContent = result.missing.length === 0
     ? (lang === 'en' ? 'Every unit below has sent its annex.' : 'Đã có phụ lục của tất cả đơn vị cấp dưới.')
     : (lang === 'en' ? `No annex yet from ${result.missing.length} unit(s): ${missing}.` : `Chưa có phụ lục của ${result.missing.length} đơn vị: ${missing}.`);
-  $('aggregate-missing').className = result.missing.length ? 'error' : 'ok';
+  if (result.completeness) $('aggregate-missing').textContent += ` ${m(result.completeness)}`;
+  $('aggregate-missing').className = result.missing.length || result.completeness ? 'error' : 'ok';
   fill($('aggregate-warnings'), ...result.warnings.map((warning) => el('li', { text: m(warning) })));
 }
 

@@ -1,0 +1,81 @@
+/**
+ * What a report says about the communes whose data it was made of (engine/completeness.ts
+ * finds them): one sentence where the figures start, a note under every annex table when
+ * some are missing, the ThongTin rows, and the line the command line prints.
+ */
+import type { UnitCoverage } from '../model/results.js';
+import { msg, type Message } from '../model/messages.js';
+import { formatNumber } from './format-vi.js';
+import type { UnitName } from './unit-name.js';
+
+export interface NamedCommune {
+  readonly code: string;
+  readonly name: string;
+}
+
+/** The communes of the report's unit (a district or province) and which of them had data. */
+export interface Completeness {
+  /** Communes the unit has at the reference date. */
+  readonly communes: number;
+  readonly reporting: readonly string[];
+  readonly missing: readonly NamedCommune[];
+  /** What the communes are called: "xã, thị trấn". */
+  readonly word: string;
+}
+
+export function completenessOf(
+  coverage: UnitCoverage | undefined,
+  unit: UnitName,
+  referenceDate: string,
+  names: (codes: readonly string[]) => NamedCommune[],
+): Completeness | undefined {
+  if (coverage === undefined) return undefined;
+  return { communes: coverage.communes, reporting: coverage.reporting, missing: names(coverage.missing), word: communesWord(unit, referenceDate) };
+}
+
+/** "xã, thị trấn" for a district; a province also has wards (and, from 2025, special zones). */
+export function communesWord(unit: UnitName, referenceDate: string): string {
+  if (unit.level === 'district') return 'xã, thị trấn';
+  return referenceDate < '2025-07-01' ? 'xã, phường, thị trấn' : 'xã, phường, đặc khu';
+}
+
+/** Names in list order; beyond `limit` the rest are counted. */
+function nameList(missing: readonly NamedCommune[], limit: number, others: (n: string) => string): string {
+  // "and 1 more" would be longer than the name it stands for.
+  const shown = missing.length > limit + 1 ? limit : missing.length;
+  const names = missing.slice(0, shown).map((commune) => commune.name);
+  if (missing.length > shown) names.push(others(formatNumber(missing.length - shown)));
+  return names.join(', ');
+}
+
+/** "Số liệu tổng hợp từ 2/14 xã, thị trấn; chưa có số liệu của: Xã Sơn Thành, …." */
+export function completenessSentence(completeness: Completeness): string {
+  const share = `${formatNumber(completeness.reporting.length)}/${formatNumber(completeness.communes)} ${completeness.word}`;
+  if (completeness.missing.length === 0) return `Số liệu tổng hợp từ đủ ${share}.`;
+  return `Số liệu tổng hợp từ ${share}; chưa có số liệu của: ${nameList(completeness.missing, Number.POSITIVE_INFINITY, () => '')}.`;
+}
+
+/** The note under each annex table; none when every commune had data. */
+export function completenessNote(completeness: Completeness | undefined): string | undefined {
+  if (completeness === undefined || completeness.missing.length === 0) return undefined;
+  return `${completenessSentence(completeness)} Số liệu của đơn vị chỉ gồm các ${completeness.word} đã có số liệu.`;
+}
+
+/** The line `compute`, `report` and `aggregate` print for a unit with missing communes. */
+export function completenessMessage(unit: string, completeness: Completeness): Message {
+  const share = `${completeness.reporting.length}/${completeness.communes}`;
+  const count = completeness.missing.length;
+  return msg(
+    `${unit}: số liệu từ ${share} xã; chưa có số liệu của ${count} xã: ${nameList(completeness.missing, 12, (n) => `và ${n} xã khác`)}.`,
+    `${unit}: figures from ${share} communes; no data from ${count}: ${nameList(completeness.missing, 12, (n) => `and ${n} more`)}.`,
+  );
+}
+
+/** Refusal under --strict (exit 3 is "data problems under --strict"). */
+export function incompleteRefusal(unit: string, completeness: Completeness): Message {
+  const share = `${completeness.reporting.length}/${completeness.communes}`;
+  return msg(
+    `--strict: ${unit} mới có số liệu của ${share} xã (thiếu ${completeness.missing.map((c) => c.name).slice(0, 12).join(', ')}${completeness.missing.length > 12 ? ', …' : ''}); bổ sung tệp của các xã còn thiếu, hoặc bỏ --strict để vẫn lập báo cáo.`,
+    `--strict: ${unit} has figures from ${share} communes only (missing ${completeness.missing.map((c) => c.name).slice(0, 12).join(', ')}${completeness.missing.length > 12 ? ', …' : ''}); add the missing communes' files, or drop --strict.`,
+  );
+}
