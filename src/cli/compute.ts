@@ -17,7 +17,7 @@ import { ExitCode, UserError, msg, render, type Lang } from '../model/messages.j
 import type { ComputeResult, IndicatorResult, Level } from '../model/results.js';
 import { computeStep, loadDefinitions, loadPlanAndBaseline } from '../pipeline/compute.js';
 import { resolvePeriod, type PeriodChoice } from '../pipeline/period.js';
-import { readData } from '../pipeline/read.js';
+import { bornBy, readData } from '../pipeline/read.js';
 import { unitNamer } from '../pipeline/units.js';
 import { completenessMessage, completenessOf } from '../report/completeness.js';
 import { formatDate, formatNumber } from '../report/format-vi.js';
@@ -173,7 +173,7 @@ export function registerCompute(program: Command, context: CliContext, text: Tex
       const planAndBaseline = loadPlanAndBaseline(options, definitions.catalogue);
       // Codes are checked by the engine at each row's own date, so the importer accepts either list.
       const progress = progressFor(context, lang, files.length);
-      const imported = await readData(files, { onEvent: (event) => event.kind === 'file-read' && progress.fileRead(event.account) });
+      const imported = await readData(files, { ...bornBy(period), onEvent: (event) => event.kind === 'file-read' && progress.fileRead(event.account) });
       progress.done();
       for (const line of accountingLines(imported.files, lang)) context.err(line);
       progress.stage(msg('Đang tính chỉ tiêu', 'Computing indicators'));

@@ -12,7 +12,7 @@ import { BreakdownKey } from '../model/results.js';
 import { ExitCode, UserError, msg, render, type Lang } from '../model/messages.js';
 import { explainStep, loadDefinitions } from '../pipeline/compute.js';
 import { resolvePeriod } from '../pipeline/period.js';
-import { readData } from '../pipeline/read.js';
+import { bornBy, readData } from '../pipeline/read.js';
 import { unitNamer } from '../pipeline/units.js';
 import { formatDate, formatNumberIn } from '../report/format-vi.js';
 import { addPeriodOptions, printRowErrors, type PeriodOptions } from './compute.js';
@@ -81,7 +81,7 @@ export function registerExplain(program: Command, context: CliContext, text: Tex
       const lang = langOf(self);
       const period = resolvePeriod(options);
       const definitions = loadDefinitions(options.periods);
-      const imported = await readData(files);
+      const imported = await readData(files, bornBy(period));
       const explanation = explainStep(
         imported,
         { period, indicator: code, unit: options.unit, breakdown: Object.fromEntries(options.breakdown), ...(options.codesAsOf ? { codesAsOf: options.codesAsOf } : {}) },

@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
 import { writeErrorWorkbook } from '../import/error-workbook.js';
 import { checkOutputFile } from '../io/output.js';
-import { accountingLines, rejectedLine, summaryLines, warningLine } from '../import/summary.js';
+import { accountingLines, columnLines, rejectedLine, summaryLines, warningLine } from '../import/summary.js';
 import { ExitCode, msg, render } from '../model/messages.js';
 import { readData, totalsOf } from '../pipeline/read.js';
 import { langOf, type CliContext } from './context.js';
@@ -31,13 +31,25 @@ export function registerValidate(program: Command, context: CliContext, text: Te
       const lang = langOf(command);
       if (options.out !== undefined) checkOutputFile(options.out, { extensions: ['.xlsx'] });
       const progress = progressFor(context, lang, files.length);
+      // Every file and sheet is checked, also after one that cannot be read; the run exits with the worst code.
+      const today = new Date().toISOString().slice(0, 10);
+      const latestBirthDate = options.asOf ? { date: options.asOf, why: 'as_of' as const } : { date: today, why: 'today' as const };
       const result = await readData(files, {
         ...(options.asOf ? { codesAsOf: options.asOf } : {}),
+        keepGoing: true,
+        latestBirthDate,
         onEvent: (event) => event.kind === 'file-read' && progress.fileRead(event.account),
       });
       progress.done();
       const print = context.out;
-      for (const line of accountingLines(result.files, lang)) print(line);
+      for (const line of accountingLines(result.files, lang, { columns: true })) print(line);
+      for (const unreadable of result.unreadable) {
+        context.err(render(unreadable.text, lang));
+        if (unreadable.columns) {
+          print(render(msg(`${unreadable.file}: trang "${unreadable.sheet}" không đọc được:`, `${unreadable.file}: sheet "${unreadable.sheet}" cannot be read:`), lang));
+          for (const line of columnLines(unreadable.columns, lang, '    ')) print(line);
+        }
+      }
       const total = totalsOf(result);
       print(
         render(
@@ -56,7 +68,8 @@ export function registerValidate(program: Command, context: CliContext, text: Te
           print(render(msg(`  … và ${more} dòng khác (xem sổ lỗi --out)`, `  … and ${more} more (see the --out workbook)`), lang));
         }
       }
-      const notable = result.warnings.filter((warning) => warning.kind !== 'totals_row');
+      // Misspelt headers are in each sheet's column lines already.
+      const notable = result.warnings.filter((warning) => warning.kind !== 'totals_row' && warning.kind !== 'misspelt_column');
       if (notable.length > 0) {
         print(render(msg('Cảnh báo:', 'Warnings:'), lang));
         for (const warning of notable.slice(0, LISTED_ROWS)) print(`  ${warningLine(warning, lang)}`);
@@ -64,7 +77,7 @@ export function registerValidate(program: Command, context: CliContext, text: Te
       }
       for (const line of summaryLines(result.rejected, result.warnings, lang)) print(line);
       if (options.out) {
-        await writeErrorWorkbook(options.out, result.rejected, lang);
+        await writeErrorWorkbook(options.out, result.rejected, lang, { warnings: result.warnings, files: result.files });
         print(
           render(
             msg(`Đã ghi sổ lỗi ${options.out} (có dữ liệu cá nhân: chỉ lưu trong cơ quan).`, `Wrote ${options.out} (contains personal data: keep it in the office).`),
@@ -73,5 +86,7 @@ export function registerValidate(program: Command, context: CliContext, text: Te
         );
       }
       if (options.strict && result.rejected.length > 0) context.exitCode = ExitCode.rejectedRows;
+      // Input that could not be read at all is worse than rows rejected: it was not even checked.
+      if (result.unreadable.length > 0) context.exitCode = ExitCode.unreadableInput;
     });
 }

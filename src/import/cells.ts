@@ -212,13 +212,40 @@ export function matcherFor(list: CodeList): CodeMatcher {
   return matcher;
 }
 
-const unknownValue = (text: string) =>
-  msg(`giá trị "${text}" không có trong danh mục`, `value "${text}" is not in the code list`);
+/**
+ * What a code-list cell may hold, as an official would type it: the labels (or, for lists with
+ * one-letter codes such as the Law's groups a–o, the letters), and the codes.
+ */
+const allowedTexts = new WeakMap<CodeList, Message>();
+
+export function allowedValues(list: CodeList): Message {
+  let allowed = allowedTexts.get(list);
+  if (!allowed) {
+    const letters = list.map((entry) => entry.aliases?.find((alias) => /^\p{L}$/u.test(alias)));
+    // A long run of codes reads as its ends: "HCDB01…HCDB14".
+    const codes = list.length > 6 ? `${list[0]!.code}…${list.at(-1)!.code}` : list.map((entry) => entry.code).join(', ');
+    // The Law's 14 groups are written by their letters a–o; a short list reads better by its labels.
+    if (list.length > 6 && letters.every((letter) => letter !== undefined)) {
+      const shown = letters.join(', ');
+      allowed = msg(`dùng chữ ${shown}, mã ${codes} hoặc tên nhóm`, `use the letter ${shown}, the code ${codes} or the group's name`);
+    } else {
+      const labels = list.map((entry) => entry.label).join(', ');
+      allowed = msg(`dùng một trong: ${labels} (hoặc mã ${codes})`, `use one of: ${labels} (or the code ${codes})`);
+    }
+    allowedTexts.set(list, allowed);
+  }
+  return allowed;
+}
+
+const unknownValue = (text: string, list: CodeList) => {
+  const allowed = allowedValues(list);
+  return msg(`giá trị "${text}" không có trong danh mục; ${allowed.vi}`, `value "${text}" is not in the code list; ${allowed.en}`);
+};
 
 export function parseEnum(value: RawValue, list: CodeList): Parsed<string> {
   const text = displayText(value);
   const code = matcherFor(list).match(text);
-  return code === undefined ? fail('unknown_code_value', unknownValue(text)) : ok(code);
+  return code === undefined ? fail('unknown_code_value', unknownValue(text, list)) : ok(code);
 }
 
 /**
@@ -246,7 +273,7 @@ export function parseList(value: RawValue, list: CodeList): Parsed<string[]> {
         break;
       }
     }
-    if (!matched) return fail('unknown_code_value', unknownValue(pieces[index]!));
+    if (!matched) return fail('unknown_code_value', unknownValue(pieces[index]!, list));
   }
   // Code-list order, so the same set always reads the same.
   const order = list.map((entry) => entry.code);

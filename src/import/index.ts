@@ -13,11 +13,13 @@ import { sheetSpecOf } from '../model/columns.js';
 import type { ImportWarning, RejectedRow } from '../model/issues.js';
 import type { Child, ChildEvent, Dataset } from '../model/records.js';
 import { compareSources, linkRecords } from './link.js';
-import { readFilesInParallel, type FileToRead } from './pool.js';
-import { readFile, totalFileAccount, type FileAccount, type FileRead } from './read-file.js';
+import { formatDmy } from '../model/dates.js';
+import { ExitCode, UserError, msg, render } from '../model/messages.js';
 import { recordValues } from '../model/record-values.js';
+import { readFilesInParallel, type FileOutcome, type FileToRead } from './pool.js';
+import { readFile, totalFileAccount, type FileAccount, type UnreadableInput } from './read-file.js';
 
-export type { FileAccount, SheetAccount } from './read-file.js';
+export type { FileAccount, SheetAccount, UnreadableInput } from './read-file.js';
 export { unitCheckFor } from './read-file.js';
 
 export interface ImportResult {
@@ -25,6 +27,8 @@ export interface ImportResult {
   readonly rejected: RejectedRow[];
   readonly warnings: ImportWarning[];
   readonly files: FileAccount[];
+  /** Files and sheets that could not be read (only with `keepGoing`: otherwise they throw). */
+  readonly unreadable: UnreadableInput[];
 }
 
 export interface ImportOptions {
@@ -34,15 +38,31 @@ export interface ImportOptions {
   readonly threads?: number;
   /** Called as each file is read, for progress lines. */
   readonly onFileRead?: (account: FileAccount) => void;
+  /**
+   * Return the files and sheets that cannot be read with the rest (`validate`: report
+   * everything). Without it they are read all the same and then thrown as one UserError (exit
+   * 2) naming every one: a command must not compute figures from half the input.
+   */
+  readonly keepGoing?: boolean;
+  /**
+   * A birth date after this day is a warning: the period's last day, or today for `validate`.
+   * `why` says which in the message.
+   */
+  readonly latestBirthDate?: { readonly date: string; readonly why: 'period_end' | 'today' | 'as_of' };
 }
 
 export async function importFiles(paths: readonly string[], options: ImportOptions = {}): Promise<ImportResult> {
   const ordered = inReadingOrder(paths);
   const threads = Math.min(options.threads ?? availableParallelism(), ordered.length);
-  const reads: FileRead[] =
+  const outcomes: FileOutcome[] =
     threads > 1
       ? await readFilesInParallel(ordered, { codesAsOf: options.codesAsOf, threads, onFileRead: options.onFileRead })
       : await readSequentially(ordered, options);
+  const reads = outcomes.flatMap((outcome) => ('read' in outcome ? [outcome.read] : []));
+  const unreadable: UnreadableInput[] = outcomes.flatMap((outcome, index) =>
+    'failure' in outcome ? [{ file: ordered[index]!.displayName, text: outcome.failure.text }] : 'read' in outcome ? outcome.read.unreadable : [],
+  );
+  if (unreadable.length > 0 && !options.keepGoing) throw unreadableError(unreadable);
 
   // `reads` is in reading order (files by name, then sheets and rows as they stand): the order
   // in which the first of two duplicates is kept.
@@ -66,6 +86,7 @@ export async function importFiles(paths: readonly string[], options: ImportOptio
   for (const { record, issues } of linked.rejectedChildren) reject('children', record, issues);
   for (const { record, issues } of linked.rejectedEvents) reject('events', record, issues);
   warnings.push(...linked.warnings);
+  if (options.latestBirthDate) warnings.push(...birthDateWarnings(linked.children, options.latestBirthDate));
   for (const read of reads) totalFileAccount(read.account);
   rejected.sort((a, b) => compareSources(a.source, b.source));
   warnings.sort((a, b) => compareSources(a.source, b.source));
@@ -79,7 +100,40 @@ export async function importFiles(paths: readonly string[], options: ImportOptio
     rejected,
     warnings,
     files: reads.map((read) => read.account),
+    unreadable,
   };
+}
+
+/** Every file and sheet that could not be read, in one line (exit 2). */
+export function unreadableError(unreadable: readonly UnreadableInput[]): UserError {
+  if (unreadable.length === 1) return new UserError(ExitCode.unreadableInput, unreadable[0]!.text);
+  const join = (lang: 'vi' | 'en') => unreadable.map((item) => render(item.text, lang)).join('; ');
+  return new UserError(
+    ExitCode.unreadableInput,
+    msg(`${unreadable.length} tệp hoặc trang không đọc được: ${join('vi')}`, `${unreadable.length} files or sheets cannot be read: ${join('en')}`),
+  );
+}
+
+/** A child born after the period's end (or after today) is almost always a typed year: say so. */
+function birthDateWarnings(children: readonly Child[], latest: NonNullable<ImportOptions['latestBirthDate']>): ImportWarning[] {
+  const when: Record<typeof latest.why, { vi: string; en: string }> = {
+    period_end: { vi: 'ngày cuối kỳ', en: "the period's last day" },
+    today: { vi: 'hôm nay', en: 'today' },
+    as_of: { vi: 'ngày --as-of', en: 'the --as-of date' },
+  };
+  const day = formatDmy(latest.date);
+  return children
+    .filter((child) => child.dateOfBirth > latest.date)
+    .map((child) => ({
+      source: child.source,
+      kind: 'birth_after_period',
+      column: 'Ngày sinh',
+      value: formatDmy(child.dateOfBirth),
+      message: msg(
+        `ngày sinh sau ${when[latest.why].vi} (${day}): kiểm tra lại năm sinh`,
+        `the birth date is after ${when[latest.why].en} (${day}): check the year of birth`,
+      ),
+    }));
 }
 
 function compareName(a: string, b: string): number {
@@ -101,12 +155,17 @@ function inReadingOrder(given: readonly string[]): FileToRead[] {
     .sort((a, b) => compareName(a.displayName, b.displayName) || compareName(a.path, b.path));
 }
 
-async function readSequentially(files: readonly FileToRead[], options: ImportOptions): Promise<FileRead[]> {
-  const reads: FileRead[] = [];
+async function readSequentially(files: readonly FileToRead[], options: ImportOptions): Promise<FileOutcome[]> {
+  const outcomes: FileOutcome[] = [];
   for (const { path, displayName } of files) {
-    const read = await readFile(path, displayName, options.codesAsOf);
-    options.onFileRead?.(read.account);
-    reads.push(read);
+    try {
+      const read = await readFile(path, displayName, options.codesAsOf);
+      options.onFileRead?.(read.account);
+      outcomes.push({ read });
+    } catch (error) {
+      if (!(error instanceof UserError)) throw error;
+      outcomes.push({ failure: error });
+    }
   }
-  return reads;
+  return outcomes;
 }

@@ -20,6 +20,9 @@ export type ReadResponse =
   | { readonly id: number; readonly userError: { readonly exitCode: ExitCode; readonly text: Message } }
   | { readonly id: number; readonly crash: string };
 
+/** A file read, or the one-line reason it could not be (the other files are read all the same). */
+export type FileOutcome = { readonly read: FileRead } | { readonly failure: UserError };
+
 export interface FileToRead {
   readonly path: string;
   readonly displayName: string;
@@ -44,13 +47,13 @@ function startWorker(): Worker {
   return new Worker(new URL(`data:text/javascript,${encodeURIComponent(bootstrap)}`));
 }
 
-export async function readFilesInParallel(files: readonly FileToRead[], options: PoolOptions): Promise<FileRead[]> {
-  const results: FileRead[] = new Array<FileRead>(files.length);
+export async function readFilesInParallel(files: readonly FileToRead[], options: PoolOptions): Promise<FileOutcome[]> {
+  const results: FileOutcome[] = new Array<FileOutcome>(files.length);
   let next = 0;
   const workers = Array.from({ length: Math.min(options.threads, files.length) }, startWorker);
   let failed = false;
-  // Each worker takes the next file until none is left or one has failed; files in flight are
-  // let finish (an .xls conversion cleans up its temporary folder) before the workers stop.
+  // Each worker takes the next file until none is left or one has crashed (a bug, not a bad
+  // file); files in flight are let finish (an .xls conversion cleans up its temporary folder).
   const outcomes = await Promise.allSettled(
     workers.map(async (worker) => {
       while (next < files.length && !failed) {
@@ -59,9 +62,12 @@ export async function readFilesInParallel(files: readonly FileToRead[], options:
         const file = files[id]!;
         try {
           const response = await ask(worker, { id, path: file.path, displayName: file.displayName, codesAsOf: options.codesAsOf });
-          if ('userError' in response) throw new UserError(response.userError.exitCode, response.userError.text);
           if ('crash' in response) throw new Error(`reading ${file.path} failed: ${response.crash}`);
-          results[id] = response.read;
+          if ('userError' in response) {
+            results[id] = { failure: new UserError(response.userError.exitCode, response.userError.text) };
+            continue;
+          }
+          results[id] = { read: response.read };
           options.onFileRead?.(response.read.account);
         } catch (error) {
           failed = true;

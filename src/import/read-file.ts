@@ -2,10 +2,11 @@ import { createHash } from 'node:crypto';
 import { createReadStream } from 'node:fs';
 import { basename, extname } from 'node:path';
 import type { ImportWarning, RejectedRow } from '../model/issues.js';
-import { msg } from '../model/messages.js';
+import { msg, type Message } from '../model/messages.js';
 import type { Child, ChildEvent, CommuneFacts, RecordKind } from '../model/records.js';
 import { eraAt, loadAdminUnits, type AdminUnits, type Era } from '../units/index.js';
 import { displayText } from './cells.js';
+import { columnReport, type ColumnReport } from './column-report.js';
 import { detectFormat, unreadable } from './files.js';
 import { readCsvSheet } from './readers/csv.js';
 import { noteMessage } from './readers/notes.js';
@@ -13,6 +14,7 @@ import type { RawRow, RawSheet } from './readers/types.js';
 import { readXlsxSheets } from './readers/xlsx.js';
 import { readRow, type UnitCheck } from './rows.js';
 import { HEADER_SEARCH_ROWS } from './sheet.js';
+import type { SheetLayout } from './sheet.js';
 import { chooseSheet } from './sheet-choice.js';
 
 /**
@@ -29,6 +31,18 @@ export interface SheetAccount {
   rejected: number;
   /** "Tổng", "Tổng cộng" rows: skipped, not counted as read. */
   totalsSkipped: number;
+  /** The columns the header gave: recognised, ignored (with a likely meaning), absent. */
+  readonly columns?: ColumnReport;
+}
+
+/** A sheet (or a whole file) that could not be read: the others are read all the same. */
+export interface UnreadableInput {
+  readonly file: string;
+  readonly sheet?: string;
+  /** The whole line, naming the file (and the sheet). */
+  readonly text: Message;
+  /** The columns of a sheet refused for a missing required column. */
+  readonly columns?: ColumnReport;
 }
 
 export interface FileAccount {
@@ -49,6 +63,8 @@ export interface FileRead {
   communeFacts: CommuneFacts[];
   rejected: RejectedRow[];
   warnings: ImportWarning[];
+  /** Sheets of this file that could not be read (the file's other sheets were). */
+  unreadable: UnreadableInput[];
 }
 
 export function unitCheckFor(codesAsOf: string | undefined): UnitCheck {
@@ -94,6 +110,7 @@ export async function readFile(path: string, displayName: string, codesAsOf: str
     communeFacts: [],
     rejected: [],
     warnings: [],
+    unreadable: [],
   };
   const sheets =
     format === 'csv' ? singleSheet(readCsvSheet(path, basename(path, extname(path)))) : readXlsxSheets(path);
@@ -104,7 +121,7 @@ export async function readFile(path: string, displayName: string, codesAsOf: str
     throw unreadable(path, msg('file hỏng hoặc không phải sổ Excel (.xlsx)', 'corrupt, or not an Excel workbook (.xlsx)'));
   }
   totalFileAccount(read.account);
-  if (read.account.sheets.length === 0) {
+  if (read.account.sheets.length === 0 && read.unreadable.length === 0) {
     throw unreadable(
       path,
       msg(
@@ -156,13 +173,13 @@ async function readSheet(sheet: RawSheet, file: string, units: UnitCheck, read: 
   }
   if (choice.type === 'no_header') {
     if (choice.named) {
-      throw unreadable(
-        file,
-        msg(
-          `trang "${sheet.name}" không có dòng tiêu đề trong ${HEADER_SEARCH_ROWS} dòng đầu`,
-          `sheet "${sheet.name}" has no header row within the first ${HEADER_SEARCH_ROWS} rows`,
-        ),
+      const reason = msg(
+        `trang "${sheet.name}" không có dòng tiêu đề trong ${HEADER_SEARCH_ROWS} dòng đầu`,
+        `sheet "${sheet.name}" has no header row within the first ${HEADER_SEARCH_ROWS} rows`,
       );
+      read.unreadable.push({ file, sheet: sheet.name, text: unreadable(file, reason).text });
+      await drain();
+      return;
     }
     read.warnings.push({
       source: sheetSource,
@@ -182,12 +199,24 @@ async function readSheet(sheet: RawSheet, file: string, units: UnitCheck, read: 
     return;
   }
   const { spec, layout } = choice;
+  const columns = columnReport(layout);
   if (layout.missingRequired.length > 0) {
-    const names = layout.missingRequired.map((column) => `"${column.header}"`).join(', ');
-    throw unreadable(
-      file,
-      msg(`trang "${sheet.name}" thiếu cột bắt buộc ${names}`, `sheet "${sheet.name}" lacks the required column(s) ${names}`),
-    );
+    // Every missing column at once, by the contract's header, with the file's header that was probably meant.
+    read.unreadable.push({ file, sheet: sheet.name, text: unreadable(file, missingColumnsReason(sheet.name, columns)).text, columns });
+    await drain();
+    return;
+  }
+  for (const ignored of columns.ignored) {
+    if (ignored.closest === undefined) continue;
+    read.warnings.push({
+      source: { ...sheetSource, row: layout.headerRow },
+      kind: 'misspelt_column',
+      column: ignored.header,
+      message: msg(
+        `cột "${ignored.header}" bị bỏ qua: có phải "${ignored.closest}"? Sửa tiêu đề cho đúng thì cột mới được đọc`,
+        `column "${ignored.header}" ignored: is it "${ignored.closest}"? Correct the header for the column to be read`,
+      ),
+    });
   }
   for (const header of layout.repeatedHeaders) {
     read.warnings.push({
@@ -204,8 +233,10 @@ async function readSheet(sheet: RawSheet, file: string, units: UnitCheck, read: 
     accepted: 0,
     rejected: 0,
     totalsSkipped: 0,
+    columns,
   };
   read.account.sheets.push(account);
+  const valueHeaders = rowValueHeaders(layout);
 
   const handle = (row: RawRow) => {
     if (row.number <= layout.headerRow) return;
@@ -222,8 +253,10 @@ async function readSheet(sheet: RawSheet, file: string, units: UnitCheck, read: 
         account.read += 1;
         account.rejected += 1;
         const values: Record<string, string> = {};
-        layout.headers.forEach((header, index) => {
-          if (header !== '') values[header] = displayText(row.cells[index] ?? null);
+        valueHeaders.forEach((header, index) => {
+          if (header === undefined) return;
+          const text = displayText(row.cells[index] ?? null);
+          if (text !== '' || header.contract) values[header.name] = text;
         });
         read.rejected.push({ source, recordKind: spec.kind, issues: outcome.issues, values });
         return;
@@ -247,4 +280,38 @@ async function readSheet(sheet: RawSheet, file: string, units: UnitCheck, read: 
   for (const note of sheet.notes) {
     read.warnings.push({ source: { file, sheet: sheet.name, row: note.row }, kind: note.kind, message: noteMessage(note) });
   }
+}
+
+/** `trang "SuViec" thiếu cột bắt buộc "Mã vụ việc", "Loại sự việc" (có phải cột "Loai vu"?)`. */
+function missingColumnsReason(sheet: string, columns: ColumnReport): Message {
+  const names = columns.missingRequired.map((header) => `"${header}"`).join(', ');
+  const meant = columns.ignored.filter((ignored) => ignored.closest !== undefined && columns.missingRequired.includes(ignored.closest));
+  const hintVi = meant.map((ignored) => `cột "${ignored.header}" có phải là "${ignored.closest}"?`).join('; ');
+  const hintEn = meant.map((ignored) => `is the column "${ignored.header}" meant to be "${ignored.closest}"?`).join('; ');
+  return msg(
+    `trang "${sheet}" thiếu cột bắt buộc ${names}${hintVi ? ` (${hintVi})` : ''}`,
+    `sheet "${sheet}" lacks the required column(s) ${names}${hintEn ? ` (${hintEn})` : ''}`,
+  );
+}
+
+/**
+ * Under which name each cell of a rejected row is kept: the contract's header for a column the
+ * contract knows (so that the rows of every file line up in the error workbook), the file's own
+ * header for the others (blank ones left out: a sheet may have 16,384 columns).
+ */
+function rowValueHeaders(layout: SheetLayout): ({ name: string; contract: boolean } | undefined)[] {
+  const headers: ({ name: string; contract: boolean } | undefined)[] = layout.headers.map(() => undefined);
+  const taken = new Set<string>();
+  for (const column of layout.columns) {
+    headers[column.index] = { name: column.spec.header, contract: true };
+    taken.add(column.spec.header);
+  }
+  layout.headers.forEach((header, index) => {
+    if (header === '' || headers[index] !== undefined) return;
+    let name = header;
+    for (let copy = 2; taken.has(name); copy += 1) name = `${header} (${copy})`;
+    taken.add(name);
+    headers[index] = { name, contract: false };
+  });
+  return headers;
 }

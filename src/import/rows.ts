@@ -164,7 +164,11 @@ function columnsOf(layout: SheetLayout): { headerOf: ReadonlyMap<string, string>
   let found = layoutColumns.get(layout);
   if (!found) {
     found = {
-      headerOf: new Map(layout.columns.map((column) => [column.spec.key, column.header])),
+      // A column the sheet lacks is named by the contract's header, never by its internal key.
+      headerOf: new Map([
+        ...layout.spec.columns.map((column): [string, string] => [column.key, column.header]),
+        ...layout.columns.map((column): [string, string] => [column.spec.key, column.header]),
+      ]),
       present: new Set(layout.columns.map((column) => column.spec.key)),
     };
     layoutColumns.set(layout, found);

@@ -1,6 +1,8 @@
 import type { ImportWarning, RejectedRow, RowIssue } from '../model/issues.js';
 import { msg, render, type Lang, type Message } from '../model/messages.js';
+import type { ColumnReport } from './column-report.js';
 import type { FileAccount } from './index.js';
+import { foldHeader } from './text.js';
 
 /**
  * Terminal text for an import: accounting per file, rejected rows, counts by kind. Personal
@@ -43,6 +45,8 @@ const ISSUE_LABELS: Record<string, Message> = {
   formula_without_result: msg('công thức chưa có giá trị', 'formula without cached value'),
   cell_error: msg('ô có lỗi công thức', 'cell holds a formula error'),
   duplicate_facts: msg('dòng thông tin xã lặp lại trong kỳ (bỏ qua)', 'repeated commune facts row for the period (ignored)'),
+  misspelt_column: msg('cột bị bỏ qua vì tiêu đề gần giống một cột của mẫu (gõ sai?)', 'column ignored whose header is close to one of the contract (misspelt?)'),
+  birth_after_period: msg('ngày sinh sau ngày cuối kỳ (hoặc sau hôm nay)', 'birth date after the period\'s end (or after today)'),
   legacy_encoding: msg('cột gõ bằng bảng mã cũ (TCVN3/VNI) đã chuyển sang Unicode', 'column in a legacy encoding (TCVN3/VNI) converted to Unicode'),
 };
 
@@ -56,7 +60,42 @@ export function maskPersonal(value: string): string {
   return value === '' ? '' : `${[...value][0]}***`;
 }
 
-export function accountingLines(files: readonly FileAccount[], lang: Lang): string[] {
+/** Names listed on one line at most; the rest are counted. */
+const LISTED_COLUMNS = 30;
+
+function listed(names: readonly string[], lang: Lang): string {
+  const shown = names.slice(0, LISTED_COLUMNS).join(', ');
+  const more = names.length - LISTED_COLUMNS;
+  return more > 0 ? `${shown}${render(msg(` … và ${count(more, 'vi')} cột khác`, ` … and ${count(more, 'en')} more`), lang)}` : shown;
+}
+
+/**
+ * What a sheet's header gave, by the contract's Vietnamese headers: the columns recognised (with
+ * the file's spelling when it differs), the columns ignored (with the header probably meant), and
+ * the optional columns absent — the figures that need them will read "không có số liệu".
+ */
+export function columnLines(columns: ColumnReport, lang: Lang, indent = '      '): string[] {
+  const lines: string[] = [];
+  const recognised = columns.recognised.map((column) => (foldHeader(column.header) === foldHeader(column.column) ? column.column : `${column.column} ("${column.header}")`));
+  lines.push(`${indent}${render(msg(`nhận ra ${count(recognised.length, 'vi')} cột`, `${count(recognised.length, 'en')} columns recognised`), lang)}: ${listed(recognised, lang)}`);
+  if (columns.ignored.length > 0) {
+    const ignored = columns.ignored.map((column) =>
+      column.closest === undefined ? `"${column.header}"` : `"${column.header}" ${render(msg(`(có phải "${column.closest}"?)`, `(is it "${column.closest}"?)`), lang)}`,
+    );
+    lines.push(`${indent}${render(msg(`bỏ qua ${count(ignored.length, 'vi')} cột không có trong mẫu`, `${count(ignored.length, 'en')} columns ignored (not in the contract)`), lang)}: ${listed(ignored, lang)}`);
+  }
+  if (columns.missingRequired.length > 0) {
+    lines.push(`${indent}${render(msg('thiếu cột bắt buộc', 'required columns missing'), lang)}: ${listed(columns.missingRequired, lang)}`);
+  }
+  if (columns.absentOptional.length > 0) {
+    lines.push(
+      `${indent}${render(msg(`không có ${count(columns.absentOptional.length, 'vi')} cột không bắt buộc (chỉ tiêu cần các cột này sẽ "không có số liệu")`, `${count(columns.absentOptional.length, 'en')} optional columns absent (indicators that need them read "no data")`), lang)}: ${listed(columns.absentOptional, lang)}`,
+    );
+  }
+  return lines;
+}
+
+export function accountingLines(files: readonly FileAccount[], lang: Lang, options: { readonly columns?: boolean } = {}): string[] {
   const lines: string[] = [];
   for (const file of files) {
     lines.push(
@@ -83,6 +122,7 @@ export function accountingLines(files: readonly FileAccount[], lang: Lang): stri
           lang,
         ),
       );
+      if (options.columns && sheet.columns) lines.push(...columnLines(sheet.columns, lang));
     }
   }
   return lines;

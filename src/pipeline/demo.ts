@@ -20,7 +20,7 @@ import { breakdownId } from '../report/result-index.js';
 import { computeStep, loadDefinitions, type Computed, type Definitions } from './compute.js';
 import type { OnPipelineEvent } from './events.js';
 import { loadTargets } from './load.js';
-import { readData } from './read.js';
+import { bornBy, readData } from './read.js';
 import { loadReportOptions, reportInputFor, reportStep, type LoadedReportOptions, type UnitReport } from './report.js';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
@@ -69,7 +69,7 @@ export interface DistrictRun {
 /** Step 1: the district report, computed from all the communes' records. */
 export async function districtReport(paths: readonly string[], setup: DemoSetup, onEvent?: OnPipelineEvent): Promise<DistrictRun> {
   const period = parsePeriod(DEMO.period, setup.definitions.presets);
-  const imported = await readData(paths, onEvent ? { onEvent } : {});
+  const imported = await readData(paths, { ...bornBy(period), ...(onEvent ? { onEvent } : {}) });
   const computed = computeStep(imported, { period, level: 'district', plan: setup.plan, baseline: 'records' }, setup.definitions, onEvent);
   const report = await reportStep(DEMO.unit, imported, computed, setup.definitions, setup.loaded, onEvent ? { onEvent } : {});
   return { imported, computed, report };
@@ -99,7 +99,7 @@ export async function communeAnnexes(district: DistrictRun, setup: DemoSetup): P
     };
     if (own.children.length === 0 && own.events.length === 0) continue;
     const files = new Set([...own.children, ...own.events, ...own.communeFacts].map((record) => record.source.file));
-    const imported = { dataset: own, files: district.imported.files.filter((file) => files.has(file.file)), rejected: [], warnings: [] };
+    const imported = { dataset: own, files: district.imported.files.filter((file) => files.has(file.file)), rejected: [], warnings: [], unreadable: [] };
     const computed = computeStep(imported, { period, level: 'commune', plan: setup.plan, baseline: 'records' }, setup.definitions);
     const input = reportInputFor(child, [], computed.output, imported, setup.definitions);
     annexes.push({ unit: child, xlsx: await createAnnex(input, communeSettings) });

@@ -20,7 +20,7 @@ import type { AdminUnits } from '../units/index.js';
 import { computeStep, loadDefinitions, loadPlanAndBaseline, type Computed, type ComputeSettings, type Definitions } from './compute.js';
 import type { OnPipelineEvent } from './events.js';
 import { resolvePeriod, type PeriodChoice } from './period.js';
-import { readData, rowsRead } from './read.js';
+import { bornBy, readData, rowsRead } from './read.js';
 import { isUnder, reportUnit } from './units.js';
 
 /** The package version, written into every annex. */
@@ -206,7 +206,7 @@ export async function reportFromFiles(paths: readonly string[], request: ReportR
     ...(request.codesAsOf ? { codesAsOf: request.codesAsOf } : {}),
   };
   // Codes are checked by the engine at each row's own date, so the importer accepts either list.
-  const imported = await readData(paths, onEvent ? { onEvent } : {});
+  const imported = await readData(paths, { ...bornBy(period), ...(onEvent ? { onEvent } : {}) });
   const computed = computeStep(imported, settings, definitions, onEvent);
   const report = await reportStep(unit.code, imported, computed, definitions, loaded, { ...(request.strict ? { strict: true } : {}), ...(onEvent ? { onEvent } : {}) });
   return { imported, computed, report };

@@ -318,7 +318,9 @@ export async function buildApp(options: AppOptions): Promise<{ app: FastifyInsta
     forgetResults();
     const state: Reading = { generation: mine, filesTotal: paths.length, filesDone: 0, rows: 0, started: performance.now() };
     reading = state;
+    // The period is chosen after reading: a birth date after today is what can be told now.
     readData(paths, {
+      latestBirthDate: { date: new Date().toISOString().slice(0, 10), why: 'today' },
       onEvent: (event) => {
         if (event.kind !== 'file-read') return;
         state.filesDone = event.filesDone;
@@ -551,7 +553,7 @@ export async function buildApp(options: AppOptions): Promise<{ app: FastifyInsta
     const missing = () => reply.code(404).send({ error: msg('Chưa có tệp này: tạo nó trước.', 'This file is not made yet.') });
     if (name === 'errors.xlsx') {
       const data = requireData();
-      return send(reply, 'tep-loi.xlsx', XLSX, await errorWorkbookBytes(data.rejected, lang));
+      return send(reply, 'tep-loi.xlsx', XLSX, await errorWorkbookBytes(data.rejected, lang, { warnings: data.warnings, files: data.files }));
     }
     if (name === 'report.docx') return report ? send(reply, `${report.base}.docx`, DOCX, report.docx) : missing();
     if (name === 'report.xlsx') return report ? send(reply, `${report.base}.xlsx`, XLSX, report.xlsx) : missing();

@@ -75,11 +75,11 @@ describe('chitieu validate', () => {
     expect(result.code).toBe(0);
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.readFile(out);
-    expect(workbook.worksheets.map((sheet) => sheet.name)).toEqual(['Luu y', 'TreEm - loi']);
-    expect(String(workbook.getWorksheet('Luu y')!.getCell('A1').value)).toContain('DỮ LIỆU CÁ NHÂN');
-    const sheet = workbook.getWorksheet('TreEm - loi')!;
+    expect(workbook.worksheets.map((sheet) => sheet.name)).toEqual(['Lưu ý', 'Trẻ em bị loại']);
+    expect(String(workbook.getWorksheet('Lưu ý')!.getCell('A1').value)).toContain('DỮ LIỆU CÁ NHÂN');
+    const sheet = workbook.getWorksheet('Trẻ em bị loại')!;
     const header = (sheet.getRow(1).values as unknown[]).slice(1);
-    expect(header.slice(0, 5)).toEqual(['Tệp', 'Trang', 'Dòng', 'Loại lỗi', 'Lý do']);
+    expect(header.slice(0, 5)).toEqual(['Lý do', 'Loại lỗi', 'Tệp', 'Trang', 'Dòng']);
     const row = sheet.getRow(2);
     const cell = (name: string) => row.getCell(header.indexOf(name) + 1).value;
     expect(cell('Dòng')).toBe(3);
