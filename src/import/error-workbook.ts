@@ -43,6 +43,7 @@ const FIXED = {
   column: msg('Cột', 'Column'),
   value: msg('Giá trị', 'Value'),
   warning: msg('Cảnh báo', 'Warning'),
+  warningKind: msg('Loại cảnh báo', 'Kind'),
   others: msg('Các cột khác', 'Other columns'),
 };
 
@@ -55,6 +56,15 @@ export interface ErrorWorkbookContext {
 
 export async function writeErrorWorkbook(path: string, rejected: readonly RejectedRow[], lang: Lang, context: ErrorWorkbookContext = {}): Promise<void> {
   writeOutputFile(path, await errorWorkbookBytes(rejected, lang, context));
+}
+
+/**
+ * A row's height for its wrapped reason and kinds (60 and 30 characters wide): spreadsheets do not
+ * all grow a row to its wrapped text on opening (LibreOffice does not), so it is set.
+ */
+function wrappedHeight(reason: string, kinds: string): number {
+  const lines = Math.max(Math.ceil(reason.length / 58), Math.ceil(kinds.length / 28), 1);
+  return Math.min(15 * lines, 409);
 }
 
 const clip = (text: string) => (text.length > MAX_CELL_TEXT ? `${text.slice(0, MAX_CELL_TEXT - 1)}…` : text);
@@ -90,11 +100,17 @@ function headerRow(sheet: ExcelJS.Worksheet, headers: readonly string[]): void {
   row.alignment = { vertical: 'top', wrapText: true };
 }
 
-/** Frozen header (and reason column), filters over every column, and widths to read by. */
+/**
+ * Frozen header (and reason column), filters over every column, widths to read by; the reason and
+ * kinds wrap so that they read whole; printed landscape with the header on every page.
+ */
 function finish(sheet: ExcelJS.Worksheet, columns: number, rows: number, widths: readonly number[]): void {
   sheet.views = [{ state: 'frozen', xSplit: 1, ySplit: 1 }];
   sheet.autoFilter = { from: { row: 1, column: 1 }, to: { row: Math.max(rows, 1) + 1, column: columns } };
   for (let index = 0; index < columns; index += 1) sheet.getColumn(index + 1).width = widths[index] ?? 18;
+  for (const column of [1, 2]) sheet.getColumn(column).alignment = { vertical: 'top', wrapText: true };
+  sheet.getRow(1).alignment = { vertical: 'top', wrapText: true };
+  sheet.pageSetup = { paperSize: 9, orientation: 'landscape', printTitlesRow: '1:1' };
 }
 
 function rejectedSheet(workbook: ExcelJS.Workbook, spec: SheetSpec, rows: readonly RejectedRow[], files: readonly FileAccount[], lang: Lang): void {
@@ -127,27 +143,29 @@ function rejectedSheet(workbook: ExcelJS.Workbook, spec: SheetSpec, rows: readon
       values.push(overflow.flatMap((header) => (row.values[header] ? [`${header} = ${row.values[header]}`] : [])).join('; '));
     }
     const line = sheet.getRow(index + 2);
+    line.height = wrappedHeight(String(values[0]), String(values[1]));
     values.forEach((value, column) => {
       // Strings are written as text cells, never as formulas, whatever they start with.
       line.getCell(column + 1).value = typeof value === 'string' ? clip(value) : value;
     });
   });
-  finish(sheet, headers.length, rows.length, [60, 22, 28, 14, 8]);
+  finish(sheet, headers.length, rows.length, [60, 30, 28, 14, 8]);
 }
 
 function warningSheet(workbook: ExcelJS.Workbook, warnings: readonly ImportWarning[], lang: Lang): void {
   const sheet = workbook.addWorksheet(lang === 'en' ? 'Warnings' : 'Cảnh báo');
-  const headers = [FIXED.warning, FIXED.kinds, FIXED.file, FIXED.sheet, FIXED.row, FIXED.column, FIXED.value].map((label) => render(label, lang));
+  const headers = [FIXED.warning, FIXED.warningKind, FIXED.file, FIXED.sheet, FIXED.row, FIXED.column, FIXED.value].map((label) => render(label, lang));
   headerRow(sheet, headers);
   warnings.forEach((warning, index) => {
     const line = sheet.getRow(index + 2);
+    line.height = wrappedHeight(render(warning.message, lang), issueLabel(warning.kind, lang));
     [render(warning.message, lang), issueLabel(warning.kind, lang), warning.source.file, warning.source.sheet, warning.source.row, warning.column ?? '', warning.value ?? ''].forEach(
       (value, column) => {
         line.getCell(column + 1).value = typeof value === 'string' ? clip(value) : value;
       },
     );
   });
-  finish(sheet, headers.length, warnings.length, [60, 26, 28, 14, 8, 22, 18]);
+  finish(sheet, headers.length, warnings.length, [60, 30, 28, 14, 8, 22, 18]);
 }
 
 export async function errorWorkbookBytes(rejected: readonly RejectedRow[], lang: Lang, context: ErrorWorkbookContext = {}): Promise<Buffer> {
@@ -175,6 +193,7 @@ export async function errorWorkbookBytes(rejected: readonly RejectedRow[], lang:
   noticeLines.forEach((line, index) => {
     const cell = notice.getCell(index + 1, 1);
     cell.value = line;
+    cell.alignment = { wrapText: true, vertical: 'top' };
     if (index === 0) cell.font = { bold: true, color: { argb: 'FFC00000' }, size: 14 };
   });
 

@@ -75,7 +75,7 @@ export function completenessMessage(unit: string, completeness: Completeness): M
 export function incompleteRefusal(unit: string, completeness: Completeness): Message {
   const share = `${completeness.reporting.length}/${completeness.communes}`;
   return msg(
-    `--strict: ${unit} mới có số liệu của ${share} xã (thiếu ${completeness.missing.map((c) => c.name).slice(0, 12).join(', ')}${completeness.missing.length > 12 ? ', …' : ''}); bổ sung tệp của các xã còn thiếu, hoặc bỏ --strict để vẫn lập báo cáo.`,
-    `--strict: ${unit} has figures from ${share} communes only (missing ${completeness.missing.map((c) => c.name).slice(0, 12).join(', ')}${completeness.missing.length > 12 ? ', …' : ''}); add the missing communes' files, or drop --strict.`,
+    `--strict: ${unit} mới có số liệu của ${share} xã (thiếu ${nameList(completeness.missing, 12, (n) => `và ${n} xã khác`)}); bổ sung tệp của các xã còn thiếu, hoặc bỏ --strict để vẫn lập báo cáo.`,
+    `--strict: ${unit} has figures from ${share} communes only (missing ${nameList(completeness.missing, 12, (n) => `and ${n} more`)}); add the missing communes' files, or drop --strict.`,
   );
 }

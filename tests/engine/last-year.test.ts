@@ -68,7 +68,7 @@ describe('TE-0302 against last year', () => {
       {},
     );
     const support = model.context.text.support.find((line) => line.startsWith('Tỷ lệ trẻ em có hoàn cảnh đặc biệt được trợ giúp'))!;
-    expect(support).toContain('đạt 100,0% (1/1 em), không có số liệu cùng kỳ năm 2024 (ngày trợ giúp trong dữ liệu chỉ lưu lần trợ giúp gần nhất');
+    expect(support).toContain('đạt 100,0% (1/1 em), không có số liệu cùng kỳ năm 2024 (dữ liệu chỉ lưu lần trợ giúp gần nhất của mỗi trẻ em)');
     expect(support).not.toContain('điểm phần trăm');
     const comparison = model.context.text.comparison.find((line) => line.includes('được trợ giúp'))!;
     expect(comparison).toContain('không có số liệu cùng kỳ năm 2024');

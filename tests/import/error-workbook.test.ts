@@ -65,11 +65,12 @@ describe('the error workbook', () => {
     expect(sheet.views[0]).toMatchObject({ state: 'frozen', xSplit: 1, ySplit: 1 });
     expect(sheet.autoFilter).toBe(`A1:${sheet.getColumn(header.length).letter}3`);
     expect(sheet.getColumn(1).width).toBe(60);
+    expect(sheet.getRow(2).height).toBeGreaterThanOrEqual(30);
     expect(sheet.getColumn(header.indexOf('Họ và tên') + 1).width).toBeGreaterThanOrEqual(12);
 
     // Warnings on their own sheet: the rows that still count (a support date before the birth).
     const warnings = workbook.getWorksheet('Cảnh báo')!;
-    expect(headerOf(warnings)).toEqual(['Cảnh báo', 'Loại lỗi', 'Tệp', 'Trang', 'Dòng', 'Cột', 'Giá trị']);
+    expect(headerOf(warnings)).toEqual(['Cảnh báo', 'Loại cảnh báo', 'Tệp', 'Trang', 'Dòng', 'Cột', 'Giá trị']);
     const rows = warnings.getSheetValues().slice(2).map((values) => (values as unknown[]).slice(1, 7));
     expect(rows).toContainEqual(['ngày này trước ngày sinh của trẻ; trẻ vẫn được tính, hãy sửa ngày', 'ngày trước ngày sinh (trẻ vẫn được tính)', 'b-son-thanh.xlsx', 'Trẻ em', 2, 'Ngày trợ giúp']);
     expect(warnings.views[0]).toMatchObject({ state: 'frozen', ySplit: 1 });

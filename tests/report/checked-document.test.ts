@@ -42,6 +42,17 @@ describe('the report body', () => {
     expect(body).not.toContain('thay cho');
   });
 
+  it('says how every line height is meant, so that no title overprints the next line', async () => {
+    // Seen rendering the demo: without lineRule LibreOffice took line="240" for an exact 12 pt,
+    // and the wrapped Biểu 05 title and the signer's lines were drawn over each other.
+    const parts = await zipEntries(files.docx);
+    for (const name of ['word/document.xml', 'word/styles.xml']) {
+      const spacings = [...parts[name]!.matchAll(/<w:spacing [^>]*w:line="[^>]*>/g)].map((m) => m[0]);
+      expect(spacings.length, name).toBeGreaterThan(0);
+      expect(spacings.filter((spacing) => !spacing.includes('w:lineRule=')), name).toEqual([]);
+    }
+  });
+
   it('returns the sections still left as placeholders, in document order', () => {
     // The fixture has no narrative: the opening's legal basis, the sections without figures
     // (education and participation have none in the fixture) and the narrative-only ones.

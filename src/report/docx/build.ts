@@ -139,7 +139,7 @@ export function buildDocument(blocks: readonly Block[], model: ReportModel, char
       default: {
         document: {
           run: { font: FONT, size, language: { value: LANGUAGE, eastAsia: LANGUAGE, bidirectional: LANGUAGE } },
-          paragraph: { spacing: { after: 0, line: 240 } },
+          paragraph: { spacing: { after: 0, line: 240, lineRule: LineRuleType.AUTO } },
         },
       },
     },

@@ -4,6 +4,7 @@
  * "Nơi nhận", and the heading of the annex. Drawn as borderless tables, as offices do.
  */
 import {
+  LineRuleType,
   AlignmentType,
   BorderStyle,
   Paragraph,
@@ -30,7 +31,8 @@ const NO_BORDERS: ITableBordersOptions = {
   insideHorizontal: NONE,
   insideVertical: NONE,
 };
-const TIGHT = { before: 0, after: 0, line: 240 } as const;
+// lineRule said: without it LibreOffice reads 240 as an exact 12 pt and 13–14 pt lines overprint.
+const TIGHT = { before: 0, after: 0, line: 240, lineRule: LineRuleType.AUTO } as const;
 const NO_MARGINS = { top: 0, bottom: 0, left: 0, right: 0 } as const;
 
 function centred(text: string, options: { size: number; bold?: boolean; italics?: boolean; underline?: boolean; before?: number }): Paragraph {
@@ -53,7 +55,7 @@ function centred(text: string, options: { size: number; bold?: boolean; italics?
 export function rule(width: number, length: number, after = 0): Paragraph {
   const indent = Math.max(0, Math.round((width - length) / 2));
   return new Paragraph({
-    spacing: { before: 0, after, line: 120 },
+    spacing: { before: 0, after, line: 120, lineRule: LineRuleType.EXACT },
     indent: { left: indent, right: indent },
     border: { bottom: { style: BorderStyle.SINGLE, size: 6, color: 'auto', space: 1 } },
     children: [],

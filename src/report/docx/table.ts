@@ -6,6 +6,7 @@
 import {
   AlignmentType,
   BorderStyle,
+  LineRuleType,
   Paragraph,
   Table,
   TableCell,
@@ -21,8 +22,10 @@ import { runsOfText } from './runs.js';
 
 const THIN = { style: BorderStyle.SINGLE, size: 4, color: '000000' } as const;
 const BORDERS = { top: THIN, bottom: THIN, left: THIN, right: THIN, insideHorizontal: THIN, insideVertical: THIN };
-const CELL_MARGINS = { top: 20, bottom: 20, left: 57, right: 57 } as const;
-const TIGHT = { before: 0, after: 0, line: 240 } as const;
+// No vertical padding (Word's default too): the 14 communes of a district and Biểu 01's header fit one landscape page.
+const CELL_MARGINS = { top: 0, bottom: 0, left: 57, right: 57 } as const;
+// lineRule said: without it LibreOffice reads 240 as an exact 12 pt and a wrapped title overprints the next line.
+const TIGHT = { before: 0, after: 0, line: 240, lineRule: LineRuleType.AUTO } as const;
 
 /** Smaller type for wider tables, so that 15–20 columns fit a landscape page. */
 function bodySize(columns: number): number {
@@ -68,7 +71,11 @@ function valueCell(cell: Cell | undefined, column: Column, width: number, size: 
   return textCell(text, width, { size, bold, italics: cell?.approximate === true, align });
 }
 
-function partTable(part: TablePart, width: number, keepWithNext: boolean): Table {
+/**
+ * `keepWithNext`: the last rows stay with what follows (the notes). `keepTogether`: the whole
+ * part on one page (a short part b starts on a new page rather than leaving three rows behind).
+ */
+function partTable(part: TablePart, width: number, keepWithNext: boolean, keepTogether: boolean): Table {
   const twips = widths(part, width);
   const size = bodySize(part.columns.length + 2);
   const headerSize = size;
@@ -94,14 +101,14 @@ function partTable(part: TablePart, width: number, keepWithNext: boolean): Table
     textCell(label, twips[i]!, { size: headerSize, italics: true }),
   );
   const header = [first, ...(layout.twoRows ? [second] : []), numbers].map(
-    (children) => new TableRow({ tableHeader: true, cantSplit: true, children }),
+    (children) => new TableRow({ tableHeader: true, cantSplit: true, keepNext: true, children }),
   );
   // The last rows stay with what follows (the notes), so a page never starts with the notes alone.
   const body = part.rows.map(
     (row, i) =>
       new TableRow({
         cantSplit: true,
-        keepNext: keepWithNext && i >= part.rows.length - 2,
+        keepNext: keepTogether ? i < part.rows.length - 1 || keepWithNext : keepWithNext && i >= part.rows.length - 2,
         children: [
           textCell(row.stt, twips[0]!, { size, bold: row.total }),
           textCell(row.label, twips[1]!, { size, bold: row.total, align: 'left' }),
@@ -117,6 +124,9 @@ function partTable(part: TablePart, width: number, keepWithNext: boolean): Table
     rows: [...header, ...body],
   });
 }
+
+/** The most rows a part is kept on one page with: more could never fit one. */
+const KEPT_WHOLE = 25;
 
 /** Everything a `::table` directive becomes. */
 export function tableBlocks(table: ReportTable, width: number, fontSize: number): (Paragraph | Table)[] {
@@ -134,7 +144,8 @@ export function tableBlocks(table: ReportTable, width: number, fontSize: number)
     if (part.heading) {
       blocks.push(new Paragraph({ spacing: { before: 120, after: 60 }, keepNext: true, children: runsOfText(part.heading, { size: small, bold: true, italics: true }) }));
     }
-    blocks.push(partTable(part, width, i === table.parts.length - 1 && table.notes.length > 0));
+    // Parts after the first are short (groups, forms, causes): kept whole; unit parts may be long.
+    blocks.push(partTable(part, width, i === table.parts.length - 1 && table.notes.length > 0, i > 0 && part.rows.length <= KEPT_WHOLE));
   });
   if (table.notes.length > 0) {
     blocks.push(new Paragraph({ spacing: { ...TIGHT, before: 60 }, keepNext: true, children: runsOfText('Ghi chú:', { size: pt(10), bold: true, italics: true }) }));

@@ -213,6 +213,15 @@ export function partSheetNames(table: ReportTable): string[] {
 }
 
 /**
+ * The table's notes that concern a part: a part by group, form or cause (no unit rows) has no
+ * total row, so the note about the total row would point at nothing on its sheet.
+ */
+function notesForPart(table: ReportTable, part: TablePart): readonly string[] {
+  const unitRows = part.rows.some((row) => row.total) && part.labelHeader === 'Đơn vị';
+  return unitRows ? table.notes : table.notes.filter((note) => !note.startsWith('Dòng "'));
+}
+
+/**
  * One sheet per part of a table, so that each part prints with its own header rows repeated on
  * every page (Excel has one set of print titles per sheet: part b under part a's header would
  * read wrong). A4, fitted to the page width, landscape where the columns are wide; the title
@@ -251,10 +260,11 @@ function writeTableSheets(workbook: ExcelJS.Workbook, table: ReportTable, issuer
     const headerStart = row + (part.heading ? 1 : 0);
     const written = writePart(sheet, row, part, last);
     row = written.next;
-    if (table.notes.length > 0) {
+    const notes = notesForPart(table, part);
+    if (notes.length > 0) {
       banner(sheet, row, last, 'Ghi chú:', { bold: true, italic: true, align: 'left' });
       row++;
-      for (const note of table.notes) {
+      for (const note of notes) {
         banner(sheet, row, last, `- ${note}`, { italic: true, align: 'left' });
         sheet.getRow(row).height = wrappedHeight(`- ${note}`, widthOf(sheet, 1, last));
         row++;
