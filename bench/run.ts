@@ -1,7 +1,8 @@
 /**
  * npm run bench: generates data sets once (bench/.data, git-ignored) and measures each stage
- * in a fresh process (so that its peak RSS is its own), printing rows per second, peak memory
- * and the ratio to exceljs's bare streaming read of the same files.
+ * in a fresh process (so that its peak RSS is its own), printing per stage its time, the CPU
+ * time of all its threads, rows per second, peak memory, and the ratio to a bare node:zlib
+ * inflate of the same files measured in the same run (bench/inflate.ts).
  *
  *   npm run bench                       commune, district, province sets; 100k and 500k-row sheets
  *   BENCH_SETS=province npm run bench   only some sets (commune, district, province, sheet-100k,
@@ -9,7 +10,7 @@
  */
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, renameSync } from 'node:fs';
-import { cpus, totalmem } from 'node:os';
+import { cpus, loadavg, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { loadAdminUnits } from '../src/units/index.js';
 import { writeCommuneWorkbook, writeLargeChildrenWorkbook, type CommuneBenchFile } from './datasets.js';
@@ -22,6 +23,7 @@ interface StageFigures {
   stage: string;
   rows: number;
   seconds: number;
+  cpuSeconds: number;
   maxRssMb: number;
 }
 
@@ -98,20 +100,21 @@ const count = new Intl.NumberFormat('en-US', { maximumFractionDigits: 0 });
 const decimal = new Intl.NumberFormat('en-US', { maximumFractionDigits: 1, minimumFractionDigits: 1 });
 
 mkdirSync(DATA, { recursive: true });
-console.log(`chitieu bench · node ${process.version} · ${cpus().length} cores (${cpus()[0]?.model.trim() ?? '?'}) · ${Math.round(totalmem() / 2 ** 30)} GiB`);
+console.log(`chitieu bench · node ${process.version} · ${cpus().length} cores (${cpus()[0]?.model.trim() ?? '?'}) · ${Math.round(totalmem() / 2 ** 30)} GiB · load ${loadavg().map((load) => load.toFixed(1)).join(' ')}`);
 for (const name of sets) {
   const started = performance.now();
   const set = await dataSet(name);
   const prepared = (performance.now() - started) / 1000;
   console.log('');
   console.log(`${set.name}: ${set.files.length} file(s)${prepared > 1 ? ` (generated in ${decimal.format(prepared)} s)` : ''}`);
-  console.log('  stage                      rows      seconds    rows/s   peak RSS MB   × exceljs floor');
-  const [floor] = measure('exceljs-stream', set.files);
+  console.log('  stage                      rows      seconds   CPU s    rows/s   peak RSS MB   × bare inflate');
+  const [floor] = measure('inflate', set.files);
   const stages = set.unit ? measure('pipeline', [set.unit, '2025-H1', ...set.files]) : measure('import', set.files);
-  for (const figures of [floor!, ...stages]) {
+  console.log(`  ${floor!.stage.padEnd(24)} ${`${count.format(floor!.rows)} MiB`.padStart(9)}   ${decimal.format(floor!.seconds).padStart(7)}   ${decimal.format(floor!.cpuSeconds).padStart(5)}`);
+  for (const figures of stages) {
     const ratio = figures.stage.startsWith('import') || figures.stage === 'total' ? `${(figures.seconds / floor!.seconds).toFixed(2)}×` : '';
     console.log(
-      `  ${figures.stage.padEnd(24)} ${count.format(figures.rows).padStart(9)}   ${decimal.format(figures.seconds).padStart(7)}   ${count.format(figures.rows / Math.max(figures.seconds, 1e-9)).padStart(8)}   ${count.format(figures.maxRssMb).padStart(11)}   ${ratio.padStart(8)}`,
+      `  ${figures.stage.padEnd(24)} ${count.format(figures.rows).padStart(9)}   ${decimal.format(figures.seconds).padStart(7)}   ${decimal.format(figures.cpuSeconds).padStart(5)}   ${count.format(figures.rows / Math.max(figures.seconds, 1e-9)).padStart(8)}   ${count.format(figures.maxRssMb).padStart(11)}   ${ratio.padStart(8)}`,
     );
   }
   const total = stages.find((figures) => figures.stage === 'total');

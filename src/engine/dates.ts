@@ -105,3 +105,28 @@ export function agesOn(at: string): { years(dateOfBirth: string): number; months
 export function inWindow(date: string | undefined, from: string, to: string): boolean {
   return date !== undefined && date >= from && date <= to;
 }
+
+/**
+ * Dates as numbers YYYYMMDD (record-columns.ts). Age in completed years: the month-day parts
+ * compare as numbers exactly as they do as strings (29 Feb has its birthday on 1 Mar).
+ */
+export function yearsBetween(birth: number, at: number): number {
+  return Math.floor(at / 10_000) - Math.floor(birth / 10_000) - (at % 10_000 < birth % 10_000 ? 1 : 0);
+}
+
+/** `agesOn` for dates as numbers YYYYMMDD. */
+export function agesOnNumber(at: number): { years(birth: number): number; months(birth: number): number } {
+  const y = Math.floor(at / 10_000);
+  const m = Math.floor(at / 100) % 100;
+  const d = at % 100;
+  const lastOfMonth = d === daysInMonth(y, m);
+  return {
+    years: (birth) => yearsBetween(birth, at),
+    months(birth) {
+      const by = Math.floor(birth / 10_000);
+      const bm = Math.floor(birth / 100) % 100;
+      const bd = birth % 100;
+      return (y - by) * 12 + (m - bm) - (d >= bd || lastOfMonth ? 0 : 1);
+    },
+  };
+}

@@ -127,6 +127,11 @@ export interface Contributions {
  */
 export function contributions(prepared: Prepared, measure: Measure, keys: readonly BreakdownKey[]): Contributions {
   let table = filtered(prepared, measure);
+  if (keys.some((key) => BREAKDOWN_COLUMN[key].list)) {
+    // An unroll copies every column of every row: only those counted, summed or grouped on.
+    const wanted = new Set(['key', 'commune', 'district', 'province', 'approx', 'caseId', 'fine', measure.sum, ...keys.map((key) => BREAKDOWN_COLUMN[key].column)]);
+    table = table.select(table.columnNames().filter((name) => wanted.has(name)));
+  }
   const columns = keys.map((key, index) => {
     const { column, list } = BREAKDOWN_COLUMN[key];
     if (!list) return column;
@@ -180,22 +185,30 @@ export function projectable(measure: Measure, keys: readonly BreakdownKey[]): bo
 
 /**
  * Commune figures of a TreEm measure by sex × age group (the fine grouping `project` sums up),
- * grouped on the one prepared column `fine` = "commune|sex|ageGroup": a single key groups
- * three times faster than three.
+ * counted on the one prepared number `fine` (commune × sex × age group, prepare.ts): a pass
+ * over the filtered rows, no grouping of strings.
  */
 export function fineCells(prepared: Prepared, measure: Measure): Cells {
-  const grouped = filtered(prepared, measure).groupby('fine').rollup({ n: op.count(), approx: op.max('approx') });
-  const keys = grouped.array('fine') as string[];
-  const counts = grouped.array('n') as number[];
-  const approx = grouped.array('approx') as number[];
+  const table = filtered(prepared, measure);
+  const size = prepared.fineKeys.size;
+  const counts = new Int32Array(size);
+  const approximate = new Uint8Array(size);
+  const fine = table.column('fine');
+  const approx = table.column('approx');
+  if (fine === undefined || approx === undefined) return new Map();
+  table.scan((row) => {
+    const key = fine.at(row!) as number;
+    counts[key]! += 1;
+    if (approx.at(row!) === 1) approximate[key] = 1;
+  });
   const cells = new Map<string, Map<string, Cell>>();
-  for (let row = 0; row < grouped.numRows(); row++) {
-    const key = keys[row]!;
-    const split = key.indexOf('|');
-    const unit = unitKey('commune', key.slice(0, split));
+  for (let key = 0; key < size; key++) {
+    if (counts[key] === 0) continue;
+    const [commune, values] = prepared.fineKeys.decode(key);
+    const unit = unitKey('commune', commune);
     let byValues = cells.get(unit);
     if (byValues === undefined) cells.set(unit, (byValues = new Map()));
-    byValues.set(key.slice(split + 1), { n: counts[row]!, approximate: approx[row] === 1 });
+    byValues.set(values, { n: counts[key]!, approximate: approximate[key] === 1 });
   }
   return cells;
 }

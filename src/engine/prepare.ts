@@ -6,17 +6,31 @@
  * for blanks. Rows whose commune code is unknown at their date become rejected rows here.
  */
 import * as aq from 'arquero';
-import type { ColumnTable } from 'arquero';
+import { BitSet, ColumnTable } from 'arquero';
 import { recordValues } from '../model/record-values.js';
 import { sheetSpecOf } from '../model/columns.js';
-import { UNKNOWN } from '../model/codes.js';
+import { ABUSE_FORMS, AGE_GROUPS, SPECIAL_GROUPS, UNKNOWN } from '../model/codes.js';
+import {
+  ABSENT_CODE,
+  ABSENT_FLAG,
+  BLANK_CODE,
+  NO_DATE,
+  childAt,
+  codeAt,
+  dateNumber,
+  eventAt,
+  isoOfDateNumber,
+  listCodes,
+  type ChildColumns,
+  type CodeColumn,
+} from '../model/record-columns.js';
 import type { ImportWarning, RejectedRow } from '../model/issues.js';
 import { msg } from '../model/messages.js';
 import type { Child, ChildEvent, CommuneFacts, Dataset } from '../model/records.js';
 import type { Level } from '../model/results.js';
 import type { Source } from '../indicators/schema.js';
 import { ageGroupOf } from './breakdowns.js';
-import { ageInYears, agesOn, inWindow } from './dates.js';
+import { agesOnNumber, yearsBetween } from './dates.js';
 import { parsePeriod, type Period, type PeriodPresets } from './period.js';
 import type { Placement, UnitPlacer } from './placement.js';
 
@@ -41,6 +55,8 @@ export interface Prepared {
   readonly tables: Readonly<Record<Source, ColumnTable>>;
   /** Communes (at R) with any input row, and their parents. */
   readonly communes: ReadonlyMap<string, UnitParents>;
+  /** How to read the `fine` column of the children's tables. */
+  readonly fineKeys: FineKeys;
   /** False when the data has no TreEm rows at all: every figure from children is "no data". */
   readonly hasChildren: boolean;
   /** Per children source and optional TreEm column: the communes with a child whose file lacks the column. */
@@ -132,27 +148,7 @@ const FACT_COLUMNS = [
 ] as const;
 
 const NO_GROUPS: readonly string[] = Object.freeze([]);
-
-/** Special-circumstance groups active at R: the child's dates decide for all its groups. */
-function activeGroups(child: Child, reference: string): readonly string[] {
-  if (child.specialGroups.length === 0) return NO_GROUPS;
-  if (child.specialSince !== undefined && child.specialSince > reference) return NO_GROUPS;
-  if (child.specialUntil !== undefined && child.specialUntil <= reference) return NO_GROUPS;
-  return [...new Set(child.specialGroups)];
-}
-
-type Ages = ReturnType<typeof agesOn>;
-
-/** P(R): born on or before R, under 16 at R, not moved away or dead by R. */
-function inPopulation(child: Child, reference: string, ages: Ages): boolean {
-  if (child.dateOfBirth > reference) return false;
-  if (ages.years(child.dateOfBirth) >= 16) return false;
-  if (child.status !== 'ACTIVE') {
-    // A status without its date cannot be placed in time; the importer requires the date.
-    if (child.statusDate === undefined || child.statusDate <= reference) return false;
-  }
-  return true;
-}
+const UNKNOWN_FORMS: readonly string[] = Object.freeze([UNKNOWN]);
 
 type ChildColumn = (typeof CHILD_COLUMNS)[number];
 export type ChildSource = 'population' | 'births' | 'deaths';
@@ -175,9 +171,20 @@ export type AbsentColumn = (typeof CHILD_ABSENCE)[keyof typeof CHILD_ABSENCE] | 
 /** Communes (codes) whose records lack a column, by what the column gives. */
 class Absence {
   readonly communes = new Map<AbsentColumn, Set<string>>();
+  /** (origin or column, commune) pairs already noted: a sheet's absent columns are the same for all its rows. */
+  private readonly seen = new Set<number>();
 
-  note(absentKeys: readonly string[] | undefined, mapping: Readonly<Record<string, AbsentColumn>>, commune: string): void {
-    for (const key of absentKeys ?? []) {
+  /** `commune` is the commune's small index, `code` its code. */
+  noteOnce(what: number, absentKeys: readonly string[], mapping: Readonly<Record<string, AbsentColumn>>, commune: number, code: string): void {
+    if (absentKeys.length === 0) return;
+    const key = what * 1_000_000 + commune;
+    if (this.seen.has(key)) return;
+    this.seen.add(key);
+    this.note(absentKeys, mapping, code);
+  }
+
+  note(absentKeys: readonly string[], mapping: Readonly<Record<string, AbsentColumn>>, commune: string): void {
+    for (const key of absentKeys) {
       const column = mapping[key];
       if (column === undefined) continue;
       let communes = this.communes.get(column);
@@ -185,42 +192,240 @@ class Absence {
       communes.add(commune);
     }
   }
+
+  /** A child's own nulls say the same as an absent column (the importer sets both). */
+  noteNulls(children: ChildColumns, index: number, commune: number, code: string): void {
+    const fields = children.fields;
+    const origin = children.origin[index]!;
+    this.noteOnce(origin + NULL_KEYS.length, children.origins[origin]!.absentColumns, CHILD_ABSENCE, commune, code);
+    NULL_KEYS.forEach((key, which) => {
+      const absent = key === 'schoolStatus' ? fields.schoolStatus.codes[index] === ABSENT_CODE : fields[key].flags[index] === ABSENT_FLAG;
+      if (absent) this.noteOnce(which, [key], CHILD_ABSENCE, commune, code);
+    });
+  }
 }
 
-const NULLABLE = ['birthRegistered', 'hasHealthInsurance', 'schoolStatus'] as const;
+const NULL_KEYS = ['birthRegistered', 'hasHealthInsurance', 'schoolStatus'] as const;
 
+/** The age groups in their order, and the one for an unknown age, as small numbers for the fine key. */
+const AGE_GROUP_CODES = [...AGE_GROUPS.map((group) => group.code), UNKNOWN];
+const AGE_GROUP_INDEX = new Map(AGE_GROUP_CODES.map((code, index) => [code, index]));
+
+/**
+ * The commune × sex × age-group key of a child's row, as one small number (commune index,
+ * sex's dictionary index, age group), dense from 0 to `size`: counting on it is what makes
+ * every split by sex or age cheap (measure.ts, `fineCells`).
+ */
+export interface FineKeys {
+  readonly size: number;
+  /** "commune|sex|ageGroup" split as [commune, "sex|ageGroup"]. */
+  decode(fine: number): readonly [string, string];
+}
+
+class FineIndex implements FineKeys {
+  private readonly communes: string[] = [];
+  private readonly communeIndex = new Map<string, number>();
+  private readonly sexCount: number;
+  constructor(private readonly sexes: readonly string[]) {
+    this.sexCount = Math.max(1, sexes.length);
+  }
+
+  get size(): number {
+    return this.communes.length * this.sexCount * AGE_GROUP_CODES.length;
+  }
+
+  commune(code: string): number {
+    let index = this.communeIndex.get(code);
+    if (index === undefined) {
+      index = this.communes.length;
+      this.communes.push(code);
+      this.communeIndex.set(code, index);
+    }
+    return index;
+  }
+
+  key(commune: number, sex: number, ageGroup: string): number {
+    return (commune * this.sexCount + sex) * AGE_GROUP_CODES.length + AGE_GROUP_INDEX.get(ageGroup)!;
+  }
+
+  decode(fine: number): readonly [string, string] {
+    const ageGroup = fine % AGE_GROUP_CODES.length;
+    const rest = Math.floor(fine / AGE_GROUP_CODES.length);
+    return [this.communes[Math.floor(rest / this.sexCount)]!, `${this.sexes[rest % this.sexCount]}|${AGE_GROUP_CODES[ageGroup]}`];
+  }
+}
+
+/** What every child table row takes from the child's columns and placement. */
+interface ChildRow {
+  readonly index: number;
+  readonly placement: Placement;
+  readonly commune: number;
+  readonly age: number;
+  readonly ageMonths: number;
+}
+
+/**
+ * Columns of the children's tables that no window changes, decoded once per dataset: a
+ * computation with last year's figures, or explain after compute, shares them.
+ */
+interface ChildBase {
+  readonly sex: readonly (string | undefined)[];
+  readonly birthRegistered: readonly (boolean | null)[];
+  readonly hasHealthInsurance: readonly (boolean | null)[];
+  readonly schoolStatus: readonly (string | null)[];
+  readonly risk: Uint8Array;
+  readonly supportDate: readonly (string | null)[];
+}
+
+const childBases = new WeakMap<ChildColumns, ChildBase>();
+
+type ColumnData = ConstructorParameters<typeof ColumnTable>[0];
+
+function childBase(children: ChildColumns): ChildBase {
+  let base = childBases.get(children);
+  if (base !== undefined) return base;
+  const fields = children.fields;
+  const n = children.length;
+  const yesNo = (flags: Int8Array) => Array.from(flags, (flag) => (flag === ABSENT_FLAG ? null : flag === 1));
+  const school = fields.schoolStatus;
+  const risk = new Uint8Array(n);
+  for (let i = 0; i < n; i++) risk[i] = fields.riskGroups.bits[i]! !== 0 ? 1 : 0;
+  base = {
+    sex: Array.from(fields.sex.codes, (code) => fields.sex.dictionary[code]),
+    birthRegistered: yesNo(fields.birthRegistered.flags),
+    hasHealthInsurance: yesNo(fields.hasHealthInsurance.flags),
+    // null: the column is absent from the file; '' a blank cell.
+    schoolStatus: Array.from(school.codes, (code) => (code === ABSENT_CODE ? null : code === BLANK_CODE ? '' : school.dictionary[code]!)),
+    risk,
+    supportDate: Array.from(fields.supportDate.dates, (date) => (date === NO_DATE ? null : isoOfDateNumber(date))),
+  };
+  childBases.set(children, base);
+  return base;
+}
+
+/**
+ * The population and births of a window: one set of columns over all children (the shared
+ * base and this window's ages, groups and units), seen through two row masks. No child is
+ * copied into a table of its own.
+ */
+class WindowChildren {
+  private readonly n: number;
+  readonly commune: string[];
+  readonly district: string[];
+  readonly province: string[];
+  readonly approx: Uint8Array;
+  readonly age: Int32Array;
+  readonly ageMonths: Int32Array;
+  readonly ageGroup: string[];
+  readonly special: Uint8Array;
+  readonly groups: (readonly string[])[];
+  readonly fine: Int32Array;
+  readonly population: BitSet;
+  readonly births: BitSet;
+  readonly populationAbsence = new Absence();
+  readonly birthsAbsence = new Absence();
+
+  constructor(private readonly children: ChildColumns) {
+    const n = (this.n = children.length);
+    this.commune = new Array<string>(n).fill('');
+    this.district = new Array<string>(n).fill('');
+    this.province = new Array<string>(n).fill('');
+    this.approx = new Uint8Array(n);
+    this.age = new Int32Array(n);
+    this.ageMonths = new Int32Array(n);
+    this.ageGroup = new Array<string>(n).fill(UNKNOWN);
+    this.special = new Uint8Array(n);
+    this.groups = new Array<readonly string[]>(n).fill(NO_GROUPS);
+    this.fine = new Int32Array(n);
+    this.population = new BitSet(n);
+    this.births = new BitSet(n);
+  }
+
+  /** A placed child's window values: `age` at R, everything else at R. */
+  set(row: ChildRow, reference: number, fine: FineIndex): void {
+    const { index, placement } = row;
+    const ageGroup = ageGroupOf(row.age);
+    const groups = activeGroups(this.children, index, reference);
+    this.commune[index] = placement.commune;
+    this.district[index] = placement.district ?? '';
+    this.province[index] = placement.province;
+    this.approx[index] = placement.approximate ? 1 : 0;
+    this.age[index] = row.age;
+    this.ageMonths[index] = row.ageMonths;
+    this.ageGroup[index] = ageGroup;
+    this.special[index] = groups.length > 0 ? 1 : 0;
+    this.groups[index] = groups;
+    this.fine[index] = fine.key(row.commune, this.children.fields.sex.codes[index]!, ageGroup);
+  }
+
+  table(mask: BitSet): ColumnTable {
+    const base = childBase(this.children);
+    const columns: Record<ChildColumn, ColumnData[string]> = {
+      key: this.children.fields.childId.values,
+      commune: this.commune,
+      district: this.district,
+      province: this.province,
+      approx: this.approx,
+      sex: base.sex,
+      age: this.age,
+      ageMonths: this.ageMonths,
+      ageGroup: this.ageGroup,
+      birthRegistered: base.birthRegistered,
+      hasHealthInsurance: base.hasHealthInsurance,
+      schoolStatus: base.schoolStatus,
+      special: this.special,
+      groups: this.groups,
+      risk: base.risk,
+      supportDate: base.supportDate,
+      fine: this.fine,
+    };
+    return new ColumnTable(columns, [...CHILD_COLUMNS], mask.count() === this.n ? undefined : mask);
+  }
+}
+
+/** The deaths of a window (few rows, `age` at death): a table of their own. */
 class ChildTable {
   readonly columns = new Columns<ChildColumn>(CHILD_COLUMNS);
   readonly absence = new Absence();
 
-  add(child: Child, placement: Placement, reference: string, age: number, ageMonths: number): void {
-    pushChild(this.columns, child, placement, reference, age, ageMonths);
-    this.absence.note(child.absentColumns, CHILD_ABSENCE, placement.commune);
-    // The record's own null says the same for these (the importer sets both).
-    const nulls = NULLABLE.filter((key) => child[key] === null);
-    if (nulls.length > 0) this.absence.note(nulls, CHILD_ABSENCE, placement.commune);
+  constructor(
+    private readonly children: ChildColumns,
+    private readonly reference: number,
+    private readonly fine: FineIndex,
+  ) {}
+
+  add(row: ChildRow): void {
+    const { index, placement } = row;
+    const base = childBase(this.children);
+    const columns = this.columns;
+    const ageGroup = ageGroupOf(row.age);
+    const groups = activeGroups(this.children, index, this.reference);
+    pushPlace(columns, this.children.fields.childId.values[index]!, placement);
+    columns.col('sex').push(base.sex[index]);
+    columns.col('age').push(row.age);
+    columns.col('ageMonths').push(row.ageMonths);
+    columns.col('ageGroup').push(ageGroup);
+    columns.col('birthRegistered').push(base.birthRegistered[index]);
+    columns.col('hasHealthInsurance').push(base.hasHealthInsurance[index]);
+    columns.col('schoolStatus').push(base.schoolStatus[index]);
+    columns.col('special').push(groups.length > 0 ? 1 : 0);
+    columns.col('groups').push(groups);
+    columns.col('risk').push(base.risk[index]);
+    columns.col('supportDate').push(base.supportDate[index]);
+    columns.col('fine').push(this.fine.key(row.commune, this.children.fields.sex.codes[index]!, ageGroup));
+    this.absence.noteNulls(this.children, index, row.commune, placement.commune);
   }
 }
 
-/** One child's row: `age` at R or at death, everything else at R. */
-function pushChild(columns: Columns<ChildColumn>, child: Child, placement: Placement, reference: string, age: number, ageMonths: number): void {
-  const groups = activeGroups(child, reference);
-  const ageGroup = ageGroupOf(age);
-  pushPlace(columns, child.childId, placement);
-  columns.col('sex').push(child.sex);
-  columns.col('age').push(age);
-  columns.col('ageMonths').push(ageMonths);
-  columns.col('ageGroup').push(ageGroup);
-  columns.col('birthRegistered').push(child.birthRegistered);
-  columns.col('hasHealthInsurance').push(child.hasHealthInsurance);
-  // null: the column is absent from the file; '' a blank cell.
-  columns.col('schoolStatus').push(child.schoolStatus === null ? null : (child.schoolStatus ?? ''));
-  columns.col('special').push(groups.length > 0 ? 1 : 0);
-  columns.col('groups').push(groups);
-  columns.col('risk').push(child.riskGroups.length > 0 ? 1 : 0);
-  columns.col('supportDate').push(child.supportDate ?? null);
-  // One key for the commune × sex × age-group grouping every split by sex or age is summed from.
-  columns.col('fine').push(`${placement.commune}|${child.sex}|${ageGroup}`);
+/** Special-circumstance groups active at R: the child's dates decide for all its groups. */
+function activeGroups(children: ChildColumns, index: number, reference: number): readonly string[] {
+  const bits = children.fields.specialGroups.bits[index]!;
+  if (bits === 0) return NO_GROUPS;
+  const since = children.fields.specialSince.dates[index]!;
+  const until = children.fields.specialUntil.dates[index]!;
+  if (since !== NO_DATE && since > reference) return NO_GROUPS;
+  if (until !== NO_DATE && until <= reference) return NO_GROUPS;
+  return listCodes(SPECIAL_GROUPS, bits);
 }
 
 function rejectRow(kind: 'children' | 'events' | 'communeFacts', record: Child | ChildEvent | CommuneFacts, issue: RejectedRow['issues'][number]): RejectedRow {
@@ -252,62 +457,92 @@ export function prepare(input: PrepareInput): Prepared {
     if (!communes.has(placement.commune)) communes.set(placement.commune, { district: placement.district, province: placement.province });
   };
 
-  const population = new ChildTable();
-  const births = new ChildTable();
-  const deaths = new ChildTable();
+  const children = dataset.children;
+  const child = children.fields;
+  const ref = dateNumber(reference);
+  const from = dateNumber(window.from);
+  const to = dateNumber(window.to);
+  const fine = new FineIndex(child.sex.dictionary);
+  const windowChildren = new WindowChildren(children);
+  const deaths = new ChildTable(children, ref, fine);
   // Only children with events are looked up: no map of half a million children for nothing.
-  const withEvents = new Set(dataset.events.map((event) => event.childId));
-  const childById = new Map<string, Child>();
-  const ages = agesOn(reference);
-  for (const child of dataset.children) {
-    const outcome = placer.place(child.communeCode, input.childCodesAsOf);
+  const withEvents = new Set(dataset.events.fields.childId.values);
+  const childById = new Map<string, number>();
+  // Every child of a commune code is placed alike: once per code, not once per child.
+  const placements = child.communeCode.dictionary.map((code) => placer.place(code, input.childCodesAsOf));
+  const communeIndex = placements.map((outcome) => (outcome.ok ? fine.commune(outcome.placement.commune) : -1));
+  const statuses = child.status.dictionary;
+  const ages = agesOnNumber(ref);
+  for (let index = 0; index < children.length; index++) {
+    const code = child.communeCode.codes[index]!;
+    const outcome = placements[code]!;
     if (!outcome.ok) {
-      if (outcome.reason === 'unknown_unit') rejected.push(rejectRow('children', child, outcome.issue));
+      if (outcome.reason === 'unknown_unit') rejected.push(rejectRow('children', childAt(children, index), outcome.issue));
       continue;
     }
-    if (withEvents.has(child.childId)) childById.set(child.childId, child);
-    note(outcome.placement);
-    const born = child.dateOfBirth <= reference;
-    const age = born ? ages.years(child.dateOfBirth) : -1;
-    const ageMonths = born ? ages.months(child.dateOfBirth) : -1;
+    const childId = child.childId.values[index]!;
+    if (withEvents.has(childId)) childById.set(childId, index);
     const placement = outcome.placement;
-    if (inPopulation(child, reference, ages)) population.add(child, placement, reference, age, ageMonths);
-    if (inWindow(child.dateOfBirth, window.from, window.to)) births.add(child, placement, reference, age, ageMonths);
-    if (child.status === 'DEAD' && child.statusDate !== undefined && inWindow(child.statusDate, window.from, window.to)) {
-      deaths.add(child, placement, reference, ageInYears(child.dateOfBirth, child.statusDate), ageMonths);
+    note(placement);
+    const born = child.dateOfBirth.dates[index]!;
+    const status = statuses[child.status.codes[index]!];
+    const statusDate = child.statusDate.dates[index]!;
+    const isBorn = born <= ref;
+    const age = isBorn ? ages.years(born) : -1;
+    const commune = communeIndex[code]!;
+    const row = { index, placement, commune, age, ageMonths: isBorn ? ages.months(born) : -1 };
+    windowChildren.set(row, ref, fine);
+    // P(R): born on or before R, under 16 at R, not moved away or dead by R. A status without
+    // its date cannot be placed in time; the importer requires the date.
+    if (isBorn && age < 16 && (status === 'ACTIVE' || (statusDate !== NO_DATE && statusDate > ref))) {
+      windowChildren.population.set(index);
+      windowChildren.populationAbsence.noteNulls(children, index, commune, placement.commune);
+    }
+    if (born >= from && born <= to) {
+      windowChildren.births.set(index);
+      windowChildren.birthsAbsence.noteNulls(children, index, commune, placement.commune);
+    }
+    if (status === 'DEAD' && statusDate !== NO_DATE && statusDate >= from && statusDate <= to) {
+      deaths.add({ ...row, age: yearsBetween(born, statusDate) });
     }
   }
 
   const events = new Columns(EVENT_COLUMNS);
   const eventAbsence = new Absence();
-  for (const event of dataset.events) {
-    const outcome = placer.place(event.communeCode, event.eventDate);
+  const event = dataset.events.fields;
+  const text = (column: CodeColumn, index: number, blank: string) => codeAt(column, index) ?? blank;
+  for (let index = 0; index < dataset.events.length; index++) {
+    const eventDate = event.eventDate.dates[index]!;
+    const outcome = placer.place(codeAt(event.communeCode, index)!, isoOfDateNumber(eventDate));
     if (!outcome.ok) {
-      if (outcome.reason === 'unknown_unit') rejected.push(rejectRow('events', event, outcome.issue));
+      if (outcome.reason === 'unknown_unit') rejected.push(rejectRow('events', eventAt(dataset.events, index), outcome.issue));
       continue;
     }
     note(outcome.placement);
-    if (!inWindow(event.eventDate, window.from, window.to)) continue;
+    if (eventDate < from || eventDate > to) continue;
     // TreEm's sex and birth date win over the event row's (indicator-rules.md, "Who is counted").
-    const child = childById.get(event.childId);
-    const dateOfBirth = child?.dateOfBirth ?? event.dateOfBirth;
-    const age = dateOfBirth === undefined ? null : ageInYears(dateOfBirth, event.eventDate);
+    const childIndex = childById.get(event.childId.values[index]!);
+    const dateOfBirth = childIndex !== undefined ? child.dateOfBirth.dates[childIndex]! : event.dateOfBirth.dates[index]!;
+    const age = dateOfBirth === NO_DATE ? null : yearsBetween(dateOfBirth, eventDate);
     // Events count only for children under 16 on the event date; an unknown age is kept (KHONG_RO).
     if (age !== null && (age >= 16 || age < 0)) continue;
-    pushPlace(events, event.childId, outcome.placement);
-    eventAbsence.note(event.absentColumns, EVENT_ABSENCE, outcome.placement.commune);
-    events.col('caseId').push(event.caseId);
-    events.col('sex').push(child?.sex ?? event.sex ?? UNKNOWN);
+    pushPlace(events, event.childId.values[index]!, outcome.placement);
+    const origin = dataset.events.origin[index]!;
+    eventAbsence.noteOnce(origin, dataset.events.origins[origin]!.absentColumns, EVENT_ABSENCE, fine.commune(outcome.placement.commune), outcome.placement.commune);
+    const forms = event.abuseForms.bits[index]!;
+    const amount = event.fineAmount.numbers[index]!;
+    events.col('caseId').push(event.caseId.values[index]);
+    events.col('sex').push((childIndex !== undefined ? codeAt(child.sex, childIndex) : undefined) ?? codeAt(event.sex, index) ?? UNKNOWN);
     events.col('age').push(age);
     events.col('ageGroup').push(ageGroupOf(age));
-    events.col('eventType').push(event.eventType);
-    events.col('outcome').push(event.outcome ?? '');
-    events.col('cause').push(event.injuryCause ?? UNKNOWN);
-    events.col('setting').push(event.abuseSetting ?? UNKNOWN);
-    events.col('forms').push(event.abuseForms.length > 0 ? [...new Set(event.abuseForms)] : [UNKNOWN]);
-    events.col('handling').push(event.handling ?? '');
-    events.col('interventions').push(event.interventions.length > 0 ? 1 : 0);
-    events.col('fine').push(event.fineAmount ?? null);
+    events.col('eventType').push(codeAt(event.eventType, index));
+    events.col('outcome').push(text(event.outcome, index, ''));
+    events.col('cause').push(text(event.injuryCause, index, UNKNOWN));
+    events.col('setting').push(text(event.abuseSetting, index, UNKNOWN));
+    events.col('forms').push(forms !== 0 ? listCodes(ABUSE_FORMS, forms) : UNKNOWN_FORMS);
+    events.col('handling').push(text(event.handling, index, ''));
+    events.col('interventions').push(event.interventions.bits[index]! !== 0 ? 1 : 0);
+    events.col('fine').push(Number.isNaN(amount) ? null : amount);
   }
 
   const facts = new Columns(FACT_COLUMNS);
@@ -347,17 +582,18 @@ export function prepare(input: PrepareInput): Prepared {
   return {
     window,
     tables: {
-      population: population.columns.table(),
-      births: births.columns.table(),
+      population: windowChildren.table(windowChildren.population),
+      births: windowChildren.table(windowChildren.births),
       deaths: deaths.columns.table(),
       events: events.table(),
       communeFacts: facts.table(),
     },
     communes,
     hasChildren: dataset.children.length > 0,
+    fineKeys: fine,
     absent: {
-      population: population.absence.communes,
-      births: births.absence.communes,
+      population: windowChildren.populationAbsence.communes,
+      births: windowChildren.birthsAbsence.communes,
       deaths: deaths.absence.communes,
       events: eventAbsence.communes,
     },

@@ -59,8 +59,13 @@ const DAY_MS = 86_400_000;
 const SERIAL_MIN = 1;
 const SERIAL_MAX = 2_958_465;
 
+/** Hot path (a birth date per child): the parts, not toISOString. */
 export function isoFromUtcDate(date: Date): string {
-  return date.toISOString().slice(0, 10);
+  const y = date.getUTCFullYear();
+  if (y < 0 || y > 9999) return date.toISOString().slice(0, 10);
+  const m = date.getUTCMonth() + 1;
+  const d = date.getUTCDate();
+  return `${y < 1000 ? String(y).padStart(4, '0') : y}-${m < 10 ? '0' : ''}${m}-${d < 10 ? '0' : ''}${d}`;
 }
 
 

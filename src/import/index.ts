@@ -11,6 +11,7 @@ import { basename } from 'node:path';
 import { printableName } from '../io/file-names.js';
 import { sheetSpecOf } from '../model/columns.js';
 import type { ImportWarning, RejectedRow } from '../model/issues.js';
+import { childAt, concatChildren, concatEvents, dateNumber, eventAt, isoOfDateNumber, selectChildren, selectEvents, sourceAt, type ChildColumns } from '../model/record-columns.js';
 import type { Child, ChildEvent, Dataset } from '../model/records.js';
 import { compareSources, linkRecords } from './link.js';
 import { formatDmy } from '../model/dates.js';
@@ -66,10 +67,9 @@ export async function importFiles(paths: readonly string[], options: ImportOptio
 
   // `reads` is in reading order (files by name, then sheets and rows as they stand): the order
   // in which the first of two duplicates is kept.
-  const linked = linkRecords(
-    reads.flatMap((read) => read.children),
-    reads.flatMap((read) => read.events),
-  );
+  const children = concatChildren(reads.map((read) => read.children));
+  const events = concatEvents(reads.map((read) => read.events));
+  const linked = linkRecords(children, events);
 
   const rejected = reads.flatMap((read) => read.rejected);
   const warnings = reads.flatMap((read) => read.warnings);
@@ -83,18 +83,18 @@ export async function importFiles(paths: readonly string[], options: ImportOptio
       account.rejected += 1;
     }
   };
-  for (const { record, issues } of linked.rejectedChildren) reject('children', record, issues);
-  for (const { record, issues } of linked.rejectedEvents) reject('events', record, issues);
+  for (const { index, issues } of linked.rejectedChildren) reject('children', childAt(children, index), issues);
+  for (const { index, issues } of linked.rejectedEvents) reject('events', eventAt(events, index), issues);
   warnings.push(...linked.warnings);
-  if (options.latestBirthDate) warnings.push(...birthDateWarnings(linked.children, options.latestBirthDate));
+  if (options.latestBirthDate) warnings.push(...birthDateWarnings(children, linked.children, options.latestBirthDate));
   for (const read of reads) totalFileAccount(read.account);
   rejected.sort((a, b) => compareSources(a.source, b.source));
   warnings.sort((a, b) => compareSources(a.source, b.source));
 
   return {
     dataset: {
-      children: linked.children,
-      events: linked.events,
+      children: linked.children.length === children.length ? children : selectChildren(children, linked.children),
+      events: linked.events.length === events.length ? events : selectEvents(events, linked.events),
       communeFacts: reads.flatMap((read) => read.communeFacts),
     },
     rejected,
@@ -115,20 +115,22 @@ export function unreadableError(unreadable: readonly UnreadableInput[]): UserErr
 }
 
 /** A child born after the period's end (or after today) is almost always a typed year: say so. */
-function birthDateWarnings(children: readonly Child[], latest: NonNullable<ImportOptions['latestBirthDate']>): ImportWarning[] {
+function birthDateWarnings(children: ChildColumns, kept: readonly number[], latest: NonNullable<ImportOptions['latestBirthDate']>): ImportWarning[] {
   const when: Record<typeof latest.why, { vi: string; en: string }> = {
     period_end: { vi: 'ngày cuối kỳ', en: "the period's last day" },
     today: { vi: 'hôm nay', en: 'today' },
     as_of: { vi: 'ngày --as-of', en: 'the --as-of date' },
   };
   const day = formatDmy(latest.date);
-  return children
-    .filter((child) => child.dateOfBirth > latest.date)
-    .map((child) => ({
-      source: child.source,
+  const last = dateNumber(latest.date);
+  const born = children.fields.dateOfBirth.dates;
+  return kept
+    .filter((index) => born[index]! > last)
+    .map((index) => ({
+      source: sourceAt(children, index),
       kind: 'birth_after_period',
       column: 'Ngày sinh',
-      value: formatDmy(child.dateOfBirth),
+      value: formatDmy(isoOfDateNumber(born[index]!)),
       message: msg(
         `ngày sinh sau ${when[latest.why].vi} (${day}): kiểm tra lại năm sinh`,
         `the birth date is after ${when[latest.why].en} (${day}): check the year of birth`,

@@ -1,16 +1,18 @@
 import type { RowIssue } from '../model/issues.js';
 import { msg, type Message } from '../model/messages.js';
-import type { Child, ChildEvent, SourceRef } from '../model/records.js';
 import { formatDmy } from '../model/dates.js';
+import { codeAt, isoOfDateNumber, NO_DATE, sourceAt, type ChildColumns, type EventColumns } from '../model/record-columns.js';
+import type { SourceRef } from '../model/records.js';
 
 /**
  * Checks that need more than one row: duplicates across files and events against their
  * child. Input is in reading order (files by name, sheets, rows), so the first of two
- * duplicates is always the same one, whatever order the files were read in.
+ * duplicates is always the same one, whatever order the files were read in. Rows are named
+ * by their index in the columns.
  */
 
-export interface LinkRejection<T> {
-  readonly record: T;
+export interface LinkRejection {
+  readonly index: number;
   readonly issues: RowIssue[];
 }
 
@@ -21,10 +23,11 @@ export interface LinkWarning {
 }
 
 export interface LinkOutcome {
-  readonly children: Child[];
-  readonly events: ChildEvent[];
-  readonly rejectedChildren: LinkRejection<Child>[];
-  readonly rejectedEvents: LinkRejection<ChildEvent>[];
+  /** Indices of the rows kept, in order. */
+  readonly children: number[];
+  readonly events: number[];
+  readonly rejectedChildren: LinkRejection[];
+  readonly rejectedEvents: LinkRejection[];
   readonly warnings: LinkWarning[];
 }
 
@@ -39,99 +42,116 @@ function compareText(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
 
-export function linkRecords(children: readonly Child[], events: readonly ChildEvent[]): LinkOutcome {
-  const rejectedChildren: LinkRejection<Child>[] = [];
-  const byId = new Map<string, Child>();
-  const byPersonalId = new Map<string, Child>();
-  const kept: Child[] = [];
-  for (const child of children) {
-    const first = byId.get(child.childId) ?? (child.personalId ? byPersonalId.get(child.personalId) : undefined);
-    if (first) {
-      const sameKey = first.childId === child.childId;
+const dmy = (date: number) => formatDmy(isoOfDateNumber(date));
+
+export function linkRecords(children: ChildColumns, events: EventColumns): LinkOutcome {
+  const rejectedChildren: LinkRejection[] = [];
+  const ids = children.fields.childId.values;
+  const personalIds = children.fields.personalId.values;
+  const byId = new Map<string, number>();
+  const byPersonalId = new Map<string, number>();
+  const kept: number[] = [];
+  for (let index = 0; index < children.length; index++) {
+    const childId = ids[index]!;
+    const personalId = personalIds[index];
+    const first = byId.get(childId) ?? (personalId !== undefined ? byPersonalId.get(personalId) : undefined);
+    if (first !== undefined) {
+      const sameKey = ids[first] === childId;
+      const firstSource = sourceAt(children, first);
       rejectedChildren.push({
-        record: child,
+        index,
         issues: [
           {
             column: sameKey ? 'Mã trẻ em' : 'Số định danh cá nhân',
-            value: sameKey ? child.childId : child.personalId,
+            value: sameKey ? childId : personalId,
             personal: !sameKey,
             kind: 'duplicate_child',
             message: msg(
-              `trùng ${sameKey ? 'Mã trẻ em' : 'Số định danh cá nhân'} với ${where(first.source)} (trẻ ${first.childId})`,
-              `same ${sameKey ? 'child ID' : 'personal ID'} as ${whereEn(first.source)} (child ${first.childId})`,
+              `trùng ${sameKey ? 'Mã trẻ em' : 'Số định danh cá nhân'} với ${where(firstSource)} (trẻ ${ids[first]})`,
+              `same ${sameKey ? 'child ID' : 'personal ID'} as ${whereEn(firstSource)} (child ${ids[first]})`,
             ),
           },
         ],
       });
       continue;
     }
-    byId.set(child.childId, child);
-    if (child.personalId) byPersonalId.set(child.personalId, child);
-    kept.push(child);
+    byId.set(childId, index);
+    if (personalId !== undefined) byPersonalId.set(personalId, index);
+    kept.push(index);
   }
 
-  const rejectedEvents: LinkRejection<ChildEvent>[] = [];
+  const born = children.fields.dateOfBirth.dates;
+  const status = children.fields.status;
+  const statusDates = children.fields.statusDate.dates;
+  const caseIds = events.fields.caseId.values;
+  const eventChildIds = events.fields.childId.values;
+  const eventDates = events.fields.eventDate.dates;
+  const rejectedEvents: LinkRejection[] = [];
   const warnings: LinkWarning[] = [];
-  const seenEvents = new Map<string, ChildEvent>();
-  const keptEvents: ChildEvent[] = [];
-  for (const event of events) {
-    const key = `${event.caseId}\u0000${event.childId}`;
+  const seenEvents = new Map<string, number>();
+  const keptEvents: number[] = [];
+  for (let index = 0; index < events.length; index++) {
+    const caseId = caseIds[index]!;
+    const childId = eventChildIds[index]!;
+    const eventDate = eventDates[index]!;
+    const key = `${caseId}\u0000${childId}`;
     const first = seenEvents.get(key);
     const issues: RowIssue[] = [];
-    // Warned only when the event is kept: a rejected row already says what is wrong.
-    const missingChild: LinkWarning[] = [];
-    if (first) {
+    if (first !== undefined) {
+      const firstSource = sourceAt(events, first);
       issues.push({
         column: 'Mã vụ việc',
-        value: event.caseId,
+        value: caseId,
         kind: 'duplicate_event',
         message: msg(
-          `vụ việc ${event.caseId} của trẻ ${event.childId} đã có ở ${where(first.source)}`,
-          `case ${event.caseId} of child ${event.childId} is already at ${whereEn(first.source)}`,
+          `vụ việc ${caseId} của trẻ ${childId} đã có ở ${where(firstSource)}`,
+          `case ${caseId} of child ${childId} is already at ${whereEn(firstSource)}`,
         ),
       });
     }
-    const child = byId.get(event.childId);
-    if (!child) {
-      missingChild.push({
-        source: event.source,
-        kind: 'missing_child',
-        message: msg(
-          `trẻ ${event.childId} không có trong danh sách trẻ em; sự việc vẫn được tính theo giới tính, ngày sinh ghi ở dòng này`,
-          `child ${event.childId} is not in the children list; the event still counts, with this row's sex and birth date`,
-        ),
-      });
-    } else {
-      if (event.eventDate < child.dateOfBirth) {
+    const child = byId.get(childId);
+    if (child !== undefined) {
+      if (eventDate < born[child]!) {
         issues.push({
           column: 'Ngày xảy ra',
-          value: formatDmy(event.eventDate),
+          value: dmy(eventDate),
           kind: 'event_before_birth',
           message: msg(
-            `ngày xảy ra trước ngày sinh của trẻ ${child.childId} (${formatDmy(child.dateOfBirth)})`,
-            `the event is dated before child ${child.childId} was born (${formatDmy(child.dateOfBirth)})`,
+            `ngày xảy ra trước ngày sinh của trẻ ${childId} (${dmy(born[child]!)})`,
+            `the event is dated before child ${childId} was born (${dmy(born[child]!)})`,
           ),
         });
       }
-      if (child.status === 'DEAD' && child.statusDate !== undefined && child.statusDate < event.eventDate) {
+      const died = statusDates[child]!;
+      if (codeAt(status, child) === 'DEAD' && died !== NO_DATE && died < eventDate) {
         issues.push({
           column: 'Ngày xảy ra',
-          value: formatDmy(event.eventDate),
+          value: dmy(eventDate),
           kind: 'event_after_death',
           message: msg(
-            `ngày xảy ra sau ngày trẻ ${child.childId} tử vong (${formatDmy(child.statusDate)})`,
-            `the event is dated after child ${child.childId} died (${formatDmy(child.statusDate)})`,
+            `ngày xảy ra sau ngày trẻ ${childId} tử vong (${dmy(died)})`,
+            `the event is dated after child ${childId} died (${dmy(died)})`,
           ),
         });
       }
     }
     if (issues.length > 0) {
-      rejectedEvents.push({ record: event, issues });
+      rejectedEvents.push({ index, issues });
       continue;
     }
-    warnings.push(...missingChild.splice(0));
-    seenEvents.set(key, event);
-    keptEvents.push(event);
+    // Warned only when the event is kept: a rejected row already says what is wrong.
+    if (child === undefined) {
+      warnings.push({
+        source: sourceAt(events, index),
+        kind: 'missing_child',
+        message: msg(
+          `trẻ ${childId} không có trong danh sách trẻ em; sự việc vẫn được tính theo giới tính, ngày sinh ghi ở dòng này`,
+          `child ${childId} is not in the children list; the event still counts, with this row's sex and birth date`,
+        ),
+      });
+    }
+    seenEvents.set(key, index);
+    keptEvents.push(index);
   }
   return { children: kept, events: keptEvents, rejectedChildren, rejectedEvents, warnings };
 }

@@ -3,7 +3,8 @@ import { createReadStream } from 'node:fs';
 import { basename, extname } from 'node:path';
 import type { ImportWarning, RejectedRow } from '../model/issues.js';
 import { msg, type Message } from '../model/messages.js';
-import type { Child, ChildEvent, CommuneFacts, RecordKind } from '../model/records.js';
+import { CHILD_LAYOUT, ColumnsBuilder, EVENT_LAYOUT, type ChildColumns, type EventColumns } from '../model/record-columns.js';
+import type { CommuneFacts, RecordKind } from '../model/records.js';
 import { eraAt, loadAdminUnits, type AdminUnits, type Era } from '../units/index.js';
 import { displayText } from './cells.js';
 import { columnReport, type ColumnReport } from './column-report.js';
@@ -58,8 +59,8 @@ export interface FileAccount {
 
 export interface FileRead {
   account: FileAccount;
-  children: Child[];
-  events: ChildEvent[];
+  children: ChildColumns;
+  events: EventColumns;
   communeFacts: CommuneFacts[];
   rejected: RejectedRow[];
   warnings: ImportWarning[];
@@ -103,10 +104,10 @@ export async function readFile(path: string, displayName: string, codesAsOf: str
   const units = unitCheckFor(codesAsOf);
   const format = await detectFormat(path);
   const file = displayName;
-  const read: FileRead = {
+  const read: SheetsRead = {
     account: { file, path, sha256: await sha256Of(path), sheets: [], read: 0, accepted: 0, rejected: 0 },
-    children: [],
-    events: [],
+    children: new ColumnsBuilder(CHILD_LAYOUT),
+    events: new ColumnsBuilder(EVENT_LAYOUT),
     communeFacts: [],
     rejected: [],
     warnings: [],
@@ -130,7 +131,13 @@ export async function readFile(path: string, displayName: string, codesAsOf: str
       ),
     );
   }
-  return read;
+  return { ...read, children: read.children.build(), events: read.events.build() };
+}
+
+/** A file being read: accepted TreEm and SuViec rows go into columns as they come. */
+interface SheetsRead extends Omit<FileRead, 'children' | 'events'> {
+  readonly children: ColumnsBuilder<typeof CHILD_LAYOUT>;
+  readonly events: ColumnsBuilder<typeof EVENT_LAYOUT>;
 }
 
 async function sha256Of(path: string): Promise<string> {
@@ -155,7 +162,7 @@ async function* singleSheet(sheet: RawSheet): AsyncGenerator<RawSheet> {
   yield sheet;
 }
 
-async function readSheet(sheet: RawSheet, file: string, units: UnitCheck, read: FileRead): Promise<void> {
+async function readSheet(sheet: RawSheet, file: string, units: UnitCheck, read: SheetsRead): Promise<void> {
   const sheetSource = { file, sheet: sheet.name, row: 1 };
   const iterator = sheet.rows[Symbol.asyncIterator]();
   const { choice, top, next: first } = await chooseSheet(sheet.name, sheet.hidden, iterator);
@@ -236,6 +243,8 @@ async function readSheet(sheet: RawSheet, file: string, units: UnitCheck, read: 
     columns,
   };
   read.account.sheets.push(account);
+  const builder = spec.kind === 'children' ? read.children : spec.kind === 'events' ? read.events : undefined;
+  const origin = builder?.origin(file, sheet.name, layout.absentKeys) ?? -1;
   const valueHeaders = rowValueHeaders(layout);
 
   const handle = (row: RawRow) => {
@@ -266,9 +275,8 @@ async function readSheet(sheet: RawSheet, file: string, units: UnitCheck, read: 
         account.accepted += 1;
         for (const warning of outcome.warnings) read.warnings.push({ source, ...warning });
         const parsed = outcome.parsed;
-        if (parsed.kind === 'children') read.children.push(parsed.record);
-        else if (parsed.kind === 'events') read.events.push(parsed.record);
-        else read.communeFacts.push(parsed.record);
+        if (parsed.kind === 'communeFacts') read.communeFacts.push(parsed.record);
+        else builder?.push(parsed.values, origin, row.number);
       }
     }
   };

@@ -3,7 +3,7 @@ import type { ColumnSpec } from '../model/columns.js';
 import type { RowIssue } from '../model/issues.js';
 import { formatDmy } from '../model/dates.js';
 import { msg, type Message } from '../model/messages.js';
-import { Child, ChildEvent, CommuneFacts, type RecordKind, type SourceRef } from '../model/records.js';
+import { CommuneFacts, type RecordKind, type SourceRef } from '../model/records.js';
 import {
   displayText,
   isBlank,
@@ -38,9 +38,12 @@ export interface RowWarning {
   readonly message: Message;
 }
 
+/**
+ * An accepted row: a TreEm or SuViec row as its parsed values (field → value, every check
+ * passed; they go straight into columns, record-columns.ts), a ThongTinXa row as a record.
+ */
 export type ParsedRecord =
-  | { kind: 'children'; record: Child }
-  | { kind: 'events'; record: ChildEvent }
+  | { kind: 'children' | 'events'; values: Readonly<Record<string, unknown>> }
   | { kind: 'communeFacts'; record: CommuneFacts };
 
 export type RowOutcome =
@@ -51,6 +54,9 @@ export type RowOutcome =
 
 const TOTAL_LABELS = new Set(['tong', 'tong cong', 'cong', 'tong so']);
 const LONGEST_TOTAL_LABEL = 16;
+const TOTAL_START = /^\s*[TtCc][OoÔôỔổỘộ]/;
+/** T, t, C, c, or white space before them. */
+const TOTAL_FIRST = new Set([0x54, 0x74, 0x43, 0x63, 0x20, 0x09, 0xa0]);
 
 /** A totals row ("Tổng", "Tổng cộng", "Cộng") is skipped, not counted. */
 function isTotalsRow(cells: readonly RawValue[]): boolean {
@@ -58,8 +64,10 @@ function isTotalsRow(cells: readonly RawValue[]): boolean {
     (cell) =>
       typeof cell === 'string' &&
       cell.length <= LONGEST_TOTAL_LABEL &&
-      // Every label starts with T or C (NFD too): a cheap test before folding (bench: most cells).
-      /^\s*[TtCc]/.test(cell) &&
+      TOTAL_FIRST.has(cell.charCodeAt(0)) &&
+      // Every label starts with "To", "Tổ", "Co", "Cộ" (NFD: T or C then o): a cheap test before
+      // folding, which villages ("Thôn 3") and school levels ("Tiểu học") would otherwise all go through.
+      TOTAL_START.test(cell) &&
       TOTAL_LABELS.has(foldHeader(cell)),
   );
 }
@@ -90,6 +98,69 @@ function parseCell(column: ColumnSpec, value: RawValue): Parsed<unknown> {
   }
 }
 
+/** What one cell gives: a value (undefined: nothing to record), a blank, or a problem. */
+type CellOutcome =
+  | { readonly type: 'value'; readonly value: unknown }
+  | { readonly type: 'blank' }
+  | { readonly type: 'problem'; readonly kind: string; readonly message: Message };
+
+const BLANK_CELL: CellOutcome = { type: 'blank' };
+const MAX_REMEMBERED = 4096;
+const MIN_TRIED = 256;
+
+/**
+ * Reads the cells of one column. A column holds the same few values thousands of times (sex,
+ * codes, labels, dates): each distinct cell is parsed once and its outcome remembered (parsed
+ * values are never changed afterwards, so they can be shared).
+ */
+class CellReader {
+  private readonly seen = new Map<string | number | boolean, CellOutcome>();
+  private readonly seenDates = new Map<number, CellOutcome>();
+  /** Names and keys are all different: looking them up would cost more than parsing them. */
+  private remember = true;
+  private hits = 0;
+  private misses = 0;
+  constructor(private readonly column: MappedColumn) {}
+
+  read(raw: RawValue): CellOutcome {
+    if (raw === null || !this.remember) return this.parse(raw);
+    const isDate = raw instanceof Date;
+    const cache = isDate ? this.seenDates : this.seen;
+    const key = isDate ? raw.getTime() : raw;
+    let outcome = cache.get(key);
+    if (outcome !== undefined) {
+      this.hits += 1;
+      return outcome;
+    }
+    outcome = this.parse(raw);
+    this.misses += 1;
+    if (this.misses > MIN_TRIED && this.hits < this.misses) this.remember = false;
+    else if (cache.size < MAX_REMEMBERED) cache.set(key, outcome);
+    return outcome;
+  }
+
+  private parse(raw: RawValue): CellOutcome {
+    const spec = this.column.spec;
+    const control = typeof raw === 'string' ? controlCharacterIn(raw) : undefined;
+    if (control !== undefined) {
+      // Never stripped: "0557␀8" is not "05578", and an official should see what the export wrote.
+      const name = codePointName(control);
+      return { type: 'problem', kind: 'control_character', message: msg(`ô có ký tự điều khiển ${name} (không nhìn thấy được); hãy xoá ký tự đó`, `the cell holds the control character ${name} (invisible); delete it`) };
+    }
+    if (isBlank(raw) && spec.cell.type !== 'yesNo' && spec.cell.type !== 'list') return BLANK_CELL;
+    const parsed = parseCell(spec, raw);
+    return parsed.ok ? { type: 'value', value: parsed.value } : { type: 'problem', kind: parsed.kind, message: parsed.message };
+  }
+}
+
+const cellReaders = new WeakMap<MappedColumn, CellReader>();
+
+function cellReader(column: MappedColumn): CellReader {
+  let reader = cellReaders.get(column);
+  if (reader === undefined) cellReaders.set(column, (reader = new CellReader(column)));
+  return reader;
+}
+
 /** Reads one data row of a sheet into a record, or lists every problem it has. */
 export function readRow(
   layout: SheetLayout,
@@ -106,52 +177,53 @@ export function readRow(
 
   for (const column of layout.columns) {
     const raw = cells[column.index] ?? null;
-    const control = typeof raw === 'string' ? controlCharacterIn(raw) : undefined;
-    if (control !== undefined) {
-      // Never stripped: "0557␀8" is not "05578", and an official should see what the export wrote.
-      const name = codePointName(control);
-      issues.push(cellIssue(column, raw, 'control_character', msg(`ô có ký tự điều khiển ${name} (không nhìn thấy được); hãy xoá ký tự đó`, `the cell holds the control character ${name} (invisible); delete it`)));
-      continue;
+    const outcome = cellReader(column).read(raw);
+    if (outcome.type === 'value') {
+      values[column.spec.key] = outcome.value;
+    } else if (outcome.type === 'problem') {
+      issues.push(cellIssue(column, raw, outcome.kind, outcome.message));
+    } else if (column.spec.required) {
+      issues.push(cellIssue(column, raw, 'missing_value', msg('thiếu giá trị bắt buộc', 'required value is missing')));
     }
-    if (isBlank(raw) && column.spec.cell.type !== 'yesNo' && column.spec.cell.type !== 'list') {
-      if (column.spec.required) issues.push(cellIssue(column, raw, 'missing_value', msg('thiếu giá trị bắt buộc', 'required value is missing')));
-      continue;
-    }
-    const parsed = parseCell(column.spec, raw);
-    if (!parsed.ok) {
-      issues.push(cellIssue(column, raw, parsed.kind, parsed.message));
-      continue;
-    }
-    values[column.spec.key] = parsed.value;
   }
 
-  const shown = (key: string) => {
-    const value = values[key];
-    return typeof value === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(value) ? formatDmy(value) : String(value ?? '');
-  };
-  const check: Check = (key, kind, message) => issues.push({ column: headerOf.get(key) ?? key, value: shown(key), kind, message });
-  const warnings: RowWarning[] = [];
-  const warn: Check = (key, kind, message) => warnings.push({ column: headerOf.get(key) ?? key, value: shown(key), kind, message });
-  checkUnits(values, units, check);
+  const row = new RowChecks(values, headerOf, issues);
+  checkUnits(values, units, row);
 
   const kind = layout.spec.kind;
-  if (kind === 'children') checkChild(values, present, check, warn);
-  if (kind === 'events') checkEvent(values, check);
+  if (kind === 'children') checkChild(values, present, row);
+  if (kind === 'events') checkEvent(values, row);
 
   if (issues.length > 0) {
     // Problems in the order of the file's columns, as the official reads the row.
     const position = (issue: RowIssue) => layout.headers.indexOf(issue.column ?? '');
     return { type: 'rejected', issues: issues.map((issue, index) => ({ issue, index })).sort((a, b) => position(a.issue) - position(b.issue) || a.index - b.index).map(({ issue }) => issue) };
   }
-  const outcome = finish(kind, values, source, warnings);
-  // Set after parsing: zod would copy the array into every one of 500,000 records.
-  if (outcome.type === 'accepted' && outcome.parsed.kind !== 'communeFacts' && layout.absentKeys.length > 0) {
-    outcome.parsed.record.absentColumns = layout.absentKeys;
-  }
-  return outcome;
+  return finish(kind, values, source, row.warnings);
 }
 
-type Check = (key: string, kind: string, message: Message) => void;
+/** The checks of one row across its cells: problems that reject it, and warnings. */
+class RowChecks {
+  readonly warnings: RowWarning[] = [];
+  constructor(
+    private readonly values: Record<string, unknown>,
+    private readonly headerOf: ReadonlyMap<string, string>,
+    private readonly issues: RowIssue[],
+  ) {}
+
+  check(key: string, kind: string, message: Message): void {
+    this.issues.push({ column: this.headerOf.get(key) ?? key, value: this.shown(key), kind, message });
+  }
+
+  warn(key: string, kind: string, message: Message): void {
+    this.warnings.push({ column: this.headerOf.get(key) ?? key, value: this.shown(key), kind, message });
+  }
+
+  private shown(key: string): string {
+    const value = this.values[key];
+    return typeof value === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(value) ? formatDmy(value) : String(value ?? '');
+  }
+}
 
 function cellIssue(column: MappedColumn, raw: RawValue, kind: string, message: Message): RowIssue {
   return { column: column.header, value: displayText(raw), personal: column.spec.personal ?? false, kind, message };
@@ -176,15 +248,17 @@ function columnsOf(layout: SheetLayout): { headerOf: ReadonlyMap<string, string>
   return found;
 }
 
-function checkUnits(values: Record<string, unknown>, units: UnitCheck, check: Check): void {
-  const unknownUnit = (what: string, whatEn: string) =>
-    msg(`mã ${what} không có trong danh mục đơn vị hành chính`, `unknown ${whatEn} code`);
+function unknownUnit(what: string, whatEn: string): Message {
+  return msg(`mã ${what} không có trong danh mục đơn vị hành chính`, `unknown ${whatEn} code`);
+}
+
+function checkUnits(values: Record<string, unknown>, units: UnitCheck, row: RowChecks): void {
   if (typeof values.provinceCode === 'string' && !units.province(values.provinceCode))
-    check('provinceCode', 'unknown_unit', unknownUnit('tỉnh', 'province'));
+    row.check('provinceCode', 'unknown_unit', unknownUnit('tỉnh', 'province'));
   if (typeof values.districtCode === 'string' && !units.district(values.districtCode))
-    check('districtCode', 'unknown_unit', unknownUnit('huyện', 'district'));
+    row.check('districtCode', 'unknown_unit', unknownUnit('huyện', 'district'));
   if (typeof values.communeCode === 'string' && !units.commune(values.communeCode)) {
-    check('communeCode', 'unknown_unit', unknownUnit('xã', 'commune'));
+    row.check('communeCode', 'unknown_unit', unknownUnit('xã', 'commune'));
   } else if (
     typeof values.communeCode === 'string' &&
     typeof values.provinceCode === 'string' &&
@@ -192,7 +266,7 @@ function checkUnits(values: Record<string, unknown>, units: UnitCheck, check: Ch
     !units.communeInProvince(values.communeCode, values.provinceCode)
   ) {
     // A code typed in the wrong column or copied from another file: the child would be counted in another province.
-    check('communeCode', 'unit_mismatch', msg(`xã ${values.communeCode} không thuộc tỉnh ${values.provinceCode} (cột Mã tỉnh)`, `commune ${values.communeCode} is not in province ${values.provinceCode} (the province code column)`));
+    row.check('communeCode', 'unit_mismatch', msg(`xã ${values.communeCode} không thuộc tỉnh ${values.provinceCode} (cột Mã tỉnh)`, `commune ${values.communeCode} is not in province ${values.provinceCode} (the province code column)`));
   }
 }
 
@@ -200,7 +274,7 @@ function checkUnits(values: Record<string, unknown>, units: UnitCheck, check: Ch
  * Dates that contradict each other within a child row are warnings (data-contract.md, "Bad
  * input"): the child is real, stays in every count, and its dates are used as written.
  */
-function checkChild(values: Record<string, unknown>, present: ReadonlySet<string>, check: Check, warn: Check): void {
+function checkChild(values: Record<string, unknown>, present: ReadonlySet<string>, row: RowChecks): void {
   // Yes/no and school columns absent from the file mean "no data", not "Không".
   for (const key of ['birthRegistered', 'hasHealthInsurance'] as const) {
     if (!present.has(key)) values[key] = null;
@@ -209,26 +283,26 @@ function checkChild(values: Record<string, unknown>, present: ReadonlySet<string
   for (const key of ['specialGroups', 'riskGroups', 'supportForms'] as const) values[key] ??= [];
   values.status ??= 'ACTIVE';
   if (values.status !== 'ACTIVE' && values.statusDate === undefined) {
-    check('statusDate', 'missing_value', msg('trẻ chuyển đi hoặc tử vong phải có ngày thay đổi tình trạng', 'a moved or dead child needs the status change date'));
+    row.check('statusDate', 'missing_value', msg('trẻ chuyển đi hoặc tử vong phải có ngày thay đổi tình trạng', 'a moved or dead child needs the status change date'));
   }
   const born = values.dateOfBirth;
   if (typeof born === 'string') {
     for (const key of ['specialSince', 'specialUntil', 'supportDate', 'statusDate'] as const) {
       const date = values[key];
       if (typeof date === 'string' && date < born) {
-        warn(key, 'date_before_birth', msg('ngày này trước ngày sinh của trẻ; trẻ vẫn được tính, hãy sửa ngày', 'this date is before the child was born; the child still counts, correct the date'));
+        row.warn(key, 'date_before_birth', msg('ngày này trước ngày sinh của trẻ; trẻ vẫn được tính, hãy sửa ngày', 'this date is before the child was born; the child still counts, correct the date'));
       }
     }
   }
   if (typeof values.specialSince === 'string' && typeof values.specialUntil === 'string' && values.specialUntil < values.specialSince) {
-    warn('specialUntil', 'invalid_date_order', msg('ngày thôi HCĐB trước ngày bắt đầu; trẻ vẫn được tính, hãy sửa ngày', 'the end of special circumstances is before its start; the child still counts, correct the date'));
+    row.warn('specialUntil', 'invalid_date_order', msg('ngày thôi HCĐB trước ngày bắt đầu; trẻ vẫn được tính, hãy sửa ngày', 'the end of special circumstances is before its start; the child still counts, correct the date'));
   }
 }
 
-function checkEvent(values: Record<string, unknown>, check: Check): void {
+function checkEvent(values: Record<string, unknown>, row: RowChecks): void {
   for (const key of ['abuseForms', 'interventions'] as const) values[key] ??= [];
-  const required = (key: string, what: string) =>
-    check(key, 'missing_value', msg(`sự việc ${what} phải có giá trị ở cột này`, `a ${what} event needs a value in this column`));
+  const required = (key: string, what: string): void =>
+    row.check(key, 'missing_value', msg(`sự việc ${what} phải có giá trị ở cột này`, `a ${what} event needs a value in this column`));
   if (values.eventType === 'XAM_HAI') {
     if (Array.isArray(values.abuseForms) && values.abuseForms.length === 0) required('abuseForms', 'xâm hại');
     if (values.abuseSetting === undefined) required('abuseSetting', 'xâm hại');
@@ -238,27 +312,19 @@ function checkEvent(values: Record<string, unknown>, check: Check): void {
     if (values.outcome === undefined) required('outcome', 'tai nạn thương tích');
   }
   if (typeof values.dateOfBirth === 'string' && typeof values.eventDate === 'string' && values.eventDate < values.dateOfBirth) {
-    check('eventDate', 'event_before_birth', msg('ngày xảy ra trước ngày sinh của trẻ', 'the event is dated before the child was born'));
+    row.check('eventDate', 'event_before_birth', msg('ngày xảy ra trước ngày sinh của trẻ', 'the event is dated before the child was born'));
   }
 }
 
-/** The zod schema is the last gate: what passes here is what the engine may trust. */
+/**
+ * The zod schema is the last gate of a ThongTinXa row. TreEm and SuViec rows (half a million)
+ * skip it: every value came from its cell parser and the checks above, and the column builder
+ * refuses a value of the wrong shape.
+ */
 function finish(kind: RecordKind, values: Record<string, unknown>, source: SourceRef, warnings: readonly RowWarning[]): RowOutcome {
-  const input = { ...values, source };
-  switch (kind) {
-    case 'children': {
-      const result = Child.safeParse(input);
-      return result.success ? { type: 'accepted', parsed: { kind, record: result.data }, warnings } : schemaRejection(result.error);
-    }
-    case 'events': {
-      const result = ChildEvent.safeParse(input);
-      return result.success ? { type: 'accepted', parsed: { kind, record: result.data }, warnings } : schemaRejection(result.error);
-    }
-    case 'communeFacts': {
-      const result = CommuneFacts.safeParse(input);
-      return result.success ? { type: 'accepted', parsed: { kind, record: result.data }, warnings } : schemaRejection(result.error);
-    }
-  }
+  if (kind !== 'communeFacts') return { type: 'accepted', parsed: { kind, values }, warnings };
+  const result = CommuneFacts.safeParse({ ...values, source });
+  return result.success ? { type: 'accepted', parsed: { kind, record: result.data }, warnings } : schemaRejection(result.error);
 }
 
 function schemaRejection(error: z.ZodError): RowOutcome {

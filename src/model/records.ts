@@ -15,6 +15,7 @@ import {
   codesOf,
   type CodeList,
 } from './codes.js';
+import { childColumns, eventColumns, type ChildColumns, type EventColumns } from './record-columns.js';
 
 /**
  * Validated records: what the importer hands to the engine. Every date is an ISO calendar
@@ -112,9 +113,17 @@ export type CommuneFacts = z.infer<typeof CommuneFacts>;
 
 export type RecordKind = 'children' | 'events' | 'communeFacts';
 
-/** Everything the importer accepted, ready for the engine. */
+/**
+ * Everything the importer accepted, ready for the engine: children and events as columns
+ * (record-columns.ts), the few commune-facts rows as records.
+ */
 export interface Dataset {
-  readonly children: readonly Child[];
-  readonly events: readonly ChildEvent[];
+  readonly children: ChildColumns;
+  readonly events: EventColumns;
   readonly communeFacts: readonly CommuneFacts[];
+}
+
+/** A dataset from plain records: how tests and benchmarks write their data. */
+export function datasetOf(parts: { readonly children?: readonly Child[]; readonly events?: readonly ChildEvent[]; readonly communeFacts?: readonly CommuneFacts[] }): Dataset {
+  return { children: childColumns(parts.children ?? []), events: eventColumns(parts.events ?? []), communeFacts: parts.communeFacts ?? [] };
 }

@@ -11,6 +11,7 @@ import { parsePeriod } from '../engine/index.js';
 import type { ImportResult } from '../import/index.js';
 import type { TargetPlan } from '../indicators/index.js';
 import { ExitCode, UserError, msg } from '../model/messages.js';
+import { filesOf, rowsWithCode, selectChildren, selectEvents } from '../model/record-columns.js';
 import type { Dataset } from '../model/records.js';
 import type { ComputeResult, IndicatorResult } from '../model/results.js';
 import type { AggregateOutcome } from '../report/aggregate/index.js';
@@ -93,12 +94,12 @@ export async function communeAnnexes(district: DistrictRun, setup: DemoSetup): P
   const annexes: CommuneAnnex[] = [];
   for (const child of district.report.children) {
     const own: Dataset = {
-      children: dataset.children.filter((record) => record.communeCode === child.code),
-      events: dataset.events.filter((record) => record.communeCode === child.code),
+      children: selectChildren(dataset.children, rowsWithCode(dataset.children.fields.communeCode, child.code)),
+      events: selectEvents(dataset.events, rowsWithCode(dataset.events.fields.communeCode, child.code)),
       communeFacts: dataset.communeFacts.filter((record) => record.communeCode === child.code),
     };
     if (own.children.length === 0 && own.events.length === 0) continue;
-    const files = new Set([...own.children, ...own.events, ...own.communeFacts].map((record) => record.source.file));
+    const files = new Set([...filesOf(own.children), ...filesOf(own.events), ...own.communeFacts.map((record) => record.source.file)]);
     const imported = { dataset: own, files: district.imported.files.filter((file) => files.has(file.file)), rejected: [], warnings: [], unreadable: [] };
     const computed = computeStep(imported, { period, level: 'commune', plan: setup.plan, baseline: 'records' }, setup.definitions);
     const input = reportInputFor(child, [], computed.output, imported, setup.definitions);

@@ -7,6 +7,7 @@ import { KEY_LABELS, parsePeriod, samePeriodLastYear, valueLabel, type Explanati
 import type { ImportResult } from '../import/index.js';
 import { countsByKind, issueLabel, KIND_LABELS, rejectedLine, warningLine } from '../import/summary.js';
 import { msg, type Message } from '../model/messages.js';
+import { isoOfDateNumber, NO_DATE, type CodeColumn } from '../model/record-columns.js';
 import type { BreakdownKey, ComputeResult, IndicatorResult, Level, TargetStatus } from '../model/results.js';
 import type { Computed, Definitions } from '../pipeline/compute.js';
 import { completenessFor } from '../pipeline/report.js';
@@ -76,7 +77,12 @@ export function periodLabel(period: Period, presets: PeriodPresets): Message {
 /** The periods offered for the years the records speak of, most recent year first; and a default. */
 export function periodsView(imported: ImportResult, presets: PeriodPresets) {
   const years = new Set<number>();
-  for (const event of imported.dataset.events) years.add(Number(event.eventDate.slice(0, 4)));
+  let lastDate = NO_DATE;
+  for (const date of imported.dataset.events.fields.eventDate.dates) {
+    if (date === NO_DATE) continue;
+    years.add(Math.floor(date / 10_000));
+    if (date > lastDate) lastDate = date;
+  }
   for (const fact of imported.dataset.communeFacts) {
     const year = Number(/^(\d{4})/.exec(fact.periodId)?.[1]);
     if (year) years.add(year);
@@ -86,13 +92,19 @@ export function periodsView(imported: ImportResult, presets: PeriodPresets) {
   const ids = sorted.flatMap((year) => [`${year}-H1`, `${year}-9M`, `${year}`, `${year}-H2`, `${year}-Q1`, `${year}-Q2`, `${year}-Q3`, `${year}-Q4`, ...[...presets.keys()].map((name) => `${year}-${name}`)]);
   const periods = ids.map((id) => parsePeriod(id, presets));
   // The latest half-year, nine months or year the events reach the end of; else the first offered.
-  const lastEvent = imported.dataset.events.reduce((max, event) => (event.eventDate > max ? event.eventDate : max), '');
+  const lastEvent = lastDate === NO_DATE ? '' : isoOfDateNumber(lastDate);
   const fallback = periods[0]!;
   const chosen = periods.filter((period) => /-(H1|9M)$|^\d{4}$/.test(period.id) && period.to <= (lastEvent || '0')).sort((a, b) => (a.to < b.to ? 1 : -1))[0];
   return {
     periods: periods.map((period) => ({ id: period.id, from: period.from, to: period.to, label: periodLabel(period, presets) })),
     defaultPeriod: (chosen ?? fallback).id,
   };
+}
+
+/** The codes a code column holds in at least one row. */
+function codesIn(column: CodeColumn): string[] {
+  const used = new Set<number>(column.codes);
+  return [...used].filter((index) => index >= 0).map((index) => column.dictionary[index]!);
 }
 
 export interface UnitOption {
@@ -105,7 +117,8 @@ export interface UnitOption {
 export function unitsView(imported: ImportResult, period: Period, units: AdminUnits): UnitOption[] {
   const era = eraAt(period.to);
   const communes = new Set<string>();
-  const codes = new Set([...imported.dataset.children, ...imported.dataset.events, ...imported.dataset.communeFacts].map((record) => record.communeCode));
+  const { children, events, communeFacts } = imported.dataset;
+  const codes = new Set([...codesIn(children.fields.communeCode), ...codesIn(events.fields.communeCode), ...communeFacts.map((record) => record.communeCode)]);
   for (const code of codes) {
     if (units.commune(code, era)) communes.add(code);
     else if (era === 'post') {

@@ -38,6 +38,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { computeIndicators, loadCatalogue, parsePeriod } from '../../src/engine/index.js';
 import { ComputeResult, type IndicatorResult } from '../../src/model/results.js';
+import { childRecords, eventRecords } from '../../src/model/record-columns.js';
 import { child, dataset, event, figure, ndv } from './fixtures.js';
 import { loadAdminUnits } from '../../src/units/index.js';
 
@@ -327,7 +328,7 @@ describe('order', () => {
     ]);
   });
   it('does not depend on the order of the input rows', () => {
-    const reversed = { children: [...coreData.children].reverse(), events: [...coreData.events].reverse(), communeFacts: [] };
+    const reversed = dataset({ children: childRecords(coreData.children).reverse(), events: eventRecords(coreData.events).reverse() });
     const again = computeIndicators({ units: loadAdminUnits(), dataset: reversed, period: parsePeriod('2025-H1'), catalogue: loadCatalogue() });
     expect(again.result.results).toEqual(results);
   });

@@ -3,7 +3,7 @@
  * an active child in Sơn Hà (pre-reform commune 21289, district 529, province 51), registered,
  * insured, no special circumstances; events of type TNTT with no outcome.
  */
-import type { Child, ChildEvent, CommuneFacts, Dataset } from '../../src/model/records.js';
+import { datasetOf, type Child, type ChildEvent, type CommuneFacts, type Dataset } from '../../src/model/records.js';
 import type { BreakdownKey, IndicatorResult } from '../../src/model/results.js';
 
 let row = 1;
@@ -46,8 +46,9 @@ export function facts(communeCode: string, periodId: string, fields: Partial<Com
   return { communeCode, periodId, source: source('ThongTinXa'), ...fields };
 }
 
-export function dataset(parts: Partial<Dataset>): Dataset {
-  return { children: parts.children ?? [], events: parts.events ?? [], communeFacts: parts.communeFacts ?? [] };
+/** The engine's input (columns) from plain records. */
+export function dataset(parts: { children?: readonly Child[]; events?: readonly ChildEvent[]; communeFacts?: readonly CommuneFacts[] }): Dataset {
+  return datasetOf(parts);
 }
 
 /** The result row of an indicator at a unit (level told by the code's length) and breakdown. */

@@ -7,6 +7,7 @@
 import ExcelJS from 'exceljs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { childRecords } from '../../src/model/record-columns.js';
 import { computeIndicators, loadCatalogue, parsePeriod } from '../../src/engine/index.js';
 import { importFiles } from '../../src/import/index.js';
 import { columnLetter } from '../../src/import/readers/notes.js';
@@ -70,7 +71,7 @@ describe('rich-text inline strings', () => {
     ]);
     const result = await read(path);
     expect(result.rejected).toEqual([]);
-    expect(result.dataset.children.map((child) => [child.childId, child.fullName, child.sex, child.provinceCode, child.communeCode, child.ethnicity])).toEqual([
+    expect(childRecords(result.dataset.children).map((child) => [child.childId, child.fullName, child.sex, child.provinceCode, child.communeCode, child.ethnicity])).toEqual([
       ['R1', 'Nguyễn Văn An', 'NU', '01', '09552', 'Tày'],
       ['R2', 'Lò Thị Mai', 'NAM', '01', '09552', 'Thái & Kinh'],
     ]);
@@ -87,7 +88,7 @@ describe('formulas', () => {
     ]);
     const result = await read(path);
     expect(result.rejected).toEqual([]);
-    expect(result.dataset.children.map((child) => [child.childId, child.communeCode, child.ethnicity ?? null, child.village ?? null, child.dateOfBirth])).toEqual([
+    expect(childRecords(result.dataset.children).map((child) => [child.childId, child.communeCode, child.ethnicity ?? null, child.village ?? null, child.dateOfBirth])).toEqual([
       ['F1', '21289', null, null, '2020-01-01'],
       // 43528 (no date format: a plain number) is the serial of 4 March 2019.
       ['F2', '21289', 'Kinh', 'Thôn 2', '2019-03-04'],
@@ -128,7 +129,7 @@ describe('headers', () => {
     expect(result.rejected).toEqual([]);
     const account = result.files[0]!.sheets[0]!;
     expect([account.headerRow, account.read, account.accepted]).toEqual([4, 2, 2]);
-    expect(result.dataset.children.map((child) => [child.childId, child.dateOfBirth, child.provinceCode, child.districtCode, child.communeCode, child.source.row])).toEqual([
+    expect(childRecords(result.dataset.children).map((child) => [child.childId, child.dateOfBirth, child.provinceCode, child.districtCode, child.communeCode, child.source.row])).toEqual([
       ['M1', '2014-02-03', '51', '529', '21289', 5],
       ['M2', '2016-05-04', '51', '529', '21292', 6],
     ]);
@@ -153,7 +154,7 @@ describe('headers', () => {
     const path = await writeWorkbook(file('empty-sheet.xlsx'), [{ name: 'TreEm', rows: [CHILD_HEADERS] }]);
     const result = await read(path);
     expect(result.files[0]).toMatchObject({ read: 0, accepted: 0, rejected: 0 });
-    expect(result.dataset.children).toEqual([]);
+    expect(childRecords(result.dataset.children)).toEqual([]);
   });
 });
 
@@ -167,7 +168,7 @@ describe('rows and values', () => {
     const path = file('hidden-rows.xlsx');
     await workbook.xlsx.writeFile(path);
     const result = await read(path);
-    expect(result.dataset.children.map((child) => child.childId)).toEqual(['V1', 'H1']);
+    expect(childRecords(result.dataset.children).map((child) => child.childId)).toEqual(['V1', 'H1']);
   });
 
   it('reads serial numbers stored as text and two-digit years as 20yy', async () => {
@@ -183,7 +184,7 @@ describe('rows and values', () => {
     ]);
     const result = await read(path);
     expect(result.rejected).toEqual([]);
-    expect(result.dataset.children.map((child) => [child.childId, child.dateOfBirth, child.supportDate])).toEqual([
+    expect(childRecords(result.dataset.children).map((child) => [child.childId, child.dateOfBirth, child.supportDate])).toEqual([
       ['D1', '2015-05-03', '2025-01-01'],
       ['D2', '2015-05-03', '2025-02-01'],
     ]);
@@ -202,7 +203,7 @@ describe('rows and values', () => {
     ]);
     const result = await read(path);
     expect(result.rejected).toEqual([]);
-    const [u1, u2] = result.dataset.children;
+    const [u1, u2] = childRecords(result.dataset.children);
     expect([u1!.sex, u1!.ethnicity, u1!.schoolStatus]).toEqual(['NU', 'Mường', 'TIEU_HOC']);
     expect([u2!.sex, u2!.ethnicity, u2!.schoolStatus]).toEqual([u1!.sex, u1!.ethnicity, u1!.schoolStatus]);
     expect(u2!.ethnicity).toHaveLength('Mường'.length);
@@ -234,7 +235,7 @@ describe('rows and values', () => {
     ]);
     const imported = await read(path);
     expect(imported.rejected).toEqual([]);
-    expect(imported.dataset.children.map((child) => child.childId)).toEqual(['A10', 'A17']);
+    expect(childRecords(imported.dataset.children).map((child) => child.childId)).toEqual(['A10', 'A17']);
     const { result } = computeIndicators({ units: loadAdminUnits(), dataset: imported.dataset, period: parsePeriod('2025-H1'), catalogue: loadCatalogue() });
     // Of the 2 children in commune 21289, only A10 (10 years old) is under 16: 1.
     expect(figure(result.results, 'TE-0101', '21289').value).toBe(1);
@@ -252,8 +253,8 @@ describe('letters split across zip chunks', () => {
     const path = await writeWorkbook(file('many-names.xlsx'), [{ name: 'TreEm', rows }]);
     const result = await read(path);
     expect(result.files[0]).toMatchObject({ read: 6000, accepted: 6000 });
-    const broken = result.dataset.children.filter((child) => child.fullName.includes('\uFFFD'));
+    const broken = childRecords(result.dataset.children).filter((child) => child.fullName.includes('\uFFFD'));
     expect(broken.map((child) => child.fullName)).toEqual([]);
-    expect(result.dataset.children[1234]!.fullName).toBe('Đặng Hạnh Thị 1234');
+    expect(childRecords(result.dataset.children)[1234]!.fullName).toBe('Đặng Hạnh Thị 1234');
   }, 60_000);
 });

@@ -4,12 +4,14 @@
  */
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { childRecords } from '../../src/model/record-columns.js';
 import { importFiles } from '../../src/import/index.js';
 import { decodeLegacy, decodeTcvn3, decodeVni, readsAsVietnamese } from '../../src/import/legacy-encoding.js';
 import { readCsvSheet } from '../../src/import/readers/csv.js';
 import { noteMessage } from '../../src/import/readers/notes.js';
 import { readXlsxSheets } from '../../src/import/readers/xlsx.js';
 import { SheetScanner } from '../../src/import/readers/sheet-scan.js';
+import { Utf8Feeder } from '../../src/import/readers/xml-scan.js';
 import type { CellNote, RawRow } from '../../src/import/readers/types.js';
 import { tempDir, writeText, writeWorkbook } from '../helpers/workbooks.js';
 
@@ -145,7 +147,7 @@ describe('legacy encodings: workbooks', () => {
     ]);
     const result = await importFiles([path], { threads: 1 });
     expect(result.rejected.map((row) => row.issues)).toEqual([]);
-    expect(result.dataset.children.map((child) => [child.childId, child.fullName, child.sex, child.ethnicity, child.schoolStatus])).toEqual([
+    expect(childRecords(result.dataset.children).map((child) => [child.childId, child.fullName, child.sex, child.ethnicity, child.schoolStatus])).toEqual([
       ['T1', 'Nguyễn Văn An', 'NAM', 'Tày', 'TIEU_HOC'],
       ['T2', 'Lê Thị Hà', 'NU', 'Kinh', 'MAU_GIAO'],
       ['T3', 'Võ Thị Hoa', 'NU', 'Mường', 'NHA_TRE'],
@@ -174,7 +176,7 @@ describe('legacy encodings: workbooks', () => {
     ]);
     const result = await importFiles([path], { threads: 1 });
     expect(result.rejected).toEqual([]);
-    expect(result.dataset.children.map((child) => [child.fullName, child.sex, child.ethnicity, child.village])).toEqual([
+    expect(childRecords(result.dataset.children).map((child) => [child.fullName, child.sex, child.ethnicity, child.village])).toEqual([
       ['Nguyễn Văn An', 'NAM', 'Kinh', 'Thôn 1'],
       ['Hồ Thị Hoa', 'NU', 'Tày', 'Làng Rêu'],
       ['Trương Thị Hạnh', 'NU', 'Mường', 'Thôn 2'],
@@ -194,7 +196,7 @@ describe('legacy encodings: workbooks', () => {
       },
     ]);
     const result = await importFiles([path], { threads: 1 });
-    expect(result.dataset.children.map((child) => [child.fullName, child.ethnicity])).toEqual([
+    expect(childRecords(result.dataset.children).map((child) => [child.fullName, child.ethnicity])).toEqual([
       ['Nguyễn Thị Hoà', 'Tày'],
       ['Lê Hoà', 'Thái'],
     ]);
@@ -232,6 +234,19 @@ describe('XML cut into chunks anywhere', () => {
       const { rows, notes } = scan([sheet.slice(0, cut), sheet.slice(cut)]);
       expect(rows.map((row) => [row.number, row.cells]), `cut at ${cut}`).toEqual([[2, expected]]);
       expect(notes, `cut at ${cut}`).toEqual([{ row: 2, column: 3, kind: 'cell_error' }]);
+    }
+  });
+
+  it('reads a sheet whose bytes are cut anywhere, letters split in two included', () => {
+    const bytes = Buffer.from(sheet, 'utf8');
+    for (let cut = 0; cut <= bytes.length; cut += 1) {
+      const notes: CellNote[] = [];
+      const scanner = new SheetScanner('sheet1.xml', { sharedStrings: ['x', 'Lan'], dateStyles: new Uint8Array(0), date1904: false, notes });
+      const feeder = new Utf8Feeder(scanner);
+      feeder.push(bytes.subarray(0, cut));
+      feeder.push(bytes.subarray(cut));
+      feeder.end();
+      expect(scanner.rows.map((row) => row.cells), `cut at byte ${cut}`).toEqual([expected]);
     }
   });
 

@@ -1,6 +1,7 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { childRecords, eventRecords } from '../../src/model/record-columns.js';
 import { importFiles } from '../../src/import/index.js';
 import { UserError } from '../../src/model/messages.js';
 import {
@@ -39,7 +40,7 @@ describe('sheets and headers', () => {
     const result = await importFiles([path]);
     expect(result.files[0]!.sheets[0]!.headerRow).toBe(4);
     expect(result.rejected).toEqual([]);
-    const child = result.dataset.children[0]!;
+    const child = childRecords(result.dataset.children)[0]!;
     expect(child).toMatchObject({
       childId: 'TE001',
       dateOfBirth: '2015-05-03',
@@ -65,7 +66,7 @@ describe('sheets and headers', () => {
     ]);
     const result = await importFiles([path]);
     expect(result.files[0]!.sheets[0]!.kind).toBe('events');
-    expect(result.dataset.events[0]).toMatchObject({ eventType: 'TNTT', injuryCause: 'DUOI_NUOC', outcome: 'TU_VONG', eventDate: '2025-03-10' });
+    expect(eventRecords(result.dataset.events)[0]).toMatchObject({ eventType: 'TNTT', injuryCause: 'DUOI_NUOC', outcome: 'TU_VONG', eventDate: '2025-03-10' });
   });
 
   it('keeps unknown columns aside and treats absent yes/no columns as no data', async () => {
@@ -73,13 +74,13 @@ describe('sheets and headers', () => {
       { name: 'TreEm', rows: [['Mã trẻ em', 'Họ và tên', 'Ngày sinh', 'Giới tính', 'Mã tỉnh', 'Mã xã', 'Ghi chú riêng'], ['A1', 'Hồ Thị B', '01/01/2020', 'Nữ', '51', '21289', 'bất kỳ']] },
     ]);
     const result = await importFiles([path]);
-    expect(result.dataset.children[0]).toMatchObject({ birthRegistered: null, hasHealthInsurance: null, schoolStatus: null, sex: 'NU' });
+    expect(childRecords(result.dataset.children)[0]).toMatchObject({ birthRegistered: null, hasHealthInsurance: null, schoolStatus: null, sex: 'NU' });
   });
 
   it('reads a blank yes/no cell in a present column as Không', async () => {
     const path = await writeWorkbook(file('blank-yesno.xlsx'), [{ name: 'TreEm', rows: [CHILD_HEADERS, childRow({ 'Thẻ BHYT': null })] }]);
     const result = await importFiles([path]);
-    expect(result.dataset.children[0]!.hasHealthInsurance).toBe(false);
+    expect(childRecords(result.dataset.children)[0]!.hasHealthInsurance).toBe(false);
   });
 
   it('skips totals rows and blank rows without counting them', async () => {
@@ -111,7 +112,7 @@ describe('CSV', () => {
     const path = writeText(file('bom.csv'), `\uFEFF${lines.join('\r\n')}\r\n`);
     const result = await importFiles([path]);
     expect(result.rejected).toEqual([]);
-    expect(result.dataset.children.map((child) => [child.childId, child.provinceCode, child.communeCode, child.fullName])).toEqual([
+    expect(childRecords(result.dataset.children).map((child) => [child.childId, child.provinceCode, child.communeCode, child.fullName])).toEqual([
       ['C001', '01', '09552', 'Nguyễn Thị, A'],
       ['C002', '01', '09552', 'Trần Văn B'],
     ]);
@@ -120,7 +121,7 @@ describe('CSV', () => {
   it('reads ";"-separated files without BOM', async () => {
     const path = writeText(file('semicolon.csv'), 'Mã trẻ em;Họ và tên;Ngày sinh;Giới tính;Mã tỉnh;Mã xã\nC9;Lê C;01/01/2019;1;51;21289\n');
     const result = await importFiles([path]);
-    expect(result.dataset.children[0]).toMatchObject({ childId: 'C9', sex: 'NAM' });
+    expect(childRecords(result.dataset.children)[0]).toMatchObject({ childId: 'C9', sex: 'NAM' });
   });
 });
 
@@ -177,8 +178,8 @@ describe('rejected rows name file, sheet, row, column and value', () => {
       ['Hình thức xâm hại', 'Môi trường xâm hại'],
       ['Nguyên nhân TNTT'],
     ]);
-    expect(result.dataset.events).toHaveLength(1);
-    expect(result.dataset.events[0]).toMatchObject({ abuseForms: ['BO_ROI_BO_MAC'], abuseSetting: 'GIA_DINH', interventions: [], handling: 'XU_PHAT_HC', fineAmount: 1_500_000 });
+    expect(eventRecords(result.dataset.events)).toHaveLength(1);
+    expect(eventRecords(result.dataset.events)[0]).toMatchObject({ abuseForms: ['BO_ROI_BO_MAC'], abuseSetting: 'GIA_DINH', interventions: [], handling: 'XU_PHAT_HC', fineAmount: 1_500_000 });
   });
 });
 
@@ -219,8 +220,8 @@ describe('the other row error kinds', () => {
       { name: 'SuViec', state: 'hidden', rows: [EVENT_HEADERS, eventRow()] },
     ]);
     const result = await importFiles([path]);
-    expect(result.dataset.children.map((child) => child.childId)).toEqual(['TE001']);
-    expect(result.dataset.events).toHaveLength(1);
+    expect(childRecords(result.dataset.children).map((child) => child.childId)).toEqual(['TE001']);
+    expect(eventRecords(result.dataset.events)).toHaveLength(1);
     expect(result.warnings.map((warning) => warning.kind)).toContain('hidden_sheet_skipped');
   });
 });
@@ -238,7 +239,7 @@ describe('duplicates and links between sheets', () => {
     const b = await writeWorkbook(file('b-xa-son-ha.xlsx'), [{ name: 'TreEm', rows: childrenB }]);
     for (const order of [[a, b], [b, a]]) {
       const result = await importFiles(order);
-      expect(result.dataset.children.map((child) => [child.childId, child.source.file])).toEqual([['D1', 'a-xa-son-ha.xlsx']]);
+      expect(childRecords(result.dataset.children).map((child) => [child.childId, child.source.file])).toEqual([['D1', 'a-xa-son-ha.xlsx']]);
       expect(result.rejected.map((row) => [row.source.file, row.source.row, row.issues[0]!.kind])).toEqual([
         ['b-xa-son-ha.xlsx', 2, 'duplicate_child'],
         ['b-xa-son-ha.xlsx', 3, 'duplicate_child'],
@@ -276,7 +277,7 @@ describe('duplicates and links between sheets', () => {
       [3, ['event_after_death']],
       [5, ['duplicate_event']],
     ]);
-    expect(result.dataset.events.map((event) => event.caseId)).toEqual(['E3']);
+    expect(eventRecords(result.dataset.events).map((event) => event.caseId)).toEqual(['E3']);
     expect(result.warnings.filter((warning) => warning.kind === 'missing_child')).toHaveLength(1);
     const events = result.files[0]!.sheets.find((sheet) => sheet.kind === 'events')!;
     expect([events.read, events.accepted, events.rejected]).toEqual([4, 1, 3]);
@@ -290,7 +291,7 @@ describe('several files at once', () => {
     const parallel = await importFiles([b, a], { threads: 2 });
     const sequential = await importFiles([a, b], { threads: 1 });
     expect(parallel).toEqual(sequential);
-    expect(parallel.dataset.children.map((child) => child.childId)).toEqual(['P1', 'P3']);
+    expect(childRecords(parallel.dataset.children).map((child) => child.childId)).toEqual(['P1', 'P3']);
   });
 
   it('names each file by its path when two inputs share a name', async () => {

@@ -7,12 +7,13 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { childRecords } from '../../src/model/record-columns.js';
 import { importFiles } from '../../src/import/index.js';
 import type { CellErrorAt } from '../../src/import/readers/sheet-scan.js';
 import type { CellNote } from '../../src/import/readers/types.js';
 import { readXlsxWorkbook } from '../../src/import/readers/xlsx.js';
-import { UserError } from '../../src/model/messages.js';
 import { runCli } from '../helpers/cli.js';
+import { unreadableRefusal } from '../helpers/errors.js';
 import { CHILD_HEADERS, childRow, tempDir, writeWorkbook } from '../helpers/workbooks.js';
 import { buildZip, zipEntries, type ZipInput } from '../helpers/zips.js';
 
@@ -111,16 +112,6 @@ async function readAll(path: string): Promise<ReadSheet[]> {
     sheets.push(read);
   }
   return sheets;
-}
-
-async function refusal(promise: Promise<unknown>): Promise<UserError> {
-  const error = await promise.then(() => undefined, (caught: unknown) => caught);
-  expect(error).toBeInstanceOf(UserError);
-  const userError = error as UserError;
-  expect(userError.exitCode).toBe(2);
-  expect(userError.text.vi).not.toContain('\n');
-  expect(userError.text.en).not.toContain('\n');
-  return userError;
 }
 
 const inline = (ref: string, text: string) => `<c r="${ref}" t="inlineStr"><is><t>${text}</t></is></c>`;
@@ -261,7 +252,7 @@ describe('dates', () => {
     const child = `<row r="2">${inline('A2', 'TE1')}${inline('B2', 'Đinh Văn A')}<c r="C2" s="1"><v>41000</v></c>${inline('D2', 'Nam')}${inline('E2', '51')}${inline('F2', '529')}${inline('G2', '21289')}</row>`;
     const path = writeRaw('children-1904.xlsx', { date1904: true, styles: { xfs: [0, 14] }, sheets: [{ name: 'TreEm', xml: headers + child }] });
     const result = await importFiles([path], { threads: 1 });
-    expect(result.dataset.children.map((c) => c.dateOfBirth)).toEqual(['2016-04-02']);
+    expect(childRecords(result.dataset.children).map((c) => c.dateOfBirth)).toEqual(['2016-04-02']);
   });
 });
 
@@ -312,7 +303,7 @@ describe('sheets: names, states, targets', () => {
     const result = await importFiles([path], { threads: 1 });
     expect(result.files[0]!.sheets.map((sheet) => sheet.sheet)).toEqual(sheets.map((sheet) => sheet.name));
     expect(result.files[0]!.read).toBe(40 * 25);
-    expect(result.dataset.children).toHaveLength(40 * 25);
+    expect(childRecords(result.dataset.children)).toHaveLength(40 * 25);
   });
 
   it('does not read a part the workbook does not reference (an orphan sheet)', async () => {
@@ -329,7 +320,7 @@ describe('sheets: names, states, targets', () => {
     for (const descriptor of ['signed', 'unsigned'] as const) {
       const path = writeRaw(`descriptor-${descriptor}.xlsx`, entries.map((entry) => ({ ...entry, descriptor })));
       const result = await importFiles([path], { threads: 1 });
-      expect(result.dataset.children.map((child) => child.childId), descriptor).toEqual(['TE001']);
+      expect(childRecords(result.dataset.children).map((child) => child.childId), descriptor).toEqual(['TE001']);
     }
   });
 });
@@ -341,13 +332,13 @@ describe('files that must not be read', () => {
     const sheet = writeRaw('dtd-sheet.xlsx', {
       sheets: [{ name: 'S', xml: `<?xml version="1.0"?><!DOCTYPE worksheet [<!ENTITY big "${'x'.repeat(100)}">]><worksheet xmlns="${MAIN}"><sheetData><row r="1"><c t="inlineStr"><is><t>&big;</t></is></c></row></sheetData></worksheet>` }],
     });
-    const error = await refusal(importFiles([sheet], { threads: 1 }));
+    const error = await unreadableRefusal(importFiles([sheet], { threads: 1 }));
     expect(error.text.vi).toContain('"dtd-sheet.xlsx"');
     expect(error.text.en).toContain('DTD');
     const book = rawParts(plain()).map((entry) =>
       entry.name === 'xl/workbook.xml' ? { ...entry, data: Buffer.from(`<!DOCTYPE workbook SYSTEM "http://example.invalid/x.dtd">${entry.data!.toString()}`) } : entry,
     );
-    expect((await refusal(importFiles([writeRaw('dtd-book.xlsx', book)], { threads: 1 }))).text.en).toContain('DTD');
+    expect((await unreadableRefusal(importFiles([writeRaw('dtd-book.xlsx', book)], { threads: 1 }))).text.en).toContain('DTD');
     const run = await runCli('validate', sheet);
     expect(run.code).toBe(2);
     expect(run.stderr.split('\n')).toHaveLength(1);
@@ -357,14 +348,14 @@ describe('files that must not be read', () => {
     const parts = rawParts(plain());
     const sheet = parts.find((entry) => entry.name === 'xl/worksheets/sheet1.xml')!;
     const path = writeRaw('duplicate.xlsx', [...parts, { ...sheet, data: Buffer.from(`<worksheet><sheetData>${'<row><c><v>1</v></c></row>'.repeat(5)}</sheetData></worksheet>`) }]);
-    expect((await refusal(importFiles([path], { threads: 1 }))).text.en).toContain('two entries named "xl/worksheets/sheet1.xml"');
+    expect((await unreadableRefusal(importFiles([path], { threads: 1 }))).text.en).toContain('two entries named "xl/worksheets/sheet1.xml"');
   });
 
   it('refuses an entry its central directory does not list', async () => {
     const parts = rawParts(plain());
     const smuggled = { name: 'xl/worksheets/sheet2.xml', data: Buffer.from(`<worksheet><sheetData><row><c><v>1</v></c></row></sheetData></worksheet>`), unlisted: true };
     const path = writeRaw('unlisted.xlsx', [...parts.slice(0, 3), smuggled, ...parts.slice(3)]);
-    expect((await refusal(importFiles([path], { threads: 1 }))).text.en).toContain('an entry its directory does not list');
+    expect((await unreadableRefusal(importFiles([path], { threads: 1 }))).text.en).toContain('an entry its directory does not list');
   });
 
   it('refuses a sheet whose XML is cut short, and a workbook part cut short, instead of reading part of it', async () => {
@@ -372,15 +363,15 @@ describe('files that must not be read', () => {
     const whole = `<?xml version="1.0"?><worksheet xmlns="${MAIN}"><sheetData>${rows}</sheetData></worksheet>`;
     for (const cut of [whole.length - 1, whole.length - 20, Math.floor(whole.length / 2)]) {
       const path = writeRaw(`cut-${cut}.xlsx`, { sheets: [{ name: 'S', xml: whole.slice(0, cut) }] });
-      const error = await refusal(importFiles([path], { threads: 1 }));
+      const error = await unreadableRefusal(importFiles([path], { threads: 1 }));
       expect(error.text.en, `cut at ${cut}`).toContain('is cut short');
     }
     const book = rawParts(plain()).map((entry) => (entry.name === 'xl/workbook.xml' ? { ...entry, data: entry.data!.subarray(0, entry.data!.length - 12) } : entry));
-    expect((await refusal(importFiles([writeRaw('cut-book.xlsx', book)], { threads: 1 }))).text.en).toContain('"xl/workbook.xml" is cut short');
+    expect((await unreadableRefusal(importFiles([writeRaw('cut-book.xlsx', book)], { threads: 1 }))).text.en).toContain('"xl/workbook.xml" is cut short');
   });
 
   it('refuses a workbook whose sheet part is missing', async () => {
     const parts = rawParts(plain()).filter((entry) => entry.name !== 'xl/worksheets/sheet1.xml');
-    expect((await refusal(importFiles([writeRaw('missing.xlsx', parts)], { threads: 1 }))).text.en).toContain('is missing');
+    expect((await unreadableRefusal(importFiles([writeRaw('missing.xlsx', parts)], { threads: 1 }))).text.en).toContain('is missing');
   });
 });

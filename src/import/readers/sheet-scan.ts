@@ -1,7 +1,7 @@
 import type { RawValue } from '../cells.js';
 import type { ReaderRow } from './legacy-rows.js';
 import type { CellNote } from './types.js';
-import { Tag, XmlScanner } from './xml-scan.js';
+import { Tag, XmlScanner, digitsOf } from './xml-scan.js';
 
 /**
  * The two big parts of a workbook, scanned as they inflate: a worksheet's rows and the shared
@@ -104,6 +104,7 @@ export class SheetScanner extends XmlScanner {
         return;
       case Tag.SHEET_DATA:
         if (!empty) this.inSheetData = true;
+        this.fastCells = this.inSheetData;
         return;
     }
   }
@@ -144,14 +145,106 @@ export class SheetScanner extends XmlScanner {
       case Tag.SHEET_DATA:
         if (this.cells !== undefined) this.endRow();
         this.inSheetData = false;
+        this.fastCells = false;
         return;
     }
+  }
+
+  /**
+   * The common cell, `<c r="B5" s="2" t="s"><v>12</v></c>` or `<c r="B5" s="2"/>`, read in one
+   * go with the same result as the generic path; anything else (a formula, an inline string,
+   * other whitespace, a cell cut by the chunk's end) is left to the generic path.
+   */
+  protected override cell(s: string, lt: number): number {
+    if (this.cells === undefined || this.capturing) return -1;
+    const n = s.length;
+    let i = lt + 2;
+    let ch = s.charCodeAt(i);
+    if (ch !== SPACE && ch !== GT && ch !== SLASH) return -1;
+    let column = 0;
+    let type = NUMBER;
+    let style = 0;
+    for (;;) {
+      while (i < n && (ch = s.charCodeAt(i)) === SPACE) i += 1;
+      if (i + 1 >= n) return -1;
+      if (ch === GT) {
+        i += 1;
+        break;
+      }
+      if (ch === SLASH) {
+        if (s.charCodeAt(i + 1) !== GT) return -1;
+        this.column = column > 0 ? column : this.column + 1;
+        return i + 2;
+      }
+      const nameStart = i;
+      while (i < n && (ch = s.charCodeAt(i)) !== EQUALS && ch > SPACE) i += 1;
+      if (ch !== EQUALS || i + 1 >= n) return -1;
+      const quote = s.charCodeAt(i + 1);
+      if (quote !== DOUBLE_QUOTE && quote !== SINGLE_QUOTE) return -1;
+      const start = i + 2;
+      // Values here are a few characters: a loop beats a call to indexOf.
+      let end = start;
+      while (end < n && s.charCodeAt(end) !== quote) end += 1;
+      if (end >= n) return -1;
+      if (i - nameStart === 1) {
+        const name = s.charCodeAt(nameStart);
+        if (name === R_CODE) column = columnOf(s, start, end);
+        else if (name === T_CODE) type = typeOf(s, start, end);
+        else if (name === S_CODE) style = Math.max(digitsOf(s, start, end), 0);
+      }
+      i = end + 1;
+    }
+    if (i + 4 > n || s.charCodeAt(i) !== LT) return -1;
+    if (s.charCodeAt(i + 1) === SLASH && s.charCodeAt(i + 2) === C_CODE && s.charCodeAt(i + 3) === GT) {
+      // <c …></c>
+      this.column = column > 0 ? column : this.column + 1;
+      return i + 4;
+    }
+    if (s.charCodeAt(i + 1) !== V_CODE || s.charCodeAt(i + 2) !== GT) return -1;
+    const valueStart = i + 3;
+    let valueEnd = valueStart;
+    while (valueEnd < n && s.charCodeAt(valueEnd) !== LT) valueEnd += 1;
+    // </v></c>
+    if (
+      valueEnd + 8 > n ||
+      s.charCodeAt(valueEnd + 1) !== SLASH ||
+      s.charCodeAt(valueEnd + 2) !== V_CODE ||
+      s.charCodeAt(valueEnd + 3) !== GT ||
+      s.charCodeAt(valueEnd + 4) !== LT ||
+      s.charCodeAt(valueEnd + 5) !== SLASH ||
+      s.charCodeAt(valueEnd + 6) !== C_CODE ||
+      s.charCodeAt(valueEnd + 7) !== GT
+    ) {
+      return -1;
+    }
+    this.column = column > 0 ? column : this.column + 1;
+    this.type = type;
+    this.style = style;
+    this.hasFormula = false;
+    this.inline = undefined;
+    if (valueEnd === valueStart) {
+      this.value = '';
+    } else if (type === NUMBER || type === SHARED) {
+      const digits = valueEnd - valueStart <= 15 ? digitsOf(s, valueStart, valueEnd) : -1;
+      if (digits >= 0) {
+        this.number = digits;
+        this.value = NUMERIC;
+      } else {
+        const text = this.decoded(s.slice(valueStart, valueEnd));
+        this.number = Number(text);
+        this.value = Number.isNaN(this.number) ? text : NUMERIC;
+      }
+    } else {
+      this.value = this.decoded(s.slice(valueStart, valueEnd));
+    }
+    this.endCell();
+    return valueEnd + 8;
   }
 
   private startRow(): void {
     if (this.cells !== undefined) this.endRow();
     const r = this.findAttribute('r');
-    const number = r < 0 ? 0 : this.integerAt(r);
+    const number = r < 0 ? 0 : digitsOf(this.source, this.attributes[r * 4 + 2]!, this.attributes[r * 4 + 3]!);
     this.rowNumber = number > 0 ? number : this.rowNumber + 1;
     this.cells = [];
     this.column = 0;
@@ -180,18 +273,10 @@ export class SheetScanner extends XmlScanner {
       const name = s.charCodeAt(nameStart);
       const start = attributes[a * 4 + 2]!;
       const end = attributes[a * 4 + 3]!;
-      if (name === 114 /* r */) {
-        // "AB12": the letters give the column; the row is the row's.
-        for (let i = start; i < end; i += 1) {
-          const code = s.charCodeAt(i) | 32;
-          if (code < 97 || code > 122) break;
-          column = column * 26 + (code - 96);
-        }
-      } else if (name === 116 /* t */) {
-        this.type = typeOf(s, start, end);
-      } else if (name === 115 /* s */) {
-        this.style = this.integerAt(a);
-      }
+      // "AB12": the letters give the column; the row is the row's.
+      if (name === R_CODE) column = columnOf(s, start, end);
+      else if (name === T_CODE) this.type = typeOf(s, start, end);
+      else if (name === S_CODE) this.style = Math.max(digitsOf(s, start, end), 0);
     }
     // A cell without `r` follows the one before it.
     this.column = column > 0 ? column : this.column + 1;
@@ -248,18 +333,30 @@ export class SheetScanner extends XmlScanner {
     return null;
   }
 
-  /** Attribute `a`'s value as a non-negative integer (0 when it is not one). */
-  private integerAt(a: number): number {
-    const s = this.source;
-    const end = this.attributes[a * 4 + 3]!;
-    let value = 0;
-    for (let i = this.attributes[a * 4 + 2]!; i < end; i += 1) {
-      const digit = s.charCodeAt(i) - 48;
-      if (digit < 0 || digit > 9) return 0;
-      value = value * 10 + digit;
-    }
-    return value;
+}
+
+const SPACE = 32;
+const LT = 60;
+const GT = 62;
+const C_CODE = 99;
+const V_CODE = 118;
+const SLASH = 47;
+const EQUALS = 61;
+const DOUBLE_QUOTE = 34;
+const SINGLE_QUOTE = 39;
+const R_CODE = 114;
+const S_CODE = 115;
+const T_CODE = 116;
+
+/** "AB12" → 28: the column of a cell reference, by its letters. */
+function columnOf(s: string, start: number, end: number): number {
+  let column = 0;
+  for (let i = start; i < end; i += 1) {
+    const code = s.charCodeAt(i) | 32;
+    if (code < 97 || code > 122) break;
+    column = column * 26 + (code - 96);
   }
+  return column;
 }
 
 function typeOf(s: string, start: number, end: number): number {

@@ -1,8 +1,7 @@
-import { StringDecoder } from 'node:string_decoder';
 import { corrupt, type ZipEntry } from '../zip-guard.js';
 import { SharedStringsScanner } from './sheet-scan.js';
 import type { SheetState } from './types.js';
-import { elementsOf, type XmlElement } from './xml-scan.js';
+import { Utf8Feeder, elementsOf, type XmlElement } from './xml-scan.js';
 import type { ZipReader } from './zip.js';
 
 /**
@@ -78,10 +77,9 @@ async function textOf(zip: ZipReader, entry: ZipEntry): Promise<string> {
 
 async function sharedStringsOf(zip: ZipReader, entry: ZipEntry): Promise<string[]> {
   const scanner = new SharedStringsScanner(entry.name);
-  const decoder = new StringDecoder('utf8');
-  for await (const chunk of zip.stream(entry)) scanner.feed(decoder.write(chunk));
-  scanner.feed(decoder.end());
-  scanner.finish();
+  const feeder = new Utf8Feeder(scanner);
+  for await (const chunk of zip.stream(entry)) feeder.push(chunk);
+  feeder.end();
   return scanner.strings;
 }
 

@@ -1,5 +1,4 @@
 import { open } from 'node:fs/promises';
-import { StringDecoder } from 'node:string_decoder';
 import { guardZip, unreadable } from '../files.js';
 import { ConversionFailure, convertXlsToXlsx, type ConvertedWorkbook } from '../xls.js';
 import { ZipRefusal } from '../zip-guard.js';
@@ -7,6 +6,7 @@ import { LegacyRows, type ReaderRow } from './legacy-rows.js';
 import { SheetScanner, type CellErrorAt } from './sheet-scan.js';
 import type { CellNote, RawRow, RawSheet } from './types.js';
 import { readWorkbook, type Workbook, type WorkbookSheet } from './workbook.js';
+import { Utf8Feeder } from './xml-scan.js';
 import { ZipReader } from './zip.js';
 
 /**
@@ -101,7 +101,7 @@ async function* rowsOf(
 ): AsyncGenerator<RawRow> {
   const scanner = new SheetScanner(sheet.entry.name, { ...workbook, notes, errors });
   const legacy = new LegacyRows();
-  const decoder = new StringDecoder('utf8');
+  const feeder = new Utf8Feeder(scanner);
   // Rows go on as they are scanned; a fault found later (XML cut short, a lying size) still
   // makes the whole file unreadable, and the importer then uses nothing of it.
   const take = function* (): Generator<RawRow> {
@@ -115,11 +115,10 @@ async function* rowsOf(
   };
   try {
     for await (const chunk of zip.stream(sheet.entry)) {
-      scanner.feed(decoder.write(chunk));
+      feeder.push(chunk);
       yield* take();
     }
-    scanner.feed(decoder.end());
-    scanner.finish();
+    feeder.end();
     yield* take();
   } catch (error) {
     throw refusedAs(error, named);

@@ -33,6 +33,7 @@ const MAX_CARRY = 16 * 1024 * 1024;
 const MAX_ATTRIBUTES = 32;
 
 const LT = 60;
+const C_CODE = 99;
 const GT = 62;
 const SLASH = 47;
 const BANG = 33;
@@ -84,36 +85,68 @@ export abstract class XmlScanner {
   protected abstract open(tag: number, empty: boolean): void;
   protected abstract close(tag: number): void;
 
+  /**
+   * Set by Utf8Feeder: the text is the part's bytes read as Latin-1, one character per byte
+   * (decoding it is then a copy, and markup is ASCII either way); the few pieces of text kept
+   * are decoded from UTF-8 then (`decoded`).
+   */
+  bytesAsLatin1 = false;
+
+  /** A piece of source text as the characters it stands for, before entities are decoded. */
+  protected fromBytes(raw: string): string {
+    return this.bytesAsLatin1 && BEYOND_ASCII.test(raw) ? Buffer.from(raw, 'latin1').toString('utf8') : raw;
+  }
+
+  /** A piece of source text as its value: UTF-8 read (see `bytesAsLatin1`), entities decoded. */
+  protected decoded(raw: string): string {
+    return decodeXml(this.fromBytes(raw));
+  }
+
+  /** Set by a subclass that reads `<c>` elements itself (`cell`). */
+  protected fastCells = false;
+
+  /** Reads a whole `<c>` element at `lt`; -1 to leave it to the generic path. */
+  protected cell(_s: string, _lt: number): number {
+    return -1;
+  }
+
+  /** Scans text that follows what was fed before (a piece not yet whole is kept for the next). */
   feed(chunk: string): void {
     const s = this.carry === '' ? chunk : this.carry + chunk;
-    this.carry = '';
+    const rest = this.scan(s);
+    this.carry = rest < s.length ? s.slice(rest) : '';
+  }
+
+  /**
+   * Scans `s`; returns where the text not consumed yet starts (`s.length` when all was): an
+   * unfinished tag, or a value being captured, which the caller hands in again with what
+   * follows. A flat string scans about twice as fast as one joined with `+` (see Utf8Feeder).
+   */
+  scan(s: string): number {
     const n = s.length;
     let pos = 0;
     while (pos < n) {
       // Tags mostly follow one another: look before searching.
       const lt = s.charCodeAt(pos) === LT ? pos : s.indexOf('<', pos);
-      if (lt < 0) {
-        if (this.capturing) this.keep(s, pos);
-        return;
-      }
+      if (lt < 0) return this.capturing ? this.kept(s, pos) : n;
       if (this.capturing && lt > pos) this.piece(s, pos, lt);
-      const next = this.tag(s, lt);
-      if (next < 0) {
-        this.keep(s, lt);
-        return;
-      }
+      // A cell of a worksheet, most of the XML, is read in one go where the subclass can.
+      const fast = this.fastCells && s.charCodeAt(lt + 1) === C_CODE ? this.cell(s, lt) : -1;
+      const next = fast >= 0 ? fast : this.tag(s, lt);
+      if (next < 0) return this.kept(s, lt);
       pos = next;
     }
+    return n;
   }
 
-  /** At the end of the part: throws if it was cut short. */
-  finish(): void {
-    if (this.carry.trim() !== '' || !this.rootClosed) throw cutShort(this.part);
+  /** At the end of the part (`rest`: the text never consumed): throws if it was cut short. */
+  finish(rest: string = this.carry): void {
+    if (rest.trim() !== '' || !this.rootClosed) throw cutShort(this.part);
   }
 
-  private keep(s: string, from: number): void {
+  private kept(s: string, from: number): number {
     if (s.length - from > MAX_CARRY) throw malformed(this.part);
-    this.carry = s.slice(from);
+    return from;
   }
 
   /** Reads the tag at `lt`; returns the offset after it, or -1 when it is not all in `s` yet. */
@@ -215,7 +248,7 @@ export abstract class XmlScanner {
       const end = s.indexOf(']]>', lt + 9);
       if (end < 0) return -1;
       if (this.capturing) {
-        this.text = this.capturedText() + s.slice(lt + 9, end);
+        this.text = this.capturedText() + this.fromBytes(s.slice(lt + 9, end));
         this.pieces = 2;
       }
       return end + 3;
@@ -238,7 +271,7 @@ export abstract class XmlScanner {
       this.pieceEnd = end;
       this.pieces = 1;
     } else {
-      this.text = this.capturedText() + decodeXml(s.slice(start, end));
+      this.text = this.capturedText() + this.decoded(s.slice(start, end));
       this.pieces = 2;
     }
   }
@@ -246,7 +279,7 @@ export abstract class XmlScanner {
   /** The text captured since `capture()`, decoded. */
   protected capturedText(): string {
     if (this.pieces === 0) return '';
-    if (this.pieces === 1) return decodeXml(this.pieceSource.slice(this.pieceStart, this.pieceEnd));
+    if (this.pieces === 1) return this.decoded(this.pieceSource.slice(this.pieceStart, this.pieceEnd));
     return this.text;
   }
 
@@ -261,43 +294,44 @@ export abstract class XmlScanner {
    */
   protected capturedNumber(): number {
     if (this.pieces !== 1) return this.pieces === 0 ? NaN : Number(this.text);
-    const s = this.pieceSource;
-    const end = this.pieceEnd;
-    if (end - this.pieceStart <= 15) {
-      let value = 0;
-      let i = this.pieceStart;
-      for (; i < end; i += 1) {
-        const digit = s.charCodeAt(i) - 48;
-        if (digit < 0 || digit > 9) break;
-        value = value * 10 + digit;
-      }
-      if (i === end && end > this.pieceStart) return value;
-    }
-    return Number(decodeXml(s.slice(this.pieceStart, end)));
+    const digits = this.pieceEnd - this.pieceStart <= 15 ? digitsOf(this.pieceSource, this.pieceStart, this.pieceEnd) : -1;
+    return digits >= 0 ? digits : Number(this.decoded(this.pieceSource.slice(this.pieceStart, this.pieceEnd)));
   }
 
   /** The index of the attribute whose local name (prefix dropped) is `name`, or -1. */
   protected findAttribute(name: string): number {
-    const s = this.source;
     for (let a = 0; a < this.attributeCount; a += 1) {
-      const start = this.attributes[a * 4]!;
-      const end = this.attributes[a * 4 + 1]!;
-      let local = start;
-      for (let i = start; i < end; i += 1) if (s.charCodeAt(i) === COLON) local = i + 1;
-      if (end - local === name.length && s.startsWith(name, local)) return a;
+      const local = this.localNameStart(a);
+      if (this.attributes[a * 4 + 1]! - local === name.length && this.source.startsWith(name, local)) return a;
     }
     return -1;
   }
 
-  /** An attribute's value, decoded; `undefined` when the tag has none of that name. */
-  protected attribute(name: string): string | undefined {
-    const a = this.findAttribute(name);
-    return a < 0 ? undefined : decodeXml(this.source.slice(this.attributes[a * 4 + 2], this.attributes[a * 4 + 3]));
+  /** Where attribute `a`'s name starts once its prefix is dropped. */
+  protected localNameStart(a: number): number {
+    const s = this.source;
+    const start = this.attributes[a * 4]!;
+    const end = this.attributes[a * 4 + 1]!;
+    let local = start;
+    for (let i = start; i < end; i += 1) if (s.charCodeAt(i) === COLON) local = i + 1;
+    return local;
   }
 
   protected tagName(): string {
     return this.source.slice(this.nameStart, this.nameEnd);
   }
+}
+
+/** Plain digits as a number (at most 15 of them stay exact); -1 when there are none or anything else. */
+export function digitsOf(s: string, start: number, end: number): number {
+  if (end <= start) return -1;
+  let value = 0;
+  for (let i = start; i < end; i += 1) {
+    const digit = s.charCodeAt(i) - 48;
+    if (digit < 0 || digit > 9) return -1;
+    value = value * 10 + digit;
+  }
+  return value;
 }
 
 function tagOf(s: string, start: number, end: number): number {
@@ -320,6 +354,8 @@ function tagOf(s: string, start: number, end: number): number {
       return Tag.OTHER;
   }
 }
+
+const BEYOND_ASCII = /[^\0-\x7f]/;
 
 const ENTITY = /&(?:#x([0-9a-fA-F]{1,6})|#([0-9]{1,7})|(amp|lt|gt|quot|apos));/g;
 const NAMED: Readonly<Record<string, string>> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" };
@@ -353,10 +389,7 @@ class ElementCollector extends XmlScanner {
     const s = this.source;
     for (let a = 0; a < this.attributeCount; a += 1) {
       const start = this.attributes[a * 4]!;
-      const end = this.attributes[a * 4 + 1]!;
-      let local = start;
-      for (let i = start; i < end; i += 1) if (s.charCodeAt(i) === COLON) local = i + 1;
-      const name = s.slice(local, end);
+      const name = s.slice(this.localNameStart(a), this.attributes[a * 4 + 1]);
       if (s.startsWith('xmlns', start) || attributes.has(name)) continue;
       attributes.set(name, decodeXml(s.slice(this.attributes[a * 4 + 2], this.attributes[a * 4 + 3])));
     }
@@ -374,4 +407,33 @@ export function elementsOf(part: string, text: string): XmlElement[] {
   collector.feed(text);
   collector.finish();
   return collector.elements;
+}
+
+/**
+ * Hands a part's inflated bytes to a scanner as flat strings, one character per byte (Latin-1:
+ * the scanner decodes the text it keeps from UTF-8, see `bytesAsLatin1`). The text a scan left
+ * unconsumed is kept as bytes and read again with the next chunk, rather than joined to it as a
+ * string (V8 reads a joined string through an indirection, at every character); a UTF-8 letter
+ * split between chunks is thus always whole when decoded.
+ */
+export class Utf8Feeder {
+  private pending: Buffer | undefined;
+
+  constructor(private readonly scanner: XmlScanner) {
+    scanner.bytesAsLatin1 = true;
+  }
+
+  push(chunk: Buffer): void {
+    const bytes = this.pending === undefined ? chunk : Buffer.concat([this.pending, chunk]);
+    const text = bytes.toString('latin1');
+    const rest = this.scanner.scan(text);
+    this.pending = rest < text.length ? bytes.subarray(rest) : undefined;
+  }
+
+  end(): void {
+    const text = this.pending === undefined ? '' : this.pending.toString('latin1');
+    this.pending = undefined;
+    const rest = this.scanner.scan(text);
+    this.scanner.finish(text.slice(rest));
+  }
 }
