@@ -103,9 +103,9 @@ const dataset = time(`generate ${CHILDREN.toLocaleString('en')} children + ${EVE
 const catalogue = time('load catalogue', () => loadCatalogue());
 const plan = loadTargets(new URL('../targets/ke-hoach-003-phu-la-2025.yaml', import.meta.url).pathname, catalogue);
 const before = process.memoryUsage().rss;
-const output = time('compute 2025-H1 (3 levels, all indicators)', () => computeIndicators({ dataset, period: parsePeriod('2025-H1'), catalogue }));
+const output = time('compute 2025-H1 (3 levels, all indicators)', () => computeIndicators({ units: loadAdminUnits(), dataset, period: parsePeriod('2025-H1'), catalogue }));
 time('compute 2025-H1 + targets + baseline from records', () =>
-  computeIndicators({ dataset, period: parsePeriod('2025-H1'), catalogue, targets: [plan], baseline: 'records' }),
+  computeIndicators({ units: loadAdminUnits(), dataset, period: parsePeriod('2025-H1'), catalogue, targets: [plan], baseline: 'records' }),
 );
 clearInterval(sampler);
 sample();

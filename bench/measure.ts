@@ -6,10 +6,7 @@
  * Peak RSS is the process's high-water mark when the stage ends (it includes earlier stages);
  * CPU is the time the process's threads (workers included) spent on the stage.
  */
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { buildReport } from '../src/cli/report.js';
+import { reportFromFiles } from '../src/pipeline/report.js';
 import { importFiles } from '../src/import/index.js';
 import { inflateZip } from './inflate.js';
 
@@ -47,13 +44,11 @@ async function pipeline(unit: string, period: string, files: string[]): Promise<
   const started = performance.now();
   let mark = started;
   let rows = 0;
-  const out = mkdtempSync(join(tmpdir(), 'chitieu-bench-'));
-  await buildReport(files, { unit, period, targets: 'targets/ke-hoach-003-phu-la-2025.yaml', baseline: 'records', out }, {
-    stageDone: (stage, stageRows) => {
-      if (stage === 'import') rows = stageRows;
-      emit(stage === 'import' ? 'import (read+validate)' : stage, stage === 'import' ? stageRows : rows, mark);
-      mark = performance.now();
-    },
+  await reportFromFiles(files, { unit, period, targets: 'targets/ke-hoach-003-phu-la-2025.yaml', baseline: 'records' }, (event) => {
+    if (event.kind === 'file-read') return;
+    if (event.stage === 'import') rows = event.rows;
+    emit(event.stage === 'import' ? 'import (read+validate)' : event.stage, rows, mark);
+    mark = performance.now();
   });
   cpuMark = totalCpu;
   emit('total', rows, started);

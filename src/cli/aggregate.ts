@@ -7,35 +7,18 @@
  * figures in two communes is counted twice (the report says so).
  */
 import type { Command } from 'commander';
-import { baselineLookupOf } from '../engine/baseline.js';
-import { loadCatalogue, loadTargets } from '../engine/index.js';
-import { evaluateTargets } from '../engine/targets.js';
 import { checkOutputFolder } from '../io/output.js';
-import type { TargetPlan } from '../indicators/index.js';
-import { ExitCode, UserError, msg, render } from '../model/messages.js';
-import { completenessMessage, incompleteRefusal } from '../report/completeness.js';
-import { eraAt, loadAdminUnits } from '../units/index.js';
-import { aggregateAnnexes, DOUBLE_COUNT_NOTE, type AggregateOutcome } from '../report/aggregate/index.js';
-import { createReport, type ReportInput } from '../report/index.js';
+import { msg, render } from '../model/messages.js';
+import { aggregateReport, aggregateStep } from '../pipeline/aggregate.js';
+import { loadAdminUnits, loadCatalogue, loadPeriodPresets, loadTargets } from '../pipeline/load.js';
+import { loadReportOptions, type LoadedReportOptions, type ReportFileOptions } from '../pipeline/report.js';
+import { DOUBLE_COUNT_NOTE, type AggregateOutcome } from '../report/aggregate/index.js';
+import { completenessMessage } from '../report/completeness.js';
 import { checkReportDate } from '../report/settings.js';
+import { parsePeriod } from '../engine/index.js';
 import { langOf, say, type CliContext } from './context.js';
 import type { Text } from './help.js';
-import { periodFromOptions } from './compute.js';
-import {
-  formatCount,
-  isUnder,
-  loadReportOptions,
-  parseSuppressOption,
-  reportUnit,
-  sayWritten,
-  STRICT_HELP,
-  SUPPRESS_HELP,
-  toolVersion,
-  writeReportFiles,
-  type LoadedReportOptions,
-  type ReportFileOptions,
-  type WrittenReport,
-} from './report.js';
+import { formatCount, parseSuppressOption, sayWritten, STRICT_HELP, SUPPRESS_HELP, writeReportFiles, type WrittenReport } from './report.js';
 
 interface AggregateCliOptions extends ReportFileOptions {
   unit: string;
@@ -43,37 +26,6 @@ interface AggregateCliOptions extends ReportFileOptions {
   period: string;
   out?: string;
   targets?: string;
-}
-
-/** Target statuses of the summed figures, when a plan is given. */
-export function withTargets(input: ReportInput, plan: TargetPlan | undefined): ReportInput {
-  if (!plan) return input;
-  const baseline = input.baseline ? baselineLookupOf(input.baseline) : undefined;
-  return { ...input, result: { ...input.result, targets: evaluateTargets([plan], input.result.results, baseline) } };
-}
-
-export async function runAggregate(
-  paths: readonly string[],
-  options: { unit: string; period: string; plan?: TargetPlan; strict?: boolean },
-): Promise<AggregateOutcome> {
-  const period = periodFromOptions({ period: options.period });
-  const { unit, children } = reportUnit(options.unit, period);
-  const era = eraAt(period.to);
-  const communes = loadAdminUnits().childrenOf('commune', unit.code, era).map((commune) => ({ code: commune.code, name: commune.name }));
-  const outcome = await aggregateAnnexes({
-    paths,
-    unit,
-    periodId: period.id,
-    expected: children,
-    isUnder: (code) => isUnder(unit, code, period),
-    toolVersion: toolVersion(),
-    communes,
-  });
-  const completeness = outcome.input.completeness;
-  if (options.strict && completeness && completeness.missing.length > 0) {
-    throw new UserError(ExitCode.rejectedRows, incompleteRefusal(unit.fullName, completeness));
-  }
-  return { ...outcome, input: withTargets(outcome.input, options.plan) };
 }
 
 export function reportOutcome(context: CliContext, outcome: AggregateOutcome, lang: 'vi' | 'en'): void {
@@ -101,7 +53,7 @@ export function reportOutcome(context: CliContext, outcome: AggregateOutcome, la
 }
 
 export async function writeAggregateReport(outDir: string, outcome: AggregateOutcome, loaded: LoadedReportOptions): Promise<WrittenReport> {
-  const files = await createReport(outcome.input, loaded);
+  const files = await aggregateReport(outcome, loaded);
   return { ...writeReportFiles(outDir, outcome.input.unit.code, outcome.input.result.period.id, files), placeholders: files.placeholders };
 }
 
@@ -123,9 +75,14 @@ export function registerAggregate(program: Command, context: CliContext, text: T
       const lang = langOf(command);
       checkOutputFolder(options.out ?? '.');
       const loaded = loadReportOptions(options);
-      checkReportDate(loaded.settings, periodFromOptions({ period: options.period }).to, options.settings);
+      const presets = loadPeriodPresets();
+      checkReportDate(loaded.settings, parsePeriod(options.period, presets).to, options.settings);
       const plan = options.targets ? loadTargets(options.targets, loadCatalogue()) : undefined;
-      const outcome = await runAggregate(paths, { unit: options.unit, period: options.period, ...(plan ? { plan } : {}), ...(options.strict ? { strict: true } : {}) });
+      const outcome = await aggregateStep(
+        paths,
+        { unit: options.unit, period: options.period, ...(plan ? { plan } : {}), ...(options.strict ? { strict: true } : {}) },
+        { units: loadAdminUnits(), presets },
+      );
       reportOutcome(context, outcome, lang);
       const written = await writeAggregateReport(options.out ?? '.', outcome, loaded);
       sayWritten(context, lang, written);

@@ -15,7 +15,8 @@ import { CHILD_PROPERTY_BREAKDOWNS, type Catalogue, type IndicatorDefinition } f
 import type { Lang } from '../model/messages.js';
 import type { BreakdownKey, ComputeResult, IndicatorResult, Level, TargetStatus } from '../model/results.js';
 
-export type UnitNamer = (level: Level, code: string) => string;
+export type { UnitNamer } from '../pipeline/units.js';
+import type { UnitNamer } from '../pipeline/units.js';
 
 const LEVEL_LABEL: Record<Level, { vi: string; en: string }> = {
   commune: { vi: 'Xã', en: 'Commune' },

@@ -9,26 +9,18 @@
  * cannot place (a commune code unknown at its date) are counted by kind, like the importer's.
  */
 import type { Command } from 'commander';
-import {
-  computeIndicators,
-  loadCatalogue,
-  loadPeriodPresets,
-  loadTargets,
-  parsePeriod,
-  periodFromWindow,
-  readResultFile,
-  type Period,
-} from '../engine/index.js';
-import { importFiles } from '../import/index.js';
 import { checkOutputFile, writeOutputFile } from '../io/output.js';
 import { accountingLines, rejectedLine, summaryLines } from '../import/summary.js';
 import type { Catalogue } from '../indicators/index.js';
 import type { ImportWarning, RejectedRow } from '../model/issues.js';
 import { ExitCode, UserError, msg, render, type Lang } from '../model/messages.js';
 import type { ComputeResult, IndicatorResult, Level } from '../model/results.js';
+import { computeStep, loadDefinitions, loadPlanAndBaseline } from '../pipeline/compute.js';
+import { resolvePeriod, type PeriodChoice } from '../pipeline/period.js';
+import { bornBy, readData } from '../pipeline/read.js';
+import { unitNamer } from '../pipeline/units.js';
 import { completenessMessage, completenessOf } from '../report/completeness.js';
 import { formatDate, formatNumber } from '../report/format-vi.js';
-import { eraAt, loadAdminUnits } from '../units/index.js';
 import { writeResultWorkbook, STATUS_LABEL, type UnitNamer } from './compute-xlsx.js';
 import { progressFor } from './progress.js';
 import { langOf, type CliContext } from './context.js';
@@ -38,30 +30,7 @@ import { parseDateOption } from './options.js';
 /** Rejected rows listed one by one; the rest are counted by kind. */
 const LISTED_ROWS = 20;
 
-export interface PeriodOptions {
-  readonly period?: string;
-  readonly from?: string;
-  readonly to?: string;
-  /** A YAML file of named cut-off windows (default: the bundled settings/periods.yaml). */
-  readonly periods?: string;
-}
-
-/** `--period ID` (calendar ids, custom `from..to`, named presets) or `--from` with `--to`. */
-export function periodFromOptions(options: PeriodOptions): Period {
-  if (options.period !== undefined && (options.from !== undefined || options.to !== undefined)) {
-    throw new UserError(ExitCode.usage, msg('Dùng --period hoặc --from/--to, không dùng cả hai.', 'Give --period or --from/--to, not both.'));
-  }
-  if (options.period !== undefined) return parsePeriod(options.period, loadPeriodPresets(options.periods));
-  if (options.from !== undefined && options.to !== undefined) return periodFromWindow(options.from, options.to);
-  throw new UserError(ExitCode.usage, msg('Cần --period (ví dụ 2025-H1) hoặc cả --from và --to.', 'Give --period (e.g. 2025-H1) or both --from and --to.'));
-}
-
-/** Names of the units valid at R ("Xã Sơn Hà"), the code itself when unknown. */
-export function unitNamer(referenceDate: string): UnitNamer {
-  const units = loadAdminUnits();
-  const era = eraAt(referenceDate);
-  return (level, code) => units.unit(level, code, era)?.name ?? code;
-}
+export type PeriodOptions = PeriodChoice;
 
 export function addPeriodOptions(command: Command, text: Text): Command {
   return command
@@ -197,40 +166,34 @@ export function registerCompute(program: Command, context: CliContext, text: Tex
     )
     .action(async (files: string[], options: ComputeOptions, self: Command) => {
       const lang = langOf(self);
-      const period = periodFromOptions(options);
+      const period = resolvePeriod(options);
       if (options.out !== undefined) checkOutputFile(options.out, { extensions: ['.json', '.xlsx'] });
       // Definitions and the baseline are read before the data: a bad file fails before any work.
-      const catalogue = loadCatalogue();
-      const plan = options.targets !== undefined ? loadTargets(options.targets, catalogue) : undefined;
-      const baseline = options.baseline === undefined ? undefined : options.baseline === 'records' ? ('records' as const) : readResultFile(options.baseline);
+      const definitions = loadDefinitions(options.periods);
+      const planAndBaseline = loadPlanAndBaseline(options, definitions.catalogue);
       // Codes are checked by the engine at each row's own date, so the importer accepts either list.
       const progress = progressFor(context, lang, files.length);
-      const imported = await importFiles(files, { onFileRead: progress.fileRead, latestBirthDate: { date: period.to, why: 'period_end' } });
+      const imported = await readData(files, { ...bornBy(period), onEvent: (event) => event.kind === 'file-read' && progress.fileRead(event.account) });
       progress.done();
       for (const line of accountingLines(imported.files, lang)) context.err(line);
       progress.stage(msg('Đang tính chỉ tiêu', 'Computing indicators'));
-      const output = computeIndicators({
-        dataset: imported.dataset,
-        period,
-        catalogue,
-        ...(options.level ? { level: options.level } : {}),
-        ...(plan ? { targets: [plan] } : {}),
-        ...(baseline ? { baseline } : {}),
-        ...(options.codesAsOf ? { codesAsOf: options.codesAsOf } : {}),
-      });
+      const computed = computeStep(
+        imported,
+        { period, ...planAndBaseline, ...(options.level ? { level: options.level } : {}), ...(options.codesAsOf ? { codesAsOf: options.codesAsOf } : {}) },
+        definitions,
+      );
       progress.done();
-      const rejected = [...imported.rejected, ...output.rejected];
-      const warnings = [...imported.warnings, ...output.warnings].filter((warning) => warning.kind !== 'totals_row');
-      printRowErrors(context.err, output.rejected, rejected, warnings, lang);
-      const names = unitNamer(period.to);
+      const { output, rejected } = computed;
+      printRowErrors(context.err, output.rejected, rejected, computed.warnings, lang);
+      const names = unitNamer(period.to, definitions.units);
       const incomplete = printCoverage(context, output.result, names, lang);
       if (options.out === undefined) {
-        printSummary(context, output.result, catalogue, names, lang);
+        printSummary(context, output.result, definitions.catalogue, names, lang);
       } else if (options.out.toLowerCase().endsWith('.json')) {
         writeOutputFile(options.out, `${JSON.stringify(output.result, null, 2)}\n`);
         context.err(render(msg(`Đã ghi ${options.out}.`, `Wrote ${options.out}.`), lang));
       } else {
-        await writeResultWorkbook(options.out, output.result, catalogue, names, lang, imported.files);
+        await writeResultWorkbook(options.out, output.result, definitions.catalogue, names, lang, imported.files);
         context.err(render(msg(`Đã ghi ${options.out}.`, `Wrote ${options.out}.`), lang));
       }
       if (options.strict && (rejected.length > 0 || incomplete)) context.exitCode = ExitCode.rejectedRows;

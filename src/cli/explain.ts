@@ -7,12 +7,15 @@
  * a name or a personal ID.
  */
 import type { Command } from 'commander';
-import { explainFigure, loadCatalogue, type RecordKeys } from '../engine/index.js';
-import { importFiles } from '../import/index.js';
+import type { RecordKeys } from '../engine/index.js';
 import { BreakdownKey } from '../model/results.js';
 import { ExitCode, UserError, msg, render, type Lang } from '../model/messages.js';
+import { explainStep, loadDefinitions } from '../pipeline/compute.js';
+import { resolvePeriod } from '../pipeline/period.js';
+import { bornBy, readData } from '../pipeline/read.js';
+import { unitNamer } from '../pipeline/units.js';
 import { formatDate, formatNumberIn } from '../report/format-vi.js';
-import { addPeriodOptions, periodFromOptions, printRowErrors, unitNamer, type PeriodOptions } from './compute.js';
+import { addPeriodOptions, printRowErrors, type PeriodOptions } from './compute.js';
 import { langOf, type CliContext } from './context.js';
 import type { Text } from './help.js';
 
@@ -76,22 +79,18 @@ export function registerExplain(program: Command, context: CliContext, text: Tex
     }, 200)
     .action(async (code: string, files: string[], options: ExplainOptions, self: Command) => {
       const lang = langOf(self);
-      const period = periodFromOptions(options);
-      const catalogue = loadCatalogue();
-      const imported = await importFiles(files, { latestBirthDate: { date: period.to, why: 'period_end' } });
-      const explanation = explainFigure({
-        dataset: imported.dataset,
-        period,
-        catalogue,
-        indicator: code,
-        unit: options.unit,
-        breakdown: Object.fromEntries(options.breakdown),
-        ...(options.codesAsOf ? { codesAsOf: options.codesAsOf } : {}),
-      });
+      const period = resolvePeriod(options);
+      const definitions = loadDefinitions(options.periods);
+      const imported = await readData(files, bornBy(period));
+      const explanation = explainStep(
+        imported,
+        { period, indicator: code, unit: options.unit, breakdown: Object.fromEntries(options.breakdown), ...(options.codesAsOf ? { codesAsOf: options.codesAsOf } : {}) },
+        definitions,
+      );
       const print = context.out;
       const { definition, row } = explanation;
       const name = lang === 'en' ? definition.nameEn : definition.name;
-      const unitName = unitNamer(period.to)(explanation.level, options.unit);
+      const unitName = unitNamer(period.to, definitions.units)(explanation.level, options.unit);
       const split = Object.entries(row.breakdown).map(([key, value]) => `${key}=${value}`).join(', ');
       print(`${definition.code} ${name}${definition.modelled ? (lang === 'en' ? ' (modelled)' : ' (mô hình của dự án)') : ''}`);
       print(`${unitName} (${options.unit}) — ${render(msg('kỳ', 'period'), lang)} ${period.id} (${formatDate(period.from)} – ${formatDate(period.to)})${split ? ` — ${split}` : ''}`);

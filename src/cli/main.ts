@@ -10,6 +10,7 @@ import { registerIndicators } from './indicators.js';
 import { registerInspect } from './inspect.js';
 import { registerReport } from './report.js';
 import { registerSample } from './sample.js';
+import { registerServe } from './serve.js';
 import { registerValidate } from './validate.js';
 
 /** `text` renders a description in the language of the run (help is in one language). */
@@ -26,6 +27,7 @@ const COMMANDS: readonly Register[] = [
   registerAggregate,
   registerDemo,
   registerSample,
+  registerServe,
 ];
 
 export function buildProgram(context: CliContext, lang: Lang = 'vi'): Command {

@@ -8,101 +8,21 @@
  * above can `aggregate`). With `--suppress K` (reports for publication) a commune's abuse,
  * injury and death counts from 1 to K−1 read "<K" (src/report/suppress.ts).
  */
-import { createHash } from 'node:crypto';
-import { readFileSync } from 'node:fs';
 import type { Command } from 'commander';
-import { communeNames, computeIndicators, coverageOf, loadCatalogue, loadTargets, readResultFile, type Period } from '../engine/index.js';
-import { lastYearNotes, type Catalogue } from '../indicators/index.js';
-import { importFiles, type FileAccount } from '../import/index.js';
+import type { FileAccount } from '../import/index.js';
+import { accountingLines } from '../import/summary.js';
 import { outputPath } from '../io/file-names.js';
 import { checkOutputFolder, prepareOutputFolder, writeOutputFile } from '../io/output.js';
-import { accountingLines } from '../import/summary.js';
 import { ExitCode, UserError, msg, render, type Lang } from '../model/messages.js';
-import type { Dataset } from '../model/records.js';
-import type { ComputeResult } from '../model/results.js';
-import { completenessMessage, completenessOf, incompleteRefusal, type Completeness } from '../report/completeness.js';
+import type { OnPipelineEvent } from '../pipeline/events.js';
+import { reportFromFiles, type ReportRequest } from '../pipeline/report.js';
 import { formatNumber } from '../report/format-vi.js';
-import { createReport, placeholdersMessage, reportBaseName, type ReportFiles, type ReportInput, type UnitFacts, type UnitName } from '../report/index.js';
-import { loadNarrative, type Narrative } from '../report/narrative.js';
-import { checkReportDate, loadSettingsFile, type ReportSettingsFile } from '../report/settings.js';
-import { checkTemplate, resolveTemplate } from '../report/template.js';
-import { levelOfCode } from '../report/unit-name.js';
-import { eraAt, loadAdminUnits } from '../units/index.js';
-import { addPeriodOptions, periodFromOptions, printRowErrors, type PeriodOptions } from './compute.js';
+import { completenessMessage } from '../report/completeness.js';
+import { placeholdersMessage, reportBaseName, type ReportFiles } from '../report/index.js';
+import { addPeriodOptions, printRowErrors } from './compute.js';
 import { langOf, say, type CliContext } from './context.js';
 import type { Text } from './help.js';
 import { progressFor } from './progress.js';
-
-/** The package version, written into every annex. */
-export function toolVersion(): string {
-  const file = new URL('../../package.json', import.meta.url);
-  const parsed = JSON.parse(readFileSync(file, 'utf8')) as { version?: unknown };
-  return typeof parsed.version === 'string' ? parsed.version : '0.0.0';
-}
-
-/** A short fingerprint of the indicator definitions, so an annex says which rules made it. */
-export function catalogueVersion(catalogue: Catalogue): string {
-  const definitions = catalogue.indicators.map(({ file: _file, ...definition }) => definition);
-  return `sha256:${createHash('sha256').update(JSON.stringify(definitions)).digest('hex').slice(0, 12)}`;
-}
-
-/** The unit of a report and its units one level down, in the list valid at the period's end. */
-export function reportUnit(code: string, period: Period): { unit: UnitName; children: UnitName[] } {
-  const level = levelOfCode(code);
-  const era = eraAt(period.to);
-  const units = loadAdminUnits();
-  const found = level ? units.unit(level, code, era) : undefined;
-  if (!level || !found) {
-    const when = era === 'pre' ? 'trước 01/07/2025' : 'từ 01/07/2025';
-    throw new UserError(
-      ExitCode.usage,
-      msg(
-        `--unit ${code}: không có đơn vị hành chính mã này trong danh mục ${when} (ngày cuối kỳ ${period.to}). Dùng mã tỉnh 2 số, huyện 3 số hoặc xã 5 số.`,
-        `--unit ${code}: no administrative unit has this code in the list valid at ${period.to}. Use a 2-digit province, 3-digit district or 5-digit commune code.`,
-      ),
-    );
-  }
-  const children = level === 'commune' ? [] : units.childrenOf(level, code, era);
-  const name = (u: { code: string; name: string; level: UnitName['level'] }): UnitName => ({ code: u.code, fullName: u.name, level: u.level });
-  return { unit: name(found), children: children.map(name) };
-}
-
-/** Whether a unit code lies under `parent` in the list valid at the period's end. */
-export function isUnder(parent: UnitName, code: string, period: Period): boolean {
-  const era = eraAt(period.to);
-  const units = loadAdminUnits();
-  const level = levelOfCode(code);
-  if (parent.level === 'commune' || !level || level === parent.level) return false;
-  if (level === 'district') return parent.level === 'province' && units.district(code)?.provinceCode === parent.code;
-  const parents = units.parentsOf(code, era);
-  return parent.level === 'district' ? parents?.district?.code === parent.code : parents?.province.code === parent.code;
-}
-
-export interface ReportFileOptions {
-  readonly settings?: string;
-  readonly template?: string;
-  readonly narrative?: string;
-  /** K of `--suppress K`. */
-  readonly suppress?: number;
-}
-
-export interface LoadedReportOptions {
-  readonly settings?: ReportSettingsFile;
-  readonly narrative?: Narrative;
-  readonly template?: string;
-  readonly suppress?: number;
-}
-
-/** Reads settings, narrative and template first (the template compiled), so a bad file fails before any work. */
-export function loadReportOptions(options: ReportFileOptions): LoadedReportOptions {
-  if (options.template) checkTemplate(resolveTemplate(options.template));
-  return {
-    ...(options.settings ? { settings: loadSettingsFile(options.settings) } : {}),
-    ...(options.narrative ? { narrative: loadNarrative(options.narrative) } : {}),
-    ...(options.template ? { template: options.template } : {}),
-    ...(options.suppress !== undefined ? { suppress: options.suppress } : {}),
-  };
-}
 
 /** `--suppress K`: a whole number from 2 (K = 3 hides 1 and 2). */
 export function parseSuppressOption(value: string): number {
@@ -127,50 +47,6 @@ export const SUPPRESS_HELP = msg(
 export function formatCount(n: number, lang: Lang): string {
   const text = formatNumber(n);
   return lang === 'en' ? text.replace(/\./g, ',') : text;
-}
-
-/** Commune facts of the period for the communes under (or equal to) the unit. */
-export function factsFor(dataset: Dataset, unit: UnitName, period: Period): UnitFacts[] {
-  return dataset.communeFacts
-    .filter((fact) => fact.periodId === period.id && (fact.communeCode === unit.code || isUnder(unit, fact.communeCode, period)))
-    .map(({ source: _source, ...fact }) => fact);
-}
-
-/** Keeps the rows, targets and coverage of a unit and of the units listed under it. */
-export function resultFor(result: ComputeResult, codes: ReadonlySet<string>): ComputeResult {
-  const coverage = result.coverage?.filter((entry) => codes.has(entry.unit));
-  return {
-    period: result.period,
-    results: result.results.filter((row) => codes.has(row.unit)),
-    targets: result.targets.filter((target) => codes.has(target.unit)),
-    ...(coverage && coverage.length > 0 ? { coverage } : {}),
-  };
-}
-
-/** Which communes of the unit had data, with the names of those that had none. */
-export function completenessFor(result: ComputeResult, unit: UnitName, period: Period): Completeness | undefined {
-  return completenessOf(coverageOf(result.coverage, unit.code), unit, period.to, (codes) => communeNames(loadAdminUnits(), period.to, codes));
-}
-
-/** Prints the missing communes; under --strict an incomplete unit is refused (exit 3). */
-export function checkCompleteness(completeness: Completeness | undefined, unit: UnitName, strict: boolean, print: (line: string) => void, lang: Lang): void {
-  if (completeness === undefined || completeness.missing.length === 0) return;
-  if (strict) throw new UserError(ExitCode.rejectedRows, incompleteRefusal(unit.fullName, completeness));
-  print(render(completenessMessage(unit.fullName, completeness), lang));
-}
-
-export function catalogueFacts(catalogue: Catalogue): Pick<ReportInput, 'indicatorNames' | 'indicatorFactors' | 'catalogueVersion'> {
-  return {
-    indicatorNames: Object.fromEntries(catalogue.indicators.map((definition) => [definition.code, definition.name])),
-    indicatorFactors: Object.fromEntries(catalogue.indicators.map((definition) => [definition.code, definition.factor ?? null])),
-    catalogueVersion: catalogueVersion(catalogue),
-  };
-}
-
-/** For a baseline rebuilt from the records: the indicators it cannot give, and why (the catalogue's lastYearNote). */
-export function lastYearNotesOf(catalogue: Catalogue): Pick<ReportInput, 'lastYearNotes'> {
-  const notes = lastYearNotes(catalogue);
-  return Object.keys(notes).length > 0 ? { lastYearNotes: notes } : {};
 }
 
 /** The files a report command wrote, and the sections left for the office to write. */
@@ -208,83 +84,17 @@ export function importLine(files: readonly FileAccount[], lang: Lang): string {
   );
 }
 
-export interface ReportOptions extends ReportFileOptions, PeriodOptions {
-  unit: string;
-  targets?: string;
-  baseline?: string;
+export interface ReportOptions extends ReportRequest {
   out?: string;
-  codesAsOf?: string;
-  /** Refuse a unit some of whose communes have no data (exit 3). */
-  strict?: boolean;
 }
 
-export interface ReportHooks {
-  readonly lang?: Lang;
-  /** Where accounting and row errors go (stderr in the CLI). */
-  readonly err?: (line: string) => void;
-  readonly onFileRead?: (account: FileAccount) => void;
-  /** Called as each stage ends, with the rows read so far: progress lines and the bench. */
-  readonly stageDone?: (stage: 'import' | 'compute' | 'render', rows: number) => void;
-}
-
-/** `chitieu report` from start to end: read → compute → render → write; returns the files written. */
-export async function buildReport(paths: readonly string[], options: ReportOptions, hooks: ReportHooks = {}): Promise<WrittenReport> {
-  const lang = hooks.lang ?? 'vi';
-  const err = hooks.err ?? (() => undefined);
-  checkOutputFolder(options.out ?? '.');
-  const loaded = loadReportOptions(options);
-  const period = periodFromOptions(options);
-  checkReportDate(loaded.settings, period.to, options.settings);
-  const { unit, children } = reportUnit(options.unit, period);
-  const catalogue = loadCatalogue();
-  const plan = options.targets ? loadTargets(options.targets, catalogue) : undefined;
-  const baseline = options.baseline === undefined ? undefined : options.baseline === 'records' ? ('records' as const) : readResultFile(options.baseline);
-  // Codes are checked by the engine at each row's own date, so the importer accepts either list.
-  const imported = await importFiles(paths, { ...(hooks.onFileRead ? { onFileRead: hooks.onFileRead } : {}), latestBirthDate: { date: period.to, why: 'period_end' } });
-  const rows = imported.files.reduce((sum, file) => sum + file.read, 0);
-  hooks.stageDone?.('import', rows);
-  for (const line of accountingLines(imported.files, lang)) err(line);
-  const computed = computeIndicators({
-    dataset: imported.dataset,
-    period,
-    catalogue,
-    level: unit.level,
-    ...(plan ? { targets: [plan] } : {}),
-    ...(baseline ? { baseline } : {}),
-    ...(options.codesAsOf ? { codesAsOf: options.codesAsOf } : {}),
-  });
-  hooks.stageDone?.('compute', rows);
-  const warnings = [...imported.warnings, ...computed.warnings].filter((warning) => warning.kind !== 'totals_row');
-  printRowErrors(err, computed.rejected, [...imported.rejected, ...computed.rejected], warnings, lang);
-  if (!computed.result.results.some((row) => row.unit === unit.code)) {
-    throw new UserError(
-      ExitCode.usage,
-      msg(
-        `--unit ${unit.code}: các tệp đã đọc không có dòng dữ liệu nào của ${unit.fullName}.`,
-        `--unit ${unit.code}: the files read have no rows of ${unit.fullName}.`,
-      ),
-    );
-  }
-  const completeness = completenessFor(computed.result, unit, period);
-  checkCompleteness(completeness, unit, options.strict === true, err, lang);
-  const codes = new Set([unit.code, ...children.map((child) => child.code)]);
-  const input: ReportInput = {
-    result: resultFor(computed.result, codes),
-    ...(computed.baselineResult ? { baseline: resultFor(computed.baselineResult, codes) } : {}),
-    unit,
-    children,
-    ...catalogueFacts(catalogue),
-    facts: factsFor(imported.dataset, unit, period),
-    sources: imported.files,
-    toolVersion: toolVersion(),
-    origin: 'compute',
-    ...(completeness ? { completeness } : {}),
-    ...(baseline === 'records' ? lastYearNotesOf(catalogue) : {}),
+/** The accounting after reading and the row errors after computing, as the terminal shows them. */
+export function printStages(err: (line: string) => void, lang: Lang): OnPipelineEvent {
+  return (event) => {
+    if (event.kind !== 'stage-done') return;
+    if (event.stage === 'import') for (const line of accountingLines(event.imported.files, lang)) err(line);
+    if (event.stage === 'compute') printRowErrors(err, event.computed.output.rejected, event.computed.rejected, event.computed.warnings, lang);
   };
-  const files = await createReport(input, loaded);
-  const written = writeReportFiles(options.out ?? '.', unit.code, period.id, files);
-  hooks.stageDone?.('render', rows);
-  return { ...written, placeholders: files.placeholders };
 }
 
 export function registerReport(program: Command, context: CliContext, text: Text): void {
@@ -310,17 +120,19 @@ export function registerReport(program: Command, context: CliContext, text: Text
     .option('--strict', text(STRICT_HELP))
     .action(async (paths: string[], options: ReportOptions, command: Command) => {
       const lang = langOf(command);
+      checkOutputFolder(options.out ?? '.');
       const progress = progressFor(context, lang, paths.length);
-      const written = await buildReport(paths, options, {
-        lang,
-        err: context.err,
-        onFileRead: progress.fileRead,
-        stageDone: (stage) => {
-          if (stage === 'import') progress.stage(msg('Đang tính chỉ tiêu', 'Computing indicators'));
-          else if (stage === 'compute') progress.stage(msg('Đang viết báo cáo', 'Writing the report'));
-          else progress.done();
-        },
+      const print = printStages(context.err, lang);
+      const { report } = await reportFromFiles(paths, options, (event) => {
+        if (event.kind === 'file-read') return progress.fileRead(event.account);
+        if (event.stage === 'import') progress.done();
+        print(event);
+        if (event.stage === 'import') progress.stage(msg('Đang tính chỉ tiêu', 'Computing indicators'));
+        else if (event.stage === 'compute') progress.stage(msg('Đang viết báo cáo', 'Writing the report'));
+        else progress.done();
       });
-      sayWritten(context, lang, written);
+      if (report.completeness && report.completeness.missing.length > 0) context.err(render(completenessMessage(report.unit.fullName, report.completeness), lang));
+      const written = writeReportFiles(options.out ?? '.', report.unit.code, report.input.result.period.id, report.files);
+      sayWritten(context, lang, { ...written, placeholders: report.files.placeholders });
     });
 }

@@ -1,9 +1,9 @@
 import type { Command } from 'commander';
-import { importFiles } from '../import/index.js';
 import { writeErrorWorkbook } from '../import/error-workbook.js';
 import { checkOutputFile } from '../io/output.js';
 import { accountingLines, columnLines, rejectedLine, summaryLines, warningLine } from '../import/summary.js';
 import { ExitCode, msg, render } from '../model/messages.js';
+import { readData, totalsOf } from '../pipeline/read.js';
 import { langOf, type CliContext } from './context.js';
 import type { Text } from './help.js';
 import { parseDateOption } from './options.js';
@@ -34,7 +34,12 @@ export function registerValidate(program: Command, context: CliContext, text: Te
       // Every file and sheet is checked, also after one that cannot be read; the run exits with the worst code.
       const today = new Date().toISOString().slice(0, 10);
       const latestBirthDate = options.asOf ? { date: options.asOf, why: 'as_of' as const } : { date: today, why: 'today' as const };
-      const result = await importFiles(files, { codesAsOf: options.asOf, onFileRead: progress.fileRead, keepGoing: true, latestBirthDate });
+      const result = await readData(files, {
+        ...(options.asOf ? { codesAsOf: options.asOf } : {}),
+        keepGoing: true,
+        latestBirthDate,
+        onEvent: (event) => event.kind === 'file-read' && progress.fileRead(event.account),
+      });
       progress.done();
       const print = context.out;
       for (const line of accountingLines(result.files, lang, { columns: true })) print(line);
@@ -45,10 +50,7 @@ export function registerValidate(program: Command, context: CliContext, text: Te
           for (const line of columnLines(unreadable.columns, lang, '    ')) print(line);
         }
       }
-      const total = result.files.reduce(
-        (sum, file) => ({ read: sum.read + file.read, accepted: sum.accepted + file.accepted, rejected: sum.rejected + file.rejected }),
-        { read: 0, accepted: 0, rejected: 0 },
-      );
+      const total = totalsOf(result);
       print(
         render(
           msg(

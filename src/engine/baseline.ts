@@ -7,7 +7,6 @@
  * the new ones: its commune and province rows are then carried through the crosswalk and added
  * up (a split commune's figures go whole to one successor and are flagged approximate).
  */
-import { readUserFile } from '../io/yaml-file.js';
 import type { Catalogue } from '../indicators/schema.js';
 import { ExitCode, UserError, msg } from '../model/messages.js';
 import { ComputeResult, type IndicatorResult, type Level } from '../model/results.js';
@@ -15,9 +14,8 @@ import { eraAt, type AdminUnits } from '../units/index.js';
 import { samePeriodLastYear, type Period } from './period.js';
 import type { BaselineLookup } from './targets.js';
 
-/** Reads and validates a result file written by `compute --out result.json`. */
-export function readResultFile(file: string): ComputeResult {
-  const text = readUserFile(file, msg('Tệp kết quả năm trước (--baseline)', 'Last year\'s result file (--baseline)'), ExitCode.unreadableInput);
+/** Validates the text of a result file written by `compute --out result.json` (`file` names it in messages). */
+export function parseResultFile(text: string, file: string): ComputeResult {
   let raw: unknown;
   try {
     raw = JSON.parse(text);

@@ -8,7 +8,7 @@
  *     dataset, period, catalogue,
  *     level: 'province',            // highest level reported (default province; district only before 1 Jul 2025)
  *     targets: [plan],              // optional
- *     baseline: 'records',          // or last year's ComputeResult (readResultFile(path)); optional
+ *     baseline: 'records',          // or last year's ComputeResult (src/pipeline: readResultFile(path)); optional
  *     codesAsOf: '2025-06-30',      // optional: vintage of the children's commune codes (default R)
  *   });
  *
@@ -23,10 +23,10 @@
  *   explainFigure({ dataset, period, catalogue, indicator, unit, breakdown }) → the rule, the
  *   figure and the record keys (Mã trẻ em / Mã vụ việc) behind it.
  *
- * Periods: parsePeriod, periodFromWindow, samePeriodLastYear, loadPeriodPresets (named cut-off
- * windows, settings/periods.yaml). Targets on figures computed elsewhere (e.g. `aggregate`):
+ * Periods: parsePeriod, periodFromWindow, samePeriodLastYear, parsePeriodPresets (named cut-off
+ * windows, settings/periods.yaml, read by the pipeline). Targets on figures computed elsewhere (e.g. `aggregate`):
  * evaluateTargets(plans, results, baselineLookupOf(lastYear)). Last year's result file:
- * readResultFile, checkBaselinePeriod, onUnitsAt (carries pre-reform units to the new ones).
+ * parseResultFile, checkBaselinePeriod, onUnitsAt (carries pre-reform units to the new ones).
  */
 import type { ImportWarning, RejectedRow } from '../model/issues.js';
 import type { ComputeResult } from '../model/results.js';
@@ -82,13 +82,14 @@ export function computeIndicators(input: ComputeInput): ComputeOutput {
 }
 
 export { CATALOGUE_DIR, TARGETS_DIR, loadCatalogue, loadTargets } from '../indicators/index.js';
-export { baselineLookupOf, checkBaselinePeriod, onUnitsAt, readResultFile } from './baseline.js';
+export { baselineLookupOf, checkBaselinePeriod, onUnitsAt, parseResultFile } from './baseline.js';
 export { communeNames, coverageOf, isIncomplete, unitCoverage } from './completeness.js';
 export { evaluateTargets, type BaselineFigure, type BaselineLookup } from './targets.js';
 export { describeMeasure, describeRule } from './describe.js';
 export { explainFigure, type ExplainInput, type Explanation, type RecordKeys } from './explain.js';
-export { DEFAULT_PERIODS_FILE, loadPeriodPresets, parsePeriod, periodFromWindow, samePeriodLastYear, type Period, type PeriodPresets } from './period.js';
+export { parsePeriod, parsePeriodPresets, periodFromWindow, samePeriodLastYear, type Period, type PeriodPresets } from './period.js';
 export { levelsAt } from './placement.js';
+export { factsPeriod } from './prepare.js';
 export { NOBODY_CONCERNED } from './targets.js';
 export { isIsoDate } from './dates.js';
 export { ALWAYS_SHOWN, KEY_LABELS, compareValues, valueLabel } from './breakdowns.js';

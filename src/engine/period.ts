@@ -7,10 +7,9 @@
  *   2025-01-01..2026-06-30                a custom window (`--from` / `--to`)
  *   2025-cutoff-6m                        a named preset from a periods file (e.g. 15/12 – 14/05)
  *
- * Presets are settings, not code: a YAML file with a `periods:` map (settings/periods.yaml).
+ * Presets are settings, not code: a YAML file with a `periods:` map (settings/periods.yaml),
+ * read by the pipeline (src/pipeline/load.ts) and parsed here.
  */
-import { fileURLToPath } from 'node:url';
-import { readYamlFile } from '../io/yaml-file.js';
 import { z } from 'zod';
 import { ExitCode, UserError, msg } from '../model/messages.js';
 import type { PeriodRef } from '../model/results.js';
@@ -29,9 +28,6 @@ export interface PeriodPreset {
 }
 
 export type PeriodPresets = ReadonlyMap<string, PeriodPreset>;
-
-/** The presets shipped with chitieu (two levels up from src/engine or dist/engine). */
-export const DEFAULT_PERIODS_FILE = fileURLToPath(new URL('../../settings/periods.yaml', import.meta.url));
 
 const BUILT_IN_SUFFIXES = new Set(['h1', 'h2', '9m', 'q1', 'q2', 'q3', 'q4']);
 
@@ -135,9 +131,11 @@ const presetsFileSchema = z.looseObject({
   ),
 });
 
-/** Reads presets from a YAML file with a `periods:` map; other top-level keys are left to their owners. */
-export function loadPeriodPresets(file: string = DEFAULT_PERIODS_FILE): PeriodPresets {
-  const raw = readYamlFile(file, msg('Tệp kỳ báo cáo', 'Periods file'));
+/**
+ * Presets from a parsed YAML file with a `periods:` map (`file` names it in messages; the
+ * pipeline reads it); other top-level keys are left to their owners.
+ */
+export function parsePeriodPresets(raw: unknown, file: string): PeriodPresets {
   const parsed = presetsFileSchema.safeParse(raw);
   if (!parsed.success) {
     const issue = parsed.error.issues[0]!;

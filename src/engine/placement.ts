@@ -8,7 +8,7 @@ import type { RowIssue } from '../model/issues.js';
 import { msg } from '../model/messages.js';
 import type { Level } from '../model/results.js';
 import { eraAt, type AdminUnits, type Era } from '../units/index.js';
-import { formatDmy } from '../import/cells.js';
+import { formatDmy } from '../model/dates.js';
 
 export interface Placement {
   readonly commune: string;

@@ -7,7 +7,7 @@
  */
 import * as aq from 'arquero';
 import { BitSet, ColumnTable } from 'arquero';
-import { recordValues } from '../import/values.js';
+import { recordValues } from '../model/record-values.js';
 import { sheetSpecOf } from '../model/columns.js';
 import { ABUSE_FORMS, AGE_GROUPS, SPECIAL_GROUPS, UNKNOWN } from '../model/codes.js';
 import {
@@ -438,8 +438,12 @@ function rejectRow(kind: 'children' | 'events' | 'communeFacts', record: Child |
   return { source: record.source, recordKind: kind, issues: [issue], values: recordValues(sheetSpecOf(kind), record) };
 }
 
-/** The date a ThongTinXa row's codes are read at, and whether it belongs to the window. */
-function factsPeriod(row: CommuneFacts, window: Period, presets: PeriodPresets | undefined): { matches: boolean; readAt: string } {
+/**
+ * The date a ThongTinXa row's codes are read at, and whether it belongs to the window: its
+ * period id names the window itself or any id of the same window ("2025-H1" and
+ * "2025-01-01..2025-06-30" are one period). The report's commune facts use the same rule.
+ */
+export function factsPeriod(row: Pick<CommuneFacts, 'periodId'>, window: Period, presets: PeriodPresets | undefined): { matches: boolean; readAt: string } {
   if (row.periodId.trim() === window.id) return { matches: true, readAt: window.to };
   try {
     const period = parsePeriod(row.periodId, presets);

@@ -5,7 +5,7 @@
 import type { Level } from '../model/results.js';
 import { ExitCode, UserError, msg } from '../model/messages.js';
 import type { Dataset } from '../model/records.js';
-import { eraAt, loadAdminUnits, type AdminUnits } from '../units/index.js';
+import { eraAt, type AdminUnits } from '../units/index.js';
 import { Run } from './compute.js';
 import { isIsoDate } from './dates.js';
 import type { Period, PeriodPresets } from './period.js';
@@ -19,8 +19,10 @@ export interface RunOptions {
   readonly level?: Level;
   /** The date the children's commune codes are read at (default: R). */
   readonly codesAsOf?: string;
+  /** Named windows a ThongTinXa row's period id may use (the pipeline loads them). */
   readonly presets?: PeriodPresets;
-  readonly units?: AdminUnits;
+  /** The unit lists of both eras, loaded by the pipeline: the engine reads no files. */
+  readonly units: AdminUnits;
 }
 
 export interface RunSetup {
@@ -64,7 +66,7 @@ export function setUp(options: RunOptions): RunSetup {
       ),
     );
   }
-  const units = options.units ?? loadAdminUnits();
+  const { units } = options;
   return { units, levels, placer: new UnitPlacer(units, referenceDate), childCodesAsOf };
 }
 

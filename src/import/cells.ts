@@ -1,6 +1,7 @@
 import type { CodeList } from '../model/codes.js';
 import { msg, type Message } from '../model/messages.js';
 import { clean, foldValue, isBlankText, stripDiacritics } from './text.js';
+import { formatDmy } from '../model/dates.js';
 
 /**
  * Cell values as the readers hand them over: workbook cells (shared, inline and rich text,
@@ -67,10 +68,6 @@ export function isoFromUtcDate(date: Date): string {
   return `${y < 1000 ? String(y).padStart(4, '0') : y}-${m < 10 ? '0' : ''}${m}-${d < 10 ? '0' : ''}${d}`;
 }
 
-export function formatDmy(iso: string): string {
-  const [y, m, d] = iso.split('-');
-  return `${d}/${m}/${y}`;
-}
 
 function isoFromParts(year: number, month: number, day: number): string | undefined {
   if (month < 1 || month > 12 || day < 1 || day > 31) return undefined;

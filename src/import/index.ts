@@ -14,11 +14,11 @@ import type { ImportWarning, RejectedRow } from '../model/issues.js';
 import { childAt, concatChildren, concatEvents, dateNumber, eventAt, isoOfDateNumber, selectChildren, selectEvents, sourceAt, type ChildColumns } from '../model/record-columns.js';
 import type { Child, ChildEvent, Dataset } from '../model/records.js';
 import { compareSources, linkRecords } from './link.js';
+import { formatDmy } from '../model/dates.js';
 import { ExitCode, UserError, msg, render } from '../model/messages.js';
-import { formatDmy } from './cells.js';
+import { recordValues } from '../model/record-values.js';
 import { readFilesInParallel, type FileOutcome, type FileToRead } from './pool.js';
 import { readFile, totalFileAccount, type FileAccount, type UnreadableInput } from './read-file.js';
-import { recordValues } from './values.js';
 
 export type { FileAccount, SheetAccount, UnreadableInput } from './read-file.js';
 export { unitCheckFor } from './read-file.js';

@@ -1,8 +1,8 @@
 import type { RowIssue } from '../model/issues.js';
 import { msg, type Message } from '../model/messages.js';
+import { formatDmy } from '../model/dates.js';
 import { codeAt, isoOfDateNumber, NO_DATE, sourceAt, type ChildColumns, type EventColumns } from '../model/record-columns.js';
 import type { SourceRef } from '../model/records.js';
-import { formatDmy } from './cells.js';
 
 /**
  * Checks that need more than one row: duplicates across files and events against their

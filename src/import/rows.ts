@@ -1,11 +1,11 @@
 import type { z } from 'zod';
 import type { ColumnSpec } from '../model/columns.js';
 import type { RowIssue } from '../model/issues.js';
+import { formatDmy } from '../model/dates.js';
 import { msg, type Message } from '../model/messages.js';
 import { CommuneFacts, type RecordKind, type SourceRef } from '../model/records.js';
 import {
   displayText,
-  formatDmy,
   isBlank,
   parseCode,
   parseDate,

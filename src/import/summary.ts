@@ -13,6 +13,7 @@ const vi = new Intl.NumberFormat('vi-VN');
 const en = new Intl.NumberFormat('en-US');
 const count = (n: number, lang: Lang) => (lang === 'en' ? en : vi).format(n);
 
+/** What each kind of sheet holds, for people. */
 export const KIND_LABELS: Record<string, Message> = {
   children: msg('trẻ em', 'children'),
   events: msg('sự việc', 'events'),

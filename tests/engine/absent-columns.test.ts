@@ -4,6 +4,7 @@ import { computeIndicators, loadCatalogue, parsePeriod } from '../../src/engine/
 import { importFiles } from '../../src/import/index.js';
 import type { IndicatorResult } from '../../src/model/results.js';
 import { CHILD_HEADERS, EVENT_HEADERS, childRow, eventRow, tempDir, utc, writeWorkbook, type Cell } from '../helpers/workbooks.js';
+import { loadAdminUnits } from '../../src/units/index.js';
 
 /**
  * "A column that is absent from the data means no data for the indicators that need it"
@@ -41,7 +42,7 @@ describe('columns absent from the files', () => {
     ]);
     const imported = await importFiles([path]);
     expect(imported.rejected).toEqual([]);
-    const { result } = computeIndicators({ dataset: imported.dataset, period, catalogue, level: 'district' });
+    const { result } = computeIndicators({ units: loadAdminUnits(), dataset: imported.dataset, period, catalogue, level: 'district' });
     // Population: 2 children (born 2015, both under 16 at 30/06/2025) → TE-0101 = 2, at commune and district.
     expect(totalOf(result.results, 'TE-0101', '21289')).toMatchObject({ numerator: 2, value: 2 });
     expect(totalOf(result.results, 'TE-0101', '529')).toMatchObject({ numerator: 2, value: 2 });
@@ -64,7 +65,7 @@ describe('columns absent from the files', () => {
       },
     ]);
     const imported = await importFiles([path]);
-    const { result } = computeIndicators({ dataset: imported.dataset, period, catalogue, level: 'district' });
+    const { result } = computeIndicators({ units: loadAdminUnits(), dataset: imported.dataset, period, catalogue, level: 'district' });
     // 0 of 1 children in special circumstances; 0 of the 1 abused child supported.
     expect(totalOf(result.results, 'TE-0301', '21289')).toMatchObject({ numerator: 0, denominator: 1, value: 0 });
     expect(totalOf(result.results, 'XH-0103', '21289')).toMatchObject({ numerator: 0, denominator: 1, value: 0 });

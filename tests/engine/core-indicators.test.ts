@@ -40,6 +40,7 @@ import { computeIndicators, loadCatalogue, parsePeriod } from '../../src/engine/
 import { ComputeResult, type IndicatorResult } from '../../src/model/results.js';
 import { childRecords, eventRecords } from '../../src/model/record-columns.js';
 import { child, dataset, event, figure, ndv } from './fixtures.js';
+import { loadAdminUnits } from '../../src/units/index.js';
 
 const coreData = dataset({
   children: [
@@ -104,14 +105,14 @@ let results: IndicatorResult[];
 const at = (indicator: string, unit: string, breakdown: Parameters<typeof figure>[3] = {}) => ndv(figure(results, indicator, unit, breakdown));
 
 beforeAll(() => {
-  const output = computeIndicators({ dataset: coreData, period: parsePeriod('2025-H1'), catalogue: loadCatalogue() });
+  const output = computeIndicators({ units: loadAdminUnits(), dataset: coreData, period: parsePeriod('2025-H1'), catalogue: loadCatalogue() });
   expect(output.rejected).toEqual([]);
   results = output.result.results;
 });
 
 describe('the output shape', () => {
   it('is a valid ComputeResult with rows for every unit that has input rows, at three levels', () => {
-    const output = computeIndicators({ dataset: coreData, period: parsePeriod('2025-H1'), catalogue: loadCatalogue() });
+    const output = computeIndicators({ units: loadAdminUnits(), dataset: coreData, period: parsePeriod('2025-H1'), catalogue: loadCatalogue() });
     expect(ComputeResult.safeParse(output.result).success).toBe(true);
     expect(output.result.period).toEqual({ id: '2025-H1', from: '2025-01-01', to: '2025-06-30' });
     const units = [...new Set(results.filter((row) => row.indicator === 'TE-0101').map((row) => `${row.level}:${row.unit}`))];
@@ -328,7 +329,7 @@ describe('order', () => {
   });
   it('does not depend on the order of the input rows', () => {
     const reversed = dataset({ children: childRecords(coreData.children).reverse(), events: eventRecords(coreData.events).reverse() });
-    const again = computeIndicators({ dataset: reversed, period: parsePeriod('2025-H1'), catalogue: loadCatalogue() });
+    const again = computeIndicators({ units: loadAdminUnits(), dataset: reversed, period: parsePeriod('2025-H1'), catalogue: loadCatalogue() });
     expect(again.result.results).toEqual(results);
   });
 });

@@ -7,6 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { computeIndicators, explainFigure, loadCatalogue, parsePeriod } from '../../src/engine/index.js';
 import { UserError } from '../../src/model/messages.js';
 import { child, dataset, event, figure } from './fixtures.js';
+import { loadAdminUnits } from '../../src/units/index.js';
 
 const catalogue = loadCatalogue();
 const period = parsePeriod('2025-H1');
@@ -25,7 +26,7 @@ const data = dataset({
     event('V3', 'X9', { ...abuse, abuseForms: ['BOC_LOT'], handling: 'HOA_GIAI' }),
   ],
 });
-const explain = (indicator: string, unit: string, breakdown = {}) => explainFigure({ dataset: data, period, catalogue, indicator, unit, breakdown });
+const explain = (indicator: string, unit: string, breakdown = {}) => explainFigure({ units: loadAdminUnits(), dataset: data, period, catalogue, indicator, unit, breakdown });
 
 describe('explainFigure', () => {
   it('lists the children behind numerator and denominator', () => {
@@ -37,7 +38,7 @@ describe('explainFigure', () => {
     expect(explanation.numeratorRule.vi).toContain('hoàn cảnh đặc biệt');
   });
   it('agrees with compute', () => {
-    const { result } = computeIndicators({ dataset: data, period, catalogue });
+    const { result } = computeIndicators({ units: loadAdminUnits(), dataset: data, period, catalogue });
     expect(explain('XH-0101', '529').row).toEqual(figure(result.results, 'XH-0101', '529'));
   });
   it('lists cases, and the amount taken for each', () => {

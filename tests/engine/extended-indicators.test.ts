@@ -21,6 +21,7 @@ import { describe, expect, it } from 'vitest';
 import { computeIndicators, loadCatalogue, parsePeriod } from '../../src/engine/index.js';
 import type { Dataset } from '../../src/model/records.js';
 import { child, dataset, event, facts, figure, ndv } from './fixtures.js';
+import { loadAdminUnits } from '../../src/units/index.js';
 
 const catalogue = loadCatalogue();
 const H1 = parsePeriod('2025-H1');
@@ -50,7 +51,7 @@ const communeFacts = [
 ];
 
 function run(data: Dataset) {
-  return computeIndicators({ dataset: data, period: H1, catalogue });
+  return computeIndicators({ units: loadAdminUnits(), dataset: data, period: H1, catalogue });
 }
 
 describe('extended indicators', () => {

@@ -17,6 +17,7 @@ import type { ComputeResult } from '../../src/model/results.js';
 import { buildReportModel } from '../../src/report/model.js';
 import { resolveSettings } from '../../src/report/settings.js';
 import { child, dataset, figure } from './fixtures.js';
+import { loadAdminUnits } from '../../src/units/index.js';
 
 const catalogue = loadCatalogue();
 const H1 = parsePeriod('2025-H1');
@@ -38,7 +39,7 @@ describe('TE-0302 against last year', () => {
   });
 
   it('has no baseline from --baseline records, and its targets are insufficient_data', () => {
-    const output = computeIndicators({ dataset: data, period: H1, catalogue, targets: [plan], baseline: 'records' });
+    const output = computeIndicators({ units: loadAdminUnits(), dataset: data, period: H1, catalogue, targets: [plan], baseline: 'records' });
     expect(figure(output.result.results, 'TE-0302', '21289').value).toBe(100);
     expect(output.baselineResult!.results.some((row) => row.indicator === 'TE-0302')).toBe(false);
     // Other indicators keep theirs: S1 was in P(R) last year too.
@@ -53,13 +54,13 @@ describe('TE-0302 against last year', () => {
       results: [{ indicator: 'TE-0302', unit: '21289', level: 'commune', breakdown: {}, numerator: 1, denominator: 1, value: 100 }],
       targets: [],
     };
-    const output = computeIndicators({ dataset: data, period: H1, catalogue, targets: [plan], baseline: lastYear });
+    const output = computeIndicators({ units: loadAdminUnits(), dataset: data, period: H1, catalogue, targets: [plan], baseline: lastYear });
     // 1 now, 1 last year, reduction by 0%: 100·1 ≤ 100·1 → met.
     expect(output.result.targets.find((target) => target.unit === '21289')).toMatchObject({ status: 'met', current: 1, baseline: 1 });
   });
 
   it('reads "không có số liệu cùng kỳ" in the report, never a change in points', () => {
-    const output = computeIndicators({ dataset: data, period: H1, catalogue, baseline: 'records', level: 'commune' });
+    const output = computeIndicators({ units: loadAdminUnits(), dataset: data, period: H1, catalogue, baseline: 'records', level: 'commune' });
     const unit = { code: '21289', fullName: 'Thị trấn Di Lăng', level: 'commune' as const };
     const model = buildReportModel(
       { result: output.result, baseline: output.baselineResult!, unit, children: [], toolVersion: 't', origin: 'compute', lastYearNotes: lastYearNotes(catalogue) },

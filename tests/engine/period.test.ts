@@ -6,7 +6,6 @@ import { addYears, ageInMonths, ageInYears, isIsoDate } from '../../src/engine/d
 import {
   computeIndicators,
   loadCatalogue,
-  loadPeriodPresets,
   parsePeriod,
   periodFromWindow,
   samePeriodLastYear,
@@ -14,6 +13,8 @@ import {
 import { ExitCode, UserError } from '../../src/model/messages.js';
 import { child, dataset, event, figure } from './fixtures.js';
 import { userError } from '../helpers/errors.js';
+import { loadAdminUnits } from '../../src/units/index.js';
+import { loadPeriodPresets } from '../../src/pipeline/load.js';
 
 const presets = loadPeriodPresets();
 
@@ -71,7 +72,7 @@ describe('cut-off presets from the periods file', () => {
         event('E4', 'X', { eventDate: '2024-12-14' }), // day before: out
       ],
     });
-    const { result } = computeIndicators({ dataset: data, period: parsePeriod('2025-cutoff-6m', presets), catalogue: loadCatalogue() });
+    const { result } = computeIndicators({ units: loadAdminUnits(), dataset: data, period: parsePeriod('2025-cutoff-6m', presets), catalogue: loadCatalogue() });
     // P(R): C1 (15 at R), C2 (born on R); C3 born after R.
     expect(figure(result.results, 'TE-0101', '21289').numerator).toBe(2);
     // E1 belongs to C2 — TreEm's birth date wins, and C2 was not born on the event date: the

@@ -16,6 +16,7 @@ import { join } from 'node:path';
 import { TARGETS_DIR, computeIndicators, explainFigure, loadCatalogue, loadTargets, parsePeriod } from '../../src/engine/index.js';
 import { ExitCode, UserError } from '../../src/model/messages.js';
 import { child, dataset, event, figure, ndv } from './fixtures.js';
+import { loadAdminUnits } from '../../src/units/index.js';
 
 const catalogue = loadCatalogue();
 const year = parsePeriod('2025');
@@ -34,7 +35,7 @@ const events = [
 ];
 
 describe('a year spanning 1 July 2025, reported on the new units', () => {
-  const output = computeIndicators({ dataset: dataset({ children, events }), period: year, catalogue });
+  const output = computeIndicators({ units: loadAdminUnits(), dataset: dataset({ children, events }), period: year, catalogue });
   const results = output.result.results;
 
   it('reports communes and provinces, no districts', () => {
@@ -84,7 +85,7 @@ describe('a baseline from the records across the reform', () => {
       event('B1', 'Z1', { communeCode: '05578', eventDate: '2024-04-01', outcome: 'TU_VONG', injuryCause: 'DUOI_NUOC', sex: 'NAM', dateOfBirth: '2014-01-01' }),
       event('B2', 'Z2', { communeCode: '05578', eventDate: '2024-09-01', outcome: 'TU_VONG', injuryCause: 'DUOI_NUOC', sex: 'NAM', dateOfBirth: '2014-01-01' }),
     ];
-    const output = computeIndicators({ dataset: dataset({ children, events: [...events, ...lastYear] }), period: year, catalogue, targets: [plan], baseline: 'records' });
+    const output = computeIndicators({ units: loadAdminUnits(), dataset: dataset({ children, events: [...events, ...lastYear] }), period: year, catalogue, targets: [plan], baseline: 'records' });
     expect(output.baselineResult?.period.id).toBe('2024');
     expect(ndv(figure(output.baselineResult!.results, 'TE-0306', '05587'))).toEqual([2, 1, 200_000]);
     // 1 ≤ 0.9 × 2 = 1.8: met.
@@ -97,23 +98,24 @@ describe('children codes and --codes-as-of', () => {
   const oldCodes = [child('P1', { provinceCode: '19', communeCode: '05578' })];
 
   it('an old code read at a date after the reform is a row error', () => {
-    const output = computeIndicators({ dataset: dataset({ children: oldCodes }), period: year, catalogue });
+    const output = computeIndicators({ units: loadAdminUnits(), dataset: dataset({ children: oldCodes }), period: year, catalogue });
     expect(output.rejected.map((row) => row.issues[0]!.kind)).toEqual(['unknown_unit']);
     expect(output.rejected[0]!.issues[0]!.message.en).toContain('--codes-as-of');
   });
   it('--codes-as-of before the reform reads it in the old list and carries it over', () => {
-    const output = computeIndicators({ dataset: dataset({ children: oldCodes }), period: year, catalogue, codesAsOf: '2025-06-30' });
+    const output = computeIndicators({ units: loadAdminUnits(), dataset: dataset({ children: oldCodes }), period: year, catalogue, codesAsOf: '2025-06-30' });
     expect(output.rejected).toEqual([]);
     expect(ndv(figure(output.result.results, 'TE-0101', '05587'))).toEqual([1, null, 1]);
   });
   it('new codes cannot be put on the old units of a period before the reform', () => {
-    expect(() => computeIndicators({ dataset: dataset({ children }), period: parsePeriod('2025-H1'), catalogue, codesAsOf: '2025-07-01' })).toThrow(UserError);
+    expect(() => computeIndicators({ units: loadAdminUnits(), dataset: dataset({ children }), period: parsePeriod('2025-H1'), catalogue, codesAsOf: '2025-07-01' })).toThrow(UserError);
   });
 });
 
 describe('a period before the reform', () => {
   it('ignores an event after R that only the new list knows (outside W), rejects an unknown code', () => {
     const output = computeIndicators({
+      units: loadAdminUnits(),
       dataset: dataset({
         children: [child('Q1')],
         events: [
@@ -134,7 +136,7 @@ describe('--level', () => {
   it('district after the reform is a usage error, not an empty table', () => {
     let caught: unknown;
     try {
-      computeIndicators({ dataset: data, period: year, catalogue, level: 'district' });
+      computeIndicators({ units: loadAdminUnits(), dataset: data, period: year, catalogue, level: 'district' });
     } catch (error) {
       caught = error;
     }
@@ -145,12 +147,12 @@ describe('--level', () => {
   it('limits the levels reported', () => {
     const H1 = parsePeriod('2025-H1');
     const levels = (level: 'commune' | 'district' | 'province') =>
-      new Set(computeIndicators({ dataset: data, period: H1, catalogue, level }).result.results.map((row) => row.level));
+      new Set(computeIndicators({ units: loadAdminUnits(), dataset: data, period: H1, catalogue, level }).result.results.map((row) => row.level));
     expect(levels('commune')).toEqual(new Set(['commune']));
     expect(levels('district')).toEqual(new Set(['commune', 'district']));
     expect(levels('province')).toEqual(new Set(['commune', 'district', 'province']));
   });
   it('explain refuses a district unit after the reform', () => {
-    expect(() => explainFigure({ dataset: data, period: year, catalogue, indicator: 'TE-0101', unit: '529' })).toThrow(UserError);
+    expect(() => explainFigure({ units: loadAdminUnits(), dataset: data, period: year, catalogue, indicator: 'TE-0101', unit: '529' })).toThrow(UserError);
   });
 });

@@ -15,6 +15,7 @@
 import { describe, expect, it } from 'vitest';
 import { computeIndicators, loadCatalogue, parsePeriod } from '../../src/engine/index.js';
 import { child, dataset, event, figure, ndv } from './fixtures.js';
+import { loadAdminUnits } from '../../src/units/index.js';
 
 const children = [
   ...['R1', 'R2', 'R3', 'R4'].map((id) => child(id)),
@@ -30,7 +31,7 @@ const events = [
 ];
 
 describe('roll-up', () => {
-  const results = computeIndicators({ dataset: dataset({ children, events }), period: parsePeriod('2025-H1'), catalogue: loadCatalogue() }).result.results;
+  const results = computeIndicators({ units: loadAdminUnits(), dataset: dataset({ children, events }), period: parsePeriod('2025-H1'), catalogue: loadCatalogue() }).result.results;
   const at = (indicator: string, unit: string, breakdown = {}) => ndv(figure(results, indicator, unit, breakdown));
 
   it('counts distinct children once per unit at every level', () => {

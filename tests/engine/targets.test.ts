@@ -22,6 +22,7 @@ import type { TargetPlan } from '../../src/indicators/schema.js';
 import { ExitCode, UserError } from '../../src/model/messages.js';
 import type { ComputeResult, TargetResult } from '../../src/model/results.js';
 import { child, dataset, event } from './fixtures.js';
+import { loadAdminUnits } from '../../src/units/index.js';
 
 const catalogue = loadCatalogue();
 const plan = loadTargets(join(TARGETS_DIR, 'ke-hoach-003-phu-la-2025.yaml'), catalogue);
@@ -70,7 +71,7 @@ describe('the shipped plan 003 targets', () => {
 });
 
 describe('without a baseline', () => {
-  const { result } = computeIndicators({ dataset: data, period: H1, catalogue, targets: [plan] });
+  const { result } = computeIndicators({ units: loadAdminUnits(), dataset: data, period: H1, catalogue, targets: [plan] });
 
   it('reduction targets are insufficient_data, never measured against 0', () => {
     expect(statusOf(result.targets, 'TE-0305', '21289')).toMatchObject({ status: 'insufficient_data', current: 2, baseline: null });
@@ -104,7 +105,7 @@ describe('without a baseline', () => {
 });
 
 describe('with a baseline from the records', () => {
-  const output = computeIndicators({ dataset: data, period: H1, catalogue, targets: [plan], baseline: 'records' });
+  const output = computeIndicators({ units: loadAdminUnits(), dataset: data, period: H1, catalogue, targets: [plan], baseline: 'records' });
   const { targets } = output.result;
 
   it('computes last year on the same records and units', () => {
@@ -126,30 +127,30 @@ describe('with a baseline from the records', () => {
         ...Array.from({ length: 9 }, (_, i) => death(`b${i}`, '2025-03-01', '21289')),
       ],
     });
-    const { result } = computeIndicators({ dataset: ten, period: H1, catalogue, targets: [plan], baseline: 'records' });
+    const { result } = computeIndicators({ units: loadAdminUnits(), dataset: ten, period: H1, catalogue, targets: [plan], baseline: 'records' });
     expect(statusOf(result.targets, 'TE-0305', '21289')).toMatchObject({ status: 'met', current: 9, baseline: 10 });
   });
 });
 
 describe('with last year\'s result file', () => {
-  const lastYear = computeIndicators({ dataset: data, period: parsePeriod('2024-H1'), catalogue }).result;
+  const lastYear = computeIndicators({ units: loadAdminUnits(), dataset: data, period: parsePeriod('2024-H1'), catalogue }).result;
 
   it('gives the same statuses as the records', () => {
-    const fromFile = computeIndicators({ dataset: data, period: H1, catalogue, targets: [plan], baseline: lastYear }).result.targets;
-    const fromRecords = computeIndicators({ dataset: data, period: H1, catalogue, targets: [plan], baseline: 'records' }).result.targets;
+    const fromFile = computeIndicators({ units: loadAdminUnits(), dataset: data, period: H1, catalogue, targets: [plan], baseline: lastYear }).result.targets;
+    const fromRecords = computeIndicators({ units: loadAdminUnits(), dataset: data, period: H1, catalogue, targets: [plan], baseline: 'records' }).result.targets;
     expect(fromFile).toEqual(fromRecords);
   });
   it('a unit missing from the file is insufficient_data, not 0', () => {
     const without: ComputeResult = { ...lastYear, results: lastYear.results.filter((row) => row.unit !== '21292') };
-    const { targets } = computeIndicators({ dataset: data, period: H1, catalogue, targets: [plan], baseline: without }).result;
+    const { targets } = computeIndicators({ units: loadAdminUnits(), dataset: data, period: H1, catalogue, targets: [plan], baseline: without }).result;
     expect(statusOf(targets, 'TE-0305', '21292')).toMatchObject({ status: 'insufficient_data', current: 1, baseline: null });
     expect(statusOf(targets, 'TE-0305', '21289')).toMatchObject({ status: 'met', baseline: 3 });
   });
   it('a file of another period is a clear error', () => {
-    const year2024 = computeIndicators({ dataset: data, period: parsePeriod('2024'), catalogue }).result;
+    const year2024 = computeIndicators({ units: loadAdminUnits(), dataset: data, period: parsePeriod('2024'), catalogue }).result;
     let caught: unknown;
     try {
-      computeIndicators({ dataset: data, period: H1, catalogue, targets: [plan], baseline: year2024 });
+      computeIndicators({ units: loadAdminUnits(), dataset: data, period: H1, catalogue, targets: [plan], baseline: year2024 });
     } catch (error) {
       caught = error;
     }
@@ -164,12 +165,12 @@ describe('with last year\'s result file', () => {
       children: [child('O1', { provinceCode: '19', communeCode: '05578' })],
       events: [death('o1', '2024-05-01', '05578'), death('o2', '2024-06-01', '05575'), death('o3', '2024-07-01', '05575')],
     });
-    const baseline = computeIndicators({ dataset: old, period: parsePeriod('2024'), catalogue }).result;
+    const baseline = computeIndicators({ units: loadAdminUnits(), dataset: old, period: parsePeriod('2024'), catalogue }).result;
     const now = dataset({
       children: [child('N1', { provinceCode: '19', communeCode: '05587' })],
       events: [death('n1', '2025-08-01', '05587'), death('n2', '2025-09-01', '05587')],
     });
-    const output = computeIndicators({ dataset: now, period: parsePeriod('2025'), catalogue, targets: [plan], baseline });
+    const output = computeIndicators({ units: loadAdminUnits(), dataset: now, period: parsePeriod('2025'), catalogue, targets: [plan], baseline });
     expect(statusOf(output.result.targets, 'TE-0305', '05587')).toMatchObject({ status: 'met', current: 2, baseline: 3 });
     expect(statusOf(output.result.targets, 'TE-0305', '19')).toMatchObject({ status: 'met', current: 2, baseline: 3 });
   });
@@ -196,7 +197,7 @@ describe('targets as data', () => {
     ],
   };
   it('applies per-unit overrides and level limits', () => {
-    const { targets } = computeIndicators({ dataset: data, period: H1, catalogue, targets: [custom], baseline: 'records' }).result;
+    const { targets } = computeIndicators({ units: loadAdminUnits(), dataset: data, period: H1, catalogue, targets: [custom], baseline: 'records' }).result;
     // 21289 with 50%: 2 ≤ 0.5 × 3 = 1.5? no. 21292 skipped; no province row.
     expect(targets.map((target) => [target.unit, target.status])).toEqual([
       ['21289', 'not_met'],
@@ -205,7 +206,7 @@ describe('targets as data', () => {
   });
   it('a figure without data gives insufficient_data', () => {
     const noColumn = dataset({ children: [child('Y', { dateOfBirth: '2022-01-01', birthRegistered: null })] });
-    const { targets } = computeIndicators({ dataset: noColumn, period: H1, catalogue, targets: [plan] }).result;
+    const { targets } = computeIndicators({ units: loadAdminUnits(), dataset: noColumn, period: H1, catalogue, targets: [plan] }).result;
     expect(statusOf(targets, 'TE-0104', '21289')).toMatchObject({ status: 'insufficient_data', current: null });
   });
 });

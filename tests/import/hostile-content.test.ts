@@ -14,6 +14,7 @@ import { columnLetter } from '../../src/import/readers/notes.js';
 import { CHILD_HEADERS, EVENT_HEADERS, childRow, eventRow, tempDir, utc, writeWorkbook, type Cell } from '../helpers/workbooks.js';
 import { replaceInZip } from '../helpers/zips.js';
 import { figure } from '../engine/fixtures.js';
+import { loadAdminUnits } from '../../src/units/index.js';
 
 const dir = tempDir('chitieu-content-');
 const file = (name: string) => join(dir, name);
@@ -235,7 +236,7 @@ describe('rows and values', () => {
     const imported = await read(path);
     expect(imported.rejected).toEqual([]);
     expect(childRecords(imported.dataset.children).map((child) => child.childId)).toEqual(['A10', 'A17']);
-    const { result } = computeIndicators({ dataset: imported.dataset, period: parsePeriod('2025-H1'), catalogue: loadCatalogue() });
+    const { result } = computeIndicators({ units: loadAdminUnits(), dataset: imported.dataset, period: parsePeriod('2025-H1'), catalogue: loadCatalogue() });
     // Of the 2 children in commune 21289, only A10 (10 years old) is under 16: 1.
     expect(figure(result.results, 'TE-0101', '21289').value).toBe(1);
   });

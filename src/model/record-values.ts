@@ -1,6 +1,6 @@
-import { labelOf } from '../model/codes.js';
-import type { SheetSpec } from '../model/columns.js';
-import { formatDmy } from './cells.js';
+import { labelOf } from './codes.js';
+import type { SheetSpec } from './columns.js';
+import { formatDmy } from './dates.js';
 
 /**
  * A record written back as the row an official would type (contract headers, labels, d/m/y

@@ -1,0 +1,58 @@
+/**
+ * The aggregate step: the annex workbooks the units one level down sent up → the district's
+ * or province's report input (numerators and denominators summed, ratios recomputed).
+ */
+import { baselineLookupOf, evaluateTargets, parsePeriod, type PeriodPresets } from '../engine/index.js';
+import type { TargetPlan } from '../indicators/index.js';
+import { aggregateAnnexes, type AggregateOutcome } from '../report/aggregate/index.js';
+import { createReport, type ReportFiles, type ReportInput } from '../report/index.js';
+import { ExitCode, UserError } from '../model/messages.js';
+import { incompleteRefusal } from '../report/completeness.js';
+import { eraAt, type AdminUnits } from '../units/index.js';
+import type { LoadedReportOptions } from './report.js';
+import { toolVersion } from './report.js';
+import { isUnder, reportUnit } from './units.js';
+
+/** Target statuses of the summed figures, when a plan is given. */
+export function withTargets(input: ReportInput, plan: TargetPlan | undefined): ReportInput {
+  if (!plan) return input;
+  const baseline = input.baseline ? baselineLookupOf(input.baseline) : undefined;
+  return { ...input, result: { ...input.result, targets: evaluateTargets([plan], input.result.results, baseline) } };
+}
+
+export interface AggregateRequest {
+  readonly unit: string;
+  readonly period: string;
+  readonly plan?: TargetPlan;
+  /** Refuse a sum some of whose communes sent nothing (exit 3). */
+  readonly strict?: boolean;
+}
+
+export async function aggregateStep(
+  paths: readonly string[],
+  request: AggregateRequest,
+  definitions: { readonly units: AdminUnits; readonly presets?: PeriodPresets },
+): Promise<AggregateOutcome> {
+  const period = parsePeriod(request.period, definitions.presets);
+  const { unit, children } = reportUnit(request.unit, period, definitions.units);
+  const communes = definitions.units.childrenOf('commune', unit.code, eraAt(period.to)).map((commune) => ({ code: commune.code, name: commune.name }));
+  const outcome = await aggregateAnnexes({
+    paths,
+    unit,
+    periodId: period.id,
+    expected: children,
+    isUnder: (code) => isUnder(unit, code, period, definitions.units),
+    toolVersion: toolVersion(),
+    communes,
+  });
+  const completeness = outcome.input.completeness;
+  if (request.strict && completeness && completeness.missing.length > 0) {
+    throw new UserError(ExitCode.rejectedRows, incompleteRefusal(unit.fullName, completeness));
+  }
+  return { ...outcome, input: withTargets(outcome.input, request.plan) };
+}
+
+/** The summed report and annex. */
+export function aggregateReport(outcome: AggregateOutcome, loaded: LoadedReportOptions): Promise<ReportFiles> {
+  return createReport(outcome.input, loaded);
+}

@@ -1,0 +1,207 @@
+/**
+ * The report step: computed results → the report (DOCX) and its annex (XLSX) as bytes. The
+ * front ends write them (the CLI into --out, the server into its private folder).
+ */
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { communeNames, coverageOf, factsPeriod, type Period, type PeriodPresets } from '../engine/index.js';
+import type { ImportResult } from '../import/index.js';
+import { lastYearNotes, type Catalogue } from '../indicators/index.js';
+import { ExitCode, UserError, msg } from '../model/messages.js';
+import type { Dataset } from '../model/records.js';
+import type { ComputeResult, Level } from '../model/results.js';
+import { completenessOf, incompleteRefusal, type Completeness } from '../report/completeness.js';
+import { createReport, type ReportFiles, type ReportInput, type UnitFacts, type UnitName } from '../report/index.js';
+import { loadNarrative, type Narrative } from '../report/narrative.js';
+import { checkReportDate, loadSettingsFile, type ReportSettingsFile } from '../report/settings.js';
+import { checkTemplate, resolveTemplate } from '../report/template.js';
+import type { AdminUnits } from '../units/index.js';
+import { computeStep, loadDefinitions, loadPlanAndBaseline, type Computed, type ComputeSettings, type Definitions } from './compute.js';
+import type { OnPipelineEvent } from './events.js';
+import { resolvePeriod, type PeriodChoice } from './period.js';
+import { bornBy, readData, rowsRead } from './read.js';
+import { isUnder, reportUnit } from './units.js';
+
+/** The package version, written into every annex. */
+export function toolVersion(): string {
+  const file = new URL('../../package.json', import.meta.url);
+  const parsed = JSON.parse(readFileSync(file, 'utf8')) as { version?: unknown };
+  return typeof parsed.version === 'string' ? parsed.version : '0.0.0';
+}
+
+/** A short fingerprint of the indicator definitions, so an annex says which rules made it. */
+export function catalogueVersion(catalogue: Catalogue): string {
+  const definitions = catalogue.indicators.map(({ file: _file, ...definition }) => definition);
+  return `sha256:${createHash('sha256').update(JSON.stringify(definitions)).digest('hex').slice(0, 12)}`;
+}
+
+export function catalogueFacts(catalogue: Catalogue): Pick<ReportInput, 'indicatorNames' | 'indicatorFactors' | 'catalogueVersion'> {
+  return {
+    indicatorNames: Object.fromEntries(catalogue.indicators.map((definition) => [definition.code, definition.name])),
+    indicatorFactors: Object.fromEntries(catalogue.indicators.map((definition) => [definition.code, definition.factor ?? null])),
+    catalogueVersion: catalogueVersion(catalogue),
+  };
+}
+
+/** Commune facts of the period (the engine's rule: any id of the same window) for the communes under or equal to the unit. */
+export function factsFor(dataset: Dataset, unit: UnitName, period: Period, units: AdminUnits, presets?: PeriodPresets): UnitFacts[] {
+  return dataset.communeFacts
+    .filter((fact) => factsPeriod(fact, period, presets).matches && (fact.communeCode === unit.code || isUnder(unit, fact.communeCode, period, units)))
+    .map(({ source: _source, ...fact }) => fact);
+}
+
+/** Keeps the rows, targets and coverage of a unit and of the units listed under it. */
+export function resultFor(result: ComputeResult, codes: ReadonlySet<string>): ComputeResult {
+  const coverage = result.coverage?.filter((entry) => codes.has(entry.unit));
+  return {
+    period: result.period,
+    results: result.results.filter((row) => codes.has(row.unit)),
+    targets: result.targets.filter((target) => codes.has(target.unit)),
+    ...(coverage && coverage.length > 0 ? { coverage } : {}),
+  };
+}
+
+/** Which communes of the unit had data, with the names of those that had none. */
+export function completenessFor(result: ComputeResult, unit: UnitName, units: AdminUnits): Completeness | undefined {
+  const { to } = result.period;
+  return completenessOf(coverageOf(result.coverage, unit.code), unit, to, (codes) => communeNames(units, to, codes));
+}
+
+/** For a baseline rebuilt from the records: the indicators it cannot give, and why (the catalogue's lastYearNote). */
+export function lastYearNotesOf(catalogue: Catalogue): Pick<ReportInput, 'lastYearNotes'> {
+  const notes = lastYearNotes(catalogue);
+  return Object.keys(notes).length > 0 ? { lastYearNotes: notes } : {};
+}
+
+/** The report's input for `unit`: its rows and its children's, last year's, the commune facts and the sources. */
+export function reportInputFor(
+  unit: UnitName,
+  children: readonly UnitName[],
+  computed: { readonly result: ComputeResult; readonly baselineResult?: ComputeResult },
+  imported: Pick<ImportResult, 'dataset' | 'files'>,
+  definitions: Definitions,
+): ReportInput {
+  const codes = new Set([unit.code, ...children.map((child) => child.code)]);
+  const period = computed.result.period;
+  return {
+    result: resultFor(computed.result, codes),
+    ...(computed.baselineResult ? { baseline: resultFor(computed.baselineResult, codes) } : {}),
+    unit,
+    children: [...children],
+    ...catalogueFacts(definitions.catalogue),
+    facts: factsFor(imported.dataset, unit, period, definitions.units, definitions.presets),
+    sources: imported.files,
+    toolVersion: toolVersion(),
+    origin: 'compute',
+  };
+}
+
+export interface ReportFileOptions {
+  readonly settings?: string;
+  readonly template?: string;
+  readonly narrative?: string;
+  /** K of `--suppress K`. */
+  readonly suppress?: number;
+}
+
+export interface LoadedReportOptions {
+  readonly settings?: ReportSettingsFile;
+  readonly narrative?: Narrative;
+  readonly template?: string;
+  readonly suppress?: number;
+}
+
+/** Reads settings, narrative and template first (the template compiled), so a bad file fails before any work. */
+export function loadReportOptions(options: ReportFileOptions): LoadedReportOptions {
+  if (options.template) checkTemplate(resolveTemplate(options.template));
+  return {
+    ...(options.settings ? { settings: loadSettingsFile(options.settings) } : {}),
+    ...(options.narrative ? { narrative: loadNarrative(options.narrative) } : {}),
+    ...(options.template ? { template: options.template } : {}),
+    ...(options.suppress !== undefined ? { suppress: options.suppress } : {}),
+  };
+}
+
+/** The computed run has rows of the unit, or the report would be empty: say which unit. */
+export function checkUnitHasRows(computed: Computed, unit: UnitName): void {
+  if (!computed.output.result.results.some((row) => row.unit === unit.code)) {
+    throw new UserError(
+      ExitCode.usage,
+      msg(`--unit ${unit.code}: các tệp đã đọc không có dòng dữ liệu nào của ${unit.fullName}.`, `--unit ${unit.code}: the files read have no rows of ${unit.fullName}.`),
+    );
+  }
+}
+
+export interface UnitReport {
+  readonly unit: UnitName;
+  readonly children: readonly UnitName[];
+  readonly input: ReportInput;
+  readonly files: ReportFiles;
+  /** Which communes of a district or province had data (the front ends say which had none). */
+  readonly completeness?: Completeness;
+}
+
+/**
+ * Report: a computed run → the unit's report and annex. `strict`: a district or province some
+ * of whose communes have no data gets no report (exit 3).
+ */
+export async function reportStep(
+  unitCode: string,
+  imported: ImportResult,
+  computed: Computed,
+  definitions: Definitions,
+  loaded: LoadedReportOptions,
+  options: { readonly strict?: boolean; readonly onEvent?: OnPipelineEvent } = {},
+): Promise<UnitReport> {
+  const { result } = computed.output;
+  const { unit, children } = reportUnit(unitCode, result.period, definitions.units);
+  checkUnitHasRows(computed, unit);
+  const completeness = completenessFor(result, unit, definitions.units);
+  if (options.strict && completeness && completeness.missing.length > 0) {
+    throw new UserError(ExitCode.rejectedRows, incompleteRefusal(unit.fullName, completeness));
+  }
+  const input: ReportInput = {
+    ...reportInputFor(unit, children, computed.output, imported, definitions),
+    ...(completeness ? { completeness } : {}),
+    ...(computed.settings.baseline === 'records' ? lastYearNotesOf(definitions.catalogue) : {}),
+  };
+  const files = await createReport(input, loaded);
+  options.onEvent?.({ kind: 'stage-done', stage: 'render', rows: rowsRead(imported) });
+  return { unit, children, input, files, ...(completeness ? { completeness } : {}) };
+}
+
+export interface ReportRequest extends ReportFileOptions, PeriodChoice {
+  readonly unit: string;
+  readonly targets?: string;
+  readonly baseline?: string;
+  readonly codesAsOf?: string;
+  /** Refuse a unit some of whose communes have no data (exit 3). */
+  readonly strict?: boolean;
+}
+
+export interface ReportRun {
+  readonly imported: ImportResult;
+  readonly computed: Computed;
+  readonly report: UnitReport;
+}
+
+/** `chitieu report` as data: read → validate → compute → report. Settings files are read before the records. */
+export async function reportFromFiles(paths: readonly string[], request: ReportRequest, onEvent?: OnPipelineEvent): Promise<ReportRun> {
+  const loaded = loadReportOptions(request);
+  const definitions = loadDefinitions(request.periods);
+  const period = resolvePeriod(request);
+  checkReportDate(loaded.settings, period.to, request.settings);
+  const { unit } = reportUnit(request.unit, period, definitions.units);
+  const level: Level = unit.level;
+  const settings: ComputeSettings = {
+    period,
+    level,
+    ...loadPlanAndBaseline(request, definitions.catalogue),
+    ...(request.codesAsOf ? { codesAsOf: request.codesAsOf } : {}),
+  };
+  // Codes are checked by the engine at each row's own date, so the importer accepts either list.
+  const imported = await readData(paths, { ...bornBy(period), ...(onEvent ? { onEvent } : {}) });
+  const computed = computeStep(imported, settings, definitions, onEvent);
+  const report = await reportStep(unit.code, imported, computed, definitions, loaded, { ...(request.strict ? { strict: true } : {}), ...(onEvent ? { onEvent } : {}) });
+  return { imported, computed, report };
+}

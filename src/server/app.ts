@@ -1,0 +1,563 @@
+/**
+ * The page's server: the same pipeline as the CLI (src/pipeline), behind a few JSON routes.
+ * One person, one browser tab: the state of a run (files read, figures computed, report
+ * made) is kept here, in memory and in the private folder, until "Xóa dữ liệu" or stop.
+ */
+import { createWriteStream, readdirSync } from 'node:fs';
+import { basename, join } from 'node:path';
+import { pipeline as pipeStreams } from 'node:stream/promises';
+import { fileURLToPath } from 'node:url';
+import multipart from '@fastify/multipart';
+import fastifyStatic from '@fastify/static';
+import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
+import { z } from 'zod';
+import { parsePeriod, periodFromWindow, TARGETS_DIR, type Period } from '../engine/index.js';
+import type { ImportResult } from '../import/index.js';
+import { errorWorkbookBytes } from '../import/error-workbook.js';
+import { checkZip, ZipRefusal } from '../import/zip-guard.js';
+import type { TargetPlan } from '../indicators/index.js';
+import { ExitCode, UserError, msg, type Message } from '../model/messages.js';
+import type { ComputeResult } from '../model/results.js';
+import { aggregateReport, aggregateStep } from '../pipeline/aggregate.js';
+import { computeStep, explainStep, loadDefinitions, type Computed, type Definitions } from '../pipeline/compute.js';
+import { DEMO, sampleFiles } from '../pipeline/demo.js';
+import { loadTargets, readResultFile } from '../pipeline/load.js';
+import { rowsRead, readData } from '../pipeline/read.js';
+import { reportStep, type LoadedReportOptions } from '../pipeline/report.js';
+import { reportUnit, unitNamer } from '../pipeline/units.js';
+import { readAnnex, type Annex } from '../report/aggregate/index.js';
+import { completenessMessage } from '../report/completeness.js';
+import { reportBaseName, type UnitName } from '../report/index.js';
+import { NARRATIVE_KEYS, NARRATIVE_SECTIONS, type Narrative } from '../report/narrative.js';
+import { loadSettingsFile, ReportSettingsFile } from '../report/settings.js';
+import { registerSecurity } from './security.js';
+import { breakdownView, dataView, explanationView, periodsView, resultView, unitsView } from './views.js';
+import { createWorkspace, type Workspace } from './workspace.js';
+
+export const PUBLIC_DIR = fileURLToPath(new URL('../../src/server/public/', import.meta.url));
+
+export interface UploadLimits {
+  /** Bytes per file. */
+  readonly fileBytes: number;
+  /** Bytes of one upload, all files together. */
+  readonly totalBytes: number;
+  /** Files in one upload. */
+  readonly files: number;
+}
+
+export const DEFAULT_LIMITS: UploadLimits = { fileBytes: 200 * 1024 * 1024, totalBytes: 1024 * 1024 * 1024, files: 500 };
+
+export interface AppOptions {
+  readonly token: string;
+  /** The port the server listens on (for the Host check); tests with `inject` give one. */
+  readonly port: () => number;
+  readonly limits?: UploadLimits;
+  /** A settings file to prefill the report form with (`serve --settings`). */
+  readonly settingsFile?: string;
+  /** Where the private folder goes (default: the system's temp folder). */
+  readonly tempRoot?: string;
+  /** Aggregates only (files, rows): never a name, a key or a value. */
+  readonly log?: (line: Message) => void;
+}
+
+const mb = (bytes: number) => (bytes >= 1024 * 1024 ? `${Math.round(bytes / 1024 / 1024)} MB` : `${Math.max(1, Math.round(bytes / 1024))} KB`);
+
+class UploadTooLarge extends UserError {}
+
+function limitError(limits: UploadLimits, code: string | undefined, file?: string): UserError | undefined {
+  if (code === 'FST_REQ_FILE_TOO_LARGE') {
+    return new UploadTooLarge(
+      ExitCode.unreadableInput,
+      msg(
+        `Tệp ${file ?? ''} lớn hơn giới hạn ${mb(limits.fileBytes)} cho mỗi tệp: chia tệp theo xã hoặc theo năm rồi tải lên lại.`,
+        `File ${file ?? ''} is larger than the ${mb(limits.fileBytes)} limit per file: split it by commune or by year and upload again.`,
+      ),
+    );
+  }
+  if (code === 'FST_FILES_LIMIT' || code === 'FST_PARTS_LIMIT') {
+    return new UploadTooLarge(
+      ExitCode.unreadableInput,
+      msg(`Mỗi lần tải lên tối đa ${limits.files} tệp: tải lên làm nhiều lần.`, `At most ${limits.files} files per upload: upload them in several goes.`),
+    );
+  }
+  return undefined;
+}
+
+interface Reading {
+  readonly generation: number;
+  readonly filesTotal: number;
+  filesDone: number;
+  rows: number;
+  readonly started: number;
+  finished?: number;
+  error?: Message;
+}
+
+interface Run {
+  readonly unit: UnitName;
+  readonly children: readonly UnitName[];
+  readonly computed: Computed;
+}
+
+interface Made {
+  readonly base: string;
+  readonly docx: Buffer;
+  readonly xlsx: Buffer;
+}
+
+const PeriodRequest = z.object({
+  period: z.string().trim().min(1).max(100).optional(),
+  from: z.string().trim().max(10).optional(),
+  to: z.string().trim().max(10).optional(),
+});
+
+const ComputeRequest = PeriodRequest.extend({
+  unit: z.string().regex(/^(\d{2}|\d{3}|\d{5})$/),
+  targets: z.string().max(200).default('none'),
+  baseline: z.enum(['none', 'records', 'file']).default('none'),
+});
+
+const ExplainRequest = z.object({
+  indicator: z.string().regex(/^(TE|XH)-\d{4}$/),
+  unit: z.string().regex(/^(\d{2}|\d{3}|\d{5})$/),
+  breakdown: z.record(z.string(), z.string().max(50)).default({}),
+});
+
+const text = z.string().max(20_000).default('');
+const ReportRequest = z.object({
+  settings: z
+    .object({
+      issuingBody: text,
+      parentBody: text,
+      place: text,
+      number: text,
+      numberPattern: text,
+      reportDate: text,
+      addressees: text,
+      signerAuthority: text,
+      signerTitle: text,
+      signerName: text,
+      recipients: text,
+    })
+    .partial()
+    .default({}),
+  narrative: z.record(z.string(), text).default({}),
+  suppress: z.number().int().min(2).max(100).nullable().default(null),
+});
+
+const AggregateRequest = z.object({
+  unit: z.string().regex(/^(\d{2}|\d{3})$/),
+  period: z.string().trim().min(1).max(100),
+  targets: z.string().max(200).default('none'),
+});
+
+function parseBody<T extends z.ZodType>(schema: T, body: unknown): z.output<T> {
+  const parsed = schema.safeParse(body ?? {});
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0]!;
+    throw new UserError(ExitCode.usage, msg(`Yêu cầu không hợp lệ (mục ${issue.path.join('.')}).`, `Invalid request (field ${issue.path.join('.')}).`));
+  }
+  return parsed.data;
+}
+
+const lines = (value: string | undefined) =>
+  (value ?? '')
+    .split(/\r?\n/)
+    .map((line) => line.trim())
+    .filter((line) => line !== '');
+
+/** The report form as a settings file would say it; blank fields are left to the defaults. */
+function settingsOf(form: z.output<typeof ReportRequest>['settings']): ReportSettingsFile {
+  const signer = {
+    ...(lines(form.signerAuthority).length ? { authority: lines(form.signerAuthority) } : {}),
+    ...(form.signerTitle?.trim() ? { title: form.signerTitle.trim() } : {}),
+    ...(form.signerName?.trim() ? { name: form.signerName.trim() } : {}),
+  };
+  const raw = {
+    ...(lines(form.issuingBody).length ? { issuingBody: lines(form.issuingBody) } : {}),
+    ...(lines(form.parentBody).length ? { parentBody: lines(form.parentBody) } : {}),
+    ...(form.place?.trim() ? { place: form.place.trim() } : {}),
+    ...(form.number?.trim() ? { number: form.number.trim() } : {}),
+    ...(form.numberPattern?.trim() ? { numberPattern: form.numberPattern.trim() } : {}),
+    ...(form.reportDate?.trim() ? { reportDate: form.reportDate.trim() } : {}),
+    ...(lines(form.addressees).length ? { addressees: lines(form.addressees) } : {}),
+    ...(Object.keys(signer).length ? { signer } : {}),
+    ...(lines(form.recipients).length ? { recipients: lines(form.recipients) } : {}),
+  };
+  const parsed = ReportSettingsFile.safeParse(raw);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0]!;
+    throw new UserError(ExitCode.invalidDefinition, msg(`Thiết lập báo cáo, mục ${issue.path.join('.')}: ${issue.message}`, `Report settings, field ${issue.path.join('.')}: ${issue.message}`));
+  }
+  return parsed.data;
+}
+
+/** A settings file's values as the form's fields (one line per entry). */
+function formOf(settings: ReportSettingsFile): Record<string, string> {
+  return {
+    issuingBody: (settings.issuingBody ?? []).join('\n'),
+    parentBody: (settings.parentBody ?? []).join('\n'),
+    place: settings.place ?? '',
+    number: settings.number === undefined ? '' : String(settings.number),
+    numberPattern: settings.numberPattern,
+    reportDate: settings.reportDate ?? '',
+    addressees: (settings.addressees ?? []).join('\n'),
+    signerAuthority: (settings.signer?.authority ?? []).join('\n'),
+    signerTitle: settings.signer?.title ?? '',
+    signerName: settings.signer?.name ?? '',
+    recipients: (settings.recipients ?? []).join('\n'),
+  };
+}
+
+function narrativeOf(fields: Record<string, string>): Narrative {
+  const narrative: Narrative = {};
+  for (const key of NARRATIVE_KEYS) {
+    const paragraphs = lines(fields[key]?.normalize('NFC'));
+    if (paragraphs.length > 0) narrative[key] = paragraphs;
+  }
+  return narrative;
+}
+
+function bundledPlans(): { id: string; file: string }[] {
+  return readdirSync(TARGETS_DIR)
+    .filter((name) => name.endsWith('.yaml'))
+    .sort()
+    .map((name) => ({ id: `plan:${name}`, file: name }));
+}
+
+const NOT_READY = (what: Message) => new UserError(ExitCode.usage, what);
+
+export async function buildApp(options: AppOptions): Promise<{ app: FastifyInstance; workspace: Workspace }> {
+  const limits = options.limits ?? DEFAULT_LIMITS;
+  const log = options.log ?? (() => undefined);
+  const workspace = createWorkspace(options.tempRoot);
+  const definitions: Definitions = loadDefinitions();
+  const app = Fastify({ logger: false, bodyLimit: 2 * 1024 * 1024, forceCloseConnections: true });
+  registerSecurity(app, options);
+  await app.register(multipart, {
+    limits: { fileSize: limits.fileBytes, files: limits.files, fields: 20, fieldSize: 10_000, parts: limits.files + 20 },
+  });
+  await app.register(fastifyStatic, { root: PUBLIC_DIR, prefix: '/', index: 'index.html', cacheControl: false, etag: false, lastModified: false });
+
+  // ---- the run's state
+  let generation = 0;
+  let reading: Reading | undefined;
+  let imported: ImportResult | undefined;
+  let run: Run | undefined;
+  let report: Made | undefined;
+  let plans = new Map<string, TargetPlan>(bundledPlans().map((plan) => [plan.id, loadTargets(join(TARGETS_DIR, plan.file), definitions.catalogue)]));
+  let baselineFile: ComputeResult | undefined;
+  let annexes: { paths: string[]; read: Annex[] } | undefined;
+  let summed: Made | undefined;
+
+  const forgetResults = () => {
+    run = undefined;
+    report = undefined;
+  };
+
+  app.setErrorHandler((error: unknown, _request, reply) => {
+    const code = (error as { code?: string }).code;
+    const tooLarge = limitError(limits, code);
+    if (tooLarge) return reply.code(413).send({ error: tooLarge.text });
+    if (error instanceof UploadTooLarge) return reply.code(413).send({ error: error.text });
+    if (error instanceof UserError) return reply.code(400).send({ error: error.text });
+    const status = (error as { statusCode?: number }).statusCode;
+    if (status && status >= 400 && status < 500) return reply.code(status).send({ error: msg('Yêu cầu không hợp lệ.', 'Invalid request.') });
+    // The message may hold a file's content: only its kind is shown and logged.
+    log(msg(`Lỗi không mong đợi (${(error as Error).name ?? 'Error'}).`, `Unexpected error (${(error as Error).name ?? 'Error'}).`));
+    return reply.code(500).send({ error: msg('Lỗi không mong đợi trong chitieu. Hãy thử lại; nếu vẫn lỗi, báo cho người quản trị.', 'Unexpected error in chitieu. Try again; if it persists, tell your administrator.') });
+  });
+
+  /** Saves the files of a multipart upload into a fresh folder, within the limits; the other fields too. */
+  async function receive(request: FastifyRequest, kind: string): Promise<{ paths: string[]; fields: Record<string, string> }> {
+    const folder = workspace.freshFolder(kind);
+    const paths: string[] = [];
+    const fields: Record<string, string> = {};
+    let total = 0;
+    try {
+      for await (const part of request.parts()) {
+        if (part.type === 'field') {
+          fields[part.fieldname] = String(part.value);
+          continue;
+        }
+        const path = workspace.placeFor(folder, part.filename);
+        part.file.on('data', (chunk: Buffer) => {
+          total += chunk.length;
+          if (total > limits.totalBytes) {
+            part.file.destroy(
+              new UploadTooLarge(
+                ExitCode.unreadableInput,
+                msg(
+                  `Các tệp tải lên cùng lúc vượt quá ${mb(limits.totalBytes)}: tải lên làm nhiều lần, mỗi lần ít tệp hơn.`,
+                  `The files uploaded together exceed ${mb(limits.totalBytes)}: upload them in several goes.`,
+                ),
+              ),
+            );
+          }
+        });
+        try {
+          await pipeStreams(part.file, createWriteStream(path, { mode: 0o600 }));
+        } catch (error) {
+          throw limitError(limits, (error as { code?: string }).code, part.filename) ?? error;
+        }
+        if (part.file.truncated) throw limitError(limits, 'FST_REQ_FILE_TOO_LARGE', part.filename)!;
+        paths.push(path);
+      }
+    } catch (error) {
+      workspace.clear(kind);
+      throw limitError(limits, (error as { code?: string }).code) ?? error;
+    }
+    return { paths, fields };
+  }
+
+  function startReading(paths: readonly string[]): Reading {
+    generation += 1;
+    const mine = generation;
+    imported = undefined;
+    forgetResults();
+    const state: Reading = { generation: mine, filesTotal: paths.length, filesDone: 0, rows: 0, started: performance.now() };
+    reading = state;
+    // The period is chosen after reading: a birth date after today is what can be told now.
+    readData(paths, {
+      latestBirthDate: { date: new Date().toISOString().slice(0, 10), why: 'today' },
+      onEvent: (event) => {
+        if (event.kind !== 'file-read') return;
+        state.filesDone = event.filesDone;
+        state.rows += event.account.read;
+      },
+    }).then(
+      (result) => {
+        if (generation !== mine) return;
+        imported = result;
+        state.finished = performance.now();
+        state.rows = rowsRead(result);
+        log(msg(`Đã đọc ${result.files.length} tệp: ${state.rows} dòng.`, `Read ${result.files.length} file(s): ${state.rows} rows.`));
+      },
+      (error: unknown) => {
+        if (generation !== mine) return;
+        state.finished = performance.now();
+        state.error =
+          error instanceof UserError
+            ? error.text
+            : msg('Không đọc được các tệp (lỗi không mong đợi). Hãy kiểm tra tệp rồi thử lại.', 'The files could not be read (unexpected error). Check them and try again.');
+      },
+    );
+    return state;
+  }
+
+  const progressOf = (state: Reading) => {
+    const seconds = Math.max(((state.finished ?? performance.now()) - state.started) / 1000, 0.001);
+    return { filesDone: state.filesDone, filesTotal: state.filesTotal, rows: state.rows, rowsPerSecond: Math.round(state.rows / seconds) };
+  };
+
+  const requireData = (): ImportResult => {
+    if (!imported) throw NOT_READY(msg('Chưa có dữ liệu: chọn tệp ở mục "Dữ liệu" trước.', 'No data yet: choose files under "Data" first.'));
+    return imported;
+  };
+  const requireRun = (): Run => {
+    if (!run) throw NOT_READY(msg('Chưa tính chỉ tiêu: bấm "Tính chỉ tiêu" trước.', 'Nothing computed yet: press "Compute" first.'));
+    return run;
+  };
+
+  const periodOf = (body: z.output<typeof PeriodRequest>): Period => {
+    if (body.period && body.period !== 'custom') return parsePeriod(body.period, definitions.presets);
+    if (body.from && body.to) return periodFromWindow(body.from, body.to);
+    throw new UserError(ExitCode.usage, msg('Chọn kỳ báo cáo, hoặc nhập cả ngày đầu và ngày cuối kỳ.', 'Choose a period, or give both the first and the last day.'));
+  };
+
+  const planOf = (choice: string): TargetPlan | undefined => {
+    if (choice === 'none') return undefined;
+    const plan = plans.get(choice);
+    if (!plan) throw new UserError(ExitCode.usage, msg('Chưa có tệp chỉ tiêu kế hoạch đã chọn: tải tệp lên lại.', 'The chosen targets file is not loaded: upload it again.'));
+    return plan;
+  };
+
+  // ---- routes
+  app.get('/api/options', async () => ({
+    plans: [...plans.entries()].map(([id, plan]) => ({ id, name: plan.plan, issuedBy: plan.issuedBy ?? null })),
+    narrative: NARRATIVE_KEYS.map((key) => ({ key, label: NARRATIVE_SECTIONS[key] })),
+    settings: options.settingsFile ? formOf(loadSettingsFile(options.settingsFile)) : null,
+    limits,
+  }));
+
+  app.post('/api/data', async (request, reply) => {
+    const { paths } = await receive(request, 'data');
+    if (paths.length === 0) throw new UserError(ExitCode.usage, msg('Chưa chọn tệp nào.', 'No file chosen.'));
+    const state = startReading(paths);
+    return reply.code(202).send({ progress: progressOf(state) });
+  });
+
+  app.post('/api/data/sample', async (_request, reply) => {
+    workspace.clear('data');
+    const state = startReading(sampleFiles());
+    return reply.code(202).send({ progress: progressOf(state), settings: formOf(loadSettingsFile(DEMO.settings)) });
+  });
+
+  app.get('/api/data', async () => {
+    if (!reading) return { state: 'empty' };
+    const progress = progressOf(reading);
+    if (reading.error) return { state: 'failed', progress, error: reading.error };
+    if (!imported) return { state: 'reading', progress };
+    return { state: 'ready', progress, data: dataView(imported), ...periodsView(imported, definitions.presets) };
+  });
+
+  app.delete('/api/data', async () => {
+    generation += 1;
+    reading = undefined;
+    imported = undefined;
+    forgetResults();
+    baselineFile = undefined;
+    annexes = undefined;
+    summed = undefined;
+    plans = new Map([...plans].filter(([id]) => id.startsWith('plan:')));
+    workspace.clear();
+    log(msg('Đã xóa dữ liệu.', 'Data cleared.'));
+    return { state: 'empty' };
+  });
+
+  app.get('/api/units', async (request) => {
+    const data = requireData();
+    const period = periodOf(parseBody(PeriodRequest, request.query));
+    return { units: unitsView(data, period, definitions.units) };
+  });
+
+  app.post('/api/targets', async (request) => {
+    const { paths } = await receive(request, 'targets');
+    if (paths.length !== 1) throw new UserError(ExitCode.usage, msg('Chọn một tệp chỉ tiêu kế hoạch (.yaml).', 'Choose one targets file (.yaml).'));
+    const plan = loadTargets(paths[0]!, definitions.catalogue);
+    plans.set('uploaded', plan);
+    return { id: 'uploaded', name: plan.plan };
+  });
+
+  app.post('/api/baseline', async (request) => {
+    const { paths } = await receive(request, 'baseline');
+    if (paths.length !== 1) throw new UserError(ExitCode.usage, msg('Chọn một tệp kết quả năm trước (.json).', "Choose one file of last year's result (.json)."));
+    baselineFile = readResultFile(paths[0]!);
+    return { period: baselineFile.period };
+  });
+
+  app.post('/api/settings', async (request) => {
+    const { paths } = await receive(request, 'settings');
+    if (paths.length !== 1) throw new UserError(ExitCode.usage, msg('Chọn một tệp thiết lập báo cáo (.yaml).', 'Choose one report settings file (.yaml).'));
+    return { settings: formOf(loadSettingsFile(paths[0]!)) };
+  });
+
+  app.post('/api/compute', async (request) => {
+    const data = requireData();
+    const body = parseBody(ComputeRequest, request.body);
+    const period = periodOf(body);
+    const { unit, children } = reportUnit(body.unit, period, definitions.units);
+    const plan = planOf(body.targets);
+    if (body.baseline === 'file' && !baselineFile) {
+      throw new UserError(ExitCode.usage, msg('Chưa tải lên tệp kết quả năm trước.', "No file of last year's result uploaded yet."));
+    }
+    const baseline = body.baseline === 'records' ? ('records' as const) : body.baseline === 'file' ? baselineFile : undefined;
+    const computed = computeStep(data, { period, level: unit.level, ...(plan ? { plan } : {}), ...(baseline ? { baseline } : {}) }, definitions);
+    run = { unit, children, computed };
+    report = undefined;
+    return resultView(computed, unit, children, definitions);
+  });
+
+  app.get('/api/breakdowns', async (request) => {
+    const { computed } = requireRun();
+    const query = parseBody(z.object({ indicator: z.string().max(20), unit: z.string().max(5) }), request.query);
+    return { rows: breakdownView(computed, query.indicator, query.unit) };
+  });
+
+  app.post('/api/explain', async (request) => {
+    const data = requireData();
+    const current = requireRun();
+    const body = parseBody(ExplainRequest, request.body);
+    const period = current.computed.output.result.period;
+    const explanation = explainStep(data, { period, indicator: body.indicator, unit: body.unit, breakdown: body.breakdown }, definitions);
+    return explanationView(explanation, unitNamer(period.to, definitions.units)(explanation.level, body.unit));
+  });
+
+  app.post('/api/report', async (request) => {
+    const data = requireData();
+    const current = requireRun();
+    const body = parseBody(ReportRequest, request.body);
+    const loaded: LoadedReportOptions = {
+      settings: settingsOf(body.settings),
+      narrative: narrativeOf(body.narrative),
+      ...(body.suppress !== null ? { suppress: body.suppress } : {}),
+    };
+    const made = await reportStep(current.unit.code, data, current.computed, definitions, loaded);
+    report = { base: reportBaseName(made.unit.code, made.input.result.period.id), docx: made.files.docx, xlsx: made.files.xlsx };
+    log(msg(`Đã tạo báo cáo ${report.base}.`, `Made the report ${report.base}.`));
+    return { name: report.base, docx: '/download/report.docx', xlsx: '/download/report.xlsx' };
+  });
+
+  app.post('/api/annexes', async (request) => {
+    const { paths } = await receive(request, 'annexes');
+    if (paths.length === 0) throw new UserError(ExitCode.usage, msg('Chưa chọn tệp phụ lục nào.', 'No annex chosen.'));
+    const read: Annex[] = [];
+    for (const path of paths) {
+      // Uploaded workbooks get the zip guard the data files get on reading.
+      try {
+        await checkZip(path);
+      } catch (error) {
+        if (!(error instanceof ZipRefusal)) throw error;
+        throw new UserError(ExitCode.unreadableInput, msg(`Tệp ${basename(path)}: ${error.reason.vi}`, `File ${basename(path)}: ${error.reason.en}`));
+      }
+      read.push(await readAnnex(path));
+    }
+    annexes = { paths, read };
+    summed = undefined;
+    const parents = new Map<string, { code: string; name: string; level: string }>();
+    for (const annex of read) {
+      const era = annex.info.period.to >= '2025-07-01' ? 'post' : 'pre';
+      const found = definitions.units.parentsOf(annex.info.unitCode, era);
+      if (found?.district) parents.set(found.district.code, { code: found.district.code, name: found.district.name, level: 'district' });
+      if (found) parents.set(found.province.code, { code: found.province.code, name: found.province.name, level: 'province' });
+    }
+    return {
+      annexes: read.map((annex) => ({ file: annex.file, unitCode: annex.info.unitCode, unitName: annex.info.unitName, period: annex.info.period })),
+      units: [...parents.values()].sort((a, b) => (a.level === b.level ? (a.code < b.code ? -1 : 1) : a.level === 'district' ? 1 : -1)),
+      periods: [...new Set(read.map((annex) => annex.info.period.id))],
+    };
+  });
+
+  app.post('/api/aggregate', async (request) => {
+    if (!annexes) throw NOT_READY(msg('Chưa có phụ lục: chọn các tệp phụ lục các xã gửi lên trước.', 'No annexes yet: choose the annexes the communes sent first.'));
+    const body = parseBody(AggregateRequest, request.body);
+    const plan = planOf(body.targets);
+    const outcome = await aggregateStep(annexes.paths, { unit: body.unit, period: body.period, ...(plan ? { plan } : {}) }, definitions);
+    const files = await aggregateReport(outcome, {});
+    summed = { base: `${reportBaseName(outcome.input.unit.code, outcome.input.result.period.id)}-tong-hop`, docx: files.docx, xlsx: files.xlsx };
+    return {
+      unit: outcome.input.unit,
+      summed: outcome.annexes.length,
+      missing: outcome.missing.map((unit) => ({ code: unit.code, name: unit.fullName })),
+      completeness: outcome.input.completeness && outcome.input.completeness.missing.length > 0 ? completenessMessage(outcome.input.unit.fullName, outcome.input.completeness) : null,
+      warnings: outcome.warnings,
+      docx: '/download/aggregate.docx',
+      xlsx: '/download/aggregate.xlsx',
+    };
+  });
+
+  const send = (reply: FastifyReply, name: string, type: string, bytes: Buffer) =>
+    reply.header('content-disposition', `attachment; filename="${name}"`).type(type).send(bytes);
+  const DOCX = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
+  const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+
+  app.get('/download/:name', async (request, reply) => {
+    const { name } = parseBody(z.object({ name: z.string() }), request.params);
+    const lang = (request.query as { lang?: string }).lang === 'en' ? 'en' : 'vi';
+    const missing = () => reply.code(404).send({ error: msg('Chưa có tệp này: tạo nó trước.', 'This file is not made yet.') });
+    if (name === 'errors.xlsx') {
+      const data = requireData();
+      return send(reply, 'tep-loi.xlsx', XLSX, await errorWorkbookBytes(data.rejected, lang, { warnings: data.warnings, files: data.files }));
+    }
+    if (name === 'report.docx') return report ? send(reply, `${report.base}.docx`, DOCX, report.docx) : missing();
+    if (name === 'report.xlsx') return report ? send(reply, `${report.base}.xlsx`, XLSX, report.xlsx) : missing();
+    if (name === 'aggregate.docx') return summed ? send(reply, `${summed.base}.docx`, DOCX, summed.docx) : missing();
+    if (name === 'aggregate.xlsx') return summed ? send(reply, `${summed.base}.xlsx`, XLSX, summed.xlsx) : missing();
+    return missing();
+  });
+
+  app.addHook('onClose', async () => {
+    workspace.remove();
+  });
+  return { app, workspace };
+}

@@ -1,0 +1,793 @@
+// The page of `chitieu serve`: plain ES module, no framework, no inline code (the CSP is
+// `default-src 'self'`). Every figure comes from the server's JSON (src/server/views.ts);
+// messages arrive in both languages ({ vi, en }) and the switch re-draws from memory.
+
+const TEXT = {
+  title: ['Chỉ tiêu thống kê trẻ em', 'Child statistics indicators'],
+  subtitle: ['Thông tư 13/2021/TT-BLĐTBXH · mọi dữ liệu chỉ ở trên máy này', 'Circular 13/2021/TT-BLĐTBXH · all data stays on this machine'],
+  'nav.data': ['1. Dữ liệu', '1. Data'],
+  'nav.period': ['2. Kỳ báo cáo và đơn vị', '2. Period and unit'],
+  'nav.results': ['3. Kết quả', '3. Results'],
+  'nav.report': ['4. Báo cáo', '4. Report'],
+  'nav.aggregate': ['5. Tổng hợp', '5. Roll-up'],
+  clear: ['Xóa dữ liệu', 'Clear data'],
+  'data.title': ['Dữ liệu', 'Data'],
+  'data.hint': [
+    'Chọn hoặc kéo thả các tệp .xlsx/.csv xuất từ phần mềm quản lý trẻ em (một hay nhiều xã). Tệp được đọc ngay trên máy này.',
+    'Choose or drop the .xlsx/.csv exports of the child-records software (one or several communes). They are read on this machine.',
+  ],
+  'data.input': ['Tệp dữ liệu', 'Data files'],
+  'data.or': ['hoặc', 'or'],
+  'data.sample': ['Dùng dữ liệu mẫu (huyện Sơn Hà)', 'Use the sample data (Sơn Hà district)'],
+  'data.accounting': ['Số dòng theo tệp và trang', 'Rows by file and sheet'],
+  'data.file': ['Tệp / trang', 'File / sheet'],
+  'data.read': ['Đọc', 'Read'],
+  'data.accepted': ['Hợp lệ', 'Accepted'],
+  'data.rejected': ['Bị loại', 'Rejected'],
+  'data.errors': ['Lỗi theo loại', 'Errors by kind'],
+  'data.kind': ['Loại lỗi', 'Kind'],
+  'data.rows': ['Số dòng', 'Rows'],
+  'data.noErrors': ['Không có dòng nào bị loại.', 'No row was rejected.'],
+  'data.errorWorkbook': ['Tải tệp lỗi (XLSX)', 'Download the error workbook (XLSX)'],
+  'data.errorPrivacy': ['Tệp lỗi có dữ liệu cá nhân: chỉ lưu trong cơ quan.', 'The error workbook holds personal data: keep it in the office.'],
+  'data.rejectedRows': ['Các dòng bị loại (tên và số định danh đã che)', 'Rejected rows (names and ID numbers masked)'],
+  'data.warnings': ['Cảnh báo', 'Warnings'],
+  'period.title': ['Kỳ báo cáo và đơn vị', 'Period and unit'],
+  'period.period': ['Kỳ báo cáo', 'Reporting period'],
+  'period.from': ['Từ ngày', 'From'],
+  'period.to': ['Đến ngày', 'To'],
+  'period.unit': ['Đơn vị', 'Unit'],
+  'period.targets': ['Chỉ tiêu kế hoạch', 'Plan targets'],
+  'period.targetsFile': ['hoặc tải tệp chỉ tiêu (.yaml)', 'or upload a targets file (.yaml)'],
+  'period.baseline': ['Cùng kỳ năm trước', 'Same period last year'],
+  'period.baselineRecords': ['Tính từ chính dữ liệu', 'From the same records'],
+  'period.baselineFile': ['Từ tệp kết quả năm trước', "From last year's result file"],
+  'period.baselineNone': ['Không so sánh', 'No comparison'],
+  'period.baselineUpload': ['tệp kết quả năm trước (.json)', "last year's result file (.json)"],
+  'period.compute': ['Tính chỉ tiêu', 'Compute'],
+  'period.hint': ['Chọn dữ liệu ở mục 1 trước: danh sách kỳ và đơn vị lấy từ dữ liệu.', 'Choose the data under 1 first: the periods and units come from it.'],
+  'period.custom': ['Tự chọn ngày đầu, ngày cuối…', 'Custom dates…'],
+  'period.noTargets': ['Không đánh giá chỉ tiêu kế hoạch', 'No plan targets'],
+  'period.uploadedPlan': ['Tệp đã tải lên', 'Uploaded file'],
+  'results.title': ['Kết quả', 'Results'],
+  'results.empty': ['Chọn kỳ và đơn vị rồi bấm "Tính chỉ tiêu".', 'Choose the period and unit, then press "Compute".'],
+  'results.showUnit': ['Xem số liệu của', 'Figures of'],
+  'results.indicator': ['Chỉ tiêu', 'Indicator'],
+  'results.now': ['Kỳ này', 'This period'],
+  'results.last': ['Cùng kỳ năm trước', 'Same period last year'],
+  'results.change': ['Thay đổi', 'Change'],
+  'results.unit': ['Đơn vị', 'Unit'],
+  'results.byUnit': ['Theo đơn vị', 'By unit'],
+  'results.breakdowns': ['Phân tổ', 'Breakdowns'],
+  'results.hideBreakdowns': ['Ẩn phân tổ', 'Hide breakdowns'],
+  'results.targets': ['Chỉ tiêu kế hoạch', 'Plan targets'],
+  'results.explainHint': ['Bấm vào một số để xem cách tính.', 'Click a figure to see how it was computed.'],
+  'report.title': ['Báo cáo', 'Report'],
+  'report.issuingBody': ['Cơ quan ban hành (mỗi dòng một dòng)', 'Issuing body (one line each)'],
+  'report.parentBody': ['Cơ quan chủ quản (nếu có)', 'Governing body (if any)'],
+  'report.number': ['Số văn bản', 'Document number'],
+  'report.numberPattern': ['Ký hiệu', 'Number pattern'],
+  'report.place': ['Địa danh', 'Place'],
+  'report.date': ['Ngày báo cáo', 'Report date'],
+  'report.addressees': ['Kính gửi (mỗi dòng một cơ quan)', 'To (one body per line)'],
+  'report.recipients': ['Nơi nhận (mỗi dòng một nơi)', 'Copies to (one per line)'],
+  'report.signerAuthority': ['Thẩm quyền ký (TM., KT.)', 'Signing authority (TM., KT.)'],
+  'report.signerTitle': ['Chức vụ người ký', "Signer's title"],
+  'report.signerName': ['Họ tên người ký', "Signer's name"],
+  'report.settingsFile': ['Điền từ tệp thiết lập (.yaml)', 'Fill from a settings file (.yaml)'],
+  'report.narrative': ['Phần nội dung do đơn vị viết (không bắt buộc)', 'Sections only you can write (optional)'],
+  'report.suppress': [
+    'Báo cáo để công bố: ẩn số nhỏ của xã (xâm hại, tai nạn, tử vong) dưới K',
+    "For publication: hide a commune's small counts (abuse, injury, death) below K",
+  ],
+  'report.make': ['Tạo báo cáo', 'Make the report'],
+  'report.docx': ['Tải báo cáo (DOCX)', 'Download the report (DOCX)'],
+  'report.xlsx': ['Tải phụ lục (XLSX)', 'Download the annex (XLSX)'],
+  'aggregate.title': ['Tổng hợp', 'Roll-up'],
+  'aggregate.hint': [
+    'Huyện, tỉnh: chọn các phụ lục (.xlsx) các xã đã gửi lên, chọn đơn vị và kỳ, xem xã nào chưa gửi và tải báo cáo tổng hợp.',
+    "Districts and provinces: choose the annexes (.xlsx) the communes sent, pick the unit and period, see who is missing and download the summed report.",
+  ],
+  'aggregate.files': ['Tệp phụ lục của đơn vị cấp dưới', 'Annexes of the units below'],
+  'aggregate.unit': ['Huyện/tỉnh tổng hợp', 'District/province to sum into'],
+  'aggregate.period': ['Kỳ của các phụ lục', 'Period of the annexes'],
+  'aggregate.targets': ['Chỉ tiêu kế hoạch để đánh giá số cộng', 'Plan targets for the sums'],
+  'aggregate.make': ['Tổng hợp', 'Sum up'],
+  'aggregate.docx': ['Tải báo cáo tổng hợp (DOCX)', 'Download the summed report (DOCX)'],
+  'aggregate.xlsx': ['Tải phụ lục tổng hợp (XLSX)', 'Download the summed annex (XLSX)'],
+  footer: [
+    'chitieu chạy trên máy này (127.0.0.1): không gửi dữ liệu đi đâu. Bấm "Xóa dữ liệu" khi xong việc.',
+    'chitieu runs on this machine (127.0.0.1) and sends no data anywhere. Press "Clear data" when you are done.',
+  ],
+};
+
+let lang = localStorage.getItem('chitieu-lang') === 'en' ? 'en' : 'vi';
+const t = (key) => (TEXT[key] ? TEXT[key][lang === 'en' ? 1 : 0] : key);
+/** A { vi, en } message from the server in the page's language. */
+const m = (message) => (message == null ? '' : typeof message === 'string' ? message : message[lang] ?? message.vi);
+const $ = (id) => document.getElementById(id);
+const locale = () => (lang === 'en' ? 'en-US' : 'vi-VN');
+const number = (n, digits = 0) => (n == null ? '–' : n.toLocaleString(locale(), { minimumFractionDigits: digits, maximumFractionDigits: digits }));
+
+/** What the page last received, kept so the language switch can re-draw it. */
+const state = { unitChosen: null, data: null, periods: [], defaultPeriod: null, units: [], plans: [], result: null, explanation: null, report: null, aggregate: null, annexes: null, narrative: [] };
+
+function el(tag, attrs = {}, ...children) {
+  const node = document.createElement(tag);
+  for (const [key, value] of Object.entries(attrs)) {
+    if (value === undefined || value === null || value === false) continue;
+    if (key === 'class') node.className = value;
+    else if (key === 'text') node.textContent = value;
+    else if (key.startsWith('on')) node.addEventListener(key.slice(2), value);
+    else node.setAttribute(key, value === true ? '' : value);
+  }
+  for (const child of children.flat()) if (child !== null && child !== undefined) node.append(child instanceof Node ? child : String(child));
+  return node;
+}
+
+/** replaceChildren without the nulls of optional parts. */
+function fill(node, ...children) {
+  node.replaceChildren(...children.flat().filter((child) => child !== null && child !== undefined));
+  return node;
+}
+
+async function api(method, path, body) {
+  const init = { method, headers: {} };
+  if (body instanceof FormData) init.body = body;
+  else if (body !== undefined) {
+    init.headers['content-type'] = 'application/json';
+    init.body = JSON.stringify(body);
+  }
+  const response = await fetch(path, init);
+  const json = await response.json().catch(() => ({}));
+  if (!response.ok) throw Object.assign(new Error('request failed'), { message: json.error ?? { vi: `Lỗi ${response.status}`, en: `Error ${response.status}` } });
+  return json;
+}
+
+function showError(id, error) {
+  const box = $(id);
+  if (!error) {
+    box.hidden = true;
+    box.textContent = '';
+    return;
+  }
+  box.dataset.message = JSON.stringify(error.message ?? error);
+  box.textContent = m(error.message ?? error);
+  box.hidden = false;
+}
+
+function busy(button, on) {
+  button.disabled = on;
+  button.setAttribute('aria-busy', on ? 'true' : 'false');
+}
+
+// ------------------------------------------------------------------ language
+
+function applyLanguage() {
+  document.documentElement.lang = lang;
+  for (const node of document.querySelectorAll('[data-i18n]')) node.textContent = t(node.dataset.i18n);
+  $('lang').textContent = lang === 'en' ? 'Tiếng Việt' : 'English';
+  $('lang').setAttribute('aria-label', lang === 'en' ? 'Chuyển sang tiếng Việt' : 'Switch to English');
+  for (const box of document.querySelectorAll('.error[data-message]')) if (!box.hidden) box.textContent = m(JSON.parse(box.dataset.message));
+  drawData();
+  drawPeriods();
+  drawUnits();
+  drawPlans();
+  drawNarrative();
+  drawResult();
+  drawExplanation();
+  drawReport();
+  drawAnnexes();
+  drawAggregate();
+}
+
+// ------------------------------------------------------------------ 1. data
+
+async function upload(files) {
+  if (files.length === 0) return;
+  const form = new FormData();
+  for (const file of files) form.append('files', file, file.name);
+  await startReading(() => api('POST', '/api/data', form));
+}
+
+async function startReading(request) {
+  showError('data-error', null);
+  resetAfterData();
+  $('data-view').hidden = true;
+  $('progress').hidden = false;
+  $('progress-bar').value = 0;
+  $('progress-text').textContent = '';
+  try {
+    const first = await request();
+    drawProgress(first.progress);
+    await poll();
+  } catch (error) {
+    $('progress').hidden = true;
+    showError('data-error', error);
+  }
+}
+
+function drawProgress(progress) {
+  if (!progress) return;
+  $('progress-bar').max = Math.max(progress.filesTotal, 1);
+  $('progress-bar').value = progress.filesDone;
+  $('progress-text').textContent =
+    lang === 'en'
+      ? `Reading: ${progress.filesDone}/${progress.filesTotal} files · ${number(progress.rows)} rows · ${number(progress.rowsPerSecond)} rows/s`
+      : `Đang đọc: ${progress.filesDone}/${progress.filesTotal} tệp · ${number(progress.rows)} dòng · ${number(progress.rowsPerSecond)} dòng/giây`;
+}
+
+async function poll() {
+  for (;;) {
+    const status = await api('GET', '/api/data');
+    drawProgress(status.progress);
+    if (status.state === 'reading') {
+      await new Promise((resolve) => setTimeout(resolve, 250));
+      continue;
+    }
+    $('progress').hidden = status.state !== 'ready';
+    if (status.state === 'failed') {
+      showError('data-error', { message: status.error });
+      return;
+    }
+    if (status.state === 'ready') {
+      state.data = status.data;
+      state.periods = status.periods;
+      state.defaultPeriod = status.defaultPeriod;
+      $('progress-text').textContent =
+        lang === 'en'
+          ? `Read ${status.progress.filesTotal} file(s), ${number(status.progress.rows)} rows (${number(status.progress.rowsPerSecond)} rows/s).`
+          : `Đã đọc ${status.progress.filesTotal} tệp, ${number(status.progress.rows)} dòng (${number(status.progress.rowsPerSecond)} dòng/giây).`;
+      drawData();
+      drawPeriods();
+      await loadUnits();
+    }
+    return;
+  }
+}
+
+function drawData() {
+  const data = state.data;
+  $('data-view').hidden = !data;
+  if (!data) return;
+  const total = data.totals;
+  $('data-totals').textContent =
+    lang === 'en'
+      ? `${total.files} file(s): read ${number(total.read)} rows = ${number(total.accepted)} accepted + ${number(total.rejected)} rejected.`
+      : `${total.files} tệp: đọc ${number(total.read)} dòng = ${number(total.accepted)} hợp lệ + ${number(total.rejected)} bị loại.`;
+  const body = $('accounting').tBodies[0];
+  fill(body,
+    ...data.files.flatMap((file) => [
+      el('tr', { class: 'file' }, el('td', {}, el('strong', { text: file.file })), el('td', { class: 'num', text: number(file.read) }), el('td', { class: 'num', text: number(file.accepted) }), el('td', { class: 'num', text: number(file.rejected) })),
+      ...file.sheets.map((sheet) =>
+        el(
+          'tr',
+          { class: 'sheet' },
+          el('td', { text: `${lang === 'en' ? 'sheet' : 'trang'} "${sheet.sheet}" (${m(sheet.kind)}${sheet.totalsSkipped ? (lang === 'en' ? `, ${sheet.totalsSkipped} totals row(s) skipped` : `, bỏ qua ${sheet.totalsSkipped} dòng tổng`) : ''})` }),
+          el('td', { class: 'num', text: number(sheet.read) }),
+          el('td', { class: 'num', text: number(sheet.accepted) }),
+          el('td', { class: 'num', text: number(sheet.rejected) }),
+        ),
+      ),
+    ]),
+  );
+  $('errors').hidden = data.errorsByKind.length === 0;
+  $('no-errors').hidden = data.errorsByKind.length > 0;
+  fill($('errors').tBodies[0], ...data.errorsByKind.map((row) => el('tr', {}, el('td', { text: m(row.label) }), el('td', { class: 'num', text: number(row.count) }))));
+  $('error-workbook').href = `/download/errors.xlsx?lang=${lang}`;
+  $('error-workbook').parentElement.hidden = data.rejectedCount === 0;
+  $('rejected-box').hidden = data.rejectedCount === 0;
+  $('rejected-box').querySelector('summary').textContent = `${t('data.rejectedRows')} — ${number(data.rejectedCount)}`;
+  fill($('rejected'),
+    ...data.rejected.map((line) => el('li', { text: m(line) })),
+    data.rejectedCount > data.rejected.length ? el('li', { text: lang === 'en' ? `… and ${number(data.rejectedCount - data.rejected.length)} more (see the error workbook)` : `… và ${number(data.rejectedCount - data.rejected.length)} dòng khác (xem tệp lỗi)` }) : null,
+  );
+  $('warnings-box').hidden = data.warningCount === 0;
+  $('warnings-box').querySelector('summary').textContent = `${t('data.warnings')} — ${number(data.warningCount)}`;
+  fill($('warnings'), ...data.warnings.map((line) => el('li', { text: m(line) })));
+}
+
+function resetAfterData() {
+  state.data = null;
+  state.result = null;
+  state.explanation = null;
+  state.report = null;
+  state.units = [];
+  drawPeriods();
+  drawResult();
+  drawExplanation();
+  drawReport();
+  drawUnits();
+}
+
+// ------------------------------------------------------------------ 2. period and unit
+
+function drawPeriods() {
+  const select = $('period');
+  const chosen = select.value || state.defaultPeriod;
+  const ready = Boolean(state.data);
+  $('compute-fields').disabled = !ready;
+  $('period-hint').hidden = ready;
+  fill(
+    select,
+    ...state.periods.map((period) => el('option', { value: period.id, text: `${m(period.label)} — ${period.id}` })),
+    ready ? el('option', { value: 'custom', text: t('period.custom') }) : null,
+  );
+  if (chosen && [...select.options].some((option) => option.value === chosen)) select.value = chosen;
+  for (const field of document.querySelectorAll('.custom-dates')) field.hidden = select.value !== 'custom';
+}
+
+function periodQuery() {
+  const period = $('period').value;
+  if (period === 'custom') return { period: 'custom', from: $('from').value, to: $('to').value };
+  return { period };
+}
+
+async function loadUnits() {
+  if (!state.data) return;
+  const query = periodQuery();
+  if (query.period === 'custom' && !(query.from && query.to)) return;
+  try {
+    const { units } = await api('GET', `/api/units?${new URLSearchParams(query)}`);
+    state.units = units;
+    drawUnits();
+    showError('compute-error', null);
+  } catch (error) {
+    showError('compute-error', error);
+  }
+}
+
+const LEVEL = { province: ['Tỉnh', 'Province'], district: ['Huyện', 'District'], commune: ['Xã', 'Commune'] };
+
+function drawUnits() {
+  const select = $('unit');
+  const chosen = state.unitChosen;
+  fill(select, ...state.units.map((unit) => el('option', { value: unit.code, text: `${unit.level === 'commune' ? '\u2003' : unit.level === 'district' ? '\u2002' : ''}${unit.name} (${unit.code})` })));
+  if (chosen && state.units.some((unit) => unit.code === chosen)) select.value = chosen;
+  else {
+    // Until the person picks one: the district before the reform (one district's files are the usual case), else the province.
+    const district = state.units.find((unit) => unit.level === 'district');
+    if (district) select.value = district.code;
+  }
+}
+
+function drawPlans() {
+  for (const id of ['targets', 'aggregate-targets']) {
+    const select = $(id);
+    const chosen = select.value;
+    fill(select,
+      ...state.plans.map((plan) => el('option', { value: plan.id, text: plan.id === 'uploaded' ? `${t('period.uploadedPlan')}: ${plan.name}` : plan.name })),
+      el('option', { value: 'none', text: t('period.noTargets') }),
+    );
+    if (chosen) select.value = chosen;
+  }
+}
+
+async function compute(event) {
+  event.preventDefault();
+  showError('compute-error', null);
+  const button = $('compute');
+  busy(button, true);
+  try {
+    state.result = await api('POST', '/api/compute', { ...periodQuery(), unit: $('unit').value, targets: $('targets').value, baseline: $('baseline').value });
+    state.explanation = null;
+    state.report = null;
+    drawResult();
+    drawExplanation();
+    drawReport();
+    $('ket-qua').scrollIntoView({ block: 'start' });
+  } catch (error) {
+    showError('compute-error', error);
+  } finally {
+    busy(button, false);
+  }
+}
+
+// ------------------------------------------------------------------ 3. results
+
+function figureText(figure, ratio) {
+  if (!figure) return '–';
+  if (figure.noData) return lang === 'en' ? 'no data' : 'không có số liệu';
+  if (figure.value === null) return '–';
+  return `${number(figure.value, ratio ? 1 : 0)}${figure.approximate ? '*' : ''}`;
+}
+
+function changeText(now, last, ratio) {
+  if (!now || !last || now.noData || last.noData || now.value === null || last.value === null) return { text: '–', cls: '' };
+  const diff = now.value - last.value;
+  const sign = diff > 0 ? '+' : diff < 0 ? '−' : '±';
+  const pct = !ratio && last.value !== 0 ? ` (${sign}${number(Math.abs((diff / last.value) * 100), 1)}%)` : '';
+  return { text: `${sign}${number(Math.abs(diff), ratio ? 1 : 0)}${ratio ? (lang === 'en' ? ' pts' : ' điểm') : ''}${pct}`, cls: diff > 0 ? 'up' : diff < 0 ? 'down' : '' };
+}
+
+function figureButton(figure, ratio, indicator, unit, label, breakdown) {
+  const text = figureText(figure, ratio);
+  if (!figure || figure.noData) return el('span', { text });
+  return el('button', { type: 'button', class: 'figure', title: t('results.explainHint'), 'aria-label': `${text} — ${label}`, onclick: () => explain(indicator, unit, breakdown ?? {}) }, text);
+}
+
+/** Hooks other views (charts…) register to draw under the tables from the same result. */
+export const resultViews = [];
+
+function drawResult() {
+  const result = state.result;
+  $('results').hidden = !result;
+  $('results-empty').hidden = Boolean(result);
+  if (!result) return;
+  const base = result.baselinePeriod ? ` — ${lang === 'en' ? 'compared with' : 'so với'} ${m(result.baselinePeriod.label)}` : '';
+  $('results-caption').textContent = `${result.unit.fullName} · ${m(result.period.label)} (${result.period.id})${base}`;
+  const partial = $('results-completeness');
+  partial.hidden = !result.completeness;
+  partial.textContent = m(result.completeness);
+  drawTargets(result);
+  const unitSelect = $('indicator-unit');
+  const chosenUnit = unitSelect.value && result.units.some((unit) => unit.code === unitSelect.value) ? unitSelect.value : result.unit.code;
+  unitSelect.replaceChildren(...result.units.map((unit) => el('option', { value: unit.code, text: `${unit.name} (${unit.code})` })));
+  unitSelect.value = chosenUnit;
+  drawFigures();
+  const indicatorSelect = $('unit-indicator');
+  const chosenIndicator = indicatorSelect.value || result.indicators[0]?.code;
+  indicatorSelect.replaceChildren(...result.indicators.map((indicator) => el('option', { value: indicator.code, text: `${indicator.code} ${m(indicator.name)}` })));
+  indicatorSelect.value = chosenIndicator;
+  $('units-view').hidden = result.units.length < 2;
+  drawByUnit();
+  const extensions = $('extensions');
+  fill(extensions);
+  for (const view of resultViews) view(extensions, result, { lang, m, number });
+}
+
+function drawTargets(result) {
+  const box = $('targets-view');
+  if (result.targets.length === 0) {
+    fill(box);
+    return;
+  }
+  fill(box,
+    el('h3', { text: t('results.targets') }),
+    el(
+      'ul',
+      { class: 'targets' },
+      ...result.targets.map((target) =>
+        el(
+          'li',
+          {},
+          el('span', { class: `status ${target.status}`, text: m(target.statusLabel) }),
+          el('span', {}, `${target.target} (${target.indicator})`, target.current !== null ? ` — ${target.baseline !== null ? `${t('results.now')} ${number(target.current)}, ${t('results.last').toLowerCase()} ${number(target.baseline)}` : number(target.current, 1)}` : ''),
+          target.note ? el('span', { class: 'detail', text: target.note }) : null,
+        ),
+      ),
+    ),
+  );
+}
+
+function drawFigures() {
+  const result = state.result;
+  const unit = $('indicator-unit').value;
+  const unitName = result.units.find((candidate) => candidate.code === unit)?.name ?? unit;
+  const rows = new Map(result.rows.filter((row) => row.unit === unit).map((row) => [row.indicator, row]));
+  const body = $('figures').tBodies[0];
+  const out = [];
+  let group = '';
+  for (const indicator of result.indicators) {
+    const row = rows.get(indicator.code);
+    if (!row) continue;
+    if (m(indicator.group) !== group) {
+      group = m(indicator.group);
+      out.push(el('tr', { class: 'group' }, el('td', { colspan: '5', text: group })));
+    }
+    const change = changeText(row.now, row.last, indicator.ratio);
+    const label = `${indicator.code} ${m(indicator.name)}, ${unitName}`;
+    const breakdownButton = indicator.breakdowns.length
+      ? el('button', { type: 'button', class: 'link-button', 'aria-expanded': 'false', onclick: (event) => toggleBreakdowns(event.currentTarget, indicator, unit) }, t('results.breakdowns'))
+      : null;
+    out.push(
+      el(
+        'tr',
+        { 'data-indicator': indicator.code },
+        el('td', {}, el('span', { class: 'code', text: indicator.code }), ' ', m(indicator.name)),
+        el('td', { class: 'num' }, figureButton(row.now, indicator.ratio, indicator.code, unit, label)),
+        el('td', { class: 'num', text: result.baselinePeriod ? figureText(row.last, indicator.ratio) : '–' }),
+        el('td', { class: `num ${change.cls}`, text: change.text }),
+        el('td', {}, breakdownButton),
+      ),
+    );
+  }
+  fill(body, ...out);
+}
+
+async function toggleBreakdowns(button, indicator, unit) {
+  const row = button.closest('tr');
+  const open = button.getAttribute('aria-expanded') === 'true';
+  let next = row.nextElementSibling;
+  while (next && next.classList.contains('breakdown')) {
+    const after = next.nextElementSibling;
+    next.remove();
+    next = after;
+  }
+  button.setAttribute('aria-expanded', open ? 'false' : 'true');
+  button.textContent = open ? t('results.breakdowns') : t('results.hideBreakdowns');
+  if (open) return;
+  const { rows } = await api('GET', `/api/breakdowns?${new URLSearchParams({ indicator: indicator.code, unit })}`);
+  const cells = rows.map((entry) => {
+    const change = changeText(entry.now, entry.last, indicator.ratio);
+    return el(
+      'tr',
+      { class: 'breakdown sheet' },
+      el('td', { text: m(entry.label) }),
+      el('td', { class: 'num' }, figureButton(entry.now, indicator.ratio, indicator.code, unit, `${indicator.code} ${m(entry.label)}`, entry.breakdown)),
+      el('td', { class: 'num', text: state.result.baselinePeriod ? figureText(entry.last, indicator.ratio) : '–' }),
+      el('td', { class: `num ${change.cls}`, text: change.text }),
+      el('td'),
+    );
+  });
+  row.after(...cells);
+}
+
+function drawByUnit() {
+  const result = state.result;
+  const code = $('unit-indicator').value;
+  const indicator = result.indicators.find((candidate) => candidate.code === code);
+  if (!indicator) return;
+  const rows = result.rows.filter((row) => row.indicator === code);
+  fill($('by-unit').tBodies[0],
+    ...result.units.map((unit) => {
+      const row = rows.find((candidate) => candidate.unit === unit.code);
+      const change = changeText(row?.now, row?.last, indicator.ratio);
+      return el(
+        'tr',
+        {},
+        el('td', { text: `${unit.name} (${unit.code})` }),
+        el('td', { class: 'num' }, figureButton(row?.now, indicator.ratio, code, unit.code, `${code} ${unit.name}`)),
+        el('td', { class: 'num', text: result.baselinePeriod ? figureText(row?.last, indicator.ratio) : '–' }),
+        el('td', { class: `num ${change.cls}`, text: change.text }),
+      );
+    }),
+  );
+}
+
+async function explain(indicator, unit, breakdown) {
+  try {
+    state.explanation = await api('POST', '/api/explain', { indicator, unit, breakdown });
+    drawExplanation();
+    $('explain').focus();
+  } catch (error) {
+    showError('compute-error', error);
+  }
+}
+
+function keysBlock(title, keys) {
+  if (!keys) return null;
+  return el(
+    'div',
+    {},
+    el('h3', { text: `${title} — ${m(keys.label)} (${number(keys.count)})` }),
+    el('p', { class: 'keys', text: keys.shown.join(', ') + (keys.count > keys.shown.length ? (lang === 'en' ? ` … and ${number(keys.count - keys.shown.length)} more` : ` … và ${number(keys.count - keys.shown.length)} mã khác`) : '') }),
+  );
+}
+
+function drawExplanation() {
+  const x = state.explanation;
+  const box = $('explain');
+  box.hidden = !x;
+  if (!x) return fill(box);
+  const split = Object.entries(x.breakdown).map(([key, value]) => `${key}=${value}`).join(', ');
+  const numeratorLabel = lang === 'en' ? 'Numerator' : 'Tử số';
+  const denominatorLabel = lang === 'en' ? 'Denominator' : 'Mẫu số';
+  fill(box,
+    el('h3', { text: `${x.indicator} ${m(x.name)}${x.modelled ? (lang === 'en' ? ' (modelled)' : ' (mô hình của dự án)') : ''}` }),
+    el('p', { text: `${x.unit.name} (${x.unit.code}) — ${x.period.id} (${x.period.from} – ${x.period.to})${split ? ` — ${split}` : ''}` }),
+    el('p', {}, el('strong', { text: `${lang === 'en' ? 'Rule' : 'Quy tắc'}: ` }), m(x.rule)),
+    el('p', {}, el('strong', { text: `${numeratorLabel}: ` }), `${m(x.numeratorRule)} = ${x.figure.noData ? '–' : number(x.figure.numerator)}`),
+    x.denominatorRule ? el('p', {}, el('strong', { text: `${denominatorLabel}: ` }), `${m(x.denominatorRule)} = ${x.figure.noData ? '–' : number(x.figure.denominator)}`) : null,
+    el('p', {}, el('strong', { text: `${lang === 'en' ? 'Value' : 'Giá trị'}: ` }), figureText(x.figure, x.ratio)),
+    x.notes ? el('p', { class: 'hint', text: m(x.notes) }) : null,
+    el('p', { class: 'privacy', role: 'note', text: m(x.notice) }),
+    keysBlock(numeratorLabel, x.numerator),
+    keysBlock(denominatorLabel, x.denominator),
+    el('button', { type: 'button', class: 'secondary', onclick: () => { state.explanation = null; drawExplanation(); } }, lang === 'en' ? 'Close' : 'Đóng'),
+  );
+}
+
+// ------------------------------------------------------------------ 4. report
+
+function drawNarrative() {
+  const box = $('narrative');
+  const values = Object.fromEntries([...box.querySelectorAll('textarea')].map((area) => [area.name, area.value]));
+  fill(box,
+    ...state.narrative.map((section) =>
+      el('div', { class: 'field' }, el('label', { for: `n-${section.key}`, text: `${section.key}. ${section.label}` }), el('textarea', { id: `n-${section.key}`, name: section.key, rows: '2' })),
+    ),
+  );
+  for (const area of box.querySelectorAll('textarea')) area.value = values[area.name] ?? '';
+}
+
+function fillSettings(settings) {
+  if (!settings) return;
+  for (const [key, value] of Object.entries(settings)) {
+    const input = $(`s-${key}`);
+    if (input) input.value = value;
+  }
+}
+
+async function makeReport(event) {
+  event.preventDefault();
+  showError('report-error', null);
+  const button = $('make-report');
+  busy(button, true);
+  try {
+    const settings = Object.fromEntries([...document.querySelectorAll('[id^="s-"]')].map((input) => [input.name, input.value]));
+    const narrative = Object.fromEntries([...$('narrative').querySelectorAll('textarea')].map((area) => [area.name, area.value]));
+    const suppress = $('suppress').checked ? Number($('suppress-k').value) : null;
+    state.report = await api('POST', '/api/report', { settings, narrative, suppress });
+    drawReport();
+  } catch (error) {
+    showError('report-error', error);
+  } finally {
+    busy(button, false);
+  }
+}
+
+function drawReport() {
+  $('report-links').hidden = !state.report;
+  if (state.report) $('report-name').textContent = lang === 'en' ? `Made ${state.report.name}: the report and its annex.` : `Đã tạo ${state.report.name}: báo cáo và phụ lục.`;
+}
+
+// ------------------------------------------------------------------ 5. roll-up
+
+async function uploadAnnexes(files) {
+  showError('aggregate-error', null);
+  state.aggregate = null;
+  drawAggregate();
+  if (files.length === 0) return;
+  const form = new FormData();
+  for (const file of files) form.append('files', file, file.name);
+  try {
+    state.annexes = await api('POST', '/api/annexes', form);
+  } catch (error) {
+    state.annexes = null;
+    showError('aggregate-error', error);
+  }
+  drawAnnexes();
+}
+
+function drawAnnexes() {
+  const info = state.annexes;
+  $('aggregate-form').hidden = !info;
+  if (!info) return;
+  const unit = $('aggregate-unit');
+  const chosen = unit.value;
+  fill(unit, ...info.units.map((entry) => el('option', { value: entry.code, text: `${entry.name} (${entry.code})` })));
+  if (chosen) unit.value = chosen;
+  const period = $('aggregate-period');
+  fill(period, ...info.periods.map((id) => el('option', { value: id, text: id })));
+}
+
+async function aggregate(event) {
+  event.preventDefault();
+  showError('aggregate-error', null);
+  const button = $('aggregate');
+  busy(button, true);
+  try {
+    state.aggregate = await api('POST', '/api/aggregate', { unit: $('aggregate-unit').value, period: $('aggregate-period').value, targets: $('aggregate-targets').value });
+  } catch (error) {
+    state.aggregate = null;
+    showError('aggregate-error', error);
+  } finally {
+    busy(button, false);
+  }
+  drawAggregate();
+}
+
+function drawAggregate() {
+  const result = state.aggregate;
+  $('aggregate-view').hidden = !result;
+  if (!result) return;
+  $('aggregate-summary').textContent = lang === 'en' ? `Summed ${result.summed} annex(es) into ${result.unit.fullName}.` : `Đã cộng ${result.summed} phụ lục vào ${result.unit.fullName}.`;
+  const missing = result.missing.map((unit) => `${unit.name} (${unit.code})`).join(', ');
+  $('aggregate-missing').textContent = result.missing.length === 0
+    ? (lang === 'en' ? 'Every unit below has sent its annex.' : 'Đã có phụ lục của tất cả đơn vị cấp dưới.')
+    : (lang === 'en' ? `No annex yet from ${result.missing.length} unit(s): ${missing}.` : `Chưa có phụ lục của ${result.missing.length} đơn vị: ${missing}.`);
+  if (result.completeness) $('aggregate-missing').textContent += ` ${m(result.completeness)}`;
+  $('aggregate-missing').className = result.missing.length || result.completeness ? 'error' : 'ok';
+  fill($('aggregate-warnings'), ...result.warnings.map((warning) => el('li', { text: m(warning) })));
+}
+
+// ------------------------------------------------------------------ wiring
+
+async function uploadOne(input, path, done) {
+  const file = input.files[0];
+  if (!file) return;
+  const form = new FormData();
+  form.append('file', file, file.name);
+  try {
+    done(await api('POST', path, form));
+    showError('compute-error', null);
+  } catch (error) {
+    showError(path === '/api/settings' ? 'report-error' : 'compute-error', error);
+  }
+}
+
+async function clearAll() {
+  await api('DELETE', '/api/data');
+  resetAfterData();
+  state.periods = [];
+  state.annexes = null;
+  state.aggregate = null;
+  state.plans = state.plans.filter((plan) => plan.id !== 'uploaded');
+  for (const input of document.querySelectorAll('input[type=file]')) input.value = '';
+  $('data-view').hidden = true;
+  $('progress').hidden = true;
+  showError('data-error', null);
+  drawPeriods();
+  drawPlans();
+  drawAnnexes();
+  drawAggregate();
+  const notice = $('notice');
+  notice.textContent = lang === 'en' ? 'The uploaded data was deleted.' : 'Đã xóa dữ liệu đã tải lên.';
+  notice.hidden = false;
+}
+
+async function init() {
+  $('lang').addEventListener('click', () => {
+    lang = lang === 'en' ? 'vi' : 'en';
+    localStorage.setItem('chitieu-lang', lang);
+    applyLanguage();
+  });
+  $('clear').addEventListener('click', clearAll);
+  $('files').addEventListener('change', (event) => upload([...event.target.files]));
+  $('sample').addEventListener('click', () =>
+    startReading(async () => {
+      const answer = await api('POST', '/api/data/sample');
+      // The sample district's own settings, unless the person has typed some already.
+      if (![...document.querySelectorAll('[id^="s-"]')].some((input) => input.value.trim() !== '')) fillSettings(answer.settings);
+      return answer;
+    }),
+  );
+  const drop = $('drop');
+  drop.addEventListener('dragover', (event) => {
+    event.preventDefault();
+    drop.classList.add('over');
+  });
+  drop.addEventListener('dragleave', () => drop.classList.remove('over'));
+  drop.addEventListener('drop', (event) => {
+    event.preventDefault();
+    drop.classList.remove('over');
+    upload([...event.dataTransfer.files]);
+  });
+  $('period').addEventListener('change', () => {
+    for (const field of document.querySelectorAll('.custom-dates')) field.hidden = $('period').value !== 'custom';
+    loadUnits();
+  });
+  $('unit').addEventListener('change', () => (state.unitChosen = $('unit').value));
+  $('from').addEventListener('change', loadUnits);
+  $('to').addEventListener('change', loadUnits);
+  $('compute-form').addEventListener('submit', compute);
+  $('indicator-unit').addEventListener('change', drawFigures);
+  $('unit-indicator').addEventListener('change', drawByUnit);
+  $('targets-file').addEventListener('change', (event) =>
+    uploadOne(event.target, '/api/targets', (plan) => {
+      state.plans = [...state.plans.filter((entry) => entry.id !== 'uploaded'), { id: 'uploaded', name: plan.name }];
+      drawPlans();
+      $('targets').value = 'uploaded';
+    }),
+  );
+  $('baseline-file').addEventListener('change', (event) => uploadOne(event.target, '/api/baseline', () => ($('baseline').value = 'file')));
+  $('settings-file').addEventListener('change', (event) => uploadOne(event.target, '/api/settings', (answer) => fillSettings(answer.settings)));
+  $('report-form').addEventListener('submit', makeReport);
+  $('annexes').addEventListener('change', (event) => uploadAnnexes([...event.target.files]));
+  $('aggregate-form').addEventListener('submit', aggregate);
+
+  const options = await api('GET', '/api/options');
+  state.plans = options.plans;
+  state.narrative = options.narrative;
+  fillSettings(options.settings);
+  applyLanguage();
+  // A reload keeps what the server already read.
+  const status = await api('GET', '/api/data');
+  if (status.state !== 'empty') {
+    $('progress').hidden = false;
+    await poll();
+  }
+}
+
+init().catch((error) => showError('data-error', error));

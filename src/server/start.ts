@@ -1,0 +1,65 @@
+/**
+ * `chitieu serve`: listens on 127.0.0.1 (a free port unless one is given), prints the link
+ * with the run's token, opens the default browser, and on Ctrl-C stops and deletes what it kept.
+ */
+import { spawn } from 'node:child_process';
+import type { AddressInfo } from 'node:net';
+import type { Message } from '../model/messages.js';
+import { buildApp, type UploadLimits } from './app.js';
+import { HOST, newToken } from './security.js';
+
+export interface ServeOptions {
+  readonly port?: number;
+  readonly settingsFile?: string;
+  readonly limits?: UploadLimits;
+  readonly tempRoot?: string;
+  readonly log?: (line: Message) => void;
+}
+
+export interface RunningServer {
+  readonly url: string;
+  readonly token: string;
+  readonly port: number;
+  readonly dir: string;
+  close(): Promise<void>;
+}
+
+export async function startServer(options: ServeOptions = {}): Promise<RunningServer> {
+  const token = newToken();
+  let port = options.port ?? 0;
+  const { app, workspace } = await buildApp({
+    token,
+    port: () => port,
+    ...(options.limits ? { limits: options.limits } : {}),
+    ...(options.settingsFile ? { settingsFile: options.settingsFile } : {}),
+    ...(options.tempRoot ? { tempRoot: options.tempRoot } : {}),
+    ...(options.log ? { log: options.log } : {}),
+  });
+  try {
+    await app.listen({ host: HOST, port });
+  } catch (error) {
+    workspace.remove();
+    throw error;
+  }
+  port = (app.server.address() as AddressInfo).port;
+  return {
+    url: `http://${HOST}:${port}/?token=${token}`,
+    token,
+    port,
+    dir: workspace.dir,
+    close: () => app.close(),
+  };
+}
+
+/** The platform's way to open a link in the default browser; failures are left to the printed link. */
+export function openBrowser(url: string): void {
+  const [command, args] =
+    process.platform === 'win32' ? ['cmd', ['/c', 'start', '""', url]] : process.platform === 'darwin' ? ['open', [url]] : ['xdg-open', [url]];
+  try {
+    const child = spawn(command, args, { detached: true, stdio: 'ignore', windowsHide: true });
+    child.on('error', () => undefined);
+    child.unref();
+  } catch {
+    // No opener on this machine: the link is printed.
+  }
+}

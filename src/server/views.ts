@@ -1,0 +1,266 @@
+/**
+ * What the page shows, shaped from the pipeline's data: plain JSON with every message in both
+ * languages ({ vi, en }), so the page switches language without asking again. Rejected rows
+ * and warnings are the terminal's lines, personal values masked the same way.
+ */
+import { KEY_LABELS, parsePeriod, samePeriodLastYear, valueLabel, type Explanation, type Period, type PeriodPresets, type RecordKeys } from '../engine/index.js';
+import type { ImportResult } from '../import/index.js';
+import { countsByKind, issueLabel, KIND_LABELS, rejectedLine, warningLine } from '../import/summary.js';
+import { msg, type Message } from '../model/messages.js';
+import { isoOfDateNumber, NO_DATE, type CodeColumn } from '../model/record-columns.js';
+import type { BreakdownKey, ComputeResult, IndicatorResult, Level, TargetStatus } from '../model/results.js';
+import type { Computed, Definitions } from '../pipeline/compute.js';
+import { completenessFor } from '../pipeline/report.js';
+import { completenessMessage } from '../report/completeness.js';
+import { totalsOf } from '../pipeline/read.js';
+import { periodWording } from '../report/period-label.js';
+import type { UnitName } from '../report/unit-name.js';
+import { eraAt, type AdminUnits } from '../units/index.js';
+
+/** Rows listed one by one on the page; the error workbook has them all. */
+export const LISTED_ROWS = 200;
+
+const both = (make: (lang: 'vi' | 'en') => string): Message => ({ vi: make('vi'), en: make('en') });
+
+export function dataView(imported: ImportResult) {
+  const issueKinds = imported.rejected.flatMap((row) => [...new Set(row.issues.map((issue) => issue.kind))]);
+  const warnings = imported.warnings.filter((warning) => warning.kind !== 'totals_row');
+  return {
+    totals: totalsOf(imported),
+    files: imported.files.map((file) => ({
+      file: file.file,
+      read: file.read,
+      accepted: file.accepted,
+      rejected: file.rejected,
+      sheets: file.sheets.map((sheet) => ({
+        sheet: sheet.sheet,
+        kind: KIND_LABELS[sheet.kind] ?? msg(sheet.kind, sheet.kind),
+        headerRow: sheet.headerRow,
+        read: sheet.read,
+        accepted: sheet.accepted,
+        rejected: sheet.rejected,
+        totalsSkipped: sheet.totalsSkipped,
+      })),
+    })),
+    errorsByKind: countsByKind(issueKinds).map(([kind, count]) => ({ kind, label: both((lang) => issueLabel(kind, lang)), count })),
+    warningsByKind: countsByKind(warnings.map((warning) => warning.kind)).map(([kind, count]) => ({ kind, label: both((lang) => issueLabel(kind, lang)), count })),
+    rejected: imported.rejected.slice(0, LISTED_ROWS).map((row) => both((lang) => rejectedLine(row, lang))),
+    rejectedCount: imported.rejected.length,
+    warnings: warnings.slice(0, LISTED_ROWS).map((warning) => both((lang) => warningLine(warning, lang))),
+    warningCount: warnings.length,
+  };
+}
+
+const EN_KIND: Record<string, (year: number) => string> = {
+  H1: (y) => `first half of ${y}`,
+  H2: (y) => `second half of ${y}`,
+  '9M': (y) => `first nine months of ${y}`,
+  Q1: (y) => `Q1 ${y}`,
+  Q2: (y) => `Q2 ${y}`,
+  Q3: (y) => `Q3 ${y}`,
+  Q4: (y) => `Q4 ${y}`,
+};
+
+export function periodLabel(period: Period, presets: PeriodPresets): Message {
+  const preset = /^\d{4}-([a-z][a-z0-9-]*)$/i.exec(period.id)?.[1];
+  const named = preset ? presets.get(preset.toLowerCase()) : undefined;
+  const dates = `${period.from.split('-').reverse().join('/')} – ${period.to.split('-').reverse().join('/')}`;
+  if (named) return msg(`${named.label ?? named.name} ${period.to.slice(0, 4)} (${dates})`, `${named.labelEn ?? named.name} ${period.to.slice(0, 4)} (${dates})`);
+  const wording = periodWording(period);
+  const kind = /^\d{4}-(H1|H2|9M|Q[1-4])$/.exec(period.id)?.[1];
+  const year = Number(period.to.slice(0, 4));
+  const en = /^\d{4}$/.test(period.id) ? `year ${year}` : kind ? EN_KIND[kind]!(year) : dates;
+  const vi = wording.label.charAt(0).toUpperCase() + wording.label.slice(1);
+  return msg(wording.kind === 'window' ? dates : vi, en);
+}
+
+/** The periods offered for the years the records speak of, most recent year first; and a default. */
+export function periodsView(imported: ImportResult, presets: PeriodPresets) {
+  const years = new Set<number>();
+  let lastDate = NO_DATE;
+  for (const date of imported.dataset.events.fields.eventDate.dates) {
+    if (date === NO_DATE) continue;
+    years.add(Math.floor(date / 10_000));
+    if (date > lastDate) lastDate = date;
+  }
+  for (const fact of imported.dataset.communeFacts) {
+    const year = Number(/^(\d{4})/.exec(fact.periodId)?.[1]);
+    if (year) years.add(year);
+  }
+  if (years.size === 0) years.add(new Date().getUTCFullYear());
+  const sorted = [...years].filter((year) => year >= 2000 && year <= 2100).sort((a, b) => b - a).slice(0, 5);
+  const ids = sorted.flatMap((year) => [`${year}-H1`, `${year}-9M`, `${year}`, `${year}-H2`, `${year}-Q1`, `${year}-Q2`, `${year}-Q3`, `${year}-Q4`, ...[...presets.keys()].map((name) => `${year}-${name}`)]);
+  const periods = ids.map((id) => parsePeriod(id, presets));
+  // The latest half-year, nine months or year the events reach the end of; else the first offered.
+  const lastEvent = lastDate === NO_DATE ? '' : isoOfDateNumber(lastDate);
+  const fallback = periods[0]!;
+  const chosen = periods.filter((period) => /-(H1|9M)$|^\d{4}$/.test(period.id) && period.to <= (lastEvent || '0')).sort((a, b) => (a.to < b.to ? 1 : -1))[0];
+  return {
+    periods: periods.map((period) => ({ id: period.id, from: period.from, to: period.to, label: periodLabel(period, presets) })),
+    defaultPeriod: (chosen ?? fallback).id,
+  };
+}
+
+/** The codes a code column holds in at least one row. */
+function codesIn(column: CodeColumn): string[] {
+  const used = new Set<number>(column.codes);
+  return [...used].filter((index) => index >= 0).map((index) => column.dictionary[index]!);
+}
+
+export interface UnitOption {
+  readonly code: string;
+  readonly name: string;
+  readonly level: Level;
+}
+
+/** The communes, districts and province(s) the records name, on the units valid at the period's end. */
+export function unitsView(imported: ImportResult, period: Period, units: AdminUnits): UnitOption[] {
+  const era = eraAt(period.to);
+  const communes = new Set<string>();
+  const { children, events, communeFacts } = imported.dataset;
+  const codes = new Set([...codesIn(children.fields.communeCode), ...codesIn(events.fields.communeCode), ...communeFacts.map((record) => record.communeCode)]);
+  for (const code of codes) {
+    if (units.commune(code, era)) communes.add(code);
+    else if (era === 'post') {
+      const target = units.crosswalk(code);
+      if (target) communes.add(target.code);
+    }
+  }
+  const found = new Map<string, UnitOption>();
+  for (const code of communes) {
+    const commune = units.commune(code, era)!;
+    const parents = units.parentsOf(code, era);
+    found.set(code, { code, name: commune.name, level: 'commune' });
+    if (parents?.district) found.set(parents.district.code, { code: parents.district.code, name: parents.district.name, level: 'district' });
+    if (parents) found.set(parents.province.code, { code: parents.province.code, name: parents.province.name, level: 'province' });
+  }
+  const order: Record<Level, number> = { province: 0, district: 1, commune: 2 };
+  return [...found.values()].sort((a, b) => order[a.level] - order[b.level] || (a.code < b.code ? -1 : 1));
+}
+
+const STATUS: Record<TargetStatus, Message> = {
+  met: msg('đạt', 'met'),
+  not_met: msg('chưa đạt', 'not met'),
+  insufficient_data: msg('chưa đủ dữ liệu', 'not enough data'),
+};
+
+interface Figure {
+  readonly value: number | null;
+  readonly numerator: number | null;
+  readonly denominator: number | null;
+  readonly noData: boolean;
+  readonly approximate: boolean;
+}
+
+function figureOf(row: IndicatorResult | undefined): Figure | null {
+  if (!row) return null;
+  return { value: row.value, numerator: row.numerator, denominator: row.denominator, noData: row.noData === true, approximate: row.approximate === true };
+}
+
+const totalKey = (indicator: string, unit: string) => `${indicator}|${unit}`;
+
+function totals(result: ComputeResult | undefined): Map<string, IndicatorResult> {
+  const map = new Map<string, IndicatorResult>();
+  for (const row of result?.results ?? []) if (Object.keys(row.breakdown).length === 0) map.set(totalKey(row.indicator, row.unit), row);
+  return map;
+}
+
+/**
+ * The figures of the unit and the units under it: every indicator, this period and the same
+ * period last year (when asked for), and the plan's target statuses. The page draws its
+ * tables from this; further views (charts) can be drawn from the same rows.
+ */
+export function resultView(computed: Computed, unit: UnitName, children: readonly UnitName[], definitions: Definitions) {
+  const { catalogue, presets } = definitions;
+  const { result, baselineResult } = computed.output;
+  const completeness = completenessFor(result, unit, definitions.units);
+  const now = totals(result);
+  const last = totals(baselineResult);
+  const units = [unit, ...children].filter((candidate) => catalogue.indicators.some((definition) => now.has(totalKey(definition.code, candidate.code))));
+  return {
+    period: { ...result.period, label: periodLabel(result.period, presets) },
+    baselinePeriod: baselineResult ? { ...baselineResult.period, label: periodLabel(samePeriodLastYear(result.period), presets) } : null,
+    unit,
+    units: units.map((entry) => ({ code: entry.code, name: entry.fullName, level: entry.level })),
+    indicators: catalogue.indicators.map((definition) => ({
+      code: definition.code,
+      name: msg(definition.name, definition.nameEn),
+      group: msg(definition.groupName, definition.groupNameEn),
+      ratio: definition.denominator !== undefined,
+      factor: definition.factor ?? null,
+      breakdowns: definition.breakdowns.map((keys) => keys.join('+')),
+    })),
+    rows: units.flatMap((entry) =>
+      catalogue.indicators.map((definition) => ({
+        indicator: definition.code,
+        unit: entry.code,
+        now: figureOf(now.get(totalKey(definition.code, entry.code))),
+        last: baselineResult ? figureOf(last.get(totalKey(definition.code, entry.code))) : null,
+      })),
+    ),
+    targets: result.targets
+      .filter((target) => target.unit === unit.code)
+      .map((target) => ({ ...target, statusLabel: STATUS[target.status] })),
+    rejectedByEngine: computed.output.rejected.length,
+    // A district's figures made of some of its communes say so, as the report does.
+    completeness: completeness && completeness.missing.length > 0 ? completenessMessage(unit.fullName, completeness) : null,
+  };
+}
+
+/** One indicator's breakdown rows for one unit, labelled. */
+export function breakdownView(computed: Computed, indicator: string, unit: string) {
+  const label = (breakdown: IndicatorResult['breakdown']) =>
+    both((lang) =>
+      (Object.entries(breakdown) as [BreakdownKey, string][])
+        .map(([key, value]) => `${KEY_LABELS[key][lang]}: ${valueLabel(key, value, lang)}`)
+        .join(' · '),
+    );
+  const pick = (result: ComputeResult | undefined) =>
+    (result?.results ?? []).filter((row) => row.indicator === indicator && row.unit === unit && Object.keys(row.breakdown).length > 0);
+  const lastById = new Map(pick(computed.output.baselineResult).map((row) => [JSON.stringify(row.breakdown), row]));
+  return pick(computed.output.result).map((row) => ({
+    breakdown: row.breakdown,
+    label: label(row.breakdown),
+    now: figureOf(row),
+    last: computed.output.baselineResult ? figureOf(lastById.get(JSON.stringify(row.breakdown))) : null,
+  }));
+}
+
+const KEYS_LABEL: Record<RecordKeys['kind'], Message> = {
+  children: msg('Mã trẻ em', 'Child keys (Mã trẻ em)'),
+  cases: msg('Mã vụ việc', 'Case keys (Mã vụ việc)'),
+  communes: msg('Mã xã', 'Commune codes'),
+};
+
+/** How many keys of each list go to the page; the CLI's `--limit` default. */
+const KEYS_SHOWN = 200;
+
+function keysView(keys: RecordKeys | undefined) {
+  if (!keys) return null;
+  const shown = keys.amounts ? keys.amounts.slice(0, KEYS_SHOWN).map((entry) => `${entry.key} (${entry.amount.toLocaleString('vi-VN')} đ)`) : keys.keys.slice(0, KEYS_SHOWN);
+  return { label: KEYS_LABEL[keys.kind], count: keys.keys.length, shown };
+}
+
+export function explanationView(explanation: Explanation, unitName: string) {
+  const { definition, row } = explanation;
+  return {
+    indicator: definition.code,
+    name: msg(definition.name, definition.nameEn),
+    modelled: definition.modelled,
+    unit: { code: row.unit, name: unitName },
+    period: explanation.period,
+    breakdown: row.breakdown,
+    rule: explanation.rule,
+    numeratorRule: explanation.numeratorRule,
+    denominatorRule: explanation.denominatorRule ?? null,
+    figure: figureOf(row),
+    ratio: definition.denominator !== undefined,
+    notes: definition.notes ? msg(definition.notes, definition.notesEn ?? definition.notes) : null,
+    numerator: keysView(explanation.numerator),
+    denominator: keysView(explanation.denominator),
+    notice: msg(
+      'Các mã dưới đây trỏ tới hồ sơ của từng trẻ em: đó là dữ liệu cá nhân, chỉ dùng để kiểm tra số liệu trong cơ quan, không đưa vào báo cáo, không gửi ra ngoài.',
+      'The keys below point to individual children\'s records: personal data, for checking the figures inside the office only; never put them in a report or send them out.',
+    ),
+  };
+}

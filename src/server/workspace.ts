@@ -1,0 +1,93 @@
+/**
+ * The server's private folder: uploaded files live here (mode 0700, under the system's temp
+ * folder) and nowhere else. It is emptied on "Xóa dữ liệu", removed on stop, and a folder left
+ * by a server that died (its owner process is gone) is removed at the next start.
+ */
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { safeFileName } from '../io/file-names.js';
+
+const PREFIX = 'chitieu-serve-';
+const OWNER_FILE = 'owner.pid';
+
+export interface Workspace {
+  readonly dir: string;
+  /** A fresh sub-folder for one kind of upload ("data", "annexes", …), emptied first. */
+  freshFolder(kind: string): string;
+  /** A path in `folder` for an uploaded file's name, made safe and unique. */
+  placeFor(folder: string, name: string): string;
+  clear(kind?: string): void;
+  remove(): void;
+}
+
+function alive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+/** Removes the folders of servers that are no longer running (only this user's). */
+export function removeStaleWorkspaces(root: string = tmpdir()): number {
+  let removed = 0;
+  const uid = process.getuid?.();
+  for (const name of readdirSync(root)) {
+    if (!name.startsWith(PREFIX)) continue;
+    const dir = join(root, name);
+    try {
+      if (uid !== undefined && statSync(dir).uid !== uid) continue;
+      const pid = Number(readFileSync(join(dir, OWNER_FILE), 'utf8'));
+      if (Number.isInteger(pid) && pid > 0 && alive(pid)) continue;
+    } catch {
+      // No owner file: a folder whose server died while creating it.
+    }
+    rmSync(dir, { recursive: true, force: true });
+    removed += 1;
+  }
+  return removed;
+}
+
+export function createWorkspace(root: string = tmpdir()): Workspace {
+  removeStaleWorkspaces(root);
+  // mkdtemp creates the folder 0700: readable by this user only.
+  const dir = mkdtempSync(join(root, PREFIX));
+  writeFileSync(join(dir, OWNER_FILE), String(process.pid), { mode: 0o600 });
+  const folder = (kind: string) => join(dir, safeFileName(kind));
+  return {
+    dir,
+    freshFolder(kind) {
+      const path = folder(kind);
+      rmSync(path, { recursive: true, force: true });
+      mkdirSync(path, { recursive: true, mode: 0o700 });
+      return path;
+    },
+    placeFor(target, name) {
+      const safe = safeFileName(name) || 'tep';
+      const dot = safe.lastIndexOf('.');
+      const [stem, ext] = dot > 0 ? [safe.slice(0, dot), safe.slice(dot)] : [safe, ''];
+      let candidate = safe;
+      for (let n = 2; existsIn(target, candidate); n += 1) candidate = `${stem} (${n})${ext}`;
+      return join(target, candidate);
+    },
+    clear(kind) {
+      for (const name of kind ? [safeFileName(kind)] : readdirSync(dir).filter((entry) => entry !== OWNER_FILE)) {
+        rmSync(join(dir, name), { recursive: true, force: true });
+      }
+    },
+    remove() {
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+function existsIn(dir: string, name: string): boolean {
+  try {
+    statSync(join(dir, name));
+    return true;
+  } catch {
+    return false;
+  }
+}
