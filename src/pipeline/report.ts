@@ -12,6 +12,7 @@ import type { Dataset } from '../model/records.js';
 import type { ComputeResult, Level } from '../model/results.js';
 import { completenessOf, incompleteRefusal, type Completeness } from '../report/completeness.js';
 import { createReport, type ReportFiles, type ReportInput, type UnitFacts, type UnitName } from '../report/index.js';
+import { loadReportLayout, type ReportLayout } from '../report/layout.js';
 import { loadNarrative, type Narrative } from '../report/narrative.js';
 import { checkReportDate, loadSettingsFile, type ReportSettingsFile } from '../report/settings.js';
 import { checkTemplate, resolveTemplate } from '../report/template.js';
@@ -35,8 +36,9 @@ export function catalogueVersion(catalogue: Catalogue): string {
   return `sha256:${createHash('sha256').update(JSON.stringify(definitions)).digest('hex').slice(0, 12)}`;
 }
 
-export function catalogueFacts(catalogue: Catalogue): Pick<ReportInput, 'indicatorNames' | 'indicatorFactors' | 'catalogueVersion'> {
+export function catalogueFacts(catalogue: Catalogue): Pick<ReportInput, 'indicatorNames' | 'indicatorFactors' | 'catalogueVersion' | 'catalogue'> {
   return {
+    catalogue,
     indicatorNames: Object.fromEntries(catalogue.indicators.map((definition) => [definition.code, definition.name])),
     indicatorFactors: Object.fromEntries(catalogue.indicators.map((definition) => [definition.code, definition.factor ?? null])),
     catalogueVersion: catalogueVersion(catalogue),
@@ -109,6 +111,8 @@ export interface LoadedReportOptions {
   readonly narrative?: Narrative;
   readonly template?: string;
   readonly suppress?: number;
+  /** Table and chart files, checked against the catalogue (by default loaded when the report is made). */
+  readonly layout?: ReportLayout;
 }
 
 /** Reads settings, narrative and template first (the template compiled), so a bad file fails before any work. */
@@ -187,8 +191,10 @@ export interface ReportRun {
 
 /** `chitieu report` as data: read → validate → compute → report. Settings files are read before the records. */
 export async function reportFromFiles(paths: readonly string[], request: ReportRequest, onEvent?: OnPipelineEvent): Promise<ReportRun> {
-  const loaded = loadReportOptions(request);
+  const options = loadReportOptions(request);
   const definitions = loadDefinitions(request.periods);
+  // Table and chart files are checked against the catalogue before any record is read (exit 4).
+  const loaded = { ...options, layout: loadReportLayout(definitions.catalogue, options.template ? resolveTemplate(options.template) : undefined) };
   const period = resolvePeriod(request);
   checkReportDate(loaded.settings, period.to, request.settings);
   const { unit } = reportUnit(request.unit, period, definitions.units);

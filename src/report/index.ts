@@ -7,12 +7,15 @@
  * day) is the only date written into them.
  */
 import { safeFileName } from '../io/file-names.js';
+import { drawCharts } from './docx/charts.js';
 import { renderDocx } from './docx/build.js';
+import { loadReportLayout, type ReportLayout } from './layout.js';
 import { buildReportModel, type ReportInput, type ReportModel } from './model.js';
 import type { Narrative, NarrativeKey } from './narrative.js';
 import { defaultTemplateFor } from './period-label.js';
 import { resolveSettings, type ReportSettingsFile } from './settings.js';
-import { renderTemplate, resolveTemplate } from './template.js';
+import { renderTemplate, resolveTemplate, type TemplateFile } from './template.js';
+import type { ChartFigure } from './charts/data.js';
 import { renderAnnex } from './xlsx/annex.js';
 
 export type { ReportInput, ReportModel, SourceFile } from './model.js';
@@ -31,6 +34,8 @@ export interface ReportOptions {
    * (suppress.ts); the annex then has no DuLieu sheet. Not set: every figure is shown.
    */
   readonly suppress?: number;
+  /** Tables and charts, already loaded and checked; by default those of templates/ (and of the template's folder). */
+  readonly layout?: ReportLayout;
 }
 
 export interface ReportFiles {
@@ -41,9 +46,14 @@ export interface ReportFiles {
   readonly placeholders: readonly NarrativeKey[];
 }
 
+function templateOf(input: ReportInput, options: ReportOptions) {
+  return resolveTemplate(options.template ?? defaultTemplateFor(input.result.period));
+}
+
 export function reportModel(input: ReportInput, options: ReportOptions = {}): ReportModel {
   const settings = resolveSettings(options.settings, input.unit, input.result.period.to);
-  return buildReportModel(input, settings, options.narrative ?? {}, options.suppress);
+  const layout = options.layout ?? loadReportLayout(input.catalogue, templateOf(input, options));
+  return buildReportModel(input, settings, options.narrative ?? {}, options.suppress, layout);
 }
 
 /** The date the files carry: the report date when set, else the period's last day. */
@@ -51,12 +61,28 @@ function stampDate(model: ReportModel): string {
   return model.settings.reportDate ?? model.input.result.period.to;
 }
 
+function blocksOf(model: ReportModel, template: TemplateFile) {
+  return renderTemplate(template, model.context, model.narrative, {
+    tables: model.tables.map((table) => table.id),
+    charts: model.charts.map((chart) => chart.definition.id),
+    known: model.layout.charts.map((chart) => chart.id),
+  });
+}
+
+/** The charts of a report in the order its template places them (as the DOCX numbers them): what the page shows. */
+export function placedCharts(input: ReportInput, options: ReportOptions = {}): ChartFigure[] {
+  const model = reportModel(input, options);
+  const ids = blocksOf(model, templateOf(input, options)).blocks.flatMap((block) => (block.kind === 'chart' ? [block.id] : []));
+  return [...new Set(ids)].flatMap((id) => model.charts.filter((chart) => chart.definition.id === id));
+}
+
 export async function createReport(input: ReportInput, options: ReportOptions = {}): Promise<ReportFiles> {
   const model = reportModel(input, options);
-  const template = resolveTemplate(options.template ?? defaultTemplateFor(input.result.period));
-  const { blocks, placeholders } = renderTemplate(template, model.context, model.narrative, model.tables.map((table) => table.id));
+  const template = templateOf(input, options);
+  const { blocks, placeholders } = blocksOf(model, template);
   const date = stampDate(model);
-  const [docx, xlsx] = await Promise.all([renderDocx(blocks, model, date), renderAnnex(model, date)]);
+  const pictures = await drawCharts(blocks, model);
+  const [docx, xlsx] = await Promise.all([renderDocx(blocks, model, date, pictures), renderAnnex(model, date)]);
   return { docx, xlsx, model, placeholders };
 }
 

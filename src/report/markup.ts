@@ -7,6 +7,7 @@
  *   any other line                  a body paragraph (justified, first-line indent)
  *   ::subject Kết quả công tác …    a line of the subject under "BÁO CÁO"
  *   ::table bieu-05                 an annex table (what {{table "bieu-05"}} writes)
+ *   ::chart bieu-do-01              a chart with its caption (what {{chart "bieu-do-01"}} writes)
  *   ::page-break                    a new page
  *   ::appendix                      the annex starts here: landscape pages, own page numbers
  *   ::center text                   a centred bold line
@@ -32,6 +33,7 @@ export type Block =
   | { readonly kind: 'note'; readonly inlines: readonly Inline[] }
   | { readonly kind: 'subject'; readonly inlines: readonly Inline[] }
   | { readonly kind: 'table'; readonly id: string }
+  | { readonly kind: 'chart'; readonly id: string }
   | { readonly kind: 'pageBreak' }
   | { readonly kind: 'appendix' };
 
@@ -112,10 +114,16 @@ export function parseMarkup(source: string): Block[] {
         }
         blocks.push({ kind: 'table', id: rest });
         return;
+      case 'chart':
+        if (!TABLE_ID.test(rest)) {
+          throw new MarkupError(i + 1, { vi: `tên biểu đồ không hợp lệ: "${rest}"`, en: `invalid chart name: "${rest}"` });
+        }
+        blocks.push({ kind: 'chart', id: rest });
+        return;
       default:
         throw new MarkupError(i + 1, {
-          vi: `lệnh không biết: "${line.slice(0, 40)}" (dùng ::subject, ::table, ::page-break, ::appendix, ::center, ::note)`,
-          en: `unknown directive: "${line.slice(0, 40)}" (use ::subject, ::table, ::page-break, ::appendix, ::center, ::note)`,
+          vi: `lệnh không biết: "${line.slice(0, 40)}" (dùng ::subject, ::table, ::chart, ::page-break, ::appendix, ::center, ::note)`,
+          en: `unknown directive: "${line.slice(0, 40)}" (use ::subject, ::table, ::chart, ::page-break, ::appendix, ::center, ::note)`,
         });
     }
   });

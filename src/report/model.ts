@@ -4,6 +4,9 @@
  * `context` (plain data only), the DOCX builder and the XLSX writer receive the rest.
  */
 import type { ComputeResult, IndicatorResult, TargetResult } from '../model/results.js';
+import type { CatalogueView } from './binding.js';
+import { chartsFor, type ChartFigure } from './charts/data.js';
+import { loadReportLayout, type ReportLayout } from './layout.js';
 import type { Completeness } from './completeness.js';
 import { NARRATIVE_KEYS, type Narrative, type NarrativeKey } from './narrative.js';
 import * as text from './paragraphs.js';
@@ -13,7 +16,7 @@ import { ResultIndex } from './result-index.js';
 import type { ReportSettings } from './settings.js';
 import { Protection, protectComparison, suppressTables } from './suppress.js';
 import type { ReportTable } from './table-model.js';
-import { buildTables } from './tables.js';
+import { buildTables, coreFigures } from './tables.js';
 import { committeeName, nameInSentence, placeName, typeWord, type UnitName } from './unit-name.js';
 
 /** A file the figures were read from, as the annex's ThongTin sheet lists it. */
@@ -46,6 +49,8 @@ export interface ReportInput {
   readonly origin: 'compute' | 'aggregate';
   /** Notes every unit table carries. */
   readonly extraNotes?: readonly string[];
+  /** The catalogue the figures were computed with: tables and charts are checked against it (the bundled one when absent). */
+  readonly catalogue?: CatalogueView;
   /**
    * Indicator → why `--baseline records` gave it no figure last year (the catalogue's
    * lastYearNote); only with a baseline rebuilt from the records.
@@ -65,6 +70,9 @@ export interface ReportModel {
   readonly rows: readonly IndicatorResult[];
   readonly baselineRows: readonly IndicatorResult[];
   readonly targets: readonly TargetResult[];
+  readonly layout: ReportLayout;
+  /** The charts this level of report draws, with their data (templates/charts/). */
+  readonly charts: readonly ChartFigure[];
   /** K of `--suppress K`: counts from 1 to K−1 of communes are hidden (suppress.ts). */
   readonly suppress?: number;
   /** What templates see. */
@@ -127,7 +135,13 @@ function rowsOf(result: ComputeResult | undefined, codes: ReadonlySet<string>): 
   return result ? result.results.filter((row) => codes.has(row.unit)) : [];
 }
 
-export function buildReportModel(input: ReportInput, settings: ReportSettings, narrative: Narrative, suppress?: number): ReportModel {
+export function buildReportModel(
+  input: ReportInput,
+  settings: ReportSettings,
+  narrative: Narrative,
+  suppress?: number,
+  layout: ReportLayout = loadReportLayout(input.catalogue),
+): ReportModel {
   const codes = new Set([input.unit.code, ...input.children.map((child) => child.code)]);
   const rows = rowsOf(input.result, codes);
   const baselineRows = rowsOf(input.baseline, codes);
@@ -152,15 +166,22 @@ export function buildReportModel(input: ReportInput, settings: ReportSettings, n
     ...common,
     ...(input.extraNotes ? { extraNotes: input.extraNotes } : {}),
     ...(input.indicatorNames ? { indicatorNames: input.indicatorNames } : {}),
-  });
+  }, layout.tables.map((table) => table.spec));
   let protection: Protection | undefined;
   if (suppress !== undefined) {
     const suppressed = suppressTables(tables, suppress);
-    const guard = new Protection(suppress, suppressed.hidden, index, baseline);
-    tables = suppressed.tables.map((table) => (table.id === 'bieu-05' ? protectComparison(table, guard) : table));
+    const guard = new Protection(suppress, suppressed.rules, suppressed.hidden, index, baseline);
+    const comparisons = new Set(layout.tables.flatMap((table) => ('figures' in table.spec ? [table.spec.id] : [])));
+    tables = suppressed.tables.map((table) => (comparisons.has(table.id) ? protectComparison(table, guard) : table));
     protection = guard;
   }
-  const pctx = { ...common, facts, ...(protection ? { protection } : {}) };
+  const pctx = { ...common, facts, coreFigures: coreFigures(layout.tables.map((table) => table.spec)), ...(protection ? { protection } : {}) };
+  const charts = chartsFor(layout.charts, {
+    ...common,
+    origin: input.origin,
+    ...(protection ? { protection } : {}),
+    ...(input.indicatorNames ? { indicatorNames: input.indicatorNames } : {}),
+  });
   const committee = committeeName(input.unit);
   const paragraphs: Record<TextKey, readonly string[]> = {
     opening: text.opening(pctx, committee),
@@ -209,5 +230,5 @@ export function buildReportModel(input: ReportInput, settings: ReportSettings, n
     text: paragraphs,
     targets: targets.map((target) => ({ label: target.target, status: target.status, indicator: target.indicator })),
   };
-  return { input, settings, narrative, wording, tables, rows, baselineRows, targets, ...(suppress !== undefined ? { suppress } : {}), context };
+  return { input, settings, narrative, wording, tables, layout, charts, rows, baselineRows, targets, ...(suppress !== undefined ? { suppress } : {}), context };
 }

@@ -25,7 +25,8 @@ import {
 import { completenessSentence } from './completeness.js';
 import type { Breakdown } from './result-index.js';
 import type { Protection, When } from './suppress.js';
-import { CORE_FIGURES, coreValue, type TableContext } from './tables.js';
+import { coreValue, type TableContext } from './tables.js';
+import type { CoreFigure } from './table-spec.js';
 import { childrenWord, typeWord } from './unit-name.js';
 
 /** Commune facts (ThongTinXa) without where they were read. */
@@ -47,6 +48,8 @@ export interface ParagraphContext extends Pick<TableContext, 'index' | 'baseline
   readonly facts: readonly UnitFacts[];
   /** Under `--suppress K`: which figures may not be written as numbers (suppress.ts). */
   readonly protection?: Protection;
+  /** The figures compared with last year (III.1), as the comparison table file lists them. */
+  readonly coreFigures: readonly CoreFigure[];
   /** Indicator → why last year's figure cannot be rebuilt from the records (the catalogue's lastYearNote). */
   readonly lastYearNotes?: Readonly<Record<string, string>>;
 }
@@ -428,7 +431,7 @@ export function comparison(ctx: ParagraphContext): string[] {
   if (!ctx.baseline) {
     lines.push(`Chưa có số liệu ${label} để so sánh.`);
   } else {
-    for (const figure of CORE_FIGURES) {
+    for (const figure of ctx.coreFigures) {
       const current = coreValue(ctx.index, figure, ctx.unit.code);
       if (current === null || current === undefined) continue;
       const previous = coreValue(ctx.baseline, figure, ctx.unit.code);

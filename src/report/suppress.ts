@@ -21,17 +21,47 @@ import { breakdownId, type Breakdown, type ResultIndex } from './result-index.js
 import type { Cell, CellSource, Column, ReportTable, Row, Suppression, TablePart } from './table-model.js';
 import { levelOfCode } from './unit-name.js';
 
-/** The figures of Biểu 03 and 04: abuse, its support and sanctions, injuries and deaths. */
-export const PROTECTED_INDICATORS: ReadonlySet<string> = new Set(['XH-0101', 'XH-0102', 'XH-0103', 'XH-0201', 'XH-0202', 'TE-0304', 'TE-0305', 'TE-0306']);
+/**
+ * What protection reasons about, read from the tables that have `protect` (Biểu 03 and 04 in
+ * templates/tables/): the indicators they show, a figure that is never small on its own but
+ * tells about another (the fines, a money column computed from the sanctioned cases), and a
+ * share whose denominator is another protected count (children helped among the abused).
+ */
+export interface ProtectionRules {
+  readonly indicators: ReadonlySet<string>;
+  /** Indicator → the indicator it follows (hidden with it). */
+  readonly follows: Readonly<Record<string, string>>;
+  /** Indicator → the protected count it is a share of. */
+  readonly shareOf: Readonly<Record<string, string>>;
+}
 
-/** The tables small-count protection applies to. */
-export const PROTECTED_TABLES: readonly string[] = ['bieu-03', 'bieu-04'];
+/** The indicator a column reads, from its cells (columns themselves name no figure). */
+function indicatorOf(part: TablePart, key: string): string | undefined {
+  return part.rows.map((row) => row.cells[key]?.source?.indicator).find((indicator) => indicator !== undefined);
+}
 
-/** A figure that is never small on its own but tells about another: the fines of the sanctioned cases. */
-const FOLLOWS: Readonly<Record<string, string>> = { 'XH-0202': 'XH-0201' };
-
-/** A share whose denominator is another protected count: children helped among the abused children. */
-const SHARE_OF: Readonly<Record<string, string>> = { 'XH-0103': 'XH-0101' };
+export function protectionRules(tables: readonly ReportTable[]): ProtectionRules {
+  const indicators = new Set<string>();
+  const follows: Record<string, string> = {};
+  const shareOf: Record<string, string> = {};
+  for (const part of tables.filter((table) => table.protect).flatMap((table) => table.parts)) {
+    for (const column of part.columns) {
+      const indicator = indicatorOf(part, column.key);
+      if (!indicator) continue;
+      indicators.add(indicator);
+      const first = column.dependsOn?.[0];
+      if (column.format === 'money' && first !== undefined) {
+        const followed = indicatorOf(part, first);
+        if (followed && followed !== indicator) follows[indicator] = followed;
+      }
+      if (column.derived?.kind === 'ratio') {
+        const over = indicatorOf(part, column.derived.denominator);
+        if (over && over !== indicator) shareOf[indicator] = over;
+      }
+    }
+  }
+  return { indicators, follows, shareOf };
+}
 
 export type When = 'current' | 'baseline';
 
@@ -39,13 +69,13 @@ export function sourceKey(source: CellSource): string {
   return `${source.when ?? 'current'}|${source.indicator}|${source.unit}|${breakdownId(source.breakdown)}|${source.field}`;
 }
 
-/** A commune's count of an abuse or injury figure from 1 to K−1. */
-export function isSmallCount(source: CellSource | undefined, value: number | string | null | undefined, k: number): boolean {
+/** A commune's count of an abuse or injury figure (a protected indicator) from 1 to K−1. */
+export function isSmallCount(source: CellSource | undefined, value: number | string | null | undefined, k: number, rules: ProtectionRules): boolean {
   return (
     source !== undefined &&
     source.field === 'count' &&
-    PROTECTED_INDICATORS.has(source.indicator) &&
-    FOLLOWS[source.indicator] === undefined &&
+    rules.indicators.has(source.indicator) &&
+    rules.follows[source.indicator] === undefined &&
     levelOfCode(source.unit) === 'commune' &&
     typeof value === 'number' &&
     value >= 1 &&
@@ -189,20 +219,22 @@ export interface SuppressedTables {
   readonly tables: ReportTable[];
   /** Every hidden figure by `sourceKey`, for the text and Biểu 05. */
   readonly hidden: ReadonlyMap<string, Suppression>;
+  readonly rules: ProtectionRules;
 }
 
-/** Biểu 03 and 04 with small counts and the cells that would reveal them hidden; the rest as given. */
+/** The protected tables (Biểu 03 and 04) with small counts and the cells that would reveal them hidden; the rest as given. */
 export function suppressTables(tables: readonly ReportTable[], k: number): SuppressedTables {
+  const rules = protectionRules(tables);
   const works: Work[] = [];
   tables.forEach((table, t) => {
-    if (!PROTECTED_TABLES.includes(table.id)) return;
+    if (!table.protect) return;
     for (const part of table.parts) {
       if (!part.sums) continue;
       const marks = part.rows.map((row) => {
         const found = new Map<string, Suppression>();
         for (const column of part.columns) {
           const cell = row.cells[column.key];
-          if (column.format === 'count' && isSmallCount(cell?.source, cell?.value, k)) found.set(column.key, 'small');
+          if (column.format === 'count' && isSmallCount(cell?.source, cell?.value, k, rules)) found.set(column.key, 'small');
         }
         return found;
       });
@@ -236,7 +268,7 @@ export function suppressTables(tables: readonly ReportTable[], k: number): Suppr
     const complementary = mine.some((work) => hasMark(work.marks, 'complementary'));
     return { ...table, parts, notes: [...table.notes, suppressionNote(k, complementary)] };
   });
-  return { tables: out, hidden };
+  return { tables: out, hidden, rules };
 }
 
 /**
@@ -248,25 +280,26 @@ export function suppressTables(tables: readonly ReportTable[], k: number): Suppr
 export class Protection {
   constructor(
     readonly k: number,
+    private readonly rules: ProtectionRules,
     private readonly hidden: ReadonlyMap<string, Suppression>,
     private readonly current: ResultIndex,
     private readonly baseline?: ResultIndex,
   ) {}
 
   count(indicator: string, unit: string, breakdown: Breakdown = {}, when: When = 'current'): Suppression | undefined {
-    const followed = FOLLOWS[indicator];
+    const followed = this.rules.follows[indicator];
     if (followed !== undefined) return this.count(followed, unit, breakdown, when) ? 'complementary' : undefined;
     const source: CellSource = { indicator, unit, breakdown, field: 'count', when };
     const mark = this.hidden.get(sourceKey(source));
     if (mark) return mark;
     const index = when === 'current' ? this.current : this.baseline;
-    return isSmallCount(source, index?.count(indicator, unit, breakdown) ?? null, this.k) ? 'small' : undefined;
+    return isSmallCount(source, index?.count(indicator, unit, breakdown) ?? null, this.k, this.rules) ? 'small' : undefined;
   }
 
   /** A rate or share of a protected figure: hidden with its count, or with the count it is a share of. */
   ratio(indicator: string, unit: string, breakdown: Breakdown = {}, when: When = 'current'): Suppression | undefined {
-    if (!PROTECTED_INDICATORS.has(indicator)) return undefined;
-    const over = SHARE_OF[indicator];
+    if (!this.rules.indicators.has(indicator)) return undefined;
+    const over = this.rules.shareOf[indicator];
     if (this.count(indicator, unit, breakdown, when) || (over !== undefined && this.count(over, unit, breakdown, when))) return 'complementary';
     return undefined;
   }

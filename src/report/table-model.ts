@@ -105,4 +105,6 @@ export interface ReportTable {
   readonly notes: readonly string[];
   /** Wide tables go on landscape pages in the DOCX. */
   readonly landscape: boolean;
+  /** Small-count protection applies to it under `--suppress K` (Biểu 03 and 04). */
+  readonly protect?: boolean;
 }

@@ -83,7 +83,7 @@ interface HelperOptions {
   readonly hash: Readonly<Record<string, unknown>>;
 }
 
-const KNOWN_HELPERS = ['table', 'content', 'num', 'pct', 'rate', 'money', 'date', 'dateWords', 'upper'] as const;
+const KNOWN_HELPERS = ['table', 'chart', 'content', 'num', 'pct', 'rate', 'money', 'date', 'dateWords', 'upper'] as const;
 
 /** Names that lead from data to code: never allowed in a template, as a path part or a string. */
 const FORBIDDEN_NAMES = ['constructor', '__proto__', 'prototype', '__defineGetter__', '__defineSetter__', '__lookupGetter__', '__lookupSetter__'];
@@ -183,10 +183,18 @@ export function placeholdersMessage(placeholders: readonly NarrativeKey[]): Mess
   );
 }
 
-/**
- * Renders a template with its context into blocks. `tables` are the ids `{{table …}}` may name.
- */
-export function renderTemplate(template: TemplateFile, context: object, narrative: Narrative, tables: readonly string[]): RenderedTemplate {
+export interface Placeable {
+  /** The ids `{{table …}}` may name. */
+  readonly tables: readonly string[];
+  /** The charts this report draws: `{{chart …}}` places them. */
+  readonly charts: readonly string[];
+  /** Every chart id there is: one the report does not draw (another level's) places nothing. */
+  readonly known: readonly string[];
+}
+
+/** Renders a template with its context into blocks, with the sections still left for the office. */
+export function renderTemplate(template: TemplateFile, context: object, narrative: Narrative, placeable: Placeable): RenderedTemplate {
+  const { tables, charts, known } = placeable;
   const placeholders: NarrativeKey[] = [];
   const hbs = Handlebars.create();
   hbs.unregisterHelper('log');
@@ -196,6 +204,13 @@ export function renderTemplate(template: TemplateFile, context: object, narrativ
         throw new Error(`{{table "${String(id)}"}}: biểu không có (có: ${tables.join(', ')})`);
       }
       return `::table ${id}`;
+    },
+    /** {{chart "bieu-do-01"}}: the picture with its number and caption, where the report draws it. */
+    chart: (id: unknown) => {
+      if (typeof id !== 'string' || !known.includes(id)) {
+        throw new Error(`{{chart "${String(id)}"}}: biểu đồ không có (có: ${known.join(', ')}; xem templates/charts/)`);
+      }
+      return charts.includes(id) ? `::chart ${id}` : '';
     },
     /**
      * {{content "II.4" text.education}}: the figures, then the section's narrative; a visible

@@ -23,13 +23,14 @@ import { computeStep, explainStep, loadDefinitions, type Computed, type Definiti
 import { DEMO, sampleFiles } from '../pipeline/demo.js';
 import { loadTargets, readResultFile } from '../pipeline/load.js';
 import { rowsRead, readData } from '../pipeline/read.js';
-import { reportStep, type LoadedReportOptions } from '../pipeline/report.js';
+import { reportInputFor, reportStep, type LoadedReportOptions } from '../pipeline/report.js';
 import { reportUnit, unitNamer } from '../pipeline/units.js';
 import { readAnnex, type Annex } from '../report/aggregate/index.js';
 import { completenessMessage } from '../report/completeness.js';
 import { reportBaseName, type UnitName } from '../report/index.js';
 import { NARRATIVE_KEYS, NARRATIVE_SECTIONS, type Narrative } from '../report/narrative.js';
 import { loadSettingsFile, ReportSettingsFile } from '../report/settings.js';
+import { registerCharts } from './charts.js';
 import { registerSecurity } from './security.js';
 import { breakdownView, dataView, explanationView, periodsView, resultView, unitsView } from './views.js';
 import { createWorkspace, type Workspace } from './workspace.js';
@@ -486,6 +487,11 @@ export async function buildApp(options: AppOptions): Promise<{ app: FastifyInsta
     report = { base: reportBaseName(made.unit.code, made.input.result.period.id), docx: made.files.docx, xlsx: made.files.xlsx };
     log(msg(`Đã tạo báo cáo ${report.base}.`, `Made the report ${report.base}.`));
     return { name: report.base, docx: '/download/report.docx', xlsx: '/download/report.xlsx' };
+  });
+
+  registerCharts(app, () => {
+    const [now, data] = [run, imported];
+    return now && data ? { run: now, input: () => reportInputFor(now.unit, now.children, now.computed.output, data, definitions) } : undefined;
   });
 
   app.post('/api/annexes', async (request) => {

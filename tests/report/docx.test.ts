@@ -280,7 +280,7 @@ describe('bad templates, settings and narrative files (exit 4)', () => {
   it('refuses unknown fields, tables and directives', async () => {
     await expectRejects(createReport(districtInput(), { template: template('field', '{{unit.nope}}\n') }), 4, 'Mẫu báo cáo "field"', 'nope');
     await expectRejects(createReport(districtInput(), { template: template('table', '{{table "bieu-99"}}\n') }), 4, 'bieu-99');
-    await expectRejects(createReport(districtInput(), { template: template('directive', '::chart x\n') }), 4, '::chart');
+    await expectRejects(createReport(districtInput(), { template: template('directive', '::bieu-do x\n') }), 4, '::bieu-do');
     await expectRejects(createReport(districtInput(), { template: template('section', '{{content "II.99"}}\n') }), 4, 'II.99');
     await expectRejects(createReport(districtInput(), { template: template('syntax', '{{#if unit.code}}\n') }), 4, 'Mẫu báo cáo "syntax"');
     await expectRejects(createReport(districtInput(), { template: 'khong-co' }), 4, 'khong-co', 'bao-cao-6-thang');

@@ -46,7 +46,7 @@ function table(communes: readonly (readonly [number, number, number])[], distric
   });
   const rows = [...communes.map((values, i) => row(UNITS[i]!, `Xã ${i + 1}`, false, values, i)), row('529', 'Toàn huyện', true, district, 0)];
   const part: TablePart = { labelHeader: 'Đơn vị', columns: COLUMNS, rows, sums: { rows: [{ total: 'te', members: ['te-nam', 'te-nu'] }], columns: true } };
-  return { id: 'bieu-03', number: 'Biểu 03', sheetName: 'Bieu03', title: 'T', subtitle: '', unitNote: '', parts: [part], notes: ['Ghi chú có sẵn.'], landscape: true };
+  return { id: 'bieu-03', number: 'Biểu 03', sheetName: 'Bieu03', title: 'T', subtitle: '', unitNote: '', parts: [part], notes: ['Ghi chú có sẵn.'], landscape: true, protect: true };
 }
 
 /** The table as it reads: one line per row, "label: te nam nu rate". */

@@ -23,6 +23,7 @@ import { plainText } from '../markup.js';
 import type { ReportModel } from '../model.js';
 import type { ReportTable } from '../table-model.js';
 import { committeeName } from '../unit-name.js';
+import { chartParagraphs, type ChartPictures } from './charts.js';
 import { stampCoreDates } from './core-properties.js';
 import { addresseeBlock, appendixHeading, officialHeading, signatureBlock, titleBlock } from './official.js';
 import { A4, AFTER, FIRST_LINE, FONT, LANDSCAPE_WIDTH, LANGUAGE, LINE, MARGIN, PORTRAIT_WIDTH, pt } from './page.js';
@@ -85,7 +86,7 @@ function bodyBlock(block: Block, size: number, keepNext = false): Paragraph {
  * Builds the document. Blocks before `::appendix` form the report (heading, title and
  * "Kính gửi" before them, signature after); blocks after it form the annex.
  */
-export function buildDocument(blocks: readonly Block[], model: ReportModel): Document {
+export function buildDocument(blocks: readonly Block[], model: ReportModel, charts: ChartPictures = new Map()): Document {
   const { settings } = model;
   const size = pt(settings.fontSize);
   const tables = new Map<string, ReportTable>(model.tables.map((table) => [table.id, table]));
@@ -104,6 +105,10 @@ export function buildDocument(blocks: readonly Block[], model: ReportModel): Doc
       if (block.kind === 'table') {
         const table = tables.get(block.id);
         return table ? tableBlocks(table, width, settings.fontSize) : [];
+      }
+      if (block.kind === 'chart') {
+        const chart = charts.get(block.id);
+        return chart ? chartParagraphs(chart, model.suppress) : [];
       }
       if (block.kind === 'appendix') return [];
       return [bodyBlock(block, size, list === body && i === closing)];
@@ -143,6 +148,6 @@ export function buildDocument(blocks: readonly Block[], model: ReportModel): Doc
 }
 
 /** The DOCX bytes, the same for the same inputs (`date`: the report's date, for docProps/core.xml). */
-export async function renderDocx(blocks: readonly Block[], model: ReportModel, date: string): Promise<Buffer> {
-  return stampCoreDates(await Packer.toBuffer(buildDocument(blocks, model)), date);
+export async function renderDocx(blocks: readonly Block[], model: ReportModel, date: string, charts?: ChartPictures): Promise<Buffer> {
+  return stampCoreDates(await Packer.toBuffer(buildDocument(blocks, model, charts)), date);
 }

@@ -1,0 +1,50 @@
+/**
+ * The report's charts under the result tables (Kết quả): pictures the server draws from the
+ * same specs and figures as the DOCX (GET /api/charts, /charts/<id>.svg), shown as images, so
+ * nothing here runs vega and nothing needs an inline script.
+ */
+import { resultViews } from './app.js';
+
+let drawing = 0;
+
+function node(tag, text, className) {
+  const element = document.createElement(tag);
+  if (text !== undefined) element.textContent = text;
+  if (className) element.className = className;
+  return element;
+}
+
+resultViews.push((box, _result, { lang }) => {
+  const mine = ++drawing;
+  const section = node('div', undefined, 'charts');
+  section.id = 'charts';
+  section.append(node('h3', lang === 'en' ? 'Charts (as in the report)' : 'Biểu đồ (như trong báo cáo)'));
+  box.append(section);
+  fetch('/api/charts')
+    .then((response) => (response.ok ? response.json() : { charts: [] }))
+    .then(({ charts }) => {
+      // A newer result (or a language switch) has drawn its own.
+      if (mine !== drawing) return;
+      for (const chart of charts) {
+        const figure = node('figure', undefined, 'chart');
+        figure.dataset.chart = chart.id;
+        if (chart.drawn) {
+          const image = document.createElement('img');
+          image.src = `/charts/${encodeURIComponent(chart.id)}.svg?run=${mine}`;
+          image.alt = chart.alt;
+          image.loading = 'lazy';
+          figure.append(image);
+        }
+        const caption = node('figcaption');
+        caption.append(node('strong', chart.caption));
+        for (const note of chart.notes) caption.append(node('span', note, 'detail'));
+        caption.append(node('span', chart.source, 'source'));
+        figure.append(caption);
+        section.append(figure);
+      }
+      if (charts.length === 0) section.hidden = true;
+    })
+    .catch(() => {
+      section.hidden = true;
+    });
+});
