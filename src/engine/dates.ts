@@ -82,25 +82,6 @@ export function ageInMonths(dateOfBirth: string, at: string): number {
   return months - (monthDayReached ? 0 : 1);
 }
 
-/**
- * Ages on one fixed day, for many birth dates: the day is split once (the population of a
- * province is half a million children).
- */
-export function agesOn(at: string): { years(dateOfBirth: string): number; months(dateOfBirth: string): number } {
-  const day = split(at);
-  const lastOfMonth = day.d === daysInMonth(day.y, day.m);
-  return {
-    years(dateOfBirth) {
-      const birth = split(dateOfBirth);
-      return day.y - birth.y - (day.m < birth.m || (day.m === birth.m && day.d < birth.d) ? 1 : 0);
-    },
-    months(dateOfBirth) {
-      const birth = split(dateOfBirth);
-      return (day.y - birth.y) * 12 + (day.m - birth.m) - (day.d >= birth.d || lastOfMonth ? 0 : 1);
-    },
-  };
-}
-
 /** Both ends included. */
 export function inWindow(date: string | undefined, from: string, to: string): boolean {
   return date !== undefined && date >= from && date <= to;

@@ -193,14 +193,17 @@ export function fineCells(prepared: Prepared, measure: Measure): Cells {
   const size = prepared.fineKeys.size;
   const counts = new Int32Array(size);
   const approximate = new Uint8Array(size);
-  const fine = table.column('fine');
-  const approx = table.column('approx');
-  if (fine === undefined || approx === undefined) return new Map();
-  table.scan((row) => {
-    const key = fine.at(row!) as number;
+  const fine = indexable(table.column('fine'));
+  const approx = indexable(table.column('approx'));
+  const count = (row: number) => {
+    const key = fine[row] as number;
     counts[key]! += 1;
-    if (approx.at(row!) === 1) approximate[key] = 1;
-  });
+    if (approx[row] === 1) approximate[key] = 1;
+  };
+  // The rows the filter kept, read straight from the mask and the arrays (no callback per row).
+  const mask = table.mask();
+  if (mask) for (let row = mask.next(0); row >= 0; row = mask.next(row + 1)) count(row);
+  else for (let row = 0; row < table.totalRows(); row++) count(row);
   const cells = new Map<string, Map<string, Cell>>();
   for (let key = 0; key < size; key++) {
     if (counts[key] === 0) continue;
@@ -211,6 +214,12 @@ export function fineCells(prepared: Prepared, measure: Measure): Cells {
     byValues.set(values, { n: counts[key]!, approximate: approximate[key] === 1 });
   }
   return cells;
+}
+
+/** A prepared column as the array it is (prepare.ts gives arrays and typed arrays). */
+function indexable(column: ReturnType<ColumnTable['column']>): ArrayLike<unknown> {
+  if (Array.isArray(column) || column instanceof Int32Array || column instanceof Uint8Array) return column;
+  throw new Error('a prepared column that is not an array');
 }
 
 /** Figures for `keys` ⊆ {sex, ageGroup} at every level, summed from the fine grouping. */

@@ -197,12 +197,18 @@ class Absence {
   noteNulls(children: ChildColumns, index: number, commune: number, code: string): void {
     const fields = children.fields;
     const origin = children.origin[index]!;
-    this.noteOnce(origin + NULL_KEYS.length, children.origins[origin]!.absentColumns, CHILD_ABSENCE, commune, code);
-    NULL_KEYS.forEach((key, which) => {
-      const absent = key === 'schoolStatus' ? fields.schoolStatus.codes[index] === ABSENT_CODE : fields[key].flags[index] === ABSENT_FLAG;
-      if (absent) this.noteOnce(which, [key], CHILD_ABSENCE, commune, code);
-    });
+    // Rows come sheet by sheet: the same origin and commune as the row before need no look-up.
+    if (origin !== this.lastOrigin || commune !== this.lastCommune) {
+      this.lastOrigin = origin;
+      this.lastCommune = commune;
+      this.noteOnce(origin + NULL_KEYS.length, children.origins[origin]!.absentColumns, CHILD_ABSENCE, commune, code);
+    }
+    if (fields.birthRegistered.flags[index] === ABSENT_FLAG) this.noteOnce(0, ['birthRegistered'], CHILD_ABSENCE, commune, code);
+    if (fields.hasHealthInsurance.flags[index] === ABSENT_FLAG) this.noteOnce(1, ['hasHealthInsurance'], CHILD_ABSENCE, commune, code);
+    if (fields.schoolStatus.codes[index] === ABSENT_CODE) this.noteOnce(2, ['schoolStatus'], CHILD_ABSENCE, commune, code);
   }
+  private lastOrigin = -1;
+  private lastCommune = -1;
 }
 
 const NULL_KEYS = ['birthRegistered', 'hasHealthInsurance', 'schoolStatus'] as const;

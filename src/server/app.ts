@@ -236,7 +236,9 @@ export async function buildApp(options: AppOptions): Promise<{ app: FastifyInsta
   const app = Fastify({ logger: false, bodyLimit: 2 * 1024 * 1024, forceCloseConnections: true });
   registerSecurity(app, options);
   await app.register(multipart, {
-    limits: { fileSize: limits.fileBytes, files: limits.files, fields: 20, fieldSize: 10_000, parts: limits.files + 20 },
+    // One more file than allowed reaches `receive`, which refuses it itself: busboy's own limit
+    // races the parts iterator and could surface as another error under load.
+    limits: { fileSize: limits.fileBytes, files: limits.files + 1, fields: 20, fieldSize: 10_000, parts: limits.files + 21 },
   });
   await app.register(fastifyStatic, { root: PUBLIC_DIR, prefix: '/', index: 'index.html', cacheControl: false, etag: false, lastModified: false });
 
@@ -275,25 +277,30 @@ export async function buildApp(options: AppOptions): Promise<{ app: FastifyInsta
     const paths: string[] = [];
     const fields: Record<string, string> = {};
     let total = 0;
+    // The first limit this upload broke: what the person is told, whatever the streams report after it.
+    let refusal: UserError | undefined;
     try {
       for await (const part of request.parts()) {
         if (part.type === 'field') {
           fields[part.fieldname] = String(part.value);
           continue;
         }
+        if (paths.length >= limits.files) {
+          refusal = limitError(limits, 'FST_FILES_LIMIT');
+          throw refusal;
+        }
         const path = workspace.placeFor(folder, part.filename);
         part.file.on('data', (chunk: Buffer) => {
           total += chunk.length;
-          if (total > limits.totalBytes) {
-            part.file.destroy(
-              new UploadTooLarge(
-                ExitCode.unreadableInput,
-                msg(
-                  `Các tệp tải lên cùng lúc vượt quá ${mb(limits.totalBytes)}: tải lên làm nhiều lần, mỗi lần ít tệp hơn.`,
-                  `The files uploaded together exceed ${mb(limits.totalBytes)}: upload them in several goes.`,
-                ),
+          if (total > limits.totalBytes && !refusal) {
+            refusal = new UploadTooLarge(
+              ExitCode.unreadableInput,
+              msg(
+                `Các tệp tải lên cùng lúc vượt quá ${mb(limits.totalBytes)}: tải lên làm nhiều lần, mỗi lần ít tệp hơn.`,
+                `The files uploaded together exceed ${mb(limits.totalBytes)}: upload them in several goes.`,
               ),
             );
+            part.file.destroy(refusal);
           }
         });
         try {
@@ -306,7 +313,7 @@ export async function buildApp(options: AppOptions): Promise<{ app: FastifyInsta
       }
     } catch (error) {
       workspace.clear(kind);
-      throw limitError(limits, (error as { code?: string }).code) ?? error;
+      throw refusal ?? limitError(limits, (error as { code?: string }).code) ?? error;
     }
     return { paths, fields };
   }
