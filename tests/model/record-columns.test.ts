@@ -18,23 +18,7 @@ import {
   selectChildren,
 } from '../../src/model/record-columns.js';
 import type { Child, ChildEvent } from '../../src/model/records.js';
-
-const child = (childId: string, fields: Partial<Child> = {}): Child => ({
-  childId,
-  fullName: `Trẻ ${childId}`,
-  dateOfBirth: '2015-01-01',
-  sex: 'NAM',
-  provinceCode: '51',
-  communeCode: '21289',
-  birthRegistered: true,
-  hasHealthInsurance: true,
-  specialGroups: [],
-  riskGroups: [],
-  supportForms: [],
-  status: 'ACTIVE',
-  source: { file: 'a.xlsx', sheet: 'TreEm', row: 2 },
-  ...fields,
-});
+import { child } from '../engine/fixtures.js';
 
 describe('records as columns', () => {
   it('gives back the records it was given, nulls, blanks and lists included', () => {
