@@ -66,7 +66,7 @@ async function* sheetsOf(path: string): AsyncGenerator<SheetSource> {
     yield {
       name: sheet.name,
       state: 'visible',
-      rows: (onRow) => observed(sheet.rows, onRow),
+      rows: (onRow) => observed(sheet.batches, onRow),
     };
     return;
   }
@@ -76,10 +76,12 @@ async function* sheetsOf(path: string): AsyncGenerator<SheetSource> {
   }
 }
 
-async function* observed(rows: AsyncIterable<RawRow>, onRow: (row: RawRow) => void): AsyncGenerator<RawRow> {
-  for await (const row of rows) {
-    onRow(row);
-    yield row;
+async function* observed(batches: AsyncIterable<readonly RawRow[]>, onRow: (row: RawRow) => void): AsyncGenerator<RawRow> {
+  for await (const batch of batches) {
+    for (const row of batch) {
+      onRow(row);
+      yield row;
+    }
   }
 }
 

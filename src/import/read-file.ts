@@ -11,6 +11,7 @@ import { columnReport, type ColumnReport } from './column-report.js';
 import { detectFormat, unreadable } from './files.js';
 import { readCsvSheet } from './readers/csv.js';
 import { noteMessage } from './readers/notes.js';
+import { RowCursor } from './readers/row-cursor.js';
 import type { RawRow, RawSheet } from './readers/types.js';
 import { readXlsxSheets } from './readers/xlsx.js';
 import { readRow, type UnitCheck } from './rows.js';
@@ -193,16 +194,16 @@ function withHint(reason: Message, hint: Message): Message {
 }
 
 async function readSheet(sheet: RawSheet, file: string, units: UnitCheck, read: SheetsRead, selection: ProfileSelection): Promise<void> {
-  const iterator = sheet.rows[Symbol.asyncIterator]();
-  const { choice, top, next: first } = await chooseSheet(sheet.name, sheet.hidden, iterator, selection);
+  const cursor = new RowCursor(sheet.batches);
+  const { choice, top, next: first } = await chooseSheet(sheet.name, sheet.hidden, cursor, selection);
   let next = first;
   const rowsLeft = async () => {
     let rows = top.filter((row) => !row.cells.every(isBlank)).length;
-    if (next.done && top.length === 0) next = await iterator.next();
-    while (!next.done) {
-      if (!next.value.cells.every(isBlank)) rows += 1;
-      next = await iterator.next();
-    }
+    if (!next.done && !next.value.cells.every(isBlank)) rows += 1;
+    next = { done: true, value: undefined };
+    await cursor.drain((row) => {
+      if (!row.cells.every(isBlank)) rows += 1;
+    });
     return rows;
   };
   const skip = async (reason: SkippedSheet['reason']) => {
@@ -318,10 +319,8 @@ async function readSheet(sheet: RawSheet, file: string, units: UnitCheck, read: 
     }
   };
   for (const row of top) handle(row);
-  while (!next.done) {
-    handle(next.value);
-    next = await iterator.next();
-  }
+  if (!next.done) handle(next.value);
+  await cursor.drain(handle);
   for (const note of sheet.notes) {
     read.warnings.push({ source: { file, sheet: sheet.name, row: note.row }, kind: note.kind, message: noteMessage(note) });
   }

@@ -124,7 +124,7 @@ describe('legacy encodings: tables', () => {
 async function rowsOfFirstSheet(path: string): Promise<{ rows: RawRow[]; notes: ReturnType<typeof noteMessage>[]; kinds: string[] }> {
   for await (const sheet of readXlsxSheets(path)) {
     const rows: RawRow[] = [];
-    for await (const row of sheet.rows) rows.push(row);
+    for await (const batch of sheet.batches) rows.push(...batch);
     return { rows, notes: sheet.notes.map(noteMessage), kinds: sheet.notes.map((note) => note.kind) };
   }
   throw new Error('no sheet');
@@ -207,7 +207,7 @@ describe('legacy encodings: workbooks', () => {
     const path = writeText(file('tcvn3.csv'), 'Mã trẻ em,Họ và tên,Ngày sinh,Giới tính,Mã tỉnh,Mã xã\nC1,TrÇn V¨n B×nh,01/01/2019,Nam,51,21289\n');
     const sheet = readCsvSheet(path, 'tcvn3');
     const rows: RawRow[] = [];
-    for await (const row of sheet.rows) rows.push(row);
+    for await (const batch of sheet.batches) rows.push(...batch);
     expect(rows[1]!.cells[1]).toBe('Trần Văn Bình');
     expect(sheet.notes).toMatchObject([{ kind: 'legacy_encoding', encoding: 'TCVN3', row: 2, column: 2, cells: 1 }]);
   });

@@ -10,19 +10,23 @@ import type { CellNote, RawRow, RawSheet } from './types.js';
  */
 export function readCsvSheet(path: string, name: string): RawSheet {
   const notes: CellNote[] = [];
-  return { name, index: 0, state: 'visible', hidden: false, rows: csvRows(path, notes), notes };
+  return { name, index: 0, state: 'visible', hidden: false, batches: csvBatches(path, notes), notes };
 }
 
-async function* csvRows(path: string, notes: CellNote[]): AsyncGenerator<RawRow> {
+async function* csvBatches(path: string, notes: CellNote[]): AsyncGenerator<readonly RawRow[]> {
   // Fatal: a file saved as "CSV (Comma delimited)" is in the PC's code page, where Vietnamese
   // letters are lost or garbled; reading it anyway would change names without a trace.
   const decoder = new TextDecoder('utf-8', { fatal: true });
   const parser = new CsvParser();
   const legacy = new LegacyRows();
   let rowNumber = 0;
-  const row = (cells: string[]): readonly RawRow[] => {
-    rowNumber += 1;
-    return legacy.push({ number: rowNumber, cells });
+  const rowsOf = (records: string[][]): RawRow[] => {
+    const ready: RawRow[] = [];
+    for (const cells of records) {
+      rowNumber += 1;
+      legacy.push({ number: rowNumber, cells }, ready);
+    }
+    return ready;
   };
   const decode = (chunk?: Buffer): string => {
     try {
@@ -47,10 +51,12 @@ async function* csvRows(path: string, notes: CellNote[]): AsyncGenerator<RawRow>
   };
   // TextDecoder drops a leading BOM itself.
   for await (const chunk of createReadStream(path)) {
-    for (const cells of parse(() => parser.push(decode(chunk as Buffer)))) yield* row(cells);
+    const ready = rowsOf(parse(() => parser.push(decode(chunk as Buffer))));
+    if (ready.length > 0) yield ready;
   }
-  for (const cells of parse(() => parser.end(decode()))) yield* row(cells);
-  yield* legacy.end(notes);
+  const ready = rowsOf(parse(() => parser.end(decode())));
+  legacy.end(notes, ready);
+  if (ready.length > 0) yield ready;
 }
 
 /** Excel's own limits: a cell holds at most 32,767 characters, a sheet at most 16,384 columns. */

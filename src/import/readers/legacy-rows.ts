@@ -22,31 +22,32 @@ export class LegacyRows {
 
   constructor(private readonly lookahead = LEGACY_LOOKAHEAD_ROWS) {}
 
-  /** The rows ready to go on (none while the first rows are held back). */
-  push(row: ReaderRow): readonly RawRow[] {
+  /** Adds to `ready` the rows ready to go on (none while the first rows are held back). */
+  push(row: ReaderRow, ready: RawRow[]): void {
     const ahead = this.ahead;
-    if (ahead === undefined) return [this.convert(row, false)];
+    if (ahead === undefined) {
+      ready.push(this.convert(row, false));
+      return;
+    }
     ahead.push(row);
     for (let column = 0; column < row.cells.length; column += 1) {
       const cell = row.cells[column];
       if (typeof cell === 'string') this.legacy.observe(cell, column + 1);
     }
-    return ahead.length < this.lookahead ? [] : this.release();
+    if (ahead.length >= this.lookahead) this.release(ready);
   }
 
-  /** At the end of the sheet: the rows still held back, and one note per converted column. */
-  end(notes: CellNote[]): readonly RawRow[] {
-    const rows = this.release();
+  /** At the end of the sheet: adds the rows still held back to `ready`, and one note per converted column to `notes`. */
+  end(notes: CellNote[], ready: RawRow[]): void {
+    this.release(ready);
     for (const report of this.legacy.reports()) {
       notes.push({ row: report.firstRow, column: report.column, kind: 'legacy_encoding', encoding: report.encoding, cells: report.cells });
     }
-    return rows;
   }
 
-  private release(): RawRow[] {
-    const rows = (this.ahead ?? []).map((row) => this.convert(row, true));
+  private release(ready: RawRow[]): void {
+    for (const row of this.ahead ?? []) ready.push(this.convert(row, true));
     this.ahead = undefined;
-    return rows;
   }
 
   private convert(row: ReaderRow, observed: boolean): RawRow {

@@ -23,7 +23,11 @@ export interface RawSheet {
   readonly state: SheetState;
   /** `state` is hidden or veryHidden. */
   readonly hidden: boolean;
-  readonly rows: AsyncIterable<RawRow>;
-  /** Filled while `rows` is iterated. */
+  /**
+   * Its rows in batches (those one inflated chunk gave, in order): a consumer awaits once per
+   * batch, not once per row (`RowCursor`).
+   */
+  readonly batches: AsyncIterable<readonly RawRow[]>;
+  /** Filled while `batches` is iterated. */
   readonly notes: CellNote[];
 }

@@ -20,7 +20,7 @@ import { ZipReader } from './zip.js';
 export async function* readXlsxSheets(path: string): AsyncGenerator<RawSheet> {
   for await (const sheet of readXlsxWorkbook(path)) {
     const notes: CellNote[] = [];
-    yield { name: sheet.name, index: sheet.index, state: sheet.state, hidden: sheet.state !== 'visible', rows: sheet.rows(notes), notes };
+    yield { name: sheet.name, index: sheet.index, state: sheet.state, hidden: sheet.state !== 'visible', batches: sheet.batches(notes), notes };
   }
 }
 
@@ -33,7 +33,14 @@ export interface XlsxSheet {
    * Its rows, read when iterated, with legacy-encoded text (TCVN3, VNI) converted as the importer
    * sees it; `onRow` sees each row first, as read; `errors` receives error cells' codes.
    */
-  rows(notes: CellNote[], options?: { onRow?: (row: RawRow) => void; errors?: CellErrorAt[] }): AsyncGenerator<RawRow>;
+  rows(notes: CellNote[], options?: RowOptions): AsyncGenerator<RawRow>;
+  /** The same rows in batches, those of one inflated chunk at a time (see `RawSheet.batches`). */
+  batches(notes: CellNote[], options?: RowOptions): AsyncGenerator<readonly RawRow[]>;
+}
+
+interface RowOptions {
+  readonly onRow?: (row: RawRow) => void;
+  readonly errors?: CellErrorAt[];
 }
 
 export async function* readXlsxWorkbook(path: string): AsyncGenerator<XlsxSheet> {
@@ -81,7 +88,8 @@ async function* sheetsOf(path: string, named: string): AsyncGenerator<XlsxSheet>
       name: sheet.name,
       index,
       state: sheet.state,
-      rows: (notes, options) => rowsOf(zip, workbook, sheet, named, notes, options?.onRow, options?.errors),
+      rows: (notes, options) => rowsOf(batchesOf(zip, workbook, sheet, named, notes, options)),
+      batches: (notes, options) => batchesOf(zip, workbook, sheet, named, notes, options),
     };
   }
 }
@@ -90,38 +98,48 @@ function refusedAs(error: unknown, named: string): unknown {
   return error instanceof ZipRefusal ? unreadable(named, error.reason) : error;
 }
 
-async function* rowsOf(
+async function* rowsOf(batches: AsyncIterable<readonly RawRow[]>): AsyncGenerator<RawRow> {
+  for await (const batch of batches) yield* batch;
+}
+
+async function* batchesOf(
   zip: ZipReader,
   workbook: Workbook,
   sheet: WorkbookSheet,
   named: string,
   notes: CellNote[],
-  onRow: ((row: RawRow) => void) | undefined,
-  errors: CellErrorAt[] | undefined,
-): AsyncGenerator<RawRow> {
-  const scanner = new SheetScanner(sheet.entry.name, { ...workbook, notes, errors });
+  options: RowOptions | undefined,
+): AsyncGenerator<readonly RawRow[]> {
+  const onRow = options?.onRow;
+  const scanner = new SheetScanner(sheet.entry.name, { ...workbook, notes, errors: options?.errors });
   const legacy = new LegacyRows();
   const feeder = new Utf8Feeder(scanner);
   // Rows go on as they are scanned; a fault found later (XML cut short, a lying size) still
   // makes the whole file unreadable, and the importer then uses nothing of it.
-  const take = function* (): Generator<RawRow> {
+  const take = (): RawRow[] => {
     const rows: ReaderRow[] = scanner.rows;
-    if (rows.length === 0) return;
+    const ready: RawRow[] = [];
+    if (rows.length === 0) return ready;
     scanner.rows = [];
     for (const row of rows) {
       onRow?.(row);
-      yield* legacy.push(row);
+      legacy.push(row, ready);
     }
+    return ready;
   };
   try {
     for await (const chunk of zip.stream(sheet.entry)) {
       feeder.push(chunk);
-      yield* take();
+      const ready = take();
+      if (ready.length > 0) yield ready;
     }
     feeder.end();
-    yield* take();
+    const ready = take();
+    if (ready.length > 0) yield ready;
   } catch (error) {
     throw refusedAs(error, named);
   }
-  yield* legacy.end(notes);
+  const rest: RawRow[] = [];
+  legacy.end(notes, rest);
+  if (rest.length > 0) yield rest;
 }
