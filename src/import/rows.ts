@@ -176,13 +176,6 @@ class CellReader {
   }
 }
 
-const cellReaders = new WeakMap<MappedColumn, CellReader>();
-
-function cellReader(column: MappedColumn): CellReader {
-  let reader = cellReaders.get(column);
-  if (reader === undefined) cellReaders.set(column, (reader = new CellReader(column)));
-  return reader;
-}
 
 /** Reads one data row of a sheet into a record, or lists every problem it has. */
 export function readRow(
@@ -196,11 +189,13 @@ export function readRow(
 
   const issues: RowIssue[] = [];
   const values: Record<string, unknown> = {};
-  const { headerOf, present } = columnsOf(layout);
+  const { headerOf, present, readers } = columnsOf(layout);
 
-  for (const column of layout.columns) {
+  const columns = layout.columns;
+  for (let at = 0; at < columns.length; at += 1) {
+    const column = columns[at]!;
     const raw = cells[column.index] ?? null;
-    const outcome = cellReader(column).read(raw);
+    const outcome = readers[at]!.read(raw);
     if (outcome.type === 'value') {
       values[column.spec.key] = outcome.value;
     } else if (outcome.type === 'problem') {
@@ -234,6 +229,10 @@ class RowChecks {
     private readonly issues: RowIssue[],
   ) {}
 
+  get issueCount(): number {
+    return this.issues.length;
+  }
+
   check(key: string, kind: string, message: Message): void {
     this.issues.push({ column: this.headerOf.get(key) ?? key, value: this.shown(key), kind, message });
   }
@@ -253,9 +252,16 @@ function cellIssue(column: MappedColumn, raw: RawValue, kind: string, message: M
 }
 
 /** Per sheet, not per row: half a million rows share one layout. */
-const layoutColumns = new WeakMap<SheetLayout, { headerOf: ReadonlyMap<string, string>; present: ReadonlySet<string> }>();
+interface LayoutColumns {
+  readonly headerOf: ReadonlyMap<string, string>;
+  readonly present: ReadonlySet<string>;
+  /** One per `layout.columns`, in the same order. */
+  readonly readers: readonly CellReader[];
+}
 
-function columnsOf(layout: SheetLayout): { headerOf: ReadonlyMap<string, string>; present: ReadonlySet<string> } {
+const layoutColumns = new WeakMap<SheetLayout, LayoutColumns>();
+
+function columnsOf(layout: SheetLayout): LayoutColumns {
   let found = layoutColumns.get(layout);
   if (!found) {
     found = {
@@ -265,6 +271,7 @@ function columnsOf(layout: SheetLayout): { headerOf: ReadonlyMap<string, string>
         ...layout.columns.map((column): [string, string] => [column.spec.key, column.header]),
       ]),
       present: new Set(layout.columns.map((column) => column.spec.key)),
+      readers: layout.columns.map((column) => new CellReader(column)),
     };
     layoutColumns.set(layout, found);
   }
@@ -275,7 +282,27 @@ function unknownUnit(what: string, whatEn: string): Message {
   return msg(`mã ${what} không có trong danh mục đơn vị hành chính`, `unknown ${whatEn} code`);
 }
 
+/**
+ * The codes of the last row whose units were consistent, and for which check: a commune's file
+ * repeats the same three codes on every row, and the answer depends on nothing else.
+ */
+const lastConsistent: { units?: UnitCheck; province?: unknown; district?: unknown; commune?: unknown } = {};
+
 function checkUnits(values: Record<string, unknown>, units: UnitCheck, row: RowChecks): void {
+  const { provinceCode: province, districtCode: district, communeCode: commune } = values;
+  const last = lastConsistent;
+  if (last.units === units && last.province === province && last.district === district && last.commune === commune) return;
+  const issues = row.issueCount;
+  checkUnitCodes(values, units, row);
+  if (row.issueCount === issues) {
+    last.units = units;
+    last.province = province;
+    last.district = district;
+    last.commune = commune;
+  }
+}
+
+function checkUnitCodes(values: Record<string, unknown>, units: UnitCheck, row: RowChecks): void {
   if (typeof values.provinceCode === 'string' && !units.province(values.provinceCode))
     row.check('provinceCode', 'unknown_unit', unknownUnit('tỉnh', 'province'));
   if (typeof values.districtCode === 'string' && !units.district(values.districtCode))
@@ -297,20 +324,24 @@ function checkUnits(values: Record<string, unknown>, units: UnitCheck, row: RowC
  * Dates that contradict each other within a child row are warnings (data-contract.md, "Bad
  * input"): the child is real, stays in every count, and its dates are used as written.
  */
+const NO_DATA_WHEN_ABSENT = ['birthRegistered', 'hasHealthInsurance', 'schoolStatus'] as const;
+const CHILD_LISTS = ['specialGroups', 'riskGroups', 'supportForms'] as const;
+const CHILD_LATER_DATES = ['specialSince', 'specialUntil', 'supportDate', 'statusDate'] as const;
+const EVENT_LISTS = ['abuseForms', 'interventions'] as const;
+
 function checkChild(values: Record<string, unknown>, present: ReadonlySet<string>, row: RowChecks): void {
   // Yes/no and school columns absent from the file mean "no data", not "Không".
-  for (const key of ['birthRegistered', 'hasHealthInsurance'] as const) {
+  for (const key of NO_DATA_WHEN_ABSENT) {
     if (!present.has(key)) values[key] = null;
   }
-  if (!present.has('schoolStatus')) values.schoolStatus = null;
-  for (const key of ['specialGroups', 'riskGroups', 'supportForms'] as const) values[key] ??= [];
+  for (const key of CHILD_LISTS) values[key] ??= [];
   values.status ??= 'ACTIVE';
   if (values.status !== 'ACTIVE' && values.statusDate === undefined) {
     row.check('statusDate', 'missing_value', msg('trẻ chuyển đi hoặc tử vong phải có ngày thay đổi tình trạng', 'a moved or dead child needs the status change date'));
   }
   const born = values.dateOfBirth;
   if (typeof born === 'string') {
-    for (const key of ['specialSince', 'specialUntil', 'supportDate', 'statusDate'] as const) {
+    for (const key of CHILD_LATER_DATES) {
       const date = values[key];
       if (typeof date === 'string' && date < born) {
         row.warn(key, 'date_before_birth', msg('ngày này trước ngày sinh của trẻ; trẻ vẫn được tính, hãy sửa ngày', 'this date is before the child was born; the child still counts, correct the date'));
@@ -323,7 +354,7 @@ function checkChild(values: Record<string, unknown>, present: ReadonlySet<string
 }
 
 function checkEvent(values: Record<string, unknown>, row: RowChecks): void {
-  for (const key of ['abuseForms', 'interventions'] as const) values[key] ??= [];
+  for (const key of EVENT_LISTS) values[key] ??= [];
   const required = (key: string, what: string): void =>
     row.check(key, 'missing_value', msg(`sự việc ${what} phải có giá trị ở cột này`, `a ${what} event needs a value in this column`));
   if (values.eventType === 'XAM_HAI') {
