@@ -56,15 +56,14 @@ export interface ComputeOutput {
 export function computeIndicators(input: ComputeInput): ComputeOutput {
   const setup = setUp(input);
   const run = runFor(setup, input, input.period);
-  const results = computeResults(run, input.catalogue);
+  const results = computeResults(run, input.catalogue.indicators);
 
   let baselineResult: ComputeResult | undefined;
   if (input.baseline === 'records') {
     const lastYear = samePeriodLastYear(input.period);
     const baselineRun = runFor(setup, input, lastYear);
     // Indicators whose last year today's records cannot give have no baseline rather than a wrong one.
-    const rebuildable = new Set(input.catalogue.indicators.filter((definition) => definition.lastYearFromRecords).map((definition) => definition.code));
-    const results = computeResults(baselineRun, input.catalogue).filter((row) => rebuildable.has(row.indicator));
+    const results = computeResults(baselineRun, input.catalogue.indicators.filter((definition) => definition.lastYearFromRecords));
     baselineResult = { period: lastYear, results, targets: [] };
   } else if (input.baseline !== undefined) {
     checkBaselinePeriod(input.baseline, input.period);
