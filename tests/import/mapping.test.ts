@@ -15,7 +15,8 @@ import { UserError } from '../../src/model/messages.js';
 import { loadAdminUnits } from '../../src/units/index.js';
 import { FORM_HEADERS, FORM_SHEET, FORM_VALUES, writeProvinceForm } from '../helpers/province-form.js';
 import { userError } from '../helpers/errors.js';
-import { tempDir } from '../helpers/workbooks.js';
+import { CHILD_HEADERS, childRow, tempDir, writeWorkbook } from '../helpers/workbooks.js';
+import { copyFileSync } from 'node:fs';
 
 const dir = tempDir('chitieu-mapping-');
 const catalogue = loadCatalogue();
@@ -69,6 +70,36 @@ describe('the mapping proposal', () => {
     expect(at('Ngày/tháng/năm sinh')?.key).toBe('dateOfBirth');
     expect(at('Khai sinh chưa')).toMatchObject({ key: 'birthRegistered' });
     expect(at('STT')).toBeUndefined();
+  });
+});
+
+describe('the mapping proposal for other refusals', () => {
+  it('groups the sheets of several files with the same header into one layout', async () => {
+    const second = join(dir, 'bieu-cua-tinh-ban-sao.xlsx');
+    copyFileSync(paths.form, second);
+    const read = await importFiles([paths.form, second], { keepGoing: true, sheets: auto() });
+    const refused = refusedForHeaders(read.unreadable, (file) => read.files.find((account) => account.file === file)?.path);
+    expect(refused.map((file) => file.file)).toEqual(['bieu-cua-tinh-21289.xlsx', 'bieu-cua-tinh-ban-sao.xlsx']);
+    const grouped = await proposeMapping(refused, auto());
+    expect(grouped).toHaveLength(1);
+    expect(grouped[0]!.sheets.map((sheet) => sheet.file)).toEqual(['bieu-cua-tinh-21289.xlsx', 'bieu-cua-tinh-ban-sao.xlsx']);
+  });
+
+  it('covers a children sheet refused for a missing required column, and leaves out a file that is not a workbook', async () => {
+    const renamed = CHILD_HEADERS.map((header) => (header === 'Giới tính' ? 'Phái' : header));
+    const file = await writeWorkbook(join(dir, 'thieu-cot.xlsx'), [{ name: 'TreEm', rows: [renamed, childRow()] }]);
+    const broken = join(dir, 'hong.xlsx');
+    writeFileSync(broken, 'không phải sổ Excel');
+    const read = await importFiles([file, broken], { keepGoing: true, sheets: auto() });
+    expect(read.unreadable.map((item) => item.cause)).toEqual([undefined, 'header']);
+    const refused = refusedForHeaders(read.unreadable, (name) => read.files.find((account) => account.file === name)?.path);
+    expect(refused).toEqual([{ path: file, file: 'thieu-cot.xlsx', sheets: ['TreEm'] }]);
+    const [layout] = await proposeMapping(refused, auto());
+    expect(layout!.kind).toBe('children');
+    expect(layout!.sheets).toEqual([{ file: 'thieu-cot.xlsx', sheet: 'TreEm', rows: 1 }]);
+    expect(checkMapping(layout!, { id: layout!.id, kind: 'children', columns: {} }).missingRequired).toEqual(['Giới tính']);
+    const sex = String(layout!.headers.indexOf('Phái'));
+    expect(checkMapping(layout!, { id: layout!.id, kind: 'children', columns: { [sex]: 'sex' } }).missingRequired).toEqual([]);
   });
 });
 

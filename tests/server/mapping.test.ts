@@ -201,6 +201,22 @@ describe('choosing a profile on the page (--profile)', () => {
     expect((await settled()).state).toBe('ready');
   });
 
+  it('skips a sheet said not to be data, and the accounting lists it with its rows', async () => {
+    const listed = (await get('/api/profiles')).json();
+    const register = listed.profiles.find((profile: { file: string }) => profile.file === 'profiles/so-theo-doi-cua-xa.yaml');
+    await post('/api/profiles/choice', { choice: register.id });
+    const status = await settled();
+    expect(status.state).toBe('mapping');
+    const [layout] = (status.mapping as { layouts: { id: string }[] }).layouts;
+    expect((await post('/api/mapping', { name: 'Bỏ biểu 1', layouts: [{ id: layout!.id, kind: 'ignore' }] })).statusCode).toBe(202);
+    const read = await settled();
+    expect(read.state).toBe('ready');
+    const data = read.data as { files: { sheets: { sheet: string }[]; skipped: { sheet: string; why: { vi: string }; rows: number }[] }[] };
+    expect(data.files[0]!.sheets.map((sheet) => sheet.sheet)).toEqual(['SuViec', 'ThongTinXa']);
+    expect(data.files[0]!.skipped).toEqual([{ sheet: FORM_SHEET, why: { vi: 'theo --ignore-sheet hoặc hồ sơ cột', en: 'by --ignore-sheet or the profile' }, rows: expect.any(Number) }]);
+    expect(data.files[0]!.skipped[0]!.rows).toBeGreaterThan(500);
+  });
+
   it('says so when asked to check a mapping with nothing to map', async () => {
     const answer = await post('/api/mapping/check', { layouts: [] });
     expect(answer.statusCode).toBe(400);
