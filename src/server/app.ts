@@ -35,6 +35,7 @@ import { NARRATIVE_KEYS, NARRATIVE_SECTIONS, type Narrative } from '../report/na
 import { loadSettingsFile, ReportSettingsFile } from '../report/settings.js';
 import { registerCharts } from './charts.js';
 import { createProfileState, mappingView, registerProfiles } from './profiles.js';
+import { parseBody } from './request.js';
 import { registerSecurity } from './security.js';
 import { breakdownView, dataView, explanationView, periodsView, resultView, unitsView } from './views.js';
 import { createWorkspace, type Workspace } from './workspace.js';
@@ -161,15 +162,6 @@ const AggregateRequest = z.object({
   period: z.string().trim().min(1).max(100),
   targets: z.string().max(200).default('none'),
 });
-
-function parseBody<T extends z.ZodType>(schema: T, body: unknown): z.output<T> {
-  const parsed = schema.safeParse(body ?? {});
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0]!;
-    throw new UserError(ExitCode.usage, msg(`Yêu cầu không hợp lệ (mục ${issue.path.join('.')}).`, `Invalid request (field ${issue.path.join('.')}).`));
-  }
-  return parsed.data;
-}
 
 const lines = (value: string | undefined) =>
   (value ?? '')

@@ -22,6 +22,7 @@ import { SHEETS } from '../model/columns.js';
 import { ExitCode, UserError, msg } from '../model/messages.js';
 import type { Profile } from '../model/profile.js';
 import { KIND_LABELS } from '../import/summary.js';
+import { parseBody } from './request.js';
 
 type Origin = 'bundled' | 'local' | 'uploaded' | 'made';
 
@@ -65,15 +66,6 @@ const LayoutChoiceRequest = z.object({
 const CheckRequest = z.object({ layouts: z.array(LayoutChoiceRequest).max(100) });
 const MappingRequest = CheckRequest.extend({ name: z.string().trim().min(1).max(200) });
 const ChoiceRequest = z.object({ choice: z.string().max(300) });
-
-function parse<T extends z.ZodType>(schema: T, body: unknown): z.output<T> {
-  const parsed = schema.safeParse(body ?? {});
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0]!;
-    throw new UserError(ExitCode.usage, msg(`Yêu cầu không hợp lệ (mục ${issue.path.join('.')}).`, `Invalid request (field ${issue.path.join('.')}).`));
-  }
-  return parsed.data;
-}
 
 /** How a saved or uploaded profile is named in the accounting line: by its file. */
 const shownAs = (folder: string, name: string) => join(folder, name);
@@ -224,7 +216,7 @@ export function registerProfiles(app: FastifyInstance, state: State, hooks: Prof
   app.get('/api/profiles', async () => listed());
 
   app.post('/api/profiles/choice', async (request) => {
-    state.choose(parse(ChoiceRequest, request.body).choice);
+    state.choose(parseBody(ChoiceRequest, request.body).choice);
     return { ...listed(), reading: hooks.reread() ?? null };
   });
 
@@ -238,13 +230,13 @@ export function registerProfiles(app: FastifyInstance, state: State, hooks: Prof
 
   app.post('/api/mapping/check', async (request) => {
     const layouts = pending();
-    const choices = choicesOf(layouts, parse(CheckRequest, request.body).layouts);
+    const choices = choicesOf(layouts, parseBody(CheckRequest, request.body).layouts);
     return { layouts: choices.map((choice) => checkMapping(layouts.find((layout) => layout.id === choice.id)!, choice)) };
   });
 
   app.post('/api/mapping', async (request, reply) => {
     const layouts = pending();
-    const body = parse(MappingRequest, request.body);
+    const body = parseBody(MappingRequest, request.body);
     const choices = choicesOf(layouts, body.layouts);
     for (const choice of choices) {
       const check = checkMapping(layouts.find((layout) => layout.id === choice.id)!, choice);
@@ -270,7 +262,7 @@ export function registerProfiles(app: FastifyInstance, state: State, hooks: Prof
   });
 
   app.post('/api/mapping/save', async (request) => {
-    const { id } = parse(z.object({ id: z.string().max(40) }), request.body);
+    const { id } = parseBody(z.object({ id: z.string().max(40) }), request.body);
     const entry = state.made().find((candidate) => candidate.id === id);
     if (!entry) throw new UserError(ExitCode.usage, msg('Chưa có hồ sơ ghép trên trang để lưu.', 'No mapping made on the page to save.'));
     if (!entry.saved) {
@@ -285,7 +277,7 @@ export function registerProfiles(app: FastifyInstance, state: State, hooks: Prof
   });
 
   app.get('/download/profile.yaml', async (request, reply: FastifyReply) => {
-    const { id } = parse(z.object({ id: z.string().max(40) }), request.query);
+    const { id } = parseBody(z.object({ id: z.string().max(40) }), request.query);
     const entry = state.made().find((candidate) => candidate.id === id);
     if (!entry) return reply.code(404).send({ error: msg('Chưa có hồ sơ này.', 'No such profile yet.') });
     return reply

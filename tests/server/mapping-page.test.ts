@@ -8,15 +8,15 @@
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import { type BrowserContext, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { CHROMIUM, launchBrowser } from '../helpers/browser.js';
 import { importFiles } from '../../src/import/index.js';
 import { loadProfile } from '../../src/import/profiles.js';
 import { totalsOf } from '../../src/pipeline/read.js';
 import { startServer, type RunningServer } from '../../src/server/start.js';
 import { FORM_HEADERS, FORM_SHEET, FORM_VALUES, writeProvinceForm } from '../helpers/province-form.js';
 
-const CHROMIUM = '/usr/bin/chromium';
 const ROOT = join(import.meta.dirname, '../..');
 const work = mkdtempSync(join(tmpdir(), 'chitieu-mapping-page-'));
 const KEEP = process.env.CHITIEU_KEEP_SHOTS;
@@ -35,12 +35,7 @@ describe.skipIf(!existsSync(CHROMIUM))('the mapping step in a browser', () => {
   beforeAll(async () => {
     paths = await writeProvinceForm(work);
     server = await startServer({ profilesDir, tempRoot: work });
-    context = await chromium.launchPersistentContext(browserProfile, {
-      executablePath: CHROMIUM,
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-      viewport: { width: 1366, height: 900 },
-      acceptDownloads: true,
-    });
+    context = await launchBrowser(browserProfile, { width: 1366, height: 900 });
     page = await context.newPage();
     await page.goto(server.url);
   });

@@ -9,6 +9,7 @@ import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { multipartBody } from '../helpers/multipart.js';
 import { importFiles } from '../../src/import/index.js';
 import { loadProfile } from '../../src/import/profiles.js';
 import { totalsOf } from '../../src/pipeline/read.js';
@@ -33,22 +34,12 @@ interface Column {
   proposals: Record<string, { key: string; how: string } | null>;
 }
 
-function multipart(files: { name: string; bytes: Buffer }[], field = 'files'): { payload: Buffer; headers: Record<string, string> } {
-  const boundary = '----chitieu-mapping-boundary';
-  const parts: Buffer[] = [];
-  for (const file of files) {
-    parts.push(Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="${field}"; filename="${file.name}"\r\nContent-Type: application/octet-stream\r\n\r\n`));
-    parts.push(file.bytes, Buffer.from('\r\n'));
-  }
-  parts.push(Buffer.from(`--${boundary}--\r\n`));
-  return { payload: Buffer.concat(parts), headers: { 'content-type': `multipart/form-data; boundary=${boundary}` } };
-}
 
 const headers = { host: HOST, cookie: COOKIE };
 const get = (url: string) => app.inject({ method: 'GET', url, headers });
 const post = (url: string, body: object) => app.inject({ method: 'POST', url, headers, payload: body });
 const upload = (url: string, path: string) => {
-  const { payload, headers: type } = multipart([{ name: basename(path), bytes: readFileSync(path) }]);
+  const { payload, headers: type } = multipartBody([{ name: basename(path), bytes: readFileSync(path) }]);
   return app.inject({ method: 'POST', url, payload, headers: { ...headers, ...type } });
 };
 
