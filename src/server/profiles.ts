@@ -24,7 +24,8 @@ import type { Profile } from '../model/profile.js';
 import { KIND_LABELS } from '../import/summary.js';
 import { parseBody } from './request.js';
 
-type Origin = 'bundled' | 'local' | 'uploaded' | 'made';
+/** Where a profile comes from: chitieu, the profiles/ folder, `serve --profile`, an upload, or the mapping step. */
+type Origin = 'bundled' | 'local' | 'given' | 'uploaded' | 'made';
 
 interface Entry {
   readonly id: string;
@@ -71,11 +72,12 @@ const ChoiceRequest = z.object({ choice: z.string().max(300) });
 const shownAs = (folder: string, name: string) => join(folder, name);
 
 export function createProfileState(options: { readonly profilesDir: string; readonly profile?: Profile }) {
-  let choice = options.profile ? 'uploaded:1' : 'auto';
-  let uploaded: Entry[] = options.profile ? [{ id: 'uploaded:1', profile: options.profile, origin: 'uploaded' }] : [];
+  const given: Entry[] = options.profile ? [{ id: 'given', profile: options.profile, origin: 'given' }] : [];
+  let choice = options.profile ? 'given' : 'auto';
+  let uploaded: Entry[] = [];
   let made: Made[] = [];
   let ignoredSheets: string[] = [];
-  let counter = uploaded.length;
+  let counter = 0;
 
   const entries = (): Entry[] => {
     const bundled = bundledProfiles();
@@ -86,6 +88,7 @@ export function createProfileState(options: { readonly profilesDir: string; read
       ...local
         .filter((profile) => !made.some((entry) => entry.saved === profile.file))
         .map((profile): Entry => ({ id: `local:${profile.file}`, profile, origin: 'local' })),
+      ...given,
       ...uploaded,
       ...made,
     ];
@@ -132,11 +135,11 @@ export function createProfileState(options: { readonly profilesDir: string; read
     },
     made: () => made,
     clear() {
-      uploaded = options.profile ? uploaded.filter((entry) => entry.id === 'uploaded:1') : [];
+      uploaded = [];
       // Saved ones are files of the profiles/ folder now, listed from there.
       made = [];
       ignoredSheets = [];
-      choice = options.profile ? 'uploaded:1' : 'auto';
+      choice = options.profile ? 'given' : 'auto';
     },
     madeFor(profile) {
       const entry = made.find((known) => known.profile.name === profile.name && known.profile.file === profile.file);

@@ -37,6 +37,7 @@ const TEXT = {
   'data.profileAuto': ['Tự chọn theo tiêu đề của từng trang', "Chosen by each sheet's headers"],
   'data.origin.bundled': ['Có sẵn trong chitieu', 'Bundled with chitieu'],
   'data.origin.local': ['Trong thư mục profiles/', 'In the profiles/ folder'],
+  'data.origin.given': ['Chỉ định khi chạy (--profile)', 'Given when started (--profile)'],
   'data.origin.uploaded': ['Đã tải lên', 'Uploaded'],
   'data.origin.made': ['Ghép trên trang này', 'Made on this page'],
   'mapping.title': ['Ghép cột cho tệp có bố cục khác', 'Map the columns of a file laid out otherwise'],
@@ -400,7 +401,7 @@ async function loadProfiles() {
 function drawProfiles() {
   const select = $('profile');
   const { choice, profiles } = state.profiles;
-  const groups = ['bundled', 'local', 'uploaded', 'made'].map((origin) => [origin, profiles.filter((profile) => profile.origin === origin)]).filter(([, list]) => list.length > 0);
+  const groups = ['bundled', 'local', 'given', 'uploaded', 'made'].map((origin) => [origin, profiles.filter((profile) => profile.origin === origin)]).filter(([, list]) => list.length > 0);
   fill(
     select,
     el('option', { value: 'auto', text: t('data.profileAuto') }),
