@@ -15,10 +15,9 @@ import {
   VerticalAlignTable,
   WidthType,
 } from 'docx';
-import { textWidth, wordsOf, type FaceStyle } from '../fonts.js';
-import { parseInline } from '../markup.js';
 import { formatCell, headerLayout } from '../table-layout.js';
-import type { Cell, Column, ReportTable, Row, TablePart } from '../table-model.js';
+import type { Cell, Column, ReportTable, TablePart } from '../table-model.js';
+import { columnWidths } from './column-widths.js';
 import { pt } from './page.js';
 import { runsOfText } from './runs.js';
 
@@ -36,80 +35,6 @@ function bodySize(columns: number): number {
   if (columns <= 8) return pt(12);
   if (columns <= 13) return pt(11);
   return pt(10);
-}
-
-/** STT starts at a fixed width (three digits); the rest shares the width by weight. */
-const STT_WIDTH = 640;
-
-function weightedWidths(part: TablePart, total: number): number[] {
-  const weights = [part.labelHeader === 'Đơn vị' ? 2.6 : 3.6, ...part.columns.map((column) => column.width)];
-  const sum = weights.reduce((a, b) => a + b, 0);
-  const rest = total - STT_WIDTH;
-  return [STT_WIDTH, ...weights.map((weight) => (weight / sum) * rest)];
-}
-
-// Advance widths and twips are rounded on the way to the page: a word measured to fit exactly could still wrap.
-const WORD_SLACK = 1.02;
-
-/** The width (twips) a cell needs so that its longest word fits on one line. */
-function neededWidth(text: string, size: number, style: FaceStyle): number {
-  const printed = parseInline(text).map((inline) => inline.text).join('');
-  const longest = Math.max(0, ...wordsOf(printed).map((word) => textWidth(word, size / 2, style)));
-  return Math.ceil(longest * 20 * WORD_SLACK) + CELL_MARGINS.left + CELL_MARGINS.right;
-}
-
-/**
- * What each column needs so that no cell breaks inside a word ("Trườn/g học"): its longest
- * word of the header, the column numbers and every row; a merged group header spread over
- * the columns under it.
- */
-function minimumWidths(part: TablePart, size: number, wanted: readonly number[]): number[] {
-  const bodyStyle = (row: Row, approximate: boolean): FaceStyle => (row.total ? 'bold' : approximate ? 'italic' : 'regular');
-  const minimum = [
-    Math.max(neededWidth('STT', size, 'bold'), ...part.rows.map((row) => neededWidth(row.stt, size, bodyStyle(row, false)))),
-    Math.max(neededWidth(part.labelHeader, size, 'bold'), ...part.rows.map((row) => neededWidth(row.label, size, bodyStyle(row, false)))),
-    ...part.columns.map((column, i) =>
-      Math.max(
-        neededWidth(column.header, size, 'bold'),
-        neededWidth(String(i + 1), size, 'italic'),
-        ...part.rows.map((row) => {
-          const cell = row.cells[column.key];
-          return neededWidth(formatCell(cell?.value ?? null, cell?.format ?? column.format), size, bodyStyle(row, cell?.approximate === true));
-        }),
-      ),
-    ),
-  ];
-  for (const block of headerLayout(part.columns).top) {
-    if (block.group === undefined) continue;
-    const columns = Array.from({ length: block.count }, (_, i) => block.from + 2 + i);
-    const short = neededWidth(block.group, size, 'bold') - columns.reduce((sum, c) => sum + minimum[c]!, 0);
-    if (short <= 0) continue;
-    const share = columns.reduce((sum, c) => sum + wanted[c]!, 0);
-    for (const c of columns) minimum[c]! += (short * wanted[c]!) / share;
-  }
-  return minimum;
-}
-
-/**
- * Column widths (twips) by weight, then every column raised to what its words need, the
- * difference taken from the columns with room to spare in proportion to that room. When the
- * page is too narrow for all the words, the widths follow the needs (some word must break).
- */
-function widths(part: TablePart, total: number, size: number): number[] {
-  const wanted = weightedWidths(part, total);
-  const minimum = minimumWidths(part, size, wanted);
-  const short = wanted.reduce((sum, w, i) => sum + Math.max(0, minimum[i]! - w), 0);
-  const spare = wanted.reduce((sum, w, i) => sum + Math.max(0, w - minimum[i]!), 0);
-  const needs = minimum.reduce((a, b) => a + b, 0);
-  const fitted =
-    short === 0
-      ? wanted
-      : spare < short
-        ? minimum.map((m) => (m * total) / needs)
-        : wanted.map((w, i) => (w <= minimum[i]! ? minimum[i]! : minimum[i]! + (w - minimum[i]!) * (1 - short / spare)));
-  const twips = fitted.map((w) => Math.floor(w));
-  twips[twips.length - 1]! += total - twips.reduce((a, b) => a + b, 0);
-  return twips;
 }
 
 function textCell(text: string, width: number, options: { size: number; bold?: boolean; italics?: boolean; align?: 'left' | 'center' | 'right'; rowSpan?: number; columnSpan?: number }): TableCell {
@@ -143,7 +68,7 @@ function valueCell(cell: Cell | undefined, column: Column, width: number, size: 
  */
 function partTable(part: TablePart, width: number, keepWithNext: boolean, keepTogether: boolean): Table {
   const size = bodySize(part.columns.length + 2);
-  const twips = widths(part, width, size);
+  const twips = columnWidths(part, width, size, CELL_MARGINS.left + CELL_MARGINS.right);
   const headerSize = size;
   const layout = headerLayout(part.columns);
   const span = (from: number, count: number) => twips.slice(from + 2, from + 2 + count).reduce((a, b) => a + b, 0);
