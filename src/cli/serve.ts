@@ -4,7 +4,9 @@
  */
 import type { Command } from 'commander';
 import { ExitCode, UserError, msg, render } from '../model/messages.js';
+import { loadProfile } from '../import/profiles.js';
 import { openBrowser, startServer } from '../server/start.js';
+import { profileOption } from './sheet-options.js';
 import { langOf, say, type CliContext } from './context.js';
 import type { Text } from './help.js';
 
@@ -30,9 +32,13 @@ export function registerServe(program: Command, context: CliContext, text: Text)
     .option(text(msg('--port <cổng>', '--port <n>')), text(msg('cổng (mặc định: một cổng còn trống)', 'port (default: a free one)')), parsePort)
     .option('--no-open', text(msg('không tự mở trình duyệt', 'do not open the browser')))
     .option(text(msg('--settings <tệp>', '--settings <file>')), text(msg('tệp thiết lập báo cáo để điền sẵn biểu mẫu (xem settings/)', 'report settings file to prefill the form with (see settings/)')))
-    .action(async (options: { port?: number; open: boolean; settings?: string }, command: Command) => {
+    .addOption(profileOption(text))
+    .action(async (options: { port?: number; open: boolean; settings?: string; profile?: string }, command: Command) => {
       const lang = langOf(command);
+      // A bad profile exits 4 before the server starts, as on every other command.
+      const profile = options.profile !== undefined ? loadProfile(options.profile) : undefined;
       const server = await startServer({
+        ...(profile ? { profile } : {}),
         ...(options.port !== undefined ? { port: options.port } : {}),
         ...(options.settings ? { settingsFile: options.settings } : {}),
         log: (line) => context.err(render(line, lang)),

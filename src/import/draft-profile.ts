@@ -25,7 +25,7 @@ export interface DraftSheet {
 /** Distinct values kept per column: enough for any code list, bounded for free-text columns. */
 export const DISTINCT_LIMIT = 200;
 
-interface DraftColumn {
+export interface DraftColumn {
   readonly index: number;
   readonly header: string;
   /** Known to the contract under this name. */
@@ -38,7 +38,8 @@ export function draftHeaderRow(top: readonly RawRow[]): RawRow | undefined {
   return findHeaderRow(top) ?? likelyHeader(top);
 }
 
-function kindOf(sheet: DraftSheet, headers: readonly string[]): SheetSpec | undefined {
+/** The kind of records a sheet most likely holds: by its name or headers, else by the headers' likeness. */
+export function kindOf(sheet: Pick<DraftSheet, 'name'>, headers: readonly string[]): SheetSpec | undefined {
   const named = sheetKindFromName(sheet.name) ?? sheetKindFromHeaders(headers);
   if (named) return named;
   // Else the kind whose columns the headers resemble most; distinctive columns count double.
@@ -55,7 +56,8 @@ function kindOf(sheet: DraftSheet, headers: readonly string[]): SheetSpec | unde
   return best?.spec;
 }
 
-function columnsOf(spec: SheetSpec, headers: readonly string[]): DraftColumn[] {
+/** Each header known to the contract, or with the contract column it most likely means (one header per column). */
+export function columnsOf(spec: SheetSpec, headers: readonly string[]): DraftColumn[] {
   const columns: DraftColumn[] = headers.map((header, index) => {
     const known = CONTRACT_VOCABULARY.headers.get(foldHeader(header))?.get(spec);
     if (known) return { index, header, known };
@@ -81,10 +83,10 @@ function columnsOf(spec: SheetSpec, headers: readonly string[]): DraftColumn[] {
 
 const quote = (text: string) => JSON.stringify(text);
 
-const CODED = new Set<ColumnSpec['cell']['type']>(['enum', 'list', 'yesNo']);
+export const CODED = new Set<ColumnSpec['cell']['type']>(['enum', 'list', 'yesNo']);
 
 /** Values of a coded column that the contract does not read, in the file's spelling (list cells value by value). */
-function unknownValues(column: ColumnSpec, values: ReadonlySet<string> | undefined): string[] {
+export function unknownValues(column: ColumnSpec, values: ReadonlySet<string> | undefined): string[] {
   if (!values) return [];
   const unknown = new Set<string>();
   for (const value of values) {
@@ -156,22 +158,38 @@ export function draftProfileText(fileName: string, sheets: readonly DraftSheet[]
   ];
   const done = new Set<RecordKind>();
   for (const sheet of sheets) {
-    const header = draftHeaderRow(sheet.top);
-    if (!header) {
+    const layout = draftLayout(sheet);
+    if (!layout) {
       lines.push(`  # trang ${quote(sheet.name)}: không thấy dòng tiêu đề / no header row`);
       continue;
     }
-    const headers = header.cells.map((cell) => displayText(cell));
-    const spec = kindOf(sheet, headers);
+    const spec = layout.spec;
     if (!spec || done.has(spec.kind)) {
       lines.push(`  # trang ${quote(sheet.name)}: ${spec ? 'cùng loại với một trang ở trên' : 'không rõ loại dữ liệu'} (ignoreSheets?)`);
       continue;
     }
     done.add(spec.kind);
-    const columns = columnsOf(spec, headers).filter((column) => column.header !== '');
-    lines.push(...sheetLines(sheet, spec.kind, columns));
+    lines.push(...sheetLines(sheet, spec.kind, layout.columns));
   }
   return `${lines.join('\n')}\n`;
+}
+
+/** A sheet as a draft sees it: its header row, the kind it most likely holds, and each header's likely column. */
+export interface DraftLayout {
+  readonly headerRow: RawRow;
+  readonly headers: readonly string[];
+  readonly spec: SheetSpec | undefined;
+  /** Non-blank headers only; empty when the kind is not known. */
+  readonly columns: readonly DraftColumn[];
+}
+
+export function draftLayout(sheet: Pick<DraftSheet, 'name' | 'top'>, kind?: SheetSpec): DraftLayout | undefined {
+  const headerRow = draftHeaderRow(sheet.top);
+  if (!headerRow) return undefined;
+  const headers = headerRow.cells.map((cell) => displayText(cell));
+  const spec = kind ?? kindOf(sheet, headers);
+  const columns = spec ? columnsOf(spec, headers).filter((column) => column.header !== '') : [];
+  return { headerRow, headers, spec, columns };
 }
 
 /** Collects a sheet's distinct values per column below `headerRow`, within DISTINCT_LIMIT. */

@@ -29,7 +29,11 @@ function invalid(file: string, field: string, reason: Message): UserError {
 
 /** Reads and checks one profile file; `shownAs` is how messages name it. */
 export function loadProfile(path: string, shownAs: string = path): Profile {
-  const raw = readYamlFile(path, msg('Hồ sơ cột', 'Column-mapping profile'));
+  return profileFromData(readYamlFile(path, msg('Hồ sơ cột', 'Column-mapping profile')), shownAs);
+}
+
+/** Checks a profile given as data (a YAML file's, or a mapping made on the page); `shownAs` names it in messages. */
+export function profileFromData(raw: unknown, shownAs: string): Profile {
   const parsed = ProfileFile.safeParse(raw);
   if (!parsed.success) {
     const issue = parsed.error.issues[0]!;
@@ -58,9 +62,13 @@ function profilesIn(dir: string, shownAs: (name: string) => string): Profile[] {
  * `profiles/` folder of the working directory (an office keeps its own there).
  */
 export function availableProfiles(workingDir: string = process.cwd()): Profile[] {
-  const local = join(workingDir, 'profiles');
-  if (!existsSync(local) || realpathSync(local) === realpathSync(BUNDLED_PROFILES_DIR)) return bundledProfiles();
-  return [...bundledProfiles(), ...profilesIn(local, (name) => join('profiles', name))];
+  return profilesWith(join(workingDir, 'profiles'));
+}
+
+/** The bundled profiles, then those of `dir` (read afresh: a profile saved there counts at once). */
+export function profilesWith(dir: string, shownAs: (name: string) => string = (name) => join('profiles', name)): Profile[] {
+  if (!existsSync(dir) || realpathSync(dir) === realpathSync(BUNDLED_PROFILES_DIR)) return bundledProfiles();
+  return [...bundledProfiles(), ...profilesIn(dir, shownAs)];
 }
 
 /** The contract's own text for a value a profile maps to, or undefined when the contract does not know it. */

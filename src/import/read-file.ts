@@ -53,6 +53,11 @@ export interface UnreadableInput {
   readonly text: Message;
   /** The columns of a sheet refused for a missing required column. */
   readonly columns?: ColumnReport;
+  /**
+   * Why a sheet was refused, when a column mapping can mend it: its header is not the
+   * contract's (`header`), or two profiles fit it equally (`ambiguous`).
+   */
+  readonly cause?: 'header' | 'ambiguous';
 }
 
 export interface FileAccount {
@@ -211,8 +216,8 @@ async function readSheet(sheet: RawSheet, file: string, units: UnitCheck, read: 
   if (choice.type === 'hidden') return skip('hidden');
   if (choice.type === 'skipped') return skip(choice.reason);
   // A sheet that cannot be read is recorded, not thrown: the other sheets and files are still checked.
-  const refuse = async (reason: Message, columns?: ColumnReport) => {
-    read.unreadable.push({ file, sheet: sheet.name, text: unreadable(file, reason).text, ...(columns ? { columns } : {}) });
+  const refuse = async (reason: Message, columns?: ColumnReport, cause: UnreadableInput['cause'] = 'header') => {
+    read.unreadable.push({ file, sheet: sheet.name, text: unreadable(file, reason).text, cause, ...(columns ? { columns } : {}) });
     await rowsLeft();
   };
   const hint = draftHint(file);
@@ -223,6 +228,8 @@ async function readSheet(sheet: RawSheet, file: string, units: UnitCheck, read: 
         `trang "${sheet.name}" khớp như nhau với các hồ sơ cột ${named.join(' và ')}; chọn một bằng --profile FILE`,
         `sheet "${sheet.name}" matches the column-mapping profiles ${named.join(' and ')} equally well; choose one with --profile FILE`,
       ),
+      undefined,
+      'ambiguous',
     );
   }
   if (choice.type === 'no_header' || choice.type === 'unknown_kind') {

@@ -50,7 +50,7 @@ const ISSUE_LABELS: Record<string, Message> = {
   legacy_encoding: msg('cột gõ bằng bảng mã cũ (TCVN3/VNI) đã chuyển sang Unicode', 'column in a legacy encoding (TCVN3/VNI) converted to Unicode'),
 };
 
-const SKIP_REASONS: Record<SkippedSheet['reason'], Message> = {
+export const SKIP_REASONS: Record<SkippedSheet['reason'], Message> = {
   hidden: msg('trang ẩn', 'hidden'),
   notData: msg('tên trang cho thấy không phải dữ liệu', 'its name says it is not data'),
   ignored: msg('theo --ignore-sheet hoặc hồ sơ cột', 'by --ignore-sheet or the profile'),

@@ -14,8 +14,11 @@ import { z } from 'zod';
 import { parsePeriod, periodFromWindow, TARGETS_DIR, type Period } from '../engine/index.js';
 import type { ImportResult } from '../import/index.js';
 import { errorWorkbookBytes } from '../import/error-workbook.js';
+import { proposeMapping, refusedForHeaders, type LayoutDraft } from '../import/mapping.js';
+import { unreadableError, type UnreadableInput } from '../import/index.js';
 import { checkZip, ZipRefusal } from '../import/zip-guard.js';
 import type { TargetPlan } from '../indicators/index.js';
+import type { Profile } from '../model/profile.js';
 import { ExitCode, UserError, msg, type Message } from '../model/messages.js';
 import type { ComputeResult } from '../model/results.js';
 import { aggregateReport, aggregateStep } from '../pipeline/aggregate.js';
@@ -31,6 +34,8 @@ import { reportBaseName, type UnitName } from '../report/index.js';
 import { NARRATIVE_KEYS, NARRATIVE_SECTIONS, type Narrative } from '../report/narrative.js';
 import { loadSettingsFile, ReportSettingsFile } from '../report/settings.js';
 import { registerCharts } from './charts.js';
+import { createProfileState, mappingView, registerProfiles } from './profiles.js';
+import { parseBody } from './request.js';
 import { registerSecurity } from './security.js';
 import { breakdownView, dataView, explanationView, periodsView, resultView, unitsView } from './views.js';
 import { createWorkspace, type Workspace } from './workspace.js';
@@ -59,6 +64,10 @@ export interface AppOptions {
   readonly tempRoot?: string;
   /** Aggregates only (files, rows): never a name, a key or a value. */
   readonly log?: (line: Message) => void;
+  /** Where profiles are read from besides the bundled ones, and saved to (default: ./profiles). */
+  readonly profilesDir?: string;
+  /** `serve --profile FILE`: read with this profile only, until the page chooses otherwise. */
+  readonly profile?: Profile;
 }
 
 const mb = (bytes: number) => (bytes >= 1024 * 1024 ? `${Math.round(bytes / 1024 / 1024)} MB` : `${Math.max(1, Math.round(bytes / 1024))} KB`);
@@ -92,6 +101,8 @@ interface Reading {
   readonly started: number;
   finished?: number;
   error?: Message;
+  /** Sheets refused for their headers, laid out for the mapping step. */
+  mapping?: readonly LayoutDraft[];
 }
 
 interface Run {
@@ -151,15 +162,6 @@ const AggregateRequest = z.object({
   period: z.string().trim().min(1).max(100),
   targets: z.string().max(200).default('none'),
 });
-
-function parseBody<T extends z.ZodType>(schema: T, body: unknown): z.output<T> {
-  const parsed = schema.safeParse(body ?? {});
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0]!;
-    throw new UserError(ExitCode.usage, msg(`Yêu cầu không hợp lệ (mục ${issue.path.join('.')}).`, `Invalid request (field ${issue.path.join('.')}).`));
-  }
-  return parsed.data;
-}
 
 const lines = (value: string | undefined) =>
   (value ?? '')
@@ -226,6 +228,22 @@ function bundledPlans(): { id: string; file: string }[] {
     .map((name) => ({ id: `plan:${name}`, file: name }));
 }
 
+/**
+ * What could not be read, when the page offers the mapping step: the sheets it can mend said in
+ * the page's words (the CLI's hints, inspect and --ignore-sheet, are the mapping step here).
+ */
+function mappingRefusal(unreadable: readonly UnreadableInput[]): Message {
+  const lines = unreadable.map((item) =>
+    item.cause === 'header' && item.sheet !== undefined
+      ? msg(
+          `Tệp "${item.file}", trang "${item.sheet}": chitieu chưa nhận ra các cột theo mẫu chuẩn; hãy ghép cột ở phần dưới.`,
+          `File "${item.file}", sheet "${item.sheet}": chitieu does not recognise its columns; map them below.`,
+        )
+      : item.text,
+  );
+  return msg(lines.map((line) => line.vi).join(' '), lines.map((line) => line.en).join(' '));
+}
+
 const NOT_READY = (what: Message) => new UserError(ExitCode.usage, what);
 
 export async function buildApp(options: AppOptions): Promise<{ app: FastifyInstance; workspace: Workspace }> {
@@ -233,6 +251,8 @@ export async function buildApp(options: AppOptions): Promise<{ app: FastifyInsta
   const log = options.log ?? (() => undefined);
   const workspace = createWorkspace(options.tempRoot);
   const definitions: Definitions = loadDefinitions();
+  const profilesDir = options.profilesDir ?? join(process.cwd(), 'profiles');
+  const profiles = createProfileState({ profilesDir, ...(options.profile ? { profile: options.profile } : {}) });
   const app = Fastify({ logger: false, bodyLimit: 2 * 1024 * 1024, forceCloseConnections: true });
   registerSecurity(app, options);
   await app.register(multipart, {
@@ -245,6 +265,8 @@ export async function buildApp(options: AppOptions): Promise<{ app: FastifyInsta
   // ---- the run's state
   let generation = 0;
   let reading: Reading | undefined;
+  /** The files of the last upload, read again when the profiles change. */
+  let lastPaths: readonly string[] = [];
   let imported: ImportResult | undefined;
   let run: Run | undefined;
   let report: Made | undefined;
@@ -321,36 +343,52 @@ export async function buildApp(options: AppOptions): Promise<{ app: FastifyInsta
   function startReading(paths: readonly string[]): Reading {
     generation += 1;
     const mine = generation;
+    lastPaths = paths;
     imported = undefined;
     forgetResults();
     const state: Reading = { generation: mine, filesTotal: paths.length, filesDone: 0, rows: 0, started: performance.now() };
     reading = state;
-    // The period is chosen after reading: a birth date after today is what can be told now.
-    readData(paths, {
-      latestBirthDate: { date: new Date().toISOString().slice(0, 10), why: 'today' },
-      onEvent: (event) => {
-        if (event.kind !== 'file-read') return;
-        state.filesDone = event.filesDone;
-        state.rows += event.account.read;
-      },
-    }).then(
-      (result) => {
-        if (generation !== mine) return;
-        imported = result;
-        state.finished = performance.now();
-        state.rows = rowsRead(result);
-        log(msg(`Đã đọc ${result.files.length} tệp: ${state.rows} dòng.`, `Read ${result.files.length} file(s): ${state.rows} rows.`));
-      },
-      (error: unknown) => {
-        if (generation !== mine) return;
-        state.finished = performance.now();
-        state.error =
-          error instanceof UserError
-            ? error.text
-            : msg('Không đọc được các tệp (lỗi không mong đợi). Hãy kiểm tra tệp rồi thử lại.', 'The files could not be read (unexpected error). Check them and try again.');
-      },
-    );
+    void readInto(state, paths, mine);
     return state;
+  }
+
+  /** Reads every file, then either keeps the data or says what cannot be read (and what a mapping can mend). */
+  async function readInto(state: Reading, paths: readonly string[], mine: number): Promise<void> {
+    const sheets = profiles.selection();
+    try {
+      // The period is chosen after reading: a birth date after today is what can be told now.
+      const result = await readData(paths, {
+        keepGoing: true,
+        sheets,
+        latestBirthDate: { date: new Date().toISOString().slice(0, 10), why: 'today' },
+        onEvent: (event) => {
+          if (event.kind !== 'file-read') return;
+          state.filesDone = event.filesDone;
+          state.rows += event.account.read;
+        },
+      });
+      if (generation !== mine) return;
+      if (result.unreadable.length > 0) {
+        const refused = refusedForHeaders(result.unreadable, (file) => result.files.find((account) => account.file === file)?.path);
+        const layouts = refused.length > 0 ? await proposeMapping(refused, sheets) : [];
+        if (generation !== mine) return;
+        state.mapping = layouts;
+        state.error = layouts.length > 0 ? mappingRefusal(result.unreadable) : unreadableError(result.unreadable).text;
+        state.finished = performance.now();
+        return;
+      }
+      imported = result;
+      state.finished = performance.now();
+      state.rows = rowsRead(result);
+      log(msg(`Đã đọc ${result.files.length} tệp: ${state.rows} dòng.`, `Read ${result.files.length} file(s): ${state.rows} rows.`));
+    } catch (error) {
+      if (generation !== mine) return;
+      state.finished = performance.now();
+      state.error =
+        error instanceof UserError
+          ? error.text
+          : msg('Không đọc được các tệp (lỗi không mong đợi). Hãy kiểm tra tệp rồi thử lại.', 'The files could not be read (unexpected error). Check them and try again.');
+    }
   }
 
   const progressOf = (state: Reading) => {
@@ -404,9 +442,10 @@ export async function buildApp(options: AppOptions): Promise<{ app: FastifyInsta
   app.get('/api/data', async () => {
     if (!reading) return { state: 'empty' };
     const progress = progressOf(reading);
+    if (reading.error && reading.mapping && reading.mapping.length > 0) return { state: 'mapping', progress, error: reading.error, mapping: mappingView(reading.mapping) };
     if (reading.error) return { state: 'failed', progress, error: reading.error };
     if (!imported) return { state: 'reading', progress };
-    return { state: 'ready', progress, data: dataView(imported), ...periodsView(imported, definitions.presets) };
+    return { state: 'ready', progress, data: dataView(imported, (profile) => profiles.madeFor(profile)), ...periodsView(imported, definitions.presets) };
   });
 
   app.delete('/api/data', async () => {
@@ -415,6 +454,8 @@ export async function buildApp(options: AppOptions): Promise<{ app: FastifyInsta
     imported = undefined;
     forgetResults();
     baselineFile = undefined;
+    lastPaths = [];
+    profiles.clear();
     annexes = undefined;
     summed = undefined;
     plans = new Map([...plans].filter(([id]) => id.startsWith('plan:')));
@@ -495,6 +536,17 @@ export async function buildApp(options: AppOptions): Promise<{ app: FastifyInsta
     log(msg(`Đã tạo báo cáo ${report.base}.`, `Made the report ${report.base}.`));
     return { name: report.base, docx: '/download/report.docx', xlsx: '/download/report.xlsx' };
   });
+
+  registerProfiles(
+    app,
+    profiles,
+    {
+      receive,
+      reread: () => (lastPaths.length > 0 ? { progress: progressOf(startReading(lastPaths)) } : undefined),
+      pendingMapping: () => reading?.mapping,
+    },
+    profilesDir,
+  );
 
   registerCharts(app, () => {
     const [now, data] = [run, imported];

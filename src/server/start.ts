@@ -5,6 +5,7 @@
 import { spawn } from 'node:child_process';
 import type { AddressInfo } from 'node:net';
 import type { Message } from '../model/messages.js';
+import type { Profile } from '../model/profile.js';
 import { buildApp, type UploadLimits } from './app.js';
 import { HOST, newToken } from './security.js';
 
@@ -14,6 +15,10 @@ export interface ServeOptions {
   readonly limits?: UploadLimits;
   readonly tempRoot?: string;
   readonly log?: (line: Message) => void;
+  /** Profiles besides the bundled ones are read from, and saved to, this folder (default ./profiles). */
+  readonly profilesDir?: string;
+  /** `serve --profile FILE`. */
+  readonly profile?: Profile;
 }
 
 export interface RunningServer {
@@ -34,6 +39,8 @@ export async function startServer(options: ServeOptions = {}): Promise<RunningSe
     ...(options.settingsFile ? { settingsFile: options.settingsFile } : {}),
     ...(options.tempRoot ? { tempRoot: options.tempRoot } : {}),
     ...(options.log ? { log: options.log } : {}),
+    ...(options.profilesDir ? { profilesDir: options.profilesDir } : {}),
+    ...(options.profile ? { profile: options.profile } : {}),
   });
   try {
     await app.listen({ host: HOST, port });

@@ -5,7 +5,7 @@
  */
 import { KEY_LABELS, parsePeriod, samePeriodLastYear, valueLabel, type Explanation, type Period, type PeriodPresets, type RecordKeys } from '../engine/index.js';
 import type { ImportResult } from '../import/index.js';
-import { countsByKind, issueLabel, KIND_LABELS, rejectedLine, warningLine } from '../import/summary.js';
+import { countsByKind, issueLabel, KIND_LABELS, rejectedLine, SKIP_REASONS, warningLine } from '../import/summary.js';
 import { msg, type Message } from '../model/messages.js';
 import { isoOfDateNumber, NO_DATE, type CodeColumn } from '../model/record-columns.js';
 import type { BreakdownKey, ComputeResult, IndicatorResult, Level, TargetStatus } from '../model/results.js';
@@ -22,7 +22,10 @@ export const LISTED_ROWS = 200;
 
 const both = (make: (lang: 'vi' | 'en') => string): Message => ({ vi: make('vi'), en: make('en') });
 
-export function dataView(imported: ImportResult) {
+/** Which profile made on the page a sheet was read with, so the page can offer to save it. */
+export type MadeProfileOf = (profile: { readonly name: string; readonly file: string }) => { readonly id: string; readonly saved?: string } | undefined;
+
+export function dataView(imported: ImportResult, madeProfileOf: MadeProfileOf = () => undefined) {
   const issueKinds = imported.rejected.flatMap((row) => [...new Set(row.issues.map((issue) => issue.kind))]);
   const warnings = imported.warnings.filter((warning) => warning.kind !== 'totals_row');
   return {
@@ -40,7 +43,11 @@ export function dataView(imported: ImportResult) {
         accepted: sheet.accepted,
         rejected: sheet.rejected,
         totalsSkipped: sheet.totalsSkipped,
+        profile: sheet.profile ? { name: sheet.profile.name, file: sheet.profile.file, automatic: sheet.profile.automatic, made: madeProfileOf(sheet.profile) ?? null } : null,
+        // What the header gave, as `validate` prints it: columns not read, with the contract header a misspelt one was probably meant to be.
+        ignored: sheet.columns?.ignored ?? [],
       })),
+      skipped: file.skippedSheets.map((skipped) => ({ sheet: skipped.sheet, why: SKIP_REASONS[skipped.reason], rows: skipped.rows })),
     })),
     errorsByKind: countsByKind(issueKinds).map(([kind, count]) => ({ kind, label: both((lang) => issueLabel(kind, lang)), count })),
     warningsByKind: countsByKind(warnings.map((warning) => warning.kind)).map(([kind, count]) => ({ kind, label: both((lang) => issueLabel(kind, lang)), count })),

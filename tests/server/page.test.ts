@@ -7,8 +7,9 @@
 import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { chromium, type BrowserContext, type Locator, type Page } from 'playwright-core';
+import { type BrowserContext, type Locator, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { CHROMIUM, launchBrowser } from '../helpers/browser.js';
 import { ComputeResult, type IndicatorResult } from '../../src/model/results.js';
 import { breakdownId } from '../../src/report/result-index.js';
 import { communeAnnexes, demoSetup, districtReport } from '../../src/pipeline/demo.js';
@@ -17,7 +18,6 @@ import { startServer, type RunningServer } from '../../src/server/start.js';
 import { runCli } from '../helpers/cli.js';
 import { zipEntries, paragraphs } from '../report/read-back.js';
 
-const CHROMIUM = '/usr/bin/chromium';
 const ROOT = join(import.meta.dirname, '../..');
 const SAMPLES = join(ROOT, 'sample-data');
 const samples = readdirSync(SAMPLES).filter((name) => name.endsWith('.xlsx')).sort().map((name) => join(SAMPLES, name));
@@ -38,12 +38,7 @@ let page: Page;
 describe.skipIf(!existsSync(CHROMIUM))('chitieu serve in a browser', () => {
   beforeAll(async () => {
     server = await startServer();
-    context = await chromium.launchPersistentContext(profile, {
-      executablePath: CHROMIUM,
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-      viewport: { width: 1366, height: 768 },
-      acceptDownloads: true,
-    });
+    context = await launchBrowser(profile, { width: 1366, height: 768 });
     page = await context.newPage();
     await page.goto(server.url);
   });

@@ -9,6 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { multipartBody } from '../helpers/multipart.js';
 import { buildApp } from '../../src/server/app.js';
 import { startServer } from '../../src/server/start.js';
 import { removeStaleWorkspaces, type Workspace } from '../../src/server/workspace.js';
@@ -20,16 +21,6 @@ const HOST = `127.0.0.1:${PORT}`;
 const COOKIE = `chitieu-${PORT}=${TOKEN}`;
 const root = mkdtempSync(join(tmpdir(), 'chitieu-serve-test-'));
 
-function multipartBody(files: { name: string; bytes: Buffer }[]): { payload: Buffer; headers: Record<string, string> } {
-  const boundary = '----chitieu-test-boundary';
-  const parts: Buffer[] = [];
-  for (const file of files) {
-    parts.push(Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="files"; filename="${file.name}"\r\nContent-Type: application/octet-stream\r\n\r\n`));
-    parts.push(file.bytes, Buffer.from('\r\n'));
-  }
-  parts.push(Buffer.from(`--${boundary}--\r\n`));
-  return { payload: Buffer.concat(parts), headers: { 'content-type': `multipart/form-data; boundary=${boundary}` } };
-}
 
 let app: FastifyInstance;
 let workspace: Workspace;

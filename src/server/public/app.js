@@ -32,6 +32,37 @@ const TEXT = {
   'data.errorPrivacy': ['Tệp lỗi có dữ liệu cá nhân: chỉ lưu trong cơ quan.', 'The error workbook holds personal data: keep it in the office.'],
   'data.rejectedRows': ['Các dòng bị loại (tên và số định danh đã che)', 'Rejected rows (names and ID numbers masked)'],
   'data.warnings': ['Cảnh báo', 'Warnings'],
+  'data.profile': ['Hồ sơ cột', 'Column-mapping profile'],
+  'data.profileFile': ['hoặc tải hồ sơ cột (.yaml)', 'or upload a profile (.yaml)'],
+  'data.profileAuto': ['Tự chọn theo tiêu đề của từng trang', "Chosen by each sheet's headers"],
+  'data.origin.bundled': ['Có sẵn trong chitieu', 'Bundled with chitieu'],
+  'data.origin.local': ['Trong thư mục profiles/', 'In the profiles/ folder'],
+  'data.origin.given': ['Chỉ định khi chạy (--profile)', 'Given when started (--profile)'],
+  'data.origin.uploaded': ['Đã tải lên', 'Uploaded'],
+  'data.origin.made': ['Ghép trên trang này', 'Made on this page'],
+  'mapping.title': ['Ghép cột cho tệp có bố cục khác', 'Map the columns of a file laid out otherwise'],
+  'mapping.hint': [
+    'chitieu chưa nhận ra các cột của những trang dưới đây. Với mỗi cột của tệp, chọn cột tương ứng của mẫu chuẩn (gợi ý đã điền sẵn: hãy kiểm tra), ghép các giá trị chưa biết, rồi bấm "Đọc lại".',
+    'chitieu does not recognise the columns of the sheets below. For each column of the file, choose the contract column it holds (suggestions are filled in: check them), map the unknown values, then press "Read again".',
+  ],
+  'mapping.name': ['Tên hồ sơ cột', 'Profile name'],
+  'mapping.apply': ['Đọc lại theo cách ghép này', 'Read again with this mapping'],
+  'mapping.save': ['Lưu thành hồ sơ cột', 'Save as a profile'],
+  'mapping.download': ['Tải hồ sơ (.yaml)', 'Download the profile (.yaml)'],
+  'mapping.kind': ['Loại dữ liệu', 'Kind of data'],
+  'mapping.ignore': ['Không phải dữ liệu (bỏ qua trang này)', 'Not data (skip this sheet)'],
+  'mapping.column': ['Cột', 'Column'],
+  'mapping.header': ['Tiêu đề trong tệp', 'Header in the file'],
+  'mapping.contract': ['Là cột của mẫu chuẩn', 'Contract column'],
+  'mapping.none': ['— không dùng —', '— not used —'],
+  'mapping.required': ['bắt buộc', 'required'],
+  'mapping.known': ['tên chuẩn', 'contract name'],
+  'mapping.likely': ['gợi ý', 'suggested'],
+  'mapping.guess': ['có thể là', 'maybe'],
+  'mapping.allRequired': ['Đủ các cột bắt buộc.', 'Every required column is mapped.'],
+  'mapping.value': ['Giá trị trong tệp', 'Value in the file'],
+  'mapping.code': ['Mã của mẫu chuẩn', 'Contract code'],
+  'mapping.unmapped': ['— chưa ghép (dòng sẽ bị loại) —', '— not mapped (the row is rejected) —'],
   'period.title': ['Kỳ báo cáo và đơn vị', 'Period and unit'],
   'period.period': ['Kỳ báo cáo', 'Reporting period'],
   'period.from': ['Từ ngày', 'From'],
@@ -110,7 +141,7 @@ const locale = () => (lang === 'en' ? 'en-US' : 'vi-VN');
 const number = (n, digits = 0) => (n == null ? '–' : n.toLocaleString(locale(), { minimumFractionDigits: digits, maximumFractionDigits: digits }));
 
 /** What the page last received, kept so the language switch can re-draw it. */
-const state = { unitChosen: null, data: null, periods: [], defaultPeriod: null, units: [], plans: [], result: null, explanation: null, report: null, aggregate: null, annexes: null, narrative: [] };
+const state = { profiles: { choice: 'auto', profiles: [] }, mapping: null, mappingChoices: {}, mappingChecks: {}, unitChosen: null, data: null, periods: [], defaultPeriod: null, units: [], plans: [], result: null, explanation: null, report: null, aggregate: null, annexes: null, narrative: [] };
 
 function el(tag, attrs = {}, ...children) {
   const node = document.createElement(tag);
@@ -169,6 +200,8 @@ function applyLanguage() {
   $('lang').textContent = lang === 'en' ? 'Tiếng Việt' : 'English';
   $('lang').setAttribute('aria-label', lang === 'en' ? 'Chuyển sang tiếng Việt' : 'Switch to English');
   for (const box of document.querySelectorAll('.error[data-message]')) if (!box.hidden) box.textContent = m(JSON.parse(box.dataset.message));
+  drawProfiles();
+  drawMapping();
   drawData();
   drawPeriods();
   drawUnits();
@@ -192,6 +225,8 @@ async function upload(files) {
 
 async function startReading(request) {
   showError('data-error', null);
+  state.mapping = null;
+  drawMapping();
   resetAfterData();
   $('data-view').hidden = true;
   $('progress').hidden = false;
@@ -230,6 +265,11 @@ async function poll() {
       showError('data-error', { message: status.error });
       return;
     }
+    if (status.state === 'mapping') {
+      showError('data-error', { message: status.error });
+      startMapping(status.mapping);
+      return;
+    }
     if (status.state === 'ready') {
       state.data = status.data;
       state.periods = status.periods;
@@ -263,14 +303,30 @@ function drawData() {
         el(
           'tr',
           { class: 'sheet' },
-          el('td', { text: `${lang === 'en' ? 'sheet' : 'trang'} "${sheet.sheet}" (${m(sheet.kind)}${sheet.totalsSkipped ? (lang === 'en' ? `, ${sheet.totalsSkipped} totals row(s) skipped` : `, bỏ qua ${sheet.totalsSkipped} dòng tổng`) : ''})` }),
+          el(
+            'td',
+            {},
+            `${lang === 'en' ? 'sheet' : 'trang'} "${sheet.sheet}" (${m(sheet.kind)}${sheet.profile ? profileNote(sheet.profile) : ''}${sheet.totalsSkipped ? (lang === 'en' ? `, ${sheet.totalsSkipped} totals row(s) skipped` : `, bỏ qua ${sheet.totalsSkipped} dòng tổng`) : ''})`,
+            sheet.ignored.length > 0 ? el('div', { class: 'ignored-columns', text: ignoredText(sheet.ignored) }) : null,
+          ),
           el('td', { class: 'num', text: number(sheet.read) }),
           el('td', { class: 'num', text: number(sheet.accepted) }),
           el('td', { class: 'num', text: number(sheet.rejected) }),
         ),
       ),
+      ...file.skipped.map((skipped) =>
+        el(
+          'tr',
+          { class: 'sheet' },
+          el('td', { text: lang === 'en' ? `sheet "${skipped.sheet}" skipped (${m(skipped.why)}): ${number(skipped.rows)} row(s) not read` : `bỏ qua trang "${skipped.sheet}" (${m(skipped.why)}): ${number(skipped.rows)} dòng không đọc` }),
+          el('td', { class: 'num', text: '–' }),
+          el('td', { class: 'num', text: '–' }),
+          el('td', { class: 'num', text: '–' }),
+        ),
+      ),
     ]),
   );
+  drawMadeProfile();
   $('errors').hidden = data.errorsByKind.length === 0;
   $('no-errors').hidden = data.errorsByKind.length > 0;
   fill($('errors').tBodies[0], ...data.errorsByKind.map((row) => el('tr', {}, el('td', { text: m(row.label) }), el('td', { class: 'num', text: number(row.count) }))));
@@ -285,6 +341,250 @@ function drawData() {
   $('warnings-box').hidden = data.warningCount === 0;
   $('warnings-box').querySelector('summary').textContent = `${t('data.warnings')} — ${number(data.warningCount)}`;
   fill($('warnings'), ...data.warnings.map((line) => el('li', { text: m(line) })));
+}
+
+function profileNote(profile) {
+  const name = `"${profile.name}"`;
+  if (lang === 'en') return profile.automatic ? `, profile ${name} chosen by its headers` : `, profile ${name}`;
+  return profile.automatic ? `, hồ sơ cột ${name} tự chọn theo tiêu đề` : `, hồ sơ cột ${name}`;
+}
+
+function ignoredText(ignored) {
+  const list = ignored.map((column) => (column.closest ? `"${column.header}" (${lang === 'en' ? 'is it' : 'có phải'} "${column.closest}"?)` : `"${column.header}"`)).join(', ');
+  return lang === 'en' ? `Columns not read: ${list}` : `Cột không đọc: ${list}`;
+}
+
+/** The profile made on this page that the data was just read with, offered for saving. */
+function drawMadeProfile() {
+  const box = $('made-profile');
+  const sheets = (state.data?.files ?? []).flatMap((file) => file.sheets).filter((sheet) => sheet.profile?.made);
+  box.hidden = sheets.length === 0;
+  if (sheets.length === 0) return;
+  const { made, name } = sheets[0].profile;
+  const names = [...new Set(sheets.map((sheet) => `"${sheet.sheet}"`))].join(', ');
+  $('made-profile-text').textContent =
+    lang === 'en'
+      ? `Sheet(s) ${names} were read with the mapping "${name}" made on this page. Save it as a profile so that chitieu reads files of this layout by itself next time.`
+      : `Trang ${names} đã được đọc theo cách ghép "${name}" trên trang này. Lưu thành hồ sơ cột để lần sau chitieu tự đọc các tệp cùng bố cục.`;
+  $('made-profile-download').href = `/download/profile.yaml?id=${encodeURIComponent(made.id)}`;
+  $('made-profile-save').dataset.id = made.id;
+  const saved = state.savedProfiles?.[made.id] ?? made.saved;
+  $('made-profile-save').hidden = Boolean(saved);
+  $('made-profile-saved').hidden = !saved;
+  if (saved) {
+    $('made-profile-saved').textContent =
+      lang === 'en'
+        ? `Saved as ${saved}: files whose headers match it are read with it from now on, on this page and with the chitieu command run from the same folder.`
+        : `Đã lưu thành ${saved}: từ nay các tệp có tiêu đề khớp được đọc theo hồ sơ này, trên trang này và với lệnh chitieu chạy từ cùng thư mục.`;
+  }
+}
+
+async function saveMadeProfile() {
+  const id = $('made-profile-save').dataset.id;
+  try {
+    const answer = await api('POST', '/api/mapping/save', { id });
+    state.savedProfiles = { ...(state.savedProfiles ?? {}), [id]: answer.saved };
+    drawMadeProfile();
+    await loadProfiles();
+  } catch (error) {
+    showError('data-error', error);
+  }
+}
+
+// ------------------------------------------------------------------ profiles and the mapping step
+
+async function loadProfiles() {
+  state.profiles = await api('GET', '/api/profiles');
+  drawProfiles();
+}
+
+function drawProfiles() {
+  const select = $('profile');
+  const { choice, profiles } = state.profiles;
+  const groups = ['bundled', 'local', 'given', 'uploaded', 'made'].map((origin) => [origin, profiles.filter((profile) => profile.origin === origin)]).filter(([, list]) => list.length > 0);
+  fill(
+    select,
+    el('option', { value: 'auto', text: t('data.profileAuto') }),
+    ...groups.map(([origin, list]) => el('optgroup', { label: t(`data.origin.${origin}`) }, ...list.map((profile) => el('option', { value: profile.id, text: `${profile.name} (${profile.file})` })))),
+  );
+  select.value = choice;
+}
+
+/** After a choice of profile: the files already uploaded are read again with it. */
+async function afterProfileChange(answer) {
+  state.profiles = { choice: answer.choice, profiles: answer.profiles };
+  drawProfiles();
+  if (answer.reading) await startReading(async () => answer.reading);
+}
+
+function startMapping(mapping) {
+  state.mapping = mapping;
+  state.mappingChoices = {};
+  state.mappingChecks = {};
+  for (const layout of mapping.layouts) state.mappingChoices[layout.id] = { kind: layout.kind ?? 'ignore', columns: proposedColumns(layout, layout.kind), values: {} };
+  if (!$('mapping-name').value.trim()) {
+    const first = mapping.layouts[0]?.sheets[0];
+    $('mapping-name').value = first ? `Bố cục của ${first.file.replace(/\.[^.]+$/, '')}` : '';
+  }
+  drawMapping();
+  checkMapping();
+}
+
+/** Column index → key for the suggestions a person is likely to keep (known names and likely ones). */
+function proposedColumns(layout, kind) {
+  const columns = {};
+  if (!kind || kind === 'ignore') return columns;
+  for (const column of layout.columns) {
+    const proposal = column.proposals[kind];
+    if (proposal && proposal.how !== 'guess') columns[column.index] = proposal.key;
+  }
+  return columns;
+}
+
+function mappingRequest() {
+  return Object.entries(state.mappingChoices).map(([id, choice]) => ({
+    id,
+    kind: choice.kind,
+    columns: Object.fromEntries(Object.entries(choice.columns).filter(([, key]) => key)),
+    values: choice.values,
+  }));
+}
+
+async function checkMapping() {
+  if (!state.mapping) return;
+  try {
+    const answer = await api('POST', '/api/mapping/check', { layouts: mappingRequest() });
+    state.mappingChecks = Object.fromEntries(answer.layouts.map((check) => [check.id, check]));
+    showError('mapping-error', null);
+  } catch (error) {
+    showError('mapping-error', error);
+  }
+  drawMapping();
+}
+
+function kindColumns(kind) {
+  return state.mapping.kinds.find((entry) => entry.kind === kind)?.columns ?? [];
+}
+
+function drawMapping() {
+  const box = $('mapping');
+  box.hidden = !state.mapping;
+  if (!state.mapping) return;
+  fill($('mapping-layouts'), ...state.mapping.layouts.map(drawLayout));
+}
+
+function drawLayout(layout) {
+  const choice = state.mappingChoices[layout.id];
+  const check = state.mappingChecks[layout.id];
+  const first = layout.sheets[0];
+  const others = layout.sheets.length - 1;
+  const rows = layout.sheets.reduce((sum, sheet) => sum + sheet.rows, 0);
+  const legend =
+    lang === 'en'
+      ? `Sheet "${first.sheet}" of ${first.file}${others ? ` and ${others} more with the same header` : ''} · ${number(rows)} rows · header on row ${layout.headerRow}`
+      : `Trang "${first.sheet}" của tệp ${first.file}${others ? ` và ${others} trang khác cùng tiêu đề` : ''} · ${number(rows)} dòng · tiêu đề ở dòng ${layout.headerRow}`;
+  const kindSelect = el(
+    'select',
+    {
+      id: `kind-${layout.id}`,
+      onchange: (event) => {
+        choice.kind = event.target.value;
+        choice.columns = proposedColumns(layout, choice.kind);
+        checkMapping();
+      },
+    },
+    ...state.mapping.kinds.map((kind) => el('option', { value: kind.kind, text: capitalised(m(kind.label)) })),
+    el('option', { value: 'ignore', text: t('mapping.ignore') }),
+  );
+  kindSelect.value = choice.kind;
+  const parts = [el('legend', { text: legend }), el('div', { class: 'field inline' }, el('label', { for: `kind-${layout.id}`, text: t('mapping.kind') }), kindSelect)];
+  if (choice.kind === 'ignore') return el('fieldset', {}, ...parts);
+  const contract = kindColumns(choice.kind);
+  const table = el(
+    'table',
+    { class: 'grid' },
+    el('thead', {}, el('tr', {}, el('th', { text: t('mapping.column') }), el('th', { text: t('mapping.header') }), el('th', { text: t('mapping.contract') }), el('th', {}))),
+    el('tbody', {}, ...layout.columns.map((column) => drawColumn(layout, choice, column, contract))),
+  );
+  parts.push(table);
+  if (check) {
+    const missing = check.missingRequired.map((header) => `"${header}"`).join(', ');
+    const twice = check.twice.map((header) => `"${header}"`).join(', ');
+    if (missing || twice) {
+      const text = [
+        missing ? (lang === 'en' ? `Required columns not mapped yet: ${missing}.` : `Còn thiếu cột bắt buộc: ${missing}.`) : '',
+        twice ? (lang === 'en' ? `Chosen for two columns: ${twice}.` : `Được chọn cho hai cột: ${twice}.`) : '',
+      ].join(' ');
+      parts.push(el('p', { class: 'error', text: text.trim() }));
+    } else parts.push(el('p', { class: 'ok', text: t('mapping.allRequired') }));
+    for (const values of check.values) parts.push(...drawValues(choice, values));
+  }
+  return el('fieldset', {}, ...parts);
+}
+
+const capitalised = (text) => text.charAt(0).toUpperCase() + text.slice(1);
+
+function drawColumn(layout, choice, column, contract) {
+  const proposal = column.proposals[choice.kind];
+  const label = lang === 'en' ? `Column "${column.header}"` : `Cột "${column.header}"`;
+  if (proposal?.how === 'known') {
+    const known = contract.find((entry) => entry.key === proposal.key);
+    return el('tr', {}, el('td', { class: 'letter', text: column.letter }), el('td', { text: column.header }), el('td', { class: 'known', text: known?.header ?? proposal.key }), el('td', { class: 'how', text: t('mapping.known') }));
+  }
+  const select = el(
+    'select',
+    {
+      'aria-label': label,
+      onchange: (event) => {
+        choice.columns[column.index] = event.target.value;
+        checkMapping();
+      },
+    },
+    el('option', { value: '', text: t('mapping.none') }),
+    ...contract.map((entry) => el('option', { value: entry.key, text: entry.required ? `${entry.header} (${t('mapping.required')})` : entry.header })),
+  );
+  select.value = choice.columns[column.index] ?? '';
+  const how = proposal && proposal.how === 'likely' && choice.columns[column.index] === proposal.key ? t('mapping.likely') : proposal && proposal.how === 'guess' && !choice.columns[column.index] ? `${t('mapping.guess')}: ${contract.find((entry) => entry.key === proposal.key)?.header ?? proposal.key}?` : '';
+  return el('tr', {}, el('td', { class: 'letter', text: column.letter }), el('td', { text: column.header }), el('td', {}, select), el('td', { class: 'how', text: how }));
+}
+
+function drawValues(choice, values) {
+  const title = lang === 'en' ? `Values of the column "${values.header}" (${values.column}) that the contract does not know` : `Giá trị của cột "${values.header}" (${values.column}) mà mẫu chuẩn chưa biết`;
+  if (values.tooMany) {
+    return [el('h4', { text: title }), el('p', { class: 'error', text: lang === 'en' ? 'Too many different values for a coded column: check which column this is.' : 'Quá nhiều giá trị khác nhau để là một cột mã: kiểm tra lại đây là cột nào.' })];
+  }
+  const mapped = (choice.values[values.key] ??= {});
+  const rows = values.unknown.map((value) => {
+    const select = el(
+      'select',
+      {
+        'aria-label': lang === 'en' ? `Value "${value}" of the column "${values.header}"` : `Giá trị "${value}" của cột "${values.header}"`,
+        onchange: (event) => {
+          mapped[value] = event.target.value;
+        },
+      },
+      el('option', { value: '', text: t('mapping.unmapped') }),
+      ...values.allowed.map((entry) => el('option', { value: entry.code, text: entry.code === entry.label ? entry.label : `${entry.label} (${entry.code})` })),
+    );
+    select.value = mapped[value] ?? '';
+    return el('tr', {}, el('td', { text: value }), el('td', {}, select));
+  });
+  return [el('h4', { text: title }), el('table', { class: 'grid values' }, el('thead', {}, el('tr', {}, el('th', { text: t('mapping.value') }), el('th', { text: t('mapping.code') }))), el('tbody', {}, ...rows))];
+}
+
+async function applyMapping() {
+  const button = $('mapping-apply');
+  busy(button, true);
+  try {
+    const answer = await api('POST', '/api/mapping', { name: $('mapping-name').value, layouts: mappingRequest() });
+    showError('mapping-error', null);
+    await loadProfiles();
+    await startReading(async () => answer.reading);
+  } catch (error) {
+    showError('mapping-error', error);
+  } finally {
+    busy(button, false);
+  }
 }
 
 function resetAfterData() {
@@ -718,6 +1018,11 @@ async function clearAll() {
   $('data-view').hidden = true;
   $('progress').hidden = true;
   showError('data-error', null);
+  state.mapping = null;
+  state.savedProfiles = {};
+  $('mapping-name').value = '';
+  drawMapping();
+  await loadProfiles();
   drawPeriods();
   drawPlans();
   drawAnnexes();
@@ -774,9 +1079,31 @@ async function init() {
   $('baseline-file').addEventListener('change', (event) => uploadOne(event.target, '/api/baseline', () => ($('baseline').value = 'file')));
   $('settings-file').addEventListener('change', (event) => uploadOne(event.target, '/api/settings', (answer) => fillSettings(answer.settings)));
   $('report-form').addEventListener('submit', makeReport);
+  $('profile').addEventListener('change', async (event) => {
+    try {
+      await afterProfileChange(await api('POST', '/api/profiles/choice', { choice: event.target.value }));
+    } catch (error) {
+      showError('data-error', error);
+    }
+  });
+  $('profile-file').addEventListener('change', async (event) => {
+    const file = event.target.files[0];
+    if (!file) return;
+    const form = new FormData();
+    form.append('file', file, file.name);
+    try {
+      showError('data-error', null);
+      await afterProfileChange(await api('POST', '/api/profiles', form));
+    } catch (error) {
+      showError('data-error', error);
+    }
+  });
+  $('mapping-apply').addEventListener('click', applyMapping);
+  $('made-profile-save').addEventListener('click', saveMadeProfile);
   $('annexes').addEventListener('change', (event) => uploadAnnexes([...event.target.files]));
   $('aggregate-form').addEventListener('submit', aggregate);
 
+  await loadProfiles();
   const options = await api('GET', '/api/options');
   state.plans = options.plans;
   state.narrative = options.narrative;

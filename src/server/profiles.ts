@@ -1,0 +1,291 @@
+/**
+ * Column-mapping profiles on the page (profiles/README.md): what `--profile` is on the command
+ * line, and the mapping step for a file whose columns are not recognised.
+ *
+ *   GET  /api/profiles           the profiles known (bundled, profiles/ folder, uploaded, made here) and the choice
+ *   POST /api/profiles/choice    "auto" (by headers, as the CLI without --profile) or one profile only (--profile)
+ *   POST /api/profiles           upload a profile (.yaml): it becomes the choice
+ *   POST /api/mapping/check      a mapping's required columns left, columns given twice, unknown coded values
+ *   POST /api/mapping            the mapping as a profile: the data is read again with it
+ *   POST /api/mapping/save       the profile made here, saved in the profiles/ folder (read automatically next time)
+ *   GET  /download/profile.yaml  the profile made here, to keep or edit
+ */
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { z } from 'zod';
+import type { ProfileSelection } from '../import/index.js';
+import { checkMapping, makeProfile, profileFileName, proposalsFor, specOf, type LayoutChoice, type LayoutDraft } from '../import/mapping.js';
+import { bundledProfiles, loadProfile, profilesWith } from '../import/profiles.js';
+import { prepareOutputFolder, writeOutputFile } from '../io/output.js';
+import { SHEETS } from '../model/columns.js';
+import { ExitCode, UserError, msg } from '../model/messages.js';
+import type { Profile } from '../model/profile.js';
+import { KIND_LABELS } from '../import/summary.js';
+import { parseBody } from './request.js';
+
+/** Where a profile comes from: chitieu, the profiles/ folder, `serve --profile`, an upload, or the mapping step. */
+type Origin = 'bundled' | 'local' | 'given' | 'uploaded' | 'made';
+
+interface Entry {
+  readonly id: string;
+  readonly profile: Profile;
+  readonly origin: Origin;
+}
+
+interface Made extends Entry {
+  readonly yaml: string;
+  saved?: string;
+}
+
+export interface ProfileState {
+  /** What the next read uses: one profile only, or every known one as a candidate (by headers). */
+  selection(): ProfileSelection;
+  /** Profiles and sheets said on the page are forgotten with the data ("Xóa dữ liệu"). */
+  clear(): void;
+  /** The profile made here that `profile` is, if it is one (for the page's save box). */
+  madeFor(profile: { readonly name: string; readonly file: string }): { id: string; saved?: string } | undefined;
+}
+
+export interface ProfileHooks {
+  /** Saves the files of an upload (the server's own limits and folder). */
+  readonly receive: (request: FastifyRequest, kind: string) => Promise<{ paths: string[] }>;
+  /** Reads the files of the last upload again (with the new selection); undefined when there are none. */
+  readonly reread: () => object | undefined;
+  /** The layouts of the last read that need mapping. */
+  readonly pendingMapping: () => readonly LayoutDraft[] | undefined;
+}
+
+const KINDS = ['children', 'events', 'communeFacts'] as const;
+
+const LayoutChoiceRequest = z.object({
+  id: z.string().regex(/^b\d{1,4}$/),
+  kind: z.enum([...KINDS, 'ignore']),
+  columns: z.record(z.string().regex(/^\d{1,5}$/), z.string().max(40)).default({}),
+  values: z.record(z.string().max(40), z.record(z.string().max(500), z.string().max(200))).default({}),
+});
+const CheckRequest = z.object({ layouts: z.array(LayoutChoiceRequest).max(100) });
+const MappingRequest = CheckRequest.extend({ name: z.string().trim().min(1).max(200) });
+const ChoiceRequest = z.object({ choice: z.string().max(300) });
+
+/** How a saved or uploaded profile is named in the accounting line: by its file. */
+const shownAs = (folder: string, name: string) => join(folder, name);
+
+export function createProfileState(options: { readonly profilesDir: string; readonly profile?: Profile }) {
+  const given: Entry[] = options.profile ? [{ id: 'given', profile: options.profile, origin: 'given' }] : [];
+  let choice = options.profile ? 'given' : 'auto';
+  let uploaded: Entry[] = [];
+  let made: Made[] = [];
+  let ignoredSheets: string[] = [];
+  let counter = 0;
+
+  const entries = (): Entry[] => {
+    const bundled = bundledProfiles();
+    const local = profilesWith(options.profilesDir, (name) => shownAs('profiles', name)).slice(bundled.length);
+    return [
+      ...bundled.map((profile): Entry => ({ id: `bundled:${profile.file}`, profile, origin: 'bundled' })),
+      // A profile made here and saved is the same profile: listed once, as made here.
+      ...local
+        .filter((profile) => !made.some((entry) => entry.saved === profile.file))
+        .map((profile): Entry => ({ id: `local:${profile.file}`, profile, origin: 'local' })),
+      ...given,
+      ...uploaded,
+      ...made,
+    ];
+  };
+
+  const state: ProfileState & {
+    entries: typeof entries;
+    choice: () => string;
+    choose: (id: string) => void;
+    upload: (path: string, name: string) => Entry;
+    addMade: (profile: Profile, yaml: string, ignore: readonly string[]) => Made;
+    made: () => Made[];
+  } = {
+    entries,
+    choice: () => choice,
+    selection() {
+      const all = entries();
+      const only = choice === 'auto' ? undefined : all.find((entry) => entry.id === choice);
+      if (only) return { profile: only.profile, candidates: [], ignoreSheets: ignoredSheets };
+      return { candidates: all.map((entry) => entry.profile), ignoreSheets: ignoredSheets };
+    },
+    choose(id) {
+      if (id !== 'auto' && !entries().some((entry) => entry.id === id)) {
+        throw new UserError(ExitCode.usage, msg('Không có hồ sơ cột đã chọn: tải lại trang.', 'The chosen column-mapping profile is not known: reload the page.'));
+      }
+      choice = id;
+    },
+    upload(path, name) {
+      counter += 1;
+      const entry: Entry = { id: `uploaded:${counter}`, profile: loadProfile(path, name), origin: 'uploaded' };
+      uploaded = [...uploaded, entry];
+      choice = entry.id;
+      return entry;
+    },
+    addMade(profile, yaml, ignore) {
+      counter += 1;
+      const entry: Made = { id: `made:${counter}`, profile, origin: 'made', yaml };
+      // A new mapping of the same files replaces the last one.
+      made = [...made.filter((known) => known.profile.name !== profile.name), entry];
+      ignoredSheets = [...new Set([...ignoredSheets, ...ignore])];
+      // The profile joins the candidates: each sheet still chooses by its headers.
+      choice = 'auto';
+      return entry;
+    },
+    made: () => made,
+    clear() {
+      uploaded = [];
+      // Saved ones are files of the profiles/ folder now, listed from there.
+      made = [];
+      ignoredSheets = [];
+      choice = options.profile ? 'given' : 'auto';
+    },
+    madeFor(profile) {
+      const entry = made.find((known) => known.profile.name === profile.name && known.profile.file === profile.file);
+      return entry ? { id: entry.id, ...(entry.saved ? { saved: entry.saved } : {}) } : undefined;
+    },
+  };
+  return state;
+}
+
+type State = ReturnType<typeof createProfileState>;
+
+/** How a profile made on the page is named until it is saved (a file name in messages). */
+export const MADE_HERE = '(ghép trên trang)';
+
+/** The page's view of the layouts to map: headers, the likely column for each kind, the contract's columns. */
+export function mappingView(layouts: readonly LayoutDraft[]) {
+  return {
+    layouts: layouts.map((layout) => ({
+      id: layout.id,
+      sheets: layout.sheets,
+      headerRow: layout.headerRow,
+      kind: layout.kind ?? null,
+      columns: layout.headers.flatMap((header, index) =>
+        header === ''
+          ? []
+          : [
+              {
+                index,
+                letter: columnLetter(index),
+                header,
+                proposals: Object.fromEntries(KINDS.map((kind) => [kind, proposalsFor(layout, specOf(kind)).get(index) ?? null])),
+              },
+            ],
+      ),
+    })),
+    kinds: SHEETS.map((sheet) => ({
+      kind: sheet.kind,
+      label: KIND_LABELS[sheet.kind]!,
+      columns: sheet.columns.map((column) => ({ key: column.key, header: column.header, required: column.required })),
+    })),
+  };
+}
+
+function columnLetter(index: number): string {
+  let letters = '';
+  for (let n = index + 1; n > 0; n = Math.floor((n - 1) / 26)) letters = String.fromCharCode(65 + ((n - 1) % 26)) + letters;
+  return letters;
+}
+
+function choicesOf(layouts: readonly LayoutDraft[], requested: z.output<typeof CheckRequest>['layouts']): LayoutChoice[] {
+  return requested.map((choice) => {
+    if (!layouts.some((layout) => layout.id === choice.id)) {
+      throw new UserError(ExitCode.usage, msg('Bảng ghép cột đã cũ: tải tệp lên lại.', 'The mapping is out of date: upload the files again.'));
+    }
+    return choice;
+  });
+}
+
+export function registerProfiles(app: FastifyInstance, state: State, hooks: ProfileHooks, profilesDir: string): void {
+  const pending = (): readonly LayoutDraft[] => {
+    const layouts = hooks.pendingMapping();
+    if (!layouts || layouts.length === 0) {
+      throw new UserError(ExitCode.usage, msg('Không có tệp nào cần ghép cột.', 'No file needs a column mapping.'));
+    }
+    return layouts;
+  };
+  const listed = () => ({
+    choice: state.choice(),
+    profiles: state.entries().map((entry) => ({
+      id: entry.id,
+      name: entry.profile.name,
+      file: entry.profile.file,
+      origin: entry.origin,
+    })),
+  });
+
+  app.get('/api/profiles', async () => listed());
+
+  app.post('/api/profiles/choice', async (request) => {
+    state.choose(parseBody(ChoiceRequest, request.body).choice);
+    return { ...listed(), reading: hooks.reread() ?? null };
+  });
+
+  app.post('/api/profiles', async (request) => {
+    const { paths } = await hooks.receive(request, 'profile');
+    if (paths.length !== 1) throw new UserError(ExitCode.usage, msg('Chọn một tệp hồ sơ cột (.yaml).', 'Choose one column-mapping profile (.yaml).'));
+    const path = paths[0]!;
+    state.upload(path, path.slice(path.lastIndexOf('/') + 1));
+    return { ...listed(), reading: hooks.reread() ?? null };
+  });
+
+  app.post('/api/mapping/check', async (request) => {
+    const layouts = pending();
+    const choices = choicesOf(layouts, parseBody(CheckRequest, request.body).layouts);
+    return { layouts: choices.map((choice) => checkMapping(layouts.find((layout) => layout.id === choice.id)!, choice)) };
+  });
+
+  app.post('/api/mapping', async (request, reply) => {
+    const layouts = pending();
+    const body = parseBody(MappingRequest, request.body);
+    const choices = choicesOf(layouts, body.layouts);
+    for (const choice of choices) {
+      const check = checkMapping(layouts.find((layout) => layout.id === choice.id)!, choice);
+      const sheet = layouts.find((layout) => layout.id === choice.id)!.sheets[0]!.sheet;
+      if (check.missingRequired.length > 0 || check.twice.length > 0) {
+        const missing = check.missingRequired.map((header) => `"${header}"`).join(', ');
+        const twice = check.twice.map((header) => `"${header}"`).join(', ');
+        throw new UserError(
+          ExitCode.usage,
+          msg(
+            `Trang "${sheet}": ${missing ? `chưa chọn cột cho ${missing}` : ''}${missing && twice ? '; ' : ''}${twice ? `${twice} được chọn cho hai cột` : ''}.`,
+            `Sheet "${sheet}": ${missing ? `no column chosen for ${missing}` : ''}${missing && twice ? '; ' : ''}${twice ? `${twice} chosen for two columns` : ''}.`,
+          ),
+        );
+      }
+    }
+    const name = body.name.normalize('NFC');
+    const made = makeProfile(name, layouts, choices, MADE_HERE);
+    const ignore = choices.filter((choice) => choice.kind === 'ignore').flatMap((choice) => layouts.find((layout) => layout.id === choice.id)!.sheets.map((sheet) => sheet.sheet));
+    const entry = state.addMade(made.profile, made.yaml, ignore);
+    const reading = hooks.reread();
+    return reply.code(202).send({ id: entry.id, reading });
+  });
+
+  app.post('/api/mapping/save', async (request) => {
+    const { id } = parseBody(z.object({ id: z.string().max(40) }), request.body);
+    const entry = state.made().find((candidate) => candidate.id === id);
+    if (!entry) throw new UserError(ExitCode.usage, msg('Chưa có hồ sơ ghép trên trang để lưu.', 'No mapping made on the page to save.'));
+    if (!entry.saved) {
+      prepareOutputFolder(profilesDir, { option: 'profiles' });
+      const base = profileFileName(entry.profile.name);
+      let name = base;
+      for (let n = 2; existsSync(join(profilesDir, name)); n += 1) name = base.replace(/\.yaml$/, `-${n}.yaml`);
+      writeOutputFile(join(profilesDir, name), entry.yaml, { option: 'profiles' });
+      entry.saved = shownAs('profiles', name);
+    }
+    return { saved: entry.saved, folder: profilesDir };
+  });
+
+  app.get('/download/profile.yaml', async (request, reply: FastifyReply) => {
+    const { id } = parseBody(z.object({ id: z.string().max(40) }), request.query);
+    const entry = state.made().find((candidate) => candidate.id === id);
+    if (!entry) return reply.code(404).send({ error: msg('Chưa có hồ sơ này.', 'No such profile yet.') });
+    return reply
+      .header('content-disposition', `attachment; filename="${profileFileName(entry.profile.name)}"`)
+      .type('application/yaml; charset=utf-8')
+      .send(entry.yaml);
+  });
+}
