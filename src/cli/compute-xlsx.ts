@@ -14,6 +14,7 @@ import { compareValues, valueLabel } from '../engine/index.js';
 import { CHILD_PROPERTY_BREAKDOWNS, type Catalogue, type IndicatorDefinition } from '../indicators/index.js';
 import type { Lang } from '../model/messages.js';
 import type { BreakdownKey, ComputeResult, IndicatorResult, Level, TargetStatus } from '../model/results.js';
+import { VIETNAMESE_FORMAT } from '../report/table-layout.js';
 
 export type { UnitNamer } from '../pipeline/units.js';
 import type { UnitNamer } from '../pipeline/units.js';
@@ -149,7 +150,7 @@ function groupSheet(workbook: ExcelJS.Workbook, name: string, definitions: reado
         const cell = sheet.getCell(index + 3, column + offset);
         const value = row !== undefined ? spec.pick(row) : spec.absent!(total!);
         cell.value = value === null ? '–' : value;
-        cell.numFmt = spec.ratio ? '#,##0.0' : '#,##0';
+        cell.numFmt = spec.ratio ? VIETNAMESE_FORMAT.oneDecimal : VIETNAMESE_FORMAT.whole;
         if (value === null) cell.alignment = { horizontal: 'right' };
         if (row?.approximate) cell.note = APPROXIMATE[lang];
       });

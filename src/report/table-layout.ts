@@ -41,9 +41,19 @@ export function formatCell(value: number | string | null, format: CellFormat): s
   return formatNumber(value, 0);
 }
 
-/** Excel number formats (the file stores them with "." and ","; Excel shows them in the user's locale). */
+/**
+ * The number formats of the workbooks, tagged Vietnamese ([$-42A], LCID 0x042A). A format code
+ * always stores "," for grouping and "." for decimals; the tag makes LibreOffice show them as
+ * Vietnamese writes them ("19.741", "97,5") whatever the viewer's locale. Excel ignores the tag
+ * for separators: it always shows its own (Windows' region, or File > Options > Advanced), so
+ * an English Excel shows "19,741" and no number format can change that without turning the
+ * figures into text. The cells stay numbers either way.
+ */
+export const VIETNAMESE_FORMAT = { whole: '[$-42A]#,##0', oneDecimal: '[$-42A]#,##0.0' } as const;
+
+/** The Excel number format of a cell format (none for text). */
 export function excelFormat(format: CellFormat): string | undefined {
-  if (format === 'count' || format === 'money') return '#,##0';
-  if (format === 'percent' || format === 'rate') return '#,##0.0';
+  if (format === 'count' || format === 'money') return VIETNAMESE_FORMAT.whole;
+  if (format === 'percent' || format === 'rate') return VIETNAMESE_FORMAT.oneDecimal;
   return undefined;
 }

@@ -87,6 +87,8 @@ describe('chitieu compute', () => {
     expect(sheet.model.merges).toContain('D1:J1');
     expect(sheet.getCell('B3').value).toBe('21289');
     expect(sheet.getCell('D3').value).toBe(3);
+    // Vietnamese separators in LibreOffice whatever its locale (see src/report/table-layout.ts).
+    expect(sheet.getCell('D3').numFmt).toBe('[$-42A]#,##0');
     const targets = workbook.getWorksheet('Chỉ tiêu kế hoạch')!;
     expect(targets.getCell('A2').value).toBe('Giảm ít nhất 10% số trẻ em tử vong do tai nạn, thương tích so với cùng kỳ');
   });

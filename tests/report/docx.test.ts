@@ -3,11 +3,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { UserError } from '../../src/model/messages.js';
+import { textWidth, wordsOf } from '../../src/report/fonts.js';
 import { createReport, type ReportFiles } from '../../src/report/index.js';
 import { loadNarrative } from '../../src/report/narrative.js';
 import { loadSettingsFile, type ReportSettingsFile } from '../../src/report/settings.js';
 import { districtInput, TARGET_DEATHS } from './fixtures.js';
-import { paragraphs, paragraphXml, zipEntries } from './read-back.js';
+import { paragraphs, paragraphXml, tableBoxes, zipEntries } from './read-back.js';
 
 const SETTINGS: ReportSettingsFile = {
   issuingBody: ['ỦY BAN NHÂN DÂN', 'HUYỆN SƠN HÀ'],
@@ -200,6 +201,40 @@ describe('the six-month report', () => {
     expect(doc).toContain('<w:vMerge w:val="restart"/>');
     expect(text).toContain('Toàn huyện');
     expect(text).toContain('Thị trấn Di Lăng');
+  });
+
+  it('makes every annex column wide enough for the longest word of each of its cells', () => {
+    const tables = tableBoxes(doc).filter((table) => table.rows.some((row) => row.header));
+    // Biểu 05 (two pages' worth of parts), 01, 02 a–b, 03 a–b, 04 a–b.
+    expect(tables.length).toBeGreaterThanOrEqual(7);
+    let checked = 0;
+    for (const table of tables) {
+      for (const row of table.rows) {
+        for (const cell of row.cells) {
+          const style = cell.bold ? 'bold' : cell.italic ? 'italic' : 'regular';
+          const longest = Math.max(0, ...wordsOf(cell.text).map((word) => textWidth(word, cell.size / 2, style) * 20));
+          expect(cell.width - cell.margins.left - cell.margins.right, `"${cell.text}"`).toBeGreaterThanOrEqual(longest);
+          checked++;
+        }
+      }
+      expect(table.grid.reduce((a, b) => a + b, 0)).toBe(table.rows[0]!.cells.reduce((a, cell) => a + cell.width, 0));
+    }
+    expect(checked).toBeGreaterThan(500);
+    // Biểu 03 b: the header LibreOffice used to break as "Trườn/g học" (bold 10 pt, 15 columns).
+    const school = tables.flatMap((table) => table.rows.flatMap((row) => row.cells)).find((cell) => cell.text === 'Trường học')!;
+    expect(school).toMatchObject({ bold: true, size: 20 });
+    expect(school.width - 114).toBeGreaterThanOrEqual(textWidth('Trường', 10, 'bold') * 20);
+  });
+
+  it('keeps the text of every annex table cell off its borders (top and bottom cell margins)', () => {
+    const cells = tableBoxes(doc)
+      .filter((table) => table.rows.some((row) => row.header))
+      .flatMap((table) => table.rows.flatMap((row) => row.cells));
+    expect(cells.length).toBeGreaterThan(500);
+    for (const cell of cells) {
+      expect(cell.margins.top, `"${cell.text}"`).toBeGreaterThanOrEqual(20);
+      expect(cell.margins.bottom, `"${cell.text}"`).toBeGreaterThanOrEqual(10);
+    }
   });
 
   it('gives the same bytes for the same inputs', async () => {

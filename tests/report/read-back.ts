@@ -34,3 +34,44 @@ export function tableRows(xml: string): string[][] {
     [...row[0].matchAll(/<w:tc>[\s\S]*?<\/w:tc>/g)].map((cell) => paragraphs(cell[0]).join('\n')),
   );
 }
+
+export interface CellBox {
+  readonly text: string;
+  /** tcW, twips. */
+  readonly width: number;
+  readonly margins: { readonly top: number; readonly bottom: number; readonly left: number; readonly right: number };
+  /** Of the cell's first run: half-points, bold, italic. */
+  readonly size: number;
+  readonly bold: boolean;
+  readonly italic: boolean;
+}
+
+export interface RowBox {
+  /** Repeated on every page (w:tblHeader). */
+  readonly header: boolean;
+  readonly cells: CellBox[];
+}
+
+const twipsOf = (xml: string, element: string): number => Number(new RegExp(`<w:${element} w:type="dxa" w:w="(\\d+)"/>`).exec(xml)?.[1] ?? NaN);
+
+/** Every table of a WordprocessingML part with its rows' cells as laid out: widths, margins, type. */
+export function tableBoxes(xml: string): { readonly grid: number[]; readonly rows: RowBox[] }[] {
+  return [...xml.matchAll(/<w:tbl>[\s\S]*?<\/w:tbl>/g)].map((table) => ({
+    grid: [...table[0].matchAll(/<w:gridCol w:w="(\d+)"\/>/g)].map((m) => Number(m[1])),
+    rows: [...table[0].matchAll(/<w:tr[ >][\s\S]*?<\/w:tr>/g)].map((row) => ({
+      header: row[0].includes('<w:tblHeader/>'),
+      cells: [...row[0].matchAll(/<w:tc>[\s\S]*?<\/w:tc>/g)].map((cell) => {
+        const margins = /<w:tcMar>[\s\S]*?<\/w:tcMar>/.exec(cell[0])?.[0] ?? '';
+        const run = /<w:rPr>[\s\S]*?<\/w:rPr>/.exec(cell[0])?.[0] ?? '';
+        return {
+          text: paragraphs(cell[0]).join('\n'),
+          width: twipsOf(cell[0], 'tcW'),
+          margins: { top: twipsOf(margins, 'top'), bottom: twipsOf(margins, 'bottom'), left: twipsOf(margins, 'left'), right: twipsOf(margins, 'right') },
+          size: Number(/<w:sz w:val="(\d+)"\/>/.exec(run)?.[1] ?? NaN),
+          bold: run.includes('<w:b/>'),
+          italic: run.includes('<w:i/>'),
+        };
+      }),
+    })),
+  }));
+}

@@ -10,6 +10,7 @@ type AnnexRow = Annex['rows'][number];
 import { createReport, type ReportFiles } from '../../src/report/index.js';
 import { ANNEX_FORMAT, DATA_COLUMNS } from '../../src/report/xlsx/contract.js';
 import { districtInput } from './fixtures.js';
+import { zipEntries } from './read-back.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'chitieu-xlsx-'));
 
@@ -58,7 +59,7 @@ describe('the annex workbook', () => {
     const total = sheet.getRow(rows[4]!);
     // 1.850 + 1.220 + 980 + 1.430 children.
     expect(total.getCell(3).value).toBe(5480);
-    expect(total.getCell(3).numFmt).toBe('#,##0');
+    expect(total.getCell(3).numFmt).toBe('[$-42A]#,##0');
     expect(total.getCell(3).font?.bold).toBe(true);
     expect(total.getCell(3).font?.name).toBe('Times New Roman');
   });
@@ -71,7 +72,7 @@ describe('the annex workbook', () => {
     expect(value.formula).toBe(`K${row}/J${row}*100`);
     const te0104 = files.model.rows.find((r) => r.indicator === 'TE-0104' && r.unit === '529' && Object.keys(r.breakdown).length === 0)!;
     expect(value.result).toBeCloseTo(te0104.value!, 10);
-    expect(cell.numFmt).toBe('#,##0.0');
+    expect(cell.numFmt).toBe('[$-42A]#,##0.0');
     const b05 = workbook.getWorksheet('Bieu05')!;
     const deaths = findRow(b05, 'Số trẻ em tử vong do tai nạn thương tích');
     // 2 now, 5 last year: −3, −60 %.
@@ -81,6 +82,29 @@ describe('the annex workbook', () => {
     expect(b05.getCell(deaths, 6).value).toEqual({ formula: `D${deaths}-E${deaths}`, result: -3 });
     expect((b05.getCell(deaths, 7).value as ExcelJS.CellFormulaValue).result).toBeCloseTo(-60, 10);
     expect(b05.getCell(deaths, 9).value).toBe('Đạt');
+  });
+
+  it('formats every figure of the Biểu sheets as Vietnamese writes it, and keeps it a number', async () => {
+    let figures = 0;
+    for (const sheet of workbook.worksheets.filter((s) => s.name.startsWith('Bieu'))) {
+      sheet.eachRow((row) => {
+        row.eachCell((cell) => {
+          const value = cell.value;
+          const result = typeof value === 'object' && value !== null && 'formula' in value ? value.result : value;
+          if (typeof result !== 'number') return;
+          // Not a text that reads like a number: a number, with the Vietnamese locale tag (LCID 042A) in its format.
+          expect(cell.type === ExcelJS.ValueType.Number || cell.type === ExcelJS.ValueType.Formula, `${sheet.name}!${cell.address}`).toBe(true);
+          expect(['[$-42A]#,##0', '[$-42A]#,##0.0'], `${sheet.name}!${cell.address}`).toContain(cell.numFmt);
+          figures++;
+        });
+      });
+    }
+    expect(figures).toBeGreaterThan(300);
+    // The styles part: every number format of the workbook is tagged, none left in the viewer's locale.
+    const styles = (await zipEntries(files.xlsx))['xl/styles.xml']!;
+    const codes = [...styles.matchAll(/<numFmt [^>]*formatCode="([^"]*)"/g)].map((m) => m[1]!.replace(/&quot;/g, '"'));
+    expect(codes).toEqual(expect.arrayContaining(['[$-42A]#,##0', '[$-42A]#,##0.0']));
+    expect(codes.filter((code) => code.includes('#,##0') && !code.startsWith('[$-42A]'))).toEqual([]);
   });
 
   it('shows "–" for missing figures', () => {

@@ -9,12 +9,11 @@
  * vega and vega-lite are ESM with top-level await and take most of a second to load: they are
  * imported only when a report draws a chart.
  */
-import { fileURLToPath } from 'node:url';
+import { FACE_FILES, FONTS_DIR } from '../fonts.js';
 import type { ChartDatum } from './data.js';
 
-export const FONTS_DIR = fileURLToPath(new URL('../../../assets/fonts/', import.meta.url));
 export const CHART_FONT = 'Liberation Serif';
-const FONT_FILES = ['LiberationSerif-Regular.ttf', 'LiberationSerif-Bold.ttf', 'LiberationSerif-Italic.ttf'].map((file) => `${FONTS_DIR}${file}`);
+const FONT_FILES = Object.values(FACE_FILES).map((file) => `${FONTS_DIR}${file}`);
 
 /** Print resolution of the PNG. */
 export const CHART_DPI = 300;

@@ -17,13 +17,16 @@ import {
 } from 'docx';
 import { formatCell, headerLayout } from '../table-layout.js';
 import type { Cell, Column, ReportTable, TablePart } from '../table-model.js';
+import { columnWidths } from './column-widths.js';
 import { pt } from './page.js';
 import { runsOfText } from './runs.js';
 
 const THIN = { style: BorderStyle.SINGLE, size: 4, color: '000000' } as const;
 const BORDERS = { top: THIN, bottom: THIN, left: THIN, right: THIN, insideHorizontal: THIN, insideVertical: THIN };
-// No vertical padding (Word's default too): the 14 communes of a district and Biểu 01's header fit one landscape page.
-const CELL_MARGINS = { top: 0, bottom: 0, left: 57, right: 57 } as const;
+// 1 pt above, 0.5 pt below: without them the tone marks of a first line touch the border above (LibreOffice draws
+// them from a fallback face that reaches higher), and no more, so that the 14 communes of a district, Biểu 01's
+// header and its notes still fit one landscape page.
+const CELL_MARGINS = { top: 20, bottom: 10, left: 57, right: 57 } as const;
 // lineRule said: without it LibreOffice reads 240 as an exact 12 pt and a wrapped title overprints the next line.
 const TIGHT = { before: 0, after: 0, line: 240, lineRule: LineRuleType.AUTO } as const;
 
@@ -32,18 +35,6 @@ function bodySize(columns: number): number {
   if (columns <= 8) return pt(12);
   if (columns <= 13) return pt(11);
   return pt(10);
-}
-
-/** STT gets a fixed width (three digits); the rest shares the width by weight. */
-const STT_WIDTH = 640;
-
-function widths(part: TablePart, total: number): number[] {
-  const weights = [part.labelHeader === 'Đơn vị' ? 2.6 : 3.6, ...part.columns.map((column) => column.width)];
-  const sum = weights.reduce((a, b) => a + b, 0);
-  const rest = total - STT_WIDTH;
-  const twips = [STT_WIDTH, ...weights.map((weight) => Math.floor((weight / sum) * rest))];
-  twips[twips.length - 1]! += total - twips.reduce((a, b) => a + b, 0);
-  return twips;
 }
 
 function textCell(text: string, width: number, options: { size: number; bold?: boolean; italics?: boolean; align?: 'left' | 'center' | 'right'; rowSpan?: number; columnSpan?: number }): TableCell {
@@ -76,8 +67,8 @@ function valueCell(cell: Cell | undefined, column: Column, width: number, size: 
  * part on one page (a short part b starts on a new page rather than leaving three rows behind).
  */
 function partTable(part: TablePart, width: number, keepWithNext: boolean, keepTogether: boolean): Table {
-  const twips = widths(part, width);
   const size = bodySize(part.columns.length + 2);
+  const twips = columnWidths(part, width, size, CELL_MARGINS.left + CELL_MARGINS.right);
   const headerSize = size;
   const layout = headerLayout(part.columns);
   const span = (from: number, count: number) => twips.slice(from + 2, from + 2 + count).reduce((a, b) => a + b, 0);
