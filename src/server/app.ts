@@ -12,10 +12,9 @@ import fastifyStatic from '@fastify/static';
 import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { parsePeriod, periodFromWindow, TARGETS_DIR, type Period } from '../engine/index.js';
-import type { ImportResult } from '../import/index.js';
 import { errorWorkbookBytes } from '../import/error-workbook.js';
 import { proposeMapping, refusedForHeaders, type LayoutDraft } from '../import/mapping.js';
-import { unreadableError, type UnreadableInput } from '../import/index.js';
+import { unreadableError, type ImportResult, type UnreadableInput } from '../import/index.js';
 import { checkZip, ZipRefusal } from '../import/zip-guard.js';
 import type { TargetPlan } from '../indicators/index.js';
 import type { Profile } from '../model/profile.js';
@@ -229,18 +228,26 @@ function bundledPlans(): { id: string; file: string }[] {
 }
 
 /**
- * What could not be read, when the page offers the mapping step: the sheets it can mend said in
- * the page's words (the CLI's hints, inspect and --ignore-sheet, are the mapping step here).
+ * What could not be read, in the page's words where the page has its own way to mend it (the
+ * CLI's hints, inspect, --ignore-sheet and --profile, are the mapping step and the profile list
+ * here); `mapped` holds the file and sheet of each sheet the mapping step shows.
  */
-function mappingRefusal(unreadable: readonly UnreadableInput[]): Message {
-  const lines = unreadable.map((item) =>
-    item.cause === 'header' && item.sheet !== undefined
-      ? msg(
-          `Tệp "${item.file}", trang "${item.sheet}": chitieu chưa nhận ra các cột theo mẫu chuẩn; hãy ghép cột ở phần dưới.`,
-          `File "${item.file}", sheet "${item.sheet}": chitieu does not recognise its columns; map them below.`,
-        )
-      : item.text,
-  );
+function pageRefusal(unreadable: readonly UnreadableInput[], mapped: ReadonlySet<string>): Message {
+  const lines = unreadable.map((item) => {
+    if (item.sheet !== undefined && item.cause === 'header' && mapped.has(`${item.file}\u0000${item.sheet}`)) {
+      return msg(
+        `Tệp "${item.file}", trang "${item.sheet}": chitieu chưa nhận ra các cột theo mẫu chuẩn; hãy ghép cột ở phần dưới.`,
+        `File "${item.file}", sheet "${item.sheet}": chitieu does not recognise its columns; map them below.`,
+      );
+    }
+    if (item.sheet !== undefined && item.cause === 'ambiguous') {
+      return msg(
+        `Tệp "${item.file}", trang "${item.sheet}": khớp như nhau với nhiều hồ sơ cột; chọn một hồ sơ trong danh sách "Hồ sơ cột" ở trên.`,
+        `File "${item.file}", sheet "${item.sheet}": fits several column-mapping profiles equally; choose one in the "Column-mapping profile" list above.`,
+      );
+    }
+    return item.text;
+  });
   return msg(lines.map((line) => line.vi).join(' '), lines.map((line) => line.en).join(' '));
 }
 
@@ -373,7 +380,9 @@ export async function buildApp(options: AppOptions): Promise<{ app: FastifyInsta
         const layouts = refused.length > 0 ? await proposeMapping(refused, sheets) : [];
         if (generation !== mine) return;
         state.mapping = layouts;
-        state.error = layouts.length > 0 ? mappingRefusal(result.unreadable) : unreadableError(result.unreadable).text;
+        const mapped = new Set(layouts.flatMap((layout) => layout.sheets.map((sheet) => `${sheet.file}\u0000${sheet.sheet}`)));
+        const pageCanMend = mapped.size > 0 || result.unreadable.some((item) => item.cause === 'ambiguous');
+        state.error = pageCanMend ? pageRefusal(result.unreadable, mapped) : unreadableError(result.unreadable).text;
         state.finished = performance.now();
         return;
       }

@@ -20,6 +20,9 @@ import { eraAt, type AdminUnits } from '../units/index.js';
 /** Rows listed one by one on the page; the error workbook has them all. */
 export const LISTED_ROWS = 200;
 
+/** Ignored columns named per sheet; a sheet of thousands of columns says how many more. */
+export const LISTED_COLUMNS = 30;
+
 const both = (make: (lang: 'vi' | 'en') => string): Message => ({ vi: make('vi'), en: make('en') });
 
 /** Which profile made on the page a sheet was read with, so the page can offer to save it. */
@@ -45,7 +48,8 @@ export function dataView(imported: ImportResult, madeProfileOf: MadeProfileOf = 
         totalsSkipped: sheet.totalsSkipped,
         profile: sheet.profile ? { name: sheet.profile.name, file: sheet.profile.file, automatic: sheet.profile.automatic, made: madeProfileOf(sheet.profile) ?? null } : null,
         // What the header gave, as `validate` prints it: columns not read, with the contract header a misspelt one was probably meant to be.
-        ignored: sheet.columns?.ignored ?? [],
+        ignored: (sheet.columns?.ignored ?? []).slice(0, LISTED_COLUMNS),
+        ignoredCount: sheet.columns?.ignored.length ?? 0,
       })),
       skipped: file.skippedSheets.map((skipped) => ({ sheet: skipped.sheet, why: SKIP_REASONS[skipped.reason], rows: skipped.rows })),
     })),

@@ -4,7 +4,7 @@
  * is checked, read with, saved as a profile that the next upload uses by itself, and the page's
  * choice of profile is the CLI's --profile. Bad requests get one line saying what to fix.
  */
-import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
@@ -206,6 +206,23 @@ describe('choosing a profile on the page (--profile)', () => {
     expect(data.files[0]!.sheets.map((sheet) => sheet.sheet)).toEqual(['SuViec', 'ThongTinXa']);
     expect(data.files[0]!.skipped).toEqual([{ sheet: FORM_SHEET, why: { vi: 'theo --ignore-sheet hoặc hồ sơ cột', en: 'by --ignore-sheet or the profile' }, rows: expect.any(Number) }]);
     expect(data.files[0]!.skipped[0]!.rows).toBeGreaterThan(500);
+  });
+
+  it('when two profiles fit a sheet equally, says to choose one in the list (and reads with the one chosen)', async () => {
+    await app.inject({ method: 'DELETE', url: '/api/data', headers });
+    const copy = join(profilesDir, 'ban-sao.yaml');
+    writeFileSync(copy, readFileSync(join(profilesDir, 'bieu-cua-tinh.yaml'), 'utf8').replace('name: Biểu của tỉnh', 'name: Bản sao'));
+    expect((await upload('/api/data', paths.form)).statusCode).toBe(202);
+    const status = await settled();
+    expect(status.state).toBe('failed');
+    expect((status.error as { vi: string }).vi).toBe(
+      `Tệp "bieu-cua-tinh-21289.xlsx", trang "${FORM_SHEET}": khớp như nhau với nhiều hồ sơ cột; chọn một hồ sơ trong danh sách "Hồ sơ cột" ở trên.`,
+    );
+    const listed = (await get('/api/profiles')).json();
+    const chosen = listed.profiles.find((profile: { name: string }) => profile.name === 'Bản sao');
+    await post('/api/profiles/choice', { choice: chosen.id });
+    expect((await settled()).state).toBe('ready');
+    rmSync(copy);
   });
 
   it('says so when asked to check a mapping with nothing to map', async () => {

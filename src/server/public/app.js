@@ -307,7 +307,7 @@ function drawData() {
             'td',
             {},
             `${lang === 'en' ? 'sheet' : 'trang'} "${sheet.sheet}" (${m(sheet.kind)}${sheet.profile ? profileNote(sheet.profile) : ''}${sheet.totalsSkipped ? (lang === 'en' ? `, ${sheet.totalsSkipped} totals row(s) skipped` : `, bỏ qua ${sheet.totalsSkipped} dòng tổng`) : ''})`,
-            sheet.ignored.length > 0 ? el('div', { class: 'ignored-columns', text: ignoredText(sheet.ignored) }) : null,
+            sheet.ignored.length > 0 ? el('div', { class: 'ignored-columns', text: ignoredText(sheet.ignored, sheet.ignoredCount) }) : null,
           ),
           el('td', { class: 'num', text: number(sheet.read) }),
           el('td', { class: 'num', text: number(sheet.accepted) }),
@@ -349,9 +349,10 @@ function profileNote(profile) {
   return profile.automatic ? `, hồ sơ cột ${name} tự chọn theo tiêu đề` : `, hồ sơ cột ${name}`;
 }
 
-function ignoredText(ignored) {
+function ignoredText(ignored, count) {
   const list = ignored.map((column) => (column.closest ? `"${column.header}" (${lang === 'en' ? 'is it' : 'có phải'} "${column.closest}"?)` : `"${column.header}"`)).join(', ');
-  return lang === 'en' ? `Columns not read: ${list}` : `Cột không đọc: ${list}`;
+  const more = count > ignored.length ? (lang === 'en' ? ` and ${number(count - ignored.length)} more` : ` và ${number(count - ignored.length)} cột khác`) : '';
+  return lang === 'en' ? `Columns not read: ${list}${more}` : `Cột không đọc: ${list}${more}`;
 }
 
 /** The profile made on this page that the data was just read with, offered for saving. */
