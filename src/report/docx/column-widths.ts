@@ -3,7 +3,7 @@
  * then so that no cell breaks inside a word ("Trườn/g học"), then so that the header takes as
  * few lines as the page allows (a header of four lines where three would do pushes a district's
  * Biểu 01 onto a second page). Words are measured in the bundled faces (../fonts.ts) and laid
- * out greedily as Word and LibreOffice do; no body row gets a line more than the weights give it.
+ * out greedily as Word and LibreOffice do; no body cell takes a line more for a shorter header.
  */
 import { textWidth, wordsOf, type FaceStyle } from '../fonts.js';
 import { parseInline } from '../markup.js';
@@ -142,8 +142,8 @@ function headerLines(text: ReturnType<typeof texts>, widths: readonly number[], 
 export function columnWidths(part: TablePart, total: number, size: number, padding: number): number[] {
   const text = texts(part, size);
   const base = weighted(part, total);
-  const minimum = text.columns.map((column) => widthFor([column.header, ...column.body], () => 1e9, padding, 0));
-  for (const group of text.groups) spread(minimum, group.columns, widthFor([group.header], () => 1e9, padding, 0), base);
+  const minimum = text.columns.map((column) => widthFor([column.header, ...column.body], () => Infinity, padding, 0));
+  for (const group of text.groups) spread(minimum, group.columns, widthFor([group.header], () => Infinity, padding, 0), base);
   const fitted = raised(base, minimum, total);
   if (!fitted) return floored(minimum.map((m) => (m * total) / minimum.reduce((a, b) => a + b, 0)), total);
 
