@@ -10,7 +10,7 @@ import { decodeLegacy, decodeTcvn3, decodeVni, readsAsVietnamese } from '../../s
 import { readCsvSheet } from '../../src/import/readers/csv.js';
 import { noteMessage } from '../../src/import/readers/notes.js';
 import { readXlsxSheets } from '../../src/import/readers/xlsx.js';
-import { SheetScanner } from '../../src/import/readers/sheet-scan.js';
+import { SharedStringsScanner, SheetScanner } from '../../src/import/readers/sheet-scan.js';
 import { Utf8Feeder } from '../../src/import/readers/xml-scan.js';
 import type { CellNote, RawRow } from '../../src/import/readers/types.js';
 import { tempDir, writeText, writeWorkbook } from '../helpers/workbooks.js';
@@ -252,5 +252,33 @@ describe('XML cut into chunks anywhere', () => {
 
   it('reads a sheet fed one character at a time', () => {
     expect(scan([...sheet]).rows[0]!.cells).toEqual(expected);
+  });
+
+  // Plain items are read in one go, the others by the generic path: both, cut anywhere, give the same strings.
+  const strings = [
+    '<?xml version="1.0" encoding="UTF-8"?><sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" count="9" uniqueCount="9">',
+    '<si><t>Nguyễn Văn A</t></si><si><t xml:space="preserve"> Hồ &amp; Lê </t></si><si><t></t></si><si/>',
+    '<si><r><t>Trần</t></r><r><rPr><b/></rPr><t xml:space="preserve"> Bình</t></r></si><si><t>Lý</t><rPh sb="0" eb="1"><t>リ</t></rPh></si>',
+    '<si><t><![CDATA[a <b> c]]></t></si><si>\n<t>Đinh &#7877;</t></si><si><t>21289-000001</t></si></sst>',
+  ].join('');
+  const expectedStrings = ['Nguyễn Văn A', ' Hồ & Lê ', '', '', 'Trần Bình', 'Lý', 'a <b> c', 'Đinh ễ', '21289-000001'];
+
+  it('reads the shared strings whose bytes are cut anywhere, letters split in two included', () => {
+    const bytes = Buffer.from(strings, 'utf8');
+    for (let cut = 0; cut <= bytes.length; cut += 1) {
+      const scanner = new SharedStringsScanner('sharedStrings.xml');
+      const feeder = new Utf8Feeder(scanner);
+      feeder.push(bytes.subarray(0, cut));
+      feeder.push(bytes.subarray(cut));
+      feeder.end();
+      expect(scanner.strings, `cut at byte ${cut}`).toEqual(expectedStrings);
+    }
+  });
+
+  it('reads the shared strings fed as text, one character at a time', () => {
+    const scanner = new SharedStringsScanner('sharedStrings.xml');
+    for (const char of strings) scanner.feed(char);
+    scanner.finish();
+    expect(scanner.strings).toEqual(expectedStrings);
   });
 });

@@ -104,7 +104,7 @@ export class SheetScanner extends XmlScanner {
         return;
       case Tag.SHEET_DATA:
         if (!empty) this.inSheetData = true;
-        this.fastCells = this.inSheetData;
+        this.fastLetter = this.inSheetData ? C_CODE : -1;
         return;
     }
   }
@@ -145,7 +145,7 @@ export class SheetScanner extends XmlScanner {
       case Tag.SHEET_DATA:
         if (this.cells !== undefined) this.endRow();
         this.inSheetData = false;
-        this.fastCells = false;
+        this.fastLetter = -1;
         return;
     }
   }
@@ -155,7 +155,7 @@ export class SheetScanner extends XmlScanner {
    * go with the same result as the generic path; anything else (a formula, an inline string,
    * other whitespace, a cell cut by the chunk's end) is left to the generic path.
    */
-  protected override cell(s: string, lt: number): number {
+  protected override fastElement(s: string, lt: number): number {
     if (this.cells === undefined || this.capturing) return -1;
     const n = s.length;
     let i = lt + 2;
@@ -373,12 +373,38 @@ function typeOf(s: string, start: number, end: number): number {
   }
 }
 
+const PLAIN_ITEM = '<si><t>';
+const PRESERVED_ITEM = '<si><t xml:space="preserve">';
+const ITEM_END = '</t></si>';
+
 /** `sharedStrings.xml`: each `<si>`'s text, all its runs joined, phonetic guides (`<rPh>`) left out. */
 export class SharedStringsScanner extends XmlScanner {
   readonly strings: string[] = [];
   private inItem = false;
   private inPhonetic = false;
   private current = '';
+
+  constructor(part: string) {
+    super(part);
+    this.fastLetter = S_CODE;
+  }
+
+  /**
+   * The common item, `<si><t>text</t></si>` (or `<t xml:space="preserve">`), read in one go with
+   * the same result as the generic path; anything else (runs, phonetic guides, CDATA, a
+   * comment, other white space, an item cut by the chunk's end) is left to the generic path.
+   */
+  protected override fastElement(s: string, lt: number): number {
+    if (this.inItem) return -1;
+    let start: number;
+    if (s.startsWith(PLAIN_ITEM, lt)) start = lt + PLAIN_ITEM.length;
+    else if (s.startsWith(PRESERVED_ITEM, lt)) start = lt + PRESERVED_ITEM.length;
+    else return -1;
+    const end = s.indexOf('<', start);
+    if (end < 0 || !s.startsWith(ITEM_END, end)) return -1;
+    this.strings.push(start === end ? '' : this.decodedAt(s, start, end));
+    return end + ITEM_END.length;
+  }
 
   protected open(tag: number, empty: boolean): void {
     if (tag === Tag.SI) {

@@ -33,7 +33,6 @@ const MAX_CARRY = 16 * 1024 * 1024;
 const MAX_ATTRIBUTES = 32;
 
 const LT = 60;
-const C_CODE = 99;
 const GT = 62;
 const SLASH = 47;
 const BANG = 33;
@@ -102,12 +101,28 @@ export abstract class XmlScanner {
     return decodeXml(this.fromBytes(raw));
   }
 
-  /** Set by a subclass that reads `<c>` elements itself (`cell`). */
-  protected fastCells = false;
+  /**
+   * Set by a subclass that reads its commonest element in one go (`<c>` of a worksheet, `<si>`
+   * of the shared strings): the first letter of its name, or -1.
+   */
+  protected fastLetter = -1;
 
-  /** Reads a whole `<c>` element at `lt`; -1 to leave it to the generic path. */
-  protected cell(_s: string, _lt: number): number {
+  /** Reads a whole element at `lt` whose name starts with `fastLetter`; -1 to leave it to the generic path. */
+  protected fastElement(_s: string, _lt: number): number {
     return -1;
+  }
+
+  /**
+   * While Utf8Feeder has the scanner read a chunk: the bytes the text being scanned was read
+   * from, one character per byte, so that a piece of that text is decoded from them directly.
+   */
+  scanBytes: Buffer | undefined;
+
+  /** The text from `start` to `end` of the text being scanned, as its value (see `decoded`). */
+  protected decodedAt(s: string, start: number, end: number): string {
+    const raw = s.slice(start, end);
+    const bytes = this.scanBytes;
+    return bytes !== undefined && BEYOND_ASCII.test(raw) ? decodeXml(bytes.toString('utf8', start, end)) : this.decoded(raw);
   }
 
   /** Scans text that follows what was fed before (a piece not yet whole is kept for the next). */
@@ -131,7 +146,7 @@ export abstract class XmlScanner {
       if (lt < 0) return this.capturing ? this.kept(s, pos) : n;
       if (this.capturing && lt > pos) this.piece(s, pos, lt);
       // A cell of a worksheet, most of the XML, is read in one go where the subclass can.
-      const fast = this.fastCells && s.charCodeAt(lt + 1) === C_CODE ? this.cell(s, lt) : -1;
+      const fast = s.charCodeAt(lt + 1) === this.fastLetter ? this.fastElement(s, lt) : -1;
       const next = fast >= 0 ? fast : this.tag(s, lt);
       if (next < 0) return this.kept(s, lt);
       pos = next;
@@ -426,14 +441,19 @@ export class Utf8Feeder {
   push(chunk: Buffer): void {
     const bytes = this.pending === undefined ? chunk : Buffer.concat([this.pending, chunk]);
     const text = bytes.toString('latin1');
+    this.scanner.scanBytes = bytes;
     const rest = this.scanner.scan(text);
+    this.scanner.scanBytes = undefined;
     this.pending = rest < text.length ? bytes.subarray(rest) : undefined;
   }
 
   end(): void {
-    const text = this.pending === undefined ? '' : this.pending.toString('latin1');
+    const bytes = this.pending;
+    const text = bytes === undefined ? '' : bytes.toString('latin1');
     this.pending = undefined;
+    this.scanner.scanBytes = bytes;
     const rest = this.scanner.scan(text);
+    this.scanner.scanBytes = undefined;
     this.scanner.finish(text.slice(rest));
   }
 }
