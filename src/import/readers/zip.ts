@@ -34,8 +34,8 @@ export class ZipReader {
   /**
    * A part as it inflates, in chunks of at most 64 KiB: a sheet is never held whole. Each chunk
    * becomes one string for the XML scan (Utf8Feeder); at 64 KiB that string is an ordinary
-   * young object, freed cheaply, where 256 KiB ones went to V8's large-object space (about 7%
-   * of a province's import time, measured).
+   * young object, freed cheaply, where 256 KiB ones went to V8's large-object space (a few per
+   * cent of a province's import time, measured).
    */
   async *stream(entry: ZipEntry): AsyncGenerator<Buffer> {
     const start = this.index.dataStart.get(entry);
