@@ -145,7 +145,7 @@ export abstract class XmlScanner {
       const lt = s.charCodeAt(pos) === LT ? pos : s.indexOf('<', pos);
       if (lt < 0) return this.capturing ? this.kept(s, pos) : n;
       if (this.capturing && lt > pos) this.piece(s, pos, lt);
-      // A cell of a worksheet, most of the XML, is read in one go where the subclass can.
+      // The commonest element (a worksheet's cell, most of the XML; a shared string) is read in one go where the subclass can.
       const fast = s.charCodeAt(lt + 1) === this.fastLetter ? this.fastElement(s, lt) : -1;
       const next = fast >= 0 ? fast : this.tag(s, lt);
       if (next < 0) return this.kept(s, lt);
