@@ -38,7 +38,7 @@ export interface ImportResult {
 export interface ImportOptions {
   /** Check codes against the list valid at this date; without it a code of either list is accepted. */
   readonly codesAsOf?: string;
-  /** Worker threads reading files side by side (default: one per core, at most one per file; 1 = none). */
+  /** Threads reading files side by side, the main thread one of them (default: one per core, at most one per file; 1 = the main thread alone). */
   readonly threads?: number;
   /**
    * Column-mapping profiles and sheets to ignore (profiles/README.md); by default the bundled
