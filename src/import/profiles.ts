@@ -4,7 +4,7 @@
  * A bad file is a UserError (exit 4) naming the file and the field.
  */
 import { existsSync, readdirSync, realpathSync } from 'node:fs';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { readYamlFile } from '../io/yaml-file.js';
 import { SHEETS, type ColumnSpec, type SheetSpec } from '../model/columns.js';
@@ -51,9 +51,9 @@ export function bundledProfiles(): Profile[] {
   return bundled;
 }
 
-function profilesIn(dir: string, shownAs: (name: string) => string): Profile[] {
+function profilesIn(dir: string, shownAs: (name: string) => string, wanted: (name: string) => boolean = () => true): Profile[] {
   if (!existsSync(dir)) return [];
-  const names = readdirSync(dir).filter((name) => /\.ya?ml$/i.test(name)).sort();
+  const names = readdirSync(dir).filter((name) => /\.ya?ml$/i.test(name) && wanted(name)).sort();
   return names.map((name) => loadProfile(join(dir, name), shownAs(name)));
 }
 
@@ -62,13 +62,18 @@ function profilesIn(dir: string, shownAs: (name: string) => string): Profile[] {
  * `profiles/` folder of the working directory (an office keeps its own there).
  */
 export function availableProfiles(workingDir: string = process.cwd()): Profile[] {
-  return profilesWith(join(workingDir, 'profiles'));
+  return [...bundledProfiles(), ...localProfiles(join(workingDir, 'profiles'))];
 }
 
-/** The bundled profiles, then those of `dir` (read afresh: a profile saved there counts at once). */
-export function profilesWith(dir: string, shownAs: (name: string) => string = (name) => join('profiles', name)): Profile[] {
-  if (!existsSync(dir) || realpathSync(dir) === realpathSync(BUNDLED_PROFILES_DIR)) return bundledProfiles();
-  return [...bundledProfiles(), ...profilesIn(dir, shownAs)];
+/**
+ * The profiles an office keeps in `dir`, read afresh (one saved there counts at once). Run from
+ * chitieu's own folder, `dir` is the bundled one: only the files added since it was loaded.
+ */
+export function localProfiles(dir: string, shownAs: (name: string) => string = (name) => join('profiles', name)): Profile[] {
+  if (!existsSync(dir)) return [];
+  if (realpathSync(dir) !== realpathSync(BUNDLED_PROFILES_DIR)) return profilesIn(dir, shownAs);
+  const bundledNames = new Set(bundledProfiles().map((profile) => basename(profile.file)));
+  return profilesIn(dir, shownAs, (name) => !bundledNames.has(name));
 }
 
 /** The contract's own text for a value a profile maps to, or undefined when the contract does not know it. */

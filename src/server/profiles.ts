@@ -16,7 +16,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import type { ProfileSelection } from '../import/index.js';
 import { checkMapping, makeProfile, profileFileName, proposalsFor, specOf, type LayoutChoice, type LayoutDraft } from '../import/mapping.js';
-import { bundledProfiles, loadProfile, profilesWith } from '../import/profiles.js';
+import { bundledProfiles, loadProfile, localProfiles } from '../import/profiles.js';
 import { prepareOutputFolder, writeOutputFile } from '../io/output.js';
 import { SHEETS } from '../model/columns.js';
 import { ExitCode, UserError, msg } from '../model/messages.js';
@@ -81,7 +81,7 @@ export function createProfileState(options: { readonly profilesDir: string; read
 
   const entries = (): Entry[] => {
     const bundled = bundledProfiles();
-    const local = profilesWith(options.profilesDir, (name) => shownAs('profiles', name)).slice(bundled.length);
+    const local = localProfiles(options.profilesDir, (name) => shownAs('profiles', name));
     return [
       ...bundled.map((profile): Entry => ({ id: `bundled:${profile.file}`, profile, origin: 'bundled' })),
       // A profile made here and saved is the same profile: listed once, as made here.

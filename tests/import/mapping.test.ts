@@ -4,13 +4,13 @@
  * a column twice, unknown coded values); the profile it makes is an ordinary profile (the YAML
  * reads back with loadProfile) and reads the file to the contract layout's figures.
  */
-import { readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { computeIndicators, loadCatalogue, parsePeriod } from '../../src/engine/index.js';
 import { importFiles, type ImportResult } from '../../src/import/index.js';
 import { checkMapping, makeProfile, profileFileName, proposeMapping, proposalsFor, refusedForHeaders, specOf, type LayoutChoice, type LayoutDraft } from '../../src/import/mapping.js';
-import { bundledProfiles, loadProfile } from '../../src/import/profiles.js';
+import { BUNDLED_PROFILES_DIR, bundledProfiles, loadProfile, localProfiles } from '../../src/import/profiles.js';
 import { UserError } from '../../src/model/messages.js';
 import { loadAdminUnits } from '../../src/units/index.js';
 import { FORM_HEADERS, FORM_SHEET, FORM_VALUES, writeProvinceForm } from '../helpers/province-form.js';
@@ -179,6 +179,16 @@ describe('the profile a mapping makes', () => {
     expect(() => makeProfile('x', layouts, [stolen], 'x')).toThrow(UserError);
     const badValue = { ...choice, values: { sex: { 'Bé trai': 'BOY' } } };
     expect(userError(() => makeProfile('x', layouts, [badValue], 'x')).text.vi).toContain('"BOY" không phải mã hay nhãn nào của cột "Giới tính"');
+  });
+
+  it("is read from an office's profiles folder at once; chitieu's own folder adds only the files saved there", () => {
+    const folder = join(dir, 'profiles');
+    mkdirSync(folder, { recursive: true });
+    expect(localProfiles(folder)).toEqual([]);
+    writeFileSync(join(folder, 'bieu-cua-tinh.yaml'), makeProfile('Biểu của tỉnh', layouts, [personsChoice(layouts[0]!)], 'x').yaml);
+    expect(localProfiles(folder).map((profile) => [profile.name, profile.file])).toEqual([['Biểu của tỉnh', join('profiles', 'bieu-cua-tinh.yaml')]]);
+    // Run from chitieu's folder, its profiles/ is the bundled one: nothing is listed twice.
+    expect(localProfiles(BUNDLED_PROFILES_DIR)).toEqual([]);
   });
 
   it('names its file from its name, without diacritics', () => {

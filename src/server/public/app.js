@@ -141,7 +141,7 @@ const locale = () => (lang === 'en' ? 'en-US' : 'vi-VN');
 const number = (n, digits = 0) => (n == null ? '–' : n.toLocaleString(locale(), { minimumFractionDigits: digits, maximumFractionDigits: digits }));
 
 /** What the page last received, kept so the language switch can re-draw it. */
-const state = { profiles: { choice: 'auto', profiles: [] }, mapping: null, mappingChoices: {}, mappingChecks: {}, unitChosen: null, data: null, periods: [], defaultPeriod: null, units: [], plans: [], result: null, explanation: null, report: null, aggregate: null, annexes: null, narrative: [] };
+const state = { profiles: { choice: 'auto', profiles: [] }, savedProfiles: {}, mapping: null, mappingChoices: {}, mappingChecks: {}, unitChosen: null, data: null, periods: [], defaultPeriod: null, units: [], plans: [], result: null, explanation: null, report: null, aggregate: null, annexes: null, narrative: [] };
 
 function el(tag, attrs = {}, ...children) {
   const node = document.createElement(tag);
@@ -369,7 +369,7 @@ function drawMadeProfile() {
       : `Trang ${names} đã được đọc theo cách ghép "${name}" trên trang này. Lưu thành hồ sơ cột để lần sau chitieu tự đọc các tệp cùng bố cục.`;
   $('made-profile-download').href = `/download/profile.yaml?id=${encodeURIComponent(made.id)}`;
   $('made-profile-save').dataset.id = made.id;
-  const saved = state.savedProfiles?.[made.id] ?? made.saved;
+  const saved = state.savedProfiles[made.id] ?? made.saved;
   $('made-profile-save').hidden = Boolean(saved);
   $('made-profile-saved').hidden = !saved;
   if (saved) {
@@ -384,7 +384,7 @@ async function saveMadeProfile() {
   const id = $('made-profile-save').dataset.id;
   try {
     const answer = await api('POST', '/api/mapping/save', { id });
-    state.savedProfiles = { ...(state.savedProfiles ?? {}), [id]: answer.saved };
+    state.savedProfiles = { ...state.savedProfiles, [id]: answer.saved };
     drawMadeProfile();
     await loadProfiles();
   } catch (error) {
