@@ -22,7 +22,7 @@ import { computeStep, loadDefinitions, loadPlanAndBaseline, type Computed, type 
 import type { OnPipelineEvent } from './events.js';
 import { resolvePeriod, type PeriodChoice } from './period.js';
 import { bornBy, readData, rowsRead } from './read.js';
-import { isUnder, reportUnit } from './units.js';
+import { isUnder, provinceNameOf, reportUnit } from './units.js';
 
 /** The package version, written into every annex. */
 export function toolVersion(): string {
@@ -165,8 +165,10 @@ export async function reportStep(
   if (options.strict && completeness && completeness.missing.length > 0) {
     throw new UserError(ExitCode.rejectedRows, incompleteRefusal(unit.fullName, completeness));
   }
+  const provinceName = provinceNameOf(unit, result.period, definitions.units);
   const input: ReportInput = {
     ...reportInputFor(unit, children, computed.output, imported, definitions),
+    ...(provinceName === undefined ? {} : { provinceName }),
     ...(completeness ? { completeness } : {}),
     ...(computed.settings.baseline === 'records' ? lastYearNotesOf(definitions.catalogue) : {}),
   };

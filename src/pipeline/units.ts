@@ -41,3 +41,11 @@ export function unitNamer(referenceDate: string, units: AdminUnits): UnitNamer {
   const era = eraAt(referenceDate);
   return (level, code) => units.unit(level, code, era)?.name ?? code;
 }
+
+/** Full name of the province a district or commune lies in, in the list valid at the period's end. */
+export function provinceNameOf(unit: UnitName, period: Period, units: AdminUnits): string | undefined {
+  if (unit.level === 'province') return undefined;
+  const era = eraAt(period.to);
+  const province = unit.level === 'district' ? units.province(units.district(unit.code)?.provinceCode ?? '', era) : units.parentsOf(unit.code, era)?.province;
+  return province?.name;
+}

@@ -51,7 +51,7 @@ function templateOf(input: ReportInput, options: ReportOptions) {
 }
 
 export function reportModel(input: ReportInput, options: ReportOptions = {}): ReportModel {
-  const settings = resolveSettings(options.settings, input.unit, input.result.period.to);
+  const settings = resolveSettings(options.settings, input.unit, input.result.period.to, input.provinceName);
   const layout = options.layout ?? loadReportLayout(input.catalogue, templateOf(input, options));
   return buildReportModel(input, settings, options.narrative ?? {}, options.suppress, layout);
 }
