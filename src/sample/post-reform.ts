@@ -1,7 +1,7 @@
 import { CHILDREN_SHEET, COMMUNE_FACTS_SHEET, EVENTS_SHEET, type SheetSpec } from '../model/columns.js';
 import type { AdminUnits } from '../units/index.js';
 import { accountsOf, plantCodes, plantedErrorsOf, withPlanted, type FileLayout, type PlantedError, type SheetAccount } from './build.js';
-import { addDays, ageAt, dayNumber, minIso } from './dates.js';
+import { addDays, ageAt, dayNumber, maxIso, minIso } from './dates.js';
 import {
   BOY_SHARE,
   CAUSE_AGES,
@@ -22,7 +22,7 @@ import { HRE, KINH, XO_DANG, personName } from './names.js';
 import type { Window } from './periods.js';
 import { plantErrors, type PlantedRow } from './plant.js';
 import { Rng } from './prng.js';
-import { inPopulation, periodTotals, type PeriodTotals, type SampleChild, type SampleEvent, type SampleFacts } from './truth.js';
+import { inPopulation, periodTotals, specialAt, type PeriodTotals, type SampleChild, type SampleEvent, type SampleFacts } from './truth.js';
 
 /**
  * Today's sample (after the 1 July 2025 reform): the new communes of Quảng Ngãi formed from the
@@ -446,6 +446,22 @@ function eventsBlock(part: OldPart, keep: (event: SampleEvent) => boolean, keepP
 const plantedDate = (row: PlantedRow): string => (row.record !== undefined && 'eventDate' in row.record ? row.record.eventDate : RECORDS_FROM);
 const upper = (name: string): string => name.toLocaleUpperCase('vi');
 
+/**
+ * An old list as the new commune keeps it: an injury death after the old register's date is
+ * recorded, and most children in special circumstances get their support of 2026-H1 (the
+ * "Ngày trợ giúp" is the latest support, so it replaces the earlier one).
+ */
+function keptUpToDate(seed: number, code: string, children: readonly SampleChild[], deaths: ReadonlyMap<string, string>): SampleChild[] {
+  const rng = new Rng(seed, `support-2026:${code}`);
+  return children.map((child) => {
+    const death = deaths.get(child.childId);
+    if (death !== undefined && death <= POST_REFORM_SNAPSHOT) return { ...child, status: 'DEAD' as const, statusDate: death };
+    const supportable = inPopulation(child, POST_REFORM_SNAPSHOT) && specialAt(child, POST_REFORM_SNAPSHOT) && child.supportForms.length > 0;
+    if (!supportable || !rng.chance(0.95)) return child;
+    return { ...child, supportDate: randomDate(rng, maxIso(H1_2026.from, child.specialSince ?? H1_2026.from), H1_2026.to) };
+  });
+}
+
 export function buildPostReformSet(units: AdminUnits, seed: number): PostReformSet {
   const { olds, news } = postReformCommunes(units);
   const data = generateSample(seed, olds);
@@ -459,13 +475,8 @@ export function buildPostReformSet(units: AdminUnits, seed: number): PostReformS
   for (const commune of news) {
     const parts: OldPart[] = commune.formedFrom.map((old) => {
       const own = data.communes[old.index]!;
-      // A list carried over is kept up to date (a child's death recorded), never recoded.
-      const children = commune.mixed
-        ? own.children.map((child) => {
-            const death = later.deaths.get(child.childId);
-            return death !== undefined && death <= POST_REFORM_SNAPSHOT ? { ...child, status: 'DEAD' as const, statusDate: death } : child;
-          })
-        : own.children;
+      // A list carried over is kept up to date (deaths, the latest support), never recoded.
+      const children = commune.mixed ? keptUpToDate(seed, old.code, own.children, later.deaths) : own.children;
       return { data: own, children, planted: planting.rows.filter((row) => row.file === old.index) };
     });
     const births = later.births.get(commune.code) ?? [];
@@ -569,10 +580,3 @@ export function buildPostReformSet(units: AdminUnits, seed: number): PostReformS
     accounts: accountsOf(files, planting.rows),
   };
 }
-
-/** Children under 16 at the new register's date, per new commune: what TE-0101 says for 2026-H1. */
-export function childrenAt2026(set: PostReformSet, code: string): number {
-  return set.communeTotals[code]?.find((totals) => totals.period.id === '2026-H1')?.children ?? 0;
-}
-
-export { inPopulation };
