@@ -35,6 +35,7 @@ import {
 } from '../pipeline/demo.js';
 import { completenessMessage } from '../report/completeness.js';
 import type { UnitReport } from '../pipeline/report.js';
+import type { OnPipelineEvent } from '../pipeline/events.js';
 import { placeholdersMessage, reportBaseName } from '../report/index.js';
 import { reportOutcome, writeAggregateReport } from './aggregate.js';
 import { langOf, say, type CliContext } from './context.js';
@@ -44,16 +45,21 @@ import { formatCount, importLine, parseSuppressOption, SUPPRESS_HELP, writeRepor
 
 export { DEMO, DEMO_2026 };
 
+/** The progress line while the demo reads and computes. */
+function demoProgress(context: CliContext, lang: Lang, files: number): OnPipelineEvent {
+  const progress = progressFor(context, lang, files);
+  return (event) => {
+    if (event.kind === 'file-read') progress.fileRead(event.account);
+    else if (event.stage === 'import') progress.stage(msg('Đang tính chỉ tiêu', 'Computing indicators'));
+    else if (event.stage === 'compute') progress.done();
+  };
+}
+
 /** Today's demo: the 2026-H1 reports of a new commune and of the province, against 2025-H1 across the reform. */
 export async function runTodayDemo(outDir: string, context: CliContext, lang: Lang, samples: string = DEMO_2026.samples, suppress?: number): Promise<void> {
   const paths = sampleFiles(samples);
   checkOutputFolder(outDir);
-  const progress = progressFor(context, lang, paths.length);
-  const run = await todayReports(paths, suppress, (event) => {
-    if (event.kind === 'file-read') progress.fileRead(event.account);
-    else if (event.stage === 'import') progress.stage(msg('Đang tính chỉ tiêu', 'Computing indicators'));
-    else if (event.stage === 'compute') progress.done();
-  });
+  const run = await todayReports(paths, suppress, demoProgress(context, lang, paths.length));
   context.out(importLine(run.imported.files, lang));
   const period = run.computed.output.result.period;
   const written = (step: string, report: UnitReport): void => {
@@ -74,12 +80,7 @@ export async function runDistrictDemo(outDir: string, context: CliContext, lang:
   const setup = demoSetup(suppress);
 
   // 1. The district report, computed from all the communes' records.
-  const progress = progressFor(context, lang, paths.length);
-  const district = await districtReport(paths, setup, (event) => {
-    if (event.kind === 'file-read') progress.fileRead(event.account);
-    else if (event.stage === 'import') progress.stage(msg('Đang tính chỉ tiêu', 'Computing indicators'));
-    else if (event.stage === 'compute') progress.done();
-  });
+  const district = await districtReport(paths, setup, demoProgress(context, lang, paths.length));
   context.out(importLine(district.imported.files, lang));
   const { unit } = district.report;
   const period = district.computed.output.result.period;

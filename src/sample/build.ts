@@ -1,6 +1,6 @@
 import { CHILDREN_SHEET, COMMUNE_FACTS_SHEET, EVENTS_SHEET, type SheetSpec } from '../model/columns.js';
 import type { Message } from '../model/messages.js';
-import type { AdminUnits } from '../units/index.js';
+import type { AdminUnit, AdminUnits } from '../units/index.js';
 import { vnDate } from './dates.js';
 import { compareText, generateSample, type SampleCommune, type SampleData } from './generate.js';
 import {
@@ -76,21 +76,25 @@ export interface SampleSet {
 
 export function districtCommunes(units: AdminUnits, count?: number): SampleCommune[] {
   const all = units.childrenOf('district', SAMPLE_DISTRICT, 'pre');
-  const chosen = all.slice(0, count ?? all.length);
-  return chosen.map((unit, index) => {
-    const target = units.crosswalk(unit.code);
-    const newUnit = target === undefined ? undefined : units.commune(target.code, 'post');
-    if (target === undefined || newUnit === undefined) throw new Error(`sample: no post-reform commune for ${unit.code}`);
-    return {
-      index,
-      provinceCode: SAMPLE_PROVINCE,
-      districtCode: SAMPLE_DISTRICT,
-      code: unit.code,
-      name: unit.name,
-      newCode: target.code,
-      newName: newUnit.name,
-    };
-  });
+  return all.slice(0, count ?? all.length).map((unit, index) => sampleCommune(units, unit, index));
+}
+
+/** An old commune of the sample with the post-reform commune it became. */
+export function sampleCommune(units: AdminUnits, unit: AdminUnit, index: number): SampleCommune {
+  const target = units.crosswalk(unit.code);
+  const newUnit = target === undefined ? undefined : units.commune(target.code, 'post');
+  if (target === undefined || newUnit === undefined || unit.districtCode === undefined) {
+    throw new Error(`sample: no district or post-reform commune for ${unit.code}`);
+  }
+  return {
+    index,
+    provinceCode: unit.provinceCode,
+    districtCode: unit.districtCode,
+    code: unit.code,
+    name: unit.name,
+    newCode: target.code,
+    newName: newUnit.name,
+  };
 }
 
 export function districtSize(units: AdminUnits): number {

@@ -396,7 +396,7 @@ export function injuryDate(rng: Rng, half: Window, cause: string): string {
   return randomDate(rng, from, to);
 }
 
-interface AbuseCase {
+export interface AbuseCase {
   readonly half: string;
   readonly victims: number;
   readonly ages: readonly [number, number];

@@ -1,6 +1,6 @@
 import { CHILDREN_SHEET, COMMUNE_FACTS_SHEET, EVENTS_SHEET, type SheetSpec } from '../model/columns.js';
 import type { AdminUnits } from '../units/index.js';
-import { accountsOf, plantCodes, plantedErrorsOf, withPlanted, type FileLayout, type PlantedError, type SheetAccount } from './build.js';
+import { accountsOf, plantCodes, plantedErrorsOf, sampleCommune, withPlanted, type FileLayout, type PlantedError, type SheetAccount } from './build.js';
 import { addDays, ageAt, dayNumber, maxIso, minIso } from './dates.js';
 import {
   BOY_SHARE,
@@ -14,6 +14,7 @@ import {
   generateSample,
   injuryDate,
   randomDate,
+  type AbuseCase,
   type CommuneData,
   type SampleCommune,
 } from './generate.js';
@@ -67,16 +68,7 @@ const NEW_CHILD_SEQ = 5001;
  */
 export const INJURY_DEATHS_2026: readonly string[] = ['DUOI_NUOC', 'GIAO_THONG'];
 
-interface AbuseCase2026 {
-  readonly victims: number;
-  readonly ages: readonly [number, number];
-  readonly sex?: 'NAM' | 'NU';
-  readonly forms: readonly string[];
-  readonly setting: string;
-  readonly handling: string;
-  readonly fine?: number;
-  readonly interventions: readonly string[];
-}
+type AbuseCase2026 = Omit<AbuseCase, 'half'>;
 
 export const ABUSE_CASES_2026: readonly AbuseCase2026[] = [
   {
@@ -122,21 +114,8 @@ export function postReformCommunes(units: AdminUnits): { olds: SampleCommune[]; 
   const oldCodes = [...new Set(newCodes.flatMap((code) => units.formedFrom(code).map((entry) => entry.code)))].sort(compareText);
   const olds: SampleCommune[] = oldCodes.map((code, index) => {
     const unit = units.commune(code, 'pre');
-    const parents = units.parentsOf(code, 'pre');
-    const target = units.crosswalk(code);
-    const newUnit = target === undefined ? undefined : units.commune(target.code, 'post');
-    if (unit === undefined || parents?.district === undefined || target === undefined || newUnit === undefined) {
-      throw new Error(`sample: no pre- and post-reform units for ${code}`);
-    }
-    return {
-      index,
-      provinceCode: parents.province.code,
-      districtCode: parents.district.code,
-      code,
-      name: unit.name,
-      newCode: target.code,
-      newName: newUnit.name,
-    };
+    if (unit === undefined) throw new Error(`sample: no pre-reform commune ${code}`);
+    return sampleCommune(units, unit, index);
   });
   const news: NewCommune[] = newCodes.map((code, index) => {
     const unit = units.commune(code, 'post');

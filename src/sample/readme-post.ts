@@ -1,6 +1,6 @@
 import { describeStyle, vnNumber } from './layout.js';
 import type { PostReformSet } from './post-reform.js';
-import { LINES, percent, plantedSection } from './readme.js';
+import { LINES, SYNTHETIC_NOTICE, percent, plantedSection } from './readme.js';
 import type { PeriodTotals } from './truth.js';
 
 /**
@@ -24,11 +24,7 @@ export function postReformReadme(set: PostReformSet): string {
   const out: string[] = [
     '# Dữ liệu mẫu sau sắp xếp: các xã mới của tỉnh Quảng Ngãi từ huyện Sơn Hà cũ (dữ liệu tổng hợp) / Post-reform sample (synthetic)',
     '',
-    '> **Dữ liệu giả, không phải số liệu thật.** Mọi họ tên, mã trẻ em, số định danh, ngày sinh và sự việc đều do',
-    '> máy sinh ngẫu nhiên; trùng với người thật chỉ là tình cờ. Chỉ tên và mã đơn vị hành chính là thật.',
-    '>',
-    '> **Synthetic data, not real figures.** Every name, child id, personal id, birth date and event was drawn at',
-    '> random; any likeness to a real person is coincidence. Only the administrative units and their codes are real.',
+    ...SYNTHETIC_NOTICE,
     '',
     '## Là gì',
     '',

@@ -9,6 +9,15 @@ import { SNAPSHOT_DATE } from './periods.js';
  * always matches the files it describes.
  */
 
+/** Said first in every sample README: nothing in the files is about a real child. */
+export const SYNTHETIC_NOTICE: readonly string[] = [
+  '> **Dữ liệu giả, không phải số liệu thật.** Mọi họ tên, mã trẻ em, số định danh, ngày sinh và sự việc đều do',
+  '> máy sinh ngẫu nhiên; trùng với người thật chỉ là tình cờ. Chỉ tên và mã đơn vị hành chính là thật.',
+  '>',
+  '> **Synthetic data, not real figures.** Every name, child id, personal id, birth date and event was drawn at',
+  '> random; any likeness to a real person is coincidence. Only the administrative units and their codes are real.',
+];
+
 export function percent(numerator: number, denominator: number): string {
   if (denominator === 0) return '–';
   return `${(Math.round((numerator / denominator) * 1000) / 10).toFixed(1).replace('.', ',')}%`;
@@ -122,11 +131,7 @@ export function sampleReadme(set: SampleSet): string {
   push(
     '# Dữ liệu mẫu: huyện Sơn Hà, tỉnh Quảng Ngãi (dữ liệu tổng hợp) / Sample data (synthetic)',
     '',
-    '> **Dữ liệu giả, không phải số liệu thật.** Mọi họ tên, mã trẻ em, số định danh, ngày sinh và sự việc đều do',
-    '> máy sinh ngẫu nhiên; trùng với người thật chỉ là tình cờ. Chỉ tên và mã đơn vị hành chính là thật.',
-    '>',
-    '> **Synthetic data, not real figures.** Every name, child id, personal id, birth date and event was drawn at',
-    '> random; any likeness to a real person is coincidence. Only the administrative units and their codes are real.',
+    ...SYNTHETIC_NOTICE,
     '',
     '## Là gì',
     '',
