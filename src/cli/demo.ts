@@ -153,13 +153,13 @@ export function registerDemo(program: Command, context: CliContext, text: Text):
     .description(
       text(
         msg(
-          'Chạy thử trên dữ liệu mẫu: báo cáo 6 tháng đầu năm 2026 của một xã mới và của tỉnh, so với cùng kỳ 2025 (--scenario 2025-district: báo cáo năm 2025 của huyện Sơn Hà, phụ lục các xã, tổng hợp lại và đối chiếu)',
-          'A run on the sample data: the 2026-H1 reports of a new commune and of the province, against 2025-H1 (--scenario 2025-district: the 2025 report of huyện Sơn Hà, the communes\' annexes, summed again and compared)',
+          'Chạy thử trên dữ liệu mẫu: báo cáo 6 tháng đầu năm 2026 của một xã mới và của tỉnh, so với cùng kỳ 2025 (--scenario 2025-district: báo cáo 6 tháng đầu năm 2025 của huyện Sơn Hà, phụ lục các xã, tổng hợp lại và đối chiếu)',
+          'A run on the sample data: the 2026-H1 reports of a new commune and of the province, against 2025-H1 (--scenario 2025-district: the 2025-H1 report of huyện Sơn Hà, the communes\' annexes, summed again and compared)',
         ),
       ),
     )
     .option(
-      '--scenario <tên>',
+      text(msg('--scenario <tên>', '--scenario <name>')),
       text(
         msg(
           `2026 (mặc định): báo cáo 6 tháng đầu năm 2026 của xã Sơn Hà mới và của tỉnh Quảng Ngãi, so với cùng kỳ 2025 qua sắp xếp; 2025-district: báo cáo 6 tháng đầu năm 2025 của huyện Sơn Hà (trước sắp xếp)`,
