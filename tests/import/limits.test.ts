@@ -43,12 +43,14 @@ describe("Excel's limits in the workbook reader", () => {
       expect(run.code).toBe(2);
       expect(run.stderr.split('\n')).toHaveLength(1);
       expect(run.stderr).toContain('"amplified.xlsx"');
-      expect(run.stderr).toContain('phần "xl/sharedStrings.xml" có một chuỗi 1.048.576 ký tự, quá giới hạn 32.767 ký tự một ô của Excel');
+      // 3 MB of XML for one item: refused once 327,670 characters of it (32,767 × 10, the most a
+      // string within the limit can take as character references) are held, before its end is read.
+      expect(run.stderr).toContain('phần "xl/sharedStrings.xml" có một chuỗi dài hơn 32.767 ký tự, quá giới hạn 32.767 ký tự một ô của Excel');
     }
     const inspect = await runCli('inspect', path, '--json', '--cells');
     expect(inspect.stdout).toBe('');
     const english = await runCli('--lang', 'en', 'validate', path);
-    expect(english.stderr).toContain('part "xl/sharedStrings.xml" holds a string of 1,048,576 characters, over Excel\'s limit of 32,767 per cell');
+    expect(english.stderr).toContain('part "xl/sharedStrings.xml" holds a string of more than 32,767 characters, over Excel\'s limit of 32,767 per cell');
   });
 
   it('reads a string of exactly 32,767 characters, shared or inline, and refuses one of 32,768 naming the cell', async () => {
@@ -63,6 +65,8 @@ describe("Excel's limits in the workbook reader", () => {
     const inlineOver = file('inline-over.xlsx', handWorkbook({ sheetData: `<row r="7">${inline('C7', `${atLimit}x`)}</row>` }));
     const error = await unreadableRefusal(readCells(inlineOver));
     expect(error.text.vi).toContain('phần "xl/worksheets/sheet1.xml" có ô C7 chứa một chuỗi 32.768 ký tự');
+    const huge = await unreadableRefusal(readCells(file('inline-huge.xlsx', handWorkbook({ sheetData: `<row r="2">${inline('B2', 'a'.repeat(400_000))}</row>` }))));
+    expect(huge.text.en).toContain('part "xl/worksheets/sheet1.xml" holds in cell B2 a string of more than 32,767 characters');
     // Entities count as the characters they stand for: 32,767 "&amp;" are 32,767 characters.
     const entities = file('entities.xlsx', handWorkbook({ sheetData: `<row r="1">${inline('A1', '&amp;'.repeat(32_767))}</row>` }));
     expect(await readCells(entities)).toBe(1);

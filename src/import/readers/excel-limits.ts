@@ -12,6 +12,12 @@ import { columnLetter } from './notes.js';
  */
 export const EXCEL_LIMITS = { cellChars: 32_767, columns: 16_384, rows: 1_048_576 } as const;
 
+/**
+ * The most XML one cell's text within the limit can take: a character written as a reference
+ * is at most 10 bytes (`&#0065535;`). Past it a value is refused before its end is read.
+ */
+export const MAX_CELL_SOURCE_CHARS = EXCEL_LIMITS.cellChars * 10;
+
 /** Characters handed over per byte of the parts read: real sheets hand over less than one. */
 const BUDGET_CHARS_PER_BYTE = 16;
 /** Whatever the file's size, this much text may be handed over (64 MB as UTF-16). */
@@ -23,12 +29,17 @@ const en = (n: number) => n.toLocaleString('en-US');
 const refusal = (viText: string, enText: string) =>
   new ZipRefusal(msg(`${viText}; file bị hỏng hoặc không phải sổ Excel thật, hãy xin lại file xuất gốc`, `${enText}; the file is damaged or not a real Excel workbook, ask for the original export`));
 
-/** A string of `length` characters in `part` (at a cell, when known): over Excel's limit. */
-export function cellTooLong(part: string, length: number, at?: { row: number; column: number }): ZipRefusal {
+/**
+ * A string of `length` characters in `part` (at a cell, when known): over Excel's limit. Without
+ * a length, one refused before its end was read (`MAX_CELL_SOURCE_CHARS`).
+ */
+export function cellTooLong(part: string, length: number | undefined, at?: { row: number; column: number }): ZipRefusal {
   const cell = at ? `${columnLetter(at.column)}${at.row}` : undefined;
+  const limitVi = vi(EXCEL_LIMITS.cellChars);
+  const limitEn = en(EXCEL_LIMITS.cellChars);
   return refusal(
-    `phần "${part}" có ${cell ? `ô ${cell} chứa ` : ''}một chuỗi ${vi(length)} ký tự, quá giới hạn ${vi(EXCEL_LIMITS.cellChars)} ký tự một ô của Excel`,
-    `part "${part}" holds ${cell ? `in cell ${cell} ` : ''}a string of ${en(length)} characters, over Excel's limit of ${en(EXCEL_LIMITS.cellChars)} per cell`,
+    `phần "${part}" có ${cell ? `ô ${cell} chứa ` : ''}một chuỗi ${length === undefined ? `dài hơn ${limitVi}` : vi(length)} ký tự, quá giới hạn ${limitVi} ký tự một ô của Excel`,
+    `part "${part}" holds ${cell ? `in cell ${cell} ` : ''}a string of ${length === undefined ? `more than ${limitEn}` : en(length)} characters, over Excel's limit of ${limitEn} per cell`,
   );
 }
 

@@ -1,7 +1,7 @@
 import type { RawValue } from '../cells.js';
 import type { ReaderRow } from './legacy-rows.js';
 import type { CellNote } from './types.js';
-import { EXCEL_LIMITS, cellTooLong, tooManyColumns, tooManyRows, type TextBudget } from './excel-limits.js';
+import { EXCEL_LIMITS, MAX_CELL_SOURCE_CHARS, cellTooLong, tooManyColumns, tooManyRows, type TextBudget } from './excel-limits.js';
 import { Tag, XmlScanner, digitsOf } from './xml-scan.js';
 
 /**
@@ -71,6 +71,11 @@ export class SheetScanner extends XmlScanner {
   ) {
     super(part);
     this.epochSerial = UNIX_EPOCH_SERIAL - (options.date1904 ? SYSTEM_1904_OFFSET : 0);
+    this.maxCaptureChars = MAX_CELL_SOURCE_CHARS;
+  }
+
+  protected override captureTooLong(): Error {
+    return cellTooLong(this.part, undefined, { row: this.rowNumber, column: this.column });
   }
 
   protected open(tag: number, empty: boolean): void {
@@ -399,6 +404,11 @@ export class SharedStringsScanner extends XmlScanner {
   constructor(part: string) {
     super(part);
     this.fastLetter = S_CODE;
+    this.maxCaptureChars = MAX_CELL_SOURCE_CHARS;
+  }
+
+  protected override captureTooLong(): Error {
+    return cellTooLong(this.part, undefined);
   }
 
   /**
