@@ -108,6 +108,21 @@ describe('the text budget of one file', () => {
   });
 });
 
+describe('a header as long as a cell may be', () => {
+  it('is shown in validate cut to 80 characters', async () => {
+    // 12 columns whose header is the same 32,767-character string (900 references, under the budget).
+    const path = file('long-headers.xlsx', amplifiedWorkbook(32_767, 900));
+    const run = await runCli('validate', path);
+    expect(run.code).toBe(2);
+    const ignored = run.stdout.split('\n').find((line) => line.includes('bỏ qua 12 cột không có trong mẫu'));
+    expect(ignored).toBeDefined();
+    // 12 headers of 80 characters (79 and "…") in quotes, with ", " between: well under 2,000.
+    expect(ignored!.length).toBeLessThan(2_000);
+    expect(ignored).toMatch(/"[^"]{79}…", "/);
+    expect(run.stdout.length).toBeLessThan(10_000);
+  });
+});
+
 describe('JSON written in pieces', () => {
   it('writes exactly what JSON.stringify(value, null, 2) writes', () => {
     const value = {
