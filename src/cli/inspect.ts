@@ -12,7 +12,7 @@ import { basename } from 'node:path';
 import { draftProfileText } from '../import/draft-profile.js';
 import type { ProfileSelection } from '../import/index.js';
 import { inspectFile, type FileInspection } from '../import/inspect.js';
-import { lineSink, writeJson } from '../io/json-stream.js';
+import { jsonPieces, lineSink } from '../io/json-stream.js';
 import { checkOutputFile, writeOutputFile } from '../io/output.js';
 import { columnLetter } from '../import/readers/notes.js';
 import type { SheetChoice } from '../import/sheet-choice.js';
@@ -77,7 +77,10 @@ async function writeInspectionsJson(context: CliContext, files: readonly string[
   for (const [index, file] of files.entries()) {
     const { json } = await inspectFile(file, withCells, { selection });
     if (index > 0) sink.write(',\n  ');
-    writeJson(json, sink.write, several ? 1 : 0);
+    for (const piece of jsonPieces(json, several ? 1 : 0)) {
+      sink.write(piece);
+      await context.outDrained?.();
+    }
   }
   if (several) sink.write('\n]');
   sink.end();

@@ -6,65 +6,115 @@
  */
 
 const PIECE_CHARS = 65_536;
+/** An object of scalars with at most this many members is written without a generator (a cell has three). */
+const FLAT_KEYS = 64;
 const INDENT = '  ';
 
 /** Writes `value` as `JSON.stringify(value, null, 2)` does, starting at indentation `level`, to `write` in pieces. */
 export function writeJson(value: unknown, write: (text: string) => void, level = 0): void {
-  const writer = new JsonWriter(write);
-  if (!writer.value(value, '', level)) writer.text('null');
-  writer.flush();
+  for (const piece of jsonPieces(value, level)) write(piece);
 }
 
-class JsonWriter {
-  private buffer = '';
+/**
+ * The text of `JSON.stringify(value, null, 2)`, starting at indentation `level`, in pieces of
+ * about 64 KiB as it is made: a consumer that must wait for its output to drain (a pipe) waits
+ * between pieces, and nothing is made meanwhile.
+ */
+export function* jsonPieces(value: unknown, level = 0): Generator<string> {
+  const pieces = new JsonPieces();
+  if (!(yield* pieces.value(resolved(value, ''), level))) pieces.text('null');
+  if (pieces.buffer !== '') yield pieces.buffer;
+}
 
-  constructor(private readonly write: (text: string) => void) {}
+class JsonPieces {
+  buffer = '';
 
   text(piece: string): void {
     this.buffer += piece;
-    if (this.buffer.length >= PIECE_CHARS) this.flush();
   }
 
-  flush(): void {
-    if (this.buffer === '') return;
-    this.write(this.buffer);
+  private take(): string {
+    const piece = this.buffer;
     this.buffer = '';
+    return piece;
   }
 
-  /** Writes `value` (as the member `key` of its parent); false when JSON leaves it out (undefined, a function). */
-  value(input: unknown, key: string, level: number): boolean {
-    const value = resolved(input, key);
-    if (typeof value !== 'object' || value === null) {
-      if (typeof value === 'bigint') throw new TypeError('Do not know how to serialize a BigInt');
-      const text = JSON.stringify(value) as string | undefined;
-      if (text === undefined) return false;
-      this.text(text);
+  /** Writes a value `toJSON` was applied to; false when JSON leaves it out (undefined, a function). */
+  *value(value: unknown, level: number): Generator<string, boolean> {
+    if (typeof value === 'object' && value !== null) {
+      yield* this.container(value, level);
       return true;
     }
+    return this.scalar(value);
+  }
+
+  private scalar(value: unknown): boolean {
+    if (typeof value === 'bigint') throw new TypeError('Do not know how to serialize a BigInt');
+    const text = JSON.stringify(value) as string | undefined;
+    if (text === undefined) return false;
+    this.buffer += text;
+    return true;
+  }
+
+  /**
+   * Writes an object none of whose members is an object (a cell) without a generator of its
+   * own, which would cost more than the writing; false when `value` is not such an object.
+   */
+  private flat(value: object, level: number): boolean {
+    if (Array.isArray(value)) return false;
+    const keys = Object.keys(value);
+    if (keys.length > FLAT_KEYS) return false;
+    const members = value as Record<string, unknown>;
+    for (const key of keys) {
+      const member = members[key];
+      if (typeof member === 'object' && member !== null) return false;
+    }
+    const inner = `\n${INDENT.repeat(level + 1)}`;
+    let first = true;
+    for (const key of keys) {
+      const member = members[key];
+      if (member === undefined || typeof member === 'function' || typeof member === 'symbol') continue;
+      this.buffer += `${first ? '{' : ','}${inner}${JSON.stringify(key)}: `;
+      first = false;
+      this.scalar(member);
+    }
+    this.buffer += first ? '{}' : `\n${INDENT.repeat(level)}}`;
+    return true;
+  }
+
+  private *container(value: object, level: number): Generator<string> {
+    if (this.buffer.length >= PIECE_CHARS) yield this.take();
     const inner = INDENT.repeat(level + 1);
     if (Array.isArray(value)) {
       if (value.length === 0) {
-        this.text('[]');
-        return true;
+        this.buffer += '[]';
+        return;
       }
-      this.text('[');
-      value.forEach((item: unknown, index) => {
-        this.text(`${index === 0 ? '' : ','}\n${inner}`);
-        if (!this.value(item, String(index), level + 1)) this.text('null');
-      });
-      this.text(`\n${INDENT.repeat(level)}]`);
-      return true;
+      this.buffer += '[';
+      for (let index = 0; index < value.length; index += 1) {
+        if (this.buffer.length >= PIECE_CHARS) yield this.take();
+        this.buffer += `${index === 0 ? '' : ','}\n${inner}`;
+        const item = resolved(value[index], String(index));
+        if (typeof item !== 'object' || item === null) {
+          if (!this.scalar(item)) this.buffer += 'null';
+        } else if (!this.flat(item, level + 1)) {
+          yield* this.container(item, level + 1);
+        }
+      }
+      this.buffer += `\n${INDENT.repeat(level)}]`;
+      return;
     }
     let first = true;
     for (const [name, input] of Object.entries(value)) {
+      if (this.buffer.length >= PIECE_CHARS) yield this.take();
       const member = resolved(input, name);
       if (member === undefined || typeof member === 'function' || typeof member === 'symbol') continue;
-      this.text(`${first ? '{' : ','}\n${inner}${JSON.stringify(name)}: `);
+      this.buffer += `${first ? '{' : ','}\n${inner}${JSON.stringify(name)}: `;
       first = false;
-      this.value(member, name, level + 1);
+      if (typeof member !== 'object' || member === null) this.scalar(member);
+      else if (!this.flat(member, level + 1)) yield* this.container(member, level + 1);
     }
-    this.text(first ? '{}' : `\n${INDENT.repeat(level)}}`);
-    return true;
+    this.buffer += first ? '{}' : `\n${INDENT.repeat(level)}}`;
   }
 }
 
