@@ -186,8 +186,23 @@ describe('inspect --json --cells of a 100,000-cell sheet', () => {
 
   it('hands the output over in pieces of about 64 KiB, never the whole JSON at once', async () => {
     const pieces: string[] = [];
-    const context: CliContext = { out: (lines) => pieces.push(lines), err: () => undefined, interactive: false, status: () => undefined, exitCode: 0 };
+    // Each piece waits for the output to drain before the next is made (a pipe on POSIX).
+    let waits = 0;
+    let piecesAtWait = 0;
+    const context: CliContext = {
+      out: (lines) => pieces.push(lines),
+      err: () => undefined,
+      interactive: false,
+      status: () => undefined,
+      exitCode: 0,
+      outDrained: async () => {
+        waits += 1;
+        piecesAtWait = pieces.length;
+      },
+    };
     expect(await run(['node', 'chitieu', 'inspect', path, '--json', '--cells'], context)).toBe(0);
+    expect(waits).toBeGreaterThan(100);
+    expect(piecesAtWait).toBeGreaterThan(100);
     const text = pieces.join('\n');
     expect(text.length).toBeGreaterThan(9_000_000);
     // 9 MB in pieces of at most 64 KiB and a line: well over 100 of them.
