@@ -11,6 +11,7 @@
 import type { Command } from 'commander';
 import { checkOutputFile, writeOutputFile } from '../io/output.js';
 import { accountingLines, rejectedLine, summaryLines } from '../import/summary.js';
+import { placementNotes } from '../report/placement-note.js';
 import type { Catalogue } from '../indicators/index.js';
 import type { ImportWarning, RejectedRow } from '../model/issues.js';
 import { ExitCode, UserError, msg, render, type Lang } from '../model/messages.js';
@@ -67,6 +68,11 @@ export function printRowErrors(
     if (engineRejected.length > LISTED_ROWS) print(`  … (${engineRejected.length - LISTED_ROWS})`);
   }
   for (const line of summaryLines(allRejected, warnings, lang)) print(line);
+}
+
+/** Children not placed and placed approximately, said before any figure. */
+export function printPlacement(print: (line: string) => void, result: ComputeResult, lang: Lang): void {
+  for (const note of placementNotes(result.placement)) print(render(note, lang));
 }
 
 interface ComputeOptions extends PeriodOptions, SheetOptions {
@@ -179,7 +185,6 @@ export function registerCompute(program: Command, context: CliContext, text: Tex
       const sheets = sheetChoiceOf(options);
       const imported = await readData(files, { ...bornBy(period), sheets, onEvent: (event) => event.kind === 'file-read' && progress.fileRead(event.account) });
       progress.done();
-      for (const line of accountingLines(imported.files, lang)) context.err(line);
       progress.stage(msg('Đang tính chỉ tiêu', 'Computing indicators'));
       const computed = computeStep(
         imported,
@@ -188,7 +193,10 @@ export function registerCompute(program: Command, context: CliContext, text: Tex
       );
       progress.done();
       const { output, rejected } = computed;
+      // After computing: the rows rejected while being placed are part of the accounting.
+      for (const line of accountingLines(computed.files, lang)) context.err(line);
       printRowErrors(context.err, output.rejected, rejected, computed.warnings, lang);
+      printPlacement(context.err, output.result, lang);
       const names = unitNamer(period.to, definitions.units);
       const incomplete = printCoverage(context, output.result, names, lang);
       if (options.out === undefined) {

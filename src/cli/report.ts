@@ -19,7 +19,7 @@ import { reportFromFiles, type ReportRequest } from '../pipeline/report.js';
 import { formatNumber } from '../report/format-vi.js';
 import { completenessMessage } from '../report/completeness.js';
 import { placeholdersMessage, reportBaseName, type ReportFiles } from '../report/index.js';
-import { addPeriodOptions, printRowErrors } from './compute.js';
+import { addPeriodOptions, printPlacement, printRowErrors } from './compute.js';
 import { ignoreSheetOption, profileOption, sheetChoiceOf, type SheetOptions } from './sheet-options.js';
 import { langOf, say, type CliContext } from './context.js';
 import type { Text } from './help.js';
@@ -89,12 +89,16 @@ export interface ReportOptions extends ReportRequest, SheetOptions {
   out?: string;
 }
 
-/** The accounting after reading and the row errors after computing, as the terminal shows them. */
+/** The accounting and the row errors after computing, as the terminal shows them. */
 export function printStages(err: (line: string) => void, lang: Lang): OnPipelineEvent {
   return (event) => {
     if (event.kind !== 'stage-done') return;
-    if (event.stage === 'import') for (const line of accountingLines(event.imported.files, lang)) err(line);
-    if (event.stage === 'compute') printRowErrors(err, event.computed.output.rejected, event.computed.rejected, event.computed.warnings, lang);
+    // After computing: the rows rejected while being placed are part of the accounting.
+    if (event.stage === 'compute') for (const line of accountingLines(event.computed.files, lang)) err(line);
+    if (event.stage === 'compute') {
+      printRowErrors(err, event.computed.output.rejected, event.computed.rejected, event.computed.warnings, lang);
+      printPlacement(err, event.computed.output.result, lang);
+    }
   };
 }
 

@@ -1,5 +1,5 @@
-import { computeIndicators, explainFigure, type ComputeOutput, type Explanation, type Period, type PeriodPresets } from '../engine/index.js';
-import type { ImportResult } from '../import/index.js';
+import { computeIndicators, explainFigure, type ComputeOutput, type Explanation, type Period, type PeriodPresets, type PlacementAccount } from '../engine/index.js';
+import type { FileAccount, ImportResult } from '../import/index.js';
 import type { Catalogue, TargetPlan } from '../indicators/index.js';
 import type { ImportWarning, RejectedRow } from '../model/issues.js';
 import type { BreakdownKey, ComputeResult, Level } from '../model/results.js';
@@ -42,6 +42,34 @@ export interface Computed {
   readonly rejected: readonly RejectedRow[];
   /** Warnings worth showing (a totals row the importer skipped is not). */
   readonly warnings: readonly ImportWarning[];
+  /** The files' accounting with the rows rejected while being placed: read = accepted + rejected still. */
+  readonly files: readonly FileAccount[];
+}
+
+/**
+ * The import's accounting with the engine's placement in it: a row rejected while being placed
+ * moves from accepted to rejected in its sheet and file, and each children's sheet says how
+ * many of its children were read in the old codes and carried over.
+ */
+export function accountPlacement(files: readonly FileAccount[], engineRejected: readonly RejectedRow[], placement: PlacementAccount): FileAccount[] {
+  const key = (file: string, sheet: string) => `${file}\u0000${sheet}`;
+  const rejectedIn = new Map<string, number>();
+  for (const row of engineRejected) {
+    const where = key(row.source.file, row.source.sheet);
+    rejectedIn.set(where, (rejectedIn.get(where) ?? 0) + 1);
+  }
+  const placed = new Map(placement.sheets.map((sheet) => [key(sheet.file, sheet.sheet), sheet]));
+  return files.map((file) => {
+    const sheets = file.sheets.map((sheet) => {
+      const rejected = rejectedIn.get(key(file.file, sheet.sheet)) ?? 0;
+      const children = placed.get(key(file.file, sheet.sheet));
+      if (rejected === 0 && (children === undefined || children.converted === 0)) return { ...sheet };
+      const note = { converted: children?.converted ?? 0, approximate: children?.approximate ?? 0, byVillage: children?.byVillage ?? 0, rejected };
+      return { ...sheet, accepted: sheet.accepted - rejected, rejected: sheet.rejected + rejected, placement: note };
+    });
+    const moved = sheets.reduce((sum, sheet) => sum + (sheet.placement?.rejected ?? 0), 0);
+    return { ...file, sheets, accepted: file.accepted - moved, rejected: file.rejected + moved };
+  });
 }
 
 /** Compute: records → indicator results and target statuses. */
@@ -62,6 +90,7 @@ export function computeStep(imported: ImportResult, settings: ComputeSettings, d
     output,
     rejected: [...imported.rejected, ...output.rejected],
     warnings: [...imported.warnings, ...output.warnings].filter((warning) => warning.kind !== 'totals_row'),
+    files: accountPlacement(imported.files, output.rejected, output.placement),
   };
   onEvent?.({ kind: 'stage-done', stage: 'compute', rows: rowsRead(imported), computed });
   return computed;
