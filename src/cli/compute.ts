@@ -17,6 +17,7 @@ import type { ImportWarning, RejectedRow } from '../model/issues.js';
 import { ExitCode, UserError, msg, render, type Lang } from '../model/messages.js';
 import type { ComputeResult, IndicatorResult, Level } from '../model/results.js';
 import { computeStep, loadDefinitions, loadPlanAndBaseline } from '../pipeline/compute.js';
+import { loadVillageMap } from '../pipeline/load.js';
 import { resolvePeriod, type PeriodChoice } from '../pipeline/period.js';
 import { bornBy, readData } from '../pipeline/read.js';
 import { unitNamer } from '../pipeline/units.js';
@@ -45,8 +46,12 @@ export function addPeriodOptions(command: Command, text: Text): Command {
     .option(text(msg('--periods <tệp>', '--periods <file>')), text(msg('tệp YAML các kỳ có ngày chốt số liệu riêng (mặc định settings/periods.yaml)', 'YAML file of periods with their own cut-off dates (default settings/periods.yaml)')))
     .option(
       text(msg('--codes-as-of <ngày>', '--codes-as-of <date>')),
-      text(msg('mã xã trong danh sách trẻ em theo danh mục đơn vị hành chính tại ngày này (mặc định: ngày cuối kỳ)', 'the commune codes of the child lists follow the unit list valid on this date (default: the last day of the period)')),
+      text(msg('mã xã trong danh sách trẻ em theo danh mục đơn vị hành chính tại ngày này (mặc định: mỗi tệp theo danh mục mà các mã của nó cho biết)', 'the commune codes of the child lists follow the unit list valid on this date (default: each file the list its codes tell)')),
       parseDateOption,
+    )
+    .option(
+      text(msg('--village-map <tệp>', '--village-map <file>')),
+      text(msg('tệp CSV/YAML ghi thôn của xã cũ bị chia thuộc xã mới nào (Mã xã cũ, Thôn/Tổ dân phố, Mã xã mới), để xếp chính xác', 'CSV/YAML file saying which new commune each village of a split old commune went to (Mã xã cũ, Thôn/Tổ dân phố, Mã xã mới), to place those rows exactly')),
     );
 }
 
@@ -80,6 +85,7 @@ interface ComputeOptions extends PeriodOptions, SheetOptions {
   readonly targets?: string;
   readonly baseline?: string;
   readonly codesAsOf?: string;
+  readonly villageMap?: string;
   readonly out?: string;
   readonly strict?: boolean;
 }
@@ -180,6 +186,7 @@ export function registerCompute(program: Command, context: CliContext, text: Tex
       // Definitions and the baseline are read before the data: a bad file fails before any work.
       const definitions = loadDefinitions(options.periods);
       const planAndBaseline = loadPlanAndBaseline(options, definitions.catalogue);
+      const villageMap = options.villageMap !== undefined ? loadVillageMap(options.villageMap, definitions.units) : undefined;
       // Codes are checked by the engine at each row's own date, so the importer accepts either list.
       const progress = progressFor(context, lang, files.length);
       const sheets = sheetChoiceOf(options);
@@ -188,7 +195,7 @@ export function registerCompute(program: Command, context: CliContext, text: Tex
       progress.stage(msg('Đang tính chỉ tiêu', 'Computing indicators'));
       const computed = computeStep(
         imported,
-        { period, ...planAndBaseline, ...(options.level ? { level: options.level } : {}), ...(options.codesAsOf ? { codesAsOf: options.codesAsOf } : {}) },
+        { period, ...planAndBaseline, ...(options.level ? { level: options.level } : {}), ...(options.codesAsOf ? { codesAsOf: options.codesAsOf } : {}), ...(villageMap ? { villageMap } : {}) },
         definitions,
       );
       progress.done();

@@ -30,7 +30,7 @@
  */
 import type { ImportWarning, RejectedRow } from '../model/issues.js';
 import type { ComputeResult, PlacementSummary } from '../model/results.js';
-import type { PlacementAccount } from './prepare.js';
+import { prepare, type PlacementAccount } from './prepare.js';
 import type { AdminUnits } from '../units/index.js';
 import type { Catalogue, TargetPlan } from '../indicators/schema.js';
 import { baselineLookupOf, checkBaselinePeriod, onUnitsAt } from './baseline.js';
@@ -95,6 +95,20 @@ export function computeIndicators(input: ComputeInput): ComputeOutput {
     warnings: run.prepared.warnings,
     placement: run.prepared.placement,
   };
+}
+
+/**
+ * Only the placement of the records on the units valid at `referenceDate` (what `validate`
+ * checks): the rows a computation for a period ending that day would reject while placing them.
+ */
+export function placeRecords(input: Pick<RunOptions, 'dataset' | 'units' | 'codesAsOf' | 'villageMap'> & { readonly referenceDate: string }): {
+  rejected: RejectedRow[];
+  placement: PlacementAccount;
+} {
+  const period = { id: input.referenceDate, from: input.referenceDate, to: input.referenceDate };
+  const setup = setUp({ ...input, period });
+  const prepared = prepare({ dataset: input.dataset, window: period, placer: setup.placer, ...(setup.childVintage ? { childVintage: setup.childVintage } : {}) });
+  return { rejected: prepared.rejected, placement: prepared.placement };
 }
 
 export { CATALOGUE_DIR, TARGETS_DIR, loadCatalogue, loadTargets } from '../indicators/index.js';

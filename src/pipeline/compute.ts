@@ -1,4 +1,5 @@
-import { computeIndicators, explainFigure, type ComputeOutput, type Explanation, type Period, type PeriodPresets, type PlacementAccount } from '../engine/index.js';
+import { computeIndicators, explainFigure, type ComputeOutput, type Explanation, type Period, type PeriodPresets, type PlacementAccount, placeRecords } from '../engine/index.js';
+import type { VillageMap } from '../units/village-map.js';
 import type { FileAccount, ImportResult } from '../import/index.js';
 import type { Catalogue, TargetPlan } from '../indicators/index.js';
 import type { ImportWarning, RejectedRow } from '../model/issues.js';
@@ -25,6 +26,7 @@ export interface ComputeSettings {
   readonly plan?: TargetPlan;
   readonly baseline?: 'records' | ComputeResult;
   readonly codesAsOf?: string;
+  readonly villageMap?: VillageMap;
 }
 
 /** `--targets FILE` and `--baseline records|FILE` as data (read before the records: a bad file fails first). */
@@ -84,6 +86,7 @@ export function computeStep(imported: ImportResult, settings: ComputeSettings, d
     ...(settings.plan ? { targets: [settings.plan] } : {}),
     ...(settings.baseline ? { baseline: settings.baseline } : {}),
     ...(settings.codesAsOf ? { codesAsOf: settings.codesAsOf } : {}),
+    ...(settings.villageMap ? { villageMap: settings.villageMap } : {}),
   });
   const computed: Computed = {
     settings,
@@ -96,12 +99,23 @@ export function computeStep(imported: ImportResult, settings: ComputeSettings, d
   return computed;
 }
 
+/** The rows placing the records on the units at `referenceDate` rejects, in the accounting (`validate`). */
+export function placeStep(
+  imported: ImportResult,
+  settings: { readonly referenceDate: string; readonly codesAsOf?: string; readonly villageMap?: VillageMap },
+  units: AdminUnits,
+): { rejected: RejectedRow[]; files: FileAccount[] } {
+  const placed = placeRecords({ dataset: imported.dataset, units, ...settings });
+  return { rejected: [...imported.rejected, ...placed.rejected], files: accountPlacement(imported.files, placed.rejected, placed.placement) };
+}
+
 export interface ExplainRequest {
   readonly period: Period;
   readonly indicator: string;
   readonly unit: string;
   readonly breakdown?: Partial<Record<BreakdownKey, string>>;
   readonly codesAsOf?: string;
+  readonly villageMap?: VillageMap;
 }
 
 /** Explain: one figure's rule, numerator, denominator and the record keys behind them. */
@@ -116,5 +130,6 @@ export function explainStep(imported: ImportResult, request: ExplainRequest, def
     unit: request.unit,
     breakdown: request.breakdown ?? {},
     ...(request.codesAsOf ? { codesAsOf: request.codesAsOf } : {}),
+    ...(request.villageMap ? { villageMap: request.villageMap } : {}),
   });
 }

@@ -9,12 +9,12 @@ import { msg, type Message } from '../model/messages.js';
 import type { AdminUnits } from './types.js';
 
 /** One line of the map as written: YAML keys, or the CSV headers in VILLAGE_MAP_HEADERS. */
+const communeCode = z.union([z.string(), z.number().int().transform((n) => String(n).padStart(5, '0'))]).pipe(z.string().trim().regex(/^\d{5}$/));
 export const villageMapEntrySchema = z.object({
-  oldCommune: z.string().trim().regex(/^\d{5}$/, { error: 'mã xã cũ phải có 5 chữ số (5-digit old commune code)' }),
-  village: z.string().trim().min(1, { error: 'thiếu tên thôn/tổ dân phố (village name missing)' }),
-  newCommune: z.string().trim().regex(/^\d{5}$/, { error: 'mã xã mới phải có 5 chữ số (5-digit new commune code)' }),
+  oldCommune: communeCode,
+  village: z.string().trim().min(1),
+  newCommune: communeCode,
 });
-export const villageMapFileSchema = z.array(villageMapEntrySchema);
 export type VillageMapEntry = z.infer<typeof villageMapEntrySchema>;
 
 /** The CSV form's headers (case and diacritics as written here; matched loosely by the reader). */
