@@ -5,6 +5,7 @@
  */
 import { KEY_LABELS, parsePeriod, samePeriodLastYear, valueLabel, type Explanation, type Period, type PeriodPresets, type RecordKeys } from '../engine/index.js';
 import type { ImportResult } from '../import/index.js';
+import { placementNotes } from '../report/placement-note.js';
 import { countsByKind, issueLabel, KIND_LABELS, rejectedLine, SKIP_REASONS, warningLine } from '../import/summary.js';
 import { msg, type Message } from '../model/messages.js';
 import { isoOfDateNumber, NO_DATE, type CodeColumn } from '../model/record-columns.js';
@@ -213,6 +214,8 @@ export function resultView(computed: Computed, unit: UnitName, children: readonl
       .filter((target) => target.unit === unit.code)
       .map((target) => ({ ...target, statusLabel: STATUS[target.status] })),
     rejectedByEngine: computed.output.rejected.length,
+    // Children not placed, or placed approximately: said before any figure.
+    placement: placementNotes(result.placement),
     // A district's figures made of some of its communes say so, as the report does.
     completeness: completeness && completeness.missing.length > 0 ? completenessMessage(unit.fullName, completeness) : null,
   };

@@ -75,6 +75,7 @@ const TEXT = {
   'period.baselineFile': ['Từ tệp kết quả năm trước', "From last year's result file"],
   'period.baselineNone': ['Không so sánh', 'No comparison'],
   'period.baselineUpload': ['tệp kết quả năm trước (.json)', "last year's result file (.json)"],
+  'period.villageMap': ['Bản đồ thôn của xã cũ bị chia (.csv, .yaml), nếu có', 'Village map of split old communes (.csv, .yaml), if any'],
   'period.compute': ['Tính chỉ tiêu', 'Compute'],
   'period.hint': ['Chọn dữ liệu ở mục 1 trước: danh sách kỳ và đơn vị lấy từ dữ liệu.', 'Choose the data under 1 first: the periods and units come from it.'],
   'period.custom': ['Tự chọn ngày đầu, ngày cuối…', 'Custom dates…'],
@@ -673,6 +674,11 @@ async function compute(event) {
     state.result = await api('POST', '/api/compute', { ...periodQuery(), unit: $('unit').value, targets: $('targets').value, baseline: $('baseline').value });
     state.explanation = null;
     state.report = null;
+    // The accounting after placing the rows on the units: rows rejected then are counted too.
+    if (state.result.data) {
+      state.data = state.result.data;
+      drawData();
+    }
     drawResult();
     drawExplanation();
     drawReport();
@@ -720,6 +726,9 @@ function drawResult() {
   const partial = $('results-completeness');
   partial.hidden = !result.completeness;
   partial.textContent = m(result.completeness);
+  const placement = $('results-placement');
+  placement.hidden = result.placement.length === 0;
+  fill(placement, ...result.placement.map((note) => el('p', { text: m(note) })));
   drawTargets(result);
   const unitSelect = $('indicator-unit');
   const chosenUnit = unitSelect.value && result.units.some((unit) => unit.code === unitSelect.value) ? unitSelect.value : result.unit.code;
@@ -1016,6 +1025,7 @@ async function clearAll() {
   state.aggregate = null;
   state.plans = state.plans.filter((plan) => plan.id !== 'uploaded');
   for (const input of document.querySelectorAll('input[type=file]')) input.value = '';
+  $('village-map-status').hidden = true;
   $('data-view').hidden = true;
   $('progress').hidden = true;
   showError('data-error', null);
@@ -1078,6 +1088,16 @@ async function init() {
     }),
   );
   $('baseline-file').addEventListener('change', (event) => uploadOne(event.target, '/api/baseline', () => ($('baseline').value = 'file')));
+  $('village-map-file').addEventListener('change', (event) =>
+    uploadOne(event.target, '/api/village-map', (answer) => {
+      const status = $('village-map-status');
+      status.hidden = false;
+      status.textContent =
+        lang === 'en'
+          ? `Village map loaded: ${number(answer.villages)} villages of ${number(answer.communes)} old communes; it is used from the next computation.`
+          : `Đã nạp bản đồ thôn: ${number(answer.villages)} thôn của ${number(answer.communes)} xã cũ; dùng từ lần tính tiếp theo.`;
+    }),
+  );
   $('settings-file').addEventListener('change', (event) => uploadOne(event.target, '/api/settings', (answer) => fillSettings(answer.settings)));
   $('report-form').addEventListener('submit', makeReport);
   $('profile').addEventListener('change', async (event) => {
