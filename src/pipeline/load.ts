@@ -67,7 +67,12 @@ function villageMapCsv(file: string, text: string): unknown[] {
     }
     return [key, index] as const;
   });
-  return nonEmpty.slice(1).map((record) => ({ ...Object.fromEntries(columns.map(([key, index]) => [key, record.cells[index] ?? ''])), line: record.line }));
+  const newCommune = columns.find(([key]) => key === 'newCommune')![1];
+  // A draft's line not filled in yet (no new commune) is not used: its village stays approximate.
+  return nonEmpty
+    .slice(1)
+    .filter((record) => (record.cells[newCommune] ?? '').trim() !== '')
+    .map((record) => ({ ...Object.fromEntries(columns.map(([key, index]) => [key, record.cells[index] ?? ''])), line: record.line }));
 }
 
 /**
