@@ -517,12 +517,14 @@ export function prepare(input: PrepareInput): Prepared {
   const codeCount = child.communeCode.dictionary.length;
   const placed = new Map<number, PlacementOutcome>();
   const villages = child.village;
+  const districts = child.districtCode.codes;
   const statuses = child.status.dictionary;
   const ages = agesOnNumber(ref);
   for (let index = 0; index < children.length; index++) {
     const code = child.communeCode.codes[index]!;
     const origin = children.origin[index]!;
-    const vintage = vintages[origin]!;
+    // A row with a Mã huyện value is of the old codes whatever its sheet's mix (unless forced).
+    const vintage = input.childVintage === undefined && districts[index]! >= 0 ? 'pre' : vintages[origin]!;
     const key = VINTAGES.indexOf(vintage) * codeCount + code;
     let outcome = placed.get(key);
     if (outcome === undefined) placed.set(key, (outcome = placer.placeChild(child.communeCode.dictionary[code]!, vintage, undefined)));

@@ -24,7 +24,7 @@ export function draftVillageMap(children: ChildColumns, units: AdminUnits): Vill
   for (let index = 0; index < children.length; index++) {
     const code = codeAt(codes, index);
     if (code === undefined || units.commune(code, 'pre') === undefined) continue;
-    const vintage = vintages[children.origin[index]!]!;
+    const vintage = children.fields.districtCode.codes[index]! >= 0 ? 'pre' : vintages[children.origin[index]!]!;
     // A code is read in the old list when its sheet is of the old codes, or when only that list has it.
     const old = vintage === 'pre' || (vintage !== 'post' && units.commune(code, 'post') === undefined);
     if (!old || units.crosswalk(code)?.approximate !== true) continue;

@@ -62,6 +62,8 @@ export function resultFor(result: ComputeResult, codes: ReadonlySet<string>): Co
     results: result.results.filter((row) => codes.has(row.unit)),
     targets: result.targets.filter((target) => codes.has(target.unit)),
     ...(coverage && coverage.length > 0 ? { coverage } : {}),
+    // Children not placed have no unit: the report of any unit says how many the run could not place.
+    ...(result.placement ? { placement: result.placement } : {}),
   };
 }
 
