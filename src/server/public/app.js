@@ -309,6 +309,7 @@ function drawData() {
             {},
             `${lang === 'en' ? 'sheet' : 'trang'} "${sheet.sheet}" (${m(sheet.kind)}${sheet.profile ? profileNote(sheet.profile) : ''}${sheet.totalsSkipped ? (lang === 'en' ? `, ${sheet.totalsSkipped} totals row(s) skipped` : `, bỏ qua ${sheet.totalsSkipped} dòng tổng`) : ''})`,
             sheet.ignored.length > 0 ? el('div', { class: 'ignored-columns', text: ignoredText(sheet.ignored, sheet.ignoredCount) }) : null,
+            sheet.placement ? el('div', { class: 'placement', text: m(sheet.placement) }) : null,
           ),
           el('td', { class: 'num', text: number(sheet.read) }),
           el('td', { class: 'num', text: number(sheet.accepted) }),
