@@ -515,7 +515,9 @@ export function prepare(input: PrepareInput): Prepared {
   }));
   const unplaced = new Map<string, number>();
   const codeCount = child.communeCode.dictionary.length;
-  const placed = new Map<number, PlacementOutcome>();
+  // Indexed by vintage × code: an array, not a map, as it is read once per child.
+  const placed = new Array<PlacementOutcome | undefined>(VINTAGES.length * codeCount);
+  const vintageIndex = new Map(VINTAGES.map((vintage, index) => [vintage, index]));
   const villages = child.village;
   const districts = child.districtCode.codes;
   const statuses = child.status.dictionary;
@@ -525,9 +527,9 @@ export function prepare(input: PrepareInput): Prepared {
     const origin = children.origin[index]!;
     // A row with a Mã huyện value is of the old codes whatever its sheet's mix (unless forced).
     const vintage = input.childVintage === undefined && districts[index]! >= 0 ? 'pre' : vintages[origin]!;
-    const key = VINTAGES.indexOf(vintage) * codeCount + code;
-    let outcome = placed.get(key);
-    if (outcome === undefined) placed.set(key, (outcome = placer.placeChild(child.communeCode.dictionary[code]!, vintage, undefined)));
+    const key = vintageIndex.get(vintage)! * codeCount + code;
+    let outcome = placed[key];
+    if (outcome === undefined) placed[key] = outcome = placer.placeChild(child.communeCode.dictionary[code]!, vintage, undefined);
     if (outcome.ok && outcome.placement.approximate && placer.hasVillageMap) {
       const village = codeAt(villages, index);
       if (village !== undefined) outcome = placer.placeChild(child.communeCode.dictionary[code]!, vintage, village);
