@@ -7,12 +7,15 @@
  *   npm run bench                       commune, district, province sets; 100k and 500k-row sheets
  *   BENCH_SETS=province npm run bench   only some sets (commune, district, province, sheet-100k,
  *                                       sheet-500k, sheet-max: a sheet of 1,048,576 rows)
+ *   BENCH_SETS=hostile npm run bench    what a small hostile workbook costs `validate` and
+ *                                       `inspect --json --cells` (issue 23), not in the default sets
  */
-import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, renameSync } from 'node:fs';
+import { execFileSync, spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { loadAdminUnits } from '../src/units/index.js';
+import { amplifiedWorkbook } from '../tests/helpers/zips.js';
 import { writeCommuneWorkbook, writeLargeChildrenWorkbook, type CommuneBenchFile } from './datasets.js';
 
 const DATA = join(import.meta.dirname, '.data');
@@ -99,9 +102,48 @@ async function dataSet(name: string): Promise<DataSet> {
 const count = new Intl.NumberFormat('en-US', { maximumFractionDigits: 0 });
 const decimal = new Intl.NumberFormat('en-US', { maximumFractionDigits: 1, minimumFractionDigits: 1 });
 
+/** `chitieu ARGS` from the sources in a fresh process, its output discarded: seconds, exit code and peak RSS (MB). */
+function cliRun(args: string[]): { seconds: number; status: number | null; maxRssMb: number } {
+  const rssFile = join(DATA, 'cli.rss');
+  const started = performance.now();
+  const child = spawnSync(process.execPath, ['--import', 'tsx', join(import.meta.dirname, '../tests/helpers/source-cli.ts'), ...args], {
+    stdio: 'ignore',
+    env: { ...process.env, TZ: 'UTC', CHITIEU_TEST_RSS_FILE: rssFile },
+  });
+  return { seconds: (performance.now() - started) / 1000, status: child.status, maxRssMb: Number(readFileSync(rssFile, 'utf8')) / 1024 };
+}
+
+/** Issue 23's workbooks: one shared string referenced by 12,000 cells, past Excel's limit and within it. */
+function hostileSet(): void {
+  const files = [
+    { name: 'amplified-1m.xlsx', what: '1,048,576-char shared string × 12,000 cells', chars: 1_048_576 },
+    { name: 'amplified-32k.xlsx', what: '32,767-char shared string × 12,000 cells', chars: 32_767 },
+  ];
+  console.log('');
+  console.log('hostile: a small workbook whose one shared string every cell references');
+  console.log('  file                                           size MB   command                 exit   seconds   peak RSS MB');
+  const bare = cliRun(['--help']);
+  console.log(`  ${'(node and chitieu starting: --help)'.padEnd(46)} ${''.padStart(7)}   ${''.padEnd(22)} ${String(bare.status).padStart(4)}   ${decimal.format(bare.seconds).padStart(7)}   ${count.format(bare.maxRssMb).padStart(11)}`);
+  for (const file of files) {
+    const path = join(DATA, file.name);
+    if (!existsSync(path)) writeFileSync(path, amplifiedWorkbook(file.chars, 12_000));
+    const size = statSync(path).size / 2 ** 20;
+    for (const command of [['validate'], ['inspect', '--json', '--cells']]) {
+      const figures = cliRun([command[0]!, path, ...command.slice(1)]);
+      console.log(
+        `  ${file.what.padEnd(46)} ${decimal.format(size).padStart(7)}   ${command.join(' ').padEnd(22)} ${String(figures.status).padStart(4)}   ${decimal.format(figures.seconds).padStart(7)}   ${count.format(figures.maxRssMb).padStart(11)}`,
+      );
+    }
+  }
+}
+
 mkdirSync(DATA, { recursive: true });
 console.log(`chitieu bench · node ${process.version} · ${cpus().length} cores (${cpus()[0]?.model.trim() ?? '?'}) · ${Math.round(totalmem() / 2 ** 30)} GiB · load ${loadavg().map((load) => load.toFixed(1)).join(' ')}`);
 for (const name of sets) {
+  if (name === 'hostile') {
+    hostileSet();
+    continue;
+  }
   const started = performance.now();
   const set = await dataSet(name);
   const prepared = (performance.now() - started) / 1000;

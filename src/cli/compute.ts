@@ -9,7 +9,7 @@
  * cannot place (a commune code unknown at its date) are counted by kind, like the importer's.
  */
 import type { Command } from 'commander';
-import { checkOutputFile, writeOutputFile } from '../io/output.js';
+import { checkOutputFile, writeOutputJson } from '../io/output.js';
 import { accountingLines, rejectedLine, summaryLines } from '../import/summary.js';
 import { placementNotes } from '../report/placement-note.js';
 import type { Catalogue } from '../indicators/index.js';
@@ -209,7 +209,7 @@ export function registerCompute(program: Command, context: CliContext, text: Tex
       if (options.out === undefined) {
         printSummary(context, output.result, definitions.catalogue, names, lang);
       } else if (options.out.toLowerCase().endsWith('.json')) {
-        writeOutputFile(options.out, `${JSON.stringify(output.result, null, 2)}\n`);
+        writeOutputJson(options.out, output.result);
         context.err(render(msg(`Đã ghi ${options.out}.`, `Wrote ${options.out}.`), lang));
       } else {
         await writeResultWorkbook(options.out, output.result, definitions.catalogue, names, lang, imported.files);

@@ -194,3 +194,77 @@ export function biffWorkbookStream(password: boolean): Buffer {
   const stream = Buffer.concat(records);
   return Buffer.concat([stream, Buffer.alloc(4096 - stream.length)]);
 }
+
+// ---------------------------------------------------------------- workbooks written by hand
+
+export interface HandWorkbook {
+  /** `xl/worksheets/sheet1.xml`'s `<sheetData>` content. */
+  readonly sheetData: string;
+  /** `xl/sharedStrings.xml`'s items, as XML (`<si><t>…</t></si>`…); no part when absent. */
+  readonly sharedItems?: string;
+}
+
+/** A minimal .xlsx of one sheet ("TreEm"), its XML written as given: for readers' limits. */
+export function handWorkbook(input: HandWorkbook): Buffer {
+  const xml = (text: string) => Buffer.from(`<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n${text}`, 'utf8');
+  const main = 'http://schemas.openxmlformats.org/spreadsheetml/2006/main';
+  const rel = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';
+  const shared = input.sharedItems !== undefined;
+  return buildZip([
+    {
+      name: '[Content_Types].xml',
+      data: xml(
+        '<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">' +
+          '<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>' +
+          '<Default Extension="xml" ContentType="application/xml"/>' +
+          '<Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/>' +
+          '<Override PartName="/xl/worksheets/sheet1.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/>' +
+          (shared ? '<Override PartName="/xl/sharedStrings.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sharedStrings+xml"/>' : '') +
+          '</Types>',
+      ),
+    },
+    {
+      name: '_rels/.rels',
+      data: xml(`<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="${rel}/officeDocument" Target="xl/workbook.xml"/></Relationships>`),
+    },
+    {
+      name: 'xl/workbook.xml',
+      data: xml(`<workbook xmlns="${main}" xmlns:r="${rel}"><sheets><sheet name="TreEm" sheetId="1" r:id="rId1"/></sheets></workbook>`),
+    },
+    {
+      name: 'xl/_rels/workbook.xml.rels',
+      data: xml(
+        '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">' +
+          `<Relationship Id="rId1" Type="${rel}/worksheet" Target="worksheets/sheet1.xml"/>` +
+          (shared ? `<Relationship Id="rId2" Type="${rel}/sharedStrings" Target="sharedStrings.xml"/>` : '') +
+          '</Relationships>',
+      ),
+    },
+    { name: 'xl/worksheets/sheet1.xml', data: xml(`<worksheet xmlns="${main}"><sheetData>${input.sheetData}</sheetData></worksheet>`) },
+    ...(shared ? [{ name: 'xl/sharedStrings.xml', data: xml(`<sst xmlns="${main}">${input.sharedItems}</sst>`) }] : []),
+  ]);
+}
+
+/**
+ * The string-amplification workbook of issue 23: one shared string of `chars` characters
+ * (CJK characters drawn at random, so that it deflates to about 2 MB as the original did) referenced by `references`
+ * cells, 12 to a row.
+ */
+export function amplifiedWorkbook(chars: number, references: number): Buffer {
+  let seed = 23;
+  let text = '';
+  for (let i = 0; i < chars; i += 1) {
+    // xorshift32: a fixed sequence, no period deflate could find
+    seed ^= seed << 13;
+    seed ^= seed >>> 17;
+    seed ^= seed << 5;
+    text += String.fromCharCode(0x4e00 + ((seed >>> 0) % 20_000));
+  }
+  const rows: string[] = [];
+  for (let row = 1; row <= Math.ceil(references / 12); row += 1) {
+    let cells = '';
+    for (let column = 0; column < 12 && (row - 1) * 12 + column < references; column += 1) cells += `<c r="${'ABCDEFGHIJKL'[column]}${row}" t="s"><v>0</v></c>`;
+    rows.push(`<row r="${row}">${cells}</row>`);
+  }
+  return handWorkbook({ sheetData: rows.join(''), sharedItems: `<si><t>${text}</t></si>` });
+}

@@ -2,6 +2,7 @@ import { open } from 'node:fs/promises';
 import { guardZip, unreadable } from '../files.js';
 import { ConversionFailure, convertXlsToXlsx, type ConvertedWorkbook } from '../xls.js';
 import { ZipRefusal } from '../zip-guard.js';
+import { TextBudget } from './excel-limits.js';
 import { LegacyRows, type ReaderRow } from './legacy-rows.js';
 import { SheetScanner, type CellErrorAt } from './sheet-scan.js';
 import type { CellNote, RawRow, RawSheet } from './types.js';
@@ -83,15 +84,24 @@ async function* sheetsOf(path: string, named: string): AsyncGenerator<XlsxSheet>
   } catch (error) {
     throw refusedAs(error, named);
   }
+  const budget = budgetOf(workbook);
   for (const [index, sheet] of workbook.sheets.entries()) {
     yield {
       name: sheet.name,
       index,
       state: sheet.state,
-      rows: (notes, options) => rowsOf(batchesOf(zip, workbook, sheet, named, notes, options)),
-      batches: (notes, options) => batchesOf(zip, workbook, sheet, named, notes, options),
+      rows: (notes, options) => rowsOf(batchesOf(zip, workbook, budget, sheet, named, notes, options)),
+      batches: (notes, options) => batchesOf(zip, workbook, budget, sheet, named, notes, options),
     };
   }
+}
+
+/** One budget for the whole file, by the size of what it holds: its sheets' XML and its shared strings. */
+function budgetOf(workbook: Workbook): TextBudget {
+  let bytes = 0;
+  for (const sheet of workbook.sheets) bytes += sheet.entry.uncompressedSize;
+  for (const text of workbook.sharedStrings) bytes += text.length;
+  return new TextBudget(bytes);
 }
 
 function refusedAs(error: unknown, named: string): unknown {
@@ -105,13 +115,14 @@ async function* rowsOf(batches: AsyncIterable<readonly RawRow[]>): AsyncGenerato
 async function* batchesOf(
   zip: ZipReader,
   workbook: Workbook,
+  budget: TextBudget,
   sheet: WorkbookSheet,
   named: string,
   notes: CellNote[],
   options: RowOptions | undefined,
 ): AsyncGenerator<readonly RawRow[]> {
   const onRow = options?.onRow;
-  const scanner = new SheetScanner(sheet.entry.name, { ...workbook, notes, errors: options?.errors });
+  const scanner = new SheetScanner(sheet.entry.name, { ...workbook, notes, errors: options?.errors, budget });
   const legacy = new LegacyRows();
   const feeder = new Utf8Feeder(scanner);
   // Rows go on as they are scanned; a fault found later (XML cut short, a lying size) still
