@@ -31,8 +31,8 @@ export function placementNotes(summary: PlacementSummary | undefined): Message[]
   if (unplaced > 0) {
     notes.push(
       msg(
-        `${formatNumber(unplaced)} trẻ em chưa xếp được vào đơn vị hành chính hiện nay nên không có trong số liệu (${codeList(summary, 'vi')}); xem tệp lỗi để sửa mã xã.`,
-        `${en.format(unplaced)} children could not be placed in today's administrative units and are in no figure (${codeList(summary, 'en')}); see the error workbook to fix their commune codes.`,
+        `${formatNumber(unplaced)} trẻ em chưa xếp được vào đơn vị hành chính hiện nay nên không có trong số liệu (${codeList(summary, 'vi')}); xem các dòng bị loại để sửa mã xã.`,
+        `${en.format(unplaced)} children could not be placed in today's administrative units and are in no figure (${codeList(summary, 'en')}); see the rejected rows to fix their commune codes.`,
       ),
     );
   }
