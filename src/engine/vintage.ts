@@ -3,8 +3,9 @@
  * row belongs to"): which list, before or from 1 July 2025, its commune codes are written in.
  * Codes were reused by the reform (3,315 of the 3,321 new commune codes were old codes too), so
  * a code alone does not say what it means; the codes around it do. A code valid in only one
- * list is evidence for that list, and a `Mã huyện` value for the old one (districts were
- * abolished). A sheet with no evidence of its own takes its file's.
+ * list is evidence for that list (a commune code, or a province code: 29 old provinces' codes
+ * were not reused), and a `Mã huyện` value for the old one (districts were abolished). A sheet
+ * with no evidence of its own takes its file's.
  */
 import { BLANK_CODE, ABSENT_CODE, type ChildColumns } from '../model/record-columns.js';
 import type { AdminUnits, Era } from '../units/index.js';
@@ -36,6 +37,9 @@ export function childVintages(children: ChildColumns, units: AdminUnits): Vintag
     const post = units.commune(code, 'post') !== undefined;
     return pre === post ? 0 : pre ? 1 : 2;
   });
+  // Province codes too: 29 old provinces' codes were not reused (the 34 new ones all were).
+  const provinces = children.fields.provinceCode;
+  const oldProvince = provinces.dictionary.map((code) => units.province(code, 'pre') !== undefined && units.province(code, 'post') === undefined);
   const sheets: Evidence[] = children.origins.map(() => ({ pre: false, post: false }));
   const district = children.fields.districtCode.codes;
   for (let index = 0; index < children.length; index++) {
@@ -46,6 +50,8 @@ export function childVintages(children: ChildColumns, units: AdminUnits): Vintag
     else if (said === 2) evidence.post = true;
     const districtValue = district[index]!;
     if (districtValue !== BLANK_CODE && districtValue !== ABSENT_CODE) evidence.pre = true;
+    const province = provinces.codes[index]!;
+    if (province >= 0 && oldProvince[province]!) evidence.pre = true;
   }
   const files = new Map<string, Evidence>();
   children.origins.forEach((origin, index) => {

@@ -196,3 +196,12 @@ describe('--codes-as-of forces the vintage', () => {
     expect(output.rejected.map((r) => r.issues[0]!.kind)).toEqual(['new_code_before_reform', 'new_code_before_reform']);
   });
 });
+
+describe('a province code of the old list only', () => {
+  it('says the file is of the old codes: 23710 in province 64 (old Gia Lai) is A Dơk → Ia Dơk 23869', () => {
+    // No Mã huyện, 23710 is in both lists; Mã tỉnh 64 exists only before the reform (today's Gia Lai is 52).
+    const output = run([listed('gia-lai-cu.xlsx', 'G1', { provinceCode: '64', communeCode: '23710' })]);
+    expect(output.rejected).toEqual([]);
+    expect(count(output, '23869')).toBe(1);
+  });
+});
