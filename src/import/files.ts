@@ -6,8 +6,11 @@ import { OLE_MAGIC, inspectOle } from './ole.js';
 import { HOW_TO_SAVE_AS_XLSX, findSoffice } from './xls.js';
 import { ZipRefusal, checkZip, type ZipIndex } from './zip-guard.js';
 
-/** 'xls': a legacy workbook (or an HTML/XML "Excel" export), read after LibreOffice converts it (see xls.ts). */
-export type FileFormat = 'xlsx' | 'csv' | 'xls';
+/**
+ * 'xls': a legacy Excel 97–2003 or 5/95 workbook, read by our own reader (readers/biff.ts);
+ * 'markup': an HTML/XML "Excel" export named .xls, read after LibreOffice converts it (see xls.ts).
+ */
+export type FileFormat = 'xlsx' | 'csv' | 'xls' | 'markup';
 
 /** A file that cannot be read at all: exit 2 with one line naming the file. */
 export function unreadable(file: string, reason: Message): UserError {
@@ -80,7 +83,7 @@ export async function guardZip(file: string, named: string = file): Promise<ZipI
 const MARKUP = /^(?:\xef\xbb\xbf)?\s*</;
 
 async function markupFormat(file: string): Promise<FileFormat> {
-  if (await findSoffice()) return 'xls';
+  if (await findSoffice()) return 'markup';
   throw unreadable(
     file,
     msg(
@@ -90,23 +93,29 @@ async function markupFormat(file: string): Promise<FileFormat> {
   );
 }
 
-const REMOVE_PASSWORD = msg(
+export const REMOVE_PASSWORD = msg(
   'sổ Excel có đặt mật khẩu; hãy mở bằng Excel, bỏ mật khẩu (Tệp › Thông tin › Bảo vệ sổ làm việc) và lưu lại',
   'a password-protected workbook; open it in Excel, remove the password (File › Info › Protect Workbook) and save it again',
 );
 
-/** An OLE compound file: a legacy .xls (read after conversion), an encrypted workbook, or not a workbook. */
+/** A legacy .xls whose container or workbook stream is damaged: one line saying how. */
+export function damagedXls(file: string, reason: Message): UserError {
+  return unreadable(
+    file,
+    msg(
+      `tệp .xls bị hỏng (${reason.vi}); hãy mở bằng Excel, nếu Excel sửa được thì lưu lại dạng .xlsx, nếu không hãy xin lại tệp gốc`,
+      `a damaged .xls file (${reason.en}); open it in Excel and, if Excel can repair it, save it as .xlsx; otherwise ask for the original file again`,
+    ),
+  );
+}
+
+/** An OLE compound file: a legacy .xls (read by our BIFF reader), an encrypted workbook, or not a workbook. */
 async function oleFormat(file: string): Promise<FileFormat> {
-  const kind = await inspectOle(file);
+  const inspection = await inspectOle(file);
+  const kind = inspection.kind;
   if (kind === 'encrypted-workbook' || kind === 'encrypted-xls') throw unreadable(file, REMOVE_PASSWORD);
-  if (kind === 'unknown') {
-    throw unreadable(
-      file,
-      msg(
-        'file .xls cũ bị hỏng hoặc sổ Excel có đặt mật khẩu; hãy mở bằng Excel, bỏ mật khẩu nếu có và lưu lại dạng .xlsx',
-        'a damaged legacy .xls file or a password-protected workbook; open it in Excel, remove any password and save as .xlsx',
-      ),
-    );
+  if (kind === 'damaged') {
+    throw damagedXls(file, inspection.reason ?? msg('không đọc được cấu trúc tệp', 'its structure cannot be read'));
   }
   if (kind === 'other') {
     throw unreadable(
@@ -116,9 +125,6 @@ async function oleFormat(file: string): Promise<FileFormat> {
         'an old-format Office file that is not a workbook (perhaps a Word document); export the data as .xlsx or .csv',
       ),
     );
-  }
-  if (!(await findSoffice())) {
-    throw unreadable(file, msg(`file .xls cũ: ${HOW_TO_SAVE_AS_XLSX.vi}`, `a legacy .xls file: ${HOW_TO_SAVE_AS_XLSX.en}`));
   }
   return 'xls';
 }
