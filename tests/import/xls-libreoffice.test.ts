@@ -5,18 +5,20 @@
  */
 import ExcelJS from 'exceljs';
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import type { RawValue } from '../../src/import/cells.js';
 import { importFiles } from '../../src/import/index.js';
 import { bundledProfiles } from '../../src/import/profiles.js';
+import { inspectOle } from '../../src/import/ole.js';
 import { readXlsxWorkbook } from '../../src/import/readers/xlsx.js';
 import { parseXlsFile } from '../../src/import/readers/xls-workbook.js';
 import type { CellNote } from '../../src/import/readers/types.js';
 import { findSoffice } from '../../src/import/xls.js';
 import { childRecords } from '../../src/model/record-columns.js';
+import { unreadableRefusal } from '../helpers/errors.js';
 import { CHILD_HEADERS, childRow, tempDir, utc } from '../helpers/workbooks.js';
 
 const soffice = await findSoffice();
@@ -113,6 +115,35 @@ async function sourceWorkbook(path: string, date1904: boolean): Promise<void> {
   await workbook.xlsx.writeFile(path);
 }
 
+/** A Basic macro in the test's LibreOffice profile: saves a workbook as .xls with a password to open. */
+const SAVE_LOCKED = `<?xml version="1.0" encoding="UTF-8"?>
+<!DOCTYPE script:module PUBLIC "-//OpenOffice.org//DTD OfficeDocument 1.0//EN" "module.dtd">
+<script:module xmlns:script="http://openoffice.org/2000/script" script:name="Module1" script:language="StarBasic">
+Sub SaveLocked(source As String, target As String, password As String)
+  Dim load(0) As New com.sun.star.beans.PropertyValue
+  load(0).Name = &quot;Hidden&quot;
+  load(0).Value = True
+  doc = StarDesktop.loadComponentFromURL(ConvertToURL(source), &quot;_blank&quot;, 0, load())
+  Dim store(1) As New com.sun.star.beans.PropertyValue
+  store(0).Name = &quot;FilterName&quot;
+  store(0).Value = &quot;MS Excel 97&quot;
+  store(1).Name = &quot;Password&quot;
+  store(1).Value = password
+  doc.storeToURL(ConvertToURL(target), store())
+  doc.close(True)
+End Sub
+</script:module>
+`;
+
+/** After a first conversion has made the profile (and its Standard Basic library). */
+function saveLocked(source: string, target: string): void {
+  writeFileSync(join(dir, 'lo-profile', 'user', 'basic', 'Standard', 'Module1.xba'), SAVE_LOCKED);
+  execFileSync(soffice!, ['--headless', '--norestore', `-env:UserInstallation=${pathToFileURL(join(dir, 'lo-profile')).href}`, `macro:///Standard.Module1.SaveLocked("${source}","${target}","matkhau")`], {
+    stdio: 'ignore',
+    timeout: 180_000,
+  });
+}
+
 describe.skipIf(!soffice)('.xls written by LibreOffice', () => {
   const sources = [join(dir, 'xa-1900.xlsx'), join(dir, 'xa-1904.xlsx')];
   const xlsDir = join(dir, 'xls');
@@ -126,6 +157,7 @@ describe.skipIf(!soffice)('.xls written by LibreOffice', () => {
       await sourceWorkbook(sources[1]!, true);
       convert('xls', xlsDir, sources);
       convert('xlsx', backDir, [xls('xa-1900'), xls('xa-1904')]);
+      saveLocked(sources[0]!, join(dir, 'co-mat-khau.xls'));
     })();
     return prepared;
   };
@@ -199,5 +231,18 @@ describe.skipIf(!soffice)('.xls written by LibreOffice', () => {
     expect(reasons(fromXls).map(([row]) => row)).toEqual([4]);
     expect(fromXls.files[0]).toMatchObject({ read: fromXlsx.files[0]!.read, accepted: fromXlsx.files[0]!.accepted, rejected: fromXlsx.files[0]!.rejected });
     expect(fromXls.files[0]!.skippedSheets).toEqual(fromXlsx.files[0]!.skippedSheets);
+  }, 180_000);
+
+  it('refuses a password-protected .xls in one line, saying to remove the password', async () => {
+    await prepare();
+    const locked = join(dir, 'co-mat-khau.xls');
+    expect(existsSync(locked)).toBe(true);
+    expect((await inspectOle(locked)).kind).toBe('encrypted-xls');
+    const error = await unreadableRefusal(importFiles([locked], { threads: 1 }));
+    expect(error.text.vi).toContain('"co-mat-khau.xls"');
+    expect(error.text.vi).toContain('có đặt mật khẩu');
+    // The reader itself, asked directly, says the same: FILEPASS, not damage.
+    const direct = await unreadableRefusal(parseXlsFile(locked));
+    expect(direct.text.vi).toContain('có đặt mật khẩu');
   }, 180_000);
 });
