@@ -219,7 +219,7 @@ describe.skipIf(!soffice)('.xls written by LibreOffice', () => {
     const fromXls = await importFiles([xls('xa-1904')], options);
     const fromXlsx = await importFiles([sources[1]!], options);
     const records = (result: typeof fromXls) =>
-      childRecords(result.dataset.children).map((child) => [child.childId, child.personalId, child.fullName, child.dateOfBirth, child.provinceCode, child.communeCode, child.hamlet]);
+      childRecords(result.dataset.children).map((child) => [child.childId, child.personalId, child.fullName, child.dateOfBirth, child.provinceCode, child.communeCode, child.village]);
     expect(records(fromXls)).toEqual(records(fromXlsx));
     expect(records(fromXls).map((child) => child.slice(0, 4))).toEqual([
       ['TE001', '051215001234', 'Đinh Văn A', '2015-05-03'],
