@@ -65,7 +65,7 @@ export async function detectFormat(file: string): Promise<FileFormat> {
   }
   throw unreadable(
     file,
-    msg('chỉ đọc được file .xlsx hoặc .csv', 'only .xlsx and .csv files can be read'),
+    msg('chỉ đọc được tệp .xlsx, .xls hoặc .csv', 'only .xlsx, .xls and .csv files can be read'),
   );
 }
 
