@@ -57,6 +57,7 @@ export async function detectFormat(file: string): Promise<FileFormat> {
     throw unreadable(file, msg('file nén rỗng, không phải sổ Excel', 'an empty zip, not an Excel workbook'));
   }
   if (head.subarray(0, 8).equals(OLE_MAGIC)) return oleFormat(file);
+  if (head.length >= 4 && BARE_BIFF_BOF.has(head.readUInt16LE(0))) throw unreadable(file, TOO_OLD_XLS);
   const extension = extname(file).toLowerCase();
   if ((extension === '.xls' || extension === '.xml') && MARKUP.test(head.toString('latin1'))) return markupFormat(file);
   if (extension === '.csv' || extension === '.txt') return 'csv';
@@ -78,6 +79,17 @@ export async function guardZip(file: string, named: string = file): Promise<ZipI
     throw unreadable(named, msg('file hỏng, không phải sổ Excel (.xlsx)', 'corrupt, not an Excel workbook (.xlsx)'));
   }
 }
+
+/**
+ * BOF records of Excel 2.x–4.x worksheets (and of a BIFF stream outside an OLE container):
+ * files from before Excel 5, which no office keeps in use, told apart rather than called unknown.
+ */
+const BARE_BIFF_BOF = new Set([0x0009, 0x0209, 0x0409, 0x0809]);
+
+export const TOO_OLD_XLS = msg(
+  'sổ Excel 2.x–4.x quá cũ; hãy mở bằng Excel và lưu lại dạng .xlsx (Tệp › Lưu thành › Sổ làm việc Excel)',
+  'an Excel 2.x–4.x worksheet, too old; open it in Excel and save it as .xlsx (File › Save As › Excel Workbook)',
+);
 
 /** "Export to Excel" in web software often writes an HTML table or Excel 2003 XML named .xls. */
 const MARKUP = /^(?:\xef\xbb\xbf)?\s*</;

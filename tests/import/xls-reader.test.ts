@@ -300,3 +300,12 @@ describe('a commune file as .xls', () => {
     ]);
   });
 });
+
+describe('older worksheets', () => {
+  it('an Excel 4.0 worksheet (a bare BIFF4 stream, no OLE container) is called too old, not unknown', async () => {
+    // BIFF4 BOF (0x0409): version 0, worksheet 0x0010, then EOF.
+    writeFileSync(file('excel4.xls'), Buffer.concat([record(0x0409, Buffer.from([0, 0, 0x10, 0, 0, 0])), record(0x000a)]));
+    const error = await unreadableRefusal(importFiles([file('excel4.xls')], { threads: 1 }));
+    expect(error.text.vi).toContain('"excel4.xls": sổ Excel 2.x–4.x quá cũ');
+  });
+});

@@ -1,5 +1,5 @@
 import { msg } from '../../model/messages.js';
-import { REMOVE_PASSWORD, damagedXls, unreadable } from '../files.js';
+import { REMOVE_PASSWORD, TOO_OLD_XLS, damagedXls, unreadable } from '../files.js';
 import { CompoundFile, OleDamage, readOleBytes } from '../ole.js';
 import { BiffDamage, BiffEncrypted, BiffTooOld, parseBiffWorkbook, type BiffSheet, type BiffWorkbook } from './biff.js';
 import { LegacyRows } from './legacy-rows.js';
@@ -40,15 +40,7 @@ export async function parseXlsFile(path: string): Promise<BiffWorkbook> {
   } catch (error) {
     if (error instanceof OleDamage || error instanceof BiffDamage) throw damagedXls(path, error.reason);
     if (error instanceof BiffEncrypted) throw unreadable(path, REMOVE_PASSWORD);
-    if (error instanceof BiffTooOld) {
-      throw unreadable(
-        path,
-        msg(
-          'sổ Excel 2.x–4.x quá cũ; hãy mở bằng Excel và lưu lại dạng .xlsx (Tệp › Lưu thành › Sổ làm việc Excel)',
-          'an Excel 2.x–4.x worksheet, too old; open it in Excel and save it as .xlsx (File › Save As › Excel Workbook)',
-        ),
-      );
-    }
+    if (error instanceof BiffTooOld) throw unreadable(path, TOO_OLD_XLS);
     throw error;
   }
 }
