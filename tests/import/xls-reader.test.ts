@@ -137,6 +137,19 @@ describe('BIFF8 cell records', () => {
     expect(sheet.cells).toContainEqual({ r: 1, c: 2, v: 'ABCDEFGHIJĐinh' });
   });
 
+  it('reads a formula\'s long text result continued in a CONTINUE record, compressed then UTF-16', async () => {
+    // STRING: 8,000 characters in all, 7,990 "a" compressed in the record, the last 10 ("Đắk Lắk Hà") in the CONTINUE, UTF-16 (flags byte 01).
+    const tail = 'Đắk Lắk Hà';
+    const head = Buffer.concat([u16(7_990 + tail.length), Buffer.from([0]), Buffer.alloc(7_990, 0x61)]);
+    const stream = workbookStream(8, FORMATS(8), [
+      { name: 'TreEm', records: [formula(0, 0, { kind: 0 }), record(0x0207, head), record(0x003c, Buffer.concat([Buffer.from([1]), Buffer.from(tail, 'utf16le')])), numberCell(1, 0, 1)] },
+    ]);
+    writeFileSync(file('long-result.xls'), buildCompound([{ name: 'Workbook', data: stream }]).bytes);
+    const { sheets, notes } = await cellsOf(file('long-result.xls'));
+    expect(Object.fromEntries(sheets[0]!.cells)).toEqual({ '1,1': `${'a'.repeat(7_990)}${tail}`, '2,1': 1 });
+    expect(notes).toEqual([]);
+  });
+
   it('reads dates in the 1904 system (DATEMODE): serial 40677 is 15/05/2015', async () => {
     // 1904 system: serial 0 = 1 Jan 1904, 1462 days after 30 Dec 1899; 40677 + 1462 = 42139 = 15/05/2015.
     const stream = workbookStream(8, [record(0x0022, u16(1)), ...FORMATS(8)], [

@@ -136,6 +136,18 @@ function recordAt(stream: Buffer, at: number): { type: number; start: number; en
   return { type, start: at + 4, end };
 }
 
+/** A record's data and that of the CONTINUE records after it (from `at`), and where they end. */
+function withContinues(stream: Buffer, data: Buffer, at: number): { parts: Buffer[]; end: number } {
+  const parts = [data];
+  let end = at;
+  while (end + 4 <= stream.length && stream.readUInt16LE(end) === CONTINUE) {
+    const next = recordAt(stream, end);
+    parts.push(stream.subarray(next.start, next.end));
+    end = next.end;
+  }
+  return { parts, end };
+}
+
 function readGlobals(stream: Buffer): Globals {
   const first = recordAt(stream, 0);
   if (first.type === 0x0009 || first.type === 0x0209 || first.type === 0x0409) throw new BiffTooOld();
@@ -186,13 +198,9 @@ function readGlobals(stream: Buffer): Globals {
         break;
       }
       case SST: {
-        const parts = [data];
-        while (at + 4 <= stream.length && stream.readUInt16LE(at) === CONTINUE) {
-          const next = recordAt(stream, at);
-          parts.push(stream.subarray(next.start, next.end));
-          at = next.end;
-        }
-        globals.strings = sharedStrings(parts);
+        const continued = withContinues(stream, data, at);
+        at = continued.end;
+        globals.strings = sharedStrings(continued.parts);
         break;
       }
     }
@@ -274,29 +282,44 @@ function unicodeString(data: Buffer, at: number, lengthBytes: 1 | 2): { text: st
  * flags byte (the rest may be compressed or not); runs and phonetic data just continue.
  */
 function sharedStrings(parts: readonly Buffer[]): string[] {
-  const reader = new SplitReader(parts);
+  const reader = new SplitReader(parts, () =>
+    damaged('bảng chuỗi dùng chung (SST) khai nhiều chuỗi hơn số nó chứa', 'the shared-string table (SST) declares more strings than it holds'),
+  );
   reader.skip(4);
   const declared = reader.u32();
   const total = parts.reduce((sum, part) => sum + part.length, 0);
   // Each string takes at least 3 bytes: a count that cannot fit is a lie, found before any allocation.
   if (declared * 3 > total) throw damaged('bảng chuỗi dùng chung (SST) khai nhiều chuỗi hơn số nó chứa', 'the shared-string table (SST) declares more strings than it holds');
   const strings = new Array<string>(declared);
-  for (let i = 0; i < declared; i += 1) {
-    const count = reader.u16();
-    const flags = reader.u8();
-    const runs = flags & 0x08 ? reader.u16() : 0;
-    const extension = flags & 0x04 ? reader.u32() : 0;
-    strings[i] = reader.characters(count, (flags & 0x01) === 1);
-    reader.skip(runs * 4 + extension);
-  }
+  for (let i = 0; i < declared; i += 1) strings[i] = reader.unicodeString();
   return strings;
+}
+
+/** A formula's text result: a STRING record, continued in CONTINUE records when it is long. */
+function stringRecord(parts: readonly Buffer[]): string {
+  return new SplitReader(parts, () => damaged('có chuỗi ký tự bị cắt', 'a text value is cut short')).unicodeString();
 }
 
 class SplitReader {
   private part = 0;
   private at = 0;
 
-  constructor(private readonly parts: readonly Buffer[]) {}
+  /** `ranOut`: the error when the data ends before what it declares. */
+  constructor(
+    private readonly parts: readonly Buffer[],
+    private readonly ranOut: () => BiffDamage,
+  ) {}
+
+  /** XLUnicodeRichExtendedString: count, flags, run and extension counts, characters, then runs and extension skipped. */
+  unicodeString(): string {
+    const count = this.u16();
+    const flags = this.u8();
+    const runs = flags & 0x08 ? this.u16() : 0;
+    const extension = flags & 0x04 ? this.u32() : 0;
+    const text = this.characters(count, (flags & 0x01) === 1);
+    this.skip(runs * 4 + extension);
+    return text;
+  }
 
   private current(): Buffer {
     let buffer = this.parts[this.part];
@@ -305,7 +328,7 @@ class SplitReader {
       this.at = 0;
       buffer = this.parts[this.part];
     }
-    if (buffer === undefined) throw damaged('bảng chuỗi dùng chung (SST) khai nhiều chuỗi hơn số nó chứa', 'the shared-string table (SST) declares more strings than it holds');
+    if (buffer === undefined) throw this.ranOut();
     return buffer;
   }
 
@@ -343,9 +366,7 @@ class SplitReader {
         this.part += 1;
         this.at = 0;
         buffer = this.parts[this.part];
-        if (buffer === undefined || buffer.length === 0) {
-          throw damaged('bảng chuỗi dùng chung (SST) khai nhiều chuỗi hơn số nó chứa', 'the shared-string table (SST) declares more strings than it holds');
-        }
+        if (buffer === undefined || buffer.length === 0) throw this.ranOut();
         isWide = (buffer[this.at++]! & 0x01) === 1;
       }
       const width = isWide ? 2 : 1;
@@ -421,7 +442,9 @@ function readSheet(stream: Buffer, offset: number, name: string, globals: Global
     if (depth > 1) continue;
     const data = stream.subarray(record.start, record.end);
     if (pendingText && type === STRING) {
-      put(pendingText.row, pendingText.column, text(data, 0));
+      const continued = withContinues(stream, data, at);
+      at = continued.end;
+      put(pendingText.row, pendingText.column, biff8 ? stringRecord(continued.parts) : text(data, 0));
       pendingText = undefined;
       continue;
     }
