@@ -75,6 +75,7 @@ export async function inspectOle(path: string): Promise<OleInspection> {
     return { kind: hasFilePass(container.stream(workbook)) ? 'encrypted-xls' : 'xls' };
   } catch (error) {
     if (error instanceof OleDamage) return { kind: 'damaged', reason: error.reason };
+    if (error instanceof RangeError) return { kind: 'damaged', reason: msg('cấu trúc tệp bị cắt', 'its structure is cut short') };
     throw error;
   }
 }

@@ -12,8 +12,10 @@ import { detectFormat } from '../../src/import/files.js';
 import { importFiles } from '../../src/import/index.js';
 import { inspectFile } from '../../src/import/inspect.js';
 import { inspectOle } from '../../src/import/ole.js';
+import { parseXlsFile } from '../../src/import/readers/xls-workbook.js';
 import { readXlsxWorkbook } from '../../src/import/readers/xlsx.js';
 import type { CellNote } from '../../src/import/readers/types.js';
+import { UserError } from '../../src/model/messages.js';
 import { childRecords } from '../../src/model/record-columns.js';
 import {
   boolErr, buildCompound, format, formula, label, labelSst, mulRk, numberCell, record, rk, rkCell, sstHeader, sstRecords,
@@ -320,5 +322,59 @@ describe('older worksheets', () => {
     writeFileSync(file('excel4.xls'), Buffer.concat([record(0x0409, Buffer.from([0, 0, 0x10, 0, 0, 0])), record(0x000a)]));
     const error = await unreadableRefusal(importFiles([file('excel4.xls')], { threads: 1 }));
     expect(error.text.vi).toContain('"excel4.xls": sổ Excel 2.x–4.x quá cũ');
+  });
+});
+
+describe('bytes changed at random', () => {
+  it('a workbook stream with bytes changed is read or refused in one line, never a crash or a hang', async () => {
+    const sst = sstRecords([Buffer.concat([sstHeader(3, 3), unicodeString('Mã trẻ em'), unicodeString('TE001'), unicodeString('Hồng')])]);
+    const stream = workbookStream(8, [record(0x0042, u16(1200)), ...FORMATS(8), sst], [
+      { name: 'TreEm', records: [labelSst(0, 0, 0), labelSst(1, 0, 1), labelSst(1, 1, 2), numberCell(1, 2, 42139, 1), formula(1, 3, { kind: 0 }), stringResult('Sơn Hà'), mulRk(2, 0, [{ rk: rk(5, true, false), xf: 0 }, { rk: rk(6, true, false), xf: 0 }])] },
+    ]);
+    // A fixed linear congruential generator: the same 400 damaged files on every run.
+    let state = 24;
+    const random = () => (state = (Math.imul(state, 1664525) + 1013904223) >>> 0) / 4294967296;
+    const outcomes = { read: 0, refused: 0 };
+    for (let round = 0; round < 400; round += 1) {
+      const damaged = Buffer.from(stream);
+      for (let flips = 1 + Math.floor(random() * 3); flips > 0; flips -= 1) damaged[Math.floor(random() * damaged.length)] = Math.floor(random() * 256);
+      writeFileSync(file('random.xls'), buildCompound([{ name: 'Workbook', data: damaged }]).bytes);
+      try {
+        await parseXlsFile(file('random.xls'));
+        outcomes.read += 1;
+      } catch (error) {
+        expect(error).toBeInstanceOf(UserError);
+        expect((error as UserError).text.vi).not.toContain('\n');
+        outcomes.refused += 1;
+      }
+    }
+    // Both happen: some bytes (a value, a string's character) do not break the structure.
+    expect(outcomes.read).toBeGreaterThan(0);
+    expect(outcomes.refused).toBeGreaterThan(0);
+  });
+});
+
+describe('container bytes changed at random', () => {
+  it('an OLE container with bytes of its header, FAT or directory changed is read or refused in one line', async () => {
+    const stream = workbookStream(8, FORMATS(8), [{ name: 'TreEm', records: [numberCell(0, 0, 1)] }]);
+    const whole = buildCompound([{ name: 'Workbook', data: Buffer.concat([stream, Buffer.alloc(4096)]) }]).bytes;
+    let state = 22;
+    const random = () => (state = (Math.imul(state, 1664525) + 1013904223) >>> 0) / 4294967296;
+    const outcomes = { read: 0, refused: 0 };
+    for (let round = 0; round < 300; round += 1) {
+      const damaged = Buffer.from(whole);
+      // The header (first 512 bytes), the FAT, the directory and the mini FAT: the first 2,048 bytes.
+      for (let flips = 1 + Math.floor(random() * 4); flips > 0; flips -= 1) damaged[Math.floor(random() * 2048)] = Math.floor(random() * 256);
+      writeFileSync(file('random-ole.xls'), damaged);
+      const refusal = await importFiles([file('random-ole.xls')], { threads: 1 }).then(() => undefined, (error: unknown) => error);
+      if (refusal === undefined) {
+        outcomes.read += 1;
+        continue;
+      }
+      expect(refusal).toBeInstanceOf(UserError);
+      expect((refusal as UserError).text.vi).not.toContain('\n');
+      outcomes.refused += 1;
+    }
+    expect(outcomes.refused).toBeGreaterThan(0);
   });
 });

@@ -41,6 +41,8 @@ export async function parseXlsFile(path: string): Promise<BiffWorkbook> {
     if (error instanceof OleDamage || error instanceof BiffDamage) throw damagedXls(path, error.reason);
     if (error instanceof BiffEncrypted) throw unreadable(path, REMOVE_PASSWORD);
     if (error instanceof BiffTooOld) throw unreadable(path, TOO_OLD_XLS);
+    // A field read past its record's end, in a record whose declared length is too short.
+    if (error instanceof RangeError) throw damagedXls(path, msg('có bản ghi bị cắt', 'a record is cut short'));
     throw error;
   }
 }
