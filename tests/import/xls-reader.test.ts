@@ -288,6 +288,15 @@ describe('damaged .xls: refused whole, in one line, as damaged', () => {
     await refusedAsDamaged('offset.xls', buildCompound([{ name: 'Workbook', data: stream }]).bytes, /does not start where/);
   });
 
+  it('two sheets at the same place in the stream (each would be read again)', async () => {
+    const stream = workbookStream(8, FORMATS(8), [{ name: 'TreEm', records: [numberCell(0, 0, 1)] }, { name: 'Khac', records: [] }]);
+    // The second BOUNDSHEET's offset set to the first's.
+    const first = stream.indexOf(Buffer.from([0x85, 0x00]));
+    const second = stream.indexOf(Buffer.from([0x85, 0x00]), first + 4);
+    stream.writeUInt32LE(stream.readUInt32LE(first + 4), second + 4);
+    await refusedAsDamaged('same-place.xls', buildCompound([{ name: 'Workbook', data: stream }]).bytes, /two sheets claim the same place/);
+  });
+
   it('a cell written twice', async () => {
     const bytes = buildCompound([{ name: 'Workbook', data: sheetStream([labelSst(0, 0, 0), numberCell(0, 0, 5)]) }]).bytes;
     await refusedAsDamaged('twice.xls', bytes, /cell A1 twice/);

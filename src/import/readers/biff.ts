@@ -108,18 +108,25 @@ interface Globals {
   /** BIFF5 text: the workbook's code page. */
   decoder: TextDecoder;
   formats: Map<number, string>;
-  /** By XF index: 1 when its number format is a date. */
-  dateXfs: number[];
+  /** By XF index: its number format. */
+  xfFormats: number[];
   strings: string[];
   sheets: { name: string; state: SheetState; offset: number; type: number }[];
 }
 
 export function parseBiffWorkbook(stream: Buffer): BiffWorkbook {
   const globals = readGlobals(stream);
-  const dateStyles = Uint8Array.from(globals.dateXfs);
+  const dateStyles = Uint8Array.from(globals.xfFormats, (formatId) => {
+    const custom = globals.formats.get(formatId);
+    return (custom !== undefined ? isDateFormat(custom) : BUILT_IN_DATE_FORMATS.has(formatId)) ? 1 : 0;
+  });
   const epochSerial = UNIX_EPOCH_SERIAL - (globals.date1904 ? SYSTEM_1904_OFFSET : 0);
   const sheets: BiffSheet[] = [];
+  const offsets = new Set<number>();
   for (const sheet of globals.sheets) {
+    // Two sheets at one place would have it read twice (or ten thousand times): a forged file.
+    if (offsets.has(sheet.offset)) throw damaged('hai trang khai cùng một chỗ trong tệp', 'two sheets claim the same place in the file');
+    offsets.add(sheet.offset);
     if (sheet.type !== 0) continue;
     const read = readSheet(stream, sheet.offset, sheet.name, globals, dateStyles, epochSerial);
     if (read) sheets.push({ name: sheet.name, state: sheet.state, ...read });
@@ -159,7 +166,7 @@ function readGlobals(stream: Buffer): Globals {
     date1904: false,
     decoder: new TextDecoder('windows-1252'),
     formats: new Map(),
-    dateXfs: [],
+    xfFormats: [],
     strings: [],
     sheets: [],
   };
@@ -183,13 +190,10 @@ function readGlobals(stream: Buffer): Globals {
       case FORMAT_BIFF3:
         if (data.length >= 3) globals.formats.set(data.readUInt16LE(0), version === 8 ? unicodeString(data, 2, 2).text : byteString(data, 2, 1, globals.decoder));
         break;
-      case XF: {
+      case XF:
         if (data.length < 4) throw damaged('bản ghi định dạng ô (XF) bị cắt', 'a cell format (XF) record is cut short');
-        const formatId = data.readUInt16LE(2);
-        const custom = globals.formats.get(formatId);
-        globals.dateXfs.push((custom !== undefined ? isDateFormat(custom) : BUILT_IN_DATE_FORMATS.has(formatId)) ? 1 : 0);
+        globals.xfFormats.push(data.readUInt16LE(2));
         break;
-      }
       case BOUNDSHEET: {
         if (data.length < 7) throw damaged('bản ghi tên trang (BOUNDSHEET) bị cắt', 'a sheet name (BOUNDSHEET) record is cut short');
         const hidden = data[4]! & 0x03;
