@@ -297,6 +297,11 @@ describe('damaged .xls: refused whole, in one line, as damaged', () => {
     await refusedAsDamaged('same-place.xls', buildCompound([{ name: 'Workbook', data: stream }]).bytes, /two sheets claim the same place/);
   });
 
+  it('a cell beyond Excel 97–2003\'s 256 columns (rows would grow 65,536 cells wide)', async () => {
+    const bytes = buildCompound([{ name: 'Workbook', data: sheetStream([labelSst(0, 0, 0), numberCell(1, 65_535, 5)]) }]).bytes;
+    await refusedAsDamaged('wide.xls', bytes, /column 65536, beyond Excel 97–2003's 256/);
+  });
+
   it('a cell written twice', async () => {
     const bytes = buildCompound([{ name: 'Workbook', data: sheetStream([labelSst(0, 0, 0), numberCell(0, 0, 5)]) }]).bytes;
     await refusedAsDamaged('twice.xls', bytes, /cell A1 twice/);

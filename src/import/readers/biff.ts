@@ -84,6 +84,7 @@ const FORMULA = 0x0006;
 const STRING = 0x0207;
 const BOOLERR = 0x0205;
 const WORKSHEET_SUBSTREAM = 0x0010;
+const MAX_COLUMNS = 256;
 
 /** Built-in number formats that are dates or times (the same numbering as in .xlsx). */
 const BUILT_IN_DATE_FORMATS = new Set([14, 15, 16, 17, 18, 19, 20, 21, 22, 45, 46, 47]);
@@ -403,7 +404,14 @@ function readSheet(stream: Buffer, offset: number, name: string, globals: Global
   const strings = globals.strings;
   const biff8 = globals.version === 8;
 
+  /** Excel 97–2003 has 256 columns (A–IV): a cell beyond is forged, and would make every row 65,536 cells wide. */
+  const checkColumn = (column: number) => {
+    if (column >= MAX_COLUMNS) {
+      throw damaged(`trang "${name}" có ô ở cột thứ ${column + 1}, ngoài 256 cột của Excel 97–2003`, `sheet "${name}" has a cell in column ${column + 1}, beyond Excel 97–2003's 256`);
+    }
+  };
   const put = (row: number, column: number, value: RawValue) => {
+    checkColumn(column);
     let cells = byRow.get(row);
     if (cells === undefined) {
       cells = [];
@@ -420,6 +428,7 @@ function readSheet(stream: Buffer, offset: number, name: string, globals: Global
     put(row, column, dateStyles[xf] === 1 ? new Date(Math.round((value - epochSerial) * DAY_MS)) : value);
   };
   const errorCell = (row: number, column: number, code: number) => {
+    checkColumn(column);
     errors.push({ row: row + 1, column: column + 1, code: ERROR_CODES[code] ?? '#N/A' });
     byRow.get(row) ?? byRow.set(row, []);
   };
@@ -503,6 +512,7 @@ function readSheet(stream: Buffer, offset: number, name: string, globals: Global
         if (data.length < 20) throw cutShort();
         const row = data.readUInt16LE(0);
         const column = data.readUInt16LE(2);
+        checkColumn(column);
         if (data.readUInt16LE(12) !== 0xffff) {
           numberCell(row, column, data.readUInt16LE(4), data.readDoubleLE(6));
           break;
