@@ -192,7 +192,15 @@ describe('BIFF5 (Excel 5/95)', () => {
     const stream = workbookStream(5, [record(0x0042, u16(1258)), ...FORMATS(5)], [
       {
         name: 'TreEm',
-        records: [label(0, 0, windows1258('Họ và tên')), label(1, 0, name), numberCell(1, 1, 42139, 1), formula(1, 2, { kind: 0 }), record(0x0207, Buffer.concat([u16(3), windows1258('Đăk')]))],
+        records: [
+          label(0, 0, windows1258('Họ và tên')),
+          label(1, 0, name),
+          numberCell(1, 1, 42139, 1),
+          formula(1, 2, { kind: 0 }),
+          record(0x0207, Buffer.concat([u16(3), windows1258('Đăk')])),
+          // RSTRING: row 3, column A, XF 0, the text, then its 2 formatting runs (2 bytes each after a count byte), skipped.
+          record(0x00d6, Buffer.concat([u16(2), u16(0), u16(0), u16(windows1258('Sơn Hà').length), windows1258('Sơn Hà'), Buffer.from([2, 0, 1, 3, 2])])),
+        ],
       },
     ]);
     writeFileSync(file('excel95.xls'), buildCompound([{ name: 'Book', data: stream }]).bytes);
@@ -202,6 +210,7 @@ describe('BIFF5 (Excel 5/95)', () => {
       '2,1': 'Nguyễn Thị Hồng',
       '2,2': utcDate(2015, 5, 15),
       '2,3': 'Đăk',
+      '3,1': 'Sơn Hà',
     });
     expect(sheets[0]!.cells.get('2,1')).toBe('Nguyễn Thị Hồng'.normalize('NFC'));
   });
