@@ -159,7 +159,7 @@ export function registerCompute(program: Command, context: CliContext, text: Tex
   const command = program
     .command('compute')
     .description(text(msg('Tính các chỉ tiêu Thông tư 13 cho mọi đơn vị có dữ liệu, đánh giá chỉ tiêu kế hoạch', 'Compute the indicators of Circular 13 for every unit with data, and evaluate the plan targets')))
-    .argument(text(msg('<tệp...>', '<files...>')), text(msg('file .xlsx hoặc .csv', '.xlsx or .csv files')));
+    .argument(text(msg('<tệp...>', '<files...>')), text(msg('tệp .xlsx, .xls hoặc .csv', '.xlsx, .xls or .csv files')));
   addPeriodOptions(command, text)
     .option(text(msg('--level <cấp>', '--level <level>')), text(msg('cấp cao nhất: commune, district (trước 01/07/2025), province', 'highest level: commune, district (before 1 July 2025), province')), (value: string): Level => {
       if (value !== 'commune' && value !== 'district' && value !== 'province') {

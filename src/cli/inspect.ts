@@ -44,7 +44,7 @@ export function registerInspect(program: Command, context: CliContext, text: Tex
         ),
       ),
     )
-    .argument(text(msg('<tệp...>', '<files...>')), text(msg('file .xlsx hoặc .csv', '.xlsx or .csv files')))
+    .argument(text(msg('<tệp...>', '<files...>')), text(msg('tệp .xlsx, .xls hoặc .csv', '.xlsx, .xls or .csv files')))
     .option('--json', text(msg('in ra dạng JSON', 'print as JSON')))
     .option('--cells', text(msg('in ra JSON kèm mọi ô có giá trị, đúng như đã đọc', 'print JSON with every non-empty cell, as read')))
     .option(
