@@ -5,21 +5,27 @@
  * inflate of the same files measured in the same run (bench/inflate.ts).
  *
  *   npm run bench                       commune, district, province sets; 100k and 500k-row sheets
- *   BENCH_SETS=province npm run bench   only some sets (commune, district, province, sheet-100k,
- *                                       sheet-500k, sheet-max: a sheet of 1,048,576 rows)
+ *   BENCH_SETS=province npm run bench   only some sets (commune, commune-xls, district, province,
+ *                                       sheet-100k, sheet-500k, sheet-max: a sheet of 1,048,576 rows)
  *   BENCH_SETS=hostile npm run bench    what a small hostile workbook costs `validate` and
  *                                       `inspect --json --cells` (issue 23), not in the default sets
+ *
+ * commune-xls is the commune's workbook saved as a legacy .xls (Excel 97–2003) by LibreOffice,
+ * when it is installed (only to make the file: chitieu reads it with its own BIFF reader); its
+ * floor is the bare inflate of the .xlsx it was made from.
  */
 import { execFileSync, spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, totalmem } from 'node:os';
 import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { loadAdminUnits } from '../src/units/index.js';
 import { amplifiedWorkbook } from '../tests/helpers/zips.js';
+import { findSoffice } from '../src/import/xls.js';
 import { writeCommuneWorkbook, writeLargeChildrenWorkbook, type CommuneBenchFile } from './datasets.js';
 
 const DATA = join(import.meta.dirname, '.data');
-const DEFAULT_SETS = ['commune', 'district', 'province', 'sheet-100k', 'sheet-500k'];
+const DEFAULT_SETS = ['commune', 'commune-xls', 'district', 'province', 'sheet-100k', 'sheet-500k'];
 const sets = (process.env.BENCH_SETS ?? DEFAULT_SETS.join(',')).split(',');
 
 interface StageFigures {
@@ -33,6 +39,8 @@ interface StageFigures {
 interface DataSet {
   name: string;
   files: string[];
+  /** The zips the bare inflate is measured on, when `files` are not zips. */
+  floorFiles?: string[];
   /** What `report` is run for: the unit and period. */
   unit?: string;
 }
@@ -79,6 +87,18 @@ async function dataSet(name: string): Promise<DataSet> {
   switch (name) {
     case 'commune':
       return { name, files: await communeSet(name, [commune('21289', 5_000, 200)]), unit: '21289' };
+    case 'commune-xls': {
+      const [xlsx] = await communeSet('commune', [commune('21289', 5_000, 200)]);
+      const soffice = await findSoffice();
+      if (!soffice) return { name, files: [] };
+      const xls = await ensure(join(DATA, 'commune-xls', '21289.xls'), async (part) => {
+        const out = join(DATA, 'commune-xls', 'converting');
+        execFileSync(soffice, ['--headless', `-env:UserInstallation=${pathToFileURL(join(DATA, 'lo-profile')).href}`, '--convert-to', 'xls', '--outdir', out, xlsx!], { stdio: 'ignore' });
+        renameSync(join(out, '21289.xls'), part);
+        rmSync(out, { recursive: true, force: true });
+      });
+      return { name, files: [xls], floorFiles: [xlsx!], unit: '21289' };
+    }
     case 'district': {
       const communes = units.childrenOf('district', '529', 'pre').map((unit) => commune(unit.code, 2_900, 150));
       return { name, files: await communeSet(name, communes), unit: '529' };
@@ -148,9 +168,13 @@ for (const name of sets) {
   const set = await dataSet(name);
   const prepared = (performance.now() - started) / 1000;
   console.log('');
+  if (set.files.length === 0) {
+    console.log(`${set.name}: skipped (LibreOffice, which makes its file, is not installed)`);
+    continue;
+  }
   console.log(`${set.name}: ${set.files.length} file(s)${prepared > 1 ? ` (generated in ${decimal.format(prepared)} s)` : ''}`);
   console.log('  stage                      rows      seconds   CPU s    rows/s   peak RSS MB   × bare inflate');
-  const [floor] = measure('inflate', set.files);
+  const [floor] = measure('inflate', set.floorFiles ?? set.files);
   const stages = set.unit ? measure('pipeline', [set.unit, '2025-H1', ...set.files]) : measure('import', set.files);
   console.log(`  ${floor!.stage.padEnd(24)} ${`${count.format(floor!.rows)} MiB`.padStart(9)}   ${decimal.format(floor!.seconds).padStart(7)}   ${decimal.format(floor!.cpuSeconds).padStart(5)}`);
   for (const figures of stages) {

@@ -11,6 +11,7 @@ import type { RecordKeys } from '../engine/index.js';
 import { BreakdownKey } from '../model/results.js';
 import { ExitCode, UserError, msg, render, type Lang } from '../model/messages.js';
 import { explainStep, loadDefinitions } from '../pipeline/compute.js';
+import { loadVillageMap } from '../pipeline/load.js';
 import { resolvePeriod } from '../pipeline/period.js';
 import { bornBy, readData } from '../pipeline/read.js';
 import { unitNamer } from '../pipeline/units.js';
@@ -24,6 +25,7 @@ interface ExplainOptions extends PeriodOptions, SheetOptions {
   readonly unit: string;
   readonly breakdown: [BreakdownKey, string][];
   readonly codesAsOf?: string;
+  readonly villageMap?: string;
   readonly limit: number;
 }
 
@@ -64,7 +66,7 @@ export function registerExplain(program: Command, context: CliContext, text: Tex
     .command('explain')
     .description(text(msg('Giải thích một số liệu: quy tắc, tử số, mẫu số và mã các bản ghi được đếm', 'Explain one figure: its rule, numerator, denominator and the keys of the records counted')))
     .argument(text(msg('<mã>', '<code>')), text(msg('mã chỉ tiêu, ví dụ TE-0301', 'indicator code, e.g. TE-0301')))
-    .argument(text(msg('<tệp...>', '<files...>')), text(msg('file .xlsx hoặc .csv', '.xlsx or .csv files')));
+    .argument(text(msg('<tệp...>', '<files...>')), text(msg('tệp .xlsx, .xls hoặc .csv', '.xlsx, .xls or .csv files')));
   addPeriodOptions(command, text)
     .requiredOption(text(msg('--unit <mã>', '--unit <code>')), text(msg('mã đơn vị: xã (5 số), huyện (3 số, trước 01/07/2025) hoặc tỉnh (2 số)', 'unit code: commune (5 digits), district (3, before 1 July 2025) or province (2)')))
     .option(
@@ -84,10 +86,11 @@ export function registerExplain(program: Command, context: CliContext, text: Tex
       const lang = langOf(self);
       const period = resolvePeriod(options);
       const definitions = loadDefinitions(options.periods);
+      const villageMap = options.villageMap !== undefined ? loadVillageMap(options.villageMap, definitions.units) : undefined;
       const imported = await readData(files, { ...bornBy(period), sheets: sheetChoiceOf(options) });
       const explanation = explainStep(
         imported,
-        { period, indicator: code, unit: options.unit, breakdown: Object.fromEntries(options.breakdown), ...(options.codesAsOf ? { codesAsOf: options.codesAsOf } : {}) },
+        { period, indicator: code, unit: options.unit, breakdown: Object.fromEntries(options.breakdown), ...(options.codesAsOf ? { codesAsOf: options.codesAsOf } : {}), ...(villageMap ? { villageMap } : {}) },
         definitions,
       );
       const print = context.out;

@@ -19,7 +19,7 @@ import { reportFromFiles, type ReportRequest } from '../pipeline/report.js';
 import { formatNumber } from '../report/format-vi.js';
 import { completenessMessage } from '../report/completeness.js';
 import { placeholdersMessage, reportBaseName, type ReportFiles } from '../report/index.js';
-import { addPeriodOptions, printRowErrors } from './compute.js';
+import { addPeriodOptions, printPlacement, printRowErrors } from './compute.js';
 import { ignoreSheetOption, profileOption, sheetChoiceOf, type SheetOptions } from './sheet-options.js';
 import { langOf, say, type CliContext } from './context.js';
 import type { Text } from './help.js';
@@ -89,12 +89,16 @@ export interface ReportOptions extends ReportRequest, SheetOptions {
   out?: string;
 }
 
-/** The accounting after reading and the row errors after computing, as the terminal shows them. */
+/** The accounting and the row errors after computing, as the terminal shows them. */
 export function printStages(err: (line: string) => void, lang: Lang): OnPipelineEvent {
   return (event) => {
     if (event.kind !== 'stage-done') return;
-    if (event.stage === 'import') for (const line of accountingLines(event.imported.files, lang)) err(line);
-    if (event.stage === 'compute') printRowErrors(err, event.computed.output.rejected, event.computed.rejected, event.computed.warnings, lang);
+    // After computing: the rows rejected while being placed are part of the accounting.
+    if (event.stage === 'compute') for (const line of accountingLines(event.computed.files, lang)) err(line);
+    if (event.stage === 'compute') {
+      printRowErrors(err, event.computed.output.rejected, event.computed.rejected, event.computed.warnings, lang);
+      printPlacement(err, event.computed.output.result, lang);
+    }
   };
 }
 
@@ -102,7 +106,7 @@ export function registerReport(program: Command, context: CliContext, text: Text
   const command = program
     .command('report')
     .description(text(msg('Viết báo cáo kết quả công tác trẻ em (DOCX) và phụ lục số liệu (XLSX) của một đơn vị', 'Write the report on child affairs (DOCX) and its statistical annex (XLSX) for one unit')))
-    .argument(text(msg('<tệp...>', '<files...>')), text(msg('file dữ liệu .xlsx hoặc .csv của các xã', 'the communes\' .xlsx or .csv data files')));
+    .argument(text(msg('<tệp...>', '<files...>')), text(msg('tệp dữ liệu .xlsx, .xls hoặc .csv của các xã', 'the communes\' .xlsx, .xls or .csv data files')));
   addPeriodOptions(command, text)
     .requiredOption(text(msg('--unit <mã>', '--unit <code>')), text(msg('mã đơn vị báo cáo: tỉnh (2 số), huyện (3 số) hoặc xã (5 số)', 'code of the reporting unit: province (2 digits), district (3) or commune (5)')))
     .option(text(msg('--targets <tệp>', '--targets <file>')), text(msg('tệp chỉ tiêu kế hoạch (targets/*.yaml)', 'plan targets file (targets/*.yaml)')))

@@ -23,7 +23,8 @@ import type { ComputeResult } from '../model/results.js';
 import { aggregateReport, aggregateStep } from '../pipeline/aggregate.js';
 import { computeStep, explainStep, loadDefinitions, type Computed, type Definitions } from '../pipeline/compute.js';
 import { DEMO, sampleFiles } from '../pipeline/demo.js';
-import { loadTargets, readResultFile } from '../pipeline/load.js';
+import { loadTargets, loadVillageMap, readResultFile } from '../pipeline/load.js';
+import type { VillageMap } from '../units/village-map.js';
 import { rowsRead, readData } from '../pipeline/read.js';
 import { reportInputFor, reportStep, type LoadedReportOptions } from '../pipeline/report.js';
 import { reportUnit, unitNamer } from '../pipeline/units.js';
@@ -279,6 +280,8 @@ export async function buildApp(options: AppOptions): Promise<{ app: FastifyInsta
   let report: Made | undefined;
   let plans = new Map<string, TargetPlan>(bundledPlans().map((plan) => [plan.id, loadTargets(join(TARGETS_DIR, plan.file), definitions.catalogue)]));
   let baselineFile: ComputeResult | undefined;
+  /** The village map uploaded (`--village-map` on the command line): used by every computation after it. */
+  let villageMap: VillageMap | undefined;
   let annexes: { paths: string[]; read: Annex[] } | undefined;
   let summed: Made | undefined;
 
@@ -463,6 +466,7 @@ export async function buildApp(options: AppOptions): Promise<{ app: FastifyInsta
     imported = undefined;
     forgetResults();
     baselineFile = undefined;
+    villageMap = undefined;
     lastPaths = [];
     profiles.clear();
     annexes = undefined;
@@ -494,6 +498,13 @@ export async function buildApp(options: AppOptions): Promise<{ app: FastifyInsta
     return { period: baselineFile.period };
   });
 
+  app.post('/api/village-map', async (request) => {
+    const { paths } = await receive(request, 'village-map');
+    if (paths.length !== 1) throw new UserError(ExitCode.usage, msg('Chọn một tệp bản đồ thôn (.csv hoặc .yaml).', 'Choose one village map file (.csv or .yaml).'));
+    villageMap = loadVillageMap(paths[0]!, definitions.units);
+    return { villages: villageMap.size, communes: villageMap.oldCommunes.size };
+  });
+
   app.post('/api/settings', async (request) => {
     const { paths } = await receive(request, 'settings');
     if (paths.length !== 1) throw new UserError(ExitCode.usage, msg('Chọn một tệp thiết lập báo cáo (.yaml).', 'Choose one report settings file (.yaml).'));
@@ -510,10 +521,12 @@ export async function buildApp(options: AppOptions): Promise<{ app: FastifyInsta
       throw new UserError(ExitCode.usage, msg('Chưa tải lên tệp kết quả năm trước.', "No file of last year's result uploaded yet."));
     }
     const baseline = body.baseline === 'records' ? ('records' as const) : body.baseline === 'file' ? baselineFile : undefined;
-    const computed = computeStep(data, { period, level: unit.level, ...(plan ? { plan } : {}), ...(baseline ? { baseline } : {}) }, definitions);
+    const computed = computeStep(data, { period, level: unit.level, ...(plan ? { plan } : {}), ...(baseline ? { baseline } : {}), ...(villageMap ? { villageMap } : {}) }, definitions);
     run = { unit, children, computed };
     report = undefined;
-    return resultView(computed, unit, children, definitions);
+    // The data panel's accounting now includes the rows rejected while being placed.
+    const placedData = { ...data, files: [...computed.files], rejected: [...computed.rejected], warnings: [...computed.warnings] };
+    return { ...resultView(computed, unit, children, definitions), data: dataView(placedData, (profile) => profiles.madeFor(profile)) };
   });
 
   app.get('/api/breakdowns', async (request) => {
@@ -527,7 +540,7 @@ export async function buildApp(options: AppOptions): Promise<{ app: FastifyInsta
     const current = requireRun();
     const body = parseBody(ExplainRequest, request.body);
     const period = current.computed.output.result.period;
-    const explanation = explainStep(data, { period, indicator: body.indicator, unit: body.unit, breakdown: body.breakdown }, definitions);
+    const explanation = explainStep(data, { period, indicator: body.indicator, unit: body.unit, breakdown: body.breakdown, ...(villageMap ? { villageMap } : {}) }, definitions);
     return explanationView(explanation, unitNamer(period.to, definitions.units)(explanation.level, body.unit));
   });
 
@@ -621,7 +634,9 @@ export async function buildApp(options: AppOptions): Promise<{ app: FastifyInsta
     const missing = () => reply.code(404).send({ error: msg('Chưa có tệp này: tạo nó trước.', 'This file is not made yet.') });
     if (name === 'errors.xlsx') {
       const data = requireData();
-      return send(reply, 'tep-loi.xlsx', XLSX, await errorWorkbookBytes(data.rejected, lang, { warnings: data.warnings, files: data.files }));
+      // After a computation, the rows rejected while being placed are in the workbook too.
+      const rows = run ? { rejected: run.computed.rejected, warnings: run.computed.warnings, files: run.computed.files } : data;
+      return send(reply, 'tep-loi.xlsx', XLSX, await errorWorkbookBytes(rows.rejected, lang, { warnings: rows.warnings, files: rows.files }));
     }
     if (name === 'report.docx') return report ? send(reply, `${report.base}.docx`, DOCX, report.docx) : missing();
     if (name === 'report.xlsx') return report ? send(reply, `${report.base}.xlsx`, XLSX, report.xlsx) : missing();

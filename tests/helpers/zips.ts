@@ -5,6 +5,7 @@
 import JSZip from 'jszip';
 import { readFileSync } from 'node:fs';
 import { constants, crc32, deflateRawSync } from 'node:zlib';
+import { buildCompound } from './biff.js';
 
 export interface ZipInput {
   readonly name: string;
@@ -114,67 +115,13 @@ export async function replaceInZip(path: string, name: string, text: string): Pr
 
 export interface OleStream {
   readonly name: string;
-  /** Stored in regular sectors (give ≥ 4096 bytes for the reader to follow it), or empty. */
+  /** Stored in regular sectors from 4096 bytes, in the mini stream under that; or empty. */
   readonly data?: Buffer;
 }
 
-/**
- * A version-3 compound file (512-byte sectors): one FAT sector, one directory sector (root +
- * up to 3 streams), then the streams' sectors. Enough for a reader of names and of a stream.
- */
+/** A version-3 compound file (512-byte sectors) holding up to 3 streams: see buildCompound (biff.ts). */
 export function buildOle(streams: readonly OleStream[]): Buffer {
-  if (streams.length > 3) throw new Error('at most 3 streams');
-  const SECTOR = 512;
-  const END = 0xfffffffe;
-  const FREE = 0xffffffff;
-  const header = Buffer.alloc(SECTOR);
-  Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]).copy(header, 0);
-  header.writeUInt16LE(0x3e, 0x18);
-  header.writeUInt16LE(3, 0x1a);
-  header.writeUInt16LE(0xfffe, 0x1c);
-  header.writeUInt16LE(9, 0x1e);
-  header.writeUInt16LE(6, 0x20);
-  header.writeUInt32LE(1, 0x2c);
-  header.writeUInt32LE(1, 0x30);
-  header.writeUInt32LE(4096, 0x38);
-  header.writeUInt32LE(END, 0x3c);
-  header.writeUInt32LE(END, 0x44);
-  for (let i = 0; i < 109; i += 1) header.writeUInt32LE(i === 0 ? 0 : FREE, 0x4c + i * 4);
-
-  const fat = Buffer.alloc(SECTOR, 0xff);
-  fat.writeUInt32LE(0xfffffffd, 0);
-  fat.writeUInt32LE(END, 4);
-  const directory = Buffer.alloc(SECTOR);
-  const dataSectors: Buffer[] = [];
-  let next = 2;
-  const entry = (index: number, name: string, type: number, start: number, size: number, child: number, right: number) => {
-    const at = index * 128;
-    const encoded = Buffer.from(`${name}\0`, 'utf16le');
-    encoded.copy(directory, at);
-    directory.writeUInt16LE(encoded.length, at + 0x40);
-    directory[at + 0x42] = type;
-    directory[at + 0x43] = 1;
-    directory.writeUInt32LE(FREE, at + 0x44);
-    directory.writeUInt32LE(right, at + 0x48);
-    directory.writeUInt32LE(child, at + 0x4c);
-    directory.writeUInt32LE(start, at + 0x74);
-    directory.writeUInt32LE(size, at + 0x78);
-  };
-  entry(0, 'Root Entry', 5, END, 0, streams.length > 0 ? 1 : FREE, FREE);
-  streams.forEach((stream, index) => {
-    const data = stream.data ?? Buffer.alloc(0);
-    const sectors = Math.ceil(data.length / SECTOR);
-    const start = sectors > 0 ? next : END;
-    for (let s = 0; s < sectors; s += 1) {
-      fat.writeUInt32LE(s === sectors - 1 ? END : next + 1, next * 4);
-      const sector = Buffer.alloc(SECTOR);
-      data.copy(sector, 0, s * SECTOR, (s + 1) * SECTOR);
-      dataSectors.push(sector);
-      next += 1;
-    }
-    entry(index + 1, stream.name, 2, start, data.length, FREE, index + 2 <= streams.length ? index + 2 : FREE);
-  });
-  return Buffer.concat([header, fat, directory, ...dataSectors]);
+  return buildCompound(streams.map((stream) => ({ name: stream.name, data: stream.data ?? Buffer.alloc(0) }))).bytes;
 }
 
 /** The start of a BIFF8 workbook stream: BOF, then (when `password`) FILEPASS, padded to 4096 bytes. */

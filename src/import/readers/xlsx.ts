@@ -1,11 +1,13 @@
 import { open } from 'node:fs/promises';
 import { guardZip, unreadable } from '../files.js';
 import { ConversionFailure, convertXlsToXlsx, type ConvertedWorkbook } from '../xls.js';
+import { isOleFile } from '../ole.js';
 import { ZipRefusal } from '../zip-guard.js';
 import { TextBudget } from './excel-limits.js';
 import { LegacyRows, type ReaderRow } from './legacy-rows.js';
 import { SheetScanner, type CellErrorAt } from './sheet-scan.js';
 import type { CellNote, RawRow, RawSheet } from './types.js';
+import { readXlsWorkbook } from './xls-workbook.js';
 import { readWorkbook, type Workbook, type WorkbookSheet } from './workbook.js';
 import { Utf8Feeder } from './xml-scan.js';
 import { ZipReader } from './zip.js';
@@ -15,7 +17,8 @@ import { ZipReader } from './zip.js';
  * tabs' names: a sheet of a million rows is never held whole (see sheet-scan.ts).
  *
  * The file must have passed `detectFormat` (files.ts), which checks a zip against bombs. A
- * legacy .xls (or an HTML/XML "Excel" export) is first converted with LibreOffice, and the
+ * legacy .xls (an OLE file) is read by our own BIFF reader into the same sheets and rows
+ * (xls-workbook.ts); an HTML/XML "Excel" export is first converted with LibreOffice, and the
  * converted copy is read and then deleted; messages still name the original file.
  */
 export async function* readXlsxSheets(path: string): AsyncGenerator<RawSheet> {
@@ -39,7 +42,7 @@ export interface XlsxSheet {
   batches(notes: CellNote[], options?: RowOptions): AsyncGenerator<readonly RawRow[]>;
 }
 
-interface RowOptions {
+export interface RowOptions {
   readonly onRow?: (row: RawRow) => void;
   readonly errors?: CellErrorAt[];
 }
@@ -47,6 +50,10 @@ interface RowOptions {
 export async function* readXlsxWorkbook(path: string): AsyncGenerator<XlsxSheet> {
   if (await isZipFile(path)) {
     yield* sheetsOf(path, path);
+    return;
+  }
+  if (await isOleFile(path)) {
+    yield* readXlsWorkbook(path);
     return;
   }
   let converted: ConvertedWorkbook;
@@ -63,7 +70,7 @@ export async function* readXlsxWorkbook(path: string): AsyncGenerator<XlsxSheet>
   }
 }
 
-/** A zip (an .xlsx) is read as it is; anything else that got here (OLE .xls, markup) is converted first. */
+/** A zip (an .xlsx) is read as it is, an OLE file (.xls) by the BIFF reader; markup is converted first. */
 async function isZipFile(path: string): Promise<boolean> {
   const handle = await open(path, 'r');
   try {

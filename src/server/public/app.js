@@ -13,8 +13,8 @@ const TEXT = {
   clear: ['Xóa dữ liệu', 'Clear data'],
   'data.title': ['Dữ liệu', 'Data'],
   'data.hint': [
-    'Chọn hoặc kéo thả các tệp .xlsx/.csv xuất từ phần mềm quản lý trẻ em (một hay nhiều xã). Tệp được đọc ngay trên máy này.',
-    'Choose or drop the .xlsx/.csv exports of the child-records software (one or several communes). They are read on this machine.',
+    'Chọn hoặc kéo thả các tệp .xlsx/.xls/.csv xuất từ phần mềm quản lý trẻ em (một hay nhiều xã). Tệp được đọc ngay trên máy này.',
+    'Choose or drop the .xlsx/.xls/.csv exports of the child-records software (one or several communes). They are read on this machine.',
   ],
   'data.input': ['Tệp dữ liệu', 'Data files'],
   'data.or': ['hoặc', 'or'],
@@ -75,6 +75,7 @@ const TEXT = {
   'period.baselineFile': ['Từ tệp kết quả năm trước', "From last year's result file"],
   'period.baselineNone': ['Không so sánh', 'No comparison'],
   'period.baselineUpload': ['tệp kết quả năm trước (.json)', "last year's result file (.json)"],
+  'period.villageMap': ['Bản đồ thôn của xã cũ bị chia (.csv, .yaml), nếu có', 'Village map of split old communes (.csv, .yaml), if any'],
   'period.compute': ['Tính chỉ tiêu', 'Compute'],
   'period.hint': ['Chọn dữ liệu ở mục 1 trước: danh sách kỳ và đơn vị lấy từ dữ liệu.', 'Choose the data under 1 first: the periods and units come from it.'],
   'period.custom': ['Tự chọn ngày đầu, ngày cuối…', 'Custom dates…'],
@@ -308,6 +309,7 @@ function drawData() {
             {},
             `${lang === 'en' ? 'sheet' : 'trang'} "${sheet.sheet}" (${m(sheet.kind)}${sheet.profile ? profileNote(sheet.profile) : ''}${sheet.totalsSkipped ? (lang === 'en' ? `, ${sheet.totalsSkipped} totals row(s) skipped` : `, bỏ qua ${sheet.totalsSkipped} dòng tổng`) : ''})`,
             sheet.ignored.length > 0 ? el('div', { class: 'ignored-columns', text: ignoredText(sheet.ignored, sheet.ignoredCount) }) : null,
+            sheet.placement ? el('div', { class: 'placement', text: m(sheet.placement) }) : null,
           ),
           el('td', { class: 'num', text: number(sheet.read) }),
           el('td', { class: 'num', text: number(sheet.accepted) }),
@@ -673,6 +675,11 @@ async function compute(event) {
     state.result = await api('POST', '/api/compute', { ...periodQuery(), unit: $('unit').value, targets: $('targets').value, baseline: $('baseline').value });
     state.explanation = null;
     state.report = null;
+    // The accounting after placing the rows on the units: rows rejected then are counted too.
+    if (state.result.data) {
+      state.data = state.result.data;
+      drawData();
+    }
     drawResult();
     drawExplanation();
     drawReport();
@@ -720,6 +727,9 @@ function drawResult() {
   const partial = $('results-completeness');
   partial.hidden = !result.completeness;
   partial.textContent = m(result.completeness);
+  const placement = $('results-placement');
+  placement.hidden = result.placement.length === 0;
+  fill(placement, ...result.placement.map((note) => el('p', { text: m(note) })));
   drawTargets(result);
   const unitSelect = $('indicator-unit');
   const chosenUnit = unitSelect.value && result.units.some((unit) => unit.code === unitSelect.value) ? unitSelect.value : result.unit.code;
@@ -1016,6 +1026,7 @@ async function clearAll() {
   state.aggregate = null;
   state.plans = state.plans.filter((plan) => plan.id !== 'uploaded');
   for (const input of document.querySelectorAll('input[type=file]')) input.value = '';
+  $('village-map-status').hidden = true;
   $('data-view').hidden = true;
   $('progress').hidden = true;
   showError('data-error', null);
@@ -1078,6 +1089,16 @@ async function init() {
     }),
   );
   $('baseline-file').addEventListener('change', (event) => uploadOne(event.target, '/api/baseline', () => ($('baseline').value = 'file')));
+  $('village-map-file').addEventListener('change', (event) =>
+    uploadOne(event.target, '/api/village-map', (answer) => {
+      const status = $('village-map-status');
+      status.hidden = false;
+      status.textContent =
+        lang === 'en'
+          ? `Village map loaded: ${number(answer.villages)} villages of ${number(answer.communes)} old communes; it is used from the next computation.`
+          : `Đã nạp bản đồ thôn: ${number(answer.villages)} thôn của ${number(answer.communes)} xã cũ; dùng từ lần tính tiếp theo.`;
+    }),
+  );
   $('settings-file').addEventListener('change', (event) => uploadOne(event.target, '/api/settings', (answer) => fillSettings(answer.settings)));
   $('report-form').addEventListener('submit', makeReport);
   $('profile').addEventListener('change', async (event) => {
