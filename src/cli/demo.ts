@@ -34,6 +34,7 @@ import {
   type DemoScenario,
 } from '../pipeline/demo.js';
 import { completenessMessage } from '../report/completeness.js';
+import { placementLines } from '../import/summary.js';
 import type { UnitReport } from '../pipeline/report.js';
 import type { OnPipelineEvent } from '../pipeline/events.js';
 import { placeholdersMessage, reportBaseName } from '../report/index.js';
@@ -60,7 +61,13 @@ export async function runTodayDemo(outDir: string, context: CliContext, lang: La
   const paths = sampleFiles(samples);
   checkOutputFolder(outDir);
   const run = await todayReports(paths, suppress, demoProgress(context, lang, paths.length));
-  context.out(importLine(run.imported.files, lang));
+  // The accounting with the rows placing them on today's units rejected (none in the sample).
+  context.out(importLine(run.computed.files, lang));
+  // The 2025 lists are in the old codes: say how many children were carried to their new commune.
+  const notes = run.computed.files.flatMap((file) => file.sheets.flatMap((sheet) => (sheet.placement ? [sheet.placement] : [])));
+  const placed = { converted: 0, approximate: 0, byVillage: 0, rejected: 0 };
+  for (const note of notes) for (const key of Object.keys(placed) as (keyof typeof placed)[]) placed[key] += note[key];
+  for (const line of placementLines(placed, lang, '  ')) context.out(line);
   const period = run.computed.output.result.period;
   const written = (step: string, report: UnitReport): void => {
     const files = writeReportFiles(outDir, report.unit.code, period.id, report.files);
@@ -81,7 +88,7 @@ export async function runDistrictDemo(outDir: string, context: CliContext, lang:
 
   // 1. The district report, computed from all the communes' records.
   const district = await districtReport(paths, setup, demoProgress(context, lang, paths.length));
-  context.out(importLine(district.imported.files, lang));
+  context.out(importLine(district.computed.files, lang));
   const { unit } = district.report;
   const period = district.computed.output.result.period;
   const report = writeReportFiles(outDir, unit.code, period.id, district.report.files);

@@ -54,6 +54,8 @@ describe.runIf(haveSample)('chitieu demo (today: 2026-H1 across the reform)', ()
       expect(existsSync(join(out, file)), file).toBe(true);
     }
     expect(ran.stdout).toContain('1. Báo cáo của Xã Sơn Hà');
+    // The lists of 2025 carry the old codes: the run says they were carried to the new communes.
+    expect(ran.stdout).toMatch(/mã xã theo danh mục trước 01\/07\/2025: [\d.]+ trẻ quy đổi sang xã mới/);
     expect(ran.stdout).toContain('2. Báo cáo của Tỉnh Quảng Ngãi');
   });
 
@@ -99,5 +101,17 @@ describe.runIf(haveSample)('chitieu demo (today: 2026-H1 across the reform)', ()
       const text = (await docxText(`bao-cao-${unit}-2026-H1.docx`)).join('\n');
       expect(text).toContain(formatNumber(children));
     }
+  });
+
+  it('places every child of the old lists in its new commune: the README\'s true totals, both halves', async () => {
+    // sample-data/quang-ngai-2026/README.md, "Xã Sơn Hà (21289)" and "Cả 5 xã mới": TE-0101 at
+    // 30/06/2026 and at 30/06/2025; 2 injury deaths against 3 over the five communes.
+    const expected: Record<string, readonly [number, number]> = { '21289': [4_139, 4_124], '51': [19_809, 19_741] };
+    for (const [unit, [now, before]] of Object.entries(expected)) {
+      const annex = await readAnnex(join(out, `bao-cao-${unit}-2026-H1.xlsx`));
+      expect([totalRow(annex.rows, 'TE-0101', unit)?.numerator, totalRow(annex.baselineRows, 'TE-0101', unit)?.numerator], unit).toEqual([now, before]);
+    }
+    const province = await readAnnex(join(out, 'bao-cao-51-2026-H1.xlsx'));
+    expect([totalRow(province.rows, 'TE-0305', '51')?.numerator, totalRow(province.baselineRows, 'TE-0305', '51')?.numerator]).toEqual([2, 3]);
   });
 });
