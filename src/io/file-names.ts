@@ -45,3 +45,14 @@ const SHORT_ESCAPES: Readonly<Record<string, string>> = { '\n': '\\n', '\r': '\\
 export function printableName(name: string): string {
   return name.replace(UNPRINTABLE, (char) => SHORT_ESCAPES[char] ?? `\\u${char.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}`);
 }
+
+/** Control characters but the line break and the tab, which chitieu's own output uses. */
+const UNPRINTABLE_IN_OUTPUT = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
+
+/**
+ * Text for the terminal, escaped as `printableName` escapes a name: whatever value from a file
+ * reaches a message (a sheet name, a cell), no escape sequence or carriage return is sent raw.
+ */
+export function terminalText(text: string): string {
+  return text.replace(UNPRINTABLE_IN_OUTPUT, (char) => SHORT_ESCAPES[char] ?? `\\u${char.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}`);
+}

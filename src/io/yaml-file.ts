@@ -83,20 +83,20 @@ const MB = (bytes: number, lang: 'vi' | 'en') => {
  * The bytes of a regular file, refused by size before reading when `maxBytes` is given; a named
  * pipe or a device is refused rather than read (it could block forever, or never end).
  */
-function readBytes(file: string, what: Message, exitCode: ExitCode, maxBytes?: number): Buffer {
+function readBytes(file: string, shownAs: string, what: Message, exitCode: ExitCode, maxBytes?: number): Buffer {
   let fd: number;
   try {
     // O_NONBLOCK: opening a FIFO with no writer would otherwise wait here for one.
     fd = openSync(file, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0));
   } catch (error) {
-    throw fileFault(file, what, readFault(error), exitCode);
+    throw fileFault(shownAs, what, readFault(error), exitCode);
   }
   try {
     const stats = fstatSync(fd);
-    if (stats.isDirectory()) throw fileFault(file, what, readFault({ code: 'EISDIR' }), exitCode);
-    if (!stats.isFile()) throw fileFault(file, what, msg('không phải tệp thường (thiết bị hoặc ống dẫn)', 'not a regular file (a device or a pipe)'), exitCode);
+    if (stats.isDirectory()) throw fileFault(shownAs, what, readFault({ code: 'EISDIR' }), exitCode);
+    if (!stats.isFile()) throw fileFault(shownAs, what, msg('không phải tệp thường (thiết bị hoặc ống dẫn)', 'not a regular file (a device or a pipe)'), exitCode);
     if (maxBytes !== undefined && stats.size > maxBytes) {
-      throw fileFault(file, what, msg(
+      throw fileFault(shownAs, what, msg(
           `tệp quá lớn (${MB(stats.size, 'vi')}; tối đa ${MB(maxBytes, 'vi')})`,
           `the file is too large (${MB(stats.size, 'en')}; at most ${MB(maxBytes, 'en')})`,
         ), exitCode);
@@ -111,7 +111,7 @@ function readBytes(file: string, what: Message, exitCode: ExitCode, maxBytes?: n
     return bytes.subarray(0, filled);
   } catch (error) {
     if (error instanceof UserError) throw error;
-    throw fileFault(file, what, readFault(error), exitCode);
+    throw fileFault(shownAs, what, readFault(error), exitCode);
   } finally {
     closeSync(fd);
   }
@@ -142,23 +142,34 @@ export function decodeText(bytes: Uint8Array): string {
   return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
 }
 
+export interface ReadOptions {
+  /** Refused above this size, before reading. */
+  readonly maxBytes?: number;
+  /** How messages name the file (default: its path). */
+  readonly shownAs?: string;
+}
+
 /**
  * The text of a file the user gave (`--targets`, `--settings`, `--baseline`…); `what` names the
  * kind of file ("Tệp chỉ tiêu kế hoạch" / "Targets file").
  */
-export function readUserFile(file: string, what: Message, exitCode: ExitCode = ExitCode.invalidDefinition, maxBytes?: number): string {
-  const bytes = readBytes(file, what, exitCode, maxBytes);
+export function readUserFile(file: string, what: Message, exitCode: ExitCode = ExitCode.invalidDefinition, options: ReadOptions = {}): string {
+  const shownAs = options.shownAs ?? file;
+  const bytes = readBytes(file, shownAs, what, exitCode, options.maxBytes);
   try {
     return decodeText(bytes);
   } catch (error) {
-    if (error instanceof TextRefusal) throw fileFault(file, what, error.reason, exitCode);
+    if (error instanceof TextRefusal) throw fileFault(shownAs, what, error.reason, exitCode);
     throw error;
   }
 }
 
-/** A YAML file parsed as data; any fault is one line naming the file (and the line and column). */
-export function readYamlFile(file: string, what: Message, exitCode: ExitCode = ExitCode.invalidDefinition): unknown {
-  return parseYamlText(readUserFile(file, what, exitCode, YAML_LIMITS.bytes), file, what, exitCode);
+/**
+ * A YAML file parsed as data; any fault is one line naming the file (and the line and column),
+ * as `shownAs` when given (a server names a file without its folder).
+ */
+export function readYamlFile(file: string, what: Message, exitCode: ExitCode = ExitCode.invalidDefinition, shownAs: string = file): unknown {
+  return parseYamlText(readUserFile(file, what, exitCode, { maxBytes: YAML_LIMITS.bytes, shownAs }), shownAs, what, exitCode);
 }
 
 /** A fault at one place of the text. */
