@@ -20,8 +20,29 @@ export function safeFileName(name: string): string {
   let out = name.normalize('NFC').replace(FORBIDDEN, '_').replace(/\.{2,}/g, '_');
   out = out.replace(/^[\s.]+/, '').replace(/[\s.]+$/, '');
   if (RESERVED.test(out)) out = `_${out}`;
-  while (Buffer.byteLength(out, 'utf8') > MAX_BYTES) out = [...out].slice(0, -1).join('');
-  return out === '' ? '_' : out;
+  return out === '' ? '_' : fitBytes(out);
+}
+
+const GRAPHEMES = new Intl.Segmenter('vi', { granularity: 'grapheme' });
+
+/**
+ * A name cut to MAX_BYTES of UTF-8 by whole characters, its extension kept (".xlsx" still says
+ * what the file is): a long Vietnamese name loses the end of its stem, never its kind.
+ */
+function fitBytes(name: string): string {
+  if (Buffer.byteLength(name, 'utf8') <= MAX_BYTES) return name;
+  const dot = name.lastIndexOf('.');
+  const extension = dot > 0 && name.length - dot <= 10 ? name.slice(dot) : '';
+  const room = MAX_BYTES - Buffer.byteLength(extension, 'utf8');
+  let stem = '';
+  let bytes = 0;
+  // By grapheme: a letter is never parted from a combining tone mark the NFC form could not absorb.
+  for (const { segment: char } of GRAPHEMES.segment(name.slice(0, name.length - extension.length))) {
+    bytes += Buffer.byteLength(char, 'utf8');
+    if (bytes > room) break;
+    stem += char;
+  }
+  return `${stem.replace(/[\s.]+$/, '') || '_'}${extension}`;
 }
 
 /** `dir/name` with `name` made safe; checked to be directly inside `dir`. */
