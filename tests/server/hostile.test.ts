@@ -28,8 +28,15 @@ const outside = join(root, 'ngoai');
 /** 9^7 strings once expanded. */
 const BOMB = ['a: &a ["x","x","x","x","x","x","x","x","x"]', ...'bcdefg'.split('').map((name, index) => `${name}: &${name} [${Array(9).fill(`*${'abcdef'[index]}`).join(',')}]`), ''].join('\n');
 
+/** The server with the bad profiles/ folder, and one with none (each defect shown on its own). */
+let broken: { app: FastifyInstance; workspace: Workspace };
+let clean: { app: FastifyInstance; workspace: Workspace };
+/** The server the requests below go to. */
 let app: FastifyInstance;
 let workspace: Workspace;
+const use = (server: { app: FastifyInstance; workspace: Workspace }) => {
+  ({ app, workspace } = server);
+};
 let files: { form: string; contract: string };
 
 const get = (url: string) => app.inject({ method: 'GET', url, headers });
@@ -58,14 +65,18 @@ beforeAll(async () => {
   writeFileSync(join(profilesDir, 'hong.yaml'), 'name: [Sổ xã\n');
   // A link to a file that does not exist, outside profiles/, under the name the mapping below will want.
   symlinkSync(join(outside, 'bieu-cua-tinh.yaml'), join(profilesDir, 'bieu-cua-tinh.yaml'));
-  ({ app, workspace } = await buildApp({ token: TOKEN, port: () => PORT, tempRoot: root, profilesDir }));
-  await app.ready();
+  broken = await buildApp({ token: TOKEN, port: () => PORT, tempRoot: root, profilesDir });
+  clean = await buildApp({ token: TOKEN, port: () => PORT, tempRoot: mkdtempSync(join(root, 'clean-')), profilesDir: join(root, 'khong-co') });
+  await broken.app.ready();
+  await clean.app.ready();
 });
 afterAll(async () => {
-  await app.close();
+  await broken.app.close();
+  await clean.app.close();
 });
 
 describe('a bad file in profiles/ (defect 11)', () => {
+  beforeAll(() => use(broken));
   it('is listed as broken with its reason, and the page names no folder of the machine', async () => {
     const answer = await get('/api/profiles');
     expect(answer.statusCode).toBe(200);
@@ -87,6 +98,7 @@ describe('a bad file in profiles/ (defect 11)', () => {
 });
 
 describe('uploads of YAML files (defects 10, 12)', () => {
+  beforeAll(() => use(clean));
   it('an alias bomb as targets is one line naming the file by its own name (400, not 500)', async () => {
     const answer = await upload('/api/targets', 'chi-tieu.yaml', Buffer.from(BOMB));
     expect(answer.statusCode).toBe(400);
@@ -115,6 +127,8 @@ describe('uploads of YAML files (defects 10, 12)', () => {
 describe('a burst of uploads (defect 14)', () => {
   it('gets no 500; the page shows one of the new uploads, never the previous data, as ready', async () => {
     const bytes = readFileSync(files.contract);
+    expect((await upload('/api/data', 'truoc.xlsx', bytes)).statusCode).toBe(202);
+    expect(fileNames(await settled())).toEqual(['truoc.xlsx']);
     const names = Array.from({ length: 8 }, (_, index) => `dot-${index + 1}.xlsx`);
     const answers = await Promise.all(names.map((name) => upload('/api/data', name, bytes)));
     expect(answers.map((answer) => answer.statusCode)).toEqual(names.map(() => 202));
@@ -144,6 +158,7 @@ describe('a long Vietnamese file name (defect 19)', () => {
 });
 
 describe('saving a profile made on the page (defect 9)', () => {
+  beforeAll(() => use(broken));
   it('never follows a dangling link out of profiles/: the next free name is used', async () => {
     expect((await upload('/api/data', basename(files.form), readFileSync(files.form))).statusCode).toBe(202);
     const status = await settled();
@@ -165,6 +180,7 @@ describe('saving a profile made on the page (defect 9)', () => {
 });
 
 describe('"Xóa dữ liệu" while a report is made (defect 6)', () => {
+  beforeAll(() => use(clean));
   it('the report made meanwhile is not kept, and cannot be downloaded', async () => {
     expect((await post('/api/data/sample')).statusCode).toBe(202);
     expect((await settled()).state).toBe('ready');
