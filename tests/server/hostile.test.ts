@@ -55,7 +55,7 @@ async function settled(): Promise<{ state: string; [key: string]: unknown }> {
   throw new Error('reading did not finish');
 }
 
-const fileNames = (status: { data?: unknown }) => ((status.data as { files: { file: string }[] } | undefined)?.files ?? []).map((file) => file.file);
+const fileNames = (status: { [key: string]: unknown }) => ((status.data as { files: { file: string }[] } | undefined)?.files ?? []).map((file) => file.file);
 
 beforeAll(async () => {
   mkdirSync(profilesDir);
