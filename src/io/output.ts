@@ -17,6 +17,7 @@ import { randomBytes } from 'node:crypto';
 import { accessSync, closeSync, constants, fsyncSync, linkSync, lstatSync, mkdirSync, openSync, realpathSync, renameSync, statSync, unlinkSync, writeSync, type Stats } from 'node:fs';
 import { basename, dirname, extname, join, resolve } from 'node:path';
 import { ExitCode, UserError, msg, type Message } from '../model/messages.js';
+import { writeJson } from './json-stream.js';
 
 export interface OutputTarget {
   /** The option that named the path, as the user typed it ("--out"). */
@@ -169,13 +170,20 @@ export function checkOutputFile(path: string, target: OutputFileTarget = {}): vo
 /** Flags of a temporary file: new (never an existing one), and never opened through a symlink. */
 const NEW_FILE = constants.O_WRONLY | constants.O_CREAT | constants.O_EXCL | (constants.O_NOFOLLOW ?? 0);
 
-/** Writes `data` whole into a new temporary file in `folder`; returns its path. Removed again on any fault. */
-function writeTemporary(folder: string, name: string, data: string | Uint8Array): string {
+/** What goes into a file: its bytes, or a function that writes them piece by piece. */
+type Content = string | Uint8Array | ((write: (piece: string | Uint8Array) => void) => void);
+
+/** Writes the content whole into a new temporary file in `folder`; returns its path. Removed again on any fault. */
+function writeTemporary(folder: string, name: string, data: Content): string {
   const temporary = join(folder, `.${name.slice(0, 100)}.${randomBytes(6).toString('hex')}.tmp`);
-  const bytes = typeof data === 'string' ? Buffer.from(data, 'utf8') : data;
   const fd = openSync(temporary, NEW_FILE, 0o644);
-  try {
+  const write = (piece: string | Uint8Array) => {
+    const bytes = typeof piece === 'string' ? Buffer.from(piece, 'utf8') : piece;
     for (let written = 0; written < bytes.length; ) written += writeSync(fd, bytes, written, bytes.length - written);
+  };
+  try {
+    if (typeof data === 'function') data(write);
+    else write(data);
     // On the disk before it gets its name: a disk that fills up on flushing fails here, not later.
     fsyncSync(fd);
   } catch (error) {
@@ -212,7 +220,7 @@ export function writeOutputFile(path: string, data: string | Uint8Array, target:
  * Writes several files that belong together (a report and its annex): all of them, or none
  * (every temporary file is written before any is renamed into place).
  */
-export function writeOutputFiles(files: readonly { path: string; data: string | Uint8Array }[], target: OutputTarget = {}): void {
+export function writeOutputFiles(files: readonly { path: string; data: Content }[], target: OutputTarget = {}): void {
   const option = target.option ?? '--out';
   const written: { temporary: string; path: string }[] = [];
   let current = files[0]?.path ?? '';
@@ -231,6 +239,26 @@ export function writeOutputFiles(files: readonly { path: string; data: string | 
     if (error instanceof UserError) throw error;
     throw outputFault(error, current, option);
   }
+}
+
+/**
+ * Writes `value` as `JSON.stringify(value, null, 2)` and a newline, piece by piece as it is
+ * made (json-stream.ts): never one string of the whole output. Any fault is one line (exit 1),
+ * and, as for every output, nothing is left under `path`.
+ */
+export function writeOutputJson(path: string, value: unknown, target: OutputTarget = {}): void {
+  writeOutputFiles(
+    [
+      {
+        path,
+        data: (write) => {
+          writeJson(value, write);
+          write('\n');
+        },
+      },
+    ],
+    target,
+  );
 }
 
 /**
