@@ -12,7 +12,7 @@ import type { Command } from 'commander';
 import type { FileAccount } from '../import/index.js';
 import { accountingLines } from '../import/summary.js';
 import { outputPath } from '../io/file-names.js';
-import { checkOutputFolder, prepareOutputFolder, writeOutputFile } from '../io/output.js';
+import { checkOutputFolder, prepareOutputFolder, writeOutputFiles } from '../io/output.js';
 import { ExitCode, UserError, msg, render, type Lang } from '../model/messages.js';
 import type { OnPipelineEvent } from '../pipeline/events.js';
 import { reportFromFiles, type ReportRequest } from '../pipeline/report.js';
@@ -68,8 +68,11 @@ export function writeReportFiles(outDir: string, unitCode: string, periodId: str
   prepareOutputFolder(outDir);
   const base = reportBaseName(unitCode, periodId);
   const paths = { docx: outputPath(outDir, `${base}.docx`), xlsx: outputPath(outDir, `${base}.xlsx`) };
-  writeOutputFile(paths.docx, files.docx);
-  writeOutputFile(paths.xlsx, files.xlsx);
+  // Both or neither: a report without its annex (a full disk) is not left behind.
+  writeOutputFiles([
+    { path: paths.docx, data: files.docx },
+    { path: paths.xlsx, data: files.xlsx },
+  ]);
   return paths;
 }
 

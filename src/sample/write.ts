@@ -1,5 +1,6 @@
-import { mkdir, writeFile } from 'node:fs/promises';
+import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
+import { writeOutputFile } from '../io/output.js';
 import type { FileLayout, SampleSet } from './build.js';
 import type { PostReformSet } from './post-reform.js';
 import { postReformReadme } from './readme-post.js';
@@ -30,12 +31,12 @@ async function writeWorkbooks(dir: string, files: readonly FileLayout[], readmeT
   for (const file of files) {
     const buffer = await workbookBuffer(file);
     const path = join(dir, file.fileName);
-    await writeFile(path, buffer);
+    writeOutputFile(path, buffer);
     written.push({ path, bytes: buffer.length });
   }
   const readme = Buffer.from(readmeText, 'utf8');
   const readmePath = join(dir, README_NAME);
-  await writeFile(readmePath, readme);
+  writeOutputFile(readmePath, readme);
   written.push({ path: readmePath, bytes: readme.length });
   return written;
 }
@@ -72,13 +73,13 @@ export async function writeOtherLayouts(dir: string, set: SampleSet): Promise<Wr
     const file = otherLayoutFile(layout, commune);
     const buffer = await workbookBuffer(file);
     const path = join(dir, file.fileName);
-    await writeFile(path, buffer);
+    writeOutputFile(path, buffer);
     written.push({ path, bytes: buffer.length });
     lines.push(`| \`${file.fileName}\` | \`profiles/${layout.id}.yaml\` | ${layout.description.vi} / ${layout.description.en} |`);
   }
   const readme = Buffer.from(`${lines.join('\n')}\n`, 'utf8');
   const readmePath = join(dir, README_NAME);
-  await writeFile(readmePath, readme);
+  writeOutputFile(readmePath, readme);
   written.push({ path: readmePath, bytes: readme.length });
   return written;
 }

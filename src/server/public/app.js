@@ -40,6 +40,7 @@ const TEXT = {
   'data.origin.given': ['Chỉ định khi chạy (--profile)', 'Given when started (--profile)'],
   'data.origin.uploaded': ['Đã tải lên', 'Uploaded'],
   'data.origin.made': ['Ghép trên trang này', 'Made on this page'],
+  'data.brokenProfiles': ['Các tệp trong thư mục profiles/ không dùng được (sửa rồi tải lại trang):', 'Files in the profiles/ folder that cannot be used (fix them, then reload the page):'],
   'mapping.title': ['Ghép cột cho tệp có bố cục khác', 'Map the columns of a file laid out otherwise'],
   'mapping.hint': [
     'chitieu chưa nhận ra các cột của những trang dưới đây. Với mỗi cột của tệp, chọn cột tương ứng của mẫu chuẩn (gợi ý đã điền sẵn: hãy kiểm tra), ghép các giá trị chưa biết, rồi bấm "Đọc lại".',
@@ -411,11 +412,15 @@ function drawProfiles() {
     ...groups.map(([origin, list]) => el('optgroup', { label: t(`data.origin.${origin}`) }, ...list.map((profile) => el('option', { value: profile.id, text: `${profile.name} (${profile.file})` })))),
   );
   select.value = choice;
+  // A bad file in profiles/ is shown with its reason, never fatal.
+  const broken = state.profiles.broken ?? [];
+  $('profiles-broken').hidden = broken.length === 0;
+  fill($('profiles-broken-list'), broken.map((entry) => el('li', { text: m(entry.reason) })));
 }
 
 /** After a choice of profile: the files already uploaded are read again with it. */
 async function afterProfileChange(answer) {
-  state.profiles = { choice: answer.choice, profiles: answer.profiles };
+  state.profiles = { choice: answer.choice, profiles: answer.profiles, broken: answer.broken };
   drawProfiles();
   if (answer.reading) await startReading(async () => answer.reading);
 }
