@@ -14,7 +14,8 @@ import { accountingLines, rejectedLine, summaryLines } from '../import/summary.j
 import type { Catalogue } from '../indicators/index.js';
 import type { ImportWarning, RejectedRow } from '../model/issues.js';
 import { ExitCode, UserError, msg, render, type Lang } from '../model/messages.js';
-import type { ComputeResult, IndicatorResult, Level } from '../model/results.js';
+import type { ComputeResult, IndicatorResult } from '../model/results.js';
+import { LEVELS, Level } from '../model/levels.js';
 import { computeStep, loadDefinitions, loadPlanAndBaseline } from '../pipeline/compute.js';
 import { resolvePeriod, type PeriodChoice } from '../pipeline/period.js';
 import { bornBy, readData } from '../pipeline/read.js';
@@ -87,8 +88,7 @@ function valueText(row: IndicatorResult, lang: Lang, ratio: boolean): string {
 
 /** A short table of the totals of the highest level reported, and the target statuses. */
 function printSummary(context: CliContext, result: ComputeResult, catalogue: Catalogue, names: UnitNamer, lang: Lang): void {
-  const order: Level[] = ['province', 'district', 'commune'];
-  const top = order.find((level) => result.results.some((row) => row.level === level));
+  const top = [...LEVELS].reverse().find((level) => result.results.some((row) => row.level === level));
   if (top === undefined) {
     context.out(render(msg('Không có dòng dữ liệu nào.', 'No input rows.'), lang));
     return;
@@ -149,11 +149,13 @@ export function registerCompute(program: Command, context: CliContext, text: Tex
     .description(text(msg('Tính các chỉ tiêu Thông tư 13 cho mọi đơn vị có dữ liệu, đánh giá chỉ tiêu kế hoạch', 'Compute the indicators of Circular 13 for every unit with data, and evaluate the plan targets')))
     .argument(text(msg('<tệp...>', '<files...>')), text(msg('file .xlsx hoặc .csv', '.xlsx or .csv files')));
   addPeriodOptions(command, text)
-    .option(text(msg('--level <cấp>', '--level <level>')), text(msg('cấp cao nhất: commune, district (trước 01/07/2025), province', 'highest level: commune, district (before 1 July 2025), province')), (value: string): Level => {
-      if (value !== 'commune' && value !== 'district' && value !== 'province') {
-        throw new UserError(ExitCode.usage, msg(`--level ${value}: dùng commune, district hoặc province.`, `--level ${value}: use commune, district or province.`));
+    .option(text(msg('--level <cấp>', '--level <level>')), text(msg('cấp cao nhất: commune, district (trước 01/07/2025), province, national (toàn quốc)', 'highest level: commune, district (before 1 July 2025), province, national')), (value: string): Level => {
+      const parsed = Level.safeParse(value);
+      if (!parsed.success) {
+        const choices = LEVELS.join(', ');
+        throw new UserError(ExitCode.usage, msg(`--level ${value}: dùng một trong ${choices}.`, `--level ${value}: use one of ${choices}.`));
       }
-      return value;
+      return parsed.data;
     })
     .option(text(msg('--targets <tệp>', '--targets <file>')), text(msg('tệp chỉ tiêu kế hoạch (targets/*.yaml)', 'plan targets file (targets/*.yaml)')))
     .option(

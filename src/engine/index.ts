@@ -87,7 +87,7 @@ export { evaluateTargets, type BaselineFigure, type BaselineLookup } from './tar
 export { describeMeasure, describeRule } from './describe.js';
 export { explainFigure, type ExplainInput, type Explanation, type RecordKeys } from './explain.js';
 export { parsePeriod, parsePeriodPresets, periodFromWindow, samePeriodLastYear, type Period, type PeriodPresets } from './period.js';
-export { levelsAt } from './placement.js';
+export { levelsAt } from '../model/levels.js';
 export { factsPeriod } from './prepare.js';
 export { NOBODY_CONCERNED } from './targets.js';
 export { isIsoDate } from './dates.js';

@@ -6,15 +6,12 @@
  */
 import type { RowIssue } from '../model/issues.js';
 import { msg } from '../model/messages.js';
-import type { Level } from '../model/results.js';
 import { eraAt, type AdminUnits, type Era } from '../units/index.js';
 import { formatDmy } from '../model/dates.js';
 
+/** A row's commune at R; the units above it come from the hierarchy (model/levels.ts). */
 export interface Placement {
   readonly commune: string;
-  /** Only when the report's units are those before the reform. */
-  readonly district: string | undefined;
-  readonly province: string;
   /** A split commune's row carried whole to one of its successors. */
   readonly approximate: boolean;
 }
@@ -28,11 +25,6 @@ export type PlacementOutcome =
    * Only rows dated after R meet this, and those are outside every window of the run.
    */
   | { readonly ok: false; readonly reason: 'after_reform' };
-
-/** The levels reported for units valid at R, lowest first. */
-export function levelsAt(referenceDate: string): readonly Level[] {
-  return eraAt(referenceDate) === 'pre' ? ['commune', 'district', 'province'] : ['commune', 'province'];
-}
 
 const ERA_NAME = {
   pre: msg('danh mục trước ngày 01/07/2025', 'the list before 1 July 2025'),
@@ -75,12 +67,8 @@ export class UnitPlacer {
       commune = target.code;
       approximate = target.approximate;
     }
-    const parents = this.units.parentsOf(commune, this.reportEra);
-    if (parents === undefined) return 'unknown';
-    return {
-      ok: true,
-      placement: { commune, district: parents.district?.code, province: parents.province.code, approximate },
-    };
+    if (this.units.parentsOf(commune, this.reportEra) === undefined) return 'unknown';
+    return { ok: true, placement: { commune, approximate } };
   }
 
   private unknown(code: string, readAt: string, era: Era, column: string): RowIssue {

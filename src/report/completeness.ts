@@ -6,7 +6,7 @@
 import type { UnitCoverage } from '../model/results.js';
 import { msg, type Message } from '../model/messages.js';
 import { formatNumber } from './format-vi.js';
-import type { UnitName } from './unit-name.js';
+import { unitsWord, type UnitName } from './unit-name.js';
 
 export interface NamedCommune {
   readonly code: string;
@@ -35,8 +35,7 @@ export function completenessOf(
 
 /** "xã, thị trấn" for a district; a province also has wards (and, from 2025, special zones). */
 export function communesWord(unit: UnitName, referenceDate: string): string {
-  if (unit.level === 'district') return 'xã, thị trấn';
-  return referenceDate < '2025-07-01' ? 'xã, phường, thị trấn' : 'xã, phường, đặc khu';
+  return unitsWord(unit, 'commune', referenceDate);
 }
 
 /** Names in list order; beyond `limit` the rest are counted. */

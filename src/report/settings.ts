@@ -13,6 +13,7 @@ import { z } from 'zod';
 import { isIsoDate } from '../engine/dates.js';
 import { ExitCode, UserError, msg } from '../model/messages.js';
 import { formatDate } from './format-vi.js';
+import { levelWords } from '../model/levels.js';
 import { placeName, upperVi, type UnitName } from './unit-name.js';
 
 /**
@@ -118,17 +119,19 @@ export function resolveSettings(file: ReportSettingsFile | undefined, unit: Unit
   const given = file ?? ReportSettingsFile.parse({});
   const number = given.number === undefined || given.number === '' ? '' : String(given.number).padStart(2, '0');
   const numberText = given.numberPattern.replace('{number}', number === '' ? '\u00a0'.repeat(6) : number);
+  // A unit's report is its People's Committee's; the nation's is the Ministry's (model/levels.ts).
+  const body = levelWords(unit.level).body;
   return {
-    issuingBody: given.issuingBody ?? ['ỦY BAN NHÂN DÂN', upperVi(unit.fullName)],
+    issuingBody: given.issuingBody ?? (body ? [...body.heading] : ['ỦY BAN NHÂN DÂN', upperVi(unit.fullName)]),
     parentBody: given.parentBody ?? [],
-    place: given.place ?? placeName(unit.fullName),
+    place: given.place ?? body?.place ?? placeName(unit.fullName),
     numberLine: `Số: ${numberText}`,
     reportDate: given.reportDate ?? null,
     reportYear: Number((given.reportDate ?? periodEnd).slice(0, 4)),
     addressees: given.addressees ?? [PLACEHOLDER_ADDRESSEE],
     signer: {
-      authority: given.signer?.authority ?? (given.signer ? [] : ['TM. ỦY BAN NHÂN DÂN']),
-      title: given.signer?.title ?? 'CHỦ TỊCH',
+      authority: given.signer?.authority ?? (given.signer ? [] : body ? [...body.signer.authority] : ['TM. ỦY BAN NHÂN DÂN']),
+      title: given.signer?.title ?? body?.signer.title ?? 'CHỦ TỊCH',
       name: given.signer?.name ?? PLACEHOLDER_SIGNER,
     },
     recipients: given.recipients ?? ['Như trên', PLACEHOLDER_RECIPIENTS, 'Lưu: VT'],

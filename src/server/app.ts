@@ -20,6 +20,7 @@ import type { TargetPlan } from '../indicators/index.js';
 import type { Profile } from '../model/profile.js';
 import { ExitCode, UserError, msg, type Message } from '../model/messages.js';
 import type { ComputeResult } from '../model/results.js';
+import { levelRank, unitsAbove, type Level } from '../model/levels.js';
 import { aggregateReport, aggregateStep } from '../pipeline/aggregate.js';
 import { computeStep, explainStep, loadDefinitions, type Computed, type Definitions } from '../pipeline/compute.js';
 import { DEMO, sampleFiles } from '../pipeline/demo.js';
@@ -578,16 +579,14 @@ export async function buildApp(options: AppOptions): Promise<{ app: FastifyInsta
     }
     annexes = { paths, read };
     summed = undefined;
-    const parents = new Map<string, { code: string; name: string; level: string }>();
+    // The units the annexes can be summed into: every unit above each annex's own.
+    const parents = new Map<string, { code: string; name: string; level: Level }>();
     for (const annex of read) {
-      const era = annex.info.period.to >= '2025-07-01' ? 'post' : 'pre';
-      const found = definitions.units.parentsOf(annex.info.unitCode, era);
-      if (found?.district) parents.set(found.district.code, { code: found.district.code, name: found.district.name, level: 'district' });
-      if (found) parents.set(found.province.code, { code: found.province.code, name: found.province.name, level: 'province' });
+      for (const above of unitsAbove(definitions.units, { code: annex.info.unitCode, level: annex.info.level }, annex.info.period.to)) parents.set(above.code, { ...above });
     }
     return {
       annexes: read.map((annex) => ({ file: annex.file, unitCode: annex.info.unitCode, unitName: annex.info.unitName, period: annex.info.period })),
-      units: [...parents.values()].sort((a, b) => (a.level === b.level ? (a.code < b.code ? -1 : 1) : a.level === 'district' ? 1 : -1)),
+      units: [...parents.values()].sort((a, b) => levelRank(b.level) - levelRank(a.level) || (a.code < b.code ? -1 : 1)),
       periods: [...new Set(read.map((annex) => annex.info.period.id))],
     };
   });

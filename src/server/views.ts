@@ -9,6 +9,7 @@ import { countsByKind, issueLabel, KIND_LABELS, rejectedLine, SKIP_REASONS, warn
 import { msg, type Message } from '../model/messages.js';
 import { isoOfDateNumber, NO_DATE, type CodeColumn } from '../model/record-columns.js';
 import type { BreakdownKey, ComputeResult, IndicatorResult, Level, TargetStatus } from '../model/results.js';
+import { levelRank } from '../model/levels.js';
 import type { Computed, Definitions } from '../pipeline/compute.js';
 import { completenessFor } from '../pipeline/report.js';
 import { completenessMessage } from '../report/completeness.js';
@@ -145,8 +146,7 @@ export function unitsView(imported: ImportResult, period: Period, units: AdminUn
     if (parents?.district) found.set(parents.district.code, { code: parents.district.code, name: parents.district.name, level: 'district' });
     if (parents) found.set(parents.province.code, { code: parents.province.code, name: parents.province.name, level: 'province' });
   }
-  const order: Record<Level, number> = { province: 0, district: 1, commune: 2 };
-  return [...found.values()].sort((a, b) => order[a.level] - order[b.level] || (a.code < b.code ? -1 : 1));
+  return [...found.values()].sort((a, b) => levelRank(b.level) - levelRank(a.level) || (a.code < b.code ? -1 : 1));
 }
 
 const STATUS: Record<TargetStatus, Message> = {
