@@ -18,7 +18,7 @@ import {
   type CodeList,
 } from '../model/codes.js';
 import { BreakdownKey, Level } from '../model/results.js';
-import { levelOfCode } from '../model/levels.js';
+import { UnitCode } from '../model/levels.js';
 
 /** Where a measure's records come from. */
 export const Source = z.enum([
@@ -286,13 +286,9 @@ export interface Catalogue {
 // Targets (targets/README.md)
 
 
-const unitCode = z.string().refine((code) => levelOfCode(code) !== undefined, {
-  error: 'mã đơn vị 2, 3 hoặc 5 chữ số, hoặc VN (unit code of 2, 3 or 5 digits, or VN)',
-});
-
 const Override = z
   .strictObject({
-    unit: unitCode,
+    unit: UnitCode,
     percent: z.number().positive().max(100).optional(),
     skip: z.literal(true).optional(),
   })
@@ -317,7 +313,7 @@ export const TargetEntry = z
     /** Shown with every status of this target (e.g. why another indicator stands in). */
     note: z.string().optional(),
     levels: z.array(Level).min(1).optional(),
-    units: z.array(unitCode).min(1).optional(),
+    units: z.array(UnitCode).min(1).optional(),
     overrides: z.array(Override).default([]),
   })
   .check((ctx) => {

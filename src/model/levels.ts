@@ -47,10 +47,14 @@ export interface LevelWords {
     readonly name: string;
     readonly heading: readonly string[];
     readonly place: string;
+    /** The number line's pattern ("{number}/BC-BYT"). */
+    readonly numberPattern: string;
     readonly signer: { readonly authority: readonly string[]; readonly title: string };
   };
   /** The whole unit ("Toàn quốc") and where things happen ("trên phạm vi toàn quốc"), when not "Toàn tỉnh"/"trên địa bàn tỉnh". */
   readonly whole?: { readonly total: string; readonly area: string };
+  /** How many missing communes a report names before counting the rest (the nation has 3,321). */
+  readonly missingNamed?: number;
 }
 
 interface LevelDefinition {
@@ -99,8 +103,9 @@ const DEFINITIONS: Readonly<Record<Level, LevelDefinition>> = {
       label: msg('Toàn quốc', 'National'),
       typeWord: 'quốc gia',
       plural: () => 'toàn quốc',
-      body: { name: 'Bộ Y tế', heading: ['BỘ Y TẾ'], place: 'Hà Nội', signer: { authority: [], title: 'BỘ TRƯỞNG' } },
+      body: { name: 'Bộ Y tế', heading: ['BỘ Y TẾ'], place: 'Hà Nội', numberPattern: '{number}/BC-BYT', signer: { authority: [], title: 'BỘ TRƯỞNG' } },
       whole: { total: 'Toàn quốc', area: 'trên phạm vi toàn quốc' },
+      missingNamed: 20,
     },
   },
 };
@@ -135,6 +140,11 @@ export function levelWords(level: Level): LevelWords {
 export function levelOfCode(code: string): Level | undefined {
   return LEVELS.find((level) => DEFINITIONS[level].code.test(code));
 }
+
+/** A unit code of any level, as files and requests give it ("21295", "529", "51", "VN"). */
+export const UnitCode = z.string().refine((code) => levelOfCode(code) !== undefined, {
+  error: 'mã đơn vị 2, 3 hoặc 5 chữ số, hoặc VN (unit code of 2, 3 or 5 digits, or VN)',
+});
 
 /** A unit of the list valid on `date` (`Toàn quốc` for VN). */
 export function findUnit(units: AdminUnits, code: string, date: string): NamedUnit | undefined {

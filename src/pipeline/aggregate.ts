@@ -8,7 +8,8 @@ import { aggregateAnnexes, type AggregateOutcome } from '../report/aggregate/ind
 import { createReport, type ReportFiles, type ReportInput } from '../report/index.js';
 import { ExitCode, UserError } from '../model/messages.js';
 import { incompleteRefusal } from '../report/completeness.js';
-import { eraAt, type AdminUnits } from '../units/index.js';
+import { communesUnder } from '../model/levels.js';
+import type { AdminUnits } from '../units/index.js';
 import type { LoadedReportOptions } from './report.js';
 import { toolVersion } from './report.js';
 import { isUnder, reportUnit } from './units.js';
@@ -35,7 +36,7 @@ export async function aggregateStep(
 ): Promise<AggregateOutcome> {
   const period = parsePeriod(request.period, definitions.presets);
   const { unit, children } = reportUnit(request.unit, period, definitions.units);
-  const communes = definitions.units.childrenOf('commune', unit.code, eraAt(period.to)).map((commune) => ({ code: commune.code, name: commune.name }));
+  const communes = communesUnder(definitions.units, unit, period.to).map((commune) => ({ code: commune.code, name: commune.name }));
   const outcome = await aggregateAnnexes({
     paths,
     unit,

@@ -6,6 +6,7 @@
 import type { UnitCoverage } from '../model/results.js';
 import { msg, type Message } from '../model/messages.js';
 import { formatNumber } from './format-vi.js';
+import { levelWords } from '../model/levels.js';
 import { unitsWord, type UnitName } from './unit-name.js';
 
 export interface NamedCommune {
@@ -21,6 +22,8 @@ export interface Completeness {
   readonly missing: readonly NamedCommune[];
   /** What the communes are called: "xã, thị trấn". */
   readonly word: string;
+  /** How many missing communes the report names before counting the rest (all when absent). */
+  readonly named?: number;
 }
 
 export function completenessOf(
@@ -30,12 +33,13 @@ export function completenessOf(
   names: (codes: readonly string[]) => NamedCommune[],
 ): Completeness | undefined {
   if (coverage === undefined) return undefined;
-  return { communes: coverage.communes, reporting: coverage.reporting, missing: names(coverage.missing), word: communesWord(unit, referenceDate) };
+  return { communes: coverage.communes, reporting: coverage.reporting, missing: names(coverage.missing), ...completenessWords(unit, referenceDate) };
 }
 
-/** "xã, thị trấn" for a district; a province also has wards (and, from 2025, special zones). */
-export function communesWord(unit: UnitName, referenceDate: string): string {
-  return unitsWord(unit, 'commune', referenceDate);
+/** "xã, thị trấn" for a district, "xã, phường, đặc khu" from 2025; how many missing ones a report of the unit names. */
+export function completenessWords(unit: UnitName, referenceDate: string): Pick<Completeness, 'word' | 'named'> {
+  const named = levelWords(unit.level).missingNamed;
+  return { word: unitsWord(unit, 'commune', referenceDate), ...(named !== undefined ? { named } : {}) };
 }
 
 /** Names in list order; beyond `limit` the rest are counted. */
@@ -51,7 +55,8 @@ function nameList(missing: readonly NamedCommune[], limit: number, others: (n: s
 export function completenessSentence(completeness: Completeness): string {
   const share = `${formatNumber(completeness.reporting.length)}/${formatNumber(completeness.communes)} ${completeness.word}`;
   if (completeness.missing.length === 0) return `Số liệu tổng hợp từ đủ ${share}.`;
-  return `Số liệu tổng hợp từ ${share}; chưa có số liệu của: ${nameList(completeness.missing, Number.POSITIVE_INFINITY, () => '')}.`;
+  const others = (n: string) => `và ${n} ${completeness.word} khác`;
+  return `Số liệu tổng hợp từ ${share}; chưa có số liệu của: ${nameList(completeness.missing, completeness.named ?? Number.POSITIVE_INFINITY, others)}.`;
 }
 
 /** The note under each annex table; none when every commune had data. */

@@ -45,6 +45,9 @@ const reportDate = z
     return iso;
   });
 
+/** "Số: 05/BC-UBND": a People's Committee's report. */
+const COMMITTEE_NUMBER_PATTERN = '{number}/BC-UBND';
+
 export const ReportSettingsFile = z.strictObject({
   /** Lines of the issuing body, upper case, bold: ["ỦY BAN NHÂN DÂN", "HUYỆN SƠN HÀ"]. */
   issuingBody: lines.optional(),
@@ -55,7 +58,7 @@ export const ReportSettingsFile = z.strictObject({
   /** The document number; zero-padded below 10. Blank leaves room for the clerk. */
   number: z.union([z.number().int().positive(), z.string().trim().regex(/^\d*$/)]).optional(),
   /** How the number line is built: "{number}" is replaced by the number. */
-  numberPattern: line.default('{number}/BC-UBND').refine((text) => text.includes('{number}'), {
+  numberPattern: line.default(COMMITTEE_NUMBER_PATTERN).refine((text) => text.includes('{number}'), {
     message: 'phải có "{number}" (must contain "{number}")',
   }),
   reportDate: reportDate.optional(),
@@ -117,10 +120,12 @@ export function checkReportDate(settings: ReportSettingsFile | undefined, period
 export function resolveSettings(file: ReportSettingsFile | undefined, unit: UnitName, periodEnd: string): ReportSettings {
   checkReportDate(file, periodEnd);
   const given = file ?? ReportSettingsFile.parse({});
-  const number = given.number === undefined || given.number === '' ? '' : String(given.number).padStart(2, '0');
-  const numberText = given.numberPattern.replace('{number}', number === '' ? '\u00a0'.repeat(6) : number);
   // A unit's report is its People's Committee's; the nation's is the Ministry's (model/levels.ts).
   const body = levelWords(unit.level).body;
+  const number = given.number === undefined || given.number === '' ? '' : String(given.number).padStart(2, '0');
+  // The committees' pattern is the default; the Ministry's report has its own sign (BC-BYT).
+  const pattern = given.numberPattern === COMMITTEE_NUMBER_PATTERN && body ? body.numberPattern : given.numberPattern;
+  const numberText = pattern.replace('{number}', number === '' ? '\u00a0'.repeat(6) : number);
   return {
     issuingBody: given.issuingBody ?? (body ? [...body.heading] : ['ỦY BAN NHÂN DÂN', upperVi(unit.fullName)]),
     parentBody: given.parentBody ?? [],

@@ -20,7 +20,7 @@ import type { TargetPlan } from '../indicators/index.js';
 import type { Profile } from '../model/profile.js';
 import { ExitCode, UserError, msg, type Message } from '../model/messages.js';
 import type { ComputeResult } from '../model/results.js';
-import { levelRank, unitsAbove, type Level } from '../model/levels.js';
+import { UnitCode, levelOfCode, levelRank, unitsAbove, type Level } from '../model/levels.js';
 import { aggregateReport, aggregateStep } from '../pipeline/aggregate.js';
 import { computeStep, explainStep, loadDefinitions, type Computed, type Definitions } from '../pipeline/compute.js';
 import { DEMO, sampleFiles } from '../pipeline/demo.js';
@@ -124,14 +124,14 @@ const PeriodRequest = z.object({
 });
 
 const ComputeRequest = PeriodRequest.extend({
-  unit: z.string().regex(/^(\d{2}|\d{3}|\d{5})$/),
+  unit: UnitCode,
   targets: z.string().max(200).default('none'),
   baseline: z.enum(['none', 'records', 'file']).default('none'),
 });
 
 const ExplainRequest = z.object({
   indicator: z.string().regex(/^(TE|XH)-\d{4}$/),
-  unit: z.string().regex(/^(\d{2}|\d{3}|\d{5})$/),
+  unit: UnitCode,
   breakdown: z.record(z.string(), z.string().max(50)).default({}),
 });
 
@@ -158,7 +158,7 @@ const ReportRequest = z.object({
 });
 
 const AggregateRequest = z.object({
-  unit: z.string().regex(/^(\d{2}|\d{3})$/),
+  unit: UnitCode.refine((code) => levelOfCode(code) !== 'commune'),
   period: z.string().trim().min(1).max(100),
   targets: z.string().max(200).default('none'),
 });

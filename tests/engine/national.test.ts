@@ -22,7 +22,7 @@ import { child, dataset, event, figure, ndv } from './fixtures.js';
 
 const units = loadAdminUnits();
 const catalogue = loadCatalogue();
-const abuse = { eventType: 'XAM_HAI', abuseForms: ['BAO_LUC'] } as const;
+const abuse = { eventType: 'XAM_HAI', abuseForms: ['BAO_LUC'] };
 const records = dataset({
   children: [
     child('N1', { provinceCode: '01', communeCode: '00004' }),

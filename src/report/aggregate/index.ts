@@ -5,7 +5,7 @@
  * are listed, and their rows in the tables show "–".
  */
 import { ExitCode, UserError, msg, type Message } from '../../model/messages.js';
-import { communesWord, type Completeness, type NamedCommune } from '../completeness.js';
+import { completenessWords, type Completeness, type NamedCommune } from '../completeness.js';
 import type { ReportInput } from '../model.js';
 import type { UnitName } from '../unit-name.js';
 import { readAnnex, type Annex } from './read-annex.js';
@@ -81,7 +81,7 @@ function completenessOf(annexes: readonly Annex[], request: AggregateRequest, pe
     communes: request.communes.length,
     reporting: request.communes.filter((commune) => withData.has(commune.code)).map((commune) => commune.code),
     missing: request.communes.filter((commune) => !withData.has(commune.code)),
-    word: communesWord(request.unit, periodTo),
+    ...completenessWords(request.unit, periodTo),
   };
 }
 
