@@ -8,7 +8,7 @@ import { aggregateAnnexes, type AggregateOutcome } from '../report/aggregate/ind
 import { createReport, type ReportFiles, type ReportInput } from '../report/index.js';
 import { ExitCode, UserError } from '../model/messages.js';
 import { incompleteRefusal } from '../report/completeness.js';
-import { communesUnder } from '../model/levels.js';
+import { communesUnder, levelOfCode, unitsAbove } from '../model/levels.js';
 import type { AdminUnits } from '../units/index.js';
 import type { LoadedReportOptions } from './report.js';
 import { toolVersion } from './report.js';
@@ -43,6 +43,11 @@ export async function aggregateStep(
     periodId: period.id,
     expected: children,
     isUnder: (code) => isUnder(unit, code, period, definitions.units),
+    childOf: (code) => {
+      const level = levelOfCode(code);
+      const above = level === undefined ? [] : unitsAbove(definitions.units, { code, level }, period.to);
+      return children.find((child) => above.some((unit) => unit.code === child.code && unit.level === child.level))?.code;
+    },
     toolVersion: toolVersion(),
     communes,
   });

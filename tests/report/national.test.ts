@@ -91,6 +91,29 @@ describe('the national level after the reform', () => {
     expect(labels).toContain('Toàn tỉnh');
   }, 120_000);
 
+  it('aggregate of commune annexes into a province after the reform speaks of communes, not districts', async () => {
+    const annexes: string[] = [];
+    for (const commune of ['21025', '21028']) {
+      const out = join(dir, `xa-${commune}`);
+      expect((await runCli('report', quangNgai, '--period', '2026-H1', '--unit', commune, '--out', out)).code).toBe(0);
+      annexes.push(join(out, `bao-cao-${commune}-2026-H1.xlsx`));
+    }
+    const out = join(dir, 'tinh-51-cong');
+    const ran = await runCli('aggregate', ...annexes, '--unit', '51', '--period', '2026-H1', '--out', out);
+    expect(ran.code).toBe(0);
+    const { text, rows } = await documentText(join(out, 'bao-cao-51-2026-H1.docx'));
+    expect(text).toContain('ỦY BAN NHÂN DÂN');
+    expect(text).toContain('TỈNH QUẢNG NGÃI');
+    expect(text).toContain('Toàn tỉnh có 96 xã, phường, đặc khu.');
+    expect(text.some((line) => line.includes('huyện'))).toBe(false);
+    // The communes are the rows, 96 of them, then the province: 3 children (Q1, Q2 in 21025; Q3 in 21028).
+    const units = rows.filter((row) => /^\d+$/.test(row[0] ?? '') && row[1] !== undefined);
+    const firstTable = units.slice(0, 96);
+    expect(firstTable.map((row) => row[1])).toContain('Phường Cẩm Thành');
+    expect(firstTable.find((row) => row[1] === 'Phường Cẩm Thành')![2]).toBe('2');
+    expect(rows.find((row) => row[1] === 'Toàn tỉnh')![2]).toBe('3');
+  }, 180_000);
+
   it('aggregate sums two province annexes into the nation (VN), read back from the XLSX and the DOCX', async () => {
     const a = join(dir, 'tinh-01');
     const b = join(dir, 'tinh-51');
@@ -131,5 +154,42 @@ describe('the national level after the reform', () => {
     expect(labels).toContain('Toàn quốc');
     const population = rows.find((row) => row[1] === 'Toàn quốc')!;
     expect(population[2]).toBe('6');
+  }, 180_000);
+});
+
+describe('commune annexes summed into a province before the reform', () => {
+  /**
+   * 2025-H1 (R = 2025-06-30, the list before the reform): Sơn Hà (district 529) communes 21289
+   * (S1 boy, S2 girl) and 21292 (S3 girl). Their two annexes summed into Quảng Ngãi (51): the
+   * province has 13 districts, towns and cities; the Sơn Hà row is the sum of its communes'
+   * annexes, 2 + 1 = 3 children, and the other 12 are the ones with nothing.
+   */
+  let sonHa: string;
+  beforeAll(async () => {
+    const pre = (id: string, commune: string, sex: 'Nam' | 'Nữ', n: number) =>
+      childRow({ STT: n, 'Mã trẻ em': id, 'Số định danh cá nhân': `05121500${n}000`, 'Giới tính': sex, 'Mã xã': commune });
+    sonHa = await writeWorkbook(join(dir, 'son-ha.xlsx'), [{ name: 'TreEm', rows: [CHILD_HEADERS, pre('S1', '21289', 'Nam', 1), pre('S2', '21289', 'Nữ', 2), pre('S3', '21292', 'Nữ', 3)] }]);
+  });
+
+  it('lists the districts with the sums of their communes\' annexes', async () => {
+    const annexes: string[] = [];
+    for (const commune of ['21289', '21292']) {
+      const out = join(dir, `xa-${commune}`);
+      expect((await runCli('report', sonHa, '--period', '2025-H1', '--unit', commune, '--out', out)).code).toBe(0);
+      annexes.push(join(out, `bao-cao-${commune}-2025-H1.xlsx`));
+    }
+    const out = join(dir, 'tinh-51-2025');
+    const ran = await runCli('aggregate', ...annexes, '--unit', '51', '--period', '2025-H1', '--out', out);
+    expect(ran.code).toBe(0);
+    expect(ran.stdout).toContain('Chưa có phụ lục của 12 đơn vị');
+    expect(ran.stdout).not.toContain('Huyện Sơn Hà (529)');
+    const { text, rows } = await documentText(join(out, 'bao-cao-51-2025-H1.docx'));
+    expect(text).toContain('Toàn tỉnh có 13 huyện, thị xã, thành phố.');
+    const labels = rows.map((row) => row[1]);
+    // Districts, not the communes, are the rows of a province before the reform.
+    expect(labels).not.toContain('Thị trấn Di Lăng');
+    expect(rows.find((row) => row[1] === 'Huyện Sơn Hà')![2]).toBe('3');
+    expect(rows.find((row) => row[1] === 'Huyện Bình Sơn')![2]).toBe('–');
+    expect(rows.find((row) => row[1] === 'Toàn tỉnh')![2]).toBe('3');
   }, 180_000);
 });
