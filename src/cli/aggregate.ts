@@ -60,9 +60,9 @@ export async function writeAggregateReport(outDir: string, outcome: AggregateOut
 export function registerAggregate(program: Command, context: CliContext, text: Text): void {
   program
     .command('aggregate')
-    .description(text(msg('Tổng hợp báo cáo của huyện/tỉnh từ các phụ lục (.xlsx) mà các xã đã xuất bằng "chitieu report"', 'The district or province report summed from the annexes (.xlsx) the communes wrote with "chitieu report"')))
+    .description(text(msg('Tổng hợp báo cáo của huyện/tỉnh/toàn quốc từ các phụ lục (.xlsx) mà đơn vị cấp dưới đã xuất bằng "chitieu report"', 'The district, province or national report summed from the annexes (.xlsx) the units below wrote with "chitieu report"')))
     .argument(text(msg('<phụ-lục...>', '<workbooks...>')), text(msg('các tệp phụ lục .xlsx của đơn vị cấp dưới', 'the annex workbooks (.xlsx) of the units below')))
-    .requiredOption(text(msg('--unit <mã>', '--unit <code>')), text(msg('mã đơn vị tổng hợp (huyện 3 số hoặc tỉnh 2 số)', 'code of the unit summed into (district: 3 digits, province: 2)')))
+    .requiredOption(text(msg('--unit <mã>', '--unit <code>')), text(msg('mã đơn vị tổng hợp (huyện 3 số, tỉnh 2 số, hoặc VN: toàn quốc)', 'code of the unit summed into (district: 3 digits, province: 2, or VN: the nation)')))
     .requiredOption(text(msg('--period <kỳ>', '--period <id>')), text(msg('kỳ báo cáo của các phụ lục, ví dụ 2025-H1', 'reporting period of the annexes, e.g. 2025-H1')))
     .option(text(msg('--targets <tệp>', '--targets <file>')), text(msg('tệp chỉ tiêu kế hoạch để đánh giá số đã cộng', 'plan targets file to evaluate the sums against')))
     .option(text(msg('--settings <tệp>', '--settings <file>')), text(msg('tệp thiết lập báo cáo (xem settings/)', 'report settings file (see settings/)')))

@@ -9,7 +9,7 @@ import { countsByKind, issueLabel, KIND_LABELS, rejectedLine, SKIP_REASONS, warn
 import { msg, type Message } from '../model/messages.js';
 import { isoOfDateNumber, NO_DATE, type CodeColumn } from '../model/record-columns.js';
 import type { BreakdownKey, ComputeResult, IndicatorResult, Level, TargetStatus } from '../model/results.js';
-import { levelRank } from '../model/levels.js';
+import { levelRank, unitsAbove } from '../model/levels.js';
 import type { Computed, Definitions } from '../pipeline/compute.js';
 import { completenessFor } from '../pipeline/report.js';
 import { completenessMessage } from '../report/completeness.js';
@@ -141,11 +141,12 @@ export function unitsView(imported: ImportResult, period: Period, units: AdminUn
   const found = new Map<string, UnitOption>();
   for (const code of communes) {
     const commune = units.commune(code, era)!;
-    const parents = units.parentsOf(code, era);
     found.set(code, { code, name: commune.name, level: 'commune' });
-    if (parents?.district) found.set(parents.district.code, { code: parents.district.code, name: parents.district.name, level: 'district' });
-    if (parents) found.set(parents.province.code, { code: parents.province.code, name: parents.province.name, level: 'province' });
+    for (const above of unitsAbove(units, { code, level: 'commune' }, period.to)) found.set(above.code, { ...above });
   }
+  // The nation is offered when the records are of several provinces.
+  const provinces = [...found.values()].filter((unit) => unit.level === 'province').length;
+  if (provinces < 2) for (const [code, unit] of found) if (unit.level === 'national') found.delete(code);
   return [...found.values()].sort((a, b) => levelRank(b.level) - levelRank(a.level) || (a.code < b.code ? -1 : 1));
 }
 
