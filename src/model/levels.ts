@@ -9,7 +9,7 @@
  * aggregation read levels from here.
  */
 import { z } from 'zod';
-import { eraAt, type AdminUnit, type AdminUnits, type Era } from '../units/types.js';
+import { eraAt, type AdminUnit, type AdminUnits, type Era, type UnitLevel } from '../units/types.js';
 import { msg, type Message } from './messages.js';
 
 /** Every level, lowest first. */
@@ -64,8 +64,6 @@ interface LevelDefinition {
   unitOf(commune: AdminUnit): string | undefined;
   /** The unit of this level with a code, in an era's list. */
   find(units: AdminUnits, code: string, era: Era): NamedUnit | undefined;
-  /** Every unit of this level in an era (the national level's parts; not needed for communes). */
-  all?(units: AdminUnits, era: Era): AdminUnit[];
   readonly words: LevelWords;
 }
 
@@ -92,7 +90,6 @@ const DEFINITIONS: Readonly<Record<Level, LevelDefinition>> = {
     code: /^\d{2}$/,
     unitOf: (commune) => commune.provinceCode,
     find: (units, code, era) => listed(units.province(code, era)),
-    all: (units, era) => units.provinces(era),
     words: { label: msg('Tỉnh', 'Province'), typeWord: 'tỉnh', plural: () => 'tỉnh, thành phố' },
   },
   national: {
@@ -183,6 +180,10 @@ function allCommunes(units: AdminUnits, era: Era): AdminUnit[] {
   return units.provinces(era).flatMap((province) => units.childrenOf('commune', province.code, era));
 }
 
+/** The levels the bundled unit lists know (their `childrenOf` answers them directly). */
+const LISTED: ReadonlySet<Level> = new Set<UnitLevel>(['commune', 'district', 'province']);
+const isListed = (level: Level): level is UnitLevel => LISTED.has(level);
+
 /** The communes under a unit (itself for a commune), sorted by code. */
 export function communesUnder(units: AdminUnits, unit: Pick<NamedUnit, 'code' | 'level'>, date: string): AdminUnit[] {
   const era = eraAt(date);
@@ -190,8 +191,9 @@ export function communesUnder(units: AdminUnits, unit: Pick<NamedUnit, 'code' | 
     const commune = units.commune(unit.code, era);
     return commune ? [commune] : [];
   }
-  if (unit.level === 'national') return allCommunes(units, era);
-  return units.childrenOf('commune', unit.code, era);
+  if (isListed(unit.level)) return units.childrenOf('commune', unit.code, era);
+  const { unitOf } = DEFINITIONS[unit.level];
+  return allCommunes(units, era).filter((commune) => unitOf(commune) === unit.code);
 }
 
 /** The units one level down, in list order: a province's communes from 1 July 2025, the nation's provinces. */
@@ -199,10 +201,11 @@ export function unitsBelow(units: AdminUnits, unit: Pick<NamedUnit, 'code' | 'le
   const below = levelBelow(unit.level, date);
   if (below === undefined) return [];
   const era = eraAt(date);
-  const all = DEFINITIONS[below].all;
-  const found =
-    unit.level === 'national' ? (all ? all(units, era) : allCommunes(units, era)) : below === 'national' ? [] : units.childrenOf(below, unit.code, era);
-  return found.map((child) => ({ code: child.code, name: child.name, level: below }));
+  if (isListed(unit.level) && isListed(below)) return units.childrenOf(below, unit.code, era).map((child) => ({ code: child.code, name: child.name, level: below }));
+  // Otherwise the units of the level below that hold the unit's communes, by code (the lists' order).
+  const { unitOf, find } = DEFINITIONS[below];
+  const codes = [...new Set(communesUnder(units, unit, date).flatMap((commune) => unitOf(commune) ?? []))].sort();
+  return codes.flatMap((code) => find(units, code, era) ?? []);
 }
 
 /** The units above a unit of the list valid on `date`, lowest first (a province's: the nation). */
