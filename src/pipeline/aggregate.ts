@@ -12,7 +12,7 @@ import { communesUnder, levelOfCode, unitsAbove } from '../model/levels.js';
 import type { AdminUnits } from '../units/index.js';
 import type { LoadedReportOptions } from './report.js';
 import { toolVersion } from './report.js';
-import { isUnder, reportUnit } from './units.js';
+import { byUnitsBelow, isUnder, reportUnit } from './units.js';
 
 /** Target statuses of the summed figures, when a plan is given. */
 export function withTargets(input: ReportInput, plan: TargetPlan | undefined): ReportInput {
@@ -51,11 +51,12 @@ export async function aggregateStep(
     toolVersion: toolVersion(),
     communes,
   });
-  const completeness = outcome.input.completeness;
+  const summed = outcome.input.completeness;
+  const completeness = summed && byUnitsBelow(summed, unit, period.to, definitions.units);
   if (request.strict && completeness && completeness.missing.length > 0) {
     throw new UserError(ExitCode.rejectedRows, incompleteRefusal(unit.fullName, completeness));
   }
-  return { ...outcome, input: withTargets(outcome.input, request.plan) };
+  return { ...outcome, input: withTargets({ ...outcome.input, ...(completeness ? { completeness } : {}) }, request.plan) };
 }
 
 /** The summed report and annex. */

@@ -22,7 +22,7 @@ import { computeStep, loadDefinitions, loadPlanAndBaseline, type Computed, type 
 import type { OnPipelineEvent } from './events.js';
 import { resolvePeriod, type PeriodChoice } from './period.js';
 import { bornBy, readData, rowsRead } from './read.js';
-import { isUnder, reportUnit } from './units.js';
+import { byUnitsBelow, isUnder, reportUnit } from './units.js';
 
 /** The package version, written into every annex. */
 export function toolVersion(): string {
@@ -67,7 +67,8 @@ export function resultFor(result: ComputeResult, codes: ReadonlySet<string>): Co
 /** Which communes of the unit had data, with the names of those that had none. */
 export function completenessFor(result: ComputeResult, unit: UnitName, units: AdminUnits): Completeness | undefined {
   const { to } = result.period;
-  return completenessOf(coverageOf(result.coverage, unit.code), unit, to, (codes) => communeNames(units, to, codes));
+  const completeness = completenessOf(coverageOf(result.coverage, unit.code), unit, to, (codes) => communeNames(units, to, codes));
+  return completeness && byUnitsBelow(completeness, unit, to, units);
 }
 
 /** For a baseline rebuilt from the records: the indicators it cannot give, and why (the catalogue's lastYearNote). */

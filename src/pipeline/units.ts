@@ -1,8 +1,9 @@
 import type { Period } from '../engine/index.js';
-import { findUnit, isUnder as isUnderIn, levelOfCode, unitsBelow } from '../model/levels.js';
+import { communesUnder, findUnit, isUnder as isUnderIn, levelOfCode, unitsBelow } from '../model/levels.js';
 import { ExitCode, UserError, msg } from '../model/messages.js';
 import type { Level } from '../model/results.js';
-import type { UnitName } from '../report/unit-name.js';
+import { withUnitsBelow, type Completeness } from '../report/completeness.js';
+import { unitsWord, type UnitName } from '../report/unit-name.js';
 import { eraAt, type AdminUnits } from '../units/index.js';
 
 /** The unit of a report and its units one level down, in the list valid at the period's end. */
@@ -21,6 +22,14 @@ export function reportUnit(code: string, period: Period, units: AdminUnits): { u
   }
   const name = (u: { code: string; name: string; level: Level }): UnitName => ({ code: u.code, fullName: u.name, level: u.level });
   return { unit: name(found), children: unitsBelow(units, found, period.to).map(name) };
+}
+
+/** A completeness that names only some missing communes (the nation's) also says which units one level down sent nothing. */
+export function byUnitsBelow(completeness: Completeness, unit: UnitName, periodEnd: string, units: AdminUnits): Completeness {
+  if (completeness.named === undefined) return completeness;
+  const children = unitsBelow(units, unit, periodEnd).map((child): UnitName => ({ code: child.code, fullName: child.name, level: child.level }));
+  const word = children[0] ? unitsWord(unit, children[0].level, periodEnd) : '';
+  return withUnitsBelow(completeness, children, word, (child) => communesUnder(units, child, periodEnd).map((commune) => commune.code));
 }
 
 /** Whether a unit code lies under `parent` in the list valid at the period's end. */

@@ -24,6 +24,40 @@ export interface Completeness {
   readonly word: string;
   /** How many missing communes the report names before counting the rest (all when absent). */
   readonly named?: number;
+  /** The units one level down (the nation's provinces): a long list of communes is said by them. */
+  readonly byUnit?: UnitsCoverage;
+}
+
+/** Which units one level down have data from any of their communes. */
+export interface UnitsCoverage {
+  /** "tỉnh, thành phố". */
+  readonly word: string;
+  readonly units: number;
+  readonly withData: number;
+  /** Names of the units none of whose communes had data. */
+  readonly missing: readonly string[];
+  /** Communes without data in the units that have some. */
+  readonly missingCommunesElsewhere: number;
+}
+
+/** Adds the coverage of the units one level down, for a unit whose report names only some missing communes. */
+export function withUnitsBelow(
+  completeness: Completeness,
+  children: readonly UnitName[],
+  word: string,
+  communesOf: (child: UnitName) => readonly string[],
+): Completeness {
+  if (completeness.named === undefined || children.length === 0 || children[0]!.level === 'commune') return completeness;
+  const reporting = new Set(completeness.reporting);
+  const missing: string[] = [];
+  let elsewhere = 0;
+  for (const child of children) {
+    const communes = communesOf(child);
+    const without = communes.filter((code) => !reporting.has(code)).length;
+    if (without === communes.length) missing.push(child.fullName);
+    else elsewhere += without;
+  }
+  return { ...completeness, byUnit: { word, units: children.length, withData: children.length - missing.length, missing, missingCommunesElsewhere: elsewhere } };
 }
 
 export function completenessOf(
@@ -55,6 +89,17 @@ function nameList(missing: readonly NamedCommune[], limit: number, others: (n: s
 export function completenessSentence(completeness: Completeness): string {
   const share = `${formatNumber(completeness.reporting.length)}/${formatNumber(completeness.communes)} ${completeness.word}`;
   if (completeness.missing.length === 0) return `Số liệu tổng hợp từ đủ ${share}.`;
+  const byUnit = completeness.byUnit;
+  if (byUnit && completeness.missing.length > (completeness.named ?? Number.POSITIVE_INFINITY)) {
+    // "… của 2/34 tỉnh, thành phố; chưa có số liệu của 32 tỉnh, thành phố: …; và của 216 xã, phường, đặc khu của các tỉnh, thành phố đã có số liệu."
+    const units = `${formatNumber(byUnit.withData)}/${formatNumber(byUnit.units)} ${byUnit.word}`;
+    const parts: string[] = [];
+    if (byUnit.missing.length > 0) parts.push(`${formatNumber(byUnit.missing.length)} ${byUnit.word}: ${byUnit.missing.join(', ')}`);
+    if (byUnit.missingCommunesElsewhere > 0) {
+      parts.push(`${formatNumber(byUnit.missingCommunesElsewhere)} ${completeness.word} của các ${byUnit.word} đã có số liệu`);
+    }
+    return `Số liệu tổng hợp từ ${share} của ${units}; chưa có số liệu của ${parts.join('; và ')}.`;
+  }
   const others = (n: string) => `và ${n} ${completeness.word} khác`;
   return `Số liệu tổng hợp từ ${share}; chưa có số liệu của: ${nameList(completeness.missing, completeness.named ?? Number.POSITIVE_INFINITY, others)}.`;
 }

@@ -140,11 +140,11 @@ describe('the national level after the reform', () => {
     expect(text).toContain('Số: \u00a0\u00a0\u00a0\u00a0\u00a0\u00a0/BC-BYT');
     expect(text.some((line) => line.startsWith('Hà Nội, ngày'))).toBe(true);
     expect(text).toContain('Toàn quốc có 34 tỉnh, thành phố.');
-    // 4 of today's 3,321 communes sent data: 20 of the 3,317 others are named, 3,317 − 20 = 3,297 counted.
-    const coverage = text.find((line) => line.startsWith('Số liệu tổng hợp từ 4/3.321 xã, phường, đặc khu; chưa có số liệu của: '))!;
-    const others = ', và 3.297 xã, phường, đặc khu khác.';
-    expect(coverage.endsWith(others)).toBe(true);
-    expect(coverage.slice(coverage.indexOf(': ') + 2, -others.length).split(', ')).toHaveLength(20);
+    // 4 of today's 3,321 communes sent data, in 2 of the 34 provinces: the 32 others are named, and
+    // the communes without data in the two are counted: Hà Nội 126 − 2 + Quảng Ngãi 96 − 2 = 218.
+    const coverage = text.find((line) => line.startsWith('Số liệu tổng hợp từ 4/3.321 xã, phường, đặc khu của 2/34 tỉnh, thành phố; chưa có số liệu của 32 tỉnh, thành phố: Tỉnh Cao Bằng, '))!;
+    expect(coverage.endsWith(', Tỉnh Cà Mau; và 218 xã, phường, đặc khu của các tỉnh, thành phố đã có số liệu.')).toBe(true);
+    expect(coverage).not.toContain('Thành phố Hà Nội');
     expect(text.find((line) => line.startsWith('Trong 6 tháng đầu năm 2026, trên phạm vi toàn quốc xảy ra 1 vụ xâm hại trẻ em'))).toBeDefined();
     expect(text.some((line) => /Ủy ban nhân dân toàn quốc|Toàn tỉnh|huyện/i.test(line))).toBe(false);
     // The tables list the provinces, then the nation.
