@@ -52,6 +52,17 @@ beforeAll(async () => {
 const total = (rows: readonly IndicatorResult[], indicator: string, unit: string) =>
   rows.find((row) => row.indicator === indicator && row.unit === unit && Object.keys(row.breakdown).length === 0);
 
+/** Each commune's report of a period from one file; the paths of their annex workbooks. */
+async function communeAnnexes(file: string, period: string, communes: readonly string[]): Promise<string[]> {
+  const annexes: string[] = [];
+  for (const commune of communes) {
+    const out = join(dir, `xa-${commune}-${period}`);
+    expect((await runCli('report', file, '--period', period, '--unit', commune, '--out', out)).code).toBe(0);
+    annexes.push(join(out, `bao-cao-${commune}-${period}.xlsx`));
+  }
+  return annexes;
+}
+
 async function documentText(path: string): Promise<{ text: string[]; rows: string[][] }> {
   const xml = (await zipEntries(readFileSync(path)))['word/document.xml']!;
   return { text: paragraphs(xml), rows: tableRows(xml) };
@@ -92,14 +103,8 @@ describe('the national level after the reform', () => {
   }, 120_000);
 
   it('aggregate of commune annexes into a province after the reform speaks of communes, not districts', async () => {
-    const annexes: string[] = [];
-    for (const commune of ['21025', '21028']) {
-      const out = join(dir, `xa-${commune}`);
-      expect((await runCli('report', quangNgai, '--period', '2026-H1', '--unit', commune, '--out', out)).code).toBe(0);
-      annexes.push(join(out, `bao-cao-${commune}-2026-H1.xlsx`));
-    }
     const out = join(dir, 'tinh-51-cong');
-    const ran = await runCli('aggregate', ...annexes, '--unit', '51', '--period', '2026-H1', '--out', out);
+    const ran = await runCli('aggregate', ...(await communeAnnexes(quangNgai, '2026-H1', ['21025', '21028'])), '--unit', '51', '--period', '2026-H1', '--out', out);
     expect(ran.code).toBe(0);
     const { text, rows } = await documentText(join(out, 'bao-cao-51-2026-H1.docx'));
     expect(text).toContain('ỦY BAN NHÂN DÂN');
@@ -172,14 +177,8 @@ describe('commune annexes summed into a province before the reform', () => {
   });
 
   it('lists the districts with the sums of their communes\' annexes', async () => {
-    const annexes: string[] = [];
-    for (const commune of ['21289', '21292']) {
-      const out = join(dir, `xa-${commune}`);
-      expect((await runCli('report', sonHa, '--period', '2025-H1', '--unit', commune, '--out', out)).code).toBe(0);
-      annexes.push(join(out, `bao-cao-${commune}-2025-H1.xlsx`));
-    }
     const out = join(dir, 'tinh-51-2025');
-    const ran = await runCli('aggregate', ...annexes, '--unit', '51', '--period', '2025-H1', '--out', out);
+    const ran = await runCli('aggregate', ...(await communeAnnexes(sonHa, '2025-H1', ['21289', '21292'])), '--unit', '51', '--period', '2025-H1', '--out', out);
     expect(ran.code).toBe(0);
     expect(ran.stdout).toContain('Chưa có phụ lục của 12 đơn vị');
     expect(ran.stdout).not.toContain('Huyện Sơn Hà (529)');
