@@ -20,7 +20,9 @@ import { computeStep, loadDefinitions, loadPlanAndBaseline } from '../pipeline/c
 import { resolvePeriod, type PeriodChoice } from '../pipeline/period.js';
 import { bornBy, readData } from '../pipeline/read.js';
 import { unitNamer } from '../pipeline/units.js';
-import { completenessMessage, completenessOf } from '../report/completeness.js';
+import { completenessMessage } from '../report/completeness.js';
+import { completenessFor } from '../pipeline/report.js';
+import type { AdminUnits } from '../units/index.js';
 import { formatDate, formatNumber } from '../report/format-vi.js';
 import { writeResultWorkbook, STATUS_LABEL, type UnitNamer } from './compute-xlsx.js';
 import { progressFor } from './progress.js';
@@ -131,11 +133,11 @@ function printSummary(context: CliContext, result: ComputeResult, catalogue: Cat
 }
 
 /** One line per district or province some of whose communes had no data; whether there was any. */
-function printCoverage(context: CliContext, result: ComputeResult, names: UnitNamer, lang: Lang): boolean {
+function printCoverage(context: CliContext, result: ComputeResult, names: UnitNamer, units: AdminUnits, lang: Lang): boolean {
   let incomplete = false;
   for (const coverage of result.coverage ?? []) {
     const unit = { code: coverage.unit, fullName: names(coverage.level, coverage.unit), level: coverage.level };
-    const completeness = completenessOf(coverage, unit, result.period.to, (codes) => codes.map((code) => ({ code, name: names('commune', code) })));
+    const completeness = completenessFor(result, unit, units);
     if (completeness === undefined || completeness.missing.length === 0) continue;
     incomplete = true;
     context.err(render(completenessMessage(`${unit.fullName} (${unit.code})`, completeness), lang));
@@ -192,7 +194,7 @@ export function registerCompute(program: Command, context: CliContext, text: Tex
       const { output, rejected } = computed;
       printRowErrors(context.err, output.rejected, rejected, computed.warnings, lang);
       const names = unitNamer(period.to, definitions.units);
-      const incomplete = printCoverage(context, output.result, names, lang);
+      const incomplete = printCoverage(context, output.result, names, definitions.units, lang);
       if (options.out === undefined) {
         printSummary(context, output.result, definitions.catalogue, names, lang);
       } else if (options.out.toLowerCase().endsWith('.json')) {

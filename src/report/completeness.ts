@@ -114,6 +114,17 @@ export function completenessNote(completeness: Completeness | undefined): string
 export function completenessMessage(unit: string, completeness: Completeness): Message {
   const share = `${completeness.reporting.length}/${completeness.communes}`;
   const count = completeness.missing.length;
+  const byUnit = completeness.byUnit;
+  if (byUnit && byUnit.missing.length > 0) {
+    // The nation: the provinces that sent nothing, then the communes missing in the others.
+    const units = `${byUnit.withData}/${byUnit.units}`;
+    const names = (others: (n: string) => string) => nameList(byUnit.missing.map((name) => ({ code: '', name })), 12, others);
+    const rest = byUnit.missingCommunesElsewhere;
+    return msg(
+      `${unit}: số liệu từ ${share} xã của ${units} ${byUnit.word}; chưa có số liệu của ${byUnit.missing.length} ${byUnit.word}: ${names((n) => `và ${n} đơn vị khác`)}${rest > 0 ? `; và của ${rest} xã thuộc các đơn vị đã có số liệu` : ''}.`,
+      `${unit}: figures from ${share} communes in ${units} units below; no data from ${byUnit.missing.length} of them: ${names((n) => `and ${n} more`)}${rest > 0 ? `; nor from ${rest} communes of the others` : ''}.`,
+    );
+  }
   return msg(
     `${unit}: số liệu từ ${share} xã; chưa có số liệu của ${count} xã: ${nameList(completeness.missing, 12, (n) => `và ${n} xã khác`)}.`,
     `${unit}: figures from ${share} communes; no data from ${count}: ${nameList(completeness.missing, 12, (n) => `and ${n} more`)}.`,

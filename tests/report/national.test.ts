@@ -73,6 +73,11 @@ describe('the national level after the reform', () => {
     const out = join(dir, 'ket-qua.json');
     const ran = await runCli('compute', hanoi, quangNgai, '--period', '2026-H1', '--level', 'national', '--out', out);
     expect(ran.code).toBe(0);
+    // The nation's missing communes are said by province: 126 − 2 + 96 − 2 = 218 in the two that sent data.
+    expect(ran.stderr).toContain(
+      'Toàn quốc (VN): số liệu từ 4/3321 xã của 2/34 tỉnh, thành phố; chưa có số liệu của 32 tỉnh, thành phố: Tỉnh Cao Bằng, ',
+    );
+    expect(ran.stderr).toContain(', và 20 đơn vị khác; và của 218 xã thuộc các đơn vị đã có số liệu.');
     const result = ComputeResult.parse(JSON.parse(readFileSync(out, 'utf8')));
     expect(total(result.results, 'TE-0101', '01')).toMatchObject({ level: 'province', numerator: 3 });
     expect(total(result.results, 'TE-0101', '51')).toMatchObject({ level: 'province', numerator: 3 });
