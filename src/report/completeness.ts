@@ -89,19 +89,27 @@ function nameList(missing: readonly NamedCommune[], limit: number, others: (n: s
 export function completenessSentence(completeness: Completeness): string {
   const share = `${formatNumber(completeness.reporting.length)}/${formatNumber(completeness.communes)} ${completeness.word}`;
   if (completeness.missing.length === 0) return `Số liệu tổng hợp từ đủ ${share}.`;
-  const byUnit = completeness.byUnit;
-  if (byUnit && completeness.missing.length > (completeness.named ?? Number.POSITIVE_INFINITY)) {
-    // "… của 2/34 tỉnh, thành phố; chưa có số liệu của 32 tỉnh, thành phố: …; và của 216 xã, phường, đặc khu của các tỉnh, thành phố đã có số liệu."
-    const units = `${formatNumber(byUnit.withData)}/${formatNumber(byUnit.units)} ${byUnit.word}`;
-    const parts: string[] = [];
-    if (byUnit.missing.length > 0) parts.push(`${formatNumber(byUnit.missing.length)} ${byUnit.word}: ${byUnit.missing.join(', ')}`);
-    if (byUnit.missingCommunesElsewhere > 0) {
-      parts.push(`${formatNumber(byUnit.missingCommunesElsewhere)} ${completeness.word} của các ${byUnit.word} đã có số liệu`);
-    }
-    return `Số liệu tổng hợp từ ${share} của ${units}; chưa có số liệu của ${parts.join('; và ')}.`;
+  const byUnit = missingByUnit(completeness);
+  if (byUnit !== undefined) {
+    const units = `${formatNumber(completeness.byUnit!.withData)}/${formatNumber(completeness.byUnit!.units)} ${completeness.byUnit!.word}`;
+    return `Số liệu tổng hợp từ ${share} của ${units}; chưa có số liệu của ${byUnit}.`;
   }
   const others = (n: string) => `và ${n} ${completeness.word} khác`;
   return `Số liệu tổng hợp từ ${share}; chưa có số liệu của: ${nameList(completeness.missing, completeness.named ?? Number.POSITIVE_INFINITY, others)}.`;
+}
+
+/**
+ * What is missing said by the units one level down, when the unit names only some of its
+ * missing communes (the nation's 3,321): "32 tỉnh, thành phố: …; và 218 xã, phường, đặc khu
+ * của các tỉnh, thành phố đã có số liệu".
+ */
+export function missingByUnit(completeness: Completeness): string | undefined {
+  const byUnit = completeness.byUnit;
+  if (byUnit === undefined || completeness.missing.length <= (completeness.named ?? Number.POSITIVE_INFINITY)) return undefined;
+  const parts: string[] = [];
+  if (byUnit.missing.length > 0) parts.push(`${formatNumber(byUnit.missing.length)} ${byUnit.word}: ${byUnit.missing.join(', ')}`);
+  if (byUnit.missingCommunesElsewhere > 0) parts.push(`${formatNumber(byUnit.missingCommunesElsewhere)} ${completeness.word} của các ${byUnit.word} đã có số liệu`);
+  return parts.join('; và ');
 }
 
 /** The note under each annex table; none when every commune had data. */
