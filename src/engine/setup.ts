@@ -5,7 +5,8 @@
 import { CommuneUnits, levelWords, levelsAt, type Level } from '../model/levels.js';
 import { ExitCode, UserError, msg } from '../model/messages.js';
 import type { Dataset } from '../model/records.js';
-import { eraAt, type AdminUnits } from '../units/index.js';
+import { eraAt, type AdminUnits, type Era } from '../units/index.js';
+import type { VillageMap } from '../units/village-map.js';
 import { Run } from './compute.js';
 import { isIsoDate } from './dates.js';
 import type { Period, PeriodPresets } from './period.js';
@@ -17,8 +18,13 @@ export interface RunOptions {
   readonly period: Period;
   /** Highest level reported (default: province). `district` exists only before 1 July 2025; `national` adds the nation (VN). */
   readonly level?: Level;
-  /** The date the children's commune codes are read at (default: R). */
+  /**
+   * The date the children's commune codes are read at, forcing their vintage (default: each
+   * sheet's vintage, told from its codes: vintage.ts).
+   */
   readonly codesAsOf?: string;
+  /** Where the villages of split old communes went (`--village-map`): their rows are placed exactly. */
+  readonly villageMap?: VillageMap;
   /** Named windows a ThongTinXa row's period id may use (the pipeline loads them). */
   readonly presets?: PeriodPresets;
   /** The unit lists of both eras, loaded by the pipeline: the engine reads no files. */
@@ -31,7 +37,8 @@ export interface RunSetup {
   readonly placer: UnitPlacer;
   /** Each commune's units at the reported levels. */
   readonly communeUnits: CommuneUnits;
-  readonly childCodesAsOf: string;
+  /** The vintage forced by --codes-as-of; otherwise each sheet's own. */
+  readonly childVintage: Era | undefined;
 }
 
 /** The highest level reported when none is asked for. */
@@ -58,7 +65,10 @@ export function reportedLevels(referenceDate: string, level: Level | undefined):
 export function setUp(options: RunOptions): RunSetup {
   const referenceDate = options.period.to;
   const levels = reportedLevels(referenceDate, options.level);
-  const childCodesAsOf = options.codesAsOf ?? referenceDate;
+  const childCodesAsOf = options.codesAsOf;
+  const { units } = options;
+  const common = { units, levels, placer: new UnitPlacer(units, referenceDate, options.villageMap), communeUnits: new CommuneUnits(units, referenceDate) };
+  if (childCodesAsOf === undefined) return { ...common, childVintage: undefined };
   if (!isIsoDate(childCodesAsOf)) {
     throw new UserError(ExitCode.usage, msg(`--codes-as-of: ngày "${childCodesAsOf}" không hợp lệ (YYYY-MM-DD).`, `--codes-as-of: invalid date "${childCodesAsOf}" (YYYY-MM-DD).`));
   }
@@ -72,8 +82,7 @@ export function setUp(options: RunOptions): RunSetup {
       ),
     );
   }
-  const { units } = options;
-  return { units, levels, placer: new UnitPlacer(units, referenceDate), communeUnits: new CommuneUnits(units, referenceDate), childCodesAsOf };
+  return { ...common, childVintage: eraAt(childCodesAsOf) };
 }
 
 /** Tables for a window, on the units of the setup's reference date. */
@@ -83,7 +92,7 @@ export function runFor(setup: RunSetup, options: RunOptions, window: Period): Ru
     window,
     placer: setup.placer,
     communeUnits: setup.communeUnits,
-    childCodesAsOf: setup.childCodesAsOf,
+    ...(setup.childVintage ? { childVintage: setup.childVintage } : {}),
     ...(options.presets ? { presets: options.presets } : {}),
   });
   return new Run(prepared, setup.levels);
