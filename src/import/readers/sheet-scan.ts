@@ -1,6 +1,7 @@
 import type { RawValue } from '../cells.js';
 import type { ReaderRow } from './legacy-rows.js';
 import type { CellNote } from './types.js';
+import { corrupt } from '../zip-guard.js';
 import { Tag, XmlScanner, digitsOf } from './xml-scan.js';
 
 /**
@@ -41,13 +42,21 @@ export interface SheetOptions {
   readonly notes: CellNote[];
   /** Where given, error cells' codes too (`inspect` shows them as read). */
   readonly errors?: CellErrorAt[];
+  /** The sheet's tab name, for a message about a damaged cell reference. */
+  readonly sheet?: string;
 }
+
+/** Excel's grid: XFD1048576 is the last cell. */
+export const MAX_ROWS = 1_048_576;
+export const MAX_COLUMNS = 16_384;
 
 export class SheetScanner extends XmlScanner {
   /** Rows complete since the caller last took them. */
   rows: ReaderRow[] = [];
   private cells: RawValue[] | undefined;
   private rowNumber = 0;
+  /** The row had no `r`: its first cell's reference gives its number. */
+  private rowImplicit = false;
   private column = 0;
   private inCell = false;
   private type = NUMBER;
@@ -162,6 +171,7 @@ export class SheetScanner extends XmlScanner {
     let ch = s.charCodeAt(i);
     if (ch !== SPACE && ch !== GT && ch !== SLASH) return -1;
     let column = 0;
+    let reference = -1;
     let type = NUMBER;
     let style = 0;
     for (;;) {
@@ -173,7 +183,7 @@ export class SheetScanner extends XmlScanner {
       }
       if (ch === SLASH) {
         if (s.charCodeAt(i + 1) !== GT) return -1;
-        this.column = column > 0 ? column : this.column + 1;
+        this.column = this.nextColumn(column, s, reference);
         return i + 2;
       }
       const nameStart = i;
@@ -188,8 +198,10 @@ export class SheetScanner extends XmlScanner {
       if (end >= n) return -1;
       if (i - nameStart === 1) {
         const name = s.charCodeAt(nameStart);
-        if (name === R_CODE) column = columnOf(s, start, end);
-        else if (name === T_CODE) type = typeOf(s, start, end);
+        if (name === R_CODE) {
+          column = this.referenceColumn(s, start, end);
+          reference = start;
+        } else if (name === T_CODE) type = typeOf(s, start, end);
         else if (name === S_CODE) style = Math.max(digitsOf(s, start, end), 0);
       }
       i = end + 1;
@@ -197,7 +209,7 @@ export class SheetScanner extends XmlScanner {
     if (i + 4 > n || s.charCodeAt(i) !== LT) return -1;
     if (s.charCodeAt(i + 1) === SLASH && s.charCodeAt(i + 2) === C_CODE && s.charCodeAt(i + 3) === GT) {
       // <c …></c>
-      this.column = column > 0 ? column : this.column + 1;
+      this.column = this.nextColumn(column, s, reference);
       return i + 4;
     }
     if (s.charCodeAt(i + 1) !== V_CODE || s.charCodeAt(i + 2) !== GT) return -1;
@@ -217,7 +229,7 @@ export class SheetScanner extends XmlScanner {
     ) {
       return -1;
     }
-    this.column = column > 0 ? column : this.column + 1;
+    this.column = this.nextColumn(column, s, reference);
     this.type = type;
     this.style = style;
     this.hasFormula = false;
@@ -244,10 +256,66 @@ export class SheetScanner extends XmlScanner {
   private startRow(): void {
     if (this.cells !== undefined) this.endRow();
     const r = this.findAttribute('r');
-    const number = r < 0 ? 0 : digitsOf(this.source, this.attributes[r * 4 + 2]!, this.attributes[r * 4 + 3]!);
-    this.rowNumber = number > 0 ? number : this.rowNumber + 1;
+    this.rowImplicit = r < 0;
+    if (r < 0) {
+      this.rowNumber += 1;
+    } else {
+      const start = this.attributes[r * 4 + 2]!;
+      const end = this.attributes[r * 4 + 3]!;
+      const number = end - start <= 7 ? digitsOf(this.source, start, end) : -1;
+      // Rows come in order, each once: a row number out of the grid, or one going back, would put its cells over others.
+      if (number < 1 || number > MAX_ROWS || number <= this.rowNumber) throw this.damaged(this.source.slice(start, end), 'row');
+      this.rowNumber = number;
+    }
+    if (this.rowNumber > MAX_ROWS) throw this.damaged(String(this.rowNumber), 'row');
     this.cells = [];
     this.column = 0;
+  }
+
+  /**
+   * The column of a cell reference such as "AB12", checked whole: letters within A..XFD, then
+   * the row the cell is in. -2 when the reference is malformed, out of the grid, or names
+   * another row: Excel calls such a sheet damaged, and reading on would put the value in
+   * another cell ("F0", "A0", a cell of row 7 inside row 5).
+   */
+  private referenceColumn(s: string, start: number, end: number): number {
+    let column = 0;
+    let i = start;
+    for (; i < end && i - start < 3; i += 1) {
+      const code = s.charCodeAt(i) | 32;
+      if (code < 97 || code > 122) break;
+      column = column * 26 + (code - 96);
+    }
+    if (column === 0 || column > MAX_COLUMNS) return -2;
+    const row = end - i <= 7 ? digitsOf(s, i, end) : -1;
+    if (row < 1 || row > MAX_ROWS || s.charCodeAt(i) === 48) return -2;
+    if (this.rowImplicit) {
+      if (row <= this.rowNumber - 1) return -2;
+      this.rowNumber = row;
+      this.rowImplicit = false;
+    }
+    return row === this.rowNumber ? column : -2;
+  }
+
+  /** The cell's column: its reference's, or the next one; a cell at or before the previous one would overwrite it. */
+  private nextColumn(column: number, s: string, reference: number): number {
+    const next = column === 0 ? this.column + 1 : column;
+    if (column === -2 || next <= this.column || next > MAX_COLUMNS) {
+      const quote = reference >= 0 ? s.charCodeAt(reference - 1) : DOUBLE_QUOTE;
+      const text = reference >= 0 ? s.slice(reference, s.indexOf(String.fromCharCode(quote), reference)) : `#${next}`;
+      throw this.damaged(text, 'cell');
+    }
+    return next;
+  }
+
+  private damaged(reference: string, what: 'row' | 'cell'): Error {
+    const shown = printableReference(reference);
+    const sheet = this.options.sheet === undefined ? '' : this.options.sheet;
+    const where = what === 'row' ? { vi: `dòng "${shown}"`, en: `row "${shown}"` } : { vi: `ô "${shown}"`, en: `cell "${shown}"` };
+    return corrupt(
+      `sheet "${sheet}", ${where.en}: a cell reference that is malformed, outside the sheet or repeated`,
+      `trang "${sheet}", ${where.vi}: tham chiếu ô sai, ngoài trang tính hoặc lặp lại`,
+    );
   }
 
   private endRow(): void {
@@ -267,19 +335,21 @@ export class SheetScanner extends XmlScanner {
     const s = this.source;
     const attributes = this.attributes;
     let column = 0;
+    let reference = -1;
     for (let a = 0; a < this.attributeCount; a += 1) {
       const nameStart = attributes[a * 4]!;
       if (attributes[a * 4 + 1]! - nameStart !== 1) continue;
       const name = s.charCodeAt(nameStart);
       const start = attributes[a * 4 + 2]!;
       const end = attributes[a * 4 + 3]!;
-      // "AB12": the letters give the column; the row is the row's.
-      if (name === R_CODE) column = columnOf(s, start, end);
-      else if (name === T_CODE) this.type = typeOf(s, start, end);
+      if (name === R_CODE) {
+        column = this.referenceColumn(s, start, end);
+        reference = start;
+      } else if (name === T_CODE) this.type = typeOf(s, start, end);
       else if (name === S_CODE) this.style = Math.max(digitsOf(s, start, end), 0);
     }
     // A cell without `r` follows the one before it.
-    this.column = column > 0 ? column : this.column + 1;
+    this.column = this.nextColumn(column, s, reference);
   }
 
   private endCell(): void {
@@ -348,15 +418,9 @@ const R_CODE = 114;
 const S_CODE = 115;
 const T_CODE = 116;
 
-/** "AB12" → 28: the column of a cell reference, by its letters. */
-function columnOf(s: string, start: number, end: number): number {
-  let column = 0;
-  for (let i = start; i < end; i += 1) {
-    const code = s.charCodeAt(i) | 32;
-    if (code < 97 || code > 122) break;
-    column = column * 26 + (code - 96);
-  }
-  return column;
+/** A reference as a message shows it: short, and no control character reaches a terminal. */
+function printableReference(text: string): string {
+  return [...text.slice(0, 20)].map((char) => (/[\u0020-\u007e]/.test(char) ? char : '?')).join('');
 }
 
 function typeOf(s: string, start: number, end: number): number {

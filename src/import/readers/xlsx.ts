@@ -111,7 +111,7 @@ async function* batchesOf(
   options: RowOptions | undefined,
 ): AsyncGenerator<readonly RawRow[]> {
   const onRow = options?.onRow;
-  const scanner = new SheetScanner(sheet.entry.name, { ...workbook, notes, errors: options?.errors });
+  const scanner = new SheetScanner(sheet.entry.name, { ...workbook, notes, errors: options?.errors, sheet: sheet.name });
   const legacy = new LegacyRows();
   const feeder = new Utf8Feeder(scanner);
   // Rows go on as they are scanned; a fault found later (XML cut short, a lying size) still
