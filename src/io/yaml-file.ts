@@ -6,6 +6,7 @@
 import { readFileSync } from 'node:fs';
 import { YAMLParseError, parse as parseYaml } from 'yaml';
 import { ExitCode, UserError, msg, type Message } from '../model/messages.js';
+import { TextEncodingRefusal, decodeText } from './text-decoding.js';
 
 /** What the yaml parser's error codes mean, for someone editing the file by hand. */
 const SYNTAX: Readonly<Record<string, Message>> = {
@@ -46,11 +47,19 @@ function readFault(error: unknown): Message {
  * ("tệp chỉ tiêu kế hoạch" / "targets file").
  */
 export function readUserFile(file: string, what: Message, exitCode: ExitCode = ExitCode.invalidDefinition): string {
+  let bytes: Buffer;
   try {
-    return readFileSync(file, 'utf8');
+    bytes = readFileSync(file);
   } catch (error) {
     const reason = readFault(error);
     throw new UserError(exitCode, msg(`${what.vi} ${file}: ${reason.vi}`, `${what.en} ${file}: ${reason.en}`));
+  }
+  // Notepad on a Vietnamese Windows saves "ANSI" (Windows-1258) or "Unicode" (UTF-16) as readily as UTF-8.
+  try {
+    return decodeText(bytes).text;
+  } catch (error) {
+    if (!(error instanceof TextEncodingRefusal)) throw error;
+    throw new UserError(exitCode, msg(`${what.vi} ${file}: ${error.reason.vi}`, `${what.en} ${file}: ${error.reason.en}`));
   }
 }
 
