@@ -3,11 +3,15 @@ import { basename, extname } from 'node:path';
 import { printableName } from '../io/file-names.js';
 import { ExitCode, UserError, msg, type Message } from '../model/messages.js';
 import { OLE_MAGIC, inspectOle } from './ole.js';
+import { markupKind, type MarkupKind } from './readers/markup.js';
 import { HOW_TO_SAVE_AS_XLSX, findSoffice } from './xls.js';
 import { ZipRefusal, checkZip, type ZipIndex } from './zip-guard.js';
 
-/** 'xls': a legacy workbook (or an HTML/XML "Excel" export), read after LibreOffice converts it (see xls.ts). */
-export type FileFormat = 'xlsx' | 'csv' | 'xls';
+/**
+ * 'xls': a legacy workbook, read after LibreOffice converts it (see xls.ts); 'html' and
+ * 'spreadsheetml': a web page or Excel 2003 XML saved under any name, read by readers/markup.ts.
+ */
+export type FileFormat = 'xlsx' | 'csv' | 'xls' | MarkupKind;
 
 /** A file that cannot be read at all: exit 2 with one line naming the file. */
 export function unreadable(file: string, reason: Message): UserError {
@@ -37,7 +41,7 @@ export async function detectFormat(file: string): Promise<FileFormat> {
     throw unreadable(file, msg('file không tồn tại hoặc không mở được', 'file does not exist or cannot be opened'));
   }
   if (size === 0) throw unreadable(file, msg('file rỗng (0 byte)', 'the file is empty (0 bytes)'));
-  const start = Buffer.alloc(512);
+  const start = Buffer.alloc(4096);
   const handle = await open(file, 'r');
   let head: Buffer;
   try {
@@ -54,9 +58,12 @@ export async function detectFormat(file: string): Promise<FileFormat> {
     throw unreadable(file, msg('file nén rỗng, không phải sổ Excel', 'an empty zip, not an Excel workbook'));
   }
   if (head.subarray(0, 8).equals(OLE_MAGIC)) return oleFormat(file);
+  // Web software's "Xuất Excel" writes a web page, named .xls, .xlsx or .html alike.
+  const markup = markupKind(head);
+  if (markup) return markup;
   const extension = extname(file).toLowerCase();
   if ((extension === '.xls' || extension === '.xml') && MARKUP.test(head.toString('latin1'))) return markupFormat(file);
-  if (extension === '.csv' || extension === '.txt') return 'csv';
+  if (extension === '.csv' || extension === '.txt' || extension === '.tsv') return 'csv';
   if (extension === '.xlsx' || extension === '.xlsm') {
     throw unreadable(file, msg('file hỏng, không phải sổ Excel (.xlsx)', 'corrupt, not an Excel workbook (.xlsx)'));
   }

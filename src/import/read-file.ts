@@ -8,8 +8,9 @@ import type { CommuneFacts, RecordKind } from '../model/records.js';
 import { eraAt, loadAdminUnits, type AdminUnits, type Era } from '../units/index.js';
 import { displayText, isBlank } from './cells.js';
 import { columnReport, type ColumnReport } from './column-report.js';
-import { detectFormat, unreadable } from './files.js';
+import { detectFormat, unreadable, type FileFormat } from './files.js';
 import { readCsvSheet } from './readers/csv.js';
+import { readMarkupSheets } from './readers/markup.js';
 import { noteMessage } from './readers/notes.js';
 import { RowCursor } from './readers/row-cursor.js';
 import type { RawRow, RawSheet } from './readers/types.js';
@@ -66,6 +67,8 @@ export interface FileAccount {
   readonly path: string;
   /** SHA-256 of the file's bytes, so a report can say exactly which inputs made it. */
   readonly sha256: string;
+  /** What the file really is, when its name does not say: "trang web xuất ra dạng .xls". */
+  readonly origin?: Message;
   readonly sheets: SheetAccount[];
   readonly skippedSheets: SkippedSheet[];
   read: number;
@@ -126,7 +129,7 @@ export async function readFile(
   const format = await detectFormat(path);
   const file = displayName;
   const read: SheetsRead = {
-    account: { file, path, sha256: await sha256Of(path), sheets: [], skippedSheets: [], read: 0, accepted: 0, rejected: 0 },
+    account: { file, path, sha256: await sha256Of(path), ...originOf(format, path), sheets: [], skippedSheets: [], read: 0, accepted: 0, rejected: 0 },
     children: new ColumnsBuilder(CHILD_LAYOUT),
     events: new ColumnsBuilder(EVENT_LAYOUT),
     communeFacts: [],
@@ -134,8 +137,13 @@ export async function readFile(
     warnings: [],
     unreadable: [],
   };
+  const name = basename(path, extname(path));
   const sheets =
-    format === 'csv' ? singleSheet(readCsvSheet(path, basename(path, extname(path)))) : readXlsxSheets(path);
+    format === 'csv'
+      ? singleSheet(readCsvSheet(path, name))
+      : format === 'html' || format === 'spreadsheetml'
+        ? readMarkupSheets(path, format, name)
+        : readXlsxSheets(path);
   try {
     for await (const sheet of sheets) await readSheet(sheet, file, units, read, selection);
   } catch (error) {
@@ -159,6 +167,18 @@ export async function readFile(
 interface SheetsRead extends Omit<FileRead, 'children' | 'events'> {
   readonly children: ColumnsBuilder<typeof CHILD_LAYOUT>;
   readonly events: ColumnsBuilder<typeof EVENT_LAYOUT>;
+}
+
+/** A web page or Excel 2003 XML says so in the accounting line, with the name it came under. */
+function originOf(format: FileFormat, path: string): { origin?: Message } {
+  const extension = extname(path).toLowerCase();
+  const named = extension === '' ? msg('không có đuôi', 'no extension') : msg(`dạng ${extension}`, `as ${extension}`);
+  if (format === 'html') {
+    if (extension === '.html' || extension === '.htm') return { origin: msg('trang web', 'a web page') };
+    return { origin: msg(`trang web xuất ra ${named.vi}`, `a web page exported ${named.en}`) };
+  }
+  if (format === 'spreadsheetml') return { origin: msg(`bảng tính XML 2003 xuất ra ${named.vi}`, `an Excel 2003 XML spreadsheet saved ${named.en}`) };
+  return {};
 }
 
 async function sha256Of(path: string): Promise<string> {
