@@ -155,6 +155,7 @@ function collectCells(row: RawRow, cells: InspectedCell[]): void {
 
 function cellJson(value: RawValue): InspectedCell['v'] | undefined {
   if (value === null || value === '') return undefined;
-  if (value instanceof Date) return { date: value.toISOString().slice(0, 19) };
+  // A Date no calendar holds (a reader's NaN or infinite serial) is shown as Excel shows it, not thrown on.
+  if (value instanceof Date) return Number.isNaN(value.getTime()) ? { error: '#NUM!' } : { date: value.toISOString().slice(0, 19) };
   return value;
 }

@@ -6,7 +6,7 @@ import { msg, type Message } from '../model/messages.js';
 import { CHILD_LAYOUT, ColumnsBuilder, EVENT_LAYOUT, type ChildColumns, type EventColumns } from '../model/record-columns.js';
 import type { CommuneFacts, RecordKind } from '../model/records.js';
 import { eraAt, loadAdminUnits, type AdminUnits, type Era } from '../units/index.js';
-import { displayText, isBlank } from './cells.js';
+import { displayText, isBlank, type RawValue } from './cells.js';
 import { columnReport, type ColumnReport } from './column-report.js';
 import { detectFormat, unreadable, type FileFormat } from './files.js';
 import { readCsvSheet } from './readers/csv.js';
@@ -311,11 +311,12 @@ async function readSheet(sheet: RawSheet, file: string, units: UnitCheck, read: 
   const builder = spec.kind === 'children' ? read.children : spec.kind === 'events' ? read.events : undefined;
   const origin = builder?.origin(file, sheet.name, layout.absentKeys) ?? -1;
   const valueHeaders = rowValueHeaders(layout);
+  const toSystem1900 = sheet.date1904 ? serialsTo1900(layout) : undefined;
 
   const handle = (row: RawRow) => {
     if (row.number <= layout.headerRow) return;
     const source = { file, sheet: sheet.name, row: row.number };
-    const outcome = readRow(layout, row.cells, source, units);
+    const outcome = readRow(layout, toSystem1900 ? toSystem1900(row.cells) : row.cells, source, units);
     switch (outcome.type) {
       case 'empty':
         return;
@@ -351,6 +352,28 @@ async function readSheet(sheet: RawSheet, file: string, units: UnitCheck, read: 
   for (const note of sheet.notes) {
     read.warnings.push({ source: { file, sheet: sheet.name, row: note.row }, kind: note.kind, message: noteMessage(note) });
   }
+}
+
+/** Days from 30 Dec 1899 to 1 Jan 1904: serial n of the 1904 system is serial n + 1462 of the 1900 one. */
+const SYSTEM_1904_OFFSET = 1_462;
+
+/**
+ * In a workbook of the 1904 date system, a date typed as a plain number (no date format) in a
+ * date column is a serial of that system: shifted to the 1900 system the date parser knows.
+ * Undefined when the sheet has no date column.
+ */
+function serialsTo1900(layout: SheetLayout): ((cells: readonly RawValue[]) => readonly RawValue[]) | undefined {
+  const dateColumns = layout.columns.filter((column) => column.spec.cell.type === 'date').map((column) => column.index);
+  if (dateColumns.length === 0) return undefined;
+  return (cells) => {
+    if (!dateColumns.some((index) => typeof cells[index] === 'number')) return cells;
+    const shifted = [...cells];
+    for (const index of dateColumns) {
+      const value = shifted[index];
+      if (typeof value === 'number') shifted[index] = value + SYSTEM_1904_OFFSET;
+    }
+    return shifted;
+  };
 }
 
 /** `trang "SuViec" thiếu cột bắt buộc "Mã vụ việc", "Loại sự việc" (có phải cột "Loai vu"?)`. */

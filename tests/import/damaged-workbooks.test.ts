@@ -8,9 +8,11 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { crc32 } from 'node:zlib';
 import { importFiles } from '../../src/import/index.js';
+import { inspectFile } from '../../src/import/inspect.js';
 import { childRecords } from '../../src/model/record-columns.js';
+import { runCli } from '../helpers/cli.js';
 import { unreadableRefusal } from '../helpers/errors.js';
-import { CHILD_HEADERS, childRow, tempDir, writeWorkbook } from '../helpers/workbooks.js';
+import { CHILD_HEADERS, childRow, tempDir, utc, writeWorkbook } from '../helpers/workbooks.js';
 import { buildZip, replaceInZip, zipEntries } from '../helpers/zips.js';
 
 const dir = tempDir('chitieu-damaged-');
@@ -98,4 +100,105 @@ describe('cell references', () => {
       expect(error.text.vi).toContain(`dòng "${ref}"`);
     });
   }
+});
+
+// ---------------------------------------------------------------- dates and numbers (defects 7, 13)
+
+/**
+ * A workbook whose TreEm sheet is the given rows, with the date style exceljs wrote for a date
+ * cell (its `s` index is read back), and optionally the 1904 date system.
+ */
+async function sheetWithDateStyle(name: string, rows: (dateStyle: string) => string, date1904 = false): Promise<string> {
+  const path = await writeWorkbook(file(name), [{ name: 'TreEm', rows: [[utc(2015, 5, 3)]] }]);
+  const entries = await zipEntries(path);
+  const original = entries.find((entry) => entry.name === 'xl/worksheets/sheet1.xml')!.data.toString('utf8');
+  const style = /<c r="A1" s="(\d+)"/.exec(original)![1]!;
+  await replaceInZip(
+    path,
+    'xl/worksheets/sheet1.xml',
+    `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>${header}${rows(style)}</sheetData></worksheet>`,
+  );
+  if (date1904) {
+    const workbook = entries.find((entry) => entry.name === 'xl/workbook.xml')!.data.toString('utf8');
+    const marked = workbook.includes('<workbookPr') ? workbook.replace('<workbookPr', '<workbookPr date1904="1"') : workbook.replace('<sheets>', '<workbookPr date1904="1"/><sheets>');
+    expect(marked).toContain('date1904="1"');
+    await replaceInZip(path, 'xl/workbook.xml', marked);
+  }
+  return path;
+}
+
+const numberCell = (ref: string, value: string, style?: string) => `<c r="${ref}"${style ? ` s="${style}"` : ''}><v>${value}</v></c>`;
+const childWith = (n: number, birth: string, commune = text(`F${n}`, '21289')) =>
+  row(n, text(`A${n}`, `TE00${n}`) + text(`B${n}`, 'Đinh Văn A') + birth + text(`D${n}`, 'Nam') + text(`E${n}`, '51') + commune);
+
+describe('date serials and numbers', () => {
+  it('reads a plain number in a date column with the workbook\'s 1904 epoch, as a formatted one', async () => {
+    // 3 May 2015 is serial 42127 in the 1900 system (days since 30 Dec 1899) and 42127 − 1462 = 40665 in the 1904 system.
+    expect((Date.UTC(2015, 4, 3) - Date.UTC(1899, 11, 30)) / 86_400_000).toBe(42127);
+    const path = await sheetWithDateStyle(
+      'system-1904.xlsx',
+      (style) => childWith(2, numberCell('C2', '40665')) + childWith(3, numberCell('C3', '40665', style)),
+      true,
+    );
+    const result = await read(path);
+    // Read with the 1900 epoch, 40665 would be 2 May 2011: four years older.
+    expect(childRecords(result.dataset.children).map((child) => [child.childId, child.dateOfBirth])).toEqual([
+      ['TE002', '2015-05-03'],
+      ['TE003', '2015-05-03'],
+    ]);
+  });
+
+  it('rejects the row of a date-formatted serial beyond 9999 (Excel shows ####), not the workbook', async () => {
+    const path = await sheetWithDateStyle('far-date.xlsx', (style) => childWith(2, numberCell('C2', '3000000', style)) + childWith(3, numberCell('C3', '42127', style)));
+    const result = await read(path);
+    expect(childRecords(result.dataset.children).map((child) => [child.childId, child.dateOfBirth])).toEqual([['TE003', '2015-05-03']]);
+    expect(result.rejected.map((rejected) => [rejected.source.row, rejected.issues.map((issue) => issue.kind)])).toEqual([[2, ['invalid_date']]]);
+  });
+
+  it('rejects hexadecimal and exotic numbers in a code column (0x15CA is not commune 05578)', async () => {
+    const path = await sheetWithRows(
+      'exotic.xlsx',
+      header +
+        childWith(2, text('C2', '03/05/2015'), numberCell('F2', '0x15CA')) +
+        childWith(3, text('C3', '03/05/2015'), numberCell('F3', '1e3')) +
+        childWith(4, text('C4', '03/05/2015'), numberCell('F4', 'Infinity')) +
+        childWith(5, text('C5', '03/05/2015'), numberCell('F5', '21289')),
+    );
+    const result = await read(path);
+    expect(childRecords(result.dataset.children).map((child) => [child.childId, child.communeCode])).toEqual([['TE005', '21289']]);
+    expect(result.rejected.map((rejected) => [rejected.source.row, rejected.values['Mã xã'], rejected.issues.map((issue) => issue.kind)])).toEqual([
+      [2, '0x15CA', ['invalid_code']],
+      [3, '1e3', ['invalid_code']],
+      [4, 'Infinity', ['invalid_code']],
+    ]);
+  });
+
+  it('inspect --cells shows a date cell holding NaN, INF or a serial past any calendar, without a trace', async () => {
+    const path = await sheetWithDateStyle(
+      'nan-date.xlsx',
+      (style) => childWith(2, numberCell('C2', 'NaN', style)) + childWith(3, numberCell('C3', 'INF', style)) + childWith(4, numberCell('C4', '1e308', style)) + childWith(5, numberCell('C5', '-5', style)),
+    );
+    const inspected = await inspectFile(path, true);
+    expect(inspected.json.sheets[0]!.cells!.filter((cell) => cell.c === 3 && cell.r > 1).map((cell) => cell.v)).toEqual(['NaN', 'INF', 1e308, -5]);
+    const ran = await runCli('inspect', path, '--cells');
+    expect(ran.code).toBe(0);
+    expect(ran.stderr).toBe('');
+    const result = await read(path);
+    expect(result.rejected.map((rejected) => rejected.issues.map((issue) => issue.kind))).toEqual([['invalid_date'], ['invalid_date'], ['invalid_date'], ['invalid_date']]);
+  });
+});
+
+// ---------------------------------------------------------------- sheet names on a terminal (defect 8)
+
+describe('sheet names', () => {
+  it('reach the terminal with their control characters shown, never as escape sequences', async () => {
+    const path = await sheetWithRows('escape.xlsx', header + goodRow(2));
+    const workbook = (await zipEntries(path)).find((entry) => entry.name === 'xl/workbook.xml')!.data.toString('utf8');
+    // ESC [2J clears the screen; ESC [31m turns it red.
+    await replaceInZip(path, 'xl/workbook.xml', workbook.replace('name="TreEm"', 'name="TreEm&#27;[2J&#27;[31m"'));
+    const ran = await runCli('validate', path);
+    const printed = ran.stdout + ran.stderr;
+    expect(printed).toContain('TreEm\\u001B[2J\\u001B[31m');
+    expect(printed).not.toContain('\u001b');
+  });
 });

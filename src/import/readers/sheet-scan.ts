@@ -2,7 +2,7 @@ import type { RawValue } from '../cells.js';
 import type { ReaderRow } from './legacy-rows.js';
 import type { CellNote } from './types.js';
 import { corrupt } from '../zip-guard.js';
-import { Tag, XmlScanner, digitsOf } from './xml-scan.js';
+import { Tag, XmlScanner, digitsOf, xmlNumber } from './xml-scan.js';
 
 /**
  * The two big parts of a workbook, scanned as they inflate: a worksheet's rows and the shared
@@ -30,6 +30,8 @@ const DATE = 6;
 const NUMERIC = '\u0000number';
 
 const DAY_MS = 86_400_000;
+/** 31 Dec 9999, Excel's last date, in the 1900 system (the 1904 system's is smaller). */
+const MAX_DATE_SERIAL = 2_958_465;
 /** Days from 30 Dec 1899 (serial 0 of the 1900 system) to 1 Jan 1970, and from the 1904 system's origin. */
 const UNIX_EPOCH_SERIAL = 25_569;
 const SYSTEM_1904_OFFSET = 1_462;
@@ -243,7 +245,7 @@ export class SheetScanner extends XmlScanner {
         this.value = NUMERIC;
       } else {
         const text = this.decoded(s.slice(valueStart, valueEnd));
-        this.number = Number(text);
+        this.number = xmlNumber(text);
         this.value = Number.isNaN(this.number) ? text : NUMERIC;
       }
     } else {
@@ -389,9 +391,12 @@ export class SheetScanner extends XmlScanner {
       }
       default: {
         if (text === undefined || text === '') return this.withoutResult();
-        const number = text === NUMERIC ? this.number : Number(text);
+        const number = text === NUMERIC ? this.number : xmlNumber(text);
         if (Number.isNaN(number)) return text.trim() === '' ? this.withoutResult() : text;
-        if (this.options.dateStyles[this.style] === 1) return new Date(Math.round((number - this.epochSerial) * DAY_MS));
+        // A serial beyond 31/12/9999 (Excel shows ####) stays a number: its row is then rejected, not the workbook.
+        if (this.options.dateStyles[this.style] === 1 && number >= 0 && number <= MAX_DATE_SERIAL) {
+          return new Date(Math.round((number - this.epochSerial) * DAY_MS));
+        }
         return number;
       }
     }

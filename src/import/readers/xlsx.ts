@@ -20,7 +20,7 @@ import { ZipReader } from './zip.js';
 export async function* readXlsxSheets(path: string): AsyncGenerator<RawSheet> {
   for await (const sheet of readXlsxWorkbook(path)) {
     const notes: CellNote[] = [];
-    yield { name: sheet.name, index: sheet.index, state: sheet.state, hidden: sheet.state !== 'visible', batches: sheet.batches(notes), notes };
+    yield { name: sheet.name, index: sheet.index, state: sheet.state, hidden: sheet.state !== 'visible', batches: sheet.batches(notes), notes, date1904: sheet.date1904 };
   }
 }
 
@@ -29,6 +29,7 @@ export interface XlsxSheet {
   readonly name: string;
   readonly index: number;
   readonly state: WorkbookSheet['state'];
+  readonly date1904: boolean;
   /**
    * Its rows, read when iterated, with legacy-encoded text (TCVN3, VNI) converted as the importer
    * sees it; `onRow` sees each row first, as read; `errors` receives error cells' codes.
@@ -88,6 +89,7 @@ async function* sheetsOf(path: string, named: string): AsyncGenerator<XlsxSheet>
       name: sheet.name,
       index,
       state: sheet.state,
+      date1904: workbook.date1904,
       rows: (notes, options) => rowsOf(batchesOf(zip, workbook, sheet, named, notes, options)),
       batches: (notes, options) => batchesOf(zip, workbook, sheet, named, notes, options),
     };
