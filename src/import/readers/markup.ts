@@ -1,7 +1,7 @@
 import { readFile, stat } from 'node:fs/promises';
 import { printableName } from '../../io/file-names.js';
 import { TextEncodingRefusal, decodeText } from '../../io/text-decoding.js';
-import { msg } from '../../model/messages.js';
+import { msg, type Message } from '../../model/messages.js';
 import type { RawValue } from '../cells.js';
 import { unreadable } from '../files.js';
 import { LegacyRows, type ReaderRow } from './legacy-rows.js';
@@ -372,12 +372,12 @@ function spreadsheetMlSheets(source: string, path: string): ParsedSheet[] {
   let data: string | undefined;
   let visible: string | undefined;
 
-  const damaged = (what: string) =>
+  const damaged = (where: Message) =>
     unreadable(
       path,
       msg(
-        `tệp hỏng (trang "${sheet?.name ?? ''}", ${what.replace('row', 'dòng').replace('cell', 'ô')}: số thứ tự sai hoặc lặp lại); hãy mở bằng Excel và lưu lại dạng .xlsx`,
-        `damaged file (sheet "${sheet?.name ?? ''}", ${what}: an index that is wrong or repeated); open it in Excel and save it as .xlsx`,
+        `tệp hỏng (trang "${printableName(sheet?.name ?? '')}", ${where.vi}: số thứ tự sai hoặc lặp lại); hãy mở bằng Excel và lưu lại dạng .xlsx`,
+        `damaged file (sheet "${printableName(sheet?.name ?? '')}", ${where.en}: an index that is wrong or repeated); open it in Excel and save it as .xlsx`,
       ),
     );
   const endRow = () => {
@@ -415,7 +415,7 @@ function spreadsheetMlSheets(source: string, path: string): ParsedSheet[] {
           if (tag.closing) return;
           {
             const next = index === undefined ? rowNumber + 1 : Number(index);
-            if (!Number.isInteger(next) || next <= rowNumber || next > 1_048_576) throw damaged(`row ${index ?? next}`);
+            if (!Number.isInteger(next) || next <= rowNumber || next > 1_048_576) throw damaged(msg(`dòng ${printableName(index ?? String(next))}`, `row ${printableName(index ?? String(next))}`));
             rowNumber = next;
           }
           row = [];
@@ -425,7 +425,7 @@ function spreadsheetMlSheets(source: string, path: string): ParsedSheet[] {
         case 'cell': {
           if (row === undefined || tag.closing) return;
           const next = index === undefined ? column + 1 : Number(index);
-          if (!Number.isInteger(next) || next <= column || next > 16_384) throw damaged(`cell ${rowNumber}:${index ?? next}`);
+          if (!Number.isInteger(next) || next <= column || next > 16_384) throw damaged(msg(`dòng ${rowNumber} ô ${printableName(index ?? String(next))}`, `row ${rowNumber} cell ${printableName(index ?? String(next))}`));
           column = next;
           cellStyle = tag.attributes.get('styleid');
           mergeAcross = spanOf(tag.attributes.get('mergeacross') ?? '0', 16_383);
