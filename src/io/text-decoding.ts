@@ -26,11 +26,11 @@ export const ENCODING_NAMES: Readonly<Record<TextEncoding, string>> = {
  */
 export class TextEncodingRefusal extends Error {
   readonly reason: Message;
-  constructor(readonly found: Message) {
-    const reason = msg(
-      `không đọc được chữ tiếng Việt: ${found.vi}; hãy mở bằng Notepad và lưu lại với Encoding là UTF-8`,
-      `its Vietnamese text cannot be read: ${found.en}; open it in Notepad and save it again with Encoding UTF-8`,
-    );
+  constructor(
+    readonly found: Message,
+    advice: Message = msg('hãy mở bằng Notepad và lưu lại với Encoding là UTF-8', 'open it in Notepad and save it again with Encoding UTF-8'),
+  ) {
+    const reason = msg(`không đọc được chữ tiếng Việt: ${found.vi}; ${advice.vi}`, `its Vietnamese text cannot be read: ${found.en}; ${advice.en}`);
     super(reason.en);
     this.reason = reason;
     this.name = 'TextEncodingRefusal';
@@ -97,15 +97,24 @@ export function sniffTextEncoding(head: Uint8Array, complete = true): TextEncodi
   }
   const windows = new TextDecoder('windows-1258').decode(head).normalize('NFC');
   if (readsAsVietnameseText(windows)) return 'windows-1258';
-  throw new TextEncodingRefusal(likelyEncoding(head));
+  throw likelyEncoding(head);
 }
 
-/** What a text that is no encoding we read probably is, for the message. */
-function likelyEncoding(bytes: Uint8Array): Message {
+/** The refusal of a text in no encoding we read, saying what it probably is. */
+function likelyEncoding(bytes: Uint8Array): TextEncodingRefusal {
   const latin1 = Buffer.from(bytes).toString('latin1');
   const legacy = latin1.split(/\r?\n/).map((line) => decodeLegacy(line)).find((decoded) => decoded !== undefined);
-  if (legacy) return msg(`có vẻ gõ bằng bảng mã cũ ${legacy.encoding}`, `it seems typed in the legacy ${legacy.encoding} encoding`);
-  return msg('bảng mã khác (không phải UTF-8, UTF-16 hay Windows-1258)', 'another encoding (not UTF-8, UTF-16 or Windows-1258)');
+  if (legacy) {
+    // Saving it again keeps the font's codes: the text itself must be converted.
+    return new TextEncodingRefusal(
+      msg(`có vẻ gõ bằng bảng mã cũ ${legacy.encoding}`, `it seems typed in the legacy ${legacy.encoding} encoding`),
+      msg(
+        `hãy chuyển sang Unicode (Unikey › Công cụ chuyển mã, từ ${legacy.encoding} sang Unicode) rồi lưu dạng UTF-8`,
+        `convert it to Unicode (Unikey › Convert, from ${legacy.encoding} to Unicode), then save it as UTF-8`,
+      ),
+    );
+  }
+  return new TextEncodingRefusal(msg('bảng mã khác (không phải UTF-8, UTF-16 hay Windows-1258)', 'another encoding (not UTF-8, UTF-16 or Windows-1258)'));
 }
 
 

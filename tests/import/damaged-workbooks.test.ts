@@ -192,13 +192,18 @@ describe('date serials and numbers', () => {
 
 describe('sheet names', () => {
   it('reach the terminal with their control characters shown, never as escape sequences', async () => {
-    const path = await sheetWithRows('escape.xlsx', header + goodRow(2));
+    // Also a header and a value with ESC in them: data reaches the terminal only made visible.
+    const escHeader = row(1, HEADERS.map((name, index) => text(`${'ABCDEF'[index]}1`, name)).join('') + text('G1', 'Ghi chú&#27;[2J'));
+    const escRow = row(3, goodCells(3).replace('>51<', '>5&#27;[31m1<') + text('F3', '21289'));
+    const path = await sheetWithRows('escape.xlsx', escHeader + goodRow(2) + escRow);
     const workbook = (await zipEntries(path)).find((entry) => entry.name === 'xl/workbook.xml')!.data.toString('utf8');
     // ESC [2J clears the screen; ESC [31m turns it red.
     await replaceInZip(path, 'xl/workbook.xml', workbook.replace('name="TreEm"', 'name="TreEm&#27;[2J&#27;[31m"'));
     const ran = await runCli('validate', path);
     const printed = ran.stdout + ran.stderr;
     expect(printed).toContain('TreEm\\u001B[2J\\u001B[31m');
+    expect(printed).toContain('Ghi chú␛[2J');
+    expect(printed).toContain('5␛[31m1');
     expect(printed).not.toContain('\u001b');
   });
 });
