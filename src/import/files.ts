@@ -83,7 +83,7 @@ export async function guardZip(file: string, named: string = file): Promise<ZipI
   }
 }
 
-/** "Export to Excel" in web software often writes an HTML table or Excel 2003 XML named .xls. */
+/** Other markup named .xls or .xml (web pages and Excel 2003 XML are told by markupKind and read by us): LibreOffice may know it. */
 const MARKUP = /^(?:\xef\xbb\xbf)?\s*</;
 
 async function markupFormat(file: string): Promise<FileFormat> {

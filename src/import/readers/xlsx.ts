@@ -14,7 +14,7 @@ import { ZipReader } from './zip.js';
  * tabs' names: a sheet of a million rows is never held whole (see sheet-scan.ts).
  *
  * The file must have passed `detectFormat` (files.ts), which checks a zip against bombs. A
- * legacy .xls (or an HTML/XML "Excel" export) is first converted with LibreOffice, and the
+ * legacy .xls (or other XML named .xls) is first converted with LibreOffice, and the
  * converted copy is read and then deleted; messages still name the original file.
  */
 export async function* readXlsxSheets(path: string): AsyncGenerator<RawSheet> {
@@ -63,7 +63,7 @@ export async function* readXlsxWorkbook(path: string): AsyncGenerator<XlsxSheet>
   }
 }
 
-/** A zip (an .xlsx) is read as it is; anything else that got here (OLE .xls, markup) is converted first. */
+/** A zip (an .xlsx) is read as it is; anything else that got here (OLE .xls, XML that is not Excel 2003's) is converted first. */
 async function isZipFile(path: string): Promise<boolean> {
   const handle = await open(path, 'r');
   try {
