@@ -33,7 +33,8 @@ function webPage(rows: readonly (readonly string[])[], title = 'DANH SÁCH TRẺ
     )
     .join('\n');
   return `<html xmlns:x="urn:schemas-microsoft-com:office:excel"><head><meta http-equiv="Content-Type" content="text/html; charset=utf-8">
-<style>.text { mso-number-format:"\\@"; }</style></head><body>
+<style>.text { mso-number-format:"\\@"; }</style>
+<script>var row = "<tr><td>không phải ô</td></tr>";</script></head><body>
 <table border="1"><tr><td colspan="${width}" align="center"><b>${title}</b></td></tr>
 ${body}
 </table></body></html>`;
@@ -123,11 +124,12 @@ describe('Excel 2003 XML Spreadsheet', () => {
   <WorksheetOptions xmlns="urn:schemas-microsoft-com:office:excel"><Visible>SheetHidden</Visible></WorksheetOptions></Worksheet>
  <Worksheet ss:Name="TreEm"><Table>
   <Row>${CHILD_HEADERS.slice(0, 6).map((header) => cell('String', header)).join('')}</Row>
-  <Row>${cell('String', '000123')}${cell('String', 'Lò Thị Mai')}${cell('DateTime', '2013-06-05T00:00:00.000')}${cell('String', 'Nữ')}${cell('Number', '51', ' ss:StyleID="sText"')}${cell('Number', '21289')}</Row>
+  <Row>${cell('Number', '000123', ' ss:StyleID="sText"').replace('</Cell>', '<Comment ss:Author="Cán bộ"><ss:Data xmlns="http://www.w3.org/TR/REC-html40"><B>Ghi chú</B> của xã</ss:Data></Comment></Cell>')}${cell('String', 'Lò Thị Mai')}${cell('DateTime', '2013-06-05T00:00:00.000')}${cell('String', 'Nữ')}${cell('Number', '51', ' ss:StyleID="sText"')}${cell('Number', '21289')}</Row>
   <Row ss:Index="4">${cell('String', 'TE02')}${cell('String', 'Đinh Văn Hùng')}${cell('String', '17/11/2014')}${cell('String', 'Nam')}${cell('String', '51')}${cell('Number', '21289', ' ss:Index="6"')}</Row>
  </Table></Worksheet>
 </Workbook>`;
 
+  // Row 2's code is a Number in a text style ("@"): kept as written, "000123", not 123; its comment is not its value.
   it('reads its sheets by name and type, skips the hidden one, and says what the file was', async () => {
     writeFileSync(file('xml-2003.xls'), xml);
     expect(await detectFormat(file('xml-2003.xls'))).toBe('spreadsheetml');

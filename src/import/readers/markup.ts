@@ -137,10 +137,11 @@ interface MarkupHandler {
 const ATTRIBUTE = /([^\s=/>]+)(?:\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+)))?/g;
 
 /**
- * HTML and XML alike, tolerantly: tags, attributes, text, comments, CDATA; the contents of
- * `<script>` and `<style>` skipped; a DTD ignored (no entity it declares is ever expanded).
+ * HTML and XML alike, tolerantly: tags, attributes, text, comments, CDATA; in HTML the contents
+ * of `<script>` and `<style>` skipped (in XML Spreadsheet `<Style>` is an element like any);
+ * a DTD ignored (no entity it declares is ever expanded).
  */
-function tokenize(source: string, handler: MarkupHandler): void {
+function tokenize(source: string, handler: MarkupHandler, html: boolean): void {
   let at = 0;
   const n = source.length;
   while (at < n) {
@@ -178,25 +179,31 @@ function tokenize(source: string, handler: MarkupHandler): void {
       continue;
     }
     handler.tag(tag);
-    if (!tag.closing && !tag.selfClosing && (tag.name === 'script' || tag.name === 'style')) {
-      const close = source.toLowerCase().indexOf(`</${tag.name}`, at);
-      at = close < 0 ? n : close;
+    if (html && !tag.closing && !tag.selfClosing && (tag.name === 'script' || tag.name === 'style')) {
+      const close = new RegExp(`</${tag.name}`, 'ig');
+      close.lastIndex = at;
+      at = close.exec(source)?.index ?? n;
     }
   }
 }
 
-/** The `>` ending a tag that starts at `from`, quoted values skipped over; -1 when there is none. */
+/**
+ * The `>` ending a tag that starts at `from`, quoted values skipped over; -1 when there is none.
+ * A quote opens a value only after "=": a stray apostrophe (`title=it's`) does not swallow the page.
+ */
 function tagEnd(source: string, from: number): number {
   let quote = 0;
+  let afterEquals = false;
   for (let i = from; i < source.length; i += 1) {
     const ch = source.charCodeAt(i);
     if (quote !== 0) {
       if (ch === quote) quote = 0;
-    } else if (ch === 0x22 || ch === 0x27) {
-      quote = ch;
-    } else if (ch === 0x3e) {
-      return i;
+      continue;
     }
+    if (ch === 0x3e) return i;
+    if ((ch === 0x22 || ch === 0x27) && afterEquals) quote = ch;
+    if (ch === 0x3d) afterEquals = true;
+    else if (ch !== 0x20 && ch !== 0x09 && ch !== 0x0a && ch !== 0x0d) afterEquals = false;
   }
   return -1;
 }
@@ -329,7 +336,7 @@ function htmlSheets(source: string, fallbackName: string): ParsedSheet[] {
           return;
       }
     },
-  });
+  }, true);
   endRow();
   const name = names.length === 1 && names[0] !== '' ? names[0]! : fallbackName;
   return [{ name, state: 'visible', rows }];
@@ -371,6 +378,8 @@ function spreadsheetMlSheets(source: string, path: string): ParsedSheet[] {
   let dataType: string | undefined;
   let data: string | undefined;
   let visible: string | undefined;
+  /** Inside a cell's `<Comment>`: its `<Data>` is the note, not the cell's value. */
+  let inComment = false;
 
   const damaged = (where: Message) =>
     unreadable(
@@ -431,8 +440,11 @@ function spreadsheetMlSheets(source: string, path: string): ParsedSheet[] {
           mergeAcross = spanOf(tag.attributes.get('mergeacross') ?? '0', 16_383);
           return;
         }
+        case 'comment':
+          inComment = !tag.closing && !tag.selfClosing;
+          return;
         case 'data':
-          if (row === undefined) return;
+          if (row === undefined || inComment) return;
           if (!tag.closing) {
             dataType = tag.attributes.get('type');
             data = '';
@@ -459,7 +471,7 @@ function spreadsheetMlSheets(source: string, path: string): ParsedSheet[] {
           return;
       }
     },
-  });
+  }, false);
   endRow();
   return sheets;
 }
