@@ -15,6 +15,7 @@ import { childRecords } from '../../src/model/record-columns.js';
 import { UserError, msg } from '../../src/model/messages.js';
 import { loadSettingsFile } from '../../src/report/settings.js';
 import { unreadableRefusal, userError } from '../helpers/errors.js';
+import { runCli } from '../helpers/cli.js';
 import { tempDir } from '../helpers/workbooks.js';
 
 const dir = tempDir('chitieu-encodings-');
@@ -143,5 +144,31 @@ describe('the legacy-font (TCVN3) detector', () => {
     expect(decodeLegacy('Thôn 3 · Xã')).toBeUndefined();
     // Still converts real TCVN3: "X· S¬n H¹" is "Xã Sơn Hạ".
     expect(decodeLegacy('X· S¬n H¹')?.text).toBe('Xã Sơn Hạ');
+  });
+});
+
+describe('a column-mapping profile saved as "ANSI"', () => {
+  it('matches its Vietnamese headers and values (no data file blamed)', async () => {
+    const profile = [
+      'name: "Sổ theo dõi của xã (ANSI)"',
+      'sheets:',
+      '  children:',
+      '    columns:',
+      '      childId: ["Mã số trẻ"]',
+      '      fullName: ["Tên đầy đủ"]',
+      '      dateOfBirth: ["Sinh ngày"]',
+      '      sex: ["Phái"]',
+      '      provinceCode: ["Tỉnh"]',
+      '      communeCode: ["Xã phường"]',
+      '    values:',
+      '      sex: { "Trai": "NAM", "Gái": "NU" }',
+      '',
+    ].join('\r\n');
+    writeFileSync(file('ho-so-ansi.yaml'), windows1258(profile));
+    writeFileSync(file('so-theo-doi.csv'), 'Mã số trẻ,Tên đầy đủ,Sinh ngày,Phái,Tỉnh,Xã phường\nT1,Lò Thị Mai,05/06/2013,Gái,51,21289\nT2,Đinh Văn Hùng,17/11/2014,Trai,51,21289\n');
+    const ran = await runCli('validate', file('so-theo-doi.csv'), '--profile', file('ho-so-ansi.yaml'));
+    expect(ran.stderr).toBe('');
+    expect(ran.stdout).toContain('so-theo-doi.csv: đọc 2 dòng = 2 hợp lệ + 0 bị loại');
+    expect(ran.code).toBe(0);
   });
 });
