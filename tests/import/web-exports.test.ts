@@ -12,6 +12,7 @@ import { importFiles } from '../../src/import/index.js';
 import { inspectFile } from '../../src/import/inspect.js';
 import { accountingLines } from '../../src/import/summary.js';
 import { childRecords } from '../../src/model/record-columns.js';
+import { dataView } from '../../src/server/views.js';
 import { unreadableRefusal } from '../helpers/errors.js';
 import { tempDir } from '../helpers/workbooks.js';
 
@@ -64,6 +65,8 @@ describe('HTML tables saved as Excel', () => {
     expect(result.files[0]!.sheets[0]).toMatchObject({ headerRow: 2, read: 3, accepted: 3 });
     expect(accountingLines(result.files, 'vi')[0]).toBe('xuat-tu-web.xls (trang web xuất ra dạng .xls): đọc 3 dòng = 3 hợp lệ + 0 bị loại');
     expect(accountingLines(result.files, 'en')[0]).toBe('xuat-tu-web.xls (a web page exported as .xls): read 3 rows = 3 accepted + 0 rejected');
+    // The page's accounting table says it too.
+    expect(dataView(result).files[0]!.origin).toEqual({ vi: 'trang web xuất ra dạng .xls', en: 'a web page exported as .xls' });
   });
 
   it('reads "12.345" in a number column as 12,345 (the contract\'s Vietnamese rule), not 12.345', async () => {
