@@ -73,7 +73,6 @@ describe('cell references', () => {
     ['r="F0"', row(2, text('A2', 'TE002') + text('F0', '21289')), 'F0'],
     ['r="A0"', row(2, text('A0', 'TE002')), 'A0'],
     ['a negative row in a cell reference', row(2, text('A-2', 'TE002')), 'A-2'],
-    ['a column beyond XFD', row(2, text('A2', 'TE002') + text('XFE2', 'x')), 'XFE2'],
     ['a row beyond 1048576', row(2, text('A1048577', 'TE002')), 'A1048577'],
     ['a cell naming another row than its own', row(2, text('A2', 'TE002') + text('B7', '03/05/2015')), 'B7'],
   ];
@@ -91,8 +90,14 @@ describe('cell references', () => {
     ['a row going backwards', goodRow(3) + goodRow(2), '2'],
     ['row 0', row(0, ''), '0'],
     ['a negative row', '<row r="-3"></row>', '-3'],
-    ['a row beyond 1048576', '<row r="1048577"/>', '1048577'],
   ];
+  it('refuses a cell past XFD or a row past 1,048,576 by Excel\'s limits (excel-limits.ts, issue #23)', async () => {
+    const wide = await unreadableRefusal(read(await sheetWithRows('ref-XFE2.xlsx', header + row(2, text('A2', 'TE002') + text('XFE2', 'x')))));
+    expect(wide.text.en).toContain('has a cell in column 16,385 (row 2)');
+    const long = await unreadableRefusal(read(await sheetWithRows('row-1048577.xlsx', header + '<row r="1048577"/>')));
+    expect(long.text.en).toContain('has row 1,048,577');
+  });
+
   for (const [what, rowsXml, ref] of rowCases) {
     it(`refuses ${what}, naming the sheet and the row`, async () => {
       const error = await unreadableRefusal(read(await sheetWithRows(`row-${ref}-${what.length}.xlsx`, header + rowsXml)));

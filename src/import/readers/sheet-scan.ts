@@ -2,6 +2,7 @@ import type { RawValue } from '../cells.js';
 import type { ReaderRow } from './legacy-rows.js';
 import type { CellNote } from './types.js';
 import { corrupt } from '../zip-guard.js';
+import { EXCEL_LIMITS, MAX_CELL_SOURCE_CHARS, cellTooLong, tooManyColumns, tooManyRows, type TextBudget } from './excel-limits.js';
 import { Tag, XmlScanner, digitsOf, xmlNumber } from './xml-scan.js';
 
 /**
@@ -44,13 +45,11 @@ export interface SheetOptions {
   readonly notes: CellNote[];
   /** Where given, error cells' codes too (`inspect` shows them as read). */
   readonly errors?: CellErrorAt[];
+  /** The file's text budget, shared by its sheets (excel-limits.ts). */
+  readonly budget?: TextBudget;
   /** The sheet's tab name, for a message about a damaged cell reference. */
   readonly sheet?: string;
 }
-
-/** Excel's grid: XFD1048576 is the last cell. */
-export const MAX_ROWS = 1_048_576;
-export const MAX_COLUMNS = 16_384;
 
 export class SheetScanner extends XmlScanner {
   /** Rows complete since the caller last took them. */
@@ -79,6 +78,11 @@ export class SheetScanner extends XmlScanner {
   ) {
     super(part);
     this.epochSerial = UNIX_EPOCH_SERIAL - (options.date1904 ? SYSTEM_1904_OFFSET : 0);
+    this.maxCaptureChars = MAX_CELL_SOURCE_CHARS;
+  }
+
+  protected override captureTooLong(): Error {
+    return cellTooLong(this.part, undefined, { row: this.rowNumber, column: this.column });
   }
 
   protected open(tag: number, empty: boolean): void {
@@ -265,11 +269,12 @@ export class SheetScanner extends XmlScanner {
       const start = this.attributes[r * 4 + 2]!;
       const end = this.attributes[r * 4 + 3]!;
       const number = end - start <= 7 ? digitsOf(this.source, start, end) : -1;
-      // Rows come in order, each once: a row number out of the grid, or one going back, would put its cells over others.
-      if (number < 1 || number > MAX_ROWS || number <= this.rowNumber) throw this.damaged(this.source.slice(start, end), 'row');
+      if (number > EXCEL_LIMITS.rows) throw tooManyRows(this.part, number);
+      // Rows come in order, each once: a malformed row number, or one going back, would put its cells over others.
+      if (number < 1 || number <= this.rowNumber) throw this.damaged(this.source.slice(start, end), 'row');
       this.rowNumber = number;
     }
-    if (this.rowNumber > MAX_ROWS) throw this.damaged(String(this.rowNumber), 'row');
+    if (this.rowNumber > EXCEL_LIMITS.rows) throw tooManyRows(this.part, this.rowNumber);
     this.cells = [];
     this.column = 0;
   }
@@ -288,9 +293,10 @@ export class SheetScanner extends XmlScanner {
       if (code < 97 || code > 122) break;
       column = column * 26 + (code - 96);
     }
-    if (column === 0 || column > MAX_COLUMNS) return -2;
+    // Past XFD is told by the column limit (nextColumn); four letters or more are no reference.
+    if (column === 0) return -2;
     const row = end - i <= 7 ? digitsOf(s, i, end) : -1;
-    if (row < 1 || row > MAX_ROWS || s.charCodeAt(i) === 48) return -2;
+    if (row < 1 || row > EXCEL_LIMITS.rows || s.charCodeAt(i) === 48) return -2;
     if (this.rowImplicit) {
       if (row <= this.rowNumber - 1) return -2;
       this.rowNumber = row;
@@ -302,11 +308,12 @@ export class SheetScanner extends XmlScanner {
   /** The cell's column: its reference's, or the next one; a cell at or before the previous one would overwrite it. */
   private nextColumn(column: number, s: string, reference: number): number {
     const next = column === 0 ? this.column + 1 : column;
-    if (column === -2 || next <= this.column || next > MAX_COLUMNS) {
+    if (column === -2 || next <= this.column) {
       const quote = reference >= 0 ? s.charCodeAt(reference - 1) : DOUBLE_QUOTE;
       const text = reference >= 0 ? s.slice(reference, s.indexOf(String.fromCharCode(quote), reference)) : `#${next}`;
       throw this.damaged(text, 'cell');
     }
+    if (next > EXCEL_LIMITS.columns) throw tooManyColumns(this.part, this.rowNumber, next);
     return next;
   }
 
@@ -358,6 +365,8 @@ export class SheetScanner extends XmlScanner {
     this.inCell = false;
     const value = this.cellValue();
     if (value === null) return;
+    if (this.column > EXCEL_LIMITS.columns) throw tooManyColumns(this.part, this.rowNumber, this.column);
+    if (typeof value === 'string') this.spend(value.length);
     const cells = this.cells!;
     const index = this.column - 1;
     while (cells.length < index) cells.push(null);
@@ -400,6 +409,12 @@ export class SheetScanner extends XmlScanner {
         return number;
       }
     }
+  }
+
+  /** A text cell's cost: past Excel's limit the part is damaged; every reference counts against the file's budget. */
+  private spend(length: number): void {
+    if (length > EXCEL_LIMITS.cellChars) throw cellTooLong(this.part, length, { row: this.rowNumber, column: this.column });
+    this.options.budget?.spend(length, this.part);
   }
 
   /** No value: blank, and when a formula should have given one, said in a note. */
@@ -456,6 +471,11 @@ export class SharedStringsScanner extends XmlScanner {
   constructor(part: string) {
     super(part);
     this.fastLetter = S_CODE;
+    this.maxCaptureChars = MAX_CELL_SOURCE_CHARS;
+  }
+
+  protected override captureTooLong(): Error {
+    return cellTooLong(this.part, undefined);
   }
 
   /**
@@ -471,7 +491,7 @@ export class SharedStringsScanner extends XmlScanner {
     else return -1;
     const end = s.indexOf('<', start);
     if (end < 0 || !s.startsWith(ITEM_END, end)) return -1;
-    this.strings.push(start === end ? '' : this.decodedAt(s, start, end));
+    this.push(start === end ? '' : this.decodedAt(s, start, end));
     return end + ITEM_END.length;
   }
 
@@ -479,7 +499,7 @@ export class SharedStringsScanner extends XmlScanner {
     if (tag === Tag.SI) {
       this.current = '';
       this.inItem = !empty;
-      if (empty) this.strings.push('');
+      if (empty) this.push('');
     } else if (tag === Tag.RPH) {
       if (!empty) this.inPhonetic = true;
     } else if (tag === Tag.T && this.inItem && !this.inPhonetic && !empty) {
@@ -492,12 +512,18 @@ export class SharedStringsScanner extends XmlScanner {
       if (this.capturing) {
         this.current += this.capturedText();
         this.capturing = false;
+        if (this.current.length > EXCEL_LIMITS.cellChars) throw cellTooLong(this.part, this.current.length);
       }
     } else if (tag === Tag.RPH) {
       this.inPhonetic = false;
     } else if (tag === Tag.SI) {
-      this.strings.push(this.current);
+      this.push(this.current);
       this.inItem = false;
     }
+  }
+
+  private push(text: string): void {
+    if (text.length > EXCEL_LIMITS.cellChars) throw cellTooLong(this.part, text.length);
+    this.strings.push(text);
   }
 }
