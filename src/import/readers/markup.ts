@@ -4,8 +4,8 @@ import { TextEncodingRefusal, decodeText } from '../../io/text-decoding.js';
 import { msg, type Message } from '../../model/messages.js';
 import type { RawValue } from '../cells.js';
 import { unreadable } from '../files.js';
-import { LegacyRows, type ReaderRow } from './legacy-rows.js';
-import type { CellNote, RawRow, RawSheet, SheetState } from './types.js';
+import { heldRowBatches, type ReaderRow } from './legacy-rows.js';
+import type { CellNote, RawSheet, SheetState } from './types.js';
 
 /**
  * "Excel" files that are really markup: the HTML table that web software sends as `.xls`
@@ -29,9 +29,6 @@ export type MarkupKind = 'html' | 'spreadsheetml';
 
 export const MAX_MARKUP_BYTES = 128 * 1024 * 1024;
 
-/** Rows handed over per batch. */
-const BATCH_ROWS = 2_000;
-
 /** What a file's first bytes say it is, if markup: HTML (a web page) or Excel 2003 XML. */
 export function markupKind(head: Buffer): MarkupKind | undefined {
   let text: string;
@@ -53,7 +50,7 @@ export async function* readMarkupSheets(path: string, kind: MarkupKind, name: st
   const sheets = kind === 'html' ? htmlSheets(text, name) : spreadsheetMlSheets(text, path);
   for (const [index, sheet] of sheets.entries()) {
     const notes: CellNote[] = [];
-    yield { name: printableName(sheet.name), index, state: sheet.state, hidden: sheet.state !== 'visible', batches: batchesOf(sheet.rows, notes), notes };
+    yield { name: printableName(sheet.name), index, state: sheet.state, hidden: sheet.state !== 'visible', batches: heldRowBatches(sheet.rows, notes), notes };
   }
 }
 
@@ -101,20 +98,6 @@ function declaredCharset(bytes: Buffer): string | undefined {
   const head = bytes.subarray(0, 4096).toString('latin1').toLowerCase();
   const found = /<meta[^>]*charset\s*=\s*["']?([\w.:-]+)/.exec(head) ?? /<\?xml[^>]*encoding\s*=\s*["']([\w.:-]+)/.exec(head);
   return found?.[1];
-}
-
-async function* batchesOf(rows: readonly ReaderRow[], notes: CellNote[]): AsyncGenerator<readonly RawRow[]> {
-  const legacy = new LegacyRows();
-  let ready: RawRow[] = [];
-  for (const row of rows) {
-    legacy.push(row, ready);
-    if (ready.length >= BATCH_ROWS) {
-      yield ready;
-      ready = [];
-    }
-  }
-  legacy.end(notes, ready);
-  if (ready.length > 0) yield ready;
 }
 
 // ---------------------------------------------------------------- tokenizer
