@@ -10,6 +10,7 @@ import { crc32 } from 'node:zlib';
 import { importFiles } from '../../src/import/index.js';
 import { inspectFile } from '../../src/import/inspect.js';
 import { childRecords } from '../../src/model/record-columns.js';
+import { buildCompound, label, numberCell as biffNumber, record, u16, workbookStream, xf } from '../helpers/biff.js';
 import { runCli } from '../helpers/cli.js';
 import { unreadableRefusal } from '../helpers/errors.js';
 import { CHILD_HEADERS, childRow, tempDir, utc, writeWorkbook } from '../helpers/workbooks.js';
@@ -210,5 +211,17 @@ describe('sheet names', () => {
     expect(printed).toContain('Ghi chú␛[2J');
     expect(printed).toContain('5␛[31m1');
     expect(printed).not.toContain('\u001b');
+  });
+});
+
+describe('date serials in a legacy .xls', () => {
+  it('reads a plain number in a date column of a 1904 .xls with that epoch too', async () => {
+    // DATEMODE 1: the 1904 system. 40665 + 1462 = 42127 = 3 May 2015 (as for the .xlsx above).
+    const cells = HEADERS.map((name, column) => label(0, column, name));
+    const values = ['TE002', 'Đinh Văn A', null, 'Nam', '51', '21289'].map((value, column) => (value === null ? biffNumber(1, column, 40665) : label(1, column, value)));
+    const stream = workbookStream(8, [record(0x0022, u16(1)), xf(0)], [{ name: 'TreEm', records: [...cells, ...values] }]);
+    writeFileSync(file('mac-1904.xls'), buildCompound([{ name: 'Workbook', data: stream }]).bytes);
+    const result = await read(file('mac-1904.xls'));
+    expect(childRecords(result.dataset.children).map((child) => [child.childId, child.dateOfBirth])).toEqual([['TE002', '2015-05-03']]);
   });
 });
