@@ -57,6 +57,7 @@ export function registerServe(program: Command, context: CliContext, text: Text)
         const stop = () => {
           process.off('SIGINT', stop);
           process.off('SIGTERM', stop);
+          process.off('SIGHUP', stop);
           void server.close().then(() => {
             say(context, lang, msg('Đã dừng chitieu serve và xóa dữ liệu đã tải lên.', 'Stopped chitieu serve and deleted the uploaded data.'));
             resolve();
@@ -64,6 +65,8 @@ export function registerServe(program: Command, context: CliContext, text: Text)
         };
         process.on('SIGINT', stop);
         process.on('SIGTERM', stop);
+        // The console window closed (Windows sends SIGHUP): the uploaded data goes too.
+        process.on('SIGHUP', stop);
       });
     });
 }

@@ -84,6 +84,10 @@ function readsAsVietnameseText(text: string): boolean {
 export function sniffTextEncoding(head: Uint8Array, complete = true): TextEncoding {
   const marked = byteOrderMark(head);
   if (marked === 'UTF-16LE' || marked === 'UTF-16BE') return marked;
+  // A zero byte every other byte is UTF-16 text without its mark (valid UTF-8 as it stands, NULs and all).
+  if (marked === undefined && looksLikeUtf16(head)) {
+    throw new TextEncodingRefusal(msg('có vẻ là UTF-16 không có dấu BOM', 'it looks like UTF-16 without a byte-order mark'));
+  }
   try {
     new TextDecoder('utf-8', { fatal: true }).decode(head, { stream: !complete });
     return 'UTF-8';
@@ -98,6 +102,19 @@ export function sniffTextEncoding(head: Uint8Array, complete = true): TextEncodi
   const windows = new TextDecoder('windows-1258').decode(head).normalize('NFC');
   if (readsAsVietnameseText(windows)) return 'windows-1258';
   throw likelyEncoding(head);
+}
+
+/** Zero bytes at most even, or most odd, places of the first 4 KiB: text in UTF-16. */
+function looksLikeUtf16(head: Uint8Array): boolean {
+  const pairs = Math.min(head.length, 4096) >> 1;
+  if (pairs < 2) return false;
+  let evenZeros = 0;
+  let oddZeros = 0;
+  for (let i = 0; i < pairs; i += 1) {
+    if (head[2 * i] === 0) evenZeros += 1;
+    if (head[2 * i + 1] === 0) oddZeros += 1;
+  }
+  return Math.max(evenZeros, oddZeros) >= pairs * 0.4;
 }
 
 /** The refusal of a text in no encoding we read, saying what it probably is. */
