@@ -37,6 +37,8 @@ export function dataView(imported: ImportResult, madeProfileOf: MadeProfileOf = 
     totals: totalsOf(imported),
     files: imported.files.map((file) => ({
       file: file.file,
+      // "trang web xuất ra dạng .xls": what the file really is, when its name does not say.
+      origin: file.origin ?? null,
       read: file.read,
       accepted: file.accepted,
       rejected: file.rejected,
