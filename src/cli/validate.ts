@@ -5,6 +5,7 @@ import { accountingLines, columnLines, rejectedLine, summaryLines, warningLine }
 import { ExitCode, msg, render } from '../model/messages.js';
 import { readData, totalsOf } from '../pipeline/read.js';
 import { ignoreSheetOption, profileOption, sheetChoiceOf, type SheetOptions } from './sheet-options.js';
+import { inputFiles } from './inputs.js';
 import { langOf, type CliContext } from './context.js';
 import type { Text } from './help.js';
 import { parseDateOption } from './options.js';
@@ -30,8 +31,9 @@ export function registerValidate(program: Command, context: CliContext, text: Te
     )
     .addOption(profileOption(text))
     .addOption(ignoreSheetOption(text))
-    .action(async (files: string[], options: SheetOptions & { out?: string; strict?: boolean; asOf?: string }, command: Command) => {
+    .action(async (given: string[], options: SheetOptions & { out?: string; strict?: boolean; asOf?: string }, command: Command) => {
       const lang = langOf(command);
+      const files = inputFiles(given, context.err, lang);
       if (options.out !== undefined) checkOutputFile(options.out, { extensions: ['.xlsx'] });
       const sheets = sheetChoiceOf(options);
       const progress = progressFor(context, lang, files.length);

@@ -1,6 +1,7 @@
 import { open, stat } from 'node:fs/promises';
 import { basename, extname } from 'node:path';
 import { printableName } from '../io/file-names.js';
+import { OPEN_IN_EXCEL } from '../io/output.js';
 import { ExitCode, UserError, msg, type Message } from '../model/messages.js';
 import { OLE_MAGIC, inspectOle } from './ole.js';
 import { HOW_TO_SAVE_AS_XLSX, findSoffice } from './xls.js';
@@ -16,6 +17,13 @@ export function unreadable(file: string, reason: Message): UserError {
     ExitCode.unreadableInput,
     msg(`Không đọc được file "${name}": ${reason.vi}`, `Cannot read file "${name}": ${reason.en}`),
   );
+}
+
+/** EBUSY on Windows: another program (Excel) holds the file; otherwise it cannot be opened. */
+export function lockedOrUnreadable(file: string, error: unknown): UserError {
+  const code = typeof error === 'object' && error !== null && 'code' in error ? String(error.code) : '';
+  if (code === 'EBUSY') return unreadable(file, OPEN_IN_EXCEL);
+  return unreadable(file, msg('file không tồn tại hoặc không mở được', 'file does not exist or cannot be opened'));
 }
 
 const ZIP_MAGIC = Buffer.from([0x50, 0x4b, 0x03, 0x04]);
@@ -38,7 +46,9 @@ export async function detectFormat(file: string): Promise<FileFormat> {
   }
   if (size === 0) throw unreadable(file, msg('file rỗng (0 byte)', 'the file is empty (0 bytes)'));
   const start = Buffer.alloc(512);
-  const handle = await open(file, 'r');
+  const handle = await open(file, 'r').catch((error: unknown) => {
+    throw lockedOrUnreadable(file, error);
+  });
   let head: Buffer;
   try {
     const { bytesRead } = await handle.read(start, 0, start.length, 0);
