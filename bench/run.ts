@@ -4,19 +4,21 @@
  * time of all its threads, rows per second, peak memory, and the ratio to a bare node:zlib
  * inflate of the same files measured in the same run (bench/inflate.ts).
  *
- *   npm run bench                       commune, district, province sets; 100k and 500k-row sheets
+ *   npm run bench                       start-up; commune, district, province sets; 100k and 500k-row sheets
  *   BENCH_SETS=province npm run bench   only some sets (commune, district, province, sheet-100k,
- *                                       sheet-500k, sheet-max: a sheet of 1,048,576 rows)
+ *                                       sheet-500k, sheet-max: a sheet of 1,048,576 rows;
+ *                                       startup: `chitieu --version` and `validate` of one file)
  */
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, renameSync } from 'node:fs';
 import { cpus, loadavg, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { loadAdminUnits } from '../src/units/index.js';
+import { measureStartup } from './startup.js';
 import { writeCommuneWorkbook, writeLargeChildrenWorkbook, type CommuneBenchFile } from './datasets.js';
 
 const DATA = join(import.meta.dirname, '.data');
-const DEFAULT_SETS = ['commune', 'district', 'province', 'sheet-100k', 'sheet-500k'];
+const DEFAULT_SETS = ['startup', 'commune', 'district', 'province', 'sheet-100k', 'sheet-500k'];
 const sets = (process.env.BENCH_SETS ?? DEFAULT_SETS.join(',')).split(',');
 
 interface StageFigures {
@@ -102,6 +104,17 @@ const decimal = new Intl.NumberFormat('en-US', { maximumFractionDigits: 1, minim
 mkdirSync(DATA, { recursive: true });
 console.log(`chitieu bench · node ${process.version} · ${cpus().length} cores (${cpus()[0]?.model.trim() ?? '?'}) · ${Math.round(totalmem() / 2 ** 30)} GiB · load ${loadavg().map((load) => load.toFixed(1)).join(' ')}`);
 for (const name of sets) {
+  if (name === 'startup') {
+    console.log('');
+    const figures = measureStartup();
+    if (!figures) {
+      console.log('startup: not measured (run "npm run build" first: it times the compiled CLI)');
+      continue;
+    }
+    console.log("startup (compiled CLI, median of 5)      seconds   limit");
+    for (const figure of figures) console.log(`  ${figure.command.padEnd(36)} ${figure.seconds.toFixed(2).padStart(7)}   ${figure.limit} s${figure.seconds > figure.limit ? '  OVER' : ''}`);
+    continue;
+  }
   const started = performance.now();
   const set = await dataSet(name);
   const prepared = (performance.now() - started) / 1000;

@@ -1,5 +1,4 @@
 import type { Command } from 'commander';
-import { writeErrorWorkbook } from '../import/error-workbook.js';
 import { checkOutputFile } from '../io/output.js';
 import { accountingLines, columnLines, rejectedLine, summaryLines, warningLine } from '../import/summary.js';
 import { ExitCode, msg, render } from '../model/messages.js';
@@ -84,6 +83,8 @@ export function registerValidate(program: Command, context: CliContext, text: Te
       }
       for (const line of summaryLines(result.rejected, result.warnings, lang)) print(line);
       if (options.out) {
+        // exceljs takes a quarter of a second to load: only a run that writes the workbook pays it.
+        const { writeErrorWorkbook } = await import('../import/error-workbook.js');
         await writeErrorWorkbook(options.out, result.rejected, lang, { warnings: result.warnings, files: result.files });
         print(
           render(
