@@ -5,20 +5,29 @@
  * inflate of the same files measured in the same run (bench/inflate.ts).
  *
  *   npm run bench                       start-up; commune, district, province sets; 100k and 500k-row sheets
- *   BENCH_SETS=province npm run bench   only some sets (commune, district, province, sheet-100k,
- *                                       sheet-500k, sheet-max: a sheet of 1,048,576 rows;
- *                                       startup: `chitieu --version` and `validate` of one file)
+ *   BENCH_SETS=province npm run bench   only some sets (startup, commune, commune-xls, district, province,
+ *                                       sheet-100k, sheet-500k, sheet-max: a sheet of 1,048,576 rows)
+ *   BENCH_SETS=hostile npm run bench    what a small hostile workbook costs `validate` and
+ *                                       `inspect --json --cells` (issue 23), not in the default sets
+ *
+ * startup is the compiled CLI's `--version`, `--help` and `validate` of one sample file (bench/startup.ts).
+ * commune-xls is the commune's workbook saved as a legacy .xls (Excel 97–2003) by LibreOffice,
+ * when it is installed (only to make the file: chitieu reads it with its own BIFF reader); its
+ * floor is the bare inflate of the .xlsx it was made from.
  */
-import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, renameSync } from 'node:fs';
+import { execFileSync, spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, totalmem } from 'node:os';
 import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { loadAdminUnits } from '../src/units/index.js';
+import { amplifiedWorkbook } from '../tests/helpers/zips.js';
+import { findSoffice } from '../src/import/xls.js';
 import { measureStartup } from './startup.js';
 import { writeCommuneWorkbook, writeLargeChildrenWorkbook, type CommuneBenchFile } from './datasets.js';
 
 const DATA = join(import.meta.dirname, '.data');
-const DEFAULT_SETS = ['startup', 'commune', 'district', 'province', 'sheet-100k', 'sheet-500k'];
+const DEFAULT_SETS = ['startup', 'commune', 'commune-xls', 'district', 'province', 'sheet-100k', 'sheet-500k'];
 const sets = (process.env.BENCH_SETS ?? DEFAULT_SETS.join(',')).split(',');
 
 interface StageFigures {
@@ -32,6 +41,8 @@ interface StageFigures {
 interface DataSet {
   name: string;
   files: string[];
+  /** The zips the bare inflate is measured on, when `files` are not zips. */
+  floorFiles?: string[];
   /** What `report` is run for: the unit and period. */
   unit?: string;
 }
@@ -78,6 +89,18 @@ async function dataSet(name: string): Promise<DataSet> {
   switch (name) {
     case 'commune':
       return { name, files: await communeSet(name, [commune('21289', 5_000, 200)]), unit: '21289' };
+    case 'commune-xls': {
+      const [xlsx] = await communeSet('commune', [commune('21289', 5_000, 200)]);
+      const soffice = await findSoffice();
+      if (!soffice) return { name, files: [] };
+      const xls = await ensure(join(DATA, 'commune-xls', '21289.xls'), async (part) => {
+        const out = join(DATA, 'commune-xls', 'converting');
+        execFileSync(soffice, ['--headless', `-env:UserInstallation=${pathToFileURL(join(DATA, 'lo-profile')).href}`, '--convert-to', 'xls', '--outdir', out, xlsx!], { stdio: 'ignore' });
+        renameSync(join(out, '21289.xls'), part);
+        rmSync(out, { recursive: true, force: true });
+      });
+      return { name, files: [xls], floorFiles: [xlsx!], unit: '21289' };
+    }
     case 'district': {
       const communes = units.childrenOf('district', '529', 'pre').map((unit) => commune(unit.code, 2_900, 150));
       return { name, files: await communeSet(name, communes), unit: '529' };
@@ -101,6 +124,41 @@ async function dataSet(name: string): Promise<DataSet> {
 const count = new Intl.NumberFormat('en-US', { maximumFractionDigits: 0 });
 const decimal = new Intl.NumberFormat('en-US', { maximumFractionDigits: 1, minimumFractionDigits: 1 });
 
+/** `chitieu ARGS` from the sources in a fresh process, its output discarded: seconds, exit code and peak RSS (MB). */
+function cliRun(args: string[]): { seconds: number; status: number | null; maxRssMb: number } {
+  const rssFile = join(DATA, 'cli.rss');
+  const started = performance.now();
+  const child = spawnSync(process.execPath, ['--import', 'tsx', join(import.meta.dirname, '../tests/helpers/source-cli.ts'), ...args], {
+    stdio: 'ignore',
+    env: { ...process.env, TZ: 'UTC', CHITIEU_TEST_RSS_FILE: rssFile },
+  });
+  return { seconds: (performance.now() - started) / 1000, status: child.status, maxRssMb: Number(readFileSync(rssFile, 'utf8')) / 1024 };
+}
+
+/** Issue 23's workbooks: one shared string referenced by 12,000 cells, past Excel's limit and within it. */
+function hostileSet(): void {
+  const files = [
+    { name: 'amplified-1m.xlsx', what: '1,048,576-char shared string × 12,000 cells', chars: 1_048_576 },
+    { name: 'amplified-32k.xlsx', what: '32,767-char shared string × 12,000 cells', chars: 32_767 },
+  ];
+  console.log('');
+  console.log('hostile: a small workbook whose one shared string every cell references');
+  console.log('  file                                           size MB   command                 exit   seconds   peak RSS MB');
+  const bare = cliRun(['--help']);
+  console.log(`  ${'(node and chitieu starting: --help)'.padEnd(46)} ${''.padStart(7)}   ${''.padEnd(22)} ${String(bare.status).padStart(4)}   ${decimal.format(bare.seconds).padStart(7)}   ${count.format(bare.maxRssMb).padStart(11)}`);
+  for (const file of files) {
+    const path = join(DATA, file.name);
+    if (!existsSync(path)) writeFileSync(path, amplifiedWorkbook(file.chars, 12_000));
+    const size = statSync(path).size / 2 ** 20;
+    for (const command of [['validate'], ['inspect', '--json', '--cells']]) {
+      const figures = cliRun([command[0]!, path, ...command.slice(1)]);
+      console.log(
+        `  ${file.what.padEnd(46)} ${decimal.format(size).padStart(7)}   ${command.join(' ').padEnd(22)} ${String(figures.status).padStart(4)}   ${decimal.format(figures.seconds).padStart(7)}   ${count.format(figures.maxRssMb).padStart(11)}`,
+      );
+    }
+  }
+}
+
 mkdirSync(DATA, { recursive: true });
 console.log(`chitieu bench · node ${process.version} · ${cpus().length} cores (${cpus()[0]?.model.trim() ?? '?'}) · ${Math.round(totalmem() / 2 ** 30)} GiB · load ${loadavg().map((load) => load.toFixed(1)).join(' ')}`);
 for (const name of sets) {
@@ -111,17 +169,25 @@ for (const name of sets) {
       console.log('startup: not measured (run "npm run build" first: it times the compiled CLI)');
       continue;
     }
-    console.log("startup (compiled CLI, median of 5)      seconds   limit");
+    console.log('startup (compiled CLI, median of 5)      seconds   limit');
     for (const figure of figures) console.log(`  ${figure.command.padEnd(36)} ${figure.seconds.toFixed(2).padStart(7)}   ${figure.limit} s${figure.seconds > figure.limit ? '  OVER' : ''}`);
+    continue;
+  }
+  if (name === 'hostile') {
+    hostileSet();
     continue;
   }
   const started = performance.now();
   const set = await dataSet(name);
   const prepared = (performance.now() - started) / 1000;
   console.log('');
+  if (set.files.length === 0) {
+    console.log(`${set.name}: skipped (LibreOffice, which makes its file, is not installed)`);
+    continue;
+  }
   console.log(`${set.name}: ${set.files.length} file(s)${prepared > 1 ? ` (generated in ${decimal.format(prepared)} s)` : ''}`);
   console.log('  stage                      rows      seconds   CPU s    rows/s   peak RSS MB   × bare inflate');
-  const [floor] = measure('inflate', set.files);
+  const [floor] = measure('inflate', set.floorFiles ?? set.files);
   const stages = set.unit ? measure('pipeline', [set.unit, '2025-H1', ...set.files]) : measure('import', set.files);
   console.log(`  ${floor!.stage.padEnd(24)} ${`${count.format(floor!.rows)} MiB`.padStart(9)}   ${decimal.format(floor!.seconds).padStart(7)}   ${decimal.format(floor!.cpuSeconds).padStart(5)}`);
   for (const figures of stages) {

@@ -9,7 +9,7 @@
  * cannot place (a commune code unknown at its date) are counted by kind, like the importer's.
  */
 import type { Command } from 'commander';
-import { checkOutputFile, writeOutputFile } from '../io/output.js';
+import { checkOutputFile, writeOutputJson } from '../io/output.js';
 import { accountingLines, rejectedLine, summaryLines } from '../import/summary.js';
 import type { Catalogue } from '../indicators/index.js';
 import type { ImportWarning, RejectedRow } from '../model/issues.js';
@@ -148,7 +148,7 @@ export function registerCompute(program: Command, context: CliContext, text: Tex
   const command = program
     .command('compute')
     .description(text(msg('Tính các chỉ tiêu Thông tư 13 cho mọi đơn vị có dữ liệu, đánh giá chỉ tiêu kế hoạch', 'Compute the indicators of Circular 13 for every unit with data, and evaluate the plan targets')))
-    .argument(text(msg('<tệp...>', '<files...>')), text(msg('file .xlsx hoặc .csv', '.xlsx or .csv files')));
+    .argument(text(msg('<tệp...>', '<files...>')), text(msg('tệp .xlsx, .xls hoặc .csv', '.xlsx, .xls or .csv files')));
   addPeriodOptions(command, text)
     .option(text(msg('--level <cấp>', '--level <level>')), text(msg('cấp cao nhất: commune, district (trước 01/07/2025), province', 'highest level: commune, district (before 1 July 2025), province')), (value: string): Level => {
       if (value !== 'commune' && value !== 'district' && value !== 'province') {
@@ -196,7 +196,7 @@ export function registerCompute(program: Command, context: CliContext, text: Tex
       if (options.out === undefined) {
         printSummary(context, output.result, definitions.catalogue, names, lang);
       } else if (options.out.toLowerCase().endsWith('.json')) {
-        writeOutputFile(options.out, `${JSON.stringify(output.result, null, 2)}\n`);
+        writeOutputJson(options.out, output.result);
         context.err(render(msg(`Đã ghi ${options.out}.`, `Wrote ${options.out}.`), lang));
       } else {
         await writeResultWorkbook(options.out, output.result, definitions.catalogue, names, lang, imported.files);

@@ -1,4 +1,5 @@
 import type { Command } from 'commander';
+import { once } from 'node:events';
 import { ExitCode, msg, render, type Lang, type Message } from '../model/messages.js';
 
 /** What every command needs from the outside world; tests give their own. */
@@ -11,6 +12,11 @@ export interface CliContext {
   readonly status: (line: string) => void;
   /** A command that finishes with a non-zero code without an error (e.g. `--strict`) sets it here. */
   exitCode: number;
+  /**
+   * Resolves once what `out` was given has been taken (a pipe on POSIX is written
+   * asynchronously): a command printing much waits here, so that its output is not held in memory.
+   */
+  readonly outDrained?: () => Promise<void>;
 }
 
 /**
@@ -42,6 +48,7 @@ export function processContext(lang: () => Lang = () => 'vi'): CliContext {
     interactive: Boolean(process.stderr.isTTY),
     status: (line) => process.stderr.write(`\r\x1b[K${line}`),
     exitCode: 0,
+    outDrained: () => (process.stdout.writableNeedDrain ? once(process.stdout, 'drain').then(() => undefined) : Promise.resolve()),
   };
 }
 

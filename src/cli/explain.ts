@@ -65,7 +65,7 @@ export function registerExplain(program: Command, context: CliContext, text: Tex
     .command('explain')
     .description(text(msg('Giải thích một số liệu: quy tắc, tử số, mẫu số và mã các bản ghi được đếm', 'Explain one figure: its rule, numerator, denominator and the keys of the records counted')))
     .argument(text(msg('<mã>', '<code>')), text(msg('mã chỉ tiêu, ví dụ TE-0301', 'indicator code, e.g. TE-0301')))
-    .argument(text(msg('<tệp...>', '<files...>')), text(msg('file .xlsx hoặc .csv', '.xlsx or .csv files')));
+    .argument(text(msg('<tệp...>', '<files...>')), text(msg('tệp .xlsx, .xls hoặc .csv', '.xlsx, .xls or .csv files')));
   addPeriodOptions(command, text)
     .requiredOption(text(msg('--unit <mã>', '--unit <code>')), text(msg('mã đơn vị: xã (5 số), huyện (3 số, trước 01/07/2025) hoặc tỉnh (2 số)', 'unit code: commune (5 digits), district (3, before 1 July 2025) or province (2)')))
     .option(

@@ -12,6 +12,7 @@ import { basename } from 'node:path';
 import { draftProfileText } from '../import/draft-profile.js';
 import type { ProfileSelection } from '../import/index.js';
 import { inspectFile, type FileInspection } from '../import/inspect.js';
+import { jsonPieces, lineSink } from '../io/json-stream.js';
 import { checkOutputFile, writeOutputFile } from '../io/output.js';
 import { columnLetter } from '../import/readers/notes.js';
 import type { SheetChoice } from '../import/sheet-choice.js';
@@ -39,7 +40,7 @@ export function registerInspect(program: Command, context: CliContext, text: Tex
         ),
       ),
     )
-    .argument(text(msg('<tệp...>', '<files...>')), text(msg('file .xlsx hoặc .csv', '.xlsx or .csv files')))
+    .argument(text(msg('<tệp...>', '<files...>')), text(msg('tệp .xlsx, .xls hoặc .csv', '.xlsx, .xls or .csv files')))
     .option('--json', text(msg('in ra dạng JSON', 'print as JSON')))
     .option('--cells', text(msg('in ra JSON kèm mọi ô có giá trị, đúng như đã đọc', 'print JSON with every non-empty cell, as read')))
     .option(
@@ -56,15 +57,35 @@ export function registerInspect(program: Command, context: CliContext, text: Tex
         await writeDraft(context, lang, files, options.draftProfile, selection);
         return;
       }
-      const inspections: FileInspection[] = [];
-      for (const file of files) inspections.push(await inspectFile(file, options.cells === true, { selection }));
       if (options.json || options.cells) {
-        const json = inspections.map((inspection) => inspection.json);
-        context.out(JSON.stringify(json.length === 1 ? json[0] : json, null, 2));
+        await writeInspectionsJson(context, files, options.cells === true, selection);
         return;
       }
+      const inspections: FileInspection[] = [];
+      for (const file of files) inspections.push(await inspectFile(file, false, { selection }));
       for (const inspection of inspections) for (const line of inspectionLines(inspection, lang)) context.out(line);
     });
+}
+
+/**
+ * The JSON of each file written as soon as it is read, piece by piece: memory holds one file's
+ * cells, never the text of the whole output. Several files make an array, as `JSON.stringify`
+ * prints it; a later file that cannot be read stops it there (exit 2, one line on stderr).
+ */
+async function writeInspectionsJson(context: CliContext, files: readonly string[], withCells: boolean, selection: ProfileSelection): Promise<void> {
+  const sink = lineSink(context.out);
+  const several = files.length > 1;
+  if (several) sink.write('[\n  ');
+  for (const [index, file] of files.entries()) {
+    const { json } = await inspectFile(file, withCells, { selection });
+    if (index > 0) sink.write(',\n  ');
+    for (const piece of jsonPieces(json, several ? 1 : 0)) {
+      sink.write(piece);
+      await context.outDrained?.();
+    }
+  }
+  if (several) sink.write('\n]');
+  sink.end();
 }
 
 const STATES: Record<string, Message> = {

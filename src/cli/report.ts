@@ -103,7 +103,7 @@ export function registerReport(program: Command, context: CliContext, text: Text
   const command = program
     .command('report')
     .description(text(msg('Viết báo cáo kết quả công tác trẻ em (DOCX) và phụ lục số liệu (XLSX) của một đơn vị', 'Write the report on child affairs (DOCX) and its statistical annex (XLSX) for one unit')))
-    .argument(text(msg('<tệp...>', '<files...>')), text(msg('file dữ liệu .xlsx hoặc .csv của các xã', 'the communes\' .xlsx or .csv data files')));
+    .argument(text(msg('<tệp...>', '<files...>')), text(msg('tệp dữ liệu .xlsx, .xls hoặc .csv của các xã', 'the communes\' .xlsx, .xls or .csv data files')));
   addPeriodOptions(command, text)
     .requiredOption(text(msg('--unit <mã>', '--unit <code>')), text(msg('mã đơn vị báo cáo: tỉnh (2 số), huyện (3 số) hoặc xã (5 số)', 'code of the reporting unit: province (2 digits), district (3) or commune (5)')))
     .option(text(msg('--targets <tệp>', '--targets <file>')), text(msg('tệp chỉ tiêu kế hoạch (targets/*.yaml)', 'plan targets file (targets/*.yaml)')))

@@ -20,7 +20,7 @@ export function registerValidate(program: Command, context: CliContext, text: Te
   program
     .command('validate')
     .description(text(msg('Kiểm tra file dữ liệu trẻ em: đếm dòng đọc được, dòng hợp lệ, dòng bị loại và lý do', 'Check child data files: rows read, accepted and rejected, with the reasons')))
-    .argument(text(msg('<tệp...>', '<files...>')), text(msg('file .xlsx hoặc .csv', '.xlsx or .csv files')))
+    .argument(text(msg('<tệp...>', '<files...>')), text(msg('tệp .xlsx, .xls hoặc .csv', '.xlsx, .xls or .csv files')))
     .option(text(msg('--out <sổ-lỗi.xlsx>', '--out <errors.xlsx>')), text(msg('ghi các dòng bị loại (kèm lý do) và các cảnh báo ra sổ Excel', 'write the rejected rows (with reasons) and the warnings to a workbook')))
     .option('--strict', text(msg('kết thúc với mã 3 nếu có dòng bị loại', 'exit with code 3 if any row is rejected')))
     .option(

@@ -60,8 +60,11 @@ export function closestColumn(header: string, candidates: readonly ColumnSpec[])
   for (const column of candidates) {
     for (const name of [column.header, ...column.aliases]) {
       const other = foldHeader(name);
-      const distance = abbreviates(folded.split(' '), other.split(' ')) ? 0 : editDistance(folded, other);
-      if (distance <= Math.max(1, Math.floor(Math.min(folded.length, other.length) / 5)) && (!best || distance < best.distance)) {
+      const allowed = Math.max(1, Math.floor(Math.min(folded.length, other.length) / 5));
+      // The distance is at least the difference in length: a header far longer than any contract
+      // header (up to 32,767 characters) is not compared letter by letter with each of them.
+      const distance = abbreviates(folded.split(' '), other.split(' ')) ? 0 : Math.abs(folded.length - other.length) > allowed ? Infinity : editDistance(folded, other);
+      if (distance <= allowed && (!best || distance < best.distance)) {
         best = { column, distance };
       }
     }

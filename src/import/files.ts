@@ -7,8 +7,11 @@ import { OLE_MAGIC, inspectOle } from './ole.js';
 import { HOW_TO_SAVE_AS_XLSX, findSoffice } from './xls.js';
 import { ZipRefusal, checkZip, type ZipIndex } from './zip-guard.js';
 
-/** 'xls': a legacy workbook (or an HTML/XML "Excel" export), read after LibreOffice converts it (see xls.ts). */
-export type FileFormat = 'xlsx' | 'csv' | 'xls';
+/**
+ * 'xls': a legacy Excel 97–2003 or 5/95 workbook, read by our own reader (readers/biff.ts);
+ * 'markup': an HTML/XML "Excel" export named .xls, read after LibreOffice converts it (see xls.ts).
+ */
+export type FileFormat = 'xlsx' | 'csv' | 'xls' | 'markup';
 
 /** A file that cannot be read at all: exit 2 with one line naming the file. */
 export function unreadable(file: string, reason: Message): UserError {
@@ -64,6 +67,7 @@ export async function detectFormat(file: string): Promise<FileFormat> {
     throw unreadable(file, msg('file nén rỗng, không phải sổ Excel', 'an empty zip, not an Excel workbook'));
   }
   if (head.subarray(0, 8).equals(OLE_MAGIC)) return oleFormat(file);
+  if (head.length >= 4 && BARE_BIFF_BOF.has(head.readUInt16LE(0))) throw unreadable(file, TOO_OLD_XLS);
   const extension = extname(file).toLowerCase();
   if ((extension === '.xls' || extension === '.xml') && MARKUP.test(head.toString('latin1'))) return markupFormat(file);
   if (extension === '.csv' || extension === '.txt') return 'csv';
@@ -72,7 +76,7 @@ export async function detectFormat(file: string): Promise<FileFormat> {
   }
   throw unreadable(
     file,
-    msg('chỉ đọc được file .xlsx hoặc .csv', 'only .xlsx and .csv files can be read'),
+    msg('chỉ đọc được tệp .xlsx, .xls hoặc .csv', 'only .xlsx, .xls and .csv files can be read'),
   );
 }
 
@@ -86,11 +90,22 @@ export async function guardZip(file: string, named: string = file): Promise<ZipI
   }
 }
 
+/**
+ * BOF records of Excel 2.x–4.x worksheets (and of a BIFF stream outside an OLE container):
+ * files from before Excel 5, which no office keeps in use, told apart rather than called unknown.
+ */
+const BARE_BIFF_BOF = new Set([0x0009, 0x0209, 0x0409, 0x0809]);
+
+export const TOO_OLD_XLS = msg(
+  'sổ Excel 2.x–4.x quá cũ; hãy mở bằng Excel và lưu lại dạng .xlsx (Tệp › Lưu thành › Sổ làm việc Excel)',
+  'an Excel 2.x–4.x worksheet, too old; open it in Excel and save it as .xlsx (File › Save As › Excel Workbook)',
+);
+
 /** "Export to Excel" in web software often writes an HTML table or Excel 2003 XML named .xls. */
 const MARKUP = /^(?:\xef\xbb\xbf)?\s*</;
 
 async function markupFormat(file: string): Promise<FileFormat> {
-  if (await findSoffice()) return 'xls';
+  if (await findSoffice()) return 'markup';
   throw unreadable(
     file,
     msg(
@@ -100,23 +115,29 @@ async function markupFormat(file: string): Promise<FileFormat> {
   );
 }
 
-const REMOVE_PASSWORD = msg(
+export const REMOVE_PASSWORD = msg(
   'sổ Excel có đặt mật khẩu; hãy mở bằng Excel, bỏ mật khẩu (Tệp › Thông tin › Bảo vệ sổ làm việc) và lưu lại',
   'a password-protected workbook; open it in Excel, remove the password (File › Info › Protect Workbook) and save it again',
 );
 
-/** An OLE compound file: a legacy .xls (read after conversion), an encrypted workbook, or not a workbook. */
+/** A legacy .xls whose container or workbook stream is damaged: one line saying how. */
+export function damagedXls(file: string, reason: Message): UserError {
+  return unreadable(
+    file,
+    msg(
+      `tệp .xls bị hỏng (${reason.vi}); hãy mở bằng Excel, nếu Excel sửa được thì lưu lại dạng .xlsx, nếu không hãy xin lại tệp gốc`,
+      `a damaged .xls file (${reason.en}); open it in Excel and, if Excel can repair it, save it as .xlsx; otherwise ask for the original file again`,
+    ),
+  );
+}
+
+/** An OLE compound file: a legacy .xls (read by our BIFF reader), an encrypted workbook, or not a workbook. */
 async function oleFormat(file: string): Promise<FileFormat> {
-  const kind = await inspectOle(file);
+  const inspection = await inspectOle(file);
+  const kind = inspection.kind;
   if (kind === 'encrypted-workbook' || kind === 'encrypted-xls') throw unreadable(file, REMOVE_PASSWORD);
-  if (kind === 'unknown') {
-    throw unreadable(
-      file,
-      msg(
-        'file .xls cũ bị hỏng hoặc sổ Excel có đặt mật khẩu; hãy mở bằng Excel, bỏ mật khẩu nếu có và lưu lại dạng .xlsx',
-        'a damaged legacy .xls file or a password-protected workbook; open it in Excel, remove any password and save as .xlsx',
-      ),
-    );
+  if (kind === 'damaged') {
+    throw damagedXls(file, inspection.reason ?? msg('không đọc được cấu trúc tệp', 'its structure cannot be read'));
   }
   if (kind === 'other') {
     throw unreadable(
@@ -126,9 +147,6 @@ async function oleFormat(file: string): Promise<FileFormat> {
         'an old-format Office file that is not a workbook (perhaps a Word document); export the data as .xlsx or .csv',
       ),
     );
-  }
-  if (!(await findSoffice())) {
-    throw unreadable(file, msg(`file .xls cũ: ${HOW_TO_SAVE_AS_XLSX.vi}`, `a legacy .xls file: ${HOW_TO_SAVE_AS_XLSX.en}`));
   }
   return 'xls';
 }

@@ -1,9 +1,13 @@
-import { open, type FileHandle } from 'node:fs/promises';
+import { open, readFile } from 'node:fs/promises';
+import { msg, type Message } from '../model/messages.js';
 
 /**
- * Tells apart the files that start with the OLE2 "compound file" magic (D0 CF 11 E0): a legacy
- * .xls, a password-protected .xlsx/.xls, or some other Office document. Only the directory
- * (the list of stream names) and, for an .xls, the first records of its workbook stream are read.
+ * The OLE2 "compound file" container (magic D0 CF 11 E0): a legacy .xls, a password-protected
+ * .xlsx/.xls, or some other Office document. The container is a small file system (a FAT of
+ * sector chains, a directory, a mini stream for small streams); a damaged or hostile file may
+ * make its chains loop, point past the end or declare gigabytes, so every chain is followed
+ * with a visited set and checked against the size it must have. A fault is a `OleDamage`,
+ * never a partial stream.
  */
 
 export type OleKind =
@@ -14,20 +18,36 @@ export type OleKind =
   | 'xls'
   /** Word, PowerPoint, an .msg…: not a workbook at all. */
   | 'other'
-  /** The directory cannot be read: damaged. */
-  | 'unknown';
+  /** The container cannot be read: damaged (`reason` says how). */
+  | 'damaged';
+
+export interface OleInspection {
+  readonly kind: OleKind;
+  /** For 'damaged': what is wrong, in a few words. */
+  readonly reason?: Message;
+}
 
 export const OLE_MAGIC = Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]);
 
 const END_OF_CHAIN = 0xfffffffe;
 const FREE_SECTOR = 0xffffffff;
 const MAX_SECTOR = 0xfffffffa;
-/** Enough of the directory and of the workbook stream to find what we look for. */
-const MAX_DIRECTORY_SECTORS = 4096;
-const WORKBOOK_HEAD = 64 * 1024;
+/** No real workbook comes near this; a larger file is not read into memory. */
+export const MAX_OLE_FILE_BYTES = 1024 ** 3;
 
-interface DirectoryEntry {
+/** A fault in the container; `reason` is said to the user after "damaged .xls file". */
+export class OleDamage extends Error {
+  constructor(readonly reason: Message) {
+    super(reason.en);
+    this.name = 'OleDamage';
+  }
+}
+
+const damage = (vi: string, en: string) => new OleDamage(msg(vi, en));
+
+export interface DirectoryEntry {
   readonly name: string;
+  /** 1 storage, 2 stream, 5 root. */
   readonly type: number;
   readonly start: number;
   readonly size: number;
@@ -44,25 +64,31 @@ export async function isOleFile(path: string): Promise<boolean> {
   }
 }
 
-/** Never throws: a file whose directory cannot be read is 'unknown'. */
-export async function inspectOle(path: string): Promise<OleKind> {
+/** Never throws for what the file holds: a container that cannot be read is 'damaged'. */
+export async function inspectOle(path: string): Promise<OleInspection> {
+  try {
+    const container = CompoundFile.parse(await readOleBytes(path));
+    const names = new Set(container.entries.map((entry) => entry.name));
+    if (names.has('EncryptedPackage') || names.has('EncryptionInfo')) return { kind: 'encrypted-workbook' };
+    const workbook = container.workbookEntry();
+    if (!workbook) return { kind: 'other' };
+    return { kind: hasFilePass(container.stream(workbook)) ? 'encrypted-xls' : 'xls' };
+  } catch (error) {
+    if (error instanceof OleDamage) return { kind: 'damaged', reason: error.reason };
+    if (error instanceof RangeError) return { kind: 'damaged', reason: msg('cấu trúc tệp bị cắt', 'its structure is cut short') };
+    throw error;
+  }
+}
+
+export async function readOleBytes(path: string): Promise<Buffer> {
   const handle = await open(path, 'r');
   try {
-    const reader = await CompoundFile.open(handle);
-    if (!reader) return 'unknown';
-    const entries = await reader.directory();
-    if (!entries.some((entry) => entry.type === 5)) return 'unknown';
-    const names = new Set(entries.map((entry) => entry.name));
-    if (names.has('EncryptedPackage') || names.has('EncryptionInfo')) return 'encrypted-workbook';
-    const workbook = entries.find((entry) => entry.type === 2 && (entry.name === 'Workbook' || entry.name === 'Book'));
-    if (!workbook) return 'other';
-    const head = await reader.streamHead(workbook, WORKBOOK_HEAD);
-    return head && hasFilePass(head) ? 'encrypted-xls' : 'xls';
-  } catch {
-    return 'unknown';
+    const { size } = await handle.stat();
+    if (size > MAX_OLE_FILE_BYTES) throw damage('tệp lớn hơn 1 GB', 'the file is larger than 1 GB');
   } finally {
     await handle.close();
   }
+  return readFile(path);
 }
 
 /** BIFF records (type, length, data) up to the first sheet: FILEPASS (0x2F) means encrypted. */
@@ -79,92 +105,137 @@ function hasFilePass(stream: Buffer): boolean {
   return false;
 }
 
-class CompoundFile {
+export class CompoundFile {
+  private miniFat = new Uint32Array(0);
+  private miniStream: Buffer = Buffer.alloc(0);
+  private miniCutoff = 4096;
+  entries: readonly DirectoryEntry[] = [];
+
   private constructor(
-    private readonly handle: FileHandle,
+    private readonly bytes: Buffer,
     private readonly sectorSize: number,
     private readonly fat: Uint32Array,
-    private readonly firstDirectorySector: number,
-    private readonly miniCutoff: number,
   ) {}
 
-  static async open(handle: FileHandle): Promise<CompoundFile | undefined> {
-    const header = Buffer.alloc(512);
-    const { bytesRead } = await handle.read(header, 0, 512, 0);
-    if (bytesRead < 512 || !header.subarray(0, 8).equals(OLE_MAGIC)) return undefined;
-    const shift = header.readUInt16LE(0x1e);
-    if (shift !== 9 && shift !== 12) return undefined;
+  static parse(bytes: Buffer): CompoundFile {
+    if (bytes.length < 512 || !bytes.subarray(0, 8).equals(OLE_MAGIC)) throw damage('phần đầu tệp bị hỏng', 'its header is damaged');
+    const shift = bytes.readUInt16LE(0x1e);
+    if (shift !== 9 && shift !== 12) throw damage('phần đầu tệp bị hỏng', 'its header is damaged');
     const sectorSize = 1 << shift;
     const perSector = sectorSize / 4;
-    // A damaged or hostile header may claim any number: no more FAT than the file can need.
-    const { size } = await handle.stat();
-    const fatSectorCount = Math.min(header.readUInt32LE(0x2c), Math.ceil(size / sectorSize / perSector) + 1);
-    const firstDirectorySector = header.readUInt32LE(0x30);
-    const miniCutoff = header.readUInt32LE(0x38);
-    let difatSector = header.readUInt32LE(0x44);
+    const sectorCount = Math.ceil(bytes.length / sectorSize) - 1;
+    const fatSectorCount = bytes.readUInt32LE(0x2c);
+    // More FAT than the file has sectors to describe is a lie.
+    if (fatSectorCount > Math.ceil(sectorCount / perSector) + 1) {
+      throw damage('bảng cấp phát (FAT) khai kích thước sai', 'its allocation table (FAT) declares a false size');
+    }
     const fatSectors: number[] = [];
-    for (let i = 0; i < 109 && fatSectors.length < fatSectorCount; i += 1) fatSectors.push(header.readUInt32LE(0x4c + i * 4));
+    for (let i = 0; i < 109 && fatSectors.length < fatSectorCount; i += 1) fatSectors.push(bytes.readUInt32LE(0x4c + i * 4));
     // More FAT sectors are listed in a chain of DIFAT sectors (last slot: the next DIFAT sector).
-    for (let guard = 0; fatSectors.length < fatSectorCount && difatSector <= MAX_SECTOR && guard < 100_000; guard += 1) {
-      const sector = await readSector(handle, sectorSize, difatSector);
+    const difatSeen = new Set<number>();
+    for (let difat = bytes.readUInt32LE(0x44); fatSectors.length < fatSectorCount; ) {
+      if (difat > MAX_SECTOR) throw damage('bảng cấp phát (FAT) thiếu phần', 'its allocation table (FAT) is incomplete');
+      if (difatSeen.has(difat)) throw damage('bảng cấp phát (FAT) có vòng lặp', 'its allocation table (FAT) loops');
+      difatSeen.add(difat);
+      const sector = sectorOf(bytes, sectorSize, difat);
       for (let i = 0; i < perSector - 1 && fatSectors.length < fatSectorCount; i += 1) fatSectors.push(sector.readUInt32LE(i * 4));
-      difatSector = sector.readUInt32LE((perSector - 1) * 4);
+      difat = sector.readUInt32LE((perSector - 1) * 4);
     }
-    const fat = new Uint32Array(fatSectors.length * perSector);
+    const fat = new Uint32Array(fatSectors.length * perSector).fill(FREE_SECTOR);
     for (const [index, sectorNumber] of fatSectors.entries()) {
-      if (sectorNumber > MAX_SECTOR) continue;
-      const sector = await readSector(handle, sectorSize, sectorNumber);
-      for (let i = 0; i < perSector && i * 4 + 4 <= sector.length; i += 1) fat[index * perSector + i] = sector.readUInt32LE(i * 4);
+      const sector = sectorOf(bytes, sectorSize, sectorNumber);
+      for (let i = 0; i * 4 + 4 <= sector.length; i += 1) fat[index * perSector + i] = sector.readUInt32LE(i * 4);
     }
-    return new CompoundFile(handle, sectorSize, fat, firstDirectorySector, miniCutoff);
+    const file = new CompoundFile(bytes, sectorSize, fat);
+    file.entries = file.readDirectory(bytes.readUInt32LE(0x30));
+    const root = file.entries.find((entry) => entry.type === 5);
+    if (!root) throw damage('không có thư mục gốc', 'it has no root directory');
+    file.miniStream = file.readChain(root.start, root.size, msg('luồng nhỏ (mini stream)', 'the mini stream'));
+    const miniFatBytes = file.readChain(bytes.readUInt32LE(0x3c), bytes.readUInt32LE(0x40) * sectorSize, msg('bảng cấp phát nhỏ (mini FAT)', 'the mini FAT'), true);
+    file.miniFat = new Uint32Array(Math.floor(miniFatBytes.length / 4));
+    for (let i = 0; i < file.miniFat.length; i += 1) file.miniFat[i] = miniFatBytes.readUInt32LE(i * 4);
+    file.miniCutoff = bytes.readUInt32LE(0x38);
+    return file;
   }
 
-  async directory(): Promise<DirectoryEntry[]> {
+  /** The "Workbook" (BIFF8) or "Book" (BIFF5) stream, when there is one. */
+  workbookEntry(): DirectoryEntry | undefined {
+    const stream = (name: string) => this.entries.find((entry) => entry.type === 2 && entry.name.toLowerCase() === name);
+    return stream('workbook') ?? stream('book');
+  }
+
+  /** A stream whole: from regular sectors, or from the mini stream when it is small. */
+  stream(entry: DirectoryEntry): Buffer {
+    const what = msg(`luồng "${entry.name}"`, `the "${entry.name}" stream`);
+    if (entry.size >= this.miniCutoff) return this.readChain(entry.start, entry.size, what);
+    if (entry.size === 0) return Buffer.alloc(0);
+    if (entry.size > this.miniStream.length) {
+      throw damage(`${what.vi} khai kích thước lớn hơn luồng chứa nó`, `${what.en} declares a size larger than what holds it`);
+    }
+    const chain = chainOf(entry.start, this.miniFat, what);
+    if (chain.length * MINI_SECTOR < entry.size) throw damage(`${what.vi} ngắn hơn kích thước khai báo`, `${what.en} is shorter than its declared size`);
+    const parts = chain.map((sector) => {
+      const start = sector * MINI_SECTOR;
+      if (start >= this.miniStream.length) throw damage(`${what.vi} trỏ ra ngoài luồng nhỏ`, `${what.en} points outside the mini stream`);
+      return this.miniStream.subarray(start, start + MINI_SECTOR);
+    });
+    return Buffer.concat(parts).subarray(0, entry.size);
+  }
+
+  private readDirectory(start: number): DirectoryEntry[] {
     const entries: DirectoryEntry[] = [];
-    for (const sectorNumber of this.chain(this.firstDirectorySector, MAX_DIRECTORY_SECTORS)) {
-      const sector = await readSector(this.handle, this.sectorSize, sectorNumber);
+    for (const sectorNumber of chainOf(start, this.fat, msg('thư mục của tệp', "the file's directory"))) {
+      const sector = sectorOf(this.bytes, this.sectorSize, sectorNumber);
       for (let at = 0; at + 128 <= sector.length; at += 128) {
         const nameLength = Math.min(sector.readUInt16LE(at + 0x40), 64);
         const type = sector[at + 0x42] ?? 0;
         if (type === 0 || nameLength < 2) continue;
+        // Version 3 files may leave garbage in the size's high half; in version 4 it is real, and no workbook needs it.
+        const huge = this.sectorSize === 4096 && sector.readUInt32LE(at + 0x7c) !== 0;
         entries.push({
           name: sector.toString('utf16le', at, at + nameLength - 2),
           type,
           start: sector.readUInt32LE(at + 0x74),
-          size: sector.readUInt32LE(at + 0x78),
+          size: huge ? Number.MAX_SAFE_INTEGER : sector.readUInt32LE(at + 0x78),
         });
       }
     }
     return entries;
   }
 
-  /** The first bytes of a stream kept in regular sectors (workbook streams always are: ≥ 4096 bytes). */
-  async streamHead(entry: DirectoryEntry, length: number): Promise<Buffer | undefined> {
-    if (entry.size < this.miniCutoff) return undefined;
-    const wanted = Math.min(entry.size, length);
-    const parts: Buffer[] = [];
-    let read = 0;
-    for (const sectorNumber of this.chain(entry.start, Math.ceil(wanted / this.sectorSize))) {
-      const sector = await readSector(this.handle, this.sectorSize, sectorNumber);
-      parts.push(sector);
-      read += sector.length;
-      if (read >= wanted) break;
+  /** `size` bytes from the chain at `start`; `upTo`: the chain may be shorter than `size` was computed for. */
+  private readChain(start: number, size: number, what: Message, upTo = false): Buffer {
+    if (size > this.bytes.length) {
+      throw damage(`${what.vi} khai kích thước lớn hơn cả tệp`, `${what.en} declares a size larger than the whole file`);
     }
-    return Buffer.concat(parts).subarray(0, wanted);
-  }
-
-  /** A FAT chain, cut at `limit` sectors so that a looping chain cannot hang us. */
-  private *chain(start: number, limit: number): Generator<number> {
-    let sector = start;
-    for (let n = 0; n < limit && sector !== END_OF_CHAIN && sector !== FREE_SECTOR && sector <= MAX_SECTOR; n += 1) {
-      yield sector;
-      sector = this.fat[sector] ?? END_OF_CHAIN;
+    if (size === 0 || (upTo && start === END_OF_CHAIN)) return Buffer.alloc(0);
+    const chain = chainOf(start, this.fat, what);
+    if (!upTo && chain.length * this.sectorSize < size) {
+      throw damage(`${what.vi} ngắn hơn kích thước khai báo`, `${what.en} is shorter than its declared size`);
     }
+    return Buffer.concat(chain.map((sector) => sectorOf(this.bytes, this.sectorSize, sector))).subarray(0, size);
   }
 }
 
-async function readSector(handle: FileHandle, sectorSize: number, sector: number): Promise<Buffer> {
-  const buffer = Buffer.alloc(sectorSize);
-  const { bytesRead } = await handle.read(buffer, 0, sectorSize, (sector + 1) * sectorSize);
-  return buffer.subarray(0, bytesRead);
+const MINI_SECTOR = 64;
+
+function sectorOf(bytes: Buffer, sectorSize: number, sector: number): Buffer {
+  const start = (sector + 1) * sectorSize;
+  if (sector > MAX_SECTOR || start >= bytes.length) {
+    throw damage('có chuỗi sector trỏ ra ngoài tệp (tệp bị cắt?)', 'a sector chain points past the end of the file (cut short?)');
+  }
+  return bytes.subarray(start, Math.min(start + sectorSize, bytes.length));
+}
+
+/** A chain of sectors through `table`, checked: it ends, stays inside the table and never comes back on itself. */
+function chainOf(start: number, table: Uint32Array, what: Message): number[] {
+  const chain: number[] = [];
+  const seen = new Uint8Array(table.length);
+  for (let sector = start; sector !== END_OF_CHAIN; sector = table[sector]!) {
+    if (sector >= table.length) throw damage(`${what.vi} bị đứt`, `${what.en} is broken`);
+    if (seen[sector] === 1) throw damage(`${what.vi} có vòng lặp`, `${what.en} loops`);
+    seen[sector] = 1;
+    chain.push(sector);
+  }
+  return chain;
 }

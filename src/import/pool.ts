@@ -66,7 +66,7 @@ export async function readFilesInParallel(files: readonly FileToRead[], options:
     options.onFileRead?.(read.account);
   };
   // Each thread takes the next file until none is left or one has crashed (a bug, not a bad
-  // file); files in flight are let finish (an .xls conversion cleans up its temporary folder).
+  // file); files in flight are let finish (a LibreOffice conversion of a web export cleans up its temporary folder).
   const inMainThread = async () => {
     while (next <= last && !failed) {
       const id = last;

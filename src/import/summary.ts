@@ -69,6 +69,13 @@ export function maskPersonal(value: string): string {
 
 /** Names listed on one line at most; the rest are counted. */
 const LISTED_COLUMNS = 30;
+/** A file's header shown up to this many characters (a cell may hold 32,767). */
+const SHOWN_HEADER_CHARS = 80;
+
+function shownHeader(header: string): string {
+  if (header.length <= SHOWN_HEADER_CHARS) return header;
+  return `${[...header.slice(0, SHOWN_HEADER_CHARS + 1)].slice(0, SHOWN_HEADER_CHARS - 1).join('')}…`;
+}
 
 function listed(names: readonly string[], lang: Lang): string {
   const shown = names.slice(0, LISTED_COLUMNS).join(', ');
@@ -83,11 +90,11 @@ function listed(names: readonly string[], lang: Lang): string {
  */
 export function columnLines(columns: ColumnReport, lang: Lang, indent = '      '): string[] {
   const lines: string[] = [];
-  const recognised = columns.recognised.map((column) => (foldHeader(column.header) === foldHeader(column.column) ? column.column : `${column.column} ("${column.header}")`));
+  const recognised = columns.recognised.map((column) => (foldHeader(column.header) === foldHeader(column.column) ? column.column : `${column.column} ("${shownHeader(column.header)}")`));
   lines.push(`${indent}${render(msg(`nhận ra ${count(recognised.length, 'vi')} cột`, `${count(recognised.length, 'en')} columns recognised`), lang)}: ${listed(recognised, lang)}`);
   if (columns.ignored.length > 0) {
     const ignored = columns.ignored.map((column) =>
-      column.closest === undefined ? `"${column.header}"` : `"${column.header}" ${render(msg(`(có phải "${column.closest}"?)`, `(is it "${column.closest}"?)`), lang)}`,
+      column.closest === undefined ? `"${shownHeader(column.header)}"` : `"${shownHeader(column.header)}" ${render(msg(`(có phải "${column.closest}"?)`, `(is it "${column.closest}"?)`), lang)}`,
     );
     lines.push(`${indent}${render(msg(`bỏ qua ${count(ignored.length, 'vi')} cột không có trong mẫu`, `${count(ignored.length, 'en')} columns ignored (not in the contract)`), lang)}: ${listed(ignored, lang)}`);
   }

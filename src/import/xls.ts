@@ -7,10 +7,12 @@ import { pathToFileURL } from 'node:url';
 import { msg, type Message } from '../model/messages.js';
 
 /**
- * Our reader reads .xlsx, not legacy .xls (BIFF), and offices still produce them: when
- * LibreOffice is installed, it converts them to .xlsx, which is then read like any workbook. Each conversion
- * gets its own temporary profile, so several can run at once (worker threads) and none talks
- * to a LibreOffice the user has open.
+ * A real legacy .xls (BIFF) is read by our own reader (readers/biff.ts), never through here.
+ * What is left for LibreOffice is an HTML/XML "Excel" export named .xls (files.ts 'markup'),
+ * until those are read by our own code too: when LibreOffice is installed, it converts such a
+ * file to .xlsx, which is then read like any workbook. Each conversion gets its own temporary
+ * profile, so several can run at once (worker threads) and none talks to a LibreOffice the user
+ * has open.
  */
 
 /** Long enough for a large district file on a slow machine; LibreOffice's cold start is a few seconds. */

@@ -7,9 +7,10 @@
  * recursive mkdir loops forever (100% CPU) where mkdir says ENOENT although the parent exists,
  * as it does under /proc (the child is retried after the parent "exists", again and again).
  */
-import { accessSync, constants, mkdirSync, statSync, writeFileSync, type Stats } from 'node:fs';
+import { accessSync, closeSync, constants, mkdirSync, openSync, statSync, writeFileSync, writeSync, type Stats } from 'node:fs';
 import { dirname, extname, resolve } from 'node:path';
 import { ExitCode, UserError, msg, type Message } from '../model/messages.js';
+import { writeJson } from './json-stream.js';
 
 export interface OutputTarget {
   /** The option that named the path, as the user typed it ("--out"). */
@@ -166,5 +167,23 @@ export function writeOutputFile(path: string, data: string | Uint8Array, target:
     writeFileSync(path, data);
   } catch (error) {
     throw outputFault(error, path, target.option ?? '--out');
+  }
+}
+
+/**
+ * Writes `value` as `JSON.stringify(value, null, 2)` and a newline, piece by piece as it is
+ * made (json-stream.ts): never one string of the whole output. Any fault is one line (exit 1).
+ */
+export function writeOutputJson(path: string, value: unknown, target: OutputTarget = {}): void {
+  let fd: number | undefined;
+  try {
+    fd = openSync(path, 'w');
+    const open = fd;
+    writeJson(value, (text) => writeSync(open, text));
+    writeSync(open, '\n');
+  } catch (error) {
+    throw outputFault(error, path, target.option ?? '--out');
+  } finally {
+    if (fd !== undefined) closeSync(fd);
   }
 }

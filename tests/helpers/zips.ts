@@ -5,6 +5,7 @@
 import JSZip from 'jszip';
 import { readFileSync } from 'node:fs';
 import { constants, crc32, deflateRawSync } from 'node:zlib';
+import { buildCompound } from './biff.js';
 
 export interface ZipInput {
   readonly name: string;
@@ -114,67 +115,13 @@ export async function replaceInZip(path: string, name: string, text: string): Pr
 
 export interface OleStream {
   readonly name: string;
-  /** Stored in regular sectors (give ≥ 4096 bytes for the reader to follow it), or empty. */
+  /** Stored in regular sectors from 4096 bytes, in the mini stream under that; or empty. */
   readonly data?: Buffer;
 }
 
-/**
- * A version-3 compound file (512-byte sectors): one FAT sector, one directory sector (root +
- * up to 3 streams), then the streams' sectors. Enough for a reader of names and of a stream.
- */
+/** A version-3 compound file (512-byte sectors) holding up to 3 streams: see buildCompound (biff.ts). */
 export function buildOle(streams: readonly OleStream[]): Buffer {
-  if (streams.length > 3) throw new Error('at most 3 streams');
-  const SECTOR = 512;
-  const END = 0xfffffffe;
-  const FREE = 0xffffffff;
-  const header = Buffer.alloc(SECTOR);
-  Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]).copy(header, 0);
-  header.writeUInt16LE(0x3e, 0x18);
-  header.writeUInt16LE(3, 0x1a);
-  header.writeUInt16LE(0xfffe, 0x1c);
-  header.writeUInt16LE(9, 0x1e);
-  header.writeUInt16LE(6, 0x20);
-  header.writeUInt32LE(1, 0x2c);
-  header.writeUInt32LE(1, 0x30);
-  header.writeUInt32LE(4096, 0x38);
-  header.writeUInt32LE(END, 0x3c);
-  header.writeUInt32LE(END, 0x44);
-  for (let i = 0; i < 109; i += 1) header.writeUInt32LE(i === 0 ? 0 : FREE, 0x4c + i * 4);
-
-  const fat = Buffer.alloc(SECTOR, 0xff);
-  fat.writeUInt32LE(0xfffffffd, 0);
-  fat.writeUInt32LE(END, 4);
-  const directory = Buffer.alloc(SECTOR);
-  const dataSectors: Buffer[] = [];
-  let next = 2;
-  const entry = (index: number, name: string, type: number, start: number, size: number, child: number, right: number) => {
-    const at = index * 128;
-    const encoded = Buffer.from(`${name}\0`, 'utf16le');
-    encoded.copy(directory, at);
-    directory.writeUInt16LE(encoded.length, at + 0x40);
-    directory[at + 0x42] = type;
-    directory[at + 0x43] = 1;
-    directory.writeUInt32LE(FREE, at + 0x44);
-    directory.writeUInt32LE(right, at + 0x48);
-    directory.writeUInt32LE(child, at + 0x4c);
-    directory.writeUInt32LE(start, at + 0x74);
-    directory.writeUInt32LE(size, at + 0x78);
-  };
-  entry(0, 'Root Entry', 5, END, 0, streams.length > 0 ? 1 : FREE, FREE);
-  streams.forEach((stream, index) => {
-    const data = stream.data ?? Buffer.alloc(0);
-    const sectors = Math.ceil(data.length / SECTOR);
-    const start = sectors > 0 ? next : END;
-    for (let s = 0; s < sectors; s += 1) {
-      fat.writeUInt32LE(s === sectors - 1 ? END : next + 1, next * 4);
-      const sector = Buffer.alloc(SECTOR);
-      data.copy(sector, 0, s * SECTOR, (s + 1) * SECTOR);
-      dataSectors.push(sector);
-      next += 1;
-    }
-    entry(index + 1, stream.name, 2, start, data.length, FREE, index + 2 <= streams.length ? index + 2 : FREE);
-  });
-  return Buffer.concat([header, fat, directory, ...dataSectors]);
+  return buildCompound(streams.map((stream) => ({ name: stream.name, data: stream.data ?? Buffer.alloc(0) }))).bytes;
 }
 
 /** The start of a BIFF8 workbook stream: BOF, then (when `password`) FILEPASS, padded to 4096 bytes. */
@@ -193,4 +140,78 @@ export function biffWorkbookStream(password: boolean): Buffer {
   records.push(record(0x0085, Buffer.alloc(8)), record(0x000a, Buffer.alloc(0)));
   const stream = Buffer.concat(records);
   return Buffer.concat([stream, Buffer.alloc(4096 - stream.length)]);
+}
+
+// ---------------------------------------------------------------- workbooks written by hand
+
+export interface HandWorkbook {
+  /** `xl/worksheets/sheet1.xml`'s `<sheetData>` content. */
+  readonly sheetData: string;
+  /** `xl/sharedStrings.xml`'s items, as XML (`<si><t>…</t></si>`…); no part when absent. */
+  readonly sharedItems?: string;
+}
+
+/** A minimal .xlsx of one sheet ("TreEm"), its XML written as given: for readers' limits. */
+export function handWorkbook(input: HandWorkbook): Buffer {
+  const xml = (text: string) => Buffer.from(`<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n${text}`, 'utf8');
+  const main = 'http://schemas.openxmlformats.org/spreadsheetml/2006/main';
+  const rel = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';
+  const shared = input.sharedItems !== undefined;
+  return buildZip([
+    {
+      name: '[Content_Types].xml',
+      data: xml(
+        '<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">' +
+          '<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>' +
+          '<Default Extension="xml" ContentType="application/xml"/>' +
+          '<Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/>' +
+          '<Override PartName="/xl/worksheets/sheet1.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/>' +
+          (shared ? '<Override PartName="/xl/sharedStrings.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sharedStrings+xml"/>' : '') +
+          '</Types>',
+      ),
+    },
+    {
+      name: '_rels/.rels',
+      data: xml(`<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="${rel}/officeDocument" Target="xl/workbook.xml"/></Relationships>`),
+    },
+    {
+      name: 'xl/workbook.xml',
+      data: xml(`<workbook xmlns="${main}" xmlns:r="${rel}"><sheets><sheet name="TreEm" sheetId="1" r:id="rId1"/></sheets></workbook>`),
+    },
+    {
+      name: 'xl/_rels/workbook.xml.rels',
+      data: xml(
+        '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">' +
+          `<Relationship Id="rId1" Type="${rel}/worksheet" Target="worksheets/sheet1.xml"/>` +
+          (shared ? `<Relationship Id="rId2" Type="${rel}/sharedStrings" Target="sharedStrings.xml"/>` : '') +
+          '</Relationships>',
+      ),
+    },
+    { name: 'xl/worksheets/sheet1.xml', data: xml(`<worksheet xmlns="${main}"><sheetData>${input.sheetData}</sheetData></worksheet>`) },
+    ...(shared ? [{ name: 'xl/sharedStrings.xml', data: xml(`<sst xmlns="${main}">${input.sharedItems}</sst>`) }] : []),
+  ]);
+}
+
+/**
+ * The string-amplification workbook of issue 23: one shared string of `chars` characters
+ * (CJK characters drawn at random, so that it deflates to about 2 MB as the original did) referenced by `references`
+ * cells, 12 to a row.
+ */
+export function amplifiedWorkbook(chars: number, references: number): Buffer {
+  let seed = 23;
+  let text = '';
+  for (let i = 0; i < chars; i += 1) {
+    // xorshift32: a fixed sequence, no period deflate could find
+    seed ^= seed << 13;
+    seed ^= seed >>> 17;
+    seed ^= seed << 5;
+    text += String.fromCharCode(0x4e00 + ((seed >>> 0) % 20_000));
+  }
+  const rows: string[] = [];
+  for (let row = 1; row <= Math.ceil(references / 12); row += 1) {
+    let cells = '';
+    for (let column = 0; column < 12 && (row - 1) * 12 + column < references; column += 1) cells += `<c r="${'ABCDEFGHIJKL'[column]}${row}" t="s"><v>0</v></c>`;
+    rows.push(`<row r="${row}">${cells}</row>`);
+  }
+  return handWorkbook({ sheetData: rows.join(''), sharedItems: `<si><t>${text}</t></si>` });
 }

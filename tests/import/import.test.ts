@@ -327,10 +327,10 @@ describe('files that cannot be read', () => {
     writeFileSync(file('truncated.xlsx'), bytes.subarray(0, Math.floor(bytes.length / 2)));
     await expectUnreadable(importFiles([file('truncated.xlsx')]), 'truncated.xlsx');
   });
-  it('refuses legacy .xls / password-protected workbooks (OLE containers)', async () => {
+  it('refuses an OLE container whose header is zeros as a damaged .xls', async () => {
     const ole = Buffer.concat([Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]), Buffer.alloc(504)]);
     writeFileSync(file('old.xls'), ole);
-    await expectUnreadable(importFiles([file('old.xls')]), 'mật khẩu');
+    await expectUnreadable(importFiles([file('old.xls')]), 'tệp .xls bị hỏng (phần đầu tệp bị hỏng)');
   });
   it('refuses a sheet without a recognisable header', async () => {
     const path = await writeWorkbook(file('noheader.xlsx'), [{ name: 'Sheet1', rows: [['a', 'b', 'c'], [1, 2, 3]] }]);

@@ -1,6 +1,7 @@
 import type { RawValue } from '../cells.js';
 import type { ReaderRow } from './legacy-rows.js';
 import type { CellNote } from './types.js';
+import { EXCEL_LIMITS, MAX_CELL_SOURCE_CHARS, cellTooLong, tooManyColumns, tooManyRows, type TextBudget } from './excel-limits.js';
 import { Tag, XmlScanner, digitsOf } from './xml-scan.js';
 
 /**
@@ -41,6 +42,8 @@ export interface SheetOptions {
   readonly notes: CellNote[];
   /** Where given, error cells' codes too (`inspect` shows them as read). */
   readonly errors?: CellErrorAt[];
+  /** The file's text budget, shared by its sheets (excel-limits.ts). */
+  readonly budget?: TextBudget;
 }
 
 export class SheetScanner extends XmlScanner {
@@ -68,6 +71,11 @@ export class SheetScanner extends XmlScanner {
   ) {
     super(part);
     this.epochSerial = UNIX_EPOCH_SERIAL - (options.date1904 ? SYSTEM_1904_OFFSET : 0);
+    this.maxCaptureChars = MAX_CELL_SOURCE_CHARS;
+  }
+
+  protected override captureTooLong(): Error {
+    return cellTooLong(this.part, undefined, { row: this.rowNumber, column: this.column });
   }
 
   protected open(tag: number, empty: boolean): void {
@@ -246,6 +254,7 @@ export class SheetScanner extends XmlScanner {
     const r = this.findAttribute('r');
     const number = r < 0 ? 0 : digitsOf(this.source, this.attributes[r * 4 + 2]!, this.attributes[r * 4 + 3]!);
     this.rowNumber = number > 0 ? number : this.rowNumber + 1;
+    if (this.rowNumber > EXCEL_LIMITS.rows) throw tooManyRows(this.part, this.rowNumber);
     this.cells = [];
     this.column = 0;
   }
@@ -286,6 +295,8 @@ export class SheetScanner extends XmlScanner {
     this.inCell = false;
     const value = this.cellValue();
     if (value === null) return;
+    if (this.column > EXCEL_LIMITS.columns) throw tooManyColumns(this.part, this.rowNumber, this.column);
+    if (typeof value === 'string') this.spend(value.length);
     const cells = this.cells!;
     const index = this.column - 1;
     while (cells.length < index) cells.push(null);
@@ -325,6 +336,12 @@ export class SheetScanner extends XmlScanner {
         return number;
       }
     }
+  }
+
+  /** A text cell's cost: past Excel's limit the part is damaged; every reference counts against the file's budget. */
+  private spend(length: number): void {
+    if (length > EXCEL_LIMITS.cellChars) throw cellTooLong(this.part, length, { row: this.rowNumber, column: this.column });
+    this.options.budget?.spend(length, this.part);
   }
 
   /** No value: blank, and when a formula should have given one, said in a note. */
@@ -387,6 +404,11 @@ export class SharedStringsScanner extends XmlScanner {
   constructor(part: string) {
     super(part);
     this.fastLetter = S_CODE;
+    this.maxCaptureChars = MAX_CELL_SOURCE_CHARS;
+  }
+
+  protected override captureTooLong(): Error {
+    return cellTooLong(this.part, undefined);
   }
 
   /**
@@ -402,7 +424,7 @@ export class SharedStringsScanner extends XmlScanner {
     else return -1;
     const end = s.indexOf('<', start);
     if (end < 0 || !s.startsWith(ITEM_END, end)) return -1;
-    this.strings.push(start === end ? '' : this.decodedAt(s, start, end));
+    this.push(start === end ? '' : this.decodedAt(s, start, end));
     return end + ITEM_END.length;
   }
 
@@ -410,7 +432,7 @@ export class SharedStringsScanner extends XmlScanner {
     if (tag === Tag.SI) {
       this.current = '';
       this.inItem = !empty;
-      if (empty) this.strings.push('');
+      if (empty) this.push('');
     } else if (tag === Tag.RPH) {
       if (!empty) this.inPhonetic = true;
     } else if (tag === Tag.T && this.inItem && !this.inPhonetic && !empty) {
@@ -423,12 +445,18 @@ export class SharedStringsScanner extends XmlScanner {
       if (this.capturing) {
         this.current += this.capturedText();
         this.capturing = false;
+        if (this.current.length > EXCEL_LIMITS.cellChars) throw cellTooLong(this.part, this.current.length);
       }
     } else if (tag === Tag.RPH) {
       this.inPhonetic = false;
     } else if (tag === Tag.SI) {
-      this.strings.push(this.current);
+      this.push(this.current);
       this.inItem = false;
     }
+  }
+
+  private push(text: string): void {
+    if (text.length > EXCEL_LIMITS.cellChars) throw cellTooLong(this.part, text.length);
+    this.strings.push(text);
   }
 }

@@ -1,10 +1,13 @@
 import { open } from 'node:fs/promises';
 import { guardZip, unreadable } from '../files.js';
 import { ConversionFailure, convertXlsToXlsx, type ConvertedWorkbook } from '../xls.js';
+import { isOleFile } from '../ole.js';
 import { ZipRefusal } from '../zip-guard.js';
+import { TextBudget } from './excel-limits.js';
 import { LegacyRows, type ReaderRow } from './legacy-rows.js';
 import { SheetScanner, type CellErrorAt } from './sheet-scan.js';
 import type { CellNote, RawRow, RawSheet } from './types.js';
+import { readXlsWorkbook } from './xls-workbook.js';
 import { readWorkbook, type Workbook, type WorkbookSheet } from './workbook.js';
 import { Utf8Feeder } from './xml-scan.js';
 import { ZipReader } from './zip.js';
@@ -14,7 +17,8 @@ import { ZipReader } from './zip.js';
  * tabs' names: a sheet of a million rows is never held whole (see sheet-scan.ts).
  *
  * The file must have passed `detectFormat` (files.ts), which checks a zip against bombs. A
- * legacy .xls (or an HTML/XML "Excel" export) is first converted with LibreOffice, and the
+ * legacy .xls (an OLE file) is read by our own BIFF reader into the same sheets and rows
+ * (xls-workbook.ts); an HTML/XML "Excel" export is first converted with LibreOffice, and the
  * converted copy is read and then deleted; messages still name the original file.
  */
 export async function* readXlsxSheets(path: string): AsyncGenerator<RawSheet> {
@@ -38,7 +42,7 @@ export interface XlsxSheet {
   batches(notes: CellNote[], options?: RowOptions): AsyncGenerator<readonly RawRow[]>;
 }
 
-interface RowOptions {
+export interface RowOptions {
   readonly onRow?: (row: RawRow) => void;
   readonly errors?: CellErrorAt[];
 }
@@ -46,6 +50,10 @@ interface RowOptions {
 export async function* readXlsxWorkbook(path: string): AsyncGenerator<XlsxSheet> {
   if (await isZipFile(path)) {
     yield* sheetsOf(path, path);
+    return;
+  }
+  if (await isOleFile(path)) {
+    yield* readXlsWorkbook(path);
     return;
   }
   let converted: ConvertedWorkbook;
@@ -62,7 +70,7 @@ export async function* readXlsxWorkbook(path: string): AsyncGenerator<XlsxSheet>
   }
 }
 
-/** A zip (an .xlsx) is read as it is; anything else that got here (OLE .xls, markup) is converted first. */
+/** A zip (an .xlsx) is read as it is, an OLE file (.xls) by the BIFF reader; markup is converted first. */
 async function isZipFile(path: string): Promise<boolean> {
   const handle = await open(path, 'r');
   try {
@@ -83,15 +91,24 @@ async function* sheetsOf(path: string, named: string): AsyncGenerator<XlsxSheet>
   } catch (error) {
     throw refusedAs(error, named);
   }
+  const budget = budgetOf(workbook);
   for (const [index, sheet] of workbook.sheets.entries()) {
     yield {
       name: sheet.name,
       index,
       state: sheet.state,
-      rows: (notes, options) => rowsOf(batchesOf(zip, workbook, sheet, named, notes, options)),
-      batches: (notes, options) => batchesOf(zip, workbook, sheet, named, notes, options),
+      rows: (notes, options) => rowsOf(batchesOf(zip, workbook, budget, sheet, named, notes, options)),
+      batches: (notes, options) => batchesOf(zip, workbook, budget, sheet, named, notes, options),
     };
   }
+}
+
+/** One budget for the whole file, by the size of what it holds: its sheets' XML and its shared strings. */
+function budgetOf(workbook: Workbook): TextBudget {
+  let bytes = 0;
+  for (const sheet of workbook.sheets) bytes += sheet.entry.uncompressedSize;
+  for (const text of workbook.sharedStrings) bytes += text.length;
+  return new TextBudget(bytes);
 }
 
 function refusedAs(error: unknown, named: string): unknown {
@@ -105,13 +122,14 @@ async function* rowsOf(batches: AsyncIterable<readonly RawRow[]>): AsyncGenerato
 async function* batchesOf(
   zip: ZipReader,
   workbook: Workbook,
+  budget: TextBudget,
   sheet: WorkbookSheet,
   named: string,
   notes: CellNote[],
   options: RowOptions | undefined,
 ): AsyncGenerator<readonly RawRow[]> {
   const onRow = options?.onRow;
-  const scanner = new SheetScanner(sheet.entry.name, { ...workbook, notes, errors: options?.errors });
+  const scanner = new SheetScanner(sheet.entry.name, { ...workbook, notes, errors: options?.errors, budget });
   const legacy = new LegacyRows();
   const feeder = new Utf8Feeder(scanner);
   // Rows go on as they are scanned; a fault found later (XML cut short, a lying size) still

@@ -160,8 +160,20 @@ export abstract class XmlScanner {
   }
 
   private kept(s: string, from: number): number {
+    if (this.capturing && s.length - from > this.maxCaptureChars) throw this.captureTooLong();
     if (s.length - from > MAX_CARRY) throw malformed(this.part);
     return from;
+  }
+
+  /**
+   * Most source text one captured value may span before its end is seen: a subclass that knows
+   * a limit on values refuses there, before the text carried from chunk to chunk grows (each
+   * chunk joined to it is scanned again).
+   */
+  protected maxCaptureChars = MAX_CARRY;
+
+  protected captureTooLong(): Error {
+    return malformed(this.part);
   }
 
   /** Reads the tag at `lt`; returns the offset after it, or -1 when it is not all in `s` yet. */

@@ -253,7 +253,7 @@ export async function readAnnex(path: string): Promise<Annex> {
   }
   let workbook: Map<string, SheetRows>;
   try {
-    // Only a zip: anything else would be handed to LibreOffice as a legacy .xls.
+    // Only a zip: an annex is always the .xlsx chitieu wrote (the workbook reader would also take a legacy .xls or a web export).
     if (bytes.length < 4 || bytes.readUInt32LE(0) !== 0x04034b50) throw new Error('not a zip');
     workbook = await workbookRows(path);
   } catch {

@@ -13,8 +13,8 @@ const TEXT = {
   clear: ['Xóa dữ liệu', 'Clear data'],
   'data.title': ['Dữ liệu', 'Data'],
   'data.hint': [
-    'Chọn hoặc kéo thả các tệp .xlsx/.csv xuất từ phần mềm quản lý trẻ em (một hay nhiều xã). Tệp được đọc ngay trên máy này.',
-    'Choose or drop the .xlsx/.csv exports of the child-records software (one or several communes). They are read on this machine.',
+    'Chọn hoặc kéo thả các tệp .xlsx/.xls/.csv xuất từ phần mềm quản lý trẻ em (một hay nhiều xã). Tệp được đọc ngay trên máy này.',
+    'Choose or drop the .xlsx/.xls/.csv exports of the child-records software (one or several communes). They are read on this machine.',
   ],
   'data.input': ['Tệp dữ liệu', 'Data files'],
   'data.or': ['hoặc', 'or'],

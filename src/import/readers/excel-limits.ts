@@ -1,0 +1,83 @@
+import { msg } from '../../model/messages.js';
+import { ZipRefusal } from '../zip-guard.js';
+import { columnLetter } from './notes.js';
+
+/**
+ * What one small workbook may cost to read. Excel itself never writes a cell of more than
+ * 32,767 characters, a sheet wider than 16,384 columns (XFD) or longer than 1,048,576 rows: a
+ * part that does is damaged or made to hurt, and is refused in one line. Within those limits a
+ * shared string can still be referenced by every cell, and each reference costs its length in
+ * every step after the reader (legacy-encoding check, header matching, `inspect --cells`): the
+ * text handed over for one file is bounded by `TextBudget`, relative to the XML the file holds.
+ */
+export const EXCEL_LIMITS = { cellChars: 32_767, columns: 16_384, rows: 1_048_576 } as const;
+
+/**
+ * The most XML one cell's text within the limit can take: a character written as a reference
+ * is at most 10 bytes (`&#0065535;`). Past it a value is refused before its end is read.
+ */
+export const MAX_CELL_SOURCE_CHARS = EXCEL_LIMITS.cellChars * 10;
+
+/** Characters handed over per byte of the parts read: real sheets hand over less than one. */
+const BUDGET_CHARS_PER_BYTE = 16;
+/** Whatever the file's size, this much text may be handed over (64 MB as UTF-16). */
+const BUDGET_FLOOR_CHARS = 32_000_000;
+
+const vi = (n: number) => n.toLocaleString('vi-VN');
+const en = (n: number) => n.toLocaleString('en-US');
+
+const refusal = (viText: string, enText: string) =>
+  new ZipRefusal(msg(`${viText}; file bị hỏng hoặc không phải sổ Excel thật, hãy xin lại file xuất gốc`, `${enText}; the file is damaged or not a real Excel workbook, ask for the original export`));
+
+/**
+ * A string of `length` characters in `part` (at a cell, when known): over Excel's limit. Without
+ * a length, one refused before its end was read (`MAX_CELL_SOURCE_CHARS`).
+ */
+export function cellTooLong(part: string, length: number | undefined, at?: { row: number; column: number }): ZipRefusal {
+  const cell = at ? `${columnLetter(at.column)}${at.row}` : undefined;
+  const limitVi = vi(EXCEL_LIMITS.cellChars);
+  const limitEn = en(EXCEL_LIMITS.cellChars);
+  return refusal(
+    `phần "${part}" có ${cell ? `ô ${cell} chứa ` : ''}một chuỗi ${length === undefined ? `dài hơn ${limitVi}` : vi(length)} ký tự, quá giới hạn ${limitVi} ký tự một ô của Excel`,
+    `part "${part}" holds ${cell ? `in cell ${cell} ` : ''}a string of ${length === undefined ? `more than ${limitEn}` : en(length)} characters, over Excel's limit of ${limitEn} per cell`,
+  );
+}
+
+export function tooManyColumns(part: string, row: number, column: number): ZipRefusal {
+  return refusal(
+    `phần "${part}" có ô ở cột thứ ${vi(column)} (dòng ${vi(row)}), quá giới hạn ${vi(EXCEL_LIMITS.columns)} cột (XFD) của Excel`,
+    `part "${part}" has a cell in column ${en(column)} (row ${en(row)}), beyond Excel's limit of ${en(EXCEL_LIMITS.columns)} columns (XFD)`,
+  );
+}
+
+export function tooManyRows(part: string, row: number): ZipRefusal {
+  return refusal(
+    `phần "${part}" có dòng ${vi(row)}, quá giới hạn ${vi(EXCEL_LIMITS.rows)} dòng của Excel`,
+    `part "${part}" has row ${en(row)}, beyond Excel's limit of ${en(EXCEL_LIMITS.rows)} rows`,
+  );
+}
+
+/**
+ * The text one file's cells may hand over, counted per reference (a shared string referenced
+ * 12,000 times costs 12,000 times its length): at most `BUDGET_CHARS_PER_BYTE` characters per
+ * byte of the XML read, and never less than `BUDGET_FLOOR_CHARS`. Spent past it, the file is
+ * refused there, before the text reaches anything slower than the count.
+ */
+export class TextBudget {
+  private spent = 0;
+  readonly limit: number;
+
+  constructor(xmlBytes: number) {
+    this.limit = Math.max(BUDGET_FLOOR_CHARS, xmlBytes * BUDGET_CHARS_PER_BYTE);
+  }
+
+  spend(chars: number, part: string): void {
+    this.spent += chars;
+    if (this.spent > this.limit) {
+      throw refusal(
+        `các ô chữ của phần "${part}" lặp lại hơn ${vi(Math.round(this.limit / 1e6))} triệu ký tự, quá nhiều so với kích thước file (một chuỗi dùng chung được trỏ tới từ rất nhiều ô)`,
+        `the text cells of part "${part}" repeat more than ${en(Math.round(this.limit / 1e6))} million characters, far more than the file's size (one shared string referenced from very many cells)`,
+      );
+    }
+  }
+}
