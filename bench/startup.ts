@@ -13,8 +13,8 @@ const BIN = join(ROOT, 'bin', 'chitieu.js');
 export interface StartupFigure {
   readonly command: string;
   readonly seconds: number;
-  /** What the issue asks of it on this machine. */
-  readonly limit: number;
+  /** What issue 17 asks of it on this machine; none for help, which loads every command. */
+  readonly limit?: number;
 }
 
 function median(values: readonly number[]): number {
@@ -38,7 +38,7 @@ export function measureStartup(runs = 5): StartupFigure[] | undefined {
   const samples = join(ROOT, 'sample-data');
   const commune = readdirSync(samples).filter((name) => name.endsWith('.xlsx')).sort()[0];
   const figures: StartupFigure[] = [{ command: '--version', seconds: timed(['--version'], runs), limit: 0.3 }];
-  figures.push({ command: '--help', seconds: timed(['--help'], runs), limit: 1 });
+  figures.push({ command: '--help', seconds: timed(['--help'], runs) });
   if (commune) figures.push({ command: `validate sample-data/${commune}`, seconds: timed(['validate', join(samples, commune)], runs), limit: 1 });
   return figures;
 }
