@@ -50,6 +50,23 @@ export function staleFiles(app: string): string[] {
     .filter((file) => !existsSync(join(app, 'dist', file)) || !readFileSync(join(app, 'dist', file)).equals(readFileSync(join(ROOT, 'dist', file))));
 }
 
+/** The newest file of the compiled tree (`npm run build`), not counting the builds beside it. */
+function newestCompiled(): number {
+  return Math.max(0, ...filesUnder(join(ROOT, 'dist')).filter((file) => file.endsWith('.js')).map((file) => statSync(join(ROOT, 'dist', file)).mtimeMs));
+}
+
+/**
+ * A build to try: present, and (unless .ci/run, which builds it just before, asks for it with
+ * CHITIEU_DIST_REQUIRED=1) made after the last `npm run build`; a developer's old zip is
+ * skipped with a note rather than compared with today's tree.
+ */
+export function buildToTry(file: string): boolean {
+  if (!existsSync(file)) return false;
+  if (process.env.CHITIEU_DIST_REQUIRED === '1' || statSync(file).mtimeMs >= newestCompiled()) return true;
+  console.warn(`tests/dist: ${relative(ROOT, file)} is older than the compiled tree: skipped (run "npm run dist")`);
+  return false;
+}
+
 export interface Run {
   readonly code: number | null;
   readonly stdout: string;
