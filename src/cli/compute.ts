@@ -11,11 +11,13 @@
 import type { Command } from 'commander';
 import { checkOutputFile, writeOutputJson } from '../io/output.js';
 import { accountingLines, rejectedLine, summaryLines } from '../import/summary.js';
+import { placementNotes } from '../report/placement-note.js';
 import type { Catalogue } from '../indicators/index.js';
 import type { ImportWarning, RejectedRow } from '../model/issues.js';
 import { ExitCode, UserError, msg, render, type Lang } from '../model/messages.js';
 import type { ComputeResult, IndicatorResult, Level } from '../model/results.js';
 import { computeStep, loadDefinitions, loadPlanAndBaseline } from '../pipeline/compute.js';
+import { loadVillageMap } from '../pipeline/load.js';
 import { resolvePeriod, type PeriodChoice } from '../pipeline/period.js';
 import { bornBy, readData } from '../pipeline/read.js';
 import { unitNamer } from '../pipeline/units.js';
@@ -45,8 +47,12 @@ export function addPeriodOptions(command: Command, text: Text): Command {
     .option(text(msg('--periods <tệp>', '--periods <file>')), text(msg('tệp YAML các kỳ có ngày chốt số liệu riêng (mặc định settings/periods.yaml)', 'YAML file of periods with their own cut-off dates (default settings/periods.yaml)')))
     .option(
       text(msg('--codes-as-of <ngày>', '--codes-as-of <date>')),
-      text(msg('mã xã trong danh sách trẻ em theo danh mục đơn vị hành chính tại ngày này (mặc định: ngày cuối kỳ)', 'the commune codes of the child lists follow the unit list valid on this date (default: the last day of the period)')),
+      text(msg('mã xã trong danh sách trẻ em theo danh mục đơn vị hành chính tại ngày này (mặc định: mỗi tệp theo danh mục mà các mã của nó cho biết)', 'the commune codes of the child lists follow the unit list valid on this date (default: each file the list its codes tell)')),
       parseDateOption,
+    )
+    .option(
+      text(msg('--village-map <tệp>', '--village-map <file>')),
+      text(msg('tệp CSV/YAML ghi thôn của xã cũ bị chia thuộc xã mới nào (Mã xã cũ, Thôn/Tổ dân phố, Mã xã mới), để xếp chính xác', 'CSV/YAML file saying which new commune each village of a split old commune went to (Mã xã cũ, Thôn/Tổ dân phố, Mã xã mới), to place those rows exactly')),
     );
 }
 
@@ -70,11 +76,17 @@ export function printRowErrors(
   for (const line of summaryLines(allRejected, warnings, lang)) print(line);
 }
 
+/** Children not placed and placed approximately, said before any figure. */
+export function printPlacement(print: (line: string) => void, result: ComputeResult, lang: Lang): void {
+  for (const note of placementNotes(result.placement)) print(render(note, lang));
+}
+
 interface ComputeOptions extends PeriodOptions, SheetOptions {
   readonly level?: Level;
   readonly targets?: string;
   readonly baseline?: string;
   readonly codesAsOf?: string;
+  readonly villageMap?: string;
   readonly out?: string;
   readonly strict?: boolean;
 }
@@ -176,21 +188,24 @@ export function registerCompute(program: Command, context: CliContext, text: Tex
       // Definitions and the baseline are read before the data: a bad file fails before any work.
       const definitions = loadDefinitions(options.periods);
       const planAndBaseline = loadPlanAndBaseline(options, definitions.catalogue);
+      const villageMap = options.villageMap !== undefined ? loadVillageMap(options.villageMap, definitions.units) : undefined;
       // Codes are checked by the engine at each row's own date, so the importer accepts either list.
       const progress = progressFor(context, lang, files.length);
       const sheets = sheetChoiceOf(options);
       const imported = await readData(files, { ...bornBy(period), sheets, onEvent: (event) => event.kind === 'file-read' && progress.fileRead(event.account) });
       progress.done();
-      for (const line of accountingLines(imported.files, lang)) context.err(line);
       progress.stage(msg('Đang tính chỉ tiêu', 'Computing indicators'));
       const computed = computeStep(
         imported,
-        { period, ...planAndBaseline, ...(options.level ? { level: options.level } : {}), ...(options.codesAsOf ? { codesAsOf: options.codesAsOf } : {}) },
+        { period, ...planAndBaseline, ...(options.level ? { level: options.level } : {}), ...(options.codesAsOf ? { codesAsOf: options.codesAsOf } : {}), ...(villageMap ? { villageMap } : {}) },
         definitions,
       );
       progress.done();
       const { output, rejected } = computed;
+      // After computing: the rows rejected while being placed are part of the accounting.
+      for (const line of accountingLines(computed.files, lang)) context.err(line);
       printRowErrors(context.err, output.rejected, rejected, computed.warnings, lang);
+      printPlacement(context.err, output.result, lang);
       const names = unitNamer(period.to, definitions.units);
       const incomplete = printCoverage(context, output.result, names, lang);
       if (options.out === undefined) {

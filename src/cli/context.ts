@@ -1,5 +1,6 @@
 import type { Command } from 'commander';
 import { once } from 'node:events';
+import { terminalText } from '../io/file-names.js';
 import { ExitCode, msg, render, type Lang, type Message } from '../model/messages.js';
 
 /** What every command needs from the outside world; tests give their own. */
@@ -43,10 +44,11 @@ function stopWhenOutputCloses(lang: () => Lang): void {
 export function processContext(lang: () => Lang = () => 'vi'): CliContext {
   stopWhenOutputCloses(lang);
   return {
-    out: (line) => process.stdout.write(`${line}\n`),
-    err: (line) => process.stderr.write(`${line}\n`),
+    // The last guard before the terminal: no control character from data is written raw.
+    out: (line) => process.stdout.write(`${terminalText(line)}\n`),
+    err: (line) => process.stderr.write(`${terminalText(line)}\n`),
     interactive: Boolean(process.stderr.isTTY),
-    status: (line) => process.stderr.write(`\r\x1b[K${line}`),
+    status: (line) => process.stderr.write(`\r\x1b[K${terminalText(line)}`),
     exitCode: 0,
     outDrained: () => (process.stdout.writableNeedDrain ? once(process.stdout, 'drain').then(() => undefined) : Promise.resolve()),
   };

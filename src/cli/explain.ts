@@ -11,6 +11,7 @@ import type { RecordKeys } from '../engine/index.js';
 import { BreakdownKey } from '../model/results.js';
 import { ExitCode, UserError, msg, render, type Lang } from '../model/messages.js';
 import { explainStep, loadDefinitions } from '../pipeline/compute.js';
+import { loadVillageMap } from '../pipeline/load.js';
 import { resolvePeriod } from '../pipeline/period.js';
 import { bornBy, readData } from '../pipeline/read.js';
 import { unitNamer } from '../pipeline/units.js';
@@ -25,6 +26,7 @@ interface ExplainOptions extends PeriodOptions, SheetOptions {
   readonly unit: string;
   readonly breakdown: [BreakdownKey, string][];
   readonly codesAsOf?: string;
+  readonly villageMap?: string;
   readonly limit: number;
 }
 
@@ -86,10 +88,11 @@ export function registerExplain(program: Command, context: CliContext, text: Tex
       const files = inputFiles(given, context.err, lang);
       const period = resolvePeriod(options);
       const definitions = loadDefinitions(options.periods);
+      const villageMap = options.villageMap !== undefined ? loadVillageMap(options.villageMap, definitions.units) : undefined;
       const imported = await readData(files, { ...bornBy(period), sheets: sheetChoiceOf(options) });
       const explanation = explainStep(
         imported,
-        { period, indicator: code, unit: options.unit, breakdown: Object.fromEntries(options.breakdown), ...(options.codesAsOf ? { codesAsOf: options.codesAsOf } : {}) },
+        { period, indicator: code, unit: options.unit, breakdown: Object.fromEntries(options.breakdown), ...(options.codesAsOf ? { codesAsOf: options.codesAsOf } : {}), ...(villageMap ? { villageMap } : {}) },
         definitions,
       );
       const print = context.out;

@@ -10,6 +10,10 @@ import type { Command } from 'commander';
 import { existsSync } from 'node:fs';
 import { basename } from 'node:path';
 import { draftProfileText } from '../import/draft-profile.js';
+import { draftVillageMap } from '../engine/village-draft.js';
+import { loadAdminUnits } from '../pipeline/load.js';
+import { readData } from '../pipeline/read.js';
+import { VILLAGE_MAP_HEADERS } from '../units/village-map.js';
 import type { ProfileSelection } from '../import/index.js';
 import { inspectFile, type FileInspection } from '../import/inspect.js';
 import { jsonPieces, lineSink } from '../io/json-stream.js';
@@ -27,6 +31,7 @@ interface InspectCliOptions extends SheetOptions {
   readonly json?: boolean;
   readonly cells?: boolean;
   readonly draftProfile?: string;
+  readonly draftVillageMap?: string;
 }
 
 export function registerInspect(program: Command, context: CliContext, text: Text): void {
@@ -47,12 +52,25 @@ export function registerInspect(program: Command, context: CliContext, text: Tex
       text(msg('--draft-profile <tệp.yaml>', '--draft-profile <out.yaml>')),
       text(msg('viết hồ sơ cột nháp từ tiêu đề và giá trị của một file (xem profiles/README.md)', "write a draft column-mapping profile from one file's headers and values (see profiles/README.md)")),
     )
+    .option(
+      text(msg('--draft-village-map <tệp.csv>', '--draft-village-map <out.csv>')),
+      text(
+        msg(
+          'viết bản đồ thôn nháp: các thôn của xã cũ bị chia có trong file, kèm các xã mới có thể; ghi cột "Mã xã mới" rồi dùng với --village-map',
+          'write a draft village map: the villages of split old communes found in the files, with the candidate new communes; fill in "Mã xã mới" and use it with --village-map',
+        ),
+      ),
+    )
     .addOption(profileOption(text))
     .addOption(ignoreSheetOption(text))
     .action(async (given: string[], options: InspectCliOptions, command: Command) => {
       const lang = langOf(command);
       const files = inputFiles(given, context.err, lang);
       const selection = sheetChoiceOf(options);
+      if (options.draftVillageMap !== undefined) {
+        await writeVillageDraft(context, lang, files, options.draftVillageMap, selection);
+        return;
+      }
       if (options.draftProfile !== undefined) {
         await writeDraft(context, lang, files, options.draftProfile, selection);
         return;
@@ -149,6 +167,40 @@ export function inspectionLines(inspection: FileInspection, lang: Lang): string[
 }
 
 /** `--draft-profile`: one file's headers and unknown values as a profile for a person to finish. */
+/** A CSV field, quoted when it holds a separator, a quote or a line break. */
+const csvField = (value: string | number): string => {
+  const text = String(value);
+  return /[",;\n\r]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+};
+
+async function writeVillageDraft(context: CliContext, lang: Lang, files: readonly string[], out: string, selection: ProfileSelection): Promise<void> {
+  checkOutputFile(out, { option: '--draft-village-map', extensions: ['.csv'] });
+  if (existsSync(out)) {
+    throw new UserError(ExitCode.usage, msg(`Đã có tệp ${out}: chọn tên khác để không ghi đè bản đồ đã sửa.`, `${out} already exists: choose another name so that no edited map is overwritten.`));
+  }
+  const imported = await readData(files, { sheets: selection });
+  const lines = draftVillageMap(imported.dataset.children, loadAdminUnits());
+  const named = lines.filter((line) => line.village !== '');
+  const withoutVillage = lines.filter((line) => line.village === '').reduce((sum, line) => sum + line.children, 0);
+  const header = [VILLAGE_MAP_HEADERS.oldCommune, 'Tên xã cũ', VILLAGE_MAP_HEADERS.village, 'Số trẻ', VILLAGE_MAP_HEADERS.newCommune, 'Các xã mới nhận phần của xã cũ (xã đầu tiên: xã được chọn khi không có bản đồ)'];
+  const rows = named.map((line) =>
+    [line.oldCommune, line.oldName, line.village, line.children, '', line.candidates.map((candidate) => `${candidate.code} ${candidate.name}`).join(' | ')].map(csvField).join(','),
+  );
+  // The BOM makes Excel open the file as UTF-8; a line left without "Mã xã mới" is not used.
+  writeOutputFile(out, `\ufeff${[header.map(csvField).join(','), ...rows].join('\r\n')}\r\n`, { option: '--draft-village-map' });
+  const communes = new Set(named.map((line) => line.oldCommune)).size;
+  say(
+    context,
+    lang,
+    msg(
+      `Đã ghi bản đồ thôn nháp ${out}: ${count(named.length, 'vi')} thôn của ${count(communes, 'vi')} xã cũ bị chia. Ghi "Mã xã mới" cho từng thôn (chọn trong cột cuối), rồi chạy lại với --village-map ${out}.` +
+        (withoutVillage > 0 ? ` ${count(withoutVillage, 'vi')} trẻ của các xã này không ghi thôn: vẫn xếp gần đúng.` : ''),
+      `Wrote the draft village map ${out}: ${count(named.length, 'en')} villages of ${count(communes, 'en')} split old communes. Fill in "Mã xã mới" for each village (from the last column), then run again with --village-map ${out}.` +
+        (withoutVillage > 0 ? ` ${count(withoutVillage, 'en')} children of these communes have no village: still placed approximately.` : ''),
+    ),
+  );
+}
+
 async function writeDraft(context: CliContext, lang: Lang, files: readonly string[], out: string, selection: ProfileSelection): Promise<void> {
   if (files.length !== 1) {
     throw new UserError(ExitCode.usage, msg('--draft-profile lập hồ sơ cho một file: hãy chỉ ra đúng một file.', '--draft-profile drafts a profile from one file: give exactly one.'));

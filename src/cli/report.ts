@@ -12,14 +12,14 @@ import type { Command } from 'commander';
 import type { FileAccount } from '../import/index.js';
 import { accountingLines } from '../import/summary.js';
 import { outputPath } from '../io/file-names.js';
-import { checkOutputFolder, prepareOutputFolder, writeOutputFile } from '../io/output.js';
+import { checkOutputFolder, prepareOutputFolder, writeOutputFiles } from '../io/output.js';
 import { ExitCode, UserError, msg, render, type Lang } from '../model/messages.js';
 import type { OnPipelineEvent } from '../pipeline/events.js';
 import { reportFromFiles, type ReportRequest } from '../pipeline/report.js';
 import { formatNumber } from '../report/format-vi.js';
 import { completenessMessage } from '../report/completeness.js';
 import { placeholdersMessage, reportBaseName, type ReportFiles } from '../report/index.js';
-import { addPeriodOptions, printRowErrors } from './compute.js';
+import { addPeriodOptions, printPlacement, printRowErrors } from './compute.js';
 import { ignoreSheetOption, profileOption, sheetChoiceOf, type SheetOptions } from './sheet-options.js';
 import { OUT_FOLDER_HELP, besideInputs, inputFiles } from './inputs.js';
 import { langOf, say, type CliContext } from './context.js';
@@ -69,8 +69,11 @@ export function writeReportFiles(outDir: string, unitCode: string, periodId: str
   prepareOutputFolder(outDir);
   const base = reportBaseName(unitCode, periodId);
   const paths = { docx: outputPath(outDir, `${base}.docx`), xlsx: outputPath(outDir, `${base}.xlsx`) };
-  writeOutputFile(paths.docx, files.docx);
-  writeOutputFile(paths.xlsx, files.xlsx);
+  // Both or neither: a report without its annex (a full disk) is not left behind.
+  writeOutputFiles([
+    { path: paths.docx, data: files.docx },
+    { path: paths.xlsx, data: files.xlsx },
+  ]);
   return paths;
 }
 
@@ -90,12 +93,16 @@ export interface ReportOptions extends ReportRequest, SheetOptions {
   out?: string;
 }
 
-/** The accounting after reading and the row errors after computing, as the terminal shows them. */
+/** The accounting and the row errors after computing, as the terminal shows them. */
 export function printStages(err: (line: string) => void, lang: Lang): OnPipelineEvent {
   return (event) => {
     if (event.kind !== 'stage-done') return;
-    if (event.stage === 'import') for (const line of accountingLines(event.imported.files, lang)) err(line);
-    if (event.stage === 'compute') printRowErrors(err, event.computed.output.rejected, event.computed.rejected, event.computed.warnings, lang);
+    // After computing: the rows rejected while being placed are part of the accounting.
+    if (event.stage === 'compute') for (const line of accountingLines(event.computed.files, lang)) err(line);
+    if (event.stage === 'compute') {
+      printRowErrors(err, event.computed.output.rejected, event.computed.rejected, event.computed.warnings, lang);
+      printPlacement(err, event.computed.output.result, lang);
+    }
   };
 }
 

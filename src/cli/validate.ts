@@ -3,6 +3,8 @@ import { checkOutputFile } from '../io/output.js';
 import { accountingLines, columnLines, rejectedLine, summaryLines, warningLine } from '../import/summary.js';
 import { ExitCode, msg, render } from '../model/messages.js';
 import { readData, totalsOf } from '../pipeline/read.js';
+import { placeStep } from '../pipeline/compute.js';
+import { loadAdminUnits, loadVillageMap } from '../pipeline/load.js';
 import { ignoreSheetOption, profileOption, sheetChoiceOf, type SheetOptions } from './sheet-options.js';
 import { inputFiles } from './inputs.js';
 import { langOf, type CliContext } from './context.js';
@@ -28,9 +30,13 @@ export function registerValidate(program: Command, context: CliContext, text: Te
       text(msg('kiểm tra mã đơn vị hành chính theo danh mục có hiệu lực tại ngày này (dd/mm/yyyy hoặc yyyy-mm-dd)', 'check administrative codes against the list valid on this date (dd/mm/yyyy or yyyy-mm-dd)')),
       parseDateOption,
     )
+    .option(
+      text(msg('--village-map <tệp>', '--village-map <file>')),
+      text(msg('tệp CSV/YAML ghi thôn của xã cũ bị chia thuộc xã mới nào (kiểm tra tệp và xếp các dòng theo nó)', 'CSV/YAML file saying which new commune each village of a split old commune went to (checked, and rows placed by it)')),
+    )
     .addOption(profileOption(text))
     .addOption(ignoreSheetOption(text))
-    .action(async (given: string[], options: SheetOptions & { out?: string; strict?: boolean; asOf?: string }, command: Command) => {
+    .action(async (given: string[], options: SheetOptions & { out?: string; strict?: boolean; asOf?: string; villageMap?: string }, command: Command) => {
       const lang = langOf(command);
       const files = inputFiles(given, context.err, lang);
       if (options.out !== undefined) checkOutputFile(options.out, { extensions: ['.xlsx'] });
@@ -38,8 +44,10 @@ export function registerValidate(program: Command, context: CliContext, text: Te
       const progress = progressFor(context, lang, files.length);
       // Every file and sheet is checked, also after one that cannot be read; the run exits with the worst code.
       const today = new Date().toISOString().slice(0, 10);
+      const units = loadAdminUnits();
+      const villageMap = options.villageMap !== undefined ? loadVillageMap(options.villageMap, units) : undefined;
       const latestBirthDate = options.asOf ? { date: options.asOf, why: 'as_of' as const } : { date: today, why: 'today' as const };
-      const result = await readData(files, {
+      const imported = await readData(files, {
         ...(options.asOf ? { codesAsOf: options.asOf } : {}),
         keepGoing: true,
         latestBirthDate,
@@ -47,6 +55,10 @@ export function registerValidate(program: Command, context: CliContext, text: Te
         onEvent: (event) => event.kind === 'file-read' && progress.fileRead(event.account),
       });
       progress.done();
+      // Rows are placed on the units of --as-of (default today) as a report would place them:
+      // a code its file's vintage does not know, or an ambiguous reused code, is rejected here too.
+      const placed = placeStep(imported, { referenceDate: options.asOf ?? today, ...(options.asOf ? { codesAsOf: options.asOf } : {}), ...(villageMap ? { villageMap } : {}) }, units);
+      const result = { ...imported, files: placed.files, rejected: placed.rejected };
       const print = context.out;
       for (const line of accountingLines(result.files, lang, { columns: true })) print(line);
       for (const unreadable of result.unreadable) {

@@ -29,7 +29,9 @@
  * parseResultFile, checkBaselinePeriod, onUnitsAt (carries pre-reform units to the new ones).
  */
 import type { ImportWarning, RejectedRow } from '../model/issues.js';
-import type { ComputeResult } from '../model/results.js';
+import type { ComputeResult, PlacementSummary } from '../model/results.js';
+import { prepare, type PlacementAccount } from './prepare.js';
+import type { AdminUnits } from '../units/index.js';
 import type { Catalogue, TargetPlan } from '../indicators/schema.js';
 import { baselineLookupOf, checkBaselinePeriod, onUnitsAt } from './baseline.js';
 import { unitCoverage } from './completeness.js';
@@ -51,6 +53,19 @@ export interface ComputeOutput {
   readonly baselineResult?: ComputeResult;
   readonly rejected: RejectedRow[];
   readonly warnings: ImportWarning[];
+  /** How each children's sheet was placed (vintage, conversions, rejections). */
+  readonly placement: PlacementAccount;
+}
+
+/** The result file's summary of the placement, when there is anything to say. */
+export function placementSummary(account: PlacementAccount, units: AdminUnits): PlacementSummary | undefined {
+  const sum = (key: 'converted' | 'approximate' | 'byVillage') => account.sheets.reduce((total, sheet) => total + sheet[key], 0);
+  const unplaced = account.unplaced.map((entry) => {
+    const name = (units.commune(entry.code, 'pre') ?? units.commune(entry.code, 'post'))?.name;
+    return { code: entry.code, ...(name !== undefined ? { name } : {}), children: entry.children };
+  });
+  const summary = { converted: sum('converted'), approximate: sum('approximate'), byVillage: sum('byVillage'), unplaced };
+  return summary.converted > 0 || summary.unplaced.length > 0 ? summary : undefined;
 }
 
 export function computeIndicators(input: ComputeInput): ComputeOutput {
@@ -72,12 +87,28 @@ export function computeIndicators(input: ComputeInput): ComputeOutput {
 
   const targets = evaluateTargets(input.targets ?? [], results, baselineResult ? baselineLookupOf(baselineResult) : undefined);
   const coverage = unitCoverage(setup.units, input.period.to, run.units);
+  const placement = placementSummary(run.prepared.placement, setup.units);
   return {
-    result: { period: input.period, results, targets, ...(coverage.length > 0 ? { coverage } : {}) },
+    result: { period: input.period, results, targets, ...(coverage.length > 0 ? { coverage } : {}), ...(placement ? { placement } : {}) },
     ...(baselineResult ? { baselineResult } : {}),
     rejected: run.prepared.rejected,
     warnings: run.prepared.warnings,
+    placement: run.prepared.placement,
   };
+}
+
+/**
+ * Only the placement of the records on the units valid at `referenceDate` (what `validate`
+ * checks): the rows a computation for a period ending that day would reject while placing them.
+ */
+export function placeRecords(input: Pick<RunOptions, 'dataset' | 'units' | 'codesAsOf' | 'villageMap'> & { readonly referenceDate: string }): {
+  rejected: RejectedRow[];
+  placement: PlacementAccount;
+} {
+  const period = { id: input.referenceDate, from: input.referenceDate, to: input.referenceDate };
+  const setup = setUp({ ...input, period });
+  const prepared = prepare({ dataset: input.dataset, window: period, placer: setup.placer, ...(setup.childVintage ? { childVintage: setup.childVintage } : {}) });
+  return { rejected: prepared.rejected, placement: prepared.placement };
 }
 
 export { CATALOGUE_DIR, TARGETS_DIR, loadCatalogue, loadTargets } from '../indicators/index.js';
@@ -88,7 +119,8 @@ export { describeMeasure, describeRule } from './describe.js';
 export { explainFigure, type ExplainInput, type Explanation, type RecordKeys } from './explain.js';
 export { parsePeriod, parsePeriodPresets, periodFromWindow, samePeriodLastYear, type Period, type PeriodPresets } from './period.js';
 export { levelsAt } from './placement.js';
-export { factsPeriod } from './prepare.js';
+export { factsPeriod, type PlacementAccount, type SheetPlacement } from './prepare.js';
+export { childVintages, type Vintage } from './vintage.js';
 export { NOBODY_CONCERNED } from './targets.js';
 export { isIsoDate } from './dates.js';
 export { ALWAYS_SHOWN, KEY_LABELS, compareValues, valueLabel } from './breakdowns.js';

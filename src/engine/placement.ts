@@ -7,8 +7,10 @@
 import type { RowIssue } from '../model/issues.js';
 import { msg } from '../model/messages.js';
 import type { Level } from '../model/results.js';
-import { eraAt, type AdminUnits, type Era } from '../units/index.js';
+import { REFORM_DATE, eraAt, type AdminUnits, type Era } from '../units/index.js';
+import type { VillageMap } from '../units/village-map.js';
 import { formatDmy } from '../model/dates.js';
+import type { Vintage } from './vintage.js';
 
 export interface Placement {
   readonly commune: string;
@@ -17,11 +19,20 @@ export interface Placement {
   readonly province: string;
   /** A split commune's row carried whole to one of its successors. */
   readonly approximate: boolean;
+  /**
+   * How the code was read: `same` (in the list valid at R), `crosswalk` (an old code carried to
+   * its new commune by the bundled crosswalk), `village` (a split commune's row placed by the
+   * village map).
+   */
+  readonly via: 'same' | 'crosswalk' | 'village';
 }
 
 export type PlacementOutcome =
   | { readonly ok: true; readonly placement: Placement }
-  /** The code does not exist in the list valid at the row's date: a row error. */
+  /**
+   * A row error: the code does not exist in the list it is read in, or (`ambiguous_unit`) it
+   * exists in both lists with different meanings and its file does not say which.
+   */
   | { readonly ok: false; readonly reason: 'unknown_unit'; readonly issue: RowIssue }
   /**
    * A post-reform code cannot be put on pre-reform units (a new commune has no single old one).
@@ -34,6 +45,9 @@ export function levelsAt(referenceDate: string): readonly Level[] {
   return eraAt(referenceDate) === 'pre' ? ['commune', 'district', 'province'] : ['commune', 'province'];
 }
 
+/** The last day of the old list: a code of an old-vintage file is read on it. */
+const LAST_OLD_DAY = '2025-06-30';
+
 const ERA_NAME = {
   pre: msg('danh mục trước ngày 01/07/2025', 'the list before 1 July 2025'),
   post: msg('danh mục từ ngày 01/07/2025', 'the list from 1 July 2025'),
@@ -44,11 +58,89 @@ export class UnitPlacer {
   private readonly cache = new Map<string, PlacementOutcome | 'unknown'>();
 
   /** `referenceDate`: R, whose units every figure is reported on. */
+  private readonly villageCache = new Map<string, PlacementOutcome>();
+  get hasVillageMap(): boolean {
+    return this.villageMap !== undefined;
+  }
+
   constructor(
-    private readonly units: AdminUnits,
+    readonly units: AdminUnits,
     readonly referenceDate: string,
+    private readonly villageMap?: VillageMap,
   ) {
     this.reportEra = eraAt(referenceDate);
+  }
+
+  /**
+   * A child's commune code read in its sheet's vintage (vintage.ts). A sheet whose vintage
+   * cannot be told (or that mixes both) reads a code valid in one list only in that list; a
+   * code valid in both is read at R, unless its two meanings differ after R: then the row is
+   * rejected naming both. Before the reform only the old list can hold R's units.
+   */
+  placeChild(code: string, vintage: Vintage, village: string | undefined): PlacementOutcome {
+    const outcome = this.placeInVintage(code, vintage);
+    if (!outcome.ok || !outcome.placement.approximate || village === undefined || this.villageMap === undefined) return outcome;
+    const key = `${code}|${village}`;
+    let exact = this.villageCache.get(key);
+    if (exact === undefined) {
+      const commune = this.villageMap.placeVillage(code, village);
+      const parents = commune === undefined ? undefined : this.units.parentsOf(commune, this.reportEra);
+      exact =
+        commune === undefined || parents === undefined
+          ? outcome
+          : { ok: true, placement: { commune, district: undefined, province: parents.province.code, approximate: false, via: 'village' } };
+      this.villageCache.set(key, exact);
+    }
+    return exact;
+  }
+
+  private placeInVintage(code: string, vintage: Vintage): PlacementOutcome {
+    if (vintage === 'pre') return this.place(code, LAST_OLD_DAY);
+    if (vintage === 'post') {
+      if (this.reportEra === 'post') return this.place(code, this.referenceDate);
+      // A child listed in new codes has no single old unit: a row error, not a silent loss.
+      return this.units.commune(code, 'post') === undefined ? this.place(code, REFORM_DATE) : { ok: false, reason: 'unknown_unit', issue: this.newCodeBeforeReform(code) };
+    }
+    if (this.reportEra === 'pre') return this.place(code, this.referenceDate);
+    const inPre = this.units.commune(code, 'pre') !== undefined;
+    const inPost = this.units.commune(code, 'post') !== undefined;
+    if (inPre && !inPost) return this.place(code, LAST_OLD_DAY);
+    if (!inPre || !inPost) return this.place(code, this.referenceDate);
+    // In both lists: one meaning when the old commune went whole into the new one of its code.
+    const target = this.units.crosswalk(code);
+    if (target !== undefined && target.code === code && !target.approximate) return this.place(code, this.referenceDate);
+    return { ok: false, reason: 'unknown_unit', issue: this.ambiguous(code) };
+  }
+
+  private newCodeBeforeReform(code: string): RowIssue {
+    const day = formatDmy(this.referenceDate);
+    return {
+      column: 'Mã xã',
+      value: code,
+      kind: 'new_code_before_reform',
+      message: msg(
+        `mã xã ${code} theo danh mục từ 01/07/2025 (tệp ghi mã mới) không quy đổi được về đơn vị cũ của kỳ kết thúc ${day}`,
+        `commune code ${code} of the list from 1 July 2025 (the file is in new codes) cannot be put on the older units of a period ending ${day}`,
+      ),
+    };
+  }
+
+  private ambiguous(code: string): RowIssue {
+    const old = this.units.commune(code, 'pre')!;
+    const now = this.units.commune(code, 'post')!;
+    const oldParents = this.units.parentsOf(code, 'pre');
+    const nowParents = this.units.parentsOf(code, 'post');
+    const oldWhere = [old.name, oldParents?.district?.name, oldParents?.province.name].filter(Boolean).join(', ');
+    const nowWhere = [now.name, nowParents?.province.name].filter(Boolean).join(', ');
+    return {
+      column: 'Mã xã',
+      value: code,
+      kind: 'ambiguous_unit',
+      message: msg(
+        `mã xã ${code} có trong cả hai danh mục với nghĩa khác nhau: trước 01/07/2025 là ${oldWhere}; từ 01/07/2025 là ${nowWhere}. Tệp không cho biết mã theo danh mục nào: thêm cột Mã huyện (mã cũ) hoặc dùng --codes-as-of`,
+        `commune code ${code} is in both lists with different meanings: before 1 July 2025 ${oldWhere}; from 1 July 2025 ${nowWhere}. The file does not say which list its codes follow: add the Mã huyện column (old codes) or use --codes-as-of`,
+      ),
+    };
   }
 
   /** The unit at R of a commune code read in the list valid at `readAt`. */
@@ -79,7 +171,7 @@ export class UnitPlacer {
     if (parents === undefined) return 'unknown';
     return {
       ok: true,
-      placement: { commune, district: parents.district?.code, province: parents.province.code, approximate },
+      placement: { commune, district: parents.district?.code, province: parents.province.code, approximate, via: codeEra === this.reportEra ? 'same' : 'crosswalk' },
     };
   }
 

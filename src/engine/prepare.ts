@@ -32,7 +32,9 @@ import type { Source } from '../indicators/schema.js';
 import { ageGroupOf } from './breakdowns.js';
 import { agesOnNumber, yearsBetween } from './dates.js';
 import { parsePeriod, type Period, type PeriodPresets } from './period.js';
-import type { Placement, UnitPlacer } from './placement.js';
+import type { Placement, PlacementOutcome, UnitPlacer } from './placement.js';
+import { childVintages, type Vintage } from './vintage.js';
+import type { Era } from '../units/index.js';
 
 export interface PrepareInput {
   readonly dataset: Dataset;
@@ -40,8 +42,8 @@ export interface PrepareInput {
   readonly window: Period;
   /** Places rows on the units every figure is reported on. */
   readonly placer: UnitPlacer;
-  /** The date the children's commune codes are read at (R, or --codes-as-of). */
-  readonly childCodesAsOf: string;
+  /** The vintage of the children's commune codes forced by --codes-as-of; otherwise each sheet's own. */
+  readonly childVintage?: Era;
   readonly presets?: PeriodPresets;
 }
 
@@ -63,6 +65,31 @@ export interface Prepared {
   readonly absent: Readonly<Record<ChildSource | 'events', ReadonlyMap<AbsentColumn, ReadonlySet<string>>>>;
   readonly rejected: RejectedRow[];
   readonly warnings: ImportWarning[];
+  /** How the children's codes were read and placed, per sheet. */
+  readonly placement: PlacementAccount;
+}
+
+/** How one children's sheet was placed on the units at R. */
+export interface SheetPlacement {
+  readonly file: string;
+  readonly sheet: string;
+  readonly vintage: Vintage;
+  /** Children placed. */
+  placed: number;
+  /** Of those, read in the old list and carried to a new commune (crosswalk or village map). */
+  converted: number;
+  /** Of those, from a split old commune carried whole to one successor. */
+  approximate: number;
+  /** Of those, placed exactly by the village map. */
+  byVillage: number;
+  /** Children rejected while being placed. */
+  rejected: number;
+}
+
+export interface PlacementAccount {
+  readonly sheets: readonly SheetPlacement[];
+  /** Children that could not be placed, per commune code as written, most first. */
+  readonly unplaced: readonly { readonly code: string; readonly children: number }[];
 }
 
 /** Codes of the units that have any input row, per level. */
@@ -474,18 +501,53 @@ export function prepare(input: PrepareInput): Prepared {
   // Only children with events are looked up: no map of half a million children for nothing.
   const withEvents = new Set(dataset.events.fields.childId.values);
   const childById = new Map<string, number>();
-  // Every child of a commune code is placed alike: once per code, not once per child.
-  const placements = child.communeCode.dictionary.map((code) => placer.place(code, input.childCodesAsOf));
-  const communeIndex = placements.map((outcome) => (outcome.ok ? fine.commune(outcome.placement.commune) : -1));
+  // Every child of a commune code in a sheet of one vintage is placed alike: once per (vintage, code).
+  const vintages: readonly Vintage[] = input.childVintage !== undefined ? children.origins.map(() => input.childVintage!) : childVintages(children, placer.units);
+  const sheets: SheetPlacement[] = children.origins.map((origin, index) => ({
+    file: origin.file,
+    sheet: origin.sheet,
+    vintage: vintages[index]!,
+    placed: 0,
+    converted: 0,
+    approximate: 0,
+    byVillage: 0,
+    rejected: 0,
+  }));
+  const unplaced = new Map<string, number>();
+  const codeCount = child.communeCode.dictionary.length;
+  // Indexed by vintage × code: an array, not a map, as it is read once per child.
+  const placed = new Array<PlacementOutcome | undefined>(VINTAGES.length * codeCount);
+  const vintageIndex = new Map(VINTAGES.map((vintage, index) => [vintage, index]));
+  const villages = child.village;
+  const districts = child.districtCode.codes;
   const statuses = child.status.dictionary;
   const ages = agesOnNumber(ref);
   for (let index = 0; index < children.length; index++) {
     const code = child.communeCode.codes[index]!;
-    const outcome = placements[code]!;
+    const origin = children.origin[index]!;
+    // A row with a Mã huyện value is of the old codes whatever its sheet's mix (unless forced).
+    const vintage = input.childVintage === undefined && districts[index]! >= 0 ? 'pre' : vintages[origin]!;
+    const key = vintageIndex.get(vintage)! * codeCount + code;
+    let outcome = placed[key];
+    if (outcome === undefined) placed[key] = outcome = placer.placeChild(child.communeCode.dictionary[code]!, vintage, undefined);
+    if (outcome.ok && outcome.placement.approximate && placer.hasVillageMap) {
+      const village = codeAt(villages, index);
+      if (village !== undefined) outcome = placer.placeChild(child.communeCode.dictionary[code]!, vintage, village);
+    }
+    const sheet = sheets[origin]!;
     if (!outcome.ok) {
-      if (outcome.reason === 'unknown_unit') rejected.push(rejectRow('children', childAt(children, index), outcome.issue));
+      if (outcome.reason === 'unknown_unit') {
+        rejected.push(rejectRow('children', childAt(children, index), outcome.issue));
+        sheet.rejected += 1;
+        const written = child.communeCode.dictionary[code]!;
+        unplaced.set(written, (unplaced.get(written) ?? 0) + 1);
+      }
       continue;
     }
+    sheet.placed += 1;
+    if (outcome.placement.via !== 'same') sheet.converted += 1;
+    if (outcome.placement.approximate) sheet.approximate += 1;
+    if (outcome.placement.via === 'village') sheet.byVillage += 1;
     const childId = child.childId.values[index]!;
     if (withEvents.has(childId)) childById.set(childId, index);
     const placement = outcome.placement;
@@ -495,7 +557,7 @@ export function prepare(input: PrepareInput): Prepared {
     const statusDate = child.statusDate.dates[index]!;
     const isBorn = born <= ref;
     const age = isBorn ? ages.years(born) : -1;
-    const commune = communeIndex[code]!;
+    const commune = fine.commune(placement.commune);
     const row = { index, placement, commune, age, ageMonths: isBorn ? ages.months(born) : -1 };
     windowChildren.set(row, ref, fine);
     // P(R): born on or before R, under 16 at R, not moved away or dead by R. A status without
@@ -605,5 +667,11 @@ export function prepare(input: PrepareInput): Prepared {
     },
     rejected,
     warnings,
+    placement: {
+      sheets,
+      unplaced: [...unplaced].map(([code, count]) => ({ code, children: count })).sort((a, b) => b.children - a.children || (a.code < b.code ? -1 : 1)),
+    },
   };
 }
+
+const VINTAGES: readonly Vintage[] = ['pre', 'post', 'mixed', 'unknown'];

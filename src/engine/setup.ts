@@ -5,7 +5,8 @@
 import type { Level } from '../model/results.js';
 import { ExitCode, UserError, msg } from '../model/messages.js';
 import type { Dataset } from '../model/records.js';
-import { eraAt, type AdminUnits } from '../units/index.js';
+import { eraAt, type AdminUnits, type Era } from '../units/index.js';
+import type { VillageMap } from '../units/village-map.js';
 import { Run } from './compute.js';
 import { isIsoDate } from './dates.js';
 import type { Period, PeriodPresets } from './period.js';
@@ -17,8 +18,13 @@ export interface RunOptions {
   readonly period: Period;
   /** Highest level reported (default: province). `district` exists only before 1 July 2025. */
   readonly level?: Level;
-  /** The date the children's commune codes are read at (default: R). */
+  /**
+   * The date the children's commune codes are read at, forcing their vintage (default: each
+   * sheet's vintage, told from its codes: vintage.ts).
+   */
   readonly codesAsOf?: string;
+  /** Where the villages of split old communes went (`--village-map`): their rows are placed exactly. */
+  readonly villageMap?: VillageMap;
   /** Named windows a ThongTinXa row's period id may use (the pipeline loads them). */
   readonly presets?: PeriodPresets;
   /** The unit lists of both eras, loaded by the pipeline: the engine reads no files. */
@@ -29,7 +35,8 @@ export interface RunSetup {
   readonly units: AdminUnits;
   readonly levels: readonly Level[];
   readonly placer: UnitPlacer;
-  readonly childCodesAsOf: string;
+  /** The vintage forced by --codes-as-of; otherwise each sheet's own. */
+  readonly childVintage: Era | undefined;
 }
 
 /** The levels reported at R, lowest first, up to `level`. */
@@ -52,7 +59,10 @@ export function reportedLevels(referenceDate: string, level: Level | undefined):
 export function setUp(options: RunOptions): RunSetup {
   const referenceDate = options.period.to;
   const levels = reportedLevels(referenceDate, options.level);
-  const childCodesAsOf = options.codesAsOf ?? referenceDate;
+  const childCodesAsOf = options.codesAsOf;
+  if (childCodesAsOf === undefined) {
+    return { units: options.units, levels, placer: new UnitPlacer(options.units, referenceDate, options.villageMap), childVintage: undefined };
+  }
   if (!isIsoDate(childCodesAsOf)) {
     throw new UserError(ExitCode.usage, msg(`--codes-as-of: ngày "${childCodesAsOf}" không hợp lệ (YYYY-MM-DD).`, `--codes-as-of: invalid date "${childCodesAsOf}" (YYYY-MM-DD).`));
   }
@@ -67,7 +77,7 @@ export function setUp(options: RunOptions): RunSetup {
     );
   }
   const { units } = options;
-  return { units, levels, placer: new UnitPlacer(units, referenceDate), childCodesAsOf };
+  return { units, levels, placer: new UnitPlacer(units, referenceDate, options.villageMap), childVintage: eraAt(childCodesAsOf) };
 }
 
 /** Tables for a window, on the units of the setup's reference date. */
@@ -76,7 +86,7 @@ export function runFor(setup: RunSetup, options: RunOptions, window: Period): Ru
     dataset: options.dataset,
     window,
     placer: setup.placer,
-    childCodesAsOf: setup.childCodesAsOf,
+    ...(setup.childVintage ? { childVintage: setup.childVintage } : {}),
     ...(options.presets ? { presets: options.presets } : {}),
   });
   return new Run(prepared, setup.levels);

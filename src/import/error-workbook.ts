@@ -6,7 +6,7 @@ import type { ImportWarning, RejectedRow } from '../model/issues.js';
 import { msg, render, type Lang, type Message } from '../model/messages.js';
 import type { RecordKind } from '../model/records.js';
 import type { FileAccount } from './read-file.js';
-import { issueLabel } from './summary.js';
+import { accountingLines, issueLabel } from './summary.js';
 
 /**
  * The workbook officials fix their rows in. One sheet per kind of record, one column per field
@@ -174,7 +174,7 @@ export async function errorWorkbookBytes(rejected: readonly RejectedRow[], lang:
 
   const notice = workbook.addWorksheet(lang === 'en' ? 'Notice' : 'Lưu ý');
   notice.getColumn(1).width = 110;
-  const noticeLines =
+  const noticeLines: string[] =
     lang === 'en'
       ? [
           'THIS FILE CONTAINS PERSONAL DATA OF CHILDREN',
@@ -190,6 +190,9 @@ export async function errorWorkbookBytes(rejected: readonly RejectedRow[], lang:
           `Số dòng bị loại: ${rejected.length}; số cảnh báo (dòng vẫn được tính nhưng cần sửa, trang "Cảnh báo"): ${warnings.length}.`,
           'Mỗi trang có một cột cho mỗi trường của mẫu dữ liệu, tiêu đề theo mẫu; ghi chú ở ô tiêu đề cho biết tên cột trong tệp gốc.',
         ];
+  // Read = accepted + rejected per file and sheet, the rows rejected while being placed included.
+  const files = context.files ?? [];
+  if (files.length > 0) noticeLines.push('', lang === 'en' ? 'Rows read per file and sheet:' : 'Số dòng theo tệp và trang:', ...accountingLines(files, lang));
   noticeLines.forEach((line, index) => {
     const cell = notice.getCell(index + 1, 1);
     cell.value = line;

@@ -22,7 +22,7 @@ import { bundledProfiles } from './profiles.js';
 import { readFile, totalFileAccount, type FileAccount, type UnreadableInput } from './read-file.js';
 import type { ProfileSelection } from './sheet-choice.js';
 
-export type { FileAccount, SheetAccount, SkippedSheet, UnreadableInput } from './read-file.js';
+export type { FileAccount, SheetAccount, SheetPlacementNote, SkippedSheet, UnreadableInput } from './read-file.js';
 export type { ProfileSelection } from './sheet-choice.js';
 export { unitCheckFor } from './read-file.js';
 

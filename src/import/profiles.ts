@@ -29,7 +29,7 @@ function invalid(file: string, field: string, reason: Message): UserError {
 
 /** Reads and checks one profile file; `shownAs` is how messages name it. */
 export function loadProfile(path: string, shownAs: string = path): Profile {
-  return profileFromData(readYamlFile(path, msg('Hồ sơ cột', 'Column-mapping profile')), shownAs);
+  return profileFromData(readYamlFile(path, msg('Hồ sơ cột', 'Column-mapping profile'), ExitCode.invalidDefinition, shownAs), shownAs);
 }
 
 /** Checks a profile given as data (a YAML file's, or a mapping made on the page); `shownAs` names it in messages. */
@@ -71,9 +71,46 @@ export function availableProfiles(workingDir: string = process.cwd()): Profile[]
  */
 export function localProfiles(dir: string, shownAs: (name: string) => string = (name) => join('profiles', name)): Profile[] {
   if (!existsSync(dir)) return [];
-  if (realpathSync(dir) !== realpathSync(BUNDLED_PROFILES_DIR)) return profilesIn(dir, shownAs);
+  return profilesIn(dir, shownAs, localOnly(dir));
+}
+
+/** A file of `dir` that cannot be used as a profile, and why (the reason names the file). */
+export interface BrokenProfile {
+  readonly file: string;
+  readonly reason: Message;
+}
+
+/**
+ * `localProfiles` for a server that must stay up: a bad file does not stop the others, it is
+ * listed as broken with its reason.
+ */
+export function localProfilesChecked(dir: string, shownAs: (name: string) => string): { profiles: Profile[]; broken: BrokenProfile[] } {
+  const profiles: Profile[] = [];
+  const broken: BrokenProfile[] = [];
+  if (!existsSync(dir)) return { profiles, broken };
+  const wanted = localOnly(dir);
+  for (const name of readdirSync(dir).filter((entry) => /\.ya?ml$/i.test(entry) && wanted(entry)).sort()) {
+    try {
+      profiles.push(loadProfile(join(dir, name), shownAs(name)));
+    } catch (error) {
+      if (!(error instanceof UserError)) throw error;
+      broken.push({ file: shownAs(name), reason: error.text });
+    }
+  }
+  return { profiles, broken };
+}
+
+/** Which files of `dir` are the office's own: all of them, unless `dir` is chitieu's own profiles/. */
+function localOnly(dir: string): (name: string) => boolean {
+  let same = false;
+  try {
+    same = realpathSync(dir) === realpathSync(BUNDLED_PROFILES_DIR);
+  } catch {
+    same = false;
+  }
+  if (!same) return () => true;
   const bundledNames = new Set(bundledProfiles().map((profile) => basename(profile.file)));
-  return profilesIn(dir, shownAs, (name) => !bundledNames.has(name));
+  return (name) => !bundledNames.has(name);
 }
 
 /** The contract's own text for a value a profile maps to, or undefined when the contract does not know it. */

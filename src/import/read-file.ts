@@ -36,6 +36,21 @@ export interface SheetAccount {
   readonly columns?: ColumnReport;
   /** The column-mapping profile the sheet was read with; `automatic` when its headers chose it. */
   readonly profile?: { readonly name: string; readonly file: string; readonly automatic: boolean };
+  /**
+   * How the sheet's rows were placed on the units of a run (set after computing: the rows
+   * rejected then are already counted in `rejected`). `converted`: children read in the list
+   * before 1 July 2025 and carried to a new commune; `approximate` of them from a split commune
+   * carried whole; `byVillage` placed by the village map.
+   */
+  readonly placement?: SheetPlacementNote;
+}
+
+export interface SheetPlacementNote {
+  readonly converted: number;
+  readonly approximate: number;
+  readonly byVillage: number;
+  /** Rows rejected while being placed. */
+  readonly rejected: number;
 }
 
 /** A sheet not read, and why: the accounting says so with its row count (no sheet of data is skipped quietly). */

@@ -1,7 +1,7 @@
 import type { ImportWarning, RejectedRow, RowIssue } from '../model/issues.js';
 import { msg, render, type Lang, type Message } from '../model/messages.js';
 import type { ColumnReport } from './column-report.js';
-import type { FileAccount, SkippedSheet } from './index.js';
+import type { FileAccount, SheetPlacementNote, SkippedSheet } from './index.js';
 import { foldHeader } from './text.js';
 
 /**
@@ -25,6 +25,8 @@ const ISSUE_LABELS: Record<string, Message> = {
   invalid_date: msg('ngày không hợp lệ', 'invalid date'),
   invalid_code: msg('mã sai định dạng', 'malformed code'),
   unknown_unit: msg('mã đơn vị hành chính không có trong danh mục', 'unknown administrative unit'),
+  ambiguous_unit: msg('mã xã có trong cả hai danh mục với nghĩa khác nhau, tệp không cho biết theo danh mục nào', 'commune code in both lists with different meanings, the file does not say which'),
+  new_code_before_reform: msg('mã xã mới không quy đổi được về đơn vị trước 01/07/2025', 'new commune code cannot be put on the units before 1 July 2025'),
   unknown_code_value: msg('giá trị không có trong danh mục', 'value not in code list'),
   invalid_yes_no: msg('không phải Có/Không', 'not yes/no'),
   invalid_number: msg('không phải số', 'not a number'),
@@ -145,6 +147,7 @@ export function accountingLines(files: readonly FileAccount[], lang: Lang, optio
         ),
       );
       if (options.columns && sheet.columns) lines.push(...columnLines(sheet.columns, lang));
+      if (sheet.placement) lines.push(...placementLines(sheet.placement, lang));
     }
     for (const skipped of file.skippedSheets) {
       const why = render(SKIP_REASONS[skipped.reason], lang);
@@ -158,6 +161,25 @@ export function accountingLines(files: readonly FileAccount[], lang: Lang, optio
         ),
       );
     }
+  }
+  return lines;
+}
+
+/** What placing a sheet's rows on today's units did: children carried from the old codes, rows rejected. */
+export function placementLines(note: SheetPlacementNote, lang: Lang, indent = '      '): string[] {
+  const lines: string[] = [];
+  if (note.converted > 0) {
+    const details = [
+      note.approximate > 0 ? msg(`${count(note.approximate, 'vi')} trẻ của xã cũ bị chia, xếp gần đúng`, `${count(note.approximate, 'en')} from split communes, placed approximately`) : undefined,
+      note.byVillage > 0 ? msg(`${count(note.byVillage, 'vi')} trẻ xếp theo bản đồ thôn`, `${count(note.byVillage, 'en')} placed by the village map`) : undefined,
+    ].filter((detail) => detail !== undefined);
+    const more = details.length > 0 ? ` (${details.map((detail) => render(detail, lang)).join('; ')})` : '';
+    lines.push(
+      `${indent}${render(msg(`mã xã theo danh mục trước 01/07/2025: ${count(note.converted, 'vi')} trẻ quy đổi sang xã mới`, `commune codes of the list before 1 July 2025: ${count(note.converted, 'en')} children carried to the new communes`), lang)}${more}`,
+    );
+  }
+  if (note.rejected > 0) {
+    lines.push(`${indent}${render(msg(`${count(note.rejected, 'vi')} dòng bị loại khi xếp vào đơn vị hành chính (đã tính trong số bị loại)`, `${count(note.rejected, 'en')} rows rejected when placed on administrative units (counted as rejected)`), lang)}`);
   }
   return lines;
 }

@@ -6,9 +6,16 @@
  * Folders are made one level at a time, not with `mkdirSync(…, { recursive: true })`: Node's
  * recursive mkdir loops forever (100% CPU) where mkdir says ENOENT although the parent exists,
  * as it does under /proc (the child is retried after the parent "exists", again and again).
+ *
+ * Files are written whole or not at all: into a new temporary file next to the target (opened
+ * exclusively, never through a link), then renamed into place once every byte is on the disk.
+ * A full disk or a failed write leaves nothing under the requested name (and whatever file was
+ * there before stays as it was); a named pipe or a device as the target is refused before
+ * any work, never opened (a pipe with no reader would block for ever).
  */
-import { accessSync, closeSync, constants, mkdirSync, openSync, statSync, writeFileSync, writeSync, type Stats } from 'node:fs';
-import { dirname, extname, resolve } from 'node:path';
+import { randomBytes } from 'node:crypto';
+import { accessSync, closeSync, constants, fsyncSync, linkSync, lstatSync, mkdirSync, openSync, realpathSync, renameSync, statSync, unlinkSync, writeSync, type Stats } from 'node:fs';
+import { basename, dirname, extname, join, resolve } from 'node:path';
 import { ExitCode, UserError, msg, type Message } from '../model/messages.js';
 import { writeJson } from './json-stream.js';
 
@@ -141,12 +148,21 @@ export function prepareOutputFolder(path: string, target: OutputTarget = {}): vo
   }
 }
 
+/** A path that exists and is neither a regular file nor a folder: a named pipe, a device, a socket. */
+function isSpecial(stats: Stats | undefined): boolean {
+  return stats !== undefined && !stats.isFile() && !stats.isDirectory();
+}
+
+const NOT_A_FILE = msg('đây là một thiết bị hoặc ống dẫn (pipe), không phải tệp; chọn một tên tệp khác', 'this is a device or a pipe, not a file; choose another file name');
+
 /** Checks, before any work, that a file can be written at `path` (its folder exists, it is not a folder). */
 export function checkOutputFile(path: string, target: OutputFileTarget = {}): void {
   const option = target.option ?? '--out';
-  if (statOf(path)?.isDirectory()) {
+  const stats = statOf(path);
+  if (stats?.isDirectory()) {
     throw fault(option, path, msg('đây là một thư mục; cần đường dẫn của một tệp', 'this is a folder; a file path is needed'));
   }
+  if (isSpecial(stats)) throw fault(option, path, NOT_A_FILE);
   const extension = extname(path).toLowerCase();
   if (target.extensions && !target.extensions.includes(extension)) {
     const list = target.extensions.join(', ');
@@ -161,29 +177,142 @@ export function checkOutputFile(path: string, target: OutputFileTarget = {}): vo
   if (!isWritableFolder(folder)) throw outputFault({ code: 'EACCES' }, path, option);
 }
 
-/** Writes a whole file; any fault is one line (exit 1). */
-export function writeOutputFile(path: string, data: string | Uint8Array, target: OutputTarget = {}): void {
+/** Flags of a temporary file: new (never an existing one), and never opened through a symlink. */
+const NEW_FILE = constants.O_WRONLY | constants.O_CREAT | constants.O_EXCL | (constants.O_NOFOLLOW ?? 0);
+
+/** What goes into a file: its bytes, or a function that writes them piece by piece. */
+type Content = string | Uint8Array | ((write: (piece: string | Uint8Array) => void) => void);
+
+/** Writes the content whole into a new temporary file in `folder`; returns its path. Removed again on any fault. */
+function writeTemporary(folder: string, name: string, data: Content): string {
+  const temporary = join(folder, `.${name.slice(0, 100)}.${randomBytes(6).toString('hex')}.tmp`);
+  const fd = openSync(temporary, NEW_FILE, 0o644);
+  const write = (piece: string | Uint8Array) => {
+    const bytes = typeof piece === 'string' ? Buffer.from(piece, 'utf8') : piece;
+    for (let written = 0; written < bytes.length; ) written += writeSync(fd, bytes, written, bytes.length - written);
+  };
   try {
-    writeFileSync(path, data);
+    if (typeof data === 'function') data(write);
+    else write(data);
+    // On the disk before it gets its name: a disk that fills up on flushing fails here, not later.
+    fsyncSync(fd);
   } catch (error) {
-    throw outputFault(error, path, target.option ?? '--out');
+    closeSync(fd);
+    removeQuietly(temporary);
+    throw error;
+  }
+  closeSync(fd);
+  return temporary;
+}
+
+function removeQuietly(path: string): void {
+  try {
+    unlinkSync(path);
+  } catch {
+    // Already gone.
+  }
+}
+
+function lstatOf(path: string): Stats | undefined {
+  try {
+    return lstatSync(path);
+  } catch {
+    return undefined;
+  }
+}
+
+/** Writes a whole file; any fault is one line (exit 1), and nothing is left under `path`. */
+export function writeOutputFile(path: string, data: string | Uint8Array, target: OutputTarget = {}): void {
+  writeOutputFiles([{ path, data }], target);
+}
+
+/**
+ * Writes several files that belong together (a report and its annex): all of them, or none
+ * (every temporary file is written before any is renamed into place).
+ */
+export function writeOutputFiles(files: readonly { path: string; data: Content }[], target: OutputTarget = {}): void {
+  const option = target.option ?? '--out';
+  const written: { temporary: string; path: string }[] = [];
+  let current = files[0]?.path ?? '';
+  try {
+    for (const file of files) {
+      current = file.path;
+      if (isSpecial(statOf(file.path))) throw fault(option, file.path, NOT_A_FILE);
+      written.push({ temporary: writeTemporary(dirname(resolve(file.path)), basename(file.path), file.data), path: file.path });
+    }
+    for (const file of written) {
+      current = file.path;
+      renameSync(file.temporary, file.path);
+    }
+  } catch (error) {
+    for (const file of written) removeQuietly(file.temporary);
+    if (error instanceof UserError) throw error;
+    throw outputFault(error, current, option);
   }
 }
 
 /**
  * Writes `value` as `JSON.stringify(value, null, 2)` and a newline, piece by piece as it is
- * made (json-stream.ts): never one string of the whole output. Any fault is one line (exit 1).
+ * made (json-stream.ts): never one string of the whole output. Any fault is one line (exit 1),
+ * and, as for every output, nothing is left under `path`.
  */
 export function writeOutputJson(path: string, value: unknown, target: OutputTarget = {}): void {
-  let fd: number | undefined;
+  writeOutputFiles(
+    [
+      {
+        path,
+        data: (write) => {
+          writeJson(value, write);
+          write('\n');
+        },
+      },
+    ],
+    target,
+  );
+}
+
+/**
+ * Writes `data` as a new file in `dir` under the first free name `nameFor(1)`, `nameFor(2)`…,
+ * and returns that name. Never writes through a link, never replaces an entry (a dangling
+ * symlink is a taken name), never outside `dir`'s real folder.
+ */
+export function writeNewFileIn(dir: string, nameFor: (n: number) => string, data: string | Uint8Array, target: OutputTarget = {}): string {
+  const option = target.option ?? '--out';
+  let folder: string;
   try {
-    fd = openSync(path, 'w');
-    const open = fd;
-    writeJson(value, (text) => writeSync(open, text));
-    writeSync(open, '\n');
+    folder = realpathSync(dir);
   } catch (error) {
-    throw outputFault(error, path, target.option ?? '--out');
+    throw outputFault(error, dir, option);
+  }
+  let temporary: string;
+  try {
+    temporary = writeTemporary(folder, nameFor(1), data);
+  } catch (error) {
+    throw outputFault(error, join(dir, nameFor(1)), option);
+  }
+  try {
+    for (let n = 1; n < 10_000; n += 1) {
+      const name = basename(nameFor(n));
+      const path = join(folder, name);
+      if (lstatOf(path)) continue;
+      try {
+        // link() never follows nor replaces what is at `path`: an entry made meanwhile is EEXIST.
+        linkSync(temporary, path);
+      } catch (error) {
+        const code = (error as NodeJS.ErrnoException).code;
+        if (code === 'EEXIST') continue;
+        if (code !== 'EPERM' && code !== 'ENOTSUP' && code !== 'ENOSYS') throw error;
+        // A file system without hard links (FAT): the name was free a moment ago.
+        renameSync(temporary, path);
+      }
+      if (realpathSync(dirname(path)) !== folder) throw outputFault({ code: 'EACCES' }, join(dir, name), option);
+      return name;
+    }
+    throw outputFault({ code: 'EEXIST' }, join(dir, nameFor(1)), option);
+  } catch (error) {
+    if (error instanceof UserError) throw error;
+    throw outputFault(error, join(dir, nameFor(1)), option);
   } finally {
-    if (fd !== undefined) closeSync(fd);
+    removeQuietly(temporary);
   }
 }

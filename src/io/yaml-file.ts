@@ -1,11 +1,35 @@
 /**
- * Every YAML file a user edits (targets, settings, narrative, periods, indicator definitions) is
- * read here, so that a missing or broken one is always one line naming the file and, for a
- * syntax error, the line and column, in the user's language (the parser's own text is English).
+ * Every YAML file a user edits or uploads (profiles, targets, settings, narrative, periods,
+ * indicator definitions, table and chart layouts) is read here, as data only: one line naming
+ * the file for every fault (exit 4 unless the caller says otherwise), in the user's language
+ * (the parser's own text is English), and nothing printed by the parser itself.
+ *
+ * A hostile file cannot take the process down or hold it for long: its size is checked before
+ * a byte is read, its nesting and entry count on the parser's token tree (built without
+ * recursion) before the tree becomes a document, aliases are counted and their expansion
+ * capped, and tags other than the core schema's are refused (`!!js/function` is not code here,
+ * and not silently text either). Duplicate keys are found with one set per mapping: the yaml
+ * package's own check compares every key with every other (300,000 keys took minutes).
  */
-import { readFileSync } from 'node:fs';
-import { YAMLParseError, parse as parseYaml } from 'yaml';
+import { closeSync, constants, fstatSync, openSync, readSync } from 'node:fs';
+import { CST, Composer, Parser, isAlias, isMap, isScalar, isSeq, type Document, type Node } from 'yaml';
 import { ExitCode, UserError, msg, type Message } from '../model/messages.js';
+import { printableName } from './file-names.js';
+
+/** What a YAML file may hold. Ours are a few KB, with a dozen levels and a few hundred entries. */
+export const YAML_LIMITS = {
+  /** Bytes of the file, checked before reading it. */
+  bytes: 4 * 1024 * 1024,
+  /** Mapping entries and sequence items, all levels together. */
+  entries: 200_000,
+  /** Levels of nesting. */
+  depth: 64,
+  /** Aliases (`*name`) written in the file; their expansion is capped by the yaml package's `maxAliasCount`. */
+  aliases: 100,
+} as const;
+
+/** The tags of YAML's core schema: the only ones a data file may name. */
+const CORE_TAGS = new Set(['str', 'int', 'float', 'bool', 'null', 'map', 'seq'].map((name) => `tag:yaml.org,2002:${name}`));
 
 /** What the yaml parser's error codes mean, for someone editing the file by hand. */
 const SYNTAX: Readonly<Record<string, Message>> = {
@@ -20,6 +44,8 @@ const SYNTAX: Readonly<Record<string, Message>> = {
   BAD_DQ_ESCAPE: msg('ký tự "\\" sai trong chuỗi trong dấu nháy kép', 'a wrong "\\" escape in a double-quoted string'),
   UNEXPECTED_TOKEN: msg('ký tự không mong đợi', 'an unexpected character'),
   MULTIPLE_DOCS: msg('tệp có nhiều tài liệu YAML (dấu ---)', 'the file holds several YAML documents (---)'),
+  BAD_ALIAS: msg('tham chiếu (*tên) tới một neo (&tên) chưa có', 'an alias (*name) to an anchor (&name) not defined before it'),
+  RESOURCE_EXHAUSTION: msg(`lồng nhau quá sâu (tối đa ${YAML_LIMITS.depth} cấp)`, `nested too deeply (at most ${YAML_LIMITS.depth} levels)`),
 };
 
 function errorCode(error: unknown): string {
@@ -41,33 +67,255 @@ function readFault(error: unknown): Message {
   }
 }
 
+/** A fault of a file the user gave: one line naming the kind of file and the file. */
+function fileFault(file: string, what: Message, reason: Message, exitCode: ExitCode): UserError {
+  const name = printableName(file);
+  return new UserError(exitCode, msg(`${what.vi} ${name}: ${reason.vi}`, `${what.en} ${name}: ${reason.en}`));
+}
+
+/** Megabytes with one decimal below 10 (a decimal comma in Vietnamese). */
+const MB = (bytes: number, lang: 'vi' | 'en') => {
+  const figure = (bytes / 1024 / 1024).toFixed(bytes < 10 * 1024 * 1024 ? 1 : 0);
+  return `${lang === 'vi' ? figure.replace('.', ',') : figure} MB`;
+};
+
 /**
- * The text of a file the user gave (`--targets`, `--settings`…); `what` names the kind of file
- * ("tệp chỉ tiêu kế hoạch" / "targets file").
+ * The bytes of a regular file, refused by size before reading when `maxBytes` is given; a named
+ * pipe or a device is refused rather than read (it could block forever, or never end).
  */
-export function readUserFile(file: string, what: Message, exitCode: ExitCode = ExitCode.invalidDefinition): string {
+function readBytes(file: string, shownAs: string, what: Message, exitCode: ExitCode, maxBytes?: number): Buffer {
+  let fd: number;
   try {
-    return readFileSync(file, 'utf8');
+    // O_NONBLOCK: opening a FIFO with no writer would otherwise wait here for one.
+    fd = openSync(file, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0));
   } catch (error) {
-    const reason = readFault(error);
-    throw new UserError(exitCode, msg(`${what.vi} ${file}: ${reason.vi}`, `${what.en} ${file}: ${reason.en}`));
+    throw fileFault(shownAs, what, readFault(error), exitCode);
+  }
+  try {
+    const stats = fstatSync(fd);
+    if (stats.isDirectory()) throw fileFault(shownAs, what, readFault({ code: 'EISDIR' }), exitCode);
+    if (!stats.isFile()) throw fileFault(shownAs, what, msg('không phải tệp thường (thiết bị hoặc ống dẫn)', 'not a regular file (a device or a pipe)'), exitCode);
+    if (maxBytes !== undefined && stats.size > maxBytes) {
+      throw fileFault(shownAs, what, msg(
+          `tệp quá lớn (${MB(stats.size, 'vi')}; tối đa ${MB(maxBytes, 'vi')})`,
+          `the file is too large (${MB(stats.size, 'en')}; at most ${MB(maxBytes, 'en')})`,
+        ), exitCode);
+    }
+    const bytes = Buffer.alloc(stats.size);
+    let filled = 0;
+    while (filled < bytes.length) {
+      const read = readSync(fd, bytes, filled, bytes.length - filled, null);
+      if (read === 0) break;
+      filled += read;
+    }
+    return bytes.subarray(0, filled);
+  } catch (error) {
+    if (error instanceof UserError) throw error;
+    throw fileFault(shownAs, what, readFault(error), exitCode);
+  } finally {
+    closeSync(fd);
   }
 }
 
-/** A YAML file parsed; a syntax error names its line and column. */
-export function readYamlFile(file: string, what: Message, exitCode: ExitCode = ExitCode.invalidDefinition): unknown {
-  const text = readUserFile(file, what, exitCode);
-  try {
-    return parseYaml(text);
-  } catch (error) {
-    if (!(error instanceof YAMLParseError)) throw error;
-    const position = error.linePos?.[0];
-    const where = position ? msg(` ở dòng ${position.line}, cột ${position.col}`, ` at line ${position.line}, column ${position.col}`) : msg('', '');
-    const english = error.message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '');
-    const reason = SYNTAX[error.code] ?? msg('cú pháp không đúng', english);
-    throw new UserError(
-      exitCode,
-      msg(`${what.vi} ${file}: sai cú pháp YAML${where.vi}: ${reason.vi}`, `${what.en} ${file}: YAML syntax error${where.en}: ${SYNTAX[error.code] ? reason.en : english}`),
+/** Bytes that are not text this reader takes: the reason names what they are. */
+export class TextRefusal extends Error {
+  constructor(readonly reason: Message) {
+    super(reason.en);
+  }
+}
+
+/**
+ * The byte→text step of every text file read here: UTF-8, with or without a BOM. A UTF-16 file
+ * is named as such (Notepad's "Unicode"). This is the one place another decoder (Windows-1258,
+ * UTF-16 read as text) plugs in.
+ */
+export function decodeText(bytes: Uint8Array): string {
+  if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff)) {
+    throw new TextRefusal(
+      msg(
+        `tệp được lưu dạng UTF-16 (${bytes[0] === 0xff ? 'LE' : 'BE'}); hãy lưu lại dạng UTF-8 (Notepad: Lưu thành… › Mã hóa: UTF-8)`,
+        `the file is saved as UTF-16 (${bytes[0] === 0xff ? 'LE' : 'BE'}); save it again as UTF-8 (Notepad: Save as… › Encoding: UTF-8)`,
+      ),
     );
+  }
+  const text = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('utf8');
+  return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+}
+
+export interface ReadOptions {
+  /** Refused above this size, before reading. */
+  readonly maxBytes?: number;
+  /** How messages name the file (default: its path). */
+  readonly shownAs?: string;
+}
+
+/**
+ * The text of a file the user gave (`--targets`, `--settings`, `--baseline`…); `what` names the
+ * kind of file ("Tệp chỉ tiêu kế hoạch" / "Targets file").
+ */
+export function readUserFile(file: string, what: Message, exitCode: ExitCode = ExitCode.invalidDefinition, options: ReadOptions = {}): string {
+  const shownAs = options.shownAs ?? file;
+  const bytes = readBytes(file, shownAs, what, exitCode, options.maxBytes);
+  try {
+    return decodeText(bytes);
+  } catch (error) {
+    if (error instanceof TextRefusal) throw fileFault(shownAs, what, error.reason, exitCode);
+    throw error;
+  }
+}
+
+/**
+ * A YAML file parsed as data; any fault is one line naming the file (and the line and column),
+ * as `shownAs` when given (a server names a file without its folder).
+ */
+export function readYamlFile(file: string, what: Message, exitCode: ExitCode = ExitCode.invalidDefinition, shownAs: string = file): unknown {
+  return parseYamlText(readUserFile(file, what, exitCode, { maxBytes: YAML_LIMITS.bytes, shownAs }), shownAs, what, exitCode);
+}
+
+/** A fault at one place of the text. */
+class YamlFault extends Error {
+  constructor(
+    readonly reason: Message,
+    readonly offset?: number,
+    /** A syntax error, rather than a file that breaks a rule of data-only YAML. */
+    readonly syntax = false,
+  ) {
+    super(reason.en);
+  }
+}
+
+/** YAML text (already decoded) as plain data; `file` and `what` name it in messages. */
+export function parseYamlText(text: string, file: string, what: Message, exitCode: ExitCode = ExitCode.invalidDefinition): unknown {
+  try {
+    return yamlData(text);
+  } catch (error) {
+    if (!(error instanceof YamlFault)) throw error;
+    const position = error.offset === undefined ? undefined : positionOf(text, error.offset);
+    const where = position ? msg(` ở dòng ${position.line}, cột ${position.col}`, ` at line ${position.line}, column ${position.col}`) : msg('', '');
+    const heading = error.syntax
+      ? msg(`sai cú pháp YAML${where.vi}: `, `YAML syntax error${where.en}: `)
+      : position
+        ? msg(`dòng ${position.line}, cột ${position.col}: `, `line ${position.line}, column ${position.col}: `)
+        : msg('', '');
+    throw fileFault(file, what, msg(`${heading.vi}${error.reason.vi}`, `${heading.en}${error.reason.en}`), exitCode);
+  }
+}
+
+/** Line and column (from 1) of an offset. */
+function positionOf(text: string, offset: number): { line: number; col: number } {
+  let line = 1;
+  let start = 0;
+  for (let at = text.indexOf('\n'); at >= 0 && at < offset; at = text.indexOf('\n', at + 1)) {
+    line += 1;
+    start = at + 1;
+  }
+  return { line, col: offset - start + 1 };
+}
+
+function yamlData(text: string): unknown {
+  const nul = text.indexOf('\u0000');
+  if (nul >= 0) throw new YamlFault(NUL_IN_FILE, nul);
+  const tokens = [...new Parser().parse(text)];
+  checkTree(tokens);
+  const composer = new Composer({ uniqueKeys: false, logLevel: 'silent', merge: false, schema: 'core', version: '1.2' });
+  const documents = [...composer.compose(tokens, true, text.length)];
+  const document = documents[0]!;
+  if (documents.length > 1) throw new YamlFault(SYNTAX.MULTIPLE_DOCS!, documents[1]!.range[0], true);
+  const error = document.errors[0];
+  if (error) {
+    if (error.code === 'TAG_RESOLVE_FAILED') throw tagFault(error.message, error.pos[0]);
+    const reason = SYNTAX[error.code] ?? msg('cú pháp không đúng', error.message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, ''));
+    throw new YamlFault(reason, error.pos[0], error.code !== 'RESOURCE_EXHAUSTION');
+  }
+  const unknownTag = document.warnings.find((warning) => warning.code === 'TAG_RESOLVE_FAILED');
+  if (unknownTag) throw tagFault(unknownTag.message, unknownTag.pos[0]);
+  checkDocument(document);
+  try {
+    return document.toJS({ maxAliasCount: YAML_LIMITS.aliases });
+  } catch (error) {
+    // The yaml package refuses an expansion larger than maxAliasCount with a ReferenceError.
+    if (error instanceof ReferenceError) throw aliasFault();
+    throw error;
+  }
+}
+
+const NUL_IN_FILE = msg('tệp có ký tự NUL (tệp nhị phân, hoặc lưu sai bảng mã?)', 'the file holds a NUL character (a binary file, or a wrong encoding?)');
+const NUL_IN_VALUE = msg('một giá trị có ký tự NUL (\\0)', 'a value holds a NUL character (\\0)');
+
+function tagFault(message: string, offset: number): YamlFault {
+  const tag = /tag: (\S+)/.exec(message)?.[1] ?? '';
+  const shown = printableName(tag.replace(/^tag:yaml\.org,2002:/, '!!'));
+  return new YamlFault(
+    msg(`thẻ YAML ${shown} không được dùng (tệp chỉ chứa dữ liệu: chữ, số, danh sách)`, `the YAML tag ${shown} is not allowed (the file holds data only: text, numbers, lists)`),
+    offset,
+  );
+}
+
+const aliasFault = (offset?: number) =>
+  new YamlFault(
+    msg(`quá nhiều tham chiếu (*tên) hoặc tham chiếu lồng nhau (tối đa ${YAML_LIMITS.aliases})`, `too many aliases (*name), or aliases nested in each other (at most ${YAML_LIMITS.aliases})`),
+    offset,
+  );
+
+/**
+ * Nesting, entries and aliases counted on the parser's tokens, without recursion, before the
+ * composer (which recurses, and could exhaust the stack) sees them.
+ */
+function checkTree(tokens: readonly CST.Token[]): void {
+  const stack: { token: CST.Token; depth: number }[] = tokens.map((token) => ({ token, depth: 0 }));
+  let entries = 0;
+  let aliases = 0;
+  while (stack.length > 0) {
+    const { token, depth } = stack.pop()!;
+    if (depth > YAML_LIMITS.depth) throw new YamlFault(SYNTAX.RESOURCE_EXHAUSTION!, token.offset);
+    switch (token.type) {
+      case 'document':
+        if (token.value) stack.push({ token: token.value, depth });
+        break;
+      case 'alias':
+        aliases += 1;
+        if (aliases > YAML_LIMITS.aliases) throw aliasFault(token.offset);
+        break;
+      case 'block-map':
+      case 'block-seq':
+      case 'flow-collection':
+        entries += token.items.length;
+        if (entries > YAML_LIMITS.entries) {
+          throw new YamlFault(
+            msg(`quá nhiều mục (tối đa ${YAML_LIMITS.entries.toLocaleString('vi-VN')})`, `too many entries (at most ${YAML_LIMITS.entries.toLocaleString('en-US')})`),
+            token.offset,
+          );
+        }
+        for (const item of token.items) {
+          if ('key' in item && item.key) stack.push({ token: item.key, depth: depth + 1 });
+          if (item.value) stack.push({ token: item.value, depth: depth + 1 });
+        }
+        break;
+      default:
+        break;
+    }
+  }
+}
+
+/** Tags and duplicate keys, on the composed document (depth is bounded by `checkTree`). */
+function checkDocument(document: Document.Parsed): void {
+  const stack: unknown[] = [document.contents];
+  while (stack.length > 0) {
+    const node = stack.pop();
+    if (!node || isAlias(node)) continue;
+    const tagged = node as Node;
+    if (tagged.tag !== undefined && !CORE_TAGS.has(tagged.tag)) throw tagFault(`tag: ${tagged.tag}`, tagged.range?.[0] ?? 0);
+    if (isScalar(node) && typeof node.value === 'string' && node.value.includes('\u0000')) throw new YamlFault(NUL_IN_VALUE, node.range?.[0]);
+    // One push per item: spreading 200,000 arguments would overflow the stack.
+    if (isSeq(node)) for (const item of node.items) stack.push(item);
+    if (!isMap(node)) continue;
+    const seen = new Set<unknown>();
+    for (const pair of node.items) {
+      const key: unknown = pair.key;
+      const value = isScalar(key) ? key.value : key;
+      if (seen.has(value)) throw new YamlFault(SYNTAX.DUPLICATE_KEY!, isScalar(key) ? key.range?.[0] : undefined, true);
+      seen.add(value);
+      stack.push(key, pair.value);
+    }
   }
 }

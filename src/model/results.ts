@@ -54,11 +54,28 @@ export const UnitCoverage = z.object({
 });
 export type UnitCoverage = z.infer<typeof UnitCoverage>;
 
+/**
+ * How the children's commune codes were placed on the units at R (indicator-rules.md, "Which
+ * administrative unit a row belongs to"): read in an older list and carried to a new commune,
+ * of which carried whole from a split commune (approximate) or placed by the village map, and
+ * the children that could not be placed, per commune code as written.
+ */
+export const PlacementSummary = z.object({
+  converted: z.number().int().nonnegative(),
+  approximate: z.number().int().nonnegative(),
+  byVillage: z.number().int().nonnegative(),
+  /** `name`: the commune the code names in the list before 1 July 2025 (else after), when either knows it. */
+  unplaced: z.array(z.object({ code: z.string(), name: z.string().optional(), children: z.number().int().positive() })),
+});
+export type PlacementSummary = z.infer<typeof PlacementSummary>;
+
 export const ComputeResult = z.object({
   period: PeriodRef,
   results: z.array(IndicatorResult),
   targets: z.array(TargetResult),
   /** Per district and province with rows (optional: files written before it existed lack it). */
   coverage: z.array(UnitCoverage).optional(),
+  /** Only when some child was read in the old codes, or could not be placed. */
+  placement: PlacementSummary.optional(),
 });
 export type ComputeResult = z.infer<typeof ComputeResult>;

@@ -19,6 +19,7 @@ import { checkTemplate, resolveTemplate } from '../report/template.js';
 import type { AdminUnits } from '../units/index.js';
 import { toolVersion } from '../model/version.js';
 import { computeStep, loadDefinitions, loadPlanAndBaseline, type Computed, type ComputeSettings, type Definitions } from './compute.js';
+import { loadVillageMap } from './load.js';
 import type { OnPipelineEvent } from './events.js';
 import { resolvePeriod, type PeriodChoice } from './period.js';
 import { bornBy, readData, rowsRead } from './read.js';
@@ -56,6 +57,8 @@ export function resultFor(result: ComputeResult, codes: ReadonlySet<string>): Co
     results: result.results.filter((row) => codes.has(row.unit)),
     targets: result.targets.filter((target) => codes.has(target.unit)),
     ...(coverage && coverage.length > 0 ? { coverage } : {}),
+    // Children not placed have no unit: the report of any unit says how many the run could not place.
+    ...(result.placement ? { placement: result.placement } : {}),
   };
 }
 
@@ -175,6 +178,8 @@ export interface ReportRequest extends ReportFileOptions, PeriodChoice {
   readonly targets?: string;
   readonly baseline?: string;
   readonly codesAsOf?: string;
+  /** `--village-map FILE`: where the villages of split old communes went. */
+  readonly villageMap?: string;
   /** Refuse a unit some of whose communes have no data (exit 3). */
   readonly strict?: boolean;
   /** Column-mapping profiles and sheets to ignore (profiles/README.md); by default the bundled profiles. */
@@ -202,6 +207,7 @@ export async function reportFromFiles(paths: readonly string[], request: ReportR
     level,
     ...loadPlanAndBaseline(request, definitions.catalogue),
     ...(request.codesAsOf ? { codesAsOf: request.codesAsOf } : {}),
+    ...(request.villageMap !== undefined ? { villageMap: loadVillageMap(request.villageMap, definitions.units) } : {}),
   };
   // Codes are checked by the engine at each row's own date, so the importer accepts either list.
   const imported = await readData(paths, { ...bornBy(period), ...(request.sheets ? { sheets: request.sheets } : {}), ...(onEvent ? { onEvent } : {}) });

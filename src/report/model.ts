@@ -175,7 +175,8 @@ export function buildReportModel(
     tables = suppressed.tables.map((table) => (comparisons.has(table.id) ? protectComparison(table, guard) : table));
     protection = guard;
   }
-  const pctx = { ...common, facts, coreFigures: coreFigures(layout.tables.map((table) => table.spec)), ...(protection ? { protection } : {}) };
+  const placement = input.result.placement;
+  const pctx = { ...common, facts, ...(placement ? { placement } : {}), coreFigures: coreFigures(layout.tables.map((table) => table.spec)), ...(protection ? { protection } : {}) };
   const charts = chartsFor(layout.charts, {
     ...common,
     origin: input.origin,

@@ -23,6 +23,8 @@ import {
   type TargetMention,
 } from './format-vi.js';
 import { completenessSentence } from './completeness.js';
+import { placementNotes } from './placement-note.js';
+import type { PlacementSummary } from '../model/results.js';
 import type { Breakdown } from './result-index.js';
 import type { Protection, When } from './suppress.js';
 import { coreValue, type TableContext } from './tables.js';
@@ -52,6 +54,8 @@ export interface ParagraphContext extends Pick<TableContext, 'index' | 'baseline
   readonly coreFigures: readonly CoreFigure[];
   /** Indicator → why last year's figure cannot be rebuilt from the records (the catalogue's lastYearNote). */
   readonly lastYearNotes?: Readonly<Record<string, string>>;
+  /** How the children's codes were placed (children not placed, placed approximately). */
+  readonly placement?: PlacementSummary;
 }
 
 const sentence = (text: string) => `${upperFirst(text)}.`;
@@ -130,6 +134,7 @@ export function situation(ctx: ParagraphContext): string[] {
   const u = ctx.unit.code;
   // Where the figures start, the reader learns which communes they are made of.
   const lines: string[] = ctx.completeness ? [completenessSentence(ctx.completeness)] : [];
+  lines.push(...placementNotes(ctx.placement).map((note) => note.vi));
   const where = `Toàn ${typeWord(ctx.unit)}`;
   const parts: string[] = [];
   if (ctx.children.length > 0) parts.push(`${formatNumber(ctx.children.length)} ${childrenWord(ctx.unit, ctx.children[0]?.level)}`);

@@ -1,5 +1,6 @@
-import { mkdir, writeFile } from 'node:fs/promises';
+import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
+import { writeOutputFile } from '../io/output.js';
 import type { SampleSet } from './build.js';
 import { OTHER_LAYOUTS, otherLayoutFile } from './other-layouts.js';
 import { sampleReadme } from './readme.js';
@@ -19,12 +20,12 @@ export async function writeSampleSet(dir: string, set: SampleSet): Promise<Writt
   for (const file of set.files) {
     const buffer = await workbookBuffer(file);
     const path = join(dir, file.fileName);
-    await writeFile(path, buffer);
+    writeOutputFile(path, buffer);
     written.push({ path, bytes: buffer.length });
   }
   const readme = Buffer.from(sampleReadme(set), 'utf8');
   const readmePath = join(dir, README_NAME);
-  await writeFile(readmePath, readme);
+  writeOutputFile(readmePath, readme);
   written.push({ path: readmePath, bytes: readme.length });
   return written;
 }
@@ -61,13 +62,13 @@ export async function writeOtherLayouts(dir: string, set: SampleSet): Promise<Wr
     const file = otherLayoutFile(layout, commune);
     const buffer = await workbookBuffer(file);
     const path = join(dir, file.fileName);
-    await writeFile(path, buffer);
+    writeOutputFile(path, buffer);
     written.push({ path, bytes: buffer.length });
     lines.push(`| \`${file.fileName}\` | \`profiles/${layout.id}.yaml\` | ${layout.description.vi} / ${layout.description.en} |`);
   }
   const readme = Buffer.from(`${lines.join('\n')}\n`, 'utf8');
   const readmePath = join(dir, README_NAME);
-  await writeFile(readmePath, readme);
+  writeOutputFile(readmePath, readme);
   written.push({ path: readmePath, bytes: readme.length });
   return written;
 }

@@ -3,8 +3,8 @@
  * One person, one browser tab: the state of a run (files read, figures computed, report
  * made) is kept here, in memory and in the private folder, until "Xóa dữ liệu" or stop.
  */
-import { createWriteStream, readdirSync } from 'node:fs';
-import { basename, join } from 'node:path';
+import { createWriteStream, readdirSync, rmSync } from 'node:fs';
+import { basename, dirname, join } from 'node:path';
 import { pipeline as pipeStreams } from 'node:stream/promises';
 import { fileURLToPath } from 'node:url';
 import { toolVersion } from '../model/version.js';
@@ -24,7 +24,8 @@ import type { ComputeResult } from '../model/results.js';
 import { aggregateReport, aggregateStep } from '../pipeline/aggregate.js';
 import { computeStep, explainStep, loadDefinitions, type Computed, type Definitions } from '../pipeline/compute.js';
 import { DEMO, sampleFiles } from '../pipeline/demo.js';
-import { loadTargets, readResultFile } from '../pipeline/load.js';
+import { loadTargets, loadVillageMap, readResultFile } from '../pipeline/load.js';
+import type { VillageMap } from '../units/village-map.js';
 import { rowsRead, readData } from '../pipeline/read.js';
 import { reportInputFor, reportStep, type LoadedReportOptions } from '../pipeline/report.js';
 import { reportUnit, unitNamer } from '../pipeline/units.js';
@@ -38,6 +39,7 @@ import { createProfileState, mappingView, registerProfiles } from './profiles.js
 import { parseBody } from './request.js';
 import { registerSecurity } from './security.js';
 import { breakdownView, dataView, explanationView, periodsView, resultView, unitsView } from './views.js';
+import { pathHider } from './page-text.js';
 import { createWorkspace, type Workspace } from './workspace.js';
 
 export const PUBLIC_DIR = fileURLToPath(new URL('../../src/server/public/', import.meta.url));
@@ -74,6 +76,16 @@ const mb = (bytes: number) => (bytes >= 1024 * 1024 ? `${Math.round(bytes / 1024
 
 class UploadTooLarge extends UserError {}
 
+/** Work that ended after "Xóa dữ liệu" was pressed: what it made is dropped, and the page is told (409). */
+class ClearedMeanwhile extends UserError {
+  constructor() {
+    super(
+      ExitCode.usage,
+      msg('Dữ liệu đã được xóa trong khi việc này đang chạy: kết quả của nó không được giữ lại.', 'The data was cleared while this was running: what it made was not kept.'),
+    );
+  }
+}
+
 function limitError(limits: UploadLimits, code: string | undefined, file?: string): UserError | undefined {
   if (code === 'FST_REQ_FILE_TOO_LARGE') {
     return new UploadTooLarge(
@@ -95,7 +107,8 @@ function limitError(limits: UploadLimits, code: string | undefined, file?: strin
 
 interface Reading {
   readonly generation: number;
-  readonly filesTotal: number;
+  /** 0 while the files are still being uploaded. */
+  filesTotal: number;
   filesDone: number;
   rows: number;
   readonly started: number;
@@ -260,7 +273,9 @@ export async function buildApp(options: AppOptions): Promise<{ app: FastifyInsta
   const workspace = createWorkspace(options.tempRoot);
   const definitions: Definitions = loadDefinitions();
   const profilesDir = options.profilesDir ?? join(process.cwd(), 'profiles');
-  const profiles = createProfileState({ profilesDir, ...(options.profile ? { profile: options.profile } : {}) });
+  /** Messages for the page: no path of this machine (the private folder, the profiles folder). */
+  const hide = pathHider([workspace.dir], [{ folder: profilesDir, as: 'profiles' }]);
+  const profiles = createProfileState({ profilesDir, hide, ...(options.profile ? { profile: options.profile } : {}) });
   const app = Fastify({ logger: false, bodyLimit: 2 * 1024 * 1024, forceCloseConnections: true });
   registerSecurity(app, options);
   await app.register(multipart, {
@@ -280,6 +295,8 @@ export async function buildApp(options: AppOptions): Promise<{ app: FastifyInsta
   let report: Made | undefined;
   let plans = new Map<string, TargetPlan>(bundledPlans().map((plan) => [plan.id, loadTargets(join(TARGETS_DIR, plan.file), definitions.catalogue)]));
   let baselineFile: ComputeResult | undefined;
+  /** The village map uploaded (`--village-map` on the command line): used by every computation after it. */
+  let villageMap: VillageMap | undefined;
   let annexes: { paths: string[]; read: Annex[] } | undefined;
   let summed: Made | undefined;
 
@@ -288,12 +305,22 @@ export async function buildApp(options: AppOptions): Promise<{ app: FastifyInsta
     report = undefined;
   };
 
+  /** "Xóa dữ liệu" pressed so many times: work started before the last one is dropped when it ends. */
+  let clears = 0;
+  /** Upload folders still being written: never removed by another upload. */
+  const busy = new Set<string>();
+  /** Throws when "Xóa dữ liệu" was pressed since `since`: what was made meanwhile is not kept. */
+  const stillWanted = (since: number) => {
+    if (clears !== since) throw new ClearedMeanwhile();
+  };
+
   app.setErrorHandler((error: unknown, _request, reply) => {
     const code = (error as { code?: string }).code;
     const tooLarge = limitError(limits, code);
     if (tooLarge) return reply.code(413).send({ error: tooLarge.text });
-    if (error instanceof UploadTooLarge) return reply.code(413).send({ error: error.text });
-    if (error instanceof UserError) return reply.code(400).send({ error: error.text });
+    if (error instanceof UploadTooLarge) return reply.code(413).send({ error: hide(error.text) });
+    if (error instanceof ClearedMeanwhile) return reply.code(409).send({ error: error.text });
+    if (error instanceof UserError) return reply.code(400).send({ error: hide(error.text) });
     const status = (error as { statusCode?: number }).statusCode;
     if (status && status >= 400 && status < 500) return reply.code(status).send({ error: msg('Yêu cầu không hợp lệ.', 'Invalid request.') });
     // The message may hold a file's content: only its kind is shown and logged.
@@ -302,8 +329,10 @@ export async function buildApp(options: AppOptions): Promise<{ app: FastifyInsta
   });
 
   /** Saves the files of a multipart upload into a fresh folder, within the limits; the other fields too. */
-  async function receive(request: FastifyRequest, kind: string): Promise<{ paths: string[]; fields: Record<string, string> }> {
+  async function receive(request: FastifyRequest, kind: string): Promise<{ paths: string[]; fields: Record<string, string>; folder: string }> {
+    const since = clears;
     const folder = workspace.freshFolder(kind);
+    busy.add(folder);
     const paths: string[] = [];
     const fields: Record<string, string> = {};
     let total = 0;
@@ -342,28 +371,54 @@ export async function buildApp(options: AppOptions): Promise<{ app: FastifyInsta
         paths.push(path);
       }
     } catch (error) {
-      workspace.clear(kind);
+      busy.delete(folder);
+      rmSync(folder, { recursive: true, force: true });
+      stillWanted(since);
       throw refusal ?? limitError(limits, (error as { code?: string }).code) ?? error;
     }
-    return { paths, fields };
+    busy.delete(folder);
+    stillWanted(since);
+    return { paths, fields, folder };
   }
 
-  function startReading(paths: readonly string[]): Reading {
+  /** One uploaded file, read at once by `load`; its folder is removed whatever happens. */
+  async function receiveOne<T>(request: FastifyRequest, kind: string, notOne: Message, load: (path: string) => T): Promise<T> {
+    const { paths, folder } = await receive(request, kind);
+    try {
+      if (paths.length !== 1) throw new UserError(ExitCode.usage, notOne);
+      return load(paths[0]!);
+    } finally {
+      rmSync(folder, { recursive: true, force: true });
+    }
+  }
+
+  /**
+   * A new reading replaces whatever was there, at once: from the first byte of an upload the
+   * page is told "reading", never the previous data as ready.
+   */
+  function beginReading(): Reading {
     generation += 1;
-    const mine = generation;
-    lastPaths = paths;
     imported = undefined;
     forgetResults();
-    const state: Reading = { generation: mine, filesTotal: paths.length, filesDone: 0, rows: 0, started: performance.now() };
+    const state: Reading = { generation, filesTotal: 0, filesDone: 0, rows: 0, started: performance.now() };
     reading = state;
-    void readInto(state, paths, mine);
+    return state;
+  }
+
+  function startReading(paths: readonly string[], state: Reading = beginReading()): Reading {
+    lastPaths = paths;
+    state.filesTotal = paths.length;
+    // Earlier uploads of data are not needed any more (those still arriving are left alone).
+    workspace.keepOnly('data', paths[0] !== undefined && paths[0].startsWith(workspace.dir) ? dirname(paths[0]) : undefined, busy);
+    void readInto(state, paths, state.generation);
     return state;
   }
 
   /** Reads every file, then either keeps the data or says what cannot be read (and what a mapping can mend). */
   async function readInto(state: Reading, paths: readonly string[], mine: number): Promise<void> {
-    const sheets = profiles.selection();
     try {
+      // Inside the try: the profiles known are read from disk, and nothing here may end the server.
+      const sheets = profiles.selection();
       // The period is chosen after reading: a birth date after today is what can be told now.
       const result = await readData(paths, {
         keepGoing: true,
@@ -383,7 +438,7 @@ export async function buildApp(options: AppOptions): Promise<{ app: FastifyInsta
         state.mapping = layouts;
         const mapped = new Set(layouts.flatMap((layout) => layout.sheets.map((sheet) => `${sheet.file}\u0000${sheet.sheet}`)));
         const pageCanMend = mapped.size > 0 || result.unreadable.some((item) => item.cause === 'ambiguous');
-        state.error = pageCanMend ? pageRefusal(result.unreadable, mapped) : unreadableError(result.unreadable).text;
+        state.error = hide(pageCanMend ? pageRefusal(result.unreadable, mapped) : unreadableError(result.unreadable).text);
         state.finished = performance.now();
         return;
       }
@@ -396,7 +451,7 @@ export async function buildApp(options: AppOptions): Promise<{ app: FastifyInsta
       state.finished = performance.now();
       state.error =
         error instanceof UserError
-          ? error.text
+          ? hide(error.text)
           : msg('Không đọc được các tệp (lỗi không mong đợi). Hãy kiểm tra tệp rồi thử lại.', 'The files could not be read (unexpected error). Check them and try again.');
     }
   }
@@ -438,14 +493,34 @@ export async function buildApp(options: AppOptions): Promise<{ app: FastifyInsta
   }));
 
   app.post('/api/data', async (request, reply) => {
-    const { paths } = await receive(request, 'data');
-    if (paths.length === 0) throw new UserError(ExitCode.usage, msg('Chưa chọn tệp nào.', 'No file chosen.'));
-    const state = startReading(paths);
+    const state = beginReading();
+    const failed = (error: Message) => {
+      if (reading !== state) return;
+      state.error = hide(error);
+      state.finished = performance.now();
+    };
+    let received: Awaited<ReturnType<typeof receive>>;
+    try {
+      received = await receive(request, 'data');
+    } catch (error) {
+      failed(error instanceof UserError ? error.text : msg('Không nhận được các tệp tải lên.', 'The uploaded files were not received.'));
+      throw error;
+    }
+    if (reading !== state) {
+      // A later upload (or "Xóa dữ liệu") took over while this one arrived: its files are not read.
+      rmSync(received.folder, { recursive: true, force: true });
+      return reply.code(202).send({ progress: reading ? progressOf(reading) : null });
+    }
+    if (received.paths.length === 0) {
+      const none = new UserError(ExitCode.usage, msg('Chưa chọn tệp nào.', 'No file chosen.'));
+      failed(none.text);
+      throw none;
+    }
+    startReading(received.paths, state);
     return reply.code(202).send({ progress: progressOf(state) });
   });
 
   app.post('/api/data/sample', async (_request, reply) => {
-    workspace.clear('data');
     const state = startReading(sampleFiles());
     return reply.code(202).send({ progress: progressOf(state), settings: formOf(loadSettingsFile(DEMO.settings)) });
   });
@@ -460,11 +535,13 @@ export async function buildApp(options: AppOptions): Promise<{ app: FastifyInsta
   });
 
   app.delete('/api/data', async () => {
+    clears += 1;
     generation += 1;
     reading = undefined;
     imported = undefined;
     forgetResults();
     baselineFile = undefined;
+    villageMap = undefined;
     lastPaths = [];
     profiles.clear();
     annexes = undefined;
@@ -482,24 +559,28 @@ export async function buildApp(options: AppOptions): Promise<{ app: FastifyInsta
   });
 
   app.post('/api/targets', async (request) => {
-    const { paths } = await receive(request, 'targets');
-    if (paths.length !== 1) throw new UserError(ExitCode.usage, msg('Chọn một tệp chỉ tiêu kế hoạch (.yaml).', 'Choose one targets file (.yaml).'));
-    const plan = loadTargets(paths[0]!, definitions.catalogue);
+    const plan = await receiveOne(request, 'targets', msg('Chọn một tệp chỉ tiêu kế hoạch (.yaml).', 'Choose one targets file (.yaml).'), (path) =>
+      loadTargets(path, definitions.catalogue),
+    );
     plans.set('uploaded', plan);
     return { id: 'uploaded', name: plan.plan };
   });
 
   app.post('/api/baseline', async (request) => {
-    const { paths } = await receive(request, 'baseline');
-    if (paths.length !== 1) throw new UserError(ExitCode.usage, msg('Chọn một tệp kết quả năm trước (.json).', "Choose one file of last year's result (.json)."));
-    baselineFile = readResultFile(paths[0]!);
+    baselineFile = await receiveOne(request, 'baseline', msg('Chọn một tệp kết quả năm trước (.json).', "Choose one file of last year's result (.json)."), readResultFile);
     return { period: baselineFile.period };
   });
 
+  app.post('/api/village-map', async (request) => {
+    const { paths } = await receive(request, 'village-map');
+    if (paths.length !== 1) throw new UserError(ExitCode.usage, msg('Chọn một tệp bản đồ thôn (.csv hoặc .yaml).', 'Choose one village map file (.csv or .yaml).'));
+    villageMap = loadVillageMap(paths[0]!, definitions.units);
+    return { villages: villageMap.size, communes: villageMap.oldCommunes.size };
+  });
+
   app.post('/api/settings', async (request) => {
-    const { paths } = await receive(request, 'settings');
-    if (paths.length !== 1) throw new UserError(ExitCode.usage, msg('Chọn một tệp thiết lập báo cáo (.yaml).', 'Choose one report settings file (.yaml).'));
-    return { settings: formOf(loadSettingsFile(paths[0]!)) };
+    const settings = await receiveOne(request, 'settings', msg('Chọn một tệp thiết lập báo cáo (.yaml).', 'Choose one report settings file (.yaml).'), loadSettingsFile);
+    return { settings: formOf(settings) };
   });
 
   app.post('/api/compute', async (request) => {
@@ -512,10 +593,12 @@ export async function buildApp(options: AppOptions): Promise<{ app: FastifyInsta
       throw new UserError(ExitCode.usage, msg('Chưa tải lên tệp kết quả năm trước.', "No file of last year's result uploaded yet."));
     }
     const baseline = body.baseline === 'records' ? ('records' as const) : body.baseline === 'file' ? baselineFile : undefined;
-    const computed = computeStep(data, { period, level: unit.level, ...(plan ? { plan } : {}), ...(baseline ? { baseline } : {}) }, definitions);
+    const computed = computeStep(data, { period, level: unit.level, ...(plan ? { plan } : {}), ...(baseline ? { baseline } : {}), ...(villageMap ? { villageMap } : {}) }, definitions);
     run = { unit, children, computed };
     report = undefined;
-    return resultView(computed, unit, children, definitions);
+    // The data panel's accounting now includes the rows rejected while being placed.
+    const placedData = { ...data, files: [...computed.files], rejected: [...computed.rejected], warnings: [...computed.warnings] };
+    return { ...resultView(computed, unit, children, definitions), data: dataView(placedData, (profile) => profiles.madeFor(profile)) };
   });
 
   app.get('/api/breakdowns', async (request) => {
@@ -529,11 +612,12 @@ export async function buildApp(options: AppOptions): Promise<{ app: FastifyInsta
     const current = requireRun();
     const body = parseBody(ExplainRequest, request.body);
     const period = current.computed.output.result.period;
-    const explanation = explainStep(data, { period, indicator: body.indicator, unit: body.unit, breakdown: body.breakdown }, definitions);
+    const explanation = explainStep(data, { period, indicator: body.indicator, unit: body.unit, breakdown: body.breakdown, ...(villageMap ? { villageMap } : {}) }, definitions);
     return explanationView(explanation, unitNamer(period.to, definitions.units)(explanation.level, body.unit));
   });
 
   app.post('/api/report', async (request) => {
+    const since = clears;
     const data = requireData();
     const current = requireRun();
     const body = parseBody(ReportRequest, request.body);
@@ -543,6 +627,10 @@ export async function buildApp(options: AppOptions): Promise<{ app: FastifyInsta
       ...(body.suppress !== null ? { suppress: body.suppress } : {}),
     };
     const made = await reportStep(current.unit.code, data, current.computed, definitions, loaded);
+    stillWanted(since);
+    if (run !== current) {
+      throw new UserError(ExitCode.usage, msg('Chỉ tiêu đã được tính lại trong khi tạo báo cáo: bấm "Tạo báo cáo" lại.', 'The indicators were computed again while the report was made: press "Make the report" again.'));
+    }
     report = { base: reportBaseName(made.unit.code, made.input.result.period.id), docx: made.files.docx, xlsx: made.files.xlsx };
     log(msg(`Đã tạo báo cáo ${report.base}.`, `Made the report ${report.base}.`));
     return { name: report.base, docx: '/download/report.docx', xlsx: '/download/report.xlsx' };
@@ -565,19 +653,27 @@ export async function buildApp(options: AppOptions): Promise<{ app: FastifyInsta
   });
 
   app.post('/api/annexes', async (request) => {
-    const { paths } = await receive(request, 'annexes');
-    if (paths.length === 0) throw new UserError(ExitCode.usage, msg('Chưa chọn tệp phụ lục nào.', 'No annex chosen.'));
+    const since = clears;
+    const { paths, folder } = await receive(request, 'annexes');
     const read: Annex[] = [];
-    for (const path of paths) {
-      // Uploaded workbooks get the zip guard the data files get on reading.
-      try {
-        await checkZip(path);
-      } catch (error) {
-        if (!(error instanceof ZipRefusal)) throw error;
-        throw new UserError(ExitCode.unreadableInput, msg(`Tệp ${basename(path)}: ${error.reason.vi}`, `File ${basename(path)}: ${error.reason.en}`));
+    try {
+      if (paths.length === 0) throw new UserError(ExitCode.usage, msg('Chưa chọn tệp phụ lục nào.', 'No annex chosen.'));
+      for (const path of paths) {
+        // Uploaded workbooks get the zip guard the data files get on reading.
+        try {
+          await checkZip(path);
+        } catch (error) {
+          if (!(error instanceof ZipRefusal)) throw error;
+          throw new UserError(ExitCode.unreadableInput, msg(`Tệp ${basename(path)}: ${error.reason.vi}`, `File ${basename(path)}: ${error.reason.en}`));
+        }
+        read.push(await readAnnex(path));
       }
-      read.push(await readAnnex(path));
+      stillWanted(since);
+    } catch (error) {
+      rmSync(folder, { recursive: true, force: true });
+      throw error;
     }
+    workspace.keepOnly('annexes', folder, busy);
     annexes = { paths, read };
     summed = undefined;
     const parents = new Map<string, { code: string; name: string; level: string }>();
@@ -596,10 +692,13 @@ export async function buildApp(options: AppOptions): Promise<{ app: FastifyInsta
 
   app.post('/api/aggregate', async (request) => {
     if (!annexes) throw NOT_READY(msg('Chưa có phụ lục: chọn các tệp phụ lục các xã gửi lên trước.', 'No annexes yet: choose the annexes the communes sent first.'));
+    const since = clears;
     const body = parseBody(AggregateRequest, request.body);
     const plan = planOf(body.targets);
     const outcome = await aggregateStep(annexes.paths, { unit: body.unit, period: body.period, ...(plan ? { plan } : {}) }, definitions);
+    stillWanted(since);
     const files = await aggregateReport(outcome, {});
+    stillWanted(since);
     summed = { base: `${reportBaseName(outcome.input.unit.code, outcome.input.result.period.id)}-tong-hop`, docx: files.docx, xlsx: files.xlsx };
     return {
       unit: outcome.input.unit,
@@ -622,8 +721,13 @@ export async function buildApp(options: AppOptions): Promise<{ app: FastifyInsta
     const lang = (request.query as { lang?: string }).lang === 'en' ? 'en' : 'vi';
     const missing = () => reply.code(404).send({ error: msg('Chưa có tệp này: tạo nó trước.', 'This file is not made yet.') });
     if (name === 'errors.xlsx') {
+      const since = clears;
       const data = requireData();
-      return send(reply, 'tep-loi.xlsx', XLSX, await errorWorkbookBytes(data.rejected, lang, { warnings: data.warnings, files: data.files }));
+      // After a computation, the rows rejected while being placed are in the workbook too.
+      const rows = run ? { rejected: run.computed.rejected, warnings: run.computed.warnings, files: run.computed.files } : data;
+      const bytes = await errorWorkbookBytes(rows.rejected, lang, { warnings: rows.warnings, files: rows.files });
+      stillWanted(since);
+      return send(reply, 'tep-loi.xlsx', XLSX, bytes);
     }
     if (name === 'report.docx') return report ? send(reply, `${report.base}.docx`, DOCX, report.docx) : missing();
     if (name === 'report.xlsx') return report ? send(reply, `${report.base}.xlsx`, XLSX, report.xlsx) : missing();

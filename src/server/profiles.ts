@@ -10,16 +10,16 @@
  *   POST /api/mapping/save       the profile made here, saved in the profiles/ folder (read automatically next time)
  *   GET  /download/profile.yaml  the profile made here, to keep or edit
  */
-import { existsSync } from 'node:fs';
-import { join } from 'node:path';
+import { rmSync } from 'node:fs';
+import { basename, join } from 'node:path';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import type { ProfileSelection } from '../import/index.js';
 import { checkMapping, makeProfile, profileFileName, proposalsFor, specOf, type LayoutChoice, type LayoutDraft } from '../import/mapping.js';
-import { bundledProfiles, loadProfile, localProfiles } from '../import/profiles.js';
-import { prepareOutputFolder, writeOutputFile } from '../io/output.js';
+import { bundledProfiles, loadProfile, localProfilesChecked, type BrokenProfile } from '../import/profiles.js';
+import { prepareOutputFolder, writeNewFileIn } from '../io/output.js';
 import { SHEETS } from '../model/columns.js';
-import { ExitCode, UserError, msg } from '../model/messages.js';
+import { ExitCode, UserError, msg, type Message } from '../model/messages.js';
 import type { Profile } from '../model/profile.js';
 import { KIND_LABELS } from '../import/summary.js';
 import { parseBody } from './request.js';
@@ -49,7 +49,7 @@ export interface ProfileState {
 
 export interface ProfileHooks {
   /** Saves the files of an upload (the server's own limits and folder). */
-  readonly receive: (request: FastifyRequest, kind: string) => Promise<{ paths: string[] }>;
+  readonly receive: (request: FastifyRequest, kind: string) => Promise<{ paths: string[]; folder: string }>;
   /** Reads the files of the last upload again (with the new selection); undefined when there are none. */
   readonly reread: () => object | undefined;
   /** The layouts of the last read that need mapping. */
@@ -71,7 +71,8 @@ const ChoiceRequest = z.object({ choice: z.string().max(300) });
 /** How a saved or uploaded profile is named in the accounting line: by its file. */
 const shownAs = (folder: string, name: string) => join(folder, name);
 
-export function createProfileState(options: { readonly profilesDir: string; readonly profile?: Profile }) {
+export function createProfileState(options: { readonly profilesDir: string; readonly profile?: Profile; readonly hide?: (text: Message) => Message }) {
+  const hide = options.hide ?? ((text: Message) => text);
   const given: Entry[] = options.profile ? [{ id: 'given', profile: options.profile, origin: 'given' }] : [];
   let choice = options.profile ? 'given' : 'auto';
   let uploaded: Entry[] = [];
@@ -79,13 +80,23 @@ export function createProfileState(options: { readonly profilesDir: string; read
   let ignoredSheets: string[] = [];
   let counter = 0;
 
-  const entries = (): Entry[] => {
+  /** The office's profiles, and the files of its folder that are not usable profiles (listed, never fatal). */
+  const local = (): { profiles: Profile[]; broken: BrokenProfile[] } => {
+    try {
+      const found = localProfilesChecked(options.profilesDir, (name) => shownAs('profiles', name));
+      return { profiles: found.profiles, broken: found.broken.map((entry) => ({ file: entry.file, reason: hide(entry.reason) })) };
+    } catch (error) {
+      const reason = msg(`không đọc được thư mục (${(error as NodeJS.ErrnoException).code ?? 'lỗi'})`, `the folder cannot be read (${(error as NodeJS.ErrnoException).code ?? 'error'})`);
+      return { profiles: [], broken: [{ file: 'profiles/', reason }] };
+    }
+  };
+
+  const entries = (known = local()): Entry[] => {
     const bundled = bundledProfiles();
-    const local = localProfiles(options.profilesDir, (name) => shownAs('profiles', name));
     return [
       ...bundled.map((profile): Entry => ({ id: `bundled:${profile.file}`, profile, origin: 'bundled' })),
       // A profile made here and saved is the same profile: listed once, as made here.
-      ...local
+      ...known.profiles
         .filter((profile) => !made.some((entry) => entry.saved === profile.file))
         .map((profile): Entry => ({ id: `local:${profile.file}`, profile, origin: 'local' })),
       ...given,
@@ -96,6 +107,7 @@ export function createProfileState(options: { readonly profilesDir: string; read
 
   const state: ProfileState & {
     entries: typeof entries;
+    broken: () => BrokenProfile[];
     choice: () => string;
     choose: (id: string) => void;
     upload: (path: string, name: string) => Entry;
@@ -103,6 +115,7 @@ export function createProfileState(options: { readonly profilesDir: string; read
     made: () => Made[];
   } = {
     entries,
+    broken: () => local().broken,
     choice: () => choice,
     selection() {
       const all = entries();
@@ -214,6 +227,7 @@ export function registerProfiles(app: FastifyInstance, state: State, hooks: Prof
       file: entry.profile.file,
       origin: entry.origin,
     })),
+    broken: state.broken(),
   });
 
   app.get('/api/profiles', async () => listed());
@@ -224,10 +238,15 @@ export function registerProfiles(app: FastifyInstance, state: State, hooks: Prof
   });
 
   app.post('/api/profiles', async (request) => {
-    const { paths } = await hooks.receive(request, 'profile');
-    if (paths.length !== 1) throw new UserError(ExitCode.usage, msg('Chọn một tệp hồ sơ cột (.yaml).', 'Choose one column-mapping profile (.yaml).'));
-    const path = paths[0]!;
-    state.upload(path, path.slice(path.lastIndexOf('/') + 1));
+    const { paths, folder } = await hooks.receive(request, 'profile');
+    try {
+      if (paths.length !== 1) throw new UserError(ExitCode.usage, msg('Chọn một tệp hồ sơ cột (.yaml).', 'Choose one column-mapping profile (.yaml).'));
+      const path = paths[0]!;
+      state.upload(path, basename(path));
+    } finally {
+      // The profile is in memory now: its file is not kept.
+      rmSync(folder, { recursive: true, force: true });
+    }
     return { ...listed(), reading: hooks.reread() ?? null };
   });
 
@@ -271,9 +290,8 @@ export function registerProfiles(app: FastifyInstance, state: State, hooks: Prof
     if (!entry.saved) {
       prepareOutputFolder(profilesDir, { option: 'profiles' });
       const base = profileFileName(entry.profile.name);
-      let name = base;
-      for (let n = 2; existsSync(join(profilesDir, name)); n += 1) name = base.replace(/\.yaml$/, `-${n}.yaml`);
-      writeOutputFile(join(profilesDir, name), entry.yaml, { option: 'profiles' });
+      // A new file only, never through a link: a name taken (even by a dangling symlink) gets the next number.
+      const name = writeNewFileIn(profilesDir, (n) => (n === 1 ? base : base.replace(/\.yaml$/, `-${n}.yaml`)), entry.yaml, { option: 'profiles' });
       entry.saved = shownAs('profiles', name);
     }
     return { saved: entry.saved, folder: profilesDir };

@@ -42,9 +42,14 @@ export async function startServer(options: ServeOptions = {}): Promise<RunningSe
     ...(options.profilesDir ? { profilesDir: options.profilesDir } : {}),
     ...(options.profile ? { profile: options.profile } : {}),
   });
+  // Uploaded personal data does not outlive the process, however it ends (an uncaught error
+  // runs 'exit' listeners too); a kill -9 or a power cut leaves it to the next start.
+  const removeOnExit = () => workspace.remove();
+  process.on('exit', removeOnExit);
   try {
     await app.listen({ host: HOST, port });
   } catch (error) {
+    process.off('exit', removeOnExit);
     workspace.remove();
     throw error;
   }
@@ -54,7 +59,10 @@ export async function startServer(options: ServeOptions = {}): Promise<RunningSe
     token,
     port,
     dir: workspace.dir,
-    close: () => app.close(),
+    close: async () => {
+      await app.close();
+      process.off('exit', removeOnExit);
+    },
   };
 }
 

@@ -5,7 +5,8 @@
  */
 import { KEY_LABELS, parsePeriod, samePeriodLastYear, valueLabel, type Explanation, type Period, type PeriodPresets, type RecordKeys } from '../engine/index.js';
 import type { ImportResult } from '../import/index.js';
-import { countsByKind, issueLabel, KIND_LABELS, rejectedLine, SKIP_REASONS, warningLine } from '../import/summary.js';
+import { placementNotes } from '../report/placement-note.js';
+import { countsByKind, issueLabel, placementLines, KIND_LABELS, rejectedLine, SKIP_REASONS, warningLine } from '../import/summary.js';
 import { msg, type Message } from '../model/messages.js';
 import { isoOfDateNumber, NO_DATE, type CodeColumn } from '../model/record-columns.js';
 import type { BreakdownKey, ComputeResult, IndicatorResult, Level, TargetStatus } from '../model/results.js';
@@ -50,6 +51,8 @@ export function dataView(imported: ImportResult, madeProfileOf: MadeProfileOf = 
         // What the header gave, as `validate` prints it: columns not read, with the contract header a misspelt one was probably meant to be.
         ignored: (sheet.columns?.ignored ?? []).slice(0, LISTED_COLUMNS),
         ignoredCount: sheet.columns?.ignored.length ?? 0,
+        // After computing: children carried from the old codes, rows rejected while being placed.
+        placement: sheet.placement ? both((lang) => placementLines(sheet.placement!, lang, '').join('; ')) : null,
       })),
       skipped: file.skippedSheets.map((skipped) => ({ sheet: skipped.sheet, why: SKIP_REASONS[skipped.reason], rows: skipped.rows })),
     })),
@@ -213,6 +216,8 @@ export function resultView(computed: Computed, unit: UnitName, children: readonl
       .filter((target) => target.unit === unit.code)
       .map((target) => ({ ...target, statusLabel: STATUS[target.status] })),
     rejectedByEngine: computed.output.rejected.length,
+    // Children not placed, or placed approximately: said before any figure.
+    placement: placementNotes(result.placement),
     // A district's figures made of some of its communes say so, as the report does.
     completeness: completeness && completeness.missing.length > 0 ? completenessMessage(unit.fullName, completeness) : null,
   };

@@ -3,7 +3,7 @@
  * folder) and nowhere else. It is emptied on "Xóa dữ liệu", removed on stop, and a folder left
  * by a server that died (its owner process is gone) is removed at the next start.
  */
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { safeFileName } from '../io/file-names.js';
@@ -13,8 +13,13 @@ const OWNER_FILE = 'owner.pid';
 
 export interface Workspace {
   readonly dir: string;
-  /** A fresh sub-folder for one kind of upload ("data", "annexes", …), emptied first. */
+  /**
+   * A new sub-folder for one upload of a kind ("data", "annexes", …): every upload has its own,
+   * so that two at once never write into, or empty, each other's folder.
+   */
   freshFolder(kind: string): string;
+  /** Removes the folders of `kind` other than `keep` and those still being written (`busy`). */
+  keepOnly(kind: string, keep: string | undefined, busy?: ReadonlySet<string>): void;
   /** A path in `folder` for an uploaded file's name, made safe and unique. */
   placeFor(folder: string, name: string): string;
   clear(kind?: string): void;
@@ -55,14 +60,18 @@ export function createWorkspace(root: string = tmpdir()): Workspace {
   // mkdtemp creates the folder 0700: readable by this user only.
   const dir = mkdtempSync(join(root, PREFIX));
   writeFileSync(join(dir, OWNER_FILE), String(process.pid), { mode: 0o600 });
-  const folder = (kind: string) => join(dir, safeFileName(kind));
+  const prefix = (kind: string) => `${safeFileName(kind)}-`;
+  const foldersOf = (kind: string) => readdirSync(dir).filter((entry) => entry.startsWith(prefix(kind)));
   return {
     dir,
     freshFolder(kind) {
-      const path = folder(kind);
-      rmSync(path, { recursive: true, force: true });
-      mkdirSync(path, { recursive: true, mode: 0o700 });
-      return path;
+      return mkdtempSync(join(dir, prefix(kind)));
+    },
+    keepOnly(kind, keep, busy = new Set()) {
+      for (const name of foldersOf(kind)) {
+        const path = join(dir, name);
+        if (path !== keep && !busy.has(path)) rmSync(path, { recursive: true, force: true });
+      }
     },
     placeFor(target, name) {
       const safe = safeFileName(name) || 'tep';
@@ -73,7 +82,7 @@ export function createWorkspace(root: string = tmpdir()): Workspace {
       return join(target, candidate);
     },
     clear(kind) {
-      for (const name of kind ? [safeFileName(kind)] : readdirSync(dir).filter((entry) => entry !== OWNER_FILE)) {
+      for (const name of kind ? foldersOf(kind) : readdirSync(dir).filter((entry) => entry !== OWNER_FILE)) {
         rmSync(join(dir, name), { recursive: true, force: true });
       }
     },

@@ -48,6 +48,8 @@ export interface PostIndex {
 
 export interface CrosswalkIndex {
   readonly communes: ReadonlyMap<string, CrosswalkTarget>;
+  /** Old commune → the new communes listing it, in the merges file's order. */
+  readonly listedIn: ReadonlyMap<string, readonly string[]>;
   /** Built on each call (rarely asked, so not worth building for all 3,321 at start-up). */
   readonly formedFrom: (newCommuneCode: string) => FormedFromEntry[];
   readonly provinces: ReadonlyMap<string, CrosswalkTarget>;
@@ -194,7 +196,7 @@ export function indexCrosswalk(merges: MergesFile, pre: PreIndex, post: PostInde
     }
     return entries;
   };
-  return { communes, formedFrom, provinces };
+  return { communes, listedIn, formedFrom, provinces };
 }
 
 export interface AdminUnitParts {
@@ -241,6 +243,7 @@ export function createAdminUnits(parts: AdminUnitParts): AdminUnits {
     },
     crosswalk: (oldCommuneCode) => parts.crosswalk().communes.get(oldCommuneCode),
     formedFrom: (newCommuneCode) => parts.crosswalk().formedFrom(newCommuneCode),
+    successorsOf: (oldCommuneCode) => [...(parts.crosswalk().listedIn.get(oldCommuneCode) ?? [])],
     parentsOf(communeCode: string, era: Era) {
       const commune = communes(era).get(communeCode);
       if (commune === undefined) return undefined;

@@ -77,6 +77,8 @@ export interface AdminUnits {
   childrenOf(level: UnitLevel, code: string, era: Era): AdminUnit[];
   /** The post-reform commune an old (pre-reform) commune's figures are reported under. */
   crosswalk(oldCommuneCode: string): CrosswalkTarget | undefined;
+  /** The new communes an old commune went to, whole or in part (the first one first, as the merges file lists them). */
+  successorsOf(oldCommuneCode: string): string[];
   /** The old (pre-reform) communes a new commune was formed from, in the order of the merges file. */
   formedFrom(newCommuneCode: string): FormedFromEntry[];
   /** The parent chain of a commune in an era: province (+ district before the reform). */

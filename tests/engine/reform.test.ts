@@ -3,8 +3,9 @@
  * old communes carried through the crosswalk (whole merges exact, splits approximate).
  *
  * Year 2025: W = 2025-01-01..2025-12-31, R = 2025-12-31, units after the reform (commune → province).
- *   Children (codes read at R, the new list): K1 05587 Bình Yên (19), K2 21289 Xã Sơn Hà (51),
- *   K3 09552 Kiến Hưng (01).
+ *   Children, in a list of the new codes (K4's 21548 Đặc khu Lý Sơn exists only in the new list,
+ *   so the file's vintage is the new one): K1 05587 Bình Yên (19), K2 21289 Xã Sơn Hà (51),
+ *   K3 09552 Kiến Hưng (01), K4 21548 Lý Sơn (51).
  *   EV1 K1 05578 2025-03-01: old Thanh Định, merged whole into Bình Yên 05587 → exact
  *   EV2 K3 09552 2025-05-01: old Phú La, split; Kiến Hưng took its code → 09552, approximate
  *   EV3 K2 21301 2025-06-30: old Sơn Bao, merged whole into Xã Sơn Hà 21289
@@ -25,6 +26,7 @@ const children = [
   child('K1', { provinceCode: '19', communeCode: '05587', sex: 'NU' }),
   child('K2', { provinceCode: '51', communeCode: '21289' }),
   child('K3', { provinceCode: '01', communeCode: '09552' }),
+  child('K4', { provinceCode: '51', communeCode: '21548' }),
 ];
 const events = [
   event('EV1', 'K1', { communeCode: '05578', eventDate: '2025-03-01', outcome: 'TU_VONG', injuryCause: 'DUOI_NUOC' }),
@@ -41,7 +43,7 @@ describe('a year spanning 1 July 2025, reported on the new units', () => {
   it('reports communes and provinces, no districts', () => {
     expect(new Set(results.map((row) => row.level))).toEqual(new Set(['commune', 'province']));
     const units = [...new Set(results.filter((row) => row.indicator === 'TE-0101').map((row) => row.unit))];
-    expect(units).toEqual(['05587', '09552', '21289', '01', '19', '51']);
+    expect(units).toEqual(['05587', '09552', '21289', '21548', '01', '19', '51']);
   });
   it('carries a whole merge exactly: old Thanh Định 05578 → Bình Yên 05587', () => {
     const row = figure(results, 'TE-0305', '05587');
@@ -97,8 +99,13 @@ describe('a baseline from the records across the reform', () => {
 describe('children codes and --codes-as-of', () => {
   const oldCodes = [child('P1', { provinceCode: '19', communeCode: '05578' })];
 
-  it('an old code read at a date after the reform is a row error', () => {
+  it('an old code in a file of old codes is carried over without --codes-as-of', () => {
     const output = computeIndicators({ units: loadAdminUnits(), dataset: dataset({ children: oldCodes }), period: year, catalogue });
+    expect(output.rejected).toEqual([]);
+    expect(ndv(figure(output.result.results, 'TE-0101', '05587'))).toEqual([1, null, 1]);
+  });
+  it('--codes-as-of after the reform reads an old code in the new list: a row error', () => {
+    const output = computeIndicators({ units: loadAdminUnits(), dataset: dataset({ children: oldCodes }), period: year, catalogue, codesAsOf: '2025-12-31' });
     expect(output.rejected.map((row) => row.issues[0]!.kind)).toEqual(['unknown_unit']);
     expect(output.rejected[0]!.issues[0]!.message.en).toContain('--codes-as-of');
   });

@@ -94,3 +94,32 @@ describe('the error workbook', () => {
     expect(overflow.startsWith('Cột thêm 100 = v100; Cột thêm 101 = v101')).toBe(true);
   });
 });
+
+describe('the error workbook after placing the rows (issue #16)', () => {
+  it('holds the rows rejected while being placed, and the accounting per file and sheet with them', async () => {
+    // No Mã huyện and only codes of both lists: the file's vintage cannot be told. 21289 has one
+    // meaning (Di Lăng went whole into Sơn Hà 21289): accepted; 09552 two (Phú La, Kiến Hưng): rejected.
+    const path = await writeWorkbook(join(dir, 'khong-ro.xlsx'), [
+      {
+        name: 'TreEm',
+        rows: [
+          CHILD_HEADERS,
+          childRow({ 'Mã huyện': null }),
+          childRow({ STT: 2, 'Mã trẻ em': 'TE002', 'Số định danh cá nhân': '001215001234', 'Mã tỉnh': '01', 'Mã huyện': null, 'Mã xã': '09552' }),
+        ],
+      },
+    ]);
+    const out = join(dir, 'loi-xep.xlsx');
+    const ran = await runCli('validate', path, '--out', out);
+    expect(ran.code).toBe(0);
+    // Read 2 = 1 accepted + 1 rejected, on the terminal and in the workbook.
+    expect(ran.stdout).toContain('khong-ro.xlsx: đọc 2 dòng = 1 hợp lệ + 1 bị loại');
+    expect(ran.stdout).toContain('1 dòng bị loại khi xếp vào đơn vị hành chính');
+    const workbook = await readBack(out);
+    const notice = workbook.getWorksheet('Lưu ý')!.getColumn(1).values.map(String);
+    expect(notice).toContain('khong-ro.xlsx: đọc 2 dòng = 1 hợp lệ + 1 bị loại');
+    const rejected = workbook.getWorksheet('Trẻ em bị loại')!;
+    expect(rejected.rowCount).toBe(2);
+    expect(JSON.stringify(rejected.getRow(2).values)).toContain('Phường Kiến Hưng');
+  });
+});

@@ -4,7 +4,7 @@
  * a strict CSP, upload limits with a clear message, a private folder deleted when asked, on
  * stop and at the next start.
  */
-import { existsSync, mkdirSync, mkdtempSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
@@ -107,14 +107,18 @@ describe('chitieu serve: uploads', () => {
     const total = await upload([small('a.csv'), small('b.csv'), { name: 'c.csv', bytes: Buffer.alloc(800, 'a') }]);
     expect(total.statusCode).toBe(413);
     expect(total.json().error.vi).toContain('cùng lúc vượt quá 2 KB');
-    expect(existsSync(join(workspace.dir, 'data'))).toBe(false);
+    // A refused upload leaves no folder behind.
+    expect(readdirSync(workspace.dir).filter((name) => name.startsWith('data-'))).toEqual([]);
   });
 
   it('keeps uploads in a folder only its user can open, and deletes them on "Xóa dữ liệu"', async () => {
     expect(statSync(workspace.dir).mode & 0o777).toBe(0o700);
     const answer = await upload([{ name: 'hỏng.csv', bytes: Buffer.from('không phải dữ liệu\n') }]);
     expect(answer.statusCode).toBe(202);
-    expect(existsSync(join(workspace.dir, 'data', 'hỏng.csv'))).toBe(true);
+    // Each upload has its own folder (data-XXXXXX), so that two at once never share one.
+    const dataFolders = () => readdirSync(workspace.dir).filter((name) => name.startsWith('data-'));
+    expect(dataFolders()).toHaveLength(1);
+    expect(existsSync(join(workspace.dir, dataFolders()[0]!, 'hỏng.csv'))).toBe(true);
     // A broken file: one line saying what is wrong, not a stack trace.
     let status = (await get('/api/data', { cookie: COOKIE })).json();
     for (let i = 0; i < 100 && status.state === 'reading'; i += 1) {
@@ -125,7 +129,7 @@ describe('chitieu serve: uploads', () => {
     expect(status.error.vi).toContain('hỏng.csv');
     expect(status.error.vi).not.toContain('\n');
     await app.inject({ method: 'DELETE', url: '/api/data', headers: { host: HOST, cookie: COOKIE } });
-    expect(existsSync(join(workspace.dir, 'data'))).toBe(false);
+    expect(dataFolders()).toEqual([]);
     expect(existsSync(workspace.dir)).toBe(true);
   });
 });

@@ -40,6 +40,7 @@ const TEXT = {
   'data.origin.given': ['Chỉ định khi chạy (--profile)', 'Given when started (--profile)'],
   'data.origin.uploaded': ['Đã tải lên', 'Uploaded'],
   'data.origin.made': ['Ghép trên trang này', 'Made on this page'],
+  'data.brokenProfiles': ['Các tệp trong thư mục profiles/ không dùng được (sửa rồi tải lại trang):', 'Files in the profiles/ folder that cannot be used (fix them, then reload the page):'],
   'mapping.title': ['Ghép cột cho tệp có bố cục khác', 'Map the columns of a file laid out otherwise'],
   'mapping.hint': [
     'chitieu chưa nhận ra các cột của những trang dưới đây. Với mỗi cột của tệp, chọn cột tương ứng của mẫu chuẩn (gợi ý đã điền sẵn: hãy kiểm tra), ghép các giá trị chưa biết, rồi bấm "Đọc lại".',
@@ -75,6 +76,7 @@ const TEXT = {
   'period.baselineFile': ['Từ tệp kết quả năm trước', "From last year's result file"],
   'period.baselineNone': ['Không so sánh', 'No comparison'],
   'period.baselineUpload': ['tệp kết quả năm trước (.json)', "last year's result file (.json)"],
+  'period.villageMap': ['Bản đồ thôn của xã cũ bị chia (.csv, .yaml), nếu có', 'Village map of split old communes (.csv, .yaml), if any'],
   'period.compute': ['Tính chỉ tiêu', 'Compute'],
   'period.hint': ['Chọn dữ liệu ở mục 1 trước: danh sách kỳ và đơn vị lấy từ dữ liệu.', 'Choose the data under 1 first: the periods and units come from it.'],
   'period.custom': ['Tự chọn ngày đầu, ngày cuối…', 'Custom dates…'],
@@ -308,6 +310,7 @@ function drawData() {
             {},
             `${lang === 'en' ? 'sheet' : 'trang'} "${sheet.sheet}" (${m(sheet.kind)}${sheet.profile ? profileNote(sheet.profile) : ''}${sheet.totalsSkipped ? (lang === 'en' ? `, ${sheet.totalsSkipped} totals row(s) skipped` : `, bỏ qua ${sheet.totalsSkipped} dòng tổng`) : ''})`,
             sheet.ignored.length > 0 ? el('div', { class: 'ignored-columns', text: ignoredText(sheet.ignored, sheet.ignoredCount) }) : null,
+            sheet.placement ? el('div', { class: 'placement', text: m(sheet.placement) }) : null,
           ),
           el('td', { class: 'num', text: number(sheet.read) }),
           el('td', { class: 'num', text: number(sheet.accepted) }),
@@ -409,11 +412,15 @@ function drawProfiles() {
     ...groups.map(([origin, list]) => el('optgroup', { label: t(`data.origin.${origin}`) }, ...list.map((profile) => el('option', { value: profile.id, text: `${profile.name} (${profile.file})` })))),
   );
   select.value = choice;
+  // A bad file in profiles/ is shown with its reason, never fatal.
+  const broken = state.profiles.broken ?? [];
+  $('profiles-broken').hidden = broken.length === 0;
+  fill($('profiles-broken-list'), broken.map((entry) => el('li', { text: m(entry.reason) })));
 }
 
 /** After a choice of profile: the files already uploaded are read again with it. */
 async function afterProfileChange(answer) {
-  state.profiles = { choice: answer.choice, profiles: answer.profiles };
+  state.profiles = { choice: answer.choice, profiles: answer.profiles, broken: answer.broken };
   drawProfiles();
   if (answer.reading) await startReading(async () => answer.reading);
 }
@@ -673,6 +680,11 @@ async function compute(event) {
     state.result = await api('POST', '/api/compute', { ...periodQuery(), unit: $('unit').value, targets: $('targets').value, baseline: $('baseline').value });
     state.explanation = null;
     state.report = null;
+    // The accounting after placing the rows on the units: rows rejected then are counted too.
+    if (state.result.data) {
+      state.data = state.result.data;
+      drawData();
+    }
     drawResult();
     drawExplanation();
     drawReport();
@@ -720,6 +732,9 @@ function drawResult() {
   const partial = $('results-completeness');
   partial.hidden = !result.completeness;
   partial.textContent = m(result.completeness);
+  const placement = $('results-placement');
+  placement.hidden = result.placement.length === 0;
+  fill(placement, ...result.placement.map((note) => el('p', { text: m(note) })));
   drawTargets(result);
   const unitSelect = $('indicator-unit');
   const chosenUnit = unitSelect.value && result.units.some((unit) => unit.code === unitSelect.value) ? unitSelect.value : result.unit.code;
@@ -1016,6 +1031,7 @@ async function clearAll() {
   state.aggregate = null;
   state.plans = state.plans.filter((plan) => plan.id !== 'uploaded');
   for (const input of document.querySelectorAll('input[type=file]')) input.value = '';
+  $('village-map-status').hidden = true;
   $('data-view').hidden = true;
   $('progress').hidden = true;
   showError('data-error', null);
@@ -1078,6 +1094,16 @@ async function init() {
     }),
   );
   $('baseline-file').addEventListener('change', (event) => uploadOne(event.target, '/api/baseline', () => ($('baseline').value = 'file')));
+  $('village-map-file').addEventListener('change', (event) =>
+    uploadOne(event.target, '/api/village-map', (answer) => {
+      const status = $('village-map-status');
+      status.hidden = false;
+      status.textContent =
+        lang === 'en'
+          ? `Village map loaded: ${number(answer.villages)} villages of ${number(answer.communes)} old communes; it is used from the next computation.`
+          : `Đã nạp bản đồ thôn: ${number(answer.villages)} thôn của ${number(answer.communes)} xã cũ; dùng từ lần tính tiếp theo.`;
+    }),
+  );
   $('settings-file').addEventListener('change', (event) => uploadOne(event.target, '/api/settings', (answer) => fillSettings(answer.settings)));
   $('report-form').addEventListener('submit', makeReport);
   $('profile').addEventListener('change', async (event) => {
