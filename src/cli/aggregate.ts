@@ -16,6 +16,7 @@ import { DOUBLE_COUNT_NOTE, type AggregateOutcome } from '../report/aggregate/in
 import { completenessMessage } from '../report/completeness.js';
 import { checkReportDate } from '../report/settings.js';
 import { parsePeriod } from '../engine/index.js';
+import { OUT_FOLDER_HELP, besideInputs, inputFiles } from './inputs.js';
 import { langOf, say, type CliContext } from './context.js';
 import type { Text } from './help.js';
 import { formatCount, parseSuppressOption, sayWritten, STRICT_HELP, SUPPRESS_HELP, writeReportFiles, type WrittenReport } from './report.js';
@@ -69,11 +70,13 @@ export function registerAggregate(program: Command, context: CliContext, text: T
     .option(text(msg('--template <tên>', '--template <name>')), text(msg('mẫu báo cáo: bao-cao-6-thang, bao-cao-nam, hoặc tệp .hbs', 'report template: bao-cao-6-thang, bao-cao-nam, or a .hbs file')))
     .option(text(msg('--narrative <tệp>', '--narrative <file>')), text(msg('tệp nội dung do đơn vị viết (YAML)', 'the text the unit writes (YAML)')))
     .option('--suppress <K>', text(SUPPRESS_HELP), parseSuppressOption)
-    .option(text(msg('--out <thư-mục>', '--out <folder>')), text(msg('thư mục ghi báo cáo (tạo nếu chưa có)', 'folder to write the report into (made if missing)')), '.')
+    .option(text(msg('--out <thư-mục>', '--out <folder>')), text(OUT_FOLDER_HELP))
     .option('--strict', text(STRICT_HELP))
-    .action(async (paths: string[], options: AggregateCliOptions, command: Command) => {
+    .action(async (given: string[], options: AggregateCliOptions, command: Command) => {
       const lang = langOf(command);
-      checkOutputFolder(options.out ?? '.');
+      const paths = inputFiles(given, context.err, lang);
+      const out = options.out ?? besideInputs(paths);
+      checkOutputFolder(out);
       const loaded = loadReportOptions(options);
       const presets = loadPeriodPresets();
       checkReportDate(loaded.settings, parsePeriod(options.period, presets).to, options.settings);
@@ -84,7 +87,7 @@ export function registerAggregate(program: Command, context: CliContext, text: T
         { units: loadAdminUnits(), presets },
       );
       reportOutcome(context, outcome, lang);
-      const written = await writeAggregateReport(options.out ?? '.', outcome, loaded);
+      const written = await writeAggregateReport(out, outcome, loaded);
       sayWritten(context, lang, written);
     });
 }

@@ -29,6 +29,7 @@ import { formatDate, formatNumber } from '../report/format-vi.js';
 import { writeResultWorkbook, STATUS_LABEL, type UnitNamer } from './compute-xlsx.js';
 import { progressFor } from './progress.js';
 import { ignoreSheetOption, profileOption, sheetChoiceOf, type SheetOptions } from './sheet-options.js';
+import { inputFiles } from './inputs.js';
 import { langOf, type CliContext } from './context.js';
 import type { Text } from './help.js';
 import { parseDateOption } from './options.js';
@@ -183,8 +184,9 @@ export function registerCompute(program: Command, context: CliContext, text: Tex
     )
     .addOption(profileOption(text))
     .addOption(ignoreSheetOption(text))
-    .action(async (files: string[], options: ComputeOptions, self: Command) => {
+    .action(async (given: string[], options: ComputeOptions, self: Command) => {
       const lang = langOf(self);
+      const files = inputFiles(given, context.err, lang);
       const period = resolvePeriod(options);
       if (options.out !== undefined) checkOutputFile(options.out, { extensions: ['.json', '.xlsx'] });
       // Definitions and the baseline are read before the data: a bad file fails before any work.

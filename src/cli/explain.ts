@@ -18,6 +18,7 @@ import { unitNamer } from '../pipeline/units.js';
 import { formatDate, formatNumberIn } from '../report/format-vi.js';
 import { addPeriodOptions, printRowErrors, type PeriodOptions } from './compute.js';
 import { ignoreSheetOption, profileOption, sheetChoiceOf, type SheetOptions } from './sheet-options.js';
+import { inputFiles } from './inputs.js';
 import { langOf, type CliContext } from './context.js';
 import type { Text } from './help.js';
 
@@ -82,8 +83,9 @@ export function registerExplain(program: Command, context: CliContext, text: Tex
     }, 200)
     .addOption(profileOption(text))
     .addOption(ignoreSheetOption(text))
-    .action(async (code: string, files: string[], options: ExplainOptions, self: Command) => {
+    .action(async (code: string, given: string[], options: ExplainOptions, self: Command) => {
       const lang = langOf(self);
+      const files = inputFiles(given, context.err, lang);
       const period = resolvePeriod(options);
       const definitions = loadDefinitions(options.periods);
       const villageMap = options.villageMap !== undefined ? loadVillageMap(options.villageMap, definitions.units) : undefined;

@@ -21,6 +21,7 @@ import { completenessMessage } from '../report/completeness.js';
 import { placeholdersMessage, reportBaseName, type ReportFiles } from '../report/index.js';
 import { addPeriodOptions, printPlacement, printRowErrors } from './compute.js';
 import { ignoreSheetOption, profileOption, sheetChoiceOf, type SheetOptions } from './sheet-options.js';
+import { OUT_FOLDER_HELP, besideInputs, inputFiles } from './inputs.js';
 import { langOf, say, type CliContext } from './context.js';
 import type { Text } from './help.js';
 import { progressFor } from './progress.js';
@@ -124,13 +125,15 @@ export function registerReport(program: Command, context: CliContext, text: Text
     .option(text(msg('--template <tên>', '--template <name>')), text(msg('mẫu báo cáo: bao-cao-6-thang, bao-cao-nam, hoặc đường dẫn tệp .hbs', 'report template: bao-cao-6-thang, bao-cao-nam, or the path of a .hbs file')))
     .option(text(msg('--narrative <tệp>', '--narrative <file>')), text(msg('tệp nội dung do đơn vị viết, theo mục của đề cương (YAML)', 'the text the unit writes, by section of the outline (YAML)')))
     .option('--suppress <K>', text(SUPPRESS_HELP), parseSuppressOption)
-    .option(text(msg('--out <thư-mục>', '--out <folder>')), text(msg('thư mục ghi báo cáo (tạo nếu chưa có)', 'folder to write the report into (made if missing)')), '.')
+    .option(text(msg('--out <thư-mục>', '--out <folder>')), text(OUT_FOLDER_HELP))
     .option('--strict', text(STRICT_HELP))
     .addOption(profileOption(text))
     .addOption(ignoreSheetOption(text))
-    .action(async (paths: string[], options: ReportOptions, command: Command) => {
+    .action(async (given: string[], options: ReportOptions, command: Command) => {
       const lang = langOf(command);
-      checkOutputFolder(options.out ?? '.');
+      const paths = inputFiles(given, context.err, lang);
+      const out = options.out ?? besideInputs(paths);
+      checkOutputFolder(out);
       const progress = progressFor(context, lang, paths.length);
       const print = printStages(context.err, lang);
       const { report } = await reportFromFiles(paths, { ...options, sheets: sheetChoiceOf(options) }, (event) => {
@@ -142,7 +145,7 @@ export function registerReport(program: Command, context: CliContext, text: Text
         else progress.done();
       });
       if (report.completeness && report.completeness.missing.length > 0) context.err(render(completenessMessage(report.unit.fullName, report.completeness), lang));
-      const written = writeReportFiles(options.out ?? '.', report.unit.code, report.input.result.period.id, report.files);
+      const written = writeReportFiles(out, report.unit.code, report.input.result.period.id, report.files);
       sayWritten(context, lang, { ...written, placeholders: report.files.placeholders });
     });
 }

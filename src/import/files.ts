@@ -1,6 +1,7 @@
 import { open, stat } from 'node:fs/promises';
 import { basename, extname } from 'node:path';
 import { printableName } from '../io/file-names.js';
+import { OPEN_IN_EXCEL } from '../io/output.js';
 import { ExitCode, UserError, msg, type Message } from '../model/messages.js';
 import { OLE_MAGIC, inspectOle } from './ole.js';
 import { markupKind, type MarkupKind } from './readers/markup.js';
@@ -23,6 +24,13 @@ export function unreadable(file: string, reason: Message): UserError {
   );
 }
 
+/** EBUSY on Windows: another program (Excel) holds the file; otherwise it cannot be opened. */
+export function lockedOrUnreadable(file: string, error: unknown): UserError {
+  const code = typeof error === 'object' && error !== null && 'code' in error ? String(error.code) : '';
+  if (code === 'EBUSY') return unreadable(file, OPEN_IN_EXCEL);
+  return unreadable(file, msg('file không tồn tại hoặc không mở được', 'file does not exist or cannot be opened'));
+}
+
 const ZIP_MAGIC = Buffer.from([0x50, 0x4b, 0x03, 0x04]);
 const EMPTY_ZIP_MAGIC = Buffer.from([0x50, 0x4b, 0x05, 0x06]);
 
@@ -43,7 +51,9 @@ export async function detectFormat(file: string): Promise<FileFormat> {
   }
   if (size === 0) throw unreadable(file, msg('file rỗng (0 byte)', 'the file is empty (0 bytes)'));
   const start = Buffer.alloc(4096);
-  const handle = await open(file, 'r');
+  const handle = await open(file, 'r').catch((error: unknown) => {
+    throw lockedOrUnreadable(file, error);
+  });
   let head: Buffer;
   try {
     const { bytesRead } = await handle.read(start, 0, start.length, 0);

@@ -4,7 +4,6 @@
  */
 import type { ProfileSelection } from '../import/index.js';
 import { createHash } from 'node:crypto';
-import { readFileSync } from 'node:fs';
 import { communeNames, coverageOf, factsPeriod, type Period, type PeriodPresets } from '../engine/index.js';
 import type { ImportResult } from '../import/index.js';
 import { lastYearNotes, type Catalogue } from '../indicators/index.js';
@@ -18,6 +17,7 @@ import { loadNarrative, type Narrative } from '../report/narrative.js';
 import { checkReportDate, loadSettingsFile, type ReportSettingsFile } from '../report/settings.js';
 import { checkTemplate, resolveTemplate } from '../report/template.js';
 import type { AdminUnits } from '../units/index.js';
+import { toolVersion } from '../model/version.js';
 import { computeStep, loadDefinitions, loadPlanAndBaseline, type Computed, type ComputeSettings, type Definitions } from './compute.js';
 import { loadVillageMap } from './load.js';
 import type { OnPipelineEvent } from './events.js';
@@ -25,12 +25,7 @@ import { resolvePeriod, type PeriodChoice } from './period.js';
 import { bornBy, readData, rowsRead } from './read.js';
 import { byUnitsBelow, isUnder, reportUnit } from './units.js';
 
-/** The package version, written into every annex. */
-export function toolVersion(): string {
-  const file = new URL('../../package.json', import.meta.url);
-  const parsed = JSON.parse(readFileSync(file, 'utf8')) as { version?: unknown };
-  return typeof parsed.version === 'string' ? parsed.version : '0.0.0';
-}
+export { toolVersion };
 
 /** A short fingerprint of the indicator definitions, so an annex says which rules made it. */
 export function catalogueVersion(catalogue: Catalogue): string {

@@ -7,6 +7,7 @@ import { createWriteStream, readdirSync, rmSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { pipeline as pipeStreams } from 'node:stream/promises';
 import { fileURLToPath } from 'node:url';
+import { toolVersion } from '../model/version.js';
 import multipart from '@fastify/multipart';
 import fastifyStatic from '@fastify/static';
 import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
@@ -489,6 +490,7 @@ export async function buildApp(options: AppOptions): Promise<{ app: FastifyInsta
     narrative: NARRATIVE_KEYS.map((key) => ({ key, label: NARRATIVE_SECTIONS[key] })),
     settings: options.settingsFile ? formOf(loadSettingsFile(options.settingsFile)) : null,
     limits,
+    version: toolVersion(),
   }));
 
   app.post('/api/data', async (request, reply) => {

@@ -1135,6 +1135,7 @@ async function init() {
   state.plans = options.plans;
   state.narrative = options.narrative;
   fillSettings(options.settings);
+  $('version').textContent = `chitieu ${options.version}`;
   applyLanguage();
   // A reload keeps what the server already read.
   const status = await api('GET', '/api/data');
