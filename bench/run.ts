@@ -4,12 +4,13 @@
  * time of all its threads, rows per second, peak memory, and the ratio to a bare node:zlib
  * inflate of the same files measured in the same run (bench/inflate.ts).
  *
- *   npm run bench                       commune, district, province sets; 100k and 500k-row sheets
- *   BENCH_SETS=province npm run bench   only some sets (commune, commune-xls, district, province,
+ *   npm run bench                       start-up; commune, district, province sets; 100k and 500k-row sheets
+ *   BENCH_SETS=province npm run bench   only some sets (startup, commune, commune-xls, district, province,
  *                                       sheet-100k, sheet-500k, sheet-max: a sheet of 1,048,576 rows)
  *   BENCH_SETS=hostile npm run bench    what a small hostile workbook costs `validate` and
  *                                       `inspect --json --cells` (issue 23), not in the default sets
  *
+ * startup is the compiled CLI's `--version`, `--help` and `validate` of one sample file (bench/startup.ts).
  * commune-xls is the commune's workbook saved as a legacy .xls (Excel 97–2003) by LibreOffice,
  * when it is installed (only to make the file: chitieu reads it with its own BIFF reader); its
  * floor is the bare inflate of the .xlsx it was made from.
@@ -22,10 +23,11 @@ import { pathToFileURL } from 'node:url';
 import { loadAdminUnits } from '../src/units/index.js';
 import { amplifiedWorkbook } from '../tests/helpers/zips.js';
 import { findSoffice } from '../src/import/xls.js';
+import { measureStartup } from './startup.js';
 import { writeCommuneWorkbook, writeLargeChildrenWorkbook, type CommuneBenchFile } from './datasets.js';
 
 const DATA = join(import.meta.dirname, '.data');
-const DEFAULT_SETS = ['commune', 'commune-xls', 'district', 'province', 'sheet-100k', 'sheet-500k'];
+const DEFAULT_SETS = ['startup', 'commune', 'commune-xls', 'district', 'province', 'sheet-100k', 'sheet-500k'];
 const sets = (process.env.BENCH_SETS ?? DEFAULT_SETS.join(',')).split(',');
 
 interface StageFigures {
@@ -160,6 +162,20 @@ function hostileSet(): void {
 mkdirSync(DATA, { recursive: true });
 console.log(`chitieu bench · node ${process.version} · ${cpus().length} cores (${cpus()[0]?.model.trim() ?? '?'}) · ${Math.round(totalmem() / 2 ** 30)} GiB · load ${loadavg().map((load) => load.toFixed(1)).join(' ')}`);
 for (const name of sets) {
+  if (name === 'startup') {
+    console.log('');
+    const figures = measureStartup();
+    if (!figures) {
+      console.log('startup: not measured (run "npm run build" first: it times the compiled CLI)');
+      continue;
+    }
+    console.log('startup (compiled CLI, median of 5)      seconds   limit');
+    for (const figure of figures) {
+      const limit = figure.limit === undefined ? '' : `${figure.limit} s${figure.seconds > figure.limit ? '  OVER' : ''}`;
+      console.log(`  ${figure.command.padEnd(36)} ${figure.seconds.toFixed(2).padStart(7)}   ${limit}`);
+    }
+    continue;
+  }
   if (name === 'hostile') {
     hostileSet();
     continue;

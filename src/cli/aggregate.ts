@@ -16,6 +16,7 @@ import { DOUBLE_COUNT_NOTE, type AggregateOutcome } from '../report/aggregate/in
 import { completenessMessage } from '../report/completeness.js';
 import { checkReportDate } from '../report/settings.js';
 import { parsePeriod } from '../engine/index.js';
+import { OUT_FOLDER_HELP, besideInputs, inputFiles } from './inputs.js';
 import { langOf, say, type CliContext } from './context.js';
 import type { Text } from './help.js';
 import { formatCount, parseSuppressOption, sayWritten, STRICT_HELP, SUPPRESS_HELP, writeReportFiles, type WrittenReport } from './report.js';
@@ -60,20 +61,22 @@ export async function writeAggregateReport(outDir: string, outcome: AggregateOut
 export function registerAggregate(program: Command, context: CliContext, text: Text): void {
   program
     .command('aggregate')
-    .description(text(msg('Tổng hợp báo cáo của huyện/tỉnh từ các phụ lục (.xlsx) mà các xã đã xuất bằng "chitieu report"', 'The district or province report summed from the annexes (.xlsx) the communes wrote with "chitieu report"')))
+    .description(text(msg('Tổng hợp báo cáo của huyện/tỉnh/toàn quốc từ các phụ lục (.xlsx) mà đơn vị cấp dưới đã xuất bằng "chitieu report"', 'The district, province or national report summed from the annexes (.xlsx) the units below wrote with "chitieu report"')))
     .argument(text(msg('<phụ-lục...>', '<workbooks...>')), text(msg('các tệp phụ lục .xlsx của đơn vị cấp dưới', 'the annex workbooks (.xlsx) of the units below')))
-    .requiredOption(text(msg('--unit <mã>', '--unit <code>')), text(msg('mã đơn vị tổng hợp (huyện 3 số hoặc tỉnh 2 số)', 'code of the unit summed into (district: 3 digits, province: 2)')))
+    .requiredOption(text(msg('--unit <mã>', '--unit <code>')), text(msg('mã đơn vị tổng hợp (huyện 3 số, tỉnh 2 số, hoặc VN: toàn quốc)', 'code of the unit summed into (district: 3 digits, province: 2, or VN: the nation)')))
     .requiredOption(text(msg('--period <kỳ>', '--period <id>')), text(msg('kỳ báo cáo của các phụ lục, ví dụ 2025-H1', 'reporting period of the annexes, e.g. 2025-H1')))
     .option(text(msg('--targets <tệp>', '--targets <file>')), text(msg('tệp chỉ tiêu kế hoạch để đánh giá số đã cộng', 'plan targets file to evaluate the sums against')))
     .option(text(msg('--settings <tệp>', '--settings <file>')), text(msg('tệp thiết lập báo cáo (xem settings/)', 'report settings file (see settings/)')))
     .option(text(msg('--template <tên>', '--template <name>')), text(msg('mẫu báo cáo: bao-cao-6-thang, bao-cao-nam, hoặc tệp .hbs', 'report template: bao-cao-6-thang, bao-cao-nam, or a .hbs file')))
     .option(text(msg('--narrative <tệp>', '--narrative <file>')), text(msg('tệp nội dung do đơn vị viết (YAML)', 'the text the unit writes (YAML)')))
     .option('--suppress <K>', text(SUPPRESS_HELP), parseSuppressOption)
-    .option(text(msg('--out <thư-mục>', '--out <folder>')), text(msg('thư mục ghi báo cáo (tạo nếu chưa có)', 'folder to write the report into (made if missing)')), '.')
+    .option(text(msg('--out <thư-mục>', '--out <folder>')), text(OUT_FOLDER_HELP))
     .option('--strict', text(STRICT_HELP))
-    .action(async (paths: string[], options: AggregateCliOptions, command: Command) => {
+    .action(async (given: string[], options: AggregateCliOptions, command: Command) => {
       const lang = langOf(command);
-      checkOutputFolder(options.out ?? '.');
+      const paths = inputFiles(given, context.err, lang);
+      const out = options.out ?? besideInputs(paths);
+      checkOutputFolder(out);
       const loaded = loadReportOptions(options);
       const presets = loadPeriodPresets();
       checkReportDate(loaded.settings, parsePeriod(options.period, presets).to, options.settings);
@@ -84,7 +87,7 @@ export function registerAggregate(program: Command, context: CliContext, text: T
         { units: loadAdminUnits(), presets },
       );
       reportOutcome(context, outcome, lang);
-      const written = await writeAggregateReport(options.out ?? '.', outcome, loaded);
+      const written = await writeAggregateReport(out, outcome, loaded);
       sayWritten(context, lang, written);
     });
 }

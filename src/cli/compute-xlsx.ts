@@ -14,16 +14,12 @@ import { compareValues, valueLabel } from '../engine/index.js';
 import { CHILD_PROPERTY_BREAKDOWNS, type Catalogue, type IndicatorDefinition } from '../indicators/index.js';
 import type { Lang } from '../model/messages.js';
 import type { BreakdownKey, ComputeResult, IndicatorResult, Level, TargetStatus } from '../model/results.js';
+import { levelWords } from '../model/levels.js';
 import { VIETNAMESE_FORMAT } from '../report/table-layout.js';
 
 export type { UnitNamer } from '../pipeline/units.js';
 import type { UnitNamer } from '../pipeline/units.js';
 
-const LEVEL_LABEL: Record<Level, { vi: string; en: string }> = {
-  commune: { vi: 'Xã', en: 'Commune' },
-  district: { vi: 'Huyện', en: 'District' },
-  province: { vi: 'Tỉnh', en: 'Province' },
-};
 
 export const STATUS_LABEL: Record<TargetStatus, { vi: string; en: string }> = {
   met: { vi: 'Đạt', en: 'Met' },
@@ -128,7 +124,7 @@ function groupSheet(workbook: ExcelJS.Workbook, name: string, definitions: reado
     sheet.mergeCells(1, index + 1, 2, index + 1);
   });
   units.forEach((unit, index) => {
-    sheet.getCell(index + 3, 1).value = LEVEL_LABEL[unit.level][lang];
+    sheet.getCell(index + 3, 1).value = levelWords(unit.level).label[lang];
     sheet.getCell(index + 3, 2).value = unit.unit;
     sheet.getCell(index + 3, 3).value = names(unit.level, unit.unit);
   });
@@ -177,7 +173,7 @@ function targetsSheet(workbook: ExcelJS.Workbook, result: ComputeResult, names: 
     sheet.addRow([
       target.target,
       target.indicator,
-      LEVEL_LABEL[target.level][lang],
+      levelWords(target.level).label[lang],
       target.unit,
       names(target.level, target.unit),
       STATUS_LABEL[target.status][lang],

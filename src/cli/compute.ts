@@ -15,17 +15,21 @@ import { placementNotes } from '../report/placement-note.js';
 import type { Catalogue } from '../indicators/index.js';
 import type { ImportWarning, RejectedRow } from '../model/issues.js';
 import { ExitCode, UserError, msg, render, type Lang } from '../model/messages.js';
-import type { ComputeResult, IndicatorResult, Level } from '../model/results.js';
+import type { ComputeResult, IndicatorResult } from '../model/results.js';
+import { LEVELS, Level } from '../model/levels.js';
 import { computeStep, loadDefinitions, loadPlanAndBaseline } from '../pipeline/compute.js';
 import { loadVillageMap } from '../pipeline/load.js';
 import { resolvePeriod, type PeriodChoice } from '../pipeline/period.js';
 import { bornBy, readData } from '../pipeline/read.js';
 import { unitNamer } from '../pipeline/units.js';
-import { completenessMessage, completenessOf } from '../report/completeness.js';
+import { completenessMessage } from '../report/completeness.js';
+import { completenessFor } from '../pipeline/report.js';
+import type { AdminUnits } from '../units/index.js';
 import { formatDate, formatNumber } from '../report/format-vi.js';
 import { writeResultWorkbook, STATUS_LABEL, type UnitNamer } from './compute-xlsx.js';
 import { progressFor } from './progress.js';
 import { ignoreSheetOption, profileOption, sheetChoiceOf, type SheetOptions } from './sheet-options.js';
+import { inputFiles } from './inputs.js';
 import { langOf, type CliContext } from './context.js';
 import type { Text } from './help.js';
 import { parseDateOption } from './options.js';
@@ -99,8 +103,7 @@ function valueText(row: IndicatorResult, lang: Lang, ratio: boolean): string {
 
 /** A short table of the totals of the highest level reported, and the target statuses. */
 function printSummary(context: CliContext, result: ComputeResult, catalogue: Catalogue, names: UnitNamer, lang: Lang): void {
-  const order: Level[] = ['province', 'district', 'commune'];
-  const top = order.find((level) => result.results.some((row) => row.level === level));
+  const top = [...LEVELS].reverse().find((level) => result.results.some((row) => row.level === level));
   if (top === undefined) {
     context.out(render(msg('Không có dòng dữ liệu nào.', 'No input rows.'), lang));
     return;
@@ -143,11 +146,11 @@ function printSummary(context: CliContext, result: ComputeResult, catalogue: Cat
 }
 
 /** One line per district or province some of whose communes had no data; whether there was any. */
-function printCoverage(context: CliContext, result: ComputeResult, names: UnitNamer, lang: Lang): boolean {
+function printCoverage(context: CliContext, result: ComputeResult, names: UnitNamer, units: AdminUnits, lang: Lang): boolean {
   let incomplete = false;
   for (const coverage of result.coverage ?? []) {
     const unit = { code: coverage.unit, fullName: names(coverage.level, coverage.unit), level: coverage.level };
-    const completeness = completenessOf(coverage, unit, result.period.to, (codes) => codes.map((code) => ({ code, name: names('commune', code) })));
+    const completeness = completenessFor(result, unit, units);
     if (completeness === undefined || completeness.missing.length === 0) continue;
     incomplete = true;
     context.err(render(completenessMessage(`${unit.fullName} (${unit.code})`, completeness), lang));
@@ -161,11 +164,13 @@ export function registerCompute(program: Command, context: CliContext, text: Tex
     .description(text(msg('Tính các chỉ tiêu Thông tư 13 cho mọi đơn vị có dữ liệu, đánh giá chỉ tiêu kế hoạch', 'Compute the indicators of Circular 13 for every unit with data, and evaluate the plan targets')))
     .argument(text(msg('<tệp...>', '<files...>')), text(msg('tệp .xlsx, .xls hoặc .csv', '.xlsx, .xls or .csv files')));
   addPeriodOptions(command, text)
-    .option(text(msg('--level <cấp>', '--level <level>')), text(msg('cấp cao nhất: commune, district (trước 01/07/2025), province', 'highest level: commune, district (before 1 July 2025), province')), (value: string): Level => {
-      if (value !== 'commune' && value !== 'district' && value !== 'province') {
-        throw new UserError(ExitCode.usage, msg(`--level ${value}: dùng commune, district hoặc province.`, `--level ${value}: use commune, district or province.`));
+    .option(text(msg('--level <cấp>', '--level <level>')), text(msg('cấp cao nhất: commune, district (trước 01/07/2025), province, national (toàn quốc)', 'highest level: commune, district (before 1 July 2025), province, national')), (value: string): Level => {
+      const parsed = Level.safeParse(value);
+      if (!parsed.success) {
+        const choices = LEVELS.join(', ');
+        throw new UserError(ExitCode.usage, msg(`--level ${value}: dùng một trong ${choices}.`, `--level ${value}: use one of ${choices}.`));
       }
-      return value;
+      return parsed.data;
     })
     .option(text(msg('--targets <tệp>', '--targets <file>')), text(msg('tệp chỉ tiêu kế hoạch (targets/*.yaml)', 'plan targets file (targets/*.yaml)')))
     .option(
@@ -179,8 +184,9 @@ export function registerCompute(program: Command, context: CliContext, text: Tex
     )
     .addOption(profileOption(text))
     .addOption(ignoreSheetOption(text))
-    .action(async (files: string[], options: ComputeOptions, self: Command) => {
+    .action(async (given: string[], options: ComputeOptions, self: Command) => {
       const lang = langOf(self);
+      const files = inputFiles(given, context.err, lang);
       const period = resolvePeriod(options);
       if (options.out !== undefined) checkOutputFile(options.out, { extensions: ['.json', '.xlsx'] });
       // Definitions and the baseline are read before the data: a bad file fails before any work.
@@ -205,7 +211,7 @@ export function registerCompute(program: Command, context: CliContext, text: Tex
       printRowErrors(context.err, output.rejected, rejected, computed.warnings, lang);
       printPlacement(context.err, output.result, lang);
       const names = unitNamer(period.to, definitions.units);
-      const incomplete = printCoverage(context, output.result, names, lang);
+      const incomplete = printCoverage(context, output.result, names, definitions.units, lang);
       if (options.out === undefined) {
         printSummary(context, output.result, definitions.catalogue, names, lang);
       } else if (options.out.toLowerCase().endsWith('.json')) {

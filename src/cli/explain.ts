@@ -18,6 +18,7 @@ import { unitNamer } from '../pipeline/units.js';
 import { formatDate, formatNumberIn } from '../report/format-vi.js';
 import { addPeriodOptions, printRowErrors, type PeriodOptions } from './compute.js';
 import { ignoreSheetOption, profileOption, sheetChoiceOf, type SheetOptions } from './sheet-options.js';
+import { inputFiles } from './inputs.js';
 import { langOf, type CliContext } from './context.js';
 import type { Text } from './help.js';
 
@@ -68,7 +69,7 @@ export function registerExplain(program: Command, context: CliContext, text: Tex
     .argument(text(msg('<mã>', '<code>')), text(msg('mã chỉ tiêu, ví dụ TE-0301', 'indicator code, e.g. TE-0301')))
     .argument(text(msg('<tệp...>', '<files...>')), text(msg('tệp .xlsx, .xls hoặc .csv', '.xlsx, .xls or .csv files')));
   addPeriodOptions(command, text)
-    .requiredOption(text(msg('--unit <mã>', '--unit <code>')), text(msg('mã đơn vị: xã (5 số), huyện (3 số, trước 01/07/2025) hoặc tỉnh (2 số)', 'unit code: commune (5 digits), district (3, before 1 July 2025) or province (2)')))
+    .requiredOption(text(msg('--unit <mã>', '--unit <code>')), text(msg('mã đơn vị: xã (5 số), huyện (3 số, trước 01/07/2025), tỉnh (2 số) hoặc VN (toàn quốc)', 'unit code: commune (5 digits), district (3, before 1 July 2025), province (2) or VN (the nation)')))
     .option(
       text(msg('--breakdown <khóa=giá-trị>', '--breakdown <key=value>')),
       text(msg('phân tổ, ví dụ sex=NU; lặp lại cho phân tổ hai chiều (cause=DUOI_NUOC --breakdown sex=NAM)', 'breakdown, e.g. sex=NU; repeat it for two-way breakdowns (cause=DUOI_NUOC --breakdown sex=NAM)')),
@@ -82,8 +83,9 @@ export function registerExplain(program: Command, context: CliContext, text: Tex
     }, 200)
     .addOption(profileOption(text))
     .addOption(ignoreSheetOption(text))
-    .action(async (code: string, files: string[], options: ExplainOptions, self: Command) => {
+    .action(async (code: string, given: string[], options: ExplainOptions, self: Command) => {
       const lang = langOf(self);
+      const files = inputFiles(given, context.err, lang);
       const period = resolvePeriod(options);
       const definitions = loadDefinitions(options.periods);
       const villageMap = options.villageMap !== undefined ? loadVillageMap(options.villageMap, definitions.units) : undefined;

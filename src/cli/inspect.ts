@@ -22,6 +22,7 @@ import { columnLetter } from '../import/readers/notes.js';
 import type { SheetChoice } from '../import/sheet-choice.js';
 import { KIND_LABELS } from '../import/summary.js';
 import { ExitCode, UserError, msg, render, type Lang, type Message } from '../model/messages.js';
+import { inputFiles } from './inputs.js';
 import { langOf, say, type CliContext } from './context.js';
 import { ignoreSheetOption, profileOption, sheetChoiceOf, type SheetOptions } from './sheet-options.js';
 import type { Text } from './help.js';
@@ -62,8 +63,9 @@ export function registerInspect(program: Command, context: CliContext, text: Tex
     )
     .addOption(profileOption(text))
     .addOption(ignoreSheetOption(text))
-    .action(async (files: string[], options: InspectCliOptions, command: Command) => {
+    .action(async (given: string[], options: InspectCliOptions, command: Command) => {
       const lang = langOf(command);
+      const files = inputFiles(given, context.err, lang);
       const selection = sheetChoiceOf(options);
       if (options.draftVillageMap !== undefined) {
         await writeVillageDraft(context, lang, files, options.draftVillageMap, selection);

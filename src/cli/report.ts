@@ -21,6 +21,7 @@ import { completenessMessage } from '../report/completeness.js';
 import { placeholdersMessage, reportBaseName, type ReportFiles } from '../report/index.js';
 import { addPeriodOptions, printPlacement, printRowErrors } from './compute.js';
 import { ignoreSheetOption, profileOption, sheetChoiceOf, type SheetOptions } from './sheet-options.js';
+import { OUT_FOLDER_HELP, besideInputs, inputFiles } from './inputs.js';
 import { langOf, say, type CliContext } from './context.js';
 import type { Text } from './help.js';
 import { progressFor } from './progress.js';
@@ -111,7 +112,7 @@ export function registerReport(program: Command, context: CliContext, text: Text
     .description(text(msg('Viết báo cáo kết quả công tác trẻ em (DOCX) và phụ lục số liệu (XLSX) của một đơn vị', 'Write the report on child affairs (DOCX) and its statistical annex (XLSX) for one unit')))
     .argument(text(msg('<tệp...>', '<files...>')), text(msg('tệp dữ liệu .xlsx, .xls hoặc .csv của các xã', 'the communes\' .xlsx, .xls or .csv data files')));
   addPeriodOptions(command, text)
-    .requiredOption(text(msg('--unit <mã>', '--unit <code>')), text(msg('mã đơn vị báo cáo: tỉnh (2 số), huyện (3 số) hoặc xã (5 số)', 'code of the reporting unit: province (2 digits), district (3) or commune (5)')))
+    .requiredOption(text(msg('--unit <mã>', '--unit <code>')), text(msg('mã đơn vị báo cáo: VN (toàn quốc), tỉnh (2 số), huyện (3 số) hoặc xã (5 số)', 'code of the reporting unit: VN (the nation), province (2 digits), district (3) or commune (5)')))
     .option(text(msg('--targets <tệp>', '--targets <file>')), text(msg('tệp chỉ tiêu kế hoạch (targets/*.yaml)', 'plan targets file (targets/*.yaml)')))
     .option(
       text(msg('--baseline <records|tệp>', '--baseline <records|file>')),
@@ -124,13 +125,15 @@ export function registerReport(program: Command, context: CliContext, text: Text
     .option(text(msg('--template <tên>', '--template <name>')), text(msg('mẫu báo cáo: bao-cao-6-thang, bao-cao-nam, hoặc đường dẫn tệp .hbs', 'report template: bao-cao-6-thang, bao-cao-nam, or the path of a .hbs file')))
     .option(text(msg('--narrative <tệp>', '--narrative <file>')), text(msg('tệp nội dung do đơn vị viết, theo mục của đề cương (YAML)', 'the text the unit writes, by section of the outline (YAML)')))
     .option('--suppress <K>', text(SUPPRESS_HELP), parseSuppressOption)
-    .option(text(msg('--out <thư-mục>', '--out <folder>')), text(msg('thư mục ghi báo cáo (tạo nếu chưa có)', 'folder to write the report into (made if missing)')), '.')
+    .option(text(msg('--out <thư-mục>', '--out <folder>')), text(OUT_FOLDER_HELP))
     .option('--strict', text(STRICT_HELP))
     .addOption(profileOption(text))
     .addOption(ignoreSheetOption(text))
-    .action(async (paths: string[], options: ReportOptions, command: Command) => {
+    .action(async (given: string[], options: ReportOptions, command: Command) => {
       const lang = langOf(command);
-      checkOutputFolder(options.out ?? '.');
+      const paths = inputFiles(given, context.err, lang);
+      const out = options.out ?? besideInputs(paths);
+      checkOutputFolder(out);
       const progress = progressFor(context, lang, paths.length);
       const print = printStages(context.err, lang);
       const { report } = await reportFromFiles(paths, { ...options, sheets: sheetChoiceOf(options) }, (event) => {
@@ -142,7 +145,7 @@ export function registerReport(program: Command, context: CliContext, text: Text
         else progress.done();
       });
       if (report.completeness && report.completeness.missing.length > 0) context.err(render(completenessMessage(report.unit.fullName, report.completeness), lang));
-      const written = writeReportFiles(options.out ?? '.', report.unit.code, report.input.result.period.id, report.files);
+      const written = writeReportFiles(out, report.unit.code, report.input.result.period.id, report.files);
       sayWritten(context, lang, { ...written, placeholders: report.files.placeholders });
     });
 }

@@ -1,5 +1,4 @@
 import type { Command } from 'commander';
-import { writeErrorWorkbook } from '../import/error-workbook.js';
 import { checkOutputFile } from '../io/output.js';
 import { accountingLines, columnLines, rejectedLine, summaryLines, warningLine } from '../import/summary.js';
 import { ExitCode, msg, render } from '../model/messages.js';
@@ -7,6 +6,7 @@ import { readData, totalsOf } from '../pipeline/read.js';
 import { placeStep } from '../pipeline/compute.js';
 import { loadAdminUnits, loadVillageMap } from '../pipeline/load.js';
 import { ignoreSheetOption, profileOption, sheetChoiceOf, type SheetOptions } from './sheet-options.js';
+import { inputFiles } from './inputs.js';
 import { langOf, type CliContext } from './context.js';
 import type { Text } from './help.js';
 import { parseDateOption } from './options.js';
@@ -36,8 +36,9 @@ export function registerValidate(program: Command, context: CliContext, text: Te
     )
     .addOption(profileOption(text))
     .addOption(ignoreSheetOption(text))
-    .action(async (files: string[], options: SheetOptions & { out?: string; strict?: boolean; asOf?: string; villageMap?: string }, command: Command) => {
+    .action(async (given: string[], options: SheetOptions & { out?: string; strict?: boolean; asOf?: string; villageMap?: string }, command: Command) => {
       const lang = langOf(command);
+      const files = inputFiles(given, context.err, lang);
       if (options.out !== undefined) checkOutputFile(options.out, { extensions: ['.xlsx'] });
       const sheets = sheetChoiceOf(options);
       const progress = progressFor(context, lang, files.length);
@@ -94,6 +95,8 @@ export function registerValidate(program: Command, context: CliContext, text: Te
       }
       for (const line of summaryLines(result.rejected, result.warnings, lang)) print(line);
       if (options.out) {
+        // exceljs takes a quarter of a second to load: only a run that writes the workbook pays it.
+        const { writeErrorWorkbook } = await import('../import/error-workbook.js');
         await writeErrorWorkbook(options.out, result.rejected, lang, { warnings: result.warnings, files: result.files });
         print(
           render(

@@ -10,6 +10,7 @@
 import type { Catalogue } from '../indicators/schema.js';
 import { ExitCode, UserError, msg } from '../model/messages.js';
 import { ComputeResult, type IndicatorResult, type Level } from '../model/results.js';
+import { NATION_CODE, levelRank } from '../model/levels.js';
 import { eraAt, type AdminUnits } from '../units/index.js';
 import { samePeriodLastYear, type Period } from './period.js';
 import type { BaselineLookup } from './targets.js';
@@ -56,7 +57,6 @@ export function checkBaselinePeriod(baseline: ComputeResult, period: Period): vo
   }
 }
 
-const LEVEL_ORDER: Record<Level, number> = { commune: 0, district: 1, province: 2 };
 
 interface Sum {
   readonly indicator: string;
@@ -82,6 +82,8 @@ export function onUnitsAt(result: ComputeResult, referenceDate: string, units: A
     let target: { code: string; approximate: boolean } | undefined;
     if (row.level === 'commune') target = units.crosswalk(row.unit);
     else if (row.level === 'province') target = units.provinceCrosswalk(row.unit);
+    // The nation is the same unit across the reform.
+    else if (row.level === 'national') target = { code: NATION_CODE, approximate: false };
     if (target === undefined) continue;
     const key = `${row.indicator}|${row.level}|${target.code}|${JSON.stringify(row.breakdown)}`;
     let sum = sums.get(key);
@@ -111,7 +113,7 @@ export function onUnitsAt(result: ComputeResult, referenceDate: string, units: A
       sum.denominator === null ? sum.numerator : sum.denominator === 0 || factor === undefined ? null : (sum.numerator / sum.denominator) * factor;
     return { ...base, numerator: sum.numerator, denominator: sum.denominator, value, ...(sum.approximate ? { approximate: true as const } : {}) };
   });
-  rows.sort((a, b) => (a.indicator < b.indicator ? -1 : a.indicator > b.indicator ? 1 : 0) || LEVEL_ORDER[a.level] - LEVEL_ORDER[b.level] || (a.unit < b.unit ? -1 : a.unit > b.unit ? 1 : 0));
+  rows.sort((a, b) => (a.indicator < b.indicator ? -1 : a.indicator > b.indicator ? 1 : 0) || levelRank(a.level) - levelRank(b.level) || (a.unit < b.unit ? -1 : a.unit > b.unit ? 1 : 0));
   return { period: result.period, results: rows, targets: [] };
 }
 

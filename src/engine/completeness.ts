@@ -7,21 +7,21 @@
  * (the period's last day). A commune "has data" when any input row (child, event or commune
  * facts) was placed on it.
  */
-import type { Level, UnitCoverage } from '../model/results.js';
+import type { UnitCoverage } from '../model/results.js';
+import { LEVELS, communesUnder, type Level } from '../model/levels.js';
 import { eraAt, type AdminUnits } from '../units/index.js';
 
-/** Coverage of every district and province with rows, in level then code order. */
+/** Coverage of every unit above the communes with rows (district, province, nation), in level then code order. */
 export function unitCoverage(
   units: AdminUnits,
   referenceDate: string,
   reported: ReadonlyMap<Level, readonly string[]>,
 ): UnitCoverage[] {
-  const era = eraAt(referenceDate);
   const withData = new Set(reported.get('commune') ?? []);
   const coverage: UnitCoverage[] = [];
-  for (const level of ['district', 'province'] as const) {
+  for (const level of LEVELS.filter((candidate) => candidate !== 'commune')) {
     for (const unit of reported.get(level) ?? []) {
-      const expected = units.childrenOf('commune', unit, era).map((commune) => commune.code);
+      const expected = communesUnder(units, { code: unit, level }, referenceDate).map((commune) => commune.code);
       coverage.push({
         unit,
         level,

@@ -8,7 +8,8 @@ import type { Measure } from '../indicators/schema.js';
 import { CHILD_PROPERTY_BREAKDOWNS, type Catalogue, type IndicatorDefinition } from '../indicators/schema.js';
 import type { RejectedRow } from '../model/issues.js';
 import { ExitCode, UserError, msg, type Message } from '../model/messages.js';
-import type { BreakdownKey, IndicatorResult, Level } from '../model/results.js';
+import type { BreakdownKey, IndicatorResult } from '../model/results.js';
+import { levelOfCode, type Level } from '../model/levels.js';
 import { indicatorResults, type Run } from './compute.js';
 import { describeMeasure, describeRule } from './describe.js';
 import { contributions, countedColumn } from './measure.js';
@@ -45,7 +46,6 @@ export interface Explanation {
   readonly rejected: readonly RejectedRow[];
 }
 
-const LEVEL_BY_LENGTH: Record<number, Level> = { 5: 'commune', 3: 'district', 2: 'province' };
 
 function usage(vi: string, en: string): UserError {
   return new UserError(ExitCode.usage, msg(vi, en));
@@ -102,9 +102,12 @@ export function explainFigure(input: ExplainInput): Explanation {
   if (definition === undefined) {
     throw usage(`Không có chỉ tiêu ${input.indicator} (xem: chitieu indicators).`, `No indicator ${input.indicator} (see: chitieu indicators).`);
   }
-  const level = LEVEL_BY_LENGTH[input.unit.length];
-  if (level === undefined || !/^\d+$/.test(input.unit)) {
-    throw usage(`Mã đơn vị "${input.unit}" phải có 5 (xã), 3 (huyện) hoặc 2 (tỉnh) chữ số.`, `Unit code "${input.unit}" must have 5 (commune), 3 (district) or 2 (province) digits.`);
+  const level = levelOfCode(input.unit);
+  if (level === undefined) {
+    throw usage(
+      `Mã đơn vị "${input.unit}" phải có 5 (xã), 3 (huyện) hoặc 2 (tỉnh) chữ số, hoặc là VN (toàn quốc).`,
+      `Unit code "${input.unit}" must have 5 (commune), 3 (district) or 2 (province) digits, or be VN (the nation).`,
+    );
   }
   if (level === 'district' && eraAt(input.period.to) === 'post') {
     throw usage(

@@ -107,7 +107,13 @@ export function placeRecords(input: Pick<RunOptions, 'dataset' | 'units' | 'code
 } {
   const period = { id: input.referenceDate, from: input.referenceDate, to: input.referenceDate };
   const setup = setUp({ ...input, period });
-  const prepared = prepare({ dataset: input.dataset, window: period, placer: setup.placer, ...(setup.childVintage ? { childVintage: setup.childVintage } : {}) });
+  const prepared = prepare({
+    dataset: input.dataset,
+    window: period,
+    placer: setup.placer,
+    communeUnits: setup.communeUnits,
+    ...(setup.childVintage ? { childVintage: setup.childVintage } : {}),
+  });
   return { rejected: prepared.rejected, placement: prepared.placement };
 }
 
@@ -118,7 +124,7 @@ export { evaluateTargets, type BaselineFigure, type BaselineLookup } from './tar
 export { describeMeasure, describeRule } from './describe.js';
 export { explainFigure, type ExplainInput, type Explanation, type RecordKeys } from './explain.js';
 export { parsePeriod, parsePeriodPresets, periodFromWindow, samePeriodLastYear, type Period, type PeriodPresets } from './period.js';
-export { levelsAt } from './placement.js';
+export { levelsAt } from '../model/levels.js';
 export { factsPeriod, type PlacementAccount, type SheetPlacement } from './prepare.js';
 export { childVintages, type Vintage } from './vintage.js';
 export { NOBODY_CONCERNED } from './targets.js';

@@ -12,7 +12,8 @@
 import * as aq from 'arquero';
 import { op, type ColumnTable } from 'arquero';
 import type { Condition, Measure, Source } from '../indicators/schema.js';
-import type { BreakdownKey, Level } from '../model/results.js';
+import type { BreakdownKey } from '../model/results.js';
+import { LEVELS, type Level } from '../model/levels.js';
 import type { AbsentColumn, Prepared } from './prepare.js';
 
 /** One figure: a count or an amount, and whether a split commune's rows are in it. */
@@ -129,7 +130,7 @@ export function contributions(prepared: Prepared, measure: Measure, keys: readon
   let table = filtered(prepared, measure);
   if (keys.some((key) => BREAKDOWN_COLUMN[key].list)) {
     // An unroll copies every column of every row: only those counted, summed or grouped on.
-    const wanted = new Set(['key', 'commune', 'district', 'province', 'approx', 'caseId', 'fine', measure.sum, ...keys.map((key) => BREAKDOWN_COLUMN[key].column)]);
+    const wanted = new Set(['key', ...LEVELS, 'approx', 'caseId', 'fine', measure.sum, ...keys.map((key) => BREAKDOWN_COLUMN[key].column)]);
     table = table.select(table.columnNames().filter((name) => wanted.has(name)));
   }
   const columns = keys.map((key, index) => {
@@ -163,9 +164,9 @@ function additive(measure: Measure): boolean {
 
 /** Adds a commune's cell to the commune and to each unit above it that is reported. */
 function addUp(cells: Map<string, Map<string, Cell>>, prepared: Prepared, levels: readonly Level[], commune: string, values: string, cell: Cell): void {
-  const parents = prepared.communes.get(commune);
+  const unitsOf = prepared.communes.get(commune);
   for (const level of levels) {
-    const unit = level === 'commune' ? commune : level === 'district' ? parents?.district : parents?.province;
+    const unit = level === 'commune' ? commune : unitsOf?.[level];
     if (unit === undefined) continue;
     const key = unitKey(level, unit);
     let byValues = cells.get(key);
@@ -261,7 +262,7 @@ export function aggregate(prepared: Prepared, measure: Measure, keys: readonly B
     return cells;
   }
   for (const level of levels) {
-    const rows = level === 'district' ? table.filter((d) => d.district !== '') : table;
+    const rows = placedAt(table, level);
     if (rows.numRows() === 0) continue;
     const grouped =
       measure.sum === 'fineAmount'
@@ -281,6 +282,14 @@ export function aggregate(prepared: Prepared, measure: Measure, keys: readonly B
     });
   }
   return cells;
+}
+
+/**
+ * The rows with a unit at a level (a level that does not exist at R, districts after the
+ * reform, holds ''). The column name is a level of model/levels.ts, never a definition's text.
+ */
+function placedAt(table: ColumnTable, level: Level): ColumnTable {
+  return level === 'commune' ? table : table.filter(`d.${level} !== ''`);
 }
 
 /** The columns a measure needs: those of its conditions, its summed field, and for deaths the status. */
@@ -304,7 +313,7 @@ export type NoData = ReadonlySet<string> | 'all';
 function unitsWhere(table: ColumnTable, levels: readonly Level[], rollup: Record<string, unknown>, test: (row: Record<string, number>) => boolean): Set<string> {
   const found = new Set<string>();
   for (const level of levels) {
-    const rows = level === 'district' ? table.filter((d) => d.district !== '') : table;
+    const rows = placedAt(table, level);
     if (rows.numRows() === 0) continue;
     for (const row of rows.groupby(level).rollup(rollup as Parameters<ColumnTable['rollup']>[0]).objects()) {
       if (test(row as Record<string, number>)) found.add(unitKey(level, String((row as Record<string, unknown>)[level])));
@@ -367,9 +376,9 @@ export function coverageGaps(prepared: Prepared, factsMeasure: Measure, recordSo
 function withParents(prepared: Prepared, levels: readonly Level[], communes: readonly string[]): Set<string> {
   const units = new Set<string>();
   for (const commune of communes) {
-    const parents = prepared.communes.get(commune);
+    const unitsOf = prepared.communes.get(commune);
     for (const level of levels) {
-      const unit = level === 'commune' ? commune : level === 'district' ? parents?.district : parents?.province;
+      const unit = level === 'commune' ? commune : unitsOf?.[level];
       if (unit !== undefined) units.add(unitKey(level, unit));
     }
   }

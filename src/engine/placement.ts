@@ -6,17 +6,14 @@
  */
 import type { RowIssue } from '../model/issues.js';
 import { msg } from '../model/messages.js';
-import type { Level } from '../model/results.js';
 import { REFORM_DATE, eraAt, type AdminUnits, type Era } from '../units/index.js';
 import type { VillageMap } from '../units/village-map.js';
 import { formatDmy } from '../model/dates.js';
 import type { Vintage } from './vintage.js';
 
+/** A row's commune at R; the units above it come from the hierarchy (model/levels.ts). */
 export interface Placement {
   readonly commune: string;
-  /** Only when the report's units are those before the reform. */
-  readonly district: string | undefined;
-  readonly province: string;
   /** A split commune's row carried whole to one of its successors. */
   readonly approximate: boolean;
   /**
@@ -39,11 +36,6 @@ export type PlacementOutcome =
    * Only rows dated after R meet this, and those are outside every window of the run.
    */
   | { readonly ok: false; readonly reason: 'after_reform' };
-
-/** The levels reported for units valid at R, lowest first. */
-export function levelsAt(referenceDate: string): readonly Level[] {
-  return eraAt(referenceDate) === 'pre' ? ['commune', 'district', 'province'] : ['commune', 'province'];
-}
 
 /** The last day of the old list: a code of an old-vintage file is read on it. */
 const LAST_OLD_DAY = '2025-06-30';
@@ -88,7 +80,7 @@ export class UnitPlacer {
       exact =
         commune === undefined || parents === undefined
           ? outcome
-          : { ok: true, placement: { commune, district: undefined, province: parents.province.code, approximate: false, via: 'village' } };
+          : { ok: true, placement: { commune, approximate: false, via: 'village' } };
       this.villageCache.set(key, exact);
     }
     return exact;
@@ -167,12 +159,8 @@ export class UnitPlacer {
       commune = target.code;
       approximate = target.approximate;
     }
-    const parents = this.units.parentsOf(commune, this.reportEra);
-    if (parents === undefined) return 'unknown';
-    return {
-      ok: true,
-      placement: { commune, district: parents.district?.code, province: parents.province.code, approximate, via: codeEra === this.reportEra ? 'same' : 'crosswalk' },
-    };
+    if (this.units.parentsOf(commune, this.reportEra) === undefined) return 'unknown';
+    return { ok: true, placement: { commune, approximate, via: codeEra === this.reportEra ? 'same' : 'crosswalk' } };
   }
 
   private unknown(code: string, readAt: string, era: Era, column: string): RowIssue {

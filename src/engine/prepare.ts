@@ -27,7 +27,7 @@ import {
 import type { ImportWarning, RejectedRow } from '../model/issues.js';
 import { msg } from '../model/messages.js';
 import type { Child, ChildEvent, CommuneFacts, Dataset } from '../model/records.js';
-import type { Level } from '../model/results.js';
+import { LEVELS, type CommuneUnits, type Level, type LevelUnits } from '../model/levels.js';
 import type { Source } from '../indicators/schema.js';
 import { ageGroupOf } from './breakdowns.js';
 import { agesOnNumber, yearsBetween } from './dates.js';
@@ -42,21 +42,18 @@ export interface PrepareInput {
   readonly window: Period;
   /** Places rows on the units every figure is reported on. */
   readonly placer: UnitPlacer;
+  /** Each commune's units at the levels valid at R. */
+  readonly communeUnits: CommuneUnits;
   /** The vintage of the children's commune codes forced by --codes-as-of; otherwise each sheet's own. */
   readonly childVintage?: Era;
   readonly presets?: PeriodPresets;
 }
 
-export interface UnitParents {
-  readonly district: string | undefined;
-  readonly province: string;
-}
-
 export interface Prepared {
   readonly window: Period;
   readonly tables: Readonly<Record<Source, ColumnTable>>;
-  /** Communes (at R) with any input row, and their parents. */
-  readonly communes: ReadonlyMap<string, UnitParents>;
+  /** Communes (at R) with any input row, and their units at every level. */
+  readonly communes: ReadonlyMap<string, LevelUnits>;
   /** How to read the `fine` column of the children's tables. */
   readonly fineKeys: FineKeys;
   /** False when the data has no TreEm rows at all: every figure from children is "no data". */
@@ -95,10 +92,11 @@ export interface PlacementAccount {
 /** Codes of the units that have any input row, per level. */
 export function unitsWithRows(prepared: Prepared, levels: readonly Level[]): Map<Level, string[]> {
   const sets = new Map<Level, Set<string>>(levels.map((level) => [level, new Set<string>()]));
-  for (const [commune, parents] of prepared.communes) {
-    sets.get('commune')?.add(commune);
-    if (parents.district !== undefined) sets.get('district')?.add(parents.district);
-    sets.get('province')?.add(parents.province);
+  for (const unitsOf of prepared.communes.values()) {
+    for (const [level, codes] of sets) {
+      const unit = unitsOf[level];
+      if (unit !== undefined) codes.add(unit);
+    }
   }
   return new Map([...sets].map(([level, codes]) => [level, [...codes].sort()]));
 }
@@ -120,14 +118,13 @@ class Columns<Name extends string> {
   }
 }
 
-const PLACE_COLUMNS = ['key', 'commune', 'district', 'province', 'approx'] as const;
+/** A column per level holds the row's unit at that level ('' where the level does not exist at R). */
+const PLACE_COLUMNS = ['key', ...LEVELS, 'approx'] as const;
 type PlaceColumn = (typeof PLACE_COLUMNS)[number];
 
-function pushPlace<Name extends string>(columns: Columns<Name | PlaceColumn>, key: string, placement: Placement): void {
+function pushPlace<Name extends string>(columns: Columns<Name | PlaceColumn>, key: string, placement: Placement, unitsOf: LevelUnits): void {
   columns.col('key').push(key);
-  columns.col('commune').push(placement.commune);
-  columns.col('district').push(placement.district ?? '');
-  columns.col('province').push(placement.province);
+  for (const level of LEVELS) columns.col(level).push(unitsOf[level] ?? '');
   columns.col('approx').push(placement.approximate ? 1 : 0);
 }
 
@@ -292,6 +289,7 @@ class FineIndex implements FineKeys {
 interface ChildRow {
   readonly index: number;
   readonly placement: Placement;
+  readonly unitsOf: LevelUnits;
   readonly commune: number;
   readonly age: number;
   readonly ageMonths: number;
@@ -343,9 +341,7 @@ function childBase(children: ChildColumns): ChildBase {
  */
 class WindowChildren {
   private readonly n: number;
-  readonly commune: string[];
-  readonly district: string[];
-  readonly province: string[];
+  readonly levelUnits: Record<Level, string[]>;
   readonly approx: Uint8Array;
   readonly age: Int32Array;
   readonly ageMonths: Int32Array;
@@ -360,9 +356,7 @@ class WindowChildren {
 
   constructor(private readonly children: ChildColumns) {
     const n = (this.n = children.length);
-    this.commune = new Array<string>(n).fill('');
-    this.district = new Array<string>(n).fill('');
-    this.province = new Array<string>(n).fill('');
+    this.levelUnits = Object.fromEntries(LEVELS.map((level) => [level, new Array<string>(n).fill('')])) as Record<Level, string[]>;
     this.approx = new Uint8Array(n);
     this.age = new Int32Array(n);
     this.ageMonths = new Int32Array(n);
@@ -379,9 +373,7 @@ class WindowChildren {
     const { index, placement } = row;
     const ageGroup = ageGroupOf(row.age);
     const groups = activeGroups(this.children, index, reference);
-    this.commune[index] = placement.commune;
-    this.district[index] = placement.district ?? '';
-    this.province[index] = placement.province;
+    for (const level of LEVELS) this.levelUnits[level][index] = row.unitsOf[level] ?? '';
     this.approx[index] = placement.approximate ? 1 : 0;
     this.age[index] = row.age;
     this.ageMonths[index] = row.ageMonths;
@@ -395,9 +387,7 @@ class WindowChildren {
     const base = childBase(this.children);
     const columns: Record<ChildColumn, ColumnData[string]> = {
       key: this.children.fields.childId.values,
-      commune: this.commune,
-      district: this.district,
-      province: this.province,
+      ...this.levelUnits,
       approx: this.approx,
       sex: base.sex,
       age: this.age,
@@ -433,7 +423,7 @@ class ChildTable {
     const columns = this.columns;
     const ageGroup = ageGroupOf(row.age);
     const groups = activeGroups(this.children, index, this.reference);
-    pushPlace(columns, this.children.fields.childId.values[index]!, placement);
+    pushPlace(columns, this.children.fields.childId.values[index]!, placement, row.unitsOf);
     columns.col('sex').push(base.sex[index]);
     columns.col('age').push(row.age);
     columns.col('ageMonths').push(row.ageMonths);
@@ -485,9 +475,12 @@ export function prepare(input: PrepareInput): Prepared {
   const reference = window.to;
   const rejected: RejectedRow[] = [];
   const warnings: ImportWarning[] = [];
-  const communes = new Map<string, UnitParents>();
-  const note = (placement: Placement) => {
-    if (!communes.has(placement.commune)) communes.set(placement.commune, { district: placement.district, province: placement.province });
+  const communes = new Map<string, LevelUnits>();
+  /** Notes the commune as having rows; its units at every level. */
+  const note = (placement: Placement): LevelUnits => {
+    let unitsOf = communes.get(placement.commune);
+    if (unitsOf === undefined) communes.set(placement.commune, (unitsOf = input.communeUnits.of(placement.commune)));
+    return unitsOf;
   };
 
   const children = dataset.children;
@@ -551,14 +544,14 @@ export function prepare(input: PrepareInput): Prepared {
     const childId = child.childId.values[index]!;
     if (withEvents.has(childId)) childById.set(childId, index);
     const placement = outcome.placement;
-    note(placement);
+    const unitsOf = note(placement);
     const born = child.dateOfBirth.dates[index]!;
     const status = statuses[child.status.codes[index]!];
     const statusDate = child.statusDate.dates[index]!;
     const isBorn = born <= ref;
     const age = isBorn ? ages.years(born) : -1;
     const commune = fine.commune(placement.commune);
-    const row = { index, placement, commune, age, ageMonths: isBorn ? ages.months(born) : -1 };
+    const row = { index, placement, unitsOf, commune, age, ageMonths: isBorn ? ages.months(born) : -1 };
     windowChildren.set(row, ref, fine);
     // P(R): born on or before R, under 16 at R, not moved away or dead by R. A status without
     // its date cannot be placed in time; the importer requires the date.
@@ -586,7 +579,7 @@ export function prepare(input: PrepareInput): Prepared {
       if (outcome.reason === 'unknown_unit') rejected.push(rejectRow('events', eventAt(dataset.events, index), outcome.issue));
       continue;
     }
-    note(outcome.placement);
+    const unitsOf = note(outcome.placement);
     if (eventDate < from || eventDate > to) continue;
     // TreEm's sex and birth date win over the event row's (indicator-rules.md, "Who is counted").
     const childIndex = childById.get(event.childId.values[index]!);
@@ -594,7 +587,7 @@ export function prepare(input: PrepareInput): Prepared {
     const age = dateOfBirth === NO_DATE ? null : yearsBetween(dateOfBirth, eventDate);
     // Events count only for children under 16 on the event date; an unknown age is kept (KHONG_RO).
     if (age !== null && (age >= 16 || age < 0)) continue;
-    pushPlace(events, event.childId.values[index]!, outcome.placement);
+    pushPlace(events, event.childId.values[index]!, outcome.placement, unitsOf);
     const origin = dataset.events.origin[index]!;
     eventAbsence.noteOnce(origin, dataset.events.origins[origin]!.absentColumns, EVENT_ABSENCE, fine.commune(outcome.placement.commune), outcome.placement.commune);
     const forms = event.abuseForms.bits[index]!;
@@ -636,8 +629,7 @@ export function prepare(input: PrepareInput): Prepared {
       continue;
     }
     seenFacts.add(row.communeCode);
-    note(outcome.placement);
-    pushPlace(facts, row.communeCode, outcome.placement);
+    pushPlace(facts, row.communeCode, outcome.placement, note(outcome.placement));
     facts.col('population').push(row.population ?? null);
     facts.col('villages').push(row.villages ?? null);
     facts.col('villagesWithFacilities').push(row.villagesWithFacilities ?? null);

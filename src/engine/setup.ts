@@ -2,7 +2,7 @@
  * Checks a run's options against the reference date and prepares its tables: shared by
  * compute and explain, so both see the same rows on the same units.
  */
-import type { Level } from '../model/results.js';
+import { CommuneUnits, levelWords, levelsAt, type Level } from '../model/levels.js';
 import { ExitCode, UserError, msg } from '../model/messages.js';
 import type { Dataset } from '../model/records.js';
 import { eraAt, type AdminUnits, type Era } from '../units/index.js';
@@ -10,13 +10,13 @@ import type { VillageMap } from '../units/village-map.js';
 import { Run } from './compute.js';
 import { isIsoDate } from './dates.js';
 import type { Period, PeriodPresets } from './period.js';
-import { UnitPlacer, levelsAt } from './placement.js';
+import { UnitPlacer } from './placement.js';
 import { prepare } from './prepare.js';
 
 export interface RunOptions {
   readonly dataset: Dataset;
   readonly period: Period;
-  /** Highest level reported (default: province). `district` exists only before 1 July 2025. */
+  /** Highest level reported (default: province). `district` exists only before 1 July 2025; `national` adds the nation (VN). */
   readonly level?: Level;
   /**
    * The date the children's commune codes are read at, forcing their vintage (default: each
@@ -35,21 +35,27 @@ export interface RunSetup {
   readonly units: AdminUnits;
   readonly levels: readonly Level[];
   readonly placer: UnitPlacer;
+  /** Each commune's units at the reported levels. */
+  readonly communeUnits: CommuneUnits;
   /** The vintage forced by --codes-as-of; otherwise each sheet's own. */
   readonly childVintage: Era | undefined;
 }
 
+/** The highest level reported when none is asked for. */
+const DEFAULT_LEVEL: Level = 'province';
+
 /** The levels reported at R, lowest first, up to `level`. */
 export function reportedLevels(referenceDate: string, level: Level | undefined): Level[] {
   const levels = levelsAt(referenceDate);
-  if (level === undefined) return [...levels];
-  const index = levels.indexOf(level);
+  const index = levels.indexOf(level ?? DEFAULT_LEVEL);
   if (index < 0) {
+    const asked = levelWords(level ?? DEFAULT_LEVEL).label;
+    const choices = levels.map((choice) => `--level ${choice}`).join(', ');
     throw new UserError(
       ExitCode.usage,
       msg(
-        `Không có cấp huyện từ ngày 01/07/2025 (ngày cuối kỳ ${referenceDate}): dùng --level commune hoặc --level province.`,
-        `There is no district level from 1 July 2025 (the period ends ${referenceDate}): use --level commune or --level province.`,
+        `Không có cấp ${asked.vi.toLocaleLowerCase('vi')} trong danh mục đơn vị hành chính tại ngày cuối kỳ ${referenceDate}: dùng ${choices}.`,
+        `There is no ${asked.en.toLowerCase()} level in the unit list at the period's end ${referenceDate}: use ${choices}.`,
       ),
     );
   }
@@ -60,9 +66,9 @@ export function setUp(options: RunOptions): RunSetup {
   const referenceDate = options.period.to;
   const levels = reportedLevels(referenceDate, options.level);
   const childCodesAsOf = options.codesAsOf;
-  if (childCodesAsOf === undefined) {
-    return { units: options.units, levels, placer: new UnitPlacer(options.units, referenceDate, options.villageMap), childVintage: undefined };
-  }
+  const { units } = options;
+  const common = { units, levels, placer: new UnitPlacer(units, referenceDate, options.villageMap), communeUnits: new CommuneUnits(units, referenceDate) };
+  if (childCodesAsOf === undefined) return { ...common, childVintage: undefined };
   if (!isIsoDate(childCodesAsOf)) {
     throw new UserError(ExitCode.usage, msg(`--codes-as-of: ngày "${childCodesAsOf}" không hợp lệ (YYYY-MM-DD).`, `--codes-as-of: invalid date "${childCodesAsOf}" (YYYY-MM-DD).`));
   }
@@ -76,8 +82,7 @@ export function setUp(options: RunOptions): RunSetup {
       ),
     );
   }
-  const { units } = options;
-  return { units, levels, placer: new UnitPlacer(units, referenceDate, options.villageMap), childVintage: eraAt(childCodesAsOf) };
+  return { ...common, childVintage: eraAt(childCodesAsOf) };
 }
 
 /** Tables for a window, on the units of the setup's reference date. */
@@ -86,6 +91,7 @@ export function runFor(setup: RunSetup, options: RunOptions, window: Period): Ru
     dataset: options.dataset,
     window,
     placer: setup.placer,
+    communeUnits: setup.communeUnits,
     ...(setup.childVintage ? { childVintage: setup.childVintage } : {}),
     ...(options.presets ? { presets: options.presets } : {}),
   });

@@ -23,7 +23,7 @@ export function isBlank(value: RawValue): boolean {
 /** The text of a cell as an official sees it (for messages and the error workbook). */
 export function displayText(value: RawValue): string {
   if (value === null) return '';
-  if (value instanceof Date) return formatDmy(isoFromUtcDate(value));
+  if (value instanceof Date) return Number.isNaN(value.getTime()) ? '' : formatDmy(isoFromUtcDate(value));
   return clean(String(value));
 }
 
@@ -95,7 +95,9 @@ const SERIAL_TEXT = /^\d{1,7}(?:\.\d+)?$/;
 /** Day-first always; real date cells, text dates and Excel serial numbers (also when stored as text). */
 export function parseDate(value: RawValue): Parsed<string> {
   if (value instanceof Date) {
-    if (Number.isNaN(value.getTime())) return fail('invalid_date', invalidDate);
+    // Excel's dates run from 1900 to 9999; a reader's Date beyond them is no date.
+    const year = value.getUTCFullYear();
+    if (Number.isNaN(year) || year < 1900 || year > 9999) return fail('invalid_date', invalidDate);
     return ok(isoFromUtcDate(value));
   }
   if (typeof value === 'number') {

@@ -1,16 +1,19 @@
 import { open, stat } from 'node:fs/promises';
 import { basename, extname } from 'node:path';
 import { printableName } from '../io/file-names.js';
+import { OPEN_IN_EXCEL } from '../io/output.js';
 import { ExitCode, UserError, msg, type Message } from '../model/messages.js';
 import { OLE_MAGIC, inspectOle } from './ole.js';
+import { markupKind, type MarkupKind } from './readers/markup.js';
 import { HOW_TO_SAVE_AS_XLSX, findSoffice } from './xls.js';
 import { ZipRefusal, checkZip, type ZipIndex } from './zip-guard.js';
 
 /**
  * 'xls': a legacy Excel 97–2003 or 5/95 workbook, read by our own reader (readers/biff.ts);
- * 'markup': an HTML/XML "Excel" export named .xls, read after LibreOffice converts it (see xls.ts).
+ * 'html' and 'spreadsheetml': a web page or Excel 2003 XML saved under any name, read by
+ * readers/markup.ts; 'markup': other XML named .xls, read after LibreOffice converts it (see xls.ts).
  */
-export type FileFormat = 'xlsx' | 'csv' | 'xls' | 'markup';
+export type FileFormat = 'xlsx' | 'csv' | 'xls' | 'markup' | MarkupKind;
 
 /** A file that cannot be read at all: exit 2 with one line naming the file. */
 export function unreadable(file: string, reason: Message): UserError {
@@ -19,6 +22,13 @@ export function unreadable(file: string, reason: Message): UserError {
     ExitCode.unreadableInput,
     msg(`Không đọc được file "${name}": ${reason.vi}`, `Cannot read file "${name}": ${reason.en}`),
   );
+}
+
+/** EBUSY on Windows: another program (Excel) holds the file; otherwise it cannot be opened. */
+export function lockedOrUnreadable(file: string, error: unknown): UserError {
+  const code = typeof error === 'object' && error !== null && 'code' in error ? String(error.code) : '';
+  if (code === 'EBUSY') return unreadable(file, OPEN_IN_EXCEL);
+  return unreadable(file, msg('file không tồn tại hoặc không mở được', 'file does not exist or cannot be opened'));
 }
 
 const ZIP_MAGIC = Buffer.from([0x50, 0x4b, 0x03, 0x04]);
@@ -40,8 +50,10 @@ export async function detectFormat(file: string): Promise<FileFormat> {
     throw unreadable(file, msg('file không tồn tại hoặc không mở được', 'file does not exist or cannot be opened'));
   }
   if (size === 0) throw unreadable(file, msg('file rỗng (0 byte)', 'the file is empty (0 bytes)'));
-  const start = Buffer.alloc(512);
-  const handle = await open(file, 'r');
+  const start = Buffer.alloc(4096);
+  const handle = await open(file, 'r').catch((error: unknown) => {
+    throw lockedOrUnreadable(file, error);
+  });
   let head: Buffer;
   try {
     const { bytesRead } = await handle.read(start, 0, start.length, 0);
@@ -58,9 +70,12 @@ export async function detectFormat(file: string): Promise<FileFormat> {
   }
   if (head.subarray(0, 8).equals(OLE_MAGIC)) return oleFormat(file);
   if (head.length >= 4 && BARE_BIFF_BOF.has(head.readUInt16LE(0))) throw unreadable(file, TOO_OLD_XLS);
+  // Web software's "Xuất Excel" writes a web page, named .xls, .xlsx or .html alike.
+  const markup = markupKind(head);
+  if (markup) return markup;
   const extension = extname(file).toLowerCase();
   if ((extension === '.xls' || extension === '.xml') && MARKUP.test(head.toString('latin1'))) return markupFormat(file);
-  if (extension === '.csv' || extension === '.txt') return 'csv';
+  if (extension === '.csv' || extension === '.txt' || extension === '.tsv') return 'csv';
   if (extension === '.xlsx' || extension === '.xlsm') {
     throw unreadable(file, msg('file hỏng, không phải sổ Excel (.xlsx)', 'corrupt, not an Excel workbook (.xlsx)'));
   }
@@ -91,7 +106,7 @@ export const TOO_OLD_XLS = msg(
   'an Excel 2.x–4.x worksheet, too old; open it in Excel and save it as .xlsx (File › Save As › Excel Workbook)',
 );
 
-/** "Export to Excel" in web software often writes an HTML table or Excel 2003 XML named .xls. */
+/** Other markup named .xls or .xml (web pages and Excel 2003 XML are told by markupKind and read by us): LibreOffice may know it. */
 const MARKUP = /^(?:\xef\xbb\xbf)?\s*</;
 
 async function markupFormat(file: string): Promise<FileFormat> {

@@ -9,6 +9,7 @@ import type { RecordKind } from '../model/records.js';
 import { isBlank, type RawValue } from './cells.js';
 import { detectFormat } from './files.js';
 import { readCsvSheet } from './readers/csv.js';
+import { readMarkupSheets } from './readers/markup.js';
 import type { CellErrorAt } from './readers/sheet-scan.js';
 import type { CellNote, RawRow, SheetState } from './readers/types.js';
 import { readXlsxWorkbook } from './readers/xlsx.js';
@@ -61,13 +62,11 @@ interface SheetSource {
 }
 
 async function* sheetsOf(path: string): AsyncGenerator<SheetSource> {
-  if ((await detectFormat(path)) === 'csv') {
-    const sheet = readCsvSheet(path, basename(path, extname(path)));
-    yield {
-      name: sheet.name,
-      state: 'visible',
-      rows: (onRow) => observed(sheet.batches, onRow),
-    };
+  const format = await detectFormat(path);
+  const name = basename(path, extname(path));
+  if (format === 'csv' || format === 'html' || format === 'spreadsheetml') {
+    const sheets = format === 'csv' ? [readCsvSheet(path, name)] : readMarkupSheets(path, format, name);
+    for await (const sheet of sheets) yield { name: sheet.name, state: sheet.state, rows: (onRow) => observed(sheet.batches, onRow) };
     return;
   }
   for await (const sheet of readXlsxWorkbook(path)) {
@@ -156,6 +155,7 @@ function collectCells(row: RawRow, cells: InspectedCell[]): void {
 
 function cellJson(value: RawValue): InspectedCell['v'] | undefined {
   if (value === null || value === '') return undefined;
-  if (value instanceof Date) return { date: value.toISOString().slice(0, 19) };
+  // A Date no calendar holds (a reader's NaN or infinite serial) is shown as Excel shows it, not thrown on.
+  if (value instanceof Date) return Number.isNaN(value.getTime()) ? { error: '#NUM!' } : { date: value.toISOString().slice(0, 19) };
   return value;
 }

@@ -163,7 +163,7 @@ const NUCLEUS = [
 const SYLLABLE = new RegExp(`^${INITIAL}(?:${OPEN_NUCLEUS}|(?:${NUCLEUS})(?:ch|ng|nh|c|m|n|p|t)?|oo(?:ng|c))$`);
 
 /** A word with letters beyond ASCII is Vietnamese if it is one syllable, in one tone, in normal case. */
-function isVietnameseWord(word: string): boolean {
+export function isVietnameseWord(word: string): boolean {
   const lower = word.toLowerCase();
   const upper = word.toUpperCase();
   const titled = word[0] === upper[0] && word.slice(1) === lower.slice(1);
@@ -181,10 +181,16 @@ function isVietnameseWord(word: string): boolean {
 
 const ASCII_ONLY = /^[\0-\x7f]*$/;
 
-/** Every word is plain ASCII (a name like "Ksor", a code) or a Vietnamese syllable. */
+/**
+ * Every word is plain ASCII (a name like "Ksor", a code), a Vietnamese syllable, or no letter at
+ * all as Unicode: "·" in "Thôn 3 · Xã" is a middle dot there, though TCVN3 draws it as "ã", and
+ * the text is Vietnamese as it stands.
+ */
 export function readsAsVietnamese(text: string): boolean {
-  return text.split(SEPARATORS).every((word) => word === '' || ASCII_ONLY.test(word) || isVietnameseWord(word));
+  return text.split(SEPARATORS).every((word) => word === '' || ASCII_ONLY.test(word) || !LETTER.test(word) || isVietnameseWord(word));
 }
+
+const LETTER = /\p{L}/u;
 
 const NON_ASCII = /[^\0-\x7f]/;
 const BEYOND_LATIN1 = /[^\0-\xff]/;

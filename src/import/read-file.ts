@@ -6,10 +6,11 @@ import { msg, type Message } from '../model/messages.js';
 import { CHILD_LAYOUT, ColumnsBuilder, EVENT_LAYOUT, type ChildColumns, type EventColumns } from '../model/record-columns.js';
 import type { CommuneFacts, RecordKind } from '../model/records.js';
 import { eraAt, loadAdminUnits, type AdminUnits, type Era } from '../units/index.js';
-import { displayText, isBlank } from './cells.js';
+import { displayText, isBlank, type RawValue } from './cells.js';
 import { columnReport, type ColumnReport } from './column-report.js';
-import { detectFormat, unreadable } from './files.js';
+import { detectFormat, unreadable, type FileFormat } from './files.js';
 import { readCsvSheet } from './readers/csv.js';
+import { readMarkupSheets } from './readers/markup.js';
 import { noteMessage } from './readers/notes.js';
 import { RowCursor } from './readers/row-cursor.js';
 import type { RawRow, RawSheet } from './readers/types.js';
@@ -81,6 +82,8 @@ export interface FileAccount {
   readonly path: string;
   /** SHA-256 of the file's bytes, so a report can say exactly which inputs made it. */
   readonly sha256: string;
+  /** What the file really is, when its name does not say: "trang web xuất ra dạng .xls". */
+  readonly origin?: Message;
   readonly sheets: SheetAccount[];
   readonly skippedSheets: SkippedSheet[];
   read: number;
@@ -141,7 +144,7 @@ export async function readFile(
   const format = await detectFormat(path);
   const file = displayName;
   const read: SheetsRead = {
-    account: { file, path, sha256: await sha256Of(path), sheets: [], skippedSheets: [], read: 0, accepted: 0, rejected: 0 },
+    account: { file, path, sha256: await sha256Of(path), ...originOf(format, path), sheets: [], skippedSheets: [], read: 0, accepted: 0, rejected: 0 },
     children: new ColumnsBuilder(CHILD_LAYOUT),
     events: new ColumnsBuilder(EVENT_LAYOUT),
     communeFacts: [],
@@ -149,8 +152,13 @@ export async function readFile(
     warnings: [],
     unreadable: [],
   };
+  const name = basename(path, extname(path));
   const sheets =
-    format === 'csv' ? singleSheet(readCsvSheet(path, basename(path, extname(path)))) : readXlsxSheets(path);
+    format === 'csv'
+      ? singleSheet(readCsvSheet(path, name))
+      : format === 'html' || format === 'spreadsheetml'
+        ? readMarkupSheets(path, format, name)
+        : readXlsxSheets(path);
   try {
     for await (const sheet of sheets) await readSheet(sheet, file, units, read, selection);
   } catch (error) {
@@ -174,6 +182,18 @@ export async function readFile(
 interface SheetsRead extends Omit<FileRead, 'children' | 'events'> {
   readonly children: ColumnsBuilder<typeof CHILD_LAYOUT>;
   readonly events: ColumnsBuilder<typeof EVENT_LAYOUT>;
+}
+
+/** A web page or Excel 2003 XML says so in the accounting line, with the name it came under. */
+function originOf(format: FileFormat, path: string): { origin?: Message } {
+  const extension = extname(path).toLowerCase();
+  const named = extension === '' ? msg('không có đuôi', 'no extension') : msg(`dạng ${extension}`, `as ${extension}`);
+  if (format === 'html') {
+    if (extension === '.html' || extension === '.htm') return { origin: msg('trang web', 'a web page') };
+    return { origin: msg(`trang web xuất ra ${named.vi}`, `a web page exported ${named.en}`) };
+  }
+  if (format === 'spreadsheetml') return { origin: msg(`bảng tính XML 2003 xuất ra ${named.vi}`, `an Excel 2003 XML spreadsheet saved ${named.en}`) };
+  return {};
 }
 
 async function sha256Of(path: string): Promise<string> {
@@ -306,11 +326,12 @@ async function readSheet(sheet: RawSheet, file: string, units: UnitCheck, read: 
   const builder = spec.kind === 'children' ? read.children : spec.kind === 'events' ? read.events : undefined;
   const origin = builder?.origin(file, sheet.name, layout.absentKeys) ?? -1;
   const valueHeaders = rowValueHeaders(layout);
+  const toSystem1900 = sheet.date1904 ? serialsTo1900(layout) : undefined;
 
   const handle = (row: RawRow) => {
     if (row.number <= layout.headerRow) return;
     const source = { file, sheet: sheet.name, row: row.number };
-    const outcome = readRow(layout, row.cells, source, units);
+    const outcome = readRow(layout, toSystem1900 ? toSystem1900(row.cells) : row.cells, source, units);
     switch (outcome.type) {
       case 'empty':
         return;
@@ -346,6 +367,28 @@ async function readSheet(sheet: RawSheet, file: string, units: UnitCheck, read: 
   for (const note of sheet.notes) {
     read.warnings.push({ source: { file, sheet: sheet.name, row: note.row }, kind: note.kind, message: noteMessage(note) });
   }
+}
+
+/** Days from 30 Dec 1899 to 1 Jan 1904: serial n of the 1904 system is serial n + 1462 of the 1900 one. */
+const SYSTEM_1904_OFFSET = 1_462;
+
+/**
+ * In a workbook of the 1904 date system, a date typed as a plain number (no date format) in a
+ * date column is a serial of that system: shifted to the 1900 system the date parser knows.
+ * Undefined when the sheet has no date column.
+ */
+function serialsTo1900(layout: SheetLayout): ((cells: readonly RawValue[]) => readonly RawValue[]) | undefined {
+  const dateColumns = layout.columns.filter((column) => column.spec.cell.type === 'date').map((column) => column.index);
+  if (dateColumns.length === 0) return undefined;
+  return (cells) => {
+    if (!dateColumns.some((index) => typeof cells[index] === 'number')) return cells;
+    const shifted = [...cells];
+    for (const index of dateColumns) {
+      const value = shifted[index];
+      if (typeof value === 'number') shifted[index] = value + SYSTEM_1904_OFFSET;
+    }
+    return shifted;
+  };
 }
 
 /** `trang "SuViec" thiếu cột bắt buộc "Mã vụ việc", "Loại sự việc" (có phải cột "Loai vu"?)`. */

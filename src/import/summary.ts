@@ -117,8 +117,8 @@ export function accountingLines(files: readonly FileAccount[], lang: Lang, optio
     lines.push(
       render(
         msg(
-          `${file.file}: đọc ${count(file.read, 'vi')} dòng = ${count(file.accepted, 'vi')} hợp lệ + ${count(file.rejected, 'vi')} bị loại`,
-          `${file.file}: read ${count(file.read, 'en')} rows = ${count(file.accepted, 'en')} accepted + ${count(file.rejected, 'en')} rejected`,
+          `${file.file}${file.origin ? ` (${file.origin.vi})` : ''}: đọc ${count(file.read, 'vi')} dòng = ${count(file.accepted, 'vi')} hợp lệ + ${count(file.rejected, 'vi')} bị loại`,
+          `${file.file}${file.origin ? ` (${file.origin.en})` : ''}: read ${count(file.read, 'en')} rows = ${count(file.accepted, 'en')} accepted + ${count(file.rejected, 'en')} rejected`,
         ),
         lang,
       ),

@@ -34,6 +34,8 @@ export interface ZipEntry {
   readonly compressedSize: number;
   readonly uncompressedSize: number;
   readonly localHeaderOffset: number;
+  /** CRC-32 of the uncompressed bytes, from the central directory: checked as the entry is read (zip.ts). */
+  readonly crc32: number;
 }
 
 /** Why a zip is refused; the caller wraps it into a one-line error naming the file. */
@@ -169,6 +171,7 @@ async function readCentralDirectory(
     }
     const flags = directory.readUInt16LE(at + 8);
     const method = directory.readUInt16LE(at + 10);
+    const crc32 = directory.readUInt32LE(at + 16);
     let compressedSize = directory.readUInt32LE(at + 20);
     let uncompressedSize = directory.readUInt32LE(at + 24);
     const nameLength = directory.readUInt16LE(at + 28);
@@ -194,7 +197,7 @@ async function readCentralDirectory(
       }
       e += 4 + length;
     }
-    entries.push({ name, flags, method, compressedSize, uncompressedSize, localHeaderOffset });
+    entries.push({ name, flags, method, compressedSize, uncompressedSize, localHeaderOffset, crc32 });
     at = extraStart + extraLength + commentLength;
   }
   return { entries, directoryOffset };

@@ -17,7 +17,8 @@ import {
   codesOf,
   type CodeList,
 } from '../model/codes.js';
-import { BreakdownKey } from '../model/results.js';
+import { BreakdownKey, Level } from '../model/results.js';
+import { UnitCode } from '../model/levels.js';
 
 /** Where a measure's records come from. */
 export const Source = z.enum([
@@ -284,11 +285,10 @@ export interface Catalogue {
 // ---------------------------------------------------------------------------------------------
 // Targets (targets/README.md)
 
-const Level = z.enum(['commune', 'district', 'province']);
 
 const Override = z
   .strictObject({
-    unit: z.string().regex(/^(\d{2}|\d{3}|\d{5})$/, { error: 'mã đơn vị 2, 3 hoặc 5 chữ số (unit code of 2, 3 or 5 digits)' }),
+    unit: UnitCode,
     percent: z.number().positive().max(100).optional(),
     skip: z.literal(true).optional(),
   })
@@ -313,7 +313,7 @@ export const TargetEntry = z
     /** Shown with every status of this target (e.g. why another indicator stands in). */
     note: z.string().optional(),
     levels: z.array(Level).min(1).optional(),
-    units: z.array(z.string().regex(/^(\d{2}|\d{3}|\d{5})$/)).min(1).optional(),
+    units: z.array(UnitCode).min(1).optional(),
     overrides: z.array(Override).default([]),
   })
   .check((ctx) => {

@@ -65,9 +65,19 @@ function isWritableFolder(path: string): boolean {
   }
 }
 
+/** A file another program holds open: on an official's PC, almost always the workbook in Excel. */
+export const OPEN_IN_EXCEL = msg(
+  'tệp đang mở trong Excel (hoặc chương trình khác): đóng tệp trong Excel rồi chạy lại',
+  'the file is open in Excel (or another program): close it in Excel and run again',
+);
+
 /** The error of a failed write or mkdir, as one line saying what to do. */
 export function outputFault(error: unknown, path: string, option = '--out'): UserError {
   const code = typeof error === 'object' && error !== null && 'code' in error ? String(error.code) : '';
+  // Windows refuses to replace a workbook Excel has open: EBUSY, or EPERM on some versions and shares.
+  if (code === 'EBUSY' || (process.platform === 'win32' && (code === 'EPERM' || code === 'EACCES') && statOf(path)?.isFile())) {
+    return fault(option, path, OPEN_IN_EXCEL);
+  }
   switch (code) {
     case 'EACCES':
     case 'EPERM':

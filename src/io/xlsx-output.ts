@@ -13,6 +13,7 @@
  */
 import ExcelJS from 'exceljs';
 import { normaliseZip } from './deterministic-zip.js';
+import { toolVersion } from '../model/version.js';
 
 /** Starts like a formula to a spreadsheet (the OWASP list for CSV injection). */
 export function looksLikeFormula(text: string): boolean {
@@ -98,7 +99,8 @@ export function stampOf(date: string): Date {
 export async function workbookBytes(workbook: ExcelJS.Workbook, date: string): Promise<Buffer> {
   const stamp = stampOf(date);
   workbook.creator = 'chitieu';
-  workbook.lastModifiedBy = 'chitieu';
+  // The version that wrote it, in File › Info, as in the DOCX (a newer chitieu may write differently).
+  workbook.lastModifiedBy = `chitieu ${toolVersion()}`;
   workbook.created = stamp;
   workbook.modified = stamp;
   guardWorkbook(workbook);

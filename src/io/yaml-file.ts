@@ -15,6 +15,7 @@ import { closeSync, constants, fstatSync, openSync, readSync } from 'node:fs';
 import { CST, Composer, Parser, isAlias, isMap, isScalar, isSeq, type Document, type Node } from 'yaml';
 import { ExitCode, UserError, msg, type Message } from '../model/messages.js';
 import { printableName } from './file-names.js';
+import { TextEncodingRefusal, decodeText as decodeTextFile } from './text-decoding.js';
 
 /** What a YAML file may hold. Ours are a few KB, with a dozen levels and a few hundred entries. */
 export const YAML_LIMITS = {
@@ -125,21 +126,17 @@ export class TextRefusal extends Error {
 }
 
 /**
- * The byte→text step of every text file read here: UTF-8, with or without a BOM. A UTF-16 file
- * is named as such (Notepad's "Unicode"). This is the one place another decoder (Windows-1258,
- * UTF-16 read as text) plugs in.
+ * The byte→text step of every text file read here, by the one decoder (text-decoding.ts): UTF-8
+ * with or without a BOM, UTF-16 with one (Notepad's "Unicode"), Windows-1258 (Notepad's "ANSI"
+ * on a Vietnamese Windows), as NFC; anything else refused, naming what it seems to be.
  */
 export function decodeText(bytes: Uint8Array): string {
-  if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff)) {
-    throw new TextRefusal(
-      msg(
-        `tệp được lưu dạng UTF-16 (${bytes[0] === 0xff ? 'LE' : 'BE'}); hãy lưu lại dạng UTF-8 (Notepad: Lưu thành… › Mã hóa: UTF-8)`,
-        `the file is saved as UTF-16 (${bytes[0] === 0xff ? 'LE' : 'BE'}); save it again as UTF-8 (Notepad: Save as… › Encoding: UTF-8)`,
-      ),
-    );
+  try {
+    return decodeTextFile(bytes).text;
+  } catch (error) {
+    if (error instanceof TextEncodingRefusal) throw new TextRefusal(error.reason);
+    throw error;
   }
-  const text = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('utf8');
-  return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
 }
 
 export interface ReadOptions {

@@ -1,10 +1,10 @@
 import { z } from 'zod';
+import { Level } from './levels.js';
 import { isoDate } from './records.js';
 
-/** The stable JSON output of `compute` (indicator-rules.md, "JSON output"). */
+export { Level } from './levels.js';
 
-export const Level = z.enum(['commune', 'district', 'province']);
-export type Level = z.infer<typeof Level>;
+/** The stable JSON output of `compute` (indicator-rules.md, "JSON output"). */
 
 export const BreakdownKey = z.enum(['sex', 'ageGroup', 'group', 'cause', 'setting', 'form']);
 export type BreakdownKey = z.infer<typeof BreakdownKey>;

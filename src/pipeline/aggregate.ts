@@ -8,10 +8,11 @@ import { aggregateAnnexes, type AggregateOutcome } from '../report/aggregate/ind
 import { createReport, type ReportFiles, type ReportInput } from '../report/index.js';
 import { ExitCode, UserError } from '../model/messages.js';
 import { incompleteRefusal } from '../report/completeness.js';
-import { eraAt, type AdminUnits } from '../units/index.js';
+import { communesUnder, levelOfCode, unitsAbove } from '../model/levels.js';
+import type { AdminUnits } from '../units/index.js';
 import type { LoadedReportOptions } from './report.js';
 import { toolVersion } from './report.js';
-import { isUnder, reportUnit } from './units.js';
+import { byUnitsBelow, isUnder, reportUnit } from './units.js';
 
 /** Target statuses of the summed figures, when a plan is given. */
 export function withTargets(input: ReportInput, plan: TargetPlan | undefined): ReportInput {
@@ -35,21 +36,27 @@ export async function aggregateStep(
 ): Promise<AggregateOutcome> {
   const period = parsePeriod(request.period, definitions.presets);
   const { unit, children } = reportUnit(request.unit, period, definitions.units);
-  const communes = definitions.units.childrenOf('commune', unit.code, eraAt(period.to)).map((commune) => ({ code: commune.code, name: commune.name }));
+  const communes = communesUnder(definitions.units, unit, period.to).map((commune) => ({ code: commune.code, name: commune.name }));
   const outcome = await aggregateAnnexes({
     paths,
     unit,
     periodId: period.id,
     expected: children,
     isUnder: (code) => isUnder(unit, code, period, definitions.units),
+    childOf: (code) => {
+      const level = levelOfCode(code);
+      const above = level === undefined ? [] : unitsAbove(definitions.units, { code, level }, period.to);
+      return children.find((child) => above.some((unit) => unit.code === child.code && unit.level === child.level))?.code;
+    },
     toolVersion: toolVersion(),
     communes,
   });
-  const completeness = outcome.input.completeness;
+  const summed = outcome.input.completeness;
+  const completeness = summed && byUnitsBelow(summed, unit, period.to, definitions.units);
   if (request.strict && completeness && completeness.missing.length > 0) {
     throw new UserError(ExitCode.rejectedRows, incompleteRefusal(unit.fullName, completeness));
   }
-  return { ...outcome, input: withTargets(outcome.input, request.plan) };
+  return { ...outcome, input: withTargets({ ...outcome.input, ...(completeness ? { completeness } : {}) }, request.plan) };
 }
 
 /** The summed report and annex. */

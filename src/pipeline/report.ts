@@ -4,7 +4,6 @@
  */
 import type { ProfileSelection } from '../import/index.js';
 import { createHash } from 'node:crypto';
-import { readFileSync } from 'node:fs';
 import { communeNames, coverageOf, factsPeriod, type Period, type PeriodPresets } from '../engine/index.js';
 import type { ImportResult } from '../import/index.js';
 import { lastYearNotes, type Catalogue } from '../indicators/index.js';
@@ -18,19 +17,15 @@ import { loadNarrative, type Narrative } from '../report/narrative.js';
 import { checkReportDate, loadSettingsFile, type ReportSettingsFile } from '../report/settings.js';
 import { checkTemplate, resolveTemplate } from '../report/template.js';
 import type { AdminUnits } from '../units/index.js';
+import { toolVersion } from '../model/version.js';
 import { computeStep, loadDefinitions, loadPlanAndBaseline, type Computed, type ComputeSettings, type Definitions } from './compute.js';
 import { loadVillageMap } from './load.js';
 import type { OnPipelineEvent } from './events.js';
 import { resolvePeriod, type PeriodChoice } from './period.js';
 import { bornBy, readData, rowsRead } from './read.js';
-import { isUnder, provinceNameOf, reportUnit } from './units.js';
+import { byUnitsBelow, isUnder, provinceNameOf, reportUnit } from './units.js';
 
-/** The package version, written into every annex. */
-export function toolVersion(): string {
-  const file = new URL('../../package.json', import.meta.url);
-  const parsed = JSON.parse(readFileSync(file, 'utf8')) as { version?: unknown };
-  return typeof parsed.version === 'string' ? parsed.version : '0.0.0';
-}
+export { toolVersion };
 
 /** A short fingerprint of the indicator definitions, so an annex says which rules made it. */
 export function catalogueVersion(catalogue: Catalogue): string {
@@ -70,7 +65,8 @@ export function resultFor(result: ComputeResult, codes: ReadonlySet<string>): Co
 /** Which communes of the unit had data, with the names of those that had none. */
 export function completenessFor(result: ComputeResult, unit: UnitName, units: AdminUnits): Completeness | undefined {
   const { to } = result.period;
-  return completenessOf(coverageOf(result.coverage, unit.code), unit, to, (codes) => communeNames(units, to, codes));
+  const completeness = completenessOf(coverageOf(result.coverage, unit.code), unit, to, (codes) => communeNames(units, to, codes));
+  return completeness && byUnitsBelow(completeness, unit, to, units);
 }
 
 /** For a baseline rebuilt from the records: the indicators it cannot give, and why (the catalogue's lastYearNote). */

@@ -1,45 +1,47 @@
 import type { Period } from '../engine/index.js';
+import { communesUnder, findUnit, isUnder as isUnderIn, levelOfCode, unitsBelow } from '../model/levels.js';
 import { ExitCode, UserError, msg } from '../model/messages.js';
 import type { Level } from '../model/results.js';
-import { levelOfCode, type UnitName } from '../report/unit-name.js';
+import { withUnitsBelow, type Completeness } from '../report/completeness.js';
+import { unitsWord, type UnitName } from '../report/unit-name.js';
 import { eraAt, type AdminUnits } from '../units/index.js';
 
 /** The unit of a report and its units one level down, in the list valid at the period's end. */
 export function reportUnit(code: string, period: Period, units: AdminUnits): { unit: UnitName; children: UnitName[] } {
-  const level = levelOfCode(code);
-  const era = eraAt(period.to);
-  const found = level ? units.unit(level, code, era) : undefined;
-  if (!level || !found) {
-    const when = era === 'pre' ? 'trước 01/07/2025' : 'từ 01/07/2025';
+  const found = findUnit(units, code, period.to);
+  if (found === undefined) {
+    const when = eraAt(period.to) === 'pre' ? 'trước 01/07/2025' : 'từ 01/07/2025';
+    const levelNote = levelOfCode(code) === 'district' && eraAt(period.to) === 'post' ? ' (từ 01/07/2025 không còn cấp huyện)' : '';
     throw new UserError(
       ExitCode.usage,
       msg(
-        `--unit ${code}: không có đơn vị hành chính mã này trong danh mục ${when} (ngày cuối kỳ ${period.to}). Dùng mã tỉnh 2 số, huyện 3 số hoặc xã 5 số.`,
-        `--unit ${code}: no administrative unit has this code in the list valid at ${period.to}. Use a 2-digit province, 3-digit district or 5-digit commune code.`,
+        `--unit ${code}: không có đơn vị hành chính mã này trong danh mục ${when} (ngày cuối kỳ ${period.to})${levelNote}. Dùng mã tỉnh 2 số, huyện 3 số, xã 5 số hoặc VN (toàn quốc).`,
+        `--unit ${code}: no administrative unit has this code in the list valid at ${period.to}. Use a 2-digit province, 3-digit district or 5-digit commune code, or VN (the nation).`,
       ),
     );
   }
-  const children = level === 'commune' ? [] : units.childrenOf(level, code, era);
-  const name = (u: { code: string; name: string; level: UnitName['level'] }): UnitName => ({ code: u.code, fullName: u.name, level: u.level });
-  return { unit: name(found), children: children.map(name) };
+  const name = (u: { code: string; name: string; level: Level }): UnitName => ({ code: u.code, fullName: u.name, level: u.level });
+  return { unit: name(found), children: unitsBelow(units, found, period.to).map(name) };
+}
+
+/** A completeness that names only some missing communes (the nation's) also says which units one level down sent nothing. */
+export function byUnitsBelow(completeness: Completeness, unit: UnitName, periodEnd: string, units: AdminUnits): Completeness {
+  if (completeness.named === undefined) return completeness;
+  const children = unitsBelow(units, unit, periodEnd).map((child): UnitName => ({ code: child.code, fullName: child.name, level: child.level }));
+  const word = children[0] ? unitsWord(unit, children[0].level, periodEnd) : '';
+  return withUnitsBelow(completeness, children, word, (child) => communesUnder(units, child, periodEnd).map((commune) => commune.code));
 }
 
 /** Whether a unit code lies under `parent` in the list valid at the period's end. */
 export function isUnder(parent: UnitName, code: string, period: Period, units: AdminUnits): boolean {
-  const era = eraAt(period.to);
-  const level = levelOfCode(code);
-  if (parent.level === 'commune' || !level || level === parent.level) return false;
-  if (level === 'district') return parent.level === 'province' && units.district(code)?.provinceCode === parent.code;
-  const parents = units.parentsOf(code, era);
-  return parent.level === 'district' ? parents?.district?.code === parent.code : parents?.province.code === parent.code;
+  return isUnderIn(units, parent, code, period.to);
 }
 
 export type UnitNamer = (level: Level, code: string) => string;
 
-/** Names of the units valid at R ("Xã Sơn Hà"), the code itself when unknown. */
+/** Names of the units valid at R ("Xã Sơn Hà", "Toàn quốc"), the code itself when unknown. */
 export function unitNamer(referenceDate: string, units: AdminUnits): UnitNamer {
-  const era = eraAt(referenceDate);
-  return (level, code) => units.unit(level, code, era)?.name ?? code;
+  return (_level, code) => findUnit(units, code, referenceDate)?.name ?? code;
 }
 
 /** Full name of the province a district or commune lies in, in the list valid at the period's end. */

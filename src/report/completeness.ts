@@ -6,7 +6,8 @@
 import type { UnitCoverage } from '../model/results.js';
 import { msg, type Message } from '../model/messages.js';
 import { formatNumber } from './format-vi.js';
-import type { UnitName } from './unit-name.js';
+import { levelWords } from '../model/levels.js';
+import { unitsWord, type UnitName } from './unit-name.js';
 
 export interface NamedCommune {
   readonly code: string;
@@ -21,6 +22,42 @@ export interface Completeness {
   readonly missing: readonly NamedCommune[];
   /** What the communes are called: "xã, thị trấn". */
   readonly word: string;
+  /** How many missing communes the report names before counting the rest (all when absent). */
+  readonly named?: number;
+  /** The units one level down (the nation's provinces): a long list of communes is said by them. */
+  readonly byUnit?: UnitsCoverage;
+}
+
+/** Which units one level down have data from any of their communes. */
+export interface UnitsCoverage {
+  /** "tỉnh, thành phố". */
+  readonly word: string;
+  readonly units: number;
+  readonly withData: number;
+  /** Names of the units none of whose communes had data. */
+  readonly missing: readonly string[];
+  /** Communes without data in the units that have some. */
+  readonly missingCommunesElsewhere: number;
+}
+
+/** Adds the coverage of the units one level down, for a unit whose report names only some missing communes. */
+export function withUnitsBelow(
+  completeness: Completeness,
+  children: readonly UnitName[],
+  word: string,
+  communesOf: (child: UnitName) => readonly string[],
+): Completeness {
+  if (completeness.named === undefined || children.length === 0 || children[0]!.level === 'commune') return completeness;
+  const reporting = new Set(completeness.reporting);
+  const missing: string[] = [];
+  let elsewhere = 0;
+  for (const child of children) {
+    const communes = communesOf(child);
+    const without = communes.filter((code) => !reporting.has(code)).length;
+    if (without === communes.length) missing.push(child.fullName);
+    else elsewhere += without;
+  }
+  return { ...completeness, byUnit: { word, units: children.length, withData: children.length - missing.length, missing, missingCommunesElsewhere: elsewhere } };
 }
 
 export function completenessOf(
@@ -30,13 +67,13 @@ export function completenessOf(
   names: (codes: readonly string[]) => NamedCommune[],
 ): Completeness | undefined {
   if (coverage === undefined) return undefined;
-  return { communes: coverage.communes, reporting: coverage.reporting, missing: names(coverage.missing), word: communesWord(unit, referenceDate) };
+  return { communes: coverage.communes, reporting: coverage.reporting, missing: names(coverage.missing), ...completenessWords(unit, referenceDate) };
 }
 
-/** "xã, thị trấn" for a district; a province also has wards (and, from 2025, special zones). */
-export function communesWord(unit: UnitName, referenceDate: string): string {
-  if (unit.level === 'district') return 'xã, thị trấn';
-  return referenceDate < '2025-07-01' ? 'xã, phường, thị trấn' : 'xã, phường, đặc khu';
+/** "xã, thị trấn" for a district, "xã, phường, đặc khu" from 2025; how many missing ones a report of the unit names. */
+export function completenessWords(unit: UnitName, referenceDate: string): Pick<Completeness, 'word' | 'named'> {
+  const named = levelWords(unit.level).missingNamed;
+  return { word: unitsWord(unit, 'commune', referenceDate), ...(named !== undefined ? { named } : {}) };
 }
 
 /** Names in list order; beyond `limit` the rest are counted. */
@@ -52,7 +89,27 @@ function nameList(missing: readonly NamedCommune[], limit: number, others: (n: s
 export function completenessSentence(completeness: Completeness): string {
   const share = `${formatNumber(completeness.reporting.length)}/${formatNumber(completeness.communes)} ${completeness.word}`;
   if (completeness.missing.length === 0) return `Số liệu tổng hợp từ đủ ${share}.`;
-  return `Số liệu tổng hợp từ ${share}; chưa có số liệu của: ${nameList(completeness.missing, Number.POSITIVE_INFINITY, () => '')}.`;
+  const byUnit = missingByUnit(completeness);
+  if (byUnit !== undefined) {
+    const units = `${formatNumber(completeness.byUnit!.withData)}/${formatNumber(completeness.byUnit!.units)} ${completeness.byUnit!.word}`;
+    return `Số liệu tổng hợp từ ${share} của ${units}; chưa có số liệu của ${byUnit}.`;
+  }
+  const others = (n: string) => `và ${n} ${completeness.word} khác`;
+  return `Số liệu tổng hợp từ ${share}; chưa có số liệu của: ${nameList(completeness.missing, completeness.named ?? Number.POSITIVE_INFINITY, others)}.`;
+}
+
+/**
+ * What is missing said by the units one level down, when the unit names only some of its
+ * missing communes (the nation's 3,321): "32 tỉnh, thành phố: …; và 218 xã, phường, đặc khu
+ * của các tỉnh, thành phố đã có số liệu".
+ */
+export function missingByUnit(completeness: Completeness): string | undefined {
+  const byUnit = completeness.byUnit;
+  if (byUnit === undefined || completeness.missing.length <= (completeness.named ?? Number.POSITIVE_INFINITY)) return undefined;
+  const parts: string[] = [];
+  if (byUnit.missing.length > 0) parts.push(`${formatNumber(byUnit.missing.length)} ${byUnit.word}: ${byUnit.missing.join(', ')}`);
+  if (byUnit.missingCommunesElsewhere > 0) parts.push(`${formatNumber(byUnit.missingCommunesElsewhere)} ${completeness.word} của các ${byUnit.word} đã có số liệu`);
+  return parts.join('; và ');
 }
 
 /** The note under each annex table; none when every commune had data. */
@@ -65,6 +122,17 @@ export function completenessNote(completeness: Completeness | undefined): string
 export function completenessMessage(unit: string, completeness: Completeness): Message {
   const share = `${completeness.reporting.length}/${completeness.communes}`;
   const count = completeness.missing.length;
+  const byUnit = completeness.byUnit;
+  if (byUnit && byUnit.missing.length > 0) {
+    // The nation: the provinces that sent nothing, then the communes missing in the others.
+    const units = `${byUnit.withData}/${byUnit.units}`;
+    const names = (others: (n: string) => string) => nameList(byUnit.missing.map((name) => ({ code: '', name })), 12, others);
+    const rest = byUnit.missingCommunesElsewhere;
+    return msg(
+      `${unit}: số liệu từ ${share} xã của ${units} ${byUnit.word}; chưa có số liệu của ${byUnit.missing.length} ${byUnit.word}: ${names((n) => `và ${n} đơn vị khác`)}${rest > 0 ? `; và của ${rest} xã thuộc các đơn vị đã có số liệu` : ''}.`,
+      `${unit}: figures from ${share} communes in ${units} units below; no data from ${byUnit.missing.length} of them: ${names((n) => `and ${n} more`)}${rest > 0 ? `; nor from ${rest} communes of the others` : ''}.`,
+    );
+  }
   return msg(
     `${unit}: số liệu từ ${share} xã; chưa có số liệu của ${count} xã: ${nameList(completeness.missing, 12, (n) => `và ${n} xã khác`)}.`,
     `${unit}: figures from ${share} communes; no data from ${count}: ${nameList(completeness.missing, 12, (n) => `and ${n} more`)}.`,

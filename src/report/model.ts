@@ -17,7 +17,8 @@ import type { ReportSettings } from './settings.js';
 import { Protection, protectComparison, suppressTables } from './suppress.js';
 import type { ReportTable } from './table-model.js';
 import { buildTables, coreFigures } from './tables.js';
-import { committeeName, nameInSentence, placeName, typeWord, type UnitName } from './unit-name.js';
+import { levelBelow } from '../model/levels.js';
+import { committeeName, nameInSentence, placeName, typeWord, unitsWord, type UnitName } from './unit-name.js';
 
 /** A file the figures were read from, as the annex's ThongTin sheet lists it. */
 export interface SourceFile {
@@ -137,6 +138,12 @@ function rowsOf(result: ComputeResult | undefined, codes: ReadonlySet<string>): 
   return result ? result.results.filter((row) => codes.has(row.unit)) : [];
 }
 
+/** What the report calls its units one level down, by the hierarchy at the period's end. */
+function childrenWordOf(unit: UnitName, children: readonly UnitName[], periodEnd: string): string {
+  const level = children[0]?.level ?? levelBelow(unit.level, periodEnd);
+  return level === undefined ? '' : unitsWord(unit, level, periodEnd);
+}
+
 export function buildReportModel(
   input: ReportInput,
   settings: ReportSettings,
@@ -156,6 +163,7 @@ export function buildReportModel(
     index,
     unit: input.unit,
     children: input.children,
+    childrenWord: childrenWordOf(input.unit, input.children, input.result.period.to),
     wording,
     targets,
     origin: input.origin,

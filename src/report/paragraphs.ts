@@ -29,7 +29,7 @@ import type { Breakdown } from './result-index.js';
 import type { Protection, When } from './suppress.js';
 import { coreValue, type TableContext } from './tables.js';
 import type { CoreFigure } from './table-spec.js';
-import { childrenWord, typeWord } from './unit-name.js';
+import { areaPhrase, totalRowLabel, typeWord } from './unit-name.js';
 
 /** Commune facts (ThongTinXa) without where they were read. */
 export interface UnitFacts {
@@ -45,7 +45,7 @@ export interface UnitFacts {
 }
 
 /** What the sentences are written from: the tables' figures, plus the communes' facts. */
-export interface ParagraphContext extends Pick<TableContext, 'index' | 'baseline' | 'unit' | 'children' | 'wording' | 'targets' | 'completeness'> {
+export interface ParagraphContext extends Pick<TableContext, 'index' | 'baseline' | 'unit' | 'children' | 'childrenWord' | 'wording' | 'targets' | 'completeness'> {
   /** Facts of the communes under the unit, for the period. */
   readonly facts: readonly UnitFacts[];
   /** Under `--suppress K`: which figures may not be written as numbers (suppress.ts). */
@@ -125,7 +125,7 @@ function sumFacts(facts: readonly UnitFacts[], field: 'population' | 'villages' 
 /** "(theo số liệu của 10/14 xã, thị trấn)" when only some units gave a fact. */
 function partial(ctx: ParagraphContext, units: number): string {
   if (ctx.children.length === 0 || units >= ctx.children.length) return '';
-  return ` (theo số liệu của ${units}/${ctx.children.length} ${childrenWord(ctx.unit, ctx.children[0]?.level)})`;
+  return ` (theo số liệu của ${units}/${ctx.children.length} ${ctx.childrenWord})`;
 }
 
 /** I.1: population, villages, children by sex and age, special circumstances, risk. */
@@ -135,9 +135,9 @@ export function situation(ctx: ParagraphContext): string[] {
   // Where the figures start, the reader learns which communes they are made of.
   const lines: string[] = ctx.completeness ? [completenessSentence(ctx.completeness)] : [];
   lines.push(...placementNotes(ctx.placement).map((note) => note.vi));
-  const where = `Toàn ${typeWord(ctx.unit)}`;
+  const where = totalRowLabel(ctx.unit);
   const parts: string[] = [];
-  if (ctx.children.length > 0) parts.push(`${formatNumber(ctx.children.length)} ${childrenWord(ctx.unit, ctx.children[0]?.level)}`);
+  if (ctx.children.length > 0) parts.push(`${formatNumber(ctx.children.length)} ${ctx.childrenWord}`);
   const population = sumFacts(ctx.facts, 'population');
   if (population) parts.push(`dân số ${formatNumber(population.total)} người${partial(ctx, population.units)}`);
   const villages = sumFacts(ctx.facts, 'villages');
@@ -197,7 +197,7 @@ function injuryClause(ctx: ParagraphContext): string {
 
 /** I.2: the period's abuse, injuries and deaths in one paragraph. */
 export function issues(ctx: ParagraphContext): string[] {
-  return [`Trong ${ctx.wording.label}, trên địa bàn ${typeWord(ctx.unit)} ${abuseClause(ctx)}; ${injuryClause(ctx)}.`];
+  return [`Trong ${ctx.wording.label}, ${areaPhrase(ctx.unit)} ${abuseClause(ctx)}; ${injuryClause(ctx)}.`];
 }
 
 /** II.1: communes meeting the child-friendly standard (TE-0310), when the facts exist. */
@@ -208,7 +208,7 @@ export function leadership(ctx: ParagraphContext): string[] {
     return [`${upperFirst(typeWord(ctx.unit))} ${row.value === 100 ? 'đã đạt' : 'chưa đạt'} tiêu chuẩn xã, phường, thị trấn phù hợp với trẻ em.`];
   }
   return [
-    `Số ${childrenWord(ctx.unit, ctx.children[0]?.level)} đạt tiêu chuẩn xã, phường, thị trấn phù hợp với trẻ em: ${formatNumber(row.numerator)}/${formatNumber(row.denominator)} đơn vị (${formatPercent(row.value)}).`,
+    `Số ${ctx.childrenWord} đạt tiêu chuẩn xã, phường, thị trấn phù hợp với trẻ em: ${formatNumber(row.numerator)}/${formatNumber(row.denominator)} đơn vị (${formatPercent(row.value)}).`,
   ];
 }
 
@@ -399,7 +399,7 @@ export function culture(ctx: ParagraphContext): string[] {
     lines.push(
       ctx.unit.level === 'commune'
         ? `${upperFirst(typeWord(ctx.unit))} ${playground.value === 100 ? 'có' : 'chưa có'} điểm vui chơi dành cho trẻ em.`
-        : `Số ${childrenWord(ctx.unit, ctx.children[0]?.level)} có điểm vui chơi dành cho trẻ em: ${formatNumber(playground.numerator)}/${formatNumber(playground.denominator)} đơn vị (${formatPercent(playground.value)}).`,
+        : `Số ${ctx.childrenWord} có điểm vui chơi dành cho trẻ em: ${formatNumber(playground.numerator)}/${formatNumber(playground.denominator)} đơn vị (${formatPercent(playground.value)}).`,
     );
   }
   return lines;

@@ -13,6 +13,7 @@ import { z } from 'zod';
 import { isIsoDate } from '../engine/dates.js';
 import { ExitCode, UserError, msg } from '../model/messages.js';
 import { formatDate } from './format-vi.js';
+import { levelWords } from '../model/levels.js';
 import { REFORM_DATE } from '../units/types.js';
 import { nameInSentence, placeName, upperVi, type UnitName } from './unit-name.js';
 
@@ -45,6 +46,9 @@ const reportDate = z
     return iso;
   });
 
+/** "Số: 05/BC-UBND": a People's Committee's report. */
+const COMMITTEE_NUMBER_PATTERN = '{number}/BC-UBND';
+
 export const ReportSettingsFile = z.strictObject({
   /** Lines of the issuing body, upper case, bold: ["ỦY BAN NHÂN DÂN", "HUYỆN SƠN HÀ"]. */
   issuingBody: lines.optional(),
@@ -55,7 +59,7 @@ export const ReportSettingsFile = z.strictObject({
   /** The document number; zero-padded below 10. Blank leaves room for the clerk. */
   number: z.union([z.number().int().positive(), z.string().trim().regex(/^\d*$/)]).optional(),
   /** How the number line is built: "{number}" is replaced by the number. */
-  numberPattern: line.default('{number}/BC-UBND').refine((text) => text.includes('{number}'), {
+  numberPattern: line.default(COMMITTEE_NUMBER_PATTERN).refine((text) => text.includes('{number}'), {
     message: 'phải có "{number}" (must contain "{number}")',
   }),
   reportDate: reportDate.optional(),
@@ -135,19 +139,23 @@ export function defaultAddressees(unit: UnitName, periodEnd: string, provinceNam
 export function resolveSettings(file: ReportSettingsFile | undefined, unit: UnitName, periodEnd: string, provinceName?: string): ReportSettings {
   checkReportDate(file, periodEnd);
   const given = file ?? ReportSettingsFile.parse({});
+  // A unit's report is its People's Committee's; the nation's is the Ministry's (model/levels.ts).
+  const body = levelWords(unit.level).body;
   const number = given.number === undefined || given.number === '' ? '' : String(given.number).padStart(2, '0');
-  const numberText = given.numberPattern.replace('{number}', number === '' ? '\u00a0'.repeat(6) : number);
+  // The committees' pattern is the default; the Ministry's report has its own sign (BC-BYT).
+  const pattern = given.numberPattern === COMMITTEE_NUMBER_PATTERN && body ? body.numberPattern : given.numberPattern;
+  const numberText = pattern.replace('{number}', number === '' ? '\u00a0'.repeat(6) : number);
   return {
-    issuingBody: given.issuingBody ?? ['ỦY BAN NHÂN DÂN', upperVi(unit.fullName)],
+    issuingBody: given.issuingBody ?? (body ? [...body.heading] : ['ỦY BAN NHÂN DÂN', upperVi(unit.fullName)]),
     parentBody: given.parentBody ?? [],
-    place: given.place ?? placeName(unit.fullName),
+    place: given.place ?? body?.place ?? placeName(unit.fullName),
     numberLine: `Số: ${numberText}`,
     reportDate: given.reportDate ?? null,
     reportYear: Number((given.reportDate ?? periodEnd).slice(0, 4)),
     addressees: given.addressees ?? defaultAddressees(unit, periodEnd, provinceName),
     signer: {
-      authority: given.signer?.authority ?? (given.signer ? [] : ['TM. ỦY BAN NHÂN DÂN']),
-      title: given.signer?.title ?? 'CHỦ TỊCH',
+      authority: given.signer?.authority ?? (given.signer ? [] : body ? [...body.signer.authority] : ['TM. ỦY BAN NHÂN DÂN']),
+      title: given.signer?.title ?? body?.signer.title ?? 'CHỦ TỊCH',
       name: given.signer?.name ?? PLACEHOLDER_SIGNER,
     },
     recipients: given.recipients ?? ['Như trên', PLACEHOLDER_RECIPIENTS, 'Lưu: VT'],

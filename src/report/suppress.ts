@@ -19,7 +19,7 @@
  */
 import { breakdownId, type Breakdown, type ResultIndex } from './result-index.js';
 import type { Cell, CellSource, Column, ReportTable, Row, Suppression, TablePart } from './table-model.js';
-import { levelOfCode } from './unit-name.js';
+import { levelOfCode } from '../model/levels.js';
 
 /**
  * What protection reasons about, read from the tables that have `protect` (Biểu 03 and 04 in

@@ -24,6 +24,8 @@ export interface TableContext {
   readonly unit: UnitName;
   /** The units one level down, in list order: the rows of the unit tables. */
   readonly children: readonly UnitName[];
+  /** What those units are called at the period's end: "xã, phường, đặc khu", "tỉnh, thành phố". */
+  readonly childrenWord: string;
   readonly wording: PeriodWording;
   /** Target statuses of the report's unit. */
   readonly targets: readonly TargetResult[];

@@ -3,7 +3,8 @@
  * "Thị trấn Di Lăng"); a sentence wants "huyện Sơn Hà", the date line "Sơn Hà", the heading
  * "HUYỆN SƠN HÀ" and a total row "Toàn huyện".
  */
-import type { Level } from '../model/results.js';
+import { levelWords, type Level } from '../model/levels.js';
+import { eraAt } from '../units/types.js';
 
 export interface UnitName {
   readonly code: string;
@@ -35,34 +36,31 @@ export function nameInSentence(fullName: string): string {
   return word ? `${word.toLocaleLowerCase('vi')}${fullName.slice(word.length)}` : fullName;
 }
 
-/** "huyện", "xã", "phường", "thị trấn", "tỉnh", "thành phố". */
+/** "huyện", "xã", "phường", "thị trấn", "tỉnh", "thành phố" (model/levels.ts when the name has none). */
 export function typeWord(unit: UnitName): string {
   const word = typeWordOf(unit.fullName);
-  if (word) return word.toLocaleLowerCase('vi');
-  return unit.level === 'province' ? 'tỉnh' : unit.level === 'district' ? 'huyện' : 'xã';
+  return word ? word.toLocaleLowerCase('vi') : levelWords(unit.level).typeWord;
 }
 
-/** The label of the row that holds the unit itself: "Toàn huyện". */
+/** The label of the row that holds the unit itself, and where a sentence starts: "Toàn huyện", "Toàn quốc". */
 export function totalRowLabel(unit: UnitName): string {
-  return `Toàn ${typeWord(unit)}`;
+  return levelWords(unit.level).whole?.total ?? `Toàn ${typeWord(unit)}`;
 }
 
-/** "Ủy ban nhân dân huyện Sơn Hà". */
+/** Where things happen: "trên địa bàn huyện", "trên phạm vi toàn quốc". */
+export function areaPhrase(unit: UnitName): string {
+  return levelWords(unit.level).whole?.area ?? `trên địa bàn ${typeWord(unit)}`;
+}
+
+/** "Ủy ban nhân dân huyện Sơn Hà"; the nation's report is the Ministry's ("Bộ Y tế"). */
 export function committeeName(unit: UnitName): string {
-  return `Ủy ban nhân dân ${nameInSentence(unit.fullName)}`;
+  return levelWords(unit.level).body?.name ?? `Ủy ban nhân dân ${nameInSentence(unit.fullName)}`;
 }
 
-/** How a report calls the units one level down: "xã, thị trấn" for a district. */
-export function childrenWord(unit: UnitName, childLevel: Level | undefined): string {
-  if (childLevel === 'district') return 'huyện, thị xã, thành phố';
-  if (unit.level === 'district') return 'xã, thị trấn';
-  return 'xã, phường';
-}
-
-/** The level of a code by its length: 2 digits province, 3 district, 5 commune. */
-export function levelOfCode(code: string): Level | undefined {
-  if (/^\d{2}$/.test(code)) return 'province';
-  if (/^\d{3}$/.test(code)) return 'district';
-  if (/^\d{5}$/.test(code)) return 'commune';
-  return undefined;
+/**
+ * How a report calls the units under `unit` of a level, in the list valid at the period's end:
+ * "xã, thị trấn" under a district, "xã, phường, đặc khu" from 1 July 2025, "tỉnh, thành phố".
+ */
+export function unitsWord(unit: UnitName, level: Level, periodEnd: string): string {
+  return levelWords(level).plural(eraAt(periodEnd), unit.level);
 }

@@ -7,6 +7,7 @@ import { createWriteStream, readdirSync, rmSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { pipeline as pipeStreams } from 'node:stream/promises';
 import { fileURLToPath } from 'node:url';
+import { toolVersion } from '../model/version.js';
 import multipart from '@fastify/multipart';
 import fastifyStatic from '@fastify/static';
 import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
@@ -20,6 +21,7 @@ import type { TargetPlan } from '../indicators/index.js';
 import type { Profile } from '../model/profile.js';
 import { ExitCode, UserError, msg, type Message } from '../model/messages.js';
 import type { ComputeResult } from '../model/results.js';
+import { UnitCode, levelOfCode, levelRank, unitsAbove, type Level } from '../model/levels.js';
 import { aggregateReport, aggregateStep } from '../pipeline/aggregate.js';
 import { computeStep, explainStep, loadDefinitions, type Computed, type Definitions } from '../pipeline/compute.js';
 import { DEMO, sampleFiles } from '../pipeline/demo.js';
@@ -136,14 +138,14 @@ const PeriodRequest = z.object({
 });
 
 const ComputeRequest = PeriodRequest.extend({
-  unit: z.string().regex(/^(\d{2}|\d{3}|\d{5})$/),
+  unit: UnitCode,
   targets: z.string().max(200).default('none'),
   baseline: z.enum(['none', 'records', 'file']).default('none'),
 });
 
 const ExplainRequest = z.object({
   indicator: z.string().regex(/^(TE|XH)-\d{4}$/),
-  unit: z.string().regex(/^(\d{2}|\d{3}|\d{5})$/),
+  unit: UnitCode,
   breakdown: z.record(z.string(), z.string().max(50)).default({}),
 });
 
@@ -170,7 +172,7 @@ const ReportRequest = z.object({
 });
 
 const AggregateRequest = z.object({
-  unit: z.string().regex(/^(\d{2}|\d{3})$/),
+  unit: UnitCode.refine((code) => levelOfCode(code) !== 'commune'),
   period: z.string().trim().min(1).max(100),
   targets: z.string().max(200).default('none'),
 });
@@ -488,6 +490,7 @@ export async function buildApp(options: AppOptions): Promise<{ app: FastifyInsta
     narrative: NARRATIVE_KEYS.map((key) => ({ key, label: NARRATIVE_SECTIONS[key] })),
     settings: options.settingsFile ? formOf(loadSettingsFile(options.settingsFile)) : null,
     limits,
+    version: toolVersion(),
   }));
 
   app.post('/api/data', async (request, reply) => {
@@ -674,16 +677,14 @@ export async function buildApp(options: AppOptions): Promise<{ app: FastifyInsta
     workspace.keepOnly('annexes', folder, busy);
     annexes = { paths, read };
     summed = undefined;
-    const parents = new Map<string, { code: string; name: string; level: string }>();
+    // The units the annexes can be summed into: every unit above each annex's own.
+    const parents = new Map<string, { code: string; name: string; level: Level }>();
     for (const annex of read) {
-      const era = annex.info.period.to >= '2025-07-01' ? 'post' : 'pre';
-      const found = definitions.units.parentsOf(annex.info.unitCode, era);
-      if (found?.district) parents.set(found.district.code, { code: found.district.code, name: found.district.name, level: 'district' });
-      if (found) parents.set(found.province.code, { code: found.province.code, name: found.province.name, level: 'province' });
+      for (const above of unitsAbove(definitions.units, { code: annex.info.unitCode, level: annex.info.level }, annex.info.period.to)) parents.set(above.code, { ...above });
     }
     return {
       annexes: read.map((annex) => ({ file: annex.file, unitCode: annex.info.unitCode, unitName: annex.info.unitName, period: annex.info.period })),
-      units: [...parents.values()].sort((a, b) => (a.level === b.level ? (a.code < b.code ? -1 : 1) : a.level === 'district' ? 1 : -1)),
+      units: [...parents.values()].sort((a, b) => levelRank(b.level) - levelRank(a.level) || (a.code < b.code ? -1 : 1)),
       periods: [...new Set(read.map((annex) => annex.info.period.id))],
     };
   });

@@ -69,9 +69,10 @@ export async function startServer(options: ServeOptions = {}): Promise<RunningSe
 /** The platform's way to open a link in the default browser; failures are left to the printed link. */
 export function openBrowser(url: string): void {
   const [command, args] =
-    process.platform === 'win32' ? ['cmd', ['/c', 'start', '""', url]] : process.platform === 'darwin' ? ['open', [url]] : ['xdg-open', [url]];
+    process.platform === 'win32' ? ['cmd', ['/c', 'start', '""', `"${url}"`]] : process.platform === 'darwin' ? ['open', [url]] : ['xdg-open', [url]];
   try {
-    const child = spawn(command, args, { detached: true, stdio: 'ignore', windowsHide: true });
+    // Verbatim on Windows: Node would otherwise escape the quotes of start's empty title, which cmd does not understand.
+    const child = spawn(command, args, { detached: true, stdio: 'ignore', windowsHide: true, windowsVerbatimArguments: true });
     child.on('error', () => undefined);
     child.unref();
   } catch {

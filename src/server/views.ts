@@ -10,6 +10,7 @@ import { countsByKind, issueLabel, placementLines, KIND_LABELS, rejectedLine, SK
 import { msg, type Message } from '../model/messages.js';
 import { isoOfDateNumber, NO_DATE, type CodeColumn } from '../model/record-columns.js';
 import type { BreakdownKey, ComputeResult, IndicatorResult, Level, TargetStatus } from '../model/results.js';
+import { levelRank, unitsAbove } from '../model/levels.js';
 import type { Computed, Definitions } from '../pipeline/compute.js';
 import { completenessFor } from '../pipeline/report.js';
 import { completenessMessage } from '../report/completeness.js';
@@ -36,6 +37,8 @@ export function dataView(imported: ImportResult, madeProfileOf: MadeProfileOf = 
     totals: totalsOf(imported),
     files: imported.files.map((file) => ({
       file: file.file,
+      // "trang web xuất ra dạng .xls": what the file really is, when its name does not say.
+      origin: file.origin ?? null,
       read: file.read,
       accepted: file.accepted,
       rejected: file.rejected,
@@ -143,13 +146,13 @@ export function unitsView(imported: ImportResult, period: Period, units: AdminUn
   const found = new Map<string, UnitOption>();
   for (const code of communes) {
     const commune = units.commune(code, era)!;
-    const parents = units.parentsOf(code, era);
     found.set(code, { code, name: commune.name, level: 'commune' });
-    if (parents?.district) found.set(parents.district.code, { code: parents.district.code, name: parents.district.name, level: 'district' });
-    if (parents) found.set(parents.province.code, { code: parents.province.code, name: parents.province.name, level: 'province' });
+    for (const above of unitsAbove(units, { code, level: 'commune' }, period.to)) found.set(above.code, { ...above });
   }
-  const order: Record<Level, number> = { province: 0, district: 1, commune: 2 };
-  return [...found.values()].sort((a, b) => order[a.level] - order[b.level] || (a.code < b.code ? -1 : 1));
+  // The nation is offered when the records are of several provinces.
+  const provinces = [...found.values()].filter((unit) => unit.level === 'province').length;
+  if (provinces < 2) for (const [code, unit] of found) if (unit.level === 'national') found.delete(code);
+  return [...found.values()].sort((a, b) => levelRank(b.level) - levelRank(a.level) || (a.code < b.code ? -1 : 1));
 }
 
 const STATUS: Record<TargetStatus, Message> = {

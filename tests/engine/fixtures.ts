@@ -5,6 +5,7 @@
  */
 import { datasetOf, type Child, type ChildEvent, type CommuneFacts, type Dataset } from '../../src/model/records.js';
 import type { BreakdownKey, IndicatorResult } from '../../src/model/results.js';
+import { levelOfCode } from '../../src/model/levels.js';
 
 let row = 1;
 const source = (sheet: string) => ({ file: 'test.xlsx', sheet, row: ++row });
@@ -51,14 +52,14 @@ export function dataset(parts: { children?: readonly Child[]; events?: readonly 
   return datasetOf(parts);
 }
 
-/** The result row of an indicator at a unit (level told by the code's length) and breakdown. */
+/** The result row of an indicator at a unit (level told by the code: length, or VN) and breakdown. */
 export function figure(
   results: readonly IndicatorResult[],
   indicator: string,
   unit: string,
   breakdown: Partial<Record<BreakdownKey, string>> = {},
 ): IndicatorResult {
-  const level = unit.length === 5 ? 'commune' : unit.length === 3 ? 'district' : 'province';
+  const level = levelOfCode(unit);
   const found = results.filter(
     (row) =>
       row.indicator === indicator &&

@@ -20,6 +20,8 @@ export interface ZipInput {
   readonly descriptor?: 'signed' | 'unsigned';
   /** Written in the file but left out of the central directory. */
   readonly unlisted?: boolean;
+  /** CRC-32 written in the headers (default: the true one of `data`). */
+  readonly crc?: number;
 }
 
 /** A zip with local headers, central directory and end record, every entry deflated. */
@@ -31,7 +33,7 @@ export function buildZip(entries: readonly ZipInput[]): Buffer {
     const data = entry.data ?? Buffer.alloc(0);
     const deflated = entry.deflated ?? deflateRawSync(data);
     const size = entry.declaredSize ?? data.length;
-    const crc = entry.data ? crc32(data) : 0;
+    const crc = entry.crc ?? (entry.data ? crc32(data) : 0);
     const name = Buffer.from(entry.name, 'utf8');
     const flags = entry.descriptor ? 0x0808 : 0x0800;
     const local = Buffer.alloc(30);

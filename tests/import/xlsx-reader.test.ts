@@ -158,15 +158,17 @@ describe('cells and rows as producers write them', () => {
             '<c r="E1" t="inlineStr"><is><r><t>05</t></r><r><rPr><i/></rPr><t>578</t></r><rPh sb="0" eb="1"><t>X</t></rPh></is></c>' +
             '<c r="F1" t="b"><v>1</v></c><c r="G1" t="b"><v>0</v></c>' +
             '<c r="H1" t="e"><f>1/0</f><v>#DIV/0!</v></c><c r="I1" t="e"><v>#REF!</v></c>' +
-            '<c r="J1" t="n"><v>1.5</v></c><c r="K1"><v>-2E3</v></c>' +
+            // Exponents as spreadsheet programs write them (a fraction, a number of 10^15 or more);
+            // "2E3" for a whole number below 10^15 no program writes, and is kept as text (issue #22).
+            '<c r="J1" t="n"><v>1.5</v></c><c r="K1"><v>-2.5E-3</v></c>' +
             '<c r="L1" t="d"><v>2024-02-29T00:00:00</v></c><c r="M1" t="d"><v>2024-03-01</v></c>' +
-            '<c r="N1"><f>SUM(J1:K1)</f></c><c r="O1" t="str"><f>A1</f></c></row>',
+            '<c r="N1"><f>SUM(J1:K1)</f></c><c r="O1" t="str"><f>A1</f></c><c r="P1"><v>1E+20</v></c><c r="Q1"><v>2E3</v></c></row>',
         },
       ],
     });
     const [sheet] = await readAll(path);
     expect(sheet!.rows).toEqual([
-      [1, ['plain', 'Nguyễn Văn', '', 'xy', '05578', true, false, null, null, 1.5, -2000, utcDate('2024-02-29'), utcDate('2024-03-01')]],
+      [1, ['plain', 'Nguyễn Văn', '', 'xy', '05578', true, false, null, null, 1.5, -0.0025, utcDate('2024-02-29'), utcDate('2024-03-01'), null, null, 1e20, '2E3']],
     ]);
     expect(sheet!.errors).toEqual([
       { row: 1, column: 8, code: '#DIV/0!' },

@@ -124,6 +124,13 @@ describe('compute and validate --out (a file)', () => {
     expect(said('ENOENT')).toContain('không tạo được ở đây');
     expect(outputFault({ code: 'EACCES' }, 'x.json').exitCode).toBe(1);
   });
+
+  it('says a workbook open in Excel is open in Excel, in one line, not EBUSY', () => {
+    const fault = outputFault({ code: 'EBUSY' }, 'bao-cao-529-2025-H1.xlsx');
+    expect(fault.text.vi).toBe('--out bao-cao-529-2025-H1.xlsx: tệp đang mở trong Excel (hoặc chương trình khác): đóng tệp trong Excel rồi chạy lại');
+    expect(fault.text.en).toBe('--out bao-cao-529-2025-H1.xlsx: the file is open in Excel (or another program): close it in Excel and run again');
+    expect(fault.exitCode).toBe(1);
+  });
 });
 
 describe('a pipe closed early', () => {

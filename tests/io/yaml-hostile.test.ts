@@ -143,13 +143,14 @@ describe('tags, NUL and encodings', () => {
     expect(refusal(escaped).text.vi).toBe(`Tệp thiết lập báo cáo ${escaped}: dòng 1, cột 8: một giá trị có ký tự NUL (\\0)`);
   });
 
-  it('a UTF-16 profile is refused naming the encoding', async () => {
+  // With its byte-order mark, UTF-16 is read (the one text decoder, tests/io/text-decoding.test.ts).
+  it('a UTF-16 profile without its byte-order mark is refused naming the encoding', async () => {
     const file = join(dir, 'ho-so-utf16.yaml');
     const { writeFileSync } = await import('node:fs');
-    writeFileSync(file, Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from('name: Sổ xã\nsheets: {}\n', 'utf16le')]));
+    writeFileSync(file, Buffer.from('name: Sổ xã\nsheets: {}\n', 'utf16le'));
     const ran = await runCli('validate', data, '--profile', file);
     expect(ran.code).toBe(ExitCode.invalidDefinition);
-    expect(ran.stderr).toBe(`Hồ sơ cột ${file}: tệp được lưu dạng UTF-16 (LE); hãy lưu lại dạng UTF-8 (Notepad: Lưu thành… › Mã hóa: UTF-8)`);
+    expect(ran.stderr).toBe(`Hồ sơ cột ${file}: không đọc được chữ tiếng Việt: có vẻ là UTF-16 không có dấu BOM; hãy mở bằng Notepad và lưu lại với Encoding là UTF-8`);
   });
 
   it('a UTF-8 BOM is not part of the first key', () => {

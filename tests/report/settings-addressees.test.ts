@@ -22,6 +22,8 @@ describe('default addressees', () => {
     expect(resolveSettings(undefined, district, '2025-06-30', 'Tỉnh Quảng Ngãi').addressees).toEqual([PLACEHOLDER_ADDRESSEE]);
     expect(resolveSettings(undefined, commune, '2025-06-30', 'Tỉnh Quảng Ngãi').addressees).toEqual([PLACEHOLDER_ADDRESSEE]);
     expect(resolveSettings(undefined, commune, '2026-06-30').addressees).toEqual([PLACEHOLDER_ADDRESSEE]);
+    // The Ministry's own national report goes where the Ministry says.
+    expect(resolveSettings(undefined, { code: 'VN', fullName: 'Toàn quốc', level: 'national' }, '2026-06-30').addressees).toEqual([PLACEHOLDER_ADDRESSEE]);
   });
 
   it('keeps the addressees the settings give', () => {

@@ -1,12 +1,16 @@
 import { createReadStream } from 'node:fs';
+import type { TextDecoder } from 'node:util';
+import { ENCODING_NAMES, TextEncodingRefusal, sniffTextEncoding, textDecoder, type TextEncoding } from '../../io/text-decoding.js';
 import { msg, type Message } from '../../model/messages.js';
 import { unreadable } from '../files.js';
 import { LegacyRows } from './legacy-rows.js';
 import type { CellNote, RawRow, RawSheet } from './types.js';
 
 /**
- * Streams a CSV file (UTF-8, with or without BOM; "," or ";" separated, RFC 4180 quoting) as
- * one sheet. Every cell stays text, so codes keep their leading zeros.
+ * Streams a CSV file as one sheet: UTF-8 (with or without BOM), UTF-16 with a BOM (Excel's
+ * "Unicode Text", tab-separated) or Windows-1258 (Excel's "CSV (Comma delimited)" on a
+ * Vietnamese Windows), told by text-decoding.ts; "," ";" or tab separated, RFC 4180 quoting.
+ * Every cell stays text, so codes keep their leading zeros.
  */
 export function readCsvSheet(path: string, name: string): RawSheet {
   const notes: CellNote[] = [];
@@ -14,29 +18,45 @@ export function readCsvSheet(path: string, name: string): RawSheet {
 }
 
 async function* csvBatches(path: string, notes: CellNote[]): AsyncGenerator<readonly RawRow[]> {
-  // Fatal: a file saved as "CSV (Comma delimited)" is in the PC's code page, where Vietnamese
-  // letters are lost or garbled; reading it anyway would change names without a trace.
-  const decoder = new TextDecoder('utf-8', { fatal: true });
   const parser = new CsvParser();
   const legacy = new LegacyRows();
+  let decoder: TextDecoder | undefined;
+  let encoding: TextEncoding = 'UTF-8';
   let rowNumber = 0;
   const rowsOf = (records: string[][]): RawRow[] => {
     const ready: RawRow[] = [];
     for (const cells of records) {
       rowNumber += 1;
+      // Windows-1258 writes tone marks as combining characters: each cell is composed.
+      if (encoding === 'windows-1258') for (let i = 0; i < cells.length; i += 1) cells[i] = cells[i]!.normalize('NFC');
       legacy.push({ number: rowNumber, cells }, ready);
     }
     return ready;
   };
   const decode = (chunk?: Buffer): string => {
     try {
+      if (decoder === undefined) {
+        // The encoding is told from the first chunk (64 KiB, or the whole of a smaller file).
+        encoding = sniffTextEncoding(chunk ?? new Uint8Array(0), chunk === undefined || chunk.length < CHUNK_BYTES);
+        decoder = textDecoder(encoding);
+      }
       return chunk ? decoder.decode(chunk, { stream: true }) : decoder.decode();
-    } catch {
+    } catch (error) {
+      if (error instanceof TextEncodingRefusal) {
+        throw unreadable(
+          path,
+          msg(
+            `tệp CSV không đọc được chữ tiếng Việt (${error.found.vi}); trong Excel hãy lưu lại bằng "CSV UTF-8 (Comma delimited)"`,
+            `the CSV file's Vietnamese letters cannot be read (${error.found.en}); in Excel, save it again as "CSV UTF-8 (Comma delimited)"`,
+          ),
+        );
+      }
+      // Fatal: a byte further on that is not UTF-8 would change names without a trace.
       throw unreadable(
         path,
         msg(
-          'file CSV không phải mã UTF-8 nên chữ tiếng Việt bị hỏng; trong Excel hãy lưu lại bằng "CSV UTF-8 (Comma delimited)"',
-          'the CSV file is not UTF-8, so its Vietnamese letters are garbled; in Excel, save it again as "CSV UTF-8 (Comma delimited)"',
+          `tệp CSV có byte sai trong mã ${ENCODING_NAMES[encoding]} nên chữ tiếng Việt bị hỏng; trong Excel hãy lưu lại bằng "CSV UTF-8 (Comma delimited)"`,
+          `the CSV file holds bytes that are not ${ENCODING_NAMES[encoding]}, so its Vietnamese letters are garbled; in Excel, save it again as "CSV UTF-8 (Comma delimited)"`,
         ),
       );
     }
@@ -50,7 +70,7 @@ async function* csvBatches(path: string, notes: CellNote[]): AsyncGenerator<read
     }
   };
   // TextDecoder drops a leading BOM itself.
-  for await (const chunk of createReadStream(path)) {
+  for await (const chunk of createReadStream(path, { highWaterMark: CHUNK_BYTES })) {
     const ready = rowsOf(parse(() => parser.push(decode(chunk as Buffer))));
     if (ready.length > 0) yield ready;
   }
@@ -58,6 +78,8 @@ async function* csvBatches(path: string, notes: CellNote[]): AsyncGenerator<read
   legacy.end(notes, ready);
   if (ready.length > 0) yield ready;
 }
+
+const CHUNK_BYTES = 64 * 1024;
 
 /** Excel's own limits: a cell holds at most 32,767 characters, a sheet at most 16,384 columns. */
 export const CSV_LIMITS = { fieldChars: 32_767, fields: 16_384, recordChars: 1_048_576 } as const;
@@ -225,15 +247,18 @@ const QUOTE = 0x22;
 const LF = 0x0a;
 const CR = 0x0d;
 
-/** Excel in a Vietnamese locale may save with ";": count separators outside quotes. */
+/** Excel in a Vietnamese locale may save with ";", and as "Unicode Text" with tabs: count separators outside quotes. */
 function guessDelimiter(line: string): string {
   let commas = 0;
   let semicolons = 0;
+  let tabs = 0;
   let quoted = false;
   for (const char of line) {
     if (char === '"') quoted = !quoted;
     else if (!quoted && char === ',') commas += 1;
     else if (!quoted && char === ';') semicolons += 1;
+    else if (!quoted && char === '\t') tabs += 1;
   }
+  if (tabs > commas && tabs > semicolons) return '\t';
   return semicolons > commas ? ';' : ',';
 }

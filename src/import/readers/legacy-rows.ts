@@ -59,3 +59,24 @@ export class LegacyRows {
     return row;
   }
 }
+
+/** Rows handed over at a time by a reader that holds its rows (markup, .xls): one await per batch. */
+const BATCH_ROWS = 2_000;
+
+/**
+ * The rows of a sheet already held in memory, converted from legacy encodings as every reader's
+ * are, in batches (see `RawSheet.batches`); the converted columns' notes go to `notes` at the end.
+ */
+export async function* heldRowBatches(rows: Iterable<ReaderRow>, notes: CellNote[]): AsyncGenerator<readonly RawRow[]> {
+  const legacy = new LegacyRows();
+  let ready: RawRow[] = [];
+  for (const row of rows) {
+    legacy.push(row, ready);
+    if (ready.length >= BATCH_ROWS) {
+      yield ready;
+      ready = [];
+    }
+  }
+  legacy.end(notes, ready);
+  if (ready.length > 0) yield ready;
+}

@@ -1,8 +1,9 @@
 import type { RawValue } from '../cells.js';
 import type { ReaderRow } from './legacy-rows.js';
 import type { CellNote } from './types.js';
+import { corrupt } from '../zip-guard.js';
 import { EXCEL_LIMITS, MAX_CELL_SOURCE_CHARS, cellTooLong, tooManyColumns, tooManyRows, type TextBudget } from './excel-limits.js';
-import { Tag, XmlScanner, digitsOf } from './xml-scan.js';
+import { Tag, XmlScanner, digitsOf, xmlNumber } from './xml-scan.js';
 
 /**
  * The two big parts of a workbook, scanned as they inflate: a worksheet's rows and the shared
@@ -30,6 +31,8 @@ const DATE = 6;
 const NUMERIC = '\u0000number';
 
 const DAY_MS = 86_400_000;
+/** 31 Dec 9999, Excel's last date, in the 1900 system (the 1904 system's is smaller). */
+const MAX_DATE_SERIAL = 2_958_465;
 /** Days from 30 Dec 1899 (serial 0 of the 1900 system) to 1 Jan 1970, and from the 1904 system's origin. */
 const UNIX_EPOCH_SERIAL = 25_569;
 const SYSTEM_1904_OFFSET = 1_462;
@@ -44,6 +47,8 @@ export interface SheetOptions {
   readonly errors?: CellErrorAt[];
   /** The file's text budget, shared by its sheets (excel-limits.ts). */
   readonly budget?: TextBudget;
+  /** The sheet's tab name, for a message about a damaged cell reference. */
+  readonly sheet?: string;
 }
 
 export class SheetScanner extends XmlScanner {
@@ -51,6 +56,8 @@ export class SheetScanner extends XmlScanner {
   rows: ReaderRow[] = [];
   private cells: RawValue[] | undefined;
   private rowNumber = 0;
+  /** The row had no `r`: its first cell's reference gives its number. */
+  private rowImplicit = false;
   private column = 0;
   private inCell = false;
   private type = NUMBER;
@@ -170,6 +177,7 @@ export class SheetScanner extends XmlScanner {
     let ch = s.charCodeAt(i);
     if (ch !== SPACE && ch !== GT && ch !== SLASH) return -1;
     let column = 0;
+    let reference = -1;
     let type = NUMBER;
     let style = 0;
     for (;;) {
@@ -181,7 +189,7 @@ export class SheetScanner extends XmlScanner {
       }
       if (ch === SLASH) {
         if (s.charCodeAt(i + 1) !== GT) return -1;
-        this.column = column > 0 ? column : this.column + 1;
+        this.column = this.nextColumn(column, s, reference);
         return i + 2;
       }
       const nameStart = i;
@@ -196,8 +204,10 @@ export class SheetScanner extends XmlScanner {
       if (end >= n) return -1;
       if (i - nameStart === 1) {
         const name = s.charCodeAt(nameStart);
-        if (name === R_CODE) column = columnOf(s, start, end);
-        else if (name === T_CODE) type = typeOf(s, start, end);
+        if (name === R_CODE) {
+          column = this.referenceColumn(s, start, end);
+          reference = start;
+        } else if (name === T_CODE) type = typeOf(s, start, end);
         else if (name === S_CODE) style = Math.max(digitsOf(s, start, end), 0);
       }
       i = end + 1;
@@ -205,7 +215,7 @@ export class SheetScanner extends XmlScanner {
     if (i + 4 > n || s.charCodeAt(i) !== LT) return -1;
     if (s.charCodeAt(i + 1) === SLASH && s.charCodeAt(i + 2) === C_CODE && s.charCodeAt(i + 3) === GT) {
       // <c …></c>
-      this.column = column > 0 ? column : this.column + 1;
+      this.column = this.nextColumn(column, s, reference);
       return i + 4;
     }
     if (s.charCodeAt(i + 1) !== V_CODE || s.charCodeAt(i + 2) !== GT) return -1;
@@ -225,7 +235,7 @@ export class SheetScanner extends XmlScanner {
     ) {
       return -1;
     }
-    this.column = column > 0 ? column : this.column + 1;
+    this.column = this.nextColumn(column, s, reference);
     this.type = type;
     this.style = style;
     this.hasFormula = false;
@@ -239,7 +249,7 @@ export class SheetScanner extends XmlScanner {
         this.value = NUMERIC;
       } else {
         const text = this.decoded(s.slice(valueStart, valueEnd));
-        this.number = Number(text);
+        this.number = xmlNumber(text);
         this.value = Number.isNaN(this.number) ? text : NUMERIC;
       }
     } else {
@@ -252,11 +262,69 @@ export class SheetScanner extends XmlScanner {
   private startRow(): void {
     if (this.cells !== undefined) this.endRow();
     const r = this.findAttribute('r');
-    const number = r < 0 ? 0 : digitsOf(this.source, this.attributes[r * 4 + 2]!, this.attributes[r * 4 + 3]!);
-    this.rowNumber = number > 0 ? number : this.rowNumber + 1;
+    this.rowImplicit = r < 0;
+    if (r < 0) {
+      this.rowNumber += 1;
+    } else {
+      const start = this.attributes[r * 4 + 2]!;
+      const end = this.attributes[r * 4 + 3]!;
+      const number = end - start <= 7 ? digitsOf(this.source, start, end) : -1;
+      if (number > EXCEL_LIMITS.rows) throw tooManyRows(this.part, number);
+      // Rows come in order, each once: a malformed row number, or one going back, would put its cells over others.
+      if (number < 1 || number <= this.rowNumber) throw this.damaged(this.source.slice(start, end), 'row');
+      this.rowNumber = number;
+    }
     if (this.rowNumber > EXCEL_LIMITS.rows) throw tooManyRows(this.part, this.rowNumber);
     this.cells = [];
     this.column = 0;
+  }
+
+  /**
+   * The column of a cell reference such as "AB12", checked whole: letters within A..XFD, then
+   * the row the cell is in. -2 when the reference is malformed, out of the grid, or names
+   * another row: Excel calls such a sheet damaged, and reading on would put the value in
+   * another cell ("F0", "A0", a cell of row 7 inside row 5).
+   */
+  private referenceColumn(s: string, start: number, end: number): number {
+    let column = 0;
+    let i = start;
+    for (; i < end && i - start < 3; i += 1) {
+      const code = s.charCodeAt(i) | 32;
+      if (code < 97 || code > 122) break;
+      column = column * 26 + (code - 96);
+    }
+    // Past XFD is told by the column limit (nextColumn); four letters or more are no reference.
+    if (column === 0) return -2;
+    const row = end - i <= 7 ? digitsOf(s, i, end) : -1;
+    if (row < 1 || row > EXCEL_LIMITS.rows || s.charCodeAt(i) === 48) return -2;
+    if (this.rowImplicit) {
+      if (row <= this.rowNumber - 1) return -2;
+      this.rowNumber = row;
+      this.rowImplicit = false;
+    }
+    return row === this.rowNumber ? column : -2;
+  }
+
+  /** The cell's column: its reference's, or the next one; a cell at or before the previous one would overwrite it. */
+  private nextColumn(column: number, s: string, reference: number): number {
+    const next = column === 0 ? this.column + 1 : column;
+    if (column === -2 || next <= this.column) {
+      const quote = reference >= 0 ? s.charCodeAt(reference - 1) : DOUBLE_QUOTE;
+      const text = reference >= 0 ? s.slice(reference, s.indexOf(String.fromCharCode(quote), reference)) : `#${next}`;
+      throw this.damaged(text, 'cell');
+    }
+    if (next > EXCEL_LIMITS.columns) throw tooManyColumns(this.part, this.rowNumber, next);
+    return next;
+  }
+
+  private damaged(reference: string, what: 'row' | 'cell'): Error {
+    const shown = printableReference(reference);
+    const sheet = this.options.sheet === undefined ? '' : this.options.sheet;
+    const where = what === 'row' ? { vi: `dòng "${shown}"`, en: `row "${shown}"` } : { vi: `ô "${shown}"`, en: `cell "${shown}"` };
+    return corrupt(
+      `sheet "${sheet}", ${where.en}: a cell reference that is malformed, outside the sheet or repeated`,
+      `trang "${sheet}", ${where.vi}: tham chiếu ô sai, ngoài trang tính hoặc lặp lại`,
+    );
   }
 
   private endRow(): void {
@@ -276,19 +344,21 @@ export class SheetScanner extends XmlScanner {
     const s = this.source;
     const attributes = this.attributes;
     let column = 0;
+    let reference = -1;
     for (let a = 0; a < this.attributeCount; a += 1) {
       const nameStart = attributes[a * 4]!;
       if (attributes[a * 4 + 1]! - nameStart !== 1) continue;
       const name = s.charCodeAt(nameStart);
       const start = attributes[a * 4 + 2]!;
       const end = attributes[a * 4 + 3]!;
-      // "AB12": the letters give the column; the row is the row's.
-      if (name === R_CODE) column = columnOf(s, start, end);
-      else if (name === T_CODE) this.type = typeOf(s, start, end);
+      if (name === R_CODE) {
+        column = this.referenceColumn(s, start, end);
+        reference = start;
+      } else if (name === T_CODE) this.type = typeOf(s, start, end);
       else if (name === S_CODE) this.style = Math.max(digitsOf(s, start, end), 0);
     }
     // A cell without `r` follows the one before it.
-    this.column = column > 0 ? column : this.column + 1;
+    this.column = this.nextColumn(column, s, reference);
   }
 
   private endCell(): void {
@@ -330,9 +400,12 @@ export class SheetScanner extends XmlScanner {
       }
       default: {
         if (text === undefined || text === '') return this.withoutResult();
-        const number = text === NUMERIC ? this.number : Number(text);
+        const number = text === NUMERIC ? this.number : xmlNumber(text);
         if (Number.isNaN(number)) return text.trim() === '' ? this.withoutResult() : text;
-        if (this.options.dateStyles[this.style] === 1) return new Date(Math.round((number - this.epochSerial) * DAY_MS));
+        // A serial beyond 31/12/9999 (Excel shows ####) stays a number: its row is then rejected, not the workbook.
+        if (this.options.dateStyles[this.style] === 1 && number >= 0 && number <= MAX_DATE_SERIAL) {
+          return new Date(Math.round((number - this.epochSerial) * DAY_MS));
+        }
         return number;
       }
     }
@@ -365,15 +438,9 @@ const R_CODE = 114;
 const S_CODE = 115;
 const T_CODE = 116;
 
-/** "AB12" → 28: the column of a cell reference, by its letters. */
-function columnOf(s: string, start: number, end: number): number {
-  let column = 0;
-  for (let i = start; i < end; i += 1) {
-    const code = s.charCodeAt(i) | 32;
-    if (code < 97 || code > 122) break;
-    column = column * 26 + (code - 96);
-  }
-  return column;
+/** A reference as a message shows it: short, and no control character reaches a terminal. */
+function printableReference(text: string): string {
+  return [...text.slice(0, 20)].map((char) => (/[\u0020-\u007e]/.test(char) ? char : '?')).join('');
 }
 
 function typeOf(s: string, start: number, end: number): number {

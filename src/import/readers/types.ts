@@ -30,4 +30,9 @@ export interface RawSheet {
   readonly batches: AsyncIterable<readonly RawRow[]>;
   /** Filled while `batches` is iterated. */
   readonly notes: CellNote[];
+  /**
+   * The workbook counts dates from 1 Jan 1904 (old Mac Excel): a plain number in a date column
+   * is then a serial of that system, as a date-formatted one already is when read.
+   */
+  readonly date1904?: boolean;
 }

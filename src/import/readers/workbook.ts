@@ -1,3 +1,4 @@
+import { printableName } from '../../io/file-names.js';
 import { corrupt, type ZipEntry } from '../zip-guard.js';
 import { SharedStringsScanner } from './sheet-scan.js';
 import type { SheetState } from './types.js';
@@ -54,7 +55,8 @@ export async function readWorkbook(zip: ZipReader): Promise<Workbook> {
     if (!entry) throw missingPart(rel.target);
     const state = element.attributes.get('state');
     sheets.push({
-      name: element.attributes.get('name') ?? `Sheet${sheets.length + 1}`,
+      // A tab name reaches terminals and messages: control characters and escape sequences shown, never sent.
+      name: printableName(element.attributes.get('name') ?? `Sheet${sheets.length + 1}`),
       state: state === 'hidden' || state === 'veryHidden' ? state : 'visible',
       entry,
     });

@@ -1,13 +1,11 @@
+import { printableName } from '../../io/file-names.js';
 import { msg } from '../../model/messages.js';
 import { REMOVE_PASSWORD, TOO_OLD_XLS, damagedXls, unreadable } from '../files.js';
 import { CompoundFile, OleDamage, readOleBytes } from '../ole.js';
 import { BiffDamage, BiffEncrypted, BiffTooOld, parseBiffWorkbook, type BiffSheet, type BiffWorkbook } from './biff.js';
-import { LegacyRows } from './legacy-rows.js';
+import { heldRowBatches } from './legacy-rows.js';
 import type { CellNote, RawRow } from './types.js';
 import type { RowOptions, XlsxSheet } from './xlsx.js';
-
-/** Rows handed over at a time: the consumer awaits once per batch (see `RawSheet.batches`). */
-const BATCH_ROWS = 2_000;
 
 /**
  * A legacy .xls (Excel 97–2003 or 5/95), read by our own BIFF reader (biff.ts): the container
@@ -20,9 +18,11 @@ export async function* readXlsWorkbook(path: string): AsyncGenerator<XlsxSheet> 
   for (const [index, sheet] of workbook.sheets.entries()) {
     const batches = (notes: CellNote[], options?: RowOptions | undefined) => batchesOf(sheet, notes, options);
     yield {
-      name: sheet.name,
+      // Shown escaped, as an .xlsx's tab name: no control character reaches a terminal.
+      name: printableName(sheet.name),
       index,
       state: sheet.state,
+      date1904: workbook.date1904,
       rows: async function* (notes, options) {
         for await (const batch of batches(notes, options)) yield* batch;
       },
@@ -54,18 +54,13 @@ async function* batchesOf(sheet: BiffSheet, notes: CellNote[], options: RowOptio
     options?.errors?.push(error);
   }
   const onRow = options?.onRow;
-  const legacy = new LegacyRows();
-  let ready: RawRow[] = [];
-  for (const row of sheet.rows) {
-    // A copy: the legacy-text conversion writes into the cells, and a sheet may be read twice.
-    const copy = { number: row.number, cells: row.cells.slice() };
-    onRow?.(copy);
-    legacy.push(copy, ready);
-    if (ready.length >= BATCH_ROWS) {
-      yield ready;
-      ready = [];
+  function* copies() {
+    for (const row of sheet.rows) {
+      // A copy: the legacy-text conversion writes into the cells, and a sheet may be read twice.
+      const copy = { number: row.number, cells: row.cells.slice() };
+      onRow?.(copy);
+      yield copy;
     }
   }
-  legacy.end(notes, ready);
-  if (ready.length > 0) yield ready;
+  yield* heldRowBatches(copies(), notes);
 }

@@ -18,13 +18,14 @@ import { ZipReader } from './zip.js';
  *
  * The file must have passed `detectFormat` (files.ts), which checks a zip against bombs. A
  * legacy .xls (an OLE file) is read by our own BIFF reader into the same sheets and rows
- * (xls-workbook.ts); an HTML/XML "Excel" export is first converted with LibreOffice, and the
+ * (xls-workbook.ts); XML named .xls that is neither a web page nor Excel 2003's (those are
+ * read by markup.ts) is first converted with LibreOffice, and the
  * converted copy is read and then deleted; messages still name the original file.
  */
 export async function* readXlsxSheets(path: string): AsyncGenerator<RawSheet> {
   for await (const sheet of readXlsxWorkbook(path)) {
     const notes: CellNote[] = [];
-    yield { name: sheet.name, index: sheet.index, state: sheet.state, hidden: sheet.state !== 'visible', batches: sheet.batches(notes), notes };
+    yield { name: sheet.name, index: sheet.index, state: sheet.state, hidden: sheet.state !== 'visible', batches: sheet.batches(notes), notes, date1904: sheet.date1904 };
   }
 }
 
@@ -33,6 +34,7 @@ export interface XlsxSheet {
   readonly name: string;
   readonly index: number;
   readonly state: WorkbookSheet['state'];
+  readonly date1904: boolean;
   /**
    * Its rows, read when iterated, with legacy-encoded text (TCVN3, VNI) converted as the importer
    * sees it; `onRow` sees each row first, as read; `errors` receives error cells' codes.
@@ -70,7 +72,7 @@ export async function* readXlsxWorkbook(path: string): AsyncGenerator<XlsxSheet>
   }
 }
 
-/** A zip (an .xlsx) is read as it is, an OLE file (.xls) by the BIFF reader; markup is converted first. */
+/** A zip (an .xlsx) is read as it is, an OLE file (.xls) by the BIFF reader; other markup is converted first. */
 async function isZipFile(path: string): Promise<boolean> {
   const handle = await open(path, 'r');
   try {
@@ -97,6 +99,7 @@ async function* sheetsOf(path: string, named: string): AsyncGenerator<XlsxSheet>
       name: sheet.name,
       index,
       state: sheet.state,
+      date1904: workbook.date1904,
       rows: (notes, options) => rowsOf(batchesOf(zip, workbook, budget, sheet, named, notes, options)),
       batches: (notes, options) => batchesOf(zip, workbook, budget, sheet, named, notes, options),
     };
@@ -129,7 +132,7 @@ async function* batchesOf(
   options: RowOptions | undefined,
 ): AsyncGenerator<readonly RawRow[]> {
   const onRow = options?.onRow;
-  const scanner = new SheetScanner(sheet.entry.name, { ...workbook, notes, errors: options?.errors, budget });
+  const scanner = new SheetScanner(sheet.entry.name, { ...workbook, notes, errors: options?.errors, budget, sheet: sheet.name });
   const legacy = new LegacyRows();
   const feeder = new Utf8Feeder(scanner);
   // Rows go on as they are scanned; a fault found later (XML cut short, a lying size) still

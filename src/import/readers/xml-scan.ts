@@ -320,9 +320,9 @@ export abstract class XmlScanner {
    * shared-string index, a date serial): no string is made for most cells.
    */
   protected capturedNumber(): number {
-    if (this.pieces !== 1) return this.pieces === 0 ? NaN : Number(this.text);
+    if (this.pieces !== 1) return this.pieces === 0 ? NaN : xmlNumber(this.text);
     const digits = this.pieceEnd - this.pieceStart <= 15 ? digitsOf(this.pieceSource, this.pieceStart, this.pieceEnd) : -1;
-    return digits >= 0 ? digits : Number(this.decoded(this.pieceSource.slice(this.pieceStart, this.pieceEnd)));
+    return digits >= 0 ? digits : xmlNumber(this.decoded(this.pieceSource.slice(this.pieceStart, this.pieceEnd)));
   }
 
   /** The index of the attribute whose local name (prefix dropped) is `name`, or -1. */
@@ -347,6 +347,22 @@ export abstract class XmlScanner {
   protected tagName(): string {
     return this.source.slice(this.nameStart, this.nameEnd);
   }
+}
+
+const XML_DOUBLE = /^\s*[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?\s*$/;
+const EXPONENT = /[eE]/;
+
+/**
+ * A cell's number as XML Schema and spreadsheet programs write it; NaN for anything else, which
+ * is then kept as text: JavaScript's Number() would read "0x15CA" as 5578 (a commune code),
+ * "Infinity" as a number, and "1e3" as 1000, which no program writes for a whole number below
+ * 10^15 (it writes "1000").
+ */
+export function xmlNumber(text: string): number {
+  if (!XML_DOUBLE.test(text)) return NaN;
+  const value = Number(text);
+  if (!Number.isFinite(value) || (EXPONENT.test(text) && Number.isInteger(value) && Math.abs(value) < 1e15)) return NaN;
+  return value;
 }
 
 /** Plain digits as a number (at most 15 of them stay exact); -1 when there are none or anything else. */

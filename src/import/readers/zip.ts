@@ -1,5 +1,5 @@
 import { createReadStream } from 'node:fs';
-import { createInflateRaw } from 'node:zlib';
+import { crc32, createInflateRaw } from 'node:zlib';
 import { msg } from '../../model/messages.js';
 import { ZipRefusal, bomb, corrupt, formatBytes, type ZipEntry, type ZipIndex } from '../zip-guard.js';
 
@@ -11,7 +11,9 @@ import { ZipRefusal, bomb, corrupt, formatBytes, type ZipEntry, type ZipIndex } 
  * offset, which zlib inflates as fast as anything can.
  *
  * Every entry is inflated with a counter: more bytes than the directory declares is a bomb
- * (stopped there), fewer is a file cut short. Either way nothing read from it is used.
+ * (stopped there), fewer is a file cut short. Either way nothing read from it is used. Its
+ * CRC-32 is checked too, as Excel does: bytes changed on disk (a commune code, a date) inflate
+ * without complaint, and only the checksum tells.
  */
 export class ZipReader {
   constructor(
@@ -42,12 +44,14 @@ export class ZipReader {
     if (start === undefined) throw new Error(`entry not in this zip: ${entry.name}`);
     if (entry.compressedSize === 0) {
       if (entry.uncompressedSize !== 0) throw shorter(entry);
+      if (entry.crc32 !== 0) throw damaged(entry);
       return;
     }
     const raw = createReadStream(this.path, { start, end: start + entry.compressedSize - 1, highWaterMark: CHUNK_BYTES });
     const source = entry.method === 0 ? raw : raw.pipe(createInflateRaw({ chunkSize: CHUNK_BYTES }));
     if (source !== raw) raw.once('error', (error) => source.destroy(error));
     let produced = 0;
+    let crc = 0;
     try {
       for await (const chunk of source as AsyncIterable<Buffer>) {
         produced += chunk.length;
@@ -59,6 +63,7 @@ export class ZipReader {
             ),
           );
         }
+        crc = crc32(chunk, crc);
         yield chunk;
       }
     } catch (error) {
@@ -69,6 +74,7 @@ export class ZipReader {
       if (source !== raw) source.destroy();
     }
     if (produced !== entry.uncompressedSize) throw shorter(entry);
+    if (crc !== entry.crc32) throw damaged(entry);
   }
 }
 
@@ -76,3 +82,6 @@ const CHUNK_BYTES = 64 * 1024;
 
 const shorter = (entry: ZipEntry) =>
   corrupt(`entry "${entry.name}" is shorter than declared`, `phần "${entry.name}" ngắn hơn kích thước khai báo`);
+
+const damaged = (entry: ZipEntry) =>
+  corrupt(`entry "${entry.name}" fails its CRC-32 check: its bytes were changed`, `phần "${entry.name}" sai mã kiểm tra CRC-32: nội dung đã bị thay đổi`);

@@ -5,7 +5,7 @@
  * are listed, and their rows in the tables show "–".
  */
 import { ExitCode, UserError, msg, type Message } from '../../model/messages.js';
-import { communesWord, type Completeness, type NamedCommune } from '../completeness.js';
+import { completenessWords, type Completeness, type NamedCommune } from '../completeness.js';
 import type { ReportInput } from '../model.js';
 import type { UnitName } from '../unit-name.js';
 import { readAnnex, type Annex } from './read-annex.js';
@@ -23,6 +23,11 @@ export interface AggregateRequest {
   readonly expected: readonly UnitName[];
   /** Whether a unit code lies under `unit` (a commune of the district, …). */
   readonly isUnder: (code: string) => boolean;
+  /**
+   * The expected unit a unit code lies under, for annexes from further down (communes' annexes
+   * summed into a province before the reform: their districts' rows are their sums).
+   */
+  readonly childOf?: (code: string) => string | undefined;
   readonly toolVersion: string;
   /** The communes of the unit at the period's end: what completeness is measured against. */
   readonly communes?: readonly NamedCommune[];
@@ -81,8 +86,23 @@ function completenessOf(annexes: readonly Annex[], request: AggregateRequest, pe
     communes: request.communes.length,
     reporting: request.communes.filter((commune) => withData.has(commune.code)).map((commune) => commune.code),
     missing: request.communes.filter((commune) => !withData.has(commune.code)),
-    word: communesWord(request.unit, periodTo),
+    ...completenessWords(request.unit, periodTo),
   };
+}
+
+/** The annexes of units further down, by the expected unit they lie under (that sent no annex of its own). */
+function annexesBelow(annexes: readonly Annex[], request: AggregateRequest, byCode: ReadonlyMap<string, Annex>): Map<string, Annex[]> {
+  const groups = new Map<string, Annex[]>();
+  if (request.childOf === undefined) return groups;
+  for (const annex of annexes) {
+    if (request.expected.some((unit) => unit.code === annex.info.unitCode)) continue;
+    const child = request.childOf(annex.info.unitCode);
+    if (child === undefined || byCode.has(child)) continue;
+    const group = groups.get(child);
+    if (group) group.push(annex);
+    else groups.set(child, [annex]);
+  }
+  return groups;
 }
 
 export async function aggregateAnnexes(request: AggregateRequest): Promise<AggregateOutcome> {
@@ -112,9 +132,12 @@ export async function aggregateAnnexes(request: AggregateRequest): Promise<Aggre
   const previous = baselinePeriod ? sumAnnexes(annexes, request.unit, (annex) => annex.baselineRows) : undefined;
 
   const byCode = new Map(annexes.map((annex) => [annex.info.unitCode, annex]));
-  const missing = request.expected.filter((unit) => !byCode.has(unit.code));
+  const below = annexesBelow(annexes, request, byCode);
+  const missing = request.expected.filter((unit) => !byCode.has(unit.code) && !below.has(unit.code));
+  const belowRows = (pick: (annex: Annex) => Annex['rows']) =>
+    [...below].flatMap(([code, group]) => sumAnnexes(group, request.expected.find((unit) => unit.code === code)!, pick).rows);
   const extra: UnitName[] = annexes
-    .filter((annex) => !request.expected.some((unit) => unit.code === annex.info.unitCode))
+    .filter((annex) => !request.expected.some((unit) => unit.code === annex.info.unitCode) && ![...below.values()].some((group) => group.includes(annex)))
     .map((annex) => ({ code: annex.info.unitCode, fullName: annex.info.unitName, level: annex.info.level }))
     .sort((a, b) => (a.code < b.code ? -1 : 1));
   const ownRows = (pick: (annex: Annex) => Annex['rows']) =>
@@ -123,8 +146,10 @@ export async function aggregateAnnexes(request: AggregateRequest): Promise<Aggre
 
   const completeness = completenessOf(annexes, request, period.to);
   const input: ReportInput = {
-    result: combinedResult(period, current.rows, ownRows((annex) => annex.rows)),
-    ...(baselinePeriod && previous ? { baseline: combinedResult(baselinePeriod, previous.rows, ownRows((annex) => annex.baselineRows)) } : {}),
+    result: combinedResult(period, current.rows, [...ownRows((annex) => annex.rows), ...belowRows((annex) => annex.rows)]),
+    ...(baselinePeriod && previous
+      ? { baseline: combinedResult(baselinePeriod, previous.rows, [...ownRows((annex) => annex.baselineRows), ...belowRows((annex) => annex.baselineRows)]) }
+      : {}),
     unit: request.unit,
     children: [...request.expected, ...extra],
     indicatorFactors: current.factors,

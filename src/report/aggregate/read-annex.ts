@@ -10,6 +10,7 @@ import { z } from 'zod';
 import { ExitCode, UserError, msg } from '../../model/messages.js';
 import { communeCode as communeCodeSchema, isoDate } from '../../model/records.js';
 import { BreakdownKey, Level, type IndicatorResult, type PeriodRef } from '../../model/results.js';
+import { UnitCode } from '../../model/levels.js';
 import type { RawValue } from '../../import/cells.js';
 import type { CellNote } from '../../import/readers/types.js';
 import { readXlsxWorkbook } from '../../import/readers/xlsx.js';
@@ -86,7 +87,7 @@ const period = z.object({ id: text, from: isoDate, to: isoDate });
 
 const InfoSchema = z.object({
   format: z.literal(ANNEX_FORMAT),
-  unitCode: z.string().regex(/^(\d{2}|\d{3}|\d{5})$/),
+  unitCode: UnitCode,
   unitName: text,
   level: Level,
   periodId: text,
@@ -111,7 +112,7 @@ const DataRowSchema = z.object({
   period: text,
   indicator: text,
   name: z.string().nullable(),
-  unit: z.string().regex(/^(\d{2}|\d{3}|\d{5})$/),
+  unit: UnitCode,
   level: Level,
   sex: z.string().min(1).nullable(),
   ageGroup: z.string().min(1).nullable(),

@@ -12,6 +12,7 @@
  */
 import { CHILD_PROPERTY_BREAKDOWNS } from '../../indicators/index.js';
 import type { BreakdownKey, ComputeResult, IndicatorResult, Level } from '../../model/results.js';
+import { levelRank } from '../../model/levels.js';
 import { msg, type Message } from '../../model/messages.js';
 import { breakdownId, type Breakdown } from '../result-index.js';
 import type { Annex, AnnexRow } from './read-annex.js';
@@ -128,11 +129,10 @@ export function sumAnnexes(annexes: readonly Annex[], unit: { code: string; leve
 
 /** The summed unit's rows plus the rows of every workbook, in a stable order. */
 export function combinedResult(period: ComputeResult['period'], summed: readonly IndicatorResult[], annexRows: readonly IndicatorResult[]): ComputeResult {
-  const levelOrder: Record<Level, number> = { commune: 0, district: 1, province: 2 };
   const all = [...annexRows.map(stripFactor), ...summed];
   all.sort(
     (a, b) =>
-      compare(a.indicator, b.indicator) || levelOrder[a.level] - levelOrder[b.level] || compare(a.unit, b.unit) || compare(breakdownId(a.breakdown), breakdownId(b.breakdown)),
+      compare(a.indicator, b.indicator) || levelRank(a.level) - levelRank(b.level) || compare(a.unit, b.unit) || compare(breakdownId(a.breakdown), breakdownId(b.breakdown)),
   );
   return { period, results: all, targets: [] };
 }

@@ -133,7 +133,7 @@ export function buildDocument(blocks: readonly Block[], model: ReportModel, char
     title: `Báo cáo ${subjectText}`,
     subject: subjectText,
     creator: 'chitieu',
-    lastModifiedBy: 'chitieu',
+    lastModifiedBy: `chitieu ${model.input.toolVersion}`,
     description: `Báo cáo ${model.input.unit.fullName}, kỳ ${model.input.result.period.id}`,
     styles: {
       default: {

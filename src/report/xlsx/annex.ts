@@ -8,7 +8,8 @@
 import ExcelJS from 'exceljs';
 import { safeFormula, setText, workbookBytes } from '../../io/xlsx-output.js';
 import type { IndicatorResult } from '../../model/results.js';
-import type { Completeness } from '../completeness.js';
+import { missingByUnit, type Completeness } from '../completeness.js';
+import { EXCEL_LIMITS } from '../../import/readers/excel-limits.js';
 import type { ReportModel } from '../model.js';
 import { excelFormat, headerLayout } from '../table-layout.js';
 import type { Cell, Column, ReportTable, Row, TablePart } from '../table-model.js';
@@ -358,7 +359,7 @@ function writeInfoSheet(workbook: ExcelJS.Workbook, model: ReportModel): void {
     ['origin', input.origin],
     ['children', input.children.map((child) => child.code).join(', ')],
     ['communes', input.completeness ? String(input.completeness.communes) : undefined],
-    ['communesWithData', input.completeness ? input.completeness.reporting.join(', ') : undefined],
+    ['communesWithData', input.completeness ? fitting(input.completeness.reporting.join(', ')) : undefined],
     ['communesMissing', input.completeness ? missingText(input.completeness) : undefined],
     ['toolVersion', input.toolVersion],
     ['catalogueVersion', input.catalogueVersion],
@@ -386,8 +387,18 @@ function writeInfoSheet(workbook: ExcelJS.Workbook, model: ReportModel): void {
 }
 
 /** "Xã Sơn Thành (21295), …", or "không có" when every commune had data. */
+/**
+ * A list that fits in one cell (Excel holds 32,767 characters, the nation's communes before the
+ * reform do not fit); none otherwise: `aggregate` then goes by the annex's children.
+ */
+function fitting(list: string): string | undefined {
+  return list.length <= EXCEL_LIMITS.cellChars ? list : undefined;
+}
+
+/** Every missing commune, or for the nation the provinces (a cell holds 32,767 characters at most, the nation's 3,321 names do not fit). */
 function missingText(completeness: Completeness): string {
-  return completeness.missing.length === 0 ? 'không có' : completeness.missing.map((commune) => `${commune.name} (${commune.code})`).join(', ');
+  if (completeness.missing.length === 0) return 'không có';
+  return missingByUnit(completeness) ?? completeness.missing.map((commune) => `${commune.name} (${commune.code})`).join(', ');
 }
 
 const SUPPRESSED_NOTE =

@@ -300,7 +300,7 @@ function drawData() {
   const body = $('accounting').tBodies[0];
   fill(body,
     ...data.files.flatMap((file) => [
-      el('tr', { class: 'file' }, el('td', {}, el('strong', { text: file.file })), el('td', { class: 'num', text: number(file.read) }), el('td', { class: 'num', text: number(file.accepted) }), el('td', { class: 'num', text: number(file.rejected) })),
+      el('tr', { class: 'file' }, el('td', {}, el('strong', { text: file.file }), file.origin ? ` (${m(file.origin)})` : null), el('td', { class: 'num', text: number(file.read) }), el('td', { class: 'num', text: number(file.accepted) }), el('td', { class: 'num', text: number(file.rejected) })),
       ...file.sheets.map((sheet) =>
         el(
           'tr',
@@ -1135,6 +1135,7 @@ async function init() {
   state.plans = options.plans;
   state.narrative = options.narrative;
   fillSettings(options.settings);
+  $('version').textContent = `chitieu ${options.version}`;
   applyLanguage();
   // A reload keeps what the server already read.
   const status = await api('GET', '/api/data');
