@@ -36,7 +36,8 @@ import type { Catalogue, TargetPlan } from '../indicators/schema.js';
 import { baselineLookupOf, checkBaselinePeriod, onUnitsAt } from './baseline.js';
 import { unitCoverage } from './completeness.js';
 import { computeResults } from './compute.js';
-import { samePeriodLastYear } from './period.js';
+import { periodFromWindow, samePeriodLastYear, type Period } from './period.js';
+import { periodRef } from '../model/period.js';
 import { runFor, setUp, type RunOptions } from './setup.js';
 import { evaluateTargets } from './targets.js';
 
@@ -48,6 +49,8 @@ export interface ComputeInput extends RunOptions {
 }
 
 export interface ComputeOutput {
+  /** The period computed (the result files carry its id and window only). */
+  readonly period: Period;
   readonly result: ComputeResult;
   /** Last year's figures on this year's units, when a baseline was given. */
   readonly baselineResult?: ComputeResult;
@@ -79,7 +82,7 @@ export function computeIndicators(input: ComputeInput): ComputeOutput {
     const baselineRun = runFor(setup, input, lastYear);
     // Indicators whose last year today's records cannot give have no baseline rather than a wrong one.
     const results = computeResults(baselineRun, input.catalogue.indicators.filter((definition) => definition.lastYearFromRecords));
-    baselineResult = { period: lastYear, results, targets: [] };
+    baselineResult = { period: periodRef(lastYear), results, targets: [] };
   } else if (input.baseline !== undefined) {
     checkBaselinePeriod(input.baseline, input.period);
     baselineResult = onUnitsAt(input.baseline, input.period.to, setup.units, input.catalogue);
@@ -89,7 +92,8 @@ export function computeIndicators(input: ComputeInput): ComputeOutput {
   const coverage = unitCoverage(setup.units, input.period.to, run.units);
   const placement = placementSummary(run.prepared.placement, setup.units);
   return {
-    result: { period: input.period, results, targets, ...(coverage.length > 0 ? { coverage } : {}), ...(placement ? { placement } : {}) },
+    period: input.period,
+    result: { period: periodRef(input.period), results, targets, ...(coverage.length > 0 ? { coverage } : {}), ...(placement ? { placement } : {}) },
     ...(baselineResult ? { baselineResult } : {}),
     rejected: run.prepared.rejected,
     warnings: run.prepared.warnings,
@@ -105,7 +109,7 @@ export function placeRecords(input: Pick<RunOptions, 'dataset' | 'units' | 'code
   rejected: RejectedRow[];
   placement: PlacementAccount;
 } {
-  const period = { id: input.referenceDate, from: input.referenceDate, to: input.referenceDate };
+  const period = periodFromWindow(input.referenceDate, input.referenceDate);
   const setup = setUp({ ...input, period });
   const prepared = prepare({
     dataset: input.dataset,

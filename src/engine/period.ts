@@ -1,5 +1,6 @@
 /**
- * Reporting periods (indicator-rules.md, "Periods"). A period is a window W = [from, to], both
+ * Reporting periods (docs/indicator-rules.md, "Periods"): ids read into period values
+ * (src/model/period.ts reads the id; this file gives each kind its window). A period is a window W = [from, to], both
  * days included; its last day is the reference date R.
  *
  *   2025          1 Jan – 31 Dec          2025-H1 / 2025-H2   1 Jan – 30 Jun / 1 Jul – 31 Dec
@@ -12,10 +13,10 @@
  */
 import { z } from 'zod';
 import { ExitCode, UserError, msg } from '../model/messages.js';
-import type { PeriodRef } from '../model/results.js';
+import { periodIdOf, readPeriodId, type Period, type PeriodShape } from '../model/period.js';
 import { addYears, daysInMonth, isIsoDate, isoOf } from './dates.js';
 
-export type Period = PeriodRef;
+export type { Period, PeriodKind } from '../model/period.js';
 
 /** A named window repeated every year, written day/month as officials write it. */
 export interface PeriodPreset {
@@ -46,30 +47,31 @@ function presetWindow(preset: PeriodPreset, year: number): { from: string; to: s
   return { from, to };
 }
 
+/** The window of a calendar period. */
+function calendarWindow(shape: Exclude<PeriodShape, { kind: 'custom' | 'named' }>): { from: string; to: string } {
+  switch (shape.kind) {
+    case 'year':
+      return calendar(shape.year, 1, 12);
+    case 'half-year':
+      return shape.half === 1 ? calendar(shape.year, 1, 6) : calendar(shape.year, 7, 12);
+    case 'nine-months':
+      return calendar(shape.year, 1, 9);
+    case 'quarter':
+      return calendar(shape.year, shape.quarter * 3 - 2, shape.quarter * 3);
+  }
+}
+
 /**
  * A period from its id. Unknown ids are a usage error (exit 1) that lists the accepted forms.
  */
 export function parsePeriod(id: string, presets: PeriodPresets = new Map()): Period {
-  const text = id.trim();
-  let match = /^(\d{4})$/.exec(text);
-  if (match) return { id: text, ...calendar(Number(match[1]), 1, 12) };
-  match = /^(\d{4})-(H1|H2|9M|Q[1-4])$/i.exec(text);
-  if (match) {
-    const year = Number(match[1]);
-    const kind = match[2]!.toUpperCase();
-    const canonical = `${match[1]}-${kind}`;
-    if (kind === 'H1') return { id: canonical, ...calendar(year, 1, 6) };
-    if (kind === 'H2') return { id: canonical, ...calendar(year, 7, 12) };
-    if (kind === '9M') return { id: canonical, ...calendar(year, 1, 9) };
-    const quarter = Number(kind.slice(1));
-    return { id: canonical, ...calendar(year, quarter * 3 - 2, quarter * 3) };
-  }
-  match = /^(\d{4}-\d{2}-\d{2})\.\.(\d{4}-\d{2}-\d{2})$/.exec(text);
-  if (match) return periodFromWindow(match[1]!, match[2]!);
-  match = /^(\d{4})-([a-z][a-z0-9-]*)$/i.exec(text);
-  if (match) {
-    const preset = presets.get(match[2]!.toLowerCase());
-    if (preset) return { id: `${match[1]}-${preset.name}`, ...presetWindow(preset, Number(match[1])) };
+  const read = readPeriodId(id);
+  if (read !== undefined) {
+    if ('from' in read) return periodFromWindow(read.from, read.to);
+    const { shape } = read;
+    if (shape.kind !== 'named') return { ...shape, id: read.id, ...calendarWindow(shape) };
+    const preset = presets.get(shape.name);
+    if (preset) return { ...shape, id: read.id, ...presetWindow(preset, shape.year) };
   }
   const names = [...presets.keys()].map((name) => `2025-${name}`);
   const more = names.length > 0 ? `, ${names.join(', ')}` : '';
@@ -89,20 +91,30 @@ export function periodFromWindow(from: string, to: string): Period {
   if (from > to) {
     throw usage(`Ngày bắt đầu ${from} sau ngày kết thúc ${to}.`, `The start date ${from} is after the end date ${to}.`);
   }
-  return { id: `${from}..${to}`, from, to };
+  return { kind: 'custom', id: periodIdOf({ kind: 'custom' }, from, to), from, to };
 }
 
 /**
  * The same period one year earlier ("cùng kỳ năm trước"): both ends shifted back a year,
- * 29 Feb → 28 Feb. Named periods keep their name with the year before.
+ * 29 Feb → 28 Feb. A year, a half-year, a quarter and a named window keep their kind with the
+ * year before; nine months and a custom window are named by their shifted dates.
  */
 export function samePeriodLastYear(period: Period): Period {
   const from = addYears(period.from, -1);
   const to = addYears(period.to, -1);
-  const named = /^(\d{4})-([a-z][a-z0-9-]*)$/i.exec(period.id);
-  if (/^\d{4}$/.test(period.id)) return { id: String(Number(period.id) - 1), from, to };
-  if (named) return { id: `${Number(named[1]) - 1}-${named[2]}`, from, to };
-  return { id: `${from}..${to}`, from, to };
+  switch (period.kind) {
+    case 'year':
+    case 'half-year':
+    case 'quarter':
+    case 'named': {
+      const { id: _id, from: _from, to: _to, ...shape } = period;
+      const earlier = { ...shape, year: shape.year - 1 };
+      return { ...earlier, id: periodIdOf(earlier, from, to), from, to };
+    }
+    case 'nine-months':
+    case 'custom':
+      return { kind: 'custom', id: periodIdOf({ kind: 'custom' }, from, to), from, to };
+  }
 }
 
 const dayMonth = z

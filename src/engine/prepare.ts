@@ -32,6 +32,7 @@ import type { Source } from '../indicators/schema.js';
 import { ageGroupOf } from './breakdowns.js';
 import { agesOnNumber, yearsBetween } from './dates.js';
 import { parsePeriod, type Period, type PeriodPresets } from './period.js';
+import type { PeriodRef } from '../model/results.js';
 import type { Placement, PlacementOutcome, UnitPlacer } from './placement.js';
 import { childVintages, type Vintage } from './vintage.js';
 import type { Era } from '../units/index.js';
@@ -460,7 +461,7 @@ function rejectRow(kind: 'children' | 'events' | 'communeFacts', record: Child |
  * period id names the window itself or any id of the same window ("2025-H1" and
  * "2025-01-01..2025-06-30" are one period). The report's commune facts use the same rule.
  */
-export function factsPeriod(row: Pick<CommuneFacts, 'periodId'>, window: Period, presets: PeriodPresets | undefined): { matches: boolean; readAt: string } {
+export function factsPeriod(row: Pick<CommuneFacts, 'periodId'>, window: PeriodRef, presets: PeriodPresets | undefined): { matches: boolean; readAt: string } {
   if (row.periodId.trim() === window.id) return { matches: true, readAt: window.to };
   try {
     const period = parsePeriod(row.periodId, presets);

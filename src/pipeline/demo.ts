@@ -140,7 +140,7 @@ export interface CommuneAnnex {
  * (sample error E05) is not counted twice: the check of step 3 can then ask for equality.
  */
 export async function communeAnnexes(district: DistrictRun, setup: DemoSetup): Promise<CommuneAnnex[]> {
-  const period = district.computed.output.result.period;
+  const period = district.computed.output.period;
   const { reportDate } = setup.loaded.settings ?? {};
   const communeSettings = reportDate ? { settings: { numberPattern: '{number}/BC-UBND', fontSize: 14 as const, reportDate } } : {};
   const dataset = district.imported.dataset;

@@ -4,12 +4,12 @@
  */
 import type { ProfileSelection } from '../import/index.js';
 import { createHash } from 'node:crypto';
-import { communeNames, coverageOf, factsPeriod, type Period, type PeriodPresets } from '../engine/index.js';
+import { communeNames, coverageOf, factsPeriod, type PeriodPresets } from '../engine/index.js';
 import type { ImportResult } from '../import/index.js';
 import { lastYearNotes, type Catalogue } from '../indicators/index.js';
 import { ExitCode, UserError, msg } from '../model/messages.js';
 import type { Dataset } from '../model/records.js';
-import type { ComputeResult, Level } from '../model/results.js';
+import type { ComputeResult, Level, PeriodRef } from '../model/results.js';
 import { completenessOf, incompleteRefusal, type Completeness } from '../report/completeness.js';
 import { createReport, type ReportFiles, type ReportInput, type UnitFacts, type UnitName } from '../report/index.js';
 import { loadReportLayout, type ReportLayout } from '../report/layout.js';
@@ -43,7 +43,7 @@ export function catalogueFacts(catalogue: Catalogue): Pick<ReportInput, 'indicat
 }
 
 /** Commune facts of the period (the engine's rule: any id of the same window) for the communes under or equal to the unit. */
-export function factsFor(dataset: Dataset, unit: UnitName, period: Period, units: AdminUnits, presets?: PeriodPresets): UnitFacts[] {
+export function factsFor(dataset: Dataset, unit: UnitName, period: PeriodRef, units: AdminUnits, presets?: PeriodPresets): UnitFacts[] {
   return dataset.communeFacts
     .filter((fact) => factsPeriod(fact, period, presets).matches && (fact.communeCode === unit.code || isUnder(unit, fact.communeCode, period, units)))
     .map(({ source: _source, ...fact }) => fact);

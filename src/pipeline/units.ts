@@ -1,4 +1,4 @@
-import type { Period } from '../engine/index.js';
+import type { PeriodRef } from '../model/results.js';
 import { communesUnder, findUnit, isUnder as isUnderIn, levelOfCode, unitsBelow } from '../model/levels.js';
 import { ExitCode, UserError, msg } from '../model/messages.js';
 import type { Level } from '../model/results.js';
@@ -7,7 +7,7 @@ import { unitsWord, type UnitName } from '../report/unit-name.js';
 import { eraAt, type AdminUnits } from '../units/index.js';
 
 /** The unit of a report and its units one level down, in the list valid at the period's end. */
-export function reportUnit(code: string, period: Period, units: AdminUnits): { unit: UnitName; children: UnitName[] } {
+export function reportUnit(code: string, period: PeriodRef, units: AdminUnits): { unit: UnitName; children: UnitName[] } {
   const found = findUnit(units, code, period.to);
   if (found === undefined) {
     const when = eraAt(period.to) === 'pre' ? 'trước 01/07/2025' : 'từ 01/07/2025';
@@ -33,7 +33,7 @@ export function byUnitsBelow(completeness: Completeness, unit: UnitName, periodE
 }
 
 /** Whether a unit code lies under `parent` in the list valid at the period's end. */
-export function isUnder(parent: UnitName, code: string, period: Period, units: AdminUnits): boolean {
+export function isUnder(parent: UnitName, code: string, period: PeriodRef, units: AdminUnits): boolean {
   return isUnderIn(units, parent, code, period.to);
 }
 
@@ -45,7 +45,7 @@ export function unitNamer(referenceDate: string, units: AdminUnits): UnitNamer {
 }
 
 /** Full name of the province a district or commune lies in, in the list valid at the period's end. */
-export function provinceNameOf(unit: UnitName, period: Period, units: AdminUnits): string | undefined {
+export function provinceNameOf(unit: UnitName, period: PeriodRef, units: AdminUnits): string | undefined {
   if (unit.level === 'province') return undefined;
   const era = eraAt(period.to);
   const province = unit.level === 'district' ? units.province(units.district(unit.code)?.provinceCode ?? '', era) : units.parentsOf(unit.code, era)?.province;

@@ -12,6 +12,7 @@ import { renderDocx } from './docx/build.js';
 import { loadReportLayout, type ReportLayout } from './layout.js';
 import { buildReportModel, type ReportInput, type ReportModel } from './model.js';
 import type { Narrative, NarrativeKey } from './narrative.js';
+import { periodOfRef } from '../model/period.js';
 import { defaultTemplateFor } from './period-label.js';
 import { resolveSettings, type ReportSettingsFile } from './settings.js';
 import { renderTemplate, resolveTemplate, type TemplateFile } from './template.js';
@@ -47,7 +48,7 @@ export interface ReportFiles {
 }
 
 function templateOf(input: ReportInput, options: ReportOptions) {
-  return resolveTemplate(options.template ?? defaultTemplateFor(input.result.period));
+  return resolveTemplate(options.template ?? defaultTemplateFor(periodOfRef(input.result.period)));
 }
 
 export function reportModel(input: ReportInput, options: ReportOptions = {}): ReportModel {

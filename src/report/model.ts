@@ -4,6 +4,7 @@
  * `context` (plain data only), the DOCX builder and the XLSX writer receive the rest.
  */
 import type { ComputeResult, IndicatorResult, TargetResult } from '../model/results.js';
+import { periodOfRef } from '../model/period.js';
 import type { CatalogueView } from './binding.js';
 import { chartsFor, type ChartFigure } from './charts/data.js';
 import { loadReportLayout, type ReportLayout } from './layout.js';
@@ -156,7 +157,7 @@ export function buildReportModel(
   const baselineRows = rowsOf(input.baseline, codes);
   const index = new ResultIndex(rows);
   const baseline = input.baseline ? new ResultIndex(baselineRows) : undefined;
-  const wording = periodWording(input.result.period);
+  const wording = periodWording(periodOfRef(input.result.period));
   const targets = input.result.targets.filter((target) => target.unit === input.unit.code);
   const facts = input.facts ?? [];
   const common = {

@@ -3,13 +3,14 @@
  * "6 tháng đầu năm 2025" / "6 tháng cuối năm 2025" / "cùng kỳ năm 2024";
  * "năm 2025" / "năm 2026" / "năm 2024" (plan 003 compares a year "so với năm 2024").
  */
-import type { PeriodRef } from '../model/results.js';
+import type { Period } from '../model/period.js';
 import { formatDate } from './format-vi.js';
 
-export type PeriodKind = 'year' | 'half' | 'nineMonths' | 'quarter' | 'window';
+/** How a template sees the period's kind (`period.kind` in its context): a named or custom window is a `window`. */
+export type WordingKind = 'year' | 'half' | 'nineMonths' | 'quarter' | 'window';
 
 export interface PeriodWording {
-  readonly kind: PeriodKind;
+  readonly kind: WordingKind;
   /** The year of the reference date. */
   readonly year: number;
   /** "6 tháng đầu năm 2025". */
@@ -25,39 +26,38 @@ export interface PeriodWording {
 
 const ROMAN = ['I', 'II', 'III', 'IV'] as const;
 
-export function periodWording(period: PeriodRef): PeriodWording {
+export function periodWording(period: Period): PeriodWording {
   const year = Number(period.to.slice(0, 4));
   const common = { year, fromText: formatDate(period.from), toText: formatDate(period.to) };
-  if (/^\d{4}$/.test(period.id)) {
-    return { ...common, kind: 'year', label: `năm ${year}`, nextLabel: `năm ${year + 1}`, baselineLabel: `năm ${year - 1}` };
-  }
-  const named = /^\d{4}-(H1|H2|9M|Q[1-4])$/.exec(period.id);
   const lastYear = `cùng kỳ năm ${year - 1}`;
-  if (named?.[1] === 'H1') {
-    return { ...common, kind: 'half', label: `6 tháng đầu năm ${year}`, nextLabel: `6 tháng cuối năm ${year}`, baselineLabel: lastYear };
+  switch (period.kind) {
+    case 'year':
+      return { ...common, kind: 'year', label: `năm ${year}`, nextLabel: `năm ${year + 1}`, baselineLabel: `năm ${year - 1}` };
+    case 'half-year':
+      return period.half === 1
+        ? { ...common, kind: 'half', label: `6 tháng đầu năm ${year}`, nextLabel: `6 tháng cuối năm ${year}`, baselineLabel: lastYear }
+        : { ...common, kind: 'half', label: `6 tháng cuối năm ${year}`, nextLabel: `6 tháng đầu năm ${year + 1}`, baselineLabel: lastYear };
+    case 'nine-months':
+      return { ...common, kind: 'nineMonths', label: `9 tháng đầu năm ${year}`, nextLabel: `quý IV năm ${year}`, baselineLabel: lastYear };
+    case 'quarter': {
+      const { quarter } = period;
+      const next = quarter === 4 ? `quý I năm ${year + 1}` : `quý ${ROMAN[quarter]} năm ${year}`;
+      return { ...common, kind: 'quarter', label: `quý ${ROMAN[quarter - 1]} năm ${year}`, nextLabel: next, baselineLabel: lastYear };
+    }
+    case 'custom':
+    case 'named':
+      // A custom window or a local preset (15/12 – 14/06 …): name it by its dates.
+      return {
+        ...common,
+        kind: 'window',
+        label: `từ ngày ${common.fromText} đến ngày ${common.toText}`,
+        nextLabel: 'kỳ tiếp theo',
+        baselineLabel: lastYear,
+      };
   }
-  if (named?.[1] === 'H2') {
-    return { ...common, kind: 'half', label: `6 tháng cuối năm ${year}`, nextLabel: `6 tháng đầu năm ${year + 1}`, baselineLabel: lastYear };
-  }
-  if (named?.[1] === '9M') {
-    return { ...common, kind: 'nineMonths', label: `9 tháng đầu năm ${year}`, nextLabel: `quý IV năm ${year}`, baselineLabel: lastYear };
-  }
-  if (named?.[1]?.startsWith('Q')) {
-    const quarter = Number(named[1].slice(1));
-    const next = quarter === 4 ? `quý I năm ${year + 1}` : `quý ${ROMAN[quarter]} năm ${year}`;
-    return { ...common, kind: 'quarter', label: `quý ${ROMAN[quarter - 1]} năm ${year}`, nextLabel: next, baselineLabel: lastYear };
-  }
-  // A custom window or a local preset (15/12 – 14/06 …): name it by its dates.
-  return {
-    ...common,
-    kind: 'window',
-    label: `từ ngày ${common.fromText} đến ngày ${common.toText}`,
-    nextLabel: 'kỳ tiếp theo',
-    baselineLabel: lastYear,
-  };
 }
 
 /** The bundled template that fits a period: the annual one for a year, else the six-month one. */
-export function defaultTemplateFor(period: PeriodRef): string {
+export function defaultTemplateFor(period: Period): string {
   return periodWording(period).kind === 'year' ? 'bao-cao-nam' : 'bao-cao-6-thang';
 }

@@ -612,7 +612,7 @@ export async function buildApp(options: AppOptions): Promise<{ app: FastifyInsta
     const data = requireData();
     const current = requireRun();
     const body = parseBody(ExplainRequest, request.body);
-    const period = current.computed.output.result.period;
+    const period = current.computed.output.period;
     const explanation = explainStep(data, { period, indicator: body.indicator, unit: body.unit, breakdown: body.breakdown, ...(villageMap ? { villageMap } : {}) }, definitions);
     return explanationView(explanation, unitNamer(period.to, definitions.units)(explanation.level, body.unit));
   });

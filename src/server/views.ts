@@ -68,28 +68,36 @@ export function dataView(imported: ImportResult, madeProfileOf: MadeProfileOf = 
   };
 }
 
-const EN_KIND: Record<string, (year: number) => string> = {
-  H1: (y) => `first half of ${y}`,
-  H2: (y) => `second half of ${y}`,
-  '9M': (y) => `first nine months of ${y}`,
-  Q1: (y) => `Q1 ${y}`,
-  Q2: (y) => `Q2 ${y}`,
-  Q3: (y) => `Q3 ${y}`,
-  Q4: (y) => `Q4 ${y}`,
-};
+/** The English name of a calendar period (of the year its last day falls in); undefined for a window. */
+function englishName(period: Period, year: number): string | undefined {
+  switch (period.kind) {
+    case 'year':
+      return `year ${year}`;
+    case 'half-year':
+      return `${period.half === 1 ? 'first' : 'second'} half of ${year}`;
+    case 'nine-months':
+      return `first nine months of ${year}`;
+    case 'quarter':
+      return `Q${period.quarter} ${year}`;
+    case 'custom':
+    case 'named':
+      return undefined;
+  }
+}
 
 export function periodLabel(period: Period, presets: PeriodPresets): Message {
-  const preset = /^\d{4}-([a-z][a-z0-9-]*)$/i.exec(period.id)?.[1];
-  const named = preset ? presets.get(preset.toLowerCase()) : undefined;
+  const named = period.kind === 'named' ? presets.get(period.name) : undefined;
   const dates = `${period.from.split('-').reverse().join('/')} – ${period.to.split('-').reverse().join('/')}`;
   if (named) return msg(`${named.label ?? named.name} ${period.to.slice(0, 4)} (${dates})`, `${named.labelEn ?? named.name} ${period.to.slice(0, 4)} (${dates})`);
   const wording = periodWording(period);
-  const kind = /^\d{4}-(H1|H2|9M|Q[1-4])$/.exec(period.id)?.[1];
   const year = Number(period.to.slice(0, 4));
-  const en = /^\d{4}$/.test(period.id) ? `year ${year}` : kind ? EN_KIND[kind]!(year) : dates;
+  const en = englishName(period, year) ?? dates;
   const vi = wording.label.charAt(0).toUpperCase() + wording.label.slice(1);
   return msg(wording.kind === 'window' ? dates : vi, en);
 }
+
+/** The kinds of period the page opens on: the first half-year, nine months or a year. */
+const offeredByDefault = (period: Period) => (period.kind === 'half-year' && period.half === 1) || period.kind === 'nine-months' || period.kind === 'year';
 
 /** The periods offered for the years the records speak of, most recent year first; and a default. */
 export function periodsView(imported: ImportResult, presets: PeriodPresets) {
@@ -111,7 +119,7 @@ export function periodsView(imported: ImportResult, presets: PeriodPresets) {
   // The latest half-year, nine months or year the events reach the end of; else the first offered.
   const lastEvent = lastDate === NO_DATE ? '' : isoOfDateNumber(lastDate);
   const fallback = periods[0]!;
-  const chosen = periods.filter((period) => /-(H1|9M)$|^\d{4}$/.test(period.id) && period.to <= (lastEvent || '0')).sort((a, b) => (a.to < b.to ? 1 : -1))[0];
+  const chosen = periods.filter((period) => offeredByDefault(period) && period.to <= (lastEvent || '0')).sort((a, b) => (a.to < b.to ? 1 : -1))[0];
   return {
     periods: periods.map((period) => ({ id: period.id, from: period.from, to: period.to, label: periodLabel(period, presets) })),
     defaultPeriod: (chosen ?? fallback).id,
@@ -195,8 +203,8 @@ export function resultView(computed: Computed, unit: UnitName, children: readonl
   const last = totals(baselineResult);
   const units = [unit, ...children].filter((candidate) => catalogue.indicators.some((definition) => now.has(totalKey(definition.code, candidate.code))));
   return {
-    period: { ...result.period, label: periodLabel(result.period, presets) },
-    baselinePeriod: baselineResult ? { ...baselineResult.period, label: periodLabel(samePeriodLastYear(result.period), presets) } : null,
+    period: { ...result.period, label: periodLabel(computed.output.period, presets) },
+    baselinePeriod: baselineResult ? { ...baselineResult.period, label: periodLabel(samePeriodLastYear(computed.output.period), presets) } : null,
     unit,
     units: units.map((entry) => ({ code: entry.code, name: entry.fullName, level: entry.level })),
     indicators: catalogue.indicators.map((definition) => ({

@@ -11,6 +11,7 @@ import {
   samePeriodLastYear,
 } from '../../src/engine/index.js';
 import { ExitCode, UserError } from '../../src/model/messages.js';
+import { periodIdOf, periodOfRef, periodRef, readPeriodId } from '../../src/model/period.js';
 import { child, dataset, event, figure } from './fixtures.js';
 import { userError } from '../helpers/errors.js';
 import { loadAdminUnits } from '../../src/units/index.js';
@@ -21,17 +22,17 @@ const presets = loadPeriodPresets();
 
 describe('period ids', () => {
   it('calendar periods', () => {
-    expect(parsePeriod('2025-H1')).toEqual({ id: '2025-H1', from: '2025-01-01', to: '2025-06-30' });
-    expect(parsePeriod('2025-9M')).toEqual({ id: '2025-9M', from: '2025-01-01', to: '2025-09-30' });
-    expect(parsePeriod('2025')).toEqual({ id: '2025', from: '2025-01-01', to: '2025-12-31' });
-    expect(parsePeriod('2025-Q1')).toEqual({ id: '2025-Q1', from: '2025-01-01', to: '2025-03-31' });
+    expect(parsePeriod('2025-H1')).toEqual({ kind: 'half-year', year: 2025, half: 1, id: '2025-H1', from: '2025-01-01', to: '2025-06-30' });
+    expect(parsePeriod('2025-9M')).toEqual({ kind: 'nine-months', year: 2025, id: '2025-9M', from: '2025-01-01', to: '2025-09-30' });
+    expect(parsePeriod('2025')).toEqual({ kind: 'year', year: 2025, id: '2025', from: '2025-01-01', to: '2025-12-31' });
+    expect(parsePeriod('2025-Q1')).toEqual({ kind: 'quarter', year: 2025, quarter: 1, id: '2025-Q1', from: '2025-01-01', to: '2025-03-31' });
     expect(parsePeriod('2024-Q1').to).toBe('2024-03-31');
-    expect(parsePeriod('2025-Q2')).toEqual({ id: '2025-Q2', from: '2025-04-01', to: '2025-06-30' });
-    expect(parsePeriod('2025-Q3')).toEqual({ id: '2025-Q3', from: '2025-07-01', to: '2025-09-30' });
-    expect(parsePeriod('2025-q4')).toEqual({ id: '2025-Q4', from: '2025-10-01', to: '2025-12-31' });
+    expect(parsePeriod('2025-Q2')).toEqual({ kind: 'quarter', year: 2025, quarter: 2, id: '2025-Q2', from: '2025-04-01', to: '2025-06-30' });
+    expect(parsePeriod('2025-Q3')).toEqual({ kind: 'quarter', year: 2025, quarter: 3, id: '2025-Q3', from: '2025-07-01', to: '2025-09-30' });
+    expect(parsePeriod('2025-q4')).toEqual({ kind: 'quarter', year: 2025, quarter: 4, id: '2025-Q4', from: '2025-10-01', to: '2025-12-31' });
   });
   it('custom windows, both days included', () => {
-    expect(periodFromWindow('2025-01-01', '2026-06-30')).toEqual({ id: '2025-01-01..2026-06-30', from: '2025-01-01', to: '2026-06-30' });
+    expect(periodFromWindow('2025-01-01', '2026-06-30')).toEqual({ kind: 'custom', id: '2025-01-01..2026-06-30', from: '2025-01-01', to: '2026-06-30' });
     expect(parsePeriod('2025-01-01..2026-06-30')).toEqual(periodFromWindow('2025-01-01', '2026-06-30'));
     expect(userError(() => periodFromWindow('2025-06-30', '2025-01-01')).exitCode).toBe(ExitCode.usage);
     expect(userError(() => periodFromWindow('2025-02-29', '2025-03-01')).exitCode).toBe(ExitCode.usage);
@@ -45,8 +46,8 @@ describe('period ids', () => {
 
 describe('cut-off presets from the periods file', () => {
   it('cutoff-6m is 15 Dec of the year before to 14 May', () => {
-    expect(parsePeriod('2025-cutoff-6m', presets)).toEqual({ id: '2025-cutoff-6m', from: '2024-12-15', to: '2025-05-14' });
-    expect(parsePeriod('2025-nd09-year', presets)).toEqual({ id: '2025-nd09-year', from: '2024-12-15', to: '2025-12-14' });
+    expect(parsePeriod('2025-cutoff-6m', presets)).toEqual({ kind: 'named', year: 2025, name: 'cutoff-6m', id: '2025-cutoff-6m', from: '2024-12-15', to: '2025-05-14' });
+    expect(parsePeriod('2025-nd09-year', presets)).toEqual({ kind: 'named', year: 2025, name: 'nd09-year', id: '2025-nd09-year', from: '2024-12-15', to: '2025-12-14' });
   });
   it('without the presets the name is unknown', () => {
     expect(() => parsePeriod('2025-cutoff-6m')).toThrow(UserError);
@@ -83,14 +84,35 @@ describe('cut-off presets from the periods file', () => {
 
 describe('same period last year', () => {
   it('shifts both ends back a year; 29 Feb becomes 28 Feb', () => {
-    expect(samePeriodLastYear(parsePeriod('2025-H1'))).toEqual({ id: '2024-H1', from: '2024-01-01', to: '2024-06-30' });
-    expect(samePeriodLastYear(parsePeriod('2025'))).toEqual({ id: '2024', from: '2024-01-01', to: '2024-12-31' });
-    expect(samePeriodLastYear(parsePeriod('2025-cutoff-6m', presets))).toEqual({ id: '2024-cutoff-6m', from: '2023-12-15', to: '2024-05-14' });
+    expect(samePeriodLastYear(parsePeriod('2025-H1'))).toEqual({ kind: 'half-year', year: 2024, half: 1, id: '2024-H1', from: '2024-01-01', to: '2024-06-30' });
+    expect(samePeriodLastYear(parsePeriod('2025'))).toEqual({ kind: 'year', year: 2024, id: '2024', from: '2024-01-01', to: '2024-12-31' });
+    expect(samePeriodLastYear(parsePeriod('2025-cutoff-6m', presets))).toEqual({ kind: 'named', year: 2024, name: 'cutoff-6m', id: '2024-cutoff-6m', from: '2023-12-15', to: '2024-05-14' });
     expect(samePeriodLastYear(periodFromWindow('2024-02-29', '2025-02-28'))).toEqual({
+      kind: 'custom',
       id: '2023-02-28..2024-02-28',
       from: '2023-02-28',
       to: '2024-02-28',
     });
+  });
+});
+
+describe('a period is read once into a value', () => {
+  it('the stored form (results, annexes) gives back the kind; an id of no known form is a custom window', () => {
+    expect(periodOfRef({ id: '2025-H2', from: '2025-07-01', to: '2025-12-31' })).toEqual({ kind: 'half-year', year: 2025, half: 2, id: '2025-H2', from: '2025-07-01', to: '2025-12-31' });
+    expect(periodOfRef({ id: '2025-cutoff-6m', from: '2024-12-15', to: '2025-05-14' })).toMatchObject({ kind: 'named', year: 2025, name: 'cutoff-6m' });
+    expect(periodOfRef({ id: 'kỳ 1', from: '2025-01-01', to: '2025-03-31' })).toEqual({ kind: 'custom', id: 'kỳ 1', from: '2025-01-01', to: '2025-03-31' });
+    expect(readPeriodId('2025 H1')).toBeUndefined();
+  });
+  it('the id is written from the kind, so reading it back gives the same value', () => {
+    for (const id of ['2025', '2025-H1', '2025-H2', '2025-9M', '2025-Q3', '2025-01-01..2025-02-15']) {
+      const period = parsePeriod(id);
+      expect(periodIdOf(period, period.from, period.to)).toBe(id);
+      expect(periodOfRef(periodRef(period))).toEqual(period);
+    }
+  });
+  it('nine months last year is named by its dates (1 Jan – 30 Sep of the year before)', () => {
+    expect(samePeriodLastYear(parsePeriod('2025-9M'))).toEqual({ kind: 'custom', id: '2024-01-01..2024-09-30', from: '2024-01-01', to: '2024-09-30' });
+    expect(samePeriodLastYear(parsePeriod('2025-Q4'))).toEqual({ kind: 'quarter', year: 2024, quarter: 4, id: '2024-Q4', from: '2024-10-01', to: '2024-12-31' });
   });
 });
 

@@ -13,6 +13,7 @@ import {
   roundTo,
   targetClause,
 } from '../../src/report/format-vi.js';
+import { periodOfRef } from '../../src/model/period.js';
 import { periodWording } from '../../src/report/period-label.js';
 
 describe('numbers', () => {
@@ -142,19 +143,19 @@ describe('comparison sentences', () => {
 
 describe('period wording', () => {
   it('names six-month, annual and other periods', () => {
-    expect(periodWording({ id: '2025-H1', from: '2025-01-01', to: '2025-06-30' })).toMatchObject({
+    expect(periodWording(periodOfRef({ id: '2025-H1', from: '2025-01-01', to: '2025-06-30' }))).toMatchObject({
       label: '6 tháng đầu năm 2025',
       nextLabel: '6 tháng cuối năm 2025',
       baselineLabel: 'cùng kỳ năm 2024',
     });
-    expect(periodWording({ id: '2025', from: '2025-01-01', to: '2025-12-31' })).toMatchObject({
+    expect(periodWording(periodOfRef({ id: '2025', from: '2025-01-01', to: '2025-12-31' }))).toMatchObject({
       kind: 'year',
       label: 'năm 2025',
       nextLabel: 'năm 2026',
       baselineLabel: 'năm 2024',
     });
-    expect(periodWording({ id: '2025-Q4', from: '2025-10-01', to: '2025-12-31' }).nextLabel).toBe('quý I năm 2026');
-    expect(periodWording({ id: '2024-12-15..2025-06-14', from: '2024-12-15', to: '2025-06-14' }).label).toBe(
+    expect(periodWording(periodOfRef({ id: '2025-Q4', from: '2025-10-01', to: '2025-12-31' })).nextLabel).toBe('quý I năm 2026');
+    expect(periodWording(periodOfRef({ id: '2024-12-15..2025-06-14', from: '2024-12-15', to: '2025-06-14' })).label).toBe(
       'từ ngày 15/12/2024 đến ngày 14/06/2025',
     );
   });
