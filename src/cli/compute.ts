@@ -10,9 +10,7 @@
  */
 import type { Command } from 'commander';
 import { checkOutputFile, writeOutputJson } from '../io/output.js';
-import { accountingLines, rejectedLine, summaryLines } from '../import/summary.js';
-import { placementNotes } from '../report/placement-note.js';
-import type { Catalogue } from '../indicators/index.js';
+import { accountingLines, type AdminUnits, type Catalogue, completenessMessage, formatDate, formatNumber, placementNotes, rejectedLine, summaryLines } from '../pipeline/stages.js';
 import type { ImportWarning, RejectedRow } from '../model/issues.js';
 import { ExitCode, UserError, msg, render, type Lang } from '../model/messages.js';
 import type { ComputeResult, IndicatorResult } from '../model/results.js';
@@ -22,10 +20,7 @@ import { loadVillageMap } from '../pipeline/load.js';
 import { resolvePeriod, type PeriodChoice } from '../pipeline/period.js';
 import { bornBy, readData } from '../pipeline/read.js';
 import { unitNamer } from '../pipeline/units.js';
-import { completenessMessage } from '../report/completeness.js';
 import { completenessFor } from '../pipeline/report.js';
-import type { AdminUnits } from '../units/index.js';
-import { formatDate, formatNumber } from '../report/format-vi.js';
 import { writeResultWorkbook, STATUS_LABEL, type UnitNamer } from './compute-xlsx.js';
 import { progressFor } from './progress.js';
 import { ignoreSheetOption, profileOption, sheetChoiceOf, type SheetOptions } from './sheet-options.js';

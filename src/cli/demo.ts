@@ -33,11 +33,9 @@ import {
   DEMO_SCENARIOS,
   type DemoScenario,
 } from '../pipeline/demo.js';
-import { completenessMessage } from '../report/completeness.js';
-import { placementLines } from '../import/summary.js';
+import { completenessMessage, placeholdersMessage, placementLines, reportBaseName } from '../pipeline/stages.js';
 import type { UnitReport } from '../pipeline/report.js';
 import type { OnPipelineEvent } from '../pipeline/events.js';
-import { placeholdersMessage, reportBaseName } from '../report/index.js';
 import { reportOutcome, writeAggregateReport } from './aggregate.js';
 import { langOf, say, type CliContext } from './context.js';
 import type { Text } from './help.js';

@@ -7,7 +7,7 @@
  * a name or a personal ID.
  */
 import type { Command } from 'commander';
-import type { RecordKeys } from '../engine/index.js';
+import { formatDate, formatNumberIn, type RecordKeys } from '../pipeline/stages.js';
 import { BreakdownKey } from '../model/results.js';
 import { ExitCode, UserError, msg, render, type Lang } from '../model/messages.js';
 import { explainStep, loadDefinitions } from '../pipeline/compute.js';
@@ -15,7 +15,6 @@ import { loadVillageMap } from '../pipeline/load.js';
 import { resolvePeriod } from '../pipeline/period.js';
 import { bornBy, readData } from '../pipeline/read.js';
 import { unitNamer } from '../pipeline/units.js';
-import { formatDate, formatNumberIn } from '../report/format-vi.js';
 import { addPeriodOptions, printRowErrors, type PeriodOptions } from './compute.js';
 import { ignoreSheetOption, profileOption, sheetChoiceOf, type SheetOptions } from './sheet-options.js';
 import { inputFiles } from './inputs.js';

@@ -3,7 +3,7 @@
  * modelled or not), read from indicators/*.yaml.
  */
 import type { Command } from 'commander';
-import { describeMeasure, describeRule, loadCatalogue } from '../engine/index.js';
+import { describeMeasure, describeRule, loadCatalogue } from '../pipeline/stages.js';
 import { msg, render } from '../model/messages.js';
 import { langOf, type CliContext } from './context.js';
 import type { Text } from './help.js';

@@ -1,4 +1,4 @@
-import { parseDate } from '../import/cells.js';
+import { parseDate } from '../pipeline/stages.js';
 import { ExitCode, UserError, msg } from '../model/messages.js';
 
 /**

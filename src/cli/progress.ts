@@ -1,4 +1,4 @@
-import type { FileAccount } from '../import/index.js';
+import { type FileAccount } from '../pipeline/stages.js';
 import { render, type Lang, type Message } from '../model/messages.js';
 import type { CliContext } from './context.js';
 

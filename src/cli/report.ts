@@ -9,16 +9,12 @@
  * injury and death counts from 1 to K−1 read "<K" (src/report/suppress.ts).
  */
 import type { Command } from 'commander';
-import type { FileAccount } from '../import/index.js';
-import { accountingLines } from '../import/summary.js';
+import { accountingLines, completenessMessage, type FileAccount, formatNumber, placeholdersMessage, reportBaseName, type ReportFiles } from '../pipeline/stages.js';
 import { outputPath } from '../io/file-names.js';
 import { checkOutputFolder, prepareOutputFolder, writeOutputFiles } from '../io/output.js';
 import { ExitCode, UserError, msg, render, type Lang } from '../model/messages.js';
 import type { OnPipelineEvent } from '../pipeline/events.js';
 import { reportFromFiles, type ReportRequest } from '../pipeline/report.js';
-import { formatNumber } from '../report/format-vi.js';
-import { completenessMessage } from '../report/completeness.js';
-import { placeholdersMessage, reportBaseName, type ReportFiles } from '../report/index.js';
 import { addPeriodOptions, printPlacement, printRowErrors } from './compute.js';
 import { ignoreSheetOption, profileOption, sheetChoiceOf, type SheetOptions } from './sheet-options.js';
 import { OUT_FOLDER_HELP, besideInputs, inputFiles } from './inputs.js';

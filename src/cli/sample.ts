@@ -1,20 +1,7 @@
 import type { Command } from 'commander';
 import { ExitCode, UserError, msg } from '../model/messages.js';
 import { join } from 'node:path';
-import {
-  DEFAULT_SEED,
-  OTHER_LAYOUTS_DIR,
-  POST_REFORM_DIR,
-  buildPostReformSet,
-  buildSampleSet,
-  districtSize,
-  writeOtherLayouts,
-  writePostReformSet,
-  writeSampleSet,
-  type WrittenFile,
-} from '../sample/index.js';
-import { vnNumber } from '../sample/layout.js';
-import { loadAdminUnits } from '../units/index.js';
+import { buildPostReformSet, buildSampleSet, DEFAULT_SEED, districtSize, loadAdminUnits, OTHER_LAYOUTS_DIR, POST_REFORM_DIR, vnNumber, writeOtherLayouts, writePostReformSet, writeSampleSet, type WrittenFile } from '../pipeline/stages.js';
 import { outputFault, prepareOutputFolder } from '../io/output.js';
 import { langOf, say, type CliContext } from './context.js';
 import type { Lang } from '../model/messages.js';

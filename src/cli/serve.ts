@@ -5,7 +5,7 @@
 import { Option, type Command } from 'commander';
 import { ExitCode, UserError, msg, render, type Message } from '../model/messages.js';
 import { toolVersion } from '../model/version.js';
-import { loadProfile } from '../import/profiles.js';
+import { loadProfile } from '../pipeline/stages.js';
 import { openBrowser, startServer } from '../server/start.js';
 import { profileOption } from './sheet-options.js';
 import { langOf, say, type CliContext } from './context.js';

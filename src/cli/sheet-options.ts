@@ -1,6 +1,5 @@
 import { Option } from 'commander';
-import { availableProfiles, loadProfile } from '../import/profiles.js';
-import type { ProfileSelection } from '../import/index.js';
+import { availableProfiles, loadProfile, type ProfileSelection } from '../pipeline/stages.js';
 import { msg } from '../model/messages.js';
 import type { Text } from './help.js';
 

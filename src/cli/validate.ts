@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
 import { checkOutputFile } from '../io/output.js';
-import { accountingLines, columnLines, rejectedLine, summaryLines, warningLine } from '../import/summary.js';
+import { accountingLines, columnLines, rejectedLine, summaryLines, warningLine } from '../pipeline/stages.js';
 import { ExitCode, msg, render } from '../model/messages.js';
 import { readData, totalsOf } from '../pipeline/read.js';
 import { placeStep } from '../pipeline/compute.js';

@@ -134,3 +134,4 @@ export { childVintages, type Vintage } from './vintage.js';
 export { NOBODY_CONCERNED } from './targets.js';
 export { isIsoDate } from './dates.js';
 export { ALWAYS_SHOWN, KEY_LABELS, compareValues, valueLabel } from './breakdowns.js';
+export { DOUBLE_COUNT_NOTE, combinedResult, sumAnnexes, type SummedRows } from './sum-annexes.js';

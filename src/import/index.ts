@@ -25,6 +25,7 @@ import type { ProfileSelection } from './sheet-choice.js';
 export type { FileAccount, SheetAccount, SheetPlacementNote, SkippedSheet, UnreadableInput } from './read-file.js';
 export type { ProfileSelection } from './sheet-choice.js';
 export { unitCheckFor } from './read-file.js';
+export { readAnnex } from './annex.js';
 
 export interface ImportResult {
   readonly dataset: Dataset;

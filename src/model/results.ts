@@ -9,6 +9,17 @@ export { Level } from './levels.js';
 export const BreakdownKey = z.enum(['sex', 'ageGroup', 'group', 'cause', 'setting', 'form']);
 export type BreakdownKey = z.infer<typeof BreakdownKey>;
 
+export type Breakdown = Partial<Record<BreakdownKey, string>>;
+
+/** A breakdown as a stable string: keys sorted, "ageGroup=0-2;sex=NU". */
+export function breakdownId(breakdown: Breakdown): string {
+  return Object.entries(breakdown)
+    .filter((entry): entry is [string, string] => entry[1] !== undefined)
+    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+    .map(([key, value]) => `${key}=${value}`)
+    .join(';');
+}
+
 export const PeriodRef = z.object({ id: z.string(), from: isoDate, to: isoDate });
 export type PeriodRef = z.infer<typeof PeriodRef>;
 

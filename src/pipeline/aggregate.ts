@@ -4,7 +4,7 @@
  */
 import { baselineLookupOf, evaluateTargets, parsePeriod, type PeriodPresets } from '../engine/index.js';
 import type { TargetPlan } from '../indicators/index.js';
-import { aggregateAnnexes, type AggregateOutcome } from '../report/aggregate/index.js';
+import { aggregateAnnexes, type AggregateOutcome } from './annexes.js';
 import { createReport, type ReportFiles, type ReportInput } from '../report/index.js';
 import { ExitCode, UserError } from '../model/messages.js';
 import { incompleteRefusal } from '../report/completeness.js';

@@ -11,7 +11,9 @@ import { loadReportLayout, type ReportLayout } from './layout.js';
 import type { Completeness } from './completeness.js';
 import { NARRATIVE_KEYS, type Narrative, type NarrativeKey } from './narrative.js';
 import * as text from './paragraphs.js';
-import type { UnitFacts } from './paragraphs.js';
+import type { SourceFile, UnitFacts } from '../model/annex-contract.js';
+
+export type { SourceFile } from '../model/annex-contract.js';
 import { periodWording, type PeriodWording } from './period-label.js';
 import { ResultIndex } from './result-index.js';
 import type { ReportSettings } from './settings.js';
@@ -22,13 +24,6 @@ import { levelBelow } from '../model/levels.js';
 import { committeeName, nameInSentence, placeName, typeWord, unitsWord, type UnitName } from './unit-name.js';
 
 /** A file the figures were read from, as the annex's ThongTin sheet lists it. */
-export interface SourceFile {
-  readonly file: string;
-  readonly read: number;
-  readonly accepted: number;
-  readonly rejected: number;
-  readonly sha256?: string;
-}
 
 export interface ReportInput {
   /** Results of the period, for the unit and the units below it (other rows are ignored). */

@@ -30,19 +30,9 @@ import type { Protection, When } from './suppress.js';
 import { coreValue, type TableContext } from './tables.js';
 import type { CoreFigure } from './table-spec.js';
 import { areaPhrase, totalRowLabel, typeWord } from './unit-name.js';
+import type { UnitFacts } from '../model/annex-contract.js';
 
-/** Commune facts (ThongTinXa) without where they were read. */
-export interface UnitFacts {
-  readonly communeCode: string;
-  readonly periodId: string;
-  readonly population?: number;
-  readonly villages?: number;
-  readonly villagesWithFacilities?: number;
-  readonly hasPlayground?: boolean;
-  readonly childFriendly?: boolean;
-  readonly childrenConsulted?: number;
-  readonly budget?: number;
-}
+export type { UnitFacts } from '../model/annex-contract.js';
 
 /** What the sentences are written from: the tables' figures, plus the communes' facts. */
 export interface ParagraphContext extends Pick<TableContext, 'index' | 'baseline' | 'unit' | 'children' | 'childrenWord' | 'wording' | 'targets' | 'completeness'> {

@@ -1,18 +1,9 @@
 /**
  * Looks up result rows by indicator, unit and breakdown: the one way reports read figures.
  */
-import type { BreakdownKey, IndicatorResult } from '../model/results.js';
+import { breakdownId, type Breakdown, type IndicatorResult } from '../model/results.js';
 
-export type Breakdown = Partial<Record<BreakdownKey, string>>;
-
-/** A breakdown as a stable string: keys sorted, "ageGroup=0-2;sex=NU". */
-export function breakdownId(breakdown: Breakdown): string {
-  return Object.entries(breakdown)
-    .filter((entry): entry is [string, string] => entry[1] !== undefined)
-    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
-    .map(([key, value]) => `${key}=${value}`)
-    .join(';');
-}
+export { breakdownId, type Breakdown } from '../model/results.js';
 
 export class ResultIndex {
   private readonly rows = new Map<string, IndicatorResult>();

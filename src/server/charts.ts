@@ -9,9 +9,7 @@
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { ExitCode, UserError, msg } from '../model/messages.js';
-import { chartNotes, type ChartFigure } from '../report/charts/data.js';
-import { chartSvg } from '../report/charts/render.js';
-import { placedCharts, type ReportInput } from '../report/index.js';
+import { type ChartFigure, chartNotes, chartSvg, placedCharts, type ReportInput } from '../pipeline/stages.js';
 
 /** Width the page's SVGs are drawn at, in points (the picture scales with the page). */
 const PAGE_WIDTH = 560;

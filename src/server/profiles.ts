@@ -14,14 +14,11 @@ import { rmSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
-import type { ProfileSelection } from '../import/index.js';
-import { checkMapping, makeProfile, profileFileName, proposalsFor, specOf, type LayoutChoice, type LayoutDraft } from '../import/mapping.js';
-import { bundledProfiles, loadProfile, localProfilesChecked, type BrokenProfile } from '../import/profiles.js';
+import { type BrokenProfile, bundledProfiles, checkMapping, KIND_LABELS, type LayoutChoice, type LayoutDraft, loadProfile, localProfilesChecked, makeProfile, profileFileName, type ProfileSelection, proposalsFor, specOf } from '../pipeline/stages.js';
 import { prepareOutputFolder, writeNewFileIn } from '../io/output.js';
 import { SHEETS } from '../model/columns.js';
 import { ExitCode, UserError, msg, type Message } from '../model/messages.js';
 import type { Profile } from '../model/profile.js';
-import { KIND_LABELS } from '../import/summary.js';
 import { parseBody } from './request.js';
 
 /** Where a profile comes from: chitieu, the profiles/ folder, `serve --profile`, an upload, or the mapping step. */

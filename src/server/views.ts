@@ -3,21 +3,14 @@
  * languages ({ vi, en }), so the page switches language without asking again. Rejected rows
  * and warnings are the terminal's lines, personal values masked the same way.
  */
-import { KEY_LABELS, parsePeriod, samePeriodLastYear, valueLabel, type Explanation, type Period, type PeriodPresets, type RecordKeys } from '../engine/index.js';
-import type { ImportResult } from '../import/index.js';
-import { placementNotes } from '../report/placement-note.js';
-import { countsByKind, issueLabel, placementLines, KIND_LABELS, rejectedLine, SKIP_REASONS, warningLine } from '../import/summary.js';
+import { type AdminUnits, completenessMessage, countsByKind, eraAt, type Explanation, type ImportResult, issueLabel, KEY_LABELS, KIND_LABELS, parsePeriod, type Period, type PeriodPresets, periodWording, placementLines, placementNotes, type RecordKeys, rejectedLine, samePeriodLastYear, SKIP_REASONS, type UnitName, valueLabel, warningLine } from '../pipeline/stages.js';
 import { msg, type Message } from '../model/messages.js';
 import { isoOfDateNumber, NO_DATE, type CodeColumn } from '../model/record-columns.js';
 import type { BreakdownKey, ComputeResult, IndicatorResult, Level, TargetStatus } from '../model/results.js';
 import { levelRank, unitsAbove } from '../model/levels.js';
 import type { Computed, Definitions } from '../pipeline/compute.js';
 import { completenessFor } from '../pipeline/report.js';
-import { completenessMessage } from '../report/completeness.js';
 import { totalsOf } from '../pipeline/read.js';
-import { periodWording } from '../report/period-label.js';
-import type { UnitName } from '../report/unit-name.js';
-import { eraAt, type AdminUnits } from '../units/index.js';
 
 /** Rows listed one by one on the page; the error workbook has them all. */
 export const LISTED_ROWS = 200;

@@ -12,7 +12,7 @@ import { computeStep, loadDefinitions, type Computed } from '../../src/pipeline/
 import { DEMO_2026, sampleFiles } from '../../src/pipeline/demo.js';
 import { loadTargets } from '../../src/pipeline/load.js';
 import { readData } from '../../src/pipeline/read.js';
-import { readAnnex } from '../../src/report/aggregate/index.js';
+import { readAnnex } from '../../src/import/annex.js';
 import { formatNumber } from '../../src/report/format-vi.js';
 import { runCli, type CliRun } from '../helpers/cli.js';
 import { paragraphs, zipEntries } from './read-back.js';

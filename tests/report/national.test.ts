@@ -15,7 +15,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { ComputeResult, type IndicatorResult } from '../../src/model/results.js';
-import { readAnnex } from '../../src/report/aggregate/index.js';
+import { readAnnex } from '../../src/import/annex.js';
 import { runCli } from '../helpers/cli.js';
 import { CHILD_HEADERS, EVENT_HEADERS, childRow, eventRow, tempDir, utc, writeWorkbook } from '../helpers/workbooks.js';
 import { paragraphs, tableRows, zipEntries } from './read-back.js';

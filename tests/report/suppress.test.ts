@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { ExitCode, UserError, render } from '../../src/model/messages.js';
-import { readAnnex } from '../../src/report/aggregate/index.js';
+import { readAnnex } from '../../src/import/annex.js';
 import { createReport, reportModel } from '../../src/report/index.js';
 import { formatCell } from '../../src/report/table-layout.js';
 import type { Cell, Column, ReportTable, Row, TablePart } from '../../src/report/table-model.js';

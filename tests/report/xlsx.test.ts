@@ -4,11 +4,12 @@ import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { IndicatorResult } from '../../src/model/results.js';
-import { readAnnex, type Annex } from '../../src/report/aggregate/index.js';
+import { readAnnex } from '../../src/import/annex.js';
+import type { Annex } from '../../src/model/annex-contract.js';
 
 type AnnexRow = Annex['rows'][number];
 import { createReport, type ReportFiles } from '../../src/report/index.js';
-import { ANNEX_FORMAT, DATA_COLUMNS } from '../../src/report/xlsx/contract.js';
+import { ANNEX_FORMAT, DATA_COLUMNS } from '../../src/model/annex-contract.js';
 import { districtInput } from './fixtures.js';
 import { zipEntries } from './read-back.js';
 

@@ -13,7 +13,7 @@ import { CHROMIUM, launchBrowser } from '../helpers/browser.js';
 import { ComputeResult, type IndicatorResult } from '../../src/model/results.js';
 import { breakdownId } from '../../src/report/result-index.js';
 import { communeAnnexes, demoSetup, districtReport } from '../../src/pipeline/demo.js';
-import { readAnnex } from '../../src/report/aggregate/index.js';
+import { readAnnex } from '../../src/import/annex.js';
 import { startServer, type RunningServer } from '../../src/server/start.js';
 import { runCli } from '../helpers/cli.js';
 import { zipEntries, paragraphs } from '../report/read-back.js';

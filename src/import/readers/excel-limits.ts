@@ -1,17 +1,18 @@
 import { msg } from '../../model/messages.js';
 import { ZipRefusal } from '../zip-guard.js';
 import { columnLetter } from './notes.js';
+import { EXCEL_LIMITS } from '../../io/excel-limits.js';
+
+export { EXCEL_LIMITS } from '../../io/excel-limits.js';
 
 /**
- * What one small workbook may cost to read. Excel itself never writes a cell of more than
- * 32,767 characters, a sheet wider than 16,384 columns (XFD) or longer than 1,048,576 rows: a
- * part that does is damaged or made to hurt, and is refused in one line. Within those limits a
+ * What one small workbook may cost to read. Excel itself never writes a cell, a row or a
+ * column past EXCEL_LIMITS (src/io/excel-limits.ts): a part that does is damaged or made to
+ * hurt, and is refused in one line. Within those limits a
  * shared string can still be referenced by every cell, and each reference costs its length in
  * every step after the reader (legacy-encoding check, header matching, `inspect --cells`): the
  * text handed over for one file is bounded by `TextBudget`, relative to the XML the file holds.
  */
-export const EXCEL_LIMITS = { cellChars: 32_767, columns: 16_384, rows: 1_048_576 } as const;
-
 /**
  * The most XML one cell's text within the limit can take: a character written as a reference
  * is at most 10 bytes (`&#0065535;`). Past it a value is refused before its end is read.

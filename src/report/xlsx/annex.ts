@@ -2,14 +2,14 @@
  * The annex workbook: Biểu 01–05 for people (merged two-level headers, number formats, frozen
  * panes, A4 fitted to the page width, header rows repeated on each printed page, formulas with
  * their results; a table in two parts has a sheet per part), and DuLieu, DuLieuXa and ThongTin
- * for programs (contract.ts, hidden), so that a district can `aggregate` the workbooks its
+ * for programs (src/model/annex-contract.ts, hidden), so that a district can `aggregate` the workbooks its
  * communes send up.
  */
 import ExcelJS from 'exceljs';
 import { safeFormula, setText, workbookBytes } from '../../io/xlsx-output.js';
 import type { IndicatorResult } from '../../model/results.js';
 import { missingByUnit, type Completeness } from '../completeness.js';
-import { EXCEL_LIMITS } from '../../import/readers/excel-limits.js';
+import { EXCEL_LIMITS } from '../../io/excel-limits.js';
 import type { ReportModel } from '../model.js';
 import { excelFormat, headerLayout } from '../table-layout.js';
 import type { Cell, Column, ReportTable, Row, TablePart } from '../table-model.js';
@@ -25,7 +25,7 @@ import {
   INFO_SHEET,
   factHeader,
   type InfoKey,
-} from './contract.js';
+} from '../../model/annex-contract.js';
 
 const FONT = 'Times New Roman';
 const THIN: Partial<ExcelJS.Border> = { style: 'thin', color: { argb: 'FF000000' } };

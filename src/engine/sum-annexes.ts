@@ -10,12 +10,11 @@
  * and the commune's denominator for the same sex/age group (sex and age rows always exist) or
  * its total denominator (a group, cause, form or setting does not restrict the denominator).
  */
-import { CHILD_PROPERTY_BREAKDOWNS } from '../../indicators/index.js';
-import type { BreakdownKey, ComputeResult, IndicatorResult, Level } from '../../model/results.js';
-import { levelRank } from '../../model/levels.js';
-import { msg, type Message } from '../../model/messages.js';
-import { breakdownId, type Breakdown } from '../result-index.js';
-import type { Annex, AnnexRow } from './read-annex.js';
+import { CHILD_PROPERTY_BREAKDOWNS } from '../indicators/index.js';
+import { breakdownId, type Breakdown, type BreakdownKey, type ComputeResult, type IndicatorResult, type Level } from '../model/results.js';
+import { levelRank } from '../model/levels.js';
+import { msg, type Message } from '../model/messages.js';
+import type { Annex, AnnexRow } from '../model/annex-contract.js';
 
 export const DOUBLE_COUNT_NOTE =
   'Số liệu của đơn vị cấp trên được cộng từ phụ lục của các đơn vị cấp dưới: một trẻ em có số liệu ở hai đơn vị được tính hai lần.';

@@ -4,15 +4,16 @@
  * twice, or of an unknown layout are refused (exit 2). The expected units that sent nothing
  * are listed, and their rows in the tables show "–".
  */
-import { ExitCode, UserError, msg, type Message } from '../../model/messages.js';
-import { completenessWords, type Completeness, type NamedCommune } from '../completeness.js';
-import type { ReportInput } from '../model.js';
-import type { UnitName } from '../unit-name.js';
-import { readAnnex, type Annex } from './read-annex.js';
-import { DOUBLE_COUNT_NOTE, combinedResult, sumAnnexes } from './sum.js';
+import { DOUBLE_COUNT_NOTE, combinedResult, sumAnnexes } from '../engine/index.js';
+import { readAnnex } from '../import/index.js';
+import type { Annex } from '../model/annex-contract.js';
+import { ExitCode, UserError, msg, type Message } from '../model/messages.js';
+import { completenessWords, type Completeness, type NamedCommune } from '../report/completeness.js';
+import type { ReportInput, UnitName } from '../report/index.js';
 
-export { DOUBLE_COUNT_NOTE } from './sum.js';
-export { readAnnex, type Annex } from './read-annex.js';
+export { DOUBLE_COUNT_NOTE } from '../engine/index.js';
+export { readAnnex } from '../import/index.js';
+export type { Annex } from '../model/annex-contract.js';
 
 export interface AggregateRequest {
   readonly paths: readonly string[];

@@ -1,5 +1,5 @@
 /**
- * Reads back an annex workbook that `report` wrote (xlsx/contract.ts): its ThongTin, DuLieu
+ * Reads back an annex workbook that `report` wrote (src/model/annex-contract.ts): its ThongTin, DuLieu
  * and DuLieuXa sheets, checked with zod. A file that is not such a workbook is refused with
  * exit 2 and says why.
  */
@@ -7,15 +7,13 @@ import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import { z } from 'zod';
-import { ExitCode, UserError, msg } from '../../model/messages.js';
-import { communeCode as communeCodeSchema, isoDate } from '../../model/records.js';
-import { BreakdownKey, Level, type IndicatorResult, type PeriodRef } from '../../model/results.js';
-import { UnitCode } from '../../model/levels.js';
-import type { RawValue } from '../../import/cells.js';
-import type { CellNote } from '../../import/readers/types.js';
-import { readXlsxWorkbook } from '../../import/readers/xlsx.js';
-import type { SourceFile } from '../model.js';
-import type { UnitFacts } from '../paragraphs.js';
+import { ExitCode, UserError, msg } from '../model/messages.js';
+import { communeCode as communeCodeSchema, isoDate } from '../model/records.js';
+import { BreakdownKey, Level } from '../model/results.js';
+import { UnitCode } from '../model/levels.js';
+import type { RawValue } from './cells.js';
+import type { CellNote } from './readers/types.js';
+import { readXlsxWorkbook } from './readers/xlsx.js';
 import {
   ANNEX_FORMAT,
   BREAKDOWN_COLUMNS,
@@ -27,36 +25,13 @@ import {
   INFO_KEYS,
   INFO_SHEET,
   factHeader,
-} from '../xlsx/contract.js';
+  type Annex,
+  type AnnexInfo,
+  type AnnexRow,
+  type SourceFile,
+  type UnitFacts,
+} from '../model/annex-contract.js';
 
-export interface AnnexInfo {
-  readonly unitCode: string;
-  readonly unitName: string;
-  readonly level: Level;
-  readonly period: PeriodRef;
-  readonly baseline?: PeriodRef;
-  readonly origin: string;
-  readonly children: readonly string[];
-  /** The communes whose data the annex holds (annexes written before this was kept lack it). */
-  readonly communesWithData?: readonly string[];
-  readonly toolVersion?: string;
-  readonly catalogueVersion?: string;
-}
-
-export interface AnnexRow extends IndicatorResult {
-  readonly factor: number | null;
-}
-
-export interface Annex {
-  /** The file's base name. */
-  readonly file: string;
-  readonly sha256: string;
-  readonly info: AnnexInfo;
-  readonly rows: readonly AnnexRow[];
-  readonly baselineRows: readonly AnnexRow[];
-  readonly facts: readonly UnitFacts[];
-  readonly sources: readonly SourceFile[];
-}
 
 function refuse(file: string, vi: string, en: string): UserError {
   return new UserError(ExitCode.unreadableInput, msg(`Tệp ${file}: ${vi}`, `File ${file}: ${en}`));

@@ -10,8 +10,8 @@
  *              `suppress` K when small counts were hidden (then there is no DuLieu); then
  *              one "file" row per source file (name, rows read, accepted, rejected, SHA-256)
  */
-import { COMMUNE_FACTS_SHEET } from '../../model/columns.js';
-import { BreakdownKey } from '../../model/results.js';
+import { COMMUNE_FACTS_SHEET } from './columns.js';
+import { BreakdownKey, type IndicatorResult, type Level, type PeriodRef } from './results.js';
 
 /** Changes when the layout of these sheets changes; `aggregate` refuses other versions. */
 export const ANNEX_FORMAT = 'chitieu-phu-luc/1';
@@ -86,3 +86,54 @@ export const INFO_KEYS = {
 export type InfoKey = keyof typeof INFO_KEYS;
 
 export const FILE_ROW_KEY = 'file';
+
+/** A file the figures were read from, as the annex's ThongTin sheet lists it. */
+export interface SourceFile {
+  readonly file: string;
+  readonly read: number;
+  readonly accepted: number;
+  readonly rejected: number;
+  readonly sha256?: string;
+}
+
+/** Commune facts (ThongTinXa) without where they were read: what the report and the annex's DuLieuXa sheet carry. */
+export interface UnitFacts {
+  readonly communeCode: string;
+  readonly periodId: string;
+  readonly population?: number;
+  readonly villages?: number;
+  readonly villagesWithFacilities?: number;
+  readonly hasPlayground?: boolean;
+  readonly childFriendly?: boolean;
+  readonly childrenConsulted?: number;
+  readonly budget?: number;
+}
+
+export interface AnnexInfo {
+  readonly unitCode: string;
+  readonly unitName: string;
+  readonly level: Level;
+  readonly period: PeriodRef;
+  readonly baseline?: PeriodRef;
+  readonly origin: string;
+  readonly children: readonly string[];
+  /** The communes whose data the annex holds (annexes written before this was kept lack it). */
+  readonly communesWithData?: readonly string[];
+  readonly toolVersion?: string;
+  readonly catalogueVersion?: string;
+}
+
+export interface AnnexRow extends IndicatorResult {
+  readonly factor: number | null;
+}
+
+export interface Annex {
+  /** The file's base name. */
+  readonly file: string;
+  readonly sha256: string;
+  readonly info: AnnexInfo;
+  readonly rows: readonly AnnexRow[];
+  readonly baselineRows: readonly AnnexRow[];
+  readonly facts: readonly UnitFacts[];
+  readonly sources: readonly SourceFile[];
+}
