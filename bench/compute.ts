@@ -7,7 +7,8 @@
  *   node --import tsx bench/compute.ts [children] [events]
  */
 import { ABUSE_FORMS, ABUSE_SETTINGS, INJURY_CAUSES, OUTCOMES, RISK_GROUPS, SPECIAL_GROUPS, codesOf } from '../src/model/codes.js';
-import { datasetOf, type Child, type ChildEvent, type CommuneFacts, type Dataset } from '../src/model/records.js';
+import type { Child, ChildEvent, CommuneFacts } from '../src/model/records.js';
+import { datasetOf, type Dataset } from '../src/model/record-columns.js';
 import { computeIndicators, loadCatalogue, loadTargets, parsePeriod } from '../src/engine/index.js';
 import { loadAdminUnits } from '../src/units/index.js';
 

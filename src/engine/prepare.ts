@@ -26,7 +26,8 @@ import {
 } from '../model/record-columns.js';
 import type { ImportWarning, RejectedRow } from '../model/issues.js';
 import { msg } from '../model/messages.js';
-import type { Child, ChildEvent, CommuneFacts, Dataset } from '../model/records.js';
+import type { Child, ChildEvent, CommuneFacts } from '../model/records.js';
+import type { Dataset } from '../model/record-columns.js';
 import { LEVELS, type CommuneUnits, type Level, type LevelUnits } from '../model/levels.js';
 import type { Source } from '../indicators/schema.js';
 import { ageGroupOf } from './breakdowns.js';

@@ -4,7 +4,7 @@
  */
 import { CommuneUnits, levelWords, levelsAt, type Level } from '../model/levels.js';
 import { ExitCode, UserError, msg } from '../model/messages.js';
-import type { Dataset } from '../model/records.js';
+import type { Dataset } from '../model/record-columns.js';
 import { eraAt, type AdminUnits, type Era } from '../units/index.js';
 import type { VillageMap } from '../units/village-map.js';
 import { Run } from './compute.js';

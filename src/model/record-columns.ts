@@ -1,11 +1,6 @@
-import {
-  ABUSE_FORMS,
-  RISK_GROUPS,
-  SPECIAL_GROUPS,
-  SUPPORT_FORMS,
-  type CodeList,
-} from './codes.js';
-import { Child, ChildEvent, type SourceRef } from './records.js';
+import type { CodeList } from './codes.js';
+import { CHILD_FIELDS, EVENT_FIELDS, storedLayout, type StoredAs } from './fields.js';
+import { Child, ChildEvent, type CommuneFacts, type SourceRef } from './records.js';
 
 /**
  * Validated records as columns: what the importer hands to the engine. Half a million
@@ -56,66 +51,13 @@ export interface NumberColumn {
 }
 export type Column = TextColumn | CodeColumn | DateColumn | FlagColumn | ListColumn | NumberColumn;
 
-type FieldSpec =
-  | { readonly type: 'text' }
-  | { readonly type: 'code' }
-  | { readonly type: 'date' }
-  | { readonly type: 'flag' }
-  | { readonly type: 'list'; readonly list: CodeList }
-  | { readonly type: 'number' };
-type Layout = Readonly<Record<string, FieldSpec>>;
+type Layout = Readonly<Record<string, StoredAs>>;
 
-const text = { type: 'text' } as const;
-const code = { type: 'code' } as const;
-const date = { type: 'date' } as const;
-const flag = { type: 'flag' } as const;
-const number = { type: 'number' } as const;
-const list = (codes: CodeList) => ({ type: 'list', list: codes }) as const;
+/** How each field of a child and of an event is stored, from their descriptions (fields.ts). */
+export const CHILD_LAYOUT = storedLayout(CHILD_FIELDS);
+export const EVENT_LAYOUT = storedLayout(EVENT_FIELDS);
 
-type RecordFields<T> = Exclude<keyof T, 'source' | 'absentColumns'>;
-
-export const CHILD_LAYOUT = {
-  childId: text,
-  personalId: text,
-  fullName: text,
-  dateOfBirth: date,
-  sex: code,
-  ethnicity: code,
-  provinceCode: code,
-  districtCode: code,
-  communeCode: code,
-  village: code,
-  birthRegistered: flag,
-  hasHealthInsurance: flag,
-  schoolStatus: code,
-  specialGroups: list(SPECIAL_GROUPS),
-  specialSince: date,
-  specialUntil: date,
-  riskGroups: list(RISK_GROUPS),
-  supportForms: list(SUPPORT_FORMS),
-  supportDate: date,
-  status: code,
-  statusDate: date,
-} as const satisfies Record<RecordFields<Child>, FieldSpec>;
-
-export const EVENT_LAYOUT = {
-  caseId: text,
-  childId: text,
-  sex: code,
-  dateOfBirth: date,
-  communeCode: code,
-  eventType: code,
-  eventDate: date,
-  abuseForms: list(ABUSE_FORMS),
-  abuseSetting: code,
-  injuryCause: code,
-  outcome: code,
-  interventions: list(SUPPORT_FORMS),
-  handling: code,
-  fineAmount: number,
-} as const satisfies Record<RecordFields<ChildEvent>, FieldSpec>;
-
-type ColumnOf<S extends FieldSpec> = S['type'] extends 'text'
+type ColumnOf<S extends StoredAs> = S['type'] extends 'text'
   ? TextColumn
   : S['type'] extends 'code'
     ? CodeColumn
@@ -186,7 +128,7 @@ export function listCodes(spec: CodeList, bits: number): readonly string[] {
 }
 const listCache = new WeakMap<CodeList, Map<number, readonly string[]>>();
 
-function valueAt(spec: FieldSpec, column: Column, index: number): unknown {
+function valueAt(spec: StoredAs, column: Column, index: number): unknown {
   switch (column.type) {
     case 'text':
       return column.values[index];
@@ -353,7 +295,7 @@ export class ColumnsBuilder<L extends Layout> {
 
 interface Slot {
   readonly name: string;
-  readonly spec: FieldSpec;
+  readonly spec: StoredAs;
   /** Text fields. */
   readonly values: (string | undefined)[] | undefined;
   /** Every other field, encoded. */
@@ -576,4 +518,19 @@ export function codeAt(column: CodeColumn, index: number): string | undefined {
 export function filesOf(columns: ChildColumns | EventColumns): Set<string> {
   const used = new Set<number>(columns.origin);
   return new Set([...used].map((origin) => columns.origins[origin]!.file));
+}
+
+/**
+ * Everything the importer accepted, ready for the engine: children and events as columns
+ * (record-columns.ts), the few commune-facts rows as records.
+ */
+export interface Dataset {
+  readonly children: ChildColumns;
+  readonly events: EventColumns;
+  readonly communeFacts: readonly CommuneFacts[];
+}
+
+/** A dataset from plain records: how tests and benchmarks write their data. */
+export function datasetOf(parts: { readonly children?: readonly Child[]; readonly events?: readonly ChildEvent[]; readonly communeFacts?: readonly CommuneFacts[] }): Dataset {
+  return { children: childColumns(parts.children ?? []), events: eventColumns(parts.events ?? []), communeFacts: parts.communeFacts ?? [] };
 }

@@ -12,7 +12,7 @@ import type { ImportResult } from '../import/index.js';
 import type { TargetPlan } from '../indicators/index.js';
 import { ExitCode, UserError, msg } from '../model/messages.js';
 import { filesOf, rowsWithCode, selectChildren, selectEvents } from '../model/record-columns.js';
-import type { Dataset } from '../model/records.js';
+import type { Dataset } from '../model/record-columns.js';
 import type { ComputeResult, IndicatorResult } from '../model/results.js';
 import type { AggregateOutcome } from './annexes.js';
 import { formatNumber } from '../report/format-vi.js';

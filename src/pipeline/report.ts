@@ -8,7 +8,7 @@ import { communeNames, coverageOf, factsPeriod, type PeriodPresets } from '../en
 import type { ImportResult } from '../import/index.js';
 import { lastYearNotes, type Catalogue } from '../indicators/index.js';
 import { ExitCode, UserError, msg } from '../model/messages.js';
-import type { Dataset } from '../model/records.js';
+import type { Dataset } from '../model/record-columns.js';
 import type { ComputeResult, Level, PeriodRef } from '../model/results.js';
 import { completenessOf, incompleteRefusal, type Completeness } from '../report/completeness.js';
 import { createReport, type ReportFiles, type ReportInput, type UnitFacts, type UnitName } from '../report/index.js';

@@ -19,7 +19,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { computeIndicators, loadCatalogue, parsePeriod } from '../../src/engine/index.js';
-import type { Dataset } from '../../src/model/records.js';
+import type { Dataset } from '../../src/model/record-columns.js';
 import { child, dataset, event, facts, figure, ndv } from './fixtures.js';
 import { loadAdminUnits } from '../../src/units/index.js';
 

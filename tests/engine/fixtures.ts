@@ -3,7 +3,8 @@
  * an active child in Sơn Hà (pre-reform commune 21289, district 529, province 51), registered,
  * insured, no special circumstances; events of type TNTT with no outcome.
  */
-import { datasetOf, type Child, type ChildEvent, type CommuneFacts, type Dataset } from '../../src/model/records.js';
+import type { Child, ChildEvent, CommuneFacts } from '../../src/model/records.js';
+import { datasetOf, type Dataset } from '../../src/model/record-columns.js';
 import type { BreakdownKey, IndicatorResult } from '../../src/model/results.js';
 import { levelOfCode } from '../../src/model/levels.js';
 

@@ -10,7 +10,7 @@ import { computeIndicators, loadCatalogue, parsePeriod } from '../../src/engine/
 import { importFiles } from '../../src/import/index.js';
 import { loadProfile } from '../../src/import/profiles.js';
 import { CONTRACT_LAYOUT, DEFAULT_SEED, buildSampleSet, otherLayoutFile, workbookBuffer, type OtherLayout } from '../../src/sample/index.js';
-import type { Dataset } from '../../src/model/records.js';
+import type { Dataset } from '../../src/model/record-columns.js';
 import { loadAdminUnits } from '../../src/units/index.js';
 import { runCli } from '../helpers/cli.js';
 import { tempDir } from '../helpers/workbooks.js';
