@@ -152,7 +152,7 @@ function readInfo(file: string, sheet: SheetRows): { info: AnnexInfo; sources: S
       period: { id: i.periodId, from: i.periodFrom, to: i.periodTo },
       ...(baseline ? { baseline } : {}),
       origin: i.origin,
-      children: codeList(i.children),
+      subUnits: codeList(i.children),
       ...(i.communesWithData !== undefined ? { communesWithData: codeList(i.communesWithData) } : {}),
       ...(i.toolVersion ? { toolVersion: i.toolVersion } : {}),
       ...(i.catalogueVersion ? { catalogueVersion: i.catalogueVersion } : {}),

@@ -116,7 +116,8 @@ export interface AnnexInfo {
   readonly period: PeriodRef;
   readonly baseline?: PeriodRef;
   readonly origin: string;
-  readonly children: readonly string[];
+  /** The codes of the unit's sub-units (ThongTin key `children`). */
+  readonly subUnits: readonly string[];
   /** The communes whose data the annex holds (annexes written before this was kept lack it). */
   readonly communesWithData?: readonly string[];
   readonly toolVersion?: string;

@@ -35,18 +35,18 @@ export async function aggregateStep(
   definitions: { readonly units: AdminUnits; readonly presets?: PeriodPresets },
 ): Promise<AggregateOutcome> {
   const period = parsePeriod(request.period, definitions.presets);
-  const { unit, children } = reportUnit(request.unit, period, definitions.units);
+  const { unit, subUnits } = reportUnit(request.unit, period, definitions.units);
   const communes = communesUnder(definitions.units, unit, period.to).map((commune) => ({ code: commune.code, name: commune.name }));
   const outcome = await aggregateAnnexes({
     paths,
     unit,
     periodId: period.id,
-    expected: children,
+    expected: subUnits,
     isUnder: (code) => isUnder(unit, code, period, definitions.units),
     childOf: (code) => {
       const level = levelOfCode(code);
       const above = level === undefined ? [] : unitsAbove(definitions.units, { code, level }, period.to);
-      return children.find((child) => above.some((unit) => unit.code === child.code && unit.level === child.level))?.code;
+      return subUnits.find((subUnit) => above.some((unit) => unit.code === subUnit.code && unit.level === subUnit.level))?.code;
     },
     toolVersion: toolVersion(),
     communes,

@@ -77,7 +77,7 @@ function check(annexes: readonly Annex[], request: AggregateRequest): void {
 /** The communes whose data an annex holds: itself, or what it says it was made of. */
 function communesOf(annex: Annex): readonly string[] {
   if (annex.info.level === 'commune') return [annex.info.unitCode];
-  return annex.info.communesWithData ?? annex.info.children;
+  return annex.info.communesWithData ?? annex.info.subUnits;
 }
 
 function completenessOf(annexes: readonly Annex[], request: AggregateRequest, periodTo: string): Completeness | undefined {
@@ -152,7 +152,7 @@ export async function aggregateAnnexes(request: AggregateRequest): Promise<Aggre
       ? { baseline: combinedResult(baselinePeriod, previous.rows, [...ownRows((annex) => annex.baselineRows), ...belowRows((annex) => annex.baselineRows)]) }
       : {}),
     unit: request.unit,
-    children: [...request.expected, ...extra],
+    subUnits: [...request.expected, ...extra],
     indicatorFactors: current.factors,
     facts: annexes.flatMap((annex) => annex.facts),
     sources: annexes.map((annex) => ({

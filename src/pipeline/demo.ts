@@ -145,18 +145,18 @@ export async function communeAnnexes(district: DistrictRun, setup: DemoSetup): P
   const communeSettings = reportDate ? { settings: { numberPattern: '{number}/BC-UBND', fontSize: 14 as const, reportDate } } : {};
   const dataset = district.imported.dataset;
   const annexes: CommuneAnnex[] = [];
-  for (const child of district.report.children) {
+  for (const commune of district.report.subUnits) {
     const own: Dataset = {
-      children: selectChildren(dataset.children, rowsWithCode(dataset.children.fields.communeCode, child.code)),
-      events: selectEvents(dataset.events, rowsWithCode(dataset.events.fields.communeCode, child.code)),
-      communeFacts: dataset.communeFacts.filter((record) => record.communeCode === child.code),
+      children: selectChildren(dataset.children, rowsWithCode(dataset.children.fields.communeCode, commune.code)),
+      events: selectEvents(dataset.events, rowsWithCode(dataset.events.fields.communeCode, commune.code)),
+      communeFacts: dataset.communeFacts.filter((record) => record.communeCode === commune.code),
     };
     if (own.children.length === 0 && own.events.length === 0) continue;
     const files = new Set([...filesOf(own.children), ...filesOf(own.events), ...own.communeFacts.map((record) => record.source.file)]);
     const imported = { dataset: own, files: district.imported.files.filter((file) => files.has(file.file)), rejected: [], warnings: [], unreadable: [] };
     const computed = computeStep(imported, { period, level: 'commune', plan: setup.plan, baseline: 'records' }, setup.definitions);
-    const input = reportInputFor(child, [], computed.output, imported, setup.definitions);
-    annexes.push({ unit: child, xlsx: await createAnnex(input, communeSettings) });
+    const input = reportInputFor(commune, [], computed.output, imported, setup.definitions);
+    annexes.push({ unit: commune, xlsx: await createAnnex(input, communeSettings) });
   }
   return annexes;
 }

@@ -75,21 +75,21 @@ export function lastYearNotesOf(catalogue: Catalogue): Pick<ReportInput, 'lastYe
   return Object.keys(notes).length > 0 ? { lastYearNotes: notes } : {};
 }
 
-/** The report's input for `unit`: its rows and its children's, last year's, the commune facts and the sources. */
+/** The report's input for `unit`: its rows and its sub-units', last year's, the commune facts and the sources. */
 export function reportInputFor(
   unit: UnitName,
-  children: readonly UnitName[],
+  subUnits: readonly UnitName[],
   computed: { readonly result: ComputeResult; readonly baselineResult?: ComputeResult },
   imported: Pick<ImportResult, 'dataset' | 'files'>,
   definitions: Definitions,
 ): ReportInput {
-  const codes = new Set([unit.code, ...children.map((child) => child.code)]);
+  const codes = new Set([unit.code, ...subUnits.map((subUnit) => subUnit.code)]);
   const period = computed.result.period;
   return {
     result: resultFor(computed.result, codes),
     ...(computed.baselineResult ? { baseline: resultFor(computed.baselineResult, codes) } : {}),
     unit,
-    children: [...children],
+    subUnits: [...subUnits],
     ...catalogueFacts(definitions.catalogue),
     facts: factsFor(imported.dataset, unit, period, definitions.units, definitions.presets),
     sources: imported.files,
@@ -138,7 +138,7 @@ export function checkUnitHasRows(computed: Computed, unit: UnitName): void {
 
 export interface UnitReport {
   readonly unit: UnitName;
-  readonly children: readonly UnitName[];
+  readonly subUnits: readonly UnitName[];
   readonly input: ReportInput;
   readonly files: ReportFiles;
   /** Which communes of a district or province had data (the front ends say which had none). */
@@ -158,7 +158,7 @@ export async function reportStep(
   options: { readonly strict?: boolean; readonly onEvent?: OnPipelineEvent } = {},
 ): Promise<UnitReport> {
   const { result } = computed.output;
-  const { unit, children } = reportUnit(unitCode, result.period, definitions.units);
+  const { unit, subUnits } = reportUnit(unitCode, result.period, definitions.units);
   checkUnitHasRows(computed, unit);
   const completeness = completenessFor(result, unit, definitions.units);
   if (options.strict && completeness && completeness.missing.length > 0) {
@@ -166,14 +166,14 @@ export async function reportStep(
   }
   const provinceName = provinceNameOf(unit, result.period, definitions.units);
   const input: ReportInput = {
-    ...reportInputFor(unit, children, computed.output, imported, definitions),
+    ...reportInputFor(unit, subUnits, computed.output, imported, definitions),
     ...(provinceName === undefined ? {} : { provinceName }),
     ...(completeness ? { completeness } : {}),
     ...(computed.settings.baseline === 'records' ? lastYearNotesOf(definitions.catalogue) : {}),
   };
   const files = await createReport(input, loaded);
   options.onEvent?.({ kind: 'stage-done', stage: 'render', rows: rowsRead(imported) });
-  return { unit, children, input, files, ...(completeness ? { completeness } : {}) };
+  return { unit, subUnits, input, files, ...(completeness ? { completeness } : {}) };
 }
 
 export interface ReportRequest extends ReportFileOptions, PeriodChoice {

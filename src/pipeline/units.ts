@@ -7,7 +7,7 @@ import { unitsWord, type UnitName } from '../report/unit-name.js';
 import { eraAt, type AdminUnits } from '../units/index.js';
 
 /** The unit of a report and its units one level down, in the list valid at the period's end. */
-export function reportUnit(code: string, period: PeriodRef, units: AdminUnits): { unit: UnitName; children: UnitName[] } {
+export function reportUnit(code: string, period: PeriodRef, units: AdminUnits): { unit: UnitName; subUnits: UnitName[] } {
   const found = findUnit(units, code, period.to);
   if (found === undefined) {
     const when = eraAt(period.to) === 'pre' ? 'trước 01/07/2025' : 'từ 01/07/2025';
@@ -21,7 +21,7 @@ export function reportUnit(code: string, period: PeriodRef, units: AdminUnits): 
     );
   }
   const name = (u: { code: string; name: string; level: Level }): UnitName => ({ code: u.code, fullName: u.name, level: u.level });
-  return { unit: name(found), children: unitsBelow(units, found, period.to).map(name) };
+  return { unit: name(found), subUnits: unitsBelow(units, found, period.to).map(name) };
 }
 
 /** A completeness that names only some missing communes (the nation's) also says which units one level down sent nothing. */

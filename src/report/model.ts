@@ -33,8 +33,8 @@ export interface ReportInput {
   readonly unit: UnitName;
   /** Full name of the unit's province ("Tỉnh Quảng Ngãi") when the unit is below one: the default "Kính gửi" of a commune names it. */
   readonly provinceName?: string;
-  /** The units one level down, in list order. */
-  readonly children: readonly UnitName[];
+  /** The sub-units: the units one level down, in list order. */
+  readonly subUnits: readonly UnitName[];
   /** Indicator code → Vietnamese name, from the catalogue. */
   readonly indicatorNames?: Readonly<Record<string, string>>;
   /** Indicator code → factor (100, 1000, 100000), from the catalogue; written to DuLieu for `aggregate`. */
@@ -135,8 +135,8 @@ function rowsOf(result: ComputeResult | undefined, codes: ReadonlySet<string>): 
 }
 
 /** What the report calls its units one level down, by the hierarchy at the period's end. */
-function childrenWordOf(unit: UnitName, children: readonly UnitName[], periodEnd: string): string {
-  const level = children[0]?.level ?? levelBelow(unit.level, periodEnd);
+function subUnitsWordOf(unit: UnitName, subUnits: readonly UnitName[], periodEnd: string): string {
+  const level = subUnits[0]?.level ?? levelBelow(unit.level, periodEnd);
   return level === undefined ? '' : unitsWord(unit, level, periodEnd);
 }
 
@@ -147,7 +147,7 @@ export function buildReportModel(
   suppress?: number,
   layout: ReportLayout = loadReportLayout(input.catalogue),
 ): ReportModel {
-  const codes = new Set([input.unit.code, ...input.children.map((child) => child.code)]);
+  const codes = new Set([input.unit.code, ...input.subUnits.map((subUnit) => subUnit.code)]);
   const rows = rowsOf(input.result, codes);
   const baselineRows = rowsOf(input.baseline, codes);
   const index = new ResultIndex(rows);
@@ -158,8 +158,8 @@ export function buildReportModel(
   const common = {
     index,
     unit: input.unit,
-    children: input.children,
-    childrenWord: childrenWordOf(input.unit, input.children, input.result.period.to),
+    subUnits: input.subUnits,
+    subUnitsWord: subUnitsWordOf(input.unit, input.subUnits, input.result.period.to),
     wording,
     targets,
     origin: input.origin,

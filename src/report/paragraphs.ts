@@ -35,7 +35,7 @@ import type { UnitFacts } from '../model/annex-contract.js';
 export type { UnitFacts } from '../model/annex-contract.js';
 
 /** What the sentences are written from: the tables' figures, plus the communes' facts. */
-export interface ParagraphContext extends Pick<TableContext, 'index' | 'baseline' | 'unit' | 'children' | 'childrenWord' | 'wording' | 'targets' | 'completeness'> {
+export interface ParagraphContext extends Pick<TableContext, 'index' | 'baseline' | 'unit' | 'subUnits' | 'subUnitsWord' | 'wording' | 'targets' | 'completeness'> {
   /** Facts of the communes under the unit, for the period. */
   readonly facts: readonly UnitFacts[];
   /** Under `--suppress K`: which figures may not be written as numbers (suppress.ts). */
@@ -114,8 +114,8 @@ function sumFacts(facts: readonly UnitFacts[], field: 'population' | 'villages' 
 
 /** "(theo số liệu của 10/14 xã, thị trấn)" when only some units gave a fact. */
 function partial(ctx: ParagraphContext, units: number): string {
-  if (ctx.children.length === 0 || units >= ctx.children.length) return '';
-  return ` (theo số liệu của ${units}/${ctx.children.length} ${ctx.childrenWord})`;
+  if (ctx.subUnits.length === 0 || units >= ctx.subUnits.length) return '';
+  return ` (theo số liệu của ${units}/${ctx.subUnits.length} ${ctx.subUnitsWord})`;
 }
 
 /** I.1: population, villages, children by sex and age, special circumstances, risk. */
@@ -127,7 +127,7 @@ export function situation(ctx: ParagraphContext): string[] {
   lines.push(...placementNotes(ctx.placement).map((note) => note.vi));
   const where = totalRowLabel(ctx.unit);
   const parts: string[] = [];
-  if (ctx.children.length > 0) parts.push(`${formatNumber(ctx.children.length)} ${ctx.childrenWord}`);
+  if (ctx.subUnits.length > 0) parts.push(`${formatNumber(ctx.subUnits.length)} ${ctx.subUnitsWord}`);
   const population = sumFacts(ctx.facts, 'population');
   if (population) parts.push(`dân số ${formatNumber(population.total)} người${partial(ctx, population.units)}`);
   const villages = sumFacts(ctx.facts, 'villages');
@@ -198,7 +198,7 @@ export function leadership(ctx: ParagraphContext): string[] {
     return [`${upperFirst(typeWord(ctx.unit))} ${row.value === 100 ? 'đã đạt' : 'chưa đạt'} tiêu chuẩn xã, phường, thị trấn phù hợp với trẻ em.`];
   }
   return [
-    `Số ${ctx.childrenWord} đạt tiêu chuẩn xã, phường, thị trấn phù hợp với trẻ em: ${formatNumber(row.numerator)}/${formatNumber(row.denominator)} đơn vị (${formatPercent(row.value)}).`,
+    `Số ${ctx.subUnitsWord} đạt tiêu chuẩn xã, phường, thị trấn phù hợp với trẻ em: ${formatNumber(row.numerator)}/${formatNumber(row.denominator)} đơn vị (${formatPercent(row.value)}).`,
   ];
 }
 
@@ -389,7 +389,7 @@ export function culture(ctx: ParagraphContext): string[] {
     lines.push(
       ctx.unit.level === 'commune'
         ? `${upperFirst(typeWord(ctx.unit))} ${playground.value === 100 ? 'có' : 'chưa có'} điểm vui chơi dành cho trẻ em.`
-        : `Số ${ctx.childrenWord} có điểm vui chơi dành cho trẻ em: ${formatNumber(playground.numerator)}/${formatNumber(playground.denominator)} đơn vị (${formatPercent(playground.value)}).`,
+        : `Số ${ctx.subUnitsWord} có điểm vui chơi dành cho trẻ em: ${formatNumber(playground.numerator)}/${formatNumber(playground.denominator)} đơn vị (${formatPercent(playground.value)}).`,
     );
   }
   return lines;

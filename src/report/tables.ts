@@ -22,10 +22,10 @@ export interface TableContext {
   /** Last year's results; undefined when the run did not ask for a baseline. */
   readonly baseline?: ResultIndex;
   readonly unit: UnitName;
-  /** The units one level down, in list order: the rows of the unit tables. */
-  readonly children: readonly UnitName[];
+  /** The sub-units (one level down), in list order: the rows of the unit tables. */
+  readonly subUnits: readonly UnitName[];
   /** What those units are called at the period's end: "xã, phường, đặc khu", "tỉnh, thành phố". */
-  readonly childrenWord: string;
+  readonly subUnitsWord: string;
   readonly wording: PeriodWording;
   /** Target statuses of the report's unit. */
   readonly targets: readonly TargetResult[];
@@ -96,14 +96,14 @@ function cellsFor(ctx: TableContext, unit: string, columns: readonly DataColumn[
 
 /** Rows of the units one level down, then the report's unit ("Toàn huyện"). */
 function unitRows(ctx: TableContext, columns: readonly DataColumn[]): Row[] {
-  const rows: Row[] = ctx.children.map((child, i) => ({
+  const rows: Row[] = ctx.subUnits.map((child, i) => ({
     stt: String(i + 1),
     label: child.fullName,
     total: false,
     cells: cellsFor(ctx, child.code, columns),
   }));
-  const label = ctx.children.length > 0 ? totalRowLabel(ctx.unit) : ctx.unit.fullName;
-  rows.push({ stt: ctx.children.length > 0 ? '' : '1', label, total: true, cells: cellsFor(ctx, ctx.unit.code, columns) });
+  const label = ctx.subUnits.length > 0 ? totalRowLabel(ctx.unit) : ctx.unit.fullName;
+  rows.push({ stt: ctx.subUnits.length > 0 ? '' : '1', label, total: true, cells: cellsFor(ctx, ctx.unit.code, columns) });
   return rows;
 }
 
@@ -131,7 +131,7 @@ function sumsOf(columns: readonly Column[], groups: readonly { total: string; se
 }
 
 function unitCodes(ctx: TableContext): string[] {
-  return [...ctx.children.map((child) => child.code), ctx.unit.code];
+  return [...ctx.subUnits.map((child) => child.code), ctx.unit.code];
 }
 
 function hasApproximate(parts: readonly TablePart[]): boolean {
@@ -147,11 +147,11 @@ function closingNotes(ctx: TableContext): string[] {
 function notesFor(ctx: TableContext, parts: readonly TablePart[], specific: readonly string[]): string[] {
   const notes = [...specific];
   // A summed report's total row is the sum of the rows above (extraNotes say what that means).
-  if (ctx.children.length > 0 && ctx.origin === 'compute') {
+  if (ctx.subUnits.length > 0 && ctx.origin === 'compute') {
     notes.push(
       `Dòng "${totalRowLabel(ctx.unit)}" là số liệu của cả ${typeWord(ctx.unit)}, mỗi trẻ em chỉ tính một lần; có thể nhỏ hơn tổng các dòng trên khi một trẻ em có số liệu ở hai đơn vị.`,
     );
-  } else if (ctx.children.length > 0) {
+  } else if (ctx.subUnits.length > 0) {
     notes.push(`Dòng "${totalRowLabel(ctx.unit)}" là tổng các dòng trên.`);
   }
   notes.push(...(ctx.extraNotes ?? []), ...closingNotes(ctx));

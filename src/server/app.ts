@@ -112,7 +112,7 @@ interface Reading {
 
 interface Run {
   readonly unit: UnitName;
-  readonly children: readonly UnitName[];
+  readonly subUnits: readonly UnitName[];
   readonly computed: Computed;
 }
 
@@ -579,18 +579,18 @@ export async function buildApp(options: AppOptions): Promise<{ app: FastifyInsta
     const data = requireData();
     const body = parseBody(ComputeRequest, request.body);
     const period = periodOf(body);
-    const { unit, children } = reportUnit(body.unit, period, definitions.units);
+    const { unit, subUnits } = reportUnit(body.unit, period, definitions.units);
     const plan = planOf(body.targets);
     if (body.baseline === 'file' && !baselineFile) {
       throw new UserError(ExitCode.usage, msg('Chưa tải lên tệp kết quả năm trước.', "No file of last year's result uploaded yet."));
     }
     const baseline = body.baseline === 'records' ? ('records' as const) : body.baseline === 'file' ? baselineFile : undefined;
     const computed = computeStep(data, { period, level: unit.level, ...(plan ? { plan } : {}), ...(baseline ? { baseline } : {}), ...(villageMap ? { villageMap } : {}) }, definitions);
-    run = { unit, children, computed };
+    run = { unit, subUnits, computed };
     report = undefined;
     // The data panel's accounting now includes the rows rejected while being placed.
     const placedData = { ...data, files: [...computed.files], rejected: [...computed.rejected], warnings: [...computed.warnings] };
-    return { ...resultView(computed, unit, children, definitions), data: dataView(placedData, (profile) => profiles.madeFor(profile)) };
+    return { ...resultView(computed, unit, subUnits, definitions), data: dataView(placedData, (profile) => profiles.madeFor(profile)) };
   });
 
   app.get('/api/breakdowns', async (request) => {
@@ -641,7 +641,7 @@ export async function buildApp(options: AppOptions): Promise<{ app: FastifyInsta
 
   registerCharts(app, () => {
     const [now, data] = [run, imported];
-    return now && data ? { run: now, input: () => reportInputFor(now.unit, now.children, now.computed.output, data, definitions) } : undefined;
+    return now && data ? { run: now, input: () => reportInputFor(now.unit, now.subUnits, now.computed.output, data, definitions) } : undefined;
   });
 
   app.post('/api/annexes', async (request) => {

@@ -188,13 +188,13 @@ function totals(result: ComputeResult | undefined): Map<string, IndicatorResult>
  * period last year (when asked for), and the plan's target statuses. The page draws its
  * tables from this; further views (charts) can be drawn from the same rows.
  */
-export function resultView(computed: Computed, unit: UnitName, children: readonly UnitName[], definitions: Definitions) {
+export function resultView(computed: Computed, unit: UnitName, subUnits: readonly UnitName[], definitions: Definitions) {
   const { catalogue, presets } = definitions;
   const { result, baselineResult } = computed.output;
   const completeness = completenessFor(result, unit, definitions.units);
   const now = totals(result);
   const last = totals(baselineResult);
-  const units = [unit, ...children].filter((candidate) => catalogue.indicators.some((definition) => now.has(totalKey(definition.code, candidate.code))));
+  const units = [unit, ...subUnits].filter((candidate) => catalogue.indicators.some((definition) => now.has(totalKey(definition.code, candidate.code))));
   return {
     period: { ...result.period, label: periodLabel(computed.output.period, presets) },
     baselinePeriod: baselineResult ? { ...baselineResult.period, label: periodLabel(samePeriodLastYear(computed.output.period), presets) } : null,

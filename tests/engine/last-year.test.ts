@@ -63,7 +63,7 @@ describe('TE-0302 against last year', () => {
     const output = computeIndicators({ units: loadAdminUnits(), dataset: data, period: H1, catalogue, baseline: 'records', level: 'commune' });
     const unit = { code: '21289', fullName: 'Thị trấn Di Lăng', level: 'commune' as const };
     const model = buildReportModel(
-      { result: output.result, baseline: output.baselineResult!, unit, children: [], toolVersion: 't', origin: 'compute', lastYearNotes: lastYearNotes(catalogue) },
+      { result: output.result, baseline: output.baselineResult!, unit, subUnits: [], toolVersion: 't', origin: 'compute', lastYearNotes: lastYearNotes(catalogue) },
       resolveSettings(undefined, unit, H1.to),
       {},
     );

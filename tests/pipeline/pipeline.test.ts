@@ -10,8 +10,8 @@ const definitions = loadDefinitions();
 describe('pipeline', () => {
   it("takes a commune's facts by the engine's rule: any id of the same window", () => {
     const period = parsePeriod('2025-H1');
-    const { unit, children } = reportUnit('529', period, definitions.units);
-    const [first, second, third] = children;
+    const { unit, subUnits } = reportUnit('529', period, definitions.units);
+    const [first, second, third] = subUnits;
     const data = dataset({
       communeFacts: [
         facts(first!.code, '2025-H1', { population: 100 }),

@@ -93,7 +93,7 @@ describe('aggregate', () => {
     const annex = (unit: string, rows: ReturnType<typeof row>[]) => ({
       file: `${unit}.xlsx`,
       sha256: '',
-      info: { unitCode: unit, unitName: unit, level: 'commune' as const, period: { id: '2025-H1', from: '2025-01-01', to: '2025-06-30' }, origin: 'compute', children: [] },
+      info: { unitCode: unit, unitName: unit, level: 'commune' as const, period: { id: '2025-H1', from: '2025-01-01', to: '2025-06-30' }, origin: 'compute', subUnits: [] },
       rows,
       baselineRows: [],
       facts: [],

@@ -125,7 +125,7 @@ describe('a limit on the units drawn', () => {
     const model = reportModel(districtInput());
     const bundled = chart(model.charts, 'bieu-do-01').definition;
     const binding = ChartBinding.parse({ ...bundled.binding, limit: 2 });
-    const c = chartFigure({ ...bundled, binding }, { index: now, unit: DISTRICT, children: COMMUNES, wording: model.wording, targets: [], origin: 'compute' });
+    const c = chartFigure({ ...bundled, binding }, { index: now, unit: DISTRICT, subUnits: COMMUNES, wording: model.wording, targets: [], origin: 'compute' });
     const largest = [...COMMUNES].sort((a, b) => now.count('TE-0301', b.code)! - now.count('TE-0301', a.code)!).slice(0, 2);
     expect(figures(c).map((d) => d.label)).toEqual(COMMUNES.filter((u) => largest.includes(u)).map((u) => u.fullName));
     expect(c.shown).toEqual({ units: 2, of: 4 });

@@ -312,7 +312,7 @@ export function districtInput(overrides: Partial<ReportInput> = {}): ReportInput
     result: current,
     baseline,
     unit: DISTRICT,
-    children: COMMUNES,
+    subUnits: COMMUNES,
     indicatorNames: { 'TE-0101': 'Dân số trẻ em', 'TE-0305': 'Số trẻ em tử vong do tai nạn thương tích (tỷ suất /100.000)' },
     indicatorFactors: FACTORS,
     facts: FACTS_2025,
@@ -337,7 +337,7 @@ export function communeInput(commune: UnitName): ReportInput {
     result: only(base.result),
     baseline: only(base.baseline!),
     unit: commune,
-    children: [],
+    subUnits: [],
     facts: FACTS_2025.filter((f) => f.communeCode === commune.code),
     sources: base.sources!.filter((s) => s.file.startsWith(commune.code)),
   };

@@ -137,7 +137,7 @@ describe('the national level after the reform', () => {
 
     const annex = await readAnnex(join(out, 'bao-cao-VN-2026-H1.xlsx'));
     expect(annex.info).toMatchObject({ unitCode: 'VN', unitName: 'Toàn quốc', level: 'national' });
-    expect(annex.info.children).toHaveLength(34);
+    expect(annex.info.subUnits).toHaveLength(34);
     expect(total(annex.rows, 'TE-0101', 'VN')).toMatchObject({ numerator: 6, value: 6 });
     const abused = total(annex.rows, 'XH-0101', 'VN')!;
     expect([abused.numerator, abused.denominator]).toEqual([1, 6]);

@@ -85,9 +85,9 @@ describe('no input text becomes a formula', () => {
 
   it('in the report annex: unit names, file names, target labels', async () => {
     const base = districtInput();
-    const children = COMMUNES.map((commune, i) => ({ ...commune, fullName: HOSTILE[i]! }));
+    const subUnits = COMMUNES.map((commune, i) => ({ ...commune, fullName: HOSTILE[i]! }));
     const input = districtInput({
-      children,
+      subUnits,
       sources: [{ file: HOSTILE[4]!, read: 1, accepted: 1, rejected: 0, sha256: 'a'.repeat(64) }],
       result: { ...base.result, targets: base.result.targets.map((target) => ({ ...target, target: HOSTILE[5]! })) },
     });

@@ -150,7 +150,7 @@ describe('the annex workbook', () => {
     writeFileSync(path, files.xlsx);
     const annex = await readAnnex(path);
     expect(annex.info).toMatchObject({ unitCode: '529', unitName: 'Huyện Sơn Hà', level: 'district', period: { id: '2025-H1', from: '2025-01-01', to: '2025-06-30' }, baseline: { id: '2024-H1' } });
-    expect(annex.info.children).toEqual(['21289', '21292', '21295', '21298']);
+    expect(annex.info.subUnits).toEqual(['21289', '21292', '21295', '21298']);
     const strip = ({ factor: _factor, ...row }: AnnexRow): IndicatorResult => row;
     expect(annex.rows.map(strip)).toEqual(files.model.rows);
     expect(annex.baselineRows.map(strip)).toEqual(files.model.baselineRows);

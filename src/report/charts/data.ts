@@ -15,7 +15,7 @@ import type { UnitName } from '../unit-name.js';
 import type { ChartDefinition, FigureChartBinding } from './spec.js';
 
 /** What a chart reads: the tables' figures and wording, the protection of `--suppress K`, where the figures come from. */
-export interface ChartContext extends Pick<TableContext, 'index' | 'baseline' | 'unit' | 'children' | 'wording' | 'targets' | 'indicatorNames'> {
+export interface ChartContext extends Pick<TableContext, 'index' | 'baseline' | 'unit' | 'subUnits' | 'wording' | 'targets' | 'indicatorNames'> {
   readonly protection?: Protection;
   readonly origin: 'compute' | 'aggregate';
 }
@@ -94,14 +94,14 @@ function hiddenBy(ctx: ChartContext, indicator: string, unit: string, breakdown:
 function largest(binding: FigureChartBinding, ctx: ChartContext, read: Read): readonly UnitName[] {
   const limit = binding.limit;
   const figure = binding.figures[0]!;
-  if (limit === undefined || ctx.children.length <= limit) return ctx.children;
+  if (limit === undefined || ctx.subUnits.length <= limit) return ctx.subUnits;
   const value = (unit: UnitName) => {
     const cell = resultCell(ctx.index, unit.code, { indicator: figure.indicator, field: figure.field });
     return typeof cell.value === 'number' ? cell.value : -1;
   };
-  const kept = new Set([...ctx.children].sort((a, b) => value(b) - value(a)).slice(0, limit));
-  read.shown = { units: kept.size, of: ctx.children.length };
-  return ctx.children.filter((unit) => kept.has(unit));
+  const kept = new Set([...ctx.subUnits].sort((a, b) => value(b) - value(a)).slice(0, limit));
+  read.shown = { units: kept.size, of: ctx.subUnits.length };
+  return ctx.subUnits.filter((unit) => kept.has(unit));
 }
 
 function figureRows(binding: FigureChartBinding, ctx: ChartContext): Read {

@@ -357,7 +357,7 @@ function writeInfoSheet(workbook: ExcelJS.Workbook, model: ReportModel): void {
     ['baselineFrom', input.baseline?.period.from],
     ['baselineTo', input.baseline?.period.to],
     ['origin', input.origin],
-    ['children', input.children.map((child) => child.code).join(', ')],
+    ['children', input.subUnits.map((child) => child.code).join(', ')],
     ['communes', input.completeness ? String(input.completeness.communes) : undefined],
     ['communesWithData', input.completeness ? fitting(input.completeness.reporting.join(', ')) : undefined],
     ['communesMissing', input.completeness ? missingText(input.completeness) : undefined],
