@@ -5,7 +5,7 @@
  *
  * Reads the files, computes every indicator of the catalogue for every unit with input rows
  * and every level up to --level, evaluates the targets, and writes the JSON of
- * indicator-rules.md or a workbook; without --out it prints a short summary. Rows the engine
+ * docs/indicator-rules.md or a workbook; without --out it prints a short summary. Rows the engine
  * cannot place (a commune code unknown at its date) are counted by kind, like the importer's.
  */
 import type { Command } from 'commander';

@@ -49,7 +49,7 @@ async function registersFor(argv: readonly string[]): Promise<Register[]> {
 export function buildProgram(context: CliContext, lang: Lang, registers: readonly Register[]): Command {
   const text = textIn(lang);
   const program = new Command('chitieu');
-  // exitOverride, output and help settings must come before .command(): subcommands inherit them (stack.md).
+  // exitOverride, output and help settings must come before .command(): subcommands inherit them (docs/stack.md).
   program.exitOverride();
   speak(program, lang, context);
   program

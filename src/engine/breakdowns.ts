@@ -26,7 +26,7 @@ const LISTS: Record<BreakdownKey, CodeList> = {
   form: ABUSE_FORMS,
 };
 
-/** Keys whose every value gets a row, whether it occurs or not (indicator-rules.md, JSON output). */
+/** Keys whose every value gets a row, whether it occurs or not (docs/indicator-rules.md, JSON output). */
 export const ALWAYS_SHOWN: ReadonlySet<BreakdownKey> = new Set(['sex', 'ageGroup']);
 
 /** The values of a key that always get a row (empty for keys shown only when they occur). */

@@ -1,7 +1,7 @@
 /**
  * Completeness: which communes of each reported district or province had data. A district's
  * figures made of 2 of its 14 communes are the figures of those 2; the result says which, so
- * that every document can say it where the figures are (indicator-rules.md, "JSON output").
+ * that every document can say it where the figures are (docs/indicator-rules.md, "JSON output").
  *
  * The communes a unit should have are those of the bundled list valid at the reference date
  * (the period's last day). A commune "has data" when any input row (child, event or commune

@@ -1,5 +1,5 @@
 /**
- * Indicator results for every unit with input rows, at every reported level (indicator-rules.md,
+ * Indicator results for every unit with input rows, at every reported level (docs/indicator-rules.md,
  * "JSON output"): a total row per indicator and unit, rows for every sex and age-group value,
  * rows for other breakdown values where they occur. Ratios are numerator ÷ denominator × factor
  * from the unit's own counts, never averaged; a ratio split by the child's sex or age group

@@ -1,5 +1,5 @@
 /**
- * The indicator engine: records → indicator results and target statuses (indicator-rules.md).
+ * The indicator engine: records → indicator results and target statuses (docs/indicator-rules.md).
  *
  *   const catalogue = loadCatalogue();                       // indicators/*.yaml, validated
  *   const period = parsePeriod('2025-H1');                   // or periodFromWindow(from, to)

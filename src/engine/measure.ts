@@ -328,7 +328,7 @@ function unitsOf(table: ColumnTable, levels: readonly Level[]): Set<string> {
 }
 
 /**
- * Where a measure has no data (indicator-rules.md: "a column that is absent from the data means
+ * Where a measure has no data (docs/indicator-rules.md: "a column that is absent from the data means
  * no data"): no TreEm at all; a needed TreEm column absent from the file of any child of the
  * unit; no ThongTinXa row of the period in the unit; a summed fact missing in one of its rows;
  * a yes/no fact missing in all of them.

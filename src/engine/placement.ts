@@ -1,5 +1,5 @@
 /**
- * Which administrative unit a row belongs to (indicator-rules.md, "Which administrative unit a
+ * Which administrative unit a row belongs to (docs/indicator-rules.md, "Which administrative unit a
  * row belongs to"). A code is read in the list valid at the row's own date; results are
  * reported on the units valid at R. An old (pre-reform) commune is carried to its successor
  * through the crosswalk: exact for whole merges, `approximate` for split communes.

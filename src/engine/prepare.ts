@@ -583,7 +583,7 @@ export function prepare(input: PrepareInput): Prepared {
     }
     const unitsOf = note(outcome.placement);
     if (eventDate < from || eventDate > to) continue;
-    // TreEm's sex and birth date win over the event row's (indicator-rules.md, "Who is counted").
+    // TreEm's sex and birth date win over the event row's (docs/indicator-rules.md, "Who is counted").
     const childIndex = childById.get(event.childId.values[index]!);
     const dateOfBirth = childIndex !== undefined ? child.dateOfBirth.dates[childIndex]! : event.dateOfBirth.dates[index]!;
     const age = dateOfBirth === NO_DATE ? null : yearsBetween(dateOfBirth, eventDate);

@@ -1,5 +1,5 @@
 /**
- * Target statuses for every unit at every level (indicator-rules.md, "Targets"):
+ * Target statuses for every unit at every level (docs/indicator-rules.md, "Targets"):
  *
  *   reduction {percent}   count now ≤ (1 − percent/100) × count in the same period last year;
  *                         last year 0: met only if now is 0; no baseline: insufficient_data

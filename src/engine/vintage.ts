@@ -1,5 +1,5 @@
 /**
- * The code vintage of each children's sheet (indicator-rules.md, "Which administrative unit a
+ * The code vintage of each children's sheet (docs/indicator-rules.md, "Which administrative unit a
  * row belongs to"): which list, before or from 1 July 2025, its commune codes are written in.
  * Codes were reused by the reform (3,315 of the 3,321 new commune codes were old codes too), so
  * a code alone does not say what it means; the codes around it do. A code valid in only one

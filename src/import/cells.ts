@@ -126,7 +126,7 @@ const invalidDate = msg('ngày không hợp lệ (dùng dd/mm/yyyy)', 'invalid d
 const YES = new Set(['có', 'co', 'x', '1', 'c', 'yes', 'y', 'true', 'đã', 'da', 'rồi']);
 const NO = new Set(['không', 'khong', '0', 'k', 'no', 'n', 'false', 'chưa', 'chua']);
 
-/** A blank cell means "Không" (indicator-rules.md). */
+/** A blank cell means "Không" (docs/indicator-rules.md). */
 export function parseYesNo(value: RawValue): Parsed<boolean> {
   if (isBlank(value)) return ok(false);
   if (typeof value === 'boolean') return ok(value);

@@ -88,7 +88,7 @@ function parseCell(column: ColumnSpec, value: RawValue): Parsed<unknown> {
     case 'enum':
       return parseEnum(value, cell.list);
     case 'list':
-      // "Không", "0" or "No" in the interventions column mean no support (data-contract.md).
+      // "Không", "0" or "No" in the interventions column mean no support (docs/data-contract.md).
       if (column.key === 'interventions' && NO_SUPPORT.has(foldValue(displayText(value)))) return { ok: true, value: [] };
       return parseList(value, cell.list);
     case 'number':
@@ -321,7 +321,7 @@ function checkUnitCodes(values: Record<string, unknown>, units: UnitCheck, row: 
 }
 
 /**
- * Dates that contradict each other within a child row are warnings (data-contract.md, "Bad
+ * Dates that contradict each other within a child row are warnings (docs/data-contract.md, "Bad
  * input"): the child is real, stays in every count, and its dates are used as written.
  */
 const NO_DATA_WHEN_ABSENT = ['birthRegistered', 'hasHealthInsurance', 'schoolStatus'] as const;

@@ -4,7 +4,7 @@ import { displayText, type RawValue } from './cells.js';
 import type { RawRow } from './readers/types.js';
 import { foldHeader, foldSheetName, foldValue } from './text.js';
 
-/** How many rows from the top may hold titles before the header (data-contract.md). */
+/** How many rows from the top may hold titles before the header (docs/data-contract.md). */
 export const HEADER_SEARCH_ROWS = 10;
 const MIN_KNOWN_HEADERS = 3;
 

@@ -72,7 +72,7 @@ export function stripDiacritics(text: string): string {
   return text.normalize('NFD').replace(COMBINING_MARKS, '').replace(/đ/g, 'd').replace(/Đ/g, 'D').normalize('NFC');
 }
 
-/** How headers and sheet names are matched (data-contract.md). */
+/** How headers and sheet names are matched (docs/data-contract.md). */
 export function foldHeader(text: string): string {
   return stripDiacritics(foldValue(text))
     .replace(/[^\p{L}\p{N}/]+/gu, ' ')

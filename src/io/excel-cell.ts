@@ -1,6 +1,6 @@
 /**
  * Every shape exceljs gives a cell (rich text, formulas with or without a cached result,
- * hyperlinks, errors) reduced to a plain value, in one place (stack.md: "normalise every cell
+ * hyperlinks, errors) reduced to a plain value, in one place (docs/stack.md: "normalise every cell
  * through one function"). Used when reading exports and when reading our own annexes back.
  */
 export type PlainCell = string | number | boolean | Date | null;

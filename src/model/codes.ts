@@ -1,5 +1,5 @@
 /**
- * Code lists of the data contract (data-contract.md), in code-list order.
+ * Code lists of the data contract (docs/data-contract.md), in code-list order.
  * Order matters: breakdown values are sorted in this order in every output.
  */
 
@@ -52,7 +52,7 @@ export const SPECIAL_GROUPS: CodeList = [
   },
 ];
 
-/** Risk groups (domain.md §1.7; no official list exists). */
+/** Risk groups (docs/domain.md, "Code lists of our own"; no official list exists). */
 export const RISK_GROUPS: CodeList = [
   { code: 'NC_HO_NGHEO', label: 'Hộ nghèo, cận nghèo' },
   { code: 'NC_CHA_ME_LY_HON', label: 'Cha mẹ ly hôn, ly thân' },
@@ -66,7 +66,7 @@ export const RISK_GROUPS: CodeList = [
   { code: 'NC_KHAC', label: 'Nguy cơ khác' },
 ];
 
-/** Forms of support received (domain.md §1.7). */
+/** Forms of support received (docs/domain.md, "Code lists of our own"). */
 export const SUPPORT_FORMS: CodeList = [
   { code: 'TRO_CAP_XH', label: 'Trợ cấp xã hội hằng tháng', aliases: ['trợ cấp xã hội'] },
   { code: 'BHYT', label: 'Thẻ bảo hiểm y tế', aliases: ['cấp thẻ bhyt'] },
@@ -150,7 +150,7 @@ export const HANDLING: CodeList = [
   { code: 'DANG_XU_LY', label: 'Đang xử lý' },
 ];
 
-/** Age groups of indicator-rules.md, in completed years. */
+/** Age groups of docs/indicator-rules.md, in completed years. */
 export const AGE_GROUPS = [
   { code: '0-2', label: '0-2 tuổi', min: 0, max: 2 },
   { code: '3-5', label: '3-5 tuổi', min: 3, max: 5 },

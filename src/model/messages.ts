@@ -15,7 +15,7 @@ export function render(message: Message, lang: Lang): string {
   return lang === 'en' ? message.en : message.vi;
 }
 
-/** Exit codes of data-contract.md. */
+/** Exit codes of docs/data-contract.md. */
 export const ExitCode = {
   ok: 0,
   usage: 1,

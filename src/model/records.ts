@@ -19,7 +19,7 @@ export type SourceRef = z.infer<typeof SourceRef>;
 
 /**
  * Optional columns the record's sheet did not have (contract keys). A column absent from the
- * data means "no data" for the indicators that need it, not "none" (indicator-rules.md).
+ * data means "no data" for the indicators that need it, not "none" (docs/indicator-rules.md).
  */
 const absentColumns = z.array(z.string()).readonly().optional();
 

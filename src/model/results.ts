@@ -4,7 +4,7 @@ import { isoDate } from './records.js';
 
 export { Level } from './levels.js';
 
-/** The stable JSON output of `compute` (indicator-rules.md, "JSON output"). */
+/** The stable JSON output of `compute` (docs/indicator-rules.md, "JSON output"). */
 
 export const BreakdownKey = z.enum(['sex', 'ageGroup', 'group', 'cause', 'setting', 'form']);
 export type BreakdownKey = z.infer<typeof BreakdownKey>;
@@ -66,7 +66,7 @@ export const UnitCoverage = z.object({
 export type UnitCoverage = z.infer<typeof UnitCoverage>;
 
 /**
- * How the children's commune codes were placed on the units at R (indicator-rules.md, "Which
+ * How the children's commune codes were placed on the units at R (docs/indicator-rules.md, "Which
  * administrative unit a row belongs to"): read in an older list and carried to a new commune,
  * of which carried whole from a split commune (approximate) or placed by the village map, and
  * the children that could not be placed, per commune code as written.

@@ -1,5 +1,5 @@
 /**
- * The paragraphs a report writes from figures, section by section (report-outline.md). Each
+ * The paragraphs a report writes from figures, section by section (docs/report-outline.md). Each
  * function returns the lines of one part; an empty list means "no figures here", and the
  * template then shows the narrative or the placeholder. Nothing here invents facts: every
  * sentence says a number from the results (or that there is none).

@@ -1,7 +1,7 @@
 /**
  * What a run says where its figures start about the children's commune codes: how many children
  * of split old communes were placed approximately, and which could not be placed at all (they
- * are in no figure), per commune code as written (indicator-rules.md, "Which administrative
+ * are in no figure), per commune code as written (docs/indicator-rules.md, "Which administrative
  * unit a row belongs to"). The same words on the terminal, the page and in the document (I.1).
  */
 import { msg, type Message } from '../model/messages.js';

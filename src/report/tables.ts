@@ -1,5 +1,5 @@
 /**
- * The annex tables of report-outline.md (Biểu 01–05) built from result rows, laid out as the
+ * The annex tables of docs/report-outline.md (Biểu 01–05) built from result rows, laid out as the
  * table files of templates/tables/ say (table-spec.ts): which indicator, breakdown and field
  * each column reads, whose rows are units or breakdown values. Every number is
  * a number `compute` gave (or a ratio of two of them): nothing is added up here, so the

@@ -49,7 +49,7 @@ export function vnDate(iso: string): string {
   return `${String(day).padStart(2, '0')}/${String(month).padStart(2, '0')}/${year}`;
 }
 
-/** Midnight UTC of the calendar date, which exceljs writes as that date's serial (stack.md). */
+/** Midnight UTC of the calendar date, which exceljs writes as that date's serial (docs/stack.md). */
 export function utcDate(iso: string): Date {
   const { year, month, day } = parseIso(iso);
   return new Date(Date.UTC(year, month - 1, day));

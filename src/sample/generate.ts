@@ -7,7 +7,7 @@ import { inPopulation, type SampleChild, type SampleEvent, type SampleFacts } fr
 /**
  * The sample's records, before any file layout: one district's children (a register as of
  * 30/06/2025 under the old commune codes) and their events in 2024–2025. Pure: everything
- * comes from the seed. Rates follow domain.md §3; the few figures a demo checks (injury
+ * comes from the seed. Rates follow docs/domain.md, "Magnitudes"; the few figures a demo checks (injury
  * deaths, abuse cases) are scripted so that the README can state them exactly.
  */
 
@@ -409,7 +409,7 @@ export interface AbuseCase {
   readonly interventions: readonly string[];
 }
 
-/** Abuse cases of the district: a few a year (domain.md §3.4: ~10 victims per 100,000 a year). */
+/** Abuse cases of the district: a few a year (docs/domain.md, "Magnitudes": ~10 victims per 100,000 a year). */
 export const ABUSE_CASES: readonly AbuseCase[] = [
   {
     half: '2024-H1', victims: 1, ages: [12, 15], sex: 'NU', forms: ['XAM_HAI_TINH_DUC'], setting: 'CONG_DONG',
@@ -444,7 +444,7 @@ export const ABUSE_CASES: readonly AbuseCase[] = [
 /** Child marriages (girls of 15) per half-year, district-wide. */
 const CHILD_MARRIAGES: Readonly<Record<string, number>> = { '2024-H1': 1, '2024-H2': 2, '2025-H1': 1, '2025-H2': 1 };
 
-/** Non-fatal injuries reported per child per half-year (~700 per 100,000 a year, domain.md §3.4). */
+/** Non-fatal injuries reported per child per half-year (~700 per 100,000 a year, docs/domain.md, "Magnitudes"). */
 export const INJURY_RATE_PER_HALF = 0.0035;
 
 function halfOf(id: string): Window {
@@ -626,7 +626,7 @@ function roundTo(value: number, step: number): number {
 function generateFacts(seed: number, draft: CommuneDraft): SampleFacts[] {
   const rng = new Rng(seed, `facts:${draft.commune.code}`);
   const township = draft.commune.name.startsWith('Thị trấn');
-  // Children are about 27% of the population of Sơn Hà (domain.md §3.2: 26.85% in Lạng Sơn).
+  // Children are about 27% of the population of Sơn Hà (docs/domain.md, "Magnitudes": 26.85% in Lạng Sơn).
   const childShare = 0.25 + rng.next() * 0.04;
   const villages = draft.villages.length;
   let withFacilities = rng.int(0, Math.ceil(villages / 2));

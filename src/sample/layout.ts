@@ -6,7 +6,7 @@ import { HRE, KINH, XO_DANG } from './names.js';
 
 /**
  * How each commune's workbook is laid out: the same records written the ways real exports
- * differ (data-contract.md lists what the importer must absorb). Pure: cells only, no exceljs.
+ * differ (docs/data-contract.md lists what the importer must absorb). Pure: cells only, no exceljs.
  */
 
 /** A cell as the writer puts it: text, number, a calendar date (written as a date cell), or empty. */

@@ -4,7 +4,7 @@ import type { Window } from './periods.js';
 
 /**
  * The sample's own records (what a correct importer accepts) and the figures they hold,
- * counted straight from indicator-rules.md so that the README can state what `compute`
+ * counted straight from docs/indicator-rules.md so that the README can state what `compute`
  * should print. Written independently of src/engine on purpose: it is the check, not a copy.
  */
 

@@ -18,7 +18,7 @@ const DATE_FORMAT = 'dd/mm/yyyy';
 function setCell(cell: ExcelJS.Cell, value: Cell): void {
   if (value === null) return;
   if (typeof value === 'object') {
-    // Date.UTC midnight: exceljs writes a Date by its UTC value (stack.md, exceljs pitfalls).
+    // Date.UTC midnight: exceljs writes a Date by its UTC value (docs/stack.md, "exceljs pitfalls").
     cell.value = utcDate(value.date);
     cell.numFmt = DATE_FORMAT;
     return;

@@ -182,7 +182,7 @@ export function indexCrosswalk(merges: MergesFile, pre: PreIndex, post: PostInde
     if (newCodes.length === 1 && !partial.has(oldCode)) {
       communes.set(oldCode, { code: first, approximate: false });
     } else {
-      // indicator-rules.md: a split commune goes to the new commune that took over its code,
+      // docs/indicator-rules.md: a split commune goes to the new commune that took over its code,
       // or else to the first new commune listing it; its figures are approximate.
       communes.set(oldCode, { code: newCodes.includes(oldCode) ? oldCode : first, approximate: true });
     }

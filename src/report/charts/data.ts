@@ -141,7 +141,7 @@ function figureRows(binding: FigureChartBinding, ctx: ChartContext): Read {
 
 /**
  * Whether a target compares a count with last year's (a reduction) rather than a value with
- * 100%. The results say it by their shape (indicator-rules.md): a reduction's `current` is the
+ * 100%. The results say it by their shape (docs/indicator-rules.md): a reduction's `current` is the
  * count (the numerator) and its `baseline` last year's count; a "100%" target's `current` is
  * the value and its `baseline` null.
  */
