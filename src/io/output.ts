@@ -180,8 +180,12 @@ export function checkOutputFile(path: string, target: OutputFileTarget = {}): vo
 /** Flags of a temporary file: new (never an existing one), and never opened through a symlink. */
 const NEW_FILE = constants.O_WRONLY | constants.O_CREAT | constants.O_EXCL | (constants.O_NOFOLLOW ?? 0);
 
-/** What goes into a file: its bytes, or a function that writes them piece by piece. */
-type Content = string | Uint8Array | ((write: (piece: string | Uint8Array) => void) => void);
+/**
+ * What goes into a file: its bytes, its pieces as they are made (a writer of src/output/ that
+ * streams), or a function that writes them piece by piece.
+ */
+export type OutputContent = string | Uint8Array | Iterable<string | Uint8Array> | ((write: (piece: string | Uint8Array) => void) => void);
+type Content = OutputContent;
 
 /** Writes the content whole into a new temporary file in `folder`; returns its path. Removed again on any fault. */
 function writeTemporary(folder: string, name: string, data: Content): string {
@@ -193,7 +197,8 @@ function writeTemporary(folder: string, name: string, data: Content): string {
   };
   try {
     if (typeof data === 'function') data(write);
-    else write(data);
+    else if (typeof data === 'string' || data instanceof Uint8Array) write(data);
+    else for (const piece of data) write(piece);
     // On the disk before it gets its name: a disk that fills up on flushing fails here, not later.
     fsyncSync(fd);
   } catch (error) {
@@ -222,7 +227,7 @@ function lstatOf(path: string): Stats | undefined {
 }
 
 /** Writes a whole file; any fault is one line (exit 1), and nothing is left under `path`. */
-export function writeOutputFile(path: string, data: string | Uint8Array, target: OutputTarget = {}): void {
+export function writeOutputFile(path: string, data: OutputContent, target: OutputTarget = {}): void {
   writeOutputFiles([{ path, data }], target);
 }
 
