@@ -96,7 +96,7 @@ describe('chitieu compute', () => {
     expect((await chitieu('compute', file)).code).toBe(ExitCode.usage);
     expect((await chitieu('compute', file, '--period', '2025-H7')).code).toBe(ExitCode.usage);
     expect((await chitieu('compute', file, '--period', '2025', '--level', 'district')).code).toBe(ExitCode.usage);
-    expect((await chitieu('compute', file, '--period', '2025-H1', '--out', join(dir, 'x.csv'))).code).toBe(ExitCode.usage);
+    expect((await chitieu('compute', file, '--period', '2025-H1', '--out', join(dir, 'x.pdf'))).code).toBe(ExitCode.usage);
   });
   it('a baseline file of another period is exit 1; an unreadable one exit 2', async () => {
     const lastYear = join(dir, '2024.json');
