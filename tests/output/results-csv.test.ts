@@ -39,7 +39,7 @@ async function readBack(document: ResultsDocument): Promise<{ bytes: Buffer; row
   const path = join(dir, `ket-qua-${document.lang}.csv`);
   writeFileSync(path, bytes);
   const rows: string[][] = [];
-  for await (const batch of readCsvSheet(path, 'ket-qua').batches) for (const row of batch) rows.push([...row.cells]);
+  for await (const batch of readCsvSheet(path, 'ket-qua').batches) for (const row of batch) rows.push(row.cells.map((cell) => String(cell ?? '')));
   return { bytes, rows };
 }
 
