@@ -8,6 +8,10 @@
  * Text that a spreadsheet would take for a formula (= + - @ first) gets an apostrophe before
  * it, as OWASP advises for CSV: a CSV cannot mark a field as text, and the names come from
  * files (the catalogue, a unit list) that a person may have edited.
+ *
+ * Codes are written as they are ("00004", "01"): a program reading the CSV keeps them, but a
+ * spreadsheet opening it by double-click reads them as numbers and drops the leading zeros
+ * (Hà Nội's communes, provinces 01–09). People who want a table to read take the XLSX.
  */
 import { csvText } from '../io/csv-text.js';
 import { looksLikeFormula } from '../io/xlsx-output.js';
