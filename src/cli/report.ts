@@ -9,12 +9,13 @@
  * injury and death counts from 1 to K−1 read "<K" (src/report/suppress.ts).
  */
 import type { Command } from 'commander';
-import { accountingLines, completenessMessage, type FileAccount, formatNumber, placeholdersMessage, reportBaseName, type ReportFiles } from '../pipeline/stages.js';
+import { accountingLines, completenessMessage, type FileAccount, formatNumber, placeholdersMessage, reportBaseName } from '../pipeline/stages.js';
 import { outputPath } from '../io/file-names.js';
 import { checkOutputFolder, prepareOutputFolder, writeOutputFiles } from '../io/output.js';
 import { ExitCode, UserError, msg, render, type Lang } from '../model/messages.js';
 import type { OnPipelineEvent } from '../pipeline/events.js';
 import { reportFromFiles, type ReportRequest } from '../pipeline/report.js';
+import type { ReportFiles } from '../output/report.js';
 import { addPeriodOptions, printPlacement, printRowErrors } from './compute.js';
 import { ignoreSheetOption, profileOption, sheetChoiceOf, type SheetOptions } from './sheet-options.js';
 import { OUT_FOLDER_HELP, besideInputs, inputFiles } from './inputs.js';

@@ -20,7 +20,7 @@ export { type ChartFigure, chartNotes } from '../report/charts/data.js';
 export { chartSvg } from '../report/charts/render.js';
 export { completenessMessage } from '../report/completeness.js';
 export { formatDate, formatNumber, formatNumberIn } from '../report/format-vi.js';
-export { placedCharts, placeholdersMessage, reportBaseName, type ReportFiles, type ReportInput, type UnitName } from '../report/index.js';
+export { placedCharts, placeholdersMessage, reportBaseName, type ReportInput, type UnitName } from '../report/index.js';
 export { type Narrative, NARRATIVE_KEYS, NARRATIVE_SECTIONS } from '../report/narrative.js';
 export { periodWording } from '../report/period-label.js';
 export { placementNotes } from '../report/placement-note.js';

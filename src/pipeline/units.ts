@@ -5,6 +5,7 @@ import type { Level } from '../model/results.js';
 import { withUnitsBelow, type Completeness } from '../report/completeness.js';
 import { unitsWord, type UnitName } from '../report/unit-name.js';
 import { eraAt, type AdminUnits } from '../units/index.js';
+import type { UnitNamer } from '../output/results-model.js';
 
 /** The unit of a report and its units one level down, in the list valid at the period's end. */
 export function reportUnit(code: string, period: PeriodRef, units: AdminUnits): { unit: UnitName; subUnits: UnitName[] } {
@@ -37,7 +38,7 @@ export function isUnder(parent: UnitName, code: string, period: PeriodRef, units
   return isUnderIn(units, parent, code, period.to);
 }
 
-export type UnitNamer = (level: Level, code: string) => string;
+export type { UnitNamer };
 
 /** Names of the units valid at R ("Xã Sơn Hà", "Toàn quốc"), the code itself when unknown. */
 export function unitNamer(referenceDate: string, units: AdminUnits): UnitNamer {

@@ -8,7 +8,7 @@ import { readAnnex } from '../../src/import/annex.js';
 import type { Annex } from '../../src/model/annex-contract.js';
 
 type AnnexRow = Annex['rows'][number];
-import { createReport, type ReportFiles } from '../../src/report/index.js';
+import { createReport, type ReportFiles } from '../../src/output/report.js';
 import { ANNEX_FORMAT, DATA_COLUMNS } from '../../src/model/annex-contract.js';
 import { districtInput } from './fixtures.js';
 import { zipEntries } from './read-back.js';
