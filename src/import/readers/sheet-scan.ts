@@ -218,6 +218,7 @@ export class SheetScanner extends XmlScanner {
       this.column = this.nextColumn(column, s, reference);
       return i + 4;
     }
+    if (type === INLINE && s.charCodeAt(i + 1) === I_CODE) return this.fastInline(s, i, column, reference, style);
     if (s.charCodeAt(i + 1) !== V_CODE || s.charCodeAt(i + 2) !== GT) return -1;
     const valueStart = i + 3;
     let valueEnd = valueStart;
@@ -253,10 +254,32 @@ export class SheetScanner extends XmlScanner {
         this.value = Number.isNaN(this.number) ? text : NUMERIC;
       }
     } else {
-      this.value = this.decoded(s.slice(valueStart, valueEnd));
+      this.value = this.decodedAt(s, valueStart, valueEnd);
     }
     this.endCell();
     return valueEnd + 8;
+  }
+
+  /**
+   * An inline string as openpyxl writes every text cell, `<c r="A2" t="inlineStr"><is><t>M&#227;
+   * tr&#7867; em</t></is></c>` (or `<t xml:space="preserve">`), its text decoded in the same
+   * look; `at` is the `<` after the cell's start tag. Anything else is left to the generic path.
+   */
+  private fastInline(s: string, at: number, column: number, reference: number, style: number): number {
+    let start: number;
+    if (s.startsWith(INLINE_TEXT, at)) start = at + INLINE_TEXT.length;
+    else if (s.startsWith(INLINE_PRESERVED_TEXT, at)) start = at + INLINE_PRESERVED_TEXT.length;
+    else return -1;
+    const end = s.indexOf('<', start);
+    if (end < 0 || !s.startsWith(INLINE_END, end)) return -1;
+    this.column = this.nextColumn(column, s, reference);
+    this.type = INLINE;
+    this.style = style;
+    this.hasFormula = false;
+    this.value = undefined;
+    this.inline = start === end ? '' : this.decodedAt(s, start, end);
+    this.endCell();
+    return end + INLINE_END.length;
   }
 
   private startRow(): void {
@@ -435,6 +458,10 @@ const EQUALS = 61;
 const DOUBLE_QUOTE = 34;
 const SINGLE_QUOTE = 39;
 const R_CODE = 114;
+const I_CODE = 105;
+const INLINE_TEXT = '<is><t>';
+const INLINE_PRESERVED_TEXT = '<is><t xml:space="preserve">';
+const INLINE_END = '</t></is></c>';
 const S_CODE = 115;
 const T_CODE = 116;
 
