@@ -21,6 +21,7 @@
  * floor is the bare inflate of the .xlsx it was made from.
  */
 import { execFileSync, spawnSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, totalmem } from 'node:os';
 import { join } from 'node:path';
@@ -191,7 +192,8 @@ async function producersSet(): Promise<void> {
   console.log(`producers: the province (${province.files.length} communes × 5,000 children + 200 events) as each producer writes it${prepared > 1 ? ` (files made in ${decimal.format(prepared)} s)` : ''}`);
   console.log('  floor = inflate + one regex over every cell (1 thread); import = chitieu read + validate (all threads);');
   console.log(`  CLI = compiled \`chitieu compute --period 2025-H1 --level province --out x.json\`${compiled ? '' : ' (not measured: run "npm run build" first)'}; ratios are of wall times`);
-  console.log('  producer        MB   floor s   import s (CPU)   rows/s   µs CPU/row   ×floor   SheetJS s (CPU)   CLI s (CPU)    peak MB   CLI ×floor   CLI ×SheetJS');
+  console.log('  producer        MB   floor s   import s (CPU)   rows/s   µs CPU/row   ×floor   SheetJS s (CPU)   CLI s (CPU)    peak MB   CLI ×floor   CLI ×SheetJS   result');
+  let generatorResult: string | undefined;
   for (const producer of producers) {
     if (producer.files.length === 0) {
       console.log(`  ${producer.name.padEnd(12)}  skipped: ${producer.skipped}`);
@@ -202,6 +204,12 @@ async function producersSet(): Promise<void> {
     const [read] = measure('import', producer.files);
     const [sheetjs] = measure('sheetjs', producer.files);
     const cli = compiled ? compiledRun(['compute', '--period', '2025-H1', '--level', 'province', '--out', join(DATA, 'producer-result.json'), ...producer.files]) : undefined;
+    // Every producer's file holds the same data: the result must be the generator's, byte for byte.
+    const sameResult = () => {
+      const result = createHash('sha256').update(readFileSync(join(DATA, 'producer-result.json'))).digest('hex');
+      generatorResult ??= result;
+      return result === generatorResult ? 'same' : 'DIFFERS';
+    };
     const ratio = (value: number, of: number) => `${(value / of).toFixed(2)}×`;
     const withCpu = (seconds: number, cpu: number) => `${decimal.format(seconds).padStart(5)} (${decimal.format(cpu).padStart(4)})`;
     console.log(
@@ -218,6 +226,7 @@ async function producersSet(): Promise<void> {
         cli ? count.format(cli.maxRssMb).padStart(10) : ''.padStart(10),
         cli ? ratio(cli.seconds, floor!.seconds).padStart(12) : '',
         cli ? ratio(cli.seconds, sheetjs!.seconds).padStart(14) : '',
+        cli ? `  ${sameResult()}` : '',
       ].join(' '),
     );
   }
