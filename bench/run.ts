@@ -192,7 +192,7 @@ async function producersSet(): Promise<void> {
   console.log(`producers: the province (${province.files.length} communes × 5,000 children + 200 events) as each producer writes it${prepared > 1 ? ` (files made in ${decimal.format(prepared)} s)` : ''}`);
   console.log('  floor = inflate + one regex over every cell (1 thread); import = chitieu read + validate (all threads);');
   console.log(`  CLI = compiled \`chitieu compute --period 2025-H1 --level province --out x.json\`${compiled ? '' : ' (not measured: run "npm run build" first)'}; ratios are of wall times`);
-  console.log('  producer        MB   floor s   import s (CPU)   rows/s   µs CPU/row   ×floor   SheetJS s (CPU)   CLI s (CPU)    peak MB   CLI ×floor   CLI ×SheetJS   result');
+  console.log('  producer        MB   floor s (CPU)   import s (CPU)   rows/s   µs CPU/row   ×floor   SheetJS s (CPU)   CLI s (CPU)    peak MB   CLI ×floor   CLI ×SheetJS   result');
   let generatorResult: string | undefined;
   for (const producer of producers) {
     if (producer.files.length === 0) {
@@ -216,7 +216,7 @@ async function producersSet(): Promise<void> {
       [
         `  ${producer.name.padEnd(12)}`,
         decimal.format(megabytes).padStart(5),
-        decimal.format(floor!.seconds).padStart(9),
+        withCpu(floor!.seconds, floor!.cpuSeconds).padStart(15),
         withCpu(read!.seconds, read!.cpuSeconds).padStart(16),
         count.format(read!.rows / read!.seconds).padStart(8),
         decimal.format((1e6 * read!.cpuSeconds) / read!.rows).padStart(12),
