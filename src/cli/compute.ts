@@ -1,15 +1,15 @@
 /**
  * `chitieu compute FILE... (--period ID | --from DATE --to DATE) [--level commune|district|province]
  *  [--targets FILE] [--baseline records|FILE] [--codes-as-of DATE] [--periods FILE]
- *  [--out result.json|result.xlsx] [--strict]`
+ *  [--out result.json|result.xlsx|result.csv] [--strict]`
  *
  * Reads the files, computes every indicator of the catalogue for every unit with input rows
  * and every level up to --level, evaluates the targets, and writes the JSON of
- * indicator-rules.md or a workbook; without --out it prints a short summary. Rows the engine
+ * indicator-rules.md, a workbook or a CSV table (src/output/); without --out it prints a short summary. Rows the engine
  * cannot place (a commune code unknown at its date) are counted by kind, like the importer's.
  */
 import type { Command } from 'commander';
-import { checkOutputFile, writeOutputJson } from '../io/output.js';
+import { checkOutputFile, writeOutputFile } from '../io/output.js';
 import { accountingLines, rejectedLine, summaryLines } from '../import/summary.js';
 import { placementNotes } from '../report/placement-note.js';
 import type { Catalogue } from '../indicators/index.js';
@@ -26,7 +26,9 @@ import { completenessMessage } from '../report/completeness.js';
 import { completenessFor } from '../pipeline/report.js';
 import type { AdminUnits } from '../units/index.js';
 import { formatDate, formatNumber } from '../report/format-vi.js';
-import { writeResultWorkbook, STATUS_LABEL, type UnitNamer } from './compute-xlsx.js';
+import { resultFormatFor, RESULT_FORMATS } from '../output/formats.js';
+import type { UnitNamer } from '../output/results-model.js';
+import { STATUS_LABEL } from '../output/results-xlsx.js';
 import { progressFor } from './progress.js';
 import { ignoreSheetOption, profileOption, sheetChoiceOf, type SheetOptions } from './sheet-options.js';
 import { inputFiles } from './inputs.js';
@@ -177,7 +179,7 @@ export function registerCompute(program: Command, context: CliContext, text: Tex
       text(msg('--baseline <records|tệp>', '--baseline <records|file>')),
       text(msg('số liệu cùng kỳ năm trước: "records" (tính từ chính dữ liệu) hoặc tệp kết quả JSON năm trước', 'last year\'s figures: "records" (computed from the same data) or last year\'s result file (JSON)')),
     )
-    .option(text(msg('--out <tệp>', '--out <file>')), text(msg('ghi kết quả: .json (đầy đủ, ổn định) hoặc .xlsx', 'write the result: .json (complete, stable) or .xlsx')))
+    .option(text(msg('--out <tệp>', '--out <file>')), text(msg('ghi kết quả: .json (đầy đủ, ổn định), .xlsx hoặc .csv (một bảng cho chương trình khác)', 'write the result: .json (complete, stable), .xlsx or .csv (one table for other programs)')))
     .option(
       '--strict',
       text(msg('kết thúc với mã 3 nếu có dòng bị loại hoặc có huyện, tỉnh còn xã chưa có số liệu', 'exit with code 3 if any row is rejected or a district or province has communes without data')),
@@ -188,7 +190,7 @@ export function registerCompute(program: Command, context: CliContext, text: Tex
       const lang = langOf(self);
       const files = inputFiles(given, context.err, lang);
       const period = resolvePeriod(options);
-      if (options.out !== undefined) checkOutputFile(options.out, { extensions: ['.json', '.xlsx'] });
+      if (options.out !== undefined) checkOutputFile(options.out, { extensions: RESULT_FORMATS.map((format) => format.extension) });
       // Definitions and the baseline are read before the data: a bad file fails before any work.
       const definitions = loadDefinitions(options.periods);
       const planAndBaseline = loadPlanAndBaseline(options, definitions.catalogue);
@@ -214,11 +216,10 @@ export function registerCompute(program: Command, context: CliContext, text: Tex
       const incomplete = printCoverage(context, output.result, names, definitions.units, lang);
       if (options.out === undefined) {
         printSummary(context, output.result, definitions.catalogue, names, lang);
-      } else if (options.out.toLowerCase().endsWith('.json')) {
-        writeOutputJson(options.out, output.result);
-        context.err(render(msg(`Đã ghi ${options.out}.`, `Wrote ${options.out}.`), lang));
       } else {
-        await writeResultWorkbook(options.out, output.result, definitions.catalogue, names, lang, imported.files);
+        // checkOutputFile took only the endings of RESULT_FORMATS.
+        const format = resultFormatFor(options.out) ?? RESULT_FORMATS[0];
+        writeOutputFile(options.out, await format.write({ result: output.result, catalogue: definitions.catalogue, names, lang, sources: imported.files }));
         context.err(render(msg(`Đã ghi ${options.out}.`, `Wrote ${options.out}.`), lang));
       }
       if (options.strict && (rejected.length > 0 || incomplete)) context.exitCode = ExitCode.rejectedRows;

@@ -1,7 +1,13 @@
 /**
- * `chitieu demo [--out DIR] [--samples DIR] [--suppress K]` (default out/demo): the whole chain
- * on the synthetic data of huyện Sơn Hà (sample-data/, made by `npm run sample`). Nothing is
- * suppressed unless `--suppress` is given; the communes' annexes never are (they are summed).
+ * `chitieu demo [--scenario 2026|2025-district] [--out DIR] [--samples DIR] [--suppress K]`
+ * (default out/demo). Nothing is suppressed unless `--suppress` is given.
+ *
+ * `2026` (the default, today's): on the post-reform sample (sample-data/quang-ngai-2026), the
+ * six-month report 2026-H1 of the new commune Xã Sơn Hà and of the province, each against
+ * 2025-H1 from the same records (written in the old codes) and the sample targets of 2026.
+ *
+ * `2025-district`: the whole chain on the pre-reform data of huyện Sơn Hà (sample-data/, made
+ * by `npm run sample`); the communes' annexes are never suppressed (they are summed):
  *
  *   1. the district's six-month report 2025-H1 with the plan's targets and last year's
  *      figures from the same records, and its annex;
@@ -12,9 +18,25 @@ import { join } from 'node:path';
 import type { Command } from 'commander';
 import { outputPath } from '../io/file-names.js';
 import { checkOutputFolder, prepareOutputFolder, writeOutputFile } from '../io/output.js';
-import { ExitCode, msg, render, type Lang } from '../model/messages.js';
+import { ExitCode, UserError, msg, render, type Lang } from '../model/messages.js';
 import { aggregateStep } from '../pipeline/aggregate.js';
-import { checkSum, communeAnnexes, demoSetup, districtReport, duplicateChildren, sampleFiles, DEMO } from '../pipeline/demo.js';
+import {
+  checkSum,
+  communeAnnexes,
+  demoSetup,
+  districtReport,
+  duplicateChildren,
+  sampleFiles,
+  todayReports,
+  DEMO,
+  DEMO_2026,
+  DEMO_SCENARIOS,
+  type DemoScenario,
+} from '../pipeline/demo.js';
+import { completenessMessage } from '../report/completeness.js';
+import { placementLines } from '../import/summary.js';
+import type { UnitReport } from '../pipeline/report.js';
+import type { OnPipelineEvent } from '../pipeline/events.js';
 import { placeholdersMessage, reportBaseName } from '../report/index.js';
 import { reportOutcome, writeAggregateReport } from './aggregate.js';
 import { langOf, say, type CliContext } from './context.js';
@@ -22,21 +44,51 @@ import type { Text } from './help.js';
 import { progressFor } from './progress.js';
 import { formatCount, importLine, parseSuppressOption, SUPPRESS_HELP, writeReportFiles } from './report.js';
 
-export { DEMO };
+export { DEMO, DEMO_2026 };
 
-export async function runDemo(outDir: string, context: CliContext, lang: Lang, samples: string = DEMO.samples, suppress?: number): Promise<void> {
+/** The progress line while the demo reads and computes. */
+function demoProgress(context: CliContext, lang: Lang, files: number): OnPipelineEvent {
+  const progress = progressFor(context, lang, files);
+  return (event) => {
+    if (event.kind === 'file-read') progress.fileRead(event.account);
+    else if (event.stage === 'import') progress.stage(msg('Đang tính chỉ tiêu', 'Computing indicators'));
+    else if (event.stage === 'compute') progress.done();
+  };
+}
+
+/** Today's demo: the 2026-H1 reports of a new commune and of the province, against 2025-H1 across the reform. */
+export async function runTodayDemo(outDir: string, context: CliContext, lang: Lang, samples: string = DEMO_2026.samples, suppress?: number): Promise<void> {
+  const paths = sampleFiles(samples);
+  checkOutputFolder(outDir);
+  const run = await todayReports(paths, suppress, demoProgress(context, lang, paths.length));
+  // The accounting with the rows placing them on today's units rejected (none in the sample).
+  context.out(importLine(run.computed.files, lang));
+  // The 2025 lists are in the old codes: say how many children were carried to their new commune.
+  const notes = run.computed.files.flatMap((file) => file.sheets.flatMap((sheet) => (sheet.placement ? [sheet.placement] : [])));
+  const placed = { converted: 0, approximate: 0, byVillage: 0, rejected: 0 };
+  for (const note of notes) for (const key of Object.keys(placed) as (keyof typeof placed)[]) placed[key] += note[key];
+  for (const line of placementLines(placed, lang, '  ')) context.out(line);
+  const period = run.computed.output.result.period;
+  const written = (step: string, report: UnitReport): void => {
+    const files = writeReportFiles(outDir, report.unit.code, period.id, report.files);
+    say(context, lang, msg(`${step}. Báo cáo của ${report.unit.fullName}: ${files.docx}, phụ lục ${files.xlsx}`, `${step}. ${report.unit.fullName}'s report: ${files.docx}, annex ${files.xlsx}`));
+    if (report.completeness && report.completeness.missing.length > 0) say(context, lang, completenessMessage(report.unit.fullName, report.completeness));
+    const left = placeholdersMessage(report.files.placeholders);
+    if (left) say(context, lang, left);
+  };
+  written('1', run.commune);
+  written('2', run.province);
+}
+
+/** The 2025-H1 district demo: the district's report, the communes' annexes, and their sum checked. */
+export async function runDistrictDemo(outDir: string, context: CliContext, lang: Lang, samples: string = DEMO.samples, suppress?: number): Promise<void> {
   const paths = sampleFiles(samples);
   checkOutputFolder(outDir);
   const setup = demoSetup(suppress);
 
   // 1. The district report, computed from all the communes' records.
-  const progress = progressFor(context, lang, paths.length);
-  const district = await districtReport(paths, setup, (event) => {
-    if (event.kind === 'file-read') progress.fileRead(event.account);
-    else if (event.stage === 'import') progress.stage(msg('Đang tính chỉ tiêu', 'Computing indicators'));
-    else if (event.stage === 'compute') progress.done();
-  });
-  context.out(importLine(district.imported.files, lang));
+  const district = await districtReport(paths, setup, demoProgress(context, lang, paths.length));
+  context.out(importLine(district.computed.files, lang));
   const { unit } = district.report;
   const period = district.computed.output.result.period;
   const report = writeReportFiles(outDir, unit.code, period.id, district.report.files);
@@ -91,21 +143,47 @@ export async function runDemo(outDir: string, context: CliContext, lang: Lang, s
   context.exitCode = ExitCode.usage;
 }
 
+function parseScenario(value: string): DemoScenario {
+  const scenario = DEMO_SCENARIOS.find((known) => known === value);
+  if (scenario === undefined) {
+    throw new UserError(
+      ExitCode.usage,
+      msg(`--scenario phải là một trong: ${DEMO_SCENARIOS.join(', ')} (nhận được "${value}").`, `--scenario must be one of: ${DEMO_SCENARIOS.join(', ')} (got "${value}").`),
+    );
+  }
+  return scenario;
+}
+
 export function registerDemo(program: Command, context: CliContext, text: Text): void {
   program
     .command('demo')
     .description(
       text(
         msg(
-          'Chạy thử toàn bộ trên dữ liệu mẫu huyện Sơn Hà: báo cáo 6 tháng đầu năm 2025, phụ lục các xã, tổng hợp lại và đối chiếu',
-          'The whole chain on the sample data of huyện Sơn Hà: the report of the first half of 2025, the communes\' annexes, summed again and compared',
+          'Chạy thử trên dữ liệu mẫu: báo cáo 6 tháng đầu năm 2026 của một xã mới và của tỉnh, so với cùng kỳ 2025 (--scenario 2025-district: báo cáo 6 tháng đầu năm 2025 của huyện Sơn Hà, phụ lục các xã, tổng hợp lại và đối chiếu)',
+          'A run on the sample data: the 2026-H1 reports of a new commune and of the province, against 2025-H1 (--scenario 2025-district: the 2025-H1 report of huyện Sơn Hà, the communes\' annexes, summed again and compared)',
         ),
       ),
     )
+    .option(
+      text(msg('--scenario <tên>', '--scenario <name>')),
+      text(
+        msg(
+          `2026 (mặc định): báo cáo 6 tháng đầu năm 2026 của xã Sơn Hà mới và của tỉnh Quảng Ngãi, so với cùng kỳ 2025 qua sắp xếp; 2025-district: báo cáo 6 tháng đầu năm 2025 của huyện Sơn Hà (trước sắp xếp)`,
+          `2026 (default): the 2026-H1 reports of the new Xã Sơn Hà and of Quảng Ngãi province, against 2025-H1 across the reform; 2025-district: the 2025-H1 report of Sơn Hà district (before the reform)`,
+        ),
+      ),
+      '2026',
+    )
     .option(text(msg('--out <thư-mục>', '--out <folder>')), text(msg('thư mục ghi kết quả', 'folder to write into')), join('out', 'demo'))
-    .option(text(msg('--samples <thư-mục>', '--samples <folder>')), text(msg('thư mục dữ liệu mẫu (mặc định sample-data/ của chương trình)', 'folder of sample data (default: the program\'s sample-data/)')))
+    .option(
+      text(msg('--samples <thư-mục>', '--samples <folder>')),
+      text(msg('thư mục dữ liệu mẫu (mặc định sample-data/quang-ngai-2026/, hoặc sample-data/ với 2025-district)', 'folder of sample data (default: sample-data/quang-ngai-2026/, or sample-data/ with 2025-district)')),
+    )
     .option('--suppress <K>', text(SUPPRESS_HELP), parseSuppressOption)
-    .action(async (options: { out: string; samples?: string; suppress?: number }, command: Command) => {
-      await runDemo(options.out, context, langOf(command), options.samples, options.suppress);
+    .action(async (options: { scenario: string; out: string; samples?: string; suppress?: number }, command: Command) => {
+      const scenario = parseScenario(options.scenario);
+      const run = scenario === '2026' ? runTodayDemo : runDistrictDemo;
+      await run(options.out, context, langOf(command), options.samples, options.suppress);
     });
 }

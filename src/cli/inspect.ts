@@ -18,6 +18,7 @@ import type { ProfileSelection } from '../import/index.js';
 import { inspectFile, type FileInspection } from '../import/inspect.js';
 import { jsonPieces, lineSink } from '../io/json-stream.js';
 import { checkOutputFile, writeOutputFile } from '../io/output.js';
+import { csvText } from '../io/csv-text.js';
 import { columnLetter } from '../import/readers/notes.js';
 import type { SheetChoice } from '../import/sheet-choice.js';
 import { KIND_LABELS } from '../import/summary.js';
@@ -167,12 +168,6 @@ export function inspectionLines(inspection: FileInspection, lang: Lang): string[
 }
 
 /** `--draft-profile`: one file's headers and unknown values as a profile for a person to finish. */
-/** A CSV field, quoted when it holds a separator, a quote or a line break. */
-const csvField = (value: string | number): string => {
-  const text = String(value);
-  return /[",;\n\r]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
-};
-
 async function writeVillageDraft(context: CliContext, lang: Lang, files: readonly string[], out: string, selection: ProfileSelection): Promise<void> {
   checkOutputFile(out, { option: '--draft-village-map', extensions: ['.csv'] });
   if (existsSync(out)) {
@@ -183,11 +178,9 @@ async function writeVillageDraft(context: CliContext, lang: Lang, files: readonl
   const named = lines.filter((line) => line.village !== '');
   const withoutVillage = lines.filter((line) => line.village === '').reduce((sum, line) => sum + line.children, 0);
   const header = [VILLAGE_MAP_HEADERS.oldCommune, 'Tên xã cũ', VILLAGE_MAP_HEADERS.village, 'Số trẻ', VILLAGE_MAP_HEADERS.newCommune, 'Các xã mới nhận phần của xã cũ (xã đầu tiên: xã được chọn khi không có bản đồ)'];
-  const rows = named.map((line) =>
-    [line.oldCommune, line.oldName, line.village, line.children, '', line.candidates.map((candidate) => `${candidate.code} ${candidate.name}`).join(' | ')].map(csvField).join(','),
-  );
-  // The BOM makes Excel open the file as UTF-8; a line left without "Mã xã mới" is not used.
-  writeOutputFile(out, `\ufeff${[header.map(csvField).join(','), ...rows].join('\r\n')}\r\n`, { option: '--draft-village-map' });
+  const rows = named.map((line) => [line.oldCommune, line.oldName, line.village, line.children, '', line.candidates.map((candidate) => `${candidate.code} ${candidate.name}`).join(' | ')]);
+  // A line left without "Mã xã mới" is not used.
+  writeOutputFile(out, csvText([header, ...rows]), { option: '--draft-village-map' });
   const communes = new Set(named.map((line) => line.oldCommune)).size;
   say(
     context,

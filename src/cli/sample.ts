@@ -1,11 +1,23 @@
 import type { Command } from 'commander';
 import { ExitCode, UserError, msg } from '../model/messages.js';
 import { join } from 'node:path';
-import { DEFAULT_SEED, OTHER_LAYOUTS_DIR, buildSampleSet, districtSize, writeOtherLayouts, writeSampleSet } from '../sample/index.js';
+import {
+  DEFAULT_SEED,
+  OTHER_LAYOUTS_DIR,
+  POST_REFORM_DIR,
+  buildPostReformSet,
+  buildSampleSet,
+  districtSize,
+  writeOtherLayouts,
+  writePostReformSet,
+  writeSampleSet,
+  type WrittenFile,
+} from '../sample/index.js';
 import { vnNumber } from '../sample/layout.js';
 import { loadAdminUnits } from '../units/index.js';
 import { outputFault, prepareOutputFolder } from '../io/output.js';
 import { langOf, say, type CliContext } from './context.js';
+import type { Lang } from '../model/messages.js';
 import type { Text } from './help.js';
 
 interface SampleCliOptions {
@@ -13,6 +25,7 @@ interface SampleCliOptions {
   seed?: string;
   communes?: string;
   otherLayouts?: boolean;
+  postReform?: boolean;
 }
 
 const MAX_SEED = 0xffffffff;
@@ -47,6 +60,33 @@ function parseCommunes(value: string | undefined, max: number): number {
   return count;
 }
 
+async function writePostReform(context: CliContext, lang: Lang, out: string, seed: number, units: ReturnType<typeof loadAdminUnits>): Promise<void> {
+  const set = buildPostReformSet(units, seed);
+  prepareOutputFolder(out);
+  let written: WrittenFile[];
+  try {
+    written = await writePostReformSet(out, set);
+  } catch (error) {
+    throw outputFault(error, out);
+  }
+  for (const file of written) say(context, lang, msg(`  ${file.path}  ${vnNumber(file.bytes)} byte`, `  ${file.path}  ${file.bytes} bytes`));
+  const bytes = written.reduce((sum, file) => sum + file.bytes, 0);
+  const rejected = set.planted.filter((error) => error.outcome === 'rejected').length;
+  const communes = set.newCommunes.map((commune) => commune.name).join(', ');
+  say(
+    context,
+    lang,
+    msg(
+      `Đã ghi ${set.files.length} tệp mẫu sau sắp xếp và README.md (${vnNumber(bytes)} byte), seed ${seed}: ${set.newCommunes.length} xã mới (${communes}), ` +
+        `${vnNumber(set.children.length)} trẻ em, ${vnNumber(set.events.length)} dòng sự việc hợp lệ, năm 2025 mã xã cũ, năm 2026 mã xã mới, ` +
+        `${rejected} dòng lỗi cài sẵn (xem README.md). Dữ liệu tổng hợp, không có thật.`,
+      `Wrote ${set.files.length} post-reform sample workbooks and README.md (${bytes} bytes), seed ${seed}: ${set.newCommunes.length} new communes (${communes}), ` +
+        `${set.children.length} children, ${set.events.length} valid event rows, 2025 in old commune codes, 2026 in new ones, ` +
+        `${rejected} planted bad rows (see README.md). Synthetic data, not real.`,
+    ),
+  );
+}
+
 export function registerSample(program: Command, context: CliContext, text: Text): void {
   program
     .command('sample')
@@ -65,6 +105,15 @@ export function registerSample(program: Command, context: CliContext, text: Text
       '--other-layouts',
       text(msg(`thêm vào ${OTHER_LAYOUTS_DIR}/ các file theo bố cục khác, đọc bằng hồ sơ cột có sẵn (profiles/)`, `also write into ${OTHER_LAYOUTS_DIR}/ files in other layouts, read by the bundled profiles (profiles/)`)),
     )
+    .option(
+      '--post-reform',
+      text(
+        msg(
+          `bộ mẫu sau sắp xếp: các xã mới của tỉnh Quảng Ngãi lập từ các xã cũ của huyện Sơn Hà, năm 2025 ghi mã cũ, năm 2026 ghi mã mới (npm run sample ghi vào sample-data/${POST_REFORM_DIR}/)`,
+          `today's set: the new communes of Quảng Ngãi formed from Sơn Hà's old communes, 2025 in old codes, 2026 in new codes (npm run sample writes it into sample-data/${POST_REFORM_DIR}/)`,
+        ),
+      ),
+    )
     .action(async (options: SampleCliOptions, command: Command) => {
       const lang = langOf(command);
       if (options.out === undefined || options.out.trim() === '') {
@@ -75,6 +124,16 @@ export function registerSample(program: Command, context: CliContext, text: Text
       }
       const units = loadAdminUnits();
       const seed = parseSeed(options.seed);
+      if (options.postReform) {
+        if (options.communes !== undefined || options.otherLayouts) {
+          throw new UserError(
+            ExitCode.usage,
+            msg('--post-reform không dùng cùng --communes hay --other-layouts.', '--post-reform does not take --communes or --other-layouts.'),
+          );
+        }
+        await writePostReform(context, lang, options.out, seed, units);
+        return;
+      }
       const communes = parseCommunes(options.communes, districtSize(units));
       const set = buildSampleSet(units, { seed, communes });
       // Made here, one level at a time (io/output.ts): a recursive mkdir can spin forever under /proc.

@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import { checkOutputFile } from '../io/output.js';
+import { checkOutputFile, writeOutputFile } from '../io/output.js';
 import { accountingLines, columnLines, rejectedLine, summaryLines, warningLine } from '../import/summary.js';
 import { ExitCode, msg, render } from '../model/messages.js';
 import { readData, totalsOf } from '../pipeline/read.js';
@@ -96,8 +96,8 @@ export function registerValidate(program: Command, context: CliContext, text: Te
       for (const line of summaryLines(result.rejected, result.warnings, lang)) print(line);
       if (options.out) {
         // exceljs takes a quarter of a second to load: only a run that writes the workbook pays it.
-        const { writeErrorWorkbook } = await import('../import/error-workbook.js');
-        await writeErrorWorkbook(options.out, result.rejected, lang, { warnings: result.warnings, files: result.files });
+        const { OUTPUTS } = await import('../output/formats.js');
+        writeOutputFile(options.out, await OUTPUTS.errorWorkbook.write({ rejected: result.rejected, lang, context: { warnings: result.warnings, files: result.files } }));
         print(
           render(
             msg(`Đã ghi sổ lỗi ${options.out} (có dữ liệu cá nhân: chỉ lưu trong cơ quan).`, `Wrote ${options.out} (contains personal data: keep it in the office).`),

@@ -17,7 +17,6 @@ import { randomBytes } from 'node:crypto';
 import { accessSync, closeSync, constants, fsyncSync, linkSync, lstatSync, mkdirSync, openSync, realpathSync, renameSync, statSync, unlinkSync, writeSync, type Stats } from 'node:fs';
 import { basename, dirname, extname, join, resolve } from 'node:path';
 import { ExitCode, UserError, msg, type Message } from '../model/messages.js';
-import { writeJson } from './json-stream.js';
 
 export interface OutputTarget {
   /** The option that named the path, as the user typed it ("--out"). */
@@ -180,8 +179,9 @@ export function checkOutputFile(path: string, target: OutputFileTarget = {}): vo
 /** Flags of a temporary file: new (never an existing one), and never opened through a symlink. */
 const NEW_FILE = constants.O_WRONLY | constants.O_CREAT | constants.O_EXCL | (constants.O_NOFOLLOW ?? 0);
 
-/** What goes into a file: its bytes, or a function that writes them piece by piece. */
-type Content = string | Uint8Array | ((write: (piece: string | Uint8Array) => void) => void);
+/** What goes into a file: its bytes, or its pieces as they are made (a writer of src/output/ that streams). */
+export type OutputContent = string | Uint8Array | Iterable<string | Uint8Array>;
+type Content = OutputContent;
 
 /** Writes the content whole into a new temporary file in `folder`; returns its path. Removed again on any fault. */
 function writeTemporary(folder: string, name: string, data: Content): string {
@@ -192,8 +192,8 @@ function writeTemporary(folder: string, name: string, data: Content): string {
     for (let written = 0; written < bytes.length; ) written += writeSync(fd, bytes, written, bytes.length - written);
   };
   try {
-    if (typeof data === 'function') data(write);
-    else write(data);
+    if (typeof data === 'string' || data instanceof Uint8Array) write(data);
+    else for (const piece of data) write(piece);
     // On the disk before it gets its name: a disk that fills up on flushing fails here, not later.
     fsyncSync(fd);
   } catch (error) {
@@ -222,7 +222,7 @@ function lstatOf(path: string): Stats | undefined {
 }
 
 /** Writes a whole file; any fault is one line (exit 1), and nothing is left under `path`. */
-export function writeOutputFile(path: string, data: string | Uint8Array, target: OutputTarget = {}): void {
+export function writeOutputFile(path: string, data: OutputContent, target: OutputTarget = {}): void {
   writeOutputFiles([{ path, data }], target);
 }
 
@@ -249,26 +249,6 @@ export function writeOutputFiles(files: readonly { path: string; data: Content }
     if (error instanceof UserError) throw error;
     throw outputFault(error, current, option);
   }
-}
-
-/**
- * Writes `value` as `JSON.stringify(value, null, 2)` and a newline, piece by piece as it is
- * made (json-stream.ts): never one string of the whole output. Any fault is one line (exit 1),
- * and, as for every output, nothing is left under `path`.
- */
-export function writeOutputJson(path: string, value: unknown, target: OutputTarget = {}): void {
-  writeOutputFiles(
-    [
-      {
-        path,
-        data: (write) => {
-          writeJson(value, write);
-          write('\n');
-        },
-      },
-    ],
-    target,
-  );
 }
 
 /**

@@ -8,7 +8,7 @@
  */
 import { TextDecoder } from 'node:util';
 import { msg, type Message } from '../model/messages.js';
-import { decodeLegacy, isVietnameseWord } from '../import/legacy-encoding.js';
+import { decodeLegacy, isVietnameseWord } from './legacy-encoding.js';
 
 export type TextEncoding = 'UTF-8' | 'UTF-16LE' | 'UTF-16BE' | 'windows-1258';
 

@@ -5,7 +5,8 @@
 import { baselineLookupOf, evaluateTargets, parsePeriod, type PeriodPresets } from '../engine/index.js';
 import type { TargetPlan } from '../indicators/index.js';
 import { aggregateAnnexes, type AggregateOutcome } from '../report/aggregate/index.js';
-import { createReport, type ReportFiles, type ReportInput } from '../report/index.js';
+import type { ReportInput } from '../report/index.js';
+import { createReport, type ReportFiles } from '../output/report.js';
 import { ExitCode, UserError } from '../model/messages.js';
 import { incompleteRefusal } from '../report/completeness.js';
 import { communesUnder, levelOfCode, unitsAbove } from '../model/levels.js';

@@ -16,7 +16,8 @@ import type { Dataset } from '../model/records.js';
 import type { ComputeResult, IndicatorResult } from '../model/results.js';
 import type { AggregateOutcome } from '../report/aggregate/index.js';
 import { formatNumber } from '../report/format-vi.js';
-import { createAnnex, type UnitName } from '../report/index.js';
+import type { UnitName } from '../report/index.js';
+import { createAnnex } from '../output/report.js';
 import { breakdownId } from '../report/result-index.js';
 import { computeStep, loadDefinitions, type Computed, type Definitions } from './compute.js';
 import type { OnPipelineEvent } from './events.js';
@@ -33,6 +34,59 @@ export const DEMO = {
   unit: '529',
   period: '2025-H1',
 } as const;
+
+/**
+ * Today's demo (the default): the post-reform sample (sample-data/quang-ngai-2026, made by
+ * `npm run sample`), the first half of 2026 against the first half of 2025 across the reform,
+ * for the new commune Xã Sơn Hà (formed from Thị trấn Di Lăng, Xã Sơn Bao and Xã Sơn Thượng)
+ * and for the province, whose communes are directly under it.
+ */
+export const DEMO_2026 = {
+  samples: join(ROOT, 'sample-data', 'quang-ngai-2026'),
+  targets: join(ROOT, 'targets', 'chi-tieu-mau-2026.yaml'),
+  period: '2026-H1',
+  commune: {
+    unit: '21289',
+    settings: join(ROOT, 'settings', 'xa-son-ha-2026.yaml'),
+    narrative: join(ROOT, 'settings', 'noi-dung-mau-xa-2026.yaml'),
+  },
+  province: {
+    unit: '51',
+    settings: join(ROOT, 'settings', 'tinh-quang-ngai-2026.yaml'),
+    narrative: join(ROOT, 'settings', 'noi-dung-mau-tinh-2026.yaml'),
+  },
+} as const;
+
+/** The demo scenarios `chitieu demo --scenario` knows, today's first. */
+export const DEMO_SCENARIOS = ['2026', '2025-district'] as const;
+export type DemoScenario = (typeof DEMO_SCENARIOS)[number];
+
+export interface TodayRun {
+  readonly imported: ImportResult;
+  readonly computed: Computed;
+  readonly commune: UnitReport;
+  readonly province: UnitReport;
+}
+
+/**
+ * Today's reports from one reading of the files and one computation up to the province (with the
+ * sample targets and the same half of 2025 from the same records): the commune's and the
+ * province's, each with its own settings and narrative.
+ */
+export async function todayReports(paths: readonly string[], suppress?: number, onEvent?: OnPipelineEvent): Promise<TodayRun> {
+  const definitions = loadDefinitions();
+  const plan = loadTargets(DEMO_2026.targets, definitions.catalogue);
+  const options = (files: { settings: string; narrative: string }): LoadedReportOptions =>
+    loadReportOptions({ ...files, ...(suppress !== undefined ? { suppress } : {}) });
+  const communeOptions = options(DEMO_2026.commune);
+  const provinceOptions = options(DEMO_2026.province);
+  const period = parsePeriod(DEMO_2026.period, definitions.presets);
+  const imported = await readData(paths, { ...bornBy(period), ...(onEvent ? { onEvent } : {}) });
+  const computed = computeStep(imported, { period, level: 'province', plan, baseline: 'records' }, definitions, onEvent);
+  const province = await reportStep(DEMO_2026.province.unit, imported, computed, definitions, provinceOptions);
+  const commune = await reportStep(DEMO_2026.commune.unit, imported, computed, definitions, communeOptions);
+  return { imported, computed, commune, province };
+}
 
 /** The sample workbooks, or a message saying how to make them. */
 export function sampleFiles(samples: string = DEMO.samples): string[] {

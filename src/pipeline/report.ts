@@ -11,7 +11,8 @@ import { ExitCode, UserError, msg } from '../model/messages.js';
 import type { Dataset } from '../model/records.js';
 import type { ComputeResult, Level } from '../model/results.js';
 import { completenessOf, incompleteRefusal, type Completeness } from '../report/completeness.js';
-import { createReport, type ReportFiles, type ReportInput, type UnitFacts, type UnitName } from '../report/index.js';
+import type { ReportInput, UnitFacts, UnitName } from '../report/index.js';
+import { createReport, type ReportFiles } from '../output/report.js';
 import { loadReportLayout, type ReportLayout } from '../report/layout.js';
 import { loadNarrative, type Narrative } from '../report/narrative.js';
 import { checkReportDate, loadSettingsFile, type ReportSettingsFile } from '../report/settings.js';
@@ -23,7 +24,7 @@ import { loadVillageMap } from './load.js';
 import type { OnPipelineEvent } from './events.js';
 import { resolvePeriod, type PeriodChoice } from './period.js';
 import { bornBy, readData, rowsRead } from './read.js';
-import { byUnitsBelow, isUnder, reportUnit } from './units.js';
+import { byUnitsBelow, isUnder, provinceNameOf, reportUnit } from './units.js';
 
 export { toolVersion };
 
@@ -164,8 +165,10 @@ export async function reportStep(
   if (options.strict && completeness && completeness.missing.length > 0) {
     throw new UserError(ExitCode.rejectedRows, incompleteRefusal(unit.fullName, completeness));
   }
+  const provinceName = provinceNameOf(unit, result.period, definitions.units);
   const input: ReportInput = {
     ...reportInputFor(unit, children, computed.output, imported, definitions),
+    ...(provinceName === undefined ? {} : { provinceName }),
     ...(completeness ? { completeness } : {}),
     ...(computed.settings.baseline === 'records' ? lastYearNotesOf(definitions.catalogue) : {}),
   };

@@ -5,6 +5,7 @@ import type { Level } from '../model/results.js';
 import { withUnitsBelow, type Completeness } from '../report/completeness.js';
 import { unitsWord, type UnitName } from '../report/unit-name.js';
 import { eraAt, type AdminUnits } from '../units/index.js';
+import type { UnitNamer } from '../output/results-model.js';
 
 /** The unit of a report and its units one level down, in the list valid at the period's end. */
 export function reportUnit(code: string, period: Period, units: AdminUnits): { unit: UnitName; children: UnitName[] } {
@@ -37,9 +38,17 @@ export function isUnder(parent: UnitName, code: string, period: Period, units: A
   return isUnderIn(units, parent, code, period.to);
 }
 
-export type UnitNamer = (level: Level, code: string) => string;
+export type { UnitNamer };
 
 /** Names of the units valid at R ("Xã Sơn Hà", "Toàn quốc"), the code itself when unknown. */
 export function unitNamer(referenceDate: string, units: AdminUnits): UnitNamer {
   return (_level, code) => findUnit(units, code, referenceDate)?.name ?? code;
+}
+
+/** Full name of the province a district or commune lies in, in the list valid at the period's end. */
+export function provinceNameOf(unit: UnitName, period: Period, units: AdminUnits): string | undefined {
+  if (unit.level === 'province') return undefined;
+  const era = eraAt(period.to);
+  const province = unit.level === 'district' ? units.province(units.district(unit.code)?.provinceCode ?? '', era) : units.parentsOf(unit.code, era)?.province;
+  return province?.name;
 }

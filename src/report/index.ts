@@ -1,14 +1,12 @@
 /**
- * The report stage: results → the six-month or annual report (DOCX) and its annex (XLSX).
+ * The report stage: results → the model of the six-month or annual report and its annex
+ * (tables, charts, narrative, the template's blocks); src/output/ turns it into DOCX and XLSX.
  *
- *   createReport(input, { template?, settings?, narrative? }) → { docx, xlsx, model }
+ *   reportDocument(input, { template?, settings?, narrative? }) → { model, blocks, placeholders, date }
  *
- * Both files depend only on their inputs: the report date (a setting, else the period's last
- * day) is the only date written into them.
+ * The report date (a setting, else the period's last day) is the only date the files carry.
  */
 import { safeFileName } from '../io/file-names.js';
-import { drawCharts } from './docx/charts.js';
-import { renderDocx } from './docx/build.js';
 import { loadReportLayout, type ReportLayout } from './layout.js';
 import { buildReportModel, type ReportInput, type ReportModel } from './model.js';
 import type { Narrative, NarrativeKey } from './narrative.js';
@@ -16,7 +14,7 @@ import { defaultTemplateFor } from './period-label.js';
 import { resolveSettings, type ReportSettingsFile } from './settings.js';
 import { renderTemplate, resolveTemplate, type TemplateFile } from './template.js';
 import type { ChartFigure } from './charts/data.js';
-import { renderAnnex } from './xlsx/annex.js';
+import type { Block } from './markup.js';
 
 export type { ReportInput, ReportModel, SourceFile } from './model.js';
 export type { UnitFacts } from './paragraphs.js';
@@ -38,20 +36,12 @@ export interface ReportOptions {
   readonly layout?: ReportLayout;
 }
 
-export interface ReportFiles {
-  readonly docx: Buffer;
-  readonly xlsx: Buffer;
-  readonly model: ReportModel;
-  /** Sections still holding a placeholder for the office to write (placeholdersMessage says which). */
-  readonly placeholders: readonly NarrativeKey[];
-}
-
 function templateOf(input: ReportInput, options: ReportOptions) {
   return resolveTemplate(options.template ?? defaultTemplateFor(input.result.period));
 }
 
 export function reportModel(input: ReportInput, options: ReportOptions = {}): ReportModel {
-  const settings = resolveSettings(options.settings, input.unit, input.result.period.to);
+  const settings = resolveSettings(options.settings, input.unit, input.result.period.to, input.provinceName);
   const layout = options.layout ?? loadReportLayout(input.catalogue, templateOf(input, options));
   return buildReportModel(input, settings, options.narrative ?? {}, options.suppress, layout);
 }
@@ -76,20 +66,26 @@ export function placedCharts(input: ReportInput, options: ReportOptions = {}): C
   return [...new Set(ids)].flatMap((id) => model.charts.filter((chart) => chart.definition.id === id));
 }
 
-export async function createReport(input: ReportInput, options: ReportOptions = {}): Promise<ReportFiles> {
-  const model = reportModel(input, options);
-  const template = templateOf(input, options);
-  const { blocks, placeholders } = blocksOf(model, template);
-  const date = stampDate(model);
-  const pictures = await drawCharts(blocks, model);
-  const [docx, xlsx] = await Promise.all([renderDocx(blocks, model, date, pictures), renderAnnex(model, date)]);
-  return { docx, xlsx, model, placeholders };
+/** What the report's files are made from (src/output/ writes them). */
+export interface ReportDocumentModel {
+  readonly model: ReportModel;
+  readonly blocks: readonly Block[];
+  /** Sections still holding a placeholder for the office to write (placeholdersMessage says which). */
+  readonly placeholders: readonly NarrativeKey[];
+  /** The date the files carry. */
+  readonly date: string;
 }
 
-/** The annex workbook alone: what a commune sends up for `aggregate`. */
-export async function createAnnex(input: ReportInput, options: ReportOptions = {}): Promise<Buffer> {
+export function reportDocument(input: ReportInput, options: ReportOptions = {}): ReportDocumentModel {
   const model = reportModel(input, options);
-  return renderAnnex(model, stampDate(model));
+  const { blocks, placeholders } = blocksOf(model, templateOf(input, options));
+  return { model, blocks, placeholders, date: stampDate(model) };
+}
+
+/** The annex's model alone (no template is rendered): what a commune sends up for `aggregate`. */
+export function annexDocument(input: ReportInput, options: ReportOptions = {}): { readonly model: ReportModel; readonly date: string } {
+  const model = reportModel(input, options);
+  return { model, date: stampDate(model) };
 }
 
 /**

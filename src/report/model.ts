@@ -35,6 +35,8 @@ export interface ReportInput {
   /** Results of the same period last year, when the run asked for a baseline. */
   readonly baseline?: ComputeResult;
   readonly unit: UnitName;
+  /** Full name of the unit's province ("Tỉnh Quảng Ngãi") when the unit is below one: the default "Kính gửi" of a commune names it. */
+  readonly provinceName?: string;
   /** The units one level down, in list order. */
   readonly children: readonly UnitName[];
   /** Indicator code → Vietnamese name, from the catalogue. */

@@ -14,7 +14,8 @@ import { isIsoDate } from '../engine/dates.js';
 import { ExitCode, UserError, msg } from '../model/messages.js';
 import { formatDate } from './format-vi.js';
 import { levelWords } from '../model/levels.js';
-import { placeName, upperVi, type UnitName } from './unit-name.js';
+import { REFORM_DATE } from '../units/types.js';
+import { nameInSentence, placeName, upperVi, type UnitName } from './unit-name.js';
 
 /**
  * YAML reads `- Lưu: VT, LĐTBXH` as a one-key mapping, not as the line an official meant:
@@ -117,7 +118,25 @@ export function checkReportDate(settings: ReportSettingsFile | undefined, period
   );
 }
 
-export function resolveSettings(file: ReportSettingsFile | undefined, unit: UnitName, periodEnd: string): ReportSettings {
+/** The Ministry of Health's department for children, which took child affairs over in 2025 (Decree 42/2025/NĐ-CP). */
+export const MINISTRY_ADDRESSEE = 'Bộ Y tế (Cục Bà mẹ và Trẻ em)';
+
+/**
+ * Where a report goes when the settings do not say (reality-2026.md, reporting chain): a province
+ * reports to the Ministry of Health; since 1 July 2025 a commune reports to the provincial
+ * People's Committee through Sở Y tế. A district (or a commune before the reform, under its
+ * district) has no default: the office names the body.
+ */
+export function defaultAddressees(unit: UnitName, periodEnd: string, provinceName?: string): string[] {
+  if (unit.level === 'province') return [MINISTRY_ADDRESSEE];
+  if (unit.level === 'commune' && periodEnd >= REFORM_DATE && provinceName !== undefined) {
+    return [`UBND ${nameInSentence(provinceName)} (qua Sở Y tế)`];
+  }
+  return [PLACEHOLDER_ADDRESSEE];
+}
+
+/** `provinceName`: the full name of the unit's province ("Tỉnh Quảng Ngãi"), for the default "Kính gửi". */
+export function resolveSettings(file: ReportSettingsFile | undefined, unit: UnitName, periodEnd: string, provinceName?: string): ReportSettings {
   checkReportDate(file, periodEnd);
   const given = file ?? ReportSettingsFile.parse({});
   // A unit's report is its People's Committee's; the nation's is the Ministry's (model/levels.ts).
@@ -133,7 +152,7 @@ export function resolveSettings(file: ReportSettingsFile | undefined, unit: Unit
     numberLine: `Số: ${numberText}`,
     reportDate: given.reportDate ?? null,
     reportYear: Number((given.reportDate ?? periodEnd).slice(0, 4)),
-    addressees: given.addressees ?? [PLACEHOLDER_ADDRESSEE],
+    addressees: given.addressees ?? defaultAddressees(unit, periodEnd, provinceName),
     signer: {
       authority: given.signer?.authority ?? (given.signer ? [] : body ? [...body.signer.authority] : ['TM. ỦY BAN NHÂN DÂN']),
       title: given.signer?.title ?? body?.signer.title ?? 'CHỦ TỊCH',

@@ -1,6 +1,6 @@
 import { CHILDREN_SHEET, COMMUNE_FACTS_SHEET, EVENTS_SHEET, type SheetSpec } from '../model/columns.js';
 import type { Message } from '../model/messages.js';
-import type { AdminUnits } from '../units/index.js';
+import type { AdminUnit, AdminUnits } from '../units/index.js';
 import { vnDate } from './dates.js';
 import { compareText, generateSample, type SampleCommune, type SampleData } from './generate.js';
 import {
@@ -76,21 +76,25 @@ export interface SampleSet {
 
 export function districtCommunes(units: AdminUnits, count?: number): SampleCommune[] {
   const all = units.childrenOf('district', SAMPLE_DISTRICT, 'pre');
-  const chosen = all.slice(0, count ?? all.length);
-  return chosen.map((unit, index) => {
-    const target = units.crosswalk(unit.code);
-    const newUnit = target === undefined ? undefined : units.commune(target.code, 'post');
-    if (target === undefined || newUnit === undefined) throw new Error(`sample: no post-reform commune for ${unit.code}`);
-    return {
-      index,
-      provinceCode: SAMPLE_PROVINCE,
-      districtCode: SAMPLE_DISTRICT,
-      code: unit.code,
-      name: unit.name,
-      newCode: target.code,
-      newName: newUnit.name,
-    };
-  });
+  return all.slice(0, count ?? all.length).map((unit, index) => sampleCommune(units, unit, index));
+}
+
+/** An old commune of the sample with the post-reform commune it became. */
+export function sampleCommune(units: AdminUnits, unit: AdminUnit, index: number): SampleCommune {
+  const target = units.crosswalk(unit.code);
+  const newUnit = target === undefined ? undefined : units.commune(target.code, 'post');
+  if (target === undefined || newUnit === undefined || unit.districtCode === undefined) {
+    throw new Error(`sample: no district or post-reform commune for ${unit.code}`);
+  }
+  return {
+    index,
+    provinceCode: unit.provinceCode,
+    districtCode: unit.districtCode,
+    code: unit.code,
+    name: unit.name,
+    newCode: target.code,
+    newName: newUnit.name,
+  };
 }
 
 export function districtSize(units: AdminUnits): number {
@@ -98,7 +102,7 @@ export function districtSize(units: AdminUnits): number {
 }
 
 /** A typo of a real code that exists in neither list, and a commune of a neighbouring district. */
-function plantCodes(units: AdminUnits, communes: readonly SampleCommune[]): { unknown: string; outside: string } {
+export function plantCodes(units: AdminUnits, communes: readonly SampleCommune[]): { unknown: string; outside: string } {
   const unknown = ['21299', '21929', '21389', '12289'].find((code) => !units.communeExistsInAnyEra(code));
   const outside = units
     .childrenOf('commune', SAMPLE_PROVINCE, 'pre')
@@ -113,7 +117,7 @@ function cellText(cell: Cell | undefined): string {
   return String(cell);
 }
 
-function withPlanted(
+export function withPlanted(
   spec: SheetSpec,
   style: FileStyle,
   records: readonly object[],
@@ -177,10 +181,31 @@ export function buildSampleSet(units: AdminUnits, options: SampleOptions): Sampl
     };
   });
 
+  const planted = plantedErrorsOf(files, planting.rows);
+  const children = data.communes.flatMap((commune) => commune.children);
+  const events = [...data.communes.flatMap((commune) => commune.events), ...planting.validEvents];
+  const accounts = accountsOf(files, planting.rows);
+  return {
+    seed: options.seed,
+    data,
+    files,
+    planted,
+    children,
+    events,
+    totals: REPORT_PERIODS.map((period) => periodTotals(children, events, period)),
+    accounts,
+  };
+}
+
+/** Where each planted row landed: file, sheet, Excel row and the cell as written. */
+export function plantedErrorsOf(files: readonly FileLayout[], rows: readonly PlantedRow[]): PlantedError[] {
   const planted: PlantedError[] = [];
-  for (const plant of planting.rows) {
-    const file = files[plant.file]!;
-    const sheet = file.sheets.find((candidate) => candidate.name === plant.sheet)!;
+  for (const plant of rows) {
+    const found = files
+      .flatMap((file) => file.sheets.map((sheet) => ({ file, sheet })))
+      .find(({ sheet }) => sheet.name === plant.sheet && sheet.tags.includes(plant.tag));
+    if (found === undefined) continue;
+    const { file, sheet } = found;
     const index = sheet.tags.indexOf(plant.tag);
     const column = plant.column === undefined ? -1 : sheet.keys.indexOf(plant.column);
     planted.push({
@@ -194,15 +219,20 @@ export function buildSampleSet(units: AdminUnits, options: SampleOptions): Sampl
     });
   }
   planted.sort((a, b) => compareText(a.file, b.file) || compareText(a.sheet, b.sheet) || a.row - b.row);
+  return planted;
+}
 
-  const children = data.communes.flatMap((commune) => commune.children);
-  const events = [...data.communes.flatMap((commune) => commune.events), ...planting.validEvents];
+/** Rows read, accepted and rejected per file and sheet, as a correct importer counts them. */
+export function accountsOf(
+  files: readonly FileLayout[],
+  rows: readonly PlantedRow[],
+): Record<string, Record<string, SheetAccount>> {
   const accounts: Record<string, Record<string, SheetAccount>> = {};
   for (const file of files) {
     accounts[file.fileName] = Object.fromEntries(
       file.sheets.map((sheet) => {
         const tags = sheet.tags.filter((tag): tag is string => tag !== undefined);
-        const outcomeOf = (tag: string): PlantOutcome | undefined => planting.rows.find((row) => row.tag === tag)?.outcome;
+        const outcomeOf = (tag: string): PlantOutcome | undefined => rows.find((row) => row.tag === tag)?.outcome;
         const skipped = tags.filter((tag) => outcomeOf(tag) === 'skipped').length;
         const rejected = tags.filter((tag) => outcomeOf(tag) === 'rejected').length;
         const warnings = tags.filter((tag) => outcomeOf(tag) !== 'rejected').length;
@@ -211,14 +241,5 @@ export function buildSampleSet(units: AdminUnits, options: SampleOptions): Sampl
       }),
     );
   }
-  return {
-    seed: options.seed,
-    data,
-    files,
-    planted,
-    children,
-    events,
-    totals: REPORT_PERIODS.map((period) => periodTotals(children, events, period)),
-    accounts,
-  };
+  return accounts;
 }

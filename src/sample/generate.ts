@@ -63,9 +63,9 @@ interface EventDraft extends Mutable<SampleEvent> {
   home: number;
 }
 
-const BOY_SHARE = 111 / 211;
+export const BOY_SHARE = 111 / 211;
 
-function randomDate(rng: Rng, from: string, to: string): string {
+export function randomDate(rng: Rng, from: string, to: string): string {
   return isoOfDay(rng.int(dayNumber(from), dayNumber(to)));
 }
 
@@ -349,7 +349,7 @@ function baseEvent(home: CommuneDraft, child: ChildDraft, date: string, caseKey:
 }
 
 /** Age range of the children a cause of injury mostly affects. */
-const CAUSE_AGES: Readonly<Record<string, readonly [number, number]>> = {
+export const CAUSE_AGES: Readonly<Record<string, readonly [number, number]>> = {
   DUOI_NUOC: [2, 15],
   GIAO_THONG: [3, 15],
   NGA: [1, 15],
@@ -363,7 +363,7 @@ const CAUSE_AGES: Readonly<Record<string, readonly [number, number]>> = {
 };
 
 /** Non-fatal causes in a mountain district: many falls and drownings, bites from snakes and bees. */
-const INJURY_CAUSE_WEIGHTS: readonly (readonly [string, number])[] = [
+export const INJURY_CAUSE_WEIGHTS: readonly (readonly [string, number])[] = [
   ['NGA', 26],
   ['GIAO_THONG', 22],
   ['DUOI_NUOC', 10],
@@ -388,7 +388,7 @@ export const INJURY_DEATHS: Readonly<Record<string, readonly string[]>> = {
 };
 
 /** Drowning happens in the hot months; the window is narrowed to those inside the half-year. */
-function injuryDate(rng: Rng, half: Window, cause: string): string {
+export function injuryDate(rng: Rng, half: Window, cause: string): string {
   if (cause !== 'DUOI_NUOC') return randomDate(rng, half.from, half.to);
   const year = half.from.slice(0, 4);
   const from = maxIso(half.from, `${year}-04-15`);
@@ -396,7 +396,7 @@ function injuryDate(rng: Rng, half: Window, cause: string): string {
   return randomDate(rng, from, to);
 }
 
-interface AbuseCase {
+export interface AbuseCase {
   readonly half: string;
   readonly victims: number;
   readonly ages: readonly [number, number];
@@ -445,7 +445,7 @@ export const ABUSE_CASES: readonly AbuseCase[] = [
 const CHILD_MARRIAGES: Readonly<Record<string, number>> = { '2024-H1': 1, '2024-H2': 2, '2025-H1': 1, '2025-H2': 1 };
 
 /** Non-fatal injuries reported per child per half-year (~700 per 100,000 a year, domain.md §3.4). */
-const INJURY_RATE_PER_HALF = 0.0035;
+export const INJURY_RATE_PER_HALF = 0.0035;
 
 function halfOf(id: string): Window {
   const half = HALVES.find((window) => window.id === id);

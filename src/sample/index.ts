@@ -7,5 +7,8 @@ export type { PeriodTotals, SampleChild, SampleEvent, SampleFacts } from './trut
 export { workbookBuffer } from './workbook.js';
 export { CONTRACT_LAYOUT, OTHER_LAYOUTS, otherLayoutFile } from './other-layouts.js';
 export type { OtherLayout, OtherSheet } from './other-layouts.js';
-export { OTHER_LAYOUTS_DIR, writeOtherLayouts, writeSampleSet } from './write.js';
+export { OTHER_LAYOUTS_DIR, writeOtherLayouts, writePostReformSet, writeSampleSet } from './write.js';
+export { POST_REFORM_DIR, POST_REFORM_PERIODS, buildPostReformSet, postReformCommunes } from './post-reform.js';
+export type { NewCommune, PostReformSet } from './post-reform.js';
+export { postReformReadme } from './readme-post.js';
 export type { WrittenFile } from './write.js';

@@ -1,4 +1,4 @@
-import type { SampleSet } from './build.js';
+import type { PlantedError, SampleSet, SheetAccount } from './build.js';
 import { describeStyle, vnNumber } from './layout.js';
 import { inPopulation, type PeriodTotals } from './truth.js';
 import { SNAPSHOT_DATE } from './periods.js';
@@ -9,7 +9,16 @@ import { SNAPSHOT_DATE } from './periods.js';
  * always matches the files it describes.
  */
 
-function percent(numerator: number, denominator: number): string {
+/** Said first in every sample README: nothing in the files is about a real child. */
+export const SYNTHETIC_NOTICE: readonly string[] = [
+  '> **Dữ liệu giả, không phải số liệu thật.** Mọi họ tên, mã trẻ em, số định danh, ngày sinh và sự việc đều do',
+  '> máy sinh ngẫu nhiên; trùng với người thật chỉ là tình cờ. Chỉ tên và mã đơn vị hành chính là thật.',
+  '>',
+  '> **Synthetic data, not real figures.** Every name, child id, personal id, birth date and event was drawn at',
+  '> random; any likeness to a real person is coincidence. Only the administrative units and their codes are real.',
+];
+
+export function percent(numerator: number, denominator: number): string {
   if (denominator === 0) return '–';
   return `${(Math.round((numerator / denominator) * 1000) / 10).toFixed(1).replace('.', ',')}%`;
 }
@@ -37,12 +46,12 @@ function outcomeText(outcome: string): string {
 
 const escape = (text: string): string => text.replace(/\|/g, '\\|');
 
-interface Line {
+export interface Line {
   readonly label: string;
   readonly value: (totals: PeriodTotals) => string;
 }
 
-const LINES: readonly Line[] = [
+export const LINES: readonly Line[] = [
   { label: 'TE-0101 Dân số trẻ em / children (nam / nữ)', value: (t) => `${vnNumber(t.children)} (${vnNumber(t.boys)} / ${vnNumber(t.girls)})` },
   { label: 'TE-0104 Đăng ký khai sinh, dưới 5 tuổi / birth registered, under 5', value: (t) => ratio(t.under5Registered, t.under5) },
   { label: 'TE-0105 Thẻ BHYT, dưới 6 tuổi / health insurance, under 6', value: (t) => ratio(t.under6Insured, t.under6) },
@@ -64,6 +73,52 @@ const LINES: readonly Line[] = [
   { label: 'Tảo hôn (trẻ em) / child marriages', value: (t) => vnNumber(t.childMarriages) },
 ];
 
+/** The planted errors and the read = accepted + rejected table, as README lines. */
+export function plantedSection(
+  planted: readonly PlantedError[],
+  accounts: Readonly<Record<string, Readonly<Record<string, SheetAccount>>>>,
+): string[] {
+  const out: string[] = [];
+  const push = (...lines: string[]): void => {
+    out.push(...lines);
+  };
+  push(
+    '',
+    '## Lỗi cài sẵn / Planted errors',
+    '',
+    'Một số dòng lỗi được cài có chủ ý để thấy phần kiểm tra dữ liệu làm gì. Mọi dòng lỗi là dòng thêm vào: số liệu',
+    'đúng bên dưới là của các dòng hợp lệ. Số dòng là số dòng trong Excel. Dòng trùng mã: tệp đọc theo thứ tự tên, dòng sau bị loại.',
+    '',
+    'A few bad rows are planted on purpose to show what validation does. Every planted row is an extra row: the true',
+    'totals below are those of the valid rows. Row numbers are Excel row numbers. Duplicates: files are read in name',
+    'order and the later row is rejected.',
+    '',
+    '| # | Tệp / File | Sheet | Dòng / Row | Cột / Column | Giá trị / Value | Kết quả / Outcome | Lỗi | Problem |',
+    '|---|---|---|---:|---|---|---|---|---|',
+  );
+  for (const error of planted) {
+    push(
+      `| ${error.tag} | \`${error.file}\` | ${error.sheet} | ${error.row} | ${escape(error.column ?? '–')} | ` +
+        `${error.value === undefined ? '–' : error.value === '' ? '(trống / blank)' : `\`${escape(error.value)}\``} | ` +
+        `${outcomeText(error.outcome)} | ${escape(error.what.vi)} | ${escape(error.what.en)} |`,
+    );
+  }
+  const sum = (sheet: string, key: 'read' | 'accepted' | 'rejected' | 'warnings'): number =>
+    Object.values(accounts).reduce((total, sheets) => total + (sheets[sheet]?.[key] ?? 0), 0);
+  push(
+    '',
+    'Đọc = chấp nhận + loại / read = accepted + rejected (không tính dòng "Tổng cộng" / totals rows not counted):',
+    '',
+    '| Sheet | Đọc / Read | Chấp nhận / Accepted | Loại / Rejected |',
+    '|---|---:|---:|---:|',
+  );
+  for (const sheet of ['TreEm', 'SuViec', 'ThongTinXa']) {
+    push(`| ${sheet} | ${vnNumber(sum(sheet, 'read'))} | ${vnNumber(sum(sheet, 'accepted'))} | ${vnNumber(sum(sheet, 'rejected'))} |`);
+  }
+
+  return out;
+}
+
 export function sampleReadme(set: SampleSet): string {
   const out: string[] = [];
   const push = (...lines: string[]): void => {
@@ -76,11 +131,7 @@ export function sampleReadme(set: SampleSet): string {
   push(
     '# Dữ liệu mẫu: huyện Sơn Hà, tỉnh Quảng Ngãi (dữ liệu tổng hợp) / Sample data (synthetic)',
     '',
-    '> **Dữ liệu giả, không phải số liệu thật.** Mọi họ tên, mã trẻ em, số định danh, ngày sinh và sự việc đều do',
-    '> máy sinh ngẫu nhiên; trùng với người thật chỉ là tình cờ. Chỉ tên và mã đơn vị hành chính là thật.',
-    '>',
-    '> **Synthetic data, not real figures.** Every name, child id, personal id, birth date and event was drawn at',
-    '> random; any likeness to a real person is coincidence. Only the administrative units and their codes are real.',
+    ...SYNTHETIC_NOTICE,
     '',
     '## Là gì',
     '',
@@ -153,39 +204,7 @@ export function sampleReadme(set: SampleSet): string {
     );
   }
 
-  push(
-    '',
-    '## Lỗi cài sẵn / Planted errors',
-    '',
-    'Một số dòng lỗi được cài có chủ ý để thấy phần kiểm tra dữ liệu làm gì. Mọi dòng lỗi là dòng thêm vào: số liệu',
-    'đúng bên dưới là của các dòng hợp lệ. Số dòng là số dòng trong Excel. Dòng trùng mã: tệp đọc theo thứ tự tên, dòng sau bị loại.',
-    '',
-    'A few bad rows are planted on purpose to show what validation does. Every planted row is an extra row: the true',
-    'totals below are those of the valid rows. Row numbers are Excel row numbers. Duplicates: files are read in name',
-    'order and the later row is rejected.',
-    '',
-    '| # | Tệp / File | Sheet | Dòng / Row | Cột / Column | Giá trị / Value | Kết quả / Outcome | Lỗi | Problem |',
-    '|---|---|---|---:|---|---|---|---|---|',
-  );
-  for (const error of set.planted) {
-    push(
-      `| ${error.tag} | \`${error.file}\` | ${error.sheet} | ${error.row} | ${escape(error.column ?? '–')} | ` +
-        `${error.value === undefined ? '–' : error.value === '' ? '(trống / blank)' : `\`${escape(error.value)}\``} | ` +
-        `${outcomeText(error.outcome)} | ${escape(error.what.vi)} | ${escape(error.what.en)} |`,
-    );
-  }
-  const sum = (sheet: string, key: 'read' | 'accepted' | 'rejected' | 'warnings'): number =>
-    Object.values(set.accounts).reduce((total, sheets) => total + (sheets[sheet]?.[key] ?? 0), 0);
-  push(
-    '',
-    'Đọc = chấp nhận + loại / read = accepted + rejected (không tính dòng "Tổng cộng" / totals rows not counted):',
-    '',
-    '| Sheet | Đọc / Read | Chấp nhận / Accepted | Loại / Rejected |',
-    '|---|---:|---:|---:|',
-  );
-  for (const sheet of ['TreEm', 'SuViec', 'ThongTinXa']) {
-    push(`| ${sheet} | ${vnNumber(sum(sheet, 'read'))} | ${vnNumber(sum(sheet, 'accepted'))} | ${vnNumber(sum(sheet, 'rejected'))} |`);
-  }
+  push(...plantedSection(set.planted, set.accounts));
 
   push(
     '',

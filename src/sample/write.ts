@@ -1,7 +1,9 @@
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { writeOutputFile } from '../io/output.js';
-import type { SampleSet } from './build.js';
+import type { FileLayout, SampleSet } from './build.js';
+import type { PostReformSet } from './post-reform.js';
+import { postReformReadme } from './readme-post.js';
 import { OTHER_LAYOUTS, otherLayoutFile } from './other-layouts.js';
 import { sampleReadme } from './readme.js';
 import { workbookBuffer } from './workbook.js';
@@ -15,15 +17,24 @@ export const README_NAME = 'README.md';
 
 /** Writes every workbook of the set and its README into `dir` (created if missing). */
 export async function writeSampleSet(dir: string, set: SampleSet): Promise<WrittenFile[]> {
+  return writeWorkbooks(dir, set.files, sampleReadme(set));
+}
+
+/** Writes today's (post-reform) set and its README into `dir` (created if missing). */
+export async function writePostReformSet(dir: string, set: PostReformSet): Promise<WrittenFile[]> {
+  return writeWorkbooks(dir, set.files, postReformReadme(set));
+}
+
+async function writeWorkbooks(dir: string, files: readonly FileLayout[], readmeText: string): Promise<WrittenFile[]> {
   await mkdir(dir, { recursive: true });
   const written: WrittenFile[] = [];
-  for (const file of set.files) {
+  for (const file of files) {
     const buffer = await workbookBuffer(file);
     const path = join(dir, file.fileName);
     writeOutputFile(path, buffer);
     written.push({ path, bytes: buffer.length });
   }
-  const readme = Buffer.from(sampleReadme(set), 'utf8');
+  const readme = Buffer.from(readmeText, 'utf8');
   const readmePath = join(dir, README_NAME);
   writeOutputFile(readmePath, readme);
   written.push({ path: readmePath, bytes: readme.length });

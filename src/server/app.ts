@@ -5,6 +5,7 @@
  */
 import { createWriteStream, readdirSync, rmSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
+import { Readable } from 'node:stream';
 import { pipeline as pipeStreams } from 'node:stream/promises';
 import { fileURLToPath } from 'node:url';
 import { toolVersion } from '../model/version.js';
@@ -13,7 +14,6 @@ import fastifyStatic from '@fastify/static';
 import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { parsePeriod, periodFromWindow, TARGETS_DIR, type Period } from '../engine/index.js';
-import { errorWorkbookBytes } from '../import/error-workbook.js';
 import { proposeMapping, refusedForHeaders, type LayoutDraft } from '../import/mapping.js';
 import { unreadableError, type ImportResult, type UnreadableInput } from '../import/index.js';
 import { checkZip, ZipRefusal } from '../import/zip-guard.js';
@@ -30,6 +30,7 @@ import type { VillageMap } from '../units/village-map.js';
 import { rowsRead, readData } from '../pipeline/read.js';
 import { reportInputFor, reportStep, type LoadedReportOptions } from '../pipeline/report.js';
 import { reportUnit, unitNamer } from '../pipeline/units.js';
+import { OUTPUTS, RESULT_FORMATS, type OutputBytes } from '../output/formats.js';
 import { readAnnex, type Annex } from '../report/aggregate/index.js';
 import { completenessMessage } from '../report/completeness.js';
 import { reportBaseName, type UnitName } from '../report/index.js';
@@ -710,8 +711,12 @@ export async function buildApp(options: AppOptions): Promise<{ app: FastifyInsta
     };
   });
 
-  const send = (reply: FastifyReply, name: string, type: string, bytes: Buffer) =>
-    reply.header('content-disposition', `attachment; filename="${name}"`).type(type).send(bytes);
+  const send = (reply: FastifyReply, name: string, type: string, bytes: OutputBytes) =>
+    reply
+      .header('content-disposition', `attachment; filename="${name}"`)
+      .type(type)
+      // The result JSON comes in pieces as it is made: sent as a stream, never one string.
+      .send(bytes instanceof Uint8Array ? bytes : Readable.from(bytes));
   const DOCX = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
   const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
@@ -724,9 +729,21 @@ export async function buildApp(options: AppOptions): Promise<{ app: FastifyInsta
       const data = requireData();
       // After a computation, the rows rejected while being placed are in the workbook too.
       const rows = run ? { rejected: run.computed.rejected, warnings: run.computed.warnings, files: run.computed.files } : data;
-      const bytes = await errorWorkbookBytes(rows.rejected, lang, { warnings: rows.warnings, files: rows.files });
+      const bytes = await OUTPUTS.errorWorkbook.write({ rejected: rows.rejected, lang, context: { warnings: rows.warnings, files: rows.files } });
       stillWanted(since);
-      return send(reply, 'tep-loi.xlsx', XLSX, bytes);
+      return send(reply, 'tep-loi.xlsx', OUTPUTS.errorWorkbook.mediaType, bytes);
+    }
+    // The computed results in each format `compute --out` writes: results.json, results.xlsx, results.csv.
+    const resultFormat = RESULT_FORMATS.find((format) => name === `results${format.extension}`);
+    if (resultFormat) {
+      if (!run) return missing();
+      const since = clears;
+      const { result } = run.computed.output;
+      // The uploads' names without the server's private folder.
+      const sources = run.computed.files.map((account) => ({ ...account, file: basename(account.file) }));
+      const bytes = await resultFormat.write({ result, catalogue: definitions.catalogue, names: unitNamer(result.period.to, definitions.units), lang, sources });
+      stillWanted(since);
+      return send(reply, `${reportBaseName(run.unit.code, result.period.id, 'ket-qua')}${resultFormat.extension}`, resultFormat.mediaType, bytes);
     }
     if (name === 'report.docx') return report ? send(reply, `${report.base}.docx`, DOCX, report.docx) : missing();
     if (name === 'report.xlsx') return report ? send(reply, `${report.base}.xlsx`, XLSX, report.xlsx) : missing();

@@ -92,11 +92,27 @@ describe('chitieu compute', () => {
     const targets = workbook.getWorksheet('Chỉ tiêu kế hoạch')!;
     expect(targets.getCell('A2').value).toBe('Giảm ít nhất 10% số trẻ em tử vong do tai nạn, thương tích so với cùng kỳ');
   });
+  it('writes a CSV: one line per result row of the JSON, the same figures', async () => {
+    const json = join(dir, 'cung-ket-qua.json');
+    const out = join(dir, 'ket-qua.csv');
+    expect((await chitieu('compute', file, '--period', '2025-H1', '--out', json)).code).toBe(0);
+    expect((await chitieu('compute', file, '--period', '2025-H1', '--out', out)).code).toBe(0);
+    const result = ComputeResult.parse(JSON.parse(readFileSync(json, 'utf8')));
+    const lines = readFileSync(out, 'utf8').replace(/^\ufeff/, '').split('\r\n').slice(0, -1);
+    expect(lines[0]).toBe('Cấp,Mã đơn vị,Tên đơn vị,Mã chỉ tiêu,Tên chỉ tiêu,Phân tổ,Tử số,Mẫu số,Giá trị,Ước tính');
+    expect(lines).toHaveLength(result.results.length + 1);
+    // TE-0101 in 21289: 3 children (as the JSON test above); TE-0306 in 529: 1 of 3.
+    expect(lines).toContain('Xã,21289,Thị trấn Di Lăng,TE-0101,Dân số trẻ em,,3,,3,');
+    // TE-0306 in 529: 1 drowned of 3 children, per 100 000: 1 ÷ 3 × 100 000 = 33 333.3…, unrounded.
+    const ratio = result.results.find((row) => row.indicator === 'TE-0306' && row.unit === '529' && Object.keys(row.breakdown).length === 0)!;
+    expect(ratio.value).toBeCloseTo(33_333.333, 2);
+    expect(lines).toContain(`Huyện,529,Huyện Sơn Hà,TE-0306,Số trẻ em tử vong do đuối nước (tỷ suất trên 100.000 trẻ em),,1,3,${ratio.value},`);
+  });
   it('refuses bad options with exit 1', async () => {
     expect((await chitieu('compute', file)).code).toBe(ExitCode.usage);
     expect((await chitieu('compute', file, '--period', '2025-H7')).code).toBe(ExitCode.usage);
     expect((await chitieu('compute', file, '--period', '2025', '--level', 'district')).code).toBe(ExitCode.usage);
-    expect((await chitieu('compute', file, '--period', '2025-H1', '--out', join(dir, 'x.csv'))).code).toBe(ExitCode.usage);
+    expect((await chitieu('compute', file, '--period', '2025-H1', '--out', join(dir, 'x.pdf'))).code).toBe(ExitCode.usage);
   });
   it('a baseline file of another period is exit 1; an unreadable one exit 2', async () => {
     const lastYear = join(dir, '2024.json');

@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { childRecords } from '../../src/model/record-columns.js';
 import { importFiles } from '../../src/import/index.js';
-import { decodeLegacy, decodeTcvn3, decodeVni, readsAsVietnamese } from '../../src/import/legacy-encoding.js';
+import { decodeLegacy, decodeTcvn3, decodeVni, readsAsVietnamese } from '../../src/io/legacy-encoding.js';
 import { readCsvSheet } from '../../src/import/readers/csv.js';
 import { noteMessage } from '../../src/import/readers/notes.js';
 import { readXlsxSheets } from '../../src/import/readers/xlsx.js';

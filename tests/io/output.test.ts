@@ -95,7 +95,7 @@ describe('compute and validate --out (a file)', () => {
       [dir, 'đây là một thư mục; cần đường dẫn của một tệp'],
       [join(dir, 'chua-co', 'ket-qua.json'), `thư mục ${join(dir, 'chua-co')} chưa có`],
       [join(aFile, 'ket-qua.json'), 'một phần của đường dẫn là tệp'],
-      [join(dir, 'ket-qua.csv'), 'cần tệp có đuôi .json, .xlsx'],
+      [join(dir, 'ket-qua.pdf'), 'cần tệp có đuôi .json, .xlsx, .csv'],
     ];
     for (const [out, said] of cases) {
       const ran = await runCli('compute', path, '--period', '2025-H1', '--out', out);

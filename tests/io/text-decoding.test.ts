@@ -8,7 +8,7 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { importFiles } from '../../src/import/index.js';
-import { decodeLegacy } from '../../src/import/legacy-encoding.js';
+import { decodeLegacy } from '../../src/io/legacy-encoding.js';
 import { TextEncodingRefusal, decodeText } from '../../src/io/text-decoding.js';
 import { readYamlFile } from '../../src/io/yaml-file.js';
 import { childRecords } from '../../src/model/record-columns.js';

@@ -151,7 +151,7 @@ describe('personal data stays out of reports and logs', () => {
 
   it('demo: the district report, the communes\' annexes, the summed report, and what it prints', async () => {
     const out = join(dir, 'demo');
-    const ran = await runCli('demo', '--samples', SAMPLES, '--out', out);
+    const ran = await runCli('demo', '--scenario', '2025-district', '--samples', SAMPLES, '--out', out);
     expect(ran.code, ran.stderr).toBe(0);
     expect(leaks(`${ran.stdout}\n${ran.stderr}`, personal)).toEqual([]);
     const files = documents(out);

@@ -7,7 +7,7 @@ import type { IndicatorResult } from '../../src/model/results.js';
 import { UserError } from '../../src/model/messages.js';
 import { aggregateAnnexes, DOUBLE_COUNT_NOTE, type AggregateRequest } from '../../src/report/aggregate/index.js';
 import { sumAnnexes } from '../../src/report/aggregate/sum.js';
-import { createAnnex, createReport } from '../../src/report/index.js';
+import { createAnnex, createReport } from '../../src/output/report.js';
 import { breakdownId } from '../../src/report/result-index.js';
 import { COMMUNES, DISTRICT, communeInput, fixtureResults } from './fixtures.js';
 import { paragraphs, zipEntries } from './read-back.js';

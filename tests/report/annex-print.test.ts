@@ -6,10 +6,10 @@
  */
 import ExcelJS from 'exceljs';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { resultWorkbookBytes } from '../../src/cli/compute-xlsx.js';
+import { resultWorkbookBytes } from '../../src/output/results-xlsx.js';
 import { loadCatalogue } from '../../src/engine/index.js';
 import { sheetName } from '../../src/io/xlsx-output.js';
-import { createReport } from '../../src/report/index.js';
+import { createReport } from '../../src/output/report.js';
 import { districtInput } from './fixtures.js';
 
 let workbook: ExcelJS.Workbook;

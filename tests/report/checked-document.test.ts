@@ -8,7 +8,7 @@ import { mkdtempSync, readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { createReport, type ReportFiles } from '../../src/report/index.js';
+import { createReport, type ReportFiles } from '../../src/output/report.js';
 import { buildSampleSet } from '../../src/sample/build.js';
 import { writeSampleSet } from '../../src/sample/write.js';
 import { loadAdminUnits } from '../../src/units/index.js';

@@ -100,7 +100,7 @@ describe('chitieu report', () => {
 describe('chitieu demo and aggregate', () => {
   it('writes the district report, one annex per commune, sums them back and finds the same figures', async () => {
     const out = join(dir, 'demo');
-    const ran = await chitieu('demo', '--samples', samples, '--out', out);
+    const ran = await chitieu('demo', '--scenario', '2025-district', '--samples', samples, '--out', out);
     expect(ran.stderr).toBe('');
     expect(ran.code).toBe(0);
     expect(ran.stdout).toContain('Kiểm tra: cộng phụ lục các xã cho đúng số của huyện tính trực tiếp');

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { columnWidths } from '../../src/report/docx/column-widths.js';
+import { columnWidths } from '../../src/output/docx/column-widths.js';
 import { textWidth } from '../../src/report/fonts.js';
 import type { Column, Row, TablePart } from '../../src/report/table-model.js';
 

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { UserError } from '../../src/model/messages.js';
 import { textWidth, wordsOf } from '../../src/report/fonts.js';
-import { createReport, type ReportFiles } from '../../src/report/index.js';
+import { createReport, type ReportFiles } from '../../src/output/report.js';
 import { loadNarrative } from '../../src/report/narrative.js';
 import { loadSettingsFile, type ReportSettingsFile } from '../../src/report/settings.js';
 import { districtInput, TARGET_DEATHS } from './fixtures.js';

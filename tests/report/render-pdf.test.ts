@@ -10,7 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { createReport } from '../../src/report/index.js';
+import { createReport } from '../../src/output/report.js';
 import { districtInput } from './fixtures.js';
 import { paragraphs, zipEntries } from './read-back.js';
 

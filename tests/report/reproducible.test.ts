@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { createAnnex } from '../../src/report/index.js';
+import { createAnnex } from '../../src/output/report.js';
 import { runCli } from '../helpers/cli.js';
 import { COMMUNES, communeInput } from './fixtures.js';
 

@@ -7,7 +7,7 @@ import type { IndicatorResult } from '../../src/model/results.js';
 import { readAnnex, type Annex } from '../../src/report/aggregate/index.js';
 
 type AnnexRow = Annex['rows'][number];
-import { createReport, type ReportFiles } from '../../src/report/index.js';
+import { createReport, type ReportFiles } from '../../src/output/report.js';
 import { ANNEX_FORMAT, DATA_COLUMNS } from '../../src/report/xlsx/contract.js';
 import { districtInput } from './fixtures.js';
 import { zipEntries } from './read-back.js';

@@ -34,6 +34,18 @@ describe('chitieu sample', () => {
     expect(existsSync(join(dir, '51-529-21289-thi-tran-di-lang.xlsx'))).toBe(true);
   });
 
+  it('writes today\'s set with --post-reform: 2025 exports, mixed and 2026 workbooks, and a README', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'chitieu-sample-cli-'));
+    const ran = await runCli('sample', '--out', dir, '--post-reform', '--seed', '3');
+    expect(ran.code, ran.stderr).toBe(0);
+    const names = readdirSync(dir).sort();
+    // 3 mixed workbooks + 5 old communes' 2025 exports + 2 workbooks of 2026 + README.
+    expect(names).toHaveLength(11);
+    expect(names.filter((name) => name.startsWith('2025-51-529-'))).toHaveLength(5);
+    expect(names).toContain('2026-51-21289-xa-son-ha.xlsx');
+    expect(ran.stdout.split('\n').at(-1)).toMatch(/^Đã ghi 10 tệp mẫu sau sắp xếp và README\.md .*seed 3: 5 xã mới \(Xã Sơn Hà, Xã Sơn Hạ, Xã Sơn Linh, Xã Sơn Thuỷ, Xã Sơn Kỳ\)/);
+  }, 60_000);
+
   it('rejects bad options with exit code 1 and a one-line message', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'chitieu-sample-cli-'));
     for (const args of [
@@ -44,6 +56,9 @@ describe('chitieu sample', () => {
       ['sample', '--out', dir, '--communes', '0'],
       ['sample', '--out', dir, '--communes', '15'],
       ['sample', '--out', dir, '--communes', '2.5'],
+      ['sample', '--out', dir, '--post-reform', '--communes', '2'],
+      ['sample', '--out', dir, '--post-reform', '--other-layouts'],
+      ['demo', '--out', dir, '--scenario', '2024-district'],
     ]) {
       for (const lang of ['vi', 'en']) {
         const ran = await runCli('--lang', lang, ...args);

@@ -8,6 +8,7 @@ import { buildSampleSet, type SampleSet } from '../../src/sample/build.js';
 import { NOTE_HEADER, STT_HEADER, TOTAL_LABEL } from '../../src/sample/layout.js';
 import { workbookBuffer } from '../../src/sample/workbook.js';
 import { OTHER_LAYOUTS_DIR, writeOtherLayouts, writeSampleSet } from '../../src/sample/write.js';
+import { POST_REFORM_DIR } from '../../src/sample/post-reform.js';
 import { loadAdminUnits } from '../../src/units/index.js';
 
 /**
@@ -283,7 +284,8 @@ describe('the written sample set', () => {
   it.runIf(existsSync(new URL('README.md', COMMITTED)))('matches the committed sample-data/ byte for byte (regenerate with npm run sample)', async () => {
     await writeOtherLayouts(join(dir, OTHER_LAYOUTS_DIR), set);
     for (const folder of ['', `${OTHER_LAYOUTS_DIR}/`]) {
-      const committed = readdirSync(new URL(folder, COMMITTED)).filter((name) => name !== OTHER_LAYOUTS_DIR).sort();
+      // Today's set has its own folder and its own check (post-reform.test.ts).
+      const committed = readdirSync(new URL(folder, COMMITTED)).filter((name) => name !== OTHER_LAYOUTS_DIR && name !== POST_REFORM_DIR).sort();
       expect(committed).toEqual(readdirSync(join(dir, folder)).filter((name) => name !== OTHER_LAYOUTS_DIR).sort());
       for (const name of committed) {
         expect(readFileSync(new URL(folder + name, COMMITTED)).equals(readFileSync(join(dir, folder, name))), folder + name).toBe(true);

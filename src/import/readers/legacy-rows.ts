@@ -1,5 +1,5 @@
 import type { RawValue } from '../cells.js';
-import { LegacyTextConverter } from '../legacy-encoding.js';
+import { LegacyTextConverter } from '../../io/legacy-encoding.js';
 import type { CellNote, RawRow } from './types.js';
 
 /** Rows read ahead before converting, so that a column's encoding is known from more than its first cell. */

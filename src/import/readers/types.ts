@@ -1,5 +1,5 @@
 import type { RawValue } from '../cells.js';
-import type { LegacyEncoding } from '../legacy-encoding.js';
+import type { LegacyEncoding } from '../../io/legacy-encoding.js';
 
 /** One row as a reader hands it over: 1-based row number and 0-based cells. */
 export interface RawRow {

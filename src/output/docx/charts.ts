@@ -5,10 +5,10 @@
  * template places them.
  */
 import { AlignmentType, ImageRun, LineRuleType, Paragraph, TextRun } from 'docx';
-import { chartNotes, type ChartFigure } from '../charts/data.js';
-import { drawChart, type ChartPicture } from '../charts/render.js';
-import type { Block } from '../markup.js';
-import type { ReportModel } from '../model.js';
+import { chartNotes, type ChartFigure } from '../../report/charts/data.js';
+import { drawChart, type ChartPicture } from '../../report/charts/render.js';
+import type { Block } from '../../report/markup.js';
+import type { ReportModel } from '../../report/model.js';
 import { AFTER, LANDSCAPE_WIDTH, PORTRAIT_WIDTH, pt } from './page.js';
 
 export interface PlacedChart {

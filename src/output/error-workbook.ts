@@ -1,12 +1,11 @@
 import ExcelJS from 'exceljs';
-import { writeOutputFile } from '../io/output.js';
 import { workbookBytes } from '../io/xlsx-output.js';
 import { SHEETS, type SheetSpec } from '../model/columns.js';
 import type { ImportWarning, RejectedRow } from '../model/issues.js';
 import { msg, render, type Lang, type Message } from '../model/messages.js';
 import type { RecordKind } from '../model/records.js';
-import type { FileAccount } from './read-file.js';
-import { accountingLines, issueLabel } from './summary.js';
+import type { FileAccount } from '../import/read-file.js';
+import { accountingLines, issueLabel } from '../import/summary.js';
 
 /**
  * The workbook officials fix their rows in. One sheet per kind of record, one column per field
@@ -52,10 +51,6 @@ export interface ErrorWorkbookContext {
   readonly warnings?: readonly ImportWarning[];
   /** The files read, for the headers each file used (kept in the header cells' notes). */
   readonly files?: readonly FileAccount[];
-}
-
-export async function writeErrorWorkbook(path: string, rejected: readonly RejectedRow[], lang: Lang, context: ErrorWorkbookContext = {}): Promise<void> {
-  writeOutputFile(path, await errorWorkbookBytes(rejected, lang, context));
 }
 
 /**

@@ -6,13 +6,13 @@
  * communes send up.
  */
 import ExcelJS from 'exceljs';
-import { safeFormula, setText, workbookBytes } from '../../io/xlsx-output.js';
-import type { IndicatorResult } from '../../model/results.js';
-import { missingByUnit, type Completeness } from '../completeness.js';
-import { EXCEL_LIMITS } from '../../import/readers/excel-limits.js';
-import type { ReportModel } from '../model.js';
-import { excelFormat, headerLayout } from '../table-layout.js';
-import type { Cell, Column, ReportTable, Row, TablePart } from '../table-model.js';
+import { safeFormula, setText, workbookBytes } from '../io/xlsx-output.js';
+import type { IndicatorResult } from '../model/results.js';
+import { missingByUnit, type Completeness } from '../report/completeness.js';
+import { EXCEL_LIMITS } from '../import/readers/excel-limits.js';
+import type { ReportModel } from '../report/model.js';
+import { excelFormat, headerLayout } from '../report/table-layout.js';
+import type { Cell, Column, ReportTable, Row, TablePart } from '../report/table-model.js';
 import {
   ANNEX_FORMAT,
   BREAKDOWN_COLUMNS,
@@ -25,7 +25,7 @@ import {
   INFO_SHEET,
   factHeader,
   type InfoKey,
-} from './contract.js';
+} from '../report/xlsx/contract.js';
 
 const FONT = 'Times New Roman';
 const THIN: Partial<ExcelJS.Border> = { style: 'thin', color: { argb: 'FF000000' } };

@@ -5,10 +5,10 @@
  * Biểu 01 onto a second page). Words are measured in the bundled faces (../fonts.ts) and laid
  * out greedily as Word and LibreOffice do; no body cell takes a line more for a shorter header.
  */
-import { textWidth, wordsOf, type FaceStyle } from '../fonts.js';
-import { parseInline } from '../markup.js';
-import { formatCell, headerLayout } from '../table-layout.js';
-import type { Row, TablePart } from '../table-model.js';
+import { textWidth, wordsOf, type FaceStyle } from '../../report/fonts.js';
+import { parseInline } from '../../report/markup.js';
+import { formatCell, headerLayout } from '../../report/table-layout.js';
+import type { Row, TablePart } from '../../report/table-model.js';
 
 /** STT starts at a fixed width (three digits); the rest shares the width by weight. */
 const STT_WIDTH = 640;

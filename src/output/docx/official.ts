@@ -17,8 +17,8 @@ import {
   type IBorderOptions,
   type ITableBordersOptions,
 } from 'docx';
-import { formatDate, formatDateWords } from '../format-vi.js';
-import type { ReportSettings } from '../settings.js';
+import { formatDate, formatDateWords } from '../../report/format-vi.js';
+import type { ReportSettings } from '../../report/settings.js';
 import { PORTRAIT_WIDTH, pt } from './page.js';
 import { runsOfText } from './runs.js';
 

@@ -15,8 +15,8 @@ import {
   VerticalAlignTable,
   WidthType,
 } from 'docx';
-import { formatCell, headerLayout } from '../table-layout.js';
-import type { Cell, Column, ReportTable, TablePart } from '../table-model.js';
+import { formatCell, headerLayout } from '../../report/table-layout.js';
+import type { Cell, Column, ReportTable, TablePart } from '../../report/table-model.js';
 import { columnWidths } from './column-widths.js';
 import { pt } from './page.js';
 import { runsOfText } from './runs.js';

@@ -18,11 +18,11 @@ import {
   type ISectionOptions,
   type Table,
 } from 'docx';
-import type { Block } from '../markup.js';
-import { plainText } from '../markup.js';
-import type { ReportModel } from '../model.js';
-import type { ReportTable } from '../table-model.js';
-import { committeeName } from '../unit-name.js';
+import type { Block } from '../../report/markup.js';
+import { plainText } from '../../report/markup.js';
+import type { ReportModel } from '../../report/model.js';
+import type { ReportTable } from '../../report/table-model.js';
+import { committeeName } from '../../report/unit-name.js';
 import { chartParagraphs, type ChartPictures } from './charts.js';
 import { stampCoreDates } from './core-properties.js';
 import { addresseeBlock, appendixHeading, officialHeading, signatureBlock, titleBlock } from './official.js';

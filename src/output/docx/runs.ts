@@ -2,7 +2,7 @@
  * Text runs from markup inlines: bold, italic, and highlighted placeholders.
  */
 import { HighlightColor, TextRun, UnderlineType } from 'docx';
-import { parseInline, type Inline } from '../markup.js';
+import { parseInline, type Inline } from '../../report/markup.js';
 
 export interface RunStyle {
   readonly size?: number;

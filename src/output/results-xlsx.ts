@@ -8,7 +8,6 @@
  * gives the same bytes (io/xlsx-output.ts: the file is dated with the period's last day).
  */
 import ExcelJS from 'exceljs';
-import { writeOutputFile } from '../io/output.js';
 import { sheetName, workbookBytes } from '../io/xlsx-output.js';
 import { compareValues, valueLabel } from '../engine/index.js';
 import { CHILD_PROPERTY_BREAKDOWNS, type Catalogue, type IndicatorDefinition } from '../indicators/index.js';
@@ -16,10 +15,7 @@ import type { Lang } from '../model/messages.js';
 import type { BreakdownKey, ComputeResult, IndicatorResult, Level, TargetStatus } from '../model/results.js';
 import { levelWords } from '../model/levels.js';
 import { VIETNAMESE_FORMAT } from '../report/table-layout.js';
-
-export type { UnitNamer } from '../pipeline/units.js';
-import type { UnitNamer } from '../pipeline/units.js';
-
+import type { ResultSource, UnitNamer } from './results-model.js';
 
 export const STATUS_LABEL: Record<TargetStatus, { vi: string; en: string }> = {
   met: { vi: 'Đạt', en: 'Met' },
@@ -46,7 +42,7 @@ interface Column {
 
 const breakdownId = (breakdown: IndicatorResult['breakdown']) => JSON.stringify(breakdown);
 
-function breakdownText(breakdown: IndicatorResult['breakdown'], lang: Lang): string {
+export function breakdownText(breakdown: IndicatorResult['breakdown'], lang: Lang): string {
   return (Object.entries(breakdown) as [BreakdownKey, string][]).map(([key, value]) => valueLabel(key, value, lang)).join(' – ');
 }
 
@@ -186,15 +182,6 @@ function targetsSheet(workbook: ExcelJS.Workbook, result: ComputeResult, names: 
   printSetup(sheet, 1);
 }
 
-/** An input file as the about sheet lists it. */
-export interface ResultSource {
-  readonly file: string;
-  readonly read: number;
-  readonly accepted: number;
-  readonly rejected: number;
-  readonly sha256?: string;
-}
-
 function aboutSheet(workbook: ExcelJS.Workbook, result: ComputeResult, lang: Lang, sources: readonly ResultSource[]): void {
   const sheet = workbook.addWorksheet(lang === 'en' ? 'About' : 'Thông tin');
   const { period } = result;
@@ -247,15 +234,3 @@ export async function resultWorkbookBytes(
   targetsSheet(workbook, result, names, lang);
   return workbookBytes(workbook, result.period.to);
 }
-
-export async function writeResultWorkbook(
-  file: string,
-  result: ComputeResult,
-  catalogue: Catalogue,
-  names: UnitNamer,
-  lang: Lang,
-  sources: readonly ResultSource[] = [],
-): Promise<void> {
-  writeOutputFile(file, await resultWorkbookBytes(result, catalogue, names, lang, sources));
-}
-
