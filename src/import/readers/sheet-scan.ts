@@ -266,11 +266,8 @@ export class SheetScanner extends XmlScanner {
    * look; `at` is the `<` after the cell's start tag. Anything else is left to the generic path.
    */
   private fastInline(s: string, at: number, column: number, reference: number, style: number): number {
-    let start: number;
-    if (s.startsWith(INLINE_TEXT, at)) start = at + INLINE_TEXT.length;
-    else if (s.startsWith(INLINE_PRESERVED_TEXT, at)) start = at + INLINE_PRESERVED_TEXT.length;
-    else return -1;
-    const end = s.indexOf('<', start);
+    const start = textStartAt(s, at, INLINE_TEXT, INLINE_PRESERVED_TEXT);
+    const end = start < 0 ? -1 : s.indexOf('<', start);
     if (end < 0 || !s.startsWith(INLINE_END, end)) return -1;
     this.column = this.nextColumn(column, s, reference);
     this.type = INLINE;
@@ -484,6 +481,12 @@ function typeOf(s: string, start: number, end: number): number {
   }
 }
 
+/** Where the text starts when `s` at `at` opens with `plain` or `preserved` (the same with `xml:space="preserve"`); else -1. */
+function textStartAt(s: string, at: number, plain: string, preserved: string): number {
+  if (s.startsWith(plain, at)) return at + plain.length;
+  return s.startsWith(preserved, at) ? at + preserved.length : -1;
+}
+
 const PLAIN_ITEM = '<si><t>';
 const PRESERVED_ITEM = '<si><t xml:space="preserve">';
 const ITEM_END = '</t></si>';
@@ -512,11 +515,8 @@ export class SharedStringsScanner extends XmlScanner {
    */
   protected override fastElement(s: string, lt: number): number {
     if (this.inItem) return -1;
-    let start: number;
-    if (s.startsWith(PLAIN_ITEM, lt)) start = lt + PLAIN_ITEM.length;
-    else if (s.startsWith(PRESERVED_ITEM, lt)) start = lt + PRESERVED_ITEM.length;
-    else return -1;
-    const end = s.indexOf('<', start);
+    const start = textStartAt(s, lt, PLAIN_ITEM, PRESERVED_ITEM);
+    const end = start < 0 ? -1 : s.indexOf('<', start);
     if (end < 0 || !s.startsWith(ITEM_END, end)) return -1;
     this.push(start === end ? '' : this.decodedAt(s, start, end));
     return end + ITEM_END.length;
