@@ -1,11 +1,14 @@
 /**
  * Runs one measured job in this (fresh) process and prints one JSON line per stage:
  *   node --import tsx bench/measure.ts inflate FILES...
+ *   node --import tsx bench/measure.ts scan FILES...      (inflate + one regular expression over every cell)
+ *   node --import tsx bench/measure.ts sheetjs FILES...   (SheetJS reads each file and every sheet's rows)
  *   node --import tsx bench/measure.ts import FILES...
  *   node --import tsx bench/measure.ts pipeline UNIT PERIOD FILES...
  * Peak RSS is the process's high-water mark when the stage ends (it includes earlier stages);
  * CPU is the time the process's threads (workers included) spent on the stage.
  */
+import { readFileSync } from 'node:fs';
 import { reportFromFiles } from '../src/pipeline/report.js';
 import { importFiles } from '../src/import/index.js';
 import { inflateZip } from './inflate.js';
@@ -29,6 +32,27 @@ function inflateOnly(files: string[]): void {
   let bytes = 0;
   for (const file of files) bytes += inflateZip(file);
   emit('bare inflate (1 thread)', Math.round(bytes / 2 ** 20), started);
+}
+
+function inflateAndScan(files: string[]): void {
+  cpuMark = cpuSeconds();
+  const started = performance.now();
+  const scan = { cells: 0 };
+  for (const file of files) inflateZip(file, scan);
+  emit('inflate + scan (floor)', scan.cells, started);
+}
+
+/** SheetJS (the `xlsx` package, a devDependency for this comparison only) reading the same files. */
+async function sheetjs(files: string[]): Promise<void> {
+  const { default: XLSX } = await import('xlsx');
+  cpuMark = cpuSeconds();
+  const started = performance.now();
+  let rows = 0;
+  for (const file of files) {
+    const workbook = XLSX.read(readFileSync(file), { type: 'buffer', cellDates: true, dense: true });
+    for (const name of workbook.SheetNames) rows += XLSX.utils.sheet_to_json(workbook.Sheets[name]!, { header: 1 }).length;
+  }
+  emit('SheetJS 0.18.5 read', rows, started);
 }
 
 async function importOnly(files: string[]): Promise<void> {
@@ -56,6 +80,8 @@ async function pipeline(unit: string, period: string, files: string[]): Promise<
 
 const [job, ...args] = process.argv.slice(2);
 if (job === 'inflate') inflateOnly(args);
+else if (job === 'scan') inflateAndScan(args);
+else if (job === 'sheetjs') await sheetjs(args);
 else if (job === 'import') await importOnly(args);
 else if (job === 'pipeline') await pipeline(args[0]!, args[1]!, args.slice(2));
 else {

@@ -7,6 +7,11 @@
  *   npm run bench                       start-up; commune, district, province sets; 100k and 500k-row sheets
  *   BENCH_SETS=province npm run bench   only some sets (startup, commune, commune-xls, district, province,
  *                                       sheet-100k, sheet-500k, sheet-max: a sheet of 1,048,576 rows)
+ *   BENCH_SETS=producers npm run bench  the province as other producers write it (issue 21, bench/producers.ts):
+ *                                       per producer the inflate + scan floor, chitieu's import, SheetJS
+ *                                       reading the same files, and the compiled CLI's `compute --level
+ *                                       province --out x.json` as a user runs it, all in the same run;
+ *                                       BENCH_COMMUNES=10 for a smaller province while iterating
  *   BENCH_SETS=hostile npm run bench    what a small hostile workbook costs `validate` and
  *                                       `inspect --json --cells` (issue 23), not in the default sets
  *
@@ -16,6 +21,7 @@
  * floor is the bare inflate of the .xlsx it was made from.
  */
 import { execFileSync, spawnSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, totalmem } from 'node:os';
 import { join } from 'node:path';
@@ -24,10 +30,13 @@ import { loadAdminUnits } from '../src/units/index.js';
 import { amplifiedWorkbook } from '../tests/helpers/zips.js';
 import { findSoffice } from '../src/import/xls.js';
 import { measureStartup } from './startup.js';
+import { producerSets } from './producers.js';
 import { writeCommuneWorkbook, writeLargeChildrenWorkbook, type CommuneBenchFile } from './datasets.js';
 
 const DATA = join(import.meta.dirname, '.data');
-const DEFAULT_SETS = ['startup', 'commune', 'commune-xls', 'district', 'province', 'sheet-100k', 'sheet-500k'];
+const DEFAULT_SETS = ['startup', 'commune', 'commune-xls', 'district', 'province', 'producers', 'sheet-100k', 'sheet-500k'];
+/** Communes of the province set (5,000 children each): 100 unless BENCH_COMMUNES says fewer. */
+const PROVINCE_COMMUNES = Number(process.env.BENCH_COMMUNES ?? 100);
 const sets = (process.env.BENCH_SETS ?? DEFAULT_SETS.join(',')).split(',');
 
 interface StageFigures {
@@ -106,8 +115,8 @@ async function dataSet(name: string): Promise<DataSet> {
       return { name, files: await communeSet(name, communes), unit: '529' };
     }
     case 'province': {
-      const communes = quangNgai.slice(0, 100).map((unit) => commune(unit.code, 5_000, 200));
-      return { name, files: await communeSet(name, communes), unit: '51' };
+      const communes = quangNgai.slice(0, PROVINCE_COMMUNES).map((unit) => commune(unit.code, 5_000, 200));
+      return { name, files: await communeSet(PROVINCE_COMMUNES === 100 ? name : `${name}-${PROVINCE_COMMUNES}`, communes), unit: '51' };
     }
     case 'sheet-100k':
     case 'sheet-500k':
@@ -159,6 +168,72 @@ function hostileSet(): void {
   }
 }
 
+/** The compiled CLI as a user runs it (`node bin/chitieu.js ARGS`): wall and CPU seconds, peak RSS (MB) by /usr/bin/time. */
+function compiledRun(args: string[]): { seconds: number; cpuSeconds: number; maxRssMb: number; status: number | null } {
+  const timeFile = join(DATA, 'cli.time');
+  const started = performance.now();
+  const child = spawnSync('/usr/bin/time', ['-o', timeFile, '-f', '%U %S %M', process.execPath, join(import.meta.dirname, '../bin/chitieu.js'), ...args], {
+    stdio: 'ignore',
+    env: { ...process.env, TZ: 'UTC' },
+  });
+  const seconds = (performance.now() - started) / 1000;
+  const [user, system, rssKb] = readFileSync(timeFile, 'utf8').trim().split('\n').at(-1)!.split(' ').map(Number);
+  return { seconds, cpuSeconds: user! + system!, maxRssMb: rssKb! / 1024, status: child.status };
+}
+
+/** Issue 21: per producer, the floor, chitieu's import, SheetJS and the compiled CLI, in one run. */
+async function producersSet(): Promise<void> {
+  const province = await dataSet('province');
+  const started = performance.now();
+  const producers = await producerSets(DATA, PROVINCE_COMMUNES === 100 ? 'province' : `province-${PROVINCE_COMMUNES}`, province.files);
+  const prepared = (performance.now() - started) / 1000;
+  const compiled = existsSync(join(import.meta.dirname, '../dist/cli/main.js'));
+  console.log('');
+  console.log(`producers: the province (${province.files.length} communes × 5,000 children + 200 events) as each producer writes it${prepared > 1 ? ` (files made in ${decimal.format(prepared)} s)` : ''}`);
+  console.log('  floor = inflate + one regex over every cell (1 thread); import = chitieu read + validate (all threads);');
+  console.log(`  CLI = compiled \`chitieu compute --period 2025-H1 --level province --out x.json\`${compiled ? '' : ' (not measured: run "npm run build" first)'}; ratios are of wall times`);
+  console.log('  producer        MB   floor s (CPU)   import s (CPU)   rows/s   µs CPU/row   ×floor   SheetJS s (CPU)   CLI s (CPU)    peak MB   CLI ×floor   CLI ×SheetJS   result');
+  let generatorResult: string | undefined;
+  for (const producer of producers) {
+    if (producer.files.length === 0) {
+      console.log(`  ${producer.name.padEnd(12)}  skipped: ${producer.skipped}`);
+      continue;
+    }
+    const megabytes = producer.files.reduce((sum, file) => sum + statSync(file).size, 0) / 2 ** 20;
+    const [floor] = measure('scan', producer.files);
+    const [read] = measure('import', producer.files);
+    const [sheetjs] = measure('sheetjs', producer.files);
+    const cli = compiled ? compiledRun(['compute', '--period', '2025-H1', '--level', 'province', '--out', join(DATA, 'producer-result.json'), ...producer.files]) : undefined;
+    // Every producer's file holds the same data: the result must be the generator's, byte for byte.
+    const sameResult = () => {
+      const result = createHash('sha256').update(readFileSync(join(DATA, 'producer-result.json'))).digest('hex');
+      generatorResult ??= result;
+      return result === generatorResult ? 'same' : 'DIFFERS';
+    };
+    const ratio = (value: number, of: number) => `${(value / of).toFixed(2)}×`;
+    const withCpu = (seconds: number, cpu: number) => `${decimal.format(seconds).padStart(5)} (${decimal.format(cpu).padStart(4)})`;
+    console.log(
+      [
+        `  ${producer.name.padEnd(12)}`,
+        decimal.format(megabytes).padStart(5),
+        withCpu(floor!.seconds, floor!.cpuSeconds).padStart(15),
+        withCpu(read!.seconds, read!.cpuSeconds).padStart(16),
+        count.format(read!.rows / read!.seconds).padStart(8),
+        decimal.format((1e6 * read!.cpuSeconds) / read!.rows).padStart(12),
+        ratio(read!.seconds, floor!.seconds).padStart(8),
+        withCpu(sheetjs!.seconds, sheetjs!.cpuSeconds).padStart(17),
+        cli ? `${withCpu(cli.seconds, cli.cpuSeconds)}${cli.status === 0 ? '' : ` exit ${cli.status}`}`.padStart(13) : ''.padStart(13),
+        cli ? count.format(cli.maxRssMb).padStart(10) : ''.padStart(10),
+        cli ? ratio(cli.seconds, floor!.seconds).padStart(12) : '',
+        cli ? ratio(cli.seconds, sheetjs!.seconds).padStart(14) : '',
+        cli ? `  ${sameResult()}` : '',
+      ].join(' '),
+    );
+  }
+  for (const producer of producers) console.log(`  ${producer.name}: ${producer.what}`);
+  console.log(`  load after: ${loadavg().map((load) => load.toFixed(1)).join(' ')}`);
+}
+
 mkdirSync(DATA, { recursive: true });
 console.log(`chitieu bench · node ${process.version} · ${cpus().length} cores (${cpus()[0]?.model.trim() ?? '?'}) · ${Math.round(totalmem() / 2 ** 30)} GiB · load ${loadavg().map((load) => load.toFixed(1)).join(' ')}`);
 for (const name of sets) {
@@ -178,6 +253,10 @@ for (const name of sets) {
   }
   if (name === 'hostile') {
     hostileSet();
+    continue;
+  }
+  if (name === 'producers') {
+    await producersSet();
     continue;
   }
   const started = performance.now();

@@ -254,6 +254,29 @@ describe('XML cut into chunks anywhere', () => {
     expect(scan([...sheet]).rows[0]!.cells).toEqual(expected);
   });
 
+  // openpyxl writes every text cell as one inline string, letters beyond ASCII as character references: read in one go.
+  const openpyxlSheet = [
+    '<worksheet><sheetData><row r="2"><c r="A2" t="inlineStr"><is><t>M&#227; tr&#7867; em</t></is></c>',
+    '<c r="B2" t="inlineStr"><is><t xml:space="preserve"> Hồ &amp; L&#xEA; </t></is></c><c r="C2" t="inlineStr"><is><t></t></is></c>',
+    '<c r="D2" s="1" t="n"><v>45000</v></c><c r="E2" t="inlineStr"><is><t>&amp&lt;&#0;&#X41;&#x41;&#65;&#12345678;&bogus;&</t></is></c></row></sheetData></worksheet>',
+  ].join('');
+  // &#227; = ã, &#7867; = ẻ, &#xEA; = ê; in E2 only &lt; (<), &#x41; and &#65; (A) are references: "&amp" lacks its
+  // ";", code 0 is none, "#X" is not "#x", 8 digits are too many, "bogus" is no entity, a lone "&" stays.
+  const openpyxlExpected = ['Mã trẻ em', ' Hồ & Lê ', '', 45000, '&amp<&#0;&#X41;AA&#12345678;&bogus;&'];
+
+  it("reads openpyxl's inline strings with character references, whose bytes are cut anywhere", () => {
+    const bytes = Buffer.from(openpyxlSheet, 'utf8');
+    for (let cut = 0; cut <= bytes.length; cut += 1) {
+      const scanner = new SheetScanner('sheet1.xml', { sharedStrings: [], dateStyles: new Uint8Array(0), date1904: false, notes: [] });
+      const feeder = new Utf8Feeder(scanner);
+      feeder.push(bytes.subarray(0, cut));
+      feeder.push(bytes.subarray(cut));
+      feeder.end();
+      expect(scanner.rows.map((row) => row.cells), `cut at byte ${cut}`).toEqual([openpyxlExpected]);
+    }
+    expect(scan([...openpyxlSheet]).rows[0]!.cells).toEqual(openpyxlExpected);
+  });
+
   // Plain items are read in one go, the others by the generic path: both, cut anywhere, give the same strings.
   const strings = [
     '<?xml version="1.0" encoding="UTF-8"?><sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" count="9" uniqueCount="9">',

@@ -218,6 +218,7 @@ export class SheetScanner extends XmlScanner {
       this.column = this.nextColumn(column, s, reference);
       return i + 4;
     }
+    if (type === INLINE && s.charCodeAt(i + 1) === I_CODE) return this.fastInline(s, i, column, reference, style);
     if (s.charCodeAt(i + 1) !== V_CODE || s.charCodeAt(i + 2) !== GT) return -1;
     const valueStart = i + 3;
     let valueEnd = valueStart;
@@ -253,10 +254,29 @@ export class SheetScanner extends XmlScanner {
         this.value = Number.isNaN(this.number) ? text : NUMERIC;
       }
     } else {
-      this.value = this.decoded(s.slice(valueStart, valueEnd));
+      this.value = this.decodedAt(s, valueStart, valueEnd);
     }
     this.endCell();
     return valueEnd + 8;
+  }
+
+  /**
+   * An inline string as openpyxl writes every text cell, `<c r="A2" t="inlineStr"><is><t>M&#227;
+   * tr&#7867; em</t></is></c>` (or `<t xml:space="preserve">`), its text decoded in the same
+   * look; `at` is the `<` after the cell's start tag. Anything else is left to the generic path.
+   */
+  private fastInline(s: string, at: number, column: number, reference: number, style: number): number {
+    const start = textStartAt(s, at, INLINE_TEXT, INLINE_PRESERVED_TEXT);
+    const end = start < 0 ? -1 : s.indexOf('<', start);
+    if (end < 0 || !s.startsWith(INLINE_END, end)) return -1;
+    this.column = this.nextColumn(column, s, reference);
+    this.type = INLINE;
+    this.style = style;
+    this.hasFormula = false;
+    this.value = undefined;
+    this.inline = start === end ? '' : this.decodedAt(s, start, end);
+    this.endCell();
+    return end + INLINE_END.length;
   }
 
   private startRow(): void {
@@ -435,6 +455,10 @@ const EQUALS = 61;
 const DOUBLE_QUOTE = 34;
 const SINGLE_QUOTE = 39;
 const R_CODE = 114;
+const I_CODE = 105;
+const INLINE_TEXT = '<is><t>';
+const INLINE_PRESERVED_TEXT = '<is><t xml:space="preserve">';
+const INLINE_END = '</t></is></c>';
 const S_CODE = 115;
 const T_CODE = 116;
 
@@ -455,6 +479,12 @@ function typeOf(s: string, start: number, end: number): number {
     default:
       return NUMBER;
   }
+}
+
+/** Where the text starts when `s` at `at` opens with `plain` or `preserved` (the same with `xml:space="preserve"`); else -1. */
+function textStartAt(s: string, at: number, plain: string, preserved: string): number {
+  if (s.startsWith(plain, at)) return at + plain.length;
+  return s.startsWith(preserved, at) ? at + preserved.length : -1;
 }
 
 const PLAIN_ITEM = '<si><t>';
@@ -485,11 +515,8 @@ export class SharedStringsScanner extends XmlScanner {
    */
   protected override fastElement(s: string, lt: number): number {
     if (this.inItem) return -1;
-    let start: number;
-    if (s.startsWith(PLAIN_ITEM, lt)) start = lt + PLAIN_ITEM.length;
-    else if (s.startsWith(PRESERVED_ITEM, lt)) start = lt + PRESERVED_ITEM.length;
-    else return -1;
-    const end = s.indexOf('<', start);
+    const start = textStartAt(s, lt, PLAIN_ITEM, PRESERVED_ITEM);
+    const end = start < 0 ? -1 : s.indexOf('<', start);
     if (end < 0 || !s.startsWith(ITEM_END, end)) return -1;
     this.push(start === end ? '' : this.decodedAt(s, start, end));
     return end + ITEM_END.length;

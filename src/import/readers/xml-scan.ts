@@ -98,7 +98,7 @@ export abstract class XmlScanner {
 
   /** A piece of source text as its value: UTF-8 read (see `bytesAsLatin1`), entities decoded. */
   protected decoded(raw: string): string {
-    return decodeXml(this.fromBytes(raw));
+    return this.decodedSpan(raw, 0, raw.length, undefined);
   }
 
   /**
@@ -118,11 +118,31 @@ export abstract class XmlScanner {
    */
   scanBytes: Buffer | undefined;
 
-  /** The text from `start` to `end` of the text being scanned, as its value (see `decoded`). */
+  /**
+   * The text from `start` to `end` of `s` as its value (see `decoded`), in one look at each
+   * character: plain ASCII is one slice; character references and entities are decoded as they
+   * are met (openpyxl writes every letter beyond ASCII as one, `M&#227; tr&#7867; em`); UTF-8
+   * bytes are decoded by node's decoder, from the inflated bytes themselves while a chunk is scanned.
+   */
   protected decodedAt(s: string, start: number, end: number): string {
-    const raw = s.slice(start, end);
-    const bytes = this.scanBytes;
-    return bytes !== undefined && BEYOND_ASCII.test(raw) ? decodeXml(bytes.toString('utf8', start, end)) : this.decoded(raw);
+    return this.decodedSpan(s, start, end, this.scanBytes);
+  }
+
+  /** `decodedAt`, with `bytes` the bytes `s` was read from as Latin-1, when it was. */
+  private decodedSpan(s: string, start: number, end: number, bytes: Buffer | undefined): string {
+    let i = start;
+    let code = 0;
+    while (i < end && (code = s.charCodeAt(i)) !== AMPERSAND && code < 0x80) i += 1;
+    if (i === end) return s.slice(start, end);
+    if (!this.bytesAsLatin1) return decodeEntities(s, start, end, i);
+    if (code === AMPERSAND) {
+      let beyond = i + 1;
+      while (beyond < end && s.charCodeAt(beyond) < 0x80) beyond += 1;
+      if (beyond === end) return decodeEntities(s, start, end, i);
+    }
+    // Bytes beyond ASCII: UTF-8 first (entities are ASCII, so the order does not change them).
+    const text = bytes !== undefined ? bytes.toString('utf8', start, end) : Buffer.from(s.slice(start, end), 'latin1').toString('utf8');
+    return decodeXml(text);
   }
 
   /** Scans text that follows what was fed before (a piece not yet whole is kept for the next). */
@@ -400,18 +420,78 @@ function tagOf(s: string, start: number, end: number): number {
 
 const BEYOND_ASCII = /[^\0-\x7f]/;
 
-const ENTITY = /&(?:#x([0-9a-fA-F]{1,6})|#([0-9]{1,7})|(amp|lt|gt|quot|apos));/g;
-const NAMED: Readonly<Record<string, string>> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" };
-
-function replaceEntity(whole: string, hex: string | undefined, decimal: string | undefined, name: string | undefined): string {
-  if (name !== undefined) return NAMED[name] ?? whole;
-  const code = hex !== undefined ? parseInt(hex, 16) : Number(decimal);
-  return code > 0 && code <= 0x10ffff ? String.fromCodePoint(code) : whole;
-}
+const AMPERSAND = 38;
+const HASH = 35;
+const LOWER_X = 120;
+/** The longest entity or reference that decodes: `&#x10FFFF;` is 10 characters, `&#1114111;` 10 (7 digits allowed). */
+const MAX_REFERENCE = 11;
 
 /** The five XML entities and numeric character references; nothing else is an entity without a DTD. */
 export function decodeXml(text: string): string {
-  return text.indexOf('&') < 0 ? text : text.replace(ENTITY, replaceEntity);
+  const first = text.indexOf('&');
+  return first < 0 ? text : decodeEntities(text, 0, text.length, first);
+}
+
+/**
+ * `s` from `start` to `end` with its entities and character references decoded, in one pass
+ * (`first`: where the first `&` may be; nothing before it needs decoding). What decodes is what
+ * `&(?:#x[0-9a-fA-F]{1,6}|#[0-9]{1,7}|amp|lt|gt|quot|apos);` matches, when the code point is
+ * 1..0x10FFFF; anything else, a lone `&` included, stays as written.
+ */
+function decodeEntities(s: string, start: number, end: number, first: number): string {
+  let out = '';
+  let copied = start;
+  let i = s.indexOf('&', first);
+  while (i >= 0 && i < end) {
+    const semicolon = s.indexOf(';', i + 2);
+    const decoded = semicolon > 0 && semicolon < end && semicolon - i <= MAX_REFERENCE ? referenceAt(s, i + 1, semicolon) : '';
+    if (decoded !== '') {
+      out += s.slice(copied, i) + decoded;
+      copied = semicolon + 1;
+      i = s.indexOf('&', copied);
+    } else {
+      i = s.indexOf('&', i + 1);
+    }
+  }
+  return copied === start ? s.slice(start, end) : copied === end ? out : out + s.slice(copied, end);
+}
+
+/** The character(s) `&` + `s[start..end)` + `;` stands for, or '' when it is no entity. */
+function referenceAt(s: string, start: number, end: number): string {
+  if (s.charCodeAt(start) !== HASH) {
+    switch (end - start) {
+      case 2:
+        if (s.startsWith('lt', start)) return '<';
+        return s.startsWith('gt', start) ? '>' : '';
+      case 3:
+        return s.startsWith('amp', start) ? '&' : '';
+      case 4:
+        if (s.startsWith('quot', start)) return '"';
+        return s.startsWith('apos', start) ? "'" : '';
+      default:
+        return '';
+    }
+  }
+  let code = 0;
+  if (s.charCodeAt(start + 1) === LOWER_X) {
+    const digits = end - start - 2;
+    if (digits < 1 || digits > 6) return '';
+    for (let i = start + 2; i < end; i += 1) {
+      const c = s.charCodeAt(i);
+      const value = c >= 48 && c <= 57 ? c - 48 : c >= 97 && c <= 102 ? c - 87 : c >= 65 && c <= 70 ? c - 55 : -1;
+      if (value < 0) return '';
+      code = code * 16 + value;
+    }
+  } else {
+    const digits = end - start - 1;
+    if (digits < 1 || digits > 7) return '';
+    for (let i = start + 1; i < end; i += 1) {
+      const value = s.charCodeAt(i) - 48;
+      if (value < 0 || value > 9) return '';
+      code = code * 10 + value;
+    }
+  }
+  return code > 0 && code <= 0x10ffff ? String.fromCodePoint(code) : '';
 }
 
 /** Every start tag of a small part (workbook, relationships, styles) with its attributes; ends as `/name`. */
