@@ -30,10 +30,12 @@ function terminalLines(url: string): Message[] {
 }
 
 /** What the console window of a double-clicked chitieu.exe says: where the page is, where the data stays, how to stop. */
-function windowLines(url: string): Message[] {
+function windowLines(url: string, browserOpened: boolean): Message[] {
   return [
     msg(`chitieu ${toolVersion()}`, `chitieu ${toolVersion()}`),
-    msg(`Trang chitieu đã mở trong trình duyệt. Nếu chưa thấy, hãy mở địa chỉ này: ${url}`, `chitieu's page has opened in the browser. If you do not see it, open this address: ${url}`),
+    browserOpened
+      ? msg(`Trang chitieu đã mở trong trình duyệt. Nếu chưa thấy, hãy mở địa chỉ này: ${url}`, `chitieu's page has opened in the browser. If you do not see it, open this address: ${url}`)
+      : msg(`Mở địa chỉ này trong trình duyệt để vào trang chitieu: ${url}`, `Open this address in a browser to reach chitieu's page: ${url}`),
     msg(
       'Dữ liệu chỉ ở trên máy này: chitieu không gửi gì lên mạng, chỉ máy này mở được trang.',
       'The data stays on this machine: chitieu sends nothing to the network, and only this machine can open the page.',
@@ -72,8 +74,9 @@ export function registerServe(program: Command, context: CliContext, text: Text)
         ...(options.settings ? { settingsFile: options.settings } : {}),
         log: (line) => context.err(render(line, lang)),
       });
-      for (const line of options.window ? windowLines(server.url) : terminalLines(server.url)) say(context, lang, line);
-      if (options.open && !process.env.CI) openBrowser(server.url);
+      const opensBrowser = options.open && !process.env.CI;
+      for (const line of options.window ? windowLines(server.url, opensBrowser) : terminalLines(server.url)) say(context, lang, line);
+      if (opensBrowser) openBrowser(server.url);
       await new Promise<void>((resolve) => {
         // Closing the console window on Windows arrives as SIGHUP; Windows waits a few seconds for the cleanup.
         const signals = ['SIGINT', 'SIGTERM', 'SIGHUP'] as const;
