@@ -7,7 +7,7 @@
 import { readdirSync, statSync } from 'node:fs';
 import { basename, dirname, extname, join } from 'node:path';
 import { printableName } from '../io/file-names.js';
-import { ExitCode, UserError, msg, render, type Lang, type Message } from '../model/messages.js';
+import { ExitCode, UserError, cliText, render, type Lang, type Message } from '../messages/index.js';
 
 /** What a folder given as input is read for: workbooks and CSV exports. */
 export const DATA_EXTENSIONS: readonly string[] = ['.xlsx', '.xlsm', '.xls', '.csv'];
@@ -25,7 +25,7 @@ function entriesOf(folder: string, shown: string): string[] {
   try {
     return readdirSync(folder).sort();
   } catch {
-    throw new UserError(ExitCode.unreadableInput, msg(`Không mở được thư mục "${shown}".`, `Cannot open the folder "${shown}".`));
+    throw new UserError(ExitCode.unreadableInput, cliText.folderUnreadable({ folder: shown }));
   }
 }
 
@@ -64,10 +64,10 @@ export function expandInputs(args: readonly string[]): ExpandedInputs {
       if (found.length === 0) {
         throw new UserError(
           ExitCode.unreadableInput,
-          msg(`Thư mục "${printableName(arg)}" không có tệp .xlsx, .xls hoặc .csv nào.`, `The folder "${printableName(arg)}" holds no .xlsx, .xls or .csv file.`),
+          cliText.folderHoldsNoData({ folder: printableName(arg) }),
         );
       }
-      notes.push(msg(`Thư mục "${printableName(arg)}": đọc ${found.length} tệp dữ liệu trong đó.`, `Folder "${printableName(arg)}": reading the ${found.length} data file(s) in it.`));
+      notes.push(cliText.folderExpanded({ folder: printableName(arg), files: found.length }));
       files.push(...found);
       continue;
     }
@@ -84,9 +84,9 @@ export function expandInputs(args: readonly string[]): ExpandedInputs {
       .map((entry) => (arg.length > name.length ? join(folder, entry) : entry))
       .filter(isFile);
     if (found.length === 0) {
-      throw new UserError(ExitCode.unreadableInput, msg(`Không có tệp nào khớp với "${printableName(arg)}".`, `No file matches "${printableName(arg)}".`));
+      throw new UserError(ExitCode.unreadableInput, cliText.wildcardMatchesNothing({ pattern: printableName(arg) }));
     }
-    notes.push(msg(`"${printableName(arg)}": ${found.length} tệp.`, `"${printableName(arg)}": ${found.length} file(s).`));
+    notes.push(cliText.wildcardExpanded({ pattern: printableName(arg), files: found.length }));
     files.push(...found);
   }
   return { files, notes };
@@ -99,10 +99,7 @@ export function inputFiles(args: readonly string[], err: (line: string) => void,
   return files;
 }
 
-export const OUT_FOLDER_HELP = msg(
-  'thư mục ghi báo cáo (tạo nếu chưa có; mặc định: thư mục của tệp đầu tiên)',
-  'folder to write the report into (made if missing; default: the folder of the first file)',
-);
+export const OUT_FOLDER_HELP = cliText.outFolderHelp();
 
 /**
  * Where a report goes without `--out`: beside the data it was made from. The current folder

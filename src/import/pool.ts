@@ -1,5 +1,5 @@
 import { Worker } from 'node:worker_threads';
-import { UserError, type ExitCode, type Message } from '../model/messages.js';
+import { UserError, revive, type ExitCode, type Message } from '../messages/index.js';
 import { readFile, type FileAccount, type FileRead } from './read-file.js';
 import type { ProfileSelection } from './sheet-choice.js';
 
@@ -93,10 +93,10 @@ export async function readFilesInParallel(files: readonly FileToRead[], options:
         const response = await ask(worker, { id, path: file.path, displayName: file.displayName, codesAsOf: options.codesAsOf, sheets: options.sheets });
         if ('crash' in response) throw new Error(`reading ${file.path} failed: ${response.crash}`);
         if ('userError' in response) {
-          results[id] = { failure: new UserError(response.userError.exitCode, response.userError.text) };
+          results[id] = { failure: new UserError(response.userError.exitCode, revive(response.userError.text)) };
           continue;
         }
-        done(id, response.read);
+        done(id, revivedRead(response.read));
       } catch (error) {
         failed = true;
         throw error;
@@ -108,6 +108,15 @@ export async function readFilesInParallel(files: readonly FileToRead[], options:
   const failure = outcomes.find((outcome): outcome is PromiseRejectedResult => outcome.status === 'rejected');
   if (failure) throw failure.reason;
   return results;
+}
+
+/**
+ * Messages come out of a worker thread as plain `{ id, params }`; they get their methods back
+ * here. The record columns hold no message and are left as they came (they are the bulk).
+ */
+function revivedRead(read: FileRead): FileRead {
+  const { children, events, ...rest } = read;
+  return { ...revive(rest), children, events };
 }
 
 function ask(worker: Worker, request: ReadRequest): Promise<ReadResponse> {

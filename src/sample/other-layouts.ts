@@ -1,5 +1,5 @@
 import { SHEETS, type ColumnSpec } from '../model/columns.js';
-import type { Message } from '../model/messages.js';
+import type { Bilingual } from '../messages/index.js';
 import { msg } from '../model/messages.js';
 import type { RecordKind } from '../model/records.js';
 import type { FileLayout } from './build.js';
@@ -34,7 +34,7 @@ export interface OtherSheet {
 export interface OtherLayout {
   /** The file's name in sample-data/khac/ and its profile's in profiles/, without extension. */
   readonly id: string;
-  readonly description: Message;
+  readonly description: Bilingual;
   readonly sheets: readonly OtherSheet[];
 }
 

@@ -18,7 +18,7 @@ export const LISTED_ROWS = 200;
 /** Ignored columns named per sheet; a sheet of thousands of columns says how many more. */
 export const LISTED_COLUMNS = 30;
 
-const both = (make: (lang: 'vi' | 'en') => string): Message => ({ vi: make('vi'), en: make('en') });
+const both = (make: (lang: 'vi' | 'en') => string): Message => msg(make('vi'), make('en'));
 
 /** Which profile made on the page a sheet was read with, so the page can offer to save it. */
 export type MadeProfileOf = (profile: { readonly name: string; readonly file: string }) => { readonly id: string; readonly saved?: string } | undefined;

@@ -4,6 +4,7 @@ import type { FileAccount } from '../../src/import/index.js';
 import { accountingLines } from '../../src/import/summary.js';
 import type { RejectedRow } from '../../src/model/issues.js';
 import { accountPlacement } from '../../src/pipeline/compute.js';
+import { msg } from '../../src/model/messages.js';
 
 const sheet = (name: string, kind: 'children' | 'events', read: number, accepted: number) => ({ sheet: name, kind, headerRow: 1, read, accepted, rejected: read - accepted, totalsSkipped: 0 });
 const files: FileAccount[] = [
@@ -12,7 +13,7 @@ const files: FileAccount[] = [
 const rejectedAt = (sheetName: string, row: number): RejectedRow => ({
   source: { file: 'xa.xlsx', sheet: sheetName, row },
   recordKind: sheetName === 'TreEm' ? 'children' : 'events',
-  issues: [{ kind: 'ambiguous_unit', column: 'Mã xã', value: '09552', message: { vi: 'x', en: 'x' } }],
+  issues: [{ kind: 'ambiguous_unit', column: 'Mã xã', value: '09552', message: msg('x', 'x') }],
   values: {},
 });
 

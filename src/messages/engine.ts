@@ -1,0 +1,4 @@
+/** Texts of src/engine/. */
+import { catalogue } from './define.js';
+
+export const engineText = catalogue('engine', {});

@@ -1,0 +1,4 @@
+/** Texts of src/import/. */
+import { catalogue } from './define.js';
+
+export const importText = catalogue('import', {});

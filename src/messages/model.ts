@@ -1,0 +1,4 @@
+/** Texts of src/model/. */
+import { catalogue } from './define.js';
+
+export const modelText = catalogue('model', {});

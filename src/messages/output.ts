@@ -1,0 +1,4 @@
+/** Texts of src/output/. */
+import { catalogue } from './define.js';
+
+export const outputText = catalogue('output', {});

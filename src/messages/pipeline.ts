@@ -1,0 +1,4 @@
+/** Texts of src/pipeline/. */
+import { catalogue } from './define.js';
+
+export const pipelineText = catalogue('pipeline', {});

@@ -1,0 +1,4 @@
+/** Texts of src/server/. */
+import { catalogue } from './define.js';
+
+export const serverText = catalogue('server', {});

@@ -1,0 +1,4 @@
+/** Texts of src/units/. */
+import { catalogue } from './define.js';
+
+export const unitsText = catalogue('units', {});
