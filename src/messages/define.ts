@@ -61,8 +61,8 @@ export class Message {
   }
 
   /** What the page receives: both renderings, so that its language switch re-draws from memory. */
-  toJSON(): { id: string; vi: string; en: string } {
-    return { id: this.id, vi: this.vi, en: this.en };
+  toJSON(): { vi: string; en: string } {
+    return { vi: this.vi, en: this.en };
   }
 }
 

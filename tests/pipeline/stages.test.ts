@@ -60,8 +60,8 @@ describe('stages', () => {
     expect(crossing.map((entry) => `${entry.file} → ${entry.target}`)).toEqual([]);
   });
 
-  it('the front ends import only pipeline/, model/, io/ and output/ (and their own files)', () => {
-    const allowed = new Set(['pipeline', 'model', 'io', 'output']);
+  it('the front ends import only pipeline/, messages/, model/, io/ and output/ (and their own files)', () => {
+    const allowed = new Set(['pipeline', 'messages', 'model', 'io', 'output']);
     const crossing = [...from('cli'), ...from('server')].filter(
       (entry) =>
         isLocal(entry.target) &&
