@@ -21,6 +21,7 @@ export const STATUS_LABEL: Record<TargetStatus, { vi: string; en: string }> = {
   met: { vi: 'Đạt', en: 'Met' },
   not_met: { vi: 'Không đạt', en: 'Not met' },
   insufficient_data: { vi: 'Không đủ số liệu', en: 'Insufficient data' },
+  not_occurred: { vi: 'Không phát sinh', en: 'None occurred' },
 };
 
 const APPROXIMATE = {

@@ -160,6 +160,7 @@ const STATUS: Record<TargetStatus, Message> = {
   met: msg('đạt', 'met'),
   not_met: msg('chưa đạt', 'not met'),
   insufficient_data: msg('chưa đủ dữ liệu', 'not enough data'),
+  not_occurred: msg('không phát sinh', 'none occurred'),
 };
 
 interface Figure {
