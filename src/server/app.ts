@@ -13,17 +13,17 @@ import multipart from '@fastify/multipart';
 import fastifyStatic from '@fastify/static';
 import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
 import { z } from 'zod';
-import { checkZip, completenessMessage, type ImportResult, type LayoutDraft, loadSettingsFile, type Narrative, NARRATIVE_KEYS, NARRATIVE_SECTIONS, parsePeriod, type Period, periodFromWindow, proposeMapping, refusedForHeaders, reportBaseName, ReportSettingsFile, type TargetPlan, TARGETS_DIR, type UnitName, unreadableError, type UnreadableInput, type VillageMap, ZipRefusal } from '../pipeline/stages.js';
+import { checkZip, completenessMessage, type ImportResult, type LayoutDraft, loadSettingsFile, type Narrative, NARRATIVE_KEYS, NARRATIVE_SECTIONS, parsePeriod, type Period, periodFromWindow, proposeMapping, refusedForHeaders, reportBaseName, type TargetPlan, TARGETS_DIR, type UnitName, unreadableError, type UnreadableInput, type VillageMap, ZipRefusal } from '../pipeline/stages.js';
 import type { Profile } from '../model/profile.js';
 import { ExitCode, UserError, msg, type Message } from '../model/messages.js';
 import type { ComputeResult } from '../model/results.js';
 import { UnitCode, levelOfCode, levelRank, unitsAbove, type Level } from '../model/levels.js';
 import { aggregateReport, aggregateStep } from '../pipeline/aggregate.js';
 import { computeStep, explainStep, loadDefinitions, type Computed, type Definitions } from '../pipeline/compute.js';
-import { DEMO, sampleFiles } from '../pipeline/demo.js';
+import { DEMO_2026, sampleFiles } from '../pipeline/demo.js';
 import { loadTargets, loadVillageMap, readResultFile } from '../pipeline/load.js';
 import { rowsRead, readData } from '../pipeline/read.js';
-import { reportInputFor, reportStep, type LoadedReportOptions } from '../pipeline/report.js';
+import { loadReportOptions, reportInputFor, reportStep, type LoadedReportOptions } from '../pipeline/report.js';
 import { reportUnit, unitNamer } from '../pipeline/units.js';
 import { OUTPUTS, RESULT_FORMATS, type OutputBytes } from '../output/formats.js';
 import { readAnnex, type Annex } from '../pipeline/annexes.js';
@@ -34,6 +34,8 @@ import { registerSecurity } from './security.js';
 import { breakdownView, dataView, explanationView, periodsView, resultView, unitsView } from './views.js';
 import { pathHider } from './page-text.js';
 import { createWorkspace, type Workspace } from './workspace.js';
+import { checkFormDate, FormFields, formOf, issuingBodyWarning, registerForm, settingsFolders, settingsOfForm } from './form.js';
+import { commonParent, defaultPlanId } from '../pipeline/defaults.js';
 
 export const PUBLIC_DIR = fileURLToPath(new URL('../../src/server/public/', import.meta.url));
 
@@ -142,28 +144,14 @@ const ExplainRequest = z.object({
 });
 
 const text = z.string().max(20_000).default('');
+/** The report form, its narrative and the small-count option: the same for a unit's report and a summed one. */
 const ReportRequest = z.object({
-  settings: z
-    .object({
-      issuingBody: text,
-      parentBody: text,
-      place: text,
-      number: text,
-      numberPattern: text,
-      reportDate: text,
-      addressees: text,
-      signerAuthority: text,
-      signerTitle: text,
-      signerName: text,
-      recipients: text,
-    })
-    .partial()
-    .default({}),
+  settings: FormFields.default({}),
   narrative: z.record(z.string(), text).default({}),
   suppress: z.number().int().min(2).max(100).nullable().default(null),
 });
 
-const AggregateRequest = z.object({
+const AggregateRequest = ReportRequest.extend({
   unit: UnitCode.refine((code) => levelOfCode(code) !== 'commune'),
   period: z.string().trim().min(1).max(100),
   targets: z.string().max(200).default('none'),
@@ -174,49 +162,6 @@ const lines = (value: string | undefined) =>
     .split(/\r?\n/)
     .map((line) => line.trim())
     .filter((line) => line !== '');
-
-/** The report form as a settings file would say it; blank fields are left to the defaults. */
-function settingsOf(form: z.output<typeof ReportRequest>['settings']): ReportSettingsFile {
-  const signer = {
-    ...(lines(form.signerAuthority).length ? { authority: lines(form.signerAuthority) } : {}),
-    ...(form.signerTitle?.trim() ? { title: form.signerTitle.trim() } : {}),
-    ...(form.signerName?.trim() ? { name: form.signerName.trim() } : {}),
-  };
-  const raw = {
-    ...(lines(form.issuingBody).length ? { issuingBody: lines(form.issuingBody) } : {}),
-    ...(lines(form.parentBody).length ? { parentBody: lines(form.parentBody) } : {}),
-    ...(form.place?.trim() ? { place: form.place.trim() } : {}),
-    ...(form.number?.trim() ? { number: form.number.trim() } : {}),
-    ...(form.numberPattern?.trim() ? { numberPattern: form.numberPattern.trim() } : {}),
-    ...(form.reportDate?.trim() ? { reportDate: form.reportDate.trim() } : {}),
-    ...(lines(form.addressees).length ? { addressees: lines(form.addressees) } : {}),
-    ...(Object.keys(signer).length ? { signer } : {}),
-    ...(lines(form.recipients).length ? { recipients: lines(form.recipients) } : {}),
-  };
-  const parsed = ReportSettingsFile.safeParse(raw);
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0]!;
-    throw new UserError(ExitCode.invalidDefinition, msg(`Thiết lập báo cáo, mục ${issue.path.join('.')}: ${issue.message}`, `Report settings, field ${issue.path.join('.')}: ${issue.message}`));
-  }
-  return parsed.data;
-}
-
-/** A settings file's values as the form's fields (one line per entry). */
-function formOf(settings: ReportSettingsFile): Record<string, string> {
-  return {
-    issuingBody: (settings.issuingBody ?? []).join('\n'),
-    parentBody: (settings.parentBody ?? []).join('\n'),
-    place: settings.place ?? '',
-    number: settings.number === undefined ? '' : String(settings.number),
-    numberPattern: settings.numberPattern,
-    reportDate: settings.reportDate ?? '',
-    addressees: (settings.addressees ?? []).join('\n'),
-    signerAuthority: (settings.signer?.authority ?? []).join('\n'),
-    signerTitle: settings.signer?.title ?? '',
-    signerName: settings.signer?.name ?? '',
-    recipients: (settings.recipients ?? []).join('\n'),
-  };
-}
 
 function narrativeOf(fields: Record<string, string>): Narrative {
   const narrative: Narrative = {};
@@ -259,6 +204,13 @@ function pageRefusal(unreadable: readonly UnreadableInput[], mapped: ReadonlySet
 }
 
 const NOT_READY = (what: Message) => new UserError(ExitCode.usage, what);
+
+/** The form, narrative and small-count option as the report stage takes them; a date typed before the period's end is refused naming the field. */
+function formOptions(body: z.output<typeof ReportRequest>, periodEnd: string): LoadedReportOptions {
+  const settings = settingsOfForm(body.settings);
+  checkFormDate(settings, periodEnd);
+  return { settings, narrative: narrativeOf(body.narrative), ...(body.suppress !== null ? { suppress: body.suppress } : {}) };
+}
 
 export async function buildApp(options: AppOptions): Promise<{ app: FastifyInstance; workspace: Workspace }> {
   const limits = options.limits ?? DEFAULT_LIMITS;
@@ -513,9 +465,18 @@ export async function buildApp(options: AppOptions): Promise<{ app: FastifyInsta
     return reply.code(202).send({ progress: progressOf(state) });
   });
 
+  // Today's sample (the 2026 post-reform set): its period and unit come from the data like any
+  // other; its sample plan and the province's sample narrative are what the demo uses.
   app.post('/api/data/sample', async (_request, reply) => {
-    const state = startReading(sampleFiles());
-    return reply.code(202).send({ progress: progressOf(state), settings: formOf(loadSettingsFile(DEMO.settings)) });
+    const state = startReading(sampleFiles(DEMO_2026.samples));
+    const narrative = loadReportOptions({ narrative: DEMO_2026.province.narrative }).narrative ?? {};
+    return reply.code(202).send({
+      progress: progressOf(state),
+      sample: {
+        targets: `plan:${basename(DEMO_2026.targets)}`,
+        narrative: Object.fromEntries(Object.entries(narrative).map(([key, paragraphs]) => [key, (paragraphs ?? []).join('\n')])),
+      },
+    });
   });
 
   app.get('/api/data', async () => {
@@ -548,7 +509,11 @@ export async function buildApp(options: AppOptions): Promise<{ app: FastifyInsta
   app.get('/api/units', async (request) => {
     const data = requireData();
     const period = periodOf(parseBody(PeriodRequest, request.query));
-    return { units: unitsView(data, period, definitions.units) };
+    const { units, defaultUnit } = unitsView(data, period, definitions.units);
+    const planList = [...plans.entries()].map(([id, plan]) => ({ id, plan }));
+    // For each unit the plan proposed: only its own plan of the period's year, else none.
+    const planFor = Object.fromEntries(units.map((unit) => [unit.code, defaultPlanId(planList, unit, period)]));
+    return { units, defaultUnit, planFor };
   });
 
   app.post('/api/targets', async (request) => {
@@ -614,11 +579,7 @@ export async function buildApp(options: AppOptions): Promise<{ app: FastifyInsta
     const data = requireData();
     const current = requireRun();
     const body = parseBody(ReportRequest, request.body);
-    const loaded: LoadedReportOptions = {
-      settings: settingsOf(body.settings),
-      narrative: narrativeOf(body.narrative),
-      ...(body.suppress !== null ? { suppress: body.suppress } : {}),
-    };
+    const loaded = formOptions(body, current.computed.output.period.to);
     const made = await reportStep(current.unit.code, data, current.computed, definitions, loaded);
     stillWanted(since);
     if (run !== current) {
@@ -626,7 +587,7 @@ export async function buildApp(options: AppOptions): Promise<{ app: FastifyInsta
     }
     report = { base: reportBaseName(made.unit.code, made.input.result.period.id), docx: made.files.docx, xlsx: made.files.xlsx };
     log(msg(`Đã tạo báo cáo ${report.base}.`, `Made the report ${report.base}.`));
-    return { name: report.base, docx: '/download/report.docx', xlsx: '/download/report.xlsx' };
+    return { name: report.base, docx: '/download/report.docx', xlsx: '/download/report.xlsx', warning: issuingBodyWarning(body.settings, current.unit) };
   });
 
   registerProfiles(
@@ -639,6 +600,8 @@ export async function buildApp(options: AppOptions): Promise<{ app: FastifyInsta
     },
     profilesDir,
   );
+
+  registerForm(app, { folders: settingsFolders(options.settingsFile), definitions, periodOf });
 
   registerCharts(app, () => {
     const [now, data] = [run, imported];
@@ -674,9 +637,12 @@ export async function buildApp(options: AppOptions): Promise<{ app: FastifyInsta
     for (const annex of read) {
       for (const above of unitsAbove(definitions.units, { code: annex.info.unitCode, level: annex.info.level }, annex.info.period.to)) parents.set(above.code, { ...above });
     }
+    // The unit proposed: the lowest one all the annexes lie under (their district, or the province).
+    const common = commonParent(read.map((annex) => unitsAbove(definitions.units, { code: annex.info.unitCode, level: annex.info.level }, annex.info.period.to)));
     return {
       annexes: read.map((annex) => ({ file: annex.file, unitCode: annex.info.unitCode, unitName: annex.info.unitName, period: annex.info.period })),
       units: [...parents.values()].sort((a, b) => levelRank(b.level) - levelRank(a.level) || (a.code < b.code ? -1 : 1)),
+      defaultUnit: common?.code ?? null,
       periods: [...new Set(read.map((annex) => annex.info.period.id))],
     };
   });
@@ -688,7 +654,7 @@ export async function buildApp(options: AppOptions): Promise<{ app: FastifyInsta
     const plan = planOf(body.targets);
     const outcome = await aggregateStep(annexes.paths, { unit: body.unit, period: body.period, ...(plan ? { plan } : {}) }, definitions);
     stillWanted(since);
-    const files = await aggregateReport(outcome, {});
+    const files = await aggregateReport(outcome, formOptions(body, outcome.input.result.period.to));
     stillWanted(since);
     summed = { base: `${reportBaseName(outcome.input.unit.code, outcome.input.result.period.id)}-tong-hop`, docx: files.docx, xlsx: files.xlsx };
     return {
@@ -699,6 +665,7 @@ export async function buildApp(options: AppOptions): Promise<{ app: FastifyInsta
       warnings: outcome.warnings,
       docx: '/download/aggregate.docx',
       xlsx: '/download/aggregate.xlsx',
+      warning: issuingBodyWarning(body.settings, outcome.input.unit),
     };
   });
 
