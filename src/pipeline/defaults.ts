@@ -41,16 +41,23 @@ function latestIn(columns: Readonly<Record<string, Column>>, today: string): str
 }
 
 /**
- * The last day the records speak of: the latest date of any child or event (birth, support,
- * event…), or the end of a commune-facts period, up to `today`.
+ * The last day the records cover: each kind of record present (the child lists, the events, the
+ * commune facts) reaches its latest date (birth, support, status, event…, or the end of a facts
+ * period), up to `today`; the records cover up to the earliest of those. Child lists exported in
+ * June with events typed until December cover June: the population after it is unknown.
  */
 export function latestRecordDate(dataset: Dataset, today: string, periodEnd: (periodId: string) => string | undefined): string | undefined {
-  const dates = [
-    latestIn(dataset.children.fields as Readonly<Record<string, Column>>, today),
-    latestIn(dataset.events.fields as Readonly<Record<string, Column>>, today),
-    ...dataset.communeFacts.map((fact) => periodEnd(fact.periodId)).filter((date): date is string => date !== undefined && date <= today),
+  const facts = dataset.communeFacts
+    .map((fact) => periodEnd(fact.periodId))
+    .filter((date): date is string => date !== undefined && date <= today)
+    .sort()
+    .at(-1);
+  const reached = [
+    dataset.children.length > 0 ? latestIn(dataset.children.fields as Readonly<Record<string, Column>>, today) : undefined,
+    dataset.events.length > 0 ? latestIn(dataset.events.fields as Readonly<Record<string, Column>>, today) : undefined,
+    facts,
   ].filter((date): date is string => date !== undefined);
-  return dates.sort().at(-1);
+  return reached.sort()[0];
 }
 
 /**

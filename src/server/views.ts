@@ -214,6 +214,8 @@ export function resultView(computed: Computed, unit: UnitName, subUnits: readonl
       group: msg(definition.groupName, definition.groupNameEn),
       ratio: definition.denominator !== undefined,
       factor: definition.factor ?? null,
+      // The word of the count beside a rate ("67 em"): children, cases, communes…
+      unitOfCount: definition.unitOfCount,
       breakdowns: definition.breakdowns.map((keys) => keys.join('+')),
     })),
     rows: units.flatMap((entry) =>
@@ -283,6 +285,7 @@ export function explanationView(explanation: Explanation, unitName: string) {
     denominatorRule: explanation.denominatorRule ?? null,
     figure: figureOf(row),
     ratio: definition.denominator !== undefined,
+    unitOfCount: definition.unitOfCount,
     notes: definition.notes ? msg(definition.notes, definition.notesEn ?? definition.notes) : null,
     numerator: keysView(explanation.numerator),
     denominator: keysView(explanation.denominator),

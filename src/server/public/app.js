@@ -18,7 +18,7 @@ const TEXT = {
   ],
   'data.input': ['Tệp dữ liệu', 'Data files'],
   'data.or': ['hoặc', 'or'],
-  'data.sample': ['Dùng dữ liệu mẫu (huyện Sơn Hà)', 'Use the sample data (Sơn Hà district)'],
+  'data.sample': ['Dùng dữ liệu mẫu (tỉnh Quảng Ngãi, 2026)', 'Use the sample data (Quảng Ngãi province, 2026)'],
   'data.accounting': ['Số dòng theo tệp và trang', 'Rows by file and sheet'],
   'data.file': ['Tệp / trang', 'File / sheet'],
   'data.read': ['Đọc', 'Read'],
@@ -128,6 +128,29 @@ const TEXT = {
   'aggregate.make': ['Tổng hợp', 'Sum up'],
   'aggregate.docx': ['Tải báo cáo tổng hợp (DOCX)', 'Download the summed report (DOCX)'],
   'aggregate.xlsx': ['Tải phụ lục tổng hợp (XLSX)', 'Download the summed annex (XLSX)'],
+  // ---- w/page-b (#18 items 2, 3, 5, 7, 8)
+  'results.xlsx': ['Tải kết quả (XLSX)', 'Download the results (XLSX)'],
+  'results.json': ['Tải kết quả (JSON)', 'Download the results (JSON)'],
+  'results.jsonHint': [
+    'Giữ tệp JSON: cùng kỳ năm sau, chọn nó ở "Cùng kỳ năm trước → Từ tệp kết quả năm trước".',
+    'Keep the JSON file: for the same period next year, choose it under "Same period last year → From last year\'s result file".',
+  ],
+  'count.children': ['em', 'children'],
+  'count.cases': ['vụ', 'cases'],
+  'count.communes': ['xã', 'communes'],
+  'count.villages': ['thôn', 'villages'],
+  'count.amount': ['đồng', 'VND'],
+  'change.points': ['điểm %', 'pp'],
+  'change.per': ['trên', 'per'],
+  'targets.now': ['kỳ này', 'this period'],
+  'targets.last': ['cùng kỳ năm trước', 'same period last year'],
+  'targets.result': ['kết quả', 'result'],
+  'form.unit': ['Mẫu báo cáo của', 'Report form of'],
+  'form.mismatch': ['Cơ quan ban hành không ghi "{unit}": báo cáo này là của {unit}. Sửa ô "Cơ quan ban hành" hoặc chọn lại đơn vị.', 'The issuing body does not say "{unit}": this report is {unit}\'s. Change the "Issuing body" field or choose the unit again.'],
+  'aggregate.formHint': [
+    'Báo cáo tổng hợp dùng mẫu báo cáo ở mục 4 (số, ngày, nơi nhận, người ký), phần nội dung do đơn vị viết và tùy chọn ẩn số nhỏ; mẫu được điền theo đơn vị tổng hợp đã chọn.',
+    'The summed report uses the report form under 4 (number, date, recipients, signer), the sections you write and the small-count option; the form is filled for the unit chosen here.',
+  ],
   footer: [
     'chitieu chạy trên máy này (127.0.0.1): không gửi dữ liệu đi đâu. Bấm "Xóa dữ liệu" khi xong việc.',
     'chitieu runs on this machine (127.0.0.1) and sends no data anywhere. Press "Clear data" when you are done.',
@@ -144,6 +167,8 @@ const number = (n, digits = 0) => (n == null ? '–' : n.toLocaleString(locale()
 
 /** What the page last received, kept so the language switch can re-draw it. */
 const state = { profiles: { choice: 'auto', profiles: [] }, savedProfiles: {}, mapping: null, mappingChoices: {}, mappingChecks: {}, unitChosen: null, data: null, periods: [], defaultPeriod: null, units: [], plans: [], result: null, explanation: null, report: null, aggregate: null, annexes: null, narrative: [] };
+// The person's own choices, which the defaults from the data never override; cleared with each new reading.
+Object.assign(state, { periodChosen: null, planChosen: null, defaultUnit: null, planFor: {}, form: null, forms: {} });
 
 function el(tag, attrs = {}, ...children) {
   const node = document.createElement(tag);
@@ -227,6 +252,9 @@ async function upload(files) {
 
 async function startReading(request) {
   showError('data-error', null);
+  state.periodChosen = null;
+  state.unitChosen = null;
+  state.planChosen = null;
   state.mapping = null;
   drawMapping();
   resetAfterData();
@@ -612,7 +640,7 @@ function resetAfterData() {
 
 function drawPeriods() {
   const select = $('period');
-  const chosen = select.value || state.defaultPeriod;
+  const chosen = state.periodChosen ?? state.defaultPeriod;
   const ready = Boolean(state.data);
   $('compute-fields').disabled = !ready;
   $('period-hint').hidden = ready;
@@ -636,10 +664,14 @@ async function loadUnits() {
   const query = periodQuery();
   if (query.period === 'custom' && !(query.from && query.to)) return;
   try {
-    const { units } = await api('GET', `/api/units?${new URLSearchParams(query)}`);
-    state.units = units;
+    const answer = await api('GET', `/api/units?${new URLSearchParams(query)}`);
+    state.units = answer.units;
+    state.defaultUnit = answer.defaultUnit;
+    state.planFor = answer.planFor ?? {};
     drawUnits();
+    drawPlans();
     showError('compute-error', null);
+    await loadForm($('unit').value, query);
   } catch (error) {
     showError('compute-error', error);
   }
@@ -652,22 +684,20 @@ function drawUnits() {
   const chosen = state.unitChosen;
   fill(select, ...state.units.map((unit) => el('option', { value: unit.code, text: `${unit.level === 'commune' ? '\u2003' : unit.level === 'district' ? '\u2002' : ''}${unit.name} (${unit.code})` })));
   if (chosen && state.units.some((unit) => unit.code === chosen)) select.value = chosen;
-  else {
-    // Until the person picks one: the district before the reform (one district's files are the usual case), else the province.
-    const district = state.units.find((unit) => unit.level === 'district');
-    if (district) select.value = district.code;
-  }
+  // Until the person picks one: the unit all the files belong to (src/pipeline/defaults.ts).
+  else if (state.defaultUnit && state.units.some((unit) => unit.code === state.defaultUnit)) select.value = state.defaultUnit;
 }
 
 function drawPlans() {
   for (const id of ['targets', 'aggregate-targets']) {
     const select = $(id);
-    const chosen = select.value;
+    // A plan is evaluated only when chosen, or when it is the unit's own plan of the period's year.
+    const chosen = id === 'targets' ? state.planChosen ?? state.planFor[$('unit').value] ?? 'none' : select.value || 'none';
     fill(select,
       ...state.plans.map((plan) => el('option', { value: plan.id, text: plan.id === 'uploaded' ? `${t('period.uploadedPlan')}: ${plan.name}` : plan.name })),
       el('option', { value: 'none', text: t('period.noTargets') }),
     );
-    if (chosen) select.value = chosen;
+    select.value = [...select.options].some((option) => option.value === chosen) ? chosen : 'none';
   }
 }
 
@@ -698,23 +728,30 @@ async function compute(event) {
 
 // ------------------------------------------------------------------ 3. results
 
-function figureText(figure, ratio) {
+/** A rate with the count it is made of: "339,4 (67 em)"; `indicator` gives the ratio and the word of the count. */
+function figureText(figure, indicator) {
   if (!figure) return '–';
   if (figure.noData) return lang === 'en' ? 'no data' : 'không có số liệu';
   if (figure.value === null) return '–';
-  return `${number(figure.value, ratio ? 1 : 0)}${figure.approximate ? '*' : ''}`;
+  const ratio = indicator?.ratio;
+  const count = ratio && figure.numerator !== null ? ` (${number(figure.numerator)} ${t(`count.${indicator.unitOfCount}`)})` : '';
+  return `${number(figure.value, ratio ? 1 : 0)}${figure.approximate ? '*' : ''}${count}`;
 }
 
-function changeText(now, last, ratio) {
+/** A change: of a count with its percent; of a percentage in percentage points; of a rate per 100,000 as "per 100,000" (never "points"). */
+function changeText(now, last, indicator) {
   if (!now || !last || now.noData || last.noData || now.value === null || last.value === null) return { text: '–', cls: '' };
+  const ratio = indicator?.ratio;
   const diff = now.value - last.value;
   const sign = diff > 0 ? '+' : diff < 0 ? '−' : '±';
   const pct = !ratio && last.value !== 0 ? ` (${sign}${number(Math.abs((diff / last.value) * 100), 1)}%)` : '';
-  return { text: `${sign}${number(Math.abs(diff), ratio ? 1 : 0)}${ratio ? (lang === 'en' ? ' pts' : ' điểm') : ''}${pct}`, cls: diff > 0 ? 'up' : diff < 0 ? 'down' : '' };
+  const factor = indicator?.factor ?? 100;
+  const scale = !ratio ? '' : factor === 100 ? ` ${t('change.points')}` : ` ${t('change.per')} ${number(factor)}`;
+  return { text: `${sign}${number(Math.abs(diff), ratio ? 1 : 0)}${scale}${pct}`, cls: diff > 0 ? 'up' : diff < 0 ? 'down' : '' };
 }
 
-function figureButton(figure, ratio, indicator, unit, label, breakdown) {
-  const text = figureText(figure, ratio);
+function figureButton(figure, definition, indicator, unit, label, breakdown) {
+  const text = figureText(figure, definition);
   if (!figure || figure.noData) return el('span', { text });
   return el('button', { type: 'button', class: 'figure', title: t('results.explainHint'), 'aria-label': `${text} — ${label}`, onclick: () => explain(indicator, unit, breakdown ?? {}) }, text);
 }
@@ -729,6 +766,9 @@ function drawResult() {
   if (!result) return;
   const base = result.baselinePeriod ? ` — ${lang === 'en' ? 'compared with' : 'so với'} ${m(result.baselinePeriod.label)}` : '';
   $('results-caption').textContent = `${result.unit.fullName} · ${m(result.period.label)} (${result.period.id})${base}`;
+  // The files of `chitieu compute --out x.xlsx` / `--out x.json`; the JSON is next year's baseline file.
+  $('results-xlsx').href = `/download/results.xlsx?lang=${lang}`;
+  $('results-json').href = `/download/results.json?lang=${lang}`;
   const partial = $('results-completeness');
   partial.hidden = !result.completeness;
   partial.textContent = m(result.completeness);
@@ -768,12 +808,28 @@ function drawTargets(result) {
           'li',
           {},
           el('span', { class: `status ${target.status}`, text: m(target.statusLabel) }),
-          el('span', {}, `${target.target} (${target.indicator})`, target.current !== null ? ` — ${target.baseline !== null ? `${t('results.now')} ${number(target.current)}, ${t('results.last').toLowerCase()} ${number(target.baseline)}` : number(target.current, 1)}` : ''),
+          el('span', {}, `${target.target} (${target.indicator})`, targetFigures(result, target)),
           target.note ? el('span', { class: 'detail', text: target.note }) : null,
         ),
       ),
     ),
   );
+}
+
+/**
+ * A target's figures as the table shows them: a reduction's counts with the rate of the row
+ * beside them ("kỳ này 3 em (15,2)"), a coverage target's percentage with its count.
+ */
+function targetFigures(result, target) {
+  if (target.current === null) return '';
+  const indicator = result.indicators.find((candidate) => candidate.code === target.indicator);
+  const row = result.rows.find((candidate) => candidate.indicator === target.indicator && candidate.unit === target.unit);
+  const word = indicator ? ` ${t(`count.${indicator.unitOfCount}`)}` : '';
+  const rate = (figure) => (indicator?.ratio && figure && !figure.noData && figure.value !== null ? ` (${number(figure.value, 1)})` : '');
+  if (target.baseline !== null) {
+    return ` — ${t('targets.now')} ${number(target.current)}${word}${rate(row?.now)}, ${t('targets.last')} ${number(target.baseline)}${word}${rate(row?.last)}`;
+  }
+  return ` — ${t('targets.result')} ${figureText(row?.now ?? { value: target.current, numerator: null }, indicator)}`;
 }
 
 function drawFigures() {
@@ -791,7 +847,7 @@ function drawFigures() {
       group = m(indicator.group);
       out.push(el('tr', { class: 'group' }, el('td', { colspan: '5', text: group })));
     }
-    const change = changeText(row.now, row.last, indicator.ratio);
+    const change = changeText(row.now, row.last, indicator);
     const label = `${indicator.code} ${m(indicator.name)}, ${unitName}`;
     const breakdownButton = indicator.breakdowns.length
       ? el('button', { type: 'button', class: 'link-button', 'aria-expanded': 'false', onclick: (event) => toggleBreakdowns(event.currentTarget, indicator, unit) }, t('results.breakdowns'))
@@ -801,8 +857,8 @@ function drawFigures() {
         'tr',
         { 'data-indicator': indicator.code },
         el('td', {}, el('span', { class: 'code', text: indicator.code }), ' ', m(indicator.name)),
-        el('td', { class: 'num' }, figureButton(row.now, indicator.ratio, indicator.code, unit, label)),
-        el('td', { class: 'num', text: result.baselinePeriod ? figureText(row.last, indicator.ratio) : '–' }),
+        el('td', { class: 'num' }, figureButton(row.now, indicator, indicator.code, unit, label)),
+        el('td', { class: 'num', text: result.baselinePeriod ? figureText(row.last, indicator) : '–' }),
         el('td', { class: `num ${change.cls}`, text: change.text }),
         el('td', {}, breakdownButton),
       ),
@@ -825,13 +881,13 @@ async function toggleBreakdowns(button, indicator, unit) {
   if (open) return;
   const { rows } = await api('GET', `/api/breakdowns?${new URLSearchParams({ indicator: indicator.code, unit })}`);
   const cells = rows.map((entry) => {
-    const change = changeText(entry.now, entry.last, indicator.ratio);
+    const change = changeText(entry.now, entry.last, indicator);
     return el(
       'tr',
       { class: 'breakdown sheet' },
       el('td', { text: m(entry.label) }),
-      el('td', { class: 'num' }, figureButton(entry.now, indicator.ratio, indicator.code, unit, `${indicator.code} ${m(entry.label)}`, entry.breakdown)),
-      el('td', { class: 'num', text: state.result.baselinePeriod ? figureText(entry.last, indicator.ratio) : '–' }),
+      el('td', { class: 'num' }, figureButton(entry.now, indicator, indicator.code, unit, `${indicator.code} ${m(entry.label)}`, entry.breakdown)),
+      el('td', { class: 'num', text: state.result.baselinePeriod ? figureText(entry.last, indicator) : '–' }),
       el('td', { class: `num ${change.cls}`, text: change.text }),
       el('td'),
     );
@@ -848,13 +904,13 @@ function drawByUnit() {
   fill($('by-unit').tBodies[0],
     ...result.units.map((unit) => {
       const row = rows.find((candidate) => candidate.unit === unit.code);
-      const change = changeText(row?.now, row?.last, indicator.ratio);
+      const change = changeText(row?.now, row?.last, indicator);
       return el(
         'tr',
         {},
         el('td', { text: `${unit.name} (${unit.code})` }),
-        el('td', { class: 'num' }, figureButton(row?.now, indicator.ratio, code, unit.code, `${code} ${unit.name}`)),
-        el('td', { class: 'num', text: result.baselinePeriod ? figureText(row?.last, indicator.ratio) : '–' }),
+        el('td', { class: 'num' }, figureButton(row?.now, indicator, code, unit.code, `${code} ${unit.name}`)),
+        el('td', { class: 'num', text: result.baselinePeriod ? figureText(row?.last, indicator) : '–' }),
         el('td', { class: `num ${change.cls}`, text: change.text }),
       );
     }),
@@ -895,7 +951,7 @@ function drawExplanation() {
     el('p', {}, el('strong', { text: `${lang === 'en' ? 'Rule' : 'Quy tắc'}: ` }), m(x.rule)),
     el('p', {}, el('strong', { text: `${numeratorLabel}: ` }), `${m(x.numeratorRule)} = ${x.figure.noData ? '–' : number(x.figure.numerator)}`),
     x.denominatorRule ? el('p', {}, el('strong', { text: `${denominatorLabel}: ` }), `${m(x.denominatorRule)} = ${x.figure.noData ? '–' : number(x.figure.denominator)}`) : null,
-    el('p', {}, el('strong', { text: `${lang === 'en' ? 'Value' : 'Giá trị'}: ` }), figureText(x.figure, x.ratio)),
+    el('p', {}, el('strong', { text: `${lang === 'en' ? 'Value' : 'Giá trị'}: ` }), figureText(x.figure, { ratio: x.ratio, unitOfCount: x.unitOfCount })),
     x.notes ? el('p', { class: 'hint', text: m(x.notes) }) : null,
     el('p', { class: 'privacy', role: 'note', text: m(x.notice) }),
     keysBlock(numeratorLabel, x.numerator),
@@ -925,16 +981,67 @@ function fillSettings(settings) {
   }
 }
 
+/** The form's fields as typed. */
+function formValues() {
+  return Object.fromEntries([...document.querySelectorAll('[id^="s-"]')].map((input) => [input.name, input.value]));
+}
+
+/**
+ * The report form follows the unit (#18 item 3): the unit's settings file or its name, from the
+ * server; what was typed for another unit is kept for it and comes back when it is chosen again.
+ */
+async function loadForm(unitCode, periodQuery) {
+  if (!unitCode) return;
+  if (state.form && state.form.unit.code === unitCode) return;
+  if (state.form) state.forms[state.form.unit.code] = formValues();
+  try {
+    const answer = await api('GET', `/api/form?${new URLSearchParams({ unit: unitCode, ...periodQuery })}`);
+    state.form = answer;
+    const typed = state.forms[unitCode];
+    for (const input of document.querySelectorAll('[id^="s-"]')) input.value = (typed ?? answer.form)[input.name] ?? '';
+    drawForm();
+  } catch (error) {
+    showError('report-error', error);
+  }
+}
+
+const folded = (text) => text.normalize('NFC').toLocaleLowerCase('vi').replace(/\s+/g, ' ');
+
+function drawForm() {
+  const form = state.form;
+  $('form-unit').hidden = !form;
+  $('form-note').hidden = !form;
+  if (!form) return;
+  $('form-unit').textContent = `${t('form.unit')}: ${form.unit.name} (${form.unit.code})`;
+  $('form-note').textContent = m(form.note);
+  checkIssuingBody();
+}
+
+/** The warning when the issuing body typed does not name the unit the form is for. */
+function checkIssuingBody() {
+  const box = $('form-warning');
+  const form = state.form;
+  const given = `${$('s-issuingBody').value} ${$('s-parentBody').value}`;
+  const wrong = form && given.trim() !== '' && !folded(given).includes(folded(form.bodyName));
+  box.hidden = !wrong;
+  box.textContent = wrong ? t('form.mismatch').replaceAll('{unit}', form.bodyName) : '';
+}
+
+function narrativeValues() {
+  return Object.fromEntries([...$('narrative').querySelectorAll('textarea')].map((area) => [area.name, area.value]));
+}
+
+function suppressValue() {
+  return $('suppress').checked ? Number($('suppress-k').value) : null;
+}
+
 async function makeReport(event) {
   event.preventDefault();
   showError('report-error', null);
   const button = $('make-report');
   busy(button, true);
   try {
-    const settings = Object.fromEntries([...document.querySelectorAll('[id^="s-"]')].map((input) => [input.name, input.value]));
-    const narrative = Object.fromEntries([...$('narrative').querySelectorAll('textarea')].map((area) => [area.name, area.value]));
-    const suppress = $('suppress').checked ? Number($('suppress-k').value) : null;
-    state.report = await api('POST', '/api/report', { settings, narrative, suppress });
+    state.report = await api('POST', '/api/report', { settings: formValues(), narrative: narrativeValues(), suppress: suppressValue() });
     drawReport();
   } catch (error) {
     showError('report-error', error);
@@ -945,6 +1052,8 @@ async function makeReport(event) {
 
 function drawReport() {
   $('report-links').hidden = !state.report;
+  $('report-warning').hidden = !state.report?.warning;
+  $('report-warning').textContent = m(state.report?.warning);
   if (state.report) $('report-name').textContent = lang === 'en' ? `Made ${state.report.name}: the report and its annex.` : `Đã tạo ${state.report.name}: báo cáo và phụ lục.`;
 }
 
@@ -959,11 +1068,13 @@ async function uploadAnnexes(files) {
   for (const file of files) form.append('files', file, file.name);
   try {
     state.annexes = await api('POST', '/api/annexes', form);
+    $('aggregate-unit').value = '';
   } catch (error) {
     state.annexes = null;
     showError('aggregate-error', error);
   }
   drawAnnexes();
+  if (state.annexes) await loadForm($('aggregate-unit').value, { period: $('aggregate-period').value });
 }
 
 function drawAnnexes() {
@@ -973,7 +1084,8 @@ function drawAnnexes() {
   const unit = $('aggregate-unit');
   const chosen = unit.value;
   fill(unit, ...info.units.map((entry) => el('option', { value: entry.code, text: `${entry.name} (${entry.code})` })));
-  if (chosen) unit.value = chosen;
+  // The unit the annexes belong to (their district, or the province), until the person picks another.
+  unit.value = chosen && info.units.some((entry) => entry.code === chosen) ? chosen : info.defaultUnit ?? unit.value;
   const period = $('aggregate-period');
   fill(period, ...info.periods.map((id) => el('option', { value: id, text: id })));
 }
@@ -984,7 +1096,16 @@ async function aggregate(event) {
   const button = $('aggregate');
   busy(button, true);
   try {
-    state.aggregate = await api('POST', '/api/aggregate', { unit: $('aggregate-unit').value, period: $('aggregate-period').value, targets: $('aggregate-targets').value });
+    await loadForm($('aggregate-unit').value, { period: $('aggregate-period').value });
+    state.aggregate = await api('POST', '/api/aggregate', {
+      unit: $('aggregate-unit').value,
+      period: $('aggregate-period').value,
+      targets: $('aggregate-targets').value,
+      // The same form, narrative and small-count option as the unit's report.
+      settings: formValues(),
+      narrative: narrativeValues(),
+      suppress: suppressValue(),
+    });
   } catch (error) {
     state.aggregate = null;
     showError('aggregate-error', error);
@@ -999,6 +1120,8 @@ function drawAggregate() {
   $('aggregate-view').hidden = !result;
   if (!result) return;
   $('aggregate-summary').textContent = lang === 'en' ? `Summed ${result.summed} annex(es) into ${result.unit.fullName}.` : `Đã cộng ${result.summed} phụ lục vào ${result.unit.fullName}.`;
+  $('aggregate-warning').hidden = !result.warning;
+  $('aggregate-warning').textContent = m(result.warning);
   const missing = result.missing.map((unit) => `${unit.name} (${unit.code})`).join(', ');
   $('aggregate-missing').textContent = result.missing.length === 0
     ? (lang === 'en' ? 'Every unit below has sent its annex.' : 'Đã có phụ lục của tất cả đơn vị cấp dưới.')
@@ -1060,8 +1183,9 @@ async function init() {
   $('sample').addEventListener('click', () =>
     startReading(async () => {
       const answer = await api('POST', '/api/data/sample');
-      // The sample district's own settings, unless the person has typed some already.
-      if (![...document.querySelectorAll('[id^="s-"]')].some((input) => input.value.trim() !== '')) fillSettings(answer.settings);
+      // The sample's plan and narrative, as the demo uses them; the form comes with the unit.
+      state.planChosen = answer.sample.targets;
+      for (const area of $('narrative').querySelectorAll('textarea')) if (area.value.trim() === '') area.value = answer.sample.narrative[area.name] ?? '';
       return answer;
     }),
   );
@@ -1077,10 +1201,19 @@ async function init() {
     upload([...event.dataTransfer.files]);
   });
   $('period').addEventListener('change', () => {
+    state.periodChosen = $('period').value;
     for (const field of document.querySelectorAll('.custom-dates')) field.hidden = $('period').value !== 'custom';
     loadUnits();
   });
-  $('unit').addEventListener('change', () => (state.unitChosen = $('unit').value));
+  $('unit').addEventListener('change', () => {
+    state.unitChosen = $('unit').value;
+    drawPlans();
+    loadForm($('unit').value, periodQuery());
+  });
+  $('targets').addEventListener('change', () => (state.planChosen = $('targets').value));
+  $('s-issuingBody').addEventListener('input', checkIssuingBody);
+  $('s-parentBody').addEventListener('input', checkIssuingBody);
+  $('aggregate-unit').addEventListener('change', () => loadForm($('aggregate-unit').value, { period: $('aggregate-period').value }));
   $('from').addEventListener('change', loadUnits);
   $('to').addEventListener('change', loadUnits);
   $('compute-form').addEventListener('submit', compute);
@@ -1089,8 +1222,8 @@ async function init() {
   $('targets-file').addEventListener('change', (event) =>
     uploadOne(event.target, '/api/targets', (plan) => {
       state.plans = [...state.plans.filter((entry) => entry.id !== 'uploaded'), { id: 'uploaded', name: plan.name }];
+      state.planChosen = 'uploaded';
       drawPlans();
-      $('targets').value = 'uploaded';
     }),
   );
   $('baseline-file').addEventListener('change', (event) => uploadOne(event.target, '/api/baseline', () => ($('baseline').value = 'file')));

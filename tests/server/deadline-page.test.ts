@@ -1,0 +1,200 @@
+/**
+ * The page an official can trust on deadline day (#18 items 2, 3, 5, 7; #19's form date), in a
+ * real browser, by the labels: defaults taken from the data, the report form following the unit,
+ * counts beside rates, the results downloaded and read back as next year's baseline file.
+ *
+ * The sample (sample-data/quang-ngai-2026/README.md): events up to 30/06/2026, the five new
+ * communes of the former Sơn Hà district, all in Tỉnh Quảng Ngãi (51) after the reform.
+ */
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { type BrowserContext, type Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { CHROMIUM, launchBrowser } from '../helpers/browser.js';
+import { ComputeResult } from '../../src/model/results.js';
+import { startServer, type RunningServer } from '../../src/server/start.js';
+import { zipEntries, paragraphs } from '../report/read-back.js';
+
+const ROOT = join(import.meta.dirname, '../..');
+const DISTRICT = readdirSync(join(ROOT, 'sample-data')).filter((name) => name.endsWith('.xlsx')).sort().map((name) => join(ROOT, 'sample-data', name));
+const work = mkdtempSync(join(tmpdir(), 'chitieu-deadline-'));
+const profile = mkdtempSync(join(tmpdir(), 'chitieu-chromium-'));
+/** CHITIEU_SHOTS=DIR keeps the screenshots of every step there (both window sizes). */
+const SHOTS = process.env.CHITIEU_SHOTS ?? work;
+let server: RunningServer;
+let context: BrowserContext;
+let page: Page;
+
+async function shot(name: string): Promise<void> {
+  for (const [width, height] of [
+    [1366, 768],
+    [1280, 720],
+  ] as const) {
+    await page.setViewportSize({ width, height });
+    await page.screenshot({ path: join(SHOTS, `${name}-${width}.png`) });
+  }
+  await page.setViewportSize({ width: 1366, height: 768 });
+}
+
+const field = (label: string) => page.getByLabel(label, { exact: true });
+
+async function compute(): Promise<void> {
+  await page.getByRole('button', { name: 'Tính chỉ tiêu', exact: true }).click();
+  await page.locator('#results').waitFor({ state: 'visible', timeout: 120_000 });
+}
+
+describe.skipIf(!existsSync(CHROMIUM))('the page on deadline day', () => {
+  beforeAll(async () => {
+    server = await startServer({ tempRoot: work });
+    context = await launchBrowser(profile, { width: 1366, height: 768 });
+    page = await context.newPage();
+    await page.goto(server.url);
+  });
+
+  afterAll(async () => {
+    await context?.close();
+    await server?.close();
+    if (!process.env.CHITIEU_SHOTS) rmSync(work, { recursive: true, force: true });
+    rmSync(profile, { recursive: true, force: true });
+  });
+
+  it("the sample is today's 2026 set, with the period, unit, plan and form taken from it", async () => {
+    await page.getByRole('button', { name: 'Dùng dữ liệu mẫu (tỉnh Quảng Ngãi, 2026)' }).click();
+    await page.locator('#data-view').waitFor({ state: 'visible', timeout: 120_000 });
+    // The records reach June 2026: the first half of 2026, not the nine months or 2025.
+    await expect.poll(() => field('Kỳ báo cáo').inputValue()).toBe('2026-H1');
+    // Five new communes of one province after the reform: the province.
+    await expect.poll(() => field('Đơn vị').inputValue()).toBe('51');
+    // The sample's own plan, as the demo uses it.
+    expect(await field('Chỉ tiêu kế hoạch').inputValue()).toBe('plan:chi-tieu-mau-2026.yaml');
+    // The province's form, from settings/tinh-quang-ngai-2026.yaml.
+    await expect.poll(() => page.getByLabel('Cơ quan ban hành (mỗi dòng một dòng)').inputValue()).toBe('ỦY BAN NHÂN DÂN\nTỈNH QUẢNG NGÃI');
+    expect(await page.locator('#form-note').innerText()).toContain('tinh-quang-ngai-2026.yaml');
+    expect(await page.locator('#form-warning').isHidden()).toBe(true);
+    await page.locator('#ky-don-vi').scrollIntoViewIfNeeded();
+    await shot('1-sample-defaults');
+  });
+
+  it('a unit without its own plan of the year gets none ("Không đánh giá"), and the form follows the unit', async () => {
+    await field('Đơn vị').selectOption('21292');
+    // The sample plan was chosen for the sample: it stays until the person changes it.
+    expect(await field('Chỉ tiêu kế hoạch').inputValue()).toBe('plan:chi-tieu-mau-2026.yaml');
+    // No settings file for Xã Sơn Hạ: the issuing body is written from its name.
+    await expect.poll(() => page.getByLabel('Cơ quan ban hành (mỗi dòng một dòng)').inputValue()).toBe('ỦY BAN NHÂN DÂN\nXÃ SƠN HẠ');
+    expect(await page.locator('#form-note').innerText()).toContain('chưa có tệp thiết lập');
+    // Xã Sơn Hà has its file (settings/xa-son-ha-2026.yaml).
+    await field('Đơn vị').selectOption('21289');
+    await expect.poll(() => page.getByLabel('Cơ quan ban hành (mỗi dòng một dòng)').inputValue()).toBe('ỦY BAN NHÂN DÂN\nXÃ SƠN HÀ');
+    expect(await field('Họ tên người ký').inputValue()).toBe('Đinh Văn Hùng');
+    // What was typed for a unit comes back with it.
+    await field('Họ tên người ký').fill('Nguyễn Thị Lan');
+    await field('Đơn vị').selectOption('51');
+    await expect.poll(() => page.getByLabel('Cơ quan ban hành (mỗi dòng một dòng)').inputValue()).toBe('ỦY BAN NHÂN DÂN\nTỈNH QUẢNG NGÃI');
+    await field('Đơn vị').selectOption('21289');
+    await expect.poll(() => field('Họ tên người ký').inputValue()).toBe('Nguyễn Thị Lan');
+    await field('Đơn vị').selectOption('51');
+    await expect.poll(() => page.getByLabel('Cơ quan ban hành (mỗi dòng một dòng)').inputValue()).toBe('ỦY BAN NHÂN DÂN\nTỈNH QUẢNG NGÃI');
+  });
+
+  it('shows counts beside rates, and a 0 → 0 reduction target as "không phát sinh"', async () => {
+    await page.getByLabel('Cùng kỳ năm trước', { exact: true }).selectOption('records');
+    await compute();
+    const row = await page.locator('#figures tr[data-indicator="TE-0304"]').innerText();
+    // A rate per 100,000 children with its count: "… (N em)".
+    expect(row).toMatch(/\d+,\d \(\d+ em\)/);
+    // Its change is never called "điểm".
+    expect(row).not.toContain('điểm');
+    const percent = await page.locator('#figures tr[data-indicator="TE-0302"]').innerText();
+    expect(percent).toMatch(/\d+,\d \([\d.]+ em\)/);
+    const targets = await page.locator('#targets-view').innerText();
+    expect(targets).toMatch(/kỳ này \d+ em/);
+    for (const status of await page.locator('#targets-view .status').allInnerTexts()) expect(['đạt', 'chưa đạt', 'chưa đủ dữ liệu', 'không phát sinh']).toContain(status);
+    await page.locator('#ket-qua').scrollIntoViewIfNeeded();
+    await shot('2-results-counts');
+  });
+
+  it('downloads the results as compute --out writes them (XLSX and JSON)', async () => {
+    const [xlsx] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: 'Tải kết quả (XLSX)', exact: true }).click()]);
+    expect(xlsx.suggestedFilename()).toBe('ket-qua-51-2026-H1.xlsx');
+    const xlsxPath = join(work, xlsx.suggestedFilename());
+    await xlsx.saveAs(xlsxPath);
+    expect(Object.keys(await zipEntries(readFileSync(xlsxPath)))).toContain('xl/workbook.xml');
+    const [json] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: 'Tải kết quả (JSON)', exact: true }).click()]);
+    const jsonPath = join(work, json.suggestedFilename());
+    await json.saveAs(jsonPath);
+    const result = ComputeResult.parse(JSON.parse(readFileSync(jsonPath, 'utf8')));
+    expect(result.period).toEqual({ id: '2026-H1', from: '2026-01-01', to: '2026-06-30' });
+    expect(result.results.some((row) => row.unit === '51' && row.indicator === 'TE-0101')).toBe(true);
+  });
+
+  it('a report date typed before the period ends is blamed on the form field; a wrong issuing body is warned about', async () => {
+    await page.getByLabel('Ngày báo cáo').fill('2026-05-01');
+    await page.getByRole('button', { name: 'Tạo báo cáo', exact: true }).click();
+    const error = page.locator('#report-error');
+    await error.waitFor({ state: 'visible', timeout: 60_000 });
+    const message = await error.innerText();
+    expect(message).toContain('Ô "Ngày báo cáo" của mẫu báo cáo: 01/05/2026 trước ngày cuối kỳ 30/06/2026');
+    expect(message).not.toContain('Tệp thiết lập');
+    await page.getByLabel('Cơ quan ban hành (mỗi dòng một dòng)').fill('ỦY BAN NHÂN DÂN\nHUYỆN SƠN HÀ');
+    const warning = page.locator('#form-warning');
+    await warning.waitFor({ state: 'visible' });
+    expect(await warning.innerText()).toContain('Tỉnh Quảng Ngãi');
+    await page.locator('#bao-cao').scrollIntoViewIfNeeded();
+    await shot('3-form-warning');
+  });
+
+  it("makes the province's report with the province's heading", async () => {
+    await page.getByLabel('Cơ quan ban hành (mỗi dòng một dòng)').fill('ỦY BAN NHÂN DÂN\nTỈNH QUẢNG NGÃI');
+    expect(await page.locator('#form-warning').isHidden()).toBe(true);
+    await page.getByLabel('Ngày báo cáo').fill('2026-07-06');
+    await page.getByRole('button', { name: 'Tạo báo cáo', exact: true }).click();
+    await page.locator('#report-links').waitFor({ state: 'visible', timeout: 180_000 });
+    const [docx] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: 'Tải báo cáo (DOCX)', exact: true }).click()]);
+    const path = join(work, docx.suggestedFilename());
+    await docx.saveAs(path);
+    const text = paragraphs((await zipEntries(readFileSync(path)))['word/document.xml']!).join('\n');
+    expect(text).toContain('TỈNH QUẢNG NGÃI');
+    expect(text).not.toContain('HUYỆN SƠN HÀ');
+  });
+
+  it("the district set: 2025-H1 and Huyện Sơn Hà by default, no plan; last year's JSON from the page is its baseline file", async () => {
+    await page.locator('#du-lieu').scrollIntoViewIfNeeded();
+    await field('Tệp dữ liệu').setInputFiles(DISTRICT);
+    await page.locator('#data-view').waitFor({ state: 'visible', timeout: 120_000 });
+    await expect.poll(() => field('Kỳ báo cáo').inputValue()).toBe('2025-H1');
+    await expect.poll(() => field('Đơn vị').inputValue()).toBe('529');
+    // Phú La's 2025 plan (Hà Nội) is not Sơn Hà's: no plan preselected.
+    expect(await field('Chỉ tiêu kế hoạch').inputValue()).toBe('none');
+    await expect.poll(() => page.getByLabel('Cơ quan ban hành (mỗi dòng một dòng)').inputValue()).toBe('ỦY BAN NHÂN DÂN\nHUYỆN SƠN HÀ');
+    // Last year first: 2024-H1, downloaded as JSON from the page.
+    await field('Kỳ báo cáo').selectOption('2024-H1');
+    await expect.poll(() => field('Đơn vị').locator('option[value="529"]').count()).toBe(1);
+    await field('Đơn vị').selectOption('529');
+    await page.getByLabel('Cùng kỳ năm trước', { exact: true }).selectOption('none');
+    await compute();
+    const [json] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: 'Tải kết quả (JSON)', exact: true }).click()]);
+    const lastYear = join(work, 'ket-qua-2024-H1.json');
+    await json.saveAs(lastYear);
+    const lastYearResult = ComputeResult.parse(JSON.parse(readFileSync(lastYear, 'utf8')));
+    // This year with that file as the baseline: the same figures as from the records.
+    await field('Kỳ báo cáo').selectOption('2025-H1');
+    await expect.poll(() => field('Đơn vị').locator('option[value="529"]').count()).toBe(1);
+    await page.getByLabel('tệp kết quả năm trước (.json)').setInputFiles(lastYear);
+    await expect.poll(() => page.getByLabel('Cùng kỳ năm trước', { exact: true }).inputValue()).toBe('file');
+    await compute();
+    const rowText = (code: string) => page.locator(`#figures tr[data-indicator="${code}"]`).innerText();
+    const fromFile = await Promise.all(['TE-0101', 'TE-0304', 'TE-0305'].map(rowText));
+    expect(await page.locator('#results-caption').innerText()).toContain('so với 6 tháng đầu năm 2024');
+    const te0101 = lastYearResult.results.find((row) => row.indicator === 'TE-0101' && row.unit === '529' && Object.keys(row.breakdown).length === 0)!;
+    expect(await page.locator('#figures tr[data-indicator="TE-0101"] td').nth(2).innerText()).toBe(te0101.value!.toLocaleString('vi-VN'));
+    // The same figures as last year's computed from the records (those the records can give again).
+    await page.getByLabel('Cùng kỳ năm trước', { exact: true }).selectOption('records');
+    await compute();
+    expect(await Promise.all(['TE-0101', 'TE-0304', 'TE-0305'].map(rowText))).toEqual(fromFile);
+    // TE-0304 with its count: 67 injured children of 19.741 (TE-0101) → 67 / 19.741 × 100.000 = 339,4;
+    // its change per 100,000, never "điểm".
+    expect(fromFile[1]).toContain('339,4 (67 em)\t405,9 (81 em)\t−66,5 trên 100.000');
+    await shot('4-baseline-file');
+  });
+});
