@@ -216,6 +216,8 @@ export function resultView(computed: Computed, unit: UnitName, subUnits: readonl
       factor: definition.factor ?? null,
       // The word of the count beside a rate ("67 em"): children, cases, communes…
       unitOfCount: definition.unitOfCount,
+      // A change of a percentage is in percentage points; of any other ratio (a sex ratio "per 100", a rate per 1,000 or 100,000) per its factor.
+      percentage: definition.factor === 100 && /tỷ lệ/i.test(definition.name),
       breakdowns: definition.breakdowns.map((keys) => keys.join('+')),
     })),
     rows: units.flatMap((entry) =>

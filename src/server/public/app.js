@@ -746,7 +746,7 @@ function changeText(now, last, indicator) {
   const sign = diff > 0 ? '+' : diff < 0 ? '−' : '±';
   const pct = !ratio && last.value !== 0 ? ` (${sign}${number(Math.abs((diff / last.value) * 100), 1)}%)` : '';
   const factor = indicator?.factor ?? 100;
-  const scale = !ratio ? '' : factor === 100 ? ` ${t('change.points')}` : ` ${t('change.per')} ${number(factor)}`;
+  const scale = !ratio ? '' : indicator.percentage ? ` ${t('change.points')}` : ` ${t('change.per')} ${number(factor)}`;
   return { text: `${sign}${number(Math.abs(diff), ratio ? 1 : 0)}${scale}${pct}`, cls: diff > 0 ? 'up' : diff < 0 ? 'down' : '' };
 }
 
