@@ -1,5 +1,10 @@
 /** Texts of src/server/. */
-import { catalogue, numberIn, text } from './define.js';
+import { type Bilingual, catalogue, numberIn, text } from './define.js';
+
+/** Why rows were rejected, by kind (the kind's label in both languages), with how many. */
+export interface MappingReason extends Bilingual {
+  readonly rows: number;
+}
 
 export const serverText = catalogue('server', {});
 
@@ -28,14 +33,10 @@ export const serverFormText = catalogue('server.form', {
     (p) => `The issuing body does not say "${p.unit}": this report is ${p.unit}'s. Change the "Issuing body" field or choose the unit again.`,
   ),
   mappingAcceptsNothing: text(
-    (p: { sheet: string; rejected: number; reasons: string }) =>
-      `Trang "${p.sheet}": theo cách ghép này không dòng nào hợp lệ (${numberIn('vi', p.rejected)} dòng bị loại: ${p.reasons}). Cách ghép chưa được dùng và chưa lưu: kiểm tra lại các cột và giá trị đã ghép rồi bấm "Đọc lại" lần nữa.`,
+    (p: { sheet: string; rejected: number; reasons: readonly MappingReason[] }) =>
+      `Trang "${p.sheet}": theo cách ghép này không dòng nào hợp lệ (${numberIn('vi', p.rejected)} dòng bị loại; ${p.reasons.map((reason) => `${reason.vi}: ${numberIn('vi', reason.rows)} dòng`).join('; ')}). Cách ghép này không được dùng và không lưu được: kiểm tra lại các cột và giá trị đã ghép rồi bấm "Đọc lại theo cách ghép này".`,
     (p) =>
-      `Sheet "${p.sheet}": no row is accepted with this mapping (${numberIn('en', p.rejected)} rows rejected: ${p.reasons}). The mapping is not used and not saved: check the columns and values mapped, then press "Read again" once more.`,
-  ),
-  reasonCount: text(
-    (p: { reason: string; rows: number }) => `${p.reason} ${numberIn('vi', p.rows)} dòng`,
-    (p) => `${p.reason} ${numberIn('en', p.rows)} rows`,
+      `Sheet "${p.sheet}": no row is accepted with this mapping (${numberIn('en', p.rejected)} rows rejected; ${p.reasons.map((reason) => `${reason.en}: ${numberIn('en', reason.rows)} rows`).join('; ')}). The mapping is not used and cannot be saved: check the columns and values mapped, then press "Read again with this mapping".`,
   ),
   profileNotEditable: text(
     'Chỉ sửa, đổi tên hoặc xóa được hồ sơ cột trong thư mục profiles/ hoặc ghép trên trang này.',

@@ -28,7 +28,7 @@ import { reportUnit, unitNamer } from '../pipeline/units.js';
 import { OUTPUTS, RESULT_FORMATS, type OutputBytes } from '../output/formats.js';
 import { readAnnex, type Annex } from '../pipeline/annexes.js';
 import { registerCharts } from './charts.js';
-import { createProfileState, mappingView, registerProfiles } from './profiles.js';
+import { createProfileState, mappingRefusal, mappingView, registerProfiles, type MappingTrial } from './profiles.js';
 import { parseBody } from './request.js';
 import { registerSecurity } from './security.js';
 import { breakdownView, dataView, explanationView, periodsView, resultView, unitsView } from './views.js';
@@ -350,17 +350,17 @@ export async function buildApp(options: AppOptions): Promise<{ app: FastifyInsta
     return state;
   }
 
-  function startReading(paths: readonly string[], state: Reading = beginReading()): Reading {
+  function startReading(paths: readonly string[], state: Reading = beginReading(), trial?: MappingTrial): Reading {
     lastPaths = paths;
     state.filesTotal = paths.length;
     // Earlier uploads of data are not needed any more (those still arriving are left alone).
     workspace.keepOnly('data', paths[0] !== undefined && paths[0].startsWith(workspace.dir) ? dirname(paths[0]) : undefined, busy);
-    void readInto(state, paths, state.generation);
+    void readInto(state, paths, state.generation, trial);
     return state;
   }
 
   /** Reads every file, then either keeps the data or says what cannot be read (and what a mapping can mend). */
-  async function readInto(state: Reading, paths: readonly string[], mine: number): Promise<void> {
+  async function readInto(state: Reading, paths: readonly string[], mine: number, trial?: MappingTrial): Promise<void> {
     try {
       // Inside the try: the profiles known are read from disk, and nothing here may end the server.
       const sheets = profiles.selection();
@@ -384,6 +384,15 @@ export async function buildApp(options: AppOptions): Promise<{ app: FastifyInsta
         const mapped = new Set(layouts.flatMap((layout) => layout.sheets.map((sheet) => `${sheet.file}\u0000${sheet.sheet}`)));
         const pageCanMend = mapped.size > 0 || result.unreadable.some((item) => item.cause === 'ambiguous');
         state.error = hide(pageCanMend ? pageRefusal(result.unreadable, mapped) : unreadableError(result.unreadable).text);
+        state.finished = performance.now();
+        return;
+      }
+      // A mapping just made that accepts no row of its sheets: refused with the reasons, the mapping step shown again.
+      const refusal = trial ? mappingRefusal(result, trial.profileName) : undefined;
+      if (trial && refusal) {
+        profiles.dropMade(trial.madeId);
+        state.mapping = trial.layouts;
+        state.error = refusal;
         state.finished = performance.now();
         return;
       }
@@ -482,7 +491,7 @@ export async function buildApp(options: AppOptions): Promise<{ app: FastifyInsta
   app.get('/api/data', async () => {
     if (!reading) return { state: 'empty' };
     const progress = progressOf(reading);
-    if (reading.error && reading.mapping && reading.mapping.length > 0) return { state: 'mapping', progress, error: reading.error, mapping: mappingView(reading.mapping) };
+    if (reading.error && reading.mapping && reading.mapping.length > 0) return { state: 'mapping', progress, error: reading.error, mapping: mappingView(reading.mapping, profiles.editing()?.profile) };
     if (reading.error) return { state: 'failed', progress, error: reading.error };
     if (!imported) return { state: 'reading', progress };
     return { state: 'ready', progress, data: dataView(imported, (profile) => profiles.madeFor(profile)), ...periodsView(imported, definitions.presets) };
@@ -595,7 +604,7 @@ export async function buildApp(options: AppOptions): Promise<{ app: FastifyInsta
     profiles,
     {
       receive,
-      reread: () => (lastPaths.length > 0 ? { progress: progressOf(startReading(lastPaths)) } : undefined),
+      reread: (trial) => (lastPaths.length > 0 ? { progress: progressOf(startReading(lastPaths, beginReading(), trial)) } : undefined),
       pendingMapping: () => reading?.mapping,
     },
     profilesDir,
