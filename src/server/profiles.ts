@@ -269,11 +269,16 @@ export function mappingRefusal(result: ImportResult, profileName: string): Messa
   const accepted = sheets.reduce((sum, entry) => sum + entry.sheet.accepted, 0);
   if (sheets.length === 0 || read === 0 || accepted > 0) return undefined;
   const theirs = result.rejected.filter((row) => sheets.some((entry) => entry.file === row.source.file && entry.sheet.sheet === row.source.sheet));
-  const kinds = countsByKind(theirs.flatMap((row) => [...new Set(row.issues.map((issue) => issue.kind))])).slice(0, 3);
+  // By kind and column: "ngày không hợp lệ (cột "Tên trẻ")" says which mapped column is wrong.
+  const key = (issue: { kind: string; column?: string }) => `${issue.kind}\u0000${issue.column ?? ''}`;
+  const kinds = countsByKind(theirs.flatMap((row) => [...new Set(row.issues.map(key))])).slice(0, 3);
   return serverFormText.mappingAcceptsNothing({
     sheet: sheets[0]!.sheet.sheet,
     rejected: theirs.length,
-    reasons: kinds.map(([kind, rows]) => ({ vi: issueLabel(kind, 'vi'), en: issueLabel(kind, 'en'), rows })),
+    reasons: kinds.map(([both, rows]) => {
+      const [kind = '', column = ''] = both.split('\u0000');
+      return { vi: `${issueLabel(kind, 'vi')}${column ? ` (cột "${column}")` : ''}`, en: `${issueLabel(kind, 'en')}${column ? ` (column "${column}")` : ''}`, rows };
+    }),
   });
 }
 

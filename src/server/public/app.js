@@ -130,6 +130,14 @@ const TEXT = {
   'aggregate.xlsx': ['Tải phụ lục tổng hợp (XLSX)', 'Download the summed annex (XLSX)'],
   // ---- w/page-b (#18 items 2, 3, 5, 7, 8)
   'results.xlsx': ['Tải kết quả (XLSX)', 'Download the results (XLSX)'],
+  'profiles.manage': ['Hồ sơ cột đã lưu: đổi tên, sửa cách ghép, xóa', 'Saved profiles: rename, edit the mapping, delete'],
+  'profiles.rename': ['Đổi tên', 'Rename'],
+  'profiles.edit': ['Sửa cách ghép', 'Edit the mapping'],
+  'profiles.delete': ['Xóa', 'Delete'],
+  'profiles.newName': ['Tên mới của hồ sơ "{name}"', 'New name of the profile "{name}"'],
+  'profiles.saveName': ['Lưu tên', 'Save the name'],
+  'profiles.cancel': ['Thôi', 'Cancel'],
+  'profiles.confirmDelete': ['Xóa hồ sơ cột "{name}"? Tệp {file} bị xóa; các tệp có bố cục này sẽ phải ghép cột lại.', 'Delete the profile "{name}"? The file {file} is removed; files of this layout will need mapping again.'],
   'results.json': ['Tải kết quả (JSON)', 'Download the results (JSON)'],
   'results.jsonHint': [
     'Giữ tệp JSON: cùng kỳ năm sau, chọn nó ở "Cùng kỳ năm trước → Từ tệp kết quả năm trước".',
@@ -440,10 +448,69 @@ function drawProfiles() {
     ...groups.map(([origin, list]) => el('optgroup', { label: t(`data.origin.${origin}`) }, ...list.map((profile) => el('option', { value: profile.id, text: `${profile.name} (${profile.file})` })))),
   );
   select.value = choice;
+  drawProfileList();
   // A bad file in profiles/ is shown with its reason, never fatal.
   const broken = state.profiles.broken ?? [];
   $('profiles-broken').hidden = broken.length === 0;
   fill($('profiles-broken-list'), broken.map((entry) => el('li', { text: m(entry.reason) })));
+}
+
+/** The office's profiles (profiles/) and those made here: renamed, mapped again or deleted on the page (#18 item 8). */
+function drawProfileList() {
+  const own = state.profiles.profiles.filter((profile) => profile.origin === 'local' || profile.origin === 'made');
+  $('profiles-manage').hidden = own.length === 0;
+  fill($('profiles-list'), ...own.map((profile) => (state.renaming === profile.id ? renameRow(profile) : profileRow(profile))));
+}
+
+function profileRow(profile) {
+  return el(
+    'li',
+    { 'data-profile': profile.id },
+    el('span', { class: 'name', text: `${profile.name} (${profile.file})` }),
+    el('button', { type: 'button', class: 'link-button', 'aria-label': `${t('profiles.rename')}: ${profile.name}`, onclick: () => { state.renaming = profile.id; drawProfileList(); $('profile-new-name')?.focus(); } }, t('profiles.rename')),
+    el('button', { type: 'button', class: 'link-button', 'aria-label': `${t('profiles.edit')}: ${profile.name}`, onclick: () => profileAction('/api/profiles/edit', { id: profile.id }) }, t('profiles.edit')),
+    el('button', {
+      type: 'button',
+      class: 'link-button danger',
+      'aria-label': `${t('profiles.delete')}: ${profile.name}`,
+      onclick: () => {
+        if (window.confirm(t('profiles.confirmDelete').replaceAll('{name}', profile.name).replaceAll('{file}', profile.file))) profileAction('/api/profiles/delete', { id: profile.id });
+      },
+    }, t('profiles.delete')),
+  );
+}
+
+function renameRow(profile) {
+  const input = el('input', { type: 'text', id: 'profile-new-name', maxlength: '200', 'aria-label': t('profiles.newName').replaceAll('{name}', profile.name) });
+  input.value = profile.name;
+  const save = () => profileAction('/api/profiles/rename', { id: profile.id, name: input.value });
+  input.addEventListener('keydown', (event) => {
+    if (event.key === 'Enter') save();
+    if (event.key === 'Escape') { state.renaming = null; drawProfileList(); }
+  });
+  return el(
+    'li',
+    { 'data-profile': profile.id },
+    input,
+    el('button', { type: 'button', onclick: save }, t('profiles.saveName')),
+    el('button', { type: 'button', class: 'secondary', onclick: () => { state.renaming = null; drawProfileList(); } }, t('profiles.cancel')),
+  );
+}
+
+/** Rename, edit or delete: takes effect at once (the uploaded files are read again). */
+async function profileAction(path, body) {
+  showError('data-error', null);
+  $('profiles-status').hidden = true;
+  try {
+    const answer = await api('POST', path, body);
+    state.renaming = null;
+    const said = answer.renamed ?? answer.deleted;
+    $('profiles-status').hidden = !said;
+    $('profiles-status').textContent = m(said);
+    await afterProfileChange(answer);
+  } catch (error) {
+    showError('data-error', error);
+  }
 }
 
 /** After a choice of profile: the files already uploaded are read again with it. */
@@ -454,16 +521,48 @@ async function afterProfileChange(answer) {
 }
 
 function startMapping(mapping) {
+  // What was chosen before the last "Đọc lại" (startReading has cleared the mapping since).
+  const before = state.lastMapping?.mapping;
+  const earlier = state.lastMapping?.choices ?? {};
+  state.lastMapping = null;
   state.mapping = mapping;
   state.mappingChoices = {};
   state.mappingChecks = {};
-  for (const layout of mapping.layouts) state.mappingChoices[layout.id] = { kind: layout.kind ?? 'ignore', columns: proposedColumns(layout, layout.kind), values: {} };
+  for (const layout of mapping.layouts) {
+    const same = before?.layouts.find((known) => known.id === layout.id && JSON.stringify(known.columns.map((column) => column.header)) === JSON.stringify(layout.columns.map((column) => column.header)));
+    // A mapping refused (no row accepted) comes back as it was chosen, to be mended.
+    if (same && earlier[layout.id]) state.mappingChoices[layout.id] = earlier[layout.id];
+    else state.mappingChoices[layout.id] = mapping.edit ? editedChoice(layout, mapping.edit) : { kind: layout.kind ?? 'ignore', columns: proposedColumns(layout, layout.kind), values: {} };
+  }
+  if (mapping.edit) $('mapping-name').value = mapping.edit.name;
   if (!$('mapping-name').value.trim()) {
     const first = mapping.layouts[0]?.sheets[0];
     $('mapping-name').value = first ? `Bố cục của ${first.file.replace(/\.[^.]+$/, '')}` : '';
   }
   drawMapping();
   checkMapping();
+}
+
+const foldedHeader = (text) => text.normalize('NFC').toLocaleLowerCase('vi').replace(/\s+/g, ' ').trim();
+
+/** A layout's choice from the profile being mapped again: its kind, its columns over the suggestions, its values. */
+function editedChoice(layout, edit) {
+  const headers = new Set(layout.columns.map((column) => foldedHeader(column.header)));
+  const sheetNames = new Set(layout.sheets.map((sheet) => foldedHeader(sheet.sheet)));
+  if (edit.ignoreSheets.some((name) => sheetNames.has(foldedHeader(name)))) return { kind: 'ignore', columns: {}, values: {} };
+  const kinds = Object.entries(edit.sheets).filter(([, sheet]) => sheet);
+  const [kind, sheet] =
+    kinds.find(([, candidate]) => candidate.match.some((name) => sheetNames.has(foldedHeader(name)))) ??
+    kinds.find(([, candidate]) => Object.values(candidate.columns).flat().some((header) => headers.has(foldedHeader(header)))) ??
+    [layout.kind ?? 'ignore', null];
+  const columns = proposedColumns(layout, kind);
+  if (sheet) {
+    for (const column of layout.columns) {
+      const key = Object.entries(sheet.columns).find(([, names]) => names.some((name) => foldedHeader(name) === foldedHeader(column.header)))?.[0];
+      if (key) columns[column.index] = key;
+    }
+  }
+  return { kind, columns, values: sheet ? structuredClone(sheet.values) : {} };
 }
 
 /** Column index → key for the suggestions a person is likely to keep (known names and likely ones). */
@@ -614,6 +713,7 @@ async function applyMapping() {
   try {
     const answer = await api('POST', '/api/mapping', { name: $('mapping-name').value, layouts: mappingRequest() });
     showError('mapping-error', null);
+    state.lastMapping = { mapping: state.mapping, choices: state.mappingChoices };
     await loadProfiles();
     await startReading(async () => answer.reading);
   } catch (error) {
