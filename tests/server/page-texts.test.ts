@@ -68,7 +68,7 @@ let page: Page;
 async function leftovers(): Promise<string[]> {
   const shown = await page.locator('body').innerText();
   // Keys without a dot ("title", "clear") are words of their own; an element showing its own key catches those.
-  const own = await page.locator('[data-i18n]').evaluateAll((nodes) => nodes.filter((node) => node.textContent === (node as HTMLElement).dataset['i18n']).map((node) => node.textContent ?? ''));
+  const own = await page.locator('[data-i18n]').evaluateAll((nodes) => nodes.filter((node) => node.textContent === node.getAttribute('data-i18n')).map((node) => node.textContent ?? ''));
   const keys = [...keysNamed()].filter((key) => key.includes('.') && new RegExp(`(^|[^\\w.])${key.replace(/\./g, '\\.')}($|[^\\w.])`).test(shown));
   const places = [...shown.matchAll(/\{\w+\}/g)].map((match) => match[0]);
   const labels = await page.locator('[aria-label]').evaluateAll((nodes) => nodes.map((node) => node.getAttribute('aria-label') ?? ''));
