@@ -22,9 +22,8 @@ import { z } from 'zod';
 import { type BrokenProfile, bundledProfiles, checkMapping, countsByKind, type ImportResult, issueLabel, KIND_LABELS, type LayoutChoice, type LayoutDraft, loadProfile, localProfilesChecked, makeProfile, profileFileName, type ProfileSelection, proposalsFor, specOf } from '../pipeline/stages.js';
 import { prepareOutputFolder, writeNewFileIn, writeOutputFile } from '../io/output.js';
 import { SHEETS } from '../model/columns.js';
-import { ExitCode, UserError, msg, type Message } from '../model/messages.js';
+import { ExitCode, serverFormText, serverText, UserError, type Message } from '../messages/index.js';
 import type { Profile } from '../model/profile.js';
-import { serverFormText } from '../messages/index.js';
 import { parseBody } from './request.js';
 
 /** Where a profile comes from: chitieu, the profiles/ folder, `serve --profile`, an upload, or the mapping step. */
@@ -101,7 +100,7 @@ export function createProfileState(options: { readonly profilesDir: string; read
       const found = localProfilesChecked(options.profilesDir, (name) => shownAs('profiles', name));
       return { profiles: found.profiles, broken: found.broken.map((entry) => ({ file: entry.file, reason: hide(entry.reason) })) };
     } catch (error) {
-      const reason = msg(`không đọc được thư mục (${(error as NodeJS.ErrnoException).code ?? 'lỗi'})`, `the folder cannot be read (${(error as NodeJS.ErrnoException).code ?? 'error'})`);
+      const reason = serverText.folderUnreadable({ code: (error as NodeJS.ErrnoException).code ?? 'EIO' });
       return { profiles: [], broken: [{ file: 'profiles/', reason }] };
     }
   };
@@ -166,7 +165,7 @@ export function createProfileState(options: { readonly profilesDir: string; read
     },
     choose(id) {
       if (id !== 'auto' && !entries().some((entry) => entry.id === id)) {
-        throw new UserError(ExitCode.usage, msg('Không có hồ sơ cột đã chọn: tải lại trang.', 'The chosen column-mapping profile is not known: reload the page.'));
+        throw new UserError(ExitCode.usage, serverText.unknownProfile());
       }
       choice = id;
     },
@@ -254,8 +253,11 @@ function rewriteName(path: string, name: string): void {
   writeOutputFile(path, renamedYaml(readFileSync(path, 'utf8'), name), { option: 'profiles' });
 }
 
-/** How a profile made on the page is named until it is saved (a file name in messages). */
-export const MADE_HERE = '(ghép trên trang)';
+/**
+ * How a profile made on the page is named until it is saved: it stands where a file name
+ * stands in messages and in the profile, so it is one spelling, the Vietnamese one.
+ */
+export const MADE_HERE = serverText.madeHere().vi;
 
 /**
  * Why a mapping made on the page must not be kept: the sheets read with it accepted no row.
@@ -324,7 +326,7 @@ function columnLetter(index: number): string {
 function choicesOf(layouts: readonly LayoutDraft[], requested: z.output<typeof CheckRequest>['layouts']): LayoutChoice[] {
   return requested.map((choice) => {
     if (!layouts.some((layout) => layout.id === choice.id)) {
-      throw new UserError(ExitCode.usage, msg('Bảng ghép cột đã cũ: tải tệp lên lại.', 'The mapping is out of date: upload the files again.'));
+      throw new UserError(ExitCode.usage, serverText.mappingOutOfDate());
     }
     return choice;
   });
@@ -334,7 +336,7 @@ export function registerProfiles(app: FastifyInstance, state: State, hooks: Prof
   const pending = (): readonly LayoutDraft[] => {
     const layouts = hooks.pendingMapping();
     if (!layouts || layouts.length === 0) {
-      throw new UserError(ExitCode.usage, msg('Không có tệp nào cần ghép cột.', 'No file needs a column mapping.'));
+      throw new UserError(ExitCode.usage, serverText.nothingToMap());
     }
     return layouts;
   };
@@ -359,7 +361,7 @@ export function registerProfiles(app: FastifyInstance, state: State, hooks: Prof
   app.post('/api/profiles', async (request) => {
     const { paths, folder } = await hooks.receive(request, 'profile');
     try {
-      if (paths.length !== 1) throw new UserError(ExitCode.usage, msg('Chọn một tệp hồ sơ cột (.yaml).', 'Choose one column-mapping profile (.yaml).'));
+      if (paths.length !== 1) throw new UserError(ExitCode.usage, serverText.chooseProfileFile());
       const path = paths[0]!;
       state.upload(path, basename(path));
     } finally {
@@ -410,10 +412,7 @@ export function registerProfiles(app: FastifyInstance, state: State, hooks: Prof
         const twice = check.twice.map((header) => `"${header}"`).join(', ');
         throw new UserError(
           ExitCode.usage,
-          msg(
-            `Trang "${sheet}": ${missing ? `chưa chọn cột cho ${missing}` : ''}${missing && twice ? '; ' : ''}${twice ? `${twice} được chọn cho hai cột` : ''}.`,
-            `Sheet "${sheet}": ${missing ? `no column chosen for ${missing}` : ''}${missing && twice ? '; ' : ''}${twice ? `${twice} chosen for two columns` : ''}.`,
-          ),
+          serverText.mappingIncomplete({ sheet, missing, twice }),
         );
       }
     }
@@ -428,7 +427,7 @@ export function registerProfiles(app: FastifyInstance, state: State, hooks: Prof
   app.post('/api/mapping/save', async (request) => {
     const { id } = parseBody(z.object({ id: z.string().max(40) }), request.body);
     const entry = state.made().find((candidate) => candidate.id === id);
-    if (!entry) throw new UserError(ExitCode.usage, msg('Chưa có hồ sơ ghép trên trang để lưu.', 'No mapping made on the page to save.'));
+    if (!entry) throw new UserError(ExitCode.usage, serverText.noMadeProfile());
     const edited = state.editing();
     if (!entry.saved && edited?.file !== undefined && edited.name === entry.profile.name) {
       // A profile mapped again ("Sửa") is saved over its own file.
@@ -450,7 +449,7 @@ export function registerProfiles(app: FastifyInstance, state: State, hooks: Prof
   app.get('/download/profile.yaml', async (request, reply: FastifyReply) => {
     const { id } = parseBody(z.object({ id: z.string().max(40) }), request.query);
     const entry = state.made().find((candidate) => candidate.id === id);
-    if (!entry) return reply.code(404).send({ error: msg('Chưa có hồ sơ này.', 'No such profile yet.') });
+    if (!entry) return reply.code(404).send({ error: serverText.noSuchProfile() });
     return reply
       .header('content-disposition', `attachment; filename="${profileFileName(entry.profile.name)}"`)
       .type('application/yaml; charset=utf-8')
