@@ -241,8 +241,8 @@ export const pageText = catalogue('page', {
     'Cancel',
   ),
   'profiles.confirmDelete': text(
-    'Xóa hồ sơ cột "{name}"? Tệp {file} bị xóa; các tệp có bố cục này sẽ phải ghép cột lại.',
-    'Delete the profile "{name}"? The file {file} is removed; files of this layout will need mapping again.',
+    'Xóa hồ sơ cột "{name}"? Tệp {path} bị xóa; các tệp có bố cục này sẽ phải ghép cột lại.',
+    'Delete the profile "{name}"? The file {path} is removed; files of this layout will need mapping again.',
   ),
   'results.xlsx': text(
     'Tải kết quả (XLSX)',

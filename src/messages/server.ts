@@ -167,6 +167,19 @@ export const serverText = catalogue('server', {
   ),
 });
 
+/** The report form's fields as the page labels them (page.ts, report.*), to name the one a problem is in. */
+const FORM_FIELDS: Readonly<Record<string, Bilingual>> = {
+  issuingBody: { vi: 'Cơ quan ban hành', en: 'Issuing body' },
+  parentBody: { vi: 'Cơ quan chủ quản', en: 'Governing body' },
+  place: { vi: 'Địa danh', en: 'Place' },
+  number: { vi: 'Số văn bản', en: 'Document number' },
+  numberPattern: { vi: 'Ký hiệu', en: 'Number pattern' },
+  reportDate: { vi: 'Ngày báo cáo', en: 'Report date' },
+  addressees: { vi: 'Kính gửi', en: 'To' },
+  recipients: { vi: 'Nơi nhận', en: 'Copies to' },
+  signer: { vi: 'Thẩm quyền ký, chức vụ, họ tên người ký', en: "Signing authority, signer's title and name" },
+};
+
 /** Why rows were rejected, by kind (the kind's label in both languages), with how many. */
 export interface MappingReason extends Bilingual {
   readonly rows: number;
@@ -181,8 +194,8 @@ export const serverFormText = catalogue('server.form', {
       `The "Report date" field of the report form: ${p.date} is before the period's last day ${p.periodEnd}. A report on figures up to ${p.periodEnd} must be dated on or after it; change the field, or leave it empty for the clerk to fill in.`,
   ),
   formField: text(
-    (p: { field: string; problem: string }) => `Ô "${p.field}" của mẫu báo cáo: ${p.problem}`,
-    (p) => `The "${p.field}" field of the report form: ${p.problem}`,
+    (p: { field: string; problem: string }) => `Ô "${FORM_FIELDS[p.field]?.vi ?? p.field}" của mẫu báo cáo: ${p.problem}`,
+    (p) => `The "${FORM_FIELDS[p.field]?.en ?? p.field}" field of the report form: ${p.problem}`,
   ),
   filledFromFile: text(
     (p: { unit: string; file: string }) => `Mẫu báo cáo của ${p.unit}: điền từ tệp thiết lập ${p.file}.`,

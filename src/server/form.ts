@@ -34,19 +34,6 @@ export const FormFields = z
   .partial();
 export type FormFields = z.output<typeof FormFields>;
 
-/** The form's labels, to name the field a problem is in (the page's own words). */
-const FIELD_LABELS: Record<string, string> = {
-  issuingBody: 'Cơ quan ban hành',
-  parentBody: 'Cơ quan chủ quản',
-  place: 'Địa danh',
-  number: 'Số văn bản',
-  numberPattern: 'Ký hiệu',
-  reportDate: 'Ngày báo cáo',
-  addressees: 'Kính gửi',
-  recipients: 'Nơi nhận',
-  signer: 'Thẩm quyền ký',
-};
-
 const lines = (value: string | undefined) =>
   (value ?? '')
     .split(/\r?\n/)
@@ -77,8 +64,7 @@ export function settingsOfForm(form: FormFields): ReportSettingsFile {
   const parsed = ReportSettingsFile.safeParse(raw);
   if (!parsed.success) {
     const issue = parsed.error.issues[0]!;
-    const key = String(issue.path[0] ?? '');
-    throw new UserError(ExitCode.invalidDefinition, serverFormText.formField({ field: FIELD_LABELS[key] ?? key, problem: issue.message }));
+    throw new UserError(ExitCode.invalidDefinition, serverFormText.formField({ field: String(issue.path[0] ?? ''), problem: issue.message }));
   }
   return parsed.data;
 }

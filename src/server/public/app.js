@@ -310,7 +310,7 @@ function profileRow(profile) {
       class: 'link-button danger',
       'aria-label': `${t('profiles.delete')}: ${profile.name}`,
       onclick: () => {
-        if (window.confirm(t('profiles.confirmDelete', { name: profile.name, file: profile.file }))) profileAction('/api/profiles/delete', { id: profile.id });
+        if (window.confirm(t('profiles.confirmDelete', { name: profile.name, path: profile.file }))) profileAction('/api/profiles/delete', { id: profile.id });
       },
     }, t('profiles.delete')),
   );
