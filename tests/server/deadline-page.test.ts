@@ -6,7 +6,7 @@
  * The sample (sample-data/quang-ngai-2026/README.md): events up to 30/06/2026, the five new
  * communes of the former Sơn Hà district, all in Tỉnh Quảng Ngãi (51) after the reform.
  */
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { type BrowserContext, type Page } from 'playwright-core';
@@ -14,6 +14,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CHROMIUM, launchBrowser } from '../helpers/browser.js';
 import { ComputeResult } from '../../src/model/results.js';
 import { startServer, type RunningServer } from '../../src/server/start.js';
+import { communeAnnexes, demoSetup, districtReport } from '../../src/pipeline/demo.js';
 import { zipEntries, paragraphs } from '../report/read-back.js';
 
 const ROOT = join(import.meta.dirname, '../..');
@@ -196,5 +197,36 @@ describe.skipIf(!existsSync(CHROMIUM))('the page on deadline day', () => {
     // its change per 100,000, never "điểm".
     expect(fromFile[1]).toContain('339,4 (67 em)\t405,9 (81 em)\t−66,5 trên 100.000');
     await shot('4-baseline-file');
+  });
+
+  it('Tổng hợp: proposes the district the annexes belong to and makes its report with the same form, narrative and small-count option', async () => {
+    const setup = demoSetup();
+    const annexes = await communeAnnexes(await districtReport(DISTRICT, setup), setup);
+    const paths = annexes.map((annex) => {
+      const path = join(work, `phu-luc-${annex.unit.code}-2025-H1.xlsx`);
+      writeFileSync(path, annex.xlsx);
+      return path;
+    });
+    await page.getByLabel('Tệp phụ lục của đơn vị cấp dưới').setInputFiles(paths);
+    await page.locator('#aggregate-form').waitFor({ state: 'visible', timeout: 60_000 });
+    // The communes' district, not the province above it.
+    expect(await page.getByLabel('Huyện/tỉnh tổng hợp').inputValue()).toBe('529');
+    await expect.poll(() => page.getByLabel('Cơ quan ban hành (mỗi dòng một dòng)').inputValue()).toBe('ỦY BAN NHÂN DÂN\nHUYỆN SƠN HÀ');
+    await field('Họ tên người ký').fill('Phạm Văn Tổng');
+    await page.locator('#narrative-box summary').click();
+    await page.getByLabel('IV.1. Mục tiêu chung', { exact: true }).fill('Rà soát danh sách trẻ em của 14 xã trước ngày 15/7.');
+    await page.getByLabel('Báo cáo để công bố: ẩn số nhỏ của xã (xâm hại, tai nạn, tử vong) dưới K').check();
+    await page.getByRole('button', { name: 'Tổng hợp', exact: true }).click();
+    await page.locator('#aggregate-view').waitFor({ state: 'visible', timeout: 120_000 });
+    expect(await page.locator('#aggregate-summary').innerText()).toBe(`Đã cộng ${annexes.length} phụ lục vào Huyện Sơn Hà.`);
+    const [docx] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: 'Tải báo cáo tổng hợp (DOCX)' }).click()]);
+    const path = join(work, docx.suggestedFilename());
+    await docx.saveAs(path);
+    const text = paragraphs((await zipEntries(readFileSync(path)))['word/document.xml']!).join('\n');
+    expect(text).toContain('HUYỆN SƠN HÀ');
+    expect(text).toContain('Phạm Văn Tổng');
+    expect(text).toContain('Rà soát danh sách trẻ em của 14 xã trước ngày 15/7.');
+    await page.locator('#tong-hop').scrollIntoViewIfNeeded();
+    await shot('8-aggregate');
   });
 });

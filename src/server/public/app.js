@@ -154,7 +154,7 @@ async function poll() {
     }
     if (status.state === 'mapping') {
       showError('data-error', { message: status.error });
-      startMapping(status.mapping);
+      await startMapping(status.mapping, status.error);
       return;
     }
     if (status.state === 'ready') {
@@ -356,10 +356,11 @@ async function afterProfileChange(answer) {
   if (answer.reading) await startReading(async () => answer.reading);
 }
 
-function startMapping(mapping) {
+async function startMapping(mapping, error) {
   // What was chosen before the last "Đọc lại" (startReading has cleared the mapping since).
   const before = state.lastMapping?.mapping;
   const earlier = state.lastMapping?.choices ?? {};
+  const refused = Boolean(state.lastMapping);
   state.lastMapping = null;
   state.mapping = mapping;
   state.mappingChoices = {};
@@ -376,7 +377,12 @@ function startMapping(mapping) {
     $('mapping-name').value = first ? t('mapping.defaultName', { fileName: first.file.replace(/\.[^.]+$/, '') }) : '';
   }
   drawMapping();
-  checkMapping();
+  await checkMapping();
+  // A mapping just refused (no row accepted): the reason beside the button pressed, where the person is.
+  if (refused && error) {
+    showError('mapping-error', { message: error });
+    $('mapping-error').scrollIntoView({ block: 'center' });
+  }
 }
 
 const foldedHeader = (text) => text.normalize('NFC').toLocaleLowerCase('vi').replace(/\s+/g, ' ').trim();
