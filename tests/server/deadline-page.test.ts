@@ -98,7 +98,7 @@ describe.skipIf(!existsSync(CHROMIUM))('the page on deadline day', () => {
     await expect.poll(() => page.getByLabel('Cơ quan ban hành (mỗi dòng một dòng)').inputValue()).toBe('ỦY BAN NHÂN DÂN\nTỈNH QUẢNG NGÃI');
   });
 
-  it('shows counts beside rates, and a 0 → 0 reduction target as "không phát sinh"', async () => {
+  it('shows counts beside rates, in the table and the targets', async () => {
     await page.getByLabel('Cùng kỳ năm trước', { exact: true }).selectOption('records');
     await compute();
     const row = await page.locator('#figures tr[data-indicator="TE-0304"]').innerText();
@@ -115,7 +115,7 @@ describe.skipIf(!existsSync(CHROMIUM))('the page on deadline day', () => {
     await shot('2-results-counts');
   });
 
-  it('downloads the results as compute --out writes them (XLSX and JSON)', async () => {
+  it('downloads the results as compute --out writes them (XLSX and JSON), a 0 → 0 reduction target "không phát sinh"', async () => {
     const [xlsx] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: 'Tải kết quả (XLSX)', exact: true }).click()]);
     expect(xlsx.suggestedFilename()).toBe('ket-qua-51-2026-H1.xlsx');
     const xlsxPath = join(work, xlsx.suggestedFilename());
@@ -127,6 +127,12 @@ describe.skipIf(!existsSync(CHROMIUM))('the page on deadline day', () => {
     const result = ComputeResult.parse(JSON.parse(readFileSync(jsonPath, 'utf8')));
     expect(result.period).toEqual({ id: '2026-H1', from: '2026-01-01', to: '2026-06-30' });
     expect(result.results.some((row) => row.unit === '51' && row.indicator === 'TE-0101')).toBe(true);
+    // Xã Sơn Hạ (21292): no child died of an injury in 2025-H1 nor in 2026-H1: 0 → 0 is "không phát sinh", not "đạt".
+    const zero = result.targets.filter((target) => target.unit === '21292' && ['TE-0305', 'TE-0306'].includes(target.indicator));
+    expect(zero.map((target) => [target.indicator, target.current, target.baseline, target.status])).toEqual([
+      ['TE-0305', 0, 0, 'not_occurred'],
+      ['TE-0306', 0, 0, 'not_occurred'],
+    ]);
   });
 
   it('a report date typed before the period ends is blamed on the form field; a wrong issuing body is warned about', async () => {
