@@ -1,4 +1,5 @@
-import { chromium, type BrowserContext } from 'playwright-core';
+import { join } from 'node:path';
+import { chromium, type BrowserContext, type Page } from 'playwright-core';
 
 /** Debian's chromium: the browser tests never download one, and are skipped without it. */
 export const CHROMIUM = '/usr/bin/chromium';
@@ -11,4 +12,19 @@ export function launchBrowser(profileDir: string, viewport: { width: number; hei
     viewport,
     acceptDownloads: true,
   });
+}
+
+/** The two window sizes the page is looked at in (#18): a common laptop and a small screen. */
+export const WINDOW_SIZES = [
+  [1366, 768],
+  [1280, 720],
+] as const;
+
+/** A screenshot of the page at each window size, `DIR/NAME-WIDTH.png`; the page is left at the first size. */
+export async function screenshotBoth(page: Page, dir: string, name: string): Promise<void> {
+  for (const [width, height] of WINDOW_SIZES) {
+    await page.setViewportSize({ width, height });
+    await page.screenshot({ path: join(dir, `${name}-${width}.png`) });
+  }
+  await page.setViewportSize({ width: WINDOW_SIZES[0][0], height: WINDOW_SIZES[0][1] });
 }

@@ -11,7 +11,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { type BrowserContext, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CHROMIUM, launchBrowser } from '../helpers/browser.js';
+import { CHROMIUM, launchBrowser, screenshotBoth } from '../helpers/browser.js';
 import { ComputeResult } from '../../src/model/results.js';
 import { startServer, type RunningServer } from '../../src/server/start.js';
 import { communeAnnexes, demoSetup, districtReport } from '../../src/pipeline/demo.js';
@@ -27,16 +27,7 @@ let server: RunningServer;
 let context: BrowserContext;
 let page: Page;
 
-async function shot(name: string): Promise<void> {
-  for (const [width, height] of [
-    [1366, 768],
-    [1280, 720],
-  ] as const) {
-    await page.setViewportSize({ width, height });
-    await page.screenshot({ path: join(SHOTS, `${name}-${width}.png`) });
-  }
-  await page.setViewportSize({ width: 1366, height: 768 });
-}
+const shot = (name: string) => screenshotBoth(page, SHOTS, name);
 
 const field = (label: string) => page.getByLabel(label, { exact: true });
 

@@ -12,7 +12,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { type BrowserContext, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CHROMIUM, launchBrowser } from '../helpers/browser.js';
+import { CHROMIUM, launchBrowser, screenshotBoth } from '../helpers/browser.js';
 import { loadProfile } from '../../src/import/profiles.js';
 import { startServer, type RunningServer } from '../../src/server/start.js';
 import { FORM_HEADERS, FORM_SHEET, FORM_VALUES, writeProvinceForm } from '../helpers/province-form.js';
@@ -28,16 +28,7 @@ let context: BrowserContext;
 let page: Page;
 let paths: { form: string; contract: string };
 
-async function shot(name: string): Promise<void> {
-  for (const [width, height] of [
-    [1366, 768],
-    [1280, 720],
-  ] as const) {
-    await page.setViewportSize({ width, height });
-    await page.screenshot({ path: join(SHOTS, `${name}-${width}.png`) });
-  }
-  await page.setViewportSize({ width: 1366, height: 768 });
-}
+const shot = (name: string) => screenshotBoth(page, SHOTS, name);
 
 async function mapValues(): Promise<void> {
   for (const [key, values] of Object.entries(FORM_VALUES)) {
