@@ -180,6 +180,9 @@ const FORM_FIELDS: Readonly<Record<string, Bilingual>> = {
   signer: { vi: 'Thẩm quyền ký, chức vụ, họ tên người ký', en: "Signing authority, signer's title and name" },
 };
 
+/** "(profiles/x.yaml)"; a name already in parentheses ("(ghép trên trang)") as it is. */
+const inParentheses = (file: string) => (file.startsWith('(') ? file : `(${file})`);
+
 /** Why rows were rejected, by kind (the kind's label in both languages), with how many. */
 export interface MappingReason extends Bilingual {
   readonly rows: number;
@@ -220,8 +223,8 @@ export const serverFormText = catalogue('server.form', {
     'Only profiles in the profiles/ folder or made on this page can be edited, renamed or deleted.',
   ),
   profileRenamed: text(
-    (p: { name: string; file: string }) => `Đã đổi tên hồ sơ cột thành "${p.name}" (${p.file}).`,
-    (p) => `Renamed the profile to "${p.name}" (${p.file}).`,
+    (p: { name: string; file: string }) => `Đã đổi tên hồ sơ cột thành "${p.name}" ${inParentheses(p.file)}.`,
+    (p) => `Renamed the profile to "${p.name}" ${inParentheses(p.file)}.`,
   ),
   profileDeleted: text(
     (p: { name: string }) => `Đã xóa hồ sơ cột "${p.name}"; các tệp đã tải lên được đọc lại không có nó.`,

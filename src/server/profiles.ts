@@ -345,7 +345,8 @@ export function registerProfiles(app: FastifyInstance, state: State, hooks: Prof
     profiles: state.entries().map((entry) => ({
       id: entry.id,
       name: entry.profile.name,
-      file: entry.profile.file,
+      // A profile made here and saved is shown by its file.
+      file: state.made().find((made) => made.id === entry.id)?.saved ?? entry.profile.file,
       origin: entry.origin,
     })),
     broken: state.broken(),
@@ -376,7 +377,8 @@ export function registerProfiles(app: FastifyInstance, state: State, hooks: Prof
   app.post('/api/profiles/rename', async (request) => {
     const body = parseBody(IdRequest.extend({ name: z.string().trim().min(1).max(200) }), request.body);
     const entry = state.rename(body.id, body.name.normalize('NFC'));
-    return { ...listed(), renamed: serverFormText.profileRenamed({ name: entry.profile.name, file: entry.profile.file }), reading: hooks.reread() ?? null };
+    const file = state.made().find((made) => made.id === entry.id)?.saved ?? entry.profile.file;
+    return { ...listed(), renamed: serverFormText.profileRenamed({ name: entry.profile.name, file }), reading: hooks.reread() ?? null };
   });
 
   app.post('/api/profiles/delete', async (request) => {
