@@ -107,6 +107,8 @@ describe.skipIf(!existsSync(CHROMIUM))('Ghép cột, safe', () => {
     await profileRow('Biểu 1 của tỉnh Quảng Ngãi').getByRole('button', { name: 'Sửa cách ghép: Biểu 1 của tỉnh Quảng Ngãi' }).click();
     await page.locator('#mapping').waitFor({ state: 'visible', timeout: 60_000 });
     expect(await page.getByLabel('Tên hồ sơ cột', { exact: true }).inputValue()).toBe('Biểu 1 của tỉnh Quảng Ngãi');
+    // Not a refusal: nothing is said beside the button.
+    expect(await page.locator('#mapping-error').isHidden()).toBe(true);
     expect(await page.getByLabel('Cột "Ngày/tháng/năm sinh"', { exact: true }).inputValue()).toBe('dateOfBirth');
     expect(await page.getByLabel('Cột "Số CCCD/ĐDCN"', { exact: true }).inputValue()).toBe('personalId');
     expect(await page.getByLabel('Giá trị "Đã mất" của cột "Hiện còn ở xã?"', { exact: true }).inputValue()).toBe('DEAD');

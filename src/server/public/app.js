@@ -158,6 +158,8 @@ async function poll() {
       return;
     }
     if (status.state === 'ready') {
+      // A mapping that was read: its choices are not carried into the next mapping step.
+      state.lastMapping = null;
       state.data = status.data;
       state.periods = status.periods;
       state.defaultPeriod = status.defaultPeriod;
