@@ -587,7 +587,7 @@ function drawPeriods() {
   $('period-hint').hidden = ready;
   fill(
     select,
-    ...state.periods.map((period) => el('option', { value: period.id, text: `${m(period.label)} — ${period.id}` })),
+    ...state.periods.map((period) => el('option', { value: period.id, text: m(period.label), title: period.id })),
     ready ? el('option', { value: 'custom', text: t('period.custom') }) : null,
   );
   if (chosen && [...select.options].some((option) => option.value === chosen)) select.value = chosen;
