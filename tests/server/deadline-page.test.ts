@@ -104,6 +104,14 @@ describe.skipIf(!existsSync(CHROMIUM))('the page on deadline day', () => {
     for (const status of await page.locator('#targets-view .status').allInnerTexts()) expect(['đạt', 'chưa đạt', 'chưa đủ dữ liệu', 'không phát sinh']).toContain(status);
     await page.locator('#ket-qua').scrollIntoViewIfNeeded();
     await shot('2-results-counts');
+    // In English: the counts' word and the change's scale too.
+    await page.getByRole('button', { name: 'Switch to English' }).click();
+    const english = await page.locator('#figures tr[data-indicator="TE-0304"]').innerText();
+    expect(english).toMatch(/\d+\.\d \(\d+ children\)/);
+    expect(english).toMatch(/per 100,000/);
+    expect(await page.locator('#targets-view').innerText()).toMatch(/this period \d+ children/);
+    await shot('2-results-counts-en');
+    await page.getByRole('button', { name: 'Chuyển sang tiếng Việt' }).click();
   });
 
   it('downloads the results as compute --out writes them (XLSX and JSON), a 0 → 0 reduction target "không phát sinh"', async () => {

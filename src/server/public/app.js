@@ -980,6 +980,8 @@ async function makeReport(event) {
   const button = $('make-report');
   busy(button, true);
   try {
+    // The report is the computed unit's: its form (what was typed for it is kept), even after Tổng hợp showed another's.
+    if (state.result) await loadForm(state.result.unit.code, periodQuery());
     state.report = await api('POST', '/api/report', { settings: formValues(), narrative: narrativeValues(), suppress: suppressValue() });
     drawReport();
   } catch (error) {
