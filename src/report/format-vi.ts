@@ -77,7 +77,8 @@ export function targetClause(target: TargetMention): string {
   const note = target.note ? ` (${target.note})` : '';
   if (target.status === 'met') return `đạt chỉ tiêu ${label}${note}`;
   if (target.status === 'not_met') return `chưa đạt chỉ tiêu ${label}${note}`;
-  if (target.status === 'not_occurred') return `không phát sinh trường hợp nào trong cả hai kỳ, chỉ tiêu ${label} không đặt ra${note}`;
+  // Said after "… cũng không có trường hợp nào": why the target is not judged, without saying the zeros again.
+  if (target.status === 'not_occurred') return `không phát sinh nên không đánh giá chỉ tiêu ${label}${note}`;
   return `chưa đủ số liệu để đánh giá chỉ tiêu ${label}${note}`;
 }
 
