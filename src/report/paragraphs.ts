@@ -442,7 +442,7 @@ export function comparison(ctx: ParagraphContext): string[] {
     const unknown = targets.length - met - notMet - notOccurred;
     const rest = [
       notMet > 0 ? `${notMet} chỉ tiêu chưa đạt` : '',
-      notOccurred > 0 ? `${notOccurred} chỉ tiêu không phát sinh (không đánh giá)` : '',
+      notOccurred > 0 ? `${notOccurred} chỉ tiêu không phát sinh nên không đánh giá` : '',
       unknown > 0 ? `${unknown} chỉ tiêu chưa đủ số liệu để đánh giá` : '',
     ].filter(Boolean);
     lines.push(`Kết quả thực hiện các chỉ tiêu kế hoạch: đạt ${met}/${targets.length} chỉ tiêu${rest.length > 0 ? `; ${rest.join('; ')}` : ''} (chi tiết tại Biểu 05).`);
