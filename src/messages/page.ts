@@ -272,6 +272,11 @@ export const pageText = catalogue('page', {
     'thôn',
     'villages',
   ),
+  'count.children.one': text('em', 'child'),
+  'count.cases.one': text('vụ', 'case'),
+  'count.communes.one': text('xã', 'commune'),
+  'count.villages.one': text('thôn', 'village'),
+  'count.amount.one': text('đồng', 'VND'),
   'count.amount': text(
     'đồng',
     'VND',

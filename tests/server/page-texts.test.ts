@@ -23,7 +23,7 @@ const texts = pageTexts();
 const BUILT_KEYS = [
   ...['bundled', 'local', 'given', 'uploaded', 'made'].map((origin) => `data.origin.${origin}`),
   // The word of a count beside a rate, by the indicator's unit of count (indicators/*.yaml).
-  ...['children', 'cases', 'communes', 'villages', 'amount'].map((unit) => `count.${unit}`),
+  ...['children', 'cases', 'communes', 'villages', 'amount'].flatMap((unit) => [`count.${unit}`, `count.${unit}.one`]),
 ];
 
 function keysNamed(): Set<string> {

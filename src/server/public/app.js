@@ -667,13 +667,16 @@ async function compute(event) {
 
 // ------------------------------------------------------------------ 3. results
 
+/** The word after a count ("67 em", "1 child"), by the indicator's unit of count (indicators/*.yaml). */
+const countWord = (unitOfCount, n) => t(`count.${unitOfCount}${n === 1 ? '.one' : ''}`);
+
 /** A rate with the count it is made of: "339,4 (67 em)"; `indicator` gives the ratio and the word of the count. */
 function figureText(figure, indicator) {
   if (!figure) return '–';
   if (figure.noData) return t('results.noData');
   if (figure.value === null) return '–';
   const ratio = indicator?.ratio;
-  const count = ratio && figure.numerator !== null ? ` (${number(figure.numerator)} ${t(`count.${indicator.unitOfCount}`)})` : '';
+  const count = ratio && figure.numerator !== null ? ` (${number(figure.numerator)} ${countWord(indicator.unitOfCount, figure.numerator)})` : '';
   return `${number(figure.value, ratio ? 1 : 0)}${figure.approximate ? '*' : ''}${count}`;
 }
 
@@ -763,10 +766,10 @@ function targetFigures(result, target) {
   if (target.current === null) return '';
   const indicator = result.indicators.find((candidate) => candidate.code === target.indicator);
   const row = result.rows.find((candidate) => candidate.indicator === target.indicator && candidate.unit === target.unit);
-  const word = indicator ? ` ${t(`count.${indicator.unitOfCount}`)}` : '';
+  const word = (n) => (indicator ? ` ${countWord(indicator.unitOfCount, n)}` : '');
   const rate = (figure) => (indicator?.ratio && figure && !figure.noData && figure.value !== null ? ` (${number(figure.value, 1)})` : '');
   if (target.baseline !== null) {
-    return ` — ${t('targets.now')} ${number(target.current)}${word}${rate(row?.now)}, ${t('targets.last')} ${number(target.baseline)}${word}${rate(row?.last)}`;
+    return ` — ${t('targets.now')} ${number(target.current)}${word(target.current)}${rate(row?.now)}, ${t('targets.last')} ${number(target.baseline)}${word(target.baseline)}${rate(row?.last)}`;
   }
   return ` — ${t('targets.result')} ${figureText(row?.now ?? { value: target.current, numerator: null }, indicator)}`;
 }
