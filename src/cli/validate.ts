@@ -1,5 +1,7 @@
 import type { Command } from 'commander';
-import { checkOutputFile, writeOutputFile } from '../io/output.js';
+import { join } from 'node:path';
+import { checkOutputFile, checkOutputFolder, prepareOutputFolder, writeOutputFile, writeOutputFiles } from '../io/output.js';
+import { outputText, UserError } from '../messages/index.js';
 import { accountingLines, columnLines, rejectedLine, summaryLines, warningLine } from '../pipeline/stages.js';
 import { ExitCode, msg, render } from '../model/messages.js';
 import { readData, totalsOf } from '../pipeline/read.js';
@@ -24,6 +26,8 @@ export function registerValidate(program: Command, context: CliContext, text: Te
     .description(text(msg('Kiểm tra file dữ liệu trẻ em: đếm dòng đọc được, dòng hợp lệ, dòng bị loại và lý do', 'Check child data files: rows read, accepted and rejected, with the reasons')))
     .argument(text(msg('<tệp...>', '<files...>')), text(msg('tệp .xlsx, .xls hoặc .csv', '.xlsx, .xls or .csv files')))
     .option(text(msg('--out <sổ-lỗi.xlsx>', '--out <errors.xlsx>')), text(msg('ghi các dòng bị loại (kèm lý do) và các cảnh báo ra sổ Excel', 'write the rejected rows (with reasons) and the warnings to a workbook')))
+    .option(text(outputText.outDirOption()), text(outputText.outDirHelp()))
+    .option('--per-commune', text(outputText.perCommuneHelp()))
     .option('--strict', text(msg('kết thúc với mã 3 nếu có dòng bị loại', 'exit with code 3 if any row is rejected')))
     .option(
       text(msg('--as-of <ngày>', '--as-of <date>')),
@@ -36,10 +40,12 @@ export function registerValidate(program: Command, context: CliContext, text: Te
     )
     .addOption(profileOption(text))
     .addOption(ignoreSheetOption(text))
-    .action(async (given: string[], options: SheetOptions & { out?: string; strict?: boolean; asOf?: string; villageMap?: string }, command: Command) => {
+    .action(async (given: string[], options: SheetOptions & { out?: string; outDir?: string; perCommune?: boolean; strict?: boolean; asOf?: string; villageMap?: string }, command: Command) => {
       const lang = langOf(command);
+      if (options.perCommune && options.outDir === undefined) throw new UserError(ExitCode.usage, outputText.perCommuneNeedsOutDir());
       const files = inputFiles(given, context.err, lang);
       if (options.out !== undefined) checkOutputFile(options.out, { extensions: ['.xlsx'] });
+      if (options.outDir !== undefined) checkOutputFolder(options.outDir, { option: '--out-dir' });
       const sheets = sheetChoiceOf(options);
       const progress = progressFor(context, lang, files.length);
       // Every file and sheet is checked, also after one that cannot be read; the run exits with the worst code.
@@ -104,6 +110,23 @@ export function registerValidate(program: Command, context: CliContext, text: Te
             lang,
           ),
         );
+      }
+      if (options.outDir !== undefined) {
+        const { OUTPUTS } = await import('../output/formats.js');
+        const { errorWorkbooksByFile, fileErrorDocument } = await import('../output/error-workbook.js');
+        prepareOutputFolder(options.outDir, { option: '--out-dir' });
+        const run = { rejected: result.rejected, warnings: result.warnings, files: result.files, dataset: imported.dataset };
+        if (options.perCommune) {
+          const books = errorWorkbooksByFile(run, (code, era) => units.commune(code, era)?.name);
+          const written = await Promise.all(books.map(async (book) => ({ path: join(options.outDir!, book.fileName), data: await OUTPUTS.errorWorkbook.write(fileErrorDocument(book, lang)), book })));
+          writeOutputFiles(written, { option: '--out-dir' });
+          for (const { path, book } of written) print(outputText.perCommuneWritten({ path, file: book.file, rejected: book.rejected.length, warnings: book.warnings.length }).in(lang));
+          print(outputText.perCommuneSummary({ written: written.length, files: result.files.length }).in(lang));
+        } else {
+          const path = join(options.outDir, 'so-loi.xlsx');
+          writeOutputFile(path, await OUTPUTS.errorWorkbook.write({ rejected: result.rejected, lang, context: { warnings: result.warnings, files: result.files } }), { option: '--out-dir' });
+          print(outputText.errorWorkbookWritten({ path }).in(lang));
+        }
       }
       if (options.strict && result.rejected.length > 0) context.exitCode = ExitCode.rejectedRows;
       // Input that could not be read at all is worse than rows rejected: it was not even checked.

@@ -55,6 +55,35 @@ export const outputText = catalogue('output', {
   rowValuesHeader: text('Các giá trị của dòng', 'Values of the row'),
   noticeRowsPerFile: text('Số dòng theo tệp và trang:', 'Rows read per file and sheet:'),
 
+  // validate --out-dir DIR [--per-commune] (src/cli/validate.ts): the texts of writing the workbooks.
+  outDirOption: text('--out-dir <thư-mục>', '--out-dir <folder>'),
+  outDirHelp: text(
+    'ghi sổ lỗi vào thư mục này (so-loi.xlsx; với --per-commune: một sổ cho mỗi tệp của xã)',
+    'write the error workbook into this folder (so-loi.xlsx; with --per-commune: one per commune file)',
+  ),
+  perCommuneHelp: text(
+    'với --out-dir: mỗi tệp dữ liệu một sổ lỗi, đặt tên theo xã (so-loi-<mã xã>-<tên xã>.xlsx), để gửi lại cho xã sửa',
+    'with --out-dir: one error workbook per data file, named after its commune (so-loi-<code>-<name>.xlsx), to send back to the commune',
+  ),
+  perCommuneNeedsOutDir: text(
+    '--per-commune cần --out-dir <thư-mục>: các sổ lỗi của từng xã được ghi vào thư mục đó.',
+    '--per-commune needs --out-dir <folder>: the workbook of each commune is written into it.',
+  ),
+  perCommuneWritten: text(
+    (p: { path: string; file: string; rejected: number; warnings: number }) =>
+      `Đã ghi ${p.path} (tệp ${p.file}: ${numberIn('vi', p.rejected)} dòng bị loại, ${numberIn('vi', p.warnings)} cảnh báo).`,
+    (p) => `Wrote ${p.path} (file ${p.file}: ${numberIn('en', p.rejected)} rejected row(s), ${numberIn('en', p.warnings)} warning(s)).`,
+  ),
+  perCommuneSummary: text(
+    (p: { written: number; files: number }) =>
+      `${numberIn('vi', p.written)}/${numberIn('vi', p.files)} tệp có dòng cần sửa; các tệp khác không có dòng bị loại hay cảnh báo nên không có sổ lỗi. Sổ lỗi có dữ liệu cá nhân: chỉ trao lại cho xã đã lập tệp.`,
+    (p) => `${numberIn('en', p.written)} of ${numberIn('en', p.files)} file(s) have rows to fix; the others have no rejected row or warning, so no workbook. The workbooks contain personal data: give each only to the commune that made the file.`,
+  ),
+  errorWorkbookWritten: text(
+    (p: { path: string }) => `Đã ghi sổ lỗi ${p.path} (có dữ liệu cá nhân: chỉ lưu trong cơ quan).`,
+    (p) => `Wrote ${p.path} (contains personal data: keep it in the office).`,
+  ),
+
   // compute's results, XLSX and CSV (results-xlsx.ts, results-csv.ts).
   targetMet: text('Đạt', 'Met'),
   targetNotMet: text('Không đạt', 'Not met'),

@@ -29,6 +29,7 @@ const TEXT = {
   'data.rows': ['Số dòng', 'Rows'],
   'data.noErrors': ['Không có dòng nào bị loại.', 'No row was rejected.'],
   'data.errorWorkbook': ['Tải tệp lỗi (XLSX)', 'Download the error workbook (XLSX)'],
+  'data.errorWorkbooksZip': ['Sổ lỗi của từng xã, để gửi lại (ZIP)', 'One workbook per commune, to send back (ZIP)'],
   'data.errorPrivacy': ['Tệp lỗi có dữ liệu cá nhân: chỉ lưu trong cơ quan.', 'The error workbook holds personal data: keep it in the office.'],
   'data.rejectedRows': ['Các dòng bị loại (tên và số định danh đã che)', 'Rejected rows (names and ID numbers masked)'],
   'data.warnings': ['Cảnh báo', 'Warnings'],
@@ -334,6 +335,7 @@ function drawData() {
   $('no-errors').hidden = data.errorsByKind.length > 0;
   fill($('errors').tBodies[0], ...data.errorsByKind.map((row) => el('tr', {}, el('td', { text: m(row.label) }), el('td', { class: 'num', text: number(row.count) }))));
   $('error-workbook').href = `/download/errors.xlsx?lang=${lang}`;
+  $('error-workbooks-zip').href = `/download/errors-by-commune.zip?lang=${lang}`;
   $('error-workbook').parentElement.hidden = data.rejectedCount === 0;
   $('rejected-box').hidden = data.rejectedCount === 0;
   $('rejected-box').querySelector('summary').textContent = `${t('data.rejectedRows')} — ${number(data.rejectedCount)}`;
