@@ -13,7 +13,7 @@ import type { IndicatorResult } from '../model/results.js';
 import { missingByUnit, type Completeness } from '../report/completeness.js';
 import { EXCEL_LIMITS } from '../io/excel-limits.js';
 import type { ReportModel } from '../report/model.js';
-import { excelFormat, headerLayout } from '../report/table-layout.js';
+import { excelFormat, headerLayout, VIETNAMESE_FORMAT } from '../report/table-layout.js';
 import type { Cell, Column, ReportTable, Row, TablePart } from '../report/table-model.js';
 import {
   ANNEX_FORMAT,
@@ -365,7 +365,11 @@ function writeDataSheet(workbook: ExcelJS.Workbook, model: ReportModel): void {
   sheet.autoFilter = { from: { row: 2, column: 1 }, to: { row: 2, column: DATA_COLUMNS.length } };
   DATA_COLUMNS.forEach((column, i) => {
     sheet.getColumn(i + 1).width = column === 'name' ? 40 : 12;
+    // Shown grouped and to three decimals (a rate read 70.857142857 on screen); the cell keeps every digit.
+    if (column === 'numerator' || column === 'denominator') sheet.getColumn(i + 1).numFmt = VIETNAMESE_FORMAT.whole;
+    if (column === 'value') sheet.getColumn(i + 1).numFmt = `${VIETNAMESE_FORMAT.whole}.0##`;
   });
+  for (const row of [1, 2]) sheet.getRow(row).numFmt = 'General';
 }
 
 function writeFactsSheet(workbook: ExcelJS.Workbook, model: ReportModel): void {
@@ -431,10 +435,13 @@ function writeInfoSheet(workbook: ExcelJS.Workbook, model: ReportModel): void {
   }
   sheet.addRow([]);
   // Column A holds the keys `aggregate` reads; a row without one is for people.
-  const about = sheet.addRow([null, 'Ghi chú', null]);
-  setText(about.getCell(3), 'Các trang DuLieu, DuLieuXa và ThongTin là số liệu cho lệnh "chitieu aggregate" đọc (cột Khóa, dòng mã cột của DuLieu): không sửa; các trang này không in ra.');
-  about.getCell(3).alignment = { wrapText: true, vertical: 'top' };
-  about.height = 45;
+  const about = sheet.addRow([null, null]);
+  // One line across the table (column C alone is too narrow: LibreOffice cut it off at two lines).
+  setText(about.getCell(2), 'Ghi chú: các trang DuLieu, DuLieuXa và ThongTin là số liệu cho lệnh "chitieu aggregate" đọc (cột Khóa, dòng mã cột của DuLieu): không sửa; các trang này không in ra.');
+  about.getCell(2).alignment = { wrapText: true, vertical: 'top' };
+  about.getCell(2).font = { name: FONT, italic: true };
+  sheet.mergeCells(about.number, 2, about.number, 6);
+  about.height = 30;
   sheet.getColumn(1).font = { name: FONT, size: 9, color: { argb: 'FF808080' } };
   sheet.getRow(1).font = { name: FONT, bold: true };
   sheet.getColumn(1).width = 14;
