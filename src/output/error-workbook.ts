@@ -47,9 +47,9 @@ const SHEET_NAMES: Record<RecordKind, Message> = {
  * 147 characters of Times-less default font fit the 10.9 inches of an A4 landscape page between
  * 0.4-inch margins at about 95 %: nothing printed is cut to another page.
  */
-const PRINTED_WIDTHS = [46, 24, 10, 7, 16, 44] as const;
-/** Warnings: text, file, sheet, row, column, value, kind. */
-const WARNING_WIDTHS = [50, 24, 10, 7, 18, 18, 24] as const;
+const PRINTED_WIDTHS = [44, 28, 9, 7, 18, 41] as const;
+/** Warnings: text, file, sheet, row, column, value, kind. The file's name (51-529-21301-xa-son-bao.xlsx) and a key (VV-21295-2025-005) on one line. */
+const WARNING_WIDTHS = [46, 28, 10, 7, 18, 18, 24] as const;
 const MARGINS = { left: 0.4, right: 0.4, top: 0.5, bottom: 0.5, header: 0.3, footer: 0.3 };
 
 export interface ErrorWorkbookContext {
@@ -351,7 +351,8 @@ export function errorWorkbooksByFile(run: ErrorRun, communeName: CommuneNamer): 
 
 /** What the error workbook of one file is made from (OUTPUTS.errorWorkbook's model). */
 export function fileErrorDocument(workbook: FileErrorWorkbook, lang: Lang): { rejected: readonly RejectedRow[]; lang: Lang; context: ErrorWorkbookContext } {
-  const commune = workbook.commune ? `${workbook.commune.name ?? ''} (${workbook.commune.code})`.trim() : undefined;
+  // "Xã Sơn Hạ, mã 21292": inside the notice's parentheses, no second pair.
+  const commune = workbook.commune ? [workbook.commune.name, workbook.commune.code].filter(Boolean).join(', mã ') : undefined;
   return {
     rejected: workbook.rejected,
     lang,

@@ -64,7 +64,7 @@ describe('the error workbook', () => {
     // Frozen header and reason, filters over every column, widths to read by.
     expect(sheet.views[0]).toMatchObject({ state: 'frozen', xSplit: 1, ySplit: 1 });
     expect(sheet.autoFilter).toBe(`A1:${sheet.getColumn(header.length).letter}3`);
-    expect(sheet.getColumn(1).width).toBe(46);
+    expect(sheet.getColumn(1).width).toBe(44);
     expect(sheet.getRow(2).height).toBeGreaterThanOrEqual(30);
     expect(sheet.getColumn(header.indexOf('Họ và tên') + 1).width).toBeGreaterThanOrEqual(12);
 

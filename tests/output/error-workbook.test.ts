@@ -92,7 +92,7 @@ describe('the error workbook', () => {
     expect(rejected.pageSetup.printTitlesRow).toMatch(/^\$?1:\$?1$/);
     // 42 rejected rows under the header: A1:F43.
     expect(rejected.pageSetup.printArea).toBe('A1:F43');
-    // 46 + 24 + 10 + 7 + 16 + 44 = 147 characters: one A4 landscape width (about 145 at 100 %), so the scale stays near 95 %.
+    // 44 + 28 + 9 + 7 + 18 + 41 = 147 characters: one A4 landscape width (about 145 at 100 %), so the scale stays near 95 %.
     const printed = [1, 2, 3, 4, 5, 6].reduce((sum, column) => sum + (rejected.getColumn(column).width ?? 0), 0);
     expect(printed).toBe(147);
     const row = rejected.getRow(2);
@@ -147,7 +147,7 @@ describe('validate --out-dir DIR --per-commune', () => {
     const files = (book: ExcelJS.Workbook) => new Set(book.getWorksheet('Trẻ em bị loại')!.getColumn(2).values.slice(2));
     expect(files(sonThanhBook)).toEqual(new Set(['51-529-21295-son-thanh.xlsx']));
     const notice = sonThanhBook.getWorksheet('Lưu ý')!.getColumn(1).values.map(String).join('\n');
-    expect(notice).toContain('Sổ lỗi của tệp 51-529-21295-son-thanh.xlsx (Xã Sơn Thành (21295))');
+    expect(notice).toContain('Sổ lỗi của tệp 51-529-21295-son-thanh.xlsx (Xã Sơn Thành, mã 21295)');
     expect(notice).toContain('Chỉ gửi lại cho cán bộ của xã đã lập tệp');
     expect(notice).toContain('Số dòng bị loại: 2; số cảnh báo');
     // The accounting of this file only.
