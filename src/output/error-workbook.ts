@@ -129,16 +129,6 @@ function headerRow(sheet: ExcelJS.Worksheet, headers: readonly string[]): void {
   row.alignment = { vertical: 'top', wrapText: true };
 }
 
-function columnLetter(index: number): string {
-  let n = index;
-  let letters = '';
-  while (n > 0) {
-    letters = String.fromCharCode(65 + ((n - 1) % 26)) + letters;
-    n = Math.floor((n - 1) / 26);
-  }
-  return letters;
-}
-
 /**
  * Frozen header (and first column), filters over every column, widths to read by, the printed
  * columns wrapped; A4 landscape fitted to the page width, the header row on every page, and the
@@ -154,7 +144,7 @@ function finish(sheet: ExcelJS.Worksheet, columns: number, rows: number, widths:
   sheet.getColumn(4).alignment = { vertical: 'top', horizontal: 'center' };
   sheet.getRow(1).alignment = { vertical: 'top', wrapText: true };
   sheet.pageSetup = { paperSize: 9, orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0, margins: MARGINS, printTitlesRow: '1:1' };
-  sheet.pageSetup.printArea = `A$1:${columnLetter(printed)}$${Math.max(rows, 1) + 1}`;
+  sheet.pageSetup.printArea = `A$1:${sheet.getColumn(printed).letter}$${Math.max(rows, 1) + 1}`;
 }
 
 function rejectedSheet(workbook: ExcelJS.Workbook, spec: SheetSpec, rows: readonly RejectedRow[], files: readonly FileAccount[], lang: Lang): void {
