@@ -5,7 +5,7 @@
  * hidden sheets, DuLieu headed by its keys; tests/fixtures/annex-v1, written by 71771f9).
  */
 import { execFileSync, spawnSync } from 'node:child_process';
-import { copyFileSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -58,7 +58,7 @@ beforeAll(async () => {
     // Same names as today's, in a folder of their own: the file names are not what is compared.
     before[commune.code] = join(dir, 'v1', `phu-luc-${commune.code}.xlsx`);
   }
-  execFileSync('mkdir', ['-p', join(dir, 'v1')]);
+  mkdirSync(join(dir, 'v1'));
   for (const name of readdirSync(V1).filter((file) => file.endsWith('.xlsx'))) copyFileSync(join(V1, name), join(dir, 'v1', name));
 });
 
