@@ -44,11 +44,12 @@ const SHEET_NAMES: Record<RecordKind, Message> = {
 
 /**
  * Widths (characters) of the printed columns: reason, file, sheet, row, key, the row's values.
- * 147 characters of Times-less default font fit the 10.9 inches of an A4 landscape page between
- * 0.4-inch margins at about 95 %: nothing printed is cut to another page.
+ * 147 characters (of the default font's digit width) fit the 10.9 inches of an A4 landscape page
+ * between 0.4-inch margins at about 95 %, fitted to the width: nothing printed goes to another
+ * page. The file's name (51-529-21301-xa-son-bao.xlsx) and a key (VV-21295-2025-005) take one line.
  */
 const PRINTED_WIDTHS = [44, 28, 9, 7, 18, 41] as const;
-/** Warnings: text, file, sheet, row, column, value, kind. The file's name (51-529-21301-xa-son-bao.xlsx) and a key (VV-21295-2025-005) on one line. */
+/** Warnings: text, file, sheet, row, column, value, kind. */
 const WARNING_WIDTHS = [46, 28, 10, 7, 18, 18, 24] as const;
 const MARGINS = { left: 0.4, right: 0.4, top: 0.5, bottom: 0.5, header: 0.3, footer: 0.3 };
 
