@@ -117,7 +117,7 @@ export function registerValidate(program: Command, context: CliContext, text: Te
         prepareOutputFolder(options.outDir, { option: '--out-dir' });
         const run = { rejected: result.rejected, warnings: result.warnings, files: result.files, dataset: imported.dataset };
         if (options.perCommune) {
-          const books = errorWorkbooksByFile(run, (code, era) => units.commune(code, era)?.name);
+          const books = errorWorkbooksByFile(run, units);
           const written = await Promise.all(books.map(async (book) => ({ path: join(options.outDir!, book.fileName), data: await OUTPUTS.errorWorkbook.write(fileErrorDocument(book, lang)), book })));
           writeOutputFiles(written, { option: '--out-dir' });
           for (const { path, book } of written) print(outputText.perCommuneWritten({ path, file: book.file, rejected: book.rejected.length, warnings: book.warnings.length }).in(lang));

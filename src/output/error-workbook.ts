@@ -10,6 +10,7 @@ import type { RecordKind } from '../model/records.js';
 import type { FileAccount } from '../import/read-file.js';
 import { accountingLines, issueLabel } from '../import/summary.js';
 import { stripDiacritics } from '../import/text.js';
+import type { AdminUnits } from '../units/types.js';
 
 /**
  * The workbook officials fix their rows in. One sheet per kind of record; on each, what a
@@ -270,8 +271,8 @@ export interface ErrorRun {
   readonly dataset?: Dataset;
 }
 
-/** A commune's name by code, in the list before 1 July 2025 (`pre`) or after it (`post`). */
-export type CommuneNamer = (code: string, era: 'pre' | 'post') => string | undefined;
+/** What naming a file's commune takes of the unit lists: names in either list, and where an old commune went. */
+export type CommuneLists = Pick<AdminUnits, 'commune' | 'crosswalk'>;
 
 /** One commune file's workbook: its name, and what it is made from. */
 export interface FileErrorWorkbook {
@@ -313,30 +314,56 @@ const slugOf = (text: string) =>
     .replace(/[^a-z0-9]+/g, '-')
     .replace(/^-|-$/g, '');
 
+/** The code more than half of the rows carry, if one does. */
+function majority(byCode: ReadonlyMap<string, number>): string | undefined {
+  const total = [...byCode.values()].reduce((sum, n) => sum + n, 0);
+  const [top] = [...byCode.entries()].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1));
+  return top && top[1] * 2 > total ? top[0] : undefined;
+}
+
 /**
- * One workbook per data file that has rejected rows or warnings, named after the commune most
- * of the file's rows belong to (its code and name, in the list of the file's era: rows carried
- * to new communes mean the old list), or after the file when none stands out. A file is a
- * commune's: it goes back to the commune that made it.
+ * The commune a file is about: the code most of its rows carry (children who moved in carry
+ * another), in the list of the file's era (rows carried to new communes mean the old list); for
+ * a new commune's file that still holds the codes of the old communes it was formed from, the
+ * new commune most of them went to.
  */
-export function errorWorkbooksByFile(run: ErrorRun, communeName: CommuneNamer): FileErrorWorkbook[] {
+function communeOf(account: FileAccount, byCode: ReadonlyMap<string, number>, lists: CommuneLists): { code: string; name?: string } | undefined {
+  const oldList = account.sheets.some((sheet) => (sheet.placement?.converted ?? 0) > 0);
+  const own = majority(byCode);
+  if (own !== undefined) {
+    const name = oldList ? (lists.commune(own, 'pre') ?? lists.commune(own, 'post')) : (lists.commune(own, 'post') ?? lists.commune(own, 'pre'));
+    return { code: own, ...(name ? { name: name.name } : {}) };
+  }
+  if (!oldList) return undefined;
+  const byNewCode = new Map<string, number>();
+  for (const [code, n] of byCode) {
+    const target = lists.crosswalk(code)?.code ?? code;
+    byNewCode.set(target, (byNewCode.get(target) ?? 0) + n);
+  }
+  const merged = majority(byNewCode);
+  if (merged === undefined) return undefined;
+  const name = lists.commune(merged, 'post');
+  return { code: merged, ...(name ? { name: name.name } : {}) };
+}
+
+/**
+ * One workbook per data file that has rejected rows or warnings, named after the commune the
+ * file is about (communeOf), or after the file when none stands out. A file is a commune's: it
+ * goes back to the commune that made it.
+ */
+export function errorWorkbooksByFile(run: ErrorRun, lists: CommuneLists): FileErrorWorkbook[] {
   const counts = communeCounts(run.dataset);
   const used = new Set<string>();
   return run.files.flatMap((account) => {
     const rejected = run.rejected.filter((row) => row.source.file === account.file);
     const warnings = run.warnings.filter((warning) => warning.source.file === account.file);
     if (rejected.length === 0 && warnings.length === 0) return [];
-    const byCode = [...(counts.get(account.file) ?? new Map<string, number>()).entries()].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1));
-    const total = byCode.reduce((sum, [, n]) => sum + n, 0);
-    // A commune file: most of its rows carry one code (children who moved in carry another).
-    const code = byCode[0] && byCode[0][1] * 2 > total ? byCode[0][0] : undefined;
-    const oldList = account.sheets.some((sheet) => (sheet.placement?.converted ?? 0) > 0);
-    const name = code === undefined ? undefined : oldList ? (communeName(code, 'pre') ?? communeName(code, 'post')) : (communeName(code, 'post') ?? communeName(code, 'pre'));
-    const stem = code !== undefined ? [code, ...(name ? [slugOf(name)] : [])].join('-') : slugOf(account.file.replace(/\.[^.]+$/, ''));
+    const commune = communeOf(account, counts.get(account.file) ?? new Map<string, number>(), lists);
+    const stem = commune ? [commune.code, ...(commune.name ? [slugOf(commune.name)] : [])].join('-') : slugOf(account.file.replace(/\.[^.]+$/, ''));
     let fileName = `so-loi-${stem}.xlsx`;
     for (let n = 2; used.has(fileName); n++) fileName = `so-loi-${stem}-${n}.xlsx`;
     used.add(fileName);
-    return [{ fileName, file: account.file, ...(code !== undefined ? { commune: { code, ...(name ? { name } : {}) } } : {}), rejected, warnings, account }];
+    return [{ fileName, file: account.file, ...(commune ? { commune } : {}), rejected, warnings, account }];
   });
 }
 

@@ -720,7 +720,7 @@ export async function buildApp(options: AppOptions): Promise<{ app: FastifyInsta
       const since = clears;
       const data = requireData();
       const rows = run ? { rejected: run.computed.rejected, warnings: run.computed.warnings, files: run.computed.files } : data;
-      const workbooks = errorWorkbooksByFile({ ...rows, dataset: data.dataset }, (code, era) => definitions.units.commune(code, era)?.name);
+      const workbooks = errorWorkbooksByFile({ ...rows, dataset: data.dataset }, definitions.units);
       const bytes = await OUTPUTS.errorWorkbooksZip.write({ workbooks, lang });
       stillWanted(since);
       return send(reply, 'so-loi-theo-xa.zip', OUTPUTS.errorWorkbooksZip.mediaType, bytes);

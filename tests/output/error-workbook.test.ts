@@ -155,6 +155,17 @@ describe('validate --out-dir DIR --per-commune', () => {
     expect(notice).not.toContain('51-529-21289-di-lang.xlsx');
   });
 
+  it('names a new commune\'s file that still holds the old communes\' codes after the new commune', async () => {
+    // Xã Sơn Hà (21289 after 1 July 2025) was formed from Thị trấn Di Lăng (21289), Xã Sơn Bao (21301) and Xã Sơn Thượng (21313):
+    // 4 + 3 + 3 rows, none more than half of the 10, all of them Xã Sơn Hà's now.
+    const codes = ['21289', '21289', '21289', '21289', '21301', '21301', '21301', '21313', '21313', '21313'];
+    const rows = codes.map((code, i) => childRow({ STT: i + 1, 'Mã trẻ em': `SH${i}`, 'Số định danh cá nhân': null, 'Mã xã': code, ...(i === 0 ? { 'Giới tính': 'X' } : {}) }));
+    const merged = await writeWorkbook(join(dir, 'xa-son-ha-moi.xlsx'), [{ name: 'TreEm', rows: [CHILD_HEADERS, ...rows] }]);
+    const folder = join(dir, 'xa-moi');
+    expect((await runCli('validate', merged, '--out-dir', folder, '--per-commune')).code).toBe(0);
+    expect(readdirSync(folder)).toEqual(['so-loi-21289-xa-son-ha.xlsx']);
+  });
+
   it('says in English what it wrote with --lang en', async () => {
     const folder = join(dir, 'per-commune-en');
     const ran = await runCli('--lang', 'en', 'validate', sonThanh, '--out-dir', folder, '--per-commune');
