@@ -44,9 +44,11 @@ export const outputText = catalogue('output', {
     'Khi in (khổ A4 ngang): lý do, tệp, trang, dòng, mã và các giá trị của dòng. Các cột sau, để lọc và sửa trên máy, là loại lỗi và một cột cho mỗi trường của mẫu dữ liệu (tiêu đề theo mẫu; ghi chú ở ô tiêu đề cho biết tên cột trong tệp gốc).',
     'Printed (A4 landscape): the reason, file, sheet, row, key and the values of the row. The columns after them, to filter and fix on screen, are the error kinds and one per field of the data contract (headed by its Vietnamese header; a note on a header cell gives the header the file used).',
   ),
+  /** "(Xã Sơn Hạ, mã 21292)": the commune named once, no parentheses inside the parentheses. */
   noticeCommune: text(
-    (p: { file: string; commune: string }) => `Sổ lỗi của tệp ${p.file}${p.commune ? ` (${p.commune})` : ''}: các dòng cần sửa trong chính tệp đó.`,
-    (p) => `Error workbook of the file ${p.file}${p.commune ? ` (${p.commune})` : ''}: the rows to fix in that file.`,
+    (p: { file: string; code: string; name: string }) =>
+      `Sổ lỗi của tệp ${p.file}${p.code ? ` (${[p.name, `mã ${p.code}`].filter(Boolean).join(', ')})` : ''}: các dòng cần sửa trong chính tệp đó.`,
+    (p) => `Error workbook of the file ${p.file}${p.code ? ` (${[p.name, `code ${p.code}`].filter(Boolean).join(', ')})` : ''}: the rows to fix in that file.`,
   ),
   noticeSendBack: text(
     'Chỉ gửi lại cho cán bộ của xã đã lập tệp (trao tay hoặc qua đường truyền của cơ quan), không gửi qua thư điện tử thông thường hay công khai; xóa tệp sau khi đã sửa xong.',

@@ -60,7 +60,7 @@ export interface ErrorWorkbookContext {
   /** The files read, for the headers each file used (kept in the header cells' notes). */
   readonly files?: readonly FileAccount[];
   /** A workbook of one commune's file, to be sent back to it (the notice says so). */
-  readonly commune?: { readonly file: string; readonly name?: string };
+  readonly commune?: { readonly file: string; readonly code?: string; readonly name?: string };
 }
 
 const clip = (text: string) => (text.length > MAX_CELL_TEXT ? `${text.slice(0, MAX_CELL_TEXT - 1)}…` : text);
@@ -227,7 +227,7 @@ function noticeSheet(workbook: ExcelJS.Workbook, rejected: readonly RejectedRow[
   const { commune } = context;
   const lines: Message[] = [
     outputText.noticeTitle(),
-    ...(commune ? [outputText.noticeCommune({ file: commune.file, commune: commune.name ?? '' })] : []),
+    ...(commune ? [outputText.noticeCommune({ file: commune.file, code: commune.code ?? '', name: commune.name ?? '' })] : []),
     outputText.noticeWhat(),
     commune ? outputText.noticeSendBack() : outputText.noticeKeep(),
     outputText.noticeCounts({ rejected: rejected.length, warnings: warnings.length }),
@@ -369,12 +369,10 @@ export function errorWorkbooksByFile(run: ErrorRun, lists: CommuneLists): FileEr
 
 /** What the error workbook of one file is made from (OUTPUTS.errorWorkbook's model). */
 export function fileErrorDocument(workbook: FileErrorWorkbook, lang: Lang): { rejected: readonly RejectedRow[]; lang: Lang; context: ErrorWorkbookContext } {
-  // "Xã Sơn Hạ, mã 21292": inside the notice's parentheses, no second pair.
-  const commune = workbook.commune ? [workbook.commune.name, workbook.commune.code].filter(Boolean).join(', mã ') : undefined;
   return {
     rejected: workbook.rejected,
     lang,
-    context: { warnings: workbook.warnings, files: [workbook.account], commune: { file: workbook.file, ...(commune ? { name: commune } : {}) } },
+    context: { warnings: workbook.warnings, files: [workbook.account], commune: { file: workbook.file, ...workbook.commune } },
   };
 }
 
