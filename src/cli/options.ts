@@ -1,5 +1,5 @@
 import { parseDate } from '../pipeline/stages.js';
-import { ExitCode, UserError, msg } from '../model/messages.js';
+import { cliText, ExitCode, UserError } from '../messages/index.js';
 
 /**
  * `--from 30/06/2025`, `--as-of 2025-06-30`: a real calendar date written as the data writes it
@@ -12,7 +12,7 @@ export function parseDateOption(value: string): string {
   if (!parsed?.ok) {
     throw new UserError(
       ExitCode.usage,
-      msg(`Ngày "${value}" không hợp lệ: dùng dd/mm/yyyy (ví dụ 30/06/2025) hoặc yyyy-mm-dd.`, `The date "${value}" is not valid: use dd/mm/yyyy (e.g. 30/06/2025) or yyyy-mm-dd.`),
+      cliText.dateOptionNotValid({ date: value }),
     );
   }
   return parsed.value;
