@@ -35,8 +35,8 @@ export const cliText = catalogue('cli', {
     (p) => `No annex yet from ${numberIn('en', p.missing)} unit(s): ${p.names}.`,
   ),
   aggregateDoubleCountNote: text(
-    (p: { note: string }) => `Lưu ý: ${p.note}`,
-    'Note: the figures are sums of the units\' annexes, so a child with figures in two units is counted twice.',
+    (p: { note: Message }) => `Lưu ý: ${p.note.vi}`,
+    (p) => `Note: ${p.note.en}`,
   ),
   aggregateDescription: text(
     'Tổng hợp báo cáo của huyện/tỉnh/toàn quốc từ các phụ lục (.xlsx) mà đơn vị cấp dưới đã xuất bằng "chitieu report"',

@@ -152,7 +152,7 @@ export async function aggregateAnnexes(request: AggregateRequest): Promise<Aggre
     ...(catalogueVersions.length > 0 ? { catalogueVersion: catalogueVersions.join(', ') } : {}),
     toolVersion: request.toolVersion,
     origin: 'aggregate',
-    extraNotes: [DOUBLE_COUNT_NOTE],
+    extraNotes: [DOUBLE_COUNT_NOTE.vi],
     ...(completeness ? { completeness } : {}),
   };
   return { input, annexes, missing, warnings };
