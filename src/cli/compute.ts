@@ -42,13 +42,13 @@ export function addPeriodOptions(command: Command, text: Text): Command {
       text(cliText.periodFlag()),
       text(cliText.computePeriodHelp()),
     )
-    .option(text(cliText.fromFlag()), text(cliText.computeFromHelp()), parseDateOption)
-    .option(text(cliText.toFlag()), text(cliText.computeToHelp()), parseDateOption)
+    .option(text(cliText.fromFlag()), text(cliText.computeFromHelp()), parseDateOption('--from'))
+    .option(text(cliText.toFlag()), text(cliText.computeToHelp()), parseDateOption('--to'))
     .option(text(cliText.periodsFlag()), text(cliText.computePeriodsHelp()))
     .option(
       text(cliText.codesAsOfFlag()),
       text(cliText.computeCodesAsOfHelp()),
-      parseDateOption,
+      parseDateOption('--codes-as-of'),
     )
     .option(
       text(cliText.villageMapFlag()),

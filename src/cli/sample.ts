@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { buildPostReformSet, buildSampleSet, DEFAULT_SEED, districtSize, loadAdminUnits, OTHER_LAYOUTS_DIR, POST_REFORM_DIR, writeOtherLayouts, writePostReformSet, writeSampleSet, type WrittenFile } from '../pipeline/stages.js';
 import { outputFault, prepareOutputFolder } from '../io/output.js';
 import { langOf, say, type CliContext } from './context.js';
-import type { Lang } from '../model/messages.js';
+import type { Lang } from '../messages/index.js';
 import type { Text } from './help.js';
 
 interface SampleCliOptions {

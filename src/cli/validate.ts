@@ -25,7 +25,7 @@ export function registerValidate(program: Command, context: CliContext, text: Te
     .option(
       text(cliText.asOfFlag()),
       text(cliText.validateAsOfHelp()),
-      parseDateOption,
+      parseDateOption('--as-of'),
     )
     .option(
       text(cliText.villageMapFlag()),

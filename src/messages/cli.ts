@@ -579,8 +579,20 @@ export const cliText = catalogue('cli', {
     'language of messages and help',
   ),
   dateOptionNotValid: text(
-    (p: { date: string }) => `Ngày "${p.date}" không hợp lệ: dùng dd/mm/yyyy (ví dụ 30/06/2025) hoặc yyyy-mm-dd.`,
-    (p) => `The date "${p.date}" is not valid: use dd/mm/yyyy (e.g. 30/06/2025) or yyyy-mm-dd.`,
+    (p: { flag: string; date: string }) => `${p.flag}: ngày "${p.date}" không hợp lệ: dùng dd/mm/yyyy (ví dụ 30/06/2025) hoặc yyyy-mm-dd.`,
+    (p) => `${p.flag}: the date "${p.date}" is not valid: use dd/mm/yyyy (e.g. 30/06/2025) or yyyy-mm-dd.`,
+  ),
+  dateOptionNoSuchDay: text(
+    (p: { flag: string; date: string; day: number; month: number }) => `${p.flag} ${p.date}: tháng ${p.month} không có ngày ${p.day}.`,
+    (p) => `${p.flag} ${p.date}: month ${p.month} has no day ${p.day}.`,
+  ),
+  dateOptionNotLeapYear: text(
+    (p: { flag: string; date: string; year: number }) => `${p.flag} ${p.date}: tháng 2 năm ${p.year} không có ngày 29 (năm ${p.year} không nhuận).`,
+    (p) => `${p.flag} ${p.date}: February ${p.year} has no day 29 (${p.year} is not a leap year).`,
+  ),
+  dateOptionNoSuchMonth: text(
+    (p: { flag: string; date: string; month: number }) => `${p.flag} ${p.date}: không có tháng ${p.month} (tháng từ 1 đến 12).`,
+    (p) => `${p.flag} ${p.date}: there is no month ${p.month} (months are 1 to 12).`,
   ),
   suppressNotValid: text(
     (p: { given: string }) => `--suppress ${p.given}: K phải là số nguyên từ 2 đến 100 (ví dụ --suppress 3 ẩn các số 1 và 2).`,
