@@ -12,7 +12,7 @@ import type { Command } from 'commander';
 import { checkOutputFile, writeOutputFile } from '../io/output.js';
 import { accountingLines, type AdminUnits, type Catalogue, completenessMessage, formatDate, formatNumberIn, placementNotes, rejectedLine, summaryLines } from '../pipeline/stages.js';
 import type { ImportWarning, RejectedRow } from '../model/issues.js';
-import { cliText, ExitCode, UserError, render, type Lang } from '../messages/index.js';
+import { cliText, ExitCode, numberIn, UserError, render, type Lang } from '../messages/index.js';
 import type { ComputeResult, IndicatorResult } from '../model/results.js';
 import { LEVELS, Level } from '../model/levels.js';
 import { computeStep, loadDefinitions, loadPlanAndBaseline } from '../pipeline/compute.js';
@@ -71,7 +71,7 @@ export function printRowErrors(
   if (engineRejected.length > 0) {
     print(render(cliText.placementRejectedHeading(), lang));
     for (const row of engineRejected.slice(0, LISTED_ROWS)) print(`  ${rejectedLine(row, lang)}`);
-    if (engineRejected.length > LISTED_ROWS) print(`  … (${engineRejected.length - LISTED_ROWS})`);
+    if (engineRejected.length > LISTED_ROWS) print(`  … (${numberIn(lang, engineRejected.length - LISTED_ROWS)})`);
   }
   for (const line of summaryLines(allRejected, warnings, lang)) print(line);
 }

@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
 import { checkOutputFile, writeOutputFile } from '../io/output.js';
 import { accountingLines, columnLines, rejectedLine, summaryLines, warningLine } from '../pipeline/stages.js';
-import { cliText, ExitCode, render } from '../messages/index.js';
+import { cliText, ExitCode, numberIn, render } from '../messages/index.js';
 import { readData, totalsOf } from '../pipeline/read.js';
 import { placeStep } from '../pipeline/compute.js';
 import { loadAdminUnits, loadVillageMap } from '../pipeline/load.js';
@@ -85,7 +85,7 @@ export function registerValidate(program: Command, context: CliContext, text: Te
       if (notable.length > 0) {
         print(render(cliText.warningsHeading(), lang));
         for (const warning of notable.slice(0, LISTED_ROWS)) print(`  ${warningLine(warning, lang)}`);
-        if (notable.length > LISTED_ROWS) print(`  … (${notable.length - LISTED_ROWS})`);
+        if (notable.length > LISTED_ROWS) print(`  … (${numberIn(lang, notable.length - LISTED_ROWS)})`);
       }
       for (const line of summaryLines(result.rejected, result.warnings, lang)) print(line);
       if (options.out) {

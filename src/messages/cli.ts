@@ -294,6 +294,7 @@ export const cliText = catalogue('cli', {
     (p: { breakdown: string; keys: string }) => `--breakdown ${p.breakdown}: dùng khóa=giá trị, khóa là ${p.keys} (ví dụ sex=NU).`,
     (p) => `--breakdown ${p.breakdown}: use key=value, the key one of ${p.keys} (e.g. sex=NU).`,
   ),
+  /** The --limit value is what to type: not grouped. */
   moreKeysNotShown: text(
     (p: { more: number; all: number }) => `  … và ${numberIn('vi', p.more)} mã khác (--limit ${p.all} để xem hết)`,
     (p) => `  … and ${numberIn('en', p.more)} more (--limit ${p.all} shows all)`,
@@ -539,8 +540,8 @@ export const cliText = catalogue('cli', {
     (p) => `unreadable: fits the profiles ${p.names} equally; choose with --profile`,
   ),
   skippedKindUnknown: text(
-    (p: { headerRow: number }) => `bỏ qua: dòng tiêu đề ${p.headerRow} không cho biết loại dữ liệu`,
-    (p) => `skipped: header row ${p.headerRow} does not tell the kind of data`,
+    (p: { headerRow: number }) => `bỏ qua: dòng tiêu đề ${numberIn('vi', p.headerRow)} không cho biết loại dữ liệu`,
+    (p) => `skipped: header row ${numberIn('en', p.headerRow)} does not tell the kind of data`,
   ),
   columnIgnored: text(
     'bỏ qua',
@@ -824,8 +825,8 @@ export const cliText = catalogue('cli', {
     'Rejected rows:',
   ),
   moreRejectedRows: text(
-    (p: { more: number }) => `  … và ${p.more} dòng khác (xem sổ lỗi --out)`,
-    (p) => `  … and ${p.more} more (see the --out workbook)`,
+    (p: { more: number }) => `  … và ${numberIn('vi', p.more)} dòng khác (xem sổ lỗi --out)`,
+    (p) => `  … and ${numberIn('en', p.more)} more (see the --out workbook)`,
   ),
   warningsHeading: text(
     'Cảnh báo:',
