@@ -9,7 +9,7 @@
 import type { Command } from 'commander';
 import { formatDate, formatNumberIn, type RecordKeys } from '../pipeline/stages.js';
 import { BreakdownKey } from '../model/results.js';
-import { cliText, ExitCode, UserError, render, type Lang, type Message } from '../messages/index.js';
+import { cliText, engineText, ExitCode, UserError, render, type Lang, type Message } from '../messages/index.js';
 import { explainStep, loadDefinitions } from '../pipeline/compute.js';
 import { loadVillageMap } from '../pipeline/load.js';
 import { resolvePeriod } from '../pipeline/period.js';
@@ -44,16 +44,16 @@ function breakdownPair(value: string, previous: [BreakdownKey, string][]): [Brea
 }
 
 const KIND_LABEL: Record<RecordKeys['kind'], Message> = {
-  children: cliText.childKeys(),
-  cases: cliText.caseKeys(),
-  communes: cliText.communeCodes(),
+  children: engineText.explainKeysChildren(),
+  cases: engineText.explainKeysCases(),
+  communes: engineText.explainKeysCommunes(),
 };
 
 function printKeys(print: (line: string) => void, title: string, keys: RecordKeys, limit: number, lang: Lang): void {
   const label = render(KIND_LABEL[keys.kind], lang);
   print(`${title} — ${label} (${formatNumberIn(keys.keys.length, lang)}):`);
   const shown = keys.amounts
-    ? keys.amounts.slice(0, limit).map((entry) => render(cliText.keyWithAmount({ key: entry.key, amount: entry.amount }), lang))
+    ? keys.amounts.slice(0, limit).map((entry) => render(engineText.explainKeyWithAmount({ key: entry.key, amount: entry.amount }), lang))
     : keys.keys.slice(0, limit);
   for (let index = 0; index < shown.length; index += 8) print(`  ${shown.slice(index, index + 8).join(', ')}`);
   if (keys.keys.length > limit) {

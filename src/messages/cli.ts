@@ -895,13 +895,6 @@ export const cliText = catalogue('cli', {
     (p) =>
       `Wrote the draft profile ${p.out}: ${numberIn('en', p.suggested)} suggested column(s) to check ("# ?" lines), ${numberIn('en', p.values)} column(s) with unknown values to map. Then run: chitieu validate ${p.file} --profile ${p.out}`,
   ),
-  childKeys: text('Mã trẻ em', 'Child keys (Mã trẻ em)'),
-  caseKeys: text('Mã vụ việc', 'Case keys (Mã vụ việc)'),
-  communeCodes: text('Mã xã', 'Commune codes'),
-  keyWithAmount: text(
-    (p: { key: string; amount: number }) => `${p.key} (${numberIn('vi', p.amount)} đ)`,
-    (p) => `${p.key} (${numberIn('en', p.amount)} đ)`,
-  ),
   modelledMark: text(' (mô hình của dự án)', ' (modelled)'),
   villageMapDraftOldName: text('Tên xã cũ', 'Old commune name'),
   villageMapDraftChildren: text('Số trẻ', 'Children'),

@@ -219,4 +219,12 @@ export const engineText = catalogue('engine', {
     'Số liệu của đơn vị cấp trên được cộng từ phụ lục của các đơn vị cấp dưới: một trẻ em có số liệu ở hai đơn vị được tính hai lần.',
     "the figures are sums of the units' annexes, so a child with figures in two units is counted twice.",
   ),
+  // The record keys behind an explained figure (explain on the terminal and on the page).
+  explainKeysChildren: text('Mã trẻ em', 'Child keys (Mã trẻ em)'),
+  explainKeysCases: text('Mã vụ việc', 'Case keys (Mã vụ việc)'),
+  explainKeysCommunes: text('Mã xã', 'Commune codes'),
+  explainKeyWithAmount: text(
+    (p: { key: string; amount: number }) => `${p.key} (${numberIn('vi', p.amount)} đ)`,
+    (p) => `${p.key} (${numberIn('en', p.amount)} đ)`,
+  ),
 });
