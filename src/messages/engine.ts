@@ -67,10 +67,7 @@ export const engineText = catalogue('engine', {
     'có ít nhất một nhóm hoàn cảnh đặc biệt còn hiệu lực tại ngày cuối kỳ',
     'at least one special-circumstance group active on the last day',
   ),
-  specialCircumstancesNone: text(
-    'không có nhóm hoàn cảnh đặc biệt nào còn hiệu lực tại ngày cuối kỳ',
-    'no special-circumstance group active on the last day',
-  ),
+  specialCircumstancesNone: text('không có nhóm hoàn cảnh đặc biệt nào còn hiệu lực tại ngày cuối kỳ', 'no special-circumstance group active on the last day'),
   riskGroupsAny: text('có ít nhất một nhóm nguy cơ', 'at least one risk group'),
   riskGroupsNone: text('không có nhóm nguy cơ', 'no risk group'),
   supportDateInPeriod: text('Ngày trợ giúp trong kỳ', 'support date in the period'),
@@ -119,14 +116,8 @@ export const engineText = catalogue('engine', {
     (p: { file: string; name: string }) => `Tệp kỳ báo cáo ${p.file}: tên "${p.name}" trùng kỳ có sẵn.`,
     (p) => `Periods file ${p.file}: the name "${p.name}" is a built-in period.`,
   ),
-  unitListBeforeReform: text(
-    'danh mục trước ngày 01/07/2025',
-    'the list before 1 July 2025',
-  ),
-  unitListAfterReform: text(
-    'danh mục từ ngày 01/07/2025',
-    'the list from 1 July 2025',
-  ),
+  unitListBeforeReform: text('danh mục trước ngày 01/07/2025', 'the list before 1 July 2025'),
+  unitListAfterReform: text('danh mục từ ngày 01/07/2025', 'the list from 1 July 2025'),
   newCodeBeforeReform: text(
     (p: { code: string; day: string }) => `mã xã ${p.code} theo danh mục từ 01/07/2025 (tệp ghi mã mới) không quy đổi được về đơn vị cũ của kỳ kết thúc ${p.day}`,
     (p) => `commune code ${p.code} of the list from 1 July 2025 (the file is in new codes) cannot be put on the older units of a period ending ${p.day}`,

@@ -20,14 +20,8 @@ export const pipelineText = catalogue('pipeline', {
     (p: { samples: string }) => `Chưa có dữ liệu mẫu trong ${p.samples}: chạy "npm run sample" trước.`,
     (p) => `No sample data in ${p.samples}: run "npm run sample" first.`,
   ),
-  periodAndDatesBoth: text(
-    'Dùng --period hoặc --from/--to, không dùng cả hai.',
-    'Give --period or --from/--to, not both.',
-  ),
-  periodMissing: text(
-    'Cần --period (ví dụ 2025-H1) hoặc cả --from và --to.',
-    'Give --period (e.g. 2025-H1) or both --from and --to.',
-  ),
+  periodAndDatesBoth: text('Dùng --period hoặc --from/--to, không dùng cả hai.', 'Give --period or --from/--to, not both.'),
+  periodMissing: text('Cần --period (ví dụ 2025-H1) hoặc cả --from và --to.', 'Give --period (e.g. 2025-H1) or both --from and --to.'),
   unitHasNoRows: text(
     (p: { code: string; fullName: string }) => `--unit ${p.code}: các tệp đã đọc không có dòng dữ liệu nào của ${p.fullName}.`,
     (p) => `--unit ${p.code}: the files read have no rows of ${p.fullName}.`,
@@ -38,10 +32,7 @@ export const pipelineText = catalogue('pipeline', {
       `${p.districtGone ? ' (từ 01/07/2025 không còn cấp huyện)' : ''}. Dùng mã tỉnh 2 số, huyện 3 số, xã 5 số hoặc VN (toàn quốc).`,
     (p) => `--unit ${p.code}: no administrative unit has this code in the list valid at ${p.to}. Use a 2-digit province, 3-digit district or 5-digit commune code, or VN (the nation).`,
   ),
-  noAnnexGiven: text(
-    'Cần ít nhất một tệp phụ lục.',
-    'At least one annex workbook is needed.',
-  ),
+  noAnnexGiven: text('Cần ít nhất một tệp phụ lục.', 'At least one annex workbook is needed.'),
   baselineNotInEveryAnnex: text(
     'Không phải mọi phụ lục đều có số liệu cùng kỳ năm trước (cùng một kỳ): báo cáo không so sánh với cùng kỳ.',
     'Not every annex has last year\'s figures for the same period: the report makes no comparison.',
