@@ -81,10 +81,6 @@ export const outputText = catalogue('output', {
       `${numberIn('vi', p.written)}/${numberIn('vi', p.files)} tệp có dòng cần sửa; các tệp khác không có dòng bị loại hay cảnh báo nên không có sổ lỗi. Sổ lỗi có dữ liệu cá nhân: chỉ trao lại cho xã đã lập tệp.`,
     (p) => `${numberIn('en', p.written)} of ${numberIn('en', p.files)} file(s) have rows to fix; the others have no rejected row or warning, so no workbook. The workbooks contain personal data: give each only to the commune that made the file.`,
   ),
-  errorWorkbookWritten: text(
-    (p: { path: string }) => `Đã ghi sổ lỗi ${p.path} (có dữ liệu cá nhân: chỉ lưu trong cơ quan).`,
-    (p) => `Wrote ${p.path} (contains personal data: keep it in the office).`,
-  ),
 
   // compute's results, XLSX and CSV (results-xlsx.ts, results-csv.ts).
   targetMet: text('Đạt', 'Met'),
