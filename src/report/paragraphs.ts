@@ -132,25 +132,32 @@ export function situation(ctx: ParagraphContext): string[] {
   // sentence that says how many the unit has (the list is the annex's).
   const lines: string[] = [];
   const where = totalRowLabel(ctx.unit);
-  const coverage = (word?: string) => (ctx.completeness ? completenessClause(ctx.completeness, ctx.missingListedIn ?? 'Phụ lục', word) : undefined);
-  if (ctx.subUnits.length > 0) {
-    // "Toàn tỉnh có 96 xã, phường, đặc khu; số liệu tổng hợp từ 5/96 đơn vị; …": the 96 and the 5 in one sentence.
-    // "đơn vị" only where it can mean nothing but the units just named (the nation counts communes, not its provinces).
-    const said = coverage(ctx.completeness?.word === ctx.subUnitsWord ? 'đơn vị' : undefined);
-    lines.push(`${where} có ${formatNumber(ctx.subUnits.length)} ${ctx.subUnitsWord}${said ? `; ${said}` : ''}.`);
-  } else {
-    const said = coverage();
-    if (said) lines.push(`${upperFirst(said)}.`);
-  }
-  lines.push(...placementNotes(ctx.placement).map((note) => note.vi));
   const population = sumFacts(ctx.facts, 'population');
   const villages = sumFacts(ctx.facts, 'villages');
   // One "theo số liệu của 5/96 …" for both facts when the same communes gave them.
   const together = population && villages && population.units === villages.units ? factShare(ctx, population.units) : '';
-  const parts: string[] = [];
-  if (population) parts.push(`dân số ${formatNumber(population.total)} người${together ? '' : partial(ctx, population.units)}`);
-  if (villages) parts.push(`${formatNumber(villages.total)} thôn, tổ dân phố${together ? '' : partial(ctx, villages.units)}`);
-  if (parts.length > 0) lines.push(together ? `Theo số liệu của ${together}: ${parts.join('; ')}.` : `${upperFirst(parts.join('; '))}.`);
+  const facts: string[] = [];
+  if (population) facts.push(`dân số ${formatNumber(population.total)} người${together ? '' : partial(ctx, population.units)}`);
+  if (villages) facts.push(`${formatNumber(villages.total)} thôn, tổ dân phố${together ? '' : partial(ctx, villages.units)}`);
+  const factsClause = facts.length === 0 ? undefined : together ? `theo số liệu của ${together}: ${facts.join('; ')}` : facts.join('; ');
+  const coverage = (word?: string) => (ctx.completeness ? completenessClause(ctx.completeness, ctx.missingListedIn ?? 'Phụ lục', word) : undefined);
+  // With communes missing, the facts (of the others only) follow in a sentence of their own.
+  const missingSome = (ctx.completeness?.missing.length ?? 0) > 0;
+  const first: string[] = [];
+  if (ctx.subUnits.length > 0) {
+    // "Toàn tỉnh có 96 xã, phường, đặc khu; số liệu tổng hợp từ 5/96 đơn vị; …": the 96 and the 5 in one sentence,
+    // "đơn vị" only where it can mean nothing but the units just named (the nation counts communes, not its provinces).
+    first.push(`${where} có ${formatNumber(ctx.subUnits.length)} ${ctx.subUnitsWord}`);
+    const said = coverage(ctx.completeness?.word === ctx.subUnitsWord ? 'đơn vị' : undefined);
+    if (said) first.push(said);
+  } else {
+    const said = coverage();
+    if (said) first.push(said);
+  }
+  if (factsClause && !missingSome) first.push(factsClause);
+  if (first.length > 0) lines.push(`${upperFirst(first.join('; '))}.`);
+  lines.push(...placementNotes(ctx.placement).map((note) => note.vi));
+  if (factsClause && missingSome) lines.push(`${upperFirst(factsClause)}.`);
 
   const total = index.count('TE-0101', u);
   if (total === null) {

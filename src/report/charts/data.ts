@@ -234,9 +234,9 @@ function altText(title: string, values: readonly ChartDatum[], read: Read): stri
 
 /** Why a chart has nothing to draw: no bar, or only bars of 0. */
 function emptyReason(read: Read): { empty?: string } {
-  if (read.values.length > 0 && read.values.some((datum) => datum.value !== 0)) return {};
+  if (read.values.some((datum) => datum.value !== 0)) return {};
+  if (read.hidden > 0) return { empty: 'các số liệu khác 0 được ẩn để bảo vệ thông tin cá nhân của trẻ em' };
   if (read.values.length > 0) return { empty: 'mọi số liệu đều bằng 0' };
-  if (read.hidden > 0) return { empty: 'các số liệu được ẩn để bảo vệ thông tin cá nhân của trẻ em' };
   return { empty: 'chưa có số liệu' };
 }
 
