@@ -4,7 +4,7 @@
  * some are missing, the ThongTin rows, and the line the command line prints.
  */
 import type { UnitCoverage } from '../model/results.js';
-import { msg, type Message } from '../model/messages.js';
+import { reportText, type Message } from '../messages/index.js';
 import { formatNumber, upperFirst } from './format-vi.js';
 import { levelWords } from '../model/levels.js';
 import { unitsWord, type UnitName } from './unit-name.js';
@@ -89,15 +89,6 @@ export function completenessWords(unit: UnitName, referenceDate: string): Pick<C
   return { word: unitsWord(unit, 'commune', referenceDate), ...(named !== undefined ? { named } : {}) };
 }
 
-/** Names in list order; beyond `limit` the rest are counted. */
-function nameList(missing: readonly NamedCommune[], limit: number, others: (n: string) => string): string {
-  // "and 1 more" would be longer than the name it stands for.
-  const shown = missing.length > limit + 1 ? limit : missing.length;
-  const names = missing.slice(0, shown).map((commune) => commune.name);
-  if (missing.length > shown) names.push(others(formatNumber(missing.length - shown)));
-  return names.join(', ');
-}
-
 /** "5/96 xã, phường, đặc khu": the communes that had data, of all. */
 function reportingShare(completeness: Completeness): string {
   return `${formatNumber(completeness.reporting.length)}/${formatNumber(completeness.communes)} ${completeness.word}`;
@@ -145,30 +136,16 @@ export function completenessNote(completeness: Completeness | undefined, listedI
 
 /** The line `compute`, `report` and `aggregate` print for a unit with missing communes. */
 export function completenessMessage(unit: string, completeness: Completeness): Message {
-  const share = `${completeness.reporting.length}/${completeness.communes}`;
-  const count = completeness.missing.length;
+  const coverage = { unit, reporting: completeness.reporting.length, communes: completeness.communes, names: completeness.missing.map((commune) => commune.name) };
   const byUnit = completeness.byUnit;
   if (byUnit && byUnit.missing.length > 0) {
     // The nation: the provinces that sent nothing, then the communes missing in the others.
-    const units = `${byUnit.withData}/${byUnit.units}`;
-    const names = (others: (n: string) => string) => nameList(byUnit.missing.map((name) => ({ code: '', name })), 12, others);
-    const rest = byUnit.missingCommunesElsewhere;
-    return msg(
-      `${unit}: số liệu từ ${share} xã của ${units} ${byUnit.word}; chưa có số liệu của ${byUnit.missing.length} ${byUnit.word}: ${names((n) => `và ${n} đơn vị khác`)}${rest > 0 ? `; và của ${rest} xã thuộc các đơn vị đã có số liệu` : ''}.`,
-      `${unit}: figures from ${share} communes in ${units} units below; no data from ${byUnit.missing.length} of them: ${names((n) => `and ${n} more`)}${rest > 0 ? `; nor from ${rest} communes of the others` : ''}.`,
-    );
+    return reportText.unitsBelowMissing({ ...coverage, word: byUnit.word, units: byUnit.units, withData: byUnit.withData, missingUnits: byUnit.missing, elsewhere: byUnit.missingCommunesElsewhere });
   }
-  return msg(
-    `${unit}: số liệu từ ${share} xã; chưa có số liệu của ${count} xã: ${nameList(completeness.missing, 12, (n) => `và ${n} xã khác`)}.`,
-    `${unit}: figures from ${share} communes; no data from ${count}: ${nameList(completeness.missing, 12, (n) => `and ${n} more`)}.`,
-  );
+  return reportText.communesMissing(coverage);
 }
 
 /** Refusal under --strict (exit 3 is "data problems under --strict"). */
 export function incompleteRefusal(unit: string, completeness: Completeness): Message {
-  const share = `${completeness.reporting.length}/${completeness.communes}`;
-  return msg(
-    `--strict: ${unit} mới có số liệu của ${share} xã (thiếu ${nameList(completeness.missing, 12, (n) => `và ${n} xã khác`)}); bổ sung tệp của các xã còn thiếu, hoặc bỏ --strict để vẫn lập báo cáo.`,
-    `--strict: ${unit} has figures from ${share} communes only (missing ${nameList(completeness.missing, 12, (n) => `and ${n} more`)}); add the missing communes' files, or drop --strict.`,
-  );
+  return reportText.incompleteRefused({ unit, reporting: completeness.reporting.length, communes: completeness.communes, names: completeness.missing.map((commune) => commune.name) });
 }

@@ -11,6 +11,7 @@
 import { readYamlFile } from '../io/yaml-file.js';
 import { z } from 'zod';
 import { isIsoDate } from '../engine/dates.js';
+import { reportText } from '../messages/index.js';
 import { ExitCode, UserError, msg } from '../model/messages.js';
 import { formatDate } from './format-vi.js';
 import { levelWords } from '../model/levels.js';
@@ -111,14 +112,7 @@ export const PLACEHOLDER_RECIPIENTS = '[[Các cơ quan, đơn vị nhận báo c
 export function checkReportDate(settings: ReportSettingsFile | undefined, periodEnd: string, file?: string): void {
   const date = settings?.reportDate;
   if (date === undefined || date >= periodEnd) return;
-  const where = file === undefined ? '' : ` ${file}`;
-  throw new UserError(
-    ExitCode.invalidDefinition,
-    msg(
-      `Tệp thiết lập báo cáo${where}: ngày báo cáo (reportDate) ${formatDate(date)} trước ngày cuối kỳ ${formatDate(periodEnd)}; báo cáo nói về số liệu đến hết ngày ${formatDate(periodEnd)} nên phải đề ngày từ ${formatDate(periodEnd)} trở đi (hoặc bỏ trống reportDate để văn thư điền).`,
-      `Report settings${where}: the report date (reportDate) ${formatDate(date)} is before the period's last day ${formatDate(periodEnd)}; a report on figures up to ${formatDate(periodEnd)} must be dated on or after it (or leave reportDate out for the clerk to fill in).`,
-    ),
-  );
+  throw new UserError(ExitCode.invalidDefinition, reportText.reportDateTooEarly({ ...(file === undefined ? {} : { file }), date: formatDate(date), periodEnd: formatDate(periodEnd) }));
 }
 
 /**
@@ -178,7 +172,7 @@ export function resolveSettings(file: ReportSettingsFile | undefined, unit: Unit
 
 /** Reads and checks a settings file; any problem is exit 4 naming the file and the field. */
 export function loadSettingsFile(file: string): ReportSettingsFile {
-  return parseYamlFile(file, ReportSettingsFile, msg('thiết lập báo cáo', 'report settings'));
+  return parseYamlFile(file, ReportSettingsFile, reportText.settingsFile());
 }
 
 /** Shared by the settings and narrative files: YAML → zod, one-line errors with exit 4. */
