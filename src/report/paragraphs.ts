@@ -154,7 +154,8 @@ export function situation(ctx: ParagraphContext): string[] {
     const said = coverage();
     if (said) first.push(said);
   }
-  if (factsClause && !missingSome) first.push(factsClause);
+  // A commune: "Toàn xã có dân số 15.051 người; 23 thôn, tổ dân phố."
+  if (factsClause && !missingSome) first.push(first.length === 0 ? `${where} có ${factsClause}` : factsClause);
   if (first.length > 0) lines.push(`${upperFirst(first.join('; '))}.`);
   lines.push(...placementNotes(ctx.placement).map((note) => note.vi));
   if (factsClause && missingSome) lines.push(`${upperFirst(factsClause)}.`);

@@ -11,7 +11,7 @@ import { keepLastWordsTogether } from '../../src/report/format-vi.js';
 import { reportModel } from '../../src/report/index.js';
 import type { ReportInput } from '../../src/report/model.js';
 import { ReportSettingsFile } from '../../src/report/settings.js';
-import { COMMUNES, DISTRICT, districtInput } from './fixtures.js';
+import { COMMUNES, DISTRICT, communeInput, districtInput } from './fixtures.js';
 import { paragraphs, tableRows, zipEntries } from './read-back.js';
 
 async function documentOf(input: ReportInput): Promise<{ text: string[]; rows: string[][] }> {
@@ -105,6 +105,13 @@ describe('the date line', () => {
     expect(text).toContain('Sơn Hà, ngày      tháng      năm 2025');
     const files = await createReport(secondHalf(districtInput()), { settings: ReportSettingsFile.parse({ reportDate: '2026-01-08' }) });
     expect(paragraphs((await zipEntries(files.docx))['word/document.xml']!)).toContain('Sơn Hà, ngày 08 tháng 01 năm 2026');
+  });
+});
+
+describe('I.1 of a commune', () => {
+  it('gives its own facts in one sentence: "Toàn thị trấn có dân số 11.850 người; 9 thôn, tổ dân phố."', async () => {
+    const { text } = await documentOf(communeInput(COMMUNES[0]!));
+    expect(text).toContain('Toàn thị trấn có dân số 11.850 người; 9 thôn, tổ dân phố.');
   });
 });
 
