@@ -281,7 +281,6 @@ export function chartNotes(figure: ChartFigure, k: number | undefined): string[]
     );
   }
   if (figure.missing.length > 0) notes.push(`Không có số liệu: ${figure.missing.join('; ')}.`);
-  if (figure.values.length === 0 && figure.hidden === 0 && figure.missing.length === 0) notes.push('Không có số liệu để vẽ biểu đồ.');
   return notes;
 }
 
