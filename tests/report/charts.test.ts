@@ -170,6 +170,13 @@ describe('a chart with nothing to draw is left out, and the text says why', () =
     expect(chart(reportModel(districtInput()).charts, 'bieu-do-01').empty).toBeUndefined();
   });
 
+  it('the targets chart of a period without targets says so', () => {
+    const input = districtInput();
+    const c = chart(reportModel({ ...input, result: { ...input.result, targets: [] } }).charts, 'bieu-do-03');
+    expect(c.values).toEqual([]);
+    expect(c.empty).toBe('kỳ này không có chỉ tiêu kế hoạch');
+  });
+
   it('in the DOCX: no picture and no number, a sentence in its place; the next chart is Biểu đồ 1', async () => {
     const files = await createReport(zeroed());
     const zip = await JSZip.loadAsync(files.docx);

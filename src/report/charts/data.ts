@@ -233,8 +233,9 @@ function altText(title: string, values: readonly ChartDatum[], read: Read): stri
 }
 
 /** Why a chart has nothing to draw: no bar, or only bars of 0. */
-function emptyReason(read: Read): { empty?: string } {
+function emptyReason(read: Read, noTargets: boolean): { empty?: string } {
   if (read.values.some((datum) => datum.value !== 0)) return {};
+  if (noTargets) return { empty: 'kỳ này không có chỉ tiêu kế hoạch' };
   if (read.hidden > 0) return { empty: 'các số liệu khác 0 được ẩn để bảo vệ thông tin cá nhân của trẻ em' };
   if (read.values.length > 0) return { empty: 'mọi số liệu đều bằng 0' };
   return { empty: 'chưa có số liệu' };
@@ -258,7 +259,7 @@ export function chartFigure(definition: ChartDefinition, ctx: ChartContext): Cha
     hidden: read.hidden,
     missing: read.missing,
     ...(read.shown ? { shown: read.shown } : {}),
-    ...emptyReason(read),
+    ...emptyReason(read, 'targets' in binding && ctx.targets.length === 0),
     source: sourceLine(definition, ctx, withBaseline),
     alt: altText(binding.title, read.values, read),
   };
