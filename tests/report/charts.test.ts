@@ -182,7 +182,7 @@ describe('a chart with nothing to draw is left out, and the text says why', () =
     const zip = await JSZip.loadAsync(files.docx);
     expect(Object.keys(zip.files).filter((name) => name.startsWith('word/media/'))).toHaveLength(2);
     const text = paragraphs((await zipEntries(files.docx))['word/document.xml']!);
-    expect(text).toContain('(Không vẽ biểu đồ "Trẻ em có hoàn cảnh đặc biệt theo đơn vị" vì mọi số liệu đều bằng 0.)');
+    expect(text).toContain('(Không vẽ biểu đồ "Trẻ em có hoàn cảnh đặc biệt theo đơn vị" vì mọi số liệu đều bằng\u00a00.)');
     expect(text.filter((p) => /^Biểu đồ \d\./.test(p)).map((p) => p.split('. ')[0])).toEqual(['Biểu đồ 1', 'Biểu đồ 2']);
     expect(text.some((p) => p.startsWith('Biểu đồ 1. Trẻ em bị tai nạn thương tích'))).toBe(true);
   });
@@ -221,7 +221,7 @@ describe('--suppress K: no chart shows a count its table hides', () => {
     const text = paragraphs((await zipEntries(files.docx))['word/document.xml']!);
     // The commune's injuries by cause: every bar that is not 0 is hidden, so the chart is left out and the text says why.
     expect(text.some((p) => /^Biểu đồ \d\. Trẻ em bị tai nạn thương tích/.test(p))).toBe(false);
-    expect(text).toContain('(Không vẽ biểu đồ "Trẻ em bị tai nạn thương tích, tử vong theo nguyên nhân, so với cùng kỳ" vì các số liệu khác 0 được ẩn để bảo vệ thông tin cá nhân của trẻ em.)');
+    expect(text).toContain('(Không vẽ biểu đồ "Trẻ em bị tai nạn thương tích, tử vong theo nguyên nhân, so với cùng kỳ" vì các số liệu khác 0 được ẩn để bảo vệ thông tin cá nhân của trẻ\u00a0em.)');
     // The targets chart, drawn, says how many bars it leaves out; it is number 2, the left-out chart took no number.
     const at = text.indexOf('Biểu đồ 2. Kết quả thực hiện chỉ tiêu kế hoạch'.replace(/ (\S+)$/, '\u00a0$1'));
     expect(at).toBeGreaterThan(0);

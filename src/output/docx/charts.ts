@@ -52,7 +52,7 @@ export function chartParagraphs(placed: PlacedChart, k: number | undefined): Par
   const { figure, picture } = placed;
   const leftOut = chartLeftOut(figure);
   if (leftOut !== undefined) {
-    return [new Paragraph({ alignment: AlignmentType.CENTER, spacing: { before: 60, after: AFTER }, children: [new TextRun({ text: `(${leftOut})`, italics: true, size: pt(12) })] })];
+    return [new Paragraph({ alignment: AlignmentType.CENTER, spacing: { before: 60, after: AFTER }, children: [new TextRun({ text: keepLastWordsTogether(`(${leftOut})`), italics: true, size: pt(12) })] })];
   }
   const caption = keepLastWordsTogether(`Biểu đồ ${placed.number}. ${figure.title}`);
   const paragraphs: Paragraph[] = [];
