@@ -88,7 +88,7 @@ describe('a large YAML file', () => {
 
   it('a key given twice among many is still found, with its line', () => {
     const text = `${Array.from({ length: 1000 }, (_, index) => `k${index}: ${index}`).join('\n')}\nk500: lần hai\n`;
-    expect(refusedText(text)).toBe('Tệp thiết lập báo cáo x.yaml: sai cú pháp YAML ở dòng 1001, cột 1: một mục được khai hai lần');
+    expect(refusedText(text)).toBe('Tệp thiết lập báo cáo x.yaml: sai cú pháp YAML ở dòng 1.001, cột 1: một mục được khai hai lần');
   });
 
   it('more entries than the limit are refused before the document is built', () => {
