@@ -1,12 +1,99 @@
 /** Texts of src/io/. */
 import { catalogue, numberIn, text, type Lang, type Message } from './define.js';
 
+/** Decimals enough to show a limit as written (0.5 stays 0,5). */
+function decimalsOf(value: number): number {
+  return Number.isInteger(value) ? 0 : Math.min(4, String(value).split('.')[1]?.length ?? 0);
+}
+
+const quotedList = (keys: readonly string[]) => keys.map((key) => `"${key}"`).join(', ');
+
 /** Megabytes with one decimal below 10 (a decimal comma in Vietnamese). */
 function megabytes(bytes: number, lang: Lang): string {
   return `${numberIn(lang, bytes / 1024 / 1024, bytes < 10 * 1024 * 1024 ? 1 : 0)} MB`;
 }
 
+/** The kinds of value a file checked with zod may hold, in words. */
+const KIND_WORDS = {
+  string: { vi: 'chữ', en: 'text' },
+  number: { vi: 'số', en: 'a number' },
+  int: { vi: 'số nguyên', en: 'a whole number' },
+  boolean: { vi: 'true hoặc false', en: 'true or false' },
+  array: { vi: 'danh sách (các dòng "- …")', en: 'a list ("- …" lines)' },
+  object: { vi: 'nhóm mục (các dòng "tên: giá trị")', en: 'a group of keys ("key: value" lines)' },
+  date: { vi: 'ngày', en: 'a date' },
+  null: { vi: 'trống', en: 'empty' },
+  undefined: { vi: 'trống', en: 'empty' },
+  other: { vi: 'giá trị khác', en: 'another kind of value' },
+} as const;
+type Kind = keyof typeof KIND_WORDS;
+
 export const ioText = catalogue('io', {
+  zodRequired: text('thiếu mục bắt buộc', 'a required key is missing'),
+  zodWrongKind: text(
+    (p: { expected: Kind; found: Kind; value: string }) => `cần ${KIND_WORDS[p.expected].vi}, ở đây là ${KIND_WORDS[p.found].vi} (${p.value})`,
+    (p) => `${KIND_WORDS[p.expected].en} is needed, here ${KIND_WORDS[p.found].en} (${p.value})`,
+  ),
+  zodInvalidValue: text('giá trị không hợp lệ', 'invalid value'),
+  zodEmptyText: text('không được để trống', 'must not be empty'),
+  zodTextTooShort: text(
+    (p: { minimum: number }) => `cần ít nhất ${numberIn('vi', p.minimum)} ký tự`,
+    (p) => `at least ${numberIn('en', p.minimum)} characters are needed`,
+  ),
+  zodTextTooLong: text(
+    (p: { maximum: number }) => `dài quá ${numberIn('vi', p.maximum)} ký tự`,
+    (p) => `longer than ${numberIn('en', p.maximum)} characters`,
+  ),
+  zodTooFewItems: text(
+    (p: { minimum: number }) => `cần ít nhất ${numberIn('vi', p.minimum)} mục`,
+    (p) => `at least ${numberIn('en', p.minimum)} entries are needed`,
+  ),
+  zodTooManyItems: text(
+    (p: { maximum: number }) => `nhiều quá ${numberIn('vi', p.maximum)} mục`,
+    (p) => `more than ${numberIn('en', p.maximum)} entries`,
+  ),
+  zodAtLeast: text(
+    (p: { limit: number }) => `phải từ ${numberIn('vi', p.limit, decimalsOf(p.limit))} trở lên`,
+    (p) => `must be at least ${numberIn('en', p.limit, decimalsOf(p.limit))}`,
+  ),
+  zodAbove: text(
+    (p: { limit: number }) => `phải lớn hơn ${numberIn('vi', p.limit, decimalsOf(p.limit))}`,
+    (p) => `must be more than ${numberIn('en', p.limit, decimalsOf(p.limit))}`,
+  ),
+  zodAtMost: text(
+    (p: { limit: number }) => `không được quá ${numberIn('vi', p.limit, decimalsOf(p.limit))}`,
+    (p) => `must be at most ${numberIn('en', p.limit, decimalsOf(p.limit))}`,
+  ),
+  zodBelow: text(
+    (p: { limit: number }) => `phải nhỏ hơn ${numberIn('vi', p.limit, decimalsOf(p.limit))}`,
+    (p) => `must be less than ${numberIn('en', p.limit, decimalsOf(p.limit))}`,
+  ),
+  zodBadFormat: text(
+    (p: { value: string }) => (p.value ? `${p.value} không đúng dạng` : 'không đúng dạng'),
+    (p) => (p.value ? `${p.value} is not in the expected form` : 'not in the expected form'),
+  ),
+  zodNotMultipleOf: text(
+    (p: { divisor: number }) => `phải là bội số của ${numberIn('vi', p.divisor, decimalsOf(p.divisor))}`,
+    (p) => `must be a multiple of ${numberIn('en', p.divisor, decimalsOf(p.divisor))}`,
+  ),
+  zodUnknownKeys: text(
+    (p: { keys: readonly string[]; allowed: readonly string[] }) =>
+      `mục ${quotedList(p.keys)} không có trong mẫu${p.allowed.length > 0 ? `; các mục được dùng: ${p.allowed.join(', ')}` : ''}`,
+    (p) => `unknown key${p.keys.length > 1 ? 's' : ''} ${quotedList(p.keys)}${p.allowed.length > 0 ? `; the keys allowed: ${p.allowed.join(', ')}` : ''}`,
+  ),
+  zodMustBe: text(
+    (p: { value: string }) => `phải là ${p.value}`,
+    (p) => `must be ${p.value}`,
+  ),
+  zodOneOf: text(
+    (p: { values: readonly string[] }) => `phải là một trong: ${p.values.join(', ')}`,
+    (p) => `must be one of: ${p.values.join(', ')}`,
+  ),
+  /** A check of ours written as one text in the schema (a refinement): shown as written. */
+  zodCustom: text(
+    (p: { text: string }) => p.text,
+    (p) => p.text,
+  ),
   wrongIndentation: text('thụt lề sai', 'wrong indentation'),
   tabIndent: text('thụt lề bằng phím Tab (hãy dùng dấu cách)', 'indented with a tab (use spaces)'),
   duplicateKey: text('một mục được khai hai lần', 'a key is given twice'),

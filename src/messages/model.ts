@@ -1,4 +1,9 @@
 /** Texts of src/model/. */
-import { catalogue } from './define.js';
+import { catalogue, text } from './define.js';
 
-export const modelText = catalogue('model', {});
+export const modelText = catalogue('model', {
+  communeLevel: text('Xã', 'Commune'),
+  districtLevel: text('Huyện', 'District'),
+  provinceLevel: text('Tỉnh', 'Province'),
+  nationalLevel: text('Toàn quốc', 'National'),
+});

@@ -1,0 +1,115 @@
+/**
+ * The one place a zod issue becomes words. zod records an issue as data (a code and its
+ * parameters); its own texts are English (or its locale's), so each code is rendered here from
+ * our catalogue (src/messages/io.ts), in the reader's language. Every file checked with zod
+ * (settings, narrative, targets, profiles, village map, indicator files) says its faults through
+ * `issueMessage`.
+ */
+import type { z } from 'zod';
+import { ioText, Message } from '../messages/index.js';
+
+type Issue = z.core.$ZodIssue;
+
+/** What a value is, in words: the kinds zod expects and the kinds a YAML file can hold. */
+const KINDS = ['string', 'number', 'int', 'boolean', 'array', 'object', 'date', 'null', 'undefined'] as const;
+type Kind = (typeof KINDS)[number];
+
+function kindOf(value: unknown): Kind | undefined {
+  if (value === null) return 'null';
+  if (value === undefined) return 'undefined';
+  if (Array.isArray(value)) return 'array';
+  if (value instanceof Date) return 'date';
+  const type = typeof value;
+  return type === 'string' || type === 'number' || type === 'boolean' || type === 'object' ? type : undefined;
+}
+
+const isKind = (name: string): name is Kind => (KINDS as readonly string[]).includes(name);
+
+/** A value shown in a message: short, quoted when text. */
+function shown(value: unknown): string {
+  const text = typeof value === 'string' ? `"${value}"` : String(value);
+  return text.length > 40 ? `${text.slice(0, 39)}…` : text;
+}
+
+/**
+ * The keys an object schema allows at `path`, for an unrecognised key: the message lists them.
+ * Walks wrappers (optional, default, pipe, array element, record value) the way zod validated.
+ */
+export function allowedKeysAt(schema: z.ZodType | undefined, path: readonly PropertyKey[]): string[] | undefined {
+  let node: unknown = schema;
+  const unwrap = (value: unknown): unknown => {
+    for (let depth = 0; depth < 20; depth += 1) {
+      const def = (value as { _zod?: { def?: Record<string, unknown> } } | undefined)?._zod?.def;
+      if (!def) return value;
+      const inner = def['innerType'] ?? (def['type'] === 'pipe' ? def['in'] : undefined) ?? (def['type'] === 'lazy' ? (def['getter'] as () => unknown)() : undefined);
+      if (inner === undefined) return value;
+      value = inner;
+    }
+    return value;
+  };
+  for (const key of path) {
+    node = unwrap(node);
+    const def = (node as { _zod?: { def?: Record<string, unknown> } } | undefined)?._zod?.def;
+    if (!def) return undefined;
+    if (def['type'] === 'object') node = (def['shape'] as Record<string, unknown>)[String(key)];
+    else if (def['type'] === 'array') node = def['element'];
+    else if (def['type'] === 'record') node = def['valueType'];
+    else return undefined;
+  }
+  const def = (unwrap(node) as { _zod?: { def?: Record<string, unknown> } } | undefined)?._zod?.def;
+  return def?.['type'] === 'object' ? Object.keys(def['shape'] as Record<string, unknown>) : undefined;
+}
+
+/** One zod issue as a message of ours (the field's path is the caller's to say). */
+export function issueMessage(issue: Issue, schema?: z.ZodType): Message {
+  switch (issue.code) {
+    case 'invalid_type': {
+      if (issue.input === undefined) return ioText.zodRequired();
+      const expected = isKind(issue.expected) ? issue.expected : undefined;
+      const found = kindOf(issue.input);
+      return expected ? ioText.zodWrongKind({ expected, found: found ?? 'other', value: shown(issue.input) }) : ioText.zodInvalidValue();
+    }
+    case 'too_small': {
+      const minimum = Number(issue.minimum);
+      if (issue.origin === 'string') return minimum <= 1 ? ioText.zodEmptyText() : ioText.zodTextTooShort({ minimum });
+      if (issue.origin === 'array' || issue.origin === 'set') return ioText.zodTooFewItems({ minimum });
+      return issue.inclusive === false ? ioText.zodAbove({ limit: minimum }) : ioText.zodAtLeast({ limit: minimum });
+    }
+    case 'too_big': {
+      const maximum = Number(issue.maximum);
+      if (issue.origin === 'string') return ioText.zodTextTooLong({ maximum });
+      if (issue.origin === 'array' || issue.origin === 'set') return ioText.zodTooManyItems({ maximum });
+      return issue.inclusive === false ? ioText.zodBelow({ limit: maximum }) : ioText.zodAtMost({ limit: maximum });
+    }
+    case 'invalid_format':
+      return issue.input === undefined ? ioText.zodBadFormat({ value: '' }) : ioText.zodBadFormat({ value: shown(issue.input) });
+    case 'not_multiple_of':
+      return ioText.zodNotMultipleOf({ divisor: issue.divisor });
+    case 'unrecognized_keys': {
+      const allowed = allowedKeysAt(schema, issue.path) ?? [];
+      return ioText.zodUnknownKeys({ keys: issue.keys, allowed });
+    }
+    case 'invalid_value':
+      return issue.values.length === 1 ? ioText.zodMustBe({ value: shown(issue.values[0]) }) : ioText.zodOneOf({ values: issue.values.map(shown) });
+    case 'invalid_union': {
+      // The branch that got furthest says the most: its first issue, with the path inside the union.
+      const branch = issue.errors.map((issues) => issues[0]).filter((first) => first !== undefined).sort((a, b) => b.path.length - a.path.length)[0];
+      return branch && branch.path.length > 0 ? issueMessage({ ...branch, path: [...issue.path, ...branch.path] }, schema) : ioText.zodInvalidValue();
+    }
+    case 'invalid_key':
+    case 'invalid_element': {
+      const inner = issue.issues[0];
+      return inner ? issueMessage(inner, schema) : ioText.zodInvalidValue();
+    }
+    case 'custom': {
+      const given: unknown = issue.params?.['message'];
+      if (given instanceof Message) return given;
+      return ioText.zodCustom({ text: issue.message });
+    }
+  }
+}
+
+/** An issue's path as the user wrote it in the file: "indicators[2].numerator", "(gốc)" when empty. */
+export function issuePath(path: readonly PropertyKey[]): string {
+  return path.map((key, index) => (typeof key === 'number' ? `[${key}]` : index === 0 ? String(key) : `.${String(key)}`)).join('');
+}
