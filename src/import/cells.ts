@@ -1,5 +1,5 @@
 import type { CodeList } from '../model/codes.js';
-import { msg, type Message } from '../model/messages.js';
+import { importText, type Message } from '../messages/index.js';
 import { clean, foldValue, isBlankText, stripDiacritics } from './text.js';
 import { formatDmy } from '../model/dates.js';
 
@@ -49,7 +49,7 @@ export function parseCode(value: RawValue, digits: number, maxPadding = digits):
 }
 
 const invalidCode = (digits: number) =>
-  msg(`mã phải gồm ${digits} chữ số`, `a code must have ${digits} digits`);
+  importText.codeDigits({ digits });
 
 // ---------------------------------------------------------------- dates
 
@@ -119,9 +119,14 @@ export function parseDate(value: RawValue): Parsed<string> {
   return iso ? ok(iso) : fail('invalid_date', invalidDate);
 }
 
-const invalidDate = msg('ngày không hợp lệ (dùng dd/mm/yyyy)', 'invalid date (use dd/mm/yyyy)');
+const invalidDate = importText.dateInvalid();
 
 // ---------------------------------------------------------------- yes / no
+
+/** How the contract writes yes and no in a cell (the annex and the page write them so too). */
+export const YES_NO_WORDS = { yes: 'Có', no: 'Không' } as const;
+/** "No support" written in the interventions column: none, not an unknown intervention. */
+export const NO_SUPPORT_WORDS: ReadonlySet<string> = new Set(['không', 'khong', '0', 'no', 'k']);
 
 const YES = new Set(['có', 'co', 'x', '1', 'c', 'yes', 'y', 'true', 'đã', 'da', 'rồi']);
 const NO = new Set(['không', 'khong', '0', 'k', 'no', 'n', 'false', 'chưa', 'chua']);
@@ -137,7 +142,7 @@ export function parseYesNo(value: RawValue): Parsed<boolean> {
   const text = foldValue(displayText(value));
   if (YES.has(text)) return ok(true);
   if (NO.has(text)) return ok(false);
-  return fail('invalid_yes_no', msg('phải là Có hoặc Không', 'must be Có (yes) or Không (no)'));
+  return fail('invalid_yes_no', importText.yesNoExpected());
 }
 
 // ---------------------------------------------------------------- numbers
@@ -155,13 +160,13 @@ export function parseNumber(value: RawValue): Parsed<number> {
   return ok(Number(normalised));
 }
 
-const invalidNumber = msg('phải là một số', 'must be a number');
+const invalidNumber = importText.numberExpected();
 
 export function parseInteger(value: RawValue): Parsed<number> {
   const parsed = parseNumber(value);
   if (!parsed.ok) return parsed;
   if (!Number.isInteger(parsed.value) || parsed.value < 0)
-    return fail('invalid_number', msg('phải là số nguyên không âm', 'must be a whole number ≥ 0'));
+    return fail('invalid_number', importText.wholeNumberExpected());
   return parsed;
 }
 
@@ -234,10 +239,10 @@ export function allowedValues(list: CodeList): Message {
     // The Law's 14 groups are written by their letters a–o; a short list reads better by its labels.
     if (list.length > 6 && letters.every((letter) => letter !== undefined)) {
       const shown = letters.join(', ');
-      allowed = msg(`dùng chữ ${shown}, mã ${codes} hoặc tên nhóm`, `use the letter ${shown}, the code ${codes} or the group's name`);
+      allowed = importText.useLetterCodeOrGroup({ shown, codes });
     } else {
       const labels = list.map((entry) => entry.label).join(', ');
-      allowed = msg(`dùng một trong: ${labels} (hoặc mã ${codes})`, `use one of: ${labels} (or the code ${codes})`);
+      allowed = importText.useOneOf({ labels, codes });
     }
     allowedTexts.set(list, allowed);
   }
@@ -246,7 +251,7 @@ export function allowedValues(list: CodeList): Message {
 
 const unknownValue = (text: string, list: CodeList) => {
   const allowed = allowedValues(list);
-  return msg(`giá trị "${text}" không có trong danh mục; ${allowed.vi}`, `value "${text}" is not in the code list; ${allowed.en}`);
+  return importText.valueNotInList({ text, allowed });
 };
 
 export function parseEnum(value: RawValue, list: CodeList): Parsed<string> {

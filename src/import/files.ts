@@ -2,7 +2,7 @@ import { open, stat } from 'node:fs/promises';
 import { basename, extname } from 'node:path';
 import { printableName } from '../io/file-names.js';
 import { OPEN_IN_EXCEL } from '../io/output.js';
-import { ExitCode, UserError, msg, type Message } from '../model/messages.js';
+import { ExitCode, importText, type Message, UserError } from '../messages/index.js';
 import { OLE_MAGIC, inspectOle } from './ole.js';
 import { markupKind, type MarkupKind } from './readers/markup.js';
 import { HOW_TO_SAVE_AS_XLSX, findSoffice } from './xls.js';
@@ -20,7 +20,7 @@ export function unreadable(file: string, reason: Message): UserError {
   const name = printableName(basename(file));
   return new UserError(
     ExitCode.unreadableInput,
-    msg(`Không đọc được file "${name}": ${reason.vi}`, `Cannot read file "${name}": ${reason.en}`),
+    importText.fileUnreadable({ name, reason }),
   );
 }
 
@@ -28,7 +28,7 @@ export function unreadable(file: string, reason: Message): UserError {
 export function lockedOrUnreadable(file: string, error: unknown): UserError {
   const code = typeof error === 'object' && error !== null && 'code' in error ? String(error.code) : '';
   if (code === 'EBUSY') return unreadable(file, OPEN_IN_EXCEL);
-  return unreadable(file, msg('file không tồn tại hoặc không mở được', 'file does not exist or cannot be opened'));
+  return unreadable(file, importText.fileMissing());
 }
 
 const ZIP_MAGIC = Buffer.from([0x50, 0x4b, 0x03, 0x04]);
@@ -43,13 +43,13 @@ export async function detectFormat(file: string): Promise<FileFormat> {
   let size: number;
   try {
     const info = await stat(file);
-    if (!info.isFile()) throw unreadable(file, msg('không phải là file', 'not a file'));
+    if (!info.isFile()) throw unreadable(file, importText.notAFile());
     size = info.size;
   } catch (error) {
     if (error instanceof UserError) throw error;
-    throw unreadable(file, msg('file không tồn tại hoặc không mở được', 'file does not exist or cannot be opened'));
+    throw unreadable(file, importText.fileMissing());
   }
-  if (size === 0) throw unreadable(file, msg('file rỗng (0 byte)', 'the file is empty (0 bytes)'));
+  if (size === 0) throw unreadable(file, importText.fileEmpty());
   const start = Buffer.alloc(4096);
   const handle = await open(file, 'r').catch((error: unknown) => {
     throw lockedOrUnreadable(file, error);
@@ -66,7 +66,7 @@ export async function detectFormat(file: string): Promise<FileFormat> {
     return 'xlsx';
   }
   if (head.subarray(0, 4).equals(EMPTY_ZIP_MAGIC)) {
-    throw unreadable(file, msg('file nén rỗng, không phải sổ Excel', 'an empty zip, not an Excel workbook'));
+    throw unreadable(file, importText.emptyZip());
   }
   if (head.subarray(0, 8).equals(OLE_MAGIC)) return oleFormat(file);
   if (head.length >= 4 && BARE_BIFF_BOF.has(head.readUInt16LE(0))) throw unreadable(file, TOO_OLD_XLS);
@@ -77,11 +77,11 @@ export async function detectFormat(file: string): Promise<FileFormat> {
   if ((extension === '.xls' || extension === '.xml') && MARKUP.test(head.toString('latin1'))) return markupFormat(file);
   if (extension === '.csv' || extension === '.txt' || extension === '.tsv') return 'csv';
   if (extension === '.xlsx' || extension === '.xlsm') {
-    throw unreadable(file, msg('file hỏng, không phải sổ Excel (.xlsx)', 'corrupt, not an Excel workbook (.xlsx)'));
+    throw unreadable(file, importText.notAWorkbook());
   }
   throw unreadable(
     file,
-    msg('chỉ đọc được tệp .xlsx, .xls hoặc .csv', 'only .xlsx, .xls and .csv files can be read'),
+    importText.unsupportedExtension(),
   );
 }
 
@@ -91,7 +91,7 @@ export async function guardZip(file: string, named: string = file): Promise<ZipI
     return await checkZip(file);
   } catch (error) {
     if (error instanceof ZipRefusal) throw unreadable(named, error.reason);
-    throw unreadable(named, msg('file hỏng, không phải sổ Excel (.xlsx)', 'corrupt, not an Excel workbook (.xlsx)'));
+    throw unreadable(named, importText.notAWorkbook());
   }
 }
 
@@ -101,10 +101,7 @@ export async function guardZip(file: string, named: string = file): Promise<ZipI
  */
 const BARE_BIFF_BOF = new Set([0x0009, 0x0209, 0x0409, 0x0809]);
 
-export const TOO_OLD_XLS = msg(
-  'sổ Excel 2.x–4.x quá cũ; hãy mở bằng Excel và lưu lại dạng .xlsx (Tệp › Lưu thành › Sổ làm việc Excel)',
-  'an Excel 2.x–4.x worksheet, too old; open it in Excel and save it as .xlsx (File › Save As › Excel Workbook)',
-);
+export const TOO_OLD_XLS = importText.excelWorksheetTooOld();
 
 /** Other markup named .xls or .xml (web pages and Excel 2003 XML are told by markupKind and read by us): LibreOffice may know it. */
 const MARKUP = /^(?:\xef\xbb\xbf)?\s*</;
@@ -113,26 +110,17 @@ async function markupFormat(file: string): Promise<FileFormat> {
   if (await findSoffice()) return 'markup';
   throw unreadable(
     file,
-    msg(
-      `file .xls thực chất là trang web/XML do phần mềm xuất ra; ${HOW_TO_SAVE_AS_XLSX.vi}`,
-      `the .xls file is really a web page/XML written by some software; ${HOW_TO_SAVE_AS_XLSX.en}`,
-    ),
+    importText.xlsIsWebPage({ HOW_TO_SAVE_AS_XLSX }),
   );
 }
 
-export const REMOVE_PASSWORD = msg(
-  'sổ Excel có đặt mật khẩu; hãy mở bằng Excel, bỏ mật khẩu (Tệp › Thông tin › Bảo vệ sổ làm việc) và lưu lại',
-  'a password-protected workbook; open it in Excel, remove the password (File › Info › Protect Workbook) and save it again',
-);
+export const REMOVE_PASSWORD = importText.workbookPassword();
 
 /** A legacy .xls whose container or workbook stream is damaged: one line saying how. */
 export function damagedXls(file: string, reason: Message): UserError {
   return unreadable(
     file,
-    msg(
-      `tệp .xls bị hỏng (${reason.vi}); hãy mở bằng Excel, nếu Excel sửa được thì lưu lại dạng .xlsx, nếu không hãy xin lại tệp gốc`,
-      `a damaged .xls file (${reason.en}); open it in Excel and, if Excel can repair it, save it as .xlsx; otherwise ask for the original file again`,
-    ),
+    importText.damagedXls({ reason }),
   );
 }
 
@@ -142,15 +130,12 @@ async function oleFormat(file: string): Promise<FileFormat> {
   const kind = inspection.kind;
   if (kind === 'encrypted-workbook' || kind === 'encrypted-xls') throw unreadable(file, REMOVE_PASSWORD);
   if (kind === 'damaged') {
-    throw damagedXls(file, inspection.reason ?? msg('không đọc được cấu trúc tệp', 'its structure cannot be read'));
+    throw damagedXls(file, inspection.reason ?? importText.structureUnreadable());
   }
   if (kind === 'other') {
     throw unreadable(
       file,
-      msg(
-        'file Office cũ nhưng không phải sổ Excel (có thể là văn bản Word); hãy xuất dữ liệu ra .xlsx hoặc .csv',
-        'an old-format Office file that is not a workbook (perhaps a Word document); export the data as .xlsx or .csv',
-      ),
+      importText.oldOfficeNotWorkbook(),
     );
   }
   return 'xls';

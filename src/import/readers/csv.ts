@@ -1,7 +1,7 @@
 import { createReadStream } from 'node:fs';
 import type { TextDecoder } from 'node:util';
 import { ENCODING_NAMES, TextEncodingRefusal, sniffTextEncoding, textDecoder, type TextEncoding } from '../../io/text-decoding.js';
-import { msg, type Message } from '../../model/messages.js';
+import { importText, type Message } from '../../messages/index.js';
 import { unreadable } from '../files.js';
 import { LegacyRows } from './legacy-rows.js';
 import type { CellNote, RawRow, RawSheet } from './types.js';
@@ -45,19 +45,13 @@ async function* csvBatches(path: string, notes: CellNote[]): AsyncGenerator<read
       if (error instanceof TextEncodingRefusal) {
         throw unreadable(
           path,
-          msg(
-            `tệp CSV không đọc được chữ tiếng Việt (${error.found.vi}); trong Excel hãy lưu lại bằng "CSV UTF-8 (Comma delimited)"`,
-            `the CSV file's Vietnamese letters cannot be read (${error.found.en}); in Excel, save it again as "CSV UTF-8 (Comma delimited)"`,
-          ),
+          importText.csvLettersUnreadable({ found: error.found }),
         );
       }
       // Fatal: a byte further on that is not UTF-8 would change names without a trace.
       throw unreadable(
         path,
-        msg(
-          `tệp CSV có byte sai trong mã ${ENCODING_NAMES[encoding]} nên chữ tiếng Việt bị hỏng; trong Excel hãy lưu lại bằng "CSV UTF-8 (Comma delimited)"`,
-          `the CSV file holds bytes that are not ${ENCODING_NAMES[encoding]}, so its Vietnamese letters are garbled; in Excel, save it again as "CSV UTF-8 (Comma delimited)"`,
-        ),
+        importText.csvBadBytes({ value: ENCODING_NAMES[encoding] }),
       );
     }
   };
@@ -145,10 +139,7 @@ export class CsvParser {
 
   private unclosedQuote(): CsvRefusal {
     return new CsvRefusal(
-      msg(
-        `dấu ngoặc kép (") mở ở dòng ${this.quoteLine} không được đóng, nên phần sau của file bị gộp vào một ô; hãy sửa dòng đó`,
-        `the double quote (") opened on line ${this.quoteLine} is never closed, so the rest of the file would run into one cell; correct that line`,
-      ),
+      importText.csvQuoteNotClosed({ quoteLine: this.quoteLine }),
     );
   }
 
@@ -159,10 +150,7 @@ export class CsvParser {
     if (this.field.length > CSV_LIMITS.fieldChars) {
       if (this.inQuotes) throw this.unclosedQuote();
       throw new CsvRefusal(
-        msg(
-          `dòng ${this.line} có một ô dài hơn ${CSV_LIMITS.fieldChars.toLocaleString('vi-VN')} ký tự (giới hạn của Excel); file không phải danh sách trẻ em hoặc bị hỏng`,
-          `line ${this.line} holds a cell longer than ${CSV_LIMITS.fieldChars.toLocaleString('en-US')} characters (Excel's limit); the file is not a list of children, or it is damaged`,
-        ),
+        importText.csvCellTooLong({ line: this.line, fieldChars: CSV_LIMITS.fieldChars }),
       );
     }
     if (this.recordChars > CSV_LIMITS.recordChars) this.tooLong();
@@ -170,10 +158,7 @@ export class CsvParser {
 
   private tooLong(): never {
     throw new CsvRefusal(
-      msg(
-        `dòng ${this.line} dài quá (hơn ${CSV_LIMITS.recordChars.toLocaleString('vi-VN')} ký tự hoặc ${CSV_LIMITS.fields.toLocaleString('vi-VN')} cột); file không phải danh sách trẻ em hoặc bị hỏng`,
-        `line ${this.line} is too long (over ${CSV_LIMITS.recordChars.toLocaleString('en-US')} characters or ${CSV_LIMITS.fields.toLocaleString('en-US')} columns); the file is not a list of children, or it is damaged`,
-      ),
+      importText.csvLineTooLong({ line: this.line, recordChars: CSV_LIMITS.recordChars, fields: CSV_LIMITS.fields }),
     );
   }
 
