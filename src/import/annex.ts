@@ -7,7 +7,7 @@ import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import { z } from 'zod';
-import { issueMessage, issuePath } from '../io/zod-issue.js';
+import { issueMessage, issuePath } from '../messages/zod-issue.js';
 import { ExitCode, importText, type Message, UserError } from '../messages/index.js';
 import { communeCode as communeCodeSchema, isoDate } from '../model/records.js';
 import { BreakdownKey, Level } from '../model/results.js';

@@ -9,7 +9,7 @@ import { fileURLToPath } from 'node:url';
 import { readYamlFile } from '../io/yaml-file.js';
 import { SHEETS, type ColumnSpec, type SheetSpec } from '../model/columns.js';
 import { ExitCode, importText, type Message, UserError } from '../messages/index.js';
-import { issueMessage, issuePath } from '../io/zod-issue.js';
+import { issueMessage, issuePath } from '../messages/zod-issue.js';
 import { ProfileFile, type CheckedSheetProfile, type Profile, type SheetProfile } from '../model/profile.js';
 import type { RecordKind } from '../model/records.js';
 import { matcherFor, parseYesNo, YES_NO_WORDS } from './cells.js';

@@ -8,7 +8,7 @@ import { basename, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { z } from 'zod';
 import { readYamlFile } from '../io/yaml-file.js';
-import { issueMessage } from '../io/zod-issue.js';
+import { issueMessage } from '../messages/zod-issue.js';
 import { ExitCode, UserError, indicatorsText, type Message } from '../messages/index.js';
 import {
   IndicatorFile,

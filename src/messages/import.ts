@@ -24,7 +24,7 @@ export const importText = catalogue('import', {
     (p) => `case ${p.caseId} of child ${p.childId} is already at ${placeEn(p.at)}`,
   ),
   profilesTie: text(
-    (p: { sheet: string; profiles: readonly string[] }) => `trang "${p.sheet}" khớp như nhau với các hồ sơ cột ${p.profiles.join(' và ')}; chọn một bằng --profile FILE`,
+    (p: { sheet: string; profiles: readonly string[] }) => `trang "${p.sheet}" khớp như nhau với các hồ sơ cột ${p.profiles.join(' và ')}; chọn một bằng --profile <tệp hồ sơ>`,
     (p) => `sheet "${p.sheet}" matches the column-mapping profiles ${p.profiles.join(' and ')} equally well; choose one with --profile FILE`,
   ),
   requiredColumnsMissingIn: text(

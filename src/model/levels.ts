@@ -11,6 +11,7 @@
 import { z } from 'zod';
 import { eraAt, type AdminUnit, type AdminUnits, type Era, type UnitLevel } from '../units/types.js';
 import { modelText, type Message } from '../messages/index.js';
+import { ownIssueText } from '../messages/zod-issue.js';
 
 /** Every level, lowest first. */
 export const LEVELS = ['commune', 'district', 'province', 'national'] as const;
@@ -140,7 +141,7 @@ export function levelOfCode(code: string): Level | undefined {
 
 /** A unit code of any level, as files and requests give it ("21295", "529", "51", "VN"). */
 export const UnitCode = z.string().refine((code) => levelOfCode(code) !== undefined, {
-  error: 'mã đơn vị 2, 3 hoặc 5 chữ số, hoặc VN (unit code of 2, 3 or 5 digits, or VN)',
+  error: ownIssueText(modelText.unitCodeForm()),
 });
 
 /** A unit of the list valid on `date` (`Toàn quốc` for VN). */

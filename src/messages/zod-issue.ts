@@ -6,9 +6,28 @@
  * `issueMessage`.
  */
 import type { z } from 'zod';
-import { ioText, Message } from '../messages/index.js';
+import { Message } from './define.js';
+import { ioText } from './io.js';
 
 type Issue = z.core.$ZodIssue;
+
+/**
+ * Messages a schema gives for its own checks (`{ error: ownIssueText(…) }`, a refinement's
+ * issue): zod carries a string, so the string is a key to the message, found again here.
+ */
+const OWN_TEXTS = new Map<string, Message>();
+
+/** The text to hand zod for one of our messages; `issueMessage` renders the message itself. */
+export function ownIssueText(message: Message): string {
+  const key = `${message.id} ${JSON.stringify(message.params)}`;
+  OWN_TEXTS.set(key, message);
+  return key;
+}
+
+/** A refinement's issue carrying one of our messages (`ctx.issues.push(ownIssue(…))`). */
+export function ownIssue(input: unknown, message: Message, path: PropertyKey[] = []): z.core.$ZodRawIssue {
+  return { code: 'custom', input, message: ownIssueText(message), path };
+}
 
 /** What a value is, in words: the kinds zod expects and the kinds a YAML file can hold. */
 const KINDS = ['string', 'number', 'int', 'boolean', 'array', 'object', 'date', 'null', 'undefined'] as const;
@@ -62,6 +81,8 @@ export function allowedKeysAt(schema: z.ZodType | undefined, path: readonly Prop
 
 /** One zod issue as a message of ours (the field's path is the caller's to say). */
 export function issueMessage(issue: Issue, schema?: z.ZodType): Message {
+  const own = OWN_TEXTS.get(issue.message);
+  if (own) return own;
   switch (issue.code) {
     case 'invalid_type': {
       if (issue.input === undefined) return ioText.zodRequired();
