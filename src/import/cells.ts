@@ -105,18 +105,36 @@ export function parseDate(value: RawValue): Parsed<string> {
     return ok(isoFromSerial(value));
   }
   const text = displayText(value);
-  let iso: string | undefined;
   const dayFirst = DAY_FIRST.exec(text);
   const isoLike = ISO_LIKE.exec(text);
-  if (dayFirst) {
-    iso = isoFromParts(fullYear(dayFirst[3]!), Number(dayFirst[2]), Number(dayFirst[1]));
-  } else if (isoLike) {
-    iso = isoFromParts(Number(isoLike[1]), Number(isoLike[2]), Number(isoLike[3]));
-  } else if (SERIAL_TEXT.test(text) && Number(text) >= 10_000) {
-    // Serial numbers that lost their date format (pasted as text); small numbers are not dates.
-    iso = isoFromSerial(Number(text));
+  const parts = dayFirst
+    ? { year: fullYear(dayFirst[3]!), month: Number(dayFirst[2]), day: Number(dayFirst[1]) }
+    : isoLike
+      ? { year: Number(isoLike[1]), month: Number(isoLike[2]), day: Number(isoLike[3]) }
+      : undefined;
+  if (parts) {
+    const iso = isoFromParts(parts.year, parts.month, parts.day);
+    return iso ? ok(iso) : fail('invalid_date', calendarFault(parts));
   }
-  return iso ? ok(iso) : fail('invalid_date', invalidDate);
+  // Serial numbers that lost their date format (pasted as text); small numbers are not dates.
+  if (SERIAL_TEXT.test(text) && Number(text) >= 10_000) return ok(isoFromSerial(Number(text)));
+  return fail('invalid_date', invalidDate);
+}
+
+/** Days in a month of a year (month 1–12). */
+function daysIn(year: number, month: number): number {
+  return new Date(Date.UTC(year, month, 0)).getUTCDate();
+}
+
+/**
+ * Why a date written in the right form is still no date: a month or a day that does not exist
+ * ("31/02/2025": February has no 31st). The form is right, so the message does not blame it.
+ */
+function calendarFault({ year, month, day }: { year: number; month: number; day: number }): Message {
+  if (month < 1 || month > 12) return importText.noSuchMonth({ month });
+  if (day < 1 || day > 31) return importText.noSuchDay({ day });
+  if (month === 2 && day === 29) return importText.notLeapYear({ year });
+  return importText.noSuchDayInMonth({ day, month, days: daysIn(year, month) });
 }
 
 const invalidDate = importText.dateInvalid();

@@ -70,6 +70,8 @@ export async function detectFormat(file: string): Promise<FileFormat> {
   }
   if (head.subarray(0, 8).equals(OLE_MAGIC)) return oleFormat(file);
   if (head.length >= 4 && BARE_BIFF_BOF.has(head.readUInt16LE(0))) throw unreadable(file, TOO_OLD_XLS);
+  const other = notASpreadsheet(head);
+  if (other) throw unreadable(file, importText.notAListOfChildren({ what: other }));
   // Web software's "Xuất Excel" writes a web page, named .xls, .xlsx or .html alike.
   const markup = markupKind(head);
   if (markup) return markup;
@@ -93,6 +95,31 @@ export async function guardZip(file: string, named: string = file): Promise<ZipI
     if (error instanceof ZipRefusal) throw unreadable(named, error.reason);
     throw unreadable(named, importText.notAWorkbook());
   }
+}
+
+/**
+ * Files people pick by mistake instead of the list (a PDF of the report, a photo of the paper
+ * form, a download still zipped), told by their first bytes whatever their name: the message
+ * says what the file is rather than how to save it as .xlsx.
+ */
+const SIGNATURES: readonly { readonly bytes: readonly (number | undefined)[]; readonly what: () => Message }[] = [
+  { bytes: [0x25, 0x50, 0x44, 0x46, 0x2d], what: () => importText.kindPdf() },
+  { bytes: [0x89, 0x50, 0x4e, 0x47], what: () => importText.kindImage({ format: 'PNG' }) },
+  { bytes: [0xff, 0xd8, 0xff], what: () => importText.kindImage({ format: 'JPEG' }) },
+  { bytes: [0x47, 0x49, 0x46, 0x38], what: () => importText.kindImage({ format: 'GIF' }) },
+  { bytes: [0x49, 0x49, 0x2a, 0x00], what: () => importText.kindImage({ format: 'TIFF' }) },
+  { bytes: [0x4d, 0x4d, 0x00, 0x2a], what: () => importText.kindImage({ format: 'TIFF' }) },
+  { bytes: [0x52, 0x49, 0x46, 0x46, undefined, undefined, undefined, undefined, 0x57, 0x45, 0x42, 0x50], what: () => importText.kindImage({ format: 'WebP' }) },
+  { bytes: [undefined, undefined, undefined, undefined, 0x66, 0x74, 0x79, 0x70, 0x68, 0x65, 0x69], what: () => importText.kindImage({ format: 'HEIC' }) },
+  { bytes: [0x52, 0x61, 0x72, 0x21], what: () => importText.kindArchive({ format: '.rar' }) },
+  { bytes: [0x37, 0x7a, 0xbc, 0xaf, 0x27, 0x1c], what: () => importText.kindArchive({ format: '.7z' }) },
+  { bytes: [0x1f, 0x8b], what: () => importText.kindArchive({ format: '.gz' }) },
+  { bytes: [0x7b, 0x5c, 0x72, 0x74, 0x66], what: () => importText.kindRtf() },
+];
+
+function notASpreadsheet(head: Buffer): Message | undefined {
+  const signature = SIGNATURES.find(({ bytes }) => head.length >= bytes.length && bytes.every((byte, at) => byte === undefined || head[at] === byte));
+  return signature?.what();
 }
 
 /**
@@ -133,10 +160,8 @@ async function oleFormat(file: string): Promise<FileFormat> {
     throw damagedXls(file, inspection.reason ?? importText.structureUnreadable());
   }
   if (kind === 'other') {
-    throw unreadable(
-      file,
-      importText.oldOfficeNotWorkbook(),
-    );
+    const what = inspection.what === 'doc' ? importText.kindWordDoc() : inspection.what === 'ppt' ? importText.kindPowerPointPpt() : undefined;
+    throw unreadable(file, what ? importText.notAListOfChildren({ what }) : importText.oldOfficeNotWorkbook());
   }
   return 'xls';
 }

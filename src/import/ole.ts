@@ -25,6 +25,8 @@ export interface OleInspection {
   readonly kind: OleKind;
   /** For 'damaged': what is wrong, in a few words. */
   readonly reason?: Message;
+  /** For 'other': a Word document or a PowerPoint file, when its streams say so. */
+  readonly what?: 'doc' | 'ppt';
 }
 
 export const OLE_MAGIC = Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]);
@@ -71,7 +73,7 @@ export async function inspectOle(path: string): Promise<OleInspection> {
     const names = new Set(container.entries.map((entry) => entry.name));
     if (names.has('EncryptedPackage') || names.has('EncryptionInfo')) return { kind: 'encrypted-workbook' };
     const workbook = container.workbookEntry();
-    if (!workbook) return { kind: 'other' };
+    if (!workbook) return { kind: 'other', ...(names.has('WordDocument') ? { what: 'doc' as const } : names.has('PowerPoint Document') ? { what: 'ppt' as const } : {}) };
     return { kind: hasFilePass(container.stream(workbook)) ? 'encrypted-xls' : 'xls' };
   } catch (error) {
     if (error instanceof OleDamage) return { kind: 'damaged', reason: error.reason };

@@ -200,10 +200,23 @@ export function countsByKind(kinds: readonly string[]): [string, number][] {
   return [...counts.entries()].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1));
 }
 
-export function summaryLines(rejected: readonly RejectedRow[], warnings: readonly ImportWarning[], lang: Lang): string[] {
+/**
+ * What was read, when the caller knows it: a run that read no row at all (a missing file, only
+ * unreadable files, sheets with headers only) must not end "no row was rejected", which reads
+ * as "all good".
+ */
+export interface ReadCounts {
+  readonly rows: number;
+  /** Files and sheets that could not be read. */
+  readonly unreadable: number;
+}
+
+export function summaryLines(rejected: readonly RejectedRow[], warnings: readonly ImportWarning[], lang: Lang, read?: ReadCounts): string[] {
   const lines: string[] = [];
   const issueKinds = rejected.flatMap((row) => [...new Set(row.issues.map((issue) => issue.kind))]);
-  if (rejected.length === 0) {
+  if (read !== undefined && read.rows === 0) {
+    lines.push(render(read.unreadable > 0 ? importText.nothingReadUnreadable({ unreadable: read.unreadable }) : importText.nothingReadNoRows(), lang));
+  } else if (rejected.length === 0) {
     lines.push(render(importText.noRowRejected(), lang));
   } else {
     lines.push(render(importText.errorsByKind({ rejectedCount: rejected.length }), lang));

@@ -293,16 +293,14 @@ const LOCAL_SIGNATURE_BYTES = Buffer.from([0x50, 0x4b, 0x03, 0x04]);
 function checkIsWorkbook(entries: readonly ZipEntry[]): void {
   const names = new Set(entries.map((entry) => entry.name));
   if (names.has('xl/workbook.xml')) return;
-  const other: Message | undefined = names.has('xl/workbook.bin')
-    ? importText.kindXlsb()
-    : names.has('word/document.xml')
-      ? importText.kindDocx()
-      : names.has('content.xml') && names.has('mimetype')
-        ? importText.kindOds()
-        : undefined;
-  throw new ZipRefusal(
-    other
-      ? importText.otherZipFormat({ other })
-      : importText.zipNotWorkbook(),
-  );
+  // Another spreadsheet: saved again as .xlsx, it is read.
+  const spreadsheet = names.has('xl/workbook.bin') ? importText.kindXlsb() : names.has('content.xml') && names.has('mimetype') ? importText.kindOds() : undefined;
+  if (spreadsheet) throw new ZipRefusal(importText.otherZipFormat({ other: spreadsheet }));
+  // Not a spreadsheet at all: say what it is.
+  const what = names.has('word/document.xml') ? importText.kindDocx() : names.has('ppt/presentation.xml') ? importText.kindPptx() : undefined;
+  if (what) throw new ZipRefusal(importText.notAListOfChildren({ what }));
+  const workbooks = entries.filter((entry) => /\.(xlsx|xlsm|xls|csv)$/i.test(entry.name)).length;
+  if (workbooks > 0) throw new ZipRefusal(importText.zipOfWorkbooks({ workbooks }));
+  if (![...names].some((name) => name === '[Content_Types].xml')) throw new ZipRefusal(importText.notAListOfChildren({ what: importText.kindArchive({ format: '.zip' }) }));
+  throw new ZipRefusal(importText.zipNotWorkbook());
 }

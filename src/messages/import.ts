@@ -1,6 +1,8 @@
 /** Texts of src/import/. */
 import { catalogue, numberIn, text, type Message } from './define.js';
 
+const MONTHS_EN = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+
 /** A row of an input file, as messages name it. */
 interface RowPlace {
   readonly file: string;
@@ -402,6 +404,14 @@ export const importText = catalogue('import', {
     (p: { rejected: number }) => `${numberIn('vi', p.rejected)} dòng bị loại khi xếp vào đơn vị hành chính (đã tính trong số bị loại)`,
     (p) => `${numberIn('en', p.rejected)} rows rejected when placed on administrative units (counted as rejected)`,
   ),
+  nothingReadUnreadable: text(
+    (p: { unreadable: number }) => `Chưa đọc được dòng nào: ${numberIn('vi', p.unreadable)} tệp hoặc trang không đọc được (xem lý do ở trên).`,
+    (p) => `No row was read: ${numberIn('en', p.unreadable)} file(s) or sheet(s) could not be read (see why above).`,
+  ),
+  nothingReadNoRows: text(
+    'Chưa đọc được dòng nào: các tệp không có dòng dữ liệu nào dưới dòng tiêu đề.',
+    'No row was read: the files hold no data row under the header row.',
+  ),
   noRowRejected: text('Không có dòng nào bị loại.', 'No row was rejected.'),
   errorsByKind: text(
     (p: { rejectedCount: number }) => `Lỗi theo loại (${numberIn('vi', p.rejectedCount)} dòng bị loại):`,
@@ -438,7 +448,28 @@ export const importText = catalogue('import', {
     (p) => `entries "${p.name}" and "${p.name2}" overlap`,
   ),
   kindXlsb: text('sổ Excel nhị phân (.xlsb)', 'a binary Excel workbook (.xlsb)'),
-  kindDocx: text('văn bản Word (.docx)', 'a Word document (.docx)'),
+  kindDocx: text('tệp Word (.docx)', 'a Word document (.docx)'),
+  kindWordDoc: text('tệp Word (.doc)', 'a Word document (.doc)'),
+  kindPptx: text('tệp PowerPoint (.pptx)', 'a PowerPoint file (.pptx)'),
+  kindPowerPointPpt: text('tệp PowerPoint (.ppt)', 'a PowerPoint file (.ppt)'),
+  kindPdf: text('tệp PDF', 'a PDF file'),
+  kindImage: text(
+    (p: { format: string }) => `tệp ảnh (${p.format})`,
+    (p) => `an image (${p.format})`,
+  ),
+  kindArchive: text(
+    (p: { format: string }) => `tệp nén (${p.format})`,
+    (p) => `an archive (${p.format})`,
+  ),
+  kindRtf: text('tệp văn bản RTF', 'an RTF document'),
+  notAListOfChildren: text(
+    (p: { what: Message }) => `${p.what.vi}, không phải danh sách trẻ em; hãy chọn tệp Excel (.xlsx, .xls) hoặc .csv của danh sách`,
+    (p) => `${p.what.en}, not a list of children; choose the list's Excel (.xlsx, .xls) or .csv file`,
+  ),
+  zipOfWorkbooks: text(
+    (p: { workbooks: number }) => `tệp nén (.zip) chứa ${numberIn('vi', p.workbooks)} tệp bảng tính; hãy giải nén rồi chọn các tệp trong đó`,
+    (p) => `an archive (.zip) holding ${numberIn('en', p.workbooks)} spreadsheet file(s); unzip it and choose the files inside`,
+  ),
   kindOds: text('bảng tính OpenDocument (.ods)', 'an OpenDocument spreadsheet (.ods)'),
   otherZipFormat: text(
     (p: { other: Message }) => `đây là ${p.other.vi}, không phải sổ Excel .xlsx; hãy mở và lưu lại dạng .xlsx`,
@@ -448,6 +479,22 @@ export const importText = catalogue('import', {
   codeDigits: text(
     (p: { digits: number }) => `mã phải gồm ${numberIn('vi', p.digits)} chữ số`,
     (p) => `a code must have ${numberIn('en', p.digits)} digits`,
+  ),
+  noSuchMonth: text(
+    (p: { month: number }) => `không có tháng ${p.month} (tháng từ 1 đến 12; ngày viết dd/mm/yyyy)`,
+    (p) => `there is no month ${p.month} (months run from 1 to 12; dates are written dd/mm/yyyy)`,
+  ),
+  noSuchDay: text(
+    (p: { day: number }) => `không có ngày ${p.day} (ngày từ 1 đến 31)`,
+    (p) => `there is no day ${p.day} (days run from 1 to 31)`,
+  ),
+  noSuchDayInMonth: text(
+    (p: { day: number; month: number; days: number }) => `tháng ${p.month} không có ngày ${p.day} (tháng ${p.month} có ${p.days} ngày)`,
+    (p) => `${MONTHS_EN[p.month - 1] ?? `month ${p.month}`} has no day ${p.day} (it has ${p.days} days)`,
+  ),
+  notLeapYear: text(
+    (p: { year: number }) => `tháng 2 năm ${p.year} không có ngày 29 (năm ${p.year} không nhuận)`,
+    (p) => `February ${p.year} has no day 29 (${p.year} is not a leap year)`,
   ),
   dateInvalid: text('ngày không hợp lệ (dùng dd/mm/yyyy)', 'invalid date (use dd/mm/yyyy)'),
   yesNoExpected: text('phải là Có hoặc Không', 'must be Có (yes) or Không (no)'),

@@ -29,6 +29,20 @@ const KIND_WORDS = {
 type Kind = keyof typeof KIND_WORDS;
 
 export const ioText = catalogue('io', {
+  kindOfFile: text(
+    (p: { kind: Message }) => `Tệp ${p.kind.vi}`,
+    (p) => `The ${p.kind.en} file`,
+  ),
+  fileFieldFault: text(
+    (p: { kind: Message; file: string; field: string; reason: Message }) => `Tệp ${p.kind.vi} ${p.file}${p.field ? `, mục ${p.field}` : ''}: ${p.reason.vi}`,
+    (p) => `The ${p.kind.en} file ${p.file}${p.field ? `, field ${p.field}` : ''}: ${p.reason.en}`,
+  ),
+  zodLineOfText: text('cần một dòng chữ', 'a line of text is needed'),
+  zodRealDate: text('cần một ngày có thật, dạng 2025-06-20 hoặc 20/06/2025', 'a real date is needed, written 2025-06-20 or 20/06/2025'),
+  zodMustContain: text(
+    (p: { text: string }) => `phải có "${p.text}"`,
+    (p) => `must contain "${p.text}"`,
+  ),
   zodRequired: text('thiếu mục bắt buộc', 'a required key is missing'),
   zodWrongKind: text(
     (p: { expected: Kind; found: Kind; value: string }) => `cần ${KIND_WORDS[p.expected].vi}, ở đây là ${KIND_WORDS[p.found].vi} (${p.value})`,

@@ -78,7 +78,8 @@ describe('zip bombs', () => {
   it('refuses a zip that is not a workbook, saying what it is', async () => {
     writeFileSync(file('letter.xlsx'), buildZip([{ name: 'word/document.xml', data: Buffer.from('<w:document/>') }]));
     const error = await unreadableRefusal(importFiles([file('letter.xlsx')], { threads: 1 }));
-    expect(error.text.vi).toContain('văn bản Word');
+    expect(error.text.vi).toBe('Không đọc được tệp "letter.xlsx": tệp Word (.docx), không phải danh sách trẻ em; hãy chọn tệp Excel (.xlsx, .xls) hoặc .csv của danh sách');
+    expect(error.text.en).toContain('a Word document (.docx), not a list of children');
   });
 
   it('refuses a workbook cut short, saying it was not completely copied', async () => {

@@ -190,6 +190,10 @@ export class CsvParser {
             i += 1;
           } else {
             this.inQuotes = false;
+            // A quote that closed lines later and is followed by more text ("…\n"Nguyễn, …)
+            // was never meant to close: the quote left open is the one on the opening line.
+            const next = input.charCodeAt(i + 1);
+            if (this.line > this.quoteLine && i + 1 < input.length && next !== delimiter && next !== LF && next !== CR) throw this.unclosedQuote();
           }
           run = i + 1;
         } else if (char === LF) {
