@@ -141,7 +141,7 @@ function readInfo(file: string, sheet: SheetRows): { info: AnnexInfo; sources: S
   const parsed = InfoSchema.safeParse(values);
   if (!parsed.success) {
     const issue = parsed.error.issues[0]!;
-    throw refuse(file, importText.annexInfoLayout({ sheet: INFO_SHEET, field: issuePath(issue.path), reason: issueMessage(issue, InfoSchema) }));
+    throw refuse(file, importText.annexInfoLayout({ sheet: INFO_SHEET, field: issuePath(issue.path), reason: issueMessage(issue, { schema: InfoSchema, input: values }) }));
   }
   const i = parsed.data;
   const baseline = i.baselineId && i.baselineFrom && i.baselineTo ? period.parse({ id: i.baselineId, from: i.baselineFrom, to: i.baselineTo }) : undefined;
@@ -176,7 +176,7 @@ function readData(file: string, sheet: SheetRows): { periodId: string; row: Anne
       const parsed = DataRowSchema.safeParse(record);
       if (!parsed.success) {
         const issue = parsed.error.issues[0]!;
-        throw refuse(file, importText.annexCellFault({ sheet: DATA_SHEET, row: number, column: issuePath(issue.path), reason: issueMessage(issue, DataRowSchema) }));
+        throw refuse(file, importText.annexCellFault({ sheet: DATA_SHEET, row: number, column: issuePath(issue.path), reason: issueMessage(issue, { schema: DataRowSchema, input: record }) }));
       }
       const d = parsed.data;
       const breakdown: Partial<Record<BreakdownKey, string>> = {};
@@ -209,10 +209,11 @@ function readFacts(file: string, sheet: SheetRows | undefined): UnitFacts[] {
   return rows
     .filter((values) => values.some((value) => value !== null))
     .map((values, i) => {
-      const parsed = FactRowSchema.safeParse(Object.fromEntries(FACT_FIELDS.map((field, c) => [field, values[c] ?? null])));
+      const record = Object.fromEntries(FACT_FIELDS.map((field, c) => [field, values[c] ?? null]));
+      const parsed = FactRowSchema.safeParse(record);
       if (!parsed.success) {
         const issue = parsed.error.issues[0]!;
-        throw refuse(file, importText.annexCellFault({ sheet: FACTS_SHEET, row: i + 2, column: issuePath(issue.path), reason: issueMessage(issue, FactRowSchema) }));
+        throw refuse(file, importText.annexCellFault({ sheet: FACTS_SHEET, row: i + 2, column: issuePath(issue.path), reason: issueMessage(issue, { schema: FactRowSchema, input: record }) }));
       }
       const facts: Record<string, unknown> = {};
       for (const [key, value] of Object.entries(parsed.data)) if (value !== undefined) facts[key] = value;

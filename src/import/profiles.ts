@@ -35,7 +35,7 @@ export function profileFromData(raw: unknown, shownAs: string): Profile {
   const parsed = ProfileFile.safeParse(raw);
   if (!parsed.success) {
     const issue = parsed.error.issues[0]!;
-    throw invalid(shownAs, issuePath(issue.path), issueMessage(issue, ProfileFile));
+    throw invalid(shownAs, issuePath(issue.path), issueMessage(issue, { schema: ProfileFile, input: raw }));
   }
   return checkProfile(shownAs, parsed.data);
 }

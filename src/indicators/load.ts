@@ -62,7 +62,7 @@ function parseYamlFile<T>(file: string, schema: z.ZodType<T>, what: Message): T 
   const parsed = schema.safeParse(raw);
   if (parsed.success) return parsed.data;
   const issue = parsed.error.issues[0]!;
-  throw invalid(file, describePath(issue.path, raw), issueMessage(issue, schema));
+  throw invalid(file, describePath(issue.path, raw), issueMessage(issue, { schema, input: raw }));
 }
 
 export function catalogueOf(definitions: readonly IndicatorDefinition[]): Catalogue {

@@ -48,6 +48,10 @@ export const ioText = catalogue('io', {
     (p: { expected: Kind; found: Kind; value: string }) => `cần ${KIND_WORDS[p.expected].vi}, ở đây là ${KIND_WORDS[p.found].vi} (${p.value})`,
     (p) => `${KIND_WORDS[p.expected].en} is needed, here ${KIND_WORDS[p.found].en} (${p.value})`,
   ),
+  zodKindNeeded: text(
+    (p: { expected: Kind }) => `cần ${KIND_WORDS[p.expected].vi}`,
+    (p) => `${KIND_WORDS[p.expected].en} is needed`,
+  ),
   zodInvalidValue: text('giá trị không hợp lệ', 'invalid value'),
   zodEmptyText: text('không được để trống', 'must not be empty'),
   zodTextTooShort: text(
@@ -98,6 +102,10 @@ export const ioText = catalogue('io', {
   zodMustBe: text(
     (p: { value: string }) => `phải là ${p.value}`,
     (p) => `must be ${p.value}`,
+  ),
+  zodRequiredOneOf: text(
+    (p: { values: readonly string[] }) => `thiếu mục bắt buộc (một trong: ${p.values.join(', ')})`,
+    (p) => `a required key is missing (one of: ${p.values.join(', ')})`,
   ),
   zodOneOf: text(
     (p: { values: readonly string[] }) => `phải là một trong: ${p.values.join(', ')}`,

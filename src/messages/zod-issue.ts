@@ -79,16 +79,35 @@ export function allowedKeysAt(schema: z.ZodType | undefined, path: readonly Prop
   return def?.['type'] === 'object' ? Object.keys(def['shape'] as Record<string, unknown>) : undefined;
 }
 
+/** What was checked: the schema (for the keys it allows) and the data (for the value at a path). */
+export interface Checked {
+  readonly schema?: z.ZodType;
+  readonly input?: unknown;
+}
+
+/** The value at `path` of the data checked; `present: false` when a key on the way is absent. */
+function valueAt(input: unknown, path: readonly PropertyKey[]): { present: boolean; value?: unknown } {
+  let node = input;
+  for (const key of path) {
+    if (node === null || typeof node !== 'object' || !Object.hasOwn(node, key)) return { present: false };
+    node = (node as Record<PropertyKey, unknown>)[key];
+  }
+  return { present: true, value: node };
+}
+
 /** One zod issue as a message of ours (the field's path is the caller's to say). */
-export function issueMessage(issue: Issue, schema?: z.ZodType): Message {
+export function issueMessage(issue: Issue, checked: Checked = {}): Message {
   const own = OWN_TEXTS.get(issue.message);
   if (own) return own;
+  // zod leaves the value out of its issues unless asked: it is found again in the data checked.
+  const at = issue.input !== undefined ? { present: true, value: issue.input } : checked.input !== undefined ? valueAt(checked.input, issue.path) : undefined;
   switch (issue.code) {
     case 'invalid_type': {
-      if (issue.input === undefined) return ioText.zodRequired();
+      if (at && (!at.present || at.value === undefined)) return ioText.zodRequired();
       const expected = isKind(issue.expected) ? issue.expected : undefined;
-      const found = kindOf(issue.input);
-      return expected ? ioText.zodWrongKind({ expected, found: found ?? 'other', value: shown(issue.input) }) : ioText.zodInvalidValue();
+      if (!expected) return ioText.zodInvalidValue();
+      if (!at) return ioText.zodKindNeeded({ expected });
+      return ioText.zodWrongKind({ expected, found: kindOf(at.value) ?? 'other', value: shown(at.value) });
     }
     case 'too_small': {
       const minimum = Number(issue.minimum);
@@ -103,24 +122,25 @@ export function issueMessage(issue: Issue, schema?: z.ZodType): Message {
       return issue.inclusive === false ? ioText.zodBelow({ limit: maximum }) : ioText.zodAtMost({ limit: maximum });
     }
     case 'invalid_format':
-      return issue.input === undefined ? ioText.zodBadFormat({ value: '' }) : ioText.zodBadFormat({ value: shown(issue.input) });
+      return ioText.zodBadFormat({ value: at?.present && at.value !== undefined ? shown(at.value) : '' });
     case 'not_multiple_of':
       return ioText.zodNotMultipleOf({ divisor: issue.divisor });
     case 'unrecognized_keys': {
-      const allowed = allowedKeysAt(schema, issue.path) ?? [];
+      const allowed = allowedKeysAt(checked.schema, issue.path) ?? [];
       return ioText.zodUnknownKeys({ keys: issue.keys, allowed });
     }
     case 'invalid_value':
+      if (at && (!at.present || at.value === undefined)) return ioText.zodRequiredOneOf({ values: issue.values.map(shown) });
       return issue.values.length === 1 ? ioText.zodMustBe({ value: shown(issue.values[0]) }) : ioText.zodOneOf({ values: issue.values.map(shown) });
     case 'invalid_union': {
       // The branch that got furthest says the most: its first issue, with the path inside the union.
       const branch = issue.errors.map((issues) => issues[0]).filter((first) => first !== undefined).sort((a, b) => b.path.length - a.path.length)[0];
-      return branch && branch.path.length > 0 ? issueMessage({ ...branch, path: [...issue.path, ...branch.path] }, schema) : ioText.zodInvalidValue();
+      return branch && branch.path.length > 0 ? issueMessage({ ...branch, path: [...issue.path, ...branch.path] }, checked) : ioText.zodInvalidValue();
     }
     case 'invalid_key':
     case 'invalid_element': {
       const inner = issue.issues[0];
-      return inner ? issueMessage(inner, schema) : ioText.zodInvalidValue();
+      return inner ? issueMessage({ ...inner, path: [...issue.path, ...inner.path] }, checked) : ioText.zodInvalidValue();
     }
     case 'custom': {
       const given: unknown = issue.params?.['message'];

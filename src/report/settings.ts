@@ -173,10 +173,11 @@ export function loadSettingsFile(file: string): ReportSettingsFile {
 /** Shared by the settings and narrative files: YAML → zod, one-line errors with exit 4. */
 export function parseYamlFile<T extends z.ZodType>(file: string, schema: T, what: Message): z.output<T> {
   const raw = readYamlFile(file, ioText.kindOfFile({ kind: what }));
-  const parsed = schema.safeParse(raw ?? {});
+  const input = raw ?? {};
+  const parsed = schema.safeParse(input);
   if (!parsed.success) {
     const issue = parsed.error.issues[0]!;
-    throw new UserError(ExitCode.invalidDefinition, ioText.fileFieldFault({ kind: what, file, field: issuePath(issue.path), reason: issueMessage(issue, schema) }));
+    throw new UserError(ExitCode.invalidDefinition, ioText.fileFieldFault({ kind: what, file, field: issuePath(issue.path), reason: issueMessage(issue, { schema, input }) }));
   }
   return parsed.data;
 }
