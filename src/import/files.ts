@@ -137,7 +137,7 @@ async function markupFormat(file: string): Promise<FileFormat> {
   if (await findSoffice()) return 'markup';
   throw unreadable(
     file,
-    importText.xlsIsWebPage({ HOW_TO_SAVE_AS_XLSX }),
+    importText.xlsIsWebPage({ howTo: HOW_TO_SAVE_AS_XLSX }),
   );
 }
 

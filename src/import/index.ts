@@ -139,7 +139,7 @@ function birthDateWarnings(children: ChildColumns, kept: readonly number[], late
       kind: 'birth_after_period',
       column: CHILD_FIELDS.dateOfBirth.header,
       value: formatDmy(isoOfDateNumber(born[index]!)),
-      message: importText.birthAfterReferenceDay({ value: when[latest.why], day }),
+      message: importText.birthAfterReferenceDay({ reference: when[latest.why], day }),
     }));
 }
 

@@ -113,7 +113,7 @@ export function linkRecords(children: ChildColumns, events: EventColumns): LinkO
           column: EVENT_FIELDS.eventDate.header,
           value: dmy(eventDate),
           kind: 'event_before_birth',
-          message: importText.eventBeforeBirthOf({ childId, value: dmy(born[child]!) }),
+          message: importText.eventBeforeBirthOf({ childId, born: dmy(born[child]!) }),
         });
       }
       const died = statusDates[child]!;
@@ -122,7 +122,7 @@ export function linkRecords(children: ChildColumns, events: EventColumns): LinkO
           column: EVENT_FIELDS.eventDate.header,
           value: dmy(eventDate),
           kind: 'event_after_death',
-          message: importText.eventAfterDeathOf({ childId, value: dmy(died) }),
+          message: importText.eventAfterDeathOf({ childId, died: dmy(died) }),
         });
       }
     }

@@ -64,7 +64,7 @@ export class ConversionFailure extends Error {
 export async function convertXlsToXlsx(path: string, timeoutMs = CONVERSION_TIMEOUT_MS): Promise<ConvertedWorkbook> {
   const soffice = await findSoffice();
   if (!soffice) {
-    throw new ConversionFailure(importText.legacyXls({ HOW_TO_SAVE_AS_XLSX }));
+    throw new ConversionFailure(importText.legacyXls({ howTo: HOW_TO_SAVE_AS_XLSX }));
   }
   const folder = await mkdtemp(join(tmpdir(), 'chitieu-xls-'));
   const remove = () => rm(folder, { recursive: true, force: true });
@@ -85,7 +85,7 @@ export async function convertXlsToXlsx(path: string, timeoutMs = CONVERSION_TIME
     const size = await stat(converted).then((info) => info.size, () => 0);
     if (outcome === 'timeout') {
       throw new ConversionFailure(
-        importText.libreOfficeTimedOut({ value: Math.round(timeoutMs / 1000), HOW_TO_SAVE_AS_XLSX }),
+        importText.libreOfficeTimedOut({ seconds: Math.round(timeoutMs / 1000), howTo: HOW_TO_SAVE_AS_XLSX }),
       );
     }
     if (size === 0) {

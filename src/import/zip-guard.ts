@@ -62,12 +62,6 @@ const truncated = () =>
     importText.zipTruncated(),
   );
 
-export function formatBytes(bytes: number): string {
-  if (bytes >= 1024 ** 3) return `${(bytes / 1024 ** 3).toFixed(1)} GB`;
-  if (bytes >= 1024 ** 2) return `${(bytes / 1024 ** 2).toFixed(1)} MB`;
-  return `${Math.ceil(bytes / 1024)} KB`;
-}
-
 export function bomb(detail: Message): ZipRefusal {
   return new ZipRefusal(
     importText.zipBomb({ detail }),
@@ -221,13 +215,13 @@ export function checkDeclaredSizes(entries: readonly ZipEntry[], limits: ZipLimi
     if (entry.uncompressedSize >= limits.largeEntryBytes && ratio > limits.maxRatio) {
       const times = Math.round(ratio);
       throw bomb(
-        importText.zipRatio({ name: entry.name, value: formatBytes(entry.uncompressedSize), times }),
+        importText.zipRatio({ name: entry.name, expanded: entry.uncompressedSize, times }),
       );
     }
   }
   if (total > limits.maxTotalBytes) {
     throw bomb(
-      importText.zipTotalOverLimit({ value: formatBytes(total), value2: formatBytes(limits.maxTotalBytes) }),
+      importText.zipTotalOverLimit({ total, limit: limits.maxTotalBytes }),
     );
   }
 }

@@ -93,7 +93,7 @@ export function outputFault(error: unknown, path: string, option = '--out'): Use
     case 'ENOENT':
       return fault(option, path, ioText.cannotCreateHere());
     default:
-      return fault(option, path, ioText.cannotWriteCode({ value: code || String(error) }));
+      return fault(option, path, ioText.cannotWriteCode({ code: code || String(error) }));
   }
 }
 
@@ -109,7 +109,7 @@ export function checkOutputFolder(path: string, target: OutputTarget = {}): void
     throw fault(
       option,
       path,
-      ioText.outFolderNeeded({ option, value: folder === '.' ? 'bao-cao' : folder }),
+      ioText.outFolderNeeded({ option, example: folder === '.' ? 'bao-cao' : folder }),
     );
   }
   const stats = statOf(path);
@@ -164,7 +164,7 @@ export function checkOutputFile(path: string, target: OutputFileTarget = {}): vo
   const folder = dirname(resolve(path));
   const parent = statOf(folder);
   if (!parent) {
-    throw fault(option, path, ioText.outFolderMissing({ value: dirname(path) }));
+    throw fault(option, path, ioText.outFolderMissing({ folder: dirname(path) }));
   }
   if (!parent.isDirectory()) throw outputFault({ code: 'ENOTDIR' }, path, option);
   if (!isWritableFolder(folder)) throw outputFault({ code: 'EACCES' }, path, option);

@@ -139,7 +139,7 @@ export function decodeText(bytes: Uint8Array): { text: string; encoding: TextEnc
   try {
     text = textDecoder(encoding).decode(bytes);
   } catch {
-    throw new TextEncodingRefusal(ioText.invalidBytesFor({ value: ENCODING_NAMES[encoding] }));
+    throw new TextEncodingRefusal(ioText.invalidBytesFor({ encoding: ENCODING_NAMES[encoding] }));
   }
   return { text: text.normalize('NFC'), encoding };
 }

@@ -64,7 +64,7 @@ function readFault(error: unknown): Message {
     case 'EPERM':
       return ioText.noPermissionToRead();
     default:
-      return ioText.fileUnreadableCode({ value: errorCode(error) || String(error) });
+      return ioText.fileUnreadableCode({ code: errorCode(error) || String(error) });
   }
 }
 

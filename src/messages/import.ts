@@ -1,5 +1,12 @@
 /** Texts of src/import/. */
-import { catalogue, numberIn, text, type Message } from './define.js';
+import { catalogue, numberIn, text, type Lang, type Message } from './define.js';
+
+/** A size as people read it: "1,5 GB" in Vietnamese, "1.5 GB" in English. */
+function sizeIn(lang: Lang, bytes: number): string {
+  if (bytes >= 1024 ** 3) return `${numberIn(lang, bytes / 1024 ** 3, 1)} GB`;
+  if (bytes >= 1024 ** 2) return `${numberIn(lang, bytes / 1024 ** 2, 1)} MB`;
+  return `${numberIn(lang, Math.ceil(bytes / 1024))} KB`;
+}
 
 const MONTHS_EN = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
 
@@ -106,16 +113,16 @@ export const importText = catalogue('import', {
   birthReferenceToday: text('hôm nay', 'today'),
   birthReferenceAsOf: text('ngày --as-of', 'the --as-of date'),
   birthAfterReferenceDay: text(
-    (p: { value: Message; day: string }) => `ngày sinh sau ${p.value.vi} (${p.day}): kiểm tra lại năm sinh`,
-    (p) => `the birth date is after ${p.value.en} (${p.day}): check the year of birth`,
+    (p: { reference: Message; day: string }) => `ngày sinh sau ${p.reference.vi} (${p.day}): kiểm tra lại năm sinh`,
+    (p) => `the birth date is after ${p.reference.en} (${p.day}): check the year of birth`,
   ),
   eventBeforeBirthOf: text(
-    (p: { childId: string; value: string }) => `ngày xảy ra trước ngày sinh của trẻ ${p.childId} (${p.value})`,
-    (p) => `the event is dated before child ${p.childId} was born (${p.value})`,
+    (p: { childId: string; born: string }) => `ngày xảy ra trước ngày sinh của trẻ ${p.childId} (${p.born})`,
+    (p) => `the event is dated before child ${p.childId} was born (${p.born})`,
   ),
   eventAfterDeathOf: text(
-    (p: { childId: string; value: string }) => `ngày xảy ra sau ngày trẻ ${p.childId} tử vong (${p.value})`,
-    (p) => `the event is dated after child ${p.childId} died (${p.value})`,
+    (p: { childId: string; died: string }) => `ngày xảy ra sau ngày trẻ ${p.childId} tử vong (${p.died})`,
+    (p) => `the event is dated after child ${p.childId} died (${p.died})`,
   ),
   childNotInChildrenList: text(
     (p: { childId: string }) => `trẻ ${p.childId} không có trong danh sách trẻ em; sự việc vẫn được tính theo giới tính, ngày sinh ghi ở dòng này`,
@@ -123,12 +130,12 @@ export const importText = catalogue('import', {
   ),
   howToSaveAsXlsx: text('hãy mở bằng Excel và lưu lại dạng .xlsx (Tệp › Lưu thành › Sổ làm việc Excel), hoặc cài LibreOffice để chương trình tự chuyển', 'open it in Excel and save it as .xlsx (File › Save As › Excel Workbook), or install LibreOffice so that it is converted automatically'),
   legacyXls: text(
-    (p: { HOW_TO_SAVE_AS_XLSX: Message }) => `tệp .xls cũ: ${p.HOW_TO_SAVE_AS_XLSX.vi}`,
-    (p) => `a legacy .xls file: ${p.HOW_TO_SAVE_AS_XLSX.en}`,
+    (p: { howTo: Message }) => `tệp .xls cũ: ${p.howTo.vi}`,
+    (p) => `a legacy .xls file: ${p.howTo.en}`,
   ),
   libreOfficeTimedOut: text(
-    (p: { value: number; HOW_TO_SAVE_AS_XLSX: Message }) => `LibreOffice không chuyển xong tệp .xls sau ${numberIn('vi', p.value)} giây; ${p.HOW_TO_SAVE_AS_XLSX.vi}`,
-    (p) => `LibreOffice did not finish converting the .xls file within ${numberIn('en', p.value)} s; ${p.HOW_TO_SAVE_AS_XLSX.en}`,
+    (p: { seconds: number; howTo: Message }) => `LibreOffice không chuyển xong tệp .xls sau ${numberIn('vi', p.seconds)} giây; ${p.howTo.vi}`,
+    (p) => `LibreOffice did not finish converting the .xls file within ${numberIn('en', p.seconds)} s; ${p.howTo.en}`,
   ),
   libreOfficeFailed: text('LibreOffice không chuyển được tệp .xls (tệp hỏng hoặc có mật khẩu?); hãy mở bằng Excel, bỏ mật khẩu nếu có và lưu lại dạng .xlsx', 'LibreOffice could not convert the .xls file (damaged or password-protected?); open it in Excel, remove any password and save as .xlsx'),
   libreOfficeNotRunnable: text(
@@ -147,8 +154,8 @@ export const importText = catalogue('import', {
   unsupportedExtension: text('chỉ đọc được tệp .xlsx, .xls hoặc .csv', 'only .xlsx, .xls and .csv files can be read'),
   excelWorksheetTooOld: text('sổ Excel 2.x–4.x quá cũ; hãy mở bằng Excel và lưu lại dạng .xlsx (Tệp › Lưu thành › Sổ làm việc Excel)', 'an Excel 2.x–4.x worksheet, too old; open it in Excel and save it as .xlsx (File › Save As › Excel Workbook)'),
   xlsIsWebPage: text(
-    (p: { HOW_TO_SAVE_AS_XLSX: Message }) => `tệp .xls thực chất là trang web/XML do phần mềm xuất ra; ${p.HOW_TO_SAVE_AS_XLSX.vi}`,
-    (p) => `the .xls file is really a web page/XML written by some software; ${p.HOW_TO_SAVE_AS_XLSX.en}`,
+    (p: { howTo: Message }) => `tệp .xls thực chất là trang web/XML do phần mềm xuất ra; ${p.howTo.vi}`,
+    (p) => `the .xls file is really a web page/XML written by some software; ${p.howTo.en}`,
   ),
   workbookPassword: text('sổ Excel có đặt mật khẩu; hãy mở bằng Excel, bỏ mật khẩu (Tệp › Thông tin › Bảo vệ sổ làm việc) và lưu lại', 'a password-protected workbook; open it in Excel, remove the password (File › Info › Protect Workbook) and save it again'),
   damagedXls: text(
@@ -168,28 +175,28 @@ export const importText = catalogue('import', {
   noWorkbookStream: text('không có luồng dữ liệu sổ Excel (Workbook)', 'it has no workbook stream'),
   biffRecordCutShort: text('có bản ghi bị cắt', 'a record is cut short'),
   markupTooLarge: text(
-    (p: { value: number }) => `trang web/XML xuất ra dạng Excel lớn quá (trên ${numberIn('vi', p.value)} MB); hãy mở bằng Excel và lưu lại dạng .xlsx`,
-    (p) => `a web page/XML exported as Excel, too large (over ${numberIn('en', p.value)} MB); open it in Excel and save it as .xlsx`,
+    (p: { megabytes: number }) => `trang web/XML xuất ra dạng Excel lớn quá (trên ${numberIn('vi', p.megabytes)} MB); hãy mở bằng Excel và lưu lại dạng .xlsx`,
+    (p) => `a web page/XML exported as Excel, too large (over ${numberIn('en', p.megabytes)} MB); open it in Excel and save it as .xlsx`,
   ),
   markupBadIndex: text(
-    (p: { value: string; where: Message }) => `tệp hỏng (trang "${p.value}", ${p.where.vi}: số thứ tự sai hoặc lặp lại); hãy mở bằng Excel và lưu lại dạng .xlsx`,
-    (p) => `damaged file (sheet "${p.value}", ${p.where.en}: an index that is wrong or repeated); open it in Excel and save it as .xlsx`,
+    (p: { sheet: string; where: Message }) => `tệp hỏng (trang "${p.sheet}", ${p.where.vi}: số thứ tự sai hoặc lặp lại); hãy mở bằng Excel và lưu lại dạng .xlsx`,
+    (p) => `damaged file (sheet "${p.sheet}", ${p.where.en}: an index that is wrong or repeated); open it in Excel and save it as .xlsx`,
   ),
   markupRow: text(
-    (p: { value: string }) => `dòng ${p.value}`,
-    (p) => `row ${p.value}`,
+    (p: { row: string }) => `dòng ${p.row}`,
+    (p) => `row ${p.row}`,
   ),
   markupRowCell: text(
-    (p: { rowNumber: number; value: string }) => `dòng ${numberIn('vi', p.rowNumber)} ô ${p.value}`,
-    (p) => `row ${numberIn('en', p.rowNumber)} cell ${p.value}`,
+    (p: { row: number; cell: string }) => `dòng ${numberIn('vi', p.row)} ô ${p.cell}`,
+    (p) => `row ${numberIn('en', p.row)} cell ${p.cell}`,
   ),
   csvLettersUnreadable: text(
     (p: { found: Message }) => `tệp CSV không đọc được chữ tiếng Việt (${p.found.vi}); trong Excel hãy lưu lại bằng "CSV UTF-8 (Comma delimited)"`,
     (p) => `the CSV file's Vietnamese letters cannot be read (${p.found.en}); in Excel, save it again as "CSV UTF-8 (Comma delimited)"`,
   ),
   csvBadBytes: text(
-    (p: { value: string }) => `tệp CSV có byte sai trong mã ${p.value} nên chữ tiếng Việt bị hỏng; trong Excel hãy lưu lại bằng "CSV UTF-8 (Comma delimited)"`,
-    (p) => `the CSV file holds bytes that are not ${p.value}, so its Vietnamese letters are garbled; in Excel, save it again as "CSV UTF-8 (Comma delimited)"`,
+    (p: { encoding: string }) => `tệp CSV có byte sai trong mã ${p.encoding} nên chữ tiếng Việt bị hỏng; trong Excel hãy lưu lại bằng "CSV UTF-8 (Comma delimited)"`,
+    (p) => `the CSV file holds bytes that are not ${p.encoding}, so its Vietnamese letters are garbled; in Excel, save it again as "CSV UTF-8 (Comma delimited)"`,
   ),
   csvQuoteNotClosed: text(
     (p: { quoteLine: number }) => `dấu ngoặc kép (") mở ở dòng ${numberIn('vi', p.quoteLine)} không được đóng, nên phần sau của tệp bị gộp vào một ô; hãy sửa dòng đó`,
@@ -204,8 +211,8 @@ export const importText = catalogue('import', {
     (p) => `line ${numberIn('en', p.line)} is too long (over ${numberIn('en', p.recordChars)} characters or ${numberIn('en', p.fields)} columns); the file is not a list of children, or it is damaged`,
   ),
   zipEntryBeyondDeclared: text(
-    (p: { name: string; value: string }) => `phần "${p.name}" giải nén ra nhiều hơn kích thước khai báo ${p.value}`,
-    (p) => `entry "${p.name}" expands beyond its declared ${p.value}`,
+    (p: { name: string; declared: number }) => `phần "${p.name}" giải nén ra nhiều hơn kích thước khai báo ${sizeIn('vi', p.declared)}`,
+    (p) => `entry "${p.name}" expands beyond its declared ${sizeIn('en', p.declared)}`,
   ),
   xmlPartHasDtd: text(
     (p: { part: string }) => `phần "${p.part}" khai báo DTD (<!DOCTYPE>), điều sổ Excel không bao giờ có: không đọc; hãy mở bằng Excel và lưu lại dạng .xlsx`,
@@ -436,12 +443,12 @@ export const importText = catalogue('import', {
     (p) => `entry "${p.name}" declares a false size`,
   ),
   zipRatio: text(
-    (p: { name: string; value: string; times: number }) => `phần "${p.name}" giải nén ra ${p.value}, gấp ${numberIn('vi', p.times)} lần`,
-    (p) => `entry "${p.name}" expands to ${p.value}, ${numberIn('en', p.times)} times its size`,
+    (p: { name: string; expanded: number; times: number }) => `phần "${p.name}" giải nén ra ${sizeIn('vi', p.expanded)}, gấp ${numberIn('vi', p.times)} lần`,
+    (p) => `entry "${p.name}" expands to ${sizeIn('en', p.expanded)}, ${numberIn('en', p.times)} times its size`,
   ),
   zipTotalOverLimit: text(
-    (p: { value: string; value2: string }) => `giải nén ra ${p.value}, quá giới hạn ${p.value2}`,
-    (p) => `expands to ${p.value}, over the ${p.value2} limit`,
+    (p: { total: number; limit: number }) => `giải nén ra ${sizeIn('vi', p.total)}, quá giới hạn ${sizeIn('vi', p.limit)}`,
+    (p) => `expands to ${sizeIn('en', p.total)}, over the ${sizeIn('en', p.limit)} limit`,
   ),
   zipEntriesOverlap: text(
     (p: { name: string; name2: string }) => `các phần "${p.name}" và "${p.name2}" chồng lên nhau`,
@@ -525,8 +532,8 @@ export const importText = catalogue('import', {
     (p) => `sheet "${p.name}" does not start where the workbook says`,
   ),
   sheetCellColumnBeyond: text(
-    (p: { name: string; value: number }) => `trang "${p.name}" có ô ở cột thứ ${numberIn('vi', p.value)}, ngoài 256 cột của Excel 97–2003`,
-    (p) => `sheet "${p.name}" has a cell in column ${numberIn('en', p.value)}, beyond Excel 97–2003's 256`,
+    (p: { name: string; column: number }) => `trang "${p.name}" có ô ở cột thứ ${numberIn('vi', p.column)}, ngoài 256 cột của Excel 97–2003`,
+    (p) => `sheet "${p.name}" has a cell in column ${numberIn('en', p.column)}, beyond Excel 97–2003's 256`,
   ),
   sheetCellTwice: text(
     (p: { name: string; cell: string }) => `trang "${p.name}" có ô ${p.cell} ghi hai lần`,
@@ -616,8 +623,8 @@ export const importText = catalogue('import', {
     (p) => `part "${p.part}" has row ${numberIn('en', p.row)}, beyond Excel's limit of ${numberIn('en', p.rows)} rows`,
   ),
   textCellsPartRepeat: text(
-    (p: { part: string; value: number }) => `các ô chữ của phần "${p.part}" lặp lại hơn ${numberIn('vi', p.value)} triệu ký tự, quá nhiều so với kích thước tệp (một chuỗi dùng chung được trỏ tới từ rất nhiều ô)`,
-    (p) => `the text cells of part "${p.part}" repeat more than ${numberIn('en', p.value)} million characters, far more than the file's size (one shared string referenced from very many cells)`,
+    (p: { part: string; millions: number }) => `các ô chữ của phần "${p.part}" lặp lại hơn ${numberIn('vi', p.millions)} triệu ký tự, quá nhiều so với kích thước tệp (một chuỗi dùng chung được trỏ tới từ rất nhiều ô)`,
+    (p) => `the text cells of part "${p.part}" repeat more than ${numberIn('en', p.millions)} million characters, far more than the file's size (one shared string referenced from very many cells)`,
   ),
   entryCannotDecompressed: text(
     (p: { name: string }) => `không giải nén được phần "${p.name}"`,

@@ -136,8 +136,8 @@ export const ioText = catalogue('io', {
   folderNotFile: text('đây là thư mục, không phải tệp', 'this is a folder, not a file'),
   noPermissionToRead: text('không có quyền đọc tệp', 'no permission to read the file'),
   fileUnreadableCode: text(
-    (p: { value: string }) => `không đọc được tệp (${p.value})`,
-    (p) => `the file cannot be read (${p.value})`,
+    (p: { code: string }) => `không đọc được tệp (${p.code})`,
+    (p) => `the file cannot be read (${p.code})`,
   ),
   fileFault: text(
     (p: { what: Message; name: string; reason: Message }) => `${p.what.vi} ${p.name}: ${p.reason.vi}`,
@@ -193,12 +193,12 @@ export const ioText = catalogue('io', {
   pathTooLong: text('đường dẫn quá dài', 'the path is too long'),
   cannotCreateHere: text('không tạo được ở đây (thư mục không có, hoặc hệ thống tệp không cho tạo)', 'cannot be created here (no such folder, or the file system does not allow it)'),
   cannotWriteCode: text(
-    (p: { value: string }) => `không ghi được (${p.value})`,
-    (p) => `cannot be written (${p.value})`,
+    (p: { code: string }) => `không ghi được (${p.code})`,
+    (p) => `cannot be written (${p.code})`,
   ),
   outFolderNeeded: text(
-    (p: { option: string; value: string }) => `cần một thư mục, không phải tên tệp: báo cáo và phụ lục được ghi vào thư mục đó với tên tự đặt (bao-cao-<mã>-<kỳ>.docx, .xlsx). Dùng ví dụ ${p.option} ${p.value}`,
-    (p) => `a folder is needed, not a file name: the report and its annex are written into it under their own names (bao-cao-<code>-<period>.docx, .xlsx). Use e.g. ${p.option} ${p.value}`,
+    (p: { option: string; example: string }) => `cần một thư mục, không phải tên tệp: báo cáo và phụ lục được ghi vào thư mục đó với tên tự đặt (bao-cao-<mã>-<kỳ>.docx, .xlsx). Dùng ví dụ ${p.option} ${p.example}`,
+    (p) => `a folder is needed, not a file name: the report and its annex are written into it under their own names (bao-cao-<code>-<period>.docx, .xlsx). Use e.g. ${p.option} ${p.example}`,
   ),
   pathIsFileNotFolder: text(
     (p: { path: string }) => `${p.path} là một tệp, không phải thư mục`,
@@ -210,8 +210,8 @@ export const ioText = catalogue('io', {
     (p) => `a file ending in ${p.list} is needed`,
   ),
   outFolderMissing: text(
-    (p: { value: string }) => `thư mục ${p.value} chưa có; hãy tạo trước hoặc chọn thư mục khác`,
-    (p) => `the folder ${p.value} does not exist; create it first or choose another`,
+    (p: { folder: string }) => `thư mục ${p.folder} chưa có; hãy tạo trước hoặc chọn thư mục khác`,
+    (p) => `the folder ${p.folder} does not exist; create it first or choose another`,
   ),
   saveAsUtf8InNotepad: text('hãy mở bằng Notepad và lưu lại với Encoding là UTF-8', 'open it in Notepad and save it again with Encoding UTF-8'),
   vietnameseTextUnreadable: text(
@@ -231,7 +231,7 @@ export const ioText = catalogue('io', {
   ),
   unknownEncoding: text('bảng mã khác (không phải UTF-8, UTF-16 hay Windows-1258)', 'another encoding (not UTF-8, UTF-16 or Windows-1258)'),
   invalidBytesFor: text(
-    (p: { value: string }) => `có byte sai trong mã ${p.value}`,
-    (p) => `invalid bytes for ${p.value}`,
+    (p: { encoding: string }) => `có byte sai trong mã ${p.encoding}`,
+    (p) => `invalid bytes for ${p.encoding}`,
   ),
 });

@@ -407,7 +407,7 @@ function readSheet(stream: Buffer, offset: number, name: string, globals: Global
   /** Excel 97–2003 has 256 columns (A–IV): a cell beyond is forged, and would make every row 65,536 cells wide. */
   const checkColumn = (column: number) => {
     if (column >= MAX_COLUMNS) {
-      throw damaged(importText.sheetCellColumnBeyond({ name, value: column + 1 }));
+      throw damaged(importText.sheetCellColumnBeyond({ name, column: column + 1 }));
     }
   };
   const put = (row: number, column: number, value: RawValue) => {

@@ -51,7 +51,7 @@ async function* csvBatches(path: string, notes: CellNote[]): AsyncGenerator<read
       // Fatal: a byte further on that is not UTF-8 would change names without a trace.
       throw unreadable(
         path,
-        importText.csvBadBytes({ value: ENCODING_NAMES[encoding] }),
+        importText.csvBadBytes({ encoding: ENCODING_NAMES[encoding] }),
       );
     }
   };

@@ -66,7 +66,7 @@ export class TextBudget {
     this.spent += chars;
     if (this.spent > this.limit) {
       throw refusal(
-        importText.textCellsPartRepeat({ part, value: Math.round(this.limit / 1e6) }),
+        importText.textCellsPartRepeat({ part, millions: Math.round(this.limit / 1e6) }),
       );
     }
   }

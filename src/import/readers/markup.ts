@@ -59,7 +59,7 @@ async function markupText(path: string): Promise<string> {
   if (size > MAX_MARKUP_BYTES) {
     throw unreadable(
       path,
-      importText.markupTooLarge({ value: MAX_MARKUP_BYTES / 1024 / 1024 }),
+      importText.markupTooLarge({ megabytes: MAX_MARKUP_BYTES / 1024 / 1024 }),
     );
   }
   const bytes = await readFile(path);
@@ -365,7 +365,7 @@ function spreadsheetMlSheets(source: string, path: string): ParsedSheet[] {
   const damaged = (where: Message) =>
     unreadable(
       path,
-      importText.markupBadIndex({ value: printableName(sheet?.name ?? ''), where }),
+      importText.markupBadIndex({ sheet: printableName(sheet?.name ?? ''), where }),
     );
   const endRow = () => {
     if (sheet === undefined || row === undefined) return;
@@ -402,7 +402,7 @@ function spreadsheetMlSheets(source: string, path: string): ParsedSheet[] {
           if (tag.closing) return;
           {
             const next = index === undefined ? rowNumber + 1 : Number(index);
-            if (!Number.isInteger(next) || next <= rowNumber || next > 1_048_576) throw damaged(importText.markupRow({ value: printableName(index ?? String(next)) }));
+            if (!Number.isInteger(next) || next <= rowNumber || next > 1_048_576) throw damaged(importText.markupRow({ row: printableName(index ?? String(next)) }));
             rowNumber = next;
           }
           row = [];
@@ -412,7 +412,7 @@ function spreadsheetMlSheets(source: string, path: string): ParsedSheet[] {
         case 'cell': {
           if (row === undefined || tag.closing) return;
           const next = index === undefined ? column + 1 : Number(index);
-          if (!Number.isInteger(next) || next <= column || next > 16_384) throw damaged(importText.markupRowCell({ rowNumber, value: printableName(index ?? String(next)) }));
+          if (!Number.isInteger(next) || next <= column || next > 16_384) throw damaged(importText.markupRowCell({ row: rowNumber, cell: printableName(index ?? String(next)) }));
           column = next;
           cellStyle = tag.attributes.get('styleid');
           mergeAcross = spanOf(tag.attributes.get('mergeacross') ?? '0', 16_383);

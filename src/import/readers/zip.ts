@@ -1,7 +1,7 @@
 import { createReadStream } from 'node:fs';
 import { crc32, createInflateRaw } from 'node:zlib';
 import { importText } from '../../messages/index.js';
-import { ZipRefusal, bomb, corrupt, formatBytes, type ZipEntry, type ZipIndex } from '../zip-guard.js';
+import { ZipRefusal, bomb, corrupt, type ZipEntry, type ZipIndex } from '../zip-guard.js';
 
 /**
  * The entries of a checked zip (zip-guard.ts), read at random by the central directory: the
@@ -57,7 +57,7 @@ export class ZipReader {
         produced += chunk.length;
         if (produced > entry.uncompressedSize) {
           throw bomb(
-            importText.zipEntryBeyondDeclared({ name: entry.name, value: formatBytes(entry.uncompressedSize) }),
+            importText.zipEntryBeyondDeclared({ name: entry.name, declared: entry.uncompressedSize }),
           );
         }
         crc = crc32(chunk, crc);
