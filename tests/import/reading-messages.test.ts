@@ -9,24 +9,17 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseDate } from '../../src/import/cells.js';
 import { importFiles } from '../../src/import/index.js';
-import { importText, UserError } from '../../src/messages/index.js';
+import { importText } from '../../src/messages/index.js';
 import { childRecords } from '../../src/model/record-columns.js';
 import { runCli } from '../helpers/cli.js';
+import { unreadableRefusal } from '../helpers/errors.js';
 import { buildZip } from '../helpers/zips.js';
 import { CHILD_HEADERS, childRow, tempDir, writeWorkbook } from '../helpers/workbooks.js';
 
 const dir = tempDir('chitieu-reading-');
 const file = (name: string) => join(dir, name);
 
-async function refusal(work: Promise<unknown>): Promise<UserError> {
-  try {
-    await work;
-  } catch (error) {
-    if (error instanceof UserError) return error;
-    throw error;
-  }
-  throw new Error('the file was read');
-}
+const refusal = unreadableRefusal;
 
 function dateFault(text: string): { vi: string; en: string } {
   const parsed = parseDate(text);

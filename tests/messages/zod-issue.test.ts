@@ -9,23 +9,15 @@ import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { profileFromData } from '../../src/import/profiles.js';
 import { loadCatalogue, loadIndicatorFile, loadTargets } from '../../src/indicators/load.js';
-import { UserError } from '../../src/messages/index.js';
 import { allowedKeysAt, issueMessage } from '../../src/messages/zod-issue.js';
 import { loadNarrative, NARRATIVE_KEYS } from '../../src/report/narrative.js';
 import { loadSettingsFile } from '../../src/report/settings.js';
+import { userError } from '../helpers/errors.js';
 import { tempDir } from '../helpers/workbooks.js';
 
 const dir = tempDir('chitieu-zod-');
 
-function refused(work: () => unknown): UserError {
-  try {
-    work();
-  } catch (error) {
-    if (error instanceof UserError) return error;
-    throw error;
-  }
-  throw new Error('accepted');
-}
+const refused = userError;
 
 /** The validator's own English, which must never reach a person. */
 const LIBRARY_WORDS = /Unrecognized key|Invalid input|Invalid option|expected (string|number|object|array)|Too (small|big)/;
