@@ -15,7 +15,7 @@ import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest }
 import { z } from 'zod';
 import { checkZip, completenessMessage, type ImportResult, type LayoutDraft, loadSettingsFile, type Narrative, NARRATIVE_KEYS, NARRATIVE_SECTIONS, parsePeriod, type Period, periodFromWindow, proposeMapping, refusedForHeaders, reportBaseName, ReportSettingsFile, type TargetPlan, TARGETS_DIR, type UnitName, unreadableError, type UnreadableInput, type VillageMap, ZipRefusal } from '../pipeline/stages.js';
 import type { Profile } from '../model/profile.js';
-import { ExitCode, UserError, msg, type Message } from '../model/messages.js';
+import { ExitCode, joined, serverText, UserError, type Message } from '../messages/index.js';
 import type { ComputeResult } from '../model/results.js';
 import { UnitCode, levelOfCode, levelRank, unitsAbove, type Level } from '../model/levels.js';
 import { aggregateReport, aggregateStep } from '../pipeline/aggregate.js';
@@ -31,6 +31,7 @@ import { registerCharts } from './charts.js';
 import { createProfileState, mappingView, registerProfiles } from './profiles.js';
 import { parseBody } from './request.js';
 import { registerSecurity } from './security.js';
+import { registerTexts } from './texts.js';
 import { breakdownView, dataView, explanationView, periodsView, resultView, unitsView } from './views.js';
 import { pathHider } from './page-text.js';
 import { createWorkspace, type Workspace } from './workspace.js';
@@ -74,7 +75,7 @@ class ClearedMeanwhile extends UserError {
   constructor() {
     super(
       ExitCode.usage,
-      msg('Dữ liệu đã được xóa trong khi việc này đang chạy: kết quả của nó không được giữ lại.', 'The data was cleared while this was running: what it made was not kept.'),
+      serverText.clearedMeanwhile(),
     );
   }
 }
@@ -83,16 +84,13 @@ function limitError(limits: UploadLimits, code: string | undefined, file?: strin
   if (code === 'FST_REQ_FILE_TOO_LARGE') {
     return new UploadTooLarge(
       ExitCode.unreadableInput,
-      msg(
-        `Tệp ${file ?? ''} lớn hơn giới hạn ${mb(limits.fileBytes)} cho mỗi tệp: chia tệp theo xã hoặc theo năm rồi tải lên lại.`,
-        `File ${file ?? ''} is larger than the ${mb(limits.fileBytes)} limit per file: split it by commune or by year and upload again.`,
-      ),
+      serverText.fileTooLarge({ file: file ?? '', limit: mb(limits.fileBytes) }),
     );
   }
   if (code === 'FST_FILES_LIMIT' || code === 'FST_PARTS_LIMIT') {
     return new UploadTooLarge(
       ExitCode.unreadableInput,
-      msg(`Mỗi lần tải lên tối đa ${limits.files} tệp: tải lên làm nhiều lần.`, `At most ${limits.files} files per upload: upload them in several goes.`),
+      serverText.tooManyFiles({ files: limits.files }),
     );
   }
   return undefined;
@@ -196,7 +194,7 @@ function settingsOf(form: z.output<typeof ReportRequest>['settings']): ReportSet
   const parsed = ReportSettingsFile.safeParse(raw);
   if (!parsed.success) {
     const issue = parsed.error.issues[0]!;
-    throw new UserError(ExitCode.invalidDefinition, msg(`Thiết lập báo cáo, mục ${issue.path.join('.')}: ${issue.message}`, `Report settings, field ${issue.path.join('.')}: ${issue.message}`));
+    throw new UserError(ExitCode.invalidDefinition, serverText.settingsField({ field: issue.path.join('.'), problem: issue.message }));
   }
   return parsed.data;
 }
@@ -242,20 +240,14 @@ function bundledPlans(): { id: string; file: string }[] {
 function pageRefusal(unreadable: readonly UnreadableInput[], mapped: ReadonlySet<string>): Message {
   const lines = unreadable.map((item) => {
     if (item.sheet !== undefined && item.cause === 'header' && mapped.has(`${item.file}\u0000${item.sheet}`)) {
-      return msg(
-        `Tệp "${item.file}", trang "${item.sheet}": chitieu chưa nhận ra các cột theo mẫu chuẩn; hãy ghép cột ở phần dưới.`,
-        `File "${item.file}", sheet "${item.sheet}": chitieu does not recognise its columns; map them below.`,
-      );
+      return serverText.sheetToMap({ file: item.file, sheet: item.sheet });
     }
     if (item.sheet !== undefined && item.cause === 'ambiguous') {
-      return msg(
-        `Tệp "${item.file}", trang "${item.sheet}": khớp như nhau với nhiều hồ sơ cột; chọn một hồ sơ trong danh sách "Hồ sơ cột" ở trên.`,
-        `File "${item.file}", sheet "${item.sheet}": fits several column-mapping profiles equally; choose one in the "Column-mapping profile" list above.`,
-      );
+      return serverText.sheetAmbiguous({ file: item.file, sheet: item.sheet });
     }
     return item.text;
   });
-  return msg(lines.map((line) => line.vi).join(' '), lines.map((line) => line.en).join(' '));
+  return joined(lines);
 }
 
 const NOT_READY = (what: Message) => new UserError(ExitCode.usage, what);
@@ -276,7 +268,9 @@ export async function buildApp(options: AppOptions): Promise<{ app: FastifyInsta
     // races the parts iterator and could surface as another error under load.
     limits: { fileSize: limits.fileBytes, files: limits.files + 1, fields: 20, fieldSize: 10_000, parts: limits.files + 21 },
   });
-  await app.register(fastifyStatic, { root: PUBLIC_DIR, prefix: '/', index: 'index.html', cacheControl: false, etag: false, lastModified: false });
+  // index.html is sent by registerTexts, with its texts filled from the catalogue.
+  await app.register(fastifyStatic, { root: PUBLIC_DIR, prefix: '/', index: false, cacheControl: false, etag: false, lastModified: false });
+  registerTexts(app, PUBLIC_DIR);
 
   // ---- the run's state
   let generation = 0;
@@ -315,10 +309,10 @@ export async function buildApp(options: AppOptions): Promise<{ app: FastifyInsta
     if (error instanceof ClearedMeanwhile) return reply.code(409).send({ error: error.text });
     if (error instanceof UserError) return reply.code(400).send({ error: hide(error.text) });
     const status = (error as { statusCode?: number }).statusCode;
-    if (status && status >= 400 && status < 500) return reply.code(status).send({ error: msg('Yêu cầu không hợp lệ.', 'Invalid request.') });
+    if (status && status >= 400 && status < 500) return reply.code(status).send({ error: serverText.invalidRequest() });
     // The message may hold a file's content: only its kind is shown and logged.
-    log(msg(`Lỗi không mong đợi (${(error as Error).name ?? 'Error'}).`, `Unexpected error (${(error as Error).name ?? 'Error'}).`));
-    return reply.code(500).send({ error: msg('Lỗi không mong đợi trong chitieu. Hãy thử lại; nếu vẫn lỗi, báo cho người quản trị.', 'Unexpected error in chitieu. Try again; if it persists, tell your administrator.') });
+    log(serverText.unexpectedLogged({ kind: (error as Error).name ?? 'Error' }));
+    return reply.code(500).send({ error: serverText.unexpected() });
   });
 
   /** Saves the files of a multipart upload into a fresh folder, within the limits; the other fields too. */
@@ -347,10 +341,7 @@ export async function buildApp(options: AppOptions): Promise<{ app: FastifyInsta
           if (total > limits.totalBytes && !refusal) {
             refusal = new UploadTooLarge(
               ExitCode.unreadableInput,
-              msg(
-                `Các tệp tải lên cùng lúc vượt quá ${mb(limits.totalBytes)}: tải lên làm nhiều lần, mỗi lần ít tệp hơn.`,
-                `The files uploaded together exceed ${mb(limits.totalBytes)}: upload them in several goes.`,
-              ),
+              serverText.uploadTooLarge({ limit: mb(limits.totalBytes) }),
             );
             part.file.destroy(refusal);
           }
@@ -438,14 +429,14 @@ export async function buildApp(options: AppOptions): Promise<{ app: FastifyInsta
       imported = result;
       state.finished = performance.now();
       state.rows = rowsRead(result);
-      log(msg(`Đã đọc ${result.files.length} tệp: ${state.rows} dòng.`, `Read ${result.files.length} file(s): ${state.rows} rows.`));
+      log(serverText.readLogged({ files: result.files.length, rows: state.rows }));
     } catch (error) {
       if (generation !== mine) return;
       state.finished = performance.now();
       state.error =
         error instanceof UserError
           ? hide(error.text)
-          : msg('Không đọc được các tệp (lỗi không mong đợi). Hãy kiểm tra tệp rồi thử lại.', 'The files could not be read (unexpected error). Check them and try again.');
+          : serverText.readUnexpected();
     }
   }
 
@@ -455,24 +446,24 @@ export async function buildApp(options: AppOptions): Promise<{ app: FastifyInsta
   };
 
   const requireData = (): ImportResult => {
-    if (!imported) throw NOT_READY(msg('Chưa có dữ liệu: chọn tệp ở mục "Dữ liệu" trước.', 'No data yet: choose files under "Data" first.'));
+    if (!imported) throw NOT_READY(serverText.noData());
     return imported;
   };
   const requireRun = (): Run => {
-    if (!run) throw NOT_READY(msg('Chưa tính chỉ tiêu: bấm "Tính chỉ tiêu" trước.', 'Nothing computed yet: press "Compute" first.'));
+    if (!run) throw NOT_READY(serverText.notComputed());
     return run;
   };
 
   const periodOf = (body: z.output<typeof PeriodRequest>): Period => {
     if (body.period && body.period !== 'custom') return parsePeriod(body.period, definitions.presets);
     if (body.from && body.to) return periodFromWindow(body.from, body.to);
-    throw new UserError(ExitCode.usage, msg('Chọn kỳ báo cáo, hoặc nhập cả ngày đầu và ngày cuối kỳ.', 'Choose a period, or give both the first and the last day.'));
+    throw new UserError(ExitCode.usage, serverText.choosePeriod());
   };
 
   const planOf = (choice: string): TargetPlan | undefined => {
     if (choice === 'none') return undefined;
     const plan = plans.get(choice);
-    if (!plan) throw new UserError(ExitCode.usage, msg('Chưa có tệp chỉ tiêu kế hoạch đã chọn: tải tệp lên lại.', 'The chosen targets file is not loaded: upload it again.'));
+    if (!plan) throw new UserError(ExitCode.usage, serverText.planNotLoaded());
     return plan;
   };
 
@@ -496,7 +487,7 @@ export async function buildApp(options: AppOptions): Promise<{ app: FastifyInsta
     try {
       received = await receive(request, 'data');
     } catch (error) {
-      failed(error instanceof UserError ? error.text : msg('Không nhận được các tệp tải lên.', 'The uploaded files were not received.'));
+      failed(error instanceof UserError ? error.text : serverText.uploadNotReceived());
       throw error;
     }
     if (reading !== state) {
@@ -505,7 +496,7 @@ export async function buildApp(options: AppOptions): Promise<{ app: FastifyInsta
       return reply.code(202).send({ progress: reading ? progressOf(reading) : null });
     }
     if (received.paths.length === 0) {
-      const none = new UserError(ExitCode.usage, msg('Chưa chọn tệp nào.', 'No file chosen.'));
+      const none = new UserError(ExitCode.usage, serverText.noFileChosen());
       failed(none.text);
       throw none;
     }
@@ -541,7 +532,7 @@ export async function buildApp(options: AppOptions): Promise<{ app: FastifyInsta
     summed = undefined;
     plans = new Map([...plans].filter(([id]) => id.startsWith('plan:')));
     workspace.clear();
-    log(msg('Đã xóa dữ liệu.', 'Data cleared.'));
+    log(serverText.dataCleared());
     return { state: 'empty' };
   });
 
@@ -552,7 +543,7 @@ export async function buildApp(options: AppOptions): Promise<{ app: FastifyInsta
   });
 
   app.post('/api/targets', async (request) => {
-    const plan = await receiveOne(request, 'targets', msg('Chọn một tệp chỉ tiêu kế hoạch (.yaml).', 'Choose one targets file (.yaml).'), (path) =>
+    const plan = await receiveOne(request, 'targets', serverText.chooseTargetsFile(), (path) =>
       loadTargets(path, definitions.catalogue),
     );
     plans.set('uploaded', plan);
@@ -560,19 +551,19 @@ export async function buildApp(options: AppOptions): Promise<{ app: FastifyInsta
   });
 
   app.post('/api/baseline', async (request) => {
-    baselineFile = await receiveOne(request, 'baseline', msg('Chọn một tệp kết quả năm trước (.json).', "Choose one file of last year's result (.json)."), readResultFile);
+    baselineFile = await receiveOne(request, 'baseline', serverText.chooseBaselineFile(), readResultFile);
     return { period: baselineFile.period };
   });
 
   app.post('/api/village-map', async (request) => {
     const { paths } = await receive(request, 'village-map');
-    if (paths.length !== 1) throw new UserError(ExitCode.usage, msg('Chọn một tệp bản đồ thôn (.csv hoặc .yaml).', 'Choose one village map file (.csv or .yaml).'));
+    if (paths.length !== 1) throw new UserError(ExitCode.usage, serverText.chooseVillageMap());
     villageMap = loadVillageMap(paths[0]!, definitions.units);
     return { villages: villageMap.size, communes: villageMap.oldCommunes.size };
   });
 
   app.post('/api/settings', async (request) => {
-    const settings = await receiveOne(request, 'settings', msg('Chọn một tệp thiết lập báo cáo (.yaml).', 'Choose one report settings file (.yaml).'), loadSettingsFile);
+    const settings = await receiveOne(request, 'settings', serverText.chooseSettingsFile(), loadSettingsFile);
     return { settings: formOf(settings) };
   });
 
@@ -583,7 +574,7 @@ export async function buildApp(options: AppOptions): Promise<{ app: FastifyInsta
     const { unit, subUnits } = reportUnit(body.unit, period, definitions.units);
     const plan = planOf(body.targets);
     if (body.baseline === 'file' && !baselineFile) {
-      throw new UserError(ExitCode.usage, msg('Chưa tải lên tệp kết quả năm trước.', "No file of last year's result uploaded yet."));
+      throw new UserError(ExitCode.usage, serverText.noBaselineFile());
     }
     const baseline = body.baseline === 'records' ? ('records' as const) : body.baseline === 'file' ? baselineFile : undefined;
     const computed = computeStep(data, { period, level: unit.level, ...(plan ? { plan } : {}), ...(baseline ? { baseline } : {}), ...(villageMap ? { villageMap } : {}) }, definitions);
@@ -622,10 +613,10 @@ export async function buildApp(options: AppOptions): Promise<{ app: FastifyInsta
     const made = await reportStep(current.unit.code, data, current.computed, definitions, loaded);
     stillWanted(since);
     if (run !== current) {
-      throw new UserError(ExitCode.usage, msg('Chỉ tiêu đã được tính lại trong khi tạo báo cáo: bấm "Tạo báo cáo" lại.', 'The indicators were computed again while the report was made: press "Make the report" again.'));
+      throw new UserError(ExitCode.usage, serverText.computedMeanwhile());
     }
     report = { base: reportBaseName(made.unit.code, made.input.result.period.id), docx: made.files.docx, xlsx: made.files.xlsx };
-    log(msg(`Đã tạo báo cáo ${report.base}.`, `Made the report ${report.base}.`));
+    log(serverText.reportLogged({ name: report.base }));
     return { name: report.base, docx: '/download/report.docx', xlsx: '/download/report.xlsx' };
   });
 
@@ -650,14 +641,14 @@ export async function buildApp(options: AppOptions): Promise<{ app: FastifyInsta
     const { paths, folder } = await receive(request, 'annexes');
     const read: Annex[] = [];
     try {
-      if (paths.length === 0) throw new UserError(ExitCode.usage, msg('Chưa chọn tệp phụ lục nào.', 'No annex chosen.'));
+      if (paths.length === 0) throw new UserError(ExitCode.usage, serverText.noAnnexChosen());
       for (const path of paths) {
         // Uploaded workbooks get the zip guard the data files get on reading.
         try {
           await checkZip(path);
         } catch (error) {
           if (!(error instanceof ZipRefusal)) throw error;
-          throw new UserError(ExitCode.unreadableInput, msg(`Tệp ${basename(path)}: ${error.reason.vi}`, `File ${basename(path)}: ${error.reason.en}`));
+          throw new UserError(ExitCode.unreadableInput, serverText.fileRefused({ file: basename(path), reason: error.reason }));
         }
         read.push(await readAnnex(path));
       }
@@ -682,7 +673,7 @@ export async function buildApp(options: AppOptions): Promise<{ app: FastifyInsta
   });
 
   app.post('/api/aggregate', async (request) => {
-    if (!annexes) throw NOT_READY(msg('Chưa có phụ lục: chọn các tệp phụ lục các xã gửi lên trước.', 'No annexes yet: choose the annexes the communes sent first.'));
+    if (!annexes) throw NOT_READY(serverText.noAnnexes());
     const since = clears;
     const body = parseBody(AggregateRequest, request.body);
     const plan = planOf(body.targets);
@@ -713,8 +704,8 @@ export async function buildApp(options: AppOptions): Promise<{ app: FastifyInsta
 
   app.get('/download/:name', async (request, reply) => {
     const { name } = parseBody(z.object({ name: z.string() }), request.params);
-    const lang = (request.query as { lang?: string }).lang === 'en' ? 'en' : 'vi';
-    const missing = () => reply.code(404).send({ error: msg('Chưa có tệp này: tạo nó trước.', 'This file is not made yet.') });
+    const { lang } = parseBody(z.object({ lang: z.enum(['vi', 'en']).catch('vi') }), request.query);
+    const missing = () => reply.code(404).send({ error: serverText.notMadeYet() });
     if (name === 'errors.xlsx') {
       const since = clears;
       const data = requireData();

@@ -8,7 +8,7 @@
  */
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
-import { ExitCode, UserError, msg } from '../model/messages.js';
+import { ExitCode, serverText, UserError } from '../messages/index.js';
 import { type ChartFigure, chartNotes, chartSvg, placedCharts, type ReportInput } from '../pipeline/stages.js';
 
 /** Width the page's SVGs are drawn at, in points (the picture scales with the page). */
@@ -29,7 +29,7 @@ export function registerCharts(app: FastifyInstance, current: CurrentInput): voi
   const cache = new WeakMap<object, Drawn>();
   const drawnFor = (): Drawn => {
     const now = current();
-    if (!now) throw new UserError(ExitCode.usage, msg('Chưa tính chỉ tiêu: chọn kỳ, đơn vị rồi bấm "Tính chỉ tiêu".', 'Nothing computed yet: choose the period and unit, then press "Compute".'));
+    if (!now) throw new UserError(ExitCode.usage, serverText.notComputedCharts());
     let drawn = cache.get(now.run);
     if (!drawn) {
       drawn = { charts: placedCharts(now.input()), svgs: new Map() };
@@ -44,7 +44,7 @@ export function registerCharts(app: FastifyInstance, current: CurrentInput): voi
     return {
       charts: charts.map((chart, i) => ({
         id: chart.definition.id,
-        caption: `Biểu đồ ${i + 1}. ${chart.title}`,
+        caption: serverText.chartCaption({ number: i + 1, title: chart.title }),
         notes: chartNotes(chart, undefined),
         source: chart.source,
         alt: chart.alt,
@@ -58,7 +58,7 @@ export function registerCharts(app: FastifyInstance, current: CurrentInput): voi
     const drawn = drawnFor();
     const id = parsed.success ? parsed.data.file.slice(0, -'.svg'.length) : '';
     const chart = drawn.charts.find((candidate) => candidate.definition.id === id);
-    if (!chart || chart.values.length === 0) return reply.code(404).send({ error: msg('Không có biểu đồ này.', 'No such chart.') });
+    if (!chart || chart.values.length === 0) return reply.code(404).send({ error: serverText.noSuchChart() });
     let svg = drawn.svgs.get(id);
     if (svg === undefined) {
       svg = await chartSvg(chart.definition.spec, chart.values, PAGE_WIDTH);

@@ -4,7 +4,7 @@
  * profiles folder is shown as "profiles/".
  */
 import { realpathSync } from 'node:fs';
-import { msg, type Message } from '../model/messages.js';
+import { serverText, type Message } from '../messages/index.js';
 
 const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
@@ -29,5 +29,5 @@ export function pathHider(hidden: readonly string[], renamed: readonly { folder:
     ...renamed.flatMap(({ folder, as }) => spellings(folder).map((path): [RegExp, string] => [new RegExp(`${escape(path)}[/\\\\]`, 'g'), `${as}/`])),
   ];
   const hide = (text: string) => rules.reduce((out, [pattern, replacement]) => out.replace(pattern, replacement), text);
-  return (text) => msg(hide(text.vi), hide(text.en));
+  return (text) => serverText.withoutPaths({ message: text, hide });
 }

@@ -17,7 +17,7 @@ import { z } from 'zod';
 import { type BrokenProfile, bundledProfiles, checkMapping, KIND_LABELS, type LayoutChoice, type LayoutDraft, loadProfile, localProfilesChecked, makeProfile, profileFileName, type ProfileSelection, proposalsFor, specOf } from '../pipeline/stages.js';
 import { prepareOutputFolder, writeNewFileIn } from '../io/output.js';
 import { SHEETS } from '../model/columns.js';
-import { ExitCode, UserError, msg, type Message } from '../model/messages.js';
+import { ExitCode, serverText, UserError, type Message } from '../messages/index.js';
 import type { Profile } from '../model/profile.js';
 import { parseBody } from './request.js';
 
@@ -83,7 +83,7 @@ export function createProfileState(options: { readonly profilesDir: string; read
       const found = localProfilesChecked(options.profilesDir, (name) => shownAs('profiles', name));
       return { profiles: found.profiles, broken: found.broken.map((entry) => ({ file: entry.file, reason: hide(entry.reason) })) };
     } catch (error) {
-      const reason = msg(`không đọc được thư mục (${(error as NodeJS.ErrnoException).code ?? 'lỗi'})`, `the folder cannot be read (${(error as NodeJS.ErrnoException).code ?? 'error'})`);
+      const reason = serverText.folderUnreadable({ code: (error as NodeJS.ErrnoException).code ?? 'EIO' });
       return { profiles: [], broken: [{ file: 'profiles/', reason }] };
     }
   };
@@ -122,7 +122,7 @@ export function createProfileState(options: { readonly profilesDir: string; read
     },
     choose(id) {
       if (id !== 'auto' && !entries().some((entry) => entry.id === id)) {
-        throw new UserError(ExitCode.usage, msg('Không có hồ sơ cột đã chọn: tải lại trang.', 'The chosen column-mapping profile is not known: reload the page.'));
+        throw new UserError(ExitCode.usage, serverText.unknownProfile());
       }
       choice = id;
     },
@@ -161,8 +161,11 @@ export function createProfileState(options: { readonly profilesDir: string; read
 
 type State = ReturnType<typeof createProfileState>;
 
-/** How a profile made on the page is named until it is saved (a file name in messages). */
-export const MADE_HERE = '(ghép trên trang)';
+/**
+ * How a profile made on the page is named until it is saved: it stands where a file name
+ * stands in messages and in the profile, so it is one spelling, the Vietnamese one.
+ */
+export const MADE_HERE = serverText.madeHere().vi;
 
 /** The page's view of the layouts to map: headers, the likely column for each kind, the contract's columns. */
 export function mappingView(layouts: readonly LayoutDraft[]) {
@@ -202,7 +205,7 @@ function columnLetter(index: number): string {
 function choicesOf(layouts: readonly LayoutDraft[], requested: z.output<typeof CheckRequest>['layouts']): LayoutChoice[] {
   return requested.map((choice) => {
     if (!layouts.some((layout) => layout.id === choice.id)) {
-      throw new UserError(ExitCode.usage, msg('Bảng ghép cột đã cũ: tải tệp lên lại.', 'The mapping is out of date: upload the files again.'));
+      throw new UserError(ExitCode.usage, serverText.mappingOutOfDate());
     }
     return choice;
   });
@@ -212,7 +215,7 @@ export function registerProfiles(app: FastifyInstance, state: State, hooks: Prof
   const pending = (): readonly LayoutDraft[] => {
     const layouts = hooks.pendingMapping();
     if (!layouts || layouts.length === 0) {
-      throw new UserError(ExitCode.usage, msg('Không có tệp nào cần ghép cột.', 'No file needs a column mapping.'));
+      throw new UserError(ExitCode.usage, serverText.nothingToMap());
     }
     return layouts;
   };
@@ -237,7 +240,7 @@ export function registerProfiles(app: FastifyInstance, state: State, hooks: Prof
   app.post('/api/profiles', async (request) => {
     const { paths, folder } = await hooks.receive(request, 'profile');
     try {
-      if (paths.length !== 1) throw new UserError(ExitCode.usage, msg('Chọn một tệp hồ sơ cột (.yaml).', 'Choose one column-mapping profile (.yaml).'));
+      if (paths.length !== 1) throw new UserError(ExitCode.usage, serverText.chooseProfileFile());
       const path = paths[0]!;
       state.upload(path, basename(path));
     } finally {
@@ -265,10 +268,7 @@ export function registerProfiles(app: FastifyInstance, state: State, hooks: Prof
         const twice = check.twice.map((header) => `"${header}"`).join(', ');
         throw new UserError(
           ExitCode.usage,
-          msg(
-            `Trang "${sheet}": ${missing ? `chưa chọn cột cho ${missing}` : ''}${missing && twice ? '; ' : ''}${twice ? `${twice} được chọn cho hai cột` : ''}.`,
-            `Sheet "${sheet}": ${missing ? `no column chosen for ${missing}` : ''}${missing && twice ? '; ' : ''}${twice ? `${twice} chosen for two columns` : ''}.`,
-          ),
+          serverText.mappingIncomplete({ sheet, missing, twice }),
         );
       }
     }
@@ -283,7 +283,7 @@ export function registerProfiles(app: FastifyInstance, state: State, hooks: Prof
   app.post('/api/mapping/save', async (request) => {
     const { id } = parseBody(z.object({ id: z.string().max(40) }), request.body);
     const entry = state.made().find((candidate) => candidate.id === id);
-    if (!entry) throw new UserError(ExitCode.usage, msg('Chưa có hồ sơ ghép trên trang để lưu.', 'No mapping made on the page to save.'));
+    if (!entry) throw new UserError(ExitCode.usage, serverText.noMadeProfile());
     if (!entry.saved) {
       prepareOutputFolder(profilesDir, { option: 'profiles' });
       const base = profileFileName(entry.profile.name);
@@ -297,7 +297,7 @@ export function registerProfiles(app: FastifyInstance, state: State, hooks: Prof
   app.get('/download/profile.yaml', async (request, reply: FastifyReply) => {
     const { id } = parseBody(z.object({ id: z.string().max(40) }), request.query);
     const entry = state.made().find((candidate) => candidate.id === id);
-    if (!entry) return reply.code(404).send({ error: msg('Chưa có hồ sơ này.', 'No such profile yet.') });
+    if (!entry) return reply.code(404).send({ error: serverText.noSuchProfile() });
     return reply
       .header('content-disposition', `attachment; filename="${profileFileName(entry.profile.name)}"`)
       .type('application/yaml; charset=utf-8')

@@ -8,7 +8,7 @@
  */
 import { randomBytes, timingSafeEqual } from 'node:crypto';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { msg, type Message } from '../model/messages.js';
+import { serverText, type Message } from '../messages/index.js';
 
 export const HOST = '127.0.0.1';
 
@@ -53,11 +53,11 @@ export function registerSecurity(app: FastifyInstance, options: SecurityOptions)
   app.addHook('onRequest', async (request, reply) => {
     const host = request.headers.host ?? '';
     if (!origins().includes(host.toLowerCase())) {
-      return refuse(reply, 403, msg('Yêu cầu bị từ chối: địa chỉ máy chủ không phải của chitieu.', 'Request refused: the Host is not this chitieu server.'));
+      return refuse(reply, 403, serverText.foreignHost());
     }
     const origin = request.headers.origin;
     if (request.method !== 'GET' && request.method !== 'HEAD' && origin !== undefined && !origins().some((own) => origin === `http://${own}`)) {
-      return refuse(reply, 403, msg('Yêu cầu bị từ chối: gửi từ trang khác.', 'Request refused: sent from another site.'));
+      return refuse(reply, 403, serverText.foreignOrigin());
     }
     const url = new URL(request.url, `http://${host}`);
     const fromUrl = url.searchParams.get('token') ?? undefined;
@@ -74,10 +74,7 @@ export function registerSecurity(app: FastifyInstance, options: SecurityOptions)
       return refuse(
         reply,
         403,
-        msg(
-          'Cần mã truy cập: mở đúng đường dẫn chitieu serve in ra trong cửa sổ dòng lệnh (có ?token=…).',
-          'Access token needed: open the exact link chitieu serve printed in the terminal (with ?token=…).',
-        ),
+        serverText.tokenNeeded(),
       );
     }
   });

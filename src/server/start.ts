@@ -4,7 +4,7 @@
  */
 import { spawn } from 'node:child_process';
 import type { AddressInfo } from 'node:net';
-import type { Message } from '../model/messages.js';
+import type { Message } from '../messages/index.js';
 import type { Profile } from '../model/profile.js';
 import { buildApp, type UploadLimits } from './app.js';
 import { HOST, newToken } from './security.js';

@@ -4,7 +4,7 @@
  * and warnings are the terminal's lines, personal values masked the same way.
  */
 import { type AdminUnits, completenessMessage, countsByKind, eraAt, type Explanation, type ImportResult, issueLabel, KEY_LABELS, KIND_LABELS, parsePeriod, type Period, type PeriodPresets, periodWording, placementLines, placementNotes, type RecordKeys, rejectedLine, samePeriodLastYear, SKIP_REASONS, type UnitName, valueLabel, warningLine } from '../pipeline/stages.js';
-import { msg, type Message } from '../model/messages.js';
+import { type Bilingual, commonText, type Message, serverText } from '../messages/index.js';
 import { isoOfDateNumber, NO_DATE, type CodeColumn } from '../model/record-columns.js';
 import type { BreakdownKey, ComputeResult, IndicatorResult, Level, TargetStatus } from '../model/results.js';
 import { levelRank, unitsAbove } from '../model/levels.js';
@@ -18,7 +18,11 @@ export const LISTED_ROWS = 200;
 /** Ignored columns named per sheet; a sheet of thousands of columns says how many more. */
 export const LISTED_COLUMNS = 30;
 
-const both = (make: (lang: 'vi' | 'en') => string): Message => msg(make('vi'), make('en'));
+/** Text another stage renders per language (its own catalogue's), sent to the page in both. */
+const both = (make: (lang: 'vi' | 'en') => string): Bilingual => ({ vi: make('vi'), en: make('en') });
+
+/** A name the data gives in both languages (an indicator's, a group's): not a message. */
+const named = (vi: string, en: string | undefined): Bilingual => ({ vi, en: en ?? vi });
 
 /** Which profile made on the page a sheet was read with, so the page can offer to save it. */
 export type MadeProfileOf = (profile: { readonly name: string; readonly file: string }) => { readonly id: string; readonly saved?: string } | undefined;
@@ -37,7 +41,7 @@ export function dataView(imported: ImportResult, madeProfileOf: MadeProfileOf = 
       rejected: file.rejected,
       sheets: file.sheets.map((sheet) => ({
         sheet: sheet.sheet,
-        kind: KIND_LABELS[sheet.kind] ?? msg(sheet.kind, sheet.kind),
+        kind: KIND_LABELS[sheet.kind] ?? commonText.verbatim({ text: sheet.kind }),
         headerRow: sheet.headerRow,
         read: sheet.read,
         accepted: sheet.accepted,
@@ -61,32 +65,26 @@ export function dataView(imported: ImportResult, madeProfileOf: MadeProfileOf = 
   };
 }
 
-/** The English name of a calendar period (of the year its last day falls in); undefined for a window. */
-function englishName(period: Period, year: number): string | undefined {
-  switch (period.kind) {
-    case 'year':
-      return `year ${year}`;
-    case 'half-year':
-      return `${period.half === 1 ? 'first' : 'second'} half of ${year}`;
-    case 'nine-months':
-      return `first nine months of ${year}`;
-    case 'quarter':
-      return `Q${period.quarter} ${year}`;
-    case 'custom':
-    case 'named':
-      return undefined;
-  }
-}
-
 export function periodLabel(period: Period, presets: PeriodPresets): Message {
-  const named = period.kind === 'named' ? presets.get(period.name) : undefined;
+  const preset = period.kind === 'named' ? presets.get(period.name) : undefined;
   const dates = `${period.from.split('-').reverse().join('/')} – ${period.to.split('-').reverse().join('/')}`;
-  if (named) return msg(`${named.label ?? named.name} ${period.to.slice(0, 4)} (${dates})`, `${named.labelEn ?? named.name} ${period.to.slice(0, 4)} (${dates})`);
+  if (preset) return serverText.periodNamed({ label: preset.label ?? preset.name, labelEn: preset.labelEn ?? preset.name, year: period.to.slice(0, 4), dates });
   const wording = periodWording(period);
   const year = Number(period.to.slice(0, 4));
-  const en = englishName(period, year) ?? dates;
-  const vi = wording.label.charAt(0).toUpperCase() + wording.label.slice(1);
-  return msg(wording.kind === 'window' ? dates : vi, en);
+  const label = wording.label.charAt(0).toUpperCase() + wording.label.slice(1);
+  switch (period.kind) {
+    case 'year':
+      return serverText.periodYear({ label, year });
+    case 'half-year':
+      return serverText.periodHalf({ label, half: period.half, year });
+    case 'nine-months':
+      return serverText.periodNineMonths({ label, year });
+    case 'quarter':
+      return serverText.periodQuarter({ label, quarter: period.quarter, year });
+    case 'custom':
+    case 'named':
+      return commonText.verbatim({ text: dates });
+  }
 }
 
 /** The kinds of period the page opens on: the first half-year, nine months or a year. */
@@ -156,10 +154,10 @@ export function unitsView(imported: ImportResult, period: Period, units: AdminUn
   return [...found.values()].sort((a, b) => levelRank(b.level) - levelRank(a.level) || (a.code < b.code ? -1 : 1));
 }
 
-const STATUS: Record<TargetStatus, Message> = {
-  met: msg('đạt', 'met'),
-  not_met: msg('chưa đạt', 'not met'),
-  insufficient_data: msg('chưa đủ dữ liệu', 'not enough data'),
+const STATUS: Record<TargetStatus, () => Message> = {
+  met: serverText.statusMet,
+  not_met: serverText.statusNotMet,
+  insufficient_data: serverText.statusInsufficient,
 };
 
 interface Figure {
@@ -202,8 +200,8 @@ export function resultView(computed: Computed, unit: UnitName, subUnits: readonl
     units: units.map((entry) => ({ code: entry.code, name: entry.fullName, level: entry.level })),
     indicators: catalogue.indicators.map((definition) => ({
       code: definition.code,
-      name: msg(definition.name, definition.nameEn),
-      group: msg(definition.groupName, definition.groupNameEn),
+      name: named(definition.name, definition.nameEn),
+      group: named(definition.groupName, definition.groupNameEn),
       ratio: definition.denominator !== undefined,
       factor: definition.factor ?? null,
       breakdowns: definition.breakdowns.map((keys) => keys.join('+')),
@@ -218,7 +216,7 @@ export function resultView(computed: Computed, unit: UnitName, subUnits: readonl
     ),
     targets: result.targets
       .filter((target) => target.unit === unit.code)
-      .map((target) => ({ ...target, statusLabel: STATUS[target.status] })),
+      .map((target) => ({ ...target, statusLabel: STATUS[target.status]() })),
     rejectedByEngine: computed.output.rejected.length,
     // Children not placed, or placed approximately: said before any figure.
     placement: placementNotes(result.placement),
@@ -246,10 +244,10 @@ export function breakdownView(computed: Computed, indicator: string, unit: strin
   }));
 }
 
-const KEYS_LABEL: Record<RecordKeys['kind'], Message> = {
-  children: msg('Mã trẻ em', 'Child keys (Mã trẻ em)'),
-  cases: msg('Mã vụ việc', 'Case keys (Mã vụ việc)'),
-  communes: msg('Mã xã', 'Commune codes'),
+const KEYS_LABEL: Record<RecordKeys['kind'], () => Message> = {
+  children: serverText.keysChildren,
+  cases: serverText.keysCases,
+  communes: serverText.keysCommunes,
 };
 
 /** How many keys of each list go to the page; the CLI's `--limit` default. */
@@ -257,15 +255,15 @@ const KEYS_SHOWN = 200;
 
 function keysView(keys: RecordKeys | undefined) {
   if (!keys) return null;
-  const shown = keys.amounts ? keys.amounts.slice(0, KEYS_SHOWN).map((entry) => `${entry.key} (${entry.amount.toLocaleString('vi-VN')} đ)`) : keys.keys.slice(0, KEYS_SHOWN);
-  return { label: KEYS_LABEL[keys.kind], count: keys.keys.length, shown };
+  const shown = keys.amounts ? keys.amounts.slice(0, KEYS_SHOWN).map((entry) => serverText.keyWithAmount({ key: entry.key, amount: entry.amount })) : keys.keys.slice(0, KEYS_SHOWN);
+  return { label: KEYS_LABEL[keys.kind](), count: keys.keys.length, shown };
 }
 
 export function explanationView(explanation: Explanation, unitName: string) {
   const { definition, row } = explanation;
   return {
     indicator: definition.code,
-    name: msg(definition.name, definition.nameEn),
+    name: named(definition.name, definition.nameEn),
     modelled: definition.modelled,
     unit: { code: row.unit, name: unitName },
     period: explanation.period,
@@ -275,12 +273,9 @@ export function explanationView(explanation: Explanation, unitName: string) {
     denominatorRule: explanation.denominatorRule ?? null,
     figure: figureOf(row),
     ratio: definition.denominator !== undefined,
-    notes: definition.notes ? msg(definition.notes, definition.notesEn ?? definition.notes) : null,
+    notes: definition.notes ? named(definition.notes, definition.notesEn) : null,
     numerator: keysView(explanation.numerator),
     denominator: keysView(explanation.denominator),
-    notice: msg(
-      'Các mã dưới đây trỏ tới hồ sơ của từng trẻ em: đó là dữ liệu cá nhân, chỉ dùng để kiểm tra số liệu trong cơ quan, không đưa vào báo cáo, không gửi ra ngoài.',
-      'The keys below point to individual children\'s records: personal data, for checking the figures inside the office only; never put them in a report or send them out.',
-    ),
+    notice: serverText.personalKeysNotice(),
   };
 }

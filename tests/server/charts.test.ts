@@ -47,8 +47,10 @@ describe('charts on the page', () => {
 
     const list = await get('/api/charts');
     expect(list.statusCode).toBe(200);
-    const charts = list.json().charts as { id: string; caption: string; source: string; alt: string; drawn: boolean }[];
-    expect(charts.map((chart) => chart.caption)).toEqual([
+    const charts = list.json().charts as { id: string; caption: { vi: string; en: string }; source: string; alt: string; drawn: boolean }[];
+    // The titles are the report's (Vietnamese only); the caption's own words follow the page's language.
+    expect(charts[0]!.caption.en).toBe('Chart 1. Trẻ em có hoàn cảnh đặc biệt theo đơn vị');
+    expect(charts.map((chart) => chart.caption.vi)).toEqual([
       'Biểu đồ 1. Trẻ em có hoàn cảnh đặc biệt theo đơn vị',
       'Biểu đồ 2. Trẻ em bị tai nạn thương tích, tử vong theo nguyên nhân, so với cùng kỳ',
       'Biểu đồ 3. Kết quả thực hiện chỉ tiêu kế hoạch',

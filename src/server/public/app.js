@@ -2,144 +2,26 @@
 // `default-src 'self'`). Every figure comes from the server's JSON (src/server/views.ts);
 // messages arrive in both languages ({ vi, en }) and the switch re-draws from memory.
 
-const TEXT = {
-  title: ['Chỉ tiêu thống kê trẻ em', 'Child statistics indicators'],
-  subtitle: ['Thông tư 13/2021/TT-BLĐTBXH · mọi dữ liệu chỉ ở trên máy này', 'Circular 13/2021/TT-BLĐTBXH · all data stays on this machine'],
-  'nav.data': ['1. Dữ liệu', '1. Data'],
-  'nav.period': ['2. Kỳ báo cáo và đơn vị', '2. Period and unit'],
-  'nav.results': ['3. Kết quả', '3. Results'],
-  'nav.report': ['4. Báo cáo', '4. Report'],
-  'nav.aggregate': ['5. Tổng hợp', '5. Roll-up'],
-  clear: ['Xóa dữ liệu', 'Clear data'],
-  'data.title': ['Dữ liệu', 'Data'],
-  'data.hint': [
-    'Chọn hoặc kéo thả các tệp .xlsx/.xls/.csv xuất từ phần mềm quản lý trẻ em (một hay nhiều xã). Tệp được đọc ngay trên máy này.',
-    'Choose or drop the .xlsx/.xls/.csv exports of the child-records software (one or several communes). They are read on this machine.',
-  ],
-  'data.input': ['Tệp dữ liệu', 'Data files'],
-  'data.or': ['hoặc', 'or'],
-  'data.sample': ['Dùng dữ liệu mẫu (huyện Sơn Hà)', 'Use the sample data (Sơn Hà district)'],
-  'data.accounting': ['Số dòng theo tệp và trang', 'Rows by file and sheet'],
-  'data.file': ['Tệp / trang', 'File / sheet'],
-  'data.read': ['Đọc', 'Read'],
-  'data.accepted': ['Hợp lệ', 'Accepted'],
-  'data.rejected': ['Bị loại', 'Rejected'],
-  'data.errors': ['Lỗi theo loại', 'Errors by kind'],
-  'data.kind': ['Loại lỗi', 'Kind'],
-  'data.rows': ['Số dòng', 'Rows'],
-  'data.noErrors': ['Không có dòng nào bị loại.', 'No row was rejected.'],
-  'data.errorWorkbook': ['Tải tệp lỗi (XLSX)', 'Download the error workbook (XLSX)'],
-  'data.errorPrivacy': ['Tệp lỗi có dữ liệu cá nhân: chỉ lưu trong cơ quan.', 'The error workbook holds personal data: keep it in the office.'],
-  'data.rejectedRows': ['Các dòng bị loại (tên và số định danh đã che)', 'Rejected rows (names and ID numbers masked)'],
-  'data.warnings': ['Cảnh báo', 'Warnings'],
-  'data.profile': ['Hồ sơ cột', 'Column-mapping profile'],
-  'data.profileFile': ['hoặc tải hồ sơ cột (.yaml)', 'or upload a profile (.yaml)'],
-  'data.profileAuto': ['Tự chọn theo tiêu đề của từng trang', "Chosen by each sheet's headers"],
-  'data.origin.bundled': ['Có sẵn trong chitieu', 'Bundled with chitieu'],
-  'data.origin.local': ['Trong thư mục profiles/', 'In the profiles/ folder'],
-  'data.origin.given': ['Chỉ định khi chạy (--profile)', 'Given when started (--profile)'],
-  'data.origin.uploaded': ['Đã tải lên', 'Uploaded'],
-  'data.origin.made': ['Ghép trên trang này', 'Made on this page'],
-  'data.brokenProfiles': ['Các tệp trong thư mục profiles/ không dùng được (sửa rồi tải lại trang):', 'Files in the profiles/ folder that cannot be used (fix them, then reload the page):'],
-  'mapping.title': ['Ghép cột cho tệp có bố cục khác', 'Map the columns of a file laid out otherwise'],
-  'mapping.hint': [
-    'chitieu chưa nhận ra các cột của những trang dưới đây. Với mỗi cột của tệp, chọn cột tương ứng của mẫu chuẩn (gợi ý đã điền sẵn: hãy kiểm tra), ghép các giá trị chưa biết, rồi bấm "Đọc lại".',
-    'chitieu does not recognise the columns of the sheets below. For each column of the file, choose the contract column it holds (suggestions are filled in: check them), map the unknown values, then press "Read again".',
-  ],
-  'mapping.name': ['Tên hồ sơ cột', 'Profile name'],
-  'mapping.apply': ['Đọc lại theo cách ghép này', 'Read again with this mapping'],
-  'mapping.save': ['Lưu thành hồ sơ cột', 'Save as a profile'],
-  'mapping.download': ['Tải hồ sơ (.yaml)', 'Download the profile (.yaml)'],
-  'mapping.kind': ['Loại dữ liệu', 'Kind of data'],
-  'mapping.ignore': ['Không phải dữ liệu (bỏ qua trang này)', 'Not data (skip this sheet)'],
-  'mapping.column': ['Cột', 'Column'],
-  'mapping.header': ['Tiêu đề trong tệp', 'Header in the file'],
-  'mapping.contract': ['Là cột của mẫu chuẩn', 'Contract column'],
-  'mapping.none': ['— không dùng —', '— not used —'],
-  'mapping.required': ['bắt buộc', 'required'],
-  'mapping.known': ['tên chuẩn', 'contract name'],
-  'mapping.likely': ['gợi ý', 'suggested'],
-  'mapping.guess': ['có thể là', 'maybe'],
-  'mapping.allRequired': ['Đủ các cột bắt buộc.', 'Every required column is mapped.'],
-  'mapping.value': ['Giá trị trong tệp', 'Value in the file'],
-  'mapping.code': ['Mã của mẫu chuẩn', 'Contract code'],
-  'mapping.unmapped': ['— chưa ghép (dòng sẽ bị loại) —', '— not mapped (the row is rejected) —'],
-  'period.title': ['Kỳ báo cáo và đơn vị', 'Period and unit'],
-  'period.period': ['Kỳ báo cáo', 'Reporting period'],
-  'period.from': ['Từ ngày', 'From'],
-  'period.to': ['Đến ngày', 'To'],
-  'period.unit': ['Đơn vị', 'Unit'],
-  'period.targets': ['Chỉ tiêu kế hoạch', 'Plan targets'],
-  'period.targetsFile': ['hoặc tải tệp chỉ tiêu (.yaml)', 'or upload a targets file (.yaml)'],
-  'period.baseline': ['Cùng kỳ năm trước', 'Same period last year'],
-  'period.baselineRecords': ['Tính từ chính dữ liệu', 'From the same records'],
-  'period.baselineFile': ['Từ tệp kết quả năm trước', "From last year's result file"],
-  'period.baselineNone': ['Không so sánh', 'No comparison'],
-  'period.baselineUpload': ['tệp kết quả năm trước (.json)', "last year's result file (.json)"],
-  'period.villageMap': ['Bản đồ thôn của xã cũ bị chia (.csv, .yaml), nếu có', 'Village map of split old communes (.csv, .yaml), if any'],
-  'period.compute': ['Tính chỉ tiêu', 'Compute'],
-  'period.hint': ['Chọn dữ liệu ở mục 1 trước: danh sách kỳ và đơn vị lấy từ dữ liệu.', 'Choose the data under 1 first: the periods and units come from it.'],
-  'period.custom': ['Tự chọn ngày đầu, ngày cuối…', 'Custom dates…'],
-  'period.noTargets': ['Không đánh giá chỉ tiêu kế hoạch', 'No plan targets'],
-  'period.uploadedPlan': ['Tệp đã tải lên', 'Uploaded file'],
-  'results.title': ['Kết quả', 'Results'],
-  'results.empty': ['Chọn kỳ và đơn vị rồi bấm "Tính chỉ tiêu".', 'Choose the period and unit, then press "Compute".'],
-  'results.showUnit': ['Xem số liệu của', 'Figures of'],
-  'results.indicator': ['Chỉ tiêu', 'Indicator'],
-  'results.now': ['Kỳ này', 'This period'],
-  'results.last': ['Cùng kỳ năm trước', 'Same period last year'],
-  'results.change': ['Thay đổi', 'Change'],
-  'results.unit': ['Đơn vị', 'Unit'],
-  'results.byUnit': ['Theo đơn vị', 'By unit'],
-  'results.breakdowns': ['Phân tổ', 'Breakdowns'],
-  'results.hideBreakdowns': ['Ẩn phân tổ', 'Hide breakdowns'],
-  'results.targets': ['Chỉ tiêu kế hoạch', 'Plan targets'],
-  'results.explainHint': ['Bấm vào một số để xem cách tính.', 'Click a figure to see how it was computed.'],
-  'report.title': ['Báo cáo', 'Report'],
-  'report.issuingBody': ['Cơ quan ban hành (mỗi dòng một dòng)', 'Issuing body (one line each)'],
-  'report.parentBody': ['Cơ quan chủ quản (nếu có)', 'Governing body (if any)'],
-  'report.number': ['Số văn bản', 'Document number'],
-  'report.numberPattern': ['Ký hiệu', 'Number pattern'],
-  'report.place': ['Địa danh', 'Place'],
-  'report.date': ['Ngày báo cáo', 'Report date'],
-  'report.addressees': ['Kính gửi (mỗi dòng một cơ quan)', 'To (one body per line)'],
-  'report.recipients': ['Nơi nhận (mỗi dòng một nơi)', 'Copies to (one per line)'],
-  'report.signerAuthority': ['Thẩm quyền ký (TM., KT.)', 'Signing authority (TM., KT.)'],
-  'report.signerTitle': ['Chức vụ người ký', "Signer's title"],
-  'report.signerName': ['Họ tên người ký', "Signer's name"],
-  'report.settingsFile': ['Điền từ tệp thiết lập (.yaml)', 'Fill from a settings file (.yaml)'],
-  'report.narrative': ['Phần nội dung do đơn vị viết (không bắt buộc)', 'Sections only you can write (optional)'],
-  'report.suppress': [
-    'Báo cáo để công bố: ẩn số nhỏ của xã (xâm hại, tai nạn, tử vong) dưới K',
-    "For publication: hide a commune's small counts (abuse, injury, death) below K",
-  ],
-  'report.make': ['Tạo báo cáo', 'Make the report'],
-  'report.docx': ['Tải báo cáo (DOCX)', 'Download the report (DOCX)'],
-  'report.xlsx': ['Tải phụ lục (XLSX)', 'Download the annex (XLSX)'],
-  'aggregate.title': ['Tổng hợp', 'Roll-up'],
-  'aggregate.hint': [
-    'Huyện, tỉnh: chọn các phụ lục (.xlsx) các xã đã gửi lên, chọn đơn vị và kỳ, xem xã nào chưa gửi và tải báo cáo tổng hợp.',
-    "Districts and provinces: choose the annexes (.xlsx) the communes sent, pick the unit and period, see who is missing and download the summed report.",
-  ],
-  'aggregate.files': ['Tệp phụ lục của đơn vị cấp dưới', 'Annexes of the units below'],
-  'aggregate.unit': ['Huyện/tỉnh tổng hợp', 'District/province to sum into'],
-  'aggregate.period': ['Kỳ của các phụ lục', 'Period of the annexes'],
-  'aggregate.targets': ['Chỉ tiêu kế hoạch để đánh giá số cộng', 'Plan targets for the sums'],
-  'aggregate.make': ['Tổng hợp', 'Sum up'],
-  'aggregate.docx': ['Tải báo cáo tổng hợp (DOCX)', 'Download the summed report (DOCX)'],
-  'aggregate.xlsx': ['Tải phụ lục tổng hợp (XLSX)', 'Download the summed annex (XLSX)'],
-  footer: [
-    'chitieu chạy trên máy này (127.0.0.1): không gửi dữ liệu đi đâu. Bấm "Xóa dữ liệu" khi xong việc.',
-    'chitieu runs on this machine (127.0.0.1) and sends no data anywhere. Press "Clear data" when you are done.',
-  ],
-};
+/** The page's fixed texts, from the message catalogue (src/messages/page.ts): { vi: {…}, en: {…} }. */
+const TEXTS = await fetch('/texts.json').then((response) => (response.ok ? response.json() : { vi: {}, en: {} }));
 
 let lang = localStorage.getItem('chitieu-lang') === 'en' ? 'en' : 'vi';
-const t = (key) => (TEXT[key] ? TEXT[key][lang === 'en' ? 1 : 0] : key);
+const OTHER = { vi: 'en', en: 'vi' };
+const LOCALE = { vi: 'vi-VN', en: 'en-US' };
+/**
+ * A fixed text in the page's language, its "{name}" places filled from `params` (numbers
+ * already grouped by the caller). A key missing from the catalogue shows as the key itself,
+ * which the browser tests look for.
+ */
+export function t(key, params = {}) {
+  const text = TEXTS[lang]?.[key];
+  if (text === undefined) return key;
+  return text.replace(/\{(\w+)\}/g, (whole, name) => (params[name] === undefined ? whole : String(params[name])));
+}
 /** A { vi, en } message from the server in the page's language. */
 const m = (message) => (message == null ? '' : typeof message === 'string' ? message : message[lang] ?? message.vi);
 const $ = (id) => document.getElementById(id);
-const locale = () => (lang === 'en' ? 'en-US' : 'vi-VN');
+const locale = () => LOCALE[lang];
 const number = (n, digits = 0) => (n == null ? '–' : n.toLocaleString(locale(), { minimumFractionDigits: digits, maximumFractionDigits: digits }));
 
 /** What the page last received, kept so the language switch can re-draw it. */
@@ -173,7 +55,7 @@ async function api(method, path, body) {
   }
   const response = await fetch(path, init);
   const json = await response.json().catch(() => ({}));
-  if (!response.ok) throw Object.assign(new Error('request failed'), { message: json.error ?? { vi: `Lỗi ${response.status}`, en: `Error ${response.status}` } });
+  if (!response.ok) throw Object.assign(new Error('request failed'), { message: json.error ?? t('error.status', { status: response.status }) });
   return json;
 }
 
@@ -199,8 +81,9 @@ function busy(button, on) {
 function applyLanguage() {
   document.documentElement.lang = lang;
   for (const node of document.querySelectorAll('[data-i18n]')) node.textContent = t(node.dataset.i18n);
-  $('lang').textContent = lang === 'en' ? 'Tiếng Việt' : 'English';
-  $('lang').setAttribute('aria-label', lang === 'en' ? 'Chuyển sang tiếng Việt' : 'Switch to English');
+  for (const node of document.querySelectorAll('[data-i18n-label]')) node.setAttribute('aria-label', t(node.dataset.i18nLabel));
+  $('lang').textContent = t('lang.switch');
+  $('lang').setAttribute('aria-label', t('lang.switchLabel'));
   for (const box of document.querySelectorAll('.error[data-message]')) if (!box.hidden) box.textContent = m(JSON.parse(box.dataset.message));
   drawProfiles();
   drawMapping();
@@ -248,10 +131,7 @@ function drawProgress(progress) {
   if (!progress) return;
   $('progress-bar').max = Math.max(progress.filesTotal, 1);
   $('progress-bar').value = progress.filesDone;
-  $('progress-text').textContent =
-    lang === 'en'
-      ? `Reading: ${progress.filesDone}/${progress.filesTotal} files · ${number(progress.rows)} rows · ${number(progress.rowsPerSecond)} rows/s`
-      : `Đang đọc: ${progress.filesDone}/${progress.filesTotal} tệp · ${number(progress.rows)} dòng · ${number(progress.rowsPerSecond)} dòng/giây`;
+  $('progress-text').textContent = t('progress.reading', { done: number(progress.filesDone), total: number(progress.filesTotal), rows: number(progress.rows), speed: number(progress.rowsPerSecond) });
 }
 
 async function poll() {
@@ -276,10 +156,7 @@ async function poll() {
       state.data = status.data;
       state.periods = status.periods;
       state.defaultPeriod = status.defaultPeriod;
-      $('progress-text').textContent =
-        lang === 'en'
-          ? `Read ${status.progress.filesTotal} file(s), ${number(status.progress.rows)} rows (${number(status.progress.rowsPerSecond)} rows/s).`
-          : `Đã đọc ${status.progress.filesTotal} tệp, ${number(status.progress.rows)} dòng (${number(status.progress.rowsPerSecond)} dòng/giây).`;
+      $('progress-text').textContent = t('progress.read', { fileCount: number(status.progress.filesTotal), rows: number(status.progress.rows), speed: number(status.progress.rowsPerSecond) });
       drawData();
       drawPeriods();
       await loadUnits();
@@ -293,10 +170,7 @@ function drawData() {
   $('data-view').hidden = !data;
   if (!data) return;
   const total = data.totals;
-  $('data-totals').textContent =
-    lang === 'en'
-      ? `${total.files} file(s): read ${number(total.read)} rows = ${number(total.accepted)} accepted + ${number(total.rejected)} rejected.`
-      : `${total.files} tệp: đọc ${number(total.read)} dòng = ${number(total.accepted)} hợp lệ + ${number(total.rejected)} bị loại.`;
+  $('data-totals').textContent = t('data.totals', { fileCount: number(total.files), read: number(total.read), accepted: number(total.accepted), rejected: number(total.rejected) });
   const body = $('accounting').tBodies[0];
   fill(body,
     ...data.files.flatMap((file) => [
@@ -308,7 +182,7 @@ function drawData() {
           el(
             'td',
             {},
-            `${lang === 'en' ? 'sheet' : 'trang'} "${sheet.sheet}" (${m(sheet.kind)}${sheet.profile ? profileNote(sheet.profile) : ''}${sheet.totalsSkipped ? (lang === 'en' ? `, ${sheet.totalsSkipped} totals row(s) skipped` : `, bỏ qua ${sheet.totalsSkipped} dòng tổng`) : ''})`,
+            t('data.sheet', { sheet: sheet.sheet, details: `${m(sheet.kind)}${sheet.profile ? profileNote(sheet.profile) : ''}${sheet.totalsSkipped ? t('data.totalsSkipped', { rows: number(sheet.totalsSkipped) }) : ''}` }),
             sheet.ignored.length > 0 ? el('div', { class: 'ignored-columns', text: ignoredText(sheet.ignored, sheet.ignoredCount) }) : null,
             sheet.placement ? el('div', { class: 'placement', text: m(sheet.placement) }) : null,
           ),
@@ -321,7 +195,7 @@ function drawData() {
         el(
           'tr',
           { class: 'sheet' },
-          el('td', { text: lang === 'en' ? `sheet "${skipped.sheet}" skipped (${m(skipped.why)}): ${number(skipped.rows)} row(s) not read` : `bỏ qua trang "${skipped.sheet}" (${m(skipped.why)}): ${number(skipped.rows)} dòng không đọc` }),
+          el('td', { text: t('data.sheetSkipped', { sheet: skipped.sheet, why: m(skipped.why), rows: number(skipped.rows) }) }),
           el('td', { class: 'num', text: '–' }),
           el('td', { class: 'num', text: '–' }),
           el('td', { class: 'num', text: '–' }),
@@ -339,7 +213,7 @@ function drawData() {
   $('rejected-box').querySelector('summary').textContent = `${t('data.rejectedRows')} — ${number(data.rejectedCount)}`;
   fill($('rejected'),
     ...data.rejected.map((line) => el('li', { text: m(line) })),
-    data.rejectedCount > data.rejected.length ? el('li', { text: lang === 'en' ? `… and ${number(data.rejectedCount - data.rejected.length)} more (see the error workbook)` : `… và ${number(data.rejectedCount - data.rejected.length)} dòng khác (xem tệp lỗi)` }) : null,
+    data.rejectedCount > data.rejected.length ? el('li', { text: t('data.moreRejected', { count: number(data.rejectedCount - data.rejected.length) }) }) : null,
   );
   $('warnings-box').hidden = data.warningCount === 0;
   $('warnings-box').querySelector('summary').textContent = `${t('data.warnings')} — ${number(data.warningCount)}`;
@@ -348,14 +222,13 @@ function drawData() {
 
 function profileNote(profile) {
   const name = `"${profile.name}"`;
-  if (lang === 'en') return profile.automatic ? `, profile ${name} chosen by its headers` : `, profile ${name}`;
-  return profile.automatic ? `, hồ sơ cột ${name} tự chọn theo tiêu đề` : `, hồ sơ cột ${name}`;
+  return t(profile.automatic ? 'data.profileAutomatic' : 'data.profileUsed', { name });
 }
 
 function ignoredText(ignored, count) {
-  const list = ignored.map((column) => (column.closest ? `"${column.header}" (${lang === 'en' ? 'is it' : 'có phải'} "${column.closest}"?)` : `"${column.header}"`)).join(', ');
-  const more = count > ignored.length ? (lang === 'en' ? ` and ${number(count - ignored.length)} more` : ` và ${number(count - ignored.length)} cột khác`) : '';
-  return lang === 'en' ? `Columns not read: ${list}${more}` : `Cột không đọc: ${list}${more}`;
+  const list = ignored.map((column) => (column.closest ? t('data.ignoredClosest', { header: column.header, closest: column.closest }) : `"${column.header}"`)).join(', ');
+  const more = count > ignored.length ? t('data.ignoredMore', { count: number(count - ignored.length) }) : '';
+  return t('data.ignored', { list, more });
 }
 
 /** The profile made on this page that the data was just read with, offered for saving. */
@@ -366,20 +239,14 @@ function drawMadeProfile() {
   if (sheets.length === 0) return;
   const { made, name } = sheets[0].profile;
   const names = [...new Set(sheets.map((sheet) => `"${sheet.sheet}"`))].join(', ');
-  $('made-profile-text').textContent =
-    lang === 'en'
-      ? `Sheet(s) ${names} were read with the mapping "${name}" made on this page. Save it as a profile so that chitieu reads files of this layout by itself next time.`
-      : `Trang ${names} đã được đọc theo cách ghép "${name}" trên trang này. Lưu thành hồ sơ cột để lần sau chitieu tự đọc các tệp cùng bố cục.`;
+  $('made-profile-text').textContent = t('mapping.madeRead', { sheets: names, name });
   $('made-profile-download').href = `/download/profile.yaml?id=${encodeURIComponent(made.id)}`;
   $('made-profile-save').dataset.id = made.id;
   const saved = state.savedProfiles[made.id] ?? made.saved;
   $('made-profile-save').hidden = Boolean(saved);
   $('made-profile-saved').hidden = !saved;
   if (saved) {
-    $('made-profile-saved').textContent =
-      lang === 'en'
-        ? `Saved as ${saved}: files whose headers match it are read with it from now on, on this page and with the chitieu command run from the same folder.`
-        : `Đã lưu thành ${saved}: từ nay các tệp có tiêu đề khớp được đọc theo hồ sơ này, trên trang này và với lệnh chitieu chạy từ cùng thư mục.`;
+    $('made-profile-saved').textContent = t('mapping.saved', { fileName: saved });
   }
 }
 
@@ -432,7 +299,7 @@ function startMapping(mapping) {
   for (const layout of mapping.layouts) state.mappingChoices[layout.id] = { kind: layout.kind ?? 'ignore', columns: proposedColumns(layout, layout.kind), values: {} };
   if (!$('mapping-name').value.trim()) {
     const first = mapping.layouts[0]?.sheets[0];
-    $('mapping-name').value = first ? `Bố cục của ${first.file.replace(/\.[^.]+$/, '')}` : '';
+    $('mapping-name').value = first ? t('mapping.defaultName', { fileName: first.file.replace(/\.[^.]+$/, '') }) : '';
   }
   drawMapping();
   checkMapping();
@@ -487,10 +354,7 @@ function drawLayout(layout) {
   const first = layout.sheets[0];
   const others = layout.sheets.length - 1;
   const rows = layout.sheets.reduce((sum, sheet) => sum + sheet.rows, 0);
-  const legend =
-    lang === 'en'
-      ? `Sheet "${first.sheet}" of ${first.file}${others ? ` and ${others} more with the same header` : ''} · ${number(rows)} rows · header on row ${layout.headerRow}`
-      : `Trang "${first.sheet}" của tệp ${first.file}${others ? ` và ${others} trang khác cùng tiêu đề` : ''} · ${number(rows)} dòng · tiêu đề ở dòng ${layout.headerRow}`;
+  const legend = t('mapping.legend', { sheet: first.sheet, fileName: first.file, others: others ? t('mapping.legendOthers', { count: number(others) }) : '', rows: number(rows), row: layout.headerRow });
   const kindSelect = el(
     'select',
     {
@@ -520,8 +384,8 @@ function drawLayout(layout) {
     const twice = check.twice.map((header) => `"${header}"`).join(', ');
     if (missing || twice) {
       const text = [
-        missing ? (lang === 'en' ? `Required columns not mapped yet: ${missing}.` : `Còn thiếu cột bắt buộc: ${missing}.`) : '',
-        twice ? (lang === 'en' ? `Chosen for two columns: ${twice}.` : `Được chọn cho hai cột: ${twice}.`) : '',
+        missing ? t('mapping.missing', { list: missing }) : '',
+        twice ? t('mapping.twice', { list: twice }) : '',
       ].join(' ');
       parts.push(el('p', { class: 'error', text: text.trim() }));
     } else parts.push(el('p', { class: 'ok', text: t('mapping.allRequired') }));
@@ -534,7 +398,7 @@ const capitalised = (text) => text.charAt(0).toUpperCase() + text.slice(1);
 
 function drawColumn(layout, choice, column, contract) {
   const proposal = column.proposals[choice.kind];
-  const label = lang === 'en' ? `Column "${column.header}"` : `Cột "${column.header}"`;
+  const label = t('mapping.columnLabel', { header: column.header });
   if (proposal?.how === 'known') {
     const known = contract.find((entry) => entry.key === proposal.key);
     return el('tr', {}, el('td', { class: 'letter', text: column.letter }), el('td', { text: column.header }), el('td', { class: 'known', text: known?.header ?? proposal.key }), el('td', { class: 'how', text: t('mapping.known') }));
@@ -557,16 +421,16 @@ function drawColumn(layout, choice, column, contract) {
 }
 
 function drawValues(choice, values) {
-  const title = lang === 'en' ? `Values of the column "${values.header}" (${values.column}) that the contract does not know` : `Giá trị của cột "${values.header}" (${values.column}) mà mẫu chuẩn chưa biết`;
+  const title = t('mapping.valuesTitle', { header: values.header, column: values.column });
   if (values.tooMany) {
-    return [el('h4', { text: title }), el('p', { class: 'error', text: lang === 'en' ? 'Too many different values for a coded column: check which column this is.' : 'Quá nhiều giá trị khác nhau để là một cột mã: kiểm tra lại đây là cột nào.' })];
+    return [el('h4', { text: title }), el('p', { class: 'error', text: t('mapping.tooManyValues') })];
   }
   const mapped = (choice.values[values.key] ??= {});
   const rows = values.unknown.map((value) => {
     const select = el(
       'select',
       {
-        'aria-label': lang === 'en' ? `Value "${value}" of the column "${values.header}"` : `Giá trị "${value}" của cột "${values.header}"`,
+        'aria-label': t('mapping.valueLabel', { value, header: values.header }),
         onchange: (event) => {
           mapped[value] = event.target.value;
         },
@@ -645,8 +509,6 @@ async function loadUnits() {
   }
 }
 
-const LEVEL = { province: ['Tỉnh', 'Province'], district: ['Huyện', 'District'], commune: ['Xã', 'Commune'] };
-
 function drawUnits() {
   const select = $('unit');
   const chosen = state.unitChosen;
@@ -700,7 +562,7 @@ async function compute(event) {
 
 function figureText(figure, ratio) {
   if (!figure) return '–';
-  if (figure.noData) return lang === 'en' ? 'no data' : 'không có số liệu';
+  if (figure.noData) return t('results.noData');
   if (figure.value === null) return '–';
   return `${number(figure.value, ratio ? 1 : 0)}${figure.approximate ? '*' : ''}`;
 }
@@ -710,7 +572,7 @@ function changeText(now, last, ratio) {
   const diff = now.value - last.value;
   const sign = diff > 0 ? '+' : diff < 0 ? '−' : '±';
   const pct = !ratio && last.value !== 0 ? ` (${sign}${number(Math.abs((diff / last.value) * 100), 1)}%)` : '';
-  return { text: `${sign}${number(Math.abs(diff), ratio ? 1 : 0)}${ratio ? (lang === 'en' ? ' pts' : ' điểm') : ''}${pct}`, cls: diff > 0 ? 'up' : diff < 0 ? 'down' : '' };
+  return { text: `${sign}${number(Math.abs(diff), ratio ? 1 : 0)}${ratio ? t('results.points') : ''}${pct}`, cls: diff > 0 ? 'up' : diff < 0 ? 'down' : '' };
 }
 
 function figureButton(figure, ratio, indicator, unit, label, breakdown) {
@@ -727,7 +589,7 @@ function drawResult() {
   $('results').hidden = !result;
   $('results-empty').hidden = Boolean(result);
   if (!result) return;
-  const base = result.baselinePeriod ? ` — ${lang === 'en' ? 'compared with' : 'so với'} ${m(result.baselinePeriod.label)}` : '';
+  const base = result.baselinePeriod ? t('results.comparedWith', { period: m(result.baselinePeriod.label) }) : '';
   $('results-caption').textContent = `${result.unit.fullName} · ${m(result.period.label)} (${result.period.id})${base}`;
   const partial = $('results-completeness');
   partial.hidden = !result.completeness;
@@ -877,7 +739,7 @@ function keysBlock(title, keys) {
     'div',
     {},
     el('h3', { text: `${title} — ${m(keys.label)} (${number(keys.count)})` }),
-    el('p', { class: 'keys', text: keys.shown.join(', ') + (keys.count > keys.shown.length ? (lang === 'en' ? ` … and ${number(keys.count - keys.shown.length)} more` : ` … và ${number(keys.count - keys.shown.length)} mã khác`) : '') }),
+    el('p', { class: 'keys', text: keys.shown.map(m).join(', ') + (keys.count > keys.shown.length ? t('explain.more', { count: number(keys.count - keys.shown.length) }) : '') }),
   );
 }
 
@@ -887,20 +749,20 @@ function drawExplanation() {
   box.hidden = !x;
   if (!x) return fill(box);
   const split = Object.entries(x.breakdown).map(([key, value]) => `${key}=${value}`).join(', ');
-  const numeratorLabel = lang === 'en' ? 'Numerator' : 'Tử số';
-  const denominatorLabel = lang === 'en' ? 'Denominator' : 'Mẫu số';
+  const numeratorLabel = t('explain.numerator');
+  const denominatorLabel = t('explain.denominator');
   fill(box,
-    el('h3', { text: `${x.indicator} ${m(x.name)}${x.modelled ? (lang === 'en' ? ' (modelled)' : ' (mô hình của dự án)') : ''}` }),
+    el('h3', { text: `${x.indicator} ${m(x.name)}${x.modelled ? t('explain.modelled') : ''}` }),
     el('p', { text: `${x.unit.name} (${x.unit.code}) — ${x.period.id} (${x.period.from} – ${x.period.to})${split ? ` — ${split}` : ''}` }),
-    el('p', {}, el('strong', { text: `${lang === 'en' ? 'Rule' : 'Quy tắc'}: ` }), m(x.rule)),
+    el('p', {}, el('strong', { text: `${t('explain.rule')}: ` }), m(x.rule)),
     el('p', {}, el('strong', { text: `${numeratorLabel}: ` }), `${m(x.numeratorRule)} = ${x.figure.noData ? '–' : number(x.figure.numerator)}`),
     x.denominatorRule ? el('p', {}, el('strong', { text: `${denominatorLabel}: ` }), `${m(x.denominatorRule)} = ${x.figure.noData ? '–' : number(x.figure.denominator)}`) : null,
-    el('p', {}, el('strong', { text: `${lang === 'en' ? 'Value' : 'Giá trị'}: ` }), figureText(x.figure, x.ratio)),
+    el('p', {}, el('strong', { text: `${t('explain.value')}: ` }), figureText(x.figure, x.ratio)),
     x.notes ? el('p', { class: 'hint', text: m(x.notes) }) : null,
     el('p', { class: 'privacy', role: 'note', text: m(x.notice) }),
     keysBlock(numeratorLabel, x.numerator),
     keysBlock(denominatorLabel, x.denominator),
-    el('button', { type: 'button', class: 'secondary', onclick: () => { state.explanation = null; drawExplanation(); } }, lang === 'en' ? 'Close' : 'Đóng'),
+    el('button', { type: 'button', class: 'secondary', onclick: () => { state.explanation = null; drawExplanation(); } }, t('explain.close')),
   );
 }
 
@@ -945,7 +807,7 @@ async function makeReport(event) {
 
 function drawReport() {
   $('report-links').hidden = !state.report;
-  if (state.report) $('report-name').textContent = lang === 'en' ? `Made ${state.report.name}: the report and its annex.` : `Đã tạo ${state.report.name}: báo cáo và phụ lục.`;
+  if (state.report) $('report-name').textContent = t('report.made', { name: state.report.name });
 }
 
 // ------------------------------------------------------------------ 5. roll-up
@@ -998,11 +860,11 @@ function drawAggregate() {
   const result = state.aggregate;
   $('aggregate-view').hidden = !result;
   if (!result) return;
-  $('aggregate-summary').textContent = lang === 'en' ? `Summed ${result.summed} annex(es) into ${result.unit.fullName}.` : `Đã cộng ${result.summed} phụ lục vào ${result.unit.fullName}.`;
+  $('aggregate-summary').textContent = t('aggregate.summary', { count: number(result.summed), unit: result.unit.fullName });
   const missing = result.missing.map((unit) => `${unit.name} (${unit.code})`).join(', ');
   $('aggregate-missing').textContent = result.missing.length === 0
-    ? (lang === 'en' ? 'Every unit below has sent its annex.' : 'Đã có phụ lục của tất cả đơn vị cấp dưới.')
-    : (lang === 'en' ? `No annex yet from ${result.missing.length} unit(s): ${missing}.` : `Chưa có phụ lục của ${result.missing.length} đơn vị: ${missing}.`);
+    ? t('aggregate.allSent')
+    : t('aggregate.missing', { count: number(result.missing.length), units: missing });
   if (result.completeness) $('aggregate-missing').textContent += ` ${m(result.completeness)}`;
   $('aggregate-missing').className = result.missing.length || result.completeness ? 'error' : 'ok';
   fill($('aggregate-warnings'), ...result.warnings.map((warning) => el('li', { text: m(warning) })));
@@ -1045,13 +907,13 @@ async function clearAll() {
   drawAnnexes();
   drawAggregate();
   const notice = $('notice');
-  notice.textContent = lang === 'en' ? 'The uploaded data was deleted.' : 'Đã xóa dữ liệu đã tải lên.';
+  notice.textContent = t('clear.done');
   notice.hidden = false;
 }
 
 async function init() {
   $('lang').addEventListener('click', () => {
-    lang = lang === 'en' ? 'vi' : 'en';
+    lang = OTHER[lang];
     localStorage.setItem('chitieu-lang', lang);
     applyLanguage();
   });
@@ -1098,10 +960,7 @@ async function init() {
     uploadOne(event.target, '/api/village-map', (answer) => {
       const status = $('village-map-status');
       status.hidden = false;
-      status.textContent =
-        lang === 'en'
-          ? `Village map loaded: ${number(answer.villages)} villages of ${number(answer.communes)} old communes; it is used from the next computation.`
-          : `Đã nạp bản đồ thôn: ${number(answer.villages)} thôn của ${number(answer.communes)} xã cũ; dùng từ lần tính tiếp theo.`;
+      status.textContent = t('period.villageMapLoaded', { villages: number(answer.villages), communes: number(answer.communes) });
     }),
   );
   $('settings-file').addEventListener('change', (event) => uploadOne(event.target, '/api/settings', (answer) => fillSettings(answer.settings)));

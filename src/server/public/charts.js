@@ -3,7 +3,7 @@
  * same specs and figures as the DOCX (GET /api/charts, /charts/<id>.svg), shown as images, so
  * nothing here runs vega and nothing needs an inline script.
  */
-import { resultViews } from './app.js';
+import { resultViews, t } from './app.js';
 
 let drawing = 0;
 
@@ -14,11 +14,11 @@ function node(tag, text, className) {
   return element;
 }
 
-resultViews.push((box, _result, { lang }) => {
+resultViews.push((box, _result, { m }) => {
   const mine = ++drawing;
   const section = node('div', undefined, 'charts');
   section.id = 'charts';
-  section.append(node('h3', lang === 'en' ? 'Charts (as in the report)' : 'Biểu đồ (như trong báo cáo)'));
+  section.append(node('h3', t('charts.title')));
   box.append(section);
   fetch('/api/charts')
     .then((response) => (response.ok ? response.json() : { charts: [] }))
@@ -36,7 +36,7 @@ resultViews.push((box, _result, { lang }) => {
           figure.append(image);
         }
         const caption = node('figcaption');
-        caption.append(node('strong', chart.caption));
+        caption.append(node('strong', m(chart.caption)));
         for (const note of chart.notes) caption.append(node('span', note, 'detail'));
         caption.append(node('span', chart.source, 'source'));
         figure.append(caption);
