@@ -139,6 +139,20 @@ describe('text files in the encodings Excel saves on a Vietnamese Windows are re
     expect(child!.sex).toBe('NU');
   });
 
+  it('Windows-1258 whose first 64 KiB are plain ASCII: told by the first accented bytes, not refused as damaged', async () => {
+    const ascii = ['Ma tre em,Ho va ten,Ngay sinh,Gioi tinh,Ma tinh,Ma xa'];
+    // 2,000 rows of 41 bytes: 82,000 bytes, past the first 65,536-byte chunk.
+    for (let index = 0; index < 2000; index += 1) ascii.push(`TE${String(index).padStart(5, '0')},Dinh Van A,05/03/2015,Nam,51,21289`);
+    // "Hồng": H, ô (F4) + combining grave (CC), n, g.
+    const last = Buffer.from([...Buffer.from('TE99999,'), 0x48, 0xf4, 0xcc, 0x6e, 0x67, ...Buffer.from(',05/03/2015,Nam,51,21289\r\n')]);
+    const path = file('ansi-late.csv');
+    writeFileSync(path, Buffer.concat([Buffer.from(`${ascii.join('\r\n')}\r\n`), last]));
+    const result = await importFiles([path], { threads: 1 });
+    expect(result.unreadable).toEqual([]);
+    expect(result.files[0]!.accepted).toBe(2001);
+    expect(childRecords(result.dataset.children).at(-1)!.fullName).toBe('Hồng');
+  });
+
   it('"Unicode Text": UTF-16 LE with its byte-order mark, tab-separated, saved as .txt', async () => {
     const text = [HEADER, ROW].map((line) => line.replaceAll(',', '\t')).join('\r\n');
     const path = file('unicode.txt');

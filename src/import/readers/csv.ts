@@ -35,6 +35,9 @@ async function* csvBatches(path: string, notes: CellNote[]): AsyncGenerator<read
   };
   const decode = (chunk?: Buffer): string => {
     try {
+      // Plain ASCII reads the same in every encoding taken: the encoding is told by the first
+      // chunk that holds anything else (a Windows-1258 file whose first 64 KiB are unaccented).
+      if (decoder === undefined && chunk !== undefined && chunk.length === CHUNK_BYTES && isPlainAscii(chunk)) return chunk.toString('latin1');
       if (decoder === undefined) {
         // The encoding is told from the first chunk (64 KiB, or the whole of a smaller file).
         encoding = sniffTextEncoding(chunk ?? new Uint8Array(0), chunk === undefined || chunk.length < CHUNK_BYTES);
@@ -74,6 +77,12 @@ async function* csvBatches(path: string, notes: CellNote[]): AsyncGenerator<read
 }
 
 const CHUNK_BYTES = 64 * 1024;
+
+/** Printable ASCII and line breaks only (no NUL: UTF-16 without a mark must still be told). */
+function isPlainAscii(bytes: Uint8Array): boolean {
+  for (const byte of bytes) if (byte === 0 || byte > 0x7f) return false;
+  return true;
+}
 
 /** Excel's own limits: a cell holds at most 32,767 characters, a sheet at most 16,384 columns. */
 export const CSV_LIMITS = { fieldChars: 32_767, fields: 16_384, recordChars: 1_048_576 } as const;
