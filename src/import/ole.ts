@@ -86,7 +86,7 @@ export async function readOleBytes(path: string): Promise<Buffer> {
   const handle = await open(path, 'r');
   try {
     const { size } = await handle.stat();
-    if (size > MAX_OLE_FILE_BYTES) throw damage(importText.fileLargerThanGb());
+    if (size > MAX_OLE_FILE_BYTES) throw damage(importText.oleTooLarge());
   } finally {
     await handle.close();
   }
@@ -120,24 +120,24 @@ export class CompoundFile {
   ) {}
 
   static parse(bytes: Buffer): CompoundFile {
-    if (bytes.length < 512 || !bytes.subarray(0, 8).equals(OLE_MAGIC)) throw damage(importText.headerDamaged());
+    if (bytes.length < 512 || !bytes.subarray(0, 8).equals(OLE_MAGIC)) throw damage(importText.oleHeaderDamaged());
     const shift = bytes.readUInt16LE(0x1e);
-    if (shift !== 9 && shift !== 12) throw damage(importText.headerDamaged());
+    if (shift !== 9 && shift !== 12) throw damage(importText.oleHeaderDamaged());
     const sectorSize = 1 << shift;
     const perSector = sectorSize / 4;
     const sectorCount = Math.ceil(bytes.length / sectorSize) - 1;
     const fatSectorCount = bytes.readUInt32LE(0x2c);
     // More FAT than the file has sectors to describe is a lie.
     if (fatSectorCount > Math.ceil(sectorCount / perSector) + 1) {
-      throw damage(importText.allocationTableFatDeclares());
+      throw damage(importText.oleFatFalseSize());
     }
     const fatSectors: number[] = [];
     for (let i = 0; i < 109 && fatSectors.length < fatSectorCount; i += 1) fatSectors.push(bytes.readUInt32LE(0x4c + i * 4));
     // More FAT sectors are listed in a chain of DIFAT sectors (last slot: the next DIFAT sector).
     const difatSeen = new Set<number>();
     for (let difat = bytes.readUInt32LE(0x44); fatSectors.length < fatSectorCount; ) {
-      if (difat > MAX_SECTOR) throw damage(importText.allocationTableFatIncomplete());
-      if (difatSeen.has(difat)) throw damage(importText.allocationTableFatLoops());
+      if (difat > MAX_SECTOR) throw damage(importText.oleFatIncomplete());
+      if (difatSeen.has(difat)) throw damage(importText.oleFatLoops());
       difatSeen.add(difat);
       const sector = sectorOf(bytes, sectorSize, difat);
       for (let i = 0; i < perSector - 1 && fatSectors.length < fatSectorCount; i += 1) fatSectors.push(sector.readUInt32LE(i * 4));
@@ -151,7 +151,7 @@ export class CompoundFile {
     const file = new CompoundFile(bytes, sectorSize, fat);
     file.entries = file.readDirectory(bytes.readUInt32LE(0x30));
     const root = file.entries.find((entry) => entry.type === 5);
-    if (!root) throw damage(importText.noRootDirectory());
+    if (!root) throw damage(importText.oleNoRoot());
     file.miniStream = file.readChain(root.start, root.size, importText.oleMiniStream());
     const miniFatBytes = file.readChain(bytes.readUInt32LE(0x3c), bytes.readUInt32LE(0x40) * sectorSize, importText.oleMiniFat(), true);
     file.miniFat = new Uint32Array(Math.floor(miniFatBytes.length / 4));
@@ -172,13 +172,13 @@ export class CompoundFile {
     if (entry.size >= this.miniCutoff) return this.readChain(entry.start, entry.size, what);
     if (entry.size === 0) return Buffer.alloc(0);
     if (entry.size > this.miniStream.length) {
-      throw damage(importText.declaresSizeLargerThan({ what }));
+      throw damage(importText.oleStreamLargerThanHolder({ what }));
     }
     const chain = chainOf(entry.start, this.miniFat, what);
-    if (chain.length * MINI_SECTOR < entry.size) throw damage(importText.shorterThanDeclaredSize({ what }));
+    if (chain.length * MINI_SECTOR < entry.size) throw damage(importText.oleStreamShort({ what }));
     const parts = chain.map((sector) => {
       const start = sector * MINI_SECTOR;
-      if (start >= this.miniStream.length) throw damage(importText.pointsOutsideMiniStream({ what }));
+      if (start >= this.miniStream.length) throw damage(importText.oleOutsideMiniStream({ what }));
       return this.miniStream.subarray(start, start + MINI_SECTOR);
     });
     return Buffer.concat(parts).subarray(0, entry.size);
@@ -208,12 +208,12 @@ export class CompoundFile {
   /** `size` bytes from the chain at `start`; `upTo`: the chain may be shorter than `size` was computed for. */
   private readChain(start: number, size: number, what: Message, upTo = false): Buffer {
     if (size > this.bytes.length) {
-      throw damage(importText.declaresSizeLargerThan2({ what }));
+      throw damage(importText.oleStreamLargerThanFile({ what }));
     }
     if (size === 0 || (upTo && start === END_OF_CHAIN)) return Buffer.alloc(0);
     const chain = chainOf(start, this.fat, what);
     if (!upTo && chain.length * this.sectorSize < size) {
-      throw damage(importText.shorterThanDeclaredSize({ what }));
+      throw damage(importText.oleStreamShort({ what }));
     }
     return Buffer.concat(chain.map((sector) => sectorOf(this.bytes, this.sectorSize, sector))).subarray(0, size);
   }
@@ -224,7 +224,7 @@ const MINI_SECTOR = 64;
 function sectorOf(bytes: Buffer, sectorSize: number, sector: number): Buffer {
   const start = (sector + 1) * sectorSize;
   if (sector > MAX_SECTOR || start >= bytes.length) {
-    throw damage(importText.sectorChainPointsPast());
+    throw damage(importText.oleChainPastEnd());
   }
   return bytes.subarray(start, Math.min(start + sectorSize, bytes.length));
 }
@@ -234,8 +234,8 @@ function chainOf(start: number, table: Uint32Array, what: Message): number[] {
   const chain: number[] = [];
   const seen = new Uint8Array(table.length);
   for (let sector = start; sector !== END_OF_CHAIN; sector = table[sector]!) {
-    if (sector >= table.length) throw damage(importText.broken({ what }));
-    if (seen[sector] === 1) throw damage(importText.loops({ what }));
+    if (sector >= table.length) throw damage(importText.oleChainBroken({ what }));
+    if (seen[sector] === 1) throw damage(importText.oleChainLoops({ what }));
     seen[sector] = 1;
     chain.push(sector);
   }

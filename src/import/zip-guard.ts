@@ -100,7 +100,7 @@ function checkNames(entries: readonly ZipEntry[]): Map<string, ZipEntry> {
   for (const entry of entries) {
     const key = entry.name.toLowerCase();
     if (byName.has(key)) {
-      throw corrupt(importText.zipHoldsTwoEntries({ name: entry.name }));
+      throw corrupt(importText.zipDuplicateName({ name: entry.name }));
     }
     byName.set(key, entry);
   }
@@ -155,7 +155,7 @@ async function readCentralDirectory(
   let at = 0;
   for (let n = 0; n < count; n += 1) {
     if (at + 46 > directory.length || directory.readUInt32LE(at) !== CENTRAL_SIGNATURE) {
-      throw corrupt(importText.brokenZipDirectory());
+      throw corrupt(importText.zipDirectoryBroken());
     }
     const flags = directory.readUInt16LE(at + 8);
     const method = directory.readUInt16LE(at + 10);
@@ -201,10 +201,10 @@ export function checkDeclaredSizes(entries: readonly ZipEntry[], limits: ZipLimi
       );
     }
     if (entry.method !== 0 && entry.method !== 8) {
-      throw corrupt(importText.entryUsesCompressionMethod({ name: entry.name, method: entry.method }));
+      throw corrupt(importText.zipUnsupportedMethod({ name: entry.name, method: entry.method }));
     }
     if (entry.method === 0 && entry.compressedSize !== entry.uncompressedSize) {
-      throw corrupt(importText.sizesDisagree({ name: entry.name }));
+      throw corrupt(importText.zipSizesDisagree({ name: entry.name }));
     }
     // Deflate never makes data much larger: a compressed size above the declared size is a lie.
     if (entry.method === 8 && entry.compressedSize > entry.uncompressedSize + deflateOverhead(entry.uncompressedSize)) {
@@ -252,7 +252,7 @@ async function checkLayout(handle: FileHandle, entries: readonly ZipEntry[], dir
       header.readUInt16LE(8) !== entry.method ||
       (!sizesInDescriptor && localSize !== ZIP64_MARK && localSize !== entry.compressedSize)
     ) {
-      throw corrupt(importText.localHeaderDisagreesZip({ name: entry.name }));
+      throw corrupt(importText.zipLocalHeaderDisagrees({ name: entry.name }));
     }
     const dataStart = entry.localHeaderOffset + 30 + nameLength + header.readUInt16LE(28);
     ranges.push({ start: entry.localHeaderOffset, end: dataStart + entry.compressedSize, entry });
@@ -276,7 +276,7 @@ async function checkLayout(handle: FileHandle, entries: readonly ZipEntry[], dir
 async function checkGap(handle: FileHandle, start: number, end: number): Promise<void> {
   // A data descriptor is too short to hide a local header (30 bytes and a name).
   if (end - start <= MAX_DESCRIPTOR) return;
-  const hidden = corrupt(importText.zipHoldsEntryDirectory());
+  const hidden = corrupt(importText.zipHiddenEntry());
   if (end - start > MAX_GAP) throw hidden;
   const gap = await readAt(handle, start, end - start);
   if (gap.indexOf(LOCAL_SIGNATURE_BYTES) >= 0) throw hidden;

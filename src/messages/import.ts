@@ -519,87 +519,87 @@ export const importText = catalogue('import', {
     (p: { text: string; allowed: Message }) => `giá trị "${p.text}" không có trong danh mục; ${p.allowed.vi}`,
     (p) => `value "${p.text}" is not in the code list; ${p.allowed.en}`,
   ),
-  twoSheetsClaimSame: text('hai trang khai cùng một chỗ trong tệp', 'two sheets claim the same place in the file'),
-  workbookStreamEndsToo: text('luồng dữ liệu kết thúc giữa chừng', 'the workbook stream ends too early'),
-  recordRunsPastEnd: text('có bản ghi vượt quá cuối luồng dữ liệu', 'a record runs past the end of the workbook stream'),
-  workbookStreamDoesNot: text('luồng dữ liệu không bắt đầu bằng bản ghi BOF', 'the workbook stream does not start with a BOF record'),
-  cellFormatXfRecord: text('bản ghi định dạng ô (XF) bị cắt', 'a cell format (XF) record is cut short'),
-  sheetNameBoundsheetRecord: text('bản ghi tên trang (BOUNDSHEET) bị cắt', 'a sheet name (BOUNDSHEET) record is cut short'),
-  textValueCutShort: text('có chuỗi ký tự bị cắt', 'a text value is cut short'),
-  sharedStringTableSst: text('bảng chuỗi dùng chung (SST) khai nhiều chuỗi hơn số nó chứa', 'the shared-string table (SST) declares more strings than it holds'),
-  sheetDoesNotStart: text(
+  biffSheetsOverlap: text('hai trang khai cùng một chỗ trong tệp', 'two sheets claim the same place in the file'),
+  biffStreamEndsEarly: text('luồng dữ liệu kết thúc giữa chừng', 'the workbook stream ends too early'),
+  biffRecordPastEnd: text('có bản ghi vượt quá cuối luồng dữ liệu', 'a record runs past the end of the workbook stream'),
+  biffNoBof: text('luồng dữ liệu không bắt đầu bằng bản ghi BOF', 'the workbook stream does not start with a BOF record'),
+  biffXfCutShort: text('bản ghi định dạng ô (XF) bị cắt', 'a cell format (XF) record is cut short'),
+  biffBoundsheetCutShort: text('bản ghi tên trang (BOUNDSHEET) bị cắt', 'a sheet name (BOUNDSHEET) record is cut short'),
+  biffTextCutShort: text('có chuỗi ký tự bị cắt', 'a text value is cut short'),
+  biffSstTooShort: text('bảng chuỗi dùng chung (SST) khai nhiều chuỗi hơn số nó chứa', 'the shared-string table (SST) declares more strings than it holds'),
+  biffSheetMisplaced: text(
     (p: { name: string }) => `trang "${p.name}" không bắt đầu ở chỗ sổ khai`,
     (p) => `sheet "${p.name}" does not start where the workbook says`,
   ),
-  sheetCellColumnBeyond: text(
+  biffColumnBeyond256: text(
     (p: { name: string; column: number }) => `trang "${p.name}" có ô ở cột thứ ${numberIn('vi', p.column)}, ngoài 256 cột của Excel 97–2003`,
     (p) => `sheet "${p.name}" has a cell in column ${numberIn('en', p.column)}, beyond Excel 97–2003's 256`,
   ),
-  sheetCellTwice: text(
+  biffCellTwice: text(
     (p: { name: string; cell: string }) => `trang "${p.name}" có ô ${p.cell} ghi hai lần`,
     (p) => `sheet "${p.name}" holds cell ${p.cell} twice`,
   ),
-  sheetInvalidNumber: text(
+  biffInvalidNumber: text(
     (p: { name: string; cell: string }) => `trang "${p.name}" có ô ${p.cell} chứa số không hợp lệ`,
     (p) => `sheet "${p.name}" has an invalid number in cell ${p.cell}`,
   ),
-  sheetCellRecordCut: text(
+  biffCellRecordCutShort: text(
     (p: { name: string }) => `trang "${p.name}" có bản ghi ô bị cắt`,
     (p) => `sheet "${p.name}" has a cell record cut short`,
   ),
-  sheetRefersSharedString: text(
+  biffSharedStringMissing: text(
     (p: { name: string; index: number }) => `trang "${p.name}" trỏ tới chuỗi số ${numberIn('vi', p.index)} không có trong bảng chuỗi dùng chung`,
     (p) => `sheet "${p.name}" refers to shared string ${numberIn('en', p.index)}, which is not there`,
   ),
-  fileLargerThanGb: text('tệp lớn hơn 1 GB', 'the file is larger than 1 GB'),
-  headerDamaged: text('phần đầu tệp bị hỏng', 'its header is damaged'),
-  allocationTableFatDeclares: text('bảng cấp phát (FAT) khai kích thước sai', 'its allocation table (FAT) declares a false size'),
-  allocationTableFatIncomplete: text('bảng cấp phát (FAT) thiếu phần', 'its allocation table (FAT) is incomplete'),
-  allocationTableFatLoops: text('bảng cấp phát (FAT) có vòng lặp', 'its allocation table (FAT) loops'),
-  noRootDirectory: text('không có thư mục gốc', 'it has no root directory'),
-  declaresSizeLargerThan: text(
+  oleTooLarge: text('tệp lớn hơn 1 GB', 'the file is larger than 1 GB'),
+  oleHeaderDamaged: text('phần đầu tệp bị hỏng', 'its header is damaged'),
+  oleFatFalseSize: text('bảng cấp phát (FAT) khai kích thước sai', 'its allocation table (FAT) declares a false size'),
+  oleFatIncomplete: text('bảng cấp phát (FAT) thiếu phần', 'its allocation table (FAT) is incomplete'),
+  oleFatLoops: text('bảng cấp phát (FAT) có vòng lặp', 'its allocation table (FAT) loops'),
+  oleNoRoot: text('không có thư mục gốc', 'it has no root directory'),
+  oleStreamLargerThanHolder: text(
     (p: { what: Message }) => `${p.what.vi} khai kích thước lớn hơn luồng chứa nó`,
     (p) => `${p.what.en} declares a size larger than what holds it`,
   ),
-  shorterThanDeclaredSize: text(
+  oleStreamShort: text(
     (p: { what: Message }) => `${p.what.vi} ngắn hơn kích thước khai báo`,
     (p) => `${p.what.en} is shorter than its declared size`,
   ),
-  pointsOutsideMiniStream: text(
+  oleOutsideMiniStream: text(
     (p: { what: Message }) => `${p.what.vi} trỏ ra ngoài luồng nhỏ`,
     (p) => `${p.what.en} points outside the mini stream`,
   ),
-  declaresSizeLargerThan2: text(
+  oleStreamLargerThanFile: text(
     (p: { what: Message }) => `${p.what.vi} khai kích thước lớn hơn cả tệp`,
     (p) => `${p.what.en} declares a size larger than the whole file`,
   ),
-  sectorChainPointsPast: text('có chuỗi sector trỏ ra ngoài tệp (tệp bị cắt?)', 'a sector chain points past the end of the file (cut short?)'),
-  broken: text(
+  oleChainPastEnd: text('có chuỗi sector trỏ ra ngoài tệp (tệp bị cắt?)', 'a sector chain points past the end of the file (cut short?)'),
+  oleChainBroken: text(
     (p: { what: Message }) => `${p.what.vi} bị đứt`,
     (p) => `${p.what.en} is broken`,
   ),
-  loops: text(
+  oleChainLoops: text(
     (p: { what: Message }) => `${p.what.vi} có vòng lặp`,
     (p) => `${p.what.en} loops`,
   ),
-  zipHoldsTwoEntries: text(
+  zipDuplicateName: text(
     (p: { name: string }) => `tệp nén có hai phần cùng tên "${p.name}"`,
     (p) => `the zip holds two entries named "${p.name}"`,
   ),
-  brokenZipDirectory: text('mục lục tệp nén bị hỏng', 'broken zip directory'),
-  entryUsesCompressionMethod: text(
+  zipDirectoryBroken: text('mục lục tệp nén bị hỏng', 'broken zip directory'),
+  zipUnsupportedMethod: text(
     (p: { name: string; method: number }) => `phần "${p.name}" nén theo kiểu ${numberIn('vi', p.method)} không hỗ trợ`,
     (p) => `entry "${p.name}" uses compression method ${numberIn('en', p.method)}`,
   ),
-  sizesDisagree: text(
+  zipSizesDisagree: text(
     (p: { name: string }) => `kích thước của "${p.name}" không khớp`,
     (p) => `sizes of "${p.name}" disagree`,
   ),
-  localHeaderDisagreesZip: text(
+  zipLocalHeaderDisagrees: text(
     (p: { name: string }) => `phần "${p.name}" không khớp với mục lục tệp nén`,
     (p) => `the local header of "${p.name}" disagrees with the zip directory`,
   ),
-  zipHoldsEntryDirectory: text('tệp nén có phần không có trong mục lục', 'the zip holds an entry its directory does not list'),
+  zipHiddenEntry: text('tệp nén có phần không có trong mục lục', 'the zip holds an entry its directory does not list'),
   zipCorrupt: text(
     (p: { detail: Message }) => `tệp hỏng (${p.detail.vi}); hãy mở bằng Excel và lưu lại dạng .xlsx`,
     (p) => `corrupt file (${p.detail.en}); open it in Excel and save it again as .xlsx`,
@@ -608,33 +608,33 @@ export const importText = catalogue('import', {
     (p: { detail: Message }) => `${p.detail.vi}; tệp bị hỏng hoặc không phải sổ Excel thật, hãy xin lại tệp xuất gốc`,
     (p) => `${p.detail.en}; the file is damaged or not a real Excel workbook, ask for the original export`,
   ),
-  cellTooLong: text(
+  xlsxCellTooLong: text(
     (p: { part: string; cell: string; length: number | null; limit: number }) =>
       `phần "${p.part}" có ${p.cell ? `ô ${p.cell} chứa ` : ''}một chuỗi ${p.length === null ? `dài hơn ${numberIn('vi', p.limit)}` : numberIn('vi', p.length)} ký tự, quá giới hạn ${numberIn('vi', p.limit)} ký tự một ô của Excel`,
     (p) =>
       `part "${p.part}" holds ${p.cell ? `in cell ${p.cell} ` : ''}a string of ${p.length === null ? `more than ${numberIn('en', p.limit)}` : numberIn('en', p.length)} characters, over Excel's limit of ${numberIn('en', p.limit)} per cell`,
   ),
-  partCellColumnRow: text(
+  xlsxColumnBeyondLimit: text(
     (p: { part: string; column: number; row: number; columns: number }) => `phần "${p.part}" có ô ở cột thứ ${numberIn('vi', p.column)} (dòng ${numberIn('vi', p.row)}), quá giới hạn ${numberIn('vi', p.columns)} cột (XFD) của Excel`,
     (p) => `part "${p.part}" has a cell in column ${numberIn('en', p.column)} (row ${numberIn('en', p.row)}), beyond Excel's limit of ${numberIn('en', p.columns)} columns (XFD)`,
   ),
-  partRowBeyondExcel: text(
+  xlsxRowBeyondLimit: text(
     (p: { part: string; row: number; rows: number }) => `phần "${p.part}" có dòng ${numberIn('vi', p.row)}, quá giới hạn ${numberIn('vi', p.rows)} dòng của Excel`,
     (p) => `part "${p.part}" has row ${numberIn('en', p.row)}, beyond Excel's limit of ${numberIn('en', p.rows)} rows`,
   ),
-  textCellsPartRepeat: text(
+  xlsxTextBudgetSpent: text(
     (p: { part: string; millions: number }) => `các ô chữ của phần "${p.part}" lặp lại hơn ${numberIn('vi', p.millions)} triệu ký tự, quá nhiều so với kích thước tệp (một chuỗi dùng chung được trỏ tới từ rất nhiều ô)`,
     (p) => `the text cells of part "${p.part}" repeat more than ${numberIn('en', p.millions)} million characters, far more than the file's size (one shared string referenced from very many cells)`,
   ),
-  entryCannotDecompressed: text(
+  zipEntryNotInflated: text(
     (p: { name: string }) => `không giải nén được phần "${p.name}"`,
     (p) => `entry "${p.name}" cannot be decompressed`,
   ),
-  entryShorterThanDeclared: text(
+  zipEntryShort: text(
     (p: { name: string }) => `phần "${p.name}" ngắn hơn kích thước khai báo`,
     (p) => `entry "${p.name}" is shorter than declared`,
   ),
-  entryFailsCrcCheck: text(
+  zipEntryCrc: text(
     (p: { name: string }) => `phần "${p.name}" sai mã kiểm tra CRC-32: nội dung đã bị thay đổi`,
     (p) => `entry "${p.name}" fails its CRC-32 check: its bytes were changed`,
   ),
@@ -646,15 +646,15 @@ export const importText = catalogue('import', {
     (p: { part: string }) => `XML của phần "${p.part}" bị hỏng`,
     (p) => `the XML of "${p.part}" is malformed`,
   ),
-  partWorkbookRefersMissing: text(
+  xlsxPartMissing: text(
     (p: { name: string }) => `thiếu phần "${p.name}" mà sổ Excel trỏ tới`,
     (p) => `part "${p.name}" the workbook refers to is missing`,
   ),
-  sheetCellReferenceMalformed: text(
+  xlsxCellReferenceBad: text(
     (p: { sheet: string; reference: string }) => `trang "${p.sheet}", ô "${p.reference}": tham chiếu ô sai, ngoài trang tính hoặc lặp lại`,
     (p) => `sheet "${p.sheet}", cell "${p.reference}": a cell reference that is malformed, outside the sheet or repeated`,
   ),
-  sheetRowReferenceMalformed: text(
+  xlsxRowReferenceBad: text(
     (p: { sheet: string; reference: string }) => `trang "${p.sheet}", dòng "${p.reference}": tham chiếu ô sai, ngoài trang tính hoặc lặp lại`,
     (p) => `sheet "${p.sheet}", row "${p.reference}": a cell reference that is malformed, outside the sheet or repeated`,
   ),

@@ -33,18 +33,18 @@ const refusal = (detail: Message) => new ZipRefusal(importText.overExcelLimit({ 
  */
 export function cellTooLong(part: string, length: number | undefined, at?: { row: number; column: number }): ZipRefusal {
   const cell = at ? `${columnLetter(at.column)}${at.row}` : '';
-  return refusal(importText.cellTooLong({ part, cell, length: length ?? null, limit: EXCEL_LIMITS.cellChars }));
+  return refusal(importText.xlsxCellTooLong({ part, cell, length: length ?? null, limit: EXCEL_LIMITS.cellChars }));
 }
 
 export function tooManyColumns(part: string, row: number, column: number): ZipRefusal {
   return refusal(
-    importText.partCellColumnRow({ part, column, row, columns: EXCEL_LIMITS.columns }),
+    importText.xlsxColumnBeyondLimit({ part, column, row, columns: EXCEL_LIMITS.columns }),
   );
 }
 
 export function tooManyRows(part: string, row: number): ZipRefusal {
   return refusal(
-    importText.partRowBeyondExcel({ part, row, rows: EXCEL_LIMITS.rows }),
+    importText.xlsxRowBeyondLimit({ part, row, rows: EXCEL_LIMITS.rows }),
   );
 }
 
@@ -66,7 +66,7 @@ export class TextBudget {
     this.spent += chars;
     if (this.spent > this.limit) {
       throw refusal(
-        importText.textCellsPartRepeat({ part, millions: Math.round(this.limit / 1e6) }),
+        importText.xlsxTextBudgetSpent({ part, millions: Math.round(this.limit / 1e6) }),
       );
     }
   }

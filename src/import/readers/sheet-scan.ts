@@ -341,7 +341,7 @@ export class SheetScanner extends XmlScanner {
   private damaged(reference: string, what: 'row' | 'cell'): Error {
     const shown = printableReference(reference);
     const sheet = this.options.sheet === undefined ? '' : this.options.sheet;
-    return corrupt(what === 'row' ? importText.sheetRowReferenceMalformed({ sheet, reference: shown }) : importText.sheetCellReferenceMalformed({ sheet, reference: shown }));
+    return corrupt(what === 'row' ? importText.xlsxRowReferenceBad({ sheet, reference: shown }) : importText.xlsxCellReferenceBad({ sheet, reference: shown }));
   }
 
   private endRow(): void {

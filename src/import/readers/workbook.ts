@@ -32,7 +32,7 @@ const RELATIONSHIP = 'http://schemas.openxmlformats.org/officeDocument/2006/rela
 const STRICT_RELATIONSHIP = 'http://purl.oclc.org/ooxml/officeDocument/relationships/';
 
 const missingPart = (name: string) =>
-  corrupt(importText.partWorkbookRefersMissing({ name }));
+  corrupt(importText.xlsxPartMissing({ name }));
 
 export async function readWorkbook(zip: ZipReader): Promise<Workbook> {
   const rootRels = await relationshipsOf(zip, '');

@@ -65,7 +65,7 @@ export class ZipReader {
       }
     } catch (error) {
       if (error instanceof ZipRefusal) throw error;
-      throw corrupt(importText.entryCannotDecompressed({ name: entry.name }));
+      throw corrupt(importText.zipEntryNotInflated({ name: entry.name }));
     } finally {
       raw.destroy();
       if (source !== raw) source.destroy();
@@ -78,7 +78,7 @@ export class ZipReader {
 const CHUNK_BYTES = 64 * 1024;
 
 const shorter = (entry: ZipEntry) =>
-  corrupt(importText.entryShorterThanDeclared({ name: entry.name }));
+  corrupt(importText.zipEntryShort({ name: entry.name }));
 
 const damaged = (entry: ZipEntry) =>
-  corrupt(importText.entryFailsCrcCheck({ name: entry.name }));
+  corrupt(importText.zipEntryCrc({ name: entry.name }));
