@@ -3,6 +3,8 @@ import type { ColumnSpec } from '../model/columns.js';
 import type { RowIssue } from '../model/issues.js';
 import { formatDmy } from '../model/dates.js';
 import { importText, type Message } from '../messages/index.js';
+import { issueMessage, issuePath } from '../messages/zod-issue.js';
+import { COMMUNE_FACT_FIELDS } from '../model/fields.js';
 import { CommuneFacts, type RecordKind, type SourceRef } from '../model/records.js';
 import {
   displayText,
@@ -373,17 +375,23 @@ function checkEvent(values: Record<string, unknown>, row: RowChecks): void {
  */
 function finish(kind: RecordKind, values: Record<string, unknown>, source: SourceRef, warnings: readonly RowWarning[]): RowOutcome {
   if (kind !== 'communeFacts') return { type: 'accepted', parsed: { kind, values }, warnings };
-  const result = CommuneFacts.safeParse({ ...values, source });
-  return result.success ? { type: 'accepted', parsed: { kind, record: result.data }, warnings } : schemaRejection(result.error);
+  const input = { ...values, source };
+  const result = CommuneFacts.safeParse(input);
+  return result.success ? { type: 'accepted', parsed: { kind, record: result.data }, warnings } : schemaRejection(result.error, input);
 }
 
-function schemaRejection(error: z.ZodError): RowOutcome {
+function headerOfFact(key: PropertyKey | undefined): string | undefined {
+  return typeof key === 'string' && Object.hasOwn(COMMUNE_FACT_FIELDS, key) ? COMMUNE_FACT_FIELDS[key as keyof typeof COMMUNE_FACT_FIELDS].header : undefined;
+}
+
+function schemaRejection(error: z.ZodError, input: unknown): RowOutcome {
   return {
     type: 'rejected',
     issues: error.issues.map((issue) => ({
-      column: issue.path.join('.'),
+      // The contract's header, as every other rejection names its column ("Dân số", not "population").
+      column: headerOfFact(issue.path[0]) ?? issuePath(issue.path),
       kind: 'invalid_value',
-      message: importText.invalidValueDetail({ message: issue.message }),
+      message: importText.invalidValueDetail({ detail: issueMessage(issue, { schema: CommuneFacts, input }) }),
     })),
   };
 }

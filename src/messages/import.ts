@@ -290,8 +290,8 @@ export const importText = catalogue('import', {
   injuryValueNeeded: text('sự việc tai nạn thương tích phải có giá trị ở cột này', 'an injury event needs a value in this column'),
   eventBeforeBirthPlain: text('ngày xảy ra trước ngày sinh của trẻ', 'the event is dated before the child was born'),
   invalidValueDetail: text(
-    (p: { message: string }) => `giá trị không hợp lệ (${p.message})`,
-    (p) => `invalid value (${p.message})`,
+    (p: { detail: Message }) => `giá trị không hợp lệ (${p.detail.vi})`,
+    (p) => `invalid value (${p.detail.en})`,
   ),
   profileFile: text('Hồ sơ cột', 'Column-mapping profile'),
   profileUnknownColumn: text(

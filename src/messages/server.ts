@@ -24,8 +24,8 @@ export const serverText = catalogue('server', {
     (p) => `The files uploaded together exceed ${p.limit}: upload them in several goes.`,
   ),
   settingsField: text(
-    (p: { field: string; problem: string }) => `Thiết lập báo cáo, mục ${p.field}: ${p.problem}`,
-    (p) => `Report settings, field ${p.field}: ${p.problem}`,
+    (p: { field: string; problem: Message }) => `Thiết lập báo cáo, mục ${p.field}: ${p.problem.vi}`,
+    (p) => `Report settings, field ${p.field}: ${p.problem.en}`,
   ),
   sheetToMap: text(
     (p: { file: string; sheet: string }) => `Tệp "${p.file}", trang "${p.sheet}": chitieu chưa nhận ra các cột theo mẫu chuẩn; hãy ghép cột ở phần dưới.`,

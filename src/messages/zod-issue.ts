@@ -17,9 +17,12 @@ type Issue = z.core.$ZodIssue;
  */
 const OWN_TEXTS = new Map<string, Message>();
 
-/** The text to hand zod for one of our messages; `issueMessage` renders the message itself. */
+/**
+ * The text to hand zod for one of our messages; `issueMessage` renders the message itself. The
+ * key is the English text, so that code reading `issue.message` directly still shows words.
+ */
 export function ownIssueText(message: Message): string {
-  const key = `${message.id} ${JSON.stringify(message.params)}`;
+  const key = message.en;
   OWN_TEXTS.set(key, message);
   return key;
 }

@@ -16,6 +16,7 @@ import { z } from 'zod';
 import { checkZip, completenessMessage, type ImportResult, type LayoutDraft, loadSettingsFile, type Narrative, NARRATIVE_KEYS, NARRATIVE_SECTIONS, parsePeriod, type Period, periodFromWindow, proposeMapping, refusedForHeaders, reportBaseName, ReportSettingsFile, type TargetPlan, TARGETS_DIR, type UnitName, unreadableError, type UnreadableInput, type VillageMap, ZipRefusal } from '../pipeline/stages.js';
 import type { Profile } from '../model/profile.js';
 import { ExitCode, joined, serverText, UserError, type Message } from '../messages/index.js';
+import { issueMessage, issuePath } from '../messages/zod-issue.js';
 import type { ComputeResult } from '../model/results.js';
 import { UnitCode, levelOfCode, levelRank, unitsAbove, type Level } from '../model/levels.js';
 import { aggregateReport, aggregateStep } from '../pipeline/aggregate.js';
@@ -195,7 +196,7 @@ function settingsOf(form: z.output<typeof ReportRequest>['settings']): ReportSet
   const parsed = ReportSettingsFile.safeParse(raw);
   if (!parsed.success) {
     const issue = parsed.error.issues[0]!;
-    throw new UserError(ExitCode.invalidDefinition, serverText.settingsField({ field: issue.path.join('.'), problem: issue.message }));
+    throw new UserError(ExitCode.invalidDefinition, serverText.settingsField({ field: issuePath(issue.path), problem: issueMessage(issue, { schema: ReportSettingsFile, input: raw }) }));
   }
   return parsed.data;
 }

@@ -177,6 +177,18 @@ describe('text files in the encodings Excel saves on a Vietnamese Windows are re
   });
 });
 
+describe("a commune's facts row refused by the last check", () => {
+  it('names the column by its header and says why in our words (a population below 0)', async () => {
+    const path = await writeWorkbook(file('thong-tin-xa.xlsx'), [
+      { name: 'ThongTinXa', rows: [['Mã xã', 'Kỳ báo cáo', 'Dân số'], ['21289', '2025-H1', -5]] },
+    ]);
+    const result = await importFiles([path], { threads: 1 });
+    const [issue] = result.rejected[0]!.issues;
+    expect(issue!.column).toBe('Dân số');
+    expect({ vi: issue!.message.vi, en: issue!.message.en }).toEqual({ vi: 'giá trị không hợp lệ (phải từ 0 trở lên)', en: 'invalid value (must be at least 0)' });
+  });
+});
+
 describe('a run that read no row says so, and exits 2', () => {
   it('a missing file: "Chưa đọc được dòng nào", not "Không có dòng nào bị loại."', async () => {
     const ran = await runCli('validate', file('khong-co.xlsx'));

@@ -214,3 +214,18 @@ describe('a server that dies (defect 11)', () => {
     expect(existsSync(dir)).toBe(false);
   });
 });
+
+describe('a report date typed in the form that does not exist', () => {
+  beforeAll(() => use(clean));
+  it('is said in our own words, both languages, never as a key or the validator English', async () => {
+    expect((await post('/api/data/sample')).statusCode).toBe(202);
+    expect((await settled()).state).toBe('ready');
+    expect((await post('/api/compute', { period: '2025-H1', unit: '529' })).statusCode).toBe(200);
+    const answer = await post('/api/report', { settings: { reportDate: '31/02/2025' } });
+    expect(answer.statusCode).toBe(400);
+    expect(answer.json().error).toEqual({
+      vi: 'Thiết lập báo cáo, mục reportDate: cần một ngày có thật, dạng 2025-06-20 hoặc 20/06/2025',
+      en: 'Report settings, field reportDate: a real date is needed, written 2025-06-20 or 20/06/2025',
+    });
+  });
+});
