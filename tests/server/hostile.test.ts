@@ -55,6 +55,13 @@ async function settled(): Promise<{ state: string; [key: string]: unknown }> {
   throw new Error('reading did not finish');
 }
 
+/** The sample loaded and its district's 2025-H1 figures computed: what a report is made from. */
+async function computeSample(): Promise<void> {
+  expect((await post('/api/data/sample')).statusCode).toBe(202);
+  expect((await settled()).state).toBe('ready');
+  expect((await post('/api/compute', { period: '2025-H1', unit: '529' })).statusCode).toBe(200);
+}
+
 const fileNames = (status: { [key: string]: unknown }) => ((status.data as { files: { file: string }[] } | undefined)?.files ?? []).map((file) => file.file);
 
 beforeAll(async () => {
@@ -182,9 +189,7 @@ describe('saving a profile made on the page (defect 9)', () => {
 describe('"Xóa dữ liệu" while a report is made (defect 6)', () => {
   beforeAll(() => use(clean));
   it('the report made meanwhile is not kept, and cannot be downloaded', async () => {
-    expect((await post('/api/data/sample')).statusCode).toBe(202);
-    expect((await settled()).state).toBe('ready');
-    expect((await post('/api/compute', { period: '2025-H1', unit: '529' })).statusCode).toBe(200);
+    await computeSample();
     const making = post('/api/report', {});
     // The report takes a while (charts, DOCX): the clear lands while it is being made.
     await new Promise((resolve) => setTimeout(resolve, 50));
@@ -218,9 +223,7 @@ describe('a server that dies (defect 11)', () => {
 describe('a report date typed in the form that does not exist', () => {
   beforeAll(() => use(clean));
   it('is said in our own words, both languages, never as a key or the validator English', async () => {
-    expect((await post('/api/data/sample')).statusCode).toBe(202);
-    expect((await settled()).state).toBe('ready');
-    expect((await post('/api/compute', { period: '2025-H1', unit: '529' })).statusCode).toBe(200);
+    await computeSample();
     const answer = await post('/api/report', { settings: { reportDate: '31/02/2025' } });
     expect(answer.statusCode).toBe(400);
     expect(answer.json().error).toEqual({
