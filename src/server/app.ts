@@ -12,8 +12,9 @@ import { toolVersion } from '../model/version.js';
 import multipart from '@fastify/multipart';
 import fastifyStatic from '@fastify/static';
 import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
+import { stringify as stringifyYaml } from 'yaml';
 import { z } from 'zod';
-import { checkZip, completenessMessage, type ImportResult, type LayoutDraft, loadSettingsFile, type Narrative, NARRATIVE_KEYS, NARRATIVE_SECTIONS, parsePeriod, type Period, periodFromWindow, proposeMapping, refusedForHeaders, reportBaseName, ReportSettingsFile, type TargetPlan, TARGETS_DIR, type UnitName, unreadableError, type UnreadableInput, type VillageMap, ZipRefusal } from '../pipeline/stages.js';
+import { checkZip, completenessMessage, type ImportResult, type LayoutDraft, loadNarrative, loadSettingsFile, type Narrative, NARRATIVE_KEYS, NARRATIVE_SECTIONS, parsePeriod, type Period, periodFromWindow, proposeMapping, refusedForHeaders, reportBaseName, ReportSettingsFile, type TargetPlan, TARGETS_DIR, type UnitName, unreadableError, type UnreadableInput, type VillageMap, ZipRefusal } from '../pipeline/stages.js';
 import type { Profile } from '../model/profile.js';
 import { ExitCode, joined, serverText, UserError, type Message } from '../messages/index.js';
 import type { ComputeResult } from '../model/results.js';
@@ -116,6 +117,8 @@ interface Run {
   readonly unit: UnitName;
   readonly subUnits: readonly UnitName[];
   readonly computed: Computed;
+  /** The form's choices it was computed with: the page sets them again after a reload. */
+  readonly request: z.output<typeof ComputeRequest>;
 }
 
 interface Made {
@@ -294,6 +297,20 @@ function pageRefusal(unreadable: readonly UnreadableInput[], mapped: ReadonlySet
 }
 
 const NOT_READY = (what: Message) => new UserError(ExitCode.usage, what);
+
+/** A settings file without the values every report gets anyway (the number pattern and font size of the defaults). */
+function withoutDefaults(settings: ReportSettingsFile): Partial<ReportSettingsFile> {
+  const defaults = ReportSettingsFile.parse({});
+  return Object.fromEntries(Object.entries(settings).filter(([key, value]) => defaults[key as keyof ReportSettingsFile] !== value));
+}
+
+/** A YAML file to download: the same file the command line takes, UTF-8, a line per entry. */
+function sendYaml(reply: FastifyReply, name: string, value: object) {
+  return reply
+    .header('content-disposition', `attachment; filename="${name}"`)
+    .type('application/yaml; charset=utf-8')
+    .send(stringifyYaml(value, { lineWidth: 0 }));
+}
 
 export async function buildApp(options: AppOptions): Promise<{ app: FastifyInstance; workspace: Workspace }> {
   const limits = options.limits ?? DEFAULT_LIMITS;
@@ -516,6 +533,15 @@ export async function buildApp(options: AppOptions): Promise<{ app: FastifyInsta
     });
   }
 
+  /** A computation's figures for the page, with the data panel's accounting, which now includes the rows rejected while being placed. */
+  function computedView(tab: Tab, run: Run, data: ImportResult) {
+    const { computed, unit, subUnits } = run;
+    const placedData = { ...data, files: [...computed.files], rejected: [...computed.rejected], warnings: [...computed.warnings] };
+    return { ...resultView(computed, unit, subUnits, definitions), data: dataView(placedData, (profile) => tab.profiles.madeFor(profile)) };
+  }
+
+  const reportLinks = (made: Made) => ({ name: made.base, docx: '/download/report.docx', xlsx: '/download/report.xlsx' });
+
   const progressOf = (state: Reading) => {
     const seconds = Math.max(((state.finished ?? performance.now()) - state.started) / 1000, 0.001);
     return { filesDone: state.filesDone, filesTotal: state.filesTotal, rows: state.rows, rowsPerSecond: Math.round(state.rows / seconds) };
@@ -546,7 +572,7 @@ export async function buildApp(options: AppOptions): Promise<{ app: FastifyInsta
   // ---- routes
   app.get('/api/options', async (request) => ({
     plans: [...tabs.of(request).plans.entries()].map(([id, plan]) => ({ id, name: plan.plan, issuedBy: plan.issuedBy ?? null })),
-    narrative: NARRATIVE_KEYS.map((key) => ({ key, label: NARRATIVE_SECTIONS[key] })),
+    narrative: NARRATIVE_KEYS.map((key) => ({ key, label: serverText.narrativeSection({ key, vi: NARRATIVE_SECTIONS[key] }) })),
     settings: options.settingsFile ? formOf(loadSettingsFile(options.settingsFile)) : null,
     limits,
     version: toolVersion(),
@@ -672,6 +698,25 @@ export async function buildApp(options: AppOptions): Promise<{ app: FastifyInsta
     return { villages: tab.villageMap.size, communes: tab.villageMap.oldCommunes.size };
   });
 
+  // ---- the report form as the files the CLI takes (--settings, --narrative): downloaded and uploaded
+  app.post('/api/settings/yaml', async (request, reply) => {
+    const body = parseBody(ReportRequest.pick({ settings: true }), request.body);
+    return sendYaml(reply, 'thiet-lap-bao-cao.yaml', withoutDefaults(settingsOf(body.settings)));
+  });
+
+  app.post('/api/narrative/yaml', async (request, reply) => {
+    const body = parseBody(ReportRequest.pick({ narrative: true }), request.body);
+    // One block of lines per section, as settings/noi-dung-mau.yaml is written.
+    const narrative = Object.fromEntries(Object.entries(narrativeOf(body.narrative)).map(([key, paragraphs]) => [key, `${(paragraphs ?? []).join('\n')}\n`]));
+    return sendYaml(reply, 'noi-dung-bao-cao.yaml', narrative);
+  });
+
+  app.post('/api/narrative', async (request) => {
+    const tab = tabs.of(request);
+    const narrative = await receiveOne(tab, request, 'narrative', serverText.chooseNarrativeFile(), loadNarrative);
+    return { narrative: Object.fromEntries(Object.entries(narrative).map(([key, paragraphs]) => [key, (paragraphs ?? []).join('\n')])) };
+  });
+
   app.post('/api/settings', async (request) => {
     const tab = tabs.of(request);
     const settings = await receiveOne(tab, request, 'settings', serverText.chooseSettingsFile(), loadSettingsFile);
@@ -690,11 +735,16 @@ export async function buildApp(options: AppOptions): Promise<{ app: FastifyInsta
     }
     const baseline = body.baseline === 'records' ? ('records' as const) : body.baseline === 'file' ? tab.baselineFile : undefined;
     const computed = computeStep(data, { period, level: unit.level, ...(plan ? { plan } : {}), ...(baseline ? { baseline } : {}), ...(tab.villageMap ? { villageMap: tab.villageMap } : {}) }, definitions);
-    tab.run = { unit, subUnits, computed };
+    tab.run = { unit, subUnits, computed, request: body };
     tab.report = undefined;
-    // The data panel's accounting now includes the rows rejected while being placed.
-    const placedData = { ...data, files: [...computed.files], rejected: [...computed.rejected], warnings: [...computed.warnings] };
-    return { ...resultView(computed, unit, subUnits, definitions), data: dataView(placedData, (profile) => tab.profiles.madeFor(profile)) };
+    return computedView(tab, tab.run, data);
+  });
+
+  /** The tab's last computation and report, as they were answered: a reload shows them again. */
+  app.get('/api/result', async (request) => {
+    const tab = tabs.of(request);
+    if (!tab.run || !tab.imported) return { request: null, result: null, report: null };
+    return { request: tab.run.request, result: computedView(tab, tab.run, tab.imported), report: tab.report ? reportLinks(tab.report) : null };
   });
 
   app.get('/api/breakdowns', async (request) => {
@@ -732,7 +782,7 @@ export async function buildApp(options: AppOptions): Promise<{ app: FastifyInsta
     }
     tab.report = { base: reportBaseName(made.unit.code, made.input.result.period.id), docx: made.files.docx, xlsx: made.files.xlsx };
     log(serverText.reportLogged({ name: tab.report.base }));
-    return { name: tab.report.base, docx: '/download/report.docx', xlsx: '/download/report.xlsx' };
+    return reportLinks(tab.report);
   });
 
   registerProfiles(

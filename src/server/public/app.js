@@ -24,8 +24,22 @@ const $ = (id) => document.getElementById(id);
 const locale = () => LOCALE[lang];
 const number = (n, digits = 0) => (n == null ? '–' : n.toLocaleString(locale(), { minimumFractionDigits: digits, maximumFractionDigits: digits }));
 
+/**
+ * This tab's workspace on the server (src/server/tabs.ts): its id lives in the tab's
+ * sessionStorage, so a reload finds the same files and results and another tab has its own.
+ */
+const TAB = (() => {
+  const known = sessionStorage.getItem('chitieu-tab');
+  if (known && /^[A-Za-z0-9_-]{1,64}$/.test(known)) return known;
+  const id = [...crypto.getRandomValues(new Uint8Array(16))].map((byte) => byte.toString(16).padStart(2, '0')).join('');
+  sessionStorage.setItem('chitieu-tab', id);
+  return id;
+})();
+/** A link the browser follows by itself (a download, a chart picture) names the tab in its query. */
+export const withTab = (url) => `${url}${url.includes('?') ? '&' : '?'}tab=${TAB}`;
+
 /** What the page last received, kept so the language switch can re-draw it. */
-const state = { profiles: { choice: 'auto', profiles: [] }, savedProfiles: {}, mapping: null, mappingChoices: {}, mappingChecks: {}, unitChosen: null, data: null, periods: [], defaultPeriod: null, units: [], plans: [], result: null, explanation: null, report: null, aggregate: null, annexes: null, narrative: [] };
+const state = { files: [], coverage: null, profiles: { choice: 'auto', profiles: [] }, savedProfiles: {}, mapping: null, mappingChoices: {}, mappingChecks: {}, unitChosen: null, data: null, periods: [], defaultPeriod: null, units: [], plans: [], result: null, explanation: null, report: null, aggregate: null, annexes: null, narrative: [] };
 
 function el(tag, attrs = {}, ...children) {
   const node = document.createElement(tag);
@@ -47,7 +61,7 @@ function fill(node, ...children) {
 }
 
 async function api(method, path, body) {
-  const init = { method, headers: {} };
+  const init = { method, headers: { 'x-chitieu-tab': TAB } };
   if (body instanceof FormData) init.body = body;
   else if (body !== undefined) {
     init.headers['content-type'] = 'application/json';
@@ -101,11 +115,88 @@ function applyLanguage() {
 
 // ------------------------------------------------------------------ 1. data
 
+/** The files chosen or dropped join the tab's file set ("Thêm tệp" too): the whole set is read again. */
 async function upload(files) {
   if (files.length === 0) return;
   const form = new FormData();
   for (const file of files) form.append('files', file, file.name);
-  await startReading(() => api('POST', '/api/data', form));
+  await startReading(() => sendWithProgress('/api/data', form));
+}
+
+/** An upload that says how much has been sent (a 50 MB file takes seconds before reading starts). */
+function sendWithProgress(path, form) {
+  return new Promise((resolve, reject) => {
+    const request = new XMLHttpRequest();
+    request.open('POST', path);
+    request.setRequestHeader('x-chitieu-tab', TAB);
+    request.responseType = 'json';
+    request.upload.addEventListener('progress', (event) => {
+      if (!event.lengthComputable) return;
+      $('progress-bar').max = event.total;
+      $('progress-bar').value = event.loaded;
+      $('progress-text').textContent = t('progress.uploading', { sent: megabytes(event.loaded), total: megabytes(event.total) });
+    });
+    request.addEventListener('load', () => {
+      const json = request.response ?? {};
+      if (request.status >= 200 && request.status < 300) resolve(json);
+      else reject(Object.assign(new Error('request failed'), { message: json.error ?? t('error.status', { status: request.status }) }));
+    });
+    request.addEventListener('error', () => reject(Object.assign(new Error('request failed'), { message: t('error.status', { status: 0 }) })));
+    request.send(form);
+  });
+}
+
+const megabytes = (bytes) => number(bytes / 1024 / 1024, 1);
+
+async function removeFile(file) {
+  await startReading(() => api('DELETE', `/api/data/files/${encodeURIComponent(file.id)}`));
+}
+
+/** The tab's files: each with its rows, or why it could not be read, and a button to take it out. */
+function drawFiles() {
+  const files = state.files;
+  $('file-set').hidden = files.length === 0;
+  fill($('file-list'),
+    ...files.map((file) => {
+      const problem = file.unreadable.length > 0 ? file.unreadable.map((item) => m(item.reason)).join(' ') : null;
+      const status = problem ? t('files.unreadable', { reason: problem }) : file.read === null ? t('files.notRead') : t('files.rows', { rows: number(file.read), accepted: number(file.accepted) });
+      return el(
+        'li',
+        { class: problem ? 'unreadable' : null },
+        el('span', { class: 'file-name', text: file.name }),
+        el('span', { class: problem ? 'error-text' : 'detail', text: status }),
+        el('button', { type: 'button', class: 'link-button', 'aria-label': t('files.removeLabel', { fileName: file.name }), onclick: () => removeFile(file) }, t('files.remove')),
+      );
+    }),
+  );
+  drawCoverage();
+}
+
+/** Which communes of the unit chosen no file speaks of yet. */
+async function loadCoverage() {
+  state.coverage = null;
+  const unit = $('unit').value;
+  const query = periodQuery();
+  if (!state.data || !unit || (query.period === 'custom' && !(query.from && query.to))) return drawCoverage();
+  try {
+    const coverage = await api('GET', `/api/coverage?${new URLSearchParams({ ...query, unit })}`);
+    state.coverage = { ...coverage, unit: $('unit').selectedOptions[0]?.textContent.trim() ?? unit };
+  } catch {
+    state.coverage = null;
+  }
+  drawCoverage();
+}
+
+function drawCoverage() {
+  const box = $('missing-communes');
+  const coverage = state.coverage;
+  box.hidden = !coverage || coverage.communes < 2 || state.files.length === 0;
+  if (box.hidden) return;
+  const names = coverage.missing.map((commune) => `${commune.name} (${commune.code})`).join(', ');
+  box.className = coverage.missing.length > 0 ? 'warning' : 'ok';
+  box.textContent = coverage.missing.length > 0
+    ? t('files.missingCommunes', { unit: coverage.unit, missing: number(coverage.missing.length), communes: number(coverage.communes), names })
+    : t('files.allCommunes', { unit: coverage.unit, communes: number(coverage.communes) });
 }
 
 async function startReading(request) {
@@ -137,6 +228,8 @@ function drawProgress(progress) {
 async function poll() {
   for (;;) {
     const status = await api('GET', '/api/data');
+    state.files = status.files ?? [];
+    drawFiles();
     drawProgress(status.progress);
     if (status.state === 'reading') {
       await new Promise((resolve) => setTimeout(resolve, 250));
@@ -207,7 +300,7 @@ function drawData() {
   $('errors').hidden = data.errorsByKind.length === 0;
   $('no-errors').hidden = data.errorsByKind.length > 0;
   fill($('errors').tBodies[0], ...data.errorsByKind.map((row) => el('tr', {}, el('td', { text: m(row.label) }), el('td', { class: 'num', text: number(row.count) }))));
-  $('error-workbook').href = `/download/errors.xlsx?lang=${lang}`;
+  $('error-workbook').href = withTab(`/download/errors.xlsx?lang=${lang}`);
   $('error-workbook').parentElement.hidden = data.rejectedCount === 0;
   $('rejected-box').hidden = data.rejectedCount === 0;
   $('rejected-box').querySelector('summary').textContent = `${t('data.rejectedRows')} — ${number(data.rejectedCount)}`;
@@ -240,7 +333,7 @@ function drawMadeProfile() {
   const { made, name } = sheets[0].profile;
   const names = [...new Set(sheets.map((sheet) => `"${sheet.sheet}"`))].join(', ');
   $('made-profile-text').textContent = t('mapping.madeRead', { sheets: names, name });
-  $('made-profile-download').href = `/download/profile.yaml?id=${encodeURIComponent(made.id)}`;
+  $('made-profile-download').href = withTab(`/download/profile.yaml?id=${encodeURIComponent(made.id)}`);
   $('made-profile-save').dataset.id = made.id;
   const saved = state.savedProfiles[made.id] ?? made.saved;
   $('made-profile-save').hidden = Boolean(saved);
@@ -504,6 +597,7 @@ async function loadUnits() {
     state.units = units;
     drawUnits();
     showError('compute-error', null);
+    loadCoverage();
   } catch (error) {
     showError('compute-error', error);
   }
@@ -550,6 +644,8 @@ async function compute(event) {
     drawResult();
     drawExplanation();
     drawReport();
+    // The form typed for this unit and period before, if any (kept in the browser).
+    restoreFormFor(state.result.unit.code, state.result.period.id);
     $('ket-qua').scrollIntoView({ block: 'start' });
   } catch (error) {
     showError('compute-error', error);
@@ -773,7 +869,7 @@ function drawNarrative() {
   const values = Object.fromEntries([...box.querySelectorAll('textarea')].map((area) => [area.name, area.value]));
   fill(box,
     ...state.narrative.map((section) =>
-      el('div', { class: 'field' }, el('label', { for: `n-${section.key}`, text: `${section.key}. ${section.label}` }), el('textarea', { id: `n-${section.key}`, name: section.key, rows: '2' })),
+      el('div', { class: 'field' }, el('label', { for: `n-${section.key}`, text: m(section.label) }), el('textarea', { id: `n-${section.key}`, name: section.key, rows: '2' })),
     ),
   );
   for (const area of box.querySelectorAll('textarea')) area.value = values[area.name] ?? '';
@@ -793,10 +889,8 @@ async function makeReport(event) {
   const button = $('make-report');
   busy(button, true);
   try {
-    const settings = Object.fromEntries([...document.querySelectorAll('[id^="s-"]')].map((input) => [input.name, input.value]));
-    const narrative = Object.fromEntries([...$('narrative').querySelectorAll('textarea')].map((area) => [area.name, area.value]));
-    const suppress = $('suppress').checked ? Number($('suppress-k').value) : null;
-    state.report = await api('POST', '/api/report', { settings, narrative, suppress });
+    const { settings, narrative, suppress } = readForm();
+    state.report = await api('POST', '/api/report', { settings, narrative, suppress: suppress.on ? Number(suppress.k) : null });
     drawReport();
   } catch (error) {
     showError('report-error', error);
@@ -808,6 +902,160 @@ async function makeReport(event) {
 function drawReport() {
   $('report-links').hidden = !state.report;
   if (state.report) $('report-name').textContent = t('report.made', { name: state.report.name });
+}
+
+// ------------------------------------------------------------------ 4b. work kept in the browser (#18)
+//
+// The report form and the narrative are saved in this browser as they are typed, per unit and
+// period ("chitieu-form:<unit>|<period>"), and the last one typed ("chitieu-form:last") comes
+// back after a reload even before any data is read. Both can be downloaded and uploaded as the
+// YAML files the command line takes (--settings, --narrative).
+
+const FORM_PREFIX = 'chitieu-form:';
+
+/** The unit and period the form belongs to: the computed run's, else the choices of section 2. */
+function formPlace() {
+  return { unit: state.result?.unit.code ?? $('unit').value ?? '', period: state.result?.period.id ?? $('period').value ?? '' };
+}
+
+function readForm() {
+  return {
+    settings: Object.fromEntries([...document.querySelectorAll('[id^="s-"]')].map((input) => [input.name, input.value])),
+    narrative: Object.fromEntries([...$('narrative').querySelectorAll('textarea')].map((area) => [area.name, area.value])),
+    suppress: { on: $('suppress').checked, k: $('suppress-k').value },
+  };
+}
+
+function writeForm(form) {
+  fillSettings(form.settings);
+  fillNarrative(form.narrative);
+  if (form.suppress) {
+    $('suppress').checked = Boolean(form.suppress.on);
+    $('suppress-k').value = form.suppress.k ?? '3';
+  }
+}
+
+function fillNarrative(narrative) {
+  if (!narrative) return;
+  for (const area of $('narrative').querySelectorAll('textarea')) if (area.name in narrative) area.value = narrative[area.name] ?? '';
+}
+
+const formKey = (unit, period) => `${FORM_PREFIX}${unit}|${period}`;
+
+function savedForm(key) {
+  try {
+    const saved = JSON.parse(localStorage.getItem(key) ?? 'null');
+    return saved && typeof saved === 'object' && saved.settings ? saved : null;
+  } catch {
+    return null;
+  }
+}
+
+function saveForm() {
+  const place = formPlace();
+  const entry = JSON.stringify({ ...readForm(), ...place, saved: new Date().toISOString() });
+  localStorage.setItem(`${FORM_PREFIX}last`, entry);
+  if (place.unit && place.period) localStorage.setItem(formKey(place.unit, place.period), entry);
+  drawFormNote();
+}
+
+/** After a computation for another unit or period: that unit and period's saved form, if one was typed. */
+function restoreFormFor(unit, period) {
+  const saved = savedForm(formKey(unit, period));
+  if (saved) writeForm(saved);
+  drawFormNote();
+  return Boolean(saved);
+}
+
+/** The most recently saved form of the same unit for another period: the narrative to carry on. */
+function previousForm() {
+  const { unit, period } = formPlace();
+  if (!unit) return null;
+  const entries = [];
+  for (let i = 0; i < localStorage.length; i += 1) {
+    const key = localStorage.key(i);
+    if (!key?.startsWith(formKey(unit, ''))) continue;
+    const saved = savedForm(key);
+    if (saved && saved.period !== period && Object.values(saved.narrative ?? {}).some((text) => text.trim() !== '')) entries.push(saved);
+  }
+  return entries.sort((a, b) => (a.saved < b.saved ? 1 : -1))[0] ?? null;
+}
+
+function carryNarrative() {
+  const previous = previousForm();
+  if (!previous) return;
+  fillNarrative(previous.narrative);
+  $('narrative-box').open = true;
+  saveForm();
+  const note = $('narrative-note');
+  note.hidden = false;
+  note.textContent = t('narrative.carried', { period: previous.period });
+}
+
+function drawFormNote() {
+  const { unit, period } = formPlace();
+  const note = $('form-saved');
+  note.hidden = !(unit && period);
+  note.textContent = t('report.savedHere', { unit: state.result?.unit.fullName ?? unit, period });
+  const previous = previousForm();
+  $('narrative-carry').hidden = !previous;
+  if (previous) $('narrative-carry').textContent = t('narrative.carry', { period: previous.period });
+}
+
+/** A YAML file from the server, saved by the browser under the server's name for it. */
+async function downloadYaml(path, body) {
+  const response = await fetch(path, { method: 'POST', headers: { 'content-type': 'application/json', 'x-chitieu-tab': TAB }, body: JSON.stringify(body) });
+  if (!response.ok) {
+    const json = await response.json().catch(() => ({}));
+    throw Object.assign(new Error('request failed'), { message: json.error ?? t('error.status', { status: response.status }) });
+  }
+  const name = /filename="([^"]+)"/.exec(response.headers.get('content-disposition') ?? '')?.[1] ?? 'chitieu.yaml';
+  const url = URL.createObjectURL(await response.blob());
+  const link = el('a', { href: url, download: name, hidden: true });
+  document.body.append(link);
+  link.click();
+  link.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}
+
+function wireWorkKept() {
+  $('report-form').addEventListener('input', saveForm);
+  $('report-form').addEventListener('change', saveForm);
+  $('narrative-carry').addEventListener('click', carryNarrative);
+  $('settings-download').addEventListener('click', () => downloadYaml('/api/settings/yaml', { settings: readForm().settings }).catch((error) => showError('report-error', error)));
+  $('narrative-download').addEventListener('click', () => downloadYaml('/api/narrative/yaml', { narrative: readForm().narrative }).catch((error) => showError('report-error', error)));
+  $('narrative-file').addEventListener('change', (event) =>
+    uploadOne(event.target, '/api/narrative', (answer) => {
+      fillNarrative(Object.fromEntries(state.narrative.map((section) => [section.key, answer.narrative[section.key] ?? ''])));
+      $('narrative-box').open = true;
+      saveForm();
+    }),
+  );
+}
+
+/** After a reload: the tab's last computation and report, with the choices they were made with. */
+async function restoreResult() {
+  const answer = await api('GET', '/api/result');
+  if (!answer.result || !state.data) return;
+  const { request } = answer;
+  if ([...$('period').options].some((option) => option.value === request.period)) $('period').value = request.period;
+  else if (request.from && request.to) {
+    $('period').value = 'custom';
+    $('from').value = request.from;
+    $('to').value = request.to;
+  }
+  for (const field of document.querySelectorAll('.custom-dates')) field.hidden = $('period').value !== 'custom';
+  state.unitChosen = request.unit;
+  await loadUnits();
+  $('targets').value = request.targets;
+  $('baseline').value = request.baseline;
+  state.result = answer.result;
+  state.data = answer.result.data ?? state.data;
+  state.report = answer.report;
+  drawData();
+  drawResult();
+  drawReport();
+  restoreFormFor(answer.result.unit.code, answer.result.period.id);
 }
 
 // ------------------------------------------------------------------ 5. roll-up
@@ -881,7 +1129,7 @@ async function uploadOne(input, path, done) {
     done(await api('POST', path, form));
     showError('compute-error', null);
   } catch (error) {
-    showError(path === '/api/settings' ? 'report-error' : 'compute-error', error);
+    showError(['/api/settings', '/api/narrative'].includes(path) ? 'report-error' : 'compute-error', error);
   }
 }
 
@@ -892,6 +1140,10 @@ async function clearAll() {
   state.annexes = null;
   state.aggregate = null;
   state.plans = state.plans.filter((plan) => plan.id !== 'uploaded');
+  state.files = [];
+  state.coverage = null;
+  drawFiles();
+  for (const error of ['compute-error', 'report-error', 'aggregate-error', 'mapping-error']) showError(error, null);
   for (const input of document.querySelectorAll('input[type=file]')) input.value = '';
   $('village-map-status').hidden = true;
   $('data-view').hidden = true;
@@ -912,13 +1164,29 @@ async function clearAll() {
 }
 
 async function init() {
+  // The fixed download links of index.html name this tab too.
+  for (const link of document.querySelectorAll('a[href^="/download/"]')) link.href = withTab(link.getAttribute('href'));
   $('lang').addEventListener('click', () => {
     lang = OTHER[lang];
     localStorage.setItem('chitieu-lang', lang);
     applyLanguage();
   });
-  $('clear').addEventListener('click', clearAll);
-  $('files').addEventListener('change', (event) => upload([...event.target.files]));
+  // "Xóa dữ liệu" asks once before it deletes.
+  $('clear').addEventListener('click', () => $('clear-dialog').showModal());
+  $('clear-cancel').addEventListener('click', () => $('clear-dialog').close());
+  $('clear-confirm').addEventListener('click', async () => {
+    $('clear-dialog').close();
+    await clearAll();
+    $('clear').focus();
+  });
+  for (const id of ['files', 'more-files']) {
+    $(id).addEventListener('change', async (event) => {
+      const files = [...event.target.files];
+      // Cleared at once: the same file can be chosen again (a commune's corrected file).
+      event.target.value = '';
+      await upload(files);
+    });
+  }
   $('sample').addEventListener('click', () =>
     startReading(async () => {
       const answer = await api('POST', '/api/data/sample');
@@ -942,7 +1210,10 @@ async function init() {
     for (const field of document.querySelectorAll('.custom-dates')) field.hidden = $('period').value !== 'custom';
     loadUnits();
   });
-  $('unit').addEventListener('change', () => (state.unitChosen = $('unit').value));
+  $('unit').addEventListener('change', () => {
+    state.unitChosen = $('unit').value;
+    loadCoverage();
+  });
   $('from').addEventListener('change', loadUnits);
   $('to').addEventListener('change', loadUnits);
   $('compute-form').addEventListener('submit', compute);
@@ -988,6 +1259,7 @@ async function init() {
   $('made-profile-save').addEventListener('click', saveMadeProfile);
   $('annexes').addEventListener('change', (event) => uploadAnnexes([...event.target.files]));
   $('aggregate-form').addEventListener('submit', aggregate);
+  wireWorkKept();
 
   await loadProfiles();
   const options = await api('GET', '/api/options');
@@ -996,12 +1268,17 @@ async function init() {
   fillSettings(options.settings);
   $('version').textContent = `chitieu ${options.version}`;
   applyLanguage();
-  // A reload keeps what the server already read.
+  // The form as last typed in this browser (over `serve --settings`): a reload loses nothing typed.
+  const last = savedForm(`${FORM_PREFIX}last`);
+  if (last) writeForm(last);
+  // A reload keeps what the server already read and computed for this tab.
   const status = await api('GET', '/api/data');
   if (status.state !== 'empty') {
     $('progress').hidden = false;
     await poll();
+    await restoreResult();
   }
+  drawFormNote();
 }
 
 init().catch((error) => showError('data-error', error));

@@ -3,7 +3,7 @@
  * same specs and figures as the DOCX (GET /api/charts, /charts/<id>.svg), shown as images, so
  * nothing here runs vega and nothing needs an inline script.
  */
-import { resultViews, t } from './app.js';
+import { resultViews, t, withTab } from './app.js';
 
 let drawing = 0;
 
@@ -20,7 +20,7 @@ resultViews.push((box, _result, { m }) => {
   section.id = 'charts';
   section.append(node('h3', t('charts.title')));
   box.append(section);
-  fetch('/api/charts')
+  fetch(withTab('/api/charts'))
     .then((response) => (response.ok ? response.json() : { charts: [] }))
     .then(({ charts }) => {
       // A newer result (or a language switch) has drawn its own.
@@ -30,7 +30,7 @@ resultViews.push((box, _result, { m }) => {
         figure.dataset.chart = chart.id;
         if (chart.drawn) {
           const image = document.createElement('img');
-          image.src = `/charts/${encodeURIComponent(chart.id)}.svg?run=${mine}`;
+          image.src = withTab(`/charts/${encodeURIComponent(chart.id)}.svg?run=${mine}`);
           image.alt = chart.alt;
           image.loading = 'lazy';
           figure.append(image);

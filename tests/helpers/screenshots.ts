@@ -1,0 +1,29 @@
+import { mkdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Page } from 'playwright-core';
+
+/** The two laptop screens the page is checked on (#18). */
+export const SCREENS = [
+  { width: 1366, height: 768 },
+  { width: 1280, height: 720 },
+] as const;
+
+/**
+ * Screenshots of each step at both screen sizes, to look at (CHITIEU_SHOTS=folder keeps them
+ * there; by default under the system's temp folder). The viewport is put back afterwards.
+ */
+export function screenshots(group: string): (page: Page, step: string) => Promise<void> {
+  const folder = join(process.env['CHITIEU_SHOTS'] ?? join(tmpdir(), 'chitieu-shots'), group);
+  mkdirSync(folder, { recursive: true });
+  let n = 0;
+  return async (page, step) => {
+    n += 1;
+    const before = page.viewportSize();
+    for (const screen of SCREENS) {
+      await page.setViewportSize(screen);
+      await page.screenshot({ path: join(folder, `${String(n).padStart(2, '0')}-${step}-${screen.width}x${screen.height}.png`) });
+    }
+    if (before) await page.setViewportSize(before);
+  };
+}
