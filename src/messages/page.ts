@@ -149,8 +149,8 @@ export const pageText = catalogue('page', {
   'lang.switchLabel': text('Switch to English', 'Chuyển sang tiếng Việt'),
   'error.status': text('Lỗi {status}', 'Error {status}'),
   'progress.reading': text(
-    'Đang đọc: {done}/{total} tệp · {rows} dòng · {speed} dòng/giây',
-    'Reading: {done}/{total} files · {rows} rows · {speed} rows/s',
+    'Đang đọc: {done}/{total} tệp · {rows} dòng · {speed} dòng/giây · {seconds} giây',
+    'Reading: {done}/{total} files · {rows} rows · {speed} rows/s · {seconds} s',
   ),
   'progress.read': text('Đã đọc {fileCount} tệp, {rows} dòng ({speed} dòng/giây).', 'Read {fileCount} file(s), {rows} rows ({speed} rows/s).'),
   'data.totals': text(
@@ -229,6 +229,17 @@ export const pageText = catalogue('page', {
     'Đã lấy nội dung của kỳ {period}: sửa những gì đã thay đổi trong kỳ này.',
     'The narrative of {period} was filled in: change what is different this period.',
   ),
+  'working.compute': text('Đang tính chỉ tiêu… {seconds} giây', 'Computing the indicators… {seconds} s'),
+  'working.report': text(
+    'Đang tạo báo cáo (văn bản, biểu đồ, phụ lục)… {seconds} giây',
+    'Making the report (text, charts, annex)… {seconds} s',
+  ),
+  'working.annexes': text('Đang đọc các phụ lục… {seconds} giây', 'Reading the annexes… {seconds} s'),
+  'working.aggregate': text(
+    'Đang cộng các phụ lục và tạo báo cáo tổng hợp… {seconds} giây',
+    'Summing the annexes and making the summed report… {seconds} s',
+  ),
+  'working.explain': text('Đang tìm các hồ sơ của số này… {seconds} giây', 'Finding the records behind this figure… {seconds} s'),
   'files.title': text('Tệp đã chọn', 'Files chosen'),
   'files.add': text('Thêm tệp', 'Add files'),
   'files.addHint': text('Tệp cùng tên thay tệp cũ (tệp xã gửi lại).', 'A file of the same name replaces the old one (a file a commune sent again).'),
@@ -236,7 +247,10 @@ export const pageText = catalogue('page', {
   'files.removeLabel': text('Bỏ tệp {fileName}', 'Remove {fileName}'),
   'files.rows': text('{rows} dòng ({accepted} hợp lệ)', '{rows} rows ({accepted} accepted)'),
   'files.notRead': text('chưa đọc', 'not read yet'),
-  'files.unreadable': text('không đọc được: {reason} Các tệp khác vẫn được đọc.', 'cannot be read: {reason} The other files are read.'),
+  'files.unreadableNote': text(
+    '{count} tệp không đọc được (lý do ở từng tệp): các tệp khác đã được đọc. Bỏ tệp đó, hoặc thêm lại tệp đúng.',
+    '{count} file(s) cannot be read (the reason is beside each): the other files were read. Remove it, or add the right file again.',
+  ),
   'files.missingCommunes': text(
     '{unit}: {missing}/{communes} xã chưa có tệp nào: {names}.',
     '{unit}: {missing} of its {communes} communes have no file yet: {names}.',

@@ -544,7 +544,7 @@ export async function buildApp(options: AppOptions): Promise<{ app: FastifyInsta
 
   const progressOf = (state: Reading) => {
     const seconds = Math.max(((state.finished ?? performance.now()) - state.started) / 1000, 0.001);
-    return { filesDone: state.filesDone, filesTotal: state.filesTotal, rows: state.rows, rowsPerSecond: Math.round(state.rows / seconds) };
+    return { filesDone: state.filesDone, filesTotal: state.filesTotal, rows: state.rows, rowsPerSecond: Math.round(state.rows / seconds), seconds: Math.floor(seconds) };
   };
 
   const requireData = (tab: Tab): ImportResult => {

@@ -69,8 +69,8 @@ describe.skipIf(!existsSync(CHROMIUM))('a workspace per tab, and the file set', 
     // Sơn Hà's 14 communes: 19.741 children; the one commune of tab B alone is far fewer.
     expect(await childrenFigure(tabA)).toBe('19.741');
     expect(await childrenFigure(tabB)).not.toBe('19.741');
-    await shot(tabA, 'tab-a-computed');
-    await shot(tabB, 'tab-b-computed');
+    await shot(tabA, 'tab-a-computed', tabA.locator('#ket-qua'));
+    await shot(tabB, 'tab-b-computed', tabB.locator('#ket-qua'));
     // Each tab has its own folder on the server.
     expect(readdirSync(server.dir).filter((name) => name.startsWith('tab-'))).toHaveLength(2);
   });
@@ -96,7 +96,7 @@ describe.skipIf(!existsSync(CHROMIUM))('a workspace per tab, and the file set', 
     await tabB.getByLabel('Đơn vị', { exact: true }).selectOption('529');
     // 13 of the 14 communes sent their file: Sơn Ba (21328) has not.
     await expect(tabB.locator('#missing-communes').innerText()).resolves.toMatch(/1\/14 xã chưa có tệp nào: .*\(21328\)/);
-    await shot(tabB, 'files-13-of-14');
+    await shot(tabB, 'files-13-of-14', tabB.locator('#file-set'));
     await tabB.getByRole('button', { name: 'Bỏ tệp 51-529-21289-thi-tran-di-lang.xlsx' }).click();
     await readFiles(tabB);
     expect(await tabB.locator('#file-list li').count()).toBe(12);
@@ -113,9 +113,10 @@ describe.skipIf(!existsSync(CHROMIUM))('a workspace per tab, and the file set', 
     writeFileSync(damaged, Buffer.from('this is not a zip file at all'));
     await tabB.getByLabel('Thêm tệp').setInputFiles([docx, damaged]);
     await readFiles(tabB);
-    await shot(tabB, 'files-unreadable');
+    await shot(tabB, 'files-unreadable', tabB.locator('#file-set'));
     expect(await tabB.locator('#file-list li.unreadable').count()).toBe(2);
-    await expect(tabB.locator('#file-list li.unreadable').first().innerText()).resolves.toMatch(/không đọc được/);
+    await expect(tabB.locator('#file-list li.unreadable').first().innerText()).resolves.toMatch(/bao-cao-thang\.docx/);
+    await expect(tabB.locator('#files-unreadable').innerText()).resolves.toMatch(/^2 tệp không đọc được/);
     // The 14 good files were read: the data panel and the period are there.
     await expect(tabB.locator('#data-totals').innerText()).resolves.toMatch(/^14 tệp: đọc /);
     expect(await tabB.locator('#compute-fields').isDisabled()).toBe(false);

@@ -159,7 +159,7 @@ function drawFiles() {
   fill($('file-list'),
     ...files.map((file) => {
       const problem = file.unreadable.length > 0 ? file.unreadable.map((item) => m(item.reason)).join(' ') : null;
-      const status = problem ? t('files.unreadable', { reason: problem }) : file.read === null ? t('files.notRead') : t('files.rows', { rows: number(file.read), accepted: number(file.accepted) });
+      const status = problem ?? (file.read === null ? t('files.notRead') : t('files.rows', { rows: number(file.read), accepted: number(file.accepted) }));
       return el(
         'li',
         { class: problem ? 'unreadable' : null },
@@ -169,6 +169,9 @@ function drawFiles() {
       );
     }),
   );
+  const unreadable = files.filter((file) => file.unreadable.length > 0).length;
+  $('files-unreadable').hidden = unreadable === 0;
+  $('files-unreadable').textContent = t('files.unreadableNote', { count: number(unreadable) });
   drawCoverage();
 }
 
@@ -200,7 +203,9 @@ function drawCoverage() {
 }
 
 async function startReading(request) {
-  showError('data-error', null);
+  // New data: what was said about the old (cleared, not computed, report failed) no longer applies.
+  for (const error of ['data-error', 'compute-error', 'report-error']) showError(error, null);
+  $('notice').hidden = true;
   state.mapping = null;
   drawMapping();
   resetAfterData();
@@ -222,7 +227,7 @@ function drawProgress(progress) {
   if (!progress) return;
   $('progress-bar').max = Math.max(progress.filesTotal, 1);
   $('progress-bar').value = progress.filesDone;
-  $('progress-text').textContent = t('progress.reading', { done: number(progress.filesDone), total: number(progress.filesTotal), rows: number(progress.rows), speed: number(progress.rowsPerSecond) });
+  $('progress-text').textContent = t('progress.reading', { done: number(progress.filesDone), total: number(progress.filesTotal), rows: number(progress.rows), speed: number(progress.rowsPerSecond), seconds: number(progress.seconds ?? 0) });
 }
 
 async function poll() {
@@ -598,6 +603,7 @@ async function loadUnits() {
     drawUnits();
     showError('compute-error', null);
     loadCoverage();
+    drawFormNote();
   } catch (error) {
     showError('compute-error', error);
   }
@@ -633,7 +639,9 @@ async function compute(event) {
   const button = $('compute');
   busy(button, true);
   try {
-    state.result = await api('POST', '/api/compute', { ...periodQuery(), unit: $('unit').value, targets: $('targets').value, baseline: $('baseline').value });
+    state.result = await working('compute-status', 'working.compute', () => api('POST', '/api/compute', { ...periodQuery(), unit: $('unit').value, targets: $('targets').value, baseline: $('baseline').value }));
+    showError('report-error', null);
+    $('notice').hidden = true;
     state.explanation = null;
     state.report = null;
     // The accounting after placing the rows on the units: rows rejected then are counted too.
@@ -674,7 +682,8 @@ function changeText(now, last, ratio) {
 function figureButton(figure, ratio, indicator, unit, label, breakdown) {
   const text = figureText(figure, ratio);
   if (!figure || figure.noData) return el('span', { text });
-  return el('button', { type: 'button', class: 'figure', title: t('results.explainHint'), 'aria-label': `${text} — ${label}`, onclick: () => explain(indicator, unit, breakdown ?? {}) }, text);
+  const key = explanationKey(indicator, unit, breakdown ?? {});
+  return el('button', { type: 'button', class: 'figure', title: t('results.explainHint'), 'aria-label': `${text} — ${label}`, 'data-explain': key, onclick: (event) => explain(indicator, unit, breakdown ?? {}, event.currentTarget) }, text);
 }
 
 /** Hooks other views (charts…) register to draw under the tables from the same result. */
@@ -735,6 +744,7 @@ function drawTargets(result) {
 }
 
 function drawFigures() {
+  parkExplanation();
   const result = state.result;
   const unit = $('indicator-unit').value;
   const unitName = result.units.find((candidate) => candidate.code === unit)?.name ?? unit;
@@ -770,6 +780,7 @@ function drawFigures() {
 }
 
 async function toggleBreakdowns(button, indicator, unit) {
+  parkExplanation();
   const row = button.closest('tr');
   const open = button.getAttribute('aria-expanded') === 'true';
   let next = row.nextElementSibling;
@@ -780,7 +791,7 @@ async function toggleBreakdowns(button, indicator, unit) {
   }
   button.setAttribute('aria-expanded', open ? 'false' : 'true');
   button.textContent = open ? t('results.breakdowns') : t('results.hideBreakdowns');
-  if (open) return;
+  if (open) return placeExplanation();
   const { rows } = await api('GET', `/api/breakdowns?${new URLSearchParams({ indicator: indicator.code, unit })}`);
   const cells = rows.map((entry) => {
     const change = changeText(entry.now, entry.last, indicator.ratio);
@@ -795,9 +806,11 @@ async function toggleBreakdowns(button, indicator, unit) {
     );
   });
   row.after(...cells);
+  placeExplanation();
 }
 
 function drawByUnit() {
+  parkExplanation();
   const result = state.result;
   const code = $('unit-indicator').value;
   const indicator = result.indicators.find((candidate) => candidate.code === code);
@@ -819,13 +832,74 @@ function drawByUnit() {
   );
 }
 
-async function explain(indicator, unit, breakdown) {
+async function explain(indicator, unit, breakdown, button) {
   try {
-    state.explanation = await api('POST', '/api/explain', { indicator, unit, breakdown });
+    state.explanation = await working('explain-status', 'working.explain', () => api('POST', '/api/explain', { indicator, unit, breakdown }));
+    state.explainFrom = { key: explanationKey(indicator, unit, breakdown), table: button?.closest('table')?.id ?? 'figures' };
     drawExplanation();
-    $('explain').focus();
+    $('explain').focus({ preventScroll: true });
+    $('explain').scrollIntoView({ block: 'nearest' });
   } catch (error) {
     showError('compute-error', error);
+  }
+}
+
+// The explanation opens in a row under the figure clicked, and "Đóng" returns there (#18).
+const explanationKey = (indicator, unit, breakdown) => JSON.stringify([indicator, unit, breakdown]);
+
+/** The figure button the explanation belongs to, in the table it was clicked in (after a re-draw too). */
+function explainedButton() {
+  const from = state.explainFrom;
+  if (!from) return null;
+  return [...document.querySelectorAll(`#${from.table} button.figure`)].find((button) => button.dataset.explain === from.key) ?? null;
+}
+
+/** Back to its place under the results, before a table it sits in is drawn again. */
+function parkExplanation() {
+  const box = $('explain');
+  if (box.parentElement !== $('explain-home')) $('explain-home').append(box);
+  for (const row of document.querySelectorAll('tr.explain-row')) row.remove();
+}
+
+function placeExplanation() {
+  parkExplanation();
+  const button = state.explanation ? explainedButton() : null;
+  if (!button) return;
+  const row = button.closest('tr');
+  const columns = row.closest('table').tHead.rows[0].cells.length;
+  row.after(el('tr', { class: 'explain-row' }, el('td', { colspan: String(columns) }, $('explain'))));
+}
+
+function closeExplanation() {
+  const button = explainedButton();
+  state.explanation = null;
+  drawExplanation();
+  state.explainFrom = null;
+  button?.focus();
+}
+
+/**
+ * Runs an action and, when it takes over half a second, says what it is doing and for how
+ * long in the line `statusId` (a report takes seconds: the person sees it has not stalled).
+ */
+async function working(statusId, key, run) {
+  const line = $(statusId);
+  const started = performance.now();
+  const show = () => {
+    line.hidden = false;
+    line.textContent = t(key, { seconds: number(Math.floor((performance.now() - started) / 1000)) });
+  };
+  let ticking;
+  const waiting = setTimeout(() => {
+    show();
+    ticking = setInterval(show, 1000);
+  }, 500);
+  try {
+    return await run();
+  } finally {
+    clearTimeout(waiting);
+    clearInterval(ticking);
+    line.hidden = true;
   }
 }
 
@@ -843,7 +917,10 @@ function drawExplanation() {
   const x = state.explanation;
   const box = $('explain');
   box.hidden = !x;
-  if (!x) return fill(box);
+  if (!x) {
+    fill(box);
+    return placeExplanation();
+  }
   const split = Object.entries(x.breakdown).map(([key, value]) => `${key}=${value}`).join(', ');
   const numeratorLabel = t('explain.numerator');
   const denominatorLabel = t('explain.denominator');
@@ -858,8 +935,9 @@ function drawExplanation() {
     el('p', { class: 'privacy', role: 'note', text: m(x.notice) }),
     keysBlock(numeratorLabel, x.numerator),
     keysBlock(denominatorLabel, x.denominator),
-    el('button', { type: 'button', class: 'secondary', onclick: () => { state.explanation = null; drawExplanation(); } }, t('explain.close')),
+    el('button', { type: 'button', class: 'secondary', onclick: closeExplanation }, t('explain.close')),
   );
+  placeExplanation();
 }
 
 // ------------------------------------------------------------------ 4. report
@@ -890,7 +968,7 @@ async function makeReport(event) {
   busy(button, true);
   try {
     const { settings, narrative, suppress } = readForm();
-    state.report = await api('POST', '/api/report', { settings, narrative, suppress: suppress.on ? Number(suppress.k) : null });
+    state.report = await working('report-status', 'working.report', () => api('POST', '/api/report', { settings, narrative, suppress: suppress.on ? Number(suppress.k) : null }));
     drawReport();
   } catch (error) {
     showError('report-error', error);
@@ -959,10 +1037,17 @@ function saveForm() {
   drawFormNote();
 }
 
-/** After a computation for another unit or period: that unit and period's saved form, if one was typed. */
+/**
+ * After a computation: that unit and period's form as it was typed. For a unit and period not
+ * typed for yet, the settings stay and the narrative, which belongs to a period, is emptied;
+ * the last period's can be carried over with one button.
+ */
 function restoreFormFor(unit, period) {
   const saved = savedForm(formKey(unit, period));
+  const last = savedForm(`${FORM_PREFIX}last`);
   if (saved) writeForm(saved);
+  else if (last && (last.unit !== unit || last.period !== period)) fillNarrative(Object.fromEntries(state.narrative.map((section) => [section.key, ''])));
+  $('narrative-note').hidden = true;
   drawFormNote();
   return Boolean(saved);
 }
@@ -996,7 +1081,7 @@ function drawFormNote() {
   const { unit, period } = formPlace();
   const note = $('form-saved');
   note.hidden = !(unit && period);
-  note.textContent = t('report.savedHere', { unit: state.result?.unit.fullName ?? unit, period });
+  note.textContent = t('report.savedHere', { unit: state.result?.unit.fullName ?? $('unit').selectedOptions[0]?.textContent.trim() ?? unit, period });
   const previous = previousForm();
   $('narrative-carry').hidden = !previous;
   if (previous) $('narrative-carry').textContent = t('narrative.carry', { period: previous.period });
@@ -1068,7 +1153,7 @@ async function uploadAnnexes(files) {
   const form = new FormData();
   for (const file of files) form.append('files', file, file.name);
   try {
-    state.annexes = await api('POST', '/api/annexes', form);
+    state.annexes = await working('aggregate-status', 'working.annexes', () => api('POST', '/api/annexes', form));
   } catch (error) {
     state.annexes = null;
     showError('aggregate-error', error);
@@ -1094,7 +1179,7 @@ async function aggregate(event) {
   const button = $('aggregate');
   busy(button, true);
   try {
-    state.aggregate = await api('POST', '/api/aggregate', { unit: $('aggregate-unit').value, period: $('aggregate-period').value, targets: $('aggregate-targets').value });
+    state.aggregate = await working('aggregate-status', 'working.aggregate', () => api('POST', '/api/aggregate', { unit: $('aggregate-unit').value, period: $('aggregate-period').value, targets: $('aggregate-targets').value }));
   } catch (error) {
     state.aggregate = null;
     showError('aggregate-error', error);
@@ -1213,6 +1298,7 @@ async function init() {
   $('unit').addEventListener('change', () => {
     state.unitChosen = $('unit').value;
     loadCoverage();
+    drawFormNote();
   });
   $('from').addEventListener('change', loadUnits);
   $('to').addEventListener('change', loadUnits);
