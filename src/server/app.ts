@@ -165,6 +165,13 @@ interface Tab {
   clears: number;
   /** Upload folders still being written: never removed by another upload. */
   readonly busy: Set<string>;
+  /** The report form as settings and narrative files, made to be downloaded. */
+  readonly yaml: Map<string, YamlFile>;
+}
+
+interface YamlFile {
+  readonly name: string;
+  readonly text: string;
 }
 
 const PeriodRequest = z.object({
@@ -305,12 +312,7 @@ function withoutDefaults(settings: ReportSettingsFile): Partial<ReportSettingsFi
 }
 
 /** A YAML file to download: the same file the command line takes, UTF-8, a line per entry. */
-function sendYaml(reply: FastifyReply, name: string, value: object) {
-  return reply
-    .header('content-disposition', `attachment; filename="${name}"`)
-    .type('application/yaml; charset=utf-8')
-    .send(stringifyYaml(value, { lineWidth: 0 }));
-}
+const yamlFile = (name: string, value: object): YamlFile => ({ name, text: stringifyYaml(value, { lineWidth: 0 }) });
 
 export async function buildApp(options: AppOptions): Promise<{ app: FastifyInstance; workspace: Workspace }> {
   const limits = options.limits ?? DEFAULT_LIMITS;
@@ -351,6 +353,7 @@ export async function buildApp(options: AppOptions): Promise<{ app: FastifyInsta
     summed: undefined,
     clears: 0,
     busy: new Set(),
+    yaml: new Map(),
   }));
 
   const forgetResults = (tab: Tab) => {
@@ -699,16 +702,21 @@ export async function buildApp(options: AppOptions): Promise<{ app: FastifyInsta
   });
 
   // ---- the report form as the files the CLI takes (--settings, --narrative): downloaded and uploaded
-  app.post('/api/settings/yaml', async (request, reply) => {
+  // The page posts the form, then follows the link it is given, as for every other download.
+  app.post('/api/settings/yaml', async (request) => {
+    const tab = tabs.of(request);
     const body = parseBody(ReportRequest.pick({ settings: true }), request.body);
-    return sendYaml(reply, 'thiet-lap-bao-cao.yaml', withoutDefaults(settingsOf(body.settings)));
+    tab.yaml.set('settings.yaml', yamlFile('thiet-lap-bao-cao.yaml', withoutDefaults(settingsOf(body.settings))));
+    return { href: '/download/settings.yaml' };
   });
 
-  app.post('/api/narrative/yaml', async (request, reply) => {
+  app.post('/api/narrative/yaml', async (request) => {
+    const tab = tabs.of(request);
     const body = parseBody(ReportRequest.pick({ narrative: true }), request.body);
     // One block of lines per section, as settings/noi-dung-mau.yaml is written.
     const narrative = Object.fromEntries(Object.entries(narrativeOf(body.narrative)).map(([key, paragraphs]) => [key, `${(paragraphs ?? []).join('\n')}\n`]));
-    return sendYaml(reply, 'noi-dung-bao-cao.yaml', narrative);
+    tab.yaml.set('narrative.yaml', yamlFile('noi-dung-bao-cao.yaml', narrative));
+    return { href: '/download/narrative.yaml' };
   });
 
   app.post('/api/narrative', async (request) => {
@@ -899,6 +907,8 @@ export async function buildApp(options: AppOptions): Promise<{ app: FastifyInsta
       stillWanted(tab, since);
       return send(reply, `${reportBaseName(tab.run.unit.code, result.period.id, 'ket-qua')}${resultFormat.extension}`, resultFormat.mediaType, bytes);
     }
+    const yaml = tab.yaml.get(name);
+    if (yaml) return send(reply, yaml.name, 'application/yaml; charset=utf-8', Buffer.from(yaml.text, 'utf8'));
     if (name === 'report.docx') return tab.report ? send(reply, `${tab.report.base}.docx`, DOCX, tab.report.docx) : missing();
     if (name === 'report.xlsx') return tab.report ? send(reply, `${tab.report.base}.xlsx`, XLSX, tab.report.xlsx) : missing();
     if (name === 'aggregate.docx') return tab.summed ? send(reply, `${tab.summed.base}.docx`, DOCX, tab.summed.docx) : missing();

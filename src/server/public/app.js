@@ -101,6 +101,9 @@ function applyLanguage() {
   for (const box of document.querySelectorAll('.error[data-message]')) if (!box.hidden) box.textContent = m(JSON.parse(box.dataset.message));
   drawProfiles();
   drawMapping();
+  drawReadDone();
+  drawFiles();
+  drawFormNote();
   drawData();
   drawPeriods();
   drawUnits();
@@ -223,7 +226,14 @@ async function startReading(request) {
   }
 }
 
+/** "Đã đọc 14 tệp…": drawn again when the language changes. */
+function drawReadDone() {
+  const done = state.readDone;
+  if (done) $('progress-text').textContent = t('progress.read', { fileCount: number(done.filesTotal), rows: number(done.rows), speed: number(done.rowsPerSecond) });
+}
+
 function drawProgress(progress) {
+  state.readDone = null;
   if (!progress) return;
   $('progress-bar').max = Math.max(progress.filesTotal, 1);
   $('progress-bar').value = progress.filesDone;
@@ -254,7 +264,8 @@ async function poll() {
       state.data = status.data;
       state.periods = status.periods;
       state.defaultPeriod = status.defaultPeriod;
-      $('progress-text').textContent = t('progress.read', { fileCount: number(status.progress.filesTotal), rows: number(status.progress.rows), speed: number(status.progress.rowsPerSecond) });
+      state.readDone = status.progress;
+      drawReadDone();
       drawData();
       drawPeriods();
       await loadUnits();
@@ -1016,6 +1027,8 @@ function writeForm(form) {
 function fillNarrative(narrative) {
   if (!narrative) return;
   for (const area of $('narrative').querySelectorAll('textarea')) if (area.name in narrative) area.value = narrative[area.name] ?? '';
+  // Text typed before is shown, not folded away.
+  if (Object.values(narrative).some((text) => text && text.trim() !== '')) $('narrative-box').open = true;
 }
 
 const formKey = (unit, period) => `${FORM_PREFIX}${unit}|${period}`;
@@ -1087,20 +1100,13 @@ function drawFormNote() {
   if (previous) $('narrative-carry').textContent = t('narrative.carry', { period: previous.period });
 }
 
-/** A YAML file from the server, saved by the browser under the server's name for it. */
+/** The form as a YAML file: the server writes it, the browser downloads it like the report. */
 async function downloadYaml(path, body) {
-  const response = await fetch(path, { method: 'POST', headers: { 'content-type': 'application/json', 'x-chitieu-tab': TAB }, body: JSON.stringify(body) });
-  if (!response.ok) {
-    const json = await response.json().catch(() => ({}));
-    throw Object.assign(new Error('request failed'), { message: json.error ?? t('error.status', { status: response.status }) });
-  }
-  const name = /filename="([^"]+)"/.exec(response.headers.get('content-disposition') ?? '')?.[1] ?? 'chitieu.yaml';
-  const url = URL.createObjectURL(await response.blob());
-  const link = el('a', { href: url, download: name, hidden: true });
+  const { href } = await api('POST', path, body);
+  const link = el('a', { href: withTab(href), download: '' });
   document.body.append(link);
   link.click();
   link.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
 }
 
 function wireWorkKept() {
