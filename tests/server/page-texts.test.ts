@@ -25,6 +25,8 @@ const BUILT_KEYS = ['bundled', 'local', 'given', 'uploaded', 'made'].map((origin
 function keysNamed(): Set<string> {
   const named = new Set<string>(BUILT_KEYS);
   for (const match of script.matchAll(/\bt\(\s*'([\w.]+)'/g)) named.add(match[1]!);
+  // A progress line: working('compute-status', 'working.compute', …).
+  for (const match of script.matchAll(/\bworking\(\s*'[\w-]+',\s*'([\w.]+)'/g)) named.add(match[1]!);
   // A choice between two keys: t(flag ? 'a' : 'b', …).
   for (const match of script.matchAll(/\bt\(\s*[\w.?]+\s*\?\s*'([\w.]+)'\s*:\s*'([\w.]+)'/g)) named.add(match[1]!).add(match[2]!);
   for (const match of html.matchAll(/\{\{([\w.]+)\}\}|data-i18n(?:-label)?="([\w.]+)"/g)) named.add((match[1] ?? match[2])!);

@@ -936,7 +936,8 @@ function drawExplanation() {
   const numeratorLabel = t('explain.numerator');
   const denominatorLabel = t('explain.denominator');
   fill(box,
-    el('h3', { text: `${x.indicator} ${m(x.name)}${x.modelled ? t('explain.modelled') : ''}` }),
+    // "Đóng" at the top: the lists of keys below can be long.
+    el('div', { class: 'explain-head' }, el('h3', { text: `${x.indicator} ${m(x.name)}${x.modelled ? t('explain.modelled') : ''}` }), el('button', { type: 'button', class: 'secondary', onclick: closeExplanation }, t('explain.close'))),
     el('p', { text: `${x.unit.name} (${x.unit.code}) — ${x.period.id} (${x.period.from} – ${x.period.to})${split ? ` — ${split}` : ''}` }),
     el('p', {}, el('strong', { text: `${t('explain.rule')}: ` }), m(x.rule)),
     el('p', {}, el('strong', { text: `${numeratorLabel}: ` }), `${m(x.numeratorRule)} = ${x.figure.noData ? '–' : number(x.figure.numerator)}`),
@@ -946,7 +947,6 @@ function drawExplanation() {
     el('p', { class: 'privacy', role: 'note', text: m(x.notice) }),
     keysBlock(numeratorLabel, x.numerator),
     keysBlock(denominatorLabel, x.denominator),
-    el('button', { type: 'button', class: 'secondary', onclick: closeExplanation }, t('explain.close')),
   );
   placeExplanation();
 }
