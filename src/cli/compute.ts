@@ -10,9 +10,9 @@
  */
 import type { Command } from 'commander';
 import { checkOutputFile, writeOutputFile } from '../io/output.js';
-import { accountingLines, type AdminUnits, type Catalogue, completenessMessage, formatDate, formatNumber, placementNotes, rejectedLine, summaryLines } from '../pipeline/stages.js';
+import { accountingLines, type AdminUnits, type Catalogue, completenessMessage, formatDate, formatNumberIn, placementNotes, rejectedLine, summaryLines } from '../pipeline/stages.js';
 import type { ImportWarning, RejectedRow } from '../model/issues.js';
-import { ExitCode, UserError, msg, render, type Lang } from '../model/messages.js';
+import { cliText, ExitCode, numberIn, UserError, render, type Lang } from '../messages/index.js';
 import type { ComputeResult, IndicatorResult } from '../model/results.js';
 import { LEVELS, Level } from '../model/levels.js';
 import { computeStep, loadDefinitions, loadPlanAndBaseline } from '../pipeline/compute.js';
@@ -39,20 +39,20 @@ export type PeriodOptions = PeriodChoice;
 export function addPeriodOptions(command: Command, text: Text): Command {
   return command
     .option(
-      text(msg('--period <kỳ>', '--period <id>')),
-      text(msg('kỳ báo cáo: 2025-H1, 2025-9M, 2025, 2025-Q1..Q4, 2025-01-01..2025-06-30, hoặc kỳ đặt tên (2025-cutoff-6m)', 'reporting period: 2025-H1, 2025-9M, 2025, 2025-Q1..Q4, 2025-01-01..2025-06-30, or a named period (2025-cutoff-6m)')),
+      text(cliText.periodFlag()),
+      text(cliText.computePeriodHelp()),
     )
-    .option(text(msg('--from <ngày>', '--from <date>')), text(msg('ngày đầu kỳ (dd/mm/yyyy hoặc yyyy-mm-dd)', 'first day of the period (dd/mm/yyyy or yyyy-mm-dd)')), parseDateOption)
-    .option(text(msg('--to <ngày>', '--to <date>')), text(msg('ngày cuối kỳ (dd/mm/yyyy hoặc yyyy-mm-dd)', 'last day of the period (dd/mm/yyyy or yyyy-mm-dd)')), parseDateOption)
-    .option(text(msg('--periods <tệp>', '--periods <file>')), text(msg('tệp YAML các kỳ có ngày chốt số liệu riêng (mặc định settings/periods.yaml)', 'YAML file of periods with their own cut-off dates (default settings/periods.yaml)')))
+    .option(text(cliText.fromFlag()), text(cliText.computeFromHelp()), parseDateOption('--from'))
+    .option(text(cliText.toFlag()), text(cliText.computeToHelp()), parseDateOption('--to'))
+    .option(text(cliText.periodsFlag()), text(cliText.computePeriodsHelp()))
     .option(
-      text(msg('--codes-as-of <ngày>', '--codes-as-of <date>')),
-      text(msg('mã xã trong danh sách trẻ em theo danh mục đơn vị hành chính tại ngày này (mặc định: mỗi tệp theo danh mục mà các mã của nó cho biết)', 'the commune codes of the child lists follow the unit list valid on this date (default: each file the list its codes tell)')),
-      parseDateOption,
+      text(cliText.codesAsOfFlag()),
+      text(cliText.computeCodesAsOfHelp()),
+      parseDateOption('--codes-as-of'),
     )
     .option(
-      text(msg('--village-map <tệp>', '--village-map <file>')),
-      text(msg('tệp CSV/YAML ghi thôn của xã cũ bị chia thuộc xã mới nào (Mã xã cũ, Thôn/Tổ dân phố, Mã xã mới), để xếp chính xác', 'CSV/YAML file saying which new commune each village of a split old commune went to (Mã xã cũ, Thôn/Tổ dân phố, Mã xã mới), to place those rows exactly')),
+      text(cliText.villageMapFlag()),
+      text(cliText.computeVillageMapHelp()),
     );
 }
 
@@ -69,9 +69,9 @@ export function printRowErrors(
   lang: Lang,
 ): void {
   if (engineRejected.length > 0) {
-    print(render(msg('Dòng bị loại khi xếp vào đơn vị hành chính:', 'Rows rejected when placing them on administrative units:'), lang));
+    print(render(cliText.placementRejectedHeading(), lang));
     for (const row of engineRejected.slice(0, LISTED_ROWS)) print(`  ${rejectedLine(row, lang)}`);
-    if (engineRejected.length > LISTED_ROWS) print(`  … (${engineRejected.length - LISTED_ROWS})`);
+    if (engineRejected.length > LISTED_ROWS) print(`  … (${numberIn(lang, engineRejected.length - LISTED_ROWS)})`);
   }
   for (const line of summaryLines(allRejected, warnings, lang)) print(line);
 }
@@ -92,22 +92,22 @@ interface ComputeOptions extends PeriodOptions, SheetOptions {
 }
 
 function valueText(row: IndicatorResult, lang: Lang, ratio: boolean): string {
-  if (row.noData) return lang === 'en' ? 'no data' : 'không có số liệu';
-  const value = formatNumber(row.value, ratio ? 1 : 0);
-  const text = ratio ? `${value} (${formatNumber(row.numerator)}/${formatNumber(row.denominator)})` : value;
-  return `${text}${row.approximate ? (lang === 'en' ? ' (approx.)' : ' (ước tính)') : ''}`;
+  if (row.noData) return render(cliText.summaryNoData(), lang);
+  const value = formatNumberIn(row.value, lang, ratio ? 1 : 0);
+  const text = ratio ? `${value} (${formatNumberIn(row.numerator, lang)}/${formatNumberIn(row.denominator, lang)})` : value;
+  return row.approximate ? render(cliText.summaryApproximate({ value: text }), lang) : text;
 }
 
 /** A short table of the totals of the highest level reported, and the target statuses. */
 function printSummary(context: CliContext, result: ComputeResult, catalogue: Catalogue, names: UnitNamer, lang: Lang): void {
   const top = [...LEVELS].reverse().find((level) => result.results.some((row) => row.level === level));
   if (top === undefined) {
-    context.out(render(msg('Không có dòng dữ liệu nào.', 'No input rows.'), lang));
+    context.out(render(cliText.noInputRows(), lang));
     return;
   }
   const units = [...new Set(result.results.filter((row) => row.level === top).map((row) => row.unit))];
   const { period } = result;
-  context.out(render(msg(`Kỳ ${period.id} (${formatDate(period.from)} – ${formatDate(period.to)})`, `Period ${period.id} (${formatDate(period.from)} – ${formatDate(period.to)})`), lang));
+  context.out(render(cliText.summaryPeriod({ id: period.id, from: formatDate(period.from), to: formatDate(period.to) }), lang));
   const nameOf = (definition: Catalogue['indicators'][number]) => (lang === 'en' ? definition.nameEn : definition.name);
   const width = Math.max(...catalogue.indicators.map((definition) => nameOf(definition).length));
   const totals = new Map<string, IndicatorResult>();
@@ -122,13 +122,13 @@ function printSummary(context: CliContext, result: ComputeResult, catalogue: Cat
       if (row !== undefined) context.out(`  ${definition.code}  ${nameOf(definition).padEnd(width)}  ${valueText(row, lang, definition.denominator !== undefined)}`);
     }
     const targets = result.targets.filter((candidate) => candidate.level === top && candidate.unit === unit);
-    if (targets.length > 0) context.out(render(msg('  Chỉ tiêu kế hoạch:', '  Targets:'), lang));
+    if (targets.length > 0) context.out(render(cliText.summaryTargetsHeading(), lang));
     for (const target of targets) {
       const figures =
         target.baseline !== null
-          ? render(msg(` (kỳ này ${formatNumber(target.current)}, cùng kỳ ${formatNumber(target.baseline)})`, ` (now ${formatNumber(target.current)}, last year ${formatNumber(target.baseline)})`), lang)
+          ? render(cliText.targetNowAndLastYear({ current: target.current, baseline: target.baseline }), lang)
           : target.current !== null
-            ? ` (${formatNumber(target.current, 1)})`
+            ? ` (${formatNumberIn(target.current, lang, 1)})`
             : '';
       context.out(`  - ${target.target}: ${STATUS_LABEL[target.status][lang]}${figures}${target.note ? ` — ${target.note}` : ''}`);
     }
@@ -136,7 +136,7 @@ function printSummary(context: CliContext, result: ComputeResult, catalogue: Cat
   context.out('');
   context.out(
     render(
-      msg('Xem đủ các cấp và phân tổ: --out ket-qua.json hoặc --out ket-qua.xlsx', 'All levels and breakdowns: --out result.json or --out result.xlsx'),
+      cliText.summaryMoreInOut(),
       lang,
     ),
   );
@@ -158,26 +158,26 @@ function printCoverage(context: CliContext, result: ComputeResult, names: UnitNa
 export function registerCompute(program: Command, context: CliContext, text: Text): void {
   const command = program
     .command('compute')
-    .description(text(msg('Tính các chỉ tiêu Thông tư 13 cho mọi đơn vị có dữ liệu, đánh giá chỉ tiêu kế hoạch', 'Compute the indicators of Circular 13 for every unit with data, and evaluate the plan targets')))
-    .argument(text(msg('<tệp...>', '<files...>')), text(msg('tệp .xlsx, .xls hoặc .csv', '.xlsx, .xls or .csv files')));
+    .description(text(cliText.computeDescription()))
+    .argument(text(cliText.computeArguments()), text(cliText.computeArgumentsHelp()));
   addPeriodOptions(command, text)
-    .option(text(msg('--level <cấp>', '--level <level>')), text(msg('cấp cao nhất: commune, district (trước 01/07/2025), province, national (toàn quốc)', 'highest level: commune, district (before 1 July 2025), province, national')), (value: string): Level => {
+    .option(text(cliText.levelFlag()), text(cliText.computeLevelHelp()), (value: string): Level => {
       const parsed = Level.safeParse(value);
       if (!parsed.success) {
         const choices = LEVELS.join(', ');
-        throw new UserError(ExitCode.usage, msg(`--level ${value}: dùng một trong ${choices}.`, `--level ${value}: use one of ${choices}.`));
+        throw new UserError(ExitCode.usage, cliText.levelNotValid({ level: value, choices }));
       }
       return parsed.data;
     })
-    .option(text(msg('--targets <tệp>', '--targets <file>')), text(msg('tệp chỉ tiêu kế hoạch (targets/*.yaml)', 'plan targets file (targets/*.yaml)')))
+    .option(text(cliText.targetsFlag()), text(cliText.computeTargetsHelp()))
     .option(
-      text(msg('--baseline <records|tệp>', '--baseline <records|file>')),
-      text(msg('số liệu cùng kỳ năm trước: "records" (tính từ chính dữ liệu) hoặc tệp kết quả JSON năm trước', 'last year\'s figures: "records" (computed from the same data) or last year\'s result file (JSON)')),
+      text(cliText.baselineFlag()),
+      text(cliText.computeBaselineHelp()),
     )
-    .option(text(msg('--out <tệp>', '--out <file>')), text(msg('ghi kết quả: .json (đầy đủ, ổn định), .xlsx hoặc .csv (một bảng cho chương trình khác)', 'write the result: .json (complete, stable), .xlsx or .csv (one table for other programs)')))
+    .option(text(cliText.outFileFlag()), text(cliText.computeOutHelp()))
     .option(
       '--strict',
-      text(msg('kết thúc với mã 3 nếu có dòng bị loại hoặc có huyện, tỉnh còn xã chưa có số liệu', 'exit with code 3 if any row is rejected or a district or province has communes without data')),
+      text(cliText.computeStrictHelp()),
     )
     .addOption(profileOption(text))
     .addOption(ignoreSheetOption(text))
@@ -195,7 +195,7 @@ export function registerCompute(program: Command, context: CliContext, text: Tex
       const sheets = sheetChoiceOf(options);
       const imported = await readData(files, { ...bornBy(period), sheets, onEvent: (event) => event.kind === 'file-read' && progress.fileRead(event.account) });
       progress.done();
-      progress.stage(msg('Đang tính chỉ tiêu', 'Computing indicators'));
+      progress.stage(cliText.stageComputing());
       const computed = computeStep(
         imported,
         { period, ...planAndBaseline, ...(options.level ? { level: options.level } : {}), ...(options.codesAsOf ? { codesAsOf: options.codesAsOf } : {}), ...(villageMap ? { villageMap } : {}) },
@@ -215,7 +215,7 @@ export function registerCompute(program: Command, context: CliContext, text: Tex
         // checkOutputFile took only the endings of RESULT_FORMATS.
         const format = resultFormatFor(options.out) ?? RESULT_FORMATS[0];
         writeOutputFile(options.out, await format.write({ result: output.result, catalogue: definitions.catalogue, names, lang, sources: imported.files }));
-        context.err(render(msg(`Đã ghi ${options.out}.`, `Wrote ${options.out}.`), lang));
+        context.err(render(cliText.fileWritten({ out: options.out }), lang));
       }
       if (options.strict && (rejected.length > 0 || incomplete)) context.exitCode = ExitCode.rejectedRows;
     });

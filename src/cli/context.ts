@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
 import { once } from 'node:events';
 import { terminalText } from '../io/file-names.js';
-import { ExitCode, msg, render, type Lang, type Message } from '../model/messages.js';
+import { cliText, ExitCode, render, type Lang, type Message } from '../messages/index.js';
 
 /** What every command needs from the outside world; tests give their own. */
 export interface CliContext {
@@ -30,7 +30,7 @@ function stopWhenOutputCloses(lang: () => Lang): void {
     if (error.code !== 'EPIPE' && error.code !== 'ERR_STREAM_DESTROYED') throw error;
     try {
       process.stderr.write(
-        `${render(msg('Đầu ra đã bị đóng trước khi in xong (ví dụ bởi "head"): phần còn lại không được in.', 'The output was closed before everything was printed (e.g. by "head"): the rest was not printed.'), lang())}\n`,
+        `${render(cliText.outputClosedEarly(), lang())}\n`,
       );
     } catch {
       // stderr is closed too: nothing left to tell.
@@ -54,10 +54,12 @@ export function processContext(lang: () => Lang = () => 'vi'): CliContext {
   };
 }
 
+const LANGS: readonly Lang[] = ['vi', 'en'];
+
 /** The global `--lang` option, read from the root command. */
 export function langOf(command: Command): Lang {
   const options = command.optsWithGlobals<{ lang?: string }>();
-  return options.lang === 'en' ? 'en' : 'vi';
+  return LANGS.find((lang) => lang === options.lang) ?? 'vi';
 }
 
 export function say(context: CliContext, lang: Lang, message: Message): void {

@@ -18,7 +18,7 @@ import { join } from 'node:path';
 import type { Command } from 'commander';
 import { outputPath } from '../io/file-names.js';
 import { checkOutputFolder, prepareOutputFolder, writeOutputFile } from '../io/output.js';
-import { ExitCode, UserError, msg, render, type Lang } from '../model/messages.js';
+import { cliText, ExitCode, UserError, render, type Lang } from '../messages/index.js';
 import { aggregateStep } from '../pipeline/aggregate.js';
 import {
   checkSum,
@@ -40,7 +40,7 @@ import { reportOutcome, writeAggregateReport } from './aggregate.js';
 import { langOf, say, type CliContext } from './context.js';
 import type { Text } from './help.js';
 import { progressFor } from './progress.js';
-import { formatCount, importLine, parseSuppressOption, SUPPRESS_HELP, writeReportFiles } from './report.js';
+import { importLine, parseSuppressOption, SUPPRESS_HELP, writeReportFiles } from './report.js';
 
 export { DEMO, DEMO_2026 };
 
@@ -49,7 +49,7 @@ function demoProgress(context: CliContext, lang: Lang, files: number): OnPipelin
   const progress = progressFor(context, lang, files);
   return (event) => {
     if (event.kind === 'file-read') progress.fileRead(event.account);
-    else if (event.stage === 'import') progress.stage(msg('Đang tính chỉ tiêu', 'Computing indicators'));
+    else if (event.stage === 'import') progress.stage(cliText.stageComputing());
     else if (event.stage === 'compute') progress.done();
   };
 }
@@ -69,7 +69,7 @@ export async function runTodayDemo(outDir: string, context: CliContext, lang: La
   const period = run.computed.output.result.period;
   const written = (step: string, report: UnitReport): void => {
     const files = writeReportFiles(outDir, report.unit.code, period.id, report.files);
-    say(context, lang, msg(`${step}. Báo cáo của ${report.unit.fullName}: ${files.docx}, phụ lục ${files.xlsx}`, `${step}. ${report.unit.fullName}'s report: ${files.docx}, annex ${files.xlsx}`));
+    say(context, lang, cliText.demoReportWrittenStep({ step, fullName: report.unit.fullName, docx: files.docx, xlsx: files.xlsx }));
     if (report.completeness && report.completeness.missing.length > 0) say(context, lang, completenessMessage(report.unit.fullName, report.completeness));
     const left = placeholdersMessage(report.files.placeholders);
     if (left) say(context, lang, left);
@@ -90,7 +90,7 @@ export async function runDistrictDemo(outDir: string, context: CliContext, lang:
   const { unit } = district.report;
   const period = district.computed.output.result.period;
   const report = writeReportFiles(outDir, unit.code, period.id, district.report.files);
-  say(context, lang, msg(`1. Báo cáo của ${unit.fullName}: ${report.docx}, phụ lục ${report.xlsx}`, `1. ${unit.fullName}'s report: ${report.docx}, annex ${report.xlsx}`));
+  say(context, lang, cliText.demoCommuneReportWritten({ fullName: unit.fullName, docx: report.docx, xlsx: report.xlsx }));
   const left = placeholdersMessage(district.report.files.placeholders);
   if (left) say(context, lang, left);
 
@@ -108,36 +108,30 @@ export async function runDistrictDemo(outDir: string, context: CliContext, lang:
     say(
       context,
       lang,
-      msg(
-        `   (${formatCount(duplicates, 'vi')} dòng trẻ em trùng với trẻ của xã khác đã bị loại khi đọc chung các tệp; nếu mỗi xã tự lập phụ lục, phép cộng sẽ tính trẻ đó hai lần.)`,
-        `   (${formatCount(duplicates, 'en')} child row(s) repeating another commune's child were rejected when the files were read together; had each commune made its own annex, the sum would count that child twice.)`,
-      ),
+      cliText.demoDuplicatesRejected({ duplicates }),
     );
   }
-  say(context, lang, msg(`2. Phụ lục của ${formatCount(annexes.length, 'vi')} xã, thị trấn: ${communeDir}`, `2. Annexes of ${formatCount(annexes.length, 'en')} communes: ${communeDir}`));
+  say(context, lang, cliText.demoCommuneAnnexesWritten({ annexes: annexes.length, communeDir }));
 
   // 3. The communes' annexes summed back into the district, and checked.
   const outcome = await aggregateStep(annexes, { unit: unit.code, period: period.id, plan: setup.plan }, setup.definitions);
   reportOutcome(context, outcome, lang);
   const summed = await writeAggregateReport(join(outDir, 'tong-hop'), outcome, setup.loaded);
-  say(context, lang, msg(`3. Báo cáo tổng hợp từ phụ lục các xã: ${summed.docx}, phụ lục ${summed.xlsx}`, `3. Report summed from the communes' annexes: ${summed.docx}, annex ${summed.xlsx}`));
+  say(context, lang, cliText.demoSummedReportWritten({ docx: summed.docx, xlsx: summed.xlsx }));
 
   const check = checkSum(district, outcome);
   if (check.differences.length === 0 && check.targetsAgree) {
     say(
       context,
       lang,
-      msg(
-        `Kiểm tra: cộng phụ lục các xã cho đúng số của huyện tính trực tiếp từ dữ liệu (${formatCount(check.rows, 'vi')} dòng chỉ tiêu kỳ này, cả cùng kỳ năm trước và trạng thái chỉ tiêu kế hoạch).`,
-        `Check: the communes' annexes add up to the district's figures computed from the records (${formatCount(check.rows, 'en')} result rows, last year's too, and the target statuses).`,
-      ),
+      cliText.demoCheckSumsMatch({ rows: check.rows }),
     );
     return;
   }
-  context.err(render(msg('Kiểm tra: số cộng từ phụ lục các xã khác số tính trực tiếp:', 'Check: the summed annexes differ from the computed figures:'), lang));
-  for (const line of check.differences.slice(0, 20)) context.err(`  ${line}`);
-  if (!check.targetsAgree) context.err(render(msg('  trạng thái chỉ tiêu kế hoạch khác nhau', '  target statuses differ'), lang));
-  context.err(render(msg('(Khác nhau khi một trẻ em có số liệu ở hai xã: phép cộng tính trẻ đó hai lần.)', '(They differ when a child has figures in two communes: the sum counts it twice.)'), lang));
+  context.err(render(cliText.demoCheckSumsDiffer(), lang));
+  for (const line of check.differences.slice(0, 20)) context.err(`  ${render(line, lang)}`);
+  if (!check.targetsAgree) context.err(render(cliText.demoCheckTargetStatusesDiffer(), lang));
+  context.err(render(cliText.demoCheckWhyTheyDiffer(), lang));
   context.exitCode = ExitCode.usage;
 }
 
@@ -146,7 +140,7 @@ function parseScenario(value: string): DemoScenario {
   if (scenario === undefined) {
     throw new UserError(
       ExitCode.usage,
-      msg(`--scenario phải là một trong: ${DEMO_SCENARIOS.join(', ')} (nhận được "${value}").`, `--scenario must be one of: ${DEMO_SCENARIOS.join(', ')} (got "${value}").`),
+      cliText.unknownDemoScenario({ scenarios: DEMO_SCENARIOS.join(', '), value }),
     );
   }
   return scenario;
@@ -157,26 +151,20 @@ export function registerDemo(program: Command, context: CliContext, text: Text):
     .command('demo')
     .description(
       text(
-        msg(
-          'Chạy thử trên dữ liệu mẫu: báo cáo 6 tháng đầu năm 2026 của một xã mới và của tỉnh, so với cùng kỳ 2025 (--scenario 2025-district: báo cáo 6 tháng đầu năm 2025 của huyện Sơn Hà, phụ lục các xã, tổng hợp lại và đối chiếu)',
-          'A run on the sample data: the 2026-H1 reports of a new commune and of the province, against 2025-H1 (--scenario 2025-district: the 2025-H1 report of huyện Sơn Hà, the communes\' annexes, summed again and compared)',
-        ),
+        cliText.demoDescription(),
       ),
     )
     .option(
-      text(msg('--scenario <tên>', '--scenario <name>')),
+      text(cliText.scenarioFlag()),
       text(
-        msg(
-          `2026 (mặc định): báo cáo 6 tháng đầu năm 2026 của xã Sơn Hà mới và của tỉnh Quảng Ngãi, so với cùng kỳ 2025 qua sắp xếp; 2025-district: báo cáo 6 tháng đầu năm 2025 của huyện Sơn Hà (trước sắp xếp)`,
-          `2026 (default): the 2026-H1 reports of the new Xã Sơn Hà and of Quảng Ngãi province, against 2025-H1 across the reform; 2025-district: the 2025-H1 report of Sơn Hà district (before the reform)`,
-        ),
+        cliText.demoScenarioHelp(),
       ),
       '2026',
     )
-    .option(text(msg('--out <thư-mục>', '--out <folder>')), text(msg('thư mục ghi kết quả', 'folder to write into')), join('out', 'demo'))
+    .option(text(cliText.outFlag()), text(cliText.demoOutHelp()), join('out', 'demo'))
     .option(
-      text(msg('--samples <thư-mục>', '--samples <folder>')),
-      text(msg('thư mục dữ liệu mẫu (mặc định sample-data/quang-ngai-2026/, hoặc sample-data/ với 2025-district)', 'folder of sample data (default: sample-data/quang-ngai-2026/, or sample-data/ with 2025-district)')),
+      text(cliText.samplesFlag()),
+      text(cliText.demoSamplesHelp()),
     )
     .option('--suppress <K>', text(SUPPRESS_HELP), parseSuppressOption)
     .action(async (options: { scenario: string; out: string; samples?: string; suppress?: number }, command: Command) => {

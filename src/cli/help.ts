@@ -5,7 +5,7 @@
  * — into that language, and makes every usage error one line that says where help is.
  */
 import type { Command, HelpConfiguration, Option } from 'commander';
-import { msg, render, type Lang, type Message } from '../model/messages.js';
+import { cliText, render, type Lang, type Message } from '../messages/index.js';
 
 /** Renders a message in the program's language: what register functions write descriptions with. */
 export type Text = (message: Message) => string;
@@ -15,25 +15,25 @@ export function textIn(lang: Lang): Text {
 }
 
 const TITLES: Readonly<Record<string, Message>> = {
-  'Usage:': msg('Cách dùng:', 'Usage:'),
-  'Arguments:': msg('Tham số:', 'Arguments:'),
-  'Options:': msg('Tùy chọn:', 'Options:'),
-  'Global Options:': msg('Tùy chọn chung:', 'Global Options:'),
-  'Commands:': msg('Lệnh:', 'Commands:'),
+  'Usage:': cliText.helpTitleUsage(),
+  'Arguments:': cliText.helpTitleArguments(),
+  'Options:': cliText.helpTitleOptions(),
+  'Global Options:': cliText.helpTitleGlobalOptions(),
+  'Commands:': cliText.helpTitleCommands(),
 };
 
 function extraInfo(option: Pick<Option, 'argChoices' | 'defaultValue' | 'defaultValueDescription'>, showDefault: boolean, lang: Lang): string {
   const parts: string[] = [];
-  if (option.argChoices) parts.push(`${render(msg('chọn một trong', 'choices'), lang)}: ${option.argChoices.map((choice) => JSON.stringify(choice)).join(', ')}`);
+  if (option.argChoices) parts.push(`${render(cliText.helpChoices(), lang)}: ${option.argChoices.map((choice) => JSON.stringify(choice)).join(', ')}`);
   if (option.defaultValue !== undefined && showDefault) {
-    parts.push(`${render(msg('mặc định', 'default'), lang)}: ${option.defaultValueDescription ?? JSON.stringify(option.defaultValue)}`);
+    parts.push(`${render(cliText.helpDefault(), lang)}: ${option.defaultValueDescription ?? JSON.stringify(option.defaultValue)}`);
   }
   return parts.length > 0 ? `(${parts.join('; ')})` : '';
 }
 
 /** Help in the program's language: commander's headings and "(default: …)" translated. */
 export function helpIn(lang: Lang): HelpConfiguration {
-  const usageWords = (usage: string) => (lang === 'vi' ? usage.replace('[options]', '[tùy chọn]').replace('[command]', '[lệnh]') : usage);
+  const usageWords = (usage: string) => usage.replace('[options]', render(cliText.usageOptions(), lang)).replace('[command]', render(cliText.usageCommand(), lang));
   return {
     styleTitle: (title: string) => (TITLES[title] ? render(TITLES[title], lang) : title),
     commandUsage: (cmd: Command) => {
@@ -49,32 +49,29 @@ export function helpIn(lang: Lang): HelpConfiguration {
   };
 }
 
-const HINT = msg('xem hướng dẫn: thêm --help vào lệnh', 'for help, add --help to the command');
+const HINT = cliText.helpHint();
 
 /**
  * Commander's error messages (command.js, option.js, suggestSimilar.js of commander 14), each in
  * the program's language; an unknown one is shown as commander wrote it.
  */
 const ERRORS: readonly [RegExp, (parts: string[]) => Message][] = [
-  [/^error: missing required argument '(.+)'$/, ([name]) => msg(`thiếu tham số bắt buộc ${name}`, `missing required argument ${name}`)],
-  [/^error: option '(.+)' argument missing$/, ([flags]) => msg(`tùy chọn ${flags} cần một giá trị`, `option ${flags} needs a value`)],
-  [/^error: required option '(.+)' not specified$/, ([flags]) => msg(`thiếu tùy chọn bắt buộc ${flags}`, `required option ${flags} is missing`)],
+  [/^error: missing required argument '(.+)'$/, ([name]) => cliText.missingRequiredArgument({ name })],
+  [/^error: option '(.+)' argument missing$/, ([flags]) => cliText.optionNeedsValue({ flags })],
+  [/^error: required option '(.+)' not specified$/, ([flags]) => cliText.requiredOptionMissing({ flags })],
   [
     /^error: option '(.+)' argument '(.*)' is invalid\. Allowed choices are (.+)\.$/,
-    ([flags, value, choices]) => msg(`${flags}: "${value}" không hợp lệ; chọn một trong: ${choices}`, `${flags}: "${value}" is not valid; choose one of: ${choices}`),
+    ([flags, value, choices]) => cliText.optionValueNotAChoice({ flags, value, choices }),
   ],
-  [/^error: option '(.+)' argument '(.*)' is invalid\. ?(.*)$/, ([flags, value, reason]) => msg(`${flags}: "${value}" không hợp lệ. ${reason}`.trim(), `${flags}: "${value}" is not valid. ${reason}`.trim())],
-  [/^error: unknown option '(.+)'\n\(Did you mean (?:one of )?(.+)\?\)$/, ([flag, similar]) => msg(`không có tùy chọn ${flag} (có phải ${similar}?)`, `unknown option ${flag} (did you mean ${similar}?)`)],
-  [/^error: unknown option '(.+)'$/, ([flag]) => msg(`không có tùy chọn ${flag}`, `unknown option ${flag}`)],
-  [/^error: unknown command '(.+)'\n\(Did you mean (?:one of )?(.+)\?\)$/, ([name, similar]) => msg(`không có lệnh ${name} (có phải ${similar}?)`, `unknown command ${name} (did you mean ${similar}?)`)],
-  [/^error: unknown command '(.+)'$/, ([name]) => msg(`không có lệnh ${name}`, `unknown command ${name}`)],
+  [/^error: option '(.+)' argument '(.*)' is invalid\. ?(.*)$/, ([flags, value, reason]) => cliText.optionValueNotValid({ flags, value, reason })],
+  [/^error: unknown option '(.+)'\n\(Did you mean (?:one of )?(.+)\?\)$/, ([flag, similar]) => cliText.unknownOptionWithSuggestion({ flag, similar })],
+  [/^error: unknown option '(.+)'$/, ([flag]) => cliText.unknownOption({ flag })],
+  [/^error: unknown command '(.+)'\n\(Did you mean (?:one of )?(.+)\?\)$/, ([name, similar]) => cliText.unknownCommandWithSuggestion({ name, similar })],
+  [/^error: unknown command '(.+)'$/, ([name]) => cliText.unknownCommand({ name })],
   [
     /^error: too many arguments(?: for '(.+)')?\. Expected (\d+) arguments? but got (\d+)\.$/,
     ([command, expected, got]) =>
-      msg(
-        `thừa tham số${command ? ` cho lệnh ${command}` : ''}: cần ${expected}, có ${got}`,
-        `too many arguments${command ? ` for ${command}` : ''}: expected ${expected}, got ${got}`,
-      ),
+      command ? cliText.tooManyArgumentsFor({ command, expected, got }) : cliText.tooManyArguments({ expected, got }),
   ],
 ];
 
@@ -83,7 +80,7 @@ export function commanderErrorLine(text: string, lang: Lang): string {
   const trimmed = text.trim();
   for (const [pattern, build] of ERRORS) {
     const match = pattern.exec(trimmed);
-    if (match) return `${render(msg('Lỗi', 'Error'), lang)}: ${render(build(match.slice(1).map((part) => part ?? '')), lang)} (${render(HINT, lang)})`;
+    if (match) return `${render(cliText.errorLabel(), lang)}: ${render(build(match.slice(1).map((part) => part ?? '')), lang)} (${render(HINT, lang)})`;
   }
   return `${trimmed.replace(/\n/g, ' ')} (${render(HINT, lang)})`;
 }
@@ -97,6 +94,6 @@ export function speak(program: Command, lang: Lang, write: { out: (text: string)
     outputError: (output) => write.err(commanderErrorLine(output, lang)),
   });
   program.configureHelp(helpIn(lang));
-  program.helpOption('-h, --help', text(msg('in hướng dẫn của lệnh', 'display help for command')));
-  program.helpCommand(text(msg('help [lệnh]', 'help [command]')), text(msg('in hướng dẫn của một lệnh', 'display help for a command')));
+  program.helpOption('-h, --help', text(cliText.helpOptionHelp()));
+  program.helpCommand(text(cliText.helpCommandName()), text(cliText.helpCommandHelp()));
 }

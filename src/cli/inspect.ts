@@ -15,7 +15,7 @@ import { readData } from '../pipeline/read.js';
 import { jsonPieces, lineSink } from '../io/json-stream.js';
 import { checkOutputFile, writeOutputFile } from '../io/output.js';
 import { csvText } from '../io/csv-text.js';
-import { ExitCode, UserError, msg, render, type Lang, type Message } from '../model/messages.js';
+import { cliText, commonText, ExitCode, joined, UserError, render, type Lang, type Message } from '../messages/index.js';
 import { inputFiles } from './inputs.js';
 import { langOf, say, type CliContext } from './context.js';
 import { ignoreSheetOption, profileOption, sheetChoiceOf, type SheetOptions } from './sheet-options.js';
@@ -33,26 +33,20 @@ export function registerInspect(program: Command, context: CliContext, text: Tex
     .command('inspect')
     .description(
       text(
-        msg(
-          'Xem chương trình đọc được gì trong file: các trang, loại dữ liệu, dòng tiêu đề, cột nào ứng với cột nào của chuẩn dữ liệu',
-          'Show what chitieu sees in a file: its sheets, the kind of data, the header row, which column maps to which contract column',
-        ),
+        cliText.inspectDescription(),
       ),
     )
-    .argument(text(msg('<tệp...>', '<files...>')), text(msg('tệp .xlsx, .xls hoặc .csv', '.xlsx, .xls or .csv files')))
-    .option('--json', text(msg('in ra dạng JSON', 'print as JSON')))
-    .option('--cells', text(msg('in ra JSON kèm mọi ô có giá trị, đúng như đã đọc', 'print JSON with every non-empty cell, as read')))
+    .argument(text(cliText.computeArguments()), text(cliText.computeArgumentsHelp()))
+    .option('--json', text(cliText.inspectJsonHelp()))
+    .option('--cells', text(cliText.inspectCellsHelp()))
     .option(
-      text(msg('--draft-profile <tệp.yaml>', '--draft-profile <out.yaml>')),
-      text(msg('viết hồ sơ cột nháp từ tiêu đề và giá trị của một file (xem profiles/README.md)', "write a draft column-mapping profile from one file's headers and values (see profiles/README.md)")),
+      text(cliText.draftProfileFlag()),
+      text(cliText.inspectDraftProfileHelp()),
     )
     .option(
-      text(msg('--draft-village-map <tệp.csv>', '--draft-village-map <out.csv>')),
+      text(cliText.draftVillageMapFlag()),
       text(
-        msg(
-          'viết bản đồ thôn nháp: các thôn của xã cũ bị chia có trong file, kèm các xã mới có thể; ghi cột "Mã xã mới" rồi dùng với --village-map',
-          'write a draft village map: the villages of split old communes found in the files, with the candidate new communes; fill in "Mã xã mới" and use it with --village-map',
-        ),
+        cliText.inspectDraftVillageMapHelp(),
       ),
     )
     .addOption(profileOption(text))
@@ -101,41 +95,38 @@ async function writeInspectionsJson(context: CliContext, files: readonly string[
 }
 
 const STATES: Record<string, Message> = {
-  visible: msg('hiện', 'visible'),
-  hidden: msg('ẩn', 'hidden'),
-  veryHidden: msg('ẩn sâu (veryHidden)', 'very hidden'),
+  visible: cliText.sheetVisible(),
+  hidden: cliText.sheetHidden(),
+  veryHidden: cliText.sheetVeryHidden(),
 };
-
-const count = (n: number, lang: Lang) => n.toLocaleString(lang === 'en' ? 'en-US' : 'vi-VN');
 
 function choiceText(choice: SheetChoice): Message {
   switch (choice.type) {
     case 'read': {
-      const kind = KIND_LABELS[choice.spec.kind] ?? msg(choice.spec.kind, choice.spec.kind);
-      const why = choice.by === 'name' ? msg('theo tên trang', 'by its name') : msg('theo dòng tiêu đề', 'by its headers');
+      const kind = KIND_LABELS[choice.spec.kind] ?? commonText.verbatim({ text: choice.spec.kind });
       const profile = choice.layout.profile;
-      const using = profile ? msg(`, hồ sơ cột ${profile.file}`, `, profile ${profile.file}`) : msg('', '');
-      return msg(
-        `${kind.vi} (${why.vi}${using.vi}), dòng tiêu đề ${choice.layout.headerRow}`,
-        `${kind.en} (${why.en}${using.en}), header row ${choice.layout.headerRow}`,
-      );
+      const headerRow = choice.layout.headerRow;
+      if (choice.by === 'name') {
+        return profile ? cliText.sheetReadByNameWithProfile({ kind, profile: profile.file, headerRow }) : cliText.sheetReadByName({ kind, headerRow });
+      }
+      return profile ? cliText.sheetReadByHeadersWithProfile({ kind, profile: profile.file, headerRow }) : cliText.sheetReadByHeaders({ kind, headerRow });
     }
     case 'hidden':
-      return msg('bỏ qua: trang ẩn', 'skipped: hidden sheet');
+      return cliText.skippedHiddenSheet();
     case 'no_header':
       return choice.named
-        ? msg(`không đọc được: tên trang là ${choice.named.name} nhưng không có dòng tiêu đề`, `unreadable: named ${choice.named.name} but has no header row`)
-        : msg('bỏ qua: không nhận ra dòng tiêu đề', 'skipped: no header row recognised');
+        ? cliText.sheetNamedWithoutHeaderRow({ name: choice.named.name })
+        : cliText.skippedNoHeaderRow();
     case 'skipped':
       return choice.reason === 'notData'
-        ? msg('bỏ qua: tên trang cho thấy không phải dữ liệu', 'skipped: its name says it is not data')
-        : msg('bỏ qua: theo --ignore-sheet hoặc hồ sơ cột', 'skipped: by --ignore-sheet or the profile');
+        ? cliText.skippedNotDataByName()
+        : cliText.skippedByOption();
     case 'ambiguous': {
       const names = choice.profiles.map((profile) => `"${profile.name}" (${profile.file})`).join(', ');
-      return msg(`không đọc được: khớp như nhau với các hồ sơ cột ${names}; chọn bằng --profile`, `unreadable: fits the profiles ${names} equally; choose with --profile`);
+      return cliText.sheetFitsSeveralProfiles({ names });
     }
     case 'unknown_kind':
-      return msg(`bỏ qua: dòng tiêu đề ${choice.headerRow} không cho biết loại dữ liệu`, `skipped: header row ${choice.headerRow} does not tell the kind of data`);
+      return cliText.skippedKindUnknown({ headerRow: choice.headerRow });
   }
 }
 
@@ -144,17 +135,18 @@ export function inspectionLines(inspection: FileInspection, lang: Lang): string[
   inspection.json.sheets.forEach((sheet, index) => {
     const choice = inspection.choices[index]!;
     const state = render(STATES[sheet.state]!, lang);
-    const rows = render(msg(`${count(sheet.rows, lang)} dòng có dữ liệu`, `${count(sheet.rows, lang)} row(s) with data`), lang);
-    lines.push(`  ${render(msg('Trang', 'Sheet'), lang)} "${sheet.name}" (${state}): ${render(choiceText(choice), lang)}; ${rows}`);
+    lines.push(`  ${render(cliText.inspectedSheet({ sheet: sheet.name, state, choice: choiceText(choice), rows: sheet.rows }), lang)}`);
     const indexes = inspection.columnIndexes[index] ?? [];
+    // The contract's own header, as `validate` names columns: the person knows those, not our keys.
+    const contractHeader = (key: string) => (choice.type === 'read' ? choice.spec.columns.find((spec) => spec.key === key)?.header : undefined) ?? key;
     sheet.columns.forEach((column, position) => {
       const letter = columnLetter((indexes[position] ?? position) + 1);
-      const key = column.key ?? render(msg('bỏ qua', 'ignored'), lang);
-      lines.push(`    ${letter.padEnd(3)} "${column.header}" → ${key}`);
+      const mapped = column.key === null ? render(cliText.columnIgnored(), lang) : contractHeader(column.key);
+      lines.push(`    ${letter.padEnd(3)} "${column.header}" → ${mapped}`);
     });
     if (choice.type === 'read' && choice.layout.missingRequired.length > 0) {
       const names = choice.layout.missingRequired.map((column) => `"${column.header}"`).join(', ');
-      lines.push(`    ${render(msg(`thiếu cột bắt buộc ${names}: file không đọc được`, `missing required column(s) ${names}: the file cannot be read`), lang)}`);
+      lines.push(`    ${render(cliText.missingRequiredColumns({ names }), lang)}`);
     }
   });
   return lines;
@@ -164,13 +156,21 @@ export function inspectionLines(inspection: FileInspection, lang: Lang): string[
 async function writeVillageDraft(context: CliContext, lang: Lang, files: readonly string[], out: string, selection: ProfileSelection): Promise<void> {
   checkOutputFile(out, { option: '--draft-village-map', extensions: ['.csv'] });
   if (existsSync(out)) {
-    throw new UserError(ExitCode.usage, msg(`Đã có tệp ${out}: chọn tên khác để không ghi đè bản đồ đã sửa.`, `${out} already exists: choose another name so that no edited map is overwritten.`));
+    throw new UserError(ExitCode.usage, cliText.villageMapDraftExists({ out }));
   }
   const imported = await readData(files, { sheets: selection });
   const lines = draftVillageMap(imported.dataset.children, loadAdminUnits());
   const named = lines.filter((line) => line.village !== '');
   const withoutVillage = lines.filter((line) => line.village === '').reduce((sum, line) => sum + line.children, 0);
-  const header = [VILLAGE_MAP_HEADERS.oldCommune, 'Tên xã cũ', VILLAGE_MAP_HEADERS.village, 'Số trẻ', VILLAGE_MAP_HEADERS.newCommune, 'Các xã mới nhận phần của xã cũ (xã đầu tiên: xã được chọn khi không có bản đồ)'];
+    // Only the three contract columns are read back; the others help the person choose.
+  const header = [
+    VILLAGE_MAP_HEADERS.oldCommune,
+    render(cliText.villageMapDraftOldName(), lang),
+    VILLAGE_MAP_HEADERS.village,
+    render(cliText.villageMapDraftChildren(), lang),
+    VILLAGE_MAP_HEADERS.newCommune,
+    render(cliText.villageMapDraftCandidates(), lang),
+  ];
   const rows = named.map((line) => [line.oldCommune, line.oldName, line.village, line.children, '', line.candidates.map((candidate) => `${candidate.code} ${candidate.name}`).join(' | ')]);
   // A line left without "Mã xã mới" is not used.
   writeOutputFile(out, csvText([header, ...rows]), { option: '--draft-village-map' });
@@ -178,22 +178,20 @@ async function writeVillageDraft(context: CliContext, lang: Lang, files: readonl
   say(
     context,
     lang,
-    msg(
-      `Đã ghi bản đồ thôn nháp ${out}: ${count(named.length, 'vi')} thôn của ${count(communes, 'vi')} xã cũ bị chia. Ghi "Mã xã mới" cho từng thôn (chọn trong cột cuối), rồi chạy lại với --village-map ${out}.` +
-        (withoutVillage > 0 ? ` ${count(withoutVillage, 'vi')} trẻ của các xã này không ghi thôn: vẫn xếp gần đúng.` : ''),
-      `Wrote the draft village map ${out}: ${count(named.length, 'en')} villages of ${count(communes, 'en')} split old communes. Fill in "Mã xã mới" for each village (from the last column), then run again with --village-map ${out}.` +
-        (withoutVillage > 0 ? ` ${count(withoutVillage, 'en')} children of these communes have no village: still placed approximately.` : ''),
-    ),
+    joined([
+      cliText.villageMapDraftWritten({ out, villages: named.length, communes }),
+      ...(withoutVillage > 0 ? [cliText.villageMapDraftChildrenWithoutVillage({ children: withoutVillage })] : []),
+    ]),
   );
 }
 
 async function writeDraft(context: CliContext, lang: Lang, files: readonly string[], out: string, selection: ProfileSelection): Promise<void> {
   if (files.length !== 1) {
-    throw new UserError(ExitCode.usage, msg('--draft-profile lập hồ sơ cho một file: hãy chỉ ra đúng một file.', '--draft-profile drafts a profile from one file: give exactly one.'));
+    throw new UserError(ExitCode.usage, cliText.profileDraftNeedsOneFile());
   }
   checkOutputFile(out, { option: '--draft-profile', extensions: ['.yaml', '.yml'] });
   if (existsSync(out)) {
-    throw new UserError(ExitCode.usage, msg(`Đã có tệp ${out}: chọn tên khác để không ghi đè hồ sơ đã sửa.`, `${out} already exists: choose another name so that no edited profile is overwritten.`));
+    throw new UserError(ExitCode.usage, cliText.profileDraftExists({ out }));
   }
   const file = files[0]!;
   const inspection = await inspectFile(file, false, { selection, draft: true });
@@ -204,11 +202,6 @@ async function writeDraft(context: CliContext, lang: Lang, files: readonly strin
   say(
     context,
     lang,
-    msg(
-      `Đã ghi hồ sơ nháp ${out}: ${suggested} cột gợi ý cần kiểm tra (dòng "# ?"), ${values} cột có giá trị chưa biết cần ghi mã. ` +
-        `Sửa xong, chạy: chitieu validate ${basename(file)} --profile ${out}`,
-      `Wrote the draft profile ${out}: ${suggested} suggested column(s) to check ("# ?" lines), ${values} column(s) with unknown values to map. ` +
-        `Then run: chitieu validate ${basename(file)} --profile ${out}`,
-    ),
+    cliText.profileDraftWritten({ out, suggested, values, file: basename(file) }),
   );
 }

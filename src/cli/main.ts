@@ -1,5 +1,5 @@
 import { Command, CommanderError, Option } from 'commander';
-import { ExitCode, UserError, msg, render, type Lang } from '../model/messages.js';
+import { cliText, ExitCode, UserError, render, type Lang } from '../messages/index.js';
 import { processContext, type CliContext } from './context.js';
 import { speak, textIn, type Text } from './help.js';
 import { toolVersion } from '../model/version.js';
@@ -53,9 +53,9 @@ export function buildProgram(context: CliContext, lang: Lang, registers: readonl
   program.exitOverride();
   speak(program, lang, context);
   program
-    .description(text(msg('Chỉ tiêu thống kê trẻ em theo Thông tư 13/2021/TT-BLĐTBXH', 'Child statistics indicators of Circular 13/2021/TT-BLĐTBXH')))
-    .version(toolVersion(), '-V, --version', text(msg('in số phiên bản của chitieu', "print chitieu's version")))
-    .addOption(new Option(text(msg('--lang <ngôn-ngữ>', '--lang <language>')), text(msg('ngôn ngữ của thông báo và hướng dẫn', 'language of messages and help'))).choices(['vi', 'en']).default('vi'));
+    .description(text(cliText.programDescription()))
+    .version(toolVersion(), '-V, --version', text(cliText.versionHelp()))
+    .addOption(new Option(text(cliText.langFlag()), text(cliText.programLangHelp())).choices(['vi', 'en']).default('vi'));
   for (const register of registers) register(program, context, text);
   return program;
 }

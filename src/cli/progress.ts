@@ -1,5 +1,5 @@
 import { type FileAccount } from '../pipeline/stages.js';
-import { render, type Lang, type Message } from '../model/messages.js';
+import { cliText, render, type Lang, type Message } from '../messages/index.js';
 import type { CliContext } from './context.js';
 
 /**
@@ -17,8 +17,6 @@ const quiet: Progress = { fileRead: () => undefined, stage: () => undefined, don
 export function progressFor(context: CliContext, lang: Lang, totalFiles: number): Progress {
   if (!context.interactive) return quiet;
   const started = performance.now();
-  const locale = lang === 'en' ? 'en-US' : 'vi-VN';
-  const number = (n: number) => Math.round(n).toLocaleString(locale);
   let files = 0;
   let rows = 0;
   return {
@@ -26,11 +24,7 @@ export function progressFor(context: CliContext, lang: Lang, totalFiles: number)
       files += 1;
       rows += account.read;
       const perSecond = rows / Math.max((performance.now() - started) / 1000, 0.001);
-      context.status(
-        lang === 'en'
-          ? `Reading: ${files}/${totalFiles} files · ${number(rows)} rows · ${number(perSecond)} rows/s`
-          : `Đang đọc: ${files}/${totalFiles} tệp · ${number(rows)} dòng · ${number(perSecond)} dòng/giây`,
-      );
+      context.status(render(cliText.readingProgress({ files, totalFiles, rows, perSecond: Math.round(perSecond) }), lang));
     },
     stage: (name) => context.status(`${render(name, lang)}…`),
     done: () => context.status(''),

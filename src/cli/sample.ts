@@ -1,10 +1,10 @@
 import type { Command } from 'commander';
-import { ExitCode, UserError, msg } from '../model/messages.js';
+import { cliText, ExitCode, UserError } from '../messages/index.js';
 import { join } from 'node:path';
-import { buildPostReformSet, buildSampleSet, DEFAULT_SEED, districtSize, loadAdminUnits, OTHER_LAYOUTS_DIR, POST_REFORM_DIR, vnNumber, writeOtherLayouts, writePostReformSet, writeSampleSet, type WrittenFile } from '../pipeline/stages.js';
+import { buildPostReformSet, buildSampleSet, DEFAULT_SEED, districtSize, loadAdminUnits, OTHER_LAYOUTS_DIR, POST_REFORM_DIR, writeOtherLayouts, writePostReformSet, writeSampleSet, type WrittenFile } from '../pipeline/stages.js';
 import { outputFault, prepareOutputFolder } from '../io/output.js';
 import { langOf, say, type CliContext } from './context.js';
-import type { Lang } from '../model/messages.js';
+import type { Lang } from '../messages/index.js';
 import type { Text } from './help.js';
 
 interface SampleCliOptions {
@@ -23,10 +23,7 @@ function parseSeed(value: string | undefined): number {
   if (!Number.isInteger(seed) || seed > MAX_SEED) {
     throw new UserError(
       ExitCode.usage,
-      msg(
-        `--seed phải là số nguyên từ 0 đến ${MAX_SEED} (nhận được "${value}").`,
-        `--seed must be an integer from 0 to ${MAX_SEED} (got "${value}").`,
-      ),
+      cliText.seedNotValid({ max: MAX_SEED, given: value }),
     );
   }
   return seed;
@@ -38,10 +35,7 @@ function parseCommunes(value: string | undefined, max: number): number {
   if (!Number.isInteger(count) || count < 1 || count > max) {
     throw new UserError(
       ExitCode.usage,
-      msg(
-        `--communes phải là số nguyên từ 1 đến ${max} (số xã của huyện Sơn Hà), nhận được "${value}".`,
-        `--communes must be an integer from 1 to ${max} (the communes of Sơn Hà district), got "${value}".`,
-      ),
+      cliText.communesNotValid({ max, given: value }),
     );
   }
   return count;
@@ -56,21 +50,23 @@ async function writePostReform(context: CliContext, lang: Lang, out: string, see
   } catch (error) {
     throw outputFault(error, out);
   }
-  for (const file of written) say(context, lang, msg(`  ${file.path}  ${vnNumber(file.bytes)} byte`, `  ${file.path}  ${file.bytes} bytes`));
+  for (const file of written) say(context, lang, cliText.sampleFileWritten({ path: file.path, bytes: file.bytes }));
   const bytes = written.reduce((sum, file) => sum + file.bytes, 0);
   const rejected = set.planted.filter((error) => error.outcome === 'rejected').length;
   const communes = set.newCommunes.map((commune) => commune.name).join(', ');
   say(
     context,
     lang,
-    msg(
-      `Đã ghi ${set.files.length} tệp mẫu sau sắp xếp và README.md (${vnNumber(bytes)} byte), seed ${seed}: ${set.newCommunes.length} xã mới (${communes}), ` +
-        `${vnNumber(set.children.length)} trẻ em, ${vnNumber(set.events.length)} dòng sự việc hợp lệ, năm 2025 mã xã cũ, năm 2026 mã xã mới, ` +
-        `${rejected} dòng lỗi cài sẵn (xem README.md). Dữ liệu tổng hợp, không có thật.`,
-      `Wrote ${set.files.length} post-reform sample workbooks and README.md (${bytes} bytes), seed ${seed}: ${set.newCommunes.length} new communes (${communes}), ` +
-        `${set.children.length} children, ${set.events.length} valid event rows, 2025 in old commune codes, 2026 in new ones, ` +
-        `${rejected} planted bad rows (see README.md). Synthetic data, not real.`,
-    ),
+    cliText.postReformSampleWritten({
+      files: set.files.length,
+      bytes,
+      seed,
+      newCommunes: set.newCommunes.length,
+      communes,
+      children: set.children.length,
+      events: set.events.length,
+      rejected,
+    }),
   );
 }
 
@@ -79,26 +75,20 @@ export function registerSample(program: Command, context: CliContext, text: Text
     .command('sample')
     .description(
       text(
-        msg(
-          'Tạo dữ liệu mẫu (tổng hợp, không có thật): mỗi xã của huyện Sơn Hà (Quảng Ngãi) một file Excel, năm 2024–2025, kèm README',
-          'Generate sample data (synthetic, not real): one Excel file per commune of huyện Sơn Hà (Quảng Ngãi), 2024–2025, with a README',
-        ),
+        cliText.sampleDescription(),
       ),
     )
-    .option(text(msg('--out <thư-mục>', '--out <folder>')), text(msg('thư mục ghi file (tạo nếu chưa có)', 'folder to write into (made if missing)')))
-    .option('--seed <n>', text(msg(`số khởi tạo: cùng seed cho cùng dữ liệu (mặc định ${DEFAULT_SEED})`, `seed: the same seed gives the same data (default ${DEFAULT_SEED})`)))
-    .option('--communes <n>', text(msg('chỉ tạo N xã đầu tiên của huyện (mặc định: cả 14 xã)', 'only the first N communes of the district (default: all 14)')))
+    .option(text(cliText.outFlag()), text(cliText.sampleOutHelp()))
+    .option('--seed <n>', text(cliText.sampleSeedHelp({ seed: DEFAULT_SEED })))
+    .option('--communes <n>', text(cliText.sampleCommunesHelp()))
     .option(
       '--other-layouts',
-      text(msg(`thêm vào ${OTHER_LAYOUTS_DIR}/ các file theo bố cục khác, đọc bằng hồ sơ cột có sẵn (profiles/)`, `also write into ${OTHER_LAYOUTS_DIR}/ files in other layouts, read by the bundled profiles (profiles/)`)),
+      text(cliText.sampleOtherLayoutsHelp({ folder: OTHER_LAYOUTS_DIR })),
     )
     .option(
       '--post-reform',
       text(
-        msg(
-          `bộ mẫu sau sắp xếp: các xã mới của tỉnh Quảng Ngãi lập từ các xã cũ của huyện Sơn Hà, năm 2025 ghi mã cũ, năm 2026 ghi mã mới (npm run sample ghi vào sample-data/${POST_REFORM_DIR}/)`,
-          `today's set: the new communes of Quảng Ngãi formed from Sơn Hà's old communes, 2025 in old codes, 2026 in new codes (npm run sample writes it into sample-data/${POST_REFORM_DIR}/)`,
-        ),
+        cliText.samplePostReformHelp({ folder: POST_REFORM_DIR }),
       ),
     )
     .action(async (options: SampleCliOptions, command: Command) => {
@@ -106,7 +96,7 @@ export function registerSample(program: Command, context: CliContext, text: Text
       if (options.out === undefined || options.out.trim() === '') {
         throw new UserError(
           ExitCode.usage,
-          msg('Thiếu --out: thư mục để ghi dữ liệu mẫu.', 'Missing --out: the directory to write the sample into.'),
+          cliText.sampleOutMissing(),
         );
       }
       const units = loadAdminUnits();
@@ -115,7 +105,7 @@ export function registerSample(program: Command, context: CliContext, text: Text
         if (options.communes !== undefined || options.otherLayouts) {
           throw new UserError(
             ExitCode.usage,
-            msg('--post-reform không dùng cùng --communes hay --other-layouts.', '--post-reform does not take --communes or --other-layouts.'),
+            cliText.postReformWithOtherOptions(),
           );
         }
         await writePostReform(context, lang, options.out, seed, units);
@@ -136,20 +126,13 @@ export function registerSample(program: Command, context: CliContext, text: Text
       } catch (error) {
         throw outputFault(error, options.out);
       }
-      for (const file of written) say(context, lang, msg(`  ${file.path}  ${vnNumber(file.bytes)} byte`, `  ${file.path}  ${file.bytes} bytes`));
+      for (const file of written) say(context, lang, cliText.sampleFileWritten({ path: file.path, bytes: file.bytes }));
       const bytes = written.reduce((sum, file) => sum + file.bytes, 0);
       const rejected = set.planted.filter((error) => error.outcome === 'rejected').length;
       say(
         context,
         lang,
-        msg(
-          `Đã ghi ${set.files.length} file mẫu và README.md (${vnNumber(bytes)} byte), seed ${seed}: ` +
-            `${vnNumber(set.children.length)} trẻ em, ${vnNumber(set.events.length)} dòng sự việc hợp lệ, ` +
-            `${rejected} dòng lỗi cài sẵn (xem README.md). Dữ liệu tổng hợp, không có thật.`,
-          `Wrote ${set.files.length} sample workbooks and README.md (${bytes} bytes), seed ${seed}: ` +
-            `${set.children.length} children, ${set.events.length} valid event rows, ` +
-            `${rejected} planted bad rows (see README.md). Synthetic data, not real.`,
-        ),
+        cliText.sampleWritten({ files: set.files.length, bytes, seed, children: set.children.length, events: set.events.length, rejected }),
       );
     });
 }

@@ -1,6 +1,6 @@
 import { Option } from 'commander';
 import { availableProfiles, loadProfile, type ProfileSelection } from '../pipeline/stages.js';
-import { msg } from '../model/messages.js';
+import { cliText } from '../messages/index.js';
 import type { Text } from './help.js';
 
 /** `--profile` and `--ignore-sheet`, on every command that reads data files. */
@@ -11,15 +11,15 @@ export interface SheetOptions {
 
 export function profileOption(text: Text): Option {
   return new Option(
-    text(msg('--profile <tệp>', '--profile <file>')),
-    text(msg('hồ sơ cột (YAML) cho file có tiêu đề, giá trị khác mẫu chuẩn: xem profiles/README.md', 'column-mapping profile (YAML) for files laid out otherwise: see profiles/README.md')),
+    text(cliText.profileFlag()),
+    text(cliText.sheetOptionsProfileHelp()),
   );
 }
 
 export function ignoreSheetOption(text: Text): Option {
   return new Option(
-    text(msg('--ignore-sheet <tên>', '--ignore-sheet <name>')),
-    text(msg('bỏ qua trang có tên này (không phải dữ liệu); dùng lại cho nhiều trang', 'skip the sheet of this name (not data); repeat for several')),
+    text(cliText.ignoreSheetFlag()),
+    text(cliText.sheetOptionsIgnoreSheetHelp()),
   ).argParser((name: string, names: string[] | undefined) => [...(names ?? []), name]);
 }
 

@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
 import { checkOutputFile, writeOutputFile } from '../io/output.js';
 import { accountingLines, columnLines, rejectedLine, summaryLines, warningLine } from '../pipeline/stages.js';
-import { ExitCode, msg, render } from '../model/messages.js';
+import { cliText, ExitCode, numberIn, render } from '../messages/index.js';
 import { readData, totalsOf } from '../pipeline/read.js';
 import { placeStep } from '../pipeline/compute.js';
 import { loadAdminUnits, loadVillageMap } from '../pipeline/load.js';
@@ -12,27 +12,24 @@ import type { Text } from './help.js';
 import { parseDateOption } from './options.js';
 import { progressFor } from './progress.js';
 
-const vi = (n: number) => n.toLocaleString('vi-VN');
-const en = (n: number) => n.toLocaleString('en-US');
-
 /** How many rejected rows are listed one by one on the terminal; the rest are in the workbook. */
 const LISTED_ROWS = 50;
 
 export function registerValidate(program: Command, context: CliContext, text: Text): void {
   program
     .command('validate')
-    .description(text(msg('Kiểm tra file dữ liệu trẻ em: đếm dòng đọc được, dòng hợp lệ, dòng bị loại và lý do', 'Check child data files: rows read, accepted and rejected, with the reasons')))
-    .argument(text(msg('<tệp...>', '<files...>')), text(msg('tệp .xlsx, .xls hoặc .csv', '.xlsx, .xls or .csv files')))
-    .option(text(msg('--out <sổ-lỗi.xlsx>', '--out <errors.xlsx>')), text(msg('ghi các dòng bị loại (kèm lý do) và các cảnh báo ra sổ Excel', 'write the rejected rows (with reasons) and the warnings to a workbook')))
-    .option('--strict', text(msg('kết thúc với mã 3 nếu có dòng bị loại', 'exit with code 3 if any row is rejected')))
+    .description(text(cliText.validateDescription()))
+    .argument(text(cliText.computeArguments()), text(cliText.computeArgumentsHelp()))
+    .option(text(cliText.errorWorkbookFlag()), text(cliText.validateOutHelp()))
+    .option('--strict', text(cliText.validateStrictHelp()))
     .option(
-      text(msg('--as-of <ngày>', '--as-of <date>')),
-      text(msg('kiểm tra mã đơn vị hành chính theo danh mục có hiệu lực tại ngày này (dd/mm/yyyy hoặc yyyy-mm-dd)', 'check administrative codes against the list valid on this date (dd/mm/yyyy or yyyy-mm-dd)')),
-      parseDateOption,
+      text(cliText.asOfFlag()),
+      text(cliText.validateAsOfHelp()),
+      parseDateOption('--as-of'),
     )
     .option(
-      text(msg('--village-map <tệp>', '--village-map <file>')),
-      text(msg('tệp CSV/YAML ghi thôn của xã cũ bị chia thuộc xã mới nào (kiểm tra tệp và xếp các dòng theo nó)', 'CSV/YAML file saying which new commune each village of a split old commune went to (checked, and rows placed by it)')),
+      text(cliText.villageMapFlag()),
+      text(cliText.validateVillageMapHelp()),
     )
     .addOption(profileOption(text))
     .addOption(ignoreSheetOption(text))
@@ -64,34 +61,31 @@ export function registerValidate(program: Command, context: CliContext, text: Te
       for (const unreadable of result.unreadable) {
         context.err(render(unreadable.text, lang));
         if (unreadable.columns) {
-          print(render(msg(`${unreadable.file}: trang "${unreadable.sheet}" không đọc được:`, `${unreadable.file}: sheet "${unreadable.sheet}" cannot be read:`), lang));
+          print(render(cliText.sheetUnreadable({ file: unreadable.file, sheet: unreadable.sheet }), lang));
           for (const line of columnLines(unreadable.columns, lang, '    ')) print(line);
         }
       }
       const total = totalsOf(result);
       print(
         render(
-          msg(
-            `Tổng cộng ${result.files.length} file: đọc ${vi(total.read)} dòng = ${vi(total.accepted)} hợp lệ + ${vi(total.rejected)} bị loại.`,
-            `Total for ${result.files.length} file(s): read ${en(total.read)} rows = ${en(total.accepted)} accepted + ${en(total.rejected)} rejected.`,
-          ),
+          cliText.validateTotals({ files: result.files.length, read: total.read, accepted: total.accepted, rejected: total.rejected }),
           lang,
         ),
       );
       if (result.rejected.length > 0) {
-        print(render(msg('Dòng bị loại:', 'Rejected rows:'), lang));
+        print(render(cliText.rejectedRowsHeading(), lang));
         for (const row of result.rejected.slice(0, LISTED_ROWS)) print(`  ${rejectedLine(row, lang)}`);
         if (result.rejected.length > LISTED_ROWS) {
           const more = result.rejected.length - LISTED_ROWS;
-          print(render(msg(`  … và ${more} dòng khác (xem sổ lỗi --out)`, `  … and ${more} more (see the --out workbook)`), lang));
+          print(render(cliText.moreRejectedRows({ more }), lang));
         }
       }
       // Misspelt headers are in each sheet's column lines already.
       const notable = result.warnings.filter((warning) => warning.kind !== 'totals_row' && warning.kind !== 'misspelt_column');
       if (notable.length > 0) {
-        print(render(msg('Cảnh báo:', 'Warnings:'), lang));
+        print(render(cliText.warningsHeading(), lang));
         for (const warning of notable.slice(0, LISTED_ROWS)) print(`  ${warningLine(warning, lang)}`);
-        if (notable.length > LISTED_ROWS) print(`  … (${notable.length - LISTED_ROWS})`);
+        if (notable.length > LISTED_ROWS) print(`  … (${numberIn(lang, notable.length - LISTED_ROWS)})`);
       }
       for (const line of summaryLines(result.rejected, result.warnings, lang)) print(line);
       if (options.out) {
@@ -100,7 +94,7 @@ export function registerValidate(program: Command, context: CliContext, text: Te
         writeOutputFile(options.out, await OUTPUTS.errorWorkbook.write({ rejected: result.rejected, lang, context: { warnings: result.warnings, files: result.files } }));
         print(
           render(
-            msg(`Đã ghi sổ lỗi ${options.out} (có dữ liệu cá nhân: chỉ lưu trong cơ quan).`, `Wrote ${options.out} (contains personal data: keep it in the office).`),
+            cliText.errorWorkbookWritten({ out: options.out }),
             lang,
           ),
         );

@@ -8,7 +8,7 @@
  * up (a split commune's figures go whole to one successor and are flagged approximate).
  */
 import type { Catalogue } from '../indicators/schema.js';
-import { ExitCode, UserError, msg } from '../model/messages.js';
+import { engineText, ExitCode, UserError } from '../messages/index.js';
 import { ComputeResult, type IndicatorResult, type Level } from '../model/results.js';
 import { NATION_CODE, levelRank } from '../model/levels.js';
 import { eraAt, type AdminUnits } from '../units/index.js';
@@ -24,7 +24,7 @@ export function parseResultFile(text: string, file: string): ComputeResult {
     const reason = error instanceof Error ? error.message : String(error);
     throw new UserError(
       ExitCode.unreadableInput,
-      msg(`Tệp kết quả ${file} không phải JSON hợp lệ (tệp do chitieu compute --out ….json ghi)`, `The result file ${file} is not valid JSON (${reason})`),
+      engineText.resultFileNotValid({ file, reason }),
     );
   }
   const parsed = ComputeResult.safeParse(raw);
@@ -33,10 +33,7 @@ export function parseResultFile(text: string, file: string): ComputeResult {
     const path = issue.path.join('.');
     throw new UserError(
       ExitCode.unreadableInput,
-      msg(
-        `Tệp ${file} không phải tệp kết quả của chitieu compute (mục ${path}: ${issue.message})`,
-        `${file} is not a chitieu compute result file (field ${path}: ${issue.message})`,
-      ),
+      engineText.resultFileFieldNotValid({ file, path }),
     );
   }
   return parsed.data;
@@ -49,10 +46,7 @@ export function checkBaselinePeriod(baseline: ComputeResult, period: Period): vo
   if (actual.from !== expected.from || actual.to !== expected.to) {
     throw new UserError(
       ExitCode.usage,
-      msg(
-        `Số liệu cùng kỳ là kỳ ${actual.id} (${actual.from} – ${actual.to}), nhưng kỳ ${period.id} cần kỳ ${expected.id} (${expected.from} – ${expected.to}).`,
-        `The baseline is for period ${actual.id} (${actual.from} – ${actual.to}), but period ${period.id} needs ${expected.id} (${expected.from} – ${expected.to}).`,
-      ),
+      engineText.baselineOfOtherPeriod({ baseline: actual, period: period.id, expected }),
     );
   }
 }

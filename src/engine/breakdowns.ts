@@ -14,6 +14,7 @@ import {
   type CodeList,
 } from '../model/codes.js';
 import type { BreakdownKey } from '../model/results.js';
+import { engineText, type Message } from '../messages/index.js';
 
 const AGE_GROUP_LIST: CodeList = AGE_GROUPS.map((group) => ({ code: group.code, label: group.label }));
 
@@ -48,17 +49,17 @@ export function compareValues(key: BreakdownKey, a: string, b: string): number {
 
 /** Label of a breakdown value for people ("Nữ", "Đuối nước", "Không rõ"). */
 export function valueLabel(key: BreakdownKey, value: string, lang: 'vi' | 'en' = 'vi'): string {
-  if (value === UNKNOWN) return lang === 'en' ? 'Unknown' : 'Không rõ';
+  if (value === UNKNOWN) return engineText.breakdownValueUnknown().in(lang);
   return labelOf(LISTS[key], value);
 }
 
-export const KEY_LABELS: Record<BreakdownKey, { vi: string; en: string }> = {
-  sex: { vi: 'Giới tính', en: 'Sex' },
-  ageGroup: { vi: 'Nhóm tuổi', en: 'Age group' },
-  group: { vi: 'Nhóm HCĐB', en: 'Special-circumstance group' },
-  cause: { vi: 'Nguyên nhân', en: 'Cause' },
-  setting: { vi: 'Môi trường', en: 'Setting' },
-  form: { vi: 'Hình thức', en: 'Form' },
+export const KEY_LABELS: Record<BreakdownKey, Message> = {
+  sex: engineText.breakdownSex(),
+  ageGroup: engineText.breakdownAgeGroup(),
+  group: engineText.breakdownGroup(),
+  cause: engineText.breakdownCause(),
+  setting: engineText.breakdownSetting(),
+  form: engineText.breakdownForm(),
 };
 
 export function ageGroupOf(age: number | null): string {

@@ -7,7 +7,7 @@ import { op } from 'arquero';
 import type { Measure } from '../indicators/schema.js';
 import { CHILD_PROPERTY_BREAKDOWNS, type Catalogue, type IndicatorDefinition } from '../indicators/schema.js';
 import type { RejectedRow } from '../model/issues.js';
-import { ExitCode, UserError, msg, type Message } from '../model/messages.js';
+import { engineText, ExitCode, UserError, type Message } from '../messages/index.js';
 import type { BreakdownKey, IndicatorResult } from '../model/results.js';
 import { levelOfCode, type Level } from '../model/levels.js';
 import { indicatorResults, type Run } from './compute.js';
@@ -46,9 +46,8 @@ export interface Explanation {
   readonly rejected: readonly RejectedRow[];
 }
 
-
-function usage(vi: string, en: string): UserError {
-  return new UserError(ExitCode.usage, msg(vi, en));
+function usage(message: Message): UserError {
+  return new UserError(ExitCode.usage, message);
 }
 
 /** The breakdown entry of the definition with exactly these keys, and the values in its order. */
@@ -58,10 +57,7 @@ function matchBreakdown(definition: IndicatorDefinition, asked: Partial<Record<B
   const entry = definition.breakdowns.find((keys) => keys.length === askedKeys.length && keys.every((key) => askedKeys.includes(key)));
   if (entry === undefined) {
     const known = definition.breakdowns.map((keys) => keys.join('+')).join(', ') || '–';
-    throw usage(
-      `${definition.code} không có phân tổ ${askedKeys.join('+')}; các phân tổ: ${known}`,
-      `${definition.code} has no breakdown ${askedKeys.join('+')}; its breakdowns: ${known}`,
-    );
+    throw usage(engineText.breakdownNotDefined({ code: definition.code, asked: askedKeys.join('+'), known }));
   }
   return { keys: [...entry], values: entry.map((key) => asked[key]!) };
 }
@@ -100,40 +96,29 @@ function recordKeys(run: Run, measure: Measure, level: Level, unit: string, keys
 export function explainFigure(input: ExplainInput): Explanation {
   const definition = input.catalogue.get(input.indicator.toUpperCase());
   if (definition === undefined) {
-    throw usage(`Không có chỉ tiêu ${input.indicator} (xem: chitieu indicators).`, `No indicator ${input.indicator} (see: chitieu indicators).`);
+    throw usage(engineText.indicatorUnknown({ indicator: input.indicator }));
   }
   const level = levelOfCode(input.unit);
   if (level === undefined) {
-    throw usage(
-      `Mã đơn vị "${input.unit}" phải có 5 (xã), 3 (huyện) hoặc 2 (tỉnh) chữ số, hoặc là VN (toàn quốc).`,
-      `Unit code "${input.unit}" must have 5 (commune), 3 (district) or 2 (province) digits, or be VN (the nation).`,
-    );
+    throw usage(engineText.unitCodeNotValid({ unit: input.unit }));
   }
   if (level === 'district' && eraAt(input.period.to) === 'post') {
-    throw usage(
-      `${input.unit} là mã huyện, nhưng từ ngày 01/07/2025 không còn cấp huyện (ngày cuối kỳ ${input.period.to}): dùng mã xã hoặc mã tỉnh.`,
-      `${input.unit} is a district code, but there are no districts from 1 July 2025 (the period ends ${input.period.to}): use a commune or province code.`,
-    );
+    throw usage(engineText.districtAfterReform({ unit: input.unit, to: input.period.to }));
   }
   const setup = setUp({ ...input, level });
   const run = runFor(setup, input, input.period);
   const { keys, values } = matchBreakdown(definition, input.breakdown ?? {});
   const rows = indicatorResults(run, definition).filter((row) => row.level === level && row.unit === input.unit);
   if (rows.length === 0) {
-    throw usage(
-      `Không có dòng dữ liệu nào của đơn vị ${input.unit} trong kỳ ${input.period.id}.`,
-      `No input row of unit ${input.unit} for period ${input.period.id}.`,
-    );
+    throw usage(engineText.unitHasNoRows({ unit: input.unit, period: input.period.id }));
   }
   const row = rows.find((candidate) => {
     const rowKeys = Object.keys(candidate.breakdown) as BreakdownKey[];
     return rowKeys.length === keys.length && keys.every((key, index) => candidate.breakdown[key] === values[index]);
   });
   if (row === undefined) {
-    throw usage(
-      `Không có số liệu ${definition.code} của ${input.unit} với phân tổ ${keys.map((key, i) => `${key}=${values[i]}`).join(', ')} (giá trị không xuất hiện).`,
-      `No ${definition.code} figure for ${input.unit} with ${keys.map((key, i) => `${key}=${values[i]}`).join(', ')} (the value does not occur).`,
-    );
+    const breakdown = keys.map((key, i) => `${key}=${values[i]}`).join(', ');
+    throw usage(engineText.breakdownValueAbsent({ code: definition.code, unit: input.unit, breakdown }));
   }
   const denominatorIndexes = keys.flatMap((key, index) => (CHILD_PROPERTY_BREAKDOWNS.has(key) ? [index] : []));
   return {

@@ -12,7 +12,7 @@
  * read by the pipeline (src/pipeline/load.ts) and parsed here.
  */
 import { z } from 'zod';
-import { ExitCode, UserError, msg } from '../model/messages.js';
+import { engineText, ExitCode, UserError, type Message } from '../messages/index.js';
 import { periodIdOf, readPeriodId, type Period, type PeriodShape } from '../model/period.js';
 import { addYears, daysInMonth, isIsoDate, isoOf } from './dates.js';
 
@@ -32,7 +32,7 @@ export type PeriodPresets = ReadonlyMap<string, PeriodPreset>;
 
 const BUILT_IN_SUFFIXES = new Set(['h1', 'h2', '9m', 'q1', 'q2', 'q3', 'q4']);
 
-const usage = (vi: string, en: string) => new UserError(ExitCode.usage, msg(vi, en));
+const usage = (message: Message) => new UserError(ExitCode.usage, message);
 
 function calendar(year: number, fromMonth: number, toMonth: number): { from: string; to: string } {
   return { from: isoOf(year, fromMonth, 1), to: isoOf(year, toMonth, daysInMonth(year, toMonth)) };
@@ -75,21 +75,18 @@ export function parsePeriod(id: string, presets: PeriodPresets = new Map()): Per
   }
   const names = [...presets.keys()].map((name) => `2025-${name}`);
   const more = names.length > 0 ? `, ${names.join(', ')}` : '';
-  throw usage(
-    `Kỳ báo cáo "${id}" không hợp lệ. Dùng: 2025, 2025-H1, 2025-H2, 2025-9M, 2025-Q1..Q4, 2025-01-01..2025-06-30${more}, hoặc --from/--to.`,
-    `Unknown period "${id}". Use 2025, 2025-H1, 2025-H2, 2025-9M, 2025-Q1..Q4, 2025-01-01..2025-06-30${more}, or --from/--to.`,
-  );
+  throw usage(engineText.periodUnknown({ id, more }));
 }
 
 /** A custom window; its id is `from..to`. */
 export function periodFromWindow(from: string, to: string): Period {
   for (const date of [from, to]) {
     if (!isIsoDate(date)) {
-      throw usage(`Ngày "${date}" không hợp lệ (cần dạng YYYY-MM-DD).`, `Invalid date "${date}" (expected YYYY-MM-DD).`);
+      throw usage(engineText.windowDateNotValid({ date }));
     }
   }
   if (from > to) {
-    throw usage(`Ngày bắt đầu ${from} sau ngày kết thúc ${to}.`, `The start date ${from} is after the end date ${to}.`);
+    throw usage(engineText.windowStartsAfterEnd({ from, to }));
   }
   return { kind: 'custom', id: periodIdOf({ kind: 'custom' }, from, to), from, to };
 }
@@ -119,11 +116,12 @@ export function samePeriodLastYear(period: Period): Period {
 
 const dayMonth = z
   .string()
-  .regex(/^\d{1,2}\/\d{1,2}$/, { error: 'cần dạng ngày/tháng, ví dụ 15/12 (day/month, e.g. 15/12)' })
+  .regex(/^\d{1,2}\/\d{1,2}$/)
   .transform((text, ctx) => {
     const [day, month] = text.split('/').map(Number) as [number, number];
     if (month < 1 || month > 12 || day < 1 || day > daysInMonth(2024, month)) {
-      ctx.addIssue({ code: 'custom', message: `ngày/tháng không có thật: ${text} (no such day)` });
+      // The text is said in our own words when the file is refused (parsePeriodPresets).
+      ctx.addIssue({ code: 'custom', message: 'no such day', params: { dayMonth: text } });
       return z.NEVER;
     }
     return { day, month };
@@ -137,11 +135,20 @@ const presetSchema = z.strictObject({
 });
 
 const presetsFileSchema = z.looseObject({
-  periods: z.record(
-    z.string().regex(/^[a-z][a-z0-9-]*$/, { error: 'tên kỳ: chữ thường không dấu, số, "-" (lower-case ascii name)' }),
-    presetSchema,
-  ),
+  periods: z.record(z.string(), presetSchema),
 });
+
+const PRESET_NAME = /^[a-z][a-z0-9-]*$/;
+
+/** What is wrong with a field of the periods file, in our words (never the validator's). */
+function presetFault(issue: z.core.$ZodIssue): Message {
+  const field = issue.path.at(-1);
+  if (issue.code === 'custom' && typeof issue.params?.['dayMonth'] === 'string') return engineText.presetNoSuchDay({ dayMonth: issue.params['dayMonth'] });
+  if (issue.code === 'invalid_format' && (field === 'from' || field === 'to')) return engineText.presetDayMonthFormat();
+  if (issue.code === 'unrecognized_keys') return engineText.presetUnknownKeys({ keys: issue.keys.join(', ') });
+  if (issue.code === 'invalid_type' && issue.input === undefined) return engineText.presetFieldMissing();
+  return engineText.presetValueNotValid();
+}
 
 /**
  * Presets from a parsed YAML file with a `periods:` map (`file` names it in messages; the
@@ -151,18 +158,17 @@ export function parsePeriodPresets(raw: unknown, file: string): PeriodPresets {
   const parsed = presetsFileSchema.safeParse(raw);
   if (!parsed.success) {
     const issue = parsed.error.issues[0]!;
-    const path = issue.path.join('.');
-    throw new UserError(
-      ExitCode.invalidDefinition,
-      msg(`Tệp kỳ báo cáo ${file}, mục ${path}: ${issue.message}`, `Periods file ${file}, field ${path}: ${issue.message}`),
-    );
+    throw new UserError(ExitCode.invalidDefinition, engineText.periodsFileField({ file, path: issue.path.join('.'), fault: presetFault(issue) }));
   }
   const presets = new Map<string, PeriodPreset>();
   for (const [name, preset] of Object.entries(parsed.data.periods)) {
+    if (!PRESET_NAME.test(name)) {
+      throw new UserError(ExitCode.invalidDefinition, engineText.periodsFileField({ file, path: `periods.${name}`, fault: engineText.presetNameNotValid() }));
+    }
     if (BUILT_IN_SUFFIXES.has(name)) {
       throw new UserError(
         ExitCode.invalidDefinition,
-        msg(`Tệp kỳ báo cáo ${file}: tên "${name}" trùng kỳ có sẵn.`, `Periods file ${file}: the name "${name}" is a built-in period.`),
+        engineText.periodsFileNameBuiltIn({ file, name }),
       );
     }
     presets.set(name, { name, ...preset });

@@ -5,10 +5,14 @@
  * through the crosswalk: exact for whole merges, `approximate` for split communes.
  */
 import type { RowIssue } from '../model/issues.js';
-import { msg } from '../model/messages.js';
+import { engineText } from '../messages/index.js';
 import { REFORM_DATE, eraAt, type AdminUnits, type Era } from '../units/index.js';
 import type { VillageMap } from '../units/village-map.js';
 import { formatDmy } from '../model/dates.js';
+import { CHILD_FIELDS } from '../model/fields.js';
+
+/** Where a commune code is read: the contract's own header, as row issues name columns. */
+const COMMUNE_COLUMN = CHILD_FIELDS.communeCode.header;
 import type { Vintage } from './vintage.js';
 
 /** A row's commune at R; the units above it come from the hierarchy (model/levels.ts). */
@@ -41,8 +45,8 @@ export type PlacementOutcome =
 const LAST_OLD_DAY = '2025-06-30';
 
 const ERA_NAME = {
-  pre: msg('danh mục trước ngày 01/07/2025', 'the list before 1 July 2025'),
-  post: msg('danh mục từ ngày 01/07/2025', 'the list from 1 July 2025'),
+  pre: engineText.unitListBeforeReform(),
+  post: engineText.unitListAfterReform(),
 } as const;
 
 export class UnitPlacer {
@@ -107,13 +111,10 @@ export class UnitPlacer {
   private newCodeBeforeReform(code: string): RowIssue {
     const day = formatDmy(this.referenceDate);
     return {
-      column: 'Mã xã',
+      column: COMMUNE_COLUMN,
       value: code,
       kind: 'new_code_before_reform',
-      message: msg(
-        `mã xã ${code} theo danh mục từ 01/07/2025 (tệp ghi mã mới) không quy đổi được về đơn vị cũ của kỳ kết thúc ${day}`,
-        `commune code ${code} of the list from 1 July 2025 (the file is in new codes) cannot be put on the older units of a period ending ${day}`,
-      ),
+      message: engineText.newCodeBeforeReform({ code, day }),
     };
   }
 
@@ -125,18 +126,15 @@ export class UnitPlacer {
     const oldWhere = [old.name, oldParents?.district?.name, oldParents?.province.name].filter(Boolean).join(', ');
     const nowWhere = [now.name, nowParents?.province.name].filter(Boolean).join(', ');
     return {
-      column: 'Mã xã',
+      column: COMMUNE_COLUMN,
       value: code,
       kind: 'ambiguous_unit',
-      message: msg(
-        `mã xã ${code} có trong cả hai danh mục với nghĩa khác nhau: trước 01/07/2025 là ${oldWhere}; từ 01/07/2025 là ${nowWhere}. Tệp không cho biết mã theo danh mục nào: thêm cột Mã huyện (mã cũ) hoặc dùng --codes-as-of`,
-        `commune code ${code} is in both lists with different meanings: before 1 July 2025 ${oldWhere}; from 1 July 2025 ${nowWhere}. The file does not say which list its codes follow: add the Mã huyện column (old codes) or use --codes-as-of`,
-      ),
+      message: engineText.communeCodeAmbiguous({ code, oldWhere, nowWhere }),
     };
   }
 
   /** The unit at R of a commune code read in the list valid at `readAt`. */
-  place(code: string, readAt: string, column = 'Mã xã'): PlacementOutcome {
+  place(code: string, readAt: string, column = COMMUNE_COLUMN): PlacementOutcome {
     const codeEra = eraAt(readAt);
     const cacheKey = `${codeEra}|${code}`;
     let resolved = this.cache.get(cacheKey);
@@ -166,22 +164,11 @@ export class UnitPlacer {
   private unknown(code: string, readAt: string, era: Era, column: string): RowIssue {
     const day = formatDmy(readAt);
     const other: Era = era === 'pre' ? 'post' : 'pre';
-    const hint =
+    const message =
       this.units.commune(code, other) !== undefined
-        ? msg(
-            ` (mã này có trong ${ERA_NAME[other].vi}; nếu mã trẻ em theo danh mục khác, dùng --codes-as-of)`,
-            ` (the code exists in ${ERA_NAME[other].en}; if the children's codes are of another vintage, use --codes-as-of)`,
-          )
-        : msg('', '');
-    return {
-      column,
-      value: code,
-      kind: 'unknown_unit',
-      message: msg(
-        `mã xã ${code} không có trong ${ERA_NAME[era].vi} (mã được đọc theo ngày ${day})${hint.vi}`,
-        `commune code ${code} is not in ${ERA_NAME[era].en} (the code is read as of ${day})${hint.en}`,
-      ),
-    };
+        ? engineText.communeCodeInOtherList({ code, list: ERA_NAME[era], day, otherList: ERA_NAME[other] })
+        : engineText.communeCodeUnknown({ code, list: ERA_NAME[era], day });
+    return { column, value: code, kind: 'unknown_unit', message };
   }
 }
 

@@ -25,7 +25,7 @@ import {
   type CodeColumn,
 } from '../model/record-columns.js';
 import type { ImportWarning, RejectedRow } from '../model/issues.js';
-import { msg } from '../model/messages.js';
+import { engineText } from '../messages/index.js';
 import type { Child, ChildEvent, CommuneFacts } from '../model/records.js';
 import type { Dataset } from '../model/record-columns.js';
 import { LEVELS, type CommuneUnits, type Level, type LevelUnits } from '../model/levels.js';
@@ -623,10 +623,7 @@ export function prepare(input: PrepareInput): Prepared {
       warnings.push({
         source: row.source,
         kind: 'duplicate_facts',
-        message: msg(
-          `xã ${row.communeCode} đã có dòng thông tin xã cho kỳ này; dòng này bị bỏ qua`,
-          `commune ${row.communeCode} already has a facts row for this period; this row is ignored`,
-        ),
+        message: engineText.communeFactsRepeated({ communeCode: row.communeCode }),
       });
       continue;
     }

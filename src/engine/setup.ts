@@ -3,7 +3,7 @@
  * compute and explain, so both see the same rows on the same units.
  */
 import { CommuneUnits, levelWords, levelsAt, type Level } from '../model/levels.js';
-import { ExitCode, UserError, msg } from '../model/messages.js';
+import { engineText, ExitCode, UserError } from '../messages/index.js';
 import type { Dataset } from '../model/record-columns.js';
 import { eraAt, type AdminUnits, type Era } from '../units/index.js';
 import type { VillageMap } from '../units/village-map.js';
@@ -53,10 +53,7 @@ export function reportedLevels(referenceDate: string, level: Level | undefined):
     const choices = levels.map((choice) => `--level ${choice}`).join(', ');
     throw new UserError(
       ExitCode.usage,
-      msg(
-        `Không có cấp ${asked.vi.toLocaleLowerCase('vi')} trong danh mục đơn vị hành chính tại ngày cuối kỳ ${referenceDate}: dùng ${choices}.`,
-        `There is no ${asked.en.toLowerCase()} level in the unit list at the period's end ${referenceDate}: use ${choices}.`,
-      ),
+      engineText.levelNotAtDate({ level: asked, referenceDate, choices }),
     );
   }
   return levels.slice(0, index + 1);
@@ -70,16 +67,13 @@ export function setUp(options: RunOptions): RunSetup {
   const common = { units, levels, placer: new UnitPlacer(units, referenceDate, options.villageMap), communeUnits: new CommuneUnits(units, referenceDate) };
   if (childCodesAsOf === undefined) return { ...common, childVintage: undefined };
   if (!isIsoDate(childCodesAsOf)) {
-    throw new UserError(ExitCode.usage, msg(`--codes-as-of: ngày "${childCodesAsOf}" không hợp lệ (YYYY-MM-DD).`, `--codes-as-of: invalid date "${childCodesAsOf}" (YYYY-MM-DD).`));
+    throw new UserError(ExitCode.usage, engineText.codesAsOfNotValid({ childCodesAsOf }));
   }
   // A new commune was formed from several old ones: new codes cannot be put on old units.
   if (eraAt(childCodesAsOf) === 'post' && eraAt(referenceDate) === 'pre') {
     throw new UserError(
       ExitCode.usage,
-      msg(
-        `Mã xã theo danh mục từ 01/07/2025 (--codes-as-of ${childCodesAsOf}) không quy đổi được về đơn vị cũ của kỳ kết thúc ${referenceDate}.`,
-        `Commune codes of the list from 1 July 2025 (--codes-as-of ${childCodesAsOf}) cannot be put on the older units of a period ending ${referenceDate}.`,
-      ),
+      engineText.codesAsOfAfterReform({ childCodesAsOf, referenceDate }),
     );
   }
   return { ...common, childVintage: eraAt(childCodesAsOf) };

@@ -13,11 +13,11 @@
 import { CHILD_PROPERTY_BREAKDOWNS } from '../indicators/index.js';
 import { breakdownId, type Breakdown, type BreakdownKey, type ComputeResult, type IndicatorResult, type Level } from '../model/results.js';
 import { levelRank } from '../model/levels.js';
-import { msg, type Message } from '../model/messages.js';
+import { engineText, type Message } from '../messages/index.js';
 import type { Annex, AnnexRow } from '../model/annex-contract.js';
 
-export const DOUBLE_COUNT_NOTE =
-  'Số liệu của đơn vị cấp trên được cộng từ phụ lục của các đơn vị cấp dưới: một trẻ em có số liệu ở hai đơn vị được tính hai lần.';
+/** Said in the summed report (Vietnamese, as the document) and on the terminal (in the reader's language). */
+export const DOUBLE_COUNT_NOTE: Message = engineText.doubleCountNote();
 
 export interface SummedRows {
   readonly rows: IndicatorResult[];
@@ -121,7 +121,7 @@ export function sumAnnexes(annexes: readonly Annex[], unit: { code: string; leve
   for (const [indicator, names] of missing) {
     if (names.size === perUnit.length) continue;
     const list = [...names].join(', ');
-    warnings.push(msg(`Chỉ tiêu ${indicator}: không có số liệu ở ${list}; số của đơn vị cấp trên chỉ cộng các đơn vị còn lại.`, `Indicator ${indicator}: no figures in ${list}; the total adds up the other units only.`));
+    warnings.push(engineText.indicatorMissingInSomeUnits({ indicator, list }));
   }
   return { rows, factors, warnings };
 }

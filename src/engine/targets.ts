@@ -10,6 +10,7 @@
  */
 import type { IndicatorResult, TargetResult, TargetStatus } from '../model/results.js';
 import type { TargetDefinition, TargetPlan } from '../indicators/schema.js';
+import { engineText } from '../messages/index.js';
 
 /** Last year's count of an indicator at a unit; `undefined` when there is none. */
 export interface BaselineFigure {
@@ -19,10 +20,12 @@ export interface BaselineFigure {
 }
 export type BaselineLookup = (indicator: string, level: IndicatorResult['level'], unit: string) => BaselineFigure | undefined;
 
-export const NOBODY_CONCERNED = 'không có trẻ em thuộc diện';
-const APPROXIMATE_NOTE = 'số liệu ước tính: có xã bị chia tách theo sắp xếp đơn vị hành chính 2025';
-const NO_BASELINE_NOTE = 'chưa có số liệu cùng kỳ năm trước';
-const NO_DATA_NOTE = 'không có số liệu';
+// A target's note is stored in the result (its JSON, the documents' tables): written in the
+// documents' language, Vietnamese (Decree 30/2020), as the rest of the result's wording.
+export const NOBODY_CONCERNED = engineText.targetNobodyConcerned().vi;
+const APPROXIMATE_NOTE = engineText.targetApproximate().vi;
+const NO_BASELINE_NOTE = engineText.targetNoBaseline().vi;
+const NO_DATA_NOTE = engineText.targetNoData().vi;
 
 function applies(target: TargetDefinition, row: IndicatorResult): { percent: number | undefined } | undefined {
   if (target.levels && !target.levels.includes(row.level)) return undefined;

@@ -185,13 +185,6 @@ export const serverText = catalogue('server', {
   statusMet: text('đạt', 'met'),
   statusNotMet: text('chưa đạt', 'not met'),
   statusInsufficient: text('chưa đủ dữ liệu', 'not enough data'),
-  keysChildren: text('Mã trẻ em', 'Child keys (Mã trẻ em)'),
-  keysCases: text('Mã vụ việc', 'Case keys (Mã vụ việc)'),
-  keysCommunes: text('Mã xã', 'Commune codes'),
-  keyWithAmount: text(
-    (p: { key: string; amount: number }) => `${p.key} (${numberIn('vi', p.amount)} đ)`,
-    (p) => `${p.key} (${numberIn('en', p.amount)} đ)`,
-  ),
   personalKeysNotice: text(
     'Các mã dưới đây trỏ tới hồ sơ của từng trẻ em: đó là dữ liệu cá nhân, chỉ dùng để kiểm tra số liệu trong cơ quan, không đưa vào báo cáo, không gửi ra ngoài.',
     "The keys below point to individual children's records: personal data, for checking the figures inside the office only; never put them in a report or send them out.",

@@ -7,7 +7,7 @@ import type { TargetPlan } from '../indicators/index.js';
 import { aggregateAnnexes, type AggregateOutcome } from './annexes.js';
 import type { ReportInput } from '../report/index.js';
 import { createReport, type ReportFiles } from '../output/report.js';
-import { ExitCode, UserError } from '../model/messages.js';
+import { ExitCode, UserError } from '../messages/index.js';
 import { incompleteRefusal } from '../report/completeness.js';
 import { communesUnder, levelOfCode, unitsAbove } from '../model/levels.js';
 import type { AdminUnits } from '../units/index.js';

@@ -7,7 +7,7 @@
 import { DOUBLE_COUNT_NOTE, combinedResult, sumAnnexes } from '../engine/index.js';
 import { readAnnex } from '../import/index.js';
 import type { Annex } from '../model/annex-contract.js';
-import { ExitCode, UserError, msg, type Message } from '../model/messages.js';
+import { pipelineText, ExitCode, UserError, type Message } from '../messages/index.js';
 import { completenessWords, type Completeness, type NamedCommune } from '../report/completeness.js';
 import type { ReportInput, UnitName } from '../report/index.js';
 
@@ -43,32 +43,22 @@ export interface AggregateOutcome {
   readonly warnings: readonly Message[];
 }
 
-function refuse(vi: string, en: string): UserError {
-  return new UserError(ExitCode.unreadableInput, msg(vi, en));
-}
-
 function check(annexes: readonly Annex[], request: AggregateRequest): void {
   const seen = new Map<string, string>();
   for (const annex of annexes) {
     const { info } = annex;
     if (info.period.id !== request.periodId) {
-      throw refuse(
-        `Tệp ${annex.file} là phụ lục kỳ ${info.period.id}, không phải kỳ ${request.periodId}.`,
-        `File ${annex.file} is the annex of period ${info.period.id}, not ${request.periodId}.`,
-      );
+      throw new UserError(ExitCode.unreadableInput, pipelineText.annexOfOtherPeriod({ file: annex.file, period: info.period.id, expected: request.periodId }));
     }
     if (info.unitCode === request.unit.code || !request.isUnder(info.unitCode)) {
-      throw refuse(
-        `Tệp ${annex.file} là phụ lục của ${info.unitName} (mã ${info.unitCode}), không thuộc ${request.unit.fullName} (mã ${request.unit.code}).`,
-        `File ${annex.file} is the annex of ${info.unitName} (code ${info.unitCode}), which is not under ${request.unit.fullName} (code ${request.unit.code}).`,
+      throw new UserError(
+        ExitCode.unreadableInput,
+        pipelineText.annexOfUnitOutside({ file: annex.file, unitName: info.unitName, unitCode: info.unitCode, summedName: request.unit.fullName, summedCode: request.unit.code }),
       );
     }
     const earlier = seen.get(info.unitCode);
     if (earlier) {
-      throw refuse(
-        `Hai tệp ${earlier} và ${annex.file} cùng là phụ lục của ${info.unitName}: chỉ dùng một tệp cho mỗi đơn vị.`,
-        `Files ${earlier} and ${annex.file} are both annexes of ${info.unitName}: give one file per unit.`,
-      );
+      throw new UserError(ExitCode.unreadableInput, pipelineText.twoAnnexesOfOneUnit({ earlier, file: annex.file, unitName: info.unitName }));
     }
     seen.set(info.unitCode, annex.file);
   }
@@ -112,7 +102,7 @@ export async function aggregateAnnexes(request: AggregateRequest): Promise<Aggre
   // By unit code, then file: the summed report must not depend on the order the files were given in.
   annexes.sort((a, b) => (a.info.unitCode < b.info.unitCode ? -1 : a.info.unitCode > b.info.unitCode ? 1 : a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
   if (annexes.length === 0) {
-    throw new UserError(ExitCode.usage, msg('Cần ít nhất một tệp phụ lục.', 'At least one annex workbook is needed.'));
+    throw new UserError(ExitCode.usage, pipelineText.noAnnexGiven());
   }
   check(annexes, request);
   const warnings: Message[] = [];
@@ -124,10 +114,7 @@ export async function aggregateAnnexes(request: AggregateRequest): Promise<Aggre
   const baselinePeriod = baselineIds.size === 1 && !baselineIds.has('') ? annexes[0]!.info.baseline : undefined;
   if (!baselinePeriod && [...baselineIds].some((id) => id !== '')) {
     warnings.push(
-      msg(
-        'Không phải mọi phụ lục đều có số liệu cùng kỳ năm trước (cùng một kỳ): báo cáo không so sánh với cùng kỳ.',
-        'Not every annex has last year\'s figures for the same period: the report makes no comparison.',
-      ),
+      pipelineText.baselineNotInEveryAnnex(),
     );
   }
   const previous = baselinePeriod ? sumAnnexes(annexes, request.unit, (annex) => annex.baselineRows) : undefined;
@@ -165,7 +152,7 @@ export async function aggregateAnnexes(request: AggregateRequest): Promise<Aggre
     ...(catalogueVersions.length > 0 ? { catalogueVersion: catalogueVersions.join(', ') } : {}),
     toolVersion: request.toolVersion,
     origin: 'aggregate',
-    extraNotes: [DOUBLE_COUNT_NOTE],
+    extraNotes: [DOUBLE_COUNT_NOTE.vi],
     ...(completeness ? { completeness } : {}),
   };
   return { input, annexes, missing, warnings };

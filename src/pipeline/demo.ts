@@ -10,12 +10,11 @@ import { fileURLToPath } from 'node:url';
 import { parsePeriod } from '../engine/index.js';
 import type { ImportResult } from '../import/index.js';
 import type { TargetPlan } from '../indicators/index.js';
-import { ExitCode, UserError, msg } from '../model/messages.js';
+import { pipelineText, ExitCode, UserError, type Message } from '../messages/index.js';
 import { filesOf, rowsWithCode, selectChildren, selectEvents } from '../model/record-columns.js';
 import type { Dataset } from '../model/record-columns.js';
 import type { ComputeResult, IndicatorResult } from '../model/results.js';
 import type { AggregateOutcome } from './annexes.js';
-import { formatNumber } from '../report/format-vi.js';
 import type { UnitName } from '../report/index.js';
 import { createAnnex } from '../output/report.js';
 import { breakdownId } from '../model/results.js';
@@ -94,7 +93,7 @@ export function sampleFiles(samples: string = DEMO.samples): string[] {
   if (files.length === 0) {
     throw new UserError(
       ExitCode.unreadableInput,
-      msg(`Chưa có dữ liệu mẫu trong ${samples}: chạy "npm run sample" trước.`, `No sample data in ${samples}: run "npm run sample" first.`),
+      pipelineText.noSampleData({ samples }),
     );
   }
   return files.map((name) => join(samples, name));
@@ -167,13 +166,13 @@ export function duplicateChildren(imported: ImportResult): number {
   return imported.rejected.filter((row) => row.issues.some((issue) => issue.kind === 'duplicate_child')).length;
 }
 
-const fraction = (row: IndicatorResult) => `${formatNumber(row.numerator)}/${formatNumber(row.denominator)}`;
+const fraction = (row: IndicatorResult) => ({ numerator: row.numerator, denominator: row.denominator });
 
 /** Rows of one unit where compute and aggregate disagree, as lines to print. */
-export function differences(unit: string, computed: readonly IndicatorResult[], summed: readonly IndicatorResult[]): string[] {
+export function differences(unit: string, computed: readonly IndicatorResult[], summed: readonly IndicatorResult[]): Message[] {
   const key = (row: IndicatorResult) => `${row.indicator} {${breakdownId(row.breakdown)}}`;
   const mine = new Map(summed.filter((row) => row.unit === unit).map((row) => [key(row), row]));
-  const lines: string[] = [];
+  const lines: Message[] = [];
   for (const row of computed.filter((r) => r.unit === unit)) {
     const other = mine.get(key(row));
     mine.delete(key(row));
@@ -182,14 +181,14 @@ export function differences(unit: string, computed: readonly IndicatorResult[], 
       other.numerator === row.numerator &&
       other.denominator === row.denominator &&
       (other.value === row.value || (other.value !== null && row.value !== null && Math.abs(other.value - row.value) < 1e-9));
-    if (!same) lines.push(`${key(row)}: ${fraction(row)} ≠ ${other ? fraction(other) : '(không có)'}`);
+    if (!same) lines.push(pipelineText.demoDifference({ key: key(row), computed: fraction(row), summed: other ? fraction(other) : null }));
   }
-  for (const [k, row] of mine) lines.push(`${k}: (không có) ≠ ${fraction(row)}`);
+  for (const [k, row] of mine) lines.push(pipelineText.demoDifference({ key: k, computed: null, summed: fraction(row) }));
   return lines;
 }
 
 export interface DemoCheck {
-  readonly differences: readonly string[];
+  readonly differences: readonly Message[];
   readonly targetsAgree: boolean;
   /** Result rows of the district this period. */
   readonly rows: number;

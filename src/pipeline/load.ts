@@ -6,7 +6,7 @@
 import { fileURLToPath } from 'node:url';
 import { parsePeriodPresets, parseResultFile, type PeriodPresets } from '../engine/index.js';
 import { readUserFile, readYamlFile } from '../io/yaml-file.js';
-import { ExitCode, UserError, msg } from '../model/messages.js';
+import { ExitCode, UserError, pipelineText, type Message } from '../messages/index.js';
 import { CsvParser, CsvRefusal } from '../import/readers/csv.js';
 import { foldHeader } from '../import/text.js';
 import type { AdminUnits } from '../units/index.js';
@@ -21,25 +21,32 @@ export const DEFAULT_PERIODS_FILE = fileURLToPath(new URL('../../settings/period
 
 /** Named cut-off windows from a YAML file with a `periods:` map (default: the bundled one). */
 export function loadPeriodPresets(file: string = DEFAULT_PERIODS_FILE): PeriodPresets {
-  return parsePeriodPresets(readYamlFile(file, msg('Tệp kỳ báo cáo', 'Periods file')), file);
+  return parsePeriodPresets(readYamlFile(file, pipelineText.periodsFile()), file);
 }
 
 /** Last year's result file, written by `compute --out result.json`. */
 export function readResultFile(file: string): ComputeResult {
-  return parseResultFile(readUserFile(file, msg('Tệp kết quả năm trước (--baseline)', "Last year's result file (--baseline)"), ExitCode.unreadableInput), file);
+  return parseResultFile(readUserFile(file, pipelineText.baselineFile(), ExitCode.unreadableInput), file);
 }
 
-const VILLAGE_MAP = msg('Tệp bản đồ thôn (--village-map)', 'Village map file (--village-map)');
+const VILLAGE_MAP = pipelineText.villageMapFile();
 
-/** Header → entry key of the CSV form (headers matched without case, diacritics or spaces). */
+/**
+ * Header → entry key of the CSV form (headers matched without case, diacritics or spaces: the
+ * other spellings are written folded, "ma xa truoc 01/07/2025" for "Mã xã trước 01/07/2025").
+ */
 const VILLAGE_MAP_COLUMNS: ReadonlyArray<readonly [keyof VillageMapEntry, readonly string[]]> = [
-  ['oldCommune', [VILLAGE_MAP_HEADERS.oldCommune, 'oldCommune', 'Mã xã trước 01/07/2025']],
-  ['village', [VILLAGE_MAP_HEADERS.village, 'village', 'Thôn', 'Tổ dân phố']],
-  ['newCommune', [VILLAGE_MAP_HEADERS.newCommune, 'newCommune', 'Mã xã từ 01/07/2025']],
+  ['oldCommune', [VILLAGE_MAP_HEADERS.oldCommune, 'oldCommune', 'ma xa truoc 01/07/2025']],
+  ['village', [VILLAGE_MAP_HEADERS.village, 'village', 'thon', 'to dan pho']],
+  ['newCommune', [VILLAGE_MAP_HEADERS.newCommune, 'newCommune', 'ma xa tu 01/07/2025']],
 ];
 
-function villageMapError(file: string, where: { vi: string; en: string }, reason: { vi: string; en: string }): UserError {
-  return new UserError(ExitCode.invalidDefinition, msg(`${VILLAGE_MAP.vi} ${file}${where.vi}: ${reason.vi}`, `${VILLAGE_MAP.en} ${file}${where.en}: ${reason.en}`));
+function villageMapError(file: string, place: Message | undefined, reason: Message): UserError {
+  return new UserError(ExitCode.invalidDefinition, place ? pipelineText.villageMapFaultAt({ file, place, reason }) : pipelineText.villageMapFault({ file, reason }));
+}
+
+function lineOf(isYaml: boolean, line: number): Message {
+  return isYaml ? pipelineText.villageMapEntry({ line }) : pipelineText.villageMapLine({ line });
 }
 
 /** The CSV form as entries with their line numbers (a header row, then one village a line). */
@@ -49,20 +56,20 @@ function villageMapCsv(file: string, text: string): unknown[] {
     const parser = new CsvParser();
     records = [...parser.push(text), ...parser.end('')];
   } catch (error) {
-    if (error instanceof CsvRefusal) throw villageMapError(file, msg('', ''), error.reason);
+    if (error instanceof CsvRefusal) throw villageMapError(file, undefined, error.reason);
     throw error;
   }
   const nonEmpty = records.map((cells, index) => ({ cells, line: index + 1 })).filter((record) => record.cells.some((cell) => cell.trim() !== ''));
   const header = nonEmpty[0];
-  if (header === undefined) throw villageMapError(file, msg('', ''), msg('tệp trống', 'the file is empty'));
+  if (header === undefined) throw villageMapError(file, undefined, pipelineText.villageMapEmpty());
   const columns = VILLAGE_MAP_COLUMNS.map(([key, names]) => {
     const wanted = new Set(names.map(foldHeader));
     const index = header.cells.findIndex((cell) => wanted.has(foldHeader(cell)));
     if (index < 0) {
       throw villageMapError(
         file,
-        msg(', dòng tiêu đề', ', header row'),
-        msg(`thiếu cột "${names[0]}" (cần ba cột: ${Object.values(VILLAGE_MAP_HEADERS).join(', ')})`, `column "${names[0]}" is missing (three columns are needed: ${Object.values(VILLAGE_MAP_HEADERS).join(', ')})`),
+        pipelineText.villageMapHeaderRow(),
+        pipelineText.villageMapColumnMissing({ column: names[0] ?? key, columns: Object.values(VILLAGE_MAP_HEADERS).join(', ') }),
       );
     }
     return [key, index] as const;
@@ -86,11 +93,11 @@ export function loadVillageMap(file: string, units: AdminUnits): VillageMap {
   const entries: (VillageMapEntry & { line: number })[] = [];
   raw.forEach((item, index) => {
     const line = typeof item === 'object' && item !== null && 'line' in item && typeof item.line === 'number' ? item.line : index + 1;
-    const where = isYaml ? msg(`, mục ${line}`, `, entry ${line}`) : msg(`, dòng ${line}`, `, line ${line}`);
+    const where = lineOf(isYaml, line);
     const parsed = villageMapEntrySchema.safeParse(item);
     if (!parsed.success) {
       const field = parsed.error.issues[0]?.path[0];
-      const rule = field === 'oldCommune' || field === 'village' || field === 'newCommune' ? FIELD_RULES[field] : msg('mục không hợp lệ', 'invalid entry');
+      const rule = field === 'oldCommune' || field === 'village' || field === 'newCommune' ? FIELD_RULES[field] : pipelineText.villageMapInvalidEntry();
       throw villageMapError(file, where, rule);
     }
     entries.push({ ...parsed.data, line });
@@ -98,7 +105,7 @@ export function loadVillageMap(file: string, units: AdminUnits): VillageMap {
   const { map, faults } = buildVillageMap(entries, units);
   const fault = faults[0];
   if (fault !== undefined) {
-    throw villageMapError(file, isYaml ? msg(`, mục ${fault.line}`, `, entry ${fault.line}`) : msg(`, dòng ${fault.line}`, `, line ${fault.line}`), fault.text);
+    throw villageMapError(file, lineOf(isYaml, fault.line), fault.text);
   }
   return map;
 }
@@ -106,14 +113,14 @@ export function loadVillageMap(file: string, units: AdminUnits): VillageMap {
 function yamlEntries(file: string): unknown[] {
   const value = readYamlFile(file, VILLAGE_MAP);
   if (!Array.isArray(value)) {
-    throw villageMapError(file, msg('', ''), msg('tệp phải là một danh sách, mỗi mục có oldCommune, village, newCommune', 'the file must be a list of entries with oldCommune, village, newCommune'));
+    throw villageMapError(file, undefined, pipelineText.villageMapNotAList());
   }
   return value;
 }
 
 /** What a field of the map must hold, said when it does not. */
-const FIELD_RULES: Readonly<Record<keyof VillageMapEntry, { vi: string; en: string }>> = {
-  oldCommune: msg(`${VILLAGE_MAP_HEADERS.oldCommune}: cần mã xã trước 01/07/2025, 5 chữ số (ví dụ 09552)`, `${VILLAGE_MAP_HEADERS.oldCommune}: a commune code of the list before 1 July 2025, 5 digits (e.g. 09552)`),
-  village: msg(`${VILLAGE_MAP_HEADERS.village}: thiếu tên thôn, tổ dân phố`, `${VILLAGE_MAP_HEADERS.village}: the village name is missing`),
-  newCommune: msg(`${VILLAGE_MAP_HEADERS.newCommune}: cần mã xã từ 01/07/2025, 5 chữ số`, `${VILLAGE_MAP_HEADERS.newCommune}: a commune code of the list from 1 July 2025, 5 digits`),
+const FIELD_RULES: Readonly<Record<keyof VillageMapEntry, Message>> = {
+  oldCommune: pipelineText.villageMapOldCommuneRule({ column: VILLAGE_MAP_HEADERS.oldCommune }),
+  village: pipelineText.villageMapVillageRule({ column: VILLAGE_MAP_HEADERS.village }),
+  newCommune: pipelineText.villageMapNewCommuneRule({ column: VILLAGE_MAP_HEADERS.newCommune }),
 };

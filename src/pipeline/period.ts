@@ -1,5 +1,5 @@
 import { parsePeriod, periodFromWindow, type Period } from '../engine/index.js';
-import { ExitCode, UserError, msg } from '../model/messages.js';
+import { pipelineText, ExitCode, UserError } from '../messages/index.js';
 import { loadPeriodPresets } from './load.js';
 
 export interface PeriodChoice {
@@ -13,9 +13,9 @@ export interface PeriodChoice {
 /** A period id (calendar ids, custom `from..to`, named presets) or from/to dates. */
 export function resolvePeriod(choice: PeriodChoice): Period {
   if (choice.period !== undefined && (choice.from !== undefined || choice.to !== undefined)) {
-    throw new UserError(ExitCode.usage, msg('Dùng --period hoặc --from/--to, không dùng cả hai.', 'Give --period or --from/--to, not both.'));
+    throw new UserError(ExitCode.usage, pipelineText.periodAndDatesBoth());
   }
   if (choice.period !== undefined) return parsePeriod(choice.period, loadPeriodPresets(choice.periods));
   if (choice.from !== undefined && choice.to !== undefined) return periodFromWindow(choice.from, choice.to);
-  throw new UserError(ExitCode.usage, msg('Cần --period (ví dụ 2025-H1) hoặc cả --from và --to.', 'Give --period (e.g. 2025-H1) or both --from and --to.'));
+  throw new UserError(ExitCode.usage, pipelineText.periodMissing());
 }

@@ -7,7 +7,7 @@ import { createHash } from 'node:crypto';
 import { communeNames, coverageOf, factsPeriod, type PeriodPresets } from '../engine/index.js';
 import type { ImportResult } from '../import/index.js';
 import { lastYearNotes, type Catalogue } from '../indicators/index.js';
-import { ExitCode, UserError, msg } from '../model/messages.js';
+import { pipelineText, ExitCode, UserError } from '../messages/index.js';
 import type { Dataset } from '../model/record-columns.js';
 import type { ComputeResult, Level, PeriodRef } from '../model/results.js';
 import { completenessOf, incompleteRefusal, type Completeness } from '../report/completeness.js';
@@ -132,7 +132,7 @@ export function checkUnitHasRows(computed: Computed, unit: UnitName): void {
   if (!computed.output.result.results.some((row) => row.unit === unit.code)) {
     throw new UserError(
       ExitCode.usage,
-      msg(`--unit ${unit.code}: các tệp đã đọc không có dòng dữ liệu nào của ${unit.fullName}.`, `--unit ${unit.code}: the files read have no rows of ${unit.fullName}.`),
+      pipelineText.unitHasNoRows({ code: unit.code, fullName: unit.fullName }),
     );
   }
 }

@@ -1,6 +1,6 @@
 import type { PeriodRef } from '../model/results.js';
 import { communesUnder, findUnit, isUnder as isUnderIn, levelOfCode, unitsBelow } from '../model/levels.js';
-import { ExitCode, UserError, msg } from '../model/messages.js';
+import { pipelineText, ExitCode, UserError } from '../messages/index.js';
 import type { Level } from '../model/results.js';
 import { withUnitsBelow, type Completeness } from '../report/completeness.js';
 import { unitsWord, type UnitName } from '../report/unit-name.js';
@@ -11,15 +11,9 @@ import type { UnitNamer } from '../output/results-model.js';
 export function reportUnit(code: string, period: PeriodRef, units: AdminUnits): { unit: UnitName; subUnits: UnitName[] } {
   const found = findUnit(units, code, period.to);
   if (found === undefined) {
-    const when = eraAt(period.to) === 'pre' ? 'trước 01/07/2025' : 'từ 01/07/2025';
-    const levelNote = levelOfCode(code) === 'district' && eraAt(period.to) === 'post' ? ' (từ 01/07/2025 không còn cấp huyện)' : '';
-    throw new UserError(
-      ExitCode.usage,
-      msg(
-        `--unit ${code}: không có đơn vị hành chính mã này trong danh mục ${when} (ngày cuối kỳ ${period.to})${levelNote}. Dùng mã tỉnh 2 số, huyện 3 số, xã 5 số hoặc VN (toàn quốc).`,
-        `--unit ${code}: no administrative unit has this code in the list valid at ${period.to}. Use a 2-digit province, 3-digit district or 5-digit commune code, or VN (the nation).`,
-      ),
-    );
+    const beforeReform = eraAt(period.to) === 'pre';
+    const districtGone = levelOfCode(code) === 'district' && !beforeReform;
+    throw new UserError(ExitCode.usage, pipelineText.unitNotInList({ code, to: period.to, beforeReform, districtGone }));
   }
   const name = (u: { code: string; name: string; level: Level }): UnitName => ({ code: u.code, fullName: u.name, level: u.level });
   return { unit: name(found), subUnits: unitsBelow(units, found, period.to).map(name) };

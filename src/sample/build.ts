@@ -1,5 +1,5 @@
 import { CHILDREN_SHEET, COMMUNE_FACTS_SHEET, EVENTS_SHEET, type SheetSpec } from '../model/columns.js';
-import type { Message } from '../model/messages.js';
+import type { Message } from '../messages/index.js';
 import type { AdminUnit, AdminUnits } from '../units/index.js';
 import { vnDate } from './dates.js';
 import { compareText, generateSample, type SampleCommune, type SampleData } from './generate.js';

@@ -1,6 +1,6 @@
 import { SHEETS, type ColumnSpec } from '../model/columns.js';
 import type { Bilingual } from '../messages/index.js';
-import { msg } from '../model/messages.js';
+import { sampleText } from '../messages/index.js';
 import type { RecordKind } from '../model/records.js';
 import type { FileLayout } from './build.js';
 import type { CommuneData } from './generate.js';
@@ -44,17 +44,14 @@ const contractHeaders = (kind: RecordKind): Record<string, string> =>
 /** The contract's own layout, written by the same code: what the other layouts are held against. */
 export const CONTRACT_LAYOUT: OtherLayout = {
   id: 'mau-chuan',
-  description: msg('dạng chuẩn của hợp đồng dữ liệu', 'the data contract layout'),
+  description: sampleText.layoutContract(),
   sheets: SHEETS.map((sheet) => ({ kind: sheet.kind, name: sheet.name, headers: contractHeaders(sheet.kind) })),
 };
 
 /** A district's English-headed template (a project run with an international partner). */
 export const ENGLISH_TEMPLATE: OtherLayout = {
   id: 'mau-tieng-anh-huyen',
-  description: msg(
-    'biểu mẫu tiếng Anh của huyện: tiêu đề tiếng Anh, Male/Female, Yes/No, tình trạng và loại sự việc bằng tiếng Anh',
-    "a district's English-headed template: English headers, Male/Female, Yes/No, statuses and event kinds in English",
-  ),
+  description: sampleText.layoutDistrictEnglish(),
   sheets: [
     {
       kind: 'children',
@@ -118,10 +115,7 @@ export const ENGLISH_TEMPLATE: OtherLayout = {
 /** A commune's own register, kept in a spreadsheet for years with its own headings and words. */
 export const COMMUNE_REGISTER: OtherLayout = {
   id: 'so-theo-doi-cua-xa',
-  description: msg(
-    'sổ theo dõi xã tự lập: tiêu đề riêng ("Trai/Gái", "Sinh ngày", "Hiện trạng"), "Đã làm/Chưa làm", "Cấp 1/2/3", "Bị tai nạn"',
-    'a commune\'s own register: its own headings ("Trai/Gái", "Sinh ngày", "Hiện trạng"), "Đã làm/Chưa làm", "Cấp 1/2/3", "Bị tai nạn"',
-  ),
+  description: sampleText.layoutCommuneRegister(),
   sheets: [
     {
       kind: 'children',

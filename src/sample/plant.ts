@@ -1,4 +1,4 @@
-import { msg, type Message } from '../model/messages.js';
+import { sampleText, type Message } from '../messages/index.js';
 import { addDays, dayNumber, isoOfDay, maxIso, minIso } from './dates.js';
 import { caseIdOf, childIdOf, communeCodeAt, type CommuneData, type SampleData } from './generate.js';
 import type { Cell } from './layout.js';
@@ -149,10 +149,7 @@ export function plantErrors(seed: number, data: SampleData, options: PlantOption
       record: { ...child, status: 'MOVED' },
       column: 'statusDate',
       outcome: 'rejected',
-      what: msg(
-        'Tình trạng "Chuyển đi" nhưng thiếu Ngày thay đổi tình trạng (bắt buộc khi không còn quản lý)',
-        'Status "Chuyển đi" (moved) without Ngày thay đổi tình trạng (required when status is not active)',
-      ),
+      what: sampleText.plantedMovedWithoutDate(),
     });
   }
   {
@@ -167,7 +164,7 @@ export function plantErrors(seed: number, data: SampleData, options: PlantOption
       overrides: { communeCode: options.unknownCommuneCode },
       column: 'communeCode',
       outcome: 'rejected',
-      what: msg('Mã xã không có trong danh mục (gõ nhầm)', 'Commune code not in the official list (a typo)'),
+      what: sampleText.plantedCommuneTypo(),
     });
   }
   {
@@ -181,7 +178,7 @@ export function plantErrors(seed: number, data: SampleData, options: PlantOption
       overrides: { dateOfBirth: null },
       column: 'dateOfBirth',
       outcome: 'rejected',
-      what: msg('Thiếu Ngày sinh (cột bắt buộc)', 'Ngày sinh (birth date, required) is blank'),
+      what: sampleText.plantedBirthDateBlank(),
     });
   }
   {
@@ -195,7 +192,7 @@ export function plantErrors(seed: number, data: SampleData, options: PlantOption
       overrides: { sex: 'X' },
       column: 'sex',
       outcome: 'rejected',
-      what: msg('Giới tính không hợp lệ', 'Invalid sex value'),
+      what: sampleText.plantedSexNotValid(),
     });
   }
   {
@@ -223,10 +220,7 @@ export function plantErrors(seed: number, data: SampleData, options: PlantOption
       note: `Chuyển đến từ ${original.commune.name}`,
       column: 'childId',
       outcome: 'rejected',
-      what: msg(
-        `Mã trẻ em ${child.childId} trùng với một trẻ em của ${original.commune.name} (cả Số định danh cá nhân): dòng sau bị loại`,
-        `Mã trẻ em ${child.childId} repeats a child of ${original.commune.name} (so does Số định danh cá nhân): the later row is rejected`,
-      ),
+      what: sampleText.plantedChildRepeated({ childId: child.childId, name: original.commune.name }),
     });
   }
   {
@@ -238,7 +232,7 @@ export function plantErrors(seed: number, data: SampleData, options: PlantOption
       position: Number.POSITIVE_INFINITY,
       total: true,
       outcome: 'skipped',
-      what: msg('Dòng "Tổng cộng" cuối bảng: bỏ qua, có cảnh báo', 'A "Tổng cộng" (total) row at the bottom: skipped with a warning'),
+      what: sampleText.plantedTotalRow(),
     });
   }
 
@@ -264,7 +258,7 @@ export function plantErrors(seed: number, data: SampleData, options: PlantOption
       overrides: { eventDate: '31/02/2025' },
       column: 'eventDate',
       outcome: 'rejected',
-      what: msg('Ngày xảy ra không tồn tại (31/02/2025)', 'Event date does not exist (31/02/2025)'),
+      what: sampleText.plantedEventDateImpossible(),
     });
   }
   {
@@ -283,7 +277,7 @@ export function plantErrors(seed: number, data: SampleData, options: PlantOption
       record: eventFor(file, child, date, { injuryCause: 'BONG', outcome: 'THUONG_TICH', interventions: ['HO_TRO_Y_TE'] }),
       column: 'eventDate',
       outcome: 'rejected',
-      what: msg('Sự việc xảy ra trước ngày sinh của trẻ', 'Event dated before the child was born'),
+      what: sampleText.plantedEventBeforeBirth(),
     });
   }
   {
@@ -317,10 +311,7 @@ export function plantErrors(seed: number, data: SampleData, options: PlantOption
       record: event,
       column: 'childId',
       outcome: 'warning',
-      what: msg(
-        'Trẻ em không có trong TreEm (trẻ ở xã khác bị tai nạn tại xã): hợp lệ, có cảnh báo, vẫn được tính theo giới tính và ngày sinh của dòng',
-        'Child not in TreEm (a child from another commune injured here): valid, a warning; counted with the row’s own sex and birth date',
-      ),
+      what: sampleText.plantedChildFromElsewhere(),
     });
   }
   {
@@ -340,10 +331,7 @@ export function plantErrors(seed: number, data: SampleData, options: PlantOption
       }),
       column: 'abuseForms',
       outcome: 'rejected',
-      what: msg(
-        'Sự việc Xâm hại thiếu Hình thức xâm hại (bắt buộc với XAM_HAI): không được tính cho đến khi sửa',
-        'An abuse (XAM_HAI) event without Hình thức xâm hại (required for XAM_HAI): not counted until fixed',
-      ),
+      what: sampleText.plantedAbuseWithoutForm(),
     });
   }
   {
@@ -365,10 +353,7 @@ export function plantErrors(seed: number, data: SampleData, options: PlantOption
         record: eventFor(file, child, date, { injuryCause: 'NGA', outcome: 'THUONG_TICH' }),
         column: 'eventDate',
         outcome: 'rejected',
-        what: msg(
-          'Sự việc xảy ra sau ngày trẻ tử vong (TreEm: Tử vong): nhầm mã trẻ em',
-          'Event dated after the child’s death (TreEm status Tử vong): a wrong child id',
-        ),
+        what: sampleText.plantedEventAfterDeath(),
       });
       break;
     }

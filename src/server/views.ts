@@ -4,7 +4,7 @@
  * and warnings are the terminal's lines, personal values masked the same way.
  */
 import { type AdminUnits, completenessMessage, countsByKind, eraAt, type Explanation, type ImportResult, issueLabel, KEY_LABELS, KIND_LABELS, parsePeriod, type Period, type PeriodPresets, periodWording, placementLines, placementNotes, type RecordKeys, rejectedLine, samePeriodLastYear, SKIP_REASONS, type UnitName, valueLabel, warningLine } from '../pipeline/stages.js';
-import { type Bilingual, commonText, type Message, serverText } from '../messages/index.js';
+import { type Bilingual, commonText, engineText, type Message, serverText } from '../messages/index.js';
 import { isoOfDateNumber, NO_DATE, type CodeColumn } from '../model/record-columns.js';
 import type { BreakdownKey, ComputeResult, IndicatorResult, Level, TargetStatus } from '../model/results.js';
 import { communesUnder, levelRank, unitsAbove } from '../model/levels.js';
@@ -262,9 +262,9 @@ export function breakdownView(computed: Computed, indicator: string, unit: strin
 }
 
 const KEYS_LABEL: Record<RecordKeys['kind'], () => Message> = {
-  children: serverText.keysChildren,
-  cases: serverText.keysCases,
-  communes: serverText.keysCommunes,
+  children: engineText.explainKeysChildren,
+  cases: engineText.explainKeysCases,
+  communes: engineText.explainKeysCommunes,
 };
 
 /** How many keys of each list go to the page; the CLI's `--limit` default. */
@@ -272,7 +272,7 @@ const KEYS_SHOWN = 200;
 
 function keysView(keys: RecordKeys | undefined) {
   if (!keys) return null;
-  const shown = keys.amounts ? keys.amounts.slice(0, KEYS_SHOWN).map((entry) => serverText.keyWithAmount({ key: entry.key, amount: entry.amount })) : keys.keys.slice(0, KEYS_SHOWN);
+  const shown = keys.amounts ? keys.amounts.slice(0, KEYS_SHOWN).map((entry) => engineText.explainKeyWithAmount({ key: entry.key, amount: entry.amount })) : keys.keys.slice(0, KEYS_SHOWN);
   return { label: KEYS_LABEL[keys.kind](), count: keys.keys.length, shown };
 }
 

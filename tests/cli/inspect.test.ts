@@ -26,13 +26,32 @@ describe('chitieu inspect', () => {
     const lines = run.stdout.split('\n');
     expect(lines[0]).toBe('xa.xlsx');
     expect(lines).toContain('  Trang "Danh sách" (hiện): trẻ em (theo dòng tiêu đề), dòng tiêu đề 3; 2 dòng có dữ liệu');
-    expect(lines).toContain('    A   "Mã trẻ em" → childId');
+    expect(lines).toContain('    A   "Mã trẻ em" → Mã trẻ em');
     expect(lines).toContain('    D   "Ghi chú" → bỏ qua');
     expect(lines).toContain('  Trang "SuViec" (hiện): sự việc (theo tên trang), dòng tiêu đề 1; 0 dòng có dữ liệu');
     expect(lines).toContain('  Trang "Danh mục" (ẩn): bỏ qua: trang ẩn; 1 dòng có dữ liệu');
     const english = await runCli('--lang', 'en', 'inspect', file('xa.xlsx'));
     expect(english.stdout).toContain('Sheet "Danh sách" (visible): children (by its headers), header row 3; 2 row(s) with data');
     expect(english.stdout).toContain('"Ghi chú" → ignored');
+  });
+
+  it("names each column by the contract's Vietnamese header, as validate does, never by an internal key", async () => {
+    const path = await writeWorkbook(file('bi-danh.xlsx'), [
+      { name: 'Trẻ em', rows: [['Mã TE', 'Họ tên', 'NS', 'GT', 'Mã TP', 'Mã xã/phường'], ['TE1', 'Đinh Văn A', '03/05/2015', 'Nam', '51', '21289']] },
+    ]);
+    for (const lang of ['vi', 'en']) {
+      const run = await runCli('--lang', lang, 'inspect', path);
+      expect(run.code).toBe(0);
+      const lines = run.stdout.split('\n');
+      // Each alias is shown with the contract header it stands for (docs/data-contract.md).
+      expect(lines).toContain('    A   "Mã TE" → Mã trẻ em');
+      expect(lines).toContain('    B   "Họ tên" → Họ và tên');
+      expect(lines).toContain('    C   "NS" → Ngày sinh');
+      expect(lines).toContain('    D   "GT" → Giới tính');
+      expect(lines).toContain('    E   "Mã TP" → Mã tỉnh');
+      expect(lines).toContain('    F   "Mã xã/phường" → Mã xã');
+      expect(run.stdout).not.toMatch(/→ (childId|fullName|dateOfBirth|sex|provinceCode|communeCode)\b/);
+    }
   });
 
   it('prints the JSON shape of the contract, with every non-empty cell as read under --cells', async () => {

@@ -74,8 +74,29 @@ describe('dates on the command line', () => {
     expect(dmy.stdout).toBe(iso.stdout);
     const wrong = await runCli('compute', path, '--from', '31/02/2025', '--to', '30/06/2025');
     expect(wrong.code).toBe(1);
-    expect(wrong.stderr).toBe('Ngày "31/02/2025" không hợp lệ: dùng dd/mm/yyyy (ví dụ 30/06/2025) hoặc yyyy-mm-dd.');
+    expect(wrong.stderr).toBe('--from 31/02/2025: tháng 2 không có ngày 31.');
     expect((await runCli('validate', '--as-of', '1/7/2025', path)).code).toBe(0);
+  });
+
+  it('says which day or month does not exist instead of blaming the format', async () => {
+    const path = await writeWorkbook(join(dir, 'ngay.xlsx'), [{ name: 'TreEm', rows: [CHILD_HEADERS, childRow()] }]);
+    // June has 30 days; 2025 is not a leap year (2025 mod 4 = 1); there is no 13th month.
+    const cases: [string[], string, string][] = [
+      [['compute', path, '--from', '01/01/2025', '--to', '31/06/2025'], '--to 31/06/2025: tháng 6 không có ngày 31.', '--to 31/06/2025: month 6 has no day 31.'],
+      [['compute', path, '--from', '2025-04-31', '--to', '30/06/2025'], '--from 2025-04-31: tháng 4 không có ngày 31.', '--from 2025-04-31: month 4 has no day 31.'],
+      [['compute', path, '--period', '2025-H1', '--codes-as-of', '29/02/2025'], '--codes-as-of 29/02/2025: tháng 2 năm 2025 không có ngày 29 (năm 2025 không nhuận).', '--codes-as-of 29/02/2025: February 2025 has no day 29 (2025 is not a leap year).'],
+      [['validate', '--as-of', '01/13/2025', path], '--as-of 01/13/2025: không có tháng 13 (tháng từ 1 đến 12).', '--as-of 01/13/2025: there is no month 13 (months are 1 to 12).'],
+    ];
+    for (const [args, vi, en] of cases) {
+      const said = await runCli(...args);
+      expect(said.code, args.join(' ')).toBe(1);
+      expect(said.stderr).toBe(vi);
+      expect((await runCli('--lang', 'en', ...args)).stderr).toBe(en);
+    }
+    // 29/02 of a leap year is a day (2024 mod 4 = 0); a wrong shape is still blamed on the shape.
+    expect((await runCli('validate', '--as-of', '29/02/2024', path)).code).toBe(0);
+    const shape = await runCli('compute', path, '--from', '1 tháng 1', '--to', '30/06/2025');
+    expect(shape.stderr).toBe('--from: ngày "1 tháng 1" không hợp lệ: dùng dd/mm/yyyy (ví dụ 30/06/2025) hoặc yyyy-mm-dd.');
   });
 });
 

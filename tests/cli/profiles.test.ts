@@ -29,7 +29,7 @@ describe('--profile', () => {
     expect(computed.stderr).toContain(`profile ${profile}`);
     const inspected = await runCli('inspect', data, '--profile', profile);
     expect(inspected.stdout).toContain(`trẻ em (theo tên trang, hồ sơ cột ${profile}), dòng tiêu đề 1`);
-    expect(inspected.stdout).toContain('"Số thứ tự trẻ" → childId');
+    expect(inspected.stdout).toContain('"Số thứ tự trẻ" → Mã trẻ em');
     const bad = writeText(join(dir, 'bad.yaml'), 'name: B\nsheets:\n  children:\n    values:\n      sex: { "Bé trai": BOY }\n');
     const invalid = await runCli('validate', data, '--profile', bad);
     expect(invalid.code).toBe(4);

@@ -135,7 +135,7 @@ describe.skipIf(!tryWindows || !WINE)('chitieu.exe from the Windows zip, under w
     const run = await exe(['validate', 'sample-data\\*.xlsx'], 'logs-validate');
     expect(run.code, run.stderr).toBe(0);
     expect(run.stderr).toContain(`"sample-data\\*.xlsx": ${sampleWorkbooks.length} tệp.`);
-    expect(run.stdout).toContain(`Tổng cộng ${sampleWorkbooks.length} file`);
+    expect(run.stdout).toContain(`Tổng cộng ${sampleWorkbooks.length} tệp`);
   }, 300_000);
 
   describe.skipIf(!existsSync(CHROMIUM))('serve, driven from Linux chromium', () => {

@@ -127,7 +127,7 @@ describe('aggregate', () => {
     });
     expect(sheet.getCell(total, 3).value).toBe(4050);
     const text = paragraphs((await zipEntries(files.docx))['word/document.xml']!);
-    expect(text).toContain(`- ${DOUBLE_COUNT_NOTE}`);
+    expect(text).toContain(`- ${DOUBLE_COUNT_NOTE.vi}`);
   });
 
   it('refuses a workbook of another period (exit 2)', async () => {

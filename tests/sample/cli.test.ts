@@ -15,7 +15,7 @@ describe('chitieu sample', () => {
       '51-529-21292-xa-son-ha.xlsx',
       'README.md',
     ]);
-    expect(lines.at(-1)).toMatch(/^Đã ghi 2 file mẫu và README\.md .*seed 3/);
+    expect(lines.at(-1)).toMatch(/^Đã ghi 2 tệp mẫu và README\.md .*seed 3/);
     // No personal data on the terminal: only paths and counts.
     expect(lines.join('\n')).not.toMatch(/Đinh (Văn|Thị)/);
   });
