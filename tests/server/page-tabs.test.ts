@@ -5,22 +5,19 @@
  * be read is listed with its reason while the others are read, and the communes of the unit
  * that still have no file are named.
  */
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { BrowserContext, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startServer, type RunningServer } from '../../src/server/start.js';
-import { CHROMIUM, launchBrowser } from '../helpers/browser.js';
+import { CHROMIUM, openPageSession, type PageSession } from '../helpers/browser.js';
 import { screenshots } from '../helpers/screenshots.js';
 
 const SAMPLES = join(import.meta.dirname, '../../sample-data');
 const samples = readdirSync(SAMPLES).filter((name) => name.endsWith('.xlsx')).sort().map((name) => join(SAMPLES, name));
-const profile = mkdtempSync(join(tmpdir(), 'chitieu-chromium-'));
 const work = mkdtempSync(join(tmpdir(), 'chitieu-tabs-'));
 const shot = screenshots('tabs');
-let server: RunningServer;
-let context: BrowserContext;
+let session: PageSession;
 let tabA: Page;
 let tabB: Page;
 
@@ -42,18 +39,14 @@ async function compute(page: Page, unit: string): Promise<void> {
 
 describe.skipIf(!existsSync(CHROMIUM))('a workspace per tab, and the file set', () => {
   beforeAll(async () => {
-    server = await startServer();
-    context = await launchBrowser(profile, { width: 1366, height: 768 });
-    tabA = await context.newPage();
-    tabB = await context.newPage();
-    await tabA.goto(server.url);
-    await tabB.goto(server.url);
+    session = await openPageSession();
+    // Two tabs of one browser.
+    tabA = await session.openTab();
+    tabB = await session.openTab();
   });
 
   afterAll(async () => {
-    await context?.close();
-    await server?.close();
-    rmSync(profile, { recursive: true, force: true });
+    await session?.close();
     rmSync(work, { recursive: true, force: true });
   });
 
@@ -72,7 +65,7 @@ describe.skipIf(!existsSync(CHROMIUM))('a workspace per tab, and the file set', 
     await shot(tabA, 'tab-a-computed', tabA.locator('#ket-qua'));
     await shot(tabB, 'tab-b-computed', tabB.locator('#ket-qua'));
     // Each tab has its own folder on the server.
-    expect(readdirSync(server.dir).filter((name) => name.startsWith('tab-'))).toHaveLength(2);
+    expect(readdirSync(session.server.dir).filter((name) => name.startsWith('tab-'))).toHaveLength(2);
   });
 
   it('"Xóa dữ liệu" in one tab leaves the other tab\'s files and figures', async () => {
@@ -123,4 +116,3 @@ describe.skipIf(!existsSync(CHROMIUM))('a workspace per tab, and the file set', 
   });
 });
 
-mkdirSync(work, { recursive: true });

@@ -8,19 +8,16 @@
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { BrowserContext, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadNarrative, loadSettingsFile } from '../../src/pipeline/stages.js';
-import { startServer, type RunningServer } from '../../src/server/start.js';
-import { CHROMIUM, launchBrowser } from '../helpers/browser.js';
+import { CHROMIUM, openPageSession, type PageSession } from '../helpers/browser.js';
 import { screenshots } from '../helpers/screenshots.js';
 
 const ROOT = join(import.meta.dirname, '../..');
-const profile = mkdtempSync(join(tmpdir(), 'chitieu-chromium-'));
 const work = mkdtempSync(join(tmpdir(), 'chitieu-work-'));
 const shot = screenshots('work');
-let server: RunningServer;
-let context: BrowserContext;
+let session: PageSession;
 let page: Page;
 
 const signer = () => page.getByLabel('Họ tên người ký', { exact: true });
@@ -42,18 +39,14 @@ async function download(button: string): Promise<string> {
 
 describe.skipIf(!existsSync(CHROMIUM))('work kept, progress and place', () => {
   beforeAll(async () => {
-    server = await startServer();
-    context = await launchBrowser(profile, { width: 1366, height: 768 });
-    page = await context.newPage();
-    await page.goto(server.url);
+    session = await openPageSession();
+    page = await session.openTab();
     await page.getByRole('button', { name: 'Dùng dữ liệu mẫu (huyện Sơn Hà)' }).click();
     await page.locator('#data-totals').waitFor();
   });
 
   afterAll(async () => {
-    await context?.close();
-    await server?.close();
-    rmSync(profile, { recursive: true, force: true });
+    await session?.close();
     rmSync(work, { recursive: true, force: true });
   });
 
