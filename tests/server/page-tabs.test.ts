@@ -88,7 +88,7 @@ describe.skipIf(!existsSync(CHROMIUM))('a workspace per tab, and the file set', 
     await tabB.getByLabel('Kỳ báo cáo', { exact: true }).selectOption('2025-H1');
     await tabB.getByLabel('Đơn vị', { exact: true }).selectOption('529');
     // 13 of the 14 communes sent their file: Sơn Ba (21328) has not.
-    await expect(tabB.locator('#missing-communes').innerText()).resolves.toMatch(/1\/14 xã chưa có tệp nào: .*\(21328\)/);
+    await expect.poll(() => tabB.locator('#missing-communes').innerText()).toMatch(/1\/14 xã chưa có tệp nào: .*\(21328\)/);
     await shot(tabB, 'files-13-of-14', tabB.locator('#file-set'));
     await tabB.getByRole('button', { name: 'Bỏ tệp 51-529-21289-thi-tran-di-lang.xlsx' }).click();
     await readFiles(tabB);
@@ -96,7 +96,7 @@ describe.skipIf(!existsSync(CHROMIUM))('a workspace per tab, and the file set', 
     await tabB.getByLabel('Thêm tệp').setInputFiles([samples[0]!, samples[13]!]);
     await readFiles(tabB);
     await tabB.getByLabel('Đơn vị', { exact: true }).selectOption('529');
-    await expect(tabB.locator('#missing-communes').innerText()).resolves.toMatch(/cả 14 xã/);
+    await expect.poll(() => tabB.locator('#missing-communes').innerText()).toMatch(/cả 14 xã/);
   });
 
   it('a file that cannot be read is listed with its reason, and the others are read', async () => {

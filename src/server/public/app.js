@@ -209,6 +209,8 @@ async function startReading(request) {
   // New data: what was said about the old (cleared, not computed, report failed) no longer applies.
   for (const error of ['data-error', 'compute-error', 'report-error']) showError(error, null);
   $('notice').hidden = true;
+  state.coverage = null;
+  drawCoverage();
   state.mapping = null;
   drawMapping();
   resetAfterData();
