@@ -483,6 +483,8 @@ export async function buildApp(options: AppOptions): Promise<{ app: FastifyInsta
         },
       });
       if (tab.generation !== mine) return;
+      // Every file has been tried, those that could not be read too.
+      state.filesDone = paths.length;
       const refused = refusedForHeaders(result.unreadable, (file) => result.files.find((account) => account.file === file)?.path);
       const layouts = refused.length > 0 ? await proposeMapping(refused, sheets) : [];
       if (tab.generation !== mine) return;

@@ -159,8 +159,10 @@ async function removeFile(file) {
 function drawFiles() {
   const files = state.files;
   $('file-set').hidden = files.length === 0;
+  // Files that could not be read first: they are what needs doing.
+  const ordered = [...files.filter((file) => file.unreadable.length > 0), ...files.filter((file) => file.unreadable.length === 0)];
   fill($('file-list'),
-    ...files.map((file) => {
+    ...ordered.map((file) => {
       const problem = file.unreadable.length > 0 ? file.unreadable.map((item) => m(item.reason)).join(' ') : null;
       const status = problem ?? (file.read === null ? t('files.notRead') : t('files.rows', { rows: number(file.read), accepted: number(file.accepted) }));
       return el(
@@ -231,7 +233,8 @@ async function startReading(request) {
 /** "Đã đọc 14 tệp…": drawn again when the language changes. */
 function drawReadDone() {
   const done = state.readDone;
-  if (done) $('progress-text').textContent = t('progress.read', { fileCount: number(done.filesTotal), rows: number(done.rows), speed: number(done.rowsPerSecond) });
+  // The files read: those that could not be read are listed with their reason, not counted here.
+  if (done) $('progress-text').textContent = t('progress.read', { fileCount: number(state.data?.totals.files ?? done.filesTotal), rows: number(done.rows), speed: number(done.rowsPerSecond) });
 }
 
 function drawProgress(progress) {
