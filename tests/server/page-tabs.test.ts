@@ -68,6 +68,19 @@ describe.skipIf(!existsSync(CHROMIUM))('a workspace per tab, and the file set', 
     expect(readdirSync(session.server.dir).filter((name) => name.startsWith('tab-'))).toHaveLength(2);
   });
 
+  it('a duplicated tab (its sessionStorage copied, tab id included) takes a workspace of its own', async () => {
+    const idA = await tabA.evaluate('sessionStorage.getItem("chitieu-tab")');
+    const copy = await session.context.newPage();
+    // What "Duplicate tab" does: the copy starts with the same sessionStorage (only once: not again after its reload).
+    await copy.addInitScript(`if (!sessionStorage.getItem('copied')) { sessionStorage.setItem('copied', '1'); sessionStorage.setItem('chitieu-tab', ${JSON.stringify(idA)}); }`);
+    await copy.goto(session.server.url);
+    await expect.poll(() => copy.evaluate('sessionStorage.getItem("chitieu-tab")')).not.toBe(idA);
+    await copy.waitForLoadState();
+    expect(await copy.locator('#file-list li').count()).toBe(0);
+    expect(await tabA.locator('#file-list li').count()).toBe(14);
+    await copy.close();
+  });
+
   it('"Xóa dữ liệu" in one tab leaves the other tab\'s files and figures', async () => {
     await tabB.getByRole('button', { name: 'Xóa dữ liệu' }).click();
     await tabB.getByRole('button', { name: 'Xóa', exact: true }).click();

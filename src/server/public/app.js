@@ -35,6 +35,21 @@ const TAB = (() => {
   sessionStorage.setItem('chitieu-tab', id);
   return id;
 })();
+/**
+ * A duplicated tab ("Nhân bản thẻ") starts with a copy of its sessionStorage, hence the same id:
+ * the tab that already has the id answers, and the copy takes an id of its own and starts afresh.
+ */
+const tabs = new BroadcastChannel('chitieu-tabs');
+const born = `${Date.now()}-${Math.random()}`;
+tabs.addEventListener('message', ({ data }) => {
+  if (data?.ask === TAB && data.born !== born) tabs.postMessage({ taken: TAB, to: data.born });
+  else if (data?.taken === TAB && data.to === born) {
+    sessionStorage.removeItem('chitieu-tab');
+    location.reload();
+  }
+});
+tabs.postMessage({ ask: TAB, born });
+
 /** A link the browser follows by itself (a download, a chart picture) names the tab in its query. */
 export const withTab = (url) => `${url}${url.includes('?') ? '&' : '?'}tab=${TAB}`;
 
