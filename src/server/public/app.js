@@ -1046,7 +1046,12 @@ function writeForm(form) {
 
 function fillNarrative(narrative) {
   if (!narrative) return;
-  for (const area of $('narrative').querySelectorAll('textarea')) if (area.name in narrative) area.value = narrative[area.name] ?? '';
+  for (const area of $('narrative').querySelectorAll('textarea')) {
+    if (!(area.name in narrative)) continue;
+    area.value = narrative[area.name] ?? '';
+    // Tall enough to read what was filled in (a paragraph is a long line).
+    area.rows = Math.min(8, Math.max(2, Math.ceil(area.value.length / 90) + area.value.split('\n').length - 1));
+  }
   // Text typed before is shown, not folded away.
   if (Object.values(narrative).some((text) => text && text.trim() !== '')) $('narrative-box').open = true;
 }
@@ -1115,7 +1120,8 @@ function drawFormNote() {
   const note = $('form-saved');
   note.hidden = !(unit && period);
   note.textContent = t('report.savedHere', { unit: state.result?.unit.fullName ?? $('unit').selectedOptions[0]?.textContent.trim() ?? unit, period });
-  const previous = previousForm();
+  // Offered while this period's narrative is still empty.
+  const previous = Object.values(readForm().narrative).every((text) => text.trim() === '') ? previousForm() : null;
   $('narrative-carry').hidden = !previous;
   if (previous) $('narrative-carry').textContent = t('narrative.carry', { period: previous.period });
 }
@@ -1137,6 +1143,8 @@ function wireWorkKept() {
   $('narrative-download').addEventListener('click', () => downloadYaml('/api/narrative/yaml', { narrative: readForm().narrative }).catch((error) => showError('report-error', error)));
   $('narrative-file').addEventListener('change', (event) =>
     uploadOne(event.target, '/api/narrative', (answer) => {
+      // Read into the boxes: the file chooser does not keep naming it.
+      event.target.value = '';
       fillNarrative(Object.fromEntries(state.narrative.map((section) => [section.key, answer.narrative[section.key] ?? ''])));
       $('narrative-box').open = true;
       saveForm();
