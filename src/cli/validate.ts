@@ -1,7 +1,8 @@
 import type { Command } from 'commander';
-import { checkOutputFile, writeOutputFile } from '../io/output.js';
+import { join } from 'node:path';
+import { checkOutputFile, checkOutputFolder, prepareOutputFolder, writeOutputFile, writeOutputFiles } from '../io/output.js';
 import { accountingLines, columnLines, rejectedLine, summaryLines, warningLine } from '../pipeline/stages.js';
-import { cliText, ExitCode, numberIn, render } from '../messages/index.js';
+import { cliText, ExitCode, numberIn, outputText, render, UserError } from '../messages/index.js';
 import { readData, totalsOf } from '../pipeline/read.js';
 import { placeStep } from '../pipeline/compute.js';
 import { loadAdminUnits, loadVillageMap } from '../pipeline/load.js';
@@ -21,6 +22,8 @@ export function registerValidate(program: Command, context: CliContext, text: Te
     .description(text(cliText.validateDescription()))
     .argument(text(cliText.computeArguments()), text(cliText.computeArgumentsHelp()))
     .option(text(cliText.errorWorkbookFlag()), text(cliText.validateOutHelp()))
+    .option(text(outputText.outDirOption()), text(outputText.outDirHelp()))
+    .option('--per-commune', text(outputText.perCommuneHelp()))
     .option('--strict', text(cliText.validateStrictHelp()))
     .option(
       text(cliText.asOfFlag()),
@@ -33,10 +36,12 @@ export function registerValidate(program: Command, context: CliContext, text: Te
     )
     .addOption(profileOption(text))
     .addOption(ignoreSheetOption(text))
-    .action(async (given: string[], options: SheetOptions & { out?: string; strict?: boolean; asOf?: string; villageMap?: string }, command: Command) => {
+    .action(async (given: string[], options: SheetOptions & { out?: string; outDir?: string; perCommune?: boolean; strict?: boolean; asOf?: string; villageMap?: string }, command: Command) => {
       const lang = langOf(command);
+      if (options.perCommune && options.outDir === undefined) throw new UserError(ExitCode.usage, outputText.perCommuneNeedsOutDir());
       const files = inputFiles(given, context.err, lang);
       if (options.out !== undefined) checkOutputFile(options.out, { extensions: ['.xlsx'] });
+      if (options.outDir !== undefined) checkOutputFolder(options.outDir, { option: '--out-dir' });
       const sheets = sheetChoiceOf(options);
       const progress = progressFor(context, lang, files.length);
       // Every file and sheet is checked, also after one that cannot be read; the run exits with the worst code.
@@ -98,6 +103,23 @@ export function registerValidate(program: Command, context: CliContext, text: Te
             lang,
           ),
         );
+      }
+      if (options.outDir !== undefined) {
+        const { OUTPUTS } = await import('../output/formats.js');
+        const { errorWorkbooksByFile, fileErrorDocument } = await import('../output/error-workbook.js');
+        prepareOutputFolder(options.outDir, { option: '--out-dir' });
+        const run = { rejected: result.rejected, warnings: result.warnings, files: result.files, dataset: imported.dataset };
+        if (options.perCommune) {
+          const books = errorWorkbooksByFile(run, units);
+          const written = await Promise.all(books.map(async (book) => ({ path: join(options.outDir!, book.fileName), data: await OUTPUTS.errorWorkbook.write(fileErrorDocument(book, lang)), book })));
+          writeOutputFiles(written, { option: '--out-dir' });
+          for (const { path, book } of written) print(outputText.perCommuneWritten({ path, file: book.file, rejected: book.rejected.length, warnings: book.warnings.length }).in(lang));
+          print(outputText.perCommuneSummary({ written: written.length, files: result.files.length }).in(lang));
+        } else {
+          const path = join(options.outDir, 'so-loi.xlsx');
+          writeOutputFile(path, await OUTPUTS.errorWorkbook.write({ rejected: result.rejected, lang, context: { warnings: result.warnings, files: result.files } }), { option: '--out-dir' });
+          print(render(cliText.errorWorkbookWritten({ out: path }), lang));
+        }
       }
       if (options.strict && result.rejected.length > 0) context.exitCode = ExitCode.rejectedRows;
       // Input that could not be read at all is worse than rows rejected: it was not even checked.

@@ -16,6 +16,7 @@ import type { CellNote } from './readers/types.js';
 import { readXlsxWorkbook } from './readers/xlsx.js';
 import {
   ANNEX_FORMAT,
+  ANNEX_FORMATS_READ,
   BREAKDOWN_COLUMNS,
   DATA_COLUMNS,
   DATA_SHEET,
@@ -61,7 +62,7 @@ const text = z.string().min(1);
 const period = z.object({ id: text, from: isoDate, to: isoDate });
 
 const InfoSchema = z.object({
-  format: z.literal(ANNEX_FORMAT),
+  format: z.enum(ANNEX_FORMATS_READ),
   unitCode: UnitCode,
   unitName: text,
   level: Level,
@@ -134,7 +135,7 @@ function readInfo(file: string, sheet: SheetRows): { info: AnnexInfo; sources: S
       values[key] = String(row[2]);
     }
   }
-  if (values.format !== undefined && values.format !== ANNEX_FORMAT) {
+  if (values.format !== undefined && !(ANNEX_FORMATS_READ as readonly string[]).includes(values.format)) {
     throw refuse(file, `định dạng phụ lục "${values.format}" khác với định dạng chitieu này đọc được (${ANNEX_FORMAT}).`, `annex format "${values.format}" is not the one this chitieu reads (${ANNEX_FORMAT}).`);
   }
   const parsed = InfoSchema.safeParse(values);
@@ -161,14 +162,20 @@ function readInfo(file: string, sheet: SheetRows): { info: AnnexInfo; sources: S
   };
 }
 
+/**
+ * The rows under DuLieu's row of keys: row 2 since format /2 (Vietnamese headers above it), row 1
+ * in annexes of format /1.
+ */
 function readData(file: string, sheet: SheetRows): { periodId: string; row: AnnexRow }[] {
-  const [header = [], ...rows] = sheet;
   const expected = [...DATA_COLUMNS];
-  if (expected.some((column, i) => header[i] !== column)) {
+  const isKeys = (row: readonly AnnexCell[] | undefined) => row !== undefined && expected.every((column, i) => row[i] === column);
+  const keysRow = [0, 1].find((index) => isKeys(sheet[index]));
+  if (keysRow === undefined) {
     throw refuse(file, `trang ${DATA_SHEET} không đúng mẫu (cần các cột ${expected.join(', ')}).`, `sheet ${DATA_SHEET} has an unknown layout (expected columns ${expected.join(', ')}).`);
   }
-  return rows
-    .map((values, i) => ({ values, number: i + 2 }))
+  return sheet
+    .slice(keysRow + 1)
+    .map((values, i) => ({ values, number: keysRow + i + 2 }))
     .filter(({ values }) => values.some((value) => value !== null))
     .map(({ values, number }) => {
       const record = Object.fromEntries(expected.map((column, i) => [column, values[i] ?? null]));

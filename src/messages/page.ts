@@ -34,6 +34,7 @@ export const pageText = catalogue('page', {
   'data.rows': text('Số dòng', 'Rows'),
   'data.noErrors': text('Không có dòng nào bị loại.', 'No row was rejected.'),
   'data.errorWorkbook': text('Tải tệp lỗi (XLSX)', 'Download the error workbook (XLSX)'),
+  'data.errorWorkbooksZip': text('Sổ lỗi của từng xã, để gửi lại (ZIP)', 'One workbook per commune, to send back (ZIP)'),
   'data.errorPrivacy': text('Tệp lỗi có dữ liệu cá nhân: chỉ lưu trong cơ quan.', 'The error workbook holds personal data: keep it in the office.'),
   'data.rejectedRows': text('Các dòng bị loại (tên và số định danh đã che)', 'Rejected rows (names and ID numbers masked)'),
   'data.warnings': text('Cảnh báo', 'Warnings'),

@@ -3,7 +3,8 @@
  * back. People read the Biểu sheets; programs read these three sheets.
  *
  *   DuLieu     one row per result row, as in compute's JSON (breakdown keys as columns),
- *              for the period and, when the report compared, for the same period last year
+ *              for the period and, when the report compared, for the same period last year;
+ *              row 1 the Vietnamese headers, row 2 the keys (DATA_COLUMNS) programs read
  *   DuLieuXa   the communes' ThongTinXa rows for the period, with the input headers
  *   ThongTin   key (column A), label, value: format, unit, period, baseline, versions, the
  *              unit's communes and which had data (codes) and which not (names and codes),
@@ -13,8 +14,14 @@
 import { COMMUNE_FACTS_SHEET } from './columns.js';
 import { BreakdownKey, type IndicatorResult, type Level, type PeriodRef } from './results.js';
 
-/** Changes when the layout of these sheets changes; `aggregate` refuses other versions. */
-export const ANNEX_FORMAT = 'chitieu-phu-luc/1';
+/**
+ * Changes when the layout of these sheets changes; `aggregate` refuses versions it does not
+ * know. /1: the three sheets hidden, DuLieu headed by its keys in row 1. /2 (#19): the sheets
+ * visible (outside the print area), DuLieu headed in Vietnamese in row 1 and by its keys in row 2.
+ */
+export const ANNEX_FORMAT = 'chitieu-phu-luc/2';
+/** The formats `aggregate` reads: today's and the ones annexes already sent up were written in. */
+export const ANNEX_FORMATS_READ = ['chitieu-phu-luc/1', ANNEX_FORMAT] as const;
 
 export const DATA_SHEET = 'DuLieu';
 export const FACTS_SHEET = 'DuLieuXa';

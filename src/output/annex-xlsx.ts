@@ -1,9 +1,11 @@
 /**
  * The annex workbook: Biểu 01–05 for people (merged two-level headers, number formats, frozen
  * panes, A4 fitted to the page width, header rows repeated on each printed page, formulas with
- * their results; a table in two parts has a sheet per part), and DuLieu, DuLieuXa and ThongTin
- * for programs (src/model/annex-contract.ts, hidden), so that a district can `aggregate` the workbooks its
- * communes send up.
+ * their results; a table in two parts has a sheet per part), and after them DuLieu, DuLieuXa and
+ * ThongTin, the figures for programs (src/model/annex-contract.ts), so that a province can
+ * `aggregate` the workbooks its communes send up. Those three are visible and headed in
+ * Vietnamese (DuLieu's keys in its second header row) but print nothing (an empty print area):
+ * printing the workbook prints the Biểu sheets only.
  */
 import ExcelJS from 'exceljs';
 import { safeFormula, setText, workbookBytes } from '../io/xlsx-output.js';
@@ -11,13 +13,14 @@ import type { IndicatorResult } from '../model/results.js';
 import { missingByUnit, type Completeness } from '../report/completeness.js';
 import { EXCEL_LIMITS } from '../io/excel-limits.js';
 import type { ReportModel } from '../report/model.js';
-import { excelFormat, headerLayout } from '../report/table-layout.js';
+import { excelFormat, headerLayout, VIETNAMESE_FORMAT } from '../report/table-layout.js';
 import type { Cell, Column, ReportTable, Row, TablePart } from '../report/table-model.js';
 import {
   ANNEX_FORMAT,
   BREAKDOWN_COLUMNS,
   DATA_COLUMNS,
   DATA_SHEET,
+  type DataColumn,
   FACT_FIELDS,
   FACTS_SHEET,
   FILE_ROW_KEY,
@@ -298,10 +301,53 @@ function dataRow(row: IndicatorResult, periodId: string, model: ReportModel): (s
   return DATA_COLUMNS.map((column) => cells[column] ?? null);
 }
 
+/** DuLieu's headers for people (row 1); the keys under them (row 2) are what `aggregate` reads. */
+const DATA_HEADERS: Record<DataColumn, string> = {
+  period: 'Kỳ báo cáo',
+  indicator: 'Mã chỉ tiêu',
+  name: 'Tên chỉ tiêu',
+  unit: 'Mã đơn vị',
+  level: 'Cấp',
+  sex: 'Giới tính',
+  ageGroup: 'Nhóm tuổi',
+  group: 'Nhóm hoàn cảnh đặc biệt',
+  cause: 'Nguyên nhân',
+  setting: 'Môi trường',
+  form: 'Hình thức',
+  numerator: 'Tử số',
+  denominator: 'Mẫu số',
+  value: 'Giá trị',
+  approximate: 'Số gần đúng',
+  noData: 'Không có số liệu',
+  factor: 'Hệ số',
+};
+
+/** The cell no sheet writes into: a print area of it alone prints nothing (LibreOffice and Excel skip the sheet). */
+const NOWHERE = 'XFD$1048576:XFD$1048576';
+
+/**
+ * A sheet for programs that people may open: visible, after the Biểu sheets, out of print. Its
+ * print area is an empty cell, so that printing the whole workbook prints the tables only; a
+ * person who wants it on paper clears the print area (Page Layout › Print Area › Clear).
+ */
+function dataSheet(workbook: ExcelJS.Workbook, name: string): ExcelJS.Worksheet {
+  const sheet = workbook.addWorksheet(name);
+  sheet.pageSetup = { ...sheet.pageSetup, paperSize: 9, orientation: 'landscape' };
+  // exceljs writes "A1" as the mixed reference $A1, which LibreOffice ignores: rows given absolute.
+  sheet.pageSetup.printArea = NOWHERE;
+  return sheet;
+}
+
+function headerStyle(row: ExcelJS.Row): void {
+  row.font = { name: FONT, bold: true };
+  row.alignment = { vertical: 'middle', wrapText: true };
+}
+
 function writeDataSheet(workbook: ExcelJS.Workbook, model: ReportModel): void {
-  const sheet = workbook.addWorksheet(DATA_SHEET, { state: 'hidden' });
-  sheet.addRow([...DATA_COLUMNS]);
-  sheet.getRow(1).font = { name: FONT, bold: true };
+  const sheet = dataSheet(workbook, DATA_SHEET);
+  headerStyle(sheet.addRow(DATA_COLUMNS.map((column) => DATA_HEADERS[column])));
+  const keys = sheet.addRow([...DATA_COLUMNS]);
+  keys.font = { name: FONT, italic: true, size: 9, color: { argb: 'FF808080' } };
   const rows = [
     ...model.rows.map((row) => dataRow(row, model.input.result.period.id, model)),
     ...(model.input.baseline ? model.baselineRows.map((row) => dataRow(row, model.input.baseline!.period.id, model)) : []),
@@ -313,17 +359,24 @@ function writeDataSheet(workbook: ExcelJS.Workbook, model: ReportModel): void {
       if (typeof cell.value === 'string') setText(cell, cell.value);
     });
   }
-  sheet.views = [{ state: 'frozen', ySplit: 1 }];
-  sheet.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: DATA_COLUMNS.length } };
+  sheet.getRow(1).height = 30;
+  sheet.views = [{ state: 'frozen', ySplit: 2, xSplit: 3 }];
+  // Filters on the keys' row: the rows under it are the data (a filter on row 1 would sort the keys in).
+  sheet.autoFilter = { from: { row: 2, column: 1 }, to: { row: 2, column: DATA_COLUMNS.length } };
   DATA_COLUMNS.forEach((column, i) => {
     sheet.getColumn(i + 1).width = column === 'name' ? 40 : 12;
+    // Shown grouped and to three decimals (a rate read 70.857142857 on screen); the cell keeps every digit.
+    if (column === 'numerator' || column === 'denominator') sheet.getColumn(i + 1).numFmt = VIETNAMESE_FORMAT.whole;
+    if (column === 'value') sheet.getColumn(i + 1).numFmt = `${VIETNAMESE_FORMAT.whole}.0##`;
   });
+  for (const row of [1, 2]) sheet.getRow(row).numFmt = 'General';
 }
 
 function writeFactsSheet(workbook: ExcelJS.Workbook, model: ReportModel): void {
-  const sheet = workbook.addWorksheet(FACTS_SHEET, { state: 'hidden' });
-  sheet.addRow(FACT_FIELDS.map(factHeader));
-  sheet.getRow(1).font = { name: FONT, bold: true };
+  const sheet = dataSheet(workbook, FACTS_SHEET);
+  headerStyle(sheet.addRow(FACT_FIELDS.map(factHeader)));
+  sheet.getRow(1).height = 45;
+  sheet.views = [{ state: 'frozen', ySplit: 1 }];
   for (const fact of model.input.facts ?? []) {
     const row = sheet.addRow(
       FACT_FIELDS.map((field) => {
@@ -342,7 +395,7 @@ function writeFactsSheet(workbook: ExcelJS.Workbook, model: ReportModel): void {
 }
 
 function writeInfoSheet(workbook: ExcelJS.Workbook, model: ReportModel): void {
-  const sheet = workbook.addWorksheet(INFO_SHEET, { state: 'hidden' });
+  const sheet = dataSheet(workbook, INFO_SHEET);
   const { input, settings } = model;
   const period = input.result.period;
   const info: [InfoKey, string | undefined][] = [
@@ -366,7 +419,7 @@ function writeInfoSheet(workbook: ExcelJS.Workbook, model: ReportModel): void {
     ['reportDate', settings.reportDate ?? undefined],
     ['suppress', model.suppress !== undefined ? String(model.suppress) : undefined],
   ];
-  sheet.addRow(['khóa', 'Mục', 'Giá trị']).font = { name: FONT, bold: true };
+  headerStyle(sheet.addRow(['Khóa', 'Mục', 'Giá trị']));
   for (const [key, value] of info) {
     if (value === undefined) continue;
     const row = sheet.addRow([key, INFO_KEYS[key], null]);
@@ -374,12 +427,23 @@ function writeInfoSheet(workbook: ExcelJS.Workbook, model: ReportModel): void {
     setText(row.getCell(3), value);
   }
   sheet.addRow([]);
-  sheet.addRow(['', 'Tệp nguồn', 'Số dòng đọc', 'Chấp nhận', 'Bị loại', 'SHA-256']).font = { name: FONT, bold: true };
+  headerStyle(sheet.addRow(['', 'Tệp nguồn', 'Số dòng đọc', 'Chấp nhận', 'Bị loại', 'SHA-256']));
   for (const source of input.sources ?? []) {
     const row = sheet.addRow([FILE_ROW_KEY, null, source.read, source.accepted, source.rejected, null]);
     setText(row.getCell(2), source.file);
     if (source.sha256) setText(row.getCell(6), source.sha256);
   }
+  sheet.addRow([]);
+  // Column A holds the keys `aggregate` reads; a row without one is for people.
+  const about = sheet.addRow([null, null]);
+  // One line across the table (column C alone is too narrow: LibreOffice cut it off at two lines).
+  setText(about.getCell(2), 'Ghi chú: các trang DuLieu, DuLieuXa và ThongTin là số liệu cho lệnh "chitieu aggregate" đọc (cột Khóa, dòng mã cột của DuLieu): không sửa; các trang này không in ra.');
+  about.getCell(2).alignment = { wrapText: true, vertical: 'top' };
+  about.getCell(2).font = { name: FONT, italic: true };
+  sheet.mergeCells(about.number, 2, about.number, 6);
+  about.height = 30;
+  sheet.getColumn(1).font = { name: FONT, size: 9, color: { argb: 'FF808080' } };
+  sheet.getRow(1).font = { name: FONT, bold: true };
   sheet.getColumn(1).width = 14;
   sheet.getColumn(2).width = 40;
   sheet.getColumn(3).width = 24;
@@ -406,8 +470,8 @@ const SUPPRESSED_NOTE =
 
 /**
  * The annex bytes; `date` (the report's date) is what the workbook says it was made on. People
- * print the Biểu sheets; DuLieu, DuLieuXa and ThongTin are for `aggregate` and are hidden, so
- * that printing the workbook prints the tables only (Format › Sheet › Unhide shows them). With
+ * print the Biểu sheets; DuLieu, DuLieuXa and ThongTin are for `aggregate`, after them, visible
+ * and printing nothing (dataSheet). With
  * `--suppress` there is no DuLieu sheet: it would hold every figure the Biểu sheets hide, so a
  * suppressed annex is for reading only, never for `aggregate` (which says so).
  */

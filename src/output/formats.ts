@@ -7,7 +7,7 @@
  * Adding a format: CONTRIBUTING.md, "Adding an output format".
  */
 import type { RejectedRow } from '../model/issues.js';
-import type { Lang } from '../model/messages.js';
+import type { Lang } from '../messages/index.js';
 import type { ComputeResult } from '../model/results.js';
 import type { Block } from '../report/markup.js';
 import type { ReportModel } from '../report/model.js';
@@ -15,7 +15,7 @@ import { jsonPieces } from '../io/json-stream.js';
 import { renderAnnex } from './annex-xlsx.js';
 import { drawCharts } from './docx/charts.js';
 import { renderDocx } from './docx/build.js';
-import { errorWorkbookBytes, type ErrorWorkbookContext } from './error-workbook.js';
+import { errorWorkbookBytes, errorWorkbooksZip, type ErrorWorkbookContext, type FileErrorWorkbook } from './error-workbook.js';
 import { resultsCsvText } from './results-csv.js';
 import type { ResultsDocument } from './results-model.js';
 import { resultWorkbookBytes } from './results-xlsx.js';
@@ -52,6 +52,12 @@ export interface ErrorDocument {
   readonly context?: ErrorWorkbookContext;
 }
 
+/** The error workbooks of a run, one per commune file (error-workbook.ts, errorWorkbooksByFile). */
+export interface ErrorWorkbooksDocument {
+  readonly workbooks: readonly FileErrorWorkbook[];
+  readonly lang: Lang;
+}
+
 const DOCX = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
@@ -82,6 +88,8 @@ export const OUTPUTS = {
   resultsCsv: { extension: '.csv', mediaType: 'text/csv; charset=utf-8', write: async (document: ResultsDocument) => [resultsCsvText(document)] },
   /** The rejected rows and warnings of a run, with their values (personal data). */
   errorWorkbook: { extension: '.xlsx', mediaType: XLSX, write: async ({ rejected, lang, context }: ErrorDocument) => errorWorkbookBytes(rejected, lang, context) },
+  /** The same, one workbook per commune file to send back, in a zip (the page's download). */
+  errorWorkbooksZip: { extension: '.zip', mediaType: 'application/zip', write: async ({ workbooks, lang }: ErrorWorkbooksDocument) => errorWorkbooksZip(workbooks, lang) },
 } as const satisfies Record<string, OutputFormat<never>>;
 
 export type OutputId = keyof typeof OUTPUTS;

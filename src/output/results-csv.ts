@@ -15,16 +15,25 @@
  */
 import { csvText } from '../io/csv-text.js';
 import { looksLikeFormula } from '../io/xlsx-output.js';
+import { outputText } from '../messages/index.js';
 import { levelWords } from '../model/levels.js';
 import { breakdownText } from './results-xlsx.js';
 import type { ResultsDocument } from './results-model.js';
 
-export const RESULTS_CSV_HEADERS = {
-  vi: ['Cấp', 'Mã đơn vị', 'Tên đơn vị', 'Mã chỉ tiêu', 'Tên chỉ tiêu', 'Phân tổ', 'Tử số', 'Mẫu số', 'Giá trị', 'Ước tính'],
-  en: ['Level', 'Unit code', 'Unit', 'Indicator', 'Indicator name', 'Breakdown', 'Numerator', 'Denominator', 'Value', 'Approximate'],
-} as const;
+export const RESULTS_CSV_HEADERS = [
+  outputText.levelHeader(),
+  outputText.csvUnitCodeHeader(),
+  outputText.unitHeader(),
+  outputText.indicatorHeader(),
+  outputText.csvIndicatorNameHeader(),
+  outputText.csvBreakdownHeader(),
+  outputText.numeratorHeader(),
+  outputText.denominatorHeader(),
+  outputText.ratioValueHeader(),
+  outputText.csvApproximateHeader(),
+] as const;
 
-const APPROXIMATE = { vi: 'ước tính', en: 'approximate' } as const;
+const APPROXIMATE = outputText.csvApproximate();
 
 /** Text as a field no spreadsheet turns into a formula. */
 const inertText = (text: string): string => (looksLikeFormula(text) ? `'${text}` : text);
@@ -43,7 +52,7 @@ export function resultsCsvText({ result, catalogue, names, lang }: ResultsDocume
     figure(row.numerator),
     figure(row.denominator),
     figure(row.value),
-    row.approximate ? APPROXIMATE[lang] : '',
+    row.approximate ? APPROXIMATE.in(lang) : '',
   ]);
-  return csvText([RESULTS_CSV_HEADERS[lang], ...rows]);
+  return csvText([RESULTS_CSV_HEADERS.map((header) => header.in(lang)), ...rows]);
 }

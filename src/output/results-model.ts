@@ -3,7 +3,7 @@
  * it takes to show it to people (indicator names, unit names, the language, the input files).
  */
 import type { Catalogue } from '../indicators/index.js';
-import type { Lang } from '../model/messages.js';
+import type { Lang } from '../messages/index.js';
 import type { ComputeResult, Level } from '../model/results.js';
 
 /** The name of a unit at the result's reference date ("Xã Sơn Hà"). */

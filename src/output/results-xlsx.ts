@@ -11,22 +11,19 @@ import ExcelJS from 'exceljs';
 import { sheetName, workbookBytes } from '../io/xlsx-output.js';
 import { compareValues, valueLabel } from '../engine/index.js';
 import { CHILD_PROPERTY_BREAKDOWNS, type Catalogue, type IndicatorDefinition } from '../indicators/index.js';
-import type { Lang } from '../model/messages.js';
+import { outputText, type Lang, type Message } from '../messages/index.js';
 import type { BreakdownKey, ComputeResult, IndicatorResult, Level, TargetStatus } from '../model/results.js';
 import { levelWords } from '../model/levels.js';
 import { VIETNAMESE_FORMAT } from '../report/table-layout.js';
 import type { ResultSource, UnitNamer } from './results-model.js';
 
-export const STATUS_LABEL: Record<TargetStatus, { vi: string; en: string }> = {
-  met: { vi: 'Đạt', en: 'Met' },
-  not_met: { vi: 'Không đạt', en: 'Not met' },
-  insufficient_data: { vi: 'Không đủ số liệu', en: 'Insufficient data' },
+export const STATUS_LABEL: Record<TargetStatus, Message> = {
+  met: outputText.targetMet(),
+  not_met: outputText.targetNotMet(),
+  insufficient_data: outputText.targetInsufficientData(),
 };
 
-const APPROXIMATE = {
-  vi: 'Số liệu ước tính: có xã bị chia tách theo sắp xếp đơn vị hành chính 2025.',
-  en: 'Approximate: a commune split in the 2025 reform is in this figure.',
-};
+const APPROXIMATE = outputText.approximateNote();
 
 interface Column {
   readonly header: string;
@@ -52,11 +49,11 @@ function columnsOf(definition: IndicatorDefinition, rows: readonly IndicatorResu
   const total = breakdownId({});
   const columns: Column[] = isRatio
     ? [
-        { header: lang === 'en' ? 'Numerator' : 'Tử số', breakdown: total, pick: (row) => row.numerator, ratio: false },
-        { header: lang === 'en' ? 'Denominator' : 'Mẫu số', breakdown: total, pick: (row) => row.denominator, ratio: false },
-        { header: lang === 'en' ? 'Value' : 'Giá trị', breakdown: total, pick: (row) => row.value, ratio: true },
+        { header: outputText.numeratorHeader().in(lang), breakdown: total, pick: (row) => row.numerator, ratio: false },
+        { header: outputText.denominatorHeader().in(lang), breakdown: total, pick: (row) => row.denominator, ratio: false },
+        { header: outputText.ratioValueHeader().in(lang), breakdown: total, pick: (row) => row.value, ratio: true },
       ]
-    : [{ header: lang === 'en' ? 'Total' : 'Tổng số', breakdown: total, pick: (row) => row.value, ratio: false }];
+    : [{ header: outputText.totalHeader().in(lang), breakdown: total, pick: (row) => row.value, ratio: false }];
   const seen = new Map<string, IndicatorResult['breakdown']>();
   for (const row of rows) {
     if (Object.keys(row.breakdown).length > 0) seen.set(breakdownId(row.breakdown), row.breakdown);
@@ -98,7 +95,7 @@ function printSetup(sheet: ExcelJS.Worksheet, headerRows: number): void {
   sheet.pageSetup.printTitlesRow = `1:${headerRows}`;
 }
 
-const UNIT_HEADERS = { vi: ['Cấp', 'Mã', 'Tên đơn vị'], en: ['Level', 'Code', 'Unit'] };
+const UNIT_HEADERS = [outputText.levelHeader(), outputText.codeHeader(), outputText.unitHeader()];
 
 function groupSheet(workbook: ExcelJS.Workbook, name: string, definitions: readonly IndicatorDefinition[], result: ComputeResult, names: UnitNamer, lang: Lang): void {
   const sheet = workbook.addWorksheet(name, { views: [{ state: 'frozen', xSplit: 3, ySplit: 2 }] });
@@ -115,8 +112,8 @@ function groupSheet(workbook: ExcelJS.Workbook, name: string, definitions: reado
       units.push({ level: row.level, unit: row.unit });
     }
   }
-  UNIT_HEADERS[lang].forEach((header, index) => {
-    sheet.getCell(1, index + 1).value = header;
+  UNIT_HEADERS.forEach((header, index) => {
+    sheet.getCell(1, index + 1).value = header.in(lang);
     sheet.mergeCells(1, index + 1, 2, index + 1);
   });
   units.forEach((unit, index) => {
@@ -144,7 +141,7 @@ function groupSheet(workbook: ExcelJS.Workbook, name: string, definitions: reado
         cell.value = value === null ? '–' : value;
         cell.numFmt = spec.ratio ? VIETNAMESE_FORMAT.oneDecimal : VIETNAMESE_FORMAT.whole;
         if (value === null) cell.alignment = { horizontal: 'right' };
-        if (row?.approximate) cell.note = APPROXIMATE[lang];
+        if (row?.approximate) cell.note = APPROXIMATE.in(lang);
       });
     });
     column += columns.length;
@@ -159,12 +156,18 @@ function groupSheet(workbook: ExcelJS.Workbook, name: string, definitions: reado
 }
 
 function targetsSheet(workbook: ExcelJS.Workbook, result: ComputeResult, names: UnitNamer, lang: Lang): void {
-  const sheet = workbook.addWorksheet(lang === 'en' ? 'Targets' : 'Chỉ tiêu kế hoạch', { views: [{ state: 'frozen', ySplit: 1 }] });
-  sheet.columns = (
-    lang === 'en'
-      ? ['Target', 'Indicator', 'Level', 'Code', 'Unit', 'Status', 'Current', 'Same period last year', 'Note']
-      : ['Chỉ tiêu', 'Mã chỉ tiêu', 'Cấp', 'Mã', 'Tên đơn vị', 'Đánh giá', 'Kỳ này', 'Cùng kỳ năm trước', 'Ghi chú']
-  ).map((header, index) => ({ header, width: [50, 10, 8, 8, 28, 16, 10, 12, 50][index] }));
+  const sheet = workbook.addWorksheet(outputText.targetsSheet().in(lang), { views: [{ state: 'frozen', ySplit: 1 }] });
+  sheet.columns = [
+    outputText.targetHeader(),
+    outputText.indicatorHeader(),
+    outputText.levelHeader(),
+    outputText.codeHeader(),
+    outputText.unitHeader(),
+    outputText.statusHeader(),
+    outputText.currentHeader(),
+    outputText.lastYearHeader(),
+    outputText.noteHeader(),
+  ].map((header, index) => ({ header: header.in(lang), width: [50, 10, 8, 8, 28, 16, 10, 12, 50][index] }));
   for (const target of result.targets) {
     sheet.addRow([
       target.target,
@@ -172,7 +175,7 @@ function targetsSheet(workbook: ExcelJS.Workbook, result: ComputeResult, names: 
       levelWords(target.level).label[lang],
       target.unit,
       names(target.level, target.unit),
-      STATUS_LABEL[target.status][lang],
+      STATUS_LABEL[target.status].in(lang),
       target.current ?? '–',
       target.baseline ?? '–',
       target.note ?? '',
@@ -183,28 +186,20 @@ function targetsSheet(workbook: ExcelJS.Workbook, result: ComputeResult, names: 
 }
 
 function aboutSheet(workbook: ExcelJS.Workbook, result: ComputeResult, lang: Lang, sources: readonly ResultSource[]): void {
-  const sheet = workbook.addWorksheet(lang === 'en' ? 'About' : 'Thông tin');
+  const sheet = workbook.addWorksheet(outputText.aboutSheet().in(lang));
   const { period } = result;
-  const lines =
-    lang === 'en'
-      ? [
-          ['Child statistics under Circular 13/2021/TT-BLĐTBXH (chitieu compute)'],
-          ['Period', `${period.id} (${period.from} – ${period.to})`],
-          ['Ratios', 'numerator ÷ denominator × factor; "–" when the denominator is 0 or the data is missing'],
-          ['Approximate', 'cells with a note include a commune split in the 2025 reform'],
-          ['Personal data', 'none: figures only'],
-        ]
-      : [
-          ['Chỉ tiêu thống kê trẻ em theo Thông tư 13/2021/TT-BLĐTBXH (chitieu compute)'],
-          ['Kỳ báo cáo', `${period.id} (${period.from} – ${period.to})`],
-          ['Tỷ lệ', 'tử số ÷ mẫu số × hệ số; "–" khi mẫu số bằng 0 hoặc không có số liệu'],
-          ['Ước tính', 'ô có ghi chú là số liệu có xã bị chia tách theo sắp xếp đơn vị hành chính 2025'],
-          ['Dữ liệu cá nhân', 'không có: chỉ có số liệu tổng hợp'],
-        ];
+  const lines = [
+    [outputText.aboutTitle().in(lang)],
+    [outputText.aboutPeriod().in(lang), `${period.id} (${period.from} – ${period.to})`],
+    [outputText.aboutRatios().in(lang), outputText.aboutRatiosText().in(lang)],
+    [outputText.aboutApproximate().in(lang), outputText.aboutApproximateText().in(lang)],
+    [outputText.aboutPersonalData().in(lang), outputText.aboutPersonalDataText().in(lang)],
+  ];
   for (const line of lines) sheet.addRow(line);
   if (sources.length > 0) {
     sheet.addRow([]);
-    sheet.addRow(lang === 'en' ? ['Input file', 'Rows read', 'Accepted', 'Rejected', 'SHA-256'] : ['Tệp nguồn', 'Số dòng đọc', 'Chấp nhận', 'Bị loại', 'SHA-256']).font = { bold: true };
+    const headers = [outputText.inputFileHeader(), outputText.rowsReadHeader(), outputText.acceptedHeader(), outputText.rejectedHeader()].map((header) => header.in(lang));
+    sheet.addRow([...headers, 'SHA-256']).font = { bold: true };
     for (const source of sources) sheet.addRow([source.file, source.read, source.accepted, source.rejected, source.sha256 ?? '']);
   }
   sheet.getColumn(1).width = 22;

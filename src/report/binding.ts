@@ -7,7 +7,7 @@
 import { z } from 'zod';
 import { readYamlFile } from '../io/yaml-file.js';
 import { AGE_GROUPS, ABUSE_FORMS, ABUSE_SETTINGS, INJURY_CAUSES, SEX, SPECIAL_GROUPS, type CodeList } from '../model/codes.js';
-import { ExitCode, UserError, msg } from '../model/messages.js';
+import { ExitCode, reportText, UserError, type Message } from '../messages/index.js';
 import { BreakdownKey } from '../model/results.js';
 
 /** What a layout is checked against: each indicator's code and the breakdowns it computes. */
@@ -29,20 +29,18 @@ export const BREAKDOWN_VALUES: Readonly<Record<BreakdownKey, CodeList>> = {
 };
 
 /** A layout file that is wrong: exit 4, naming the file. */
-export function layoutError(file: string, vi: string, en: string): UserError {
-  return new UserError(ExitCode.invalidDefinition, msg(`Tệp bố cục ${file}: ${vi}`, `Layout file ${file}: ${en}`));
+export function layoutError(file: string, reason: Message): UserError {
+  return new UserError(ExitCode.invalidDefinition, reportText.layoutInvalid({ file, reason }));
 }
 
 /** Reads a YAML or JSON layout file and parses it with `schema`; any problem is exit 4 naming the file. */
 export function readLayoutFile<T>(file: string, schema: z.ZodType<T>): T {
   // JSON is YAML too: chart specs and table files go through the same reader.
-  const raw = readYamlFile(file, msg('Tệp bố cục', 'Layout file'));
+  const raw = readYamlFile(file, reportText.layoutFile());
   const parsed = schema.safeParse(raw);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
-    const where = issue && issue.path.length > 0 ? ` (${issue.path.join('.')})` : '';
-    const text = `${issue?.message ?? 'không hợp lệ'}${where}`;
-    throw layoutError(file, text, text);
+    throw layoutError(file, reportText.layoutSchema({ ...(issue ? { issue: issue.message } : {}), path: issue?.path.join('.') ?? '' }));
   }
   return parsed.data;
 }
@@ -55,16 +53,10 @@ const sameKeys = (a: readonly BreakdownKey[], b: readonly BreakdownKey[]) => a.l
  */
 export function checkFigure(catalogue: CatalogueView, file: string, indicator: string, keys: readonly BreakdownKey[]): void {
   const definition = catalogue.indicators.find((entry) => entry.code === indicator);
-  if (!definition) throw layoutError(file, `chỉ tiêu "${indicator}" không có trong danh mục chỉ tiêu (indicators/)`, `indicator "${indicator}" is not in the catalogue (indicators/)`);
+  if (!definition) throw layoutError(file, reportText.layoutIndicatorUnknown({ indicator }));
   const unique = [...new Set(keys)];
   if (unique.length === 0 || definition.breakdowns.some((entry) => sameKeys(entry, unique))) return;
-  const wanted = unique.join(' × ');
-  const known = definition.breakdowns.map((entry) => entry.join(' × ')).join(', ') || 'không có';
-  throw layoutError(
-    file,
-    `chỉ tiêu ${indicator} không được tính theo phân tổ "${wanted}" (danh mục tính: ${known})`,
-    `indicator ${indicator} is not computed by "${wanted}" (the catalogue computes: ${known})`,
-  );
+  throw layoutError(file, reportText.layoutBreakdownNotComputed({ indicator, wanted: unique.join(' × '), computed: definition.breakdowns.map((entry) => entry.join(' × ')) }));
 }
 
 export { BreakdownKey };

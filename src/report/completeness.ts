@@ -4,8 +4,8 @@
  * some are missing, the ThongTin rows, and the line the command line prints.
  */
 import type { UnitCoverage } from '../model/results.js';
-import { msg, type Message } from '../model/messages.js';
-import { formatNumber } from './format-vi.js';
+import { reportText, type Message } from '../messages/index.js';
+import { formatNumber, upperFirst } from './format-vi.js';
 import { levelWords } from '../model/levels.js';
 import { unitsWord, type UnitName } from './unit-name.js';
 
@@ -38,6 +38,10 @@ export interface UnitsCoverage {
   readonly missing: readonly string[];
   /** Communes without data in the units that have some. */
   readonly missingCommunesElsewhere: number;
+  /** The units none of whose communes had data, with how many communes each has: one row each in the annex's list. */
+  readonly missingUnits?: readonly (NamedCommune & { readonly communes: number })[];
+  /** The communes without data in the units that have some: listed one by one. */
+  readonly missingElsewhere?: readonly NamedCommune[];
 }
 
 /** Adds the coverage of the units one level down, for a unit whose report names only some missing communes. */
@@ -50,14 +54,23 @@ export function withUnitsBelow(
   if (completeness.named === undefined || children.length === 0 || children[0]!.level === 'commune') return completeness;
   const reporting = new Set(completeness.reporting);
   const missing: string[] = [];
+  const missingUnits: (NamedCommune & { communes: number })[] = [];
+  const inMissingUnits = new Set<string>();
   let elsewhere = 0;
   for (const child of children) {
     const communes = communesOf(child);
     const without = communes.filter((code) => !reporting.has(code)).length;
-    if (without === communes.length) missing.push(child.fullName);
-    else elsewhere += without;
+    if (without === communes.length) {
+      missing.push(child.fullName);
+      missingUnits.push({ code: child.code, name: child.fullName, communes: communes.length });
+      for (const code of communes) inMissingUnits.add(code);
+    } else elsewhere += without;
   }
-  return { ...completeness, byUnit: { word, units: children.length, withData: children.length - missing.length, missing, missingCommunesElsewhere: elsewhere } };
+  const missingElsewhere = completeness.missing.filter((commune) => !inMissingUnits.has(commune.code));
+  return {
+    ...completeness,
+    byUnit: { word, units: children.length, withData: children.length - missing.length, missing, missingCommunesElsewhere: elsewhere, missingUnits, missingElsewhere },
+  };
 }
 
 export function completenessOf(
@@ -76,26 +89,29 @@ export function completenessWords(unit: UnitName, referenceDate: string): Pick<C
   return { word: unitsWord(unit, 'commune', referenceDate), ...(named !== undefined ? { named } : {}) };
 }
 
-/** Names in list order; beyond `limit` the rest are counted. */
-function nameList(missing: readonly NamedCommune[], limit: number, others: (n: string) => string): string {
-  // "and 1 more" would be longer than the name it stands for.
-  const shown = missing.length > limit + 1 ? limit : missing.length;
-  const names = missing.slice(0, shown).map((commune) => commune.name);
-  if (missing.length > shown) names.push(others(formatNumber(missing.length - shown)));
-  return names.join(', ');
+/** "5/96 xã, phường, đặc khu": the communes that had data, of all. */
+function reportingShare(completeness: Completeness): string {
+  return `${formatNumber(completeness.reporting.length)}/${formatNumber(completeness.communes)} ${completeness.word}`;
 }
 
-/** "Số liệu tổng hợp từ 2/14 xã, thị trấn; chưa có số liệu của: Xã Sơn Thành, …." */
-export function completenessSentence(completeness: Completeness): string {
-  const share = `${formatNumber(completeness.reporting.length)}/${formatNumber(completeness.communes)} ${completeness.word}`;
-  if (completeness.missing.length === 0) return `Số liệu tổng hợp từ đủ ${share}.`;
-  const byUnit = missingByUnit(completeness);
-  if (byUnit !== undefined) {
-    const units = `${formatNumber(completeness.byUnit!.withData)}/${formatNumber(completeness.byUnit!.units)} ${completeness.byUnit!.word}`;
-    return `Số liệu tổng hợp từ ${share} của ${units}; chưa có số liệu của ${byUnit}.`;
-  }
-  const others = (n: string) => `và ${n} ${completeness.word} khác`;
-  return `Số liệu tổng hợp từ ${share}; chưa có số liệu của: ${nameList(completeness.missing, completeness.named ?? Number.POSITIVE_INFINITY, others)}.`;
+/**
+ * Where the figures start: "số liệu tổng hợp từ 5/96 xã, phường, đặc khu; chưa có số liệu của
+ * 91/96 xã, phường, đặc khu: xem Phụ lục, Biểu 06". The missing units are counted here and
+ * listed once, in the annex table `listedIn` names (missingUnitsTable).
+ */
+export function completenessClause(completeness: Completeness, listedIn: string, word = completeness.word): string {
+  const share = `${formatNumber(completeness.reporting.length)}/${formatNumber(completeness.communes)} ${word}`;
+  if (completeness.missing.length === 0) return `số liệu tổng hợp từ ${share}`;
+  const missing = `${formatNumber(completeness.missing.length)}/${formatNumber(completeness.communes)} ${word}`;
+  const byUnit = completeness.byUnit;
+  const units = byUnit && byUnit.missing.length > 0 ? ` (${formatNumber(byUnit.missing.length)}/${formatNumber(byUnit.units)} ${byUnit.word} chưa có số liệu)` : '';
+  const of = byUnit ? ` của ${formatNumber(byUnit.withData)}/${formatNumber(byUnit.units)} ${byUnit.word}` : '';
+  return `số liệu tổng hợp từ ${share}${of}; chưa có số liệu của ${missing}${units}: xem ${listedIn}`;
+}
+
+/** The same as a sentence of its own. */
+export function completenessSentence(completeness: Completeness, listedIn: string): string {
+  return `${upperFirst(completenessClause(completeness, listedIn))}.`;
 }
 
 /**
@@ -112,38 +128,24 @@ export function missingByUnit(completeness: Completeness): string | undefined {
   return parts.join('; và ');
 }
 
-/** The note under each annex table; none when every commune had data. */
-export function completenessNote(completeness: Completeness | undefined): string | undefined {
+/** The note under each annex table: the count only (the list is the annex table's); none when every commune had data. */
+export function completenessNote(completeness: Completeness | undefined, listedIn: string): string | undefined {
   if (completeness === undefined || completeness.missing.length === 0) return undefined;
-  return `${completenessSentence(completeness)} Số liệu của đơn vị chỉ gồm các ${completeness.word} đã có số liệu.`;
+  return `Số liệu chỉ gồm ${reportingShare(completeness)} đã có số liệu; danh sách ${formatNumber(completeness.missing.length)} ${completeness.word} chưa có số liệu: ${listedIn}.`;
 }
 
 /** The line `compute`, `report` and `aggregate` print for a unit with missing communes. */
 export function completenessMessage(unit: string, completeness: Completeness): Message {
-  const share = `${completeness.reporting.length}/${completeness.communes}`;
-  const count = completeness.missing.length;
+  const coverage = { unit, reporting: completeness.reporting.length, communes: completeness.communes, names: completeness.missing.map((commune) => commune.name) };
   const byUnit = completeness.byUnit;
   if (byUnit && byUnit.missing.length > 0) {
     // The nation: the provinces that sent nothing, then the communes missing in the others.
-    const units = `${byUnit.withData}/${byUnit.units}`;
-    const names = (others: (n: string) => string) => nameList(byUnit.missing.map((name) => ({ code: '', name })), 12, others);
-    const rest = byUnit.missingCommunesElsewhere;
-    return msg(
-      `${unit}: số liệu từ ${share} xã của ${units} ${byUnit.word}; chưa có số liệu của ${byUnit.missing.length} ${byUnit.word}: ${names((n) => `và ${n} đơn vị khác`)}${rest > 0 ? `; và của ${rest} xã thuộc các đơn vị đã có số liệu` : ''}.`,
-      `${unit}: figures from ${share} communes in ${units} units below; no data from ${byUnit.missing.length} of them: ${names((n) => `and ${n} more`)}${rest > 0 ? `; nor from ${rest} communes of the others` : ''}.`,
-    );
+    return reportText.unitsBelowMissing({ ...coverage, word: byUnit.word, units: byUnit.units, withData: byUnit.withData, missingUnits: byUnit.missing, elsewhere: byUnit.missingCommunesElsewhere });
   }
-  return msg(
-    `${unit}: số liệu từ ${share} xã; chưa có số liệu của ${count} xã: ${nameList(completeness.missing, 12, (n) => `và ${n} xã khác`)}.`,
-    `${unit}: figures from ${share} communes; no data from ${count}: ${nameList(completeness.missing, 12, (n) => `and ${n} more`)}.`,
-  );
+  return reportText.communesMissing(coverage);
 }
 
 /** Refusal under --strict (exit 3 is "data problems under --strict"). */
 export function incompleteRefusal(unit: string, completeness: Completeness): Message {
-  const share = `${completeness.reporting.length}/${completeness.communes}`;
-  return msg(
-    `--strict: ${unit} mới có số liệu của ${share} xã (thiếu ${nameList(completeness.missing, 12, (n) => `và ${n} xã khác`)}); bổ sung tệp của các xã còn thiếu, hoặc bỏ --strict để vẫn lập báo cáo.`,
-    `--strict: ${unit} has figures from ${share} communes only (missing ${nameList(completeness.missing, 12, (n) => `and ${n} more`)}); add the missing communes' files, or drop --strict.`,
-  );
+  return reportText.incompleteRefused({ unit, reporting: completeness.reporting.length, communes: completeness.communes, names: completeness.missing.map((commune) => commune.name) });
 }

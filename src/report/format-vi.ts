@@ -61,6 +61,14 @@ export function lowerFirst(text: string): string {
   return text.length === 0 ? text : text.charAt(0).toLocaleLowerCase('vi') + text.slice(1);
 }
 
+/**
+ * A title with its last two words joined by a no-break space: wrapped, it never leaves one
+ * word alone on its last line ("…THỰC HIỆN CHỈ / TIÊU" becomes "…THỰC HIỆN / CHỈ TIÊU").
+ */
+export function keepLastWordsTogether(text: string): string {
+  return text.replace(/ +(\S+)\s*$/u, '\u00a0$1');
+}
+
 export function upperFirst(text: string): string {
   return text.length === 0 ? text : text.charAt(0).toLocaleUpperCase('vi') + text.slice(1);
 }

@@ -60,11 +60,14 @@ function blocksOf(model: ReportModel, template: TemplateFile) {
   });
 }
 
-/** The charts of a report in the order its template places them (as the DOCX numbers them): what the page shows. */
+/**
+ * The charts of a report in the order its template places them (as the DOCX numbers them): what
+ * the page shows. A chart with nothing to draw is left out, as the DOCX leaves it out.
+ */
 export function placedCharts(input: ReportInput, options: ReportOptions = {}): ChartFigure[] {
   const model = reportModel(input, options);
   const ids = blocksOf(model, templateOf(input, options)).blocks.flatMap((block) => (block.kind === 'chart' ? [block.id] : []));
-  return [...new Set(ids)].flatMap((id) => model.charts.filter((chart) => chart.definition.id === id));
+  return [...new Set(ids)].flatMap((id) => model.charts.filter((chart) => chart.definition.id === id && chart.empty === undefined));
 }
 
 /** What the report's files are made from (src/output/ writes them). */

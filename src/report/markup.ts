@@ -17,6 +17,7 @@
  * Inside a line: **bold**, *italic*, and [[placeholder]] (shown highlighted, for the office to
  * fill in). Blank lines are ignored; leading spaces are dropped so templates can be indented.
  */
+import { reportText, type Message } from '../messages/index.js';
 
 export interface Inline {
   readonly text: string;
@@ -40,7 +41,7 @@ export type Block =
 export class MarkupError extends Error {
   constructor(
     readonly line: number,
-    readonly reason: { vi: string; en: string },
+    readonly reason: Message,
   ) {
     super(`line ${line}: ${reason.en}`);
     this.name = 'MarkupError';
@@ -110,21 +111,18 @@ export function parseMarkup(source: string): Block[] {
         return;
       case 'table':
         if (!TABLE_ID.test(rest)) {
-          throw new MarkupError(i + 1, { vi: `tên biểu không hợp lệ: "${rest}"`, en: `invalid table name: "${rest}"` });
+          throw new MarkupError(i + 1, reportText.markupTableName({ name: rest }));
         }
         blocks.push({ kind: 'table', id: rest });
         return;
       case 'chart':
         if (!TABLE_ID.test(rest)) {
-          throw new MarkupError(i + 1, { vi: `tên biểu đồ không hợp lệ: "${rest}"`, en: `invalid chart name: "${rest}"` });
+          throw new MarkupError(i + 1, reportText.markupChartName({ name: rest }));
         }
         blocks.push({ kind: 'chart', id: rest });
         return;
       default:
-        throw new MarkupError(i + 1, {
-          vi: `lệnh không biết: "${line.slice(0, 40)}" (dùng ::subject, ::table, ::chart, ::page-break, ::appendix, ::center, ::note)`,
-          en: `unknown directive: "${line.slice(0, 40)}" (use ::subject, ::table, ::chart, ::page-break, ::appendix, ::center, ::note)`,
-        });
+        throw new MarkupError(i + 1, reportText.markupDirective({ line: line.slice(0, 40) }));
     }
   });
   return blocks;

@@ -21,6 +21,7 @@ import { Protection, protectComparison, suppressTables } from './suppress.js';
 import type { ReportTable } from './table-model.js';
 import { buildTables, coreFigures } from './tables.js';
 import { levelBelow } from '../model/levels.js';
+import { missingUnitsNumber, missingUnitsReference, missingUnitsTable } from './missing-units.js';
 import { committeeName, nameInSentence, placeName, typeWord, unitsWord, type UnitName } from './unit-name.js';
 
 /** A file the figures were read from, as the annex's ThongTin sheet lists it. */
@@ -155,6 +156,8 @@ export function buildReportModel(
   const wording = periodWording(periodOfRef(input.result.period));
   const targets = input.result.targets.filter((target) => target.unit === input.unit.code);
   const facts = input.facts ?? [];
+  const specs = layout.tables.map((table) => table.spec);
+  const missingNumber = missingUnitsNumber(specs);
   const common = {
     index,
     unit: input.unit,
@@ -164,7 +167,7 @@ export function buildReportModel(
     targets,
     origin: input.origin,
     ...(baseline ? { baseline } : {}),
-    ...(input.completeness ? { completeness: input.completeness } : {}),
+    ...(input.completeness ? { completeness: input.completeness, missingListedIn: missingUnitsReference(missingNumber) } : {}),
     ...(input.lastYearNotes ? { lastYearNotes: input.lastYearNotes } : {}),
   };
   // Tables first: under --suppress, what they hide the sentences must not say either.
@@ -172,7 +175,7 @@ export function buildReportModel(
     ...common,
     ...(input.extraNotes ? { extraNotes: input.extraNotes } : {}),
     ...(input.indicatorNames ? { indicatorNames: input.indicatorNames } : {}),
-  }, layout.tables.map((table) => table.spec));
+  }, specs);
   let protection: Protection | undefined;
   if (suppress !== undefined) {
     const suppressed = suppressTables(tables, suppress);
@@ -181,8 +184,17 @@ export function buildReportModel(
     tables = suppressed.tables.map((table) => (comparisons.has(table.id) ? protectComparison(table, guard) : table));
     protection = guard;
   }
+  // The list of the communes without data, once, after the layout's tables (no figures: nothing to protect).
+  const missingList = input.completeness
+    ? missingUnitsTable(
+        { unit: input.unit, completeness: input.completeness, wording, periodId: input.result.period.id, origin: input.origin },
+        missingNumber,
+        missingNumber.replace(/^Biểu\s*/, 'Bieu'),
+      )
+    : undefined;
+  if (missingList) tables = [...tables, missingList];
   const placement = input.result.placement;
-  const pctx = { ...common, facts, ...(placement ? { placement } : {}), coreFigures: coreFigures(layout.tables.map((table) => table.spec)), ...(protection ? { protection } : {}) };
+  const pctx = { ...common, facts, ...(placement ? { placement } : {}), coreFigures: coreFigures(specs), ...(protection ? { protection } : {}) };
   const charts = chartsFor(layout.charts, {
     ...common,
     origin: input.origin,

@@ -12,7 +12,7 @@
  * A section with neither figures nor text shows "[Nội dung do đơn vị bổ sung]".
  */
 import { z } from 'zod';
-import { msg } from '../model/messages.js';
+import { reportText } from '../messages/index.js';
 import { parseYamlFile, yamlLine } from './settings.js';
 
 /** Every key a narrative file may have, with what it is for (shown in templates/README.md). */
@@ -67,7 +67,7 @@ export const NarrativeFile = z.strictObject(
 export type Narrative = Partial<Record<NarrativeKey, readonly string[]>>;
 
 export function loadNarrative(file: string): Narrative {
-  const parsed = parseYamlFile(file, NarrativeFile, msg('nội dung báo cáo', 'narrative'));
+  const parsed = parseYamlFile(file, NarrativeFile, reportText.narrativeFile());
   const narrative: Narrative = {};
   for (const key of NARRATIVE_KEYS) {
     const paragraphs = parsed[key];

@@ -22,7 +22,7 @@ import {
   type CountComparison,
   type TargetMention,
 } from './format-vi.js';
-import { completenessSentence } from './completeness.js';
+import { completenessClause } from './completeness.js';
 import { placementNotes } from './placement-note.js';
 import type { PlacementSummary } from '../model/results.js';
 import type { Breakdown } from './result-index.js';
@@ -35,7 +35,7 @@ import type { UnitFacts } from '../model/annex-contract.js';
 export type { UnitFacts } from '../model/annex-contract.js';
 
 /** What the sentences are written from: the tables' figures, plus the communes' facts. */
-export interface ParagraphContext extends Pick<TableContext, 'index' | 'baseline' | 'unit' | 'subUnits' | 'subUnitsWord' | 'wording' | 'targets' | 'completeness'> {
+export interface ParagraphContext extends Pick<TableContext, 'index' | 'baseline' | 'unit' | 'subUnits' | 'subUnitsWord' | 'wording' | 'targets' | 'completeness' | 'missingListedIn'> {
   /** Facts of the communes under the unit, for the period. */
   readonly facts: readonly UnitFacts[];
   /** Under `--suppress K`: which figures may not be written as numbers (suppress.ts). */
@@ -112,27 +112,53 @@ function sumFacts(facts: readonly UnitFacts[], field: 'population' | 'villages' 
   return { total: present.reduce((sum, fact) => sum + (fact[field] ?? 0), 0), units: present.length };
 }
 
-/** "(theo số liệu của 10/14 xã, thị trấn)" when only some units gave a fact. */
-function partial(ctx: ParagraphContext, units: number): string {
+/** "10/14 xã, thị trấn" when only some units gave a fact, else "". */
+function factShare(ctx: ParagraphContext, units: number): string {
   if (ctx.subUnits.length === 0 || units >= ctx.subUnits.length) return '';
-  return ` (theo số liệu của ${units}/${ctx.subUnits.length} ${ctx.subUnitsWord})`;
+  return `${formatNumber(units)}/${formatNumber(ctx.subUnits.length)} ${ctx.subUnitsWord}`;
+}
+
+/** " (theo số liệu của 10/14 xã, thị trấn)" when only some units gave a fact. */
+function partial(ctx: ParagraphContext, units: number): string {
+  const share = factShare(ctx, units);
+  return share === '' ? '' : ` (theo số liệu của ${share})`;
 }
 
 /** I.1: population, villages, children by sex and age, special circumstances, risk. */
 export function situation(ctx: ParagraphContext): string[] {
   const { index } = ctx;
   const u = ctx.unit.code;
-  // Where the figures start, the reader learns which communes they are made of.
-  const lines: string[] = ctx.completeness ? [completenessSentence(ctx.completeness)] : [];
-  lines.push(...placementNotes(ctx.placement).map((note) => note.vi));
+  // Where the figures start, the reader learns how many communes they are made of, in the
+  // sentence that says how many the unit has (the list is the annex's).
+  const lines: string[] = [];
   const where = totalRowLabel(ctx.unit);
-  const parts: string[] = [];
-  if (ctx.subUnits.length > 0) parts.push(`${formatNumber(ctx.subUnits.length)} ${ctx.subUnitsWord}`);
   const population = sumFacts(ctx.facts, 'population');
-  if (population) parts.push(`dân số ${formatNumber(population.total)} người${partial(ctx, population.units)}`);
   const villages = sumFacts(ctx.facts, 'villages');
-  if (villages) parts.push(`${formatNumber(villages.total)} thôn, tổ dân phố${partial(ctx, villages.units)}`);
-  if (parts.length > 0) lines.push(`${where} có ${parts.join('; ')}.`);
+  // One "theo số liệu của 5/96 …" for both facts when the same communes gave them.
+  const together = population && villages && population.units === villages.units ? factShare(ctx, population.units) : '';
+  const facts: string[] = [];
+  if (population) facts.push(`dân số ${formatNumber(population.total)} người${together ? '' : partial(ctx, population.units)}`);
+  if (villages) facts.push(`${formatNumber(villages.total)} thôn, tổ dân phố${together ? '' : partial(ctx, villages.units)}`);
+  const factsClause = facts.length === 0 ? undefined : together ? `theo số liệu của ${together}: ${facts.join('; ')}` : facts.join('; ');
+  const coverage = (word?: string) => (ctx.completeness ? completenessClause(ctx.completeness, ctx.missingListedIn ?? 'Phụ lục', word) : undefined);
+  // With communes missing, the facts (of the others only) follow in a sentence of their own.
+  const missingSome = (ctx.completeness?.missing.length ?? 0) > 0;
+  const first: string[] = [];
+  if (ctx.subUnits.length > 0) {
+    // "Toàn tỉnh có 96 xã, phường, đặc khu; số liệu tổng hợp từ 5/96 đơn vị; …": the 96 and the 5 in one sentence,
+    // "đơn vị" only where it can mean nothing but the units just named (the nation counts communes, not its provinces).
+    first.push(`${where} có ${formatNumber(ctx.subUnits.length)} ${ctx.subUnitsWord}`);
+    const said = coverage(ctx.completeness?.word === ctx.subUnitsWord ? 'đơn vị' : undefined);
+    if (said) first.push(said);
+  } else {
+    const said = coverage();
+    if (said) first.push(said);
+  }
+  // A commune: "Toàn xã có dân số 15.051 người; 23 thôn, tổ dân phố."
+  if (factsClause && !missingSome) first.push(first.length === 0 ? `${where} có ${factsClause}` : factsClause);
+  if (first.length > 0) lines.push(`${upperFirst(first.join('; '))}.`);
+  lines.push(...placementNotes(ctx.placement).map((note) => note.vi));
+  if (factsClause && missingSome) lines.push(`${upperFirst(factsClause)}.`);
 
   const total = index.count('TE-0101', u);
   if (total === null) {
@@ -351,8 +377,12 @@ function ratioLine(ctx: ParagraphContext, indicator: string, subject: string, un
 function perMilleLine(ctx: ParagraphContext, indicator: string, subject: string, what: string): string[] {
   const row = ctx.index.figures(indicator, ctx.unit.code);
   if (!row) return [];
-  const value = row.value === null ? 'không tính được (không có trẻ sinh ra trong kỳ)' : `${formatNumber(row.value, 1)}‰`;
-  return [`${subject}: ${value} (${formatNumber(row.numerator)} ${what}/${formatNumber(row.denominator)} trẻ sinh ra trong kỳ).`];
+  // Without births the rate cannot be computed: said once, with the deaths when there were some.
+  if (row.value === null) {
+    const deaths = row.numerator ? `; có ${formatNumber(row.numerator)} ${what} tử vong` : '';
+    return [`${subject}: không tính được (không có trẻ sinh ra trong kỳ${deaths}).`];
+  }
+  return [`${subject}: ${formatNumber(row.value, 1)}‰ (${formatNumber(row.numerator)} ${what}/${formatNumber(row.denominator)} trẻ sinh ra trong kỳ).`];
 }
 
 /** II.3: birth registration, health insurance, and birth/death figures when present. */

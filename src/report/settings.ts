@@ -11,6 +11,7 @@
 import { readYamlFile } from '../io/yaml-file.js';
 import { z } from 'zod';
 import { isIsoDate } from '../engine/dates.js';
+import { reportText } from '../messages/index.js';
 import { ExitCode, UserError, msg } from '../model/messages.js';
 import { formatDate } from './format-vi.js';
 import { levelWords } from '../model/levels.js';
@@ -89,8 +90,11 @@ export interface ReportSettings {
   readonly numberLine: string;
   /** "Sơn Hà, ngày 20 tháng 6 năm 2025" is built from this; null leaves the day and month blank. */
   readonly reportDate: string | null;
-  /** The year written when the date is left blank. */
-  readonly reportYear: number;
+  /**
+   * The year written when the date is left blank: the period's, or null (left blank too) when
+   * the period ends on 31 December, since the report is then dated that day or in the next year.
+   */
+  readonly reportYear: number | null;
   readonly addressees: readonly string[];
   readonly signer: { readonly authority: readonly string[]; readonly title: string; readonly name: string };
   readonly recipients: readonly string[];
@@ -108,14 +112,17 @@ export const PLACEHOLDER_RECIPIENTS = '[[Các cơ quan, đơn vị nhận báo c
 export function checkReportDate(settings: ReportSettingsFile | undefined, periodEnd: string, file?: string): void {
   const date = settings?.reportDate;
   if (date === undefined || date >= periodEnd) return;
-  const where = file === undefined ? '' : ` ${file}`;
-  throw new UserError(
-    ExitCode.invalidDefinition,
-    msg(
-      `Tệp thiết lập báo cáo${where}: ngày báo cáo (reportDate) ${formatDate(date)} trước ngày cuối kỳ ${formatDate(periodEnd)}; báo cáo nói về số liệu đến hết ngày ${formatDate(periodEnd)} nên phải đề ngày từ ${formatDate(periodEnd)} trở đi (hoặc bỏ trống reportDate để văn thư điền).`,
-      `Report settings${where}: the report date (reportDate) ${formatDate(date)} is before the period's last day ${formatDate(periodEnd)}; a report on figures up to ${formatDate(periodEnd)} must be dated on or after it (or leave reportDate out for the clerk to fill in).`,
-    ),
-  );
+  throw new UserError(ExitCode.invalidDefinition, reportText.reportDateTooEarly({ ...(file === undefined ? {} : { file }), date: formatDate(date), periodEnd: formatDate(periodEnd) }));
+}
+
+/**
+ * The year of a date line left for the clerk. A report cannot be dated before the period's last
+ * day (checkReportDate): after a period ending on 31 December only that one day is left in its
+ * year, so the year is left blank rather than printed wrong for every other day.
+ */
+export function blankDateYear(reportDate: string | undefined, periodEnd: string): number | null {
+  if (reportDate !== undefined) return Number(reportDate.slice(0, 4));
+  return periodEnd.endsWith('-12-31') ? null : Number(periodEnd.slice(0, 4));
 }
 
 /** The Ministry of Health's department for children, which took child affairs over in 2025 (Decree 42/2025/NĐ-CP). */
@@ -151,7 +158,7 @@ export function resolveSettings(file: ReportSettingsFile | undefined, unit: Unit
     place: given.place ?? body?.place ?? placeName(unit.fullName),
     numberLine: `Số: ${numberText}`,
     reportDate: given.reportDate ?? null,
-    reportYear: Number((given.reportDate ?? periodEnd).slice(0, 4)),
+    reportYear: blankDateYear(given.reportDate, periodEnd),
     addressees: given.addressees ?? defaultAddressees(unit, periodEnd, provinceName),
     signer: {
       authority: given.signer?.authority ?? (given.signer ? [] : body ? [...body.signer.authority] : ['TM. ỦY BAN NHÂN DÂN']),
@@ -165,7 +172,7 @@ export function resolveSettings(file: ReportSettingsFile | undefined, unit: Unit
 
 /** Reads and checks a settings file; any problem is exit 4 naming the file and the field. */
 export function loadSettingsFile(file: string): ReportSettingsFile {
-  return parseYamlFile(file, ReportSettingsFile, msg('thiết lập báo cáo', 'report settings'));
+  return parseYamlFile(file, ReportSettingsFile, reportText.settingsFile());
 }
 
 /** Shared by the settings and narrative files: YAML → zod, one-line errors with exit 4. */

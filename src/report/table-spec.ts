@@ -5,6 +5,7 @@
  * (templates/README.md, "Biểu số liệu"). Checked against the catalogue when loaded: every
  * figure a cell reads must be one the catalogue computes, or it would print as 0.
  */
+import { reportText } from '../messages/index.js';
 import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { z } from 'zod';
@@ -133,12 +134,12 @@ function checkPart(catalogue: CatalogueView, file: string, part: PartSpec): void
   const known = (key: string) => keys.has(key) || [...expandedPrefixes].some((prefix) => key.startsWith(`${prefix}-`));
   for (const column of part.columns) {
     for (const key of [...(column.ratio ?? []), ...(column.dependsOn ?? [])]) {
-      if (!known(key)) throw layoutError(file, `cột "${column.key}" dùng cột "${key}" không có trong phần này`, `column "${column.key}" uses column "${key}", which this part does not have`);
+      if (!known(key)) throw layoutError(file, reportText.layoutColumnUnknown({ column: column.key, key }));
     }
   }
   for (const sum of part.sums ?? []) {
     for (const key of [sum.total]) {
-      if (!keys.has(key)) throw layoutError(file, `sums: không có cột "${key}"`, `sums: no column "${key}"`);
+      if (!keys.has(key)) throw layoutError(file, reportText.layoutSumsUnknown({ key }));
     }
   }
 }

@@ -10,7 +10,7 @@ import { AGE_GROUPS, UNKNOWN } from '../model/codes.js';
 import { BREAKDOWN_VALUES } from './binding.js';
 import type { BreakdownKey, TargetResult } from '../model/results.js';
 import { completenessNote, type Completeness } from './completeness.js';
-import { targetStatusText } from './format-vi.js';
+import { targetStatusText, upperFirst } from './format-vi.js';
 import type { PeriodWording } from './period-label.js';
 import type { Breakdown, ResultIndex } from './result-index.js';
 import type { Cell, CellSource, Column, PartSums, ReportTable, Row, TablePart } from './table-model.js';
@@ -35,8 +35,10 @@ export interface TableContext {
   readonly indicatorNames?: Readonly<Record<string, string>>;
   /** Recomputed from records (a child counted once per unit) or summed from the annexes below. */
   readonly origin: 'compute' | 'aggregate';
-  /** Which communes of the unit had data: said under every table when some did not. */
+  /** Which communes of the unit had data: counted under every table when some did not. */
   readonly completeness?: Completeness;
+  /** Where the annex lists the communes without data ("Phụ lục, Biểu 06"). */
+  readonly missingListedIn?: string;
   /** Indicator → why last year's figure could not be rebuilt from the records (Biểu 05 says it). */
   readonly lastYearNotes?: Readonly<Record<string, string>>;
 }
@@ -140,19 +142,22 @@ function hasApproximate(parts: readonly TablePart[]): boolean {
 
 /** The notes every table ends with: which communes had data, then "–". */
 function closingNotes(ctx: TableContext): string[] {
-  const missing = completenessNote(ctx.completeness);
+  const missing = completenessNote(ctx.completeness, ctx.missingListedIn ?? 'Phụ lục');
   return [...(missing ? [missing] : []), NOTE_DASH];
 }
 
 function notesFor(ctx: TableContext, parts: readonly TablePart[], specific: readonly string[]): string[] {
   const notes = [...specific];
+  // The note is about the total row of the parts by unit: when the table also has parts by
+  // group, form or cause (whose total row is "Tổng (không trùng)"), it says which part it means.
+  const unitPart = parts.find((part) => part.rows.some((row) => row.total && row.label === totalRowLabel(ctx.unit)));
+  const which = unitPart && parts.length > 1 && unitPart.heading ? ` ở phần ${unitPart.heading.split(' ')[0]}` : '';
+  const row = `Dòng "${totalRowLabel(ctx.unit)}"${which}`;
   // A summed report's total row is the sum of the rows above (extraNotes say what that means).
-  if (ctx.subUnits.length > 0 && ctx.origin === 'compute') {
-    notes.push(
-      `Dòng "${totalRowLabel(ctx.unit)}" là số liệu của cả ${typeWord(ctx.unit)}, mỗi trẻ em chỉ tính một lần; có thể nhỏ hơn tổng các dòng trên khi một trẻ em có số liệu ở hai đơn vị.`,
-    );
-  } else if (ctx.subUnits.length > 0) {
-    notes.push(`Dòng "${totalRowLabel(ctx.unit)}" là tổng các dòng trên.`);
+  if (ctx.subUnits.length > 0 && unitPart && ctx.origin === 'compute') {
+    notes.push(`${row} là số liệu của cả ${typeWord(ctx.unit)}, mỗi trẻ em chỉ tính một lần; có thể nhỏ hơn tổng các dòng trên khi một trẻ em có số liệu ở hai đơn vị.`);
+  } else if (ctx.subUnits.length > 0 && unitPart) {
+    notes.push(`${row} là tổng các dòng trên.`);
   }
   notes.push(...(ctx.extraNotes ?? []), ...closingNotes(ctx));
   if (hasApproximate(parts)) notes.push(NOTE_APPROXIMATE);
@@ -243,8 +248,9 @@ function comparisonTable(ctx: TableContext, spec: ComparisonTableSpec): ReportTa
   const unit = ctx.unit.code;
   const columns: Column[] = [
     { key: 'dvt', header: 'Đơn vị tính', format: 'text', width: 0.9 },
-    { key: 'nay', header: ctx.wording.label, group: 'Kết quả', format: 'percent', width: 1.3 },
-    { key: 'truoc', header: ctx.wording.baselineLabel, group: 'Kết quả', format: 'percent', width: 1.3 },
+    // Headers start with a capital, as the charts' legends do: "6 tháng đầu năm 2025", "Cùng kỳ năm 2024".
+    { key: 'nay', header: upperFirst(ctx.wording.label), group: 'Kết quả', format: 'percent', width: 1.3 },
+    { key: 'truoc', header: upperFirst(ctx.wording.baselineLabel), group: 'Kết quả', format: 'percent', width: 1.3 },
     { key: 'tang', header: 'Tăng (+), giảm (-)', group: 'So sánh', format: 'percent', width: 1.2, derived: { kind: 'difference', current: 'nay', previous: 'truoc' }, dependsOn: ['nay', 'truoc'] },
     { key: 'tyle', header: 'Tỷ lệ tăng, giảm (%)', group: 'So sánh', format: 'percent', width: 1.2, derived: { kind: 'change', current: 'nay', previous: 'truoc' }, dependsOn: ['nay', 'truoc'] },
     { key: 'ct', header: 'Chỉ tiêu kế hoạch', format: 'text', width: 3.2 },

@@ -16,7 +16,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { basename, dirname, extname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import Handlebars from 'handlebars';
-import { ExitCode, UserError, msg, type Message } from '../model/messages.js';
+import { commonText, ExitCode, reportText, UserError, type Message } from '../messages/index.js';
 import { formatDate, formatDateWords, formatMoney, formatNumber, formatPercent, formatRate } from './format-vi.js';
 import { literalLine, MarkupError, parseMarkup, type Block } from './markup.js';
 import { isNarrativeKey, NARRATIVE_KEYS, type Narrative, type NarrativeKey } from './narrative.js';
@@ -45,14 +45,7 @@ export function resolveTemplate(nameOrPath: string): TemplateFile {
   const isPath = nameOrPath.includes('/') || nameOrPath.includes('\\') || nameOrPath.endsWith('.hbs');
   const path = isPath ? resolve(nameOrPath) : join(TEMPLATES_DIR, `${nameOrPath}.hbs`);
   if (!existsSync(path)) {
-    const known = bundledTemplates().join(', ');
-    throw new UserError(
-      ExitCode.invalidDefinition,
-      msg(
-        `Không tìm thấy mẫu báo cáo "${nameOrPath}" (các mẫu có sẵn: ${known}; hoặc đường dẫn tới tệp .hbs).`,
-        `Report template "${nameOrPath}" not found (bundled: ${known}; or a path to a .hbs file).`,
-      ),
-    );
+    throw new UserError(ExitCode.invalidDefinition, reportText.templateNotFound({ name: nameOrPath, known: bundledTemplates() }));
   }
   return { name: isPath ? basename(path, '.hbs') : nameOrPath, path };
 }
@@ -130,18 +123,15 @@ function checkSource(hbs: typeof Handlebars, source: string, what: string): void
   hbs.precompile(source, COMPILE_OPTIONS);
 }
 
-function templateError(template: TemplateFile, reason: string, reasonEn = reason): UserError {
-  return new UserError(
-    ExitCode.invalidDefinition,
-    msg(`Mẫu báo cáo "${template.name}" (${template.path}): ${reason}`, `Report template "${template.name}" (${template.path}): ${reasonEn}`),
-  );
+function templateError(template: TemplateFile, reason: Message): UserError {
+  return new UserError(ExitCode.invalidDefinition, reportText.templateInvalid({ name: template.name, path: template.path, reason }));
 }
 
 function readSource(template: TemplateFile): string {
   try {
     return readFileSync(template.path, 'utf8');
   } catch (error) {
-    throw templateError(template, `không đọc được tệp: ${String(error)}`, `cannot read the file: ${String(error)}`);
+    throw templateError(template, reportText.templateUnreadable({ error: String(error) }));
   }
 }
 
@@ -157,7 +147,8 @@ export function checkTemplate(template: TemplateFile): void {
     checkSources(Handlebars.create(), template, source);
   } catch (error) {
     const text = error instanceof Error ? error.message : String(error);
-    throw templateError(template, text.split('\n').slice(0, 3).join(' '));
+    // The template engine's own words (or checkSource's), as they are.
+    throw templateError(template, commonText.verbatim({ text: text.split('\n').slice(0, 3).join(' ') }));
   }
 }
 
@@ -175,12 +166,7 @@ function placeholderText(hint: unknown): string {
 /** "Còn 6 mục cần đơn vị bổ sung: II.1, II.7, …" after a report is written; nothing when none is left. */
 export function placeholdersMessage(placeholders: readonly NarrativeKey[]): Message | undefined {
   if (placeholders.length === 0) return undefined;
-  const vi = placeholders.map((key) => (key === 'mo-dau' ? 'câu mở đầu' : key)).join(', ');
-  const en = placeholders.map((key) => (key === 'mo-dau' ? 'opening' : key)).join(', ');
-  return msg(
-    `Còn ${placeholders.length} mục cần đơn vị bổ sung (chữ tô vàng trong báo cáo): ${vi}. Viết các mục này vào tệp --narrative (xem settings/noi-dung-mau.yaml).`,
-    `${placeholders.length} section(s) still left for the office to write (highlighted in the report): ${en}. Write them in the --narrative file (see settings/noi-dung-mau.yaml).`,
-  );
+  return reportText.sectionsToWrite({ keys: placeholders });
 }
 
 export interface Placeable {
@@ -254,8 +240,9 @@ export function renderTemplate(template: TemplateFile, context: object, narrativ
     return { blocks: parseMarkup(text), placeholders };
   } catch (error) {
     if (error instanceof UserError) throw error;
-    if (error instanceof MarkupError) throw templateError(template, `dòng ${error.line} của kết quả: ${error.reason.vi}`, `output line ${error.line}: ${error.reason.en}`);
+    if (error instanceof MarkupError) throw templateError(template, reportText.templateOutputLine({ line: error.line, reason: error.reason }));
     const text = error instanceof Error ? error.message : String(error);
-    throw templateError(template, text.split('\n').slice(0, 3).join(' '));
+    // The template engine's own words (or checkSource's), as they are.
+    throw templateError(template, commonText.verbatim({ text: text.split('\n').slice(0, 3).join(' ') }));
   }
 }

@@ -27,6 +27,7 @@ import { rowsRead, readData } from '../pipeline/read.js';
 import { reportInputFor, reportStep, type LoadedReportOptions } from '../pipeline/report.js';
 import { reportUnit, unitNamer } from '../pipeline/units.js';
 import { OUTPUTS, RESULT_FORMATS, type OutputBytes } from '../output/formats.js';
+import { errorWorkbooksByFile } from '../output/error-workbook.js';
 import { readAnnex, type Annex } from '../pipeline/annexes.js';
 import { registerCharts } from './charts.js';
 import { createProfileState, mappingView, registerProfiles } from './profiles.js';
@@ -896,6 +897,15 @@ export async function buildApp(options: AppOptions): Promise<{ app: FastifyInsta
       const bytes = await OUTPUTS.errorWorkbook.write({ rejected: rows.rejected, lang, context: { warnings: rows.warnings, files: rows.files } });
       stillWanted(tab, since);
       return send(reply, 'tep-loi.xlsx', OUTPUTS.errorWorkbook.mediaType, bytes);
+    }
+    if (name === 'errors-by-commune.zip') {
+      const since = tab.clears;
+      const data = requireData(tab);
+      const rows = tab.run ? { rejected: tab.run.computed.rejected, warnings: tab.run.computed.warnings, files: tab.run.computed.files } : data;
+      const workbooks = errorWorkbooksByFile({ ...rows, dataset: data.dataset }, definitions.units);
+      const bytes = await OUTPUTS.errorWorkbooksZip.write({ workbooks, lang });
+      stillWanted(tab, since);
+      return send(reply, 'so-loi-theo-xa.zip', OUTPUTS.errorWorkbooksZip.mediaType, bytes);
     }
     // The computed results in each format `compute --out` writes: results.json, results.xlsx, results.csv.
     const resultFormat = RESULT_FORMATS.find((format) => name === `results${format.extension}`);

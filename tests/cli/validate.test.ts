@@ -79,7 +79,7 @@ describe('chitieu validate', () => {
     expect(String(workbook.getWorksheet('Lưu ý')!.getCell('A1').value)).toContain('DỮ LIỆU CÁ NHÂN');
     const sheet = workbook.getWorksheet('Trẻ em bị loại')!;
     const header = (sheet.getRow(1).values as unknown[]).slice(1);
-    expect(header.slice(0, 5)).toEqual(['Lý do', 'Loại lỗi', 'Tệp', 'Trang', 'Dòng']);
+    expect(header.slice(0, 5)).toEqual(['Lý do', 'Tệp', 'Trang', 'Dòng', 'Mã trẻ em']);
     const row = sheet.getRow(2);
     const cell = (name: string) => row.getCell(header.indexOf(name) + 1).value;
     expect(cell('Dòng')).toBe(3);

@@ -45,8 +45,8 @@ describe('the error workbook', () => {
 
     const sheet = workbook.getWorksheet('Trẻ em bị loại')!;
     const header = headerOf(sheet);
-    // The reason first, then where the row is, then one column per contract field, then the rest.
-    expect(header).toEqual(['Lý do', 'Loại lỗi', 'Tệp', 'Trang', 'Dòng', ...CONTRACT, 'STT']);
+    // What prints first (the reason, where the row is, its key, its values), then the kinds and one column per other contract field, then the rest.
+    expect(header).toEqual(['Lý do', 'Tệp', 'Trang', 'Dòng', 'Mã trẻ em', 'Các giá trị của dòng', 'Loại lỗi', ...CONTRACT.filter((name) => name !== 'Mã trẻ em'), 'STT']);
     expect(header.filter((name) => name === 'Mã trẻ em')).toHaveLength(1);
     const cell = (line: number, name: string) => sheet.getRow(line).getCell(header.indexOf(name) + 1).value;
     expect([cell(2, 'Tệp'), cell(2, 'Trang'), cell(2, 'Dòng'), cell(2, 'Mã trẻ em'), cell(2, 'Giới tính')]).toEqual(['a-son-ha.xlsx', 'TreEm', 2, 'TE001', 'X']);
@@ -64,15 +64,15 @@ describe('the error workbook', () => {
     // Frozen header and reason, filters over every column, widths to read by.
     expect(sheet.views[0]).toMatchObject({ state: 'frozen', xSplit: 1, ySplit: 1 });
     expect(sheet.autoFilter).toBe(`A1:${sheet.getColumn(header.length).letter}3`);
-    expect(sheet.getColumn(1).width).toBe(60);
+    expect(sheet.getColumn(1).width).toBe(44);
     expect(sheet.getRow(2).height).toBeGreaterThanOrEqual(30);
     expect(sheet.getColumn(header.indexOf('Họ và tên') + 1).width).toBeGreaterThanOrEqual(12);
 
     // Warnings on their own sheet: the rows that still count (a support date before the birth).
     const warnings = workbook.getWorksheet('Cảnh báo')!;
-    expect(headerOf(warnings)).toEqual(['Cảnh báo', 'Loại cảnh báo', 'Tệp', 'Trang', 'Dòng', 'Cột', 'Giá trị']);
-    const rows = warnings.getSheetValues().slice(2).map((values) => (values as unknown[]).slice(1, 7));
-    expect(rows).toContainEqual(['ngày này trước ngày sinh của trẻ; trẻ vẫn được tính, hãy sửa ngày', 'ngày trước ngày sinh (trẻ vẫn được tính)', 'b-son-thanh.xlsx', 'Trẻ em', 2, 'Ngày trợ giúp']);
+    expect(headerOf(warnings)).toEqual(['Cảnh báo', 'Tệp', 'Trang', 'Dòng', 'Cột', 'Giá trị', 'Loại cảnh báo']);
+    const rows = warnings.getSheetValues().slice(2).map((values) => [...(values as unknown[]).slice(1, 6), (values as unknown[])[7]]);
+    expect(rows).toContainEqual(['ngày này trước ngày sinh của trẻ; trẻ vẫn được tính, hãy sửa ngày', 'b-son-thanh.xlsx', 'Trẻ em', 2, 'Ngày trợ giúp', 'ngày trước ngày sinh (trẻ vẫn được tính)']);
     expect(warnings.views[0]).toMatchObject({ state: 'frozen', ySplit: 1 });
   });
 

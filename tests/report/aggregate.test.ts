@@ -160,7 +160,7 @@ describe('aggregate', () => {
 
     const changed = new ExcelJS.Workbook();
     await changed.xlsx.readFile(paths['21289']!);
-    changed.getWorksheet('DuLieu')!.getCell('B1').value = 'chi_tieu';
+    changed.getWorksheet('DuLieu')!.getCell('B2').value = 'chi_tieu';
     const badColumns = join(dir, 'doi-cot.xlsx');
     await changed.xlsx.writeFile(badColumns);
     const b = await refused(aggregateAnnexes(request([badColumns])));

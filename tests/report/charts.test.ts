@@ -10,10 +10,10 @@ import { join } from 'node:path';
 import JSZip from 'jszip';
 import { describe, expect, it } from 'vitest';
 import { loadCatalogue } from '../../src/engine/index.js';
-import { chartFigure, type ChartFigure, type FigureDatum, type TargetDatum } from '../../src/report/charts/data.js';
+import { chartFigure, chartNotes, type ChartFigure, type FigureDatum, type TargetDatum } from '../../src/report/charts/data.js';
 import { chartSvg, drawChart } from '../../src/report/charts/render.js';
 import { ChartBinding, loadCharts } from '../../src/report/charts/spec.js';
-import { reportModel } from '../../src/report/index.js';
+import { placedCharts, reportModel } from '../../src/report/index.js';
 import { createReport } from '../../src/output/report.js';
 import { ResultIndex } from '../../src/report/result-index.js';
 import { isSmallCount, protectionRules, sourceKey } from '../../src/report/suppress.js';
@@ -126,15 +126,17 @@ describe('a limit on the units drawn', () => {
     const model = reportModel(districtInput());
     const bundled = chart(model.charts, 'bieu-do-01').definition;
     const binding = ChartBinding.parse({ ...bundled.binding, limit: 2 });
-    const c = chartFigure({ ...bundled, binding }, { index: now, unit: DISTRICT, subUnits: COMMUNES, wording: model.wording, targets: [], origin: 'compute' });
+    const c = chartFigure({ ...bundled, binding }, { index: now, unit: DISTRICT, subUnits: COMMUNES, subUnitsWord: 'xã, thị trấn', wording: model.wording, targets: [], origin: 'compute' });
     const largest = [...COMMUNES].sort((a, b) => now.count('TE-0301', b.code)! - now.count('TE-0301', a.code)!).slice(0, 2);
     expect(figures(c).map((d) => d.label)).toEqual(COMMUNES.filter((u) => largest.includes(u)).map((u) => u.fullName));
-    expect(c.shown).toEqual({ units: 2, of: 4 });
+    // 2 drawn of the 4 communes, all 4 with data.
+    expect(c.shown).toEqual({ units: 2, withData: 4, withoutData: 0, word: 'xã, thị trấn' });
+    expect(chartNotes(c, undefined)).toEqual(['Thể hiện 2 đơn vị có số liệu cao nhất (trong 4 đơn vị có số liệu).']);
   });
 });
 
 describe('a figure without data is not drawn as 0', () => {
-  it('leaves the bar out and names it', () => {
+  it('leaves the bar out and counts it in the caption (the annex lists the units without data)', () => {
     const input = districtInput();
     const results = input.result.results.map((row) =>
       row.indicator === 'TE-0301' && row.unit === COMMUNES[1]!.code ? { ...row, numerator: null, denominator: null, value: null, noData: true as const } : row,
@@ -142,8 +144,47 @@ describe('a figure without data is not drawn as 0', () => {
     const model = reportModel({ ...input, result: { ...input.result, results } });
     const c = chart(model.charts, 'bieu-do-01');
     expect(figures(c).map((d) => d.label)).not.toContain(COMMUNES[1]!.fullName);
-    expect(c.missing).toEqual([COMMUNES[1]!.fullName]);
-    expect(c.alt).toContain(`Không có số liệu: ${COMMUNES[1]!.fullName}.`);
+    // 4 communes, 1 without data: 3 bars, and the caption says exactly that.
+    expect(figures(c)).toHaveLength(3);
+    expect(c.missing).toEqual([]);
+    expect(c.shown).toMatchObject({ units: 3, withData: 3, withoutData: 1 });
+    expect(chartNotes(c, undefined)).toEqual(['Thể hiện 3 đơn vị có số liệu; 1 xã, thị trấn chưa có số liệu.']);
+  });
+});
+
+describe('a chart with nothing to draw is left out, and the text says why', () => {
+  // Every commune's TE-0301 set to 0: Biểu đồ 1 would be four bars of 0.
+  const zeroed = () => {
+    const input = districtInput();
+    const communes = new Set(COMMUNES.map((u) => u.code));
+    const results = input.result.results.map((row) => (row.indicator === 'TE-0301' && communes.has(row.unit) ? { ...row, numerator: 0, value: 0 } : row));
+    return { ...input, result: { ...input.result, results } };
+  };
+
+  it('says why in the model, and the page is not given it', () => {
+    const c = chart(reportModel(zeroed()).charts, 'bieu-do-01');
+    expect(figures(c).every((d) => d.value === 0)).toBe(true);
+    expect(c.empty).toBe('mọi số liệu đều bằng 0');
+    expect(placedCharts(zeroed()).map((p) => p.definition.id)).toEqual(['bieu-do-02', 'bieu-do-03']);
+    // With its figures, the chart is drawn.
+    expect(chart(reportModel(districtInput()).charts, 'bieu-do-01').empty).toBeUndefined();
+  });
+
+  it('the targets chart of a period without targets says so', () => {
+    const input = districtInput();
+    const c = chart(reportModel({ ...input, result: { ...input.result, targets: [] } }).charts, 'bieu-do-03');
+    expect(c.values).toEqual([]);
+    expect(c.empty).toBe('kỳ này không có chỉ tiêu kế hoạch');
+  });
+
+  it('in the DOCX: no picture and no number, a sentence in its place; the next chart is Biểu đồ 1', async () => {
+    const files = await createReport(zeroed());
+    const zip = await JSZip.loadAsync(files.docx);
+    expect(Object.keys(zip.files).filter((name) => name.startsWith('word/media/'))).toHaveLength(2);
+    const text = paragraphs((await zipEntries(files.docx))['word/document.xml']!);
+    expect(text).toContain('(Không vẽ biểu đồ "Trẻ em có hoàn cảnh đặc biệt theo đơn vị" vì mọi số liệu đều bằng\u00a00.)');
+    expect(text.filter((p) => /^Biểu đồ \d\./.test(p)).map((p) => p.split('. ')[0])).toEqual(['Biểu đồ 1', 'Biểu đồ 2']);
+    expect(text.some((p) => p.startsWith('Biểu đồ 1. Trẻ em bị tai nạn thương tích'))).toBe(true);
   });
 });
 
@@ -178,7 +219,11 @@ describe('--suppress K: no chart shows a count its table hides', () => {
   it('the caption says what was left out', async () => {
     const files = await createReport(communeInput(COMMUNES[0]!), { suppress: K });
     const text = paragraphs((await zipEntries(files.docx))['word/document.xml']!);
-    const at = text.findIndex((p) => /^Biểu đồ \d\. Trẻ em bị tai nạn thương tích/.test(p));
+    // The commune's injuries by cause: every bar that is not 0 is hidden, so the chart is left out and the text says why.
+    expect(text.some((p) => /^Biểu đồ \d\. Trẻ em bị tai nạn thương tích/.test(p))).toBe(false);
+    expect(text).toContain('(Không vẽ biểu đồ "Trẻ em bị tai nạn thương tích, tử vong theo nguyên nhân, so với cùng kỳ" vì các số liệu khác 0 được ẩn để bảo vệ thông tin cá nhân của trẻ\u00a0em.)');
+    // The targets chart, drawn, says how many bars it leaves out; it is number 2, the left-out chart took no number.
+    const at = text.indexOf('Biểu đồ 2. Kết quả thực hiện chỉ tiêu kế hoạch'.replace(/ (\S+)$/, '\u00a0$1'));
     expect(at).toBeGreaterThan(0);
     expect(text[at + 1]).toMatch(/^Không thể hiện \d+ số liệu được ẩn ở biểu số liệu \(số từ 1 đến 2 /);
   });
@@ -242,10 +287,11 @@ describe('in the DOCX', () => {
     const xml = (await zipEntries(files.docx))['word/document.xml']!;
     const text = paragraphs(xml);
     const captions = text.filter((p) => /^Biểu đồ \d\./.test(p));
+    // The last two words of a caption are joined by a no-break space.
     expect(captions).toEqual([
-      'Biểu đồ 1. Trẻ em có hoàn cảnh đặc biệt theo đơn vị',
-      'Biểu đồ 2. Trẻ em bị tai nạn thương tích, tử vong theo nguyên nhân, so với cùng kỳ',
-      'Biểu đồ 3. Kết quả thực hiện chỉ tiêu kế hoạch',
+      'Biểu đồ 1. Trẻ em có hoàn cảnh đặc biệt theo đơn\u00a0vị',
+      'Biểu đồ 2. Trẻ em bị tai nạn thương tích, tử vong theo nguyên nhân, so với cùng\u00a0kỳ',
+      'Biểu đồ 3. Kết quả thực hiện chỉ tiêu kế\u00a0hoạch',
     ]);
     for (const caption of captions) expect(text[text.indexOf(caption) + 1]).toMatch(/^Nguồn: .*, kỳ 6 tháng đầu năm 2025/);
     const descriptions = [...xml.matchAll(/<wp:docPr [^>]*descr="([^"]*)"/g)].map((m) => m[1]!);

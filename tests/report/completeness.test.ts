@@ -1,7 +1,7 @@
 /**
- * Completeness: a district report made of 2 of its 14 communes says so, where its figures
- * start, under every annex table, in ThongTin, in the JSON and on the terminal; --strict
- * refuses it (exit 3).
+ * Completeness: a district report made of 2 of its 14 communes says so, counted where its
+ * figures start and under every annex table, listed once in the annex (Biểu 06: code, name,
+ * file expected), in ThongTin, in the JSON and on the terminal; --strict refuses it (exit 3).
  */
 import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -13,7 +13,7 @@ import { buildSampleSet } from '../../src/sample/build.js';
 import { writeSampleSet } from '../../src/sample/write.js';
 import { loadAdminUnits } from '../../src/units/index.js';
 import { runCli } from '../helpers/cli.js';
-import { paragraphs, zipEntries } from './read-back.js';
+import { paragraphs, tableRows, zipEntries } from './read-back.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'chitieu-completeness-'));
 const samples = join(dir, 'sample-data');
@@ -26,7 +26,17 @@ beforeAll(async () => {
 });
 
 const MISSING = ['Xã Sơn Thành', 'Xã Sơn Nham', 'Xã Sơn Bao', 'Xã Sơn Linh', 'Xã Sơn Giang', 'Xã Sơn Trung', 'Xã Sơn Thượng', 'Xã Sơn Cao', 'Xã Sơn Hải', 'Xã Sơn Thủy', 'Xã Sơn Kỳ', 'Xã Sơn Ba'];
-const SENTENCE = `Số liệu tổng hợp từ 2/14 xã, thị trấn; chưa có số liệu của: ${MISSING.join(', ')}.`;
+const MISSING_CODES = ['21295', '21298', '21301', '21304', '21307', '21310', '21313', '21316', '21319', '21322', '21325', '21328'];
+/** Where the figures start: the 14 communes, the 2 with data and the 12 without, counted; the list is the annex's Biểu 06. */
+const SENTENCE = 'Toàn huyện có 14 xã, thị trấn; số liệu tổng hợp từ 2/14 đơn vị; chưa có số liệu của 12/14 đơn vị: xem Phụ lục, Biểu\u00a006.';
+/** Under every annex table: the count, never the names. */
+const NOTE = 'Số liệu chỉ gồm 2/14 xã, thị trấn đã có số liệu; danh sách 12 xã, thị trấn chưa có số liệu: Phụ lục, Biểu\u00a006.';
+
+/** The rows of the annex's list of communes without data (Biểu 06): STT, name, code, file expected. */
+function missingList(rows: readonly string[][]): string[][] {
+  const at = rows.findIndex((row) => row[1] === 'Tên đơn vị');
+  return rows.slice(at + 2).filter((row) => /^\d+$/.test(row[0] ?? '') && row.length === 4);
+}
 
 describe('a district report on 2 of its 14 communes', () => {
   it('says which communes are missing: terminal, DOCX, every annex table, ThongTin', async () => {
@@ -43,16 +53,31 @@ describe('a district report on 2 of its 14 communes', () => {
     // Where the figures start: before the first figure of section I.1.
     const firstFigure = text.findIndex((line) => line.startsWith('Tổng số trẻ em dưới 16 tuổi'));
     expect(firstFigure).toBeGreaterThan(sentence);
-    // Under each of the five annex tables (Biểu 05 in III.1, Biểu 01–04 in the annex).
-    const notes = text.filter((line) => line.includes(SENTENCE.slice(0, -1)) && line !== SENTENCE);
-    expect(notes).toHaveLength(5);
+    // Under each of the five annex tables (Biểu 05 in III.1, Biểu 01–04 in the annex): the count.
+    expect(text.filter((line) => line === `- ${NOTE}`)).toHaveLength(5);
+    // The names are never strung together in a sentence or a note: only Biểu 06 lists them, one row each.
+    expect(text.some((line) => line.includes('Xã Sơn Thành, Xã Sơn Nham'))).toBe(false);
+    expect(text).toContain('Biểu 06');
+    expect(text).toContain('CÁC XÃ, THỊ TRẤN CHƯA CÓ SỐ\u00a0LIỆU');
+    const list = missingList(tableRows(xml));
+    expect(list.map((row) => row[1])).toEqual(MISSING);
+    expect(list.map((row) => row[2])).toEqual(MISSING_CODES);
+    // Recomputed from the children's lists: what each commune still has to send.
+    expect(new Set(list.map((row) => row[3]))).toEqual(new Set(['Danh sách trẻ em, sự việc (TreEm, SuViec)']));
 
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.readFile(join(out, 'bao-cao-529-2025-H1.xlsx'));
-    for (const sheet of workbook.worksheets.filter((s) => s.name.startsWith('Bieu'))) {
+    const cellsOf = (sheet: ExcelJS.Worksheet) => {
       const cells: string[] = [];
       sheet.eachRow((row) => row.eachCell((cell) => cells.push(String(cell.value))));
-      expect(cells.some((cell) => cell.includes('chưa có số liệu của: Xã Sơn Thành'))).toBe(true);
+      return cells;
+    };
+    for (const sheet of workbook.worksheets.filter((s) => /^Bieu0[1-5]$/.test(s.name))) expect(cellsOf(sheet).some((cell) => cell.includes(NOTE))).toBe(true);
+    // The annex workbook carries the list too, as its own sheet.
+    const listSheet = cellsOf(workbook.getWorksheet('Bieu06')!);
+    for (const [i, name] of MISSING.entries()) {
+      expect(listSheet).toContain(name);
+      expect(listSheet).toContain(MISSING_CODES[i]);
     }
     const info = new Map<string, string>();
     workbook.getWorksheet('ThongTin')!.eachRow((row) => info.set(String(row.getCell(1).value), String(row.getCell(3).value)));
@@ -93,8 +118,13 @@ describe('a district report on 2 of its 14 communes', () => {
     const ran = await runCli('aggregate', ...annexes, '--period', '2025-H1', '--unit', '529', '--out', out);
     expect(ran.code).toBe(0);
     expect(ran.stdout).toContain('Huyện Sơn Hà: số liệu từ 2/14 xã; chưa có số liệu của 12 xã');
-    const text = paragraphs((await zipEntries(readFileSync(join(out, 'bao-cao-529-2025-H1.docx'))))['word/document.xml']!);
+    const xml = (await zipEntries(readFileSync(join(out, 'bao-cao-529-2025-H1.docx'))))['word/document.xml']!;
+    const text = paragraphs(xml);
     expect(text).toContain(SENTENCE);
+    // Summed from annexes: what each commune still has to send is its annex, as `chitieu report` names it.
+    const list = missingList(tableRows(xml));
+    expect(list.map((row) => row[2])).toEqual(MISSING_CODES);
+    expect(list[0]![3]).toBe('Phụ lục số liệu bao-cao-21295-2025-H1.xlsx');
     // The summed report's notes agree: its total row is a sum, so no "counted once" next to "counted twice".
     expect(text.some((line) => line.includes('mỗi trẻ em chỉ tính một lần'))).toBe(false);
     expect(text.some((line) => line.includes('được tính hai lần'))).toBe(true);

@@ -103,8 +103,9 @@ describe('the six-month report', () => {
         'Số: 07/BC-UBND',
         'Sơn Hà, ngày 07 tháng 7 năm 2025',
         'BÁO CÁO',
-        'Kết quả công tác trẻ em 6 tháng đầu năm 2025',
-        'và phương hướng nhiệm vụ 6 tháng cuối năm 2025',
+        // The last two words of a title stay together: a no-break space between them.
+        'Kết quả công tác trẻ em 6 tháng đầu năm\u00a02025',
+        'và phương hướng nhiệm vụ 6 tháng cuối năm\u00a02025',
         'Kính gửi: Sở Y tế tỉnh Quảng Ngãi.',
       ]),
     );
@@ -195,7 +196,7 @@ describe('the six-month report', () => {
     expect(text).toContain('Biểu 05');
     expect(text).toContain('Phụ lục');
     expect(text).toContain('(Kèm theo Báo cáo số 07/BC-UBND ngày 07/07/2025 của Ủy ban nhân dân huyện Sơn Hà)');
-    for (const title of ['DÂN SỐ TRẺ EM', 'TRẺ EM CÓ HOÀN CẢNH ĐẶC BIỆT', 'TRẺ EM BỊ XÂM HẠI']) expect(text).toContain(title);
+    for (const title of ['DÂN SỐ TRẺ\u00a0EM', 'TRẺ EM CÓ HOÀN CẢNH ĐẶC\u00a0BIỆT', 'TRẺ EM BỊ XÂM\u00a0HẠI']) expect(text).toContain(title);
     expect(doc).toContain('<w:tblHeader/>');
     expect(doc).toMatch(/<w:gridSpan w:val="\d+"\/>/);
     expect(doc).toContain('<w:vMerge w:val="restart"/>');
@@ -291,9 +292,14 @@ describe('defaults, narrative and the annual report', () => {
     const { baseline: _baseline, ...withoutBaseline } = year;
     const files = await createReport(withoutBaseline);
     const text = paragraphs((await zipEntries(files.docx))['word/document.xml']!);
-    expect(text).toContain('Kết quả công tác trẻ em năm 2025');
-    expect(text).toContain('và phương hướng nhiệm vụ năm 2026');
+    expect(text).toContain('Kết quả công tác trẻ em năm\u00a02025');
+    expect(text).toContain('và phương hướng nhiệm vụ năm\u00a02026');
     expect(text).toContain('IV. PHƯƠNG HƯỚNG, NHIỆM VỤ NĂM 2026');
+    // No report date: the clerk fills it in. The year ended on 31/12/2025 and a report cannot be dated
+    // before that day, so "năm 2025" would be wrong on every day but one: the year is left blank too.
+    const dateLine = text.find((p) => p.startsWith('Sơn Hà, ngày'))!;
+    expect(dateLine).toBe('Sơn Hà, ngày      tháng      năm       ');
+    expect(text.find((p) => p.startsWith('(Kèm theo Báo cáo số'))).not.toMatch(/20\d\d/);
     expect(text).toContain('9. Tổng kinh phí đầu tư cho công tác trẻ em');
     expect(text).toContain('Chưa có số liệu năm 2024 để so sánh.');
   });
@@ -331,7 +337,7 @@ describe('bad templates, settings and narrative files (exit 4)', () => {
     const path = template('ngan', '::subject Báo cáo nhanh {{period.label}}\n# Số liệu\nDân số trẻ em: {{num 5480}} em; tỷ lệ {{pct 12.5}}.\n{{table "bieu-01"}}\n');
     const files = await createReport(districtInput(), { template: path });
     const text = paragraphs((await zipEntries(files.docx))['word/document.xml']!);
-    expect(text).toContain('Báo cáo nhanh 6 tháng đầu năm 2025');
+    expect(text).toContain('Báo cáo nhanh 6 tháng đầu năm\u00a02025');
     expect(text).toContain('Dân số trẻ em: 5.480 em; tỷ lệ 12,5%.');
   });
 

@@ -75,7 +75,7 @@ describe('the national level after the reform', () => {
     expect(ran.code).toBe(0);
     // The nation's missing communes are said by province: 126 − 2 + 96 − 2 = 218 in the two that sent data.
     expect(ran.stderr).toContain(
-      'Toàn quốc (VN): số liệu từ 4/3321 xã của 2/34 tỉnh, thành phố; chưa có số liệu của 32 tỉnh, thành phố: Tỉnh Cao Bằng, ',
+      'Toàn quốc (VN): số liệu từ 4/3.321 xã của 2/34 tỉnh, thành phố; chưa có số liệu của 32 tỉnh, thành phố: Tỉnh Cao Bằng, ',
     );
     expect(ran.stderr).toContain(', và 20 đơn vị khác; và của 218 xã thuộc các đơn vị đã có số liệu.');
     const result = ComputeResult.parse(JSON.parse(readFileSync(out, 'utf8')));
@@ -98,9 +98,13 @@ describe('the national level after the reform', () => {
     expect(ran.code).toBe(0);
     const { text, rows } = await documentText(join(out, 'bao-cao-51-2026-H1.docx'));
     // Quảng Ngãi has 96 communes, wards and special zones from 1 July 2025, no districts.
-    expect(text).toContain('Toàn tỉnh có 96 xã, phường, đặc khu.');
+    // The 96 and the 2 that sent data in one sentence; the 94 others counted, listed once in Biểu 06.
+    expect(text).toContain('Toàn tỉnh có 96 xã, phường, đặc khu; số liệu tổng hợp từ 2/96 đơn vị; chưa có số liệu của 94/96 đơn vị: xem Phụ lục, Biểu\u00a006.');
     expect(text.some((line) => line.includes('huyện'))).toBe(false);
-    expect(text).toContain('Số liệu tổng hợp từ 2/96 xã, phường, đặc khu; chưa có số liệu của: ' + text.find((line) => line.startsWith('Số liệu tổng hợp từ 2/96'))!.split('chưa có số liệu của: ')[1]);
+    const list = rows.slice(rows.findIndex((row) => row[1] === 'Tên đơn vị')).filter((row) => /^\d+$/.test(row[0] ?? ''));
+    expect(list).toHaveLength(94);
+    // The file has Phường Cẩm Thành (21025) and Phường Nghĩa Lộ (21028): the list starts with the next commune.
+    expect(list[0]!.slice(1, 3)).toEqual(['Xã An Phú', '21034']);
     const labels = rows.map((row) => row[1]);
     expect(labels).toContain('Phường Cẩm Thành');
     expect(labels).toContain('Phường Nghĩa Lộ');
@@ -114,7 +118,7 @@ describe('the national level after the reform', () => {
     const { text, rows } = await documentText(join(out, 'bao-cao-51-2026-H1.docx'));
     expect(text).toContain('ỦY BAN NHÂN DÂN');
     expect(text).toContain('TỈNH QUẢNG NGÃI');
-    expect(text).toContain('Toàn tỉnh có 96 xã, phường, đặc khu.');
+    expect(text).toContain('Toàn tỉnh có 96 xã, phường, đặc khu; số liệu tổng hợp từ 2/96 đơn vị; chưa có số liệu của 94/96 đơn vị: xem Phụ lục, Biểu\u00a006.');
     expect(text.some((line) => line.includes('huyện'))).toBe(false);
     // The communes are the rows, 96 of them, then the province: 3 children (Q1, Q2 in 21025; Q3 in 21028).
     const units = rows.filter((row) => /^\d+$/.test(row[0] ?? '') && row[1] !== undefined);
@@ -149,12 +153,17 @@ describe('the national level after the reform', () => {
     expect(text).toContain('BỘ Y TẾ');
     expect(text).toContain('Số: \u00a0\u00a0\u00a0\u00a0\u00a0\u00a0/BC-BYT');
     expect(text.some((line) => line.startsWith('Hà Nội, ngày'))).toBe(true);
-    expect(text).toContain('Toàn quốc có 34 tỉnh, thành phố.');
-    // 4 of today's 3,321 communes sent data, in 2 of the 34 provinces: the 32 others are named, and
-    // the communes without data in the two are counted: Hà Nội 126 − 2 + Quảng Ngãi 96 − 2 = 218.
-    const coverage = text.find((line) => line.startsWith('Số liệu tổng hợp từ 4/3.321 xã, phường, đặc khu của 2/34 tỉnh, thành phố; chưa có số liệu của 32 tỉnh, thành phố: Tỉnh Cao Bằng, '))!;
-    expect(coverage.endsWith(', Tỉnh Cà Mau; và 218 xã, phường, đặc khu của các tỉnh, thành phố đã có số liệu.')).toBe(true);
-    expect(coverage).not.toContain('Thành phố Hà Nội');
+    // 4 of today's 3,321 communes sent data, in 2 of the 34 provinces: 3.321 − 4 = 3.317 without, counted.
+    expect(text).toContain(
+      'Toàn quốc có 34 tỉnh, thành phố; số liệu tổng hợp từ 4/3.321 xã, phường, đặc khu của 2/34 tỉnh, thành phố; chưa có số liệu của 3.317/3.321 xã, phường, đặc khu (32/34 tỉnh, thành phố chưa có số liệu): xem Phụ lục, Biểu\u00a006.',
+    );
+    // Biểu 06 lists a province that sent nothing as one row, then the communes without data in the
+    // two that did: Hà Nội 126 − 2 + Quảng Ngãi 96 − 2 = 218; 32 + 218 = 250 rows.
+    const list = rows.slice(rows.findIndex((row) => row[1] === 'Tên đơn vị')).filter((row) => /^\d+$/.test(row[0] ?? ''));
+    expect(list).toHaveLength(250);
+    expect(list[0]![1]).toMatch(/^Tỉnh Cao Bằng \(cả \d+ xã, phường, đặc khu\)$/);
+    expect(list.slice(0, 32).map((row) => row[1]).join()).not.toContain('Thành phố Hà Nội');
+    expect(list[32]![3]).toMatch(/^Phụ lục số liệu bao-cao-\d{5}-2026-H1\.xlsx$/);
     expect(text.find((line) => line.startsWith('Trong 6 tháng đầu năm 2026, trên phạm vi toàn quốc xảy ra 1 vụ xâm hại trẻ em'))).toBeDefined();
     expect(text.some((line) => /Ủy ban nhân dân toàn quốc|Toàn tỉnh|huyện/i.test(line))).toBe(false);
     // The tables list the provinces, then the nation.
@@ -188,7 +197,7 @@ describe('commune annexes summed into a province before the reform', () => {
     expect(ran.stdout).toContain('Chưa có phụ lục của 12 đơn vị');
     expect(ran.stdout).not.toContain('Huyện Sơn Hà (529)');
     const { text, rows } = await documentText(join(out, 'bao-cao-51-2025-H1.docx'));
-    expect(text).toContain('Toàn tỉnh có 13 huyện, thị xã, thành phố.');
+    expect(text.find((line) => line.startsWith('Toàn tỉnh có 13 huyện, thị xã, thành phố; số liệu tổng hợp từ 2/'))).toMatch(/; chưa có số liệu của \d+\/\d+ xã, [^:]+: xem Phụ lục, Biểu\u00a006\.$/);
     const labels = rows.map((row) => row[1]);
     // Districts, not the communes, are the rows of a province before the reform.
     expect(labels).not.toContain('Thị trấn Di Lăng');

@@ -145,7 +145,7 @@ describe('the annex workbook', () => {
 
   it('has a DuLieu sheet that reads back to the same result rows', async () => {
     const sheet = workbook.getWorksheet('DuLieu')!;
-    expect(sheet.getRow(1).values).toEqual([undefined, ...DATA_COLUMNS]);
+    expect(sheet.getRow(2).values).toEqual([undefined, ...DATA_COLUMNS]);
     const path = join(dir, 'annex.xlsx');
     writeFileSync(path, files.xlsx);
     const annex = await readAnnex(path);

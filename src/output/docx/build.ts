@@ -21,6 +21,7 @@ import {
 import type { Block } from '../../report/markup.js';
 import { plainText } from '../../report/markup.js';
 import type { ReportModel } from '../../report/model.js';
+import { MISSING_UNITS_TABLE } from '../../report/missing-units.js';
 import type { ReportTable } from '../../report/table-model.js';
 import { committeeName } from '../../report/unit-name.js';
 import { chartParagraphs, type ChartPictures } from './charts.js';
@@ -54,6 +55,11 @@ function section(children: Child[], landscape: boolean, size: number): ISectionO
     headers: pageNumberHeaders(size),
     children,
   };
+}
+
+/** A one-point paragraph that starts the page: no empty line above what follows. */
+function pageBreak(): Paragraph {
+  return new Paragraph({ pageBreakBefore: true, spacing: { before: 0, after: 0, line: 20, lineRule: LineRuleType.EXACT }, children: [] });
 }
 
 function bodyBlock(block: Block, size: number, keepNext = false): Paragraph {
@@ -100,8 +106,7 @@ export function buildDocument(blocks: readonly Block[], model: ReportModel, char
   const render = (list: readonly Block[], width: number): Child[] =>
     list.flatMap((block, i): Child[] => {
       if (block.kind === 'subject') return [];
-      // A one-point paragraph that starts the page: no empty line above what follows.
-      if (block.kind === 'pageBreak') return [new Paragraph({ pageBreakBefore: true, spacing: { before: 0, after: 0, line: 20, lineRule: LineRuleType.EXACT }, children: [] })];
+      if (block.kind === 'pageBreak') return [pageBreak()];
       if (block.kind === 'table') {
         const table = tables.get(block.id);
         return table ? tableBlocks(table, width, settings.fontSize) : [];
@@ -124,9 +129,13 @@ export function buildDocument(blocks: readonly Block[], model: ReportModel, char
     signatureBlock(settings),
   ];
   const sections = [section(main, false, size)];
-  if (appendixAt >= 0) {
+  // The list of the units without data, which the text points to, ends the annex wherever the template left it out.
+  const list = tables.get(MISSING_UNITS_TABLE);
+  const listPlaced = blocks.some((block) => block.kind === 'table' && block.id === MISSING_UNITS_TABLE);
+  const listBlocks: Child[] = list && !listPlaced ? [...(appendixAt >= 0 ? [pageBreak()] : []), ...tableBlocks(list, LANDSCAPE_WIDTH, settings.fontSize)] : [];
+  if (appendixAt >= 0 || listBlocks.length > 0) {
     const title = `Số liệu công tác trẻ em ${model.wording.label}`;
-    sections.push(section([...appendixHeading(settings, title, committeeName(model.input.unit), LANDSCAPE_WIDTH), ...render(annex, LANDSCAPE_WIDTH)], true, size));
+    sections.push(section([...appendixHeading(settings, title, committeeName(model.input.unit), LANDSCAPE_WIDTH), ...render(annex, LANDSCAPE_WIDTH), ...listBlocks], true, size));
   }
   const subjectText = subject.join(' ');
   return new Document({

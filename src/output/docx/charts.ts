@@ -5,19 +5,20 @@
  * template places them.
  */
 import { AlignmentType, ImageRun, LineRuleType, Paragraph, TextRun } from 'docx';
-import { chartNotes, type ChartFigure } from '../../report/charts/data.js';
+import { chartLeftOut, chartNotes, type ChartFigure } from '../../report/charts/data.js';
 import { drawChart, type ChartPicture } from '../../report/charts/render.js';
+import { keepLastWordsTogether } from '../../report/format-vi.js';
 import type { Block } from '../../report/markup.js';
 import type { ReportModel } from '../../report/model.js';
 import { AFTER, LANDSCAPE_WIDTH, PORTRAIT_WIDTH, pt } from './page.js';
 
 export interface PlacedChart {
   readonly figure: ChartFigure;
-  /** "Biểu đồ 1": the order of placement. */
+  /** "Biểu đồ 1": the order of placement; 0 for a chart left out (nothing to draw), which takes no number. */
   readonly number: number;
   /** Width of the text of its section, in twips. */
   readonly width: number;
-  /** Absent when nothing is left to draw (no data, or all hidden). */
+  /** Absent when the chart is left out (nothing to draw: `figure.empty` says why). */
   readonly picture?: ChartPicture;
 }
 
@@ -35,8 +36,13 @@ export async function drawCharts(blocks: readonly Block[], model: ReportModel): 
     const figure = figures.get(block.id);
     if (!figure) continue;
     const width = appendixAt >= 0 && i > appendixAt ? LANDSCAPE_WIDTH : PORTRAIT_WIDTH;
-    const picture = figure.values.length > 0 ? await drawChart(figure.definition.spec, figure.values, width / TWIPS_PER_INCH) : undefined;
-    placed.set(block.id, { figure, number: placed.size + 1, width, ...(picture ? { picture } : {}) });
+    if (figure.empty !== undefined) {
+      placed.set(block.id, { figure, number: 0, width });
+      continue;
+    }
+    const picture = await drawChart(figure.definition.spec, figure.values, width / TWIPS_PER_INCH);
+    const number = [...placed.values()].filter((chart) => chart.number > 0).length + 1;
+    placed.set(block.id, { figure, number, width, picture });
   }
   return placed;
 }
@@ -44,7 +50,11 @@ export async function drawCharts(blocks: readonly Block[], model: ReportModel): 
 /** The picture, the caption, the notes and the source line of a placed chart. */
 export function chartParagraphs(placed: PlacedChart, k: number | undefined): Paragraph[] {
   const { figure, picture } = placed;
-  const caption = `Biểu đồ ${placed.number}. ${figure.title}`;
+  const leftOut = chartLeftOut(figure);
+  if (leftOut !== undefined) {
+    return [new Paragraph({ alignment: AlignmentType.CENTER, spacing: { before: 60, after: AFTER }, children: [new TextRun({ text: keepLastWordsTogether(`(${leftOut})`), italics: true, size: pt(12) })] })];
+  }
+  const caption = keepLastWordsTogether(`Biểu đồ ${placed.number}. ${figure.title}`);
   const paragraphs: Paragraph[] = [];
   if (picture) {
     // docx sizes pictures in pixels of 96 per inch: a twip is 1/15 of one.

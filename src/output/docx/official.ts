@@ -17,7 +17,7 @@ import {
   type IBorderOptions,
   type ITableBordersOptions,
 } from 'docx';
-import { formatDate, formatDateWords } from '../../report/format-vi.js';
+import { formatDate, formatDateWords, keepLastWordsTogether } from '../../report/format-vi.js';
 import type { ReportSettings } from '../../report/settings.js';
 import { PORTRAIT_WIDTH, pt } from './page.js';
 import { runsOfText } from './runs.js';
@@ -86,7 +86,7 @@ const HEADING_COLUMNS = [3686, PORTRAIT_WIDTH - 3686] as const;
 
 /** "Sơn Hà, ngày 20 tháng 6 năm 2025", or with day and month left blank for the clerk. */
 export function placeDateLine(settings: ReportSettings): string {
-  const date = settings.reportDate ? formatDateWords(settings.reportDate) : `ngày      tháng      năm ${settings.reportYear}`;
+  const date = settings.reportDate ? formatDateWords(settings.reportDate) : `ngày      tháng      năm ${settings.reportYear ?? '      '}`;
   return `${settings.place}, ${date}`;
 }
 
@@ -116,7 +116,7 @@ export function titleBlock(subject: readonly string[], settings: ReportSettings)
   const size = pt(settings.fontSize);
   return [
     centred('BÁO CÁO', { size, bold: true, before: 360 }),
-    ...subject.map((line) => centred(line, { size, bold: true })),
+    ...subject.map((line) => centred(keepLastWordsTogether(line), { size, bold: true })),
     rule(PORTRAIT_WIDTH, 2000),
   ];
 }
@@ -178,10 +178,10 @@ export function signatureBlock(settings: ReportSettings): Table {
 export function appendixHeading(settings: ReportSettings, title: string, committee: string, width: number): Paragraph[] {
   const size = pt(settings.fontSize);
   const number = settings.numberLine.replace(/^Số: /, '');
-  const date = settings.reportDate ? formatDate(settings.reportDate) : `      /      /${settings.reportYear}`;
+  const date = settings.reportDate ? formatDate(settings.reportDate) : `      /      /${settings.reportYear ?? '      '}`;
   return [
     centred('Phụ lục', { size: pt(14), bold: true }),
-    centred(title.toLocaleUpperCase('vi'), { size, bold: true }),
+    centred(keepLastWordsTogether(title.toLocaleUpperCase('vi')), { size, bold: true }),
     centred(`(Kèm theo Báo cáo số ${number} ngày ${date} của ${committee})`, { size, italics: true }),
     rule(width, 1500, 240),
   ];

@@ -15,6 +15,7 @@ import {
   VerticalAlignTable,
   WidthType,
 } from 'docx';
+import { keepLastWordsTogether } from '../../report/format-vi.js';
 import { formatCell, headerLayout } from '../../report/table-layout.js';
 import type { Cell, Column, ReportTable, TablePart } from '../../report/table-model.js';
 import { columnWidths } from './column-widths.js';
@@ -125,7 +126,7 @@ export function tableBlocks(table: ReportTable, width: number, fontSize: number)
   const small = pt(Math.min(fontSize, 12));
   const blocks: (Paragraph | Table)[] = [
     new Paragraph({ alignment: AlignmentType.CENTER, spacing: TIGHT, keepNext: true, children: runsOfText(`${table.number}`, { size, bold: true }) }),
-    new Paragraph({ alignment: AlignmentType.CENTER, spacing: TIGHT, keepNext: true, children: runsOfText(table.title, { size, bold: true }) }),
+    new Paragraph({ alignment: AlignmentType.CENTER, spacing: TIGHT, keepNext: true, children: runsOfText(keepLastWordsTogether(table.title), { size, bold: true }) }),
     new Paragraph({ alignment: AlignmentType.CENTER, spacing: TIGHT, keepNext: true, children: runsOfText(table.subtitle, { size: small, italics: true }) }),
   ];
   if (table.unitNote) {

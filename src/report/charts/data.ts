@@ -15,7 +15,7 @@ import type { UnitName } from '../unit-name.js';
 import type { ChartDefinition, FigureChartBinding } from './spec.js';
 
 /** What a chart reads: the tables' figures and wording, the protection of `--suppress K`, where the figures come from. */
-export interface ChartContext extends Pick<TableContext, 'index' | 'baseline' | 'unit' | 'subUnits' | 'wording' | 'targets' | 'indicatorNames'> {
+export interface ChartContext extends Pick<TableContext, 'index' | 'baseline' | 'unit' | 'subUnits' | 'subUnitsWord' | 'wording' | 'targets' | 'indicatorNames' | 'missingListedIn'> {
   readonly protection?: Protection;
   readonly origin: 'compute' | 'aggregate';
 }
@@ -68,12 +68,27 @@ export interface ChartFigure {
   readonly hidden: number;
   /** What has no data (not drawn). */
   readonly missing: readonly string[];
-  /** Under a `limit`: how many units are drawn of how many. */
-  readonly shown?: { readonly units: number; readonly of: number };
+  /**
+   * A chart of the units one level down: how many are drawn, how many had data (more than
+   * drawn under a `limit`), and how many had none (counted, never named: the annex lists them).
+   */
+  readonly shown?: UnitsShown;
+  /** Why nothing is drawn (no data, every figure 0, all hidden): the chart is left out and the text says this instead. */
+  readonly empty?: string;
   /** "Nguồn: …, kỳ …". */
   readonly source: string;
   /** The figures in words, for the picture's alternative text. */
   readonly alt: string;
+}
+
+export interface UnitsShown {
+  readonly units: number;
+  readonly withData: number;
+  readonly withoutData: number;
+  /** "xã, phường, đặc khu". */
+  readonly word: string;
+  /** Where the annex lists the units without data ("Phụ lục, Biểu 06"), when it does. */
+  readonly listedIn?: string;
 }
 
 interface Read {
@@ -81,7 +96,7 @@ interface Read {
   readonly sources: (CellSource | null)[];
   hidden: number;
   readonly missing: string[];
-  shown?: { units: number; of: number };
+  shown?: UnitsShown;
 }
 
 function hiddenBy(ctx: ChartContext, indicator: string, unit: string, breakdown: Breakdown, field: 'count' | 'value' | 'denominator', when: When): boolean {
@@ -90,23 +105,29 @@ function hiddenBy(ctx: ChartContext, indicator: string, unit: string, breakdown:
   return mark !== undefined;
 }
 
-/** The units one level down, or under a `limit` those with the largest first figure (list order kept). */
-function largest(binding: FigureChartBinding, ctx: ChartContext, read: Read): readonly UnitName[] {
-  const limit = binding.limit;
+/**
+ * The units one level down that have the first figure, and under a `limit` only those with the
+ * largest (list order kept). A unit without data is not a bar: it is counted in the caption.
+ */
+function drawnUnits(binding: FigureChartBinding, ctx: ChartContext, read: Read): readonly UnitName[] {
   const figure = binding.figures[0]!;
-  if (limit === undefined || ctx.subUnits.length <= limit) return ctx.subUnits;
-  const value = (unit: UnitName) => {
-    const cell = resultCell(ctx.index, unit.code, { indicator: figure.indicator, field: figure.field });
-    return typeof cell.value === 'number' ? cell.value : -1;
+  const value = (unit: UnitName) => resultCell(ctx.index, unit.code, { indicator: figure.indicator, field: figure.field }).value;
+  const withData = ctx.subUnits.filter((unit) => typeof value(unit) === 'number');
+  const limit = binding.limit ?? Number.POSITIVE_INFINITY;
+  const kept = new Set([...withData].sort((a, b) => Number(value(b)) - Number(value(a))).slice(0, limit));
+  read.shown = {
+    units: kept.size,
+    withData: withData.length,
+    withoutData: ctx.subUnits.length - withData.length,
+    word: ctx.subUnitsWord,
+    ...(ctx.missingListedIn ? { listedIn: ctx.missingListedIn } : {}),
   };
-  const kept = new Set([...ctx.subUnits].sort((a, b) => value(b) - value(a)).slice(0, limit));
-  read.shown = { units: kept.size, of: ctx.subUnits.length };
-  return ctx.subUnits.filter((unit) => kept.has(unit));
+  return withData.filter((unit) => kept.has(unit));
 }
 
 function figureRows(binding: FigureChartBinding, ctx: ChartContext): Read {
   const read: Read = { values: [], sources: [], hidden: 0, missing: [] };
-  const units = binding.level === 'subunits' ? largest(binding, ctx, read) : [ctx.unit];
+  const units = binding.level === 'subunits' ? drawnUnits(binding, ctx, read) : [ctx.unit];
   const categories = binding.breakdown ? BREAKDOWN_VALUES[binding.breakdown] : [{ code: '', label: '' }];
   const periods = binding.periods.filter((when) => when === 'current' || ctx.baseline !== undefined);
   let order = 0;
@@ -211,6 +232,20 @@ function altText(title: string, values: readonly ChartDatum[], read: Read): stri
   return `${title}. ${items.length > 0 ? `${items.join('; ')}.` : 'Không có cột nào.'}${none}`;
 }
 
+/** Why a chart has nothing to draw: no bar, or only bars of 0. */
+function emptyReason(read: Read, noTargets: boolean): { empty?: string } {
+  if (read.values.some((datum) => datum.value !== 0)) return {};
+  if (noTargets) return { empty: 'kỳ này không có chỉ tiêu kế hoạch' };
+  if (read.hidden > 0) return { empty: 'các số liệu khác 0 được ẩn để bảo vệ thông tin cá nhân của trẻ em' };
+  if (read.values.length > 0) return { empty: 'mọi số liệu đều bằng 0' };
+  return { empty: 'chưa có số liệu' };
+}
+
+/** "(Không vẽ biểu đồ "…" vì chưa có số liệu.)": what the document says where a chart is left out. */
+export function chartLeftOut(figure: ChartFigure): string | undefined {
+  return figure.empty === undefined ? undefined : `Không vẽ biểu đồ "${figure.title}" vì ${figure.empty}.`;
+}
+
 /** The data of a chart for a report. */
 export function chartFigure(definition: ChartDefinition, ctx: ChartContext): ChartFigure {
   const binding = definition.binding;
@@ -224,6 +259,7 @@ export function chartFigure(definition: ChartDefinition, ctx: ChartContext): Cha
     hidden: read.hidden,
     missing: read.missing,
     ...(read.shown ? { shown: read.shown } : {}),
+    ...emptyReason(read, 'targets' in binding && ctx.targets.length === 0),
     source: sourceLine(definition, ctx, withBaseline),
     alt: altText(binding.title, read.values, read),
   };
@@ -232,7 +268,13 @@ export function chartFigure(definition: ChartDefinition, ctx: ChartContext): Cha
 /** What a caption adds about bars that are not drawn (`k`: K of `--suppress K`). */
 export function chartNotes(figure: ChartFigure, k: number | undefined): string[] {
   const notes: string[] = [];
-  if (figure.shown) notes.push(`Thể hiện ${figure.shown.units}/${figure.shown.of} đơn vị có số liệu cao nhất.`);
+  const shown = figure.shown;
+  if (shown && (shown.units < shown.withData || shown.withoutData > 0)) {
+    // Says what the bars are: "5 đơn vị có số liệu", never a share of all the units.
+    const drawn = shown.units < shown.withData ? `${formatNumber(shown.units)} đơn vị có số liệu cao nhất (trong ${formatNumber(shown.withData)} đơn vị có số liệu)` : `${formatNumber(shown.units)} đơn vị có số liệu`;
+    const without = shown.withoutData > 0 ? `; ${formatNumber(shown.withoutData)} ${shown.word} chưa có số liệu${shown.listedIn ? ` (danh sách tại ${shown.listedIn})` : ''}` : '';
+    notes.push(`Thể hiện ${drawn}${without}.`);
+  }
   if (figure.hidden > 0) {
     const range = k === 2 ? 'bằng 1' : `từ 1 đến ${(k ?? 2) - 1}`;
     notes.push(
@@ -240,7 +282,6 @@ export function chartNotes(figure: ChartFigure, k: number | undefined): string[]
     );
   }
   if (figure.missing.length > 0) notes.push(`Không có số liệu: ${figure.missing.join('; ')}.`);
-  if (figure.values.length === 0 && figure.hidden === 0 && figure.missing.length === 0) notes.push('Không có số liệu để vẽ biểu đồ.');
   return notes;
 }
 

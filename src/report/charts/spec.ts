@@ -4,6 +4,7 @@
  * the named data set `figures`, whose rows the report fills from the results (data.ts); the
  * binding is checked against the catalogue when the file is loaded.
  */
+import { reportText } from '../../messages/index.js';
 import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { z } from 'zod';
@@ -89,7 +90,7 @@ export function loadCharts(dirs: readonly string[], catalogue: CatalogueView): C
     for (const name of readdirSync(dir).filter((file) => file.endsWith(CHART_SUFFIX)).sort()) {
       const id = name.slice(0, -CHART_SUFFIX.length);
       const file = join(dir, name);
-      if (!CHART_ID.test(id)) throw layoutError(file, 'tên tệp chỉ gồm chữ thường không dấu, số và "-"', 'file names use lower-case letters, digits and "-" only');
+      if (!CHART_ID.test(id)) throw layoutError(file, reportText.layoutChartFileName());
       byId.set(id, loadChartFile(file, id, catalogue));
     }
   }
