@@ -66,6 +66,13 @@ describe.skipIf(!existsSync(CHROMIUM))('a workspace per tab, and the file set', 
     await shot(tabB, 'tab-b-computed', tabB.locator('#ket-qua'));
     // Each tab has its own folder on the server.
     expect(readdirSync(session.server.dir).filter((name) => name.startsWith('tab-'))).toHaveLength(2);
+    // The form typed in one tab is not what the other finds after a reload.
+    await tabA.getByLabel('Họ tên người ký', { exact: true }).fill('Người ký của thẻ A');
+    await tabB.getByLabel('Họ tên người ký', { exact: true }).fill('Người ký của thẻ B');
+    await tabA.reload();
+    await tabA.locator('#figures tr[data-indicator="TE-0101"]').waitFor();
+    expect(await tabA.getByLabel('Họ tên người ký', { exact: true }).inputValue()).toBe('Người ký của thẻ A');
+    expect(await tabB.getByLabel('Họ tên người ký', { exact: true }).inputValue()).toBe('Người ký của thẻ B');
   });
 
   it('a duplicated tab (its sessionStorage copied, tab id included) takes a workspace of its own', async () => {

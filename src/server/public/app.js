@@ -1017,8 +1017,9 @@ function drawReport() {
 // ------------------------------------------------------------------ 4b. work kept in the browser (#18)
 //
 // The report form and the narrative are saved in this browser as they are typed, per unit and
-// period ("chitieu-form:<unit>|<period>"), and the last one typed ("chitieu-form:last") comes
-// back after a reload even before any data is read. Both can be downloaded and uploaded as the
+// period ("chitieu-form:<unit>|<period>", shared by the browser's tabs), and the tab's last one
+// ("chitieu-form:last", in the tab's sessionStorage) comes back after a reload even before any
+// data is read. Both can be downloaded and uploaded as the
 // YAML files the command line takes (--settings, --narrative).
 
 const FORM_PREFIX = 'chitieu-form:';
@@ -1059,9 +1060,9 @@ function fillNarrative(narrative) {
 
 const formKey = (unit, period) => `${FORM_PREFIX}${unit}|${period}`;
 
-function savedForm(key) {
+function savedForm(key, store = localStorage) {
   try {
-    const saved = JSON.parse(localStorage.getItem(key) ?? 'null');
+    const saved = JSON.parse(store.getItem(key) ?? 'null');
     return saved && typeof saved === 'object' && saved.settings ? saved : null;
   } catch {
     return null;
@@ -1071,7 +1072,8 @@ function savedForm(key) {
 function saveForm() {
   const place = formPlace();
   const entry = JSON.stringify({ ...readForm(), ...place, saved: new Date().toISOString() });
-  localStorage.setItem(`${FORM_PREFIX}last`, entry);
+  // The tab's own last form: another tab typing never changes what this one restores.
+  sessionStorage.setItem(`${FORM_PREFIX}last`, entry);
   if (place.unit && place.period) localStorage.setItem(formKey(place.unit, place.period), entry);
   drawFormNote();
 }
@@ -1083,7 +1085,7 @@ function saveForm() {
  */
 function restoreFormFor(unit, period) {
   const saved = savedForm(formKey(unit, period));
-  const last = savedForm(`${FORM_PREFIX}last`);
+  const last = savedForm(`${FORM_PREFIX}last`, sessionStorage);
   if (saved) writeForm(saved);
   else if (last && (last.unit !== unit || last.period !== period)) fillNarrative(Object.fromEntries(state.narrative.map((section) => [section.key, ''])));
   $('narrative-note').hidden = true;
@@ -1390,7 +1392,7 @@ async function init() {
   $('version').textContent = `chitieu ${options.version}`;
   applyLanguage();
   // The form as last typed in this browser (over `serve --settings`): a reload loses nothing typed.
-  const last = savedForm(`${FORM_PREFIX}last`);
+  const last = savedForm(`${FORM_PREFIX}last`, sessionStorage);
   if (last) writeForm(last);
   // A reload keeps what the server already read and computed for this tab.
   const status = await api('GET', '/api/data');
