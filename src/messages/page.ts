@@ -258,5 +258,7 @@ export const pageText = catalogue('page', {
   ),
   'files.allCommunes': text('{unit}: đã có tệp của cả {communes} xã.', '{unit}: all {communes} communes have a file.'),
   'progress.uploading': text('Đang tải tệp lên: {sent}/{total} MB', 'Uploading: {sent}/{total} MB'),
+  'working.chartsList': text('Đang chuẩn bị biểu đồ…', 'Preparing the charts…'),
+  'working.charts': text('Đang vẽ biểu đồ {done}/{total}…', 'Drawing chart {done} of {total}…'),
   'charts.title': text('Biểu đồ (như trong báo cáo)', 'Charts (as in the report)'),
 });

@@ -146,6 +146,9 @@ describe.skipIf(!existsSync(CHROMIUM))('work kept, progress and place', () => {
     await expect(page.locator('#progress-text').innerText()).resolves.toMatch(/^Read 14 file\(s\), /);
     await page.locator('#charts figure').first().waitFor();
     expect(await page.locator('#charts h3').innerText()).toBe('Charts (as in the report)');
+    // "Drawing chart 2 of 3…" goes once the last picture is in.
+    await expect.poll(() => page.locator('#charts img').evaluateAll((images) => images.every((image) => (image as unknown as { complete: boolean }).complete))).toBe(true);
+    await expect.poll(() => page.locator('#charts p.working').isHidden()).toBe(true);
     await expect(page.locator('#charts figcaption strong').first().innerText()).resolves.toMatch(/^Chart 1\. /);
     const statuses = await page.locator('#targets-view .status').allInnerTexts();
     expect(statuses.length).toBeGreaterThan(0);
