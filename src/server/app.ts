@@ -1,7 +1,8 @@
 /**
  * The page's server: the same pipeline as the CLI (src/pipeline), behind a few JSON routes.
- * One person, one browser tab: the state of a run (files read, figures computed, report
- * made) is kept here, in memory and in the private folder, until "Xóa dữ liệu" or stop.
+ * One person, a workspace per browser tab (src/server/tabs.ts): each tab's files, what was
+ * read and computed from them and the reports made are kept here, in memory and in the tab's
+ * own sub-folder of the private folder, until that tab's "Xóa dữ liệu" or the server stops.
  */
 import { createWriteStream, readdirSync, rmSync } from 'node:fs';
 import { basename, join } from 'node:path';
