@@ -44,13 +44,14 @@ export interface ProfileState {
   madeFor(profile: { readonly name: string; readonly file: string }): { id: string; saved?: string } | undefined;
 }
 
+/** What the server does for the profiles of the tab a request comes from (src/server/tabs.ts). */
 export interface ProfileHooks {
-  /** Saves the files of an upload (the server's own limits and folder). */
+  /** Saves the files of an upload (the server's own limits, the tab's folder). */
   readonly receive: (request: FastifyRequest, kind: string) => Promise<{ paths: string[]; folder: string }>;
-  /** Reads the files of the last upload again (with the new selection); undefined when there are none. */
-  readonly reread: () => object | undefined;
-  /** The layouts of the last read that need mapping. */
-  readonly pendingMapping: () => readonly LayoutDraft[] | undefined;
+  /** Reads the tab's files again (with the new selection); undefined when there are none. */
+  readonly reread: (request: FastifyRequest) => object | undefined;
+  /** The layouts of the tab's last read that need mapping. */
+  readonly pendingMapping: (request: FastifyRequest) => readonly LayoutDraft[] | undefined;
 }
 
 const KINDS = ['children', 'events', 'communeFacts'] as const;
@@ -211,15 +212,15 @@ function choicesOf(layouts: readonly LayoutDraft[], requested: z.output<typeof C
   });
 }
 
-export function registerProfiles(app: FastifyInstance, state: State, hooks: ProfileHooks, profilesDir: string): void {
-  const pending = (): readonly LayoutDraft[] => {
-    const layouts = hooks.pendingMapping();
+export function registerProfiles(app: FastifyInstance, stateOf: (request: FastifyRequest) => State, hooks: ProfileHooks, profilesDir: string): void {
+  const pending = (request: FastifyRequest): readonly LayoutDraft[] => {
+    const layouts = hooks.pendingMapping(request);
     if (!layouts || layouts.length === 0) {
       throw new UserError(ExitCode.usage, serverText.nothingToMap());
     }
     return layouts;
   };
-  const listed = () => ({
+  const listed = (state: State) => ({
     choice: state.choice(),
     profiles: state.entries().map((entry) => ({
       id: entry.id,
@@ -230,14 +231,16 @@ export function registerProfiles(app: FastifyInstance, state: State, hooks: Prof
     broken: state.broken(),
   });
 
-  app.get('/api/profiles', async () => listed());
+  app.get('/api/profiles', async (request) => listed(stateOf(request)));
 
   app.post('/api/profiles/choice', async (request) => {
+    const state = stateOf(request);
     state.choose(parseBody(ChoiceRequest, request.body).choice);
-    return { ...listed(), reading: hooks.reread() ?? null };
+    return { ...listed(state), reading: hooks.reread(request) ?? null };
   });
 
   app.post('/api/profiles', async (request) => {
+    const state = stateOf(request);
     const { paths, folder } = await hooks.receive(request, 'profile');
     try {
       if (paths.length !== 1) throw new UserError(ExitCode.usage, serverText.chooseProfileFile());
@@ -247,17 +250,17 @@ export function registerProfiles(app: FastifyInstance, state: State, hooks: Prof
       // The profile is in memory now: its file is not kept.
       rmSync(folder, { recursive: true, force: true });
     }
-    return { ...listed(), reading: hooks.reread() ?? null };
+    return { ...listed(state), reading: hooks.reread(request) ?? null };
   });
 
   app.post('/api/mapping/check', async (request) => {
-    const layouts = pending();
+    const layouts = pending(request);
     const choices = choicesOf(layouts, parseBody(CheckRequest, request.body).layouts);
     return { layouts: choices.map((choice) => checkMapping(layouts.find((layout) => layout.id === choice.id)!, choice)) };
   });
 
   app.post('/api/mapping', async (request, reply) => {
-    const layouts = pending();
+    const layouts = pending(request);
     const body = parseBody(MappingRequest, request.body);
     const choices = choicesOf(layouts, body.layouts);
     for (const choice of choices) {
@@ -275,14 +278,14 @@ export function registerProfiles(app: FastifyInstance, state: State, hooks: Prof
     const name = body.name.normalize('NFC');
     const made = makeProfile(name, layouts, choices, MADE_HERE);
     const ignore = choices.filter((choice) => choice.kind === 'ignore').flatMap((choice) => layouts.find((layout) => layout.id === choice.id)!.sheets.map((sheet) => sheet.sheet));
-    const entry = state.addMade(made.profile, made.yaml, ignore);
-    const reading = hooks.reread();
+    const entry = stateOf(request).addMade(made.profile, made.yaml, ignore);
+    const reading = hooks.reread(request);
     return reply.code(202).send({ id: entry.id, reading });
   });
 
   app.post('/api/mapping/save', async (request) => {
     const { id } = parseBody(z.object({ id: z.string().max(40) }), request.body);
-    const entry = state.made().find((candidate) => candidate.id === id);
+    const entry = stateOf(request).made().find((candidate) => candidate.id === id);
     if (!entry) throw new UserError(ExitCode.usage, serverText.noMadeProfile());
     if (!entry.saved) {
       prepareOutputFolder(profilesDir, { option: 'profiles' });
@@ -296,7 +299,7 @@ export function registerProfiles(app: FastifyInstance, state: State, hooks: Prof
 
   app.get('/download/profile.yaml', async (request, reply: FastifyReply) => {
     const { id } = parseBody(z.object({ id: z.string().max(40) }), request.query);
-    const entry = state.made().find((candidate) => candidate.id === id);
+    const entry = stateOf(request).made().find((candidate) => candidate.id === id);
     if (!entry) return reply.code(404).send({ error: serverText.noSuchProfile() });
     return reply
       .header('content-disposition', `attachment; filename="${profileFileName(entry.profile.name)}"`)
