@@ -15,7 +15,7 @@ import { inspectOle } from '../../src/import/ole.js';
 import { parseXlsFile } from '../../src/import/readers/xls-workbook.js';
 import { readXlsxWorkbook } from '../../src/import/readers/xlsx.js';
 import type { CellNote } from '../../src/import/readers/types.js';
-import { UserError } from '../../src/model/messages.js';
+import { UserError } from '../../src/messages/index.js';
 import { childRecords } from '../../src/model/record-columns.js';
 import {
   boolErr, buildCompound, format, formula, label, labelSst, mulRk, numberCell, record, rk, rkCell, sstHeader, sstRecords,

@@ -7,7 +7,8 @@ import { closeSync, openSync, ftruncateSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
 import { parseYamlText, readYamlFile, YAML_LIMITS } from '../../src/io/yaml-file.js';
-import { ExitCode, UserError, msg } from '../../src/model/messages.js';
+import { ExitCode, UserError } from '../../src/messages/index.js';
+import { msg } from '../helpers/test-messages.js';
 import { runCli } from '../helpers/cli.js';
 import { tempDir, writeText } from '../helpers/workbooks.js';
 
