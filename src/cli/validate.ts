@@ -92,7 +92,7 @@ export function registerValidate(program: Command, context: CliContext, text: Te
         for (const warning of notable.slice(0, LISTED_ROWS)) print(`  ${warningLine(warning, lang)}`);
         if (notable.length > LISTED_ROWS) print(`  … (${numberIn(lang, notable.length - LISTED_ROWS)})`);
       }
-      for (const line of summaryLines(result.rejected, result.warnings, lang)) print(line);
+      for (const line of summaryLines(result.rejected, result.warnings, lang, { rows: total.read, unreadable: result.unreadable.length })) print(line);
       if (options.out) {
         // exceljs takes a quarter of a second to load: only a run that writes the workbook pays it.
         const { OUTPUTS } = await import('../output/formats.js');

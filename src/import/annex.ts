@@ -7,11 +7,12 @@ import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import { z } from 'zod';
-import { ExitCode, UserError, msg } from '../model/messages.js';
+import { issueMessage, issuePath } from '../messages/zod-issue.js';
+import { ExitCode, importText, type Message, UserError } from '../messages/index.js';
 import { communeCode as communeCodeSchema, isoDate } from '../model/records.js';
 import { BreakdownKey, Level } from '../model/results.js';
 import { UnitCode } from '../model/levels.js';
-import type { RawValue } from './cells.js';
+import { YES_NO_WORDS, type RawValue } from './cells.js';
 import type { CellNote } from './readers/types.js';
 import { readXlsxWorkbook } from './readers/xlsx.js';
 import {
@@ -34,8 +35,8 @@ import {
 } from '../model/annex-contract.js';
 
 
-function refuse(file: string, vi: string, en: string): UserError {
-  return new UserError(ExitCode.unreadableInput, msg(`Tệp ${file}: ${vi}`, `File ${file}: ${en}`));
+function refuse(file: string, reason: Message): UserError {
+  return new UserError(ExitCode.unreadableInput, importText.annexRefused({ file, reason }));
 }
 
 type AnnexCell = string | number | boolean | null;
@@ -104,7 +105,7 @@ const DataRowSchema = z.object({
   factor: nullableNumber,
 });
 
-const yesNo = z.union([z.literal('Có'), z.literal('Không'), z.null()]).transform((v) => (v === null ? undefined : v === 'Có'));
+const yesNo = z.union([z.literal(YES_NO_WORDS.yes), z.literal(YES_NO_WORDS.no), z.null()]).transform((v) => (v === null ? undefined : v === YES_NO_WORDS.yes));
 const optionalNumber = z.number().nonnegative().nullable().transform((v) => v ?? undefined);
 
 const FactRowSchema = z.object({
@@ -136,12 +137,12 @@ function readInfo(file: string, sheet: SheetRows): { info: AnnexInfo; sources: S
     }
   }
   if (values.format !== undefined && !(ANNEX_FORMATS_READ as readonly string[]).includes(values.format)) {
-    throw refuse(file, `định dạng phụ lục "${values.format}" khác với định dạng chitieu này đọc được (${ANNEX_FORMAT}).`, `annex format "${values.format}" is not the one this chitieu reads (${ANNEX_FORMAT}).`);
+    throw refuse(file, importText.annexFormatOther({ format: values.format, expected: ANNEX_FORMAT }));
   }
   const parsed = InfoSchema.safeParse(values);
   if (!parsed.success) {
     const issue = parsed.error.issues[0]!;
-    throw refuse(file, `trang ${INFO_SHEET} không đúng mẫu (mục ${issue.path.join('.')}: ${issue.message}).`, `sheet ${INFO_SHEET} has an unknown layout (${issue.path.join('.')}: ${issue.message}).`);
+    throw refuse(file, importText.annexInfoLayout({ sheet: INFO_SHEET, field: issuePath(issue.path), reason: issueMessage(issue, { schema: InfoSchema, input: values }) }));
   }
   const i = parsed.data;
   const baseline = i.baselineId && i.baselineFrom && i.baselineTo ? period.parse({ id: i.baselineId, from: i.baselineFrom, to: i.baselineTo }) : undefined;
@@ -171,7 +172,7 @@ function readData(file: string, sheet: SheetRows): { periodId: string; row: Anne
   const isKeys = (row: readonly AnnexCell[] | undefined) => row !== undefined && expected.every((column, i) => row[i] === column);
   const keysRow = [0, 1].find((index) => isKeys(sheet[index]));
   if (keysRow === undefined) {
-    throw refuse(file, `trang ${DATA_SHEET} không đúng mẫu (cần các cột ${expected.join(', ')}).`, `sheet ${DATA_SHEET} has an unknown layout (expected columns ${expected.join(', ')}).`);
+    throw refuse(file, importText.annexDataLayout({ sheet: DATA_SHEET, columns: expected.join(', ') }));
   }
   return sheet
     .slice(keysRow + 1)
@@ -182,7 +183,7 @@ function readData(file: string, sheet: SheetRows): { periodId: string; row: Anne
       const parsed = DataRowSchema.safeParse(record);
       if (!parsed.success) {
         const issue = parsed.error.issues[0]!;
-        throw refuse(file, `trang ${DATA_SHEET}, dòng ${number}, cột ${issue.path.join('.')}: ${issue.message}.`, `sheet ${DATA_SHEET}, row ${number}, column ${issue.path.join('.')}: ${issue.message}.`);
+        throw refuse(file, importText.annexCellFault({ sheet: DATA_SHEET, row: number, column: issuePath(issue.path), reason: issueMessage(issue, { schema: DataRowSchema, input: record }) }));
       }
       const d = parsed.data;
       const breakdown: Partial<Record<BreakdownKey, string>> = {};
@@ -210,15 +211,16 @@ function readFacts(file: string, sheet: SheetRows | undefined): UnitFacts[] {
   if (!sheet) return [];
   const [header = [], ...rows] = sheet;
   if (FACT_FIELDS.some((field, i) => header[i] !== factHeader(field))) {
-    throw refuse(file, `trang ${FACTS_SHEET} không đúng mẫu.`, `sheet ${FACTS_SHEET} has an unknown layout.`);
+    throw refuse(file, importText.annexSheetLayout({ sheet: FACTS_SHEET }));
   }
   return rows
     .filter((values) => values.some((value) => value !== null))
     .map((values, i) => {
-      const parsed = FactRowSchema.safeParse(Object.fromEntries(FACT_FIELDS.map((field, c) => [field, values[c] ?? null])));
+      const record = Object.fromEntries(FACT_FIELDS.map((field, c) => [field, values[c] ?? null]));
+      const parsed = FactRowSchema.safeParse(record);
       if (!parsed.success) {
         const issue = parsed.error.issues[0]!;
-        throw refuse(file, `trang ${FACTS_SHEET}, dòng ${i + 2}: ${issue.message}.`, `sheet ${FACTS_SHEET}, row ${i + 2}: ${issue.message}.`);
+        throw refuse(file, importText.annexCellFault({ sheet: FACTS_SHEET, row: i + 2, column: issuePath(issue.path), reason: issueMessage(issue, { schema: FactRowSchema, input: record }) }));
       }
       const facts: Record<string, unknown> = {};
       for (const [key, value] of Object.entries(parsed.data)) if (value !== undefined) facts[key] = value;
@@ -232,7 +234,7 @@ export async function readAnnex(path: string): Promise<Annex> {
   try {
     bytes = readFileSync(path);
   } catch (error) {
-    throw refuse(file, `không đọc được (${(error as NodeJS.ErrnoException).code ?? String(error)}).`, `cannot be read (${(error as NodeJS.ErrnoException).code ?? String(error)}).`);
+    throw refuse(file, importText.annexUnreadable({ code: (error as NodeJS.ErrnoException).code ?? String(error) }));
   }
   let workbook: Map<string, SheetRows>;
   try {
@@ -240,29 +242,21 @@ export async function readAnnex(path: string): Promise<Annex> {
     if (bytes.length < 4 || bytes.readUInt32LE(0) !== 0x04034b50) throw new Error('not a zip');
     workbook = await workbookRows(path);
   } catch {
-    throw refuse(file, 'không phải tệp Excel (.xlsx) đọc được.', 'is not a readable Excel (.xlsx) file.');
+    throw refuse(file, importText.annexNotXlsx());
   }
   const infoSheet = workbook.get(INFO_SHEET);
   const dataSheet = workbook.get(DATA_SHEET);
   if (infoSheet && infoSheet.some((row) => row[0] === 'suppress')) {
-    throw refuse(
-      file,
-      'là phụ lục để công bố, đã ẩn số liệu nhỏ (--suppress), nên không cộng được; hãy dùng phụ lục lập không có --suppress.',
-      'is an annex for publication with small counts hidden (--suppress) and cannot be summed; use an annex made without --suppress.',
-    );
+    throw refuse(file, importText.annexSuppressed());
   }
   if (!infoSheet || !dataSheet) {
-    throw refuse(
-      file,
-      `không phải phụ lục do chitieu tạo (thiếu trang ${!infoSheet ? INFO_SHEET : DATA_SHEET}); hãy dùng tệp .xlsx mà lệnh "chitieu report" của xã đã xuất.`,
-      `is not an annex written by chitieu (no ${!infoSheet ? INFO_SHEET : DATA_SHEET} sheet); use the .xlsx the commune's "chitieu report" wrote.`,
-    );
+    throw refuse(file, importText.annexSheetMissing({ sheet: !infoSheet ? INFO_SHEET : DATA_SHEET }));
   }
   const { info, sources } = readInfo(file, infoSheet);
   const data = readData(file, dataSheet);
   const stray = data.find(({ periodId }) => periodId !== info.period.id && periodId !== info.baseline?.id);
   if (stray) {
-    throw refuse(file, `trang ${DATA_SHEET} có số liệu của kỳ ${stray.periodId}, không phải kỳ ${info.period.id}.`, `sheet ${DATA_SHEET} holds figures of period ${stray.periodId}, not ${info.period.id}.`);
+    throw refuse(file, importText.annexOtherPeriod({ sheet: DATA_SHEET, found: stray.periodId, expected: info.period.id }));
   }
   return {
     file,

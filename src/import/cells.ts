@@ -1,5 +1,5 @@
 import type { CodeList } from '../model/codes.js';
-import { msg, type Message } from '../model/messages.js';
+import { importText, type Message } from '../messages/index.js';
 import { clean, foldValue, isBlankText, stripDiacritics } from './text.js';
 import { formatDmy } from '../model/dates.js';
 
@@ -49,7 +49,7 @@ export function parseCode(value: RawValue, digits: number, maxPadding = digits):
 }
 
 const invalidCode = (digits: number) =>
-  msg(`mã phải gồm ${digits} chữ số`, `a code must have ${digits} digits`);
+  importText.codeDigits({ digits });
 
 // ---------------------------------------------------------------- dates
 
@@ -105,23 +105,46 @@ export function parseDate(value: RawValue): Parsed<string> {
     return ok(isoFromSerial(value));
   }
   const text = displayText(value);
-  let iso: string | undefined;
   const dayFirst = DAY_FIRST.exec(text);
   const isoLike = ISO_LIKE.exec(text);
-  if (dayFirst) {
-    iso = isoFromParts(fullYear(dayFirst[3]!), Number(dayFirst[2]), Number(dayFirst[1]));
-  } else if (isoLike) {
-    iso = isoFromParts(Number(isoLike[1]), Number(isoLike[2]), Number(isoLike[3]));
-  } else if (SERIAL_TEXT.test(text) && Number(text) >= 10_000) {
-    // Serial numbers that lost their date format (pasted as text); small numbers are not dates.
-    iso = isoFromSerial(Number(text));
+  const parts = dayFirst
+    ? { year: fullYear(dayFirst[3]!), month: Number(dayFirst[2]), day: Number(dayFirst[1]) }
+    : isoLike
+      ? { year: Number(isoLike[1]), month: Number(isoLike[2]), day: Number(isoLike[3]) }
+      : undefined;
+  if (parts) {
+    const iso = isoFromParts(parts.year, parts.month, parts.day);
+    return iso ? ok(iso) : fail('invalid_date', calendarFault(parts));
   }
-  return iso ? ok(iso) : fail('invalid_date', invalidDate);
+  // Serial numbers that lost their date format (pasted as text); small numbers are not dates.
+  if (SERIAL_TEXT.test(text) && Number(text) >= 10_000) return ok(isoFromSerial(Number(text)));
+  return fail('invalid_date', invalidDate);
 }
 
-const invalidDate = msg('ngày không hợp lệ (dùng dd/mm/yyyy)', 'invalid date (use dd/mm/yyyy)');
+/** Days in a month of a year (month 1–12). */
+function daysIn(year: number, month: number): number {
+  return new Date(Date.UTC(year, month, 0)).getUTCDate();
+}
+
+/**
+ * Why a date written in the right form is still no date: a month or a day that does not exist
+ * ("31/02/2025": February has no 31st). The form is right, so the message does not blame it.
+ */
+function calendarFault({ year, month, day }: { year: number; month: number; day: number }): Message {
+  if (month < 1 || month > 12) return importText.noSuchMonth({ month });
+  if (day < 1 || day > 31) return importText.noSuchDay({ day });
+  if (month === 2 && day === 29) return importText.notLeapYear({ year });
+  return importText.noSuchDayInMonth({ day, month, days: daysIn(year, month) });
+}
+
+const invalidDate = importText.dateInvalid();
 
 // ---------------------------------------------------------------- yes / no
+
+/** How the contract writes yes and no in a cell (the annex and the page write them so too). */
+export const YES_NO_WORDS = { yes: 'Có', no: 'Không' } as const;
+/** "No support" written in the interventions column: none, not an unknown intervention. */
+export const NO_SUPPORT_WORDS: ReadonlySet<string> = new Set(['không', 'khong', '0', 'no', 'k']);
 
 const YES = new Set(['có', 'co', 'x', '1', 'c', 'yes', 'y', 'true', 'đã', 'da', 'rồi']);
 const NO = new Set(['không', 'khong', '0', 'k', 'no', 'n', 'false', 'chưa', 'chua']);
@@ -137,7 +160,7 @@ export function parseYesNo(value: RawValue): Parsed<boolean> {
   const text = foldValue(displayText(value));
   if (YES.has(text)) return ok(true);
   if (NO.has(text)) return ok(false);
-  return fail('invalid_yes_no', msg('phải là Có hoặc Không', 'must be Có (yes) or Không (no)'));
+  return fail('invalid_yes_no', importText.yesNoExpected());
 }
 
 // ---------------------------------------------------------------- numbers
@@ -155,13 +178,13 @@ export function parseNumber(value: RawValue): Parsed<number> {
   return ok(Number(normalised));
 }
 
-const invalidNumber = msg('phải là một số', 'must be a number');
+const invalidNumber = importText.numberExpected();
 
 export function parseInteger(value: RawValue): Parsed<number> {
   const parsed = parseNumber(value);
   if (!parsed.ok) return parsed;
   if (!Number.isInteger(parsed.value) || parsed.value < 0)
-    return fail('invalid_number', msg('phải là số nguyên không âm', 'must be a whole number ≥ 0'));
+    return fail('invalid_number', importText.wholeNumberExpected());
   return parsed;
 }
 
@@ -234,10 +257,10 @@ export function allowedValues(list: CodeList): Message {
     // The Law's 14 groups are written by their letters a–o; a short list reads better by its labels.
     if (list.length > 6 && letters.every((letter) => letter !== undefined)) {
       const shown = letters.join(', ');
-      allowed = msg(`dùng chữ ${shown}, mã ${codes} hoặc tên nhóm`, `use the letter ${shown}, the code ${codes} or the group's name`);
+      allowed = importText.useLetterCodeOrGroup({ shown, codes });
     } else {
       const labels = list.map((entry) => entry.label).join(', ');
-      allowed = msg(`dùng một trong: ${labels} (hoặc mã ${codes})`, `use one of: ${labels} (or the code ${codes})`);
+      allowed = importText.useOneOf({ labels, codes });
     }
     allowedTexts.set(list, allowed);
   }
@@ -246,7 +269,7 @@ export function allowedValues(list: CodeList): Message {
 
 const unknownValue = (text: string, list: CodeList) => {
   const allowed = allowedValues(list);
-  return msg(`giá trị "${text}" không có trong danh mục; ${allowed.vi}`, `value "${text}" is not in the code list; ${allowed.en}`);
+  return importText.valueNotInList({ text, allowed });
 };
 
 export function parseEnum(value: RawValue, list: CodeList): Parsed<string> {

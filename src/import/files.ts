@@ -2,7 +2,7 @@ import { open, stat } from 'node:fs/promises';
 import { basename, extname } from 'node:path';
 import { printableName } from '../io/file-names.js';
 import { OPEN_IN_EXCEL } from '../io/output.js';
-import { ExitCode, UserError, msg, type Message } from '../model/messages.js';
+import { ExitCode, importText, type Message, UserError } from '../messages/index.js';
 import { OLE_MAGIC, inspectOle } from './ole.js';
 import { markupKind, type MarkupKind } from './readers/markup.js';
 import { HOW_TO_SAVE_AS_XLSX, findSoffice } from './xls.js';
@@ -20,7 +20,7 @@ export function unreadable(file: string, reason: Message): UserError {
   const name = printableName(basename(file));
   return new UserError(
     ExitCode.unreadableInput,
-    msg(`Không đọc được file "${name}": ${reason.vi}`, `Cannot read file "${name}": ${reason.en}`),
+    importText.fileUnreadable({ name, reason }),
   );
 }
 
@@ -28,7 +28,7 @@ export function unreadable(file: string, reason: Message): UserError {
 export function lockedOrUnreadable(file: string, error: unknown): UserError {
   const code = typeof error === 'object' && error !== null && 'code' in error ? String(error.code) : '';
   if (code === 'EBUSY') return unreadable(file, OPEN_IN_EXCEL);
-  return unreadable(file, msg('file không tồn tại hoặc không mở được', 'file does not exist or cannot be opened'));
+  return unreadable(file, importText.fileMissing());
 }
 
 const ZIP_MAGIC = Buffer.from([0x50, 0x4b, 0x03, 0x04]);
@@ -43,13 +43,13 @@ export async function detectFormat(file: string): Promise<FileFormat> {
   let size: number;
   try {
     const info = await stat(file);
-    if (!info.isFile()) throw unreadable(file, msg('không phải là file', 'not a file'));
+    if (!info.isFile()) throw unreadable(file, importText.notAFile());
     size = info.size;
   } catch (error) {
     if (error instanceof UserError) throw error;
-    throw unreadable(file, msg('file không tồn tại hoặc không mở được', 'file does not exist or cannot be opened'));
+    throw unreadable(file, importText.fileMissing());
   }
-  if (size === 0) throw unreadable(file, msg('file rỗng (0 byte)', 'the file is empty (0 bytes)'));
+  if (size === 0) throw unreadable(file, importText.fileEmpty());
   const start = Buffer.alloc(4096);
   const handle = await open(file, 'r').catch((error: unknown) => {
     throw lockedOrUnreadable(file, error);
@@ -66,10 +66,12 @@ export async function detectFormat(file: string): Promise<FileFormat> {
     return 'xlsx';
   }
   if (head.subarray(0, 4).equals(EMPTY_ZIP_MAGIC)) {
-    throw unreadable(file, msg('file nén rỗng, không phải sổ Excel', 'an empty zip, not an Excel workbook'));
+    throw unreadable(file, importText.emptyZip());
   }
   if (head.subarray(0, 8).equals(OLE_MAGIC)) return oleFormat(file);
   if (head.length >= 4 && BARE_BIFF_BOF.has(head.readUInt16LE(0))) throw unreadable(file, TOO_OLD_XLS);
+  const other = notASpreadsheet(head);
+  if (other) throw unreadable(file, importText.notAListOfChildren({ what: other }));
   // Web software's "Xuất Excel" writes a web page, named .xls, .xlsx or .html alike.
   const markup = markupKind(head);
   if (markup) return markup;
@@ -77,11 +79,11 @@ export async function detectFormat(file: string): Promise<FileFormat> {
   if ((extension === '.xls' || extension === '.xml') && MARKUP.test(head.toString('latin1'))) return markupFormat(file);
   if (extension === '.csv' || extension === '.txt' || extension === '.tsv') return 'csv';
   if (extension === '.xlsx' || extension === '.xlsm') {
-    throw unreadable(file, msg('file hỏng, không phải sổ Excel (.xlsx)', 'corrupt, not an Excel workbook (.xlsx)'));
+    throw unreadable(file, importText.notAWorkbook());
   }
   throw unreadable(
     file,
-    msg('chỉ đọc được tệp .xlsx, .xls hoặc .csv', 'only .xlsx, .xls and .csv files can be read'),
+    importText.unsupportedExtension(),
   );
 }
 
@@ -91,8 +93,33 @@ export async function guardZip(file: string, named: string = file): Promise<ZipI
     return await checkZip(file);
   } catch (error) {
     if (error instanceof ZipRefusal) throw unreadable(named, error.reason);
-    throw unreadable(named, msg('file hỏng, không phải sổ Excel (.xlsx)', 'corrupt, not an Excel workbook (.xlsx)'));
+    throw unreadable(named, importText.notAWorkbook());
   }
+}
+
+/**
+ * Files people pick by mistake instead of the list (a PDF of the report, a photo of the paper
+ * form, a download still zipped), told by their first bytes whatever their name: the message
+ * says what the file is rather than how to save it as .xlsx.
+ */
+const SIGNATURES: readonly { readonly bytes: readonly (number | undefined)[]; readonly what: () => Message }[] = [
+  { bytes: [0x25, 0x50, 0x44, 0x46, 0x2d], what: () => importText.kindPdf() },
+  { bytes: [0x89, 0x50, 0x4e, 0x47], what: () => importText.kindImage({ format: 'PNG' }) },
+  { bytes: [0xff, 0xd8, 0xff], what: () => importText.kindImage({ format: 'JPEG' }) },
+  { bytes: [0x47, 0x49, 0x46, 0x38], what: () => importText.kindImage({ format: 'GIF' }) },
+  { bytes: [0x49, 0x49, 0x2a, 0x00], what: () => importText.kindImage({ format: 'TIFF' }) },
+  { bytes: [0x4d, 0x4d, 0x00, 0x2a], what: () => importText.kindImage({ format: 'TIFF' }) },
+  { bytes: [0x52, 0x49, 0x46, 0x46, undefined, undefined, undefined, undefined, 0x57, 0x45, 0x42, 0x50], what: () => importText.kindImage({ format: 'WebP' }) },
+  { bytes: [undefined, undefined, undefined, undefined, 0x66, 0x74, 0x79, 0x70, 0x68, 0x65, 0x69], what: () => importText.kindImage({ format: 'HEIC' }) },
+  { bytes: [0x52, 0x61, 0x72, 0x21], what: () => importText.kindArchive({ format: '.rar' }) },
+  { bytes: [0x37, 0x7a, 0xbc, 0xaf, 0x27, 0x1c], what: () => importText.kindArchive({ format: '.7z' }) },
+  { bytes: [0x1f, 0x8b], what: () => importText.kindArchive({ format: '.gz' }) },
+  { bytes: [0x7b, 0x5c, 0x72, 0x74, 0x66], what: () => importText.kindRtf() },
+];
+
+function notASpreadsheet(head: Buffer): Message | undefined {
+  const signature = SIGNATURES.find(({ bytes }) => head.length >= bytes.length && bytes.every((byte, at) => byte === undefined || head[at] === byte));
+  return signature?.what();
 }
 
 /**
@@ -101,10 +128,7 @@ export async function guardZip(file: string, named: string = file): Promise<ZipI
  */
 const BARE_BIFF_BOF = new Set([0x0009, 0x0209, 0x0409, 0x0809]);
 
-export const TOO_OLD_XLS = msg(
-  'sổ Excel 2.x–4.x quá cũ; hãy mở bằng Excel và lưu lại dạng .xlsx (Tệp › Lưu thành › Sổ làm việc Excel)',
-  'an Excel 2.x–4.x worksheet, too old; open it in Excel and save it as .xlsx (File › Save As › Excel Workbook)',
-);
+export const TOO_OLD_XLS = importText.excelWorksheetTooOld();
 
 /** Other markup named .xls or .xml (web pages and Excel 2003 XML are told by markupKind and read by us): LibreOffice may know it. */
 const MARKUP = /^(?:\xef\xbb\xbf)?\s*</;
@@ -113,26 +137,17 @@ async function markupFormat(file: string): Promise<FileFormat> {
   if (await findSoffice()) return 'markup';
   throw unreadable(
     file,
-    msg(
-      `file .xls thực chất là trang web/XML do phần mềm xuất ra; ${HOW_TO_SAVE_AS_XLSX.vi}`,
-      `the .xls file is really a web page/XML written by some software; ${HOW_TO_SAVE_AS_XLSX.en}`,
-    ),
+    importText.xlsIsWebPage({ howTo: HOW_TO_SAVE_AS_XLSX }),
   );
 }
 
-export const REMOVE_PASSWORD = msg(
-  'sổ Excel có đặt mật khẩu; hãy mở bằng Excel, bỏ mật khẩu (Tệp › Thông tin › Bảo vệ sổ làm việc) và lưu lại',
-  'a password-protected workbook; open it in Excel, remove the password (File › Info › Protect Workbook) and save it again',
-);
+export const REMOVE_PASSWORD = importText.workbookPassword();
 
 /** A legacy .xls whose container or workbook stream is damaged: one line saying how. */
 export function damagedXls(file: string, reason: Message): UserError {
   return unreadable(
     file,
-    msg(
-      `tệp .xls bị hỏng (${reason.vi}); hãy mở bằng Excel, nếu Excel sửa được thì lưu lại dạng .xlsx, nếu không hãy xin lại tệp gốc`,
-      `a damaged .xls file (${reason.en}); open it in Excel and, if Excel can repair it, save it as .xlsx; otherwise ask for the original file again`,
-    ),
+    importText.damagedXls({ reason }),
   );
 }
 
@@ -142,16 +157,11 @@ async function oleFormat(file: string): Promise<FileFormat> {
   const kind = inspection.kind;
   if (kind === 'encrypted-workbook' || kind === 'encrypted-xls') throw unreadable(file, REMOVE_PASSWORD);
   if (kind === 'damaged') {
-    throw damagedXls(file, inspection.reason ?? msg('không đọc được cấu trúc tệp', 'its structure cannot be read'));
+    throw damagedXls(file, inspection.reason ?? importText.structureUnreadable());
   }
   if (kind === 'other') {
-    throw unreadable(
-      file,
-      msg(
-        'file Office cũ nhưng không phải sổ Excel (có thể là văn bản Word); hãy xuất dữ liệu ra .xlsx hoặc .csv',
-        'an old-format Office file that is not a workbook (perhaps a Word document); export the data as .xlsx or .csv',
-      ),
-    );
+    const what = inspection.what === 'doc' ? importText.kindWordDoc() : inspection.what === 'ppt' ? importText.kindPowerPointPpt() : undefined;
+    throw unreadable(file, what ? importText.notAListOfChildren({ what }) : importText.oldOfficeNotWorkbook());
   }
   return 'xls';
 }

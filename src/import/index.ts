@@ -10,13 +10,14 @@ import { availableParallelism } from 'node:os';
 import { basename } from 'node:path';
 import { printableName } from '../io/file-names.js';
 import { sheetSpecOf } from '../model/columns.js';
+import { CHILD_FIELDS } from '../model/fields.js';
 import type { ImportWarning, RejectedRow } from '../model/issues.js';
 import { childAt, concatChildren, concatEvents, dateNumber, eventAt, isoOfDateNumber, selectChildren, selectEvents, sourceAt, type ChildColumns } from '../model/record-columns.js';
 import type { Child, ChildEvent } from '../model/records.js';
 import type { Dataset } from '../model/record-columns.js';
 import { compareSources, linkRecords } from './link.js';
 import { formatDmy } from '../model/dates.js';
-import { ExitCode, UserError, msg, render } from '../model/messages.js';
+import { ExitCode, importText, type Message, UserError } from '../messages/index.js';
 import { recordValues } from '../model/record-values.js';
 import { readFilesInParallel, type FileOutcome, type FileToRead } from './pool.js';
 import { bundledProfiles } from './profiles.js';
@@ -118,19 +119,15 @@ export async function importFiles(paths: readonly string[], options: ImportOptio
 /** Every file and sheet that could not be read, in one line (exit 2). */
 export function unreadableError(unreadable: readonly UnreadableInput[]): UserError {
   if (unreadable.length === 1) return new UserError(ExitCode.unreadableInput, unreadable[0]!.text);
-  const join = (lang: 'vi' | 'en') => unreadable.map((item) => render(item.text, lang)).join('; ');
-  return new UserError(
-    ExitCode.unreadableInput,
-    msg(`${unreadable.length} tệp hoặc trang không đọc được: ${join('vi')}`, `${unreadable.length} files or sheets cannot be read: ${join('en')}`),
-  );
+  return new UserError(ExitCode.unreadableInput, importText.unreadableInputs({ items: unreadable.map((item) => item.text) }));
 }
 
 /** A child born after the period's end (or after today) is almost always a typed year: say so. */
 function birthDateWarnings(children: ChildColumns, kept: readonly number[], latest: NonNullable<ImportOptions['latestBirthDate']>): ImportWarning[] {
-  const when: Record<typeof latest.why, { vi: string; en: string }> = {
-    period_end: { vi: 'ngày cuối kỳ', en: "the period's last day" },
-    today: { vi: 'hôm nay', en: 'today' },
-    as_of: { vi: 'ngày --as-of', en: 'the --as-of date' },
+  const when: Record<typeof latest.why, Message> = {
+    period_end: importText.birthReferenceEnd(),
+    today: importText.birthReferenceToday(),
+    as_of: importText.birthReferenceAsOf(),
   };
   const day = formatDmy(latest.date);
   const last = dateNumber(latest.date);
@@ -140,12 +137,9 @@ function birthDateWarnings(children: ChildColumns, kept: readonly number[], late
     .map((index) => ({
       source: sourceAt(children, index),
       kind: 'birth_after_period',
-      column: 'Ngày sinh',
+      column: CHILD_FIELDS.dateOfBirth.header,
       value: formatDmy(isoOfDateNumber(born[index]!)),
-      message: msg(
-        `ngày sinh sau ${when[latest.why].vi} (${day}): kiểm tra lại năm sinh`,
-        `the birth date is after ${when[latest.why].en} (${day}): check the year of birth`,
-      ),
+      message: importText.birthAfterReferenceDay({ reference: when[latest.why], day }),
     }));
 }
 

@@ -1,6 +1,7 @@
 import type { RowIssue } from '../model/issues.js';
-import { msg, type Message } from '../model/messages.js';
+import { importText, type Message } from '../messages/index.js';
 import { formatDmy } from '../model/dates.js';
+import { CHILD_FIELDS, EVENT_FIELDS } from '../model/fields.js';
 import { codeAt, isoOfDateNumber, NO_DATE, sourceAt, type ChildColumns, type EventColumns } from '../model/record-columns.js';
 import type { SourceRef } from '../model/records.js';
 
@@ -31,8 +32,8 @@ export interface LinkOutcome {
   readonly warnings: LinkWarning[];
 }
 
-const where = (source: SourceRef) => `${source.file}, ${source.sheet}, dòng ${source.row}`;
-const whereEn = (source: SourceRef) => `${source.file}, ${source.sheet}, row ${source.row}`;
+/** Where a row is, as plain data for a message (a SourceRef may carry more). */
+const at = (source: SourceRef) => ({ file: source.file, sheet: source.sheet, row: source.row });
 
 export function compareSources(a: SourceRef, b: SourceRef): number {
   return compareText(a.file, b.file) || compareText(a.sheet, b.sheet) || a.row - b.row;
@@ -62,14 +63,13 @@ export function linkRecords(children: ChildColumns, events: EventColumns): LinkO
         index,
         issues: [
           {
-            column: sameKey ? 'Mã trẻ em' : 'Số định danh cá nhân',
+            column: sameKey ? CHILD_FIELDS.childId.header : CHILD_FIELDS.personalId.header,
             value: sameKey ? childId : personalId,
             personal: !sameKey,
             kind: 'duplicate_child',
-            message: msg(
-              `trùng ${sameKey ? 'Mã trẻ em' : 'Số định danh cá nhân'} với ${where(firstSource)} (trẻ ${ids[first]})`,
-              `same ${sameKey ? 'child ID' : 'personal ID'} as ${whereEn(firstSource)} (child ${ids[first]})`,
-            ),
+            message: sameKey
+              ? importText.sameChildIdAs({ at: at(firstSource), child: ids[first]! })
+              : importText.samePersonalIdAs({ at: at(firstSource), child: ids[first]! }),
           },
         ],
       });
@@ -100,38 +100,29 @@ export function linkRecords(children: ChildColumns, events: EventColumns): LinkO
     if (first !== undefined) {
       const firstSource = sourceAt(events, first);
       issues.push({
-        column: 'Mã vụ việc',
+        column: EVENT_FIELDS.caseId.header,
         value: caseId,
         kind: 'duplicate_event',
-        message: msg(
-          `vụ việc ${caseId} của trẻ ${childId} đã có ở ${where(firstSource)}`,
-          `case ${caseId} of child ${childId} is already at ${whereEn(firstSource)}`,
-        ),
+        message: importText.caseAlreadyAt({ caseId, childId, at: at(firstSource) }),
       });
     }
     const child = byId.get(childId);
     if (child !== undefined) {
       if (eventDate < born[child]!) {
         issues.push({
-          column: 'Ngày xảy ra',
+          column: EVENT_FIELDS.eventDate.header,
           value: dmy(eventDate),
           kind: 'event_before_birth',
-          message: msg(
-            `ngày xảy ra trước ngày sinh của trẻ ${childId} (${dmy(born[child]!)})`,
-            `the event is dated before child ${childId} was born (${dmy(born[child]!)})`,
-          ),
+          message: importText.eventBeforeBirthOf({ childId, born: dmy(born[child]!) }),
         });
       }
       const died = statusDates[child]!;
       if (codeAt(status, child) === 'DEAD' && died !== NO_DATE && died < eventDate) {
         issues.push({
-          column: 'Ngày xảy ra',
+          column: EVENT_FIELDS.eventDate.header,
           value: dmy(eventDate),
           kind: 'event_after_death',
-          message: msg(
-            `ngày xảy ra sau ngày trẻ ${childId} tử vong (${dmy(died)})`,
-            `the event is dated after child ${childId} died (${dmy(died)})`,
-          ),
+          message: importText.eventAfterDeathOf({ childId, died: dmy(died) }),
         });
       }
     }
@@ -144,10 +135,7 @@ export function linkRecords(children: ChildColumns, events: EventColumns): LinkO
       warnings.push({
         source: sourceAt(events, index),
         kind: 'missing_child',
-        message: msg(
-          `trẻ ${childId} không có trong danh sách trẻ em; sự việc vẫn được tính theo giới tính, ngày sinh ghi ở dòng này`,
-          `child ${childId} is not in the children list; the event still counts, with this row's sex and birth date`,
-        ),
+        message: importText.childNotInChildrenList({ childId }),
       });
     }
     seenEvents.set(key, index);

@@ -1,5 +1,5 @@
 import { open, readFile } from 'node:fs/promises';
-import { msg, type Message } from '../model/messages.js';
+import { importText, type Message } from '../messages/index.js';
 
 /**
  * The OLE2 "compound file" container (magic D0 CF 11 E0): a legacy .xls, a password-protected
@@ -25,6 +25,8 @@ export interface OleInspection {
   readonly kind: OleKind;
   /** For 'damaged': what is wrong, in a few words. */
   readonly reason?: Message;
+  /** For 'other': a Word document or a PowerPoint file, when its streams say so. */
+  readonly what?: 'doc' | 'ppt';
 }
 
 export const OLE_MAGIC = Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]);
@@ -43,7 +45,7 @@ export class OleDamage extends Error {
   }
 }
 
-const damage = (vi: string, en: string) => new OleDamage(msg(vi, en));
+const damage = (reason: Message) => new OleDamage(reason);
 
 export interface DirectoryEntry {
   readonly name: string;
@@ -71,11 +73,11 @@ export async function inspectOle(path: string): Promise<OleInspection> {
     const names = new Set(container.entries.map((entry) => entry.name));
     if (names.has('EncryptedPackage') || names.has('EncryptionInfo')) return { kind: 'encrypted-workbook' };
     const workbook = container.workbookEntry();
-    if (!workbook) return { kind: 'other' };
+    if (!workbook) return { kind: 'other', ...(names.has('WordDocument') ? { what: 'doc' as const } : names.has('PowerPoint Document') ? { what: 'ppt' as const } : {}) };
     return { kind: hasFilePass(container.stream(workbook)) ? 'encrypted-xls' : 'xls' };
   } catch (error) {
     if (error instanceof OleDamage) return { kind: 'damaged', reason: error.reason };
-    if (error instanceof RangeError) return { kind: 'damaged', reason: msg('cấu trúc tệp bị cắt', 'its structure is cut short') };
+    if (error instanceof RangeError) return { kind: 'damaged', reason: importText.oleCutShort() };
     throw error;
   }
 }
@@ -84,7 +86,7 @@ export async function readOleBytes(path: string): Promise<Buffer> {
   const handle = await open(path, 'r');
   try {
     const { size } = await handle.stat();
-    if (size > MAX_OLE_FILE_BYTES) throw damage('tệp lớn hơn 1 GB', 'the file is larger than 1 GB');
+    if (size > MAX_OLE_FILE_BYTES) throw damage(importText.oleTooLarge());
   } finally {
     await handle.close();
   }
@@ -118,24 +120,24 @@ export class CompoundFile {
   ) {}
 
   static parse(bytes: Buffer): CompoundFile {
-    if (bytes.length < 512 || !bytes.subarray(0, 8).equals(OLE_MAGIC)) throw damage('phần đầu tệp bị hỏng', 'its header is damaged');
+    if (bytes.length < 512 || !bytes.subarray(0, 8).equals(OLE_MAGIC)) throw damage(importText.oleHeaderDamaged());
     const shift = bytes.readUInt16LE(0x1e);
-    if (shift !== 9 && shift !== 12) throw damage('phần đầu tệp bị hỏng', 'its header is damaged');
+    if (shift !== 9 && shift !== 12) throw damage(importText.oleHeaderDamaged());
     const sectorSize = 1 << shift;
     const perSector = sectorSize / 4;
     const sectorCount = Math.ceil(bytes.length / sectorSize) - 1;
     const fatSectorCount = bytes.readUInt32LE(0x2c);
     // More FAT than the file has sectors to describe is a lie.
     if (fatSectorCount > Math.ceil(sectorCount / perSector) + 1) {
-      throw damage('bảng cấp phát (FAT) khai kích thước sai', 'its allocation table (FAT) declares a false size');
+      throw damage(importText.oleFatFalseSize());
     }
     const fatSectors: number[] = [];
     for (let i = 0; i < 109 && fatSectors.length < fatSectorCount; i += 1) fatSectors.push(bytes.readUInt32LE(0x4c + i * 4));
     // More FAT sectors are listed in a chain of DIFAT sectors (last slot: the next DIFAT sector).
     const difatSeen = new Set<number>();
     for (let difat = bytes.readUInt32LE(0x44); fatSectors.length < fatSectorCount; ) {
-      if (difat > MAX_SECTOR) throw damage('bảng cấp phát (FAT) thiếu phần', 'its allocation table (FAT) is incomplete');
-      if (difatSeen.has(difat)) throw damage('bảng cấp phát (FAT) có vòng lặp', 'its allocation table (FAT) loops');
+      if (difat > MAX_SECTOR) throw damage(importText.oleFatIncomplete());
+      if (difatSeen.has(difat)) throw damage(importText.oleFatLoops());
       difatSeen.add(difat);
       const sector = sectorOf(bytes, sectorSize, difat);
       for (let i = 0; i < perSector - 1 && fatSectors.length < fatSectorCount; i += 1) fatSectors.push(sector.readUInt32LE(i * 4));
@@ -149,9 +151,9 @@ export class CompoundFile {
     const file = new CompoundFile(bytes, sectorSize, fat);
     file.entries = file.readDirectory(bytes.readUInt32LE(0x30));
     const root = file.entries.find((entry) => entry.type === 5);
-    if (!root) throw damage('không có thư mục gốc', 'it has no root directory');
-    file.miniStream = file.readChain(root.start, root.size, msg('luồng nhỏ (mini stream)', 'the mini stream'));
-    const miniFatBytes = file.readChain(bytes.readUInt32LE(0x3c), bytes.readUInt32LE(0x40) * sectorSize, msg('bảng cấp phát nhỏ (mini FAT)', 'the mini FAT'), true);
+    if (!root) throw damage(importText.oleNoRoot());
+    file.miniStream = file.readChain(root.start, root.size, importText.oleMiniStream());
+    const miniFatBytes = file.readChain(bytes.readUInt32LE(0x3c), bytes.readUInt32LE(0x40) * sectorSize, importText.oleMiniFat(), true);
     file.miniFat = new Uint32Array(Math.floor(miniFatBytes.length / 4));
     for (let i = 0; i < file.miniFat.length; i += 1) file.miniFat[i] = miniFatBytes.readUInt32LE(i * 4);
     file.miniCutoff = bytes.readUInt32LE(0x38);
@@ -166,17 +168,17 @@ export class CompoundFile {
 
   /** A stream whole: from regular sectors, or from the mini stream when it is small. */
   stream(entry: DirectoryEntry): Buffer {
-    const what = msg(`luồng "${entry.name}"`, `the "${entry.name}" stream`);
+    const what = importText.oleStream({ name: entry.name });
     if (entry.size >= this.miniCutoff) return this.readChain(entry.start, entry.size, what);
     if (entry.size === 0) return Buffer.alloc(0);
     if (entry.size > this.miniStream.length) {
-      throw damage(`${what.vi} khai kích thước lớn hơn luồng chứa nó`, `${what.en} declares a size larger than what holds it`);
+      throw damage(importText.oleStreamLargerThanHolder({ what }));
     }
     const chain = chainOf(entry.start, this.miniFat, what);
-    if (chain.length * MINI_SECTOR < entry.size) throw damage(`${what.vi} ngắn hơn kích thước khai báo`, `${what.en} is shorter than its declared size`);
+    if (chain.length * MINI_SECTOR < entry.size) throw damage(importText.oleStreamShort({ what }));
     const parts = chain.map((sector) => {
       const start = sector * MINI_SECTOR;
-      if (start >= this.miniStream.length) throw damage(`${what.vi} trỏ ra ngoài luồng nhỏ`, `${what.en} points outside the mini stream`);
+      if (start >= this.miniStream.length) throw damage(importText.oleOutsideMiniStream({ what }));
       return this.miniStream.subarray(start, start + MINI_SECTOR);
     });
     return Buffer.concat(parts).subarray(0, entry.size);
@@ -184,7 +186,7 @@ export class CompoundFile {
 
   private readDirectory(start: number): DirectoryEntry[] {
     const entries: DirectoryEntry[] = [];
-    for (const sectorNumber of chainOf(start, this.fat, msg('thư mục của tệp', "the file's directory"))) {
+    for (const sectorNumber of chainOf(start, this.fat, importText.oleDirectory())) {
       const sector = sectorOf(this.bytes, this.sectorSize, sectorNumber);
       for (let at = 0; at + 128 <= sector.length; at += 128) {
         const nameLength = Math.min(sector.readUInt16LE(at + 0x40), 64);
@@ -206,12 +208,12 @@ export class CompoundFile {
   /** `size` bytes from the chain at `start`; `upTo`: the chain may be shorter than `size` was computed for. */
   private readChain(start: number, size: number, what: Message, upTo = false): Buffer {
     if (size > this.bytes.length) {
-      throw damage(`${what.vi} khai kích thước lớn hơn cả tệp`, `${what.en} declares a size larger than the whole file`);
+      throw damage(importText.oleStreamLargerThanFile({ what }));
     }
     if (size === 0 || (upTo && start === END_OF_CHAIN)) return Buffer.alloc(0);
     const chain = chainOf(start, this.fat, what);
     if (!upTo && chain.length * this.sectorSize < size) {
-      throw damage(`${what.vi} ngắn hơn kích thước khai báo`, `${what.en} is shorter than its declared size`);
+      throw damage(importText.oleStreamShort({ what }));
     }
     return Buffer.concat(chain.map((sector) => sectorOf(this.bytes, this.sectorSize, sector))).subarray(0, size);
   }
@@ -222,7 +224,7 @@ const MINI_SECTOR = 64;
 function sectorOf(bytes: Buffer, sectorSize: number, sector: number): Buffer {
   const start = (sector + 1) * sectorSize;
   if (sector > MAX_SECTOR || start >= bytes.length) {
-    throw damage('có chuỗi sector trỏ ra ngoài tệp (tệp bị cắt?)', 'a sector chain points past the end of the file (cut short?)');
+    throw damage(importText.oleChainPastEnd());
   }
   return bytes.subarray(start, Math.min(start + sectorSize, bytes.length));
 }
@@ -232,8 +234,8 @@ function chainOf(start: number, table: Uint32Array, what: Message): number[] {
   const chain: number[] = [];
   const seen = new Uint8Array(table.length);
   for (let sector = start; sector !== END_OF_CHAIN; sector = table[sector]!) {
-    if (sector >= table.length) throw damage(`${what.vi} bị đứt`, `${what.en} is broken`);
-    if (seen[sector] === 1) throw damage(`${what.vi} có vòng lặp`, `${what.en} loops`);
+    if (sector >= table.length) throw damage(importText.oleChainBroken({ what }));
+    if (seen[sector] === 1) throw damage(importText.oleChainLoops({ what }));
     seen[sector] = 1;
     chain.push(sector);
   }

@@ -1,5 +1,5 @@
 import { Worker } from 'node:worker_threads';
-import { UserError, revive, type ExitCode, type Message } from '../messages/index.js';
+import { type ExitCode, type Message, revive, UserError } from '../messages/index.js';
 import { readFile, type FileAccount, type FileRead } from './read-file.js';
 import type { ProfileSelection } from './sheet-choice.js';
 

@@ -8,10 +8,11 @@ import { basename, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { readYamlFile } from '../io/yaml-file.js';
 import { SHEETS, type ColumnSpec, type SheetSpec } from '../model/columns.js';
-import { ExitCode, UserError, msg, type Message } from '../model/messages.js';
+import { ExitCode, importText, type Message, UserError } from '../messages/index.js';
+import { issueMessage, issuePath } from '../messages/zod-issue.js';
 import { ProfileFile, type CheckedSheetProfile, type Profile, type SheetProfile } from '../model/profile.js';
 import type { RecordKind } from '../model/records.js';
-import { matcherFor, parseYesNo } from './cells.js';
+import { matcherFor, parseYesNo, YES_NO_WORDS } from './cells.js';
 import { foldHeader } from './text.js';
 
 /** Two levels up from this file is the package root, from src/import and dist/import alike. */
@@ -20,16 +21,13 @@ export const BUNDLED_PROFILES_DIR = fileURLToPath(new URL('../../profiles/', imp
 function invalid(file: string, field: string, reason: Message): UserError {
   return new UserError(
     ExitCode.invalidDefinition,
-    msg(
-      `Hồ sơ cột không hợp lệ: ${file}${field ? `, mục ${field}` : ''}: ${reason.vi}`,
-      `Invalid column-mapping profile: ${file}${field ? `, field ${field}` : ''}: ${reason.en}`,
-    ),
+    field ? importText.invalidProfileAt({ file, field, reason }) : importText.invalidProfile({ file, reason }),
   );
 }
 
 /** Reads and checks one profile file; `shownAs` is how messages name it. */
 export function loadProfile(path: string, shownAs: string = path): Profile {
-  return profileFromData(readYamlFile(path, msg('Hồ sơ cột', 'Column-mapping profile'), ExitCode.invalidDefinition, shownAs), shownAs);
+  return profileFromData(readYamlFile(path, importText.profileFile(), ExitCode.invalidDefinition, shownAs), shownAs);
 }
 
 /** Checks a profile given as data (a YAML file's, or a mapping made on the page); `shownAs` names it in messages. */
@@ -37,8 +35,7 @@ export function profileFromData(raw: unknown, shownAs: string): Profile {
   const parsed = ProfileFile.safeParse(raw);
   if (!parsed.success) {
     const issue = parsed.error.issues[0]!;
-    const field = issue.path.map(String).join('.');
-    throw invalid(shownAs, field, msg(issue.message, issue.message));
+    throw invalid(shownAs, issuePath(issue.path), issueMessage(issue, { schema: ProfileFile, input: raw }));
   }
   return checkProfile(shownAs, parsed.data);
 }
@@ -120,7 +117,7 @@ export function contractValue(column: ColumnSpec, target: string): string | unde
   if (cell.type === 'enum' || cell.type === 'list') return matcherFor(cell.list).match(target);
   if (cell.type === 'yesNo') {
     const parsed = parseYesNo(target);
-    return parsed.ok ? (parsed.value ? 'Có' : 'Không') : undefined;
+    return parsed.ok ? (parsed.value ? YES_NO_WORDS.yes : YES_NO_WORDS.no) : undefined;
   }
   return undefined;
 }
@@ -146,7 +143,7 @@ function checkSheet(file: string, spec: SheetSpec, given: SheetProfile): Checked
     throw invalid(
       file,
       field,
-      msg(`"${key}" không phải cột của trang ${spec.name} (các cột: ${keys})`, `"${key}" is not a column of sheet ${spec.name} (columns: ${keys})`),
+      importText.profileUnknownColumn({ key, name: spec.name, keys }),
     );
   };
   // A header the contract already gives to one column cannot be handed to another.
@@ -163,10 +160,7 @@ function checkSheet(file: string, spec: SheetSpec, given: SheetProfile): Checked
         throw invalid(
           file,
           at('columns', key),
-          msg(
-            `tiêu đề "${header}" đã là của cột ${owner}; hồ sơ không được đổi nghĩa một cột`,
-            `header "${header}" already belongs to column ${owner}; a profile may not change what a column means`,
-          ),
+          importText.profileHeaderTaken({ header, owner }),
         );
       }
       ownerOf.set(foldHeader(header), key);
@@ -180,10 +174,7 @@ function checkSheet(file: string, spec: SheetSpec, given: SheetProfile): Checked
       throw invalid(
         file,
         at('values', key),
-        msg(
-          `cột ${key} không đọc theo danh mục nên không đổi giá trị được (chỉ cột mã, danh sách, có/không)`,
-          `column ${key} is not read against a code list, so its values cannot be mapped (only coded, list and yes/no columns)`,
-        ),
+        importText.profileValuesNotCoded({ key }),
       );
     }
     const mapped: Record<string, string> = {};
@@ -193,7 +184,7 @@ function checkSheet(file: string, spec: SheetSpec, given: SheetProfile): Checked
         throw invalid(
           file,
           at('values', key, source),
-          msg(`"${target}" không phải mã hay nhãn nào của cột "${column.header}"`, `"${target}" is not a code or label of column "${column.header}"`),
+          importText.profileValueUnknown({ target, header: column.header }),
         );
       }
       mapped[source] = resolved;

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { createReadStream } from 'node:fs';
 import { basename, extname } from 'node:path';
 import type { ImportWarning, RejectedRow } from '../model/issues.js';
-import { msg, type Message } from '../model/messages.js';
+import { importText, type Message } from '../messages/index.js';
 import { CHILD_LAYOUT, ColumnsBuilder, EVENT_LAYOUT, type ChildColumns, type EventColumns } from '../model/record-columns.js';
 import type { CommuneFacts, RecordKind } from '../model/records.js';
 import { eraAt, loadAdminUnits, type AdminUnits, type Era } from '../units/index.js';
@@ -163,16 +163,13 @@ export async function readFile(
     for await (const sheet of sheets) await readSheet(sheet, file, units, read, selection);
   } catch (error) {
     if (error instanceof Error && error.name === 'UserError') throw error;
-    throw unreadable(path, msg('file hỏng hoặc không phải sổ Excel (.xlsx)', 'corrupt, or not an Excel workbook (.xlsx)'));
+    throw unreadable(path, importText.corruptOrNotWorkbook());
   }
   totalFileAccount(read.account);
   if (read.account.sheets.length === 0 && read.unreadable.length === 0) {
     throw unreadable(
       path,
-      msg(
-        `không tìm thấy dòng tiêu đề (cần ít nhất 3 cột như "Mã trẻ em", "Họ và tên", "Ngày sinh" trong ${HEADER_SEARCH_ROWS} dòng đầu)`,
-        `no header row found (at least 3 known columns such as "Mã trẻ em", "Họ và tên", "Ngày sinh" within the first ${HEADER_SEARCH_ROWS} rows)`,
-      ),
+      importText.noHeaderRow({ HEADER_SEARCH_ROWS }),
     );
   }
   return { ...read, children: read.children.build(), events: read.events.build() };
@@ -187,12 +184,12 @@ interface SheetsRead extends Omit<FileRead, 'children' | 'events'> {
 /** A web page or Excel 2003 XML says so in the accounting line, with the name it came under. */
 function originOf(format: FileFormat, path: string): { origin?: Message } {
   const extension = extname(path).toLowerCase();
-  const named = extension === '' ? msg('không có đuôi', 'no extension') : msg(`dạng ${extension}`, `as ${extension}`);
+  const named = extension === '' ? importText.noExtension() : importText.asExtension({ extension });
   if (format === 'html') {
-    if (extension === '.html' || extension === '.htm') return { origin: msg('trang web', 'a web page') };
-    return { origin: msg(`trang web xuất ra ${named.vi}`, `a web page exported ${named.en}`) };
+    if (extension === '.html' || extension === '.htm') return { origin: importText.webPage() };
+    return { origin: importText.webPageExportedAs({ named }) };
   }
-  if (format === 'spreadsheetml') return { origin: msg(`bảng tính XML 2003 xuất ra ${named.vi}`, `an Excel 2003 XML spreadsheet saved ${named.en}`) };
+  if (format === 'spreadsheetml') return { origin: importText.spreadsheetMlSavedAs({ named }) };
   return {};
 }
 
@@ -220,17 +217,14 @@ async function* singleSheet(sheet: RawSheet): AsyncGenerator<RawSheet> {
 
 /** What to do about a sheet whose columns chitieu does not know: describe its layout once, in a profile. */
 const draftHint = (file: string) =>
-  msg(
-    `; nếu file theo mẫu khác, chạy "chitieu inspect ${file} --draft-profile ho-so.yaml" để lập hồ sơ cột`,
-    `; if the file follows another layout, run "chitieu inspect ${file} --draft-profile profile.yaml" to draft a column-mapping profile`,
-  );
+  importText.draftProfileHint({ file });
 
 /** …or, for a sheet that may not be data at all, say so. */
 const ignoreHint = (sheet: string) =>
-  msg(`, hoặc dùng --ignore-sheet "${sheet}" nếu trang này không phải dữ liệu`, `, or use --ignore-sheet "${sheet}" if this sheet is not data`);
+  importText.ignoreSheetHint({ sheet });
 
 function withHint(reason: Message, hint: Message): Message {
-  return msg(reason.vi + hint.vi, reason.en + hint.en);
+  return importText.reasonWithHint({ reason, hint });
 }
 
 async function readSheet(sheet: RawSheet, file: string, units: UnitCheck, read: SheetsRead, selection: ProfileSelection): Promise<void> {
@@ -260,10 +254,7 @@ async function readSheet(sheet: RawSheet, file: string, units: UnitCheck, read: 
   if (choice.type === 'ambiguous') {
     const named = choice.profiles.map((profile) => `"${profile.name}" (${profile.file})`);
     return refuse(
-      msg(
-        `trang "${sheet.name}" khớp như nhau với các hồ sơ cột ${named.join(' và ')}; chọn một bằng --profile FILE`,
-        `sheet "${sheet.name}" matches the column-mapping profiles ${named.join(' and ')} equally well; choose one with --profile FILE`,
-      ),
+      importText.profilesTie({ sheet: sheet.name, profiles: named }),
       undefined,
       'ambiguous',
     );
@@ -276,16 +267,13 @@ async function readSheet(sheet: RawSheet, file: string, units: UnitCheck, read: 
     if (choice.type === 'no_header' && choice.named && guess) {
       const columns = columnReport(layoutOf(choice.named, guess));
       const reason = missingColumnsReason(sheet.name, columns);
-      const within = msg(` (không nhận ra dòng tiêu đề trong ${HEADER_SEARCH_ROWS} dòng đầu)`, ` (no header row recognised within the first ${HEADER_SEARCH_ROWS} rows)`);
-      return refuse(withHint(msg(reason.vi + within.vi, reason.en + within.en), hint), columns);
+      const within = importText.noHeaderRowWithin({ HEADER_SEARCH_ROWS });
+      return refuse(withHint(importText.reasonWithin({ reason, within }), hint), columns);
     }
     const reason =
       choice.type === 'unknown_kind'
-        ? msg(`trang "${sheet.name}" có dữ liệu nhưng không rõ là trang trẻ em, sự việc hay thông tin xã`, `sheet "${sheet.name}" holds rows but its kind of data (children, events, commune facts) is not recognised`)
-        : msg(
-            `trang "${sheet.name}" có dữ liệu nhưng không nhận ra dòng tiêu đề trong ${HEADER_SEARCH_ROWS} dòng đầu`,
-            `sheet "${sheet.name}" holds rows but no header row is recognised within the first ${HEADER_SEARCH_ROWS} rows`,
-          );
+        ? importText.sheetKindUnknown({ name: sheet.name })
+        : importText.sheetHeaderUnknown({ name: sheet.name, HEADER_SEARCH_ROWS });
     return refuse(withHint(withHint(reason, hint), ignoreHint(sheet.name)));
   }
   const { spec, layout } = choice;
@@ -298,17 +286,14 @@ async function readSheet(sheet: RawSheet, file: string, units: UnitCheck, read: 
       source: { file, sheet: sheet.name, row: layout.headerRow },
       kind: 'misspelt_column',
       column: ignored.header,
-      message: msg(
-        `cột "${ignored.header}" bị bỏ qua: có phải "${ignored.closest}"? Sửa tiêu đề cho đúng thì cột mới được đọc`,
-        `column "${ignored.header}" ignored: is it "${ignored.closest}"? Correct the header for the column to be read`,
-      ),
+      message: importText.misspeltColumn({ header: ignored.header, closest: ignored.closest }),
     });
   }
   for (const header of layout.repeatedHeaders) {
     read.warnings.push({
       source: { file, sheet: sheet.name, row: layout.headerRow },
       kind: 'repeated_column',
-      message: msg(`cột "${header}" lặp lại: dùng cột đầu tiên`, `column "${header}" appears twice: the first one is used`),
+      message: importText.repeatedColumnUsesFirst({ header }),
     });
   }
   const account: SheetAccount = {
@@ -337,7 +322,7 @@ async function readSheet(sheet: RawSheet, file: string, units: UnitCheck, read: 
         return;
       case 'total':
         account.totalsSkipped += 1;
-        read.warnings.push({ source, kind: 'totals_row', message: msg('bỏ qua dòng tổng cộng', 'totals row skipped') });
+        read.warnings.push({ source, kind: 'totals_row', message: importText.totalsRowSkipped() });
         return;
       case 'rejected': {
         account.read += 1;
@@ -395,12 +380,8 @@ function serialsTo1900(layout: SheetLayout): ((cells: readonly RawValue[]) => re
 function missingColumnsReason(sheet: string, columns: ColumnReport): Message {
   const names = columns.missingRequired.map((header) => `"${header}"`).join(', ');
   const meant = columns.ignored.filter((ignored) => ignored.closest !== undefined && columns.missingRequired.includes(ignored.closest));
-  const hintVi = meant.map((ignored) => `cột "${ignored.header}" có phải là "${ignored.closest}"?`).join('; ');
-  const hintEn = meant.map((ignored) => `is the column "${ignored.header}" meant to be "${ignored.closest}"?`).join('; ');
-  return msg(
-    `trang "${sheet}" thiếu cột bắt buộc ${names}${hintVi ? ` (${hintVi})` : ''}`,
-    `sheet "${sheet}" lacks the required column(s) ${names}${hintEn ? ` (${hintEn})` : ''}`,
-  );
+  const guesses = meant.map((ignored) => ({ header: ignored.header, closest: ignored.closest! }));
+  return importText.requiredColumnsMissingIn({ sheet, names, guesses });
 }
 
 /**

@@ -2,11 +2,14 @@ import type { z } from 'zod';
 import type { ColumnSpec } from '../model/columns.js';
 import type { RowIssue } from '../model/issues.js';
 import { formatDmy } from '../model/dates.js';
-import { msg, type Message } from '../model/messages.js';
+import { importText, type Message } from '../messages/index.js';
+import { issueMessage, issuePath } from '../messages/zod-issue.js';
+import { COMMUNE_FACT_FIELDS } from '../model/fields.js';
 import { CommuneFacts, type RecordKind, type SourceRef } from '../model/records.js';
 import {
   displayText,
   isBlank,
+  NO_SUPPORT_WORDS,
   parseCode,
   parseDate,
   parseEnum,
@@ -72,7 +75,7 @@ function isTotalsRow(cells: readonly RawValue[]): boolean {
   );
 }
 
-const NO_SUPPORT = new Set(['không', 'khong', '0', 'no', 'k']);
+const NO_SUPPORT = NO_SUPPORT_WORDS;
 
 function parseCell(column: ColumnSpec, value: RawValue): Parsed<unknown> {
   const cell = column.cell;
@@ -167,7 +170,7 @@ class CellReader {
     if (control !== undefined) {
       // Never stripped: "0557␀8" is not "05578", and an official should see what the export wrote.
       const name = codePointName(control);
-      return { type: 'problem', kind: 'control_character', message: msg(`ô có ký tự điều khiển ${name} (không nhìn thấy được); hãy xoá ký tự đó`, `the cell holds the control character ${name} (invisible); delete it`) };
+      return { type: 'problem', kind: 'control_character', message: importText.controlCharacterNamed({ name }) };
     }
     const value = this.column.values ? profileValue(this.column.values, spec, raw) : raw;
     if (isBlank(value) && spec.cell.type !== 'yesNo' && spec.cell.type !== 'list') return BLANK_CELL;
@@ -201,7 +204,7 @@ export function readRow(
     } else if (outcome.type === 'problem') {
       issues.push(cellIssue(column, raw, outcome.kind, outcome.message));
     } else if (column.spec.required) {
-      issues.push(cellIssue(column, raw, 'missing_value', msg('thiếu giá trị bắt buộc', 'required value is missing')));
+      issues.push(cellIssue(column, raw, 'missing_value', importText.requiredValueMissing()));
     }
   }
 
@@ -278,10 +281,6 @@ function columnsOf(layout: SheetLayout): LayoutColumns {
   return found;
 }
 
-function unknownUnit(what: string, whatEn: string): Message {
-  return msg(`mã ${what} không có trong danh mục đơn vị hành chính`, `unknown ${whatEn} code`);
-}
-
 /**
  * The codes of the last row whose units were consistent, and for which check: a commune's file
  * repeats the same three codes on every row, and the answer depends on nothing else.
@@ -304,11 +303,11 @@ function checkUnits(values: Record<string, unknown>, units: UnitCheck, row: RowC
 
 function checkUnitCodes(values: Record<string, unknown>, units: UnitCheck, row: RowChecks): void {
   if (typeof values.provinceCode === 'string' && !units.province(values.provinceCode))
-    row.check('provinceCode', 'unknown_unit', unknownUnit('tỉnh', 'province'));
+    row.check('provinceCode', 'unknown_unit', importText.unknownProvinceCode());
   if (typeof values.districtCode === 'string' && !units.district(values.districtCode))
-    row.check('districtCode', 'unknown_unit', unknownUnit('huyện', 'district'));
+    row.check('districtCode', 'unknown_unit', importText.unknownDistrictCode());
   if (typeof values.communeCode === 'string' && !units.commune(values.communeCode)) {
-    row.check('communeCode', 'unknown_unit', unknownUnit('xã', 'commune'));
+    row.check('communeCode', 'unknown_unit', importText.unknownCommuneCode());
   } else if (
     typeof values.communeCode === 'string' &&
     typeof values.provinceCode === 'string' &&
@@ -316,7 +315,7 @@ function checkUnitCodes(values: Record<string, unknown>, units: UnitCheck, row: 
     !units.communeInProvince(values.communeCode, values.provinceCode)
   ) {
     // A code typed in the wrong column or copied from another file: the child would be counted in another province.
-    row.check('communeCode', 'unit_mismatch', msg(`xã ${values.communeCode} không thuộc tỉnh ${values.provinceCode} (cột Mã tỉnh)`, `commune ${values.communeCode} is not in province ${values.provinceCode} (the province code column)`));
+    row.check('communeCode', 'unit_mismatch', importText.communeNotInProvince({ communeCode: values.communeCode, provinceCode: values.provinceCode }));
   }
 }
 
@@ -337,36 +336,35 @@ function checkChild(values: Record<string, unknown>, present: ReadonlySet<string
   for (const key of CHILD_LISTS) values[key] ??= [];
   values.status ??= 'ACTIVE';
   if (values.status !== 'ACTIVE' && values.statusDate === undefined) {
-    row.check('statusDate', 'missing_value', msg('trẻ chuyển đi hoặc tử vong phải có ngày thay đổi tình trạng', 'a moved or dead child needs the status change date'));
+    row.check('statusDate', 'missing_value', importText.statusDateNeeded());
   }
   const born = values.dateOfBirth;
   if (typeof born === 'string') {
     for (const key of CHILD_LATER_DATES) {
       const date = values[key];
       if (typeof date === 'string' && date < born) {
-        row.warn(key, 'date_before_birth', msg('ngày này trước ngày sinh của trẻ; trẻ vẫn được tính, hãy sửa ngày', 'this date is before the child was born; the child still counts, correct the date'));
+        row.warn(key, 'date_before_birth', importText.dateBeforeBirthFix());
       }
     }
   }
   if (typeof values.specialSince === 'string' && typeof values.specialUntil === 'string' && values.specialUntil < values.specialSince) {
-    row.warn('specialUntil', 'invalid_date_order', msg('ngày thôi HCĐB trước ngày bắt đầu; trẻ vẫn được tính, hãy sửa ngày', 'the end of special circumstances is before its start; the child still counts, correct the date'));
+    row.warn('specialUntil', 'invalid_date_order', importText.specialEndBeforeStartFix());
   }
 }
 
 function checkEvent(values: Record<string, unknown>, row: RowChecks): void {
   for (const key of EVENT_LISTS) values[key] ??= [];
-  const required = (key: string, what: string): void =>
-    row.check(key, 'missing_value', msg(`sự việc ${what} phải có giá trị ở cột này`, `a ${what} event needs a value in this column`));
+  const required = (key: string, what: Message): void => row.check(key, 'missing_value', what);
   if (values.eventType === 'XAM_HAI') {
-    if (Array.isArray(values.abuseForms) && values.abuseForms.length === 0) required('abuseForms', 'xâm hại');
-    if (values.abuseSetting === undefined) required('abuseSetting', 'xâm hại');
+    if (Array.isArray(values.abuseForms) && values.abuseForms.length === 0) required('abuseForms', importText.abuseValueNeeded());
+    if (values.abuseSetting === undefined) required('abuseSetting', importText.abuseValueNeeded());
   }
   if (values.eventType === 'TNTT') {
-    if (values.injuryCause === undefined) required('injuryCause', 'tai nạn thương tích');
-    if (values.outcome === undefined) required('outcome', 'tai nạn thương tích');
+    if (values.injuryCause === undefined) required('injuryCause', importText.injuryValueNeeded());
+    if (values.outcome === undefined) required('outcome', importText.injuryValueNeeded());
   }
   if (typeof values.dateOfBirth === 'string' && typeof values.eventDate === 'string' && values.eventDate < values.dateOfBirth) {
-    row.check('eventDate', 'event_before_birth', msg('ngày xảy ra trước ngày sinh của trẻ', 'the event is dated before the child was born'));
+    row.check('eventDate', 'event_before_birth', importText.eventBeforeBirthPlain());
   }
 }
 
@@ -377,17 +375,23 @@ function checkEvent(values: Record<string, unknown>, row: RowChecks): void {
  */
 function finish(kind: RecordKind, values: Record<string, unknown>, source: SourceRef, warnings: readonly RowWarning[]): RowOutcome {
   if (kind !== 'communeFacts') return { type: 'accepted', parsed: { kind, values }, warnings };
-  const result = CommuneFacts.safeParse({ ...values, source });
-  return result.success ? { type: 'accepted', parsed: { kind, record: result.data }, warnings } : schemaRejection(result.error);
+  const input = { ...values, source };
+  const result = CommuneFacts.safeParse(input);
+  return result.success ? { type: 'accepted', parsed: { kind, record: result.data }, warnings } : schemaRejection(result.error, input);
 }
 
-function schemaRejection(error: z.ZodError): RowOutcome {
+function headerOfFact(key: PropertyKey | undefined): string | undefined {
+  return typeof key === 'string' && Object.hasOwn(COMMUNE_FACT_FIELDS, key) ? COMMUNE_FACT_FIELDS[key as keyof typeof COMMUNE_FACT_FIELDS].header : undefined;
+}
+
+function schemaRejection(error: z.ZodError, input: unknown): RowOutcome {
   return {
     type: 'rejected',
     issues: error.issues.map((issue) => ({
-      column: issue.path.join('.'),
+      // The contract's header, as every other rejection names its column ("Dân số", not "population").
+      column: headerOfFact(issue.path[0]) ?? issuePath(issue.path),
       kind: 'invalid_value',
-      message: msg(`giá trị không hợp lệ (${issue.message})`, `invalid value (${issue.message})`),
+      message: importText.invalidValueDetail({ detail: issueMessage(issue, { schema: CommuneFacts, input }) }),
     })),
   };
 }

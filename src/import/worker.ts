@@ -4,7 +4,7 @@
  * main thread can raise the same one-line error.
  */
 import { parentPort } from 'node:worker_threads';
-import { UserError } from '../model/messages.js';
+import { UserError } from '../messages/index.js';
 import { readFile } from './read-file.js';
 import type { ReadRequest, ReadResponse } from './pool.js';
 

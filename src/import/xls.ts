@@ -4,7 +4,7 @@ import { access, copyFile, mkdir, mkdtemp, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { delimiter, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { msg, type Message } from '../model/messages.js';
+import { importText, type Message } from '../messages/index.js';
 
 /**
  * A real legacy .xls (BIFF) is read by our own reader (readers/biff.ts), never through here.
@@ -46,10 +46,7 @@ async function lookUp(): Promise<string | undefined> {
   return undefined;
 }
 
-export const HOW_TO_SAVE_AS_XLSX = msg(
-  'hãy mở bằng Excel và lưu lại dạng .xlsx (Tệp › Lưu thành › Sổ làm việc Excel), hoặc cài LibreOffice để chương trình tự chuyển',
-  'open it in Excel and save it as .xlsx (File › Save As › Excel Workbook), or install LibreOffice so that it is converted automatically',
-);
+export const HOW_TO_SAVE_AS_XLSX = importText.howToSaveAsXlsx();
 
 /** A converted copy in a temporary folder; `remove` deletes the folder. */
 export interface ConvertedWorkbook {
@@ -67,7 +64,7 @@ export class ConversionFailure extends Error {
 export async function convertXlsToXlsx(path: string, timeoutMs = CONVERSION_TIMEOUT_MS): Promise<ConvertedWorkbook> {
   const soffice = await findSoffice();
   if (!soffice) {
-    throw new ConversionFailure(msg(`file .xls cũ: ${HOW_TO_SAVE_AS_XLSX.vi}`, `a legacy .xls file: ${HOW_TO_SAVE_AS_XLSX.en}`));
+    throw new ConversionFailure(importText.legacyXls({ howTo: HOW_TO_SAVE_AS_XLSX }));
   }
   const folder = await mkdtemp(join(tmpdir(), 'chitieu-xls-'));
   const remove = () => rm(folder, { recursive: true, force: true });
@@ -88,18 +85,12 @@ export async function convertXlsToXlsx(path: string, timeoutMs = CONVERSION_TIME
     const size = await stat(converted).then((info) => info.size, () => 0);
     if (outcome === 'timeout') {
       throw new ConversionFailure(
-        msg(
-          `LibreOffice không chuyển xong file .xls sau ${Math.round(timeoutMs / 1000)} giây; ${HOW_TO_SAVE_AS_XLSX.vi}`,
-          `LibreOffice did not finish converting the .xls file within ${Math.round(timeoutMs / 1000)} s; ${HOW_TO_SAVE_AS_XLSX.en}`,
-        ),
+        importText.libreOfficeTimedOut({ seconds: Math.round(timeoutMs / 1000), howTo: HOW_TO_SAVE_AS_XLSX }),
       );
     }
     if (size === 0) {
       throw new ConversionFailure(
-        msg(
-          'LibreOffice không chuyển được file .xls (file hỏng hoặc có mật khẩu?); hãy mở bằng Excel, bỏ mật khẩu nếu có và lưu lại dạng .xlsx',
-          'LibreOffice could not convert the .xls file (damaged or password-protected?); open it in Excel, remove any password and save as .xlsx',
-        ),
+        importText.libreOfficeFailed(),
       );
     }
     return { path: converted, remove };
@@ -126,7 +117,7 @@ function run(command: string, args: readonly string[], timeoutMs: number): Promi
     }, timeoutMs);
     child.once('error', (error) => {
       clearTimeout(timer);
-      reject(new ConversionFailure(msg(`không chạy được LibreOffice (${error.message})`, `cannot run LibreOffice (${error.message})`)));
+      reject(new ConversionFailure(importText.libreOfficeNotRunnable({ message: error.message })));
     });
     child.once('exit', () => {
       clearTimeout(timer);

@@ -1,5 +1,5 @@
 import { open, type FileHandle } from 'node:fs/promises';
-import { msg, type Message } from '../model/messages.js';
+import { importText, type Message } from '../messages/index.js';
 
 /**
  * A workbook is a zip, and a 1 MB file can expand to gigabytes (a "zip bomb") and exhaust
@@ -56,27 +56,15 @@ const ZIP64_MARK = 0xffffffff;
 /** Deflate can grow incompressible data a little: 5 bytes per 64 KiB stored block, plus slack. */
 const deflateOverhead = (size: number) => Math.ceil(size / 16_000) * 5 + 64;
 
-export const corrupt = (en: string, vi: string) => new ZipRefusal(msg(`file hỏng (${vi}); hãy mở bằng Excel và lưu lại dạng .xlsx`, `corrupt file (${en}); open it in Excel and save it again as .xlsx`));
+export const corrupt = (detail: Message) => new ZipRefusal(importText.zipCorrupt({ detail }));
 const truncated = () =>
   new ZipRefusal(
-    msg(
-      'file bị hỏng hoặc chưa tải/chép hết (thiếu phần cuối); hãy lấy lại file gốc',
-      'the file is damaged or was not completely downloaded/copied (its end is missing); get the original file again',
-    ),
+    importText.zipTruncated(),
   );
-
-export function formatBytes(bytes: number): string {
-  if (bytes >= 1024 ** 3) return `${(bytes / 1024 ** 3).toFixed(1)} GB`;
-  if (bytes >= 1024 ** 2) return `${(bytes / 1024 ** 2).toFixed(1)} MB`;
-  return `${Math.ceil(bytes / 1024)} KB`;
-}
 
 export function bomb(detail: Message): ZipRefusal {
   return new ZipRefusal(
-    msg(
-      `file nén bất thường, có thể là "bom zip" (${detail.vi}): không đọc; hãy xin lại file xuất gốc`,
-      `suspicious zip, possibly a "zip bomb" (${detail.en}): not read; ask for the original export`,
-    ),
+    importText.zipBomb({ detail }),
   );
 }
 
@@ -112,7 +100,7 @@ function checkNames(entries: readonly ZipEntry[]): Map<string, ZipEntry> {
   for (const entry of entries) {
     const key = entry.name.toLowerCase();
     if (byName.has(key)) {
-      throw corrupt(`the zip holds two entries named "${entry.name}"`, `file nén có hai phần cùng tên "${entry.name}"`);
+      throw corrupt(importText.zipDuplicateName({ name: entry.name }));
     }
     byName.set(key, entry);
   }
@@ -157,7 +145,7 @@ async function readCentralDirectory(
     directoryEnd = record64Offset;
   }
   if (count > limits.maxEntries) {
-    throw bomb(msg(`${count} phần trong file nén`, `${count} entries in the archive`));
+    throw bomb(importText.zipEntryCount({ count }));
   }
   if (directoryOffset + directorySize > directoryEnd || directorySize > count * (46 + 3 * 0xffff)) throw truncated();
   const directory = await readAt(handle, directoryOffset, directorySize);
@@ -167,7 +155,7 @@ async function readCentralDirectory(
   let at = 0;
   for (let n = 0; n < count; n += 1) {
     if (at + 46 > directory.length || directory.readUInt32LE(at) !== CENTRAL_SIGNATURE) {
-      throw corrupt('broken zip directory', 'mục lục file nén bị hỏng');
+      throw corrupt(importText.zipDirectoryBroken());
     }
     const flags = directory.readUInt16LE(at + 8);
     const method = directory.readUInt16LE(at + 10);
@@ -209,40 +197,31 @@ export function checkDeclaredSizes(entries: readonly ZipEntry[], limits: ZipLimi
   for (const entry of entries) {
     if ((entry.flags & 0x1) !== 0) {
       throw new ZipRefusal(
-        msg(
-          'file nén có mật khẩu, không phải sổ Excel thường; hãy mở bằng Excel, bỏ mật khẩu và lưu lại dạng .xlsx',
-          'a password-protected zip, not a plain workbook; open it in Excel, remove the password and save as .xlsx',
-        ),
+        importText.zipPassword(),
       );
     }
     if (entry.method !== 0 && entry.method !== 8) {
-      throw corrupt(`entry "${entry.name}" uses compression method ${entry.method}`, `phần "${entry.name}" nén theo kiểu ${entry.method} không hỗ trợ`);
+      throw corrupt(importText.zipUnsupportedMethod({ name: entry.name, method: entry.method }));
     }
     if (entry.method === 0 && entry.compressedSize !== entry.uncompressedSize) {
-      throw corrupt(`sizes of "${entry.name}" disagree`, `kích thước của "${entry.name}" không khớp`);
+      throw corrupt(importText.zipSizesDisagree({ name: entry.name }));
     }
     // Deflate never makes data much larger: a compressed size above the declared size is a lie.
     if (entry.method === 8 && entry.compressedSize > entry.uncompressedSize + deflateOverhead(entry.uncompressedSize)) {
-      throw bomb(msg(`kích thước khai báo của "${entry.name}" sai`, `entry "${entry.name}" declares a false size`));
+      throw bomb(importText.zipFalseSize({ name: entry.name }));
     }
     total += entry.uncompressedSize;
     const ratio = entry.uncompressedSize / Math.max(entry.compressedSize, 1);
     if (entry.uncompressedSize >= limits.largeEntryBytes && ratio > limits.maxRatio) {
       const times = Math.round(ratio);
       throw bomb(
-        msg(
-          `phần "${entry.name}" giải nén ra ${formatBytes(entry.uncompressedSize)}, gấp ${times} lần`,
-          `entry "${entry.name}" expands to ${formatBytes(entry.uncompressedSize)}, ${times} times its size`,
-        ),
+        importText.zipRatio({ name: entry.name, expanded: entry.uncompressedSize, times }),
       );
     }
   }
   if (total > limits.maxTotalBytes) {
     throw bomb(
-      msg(
-        `giải nén ra ${formatBytes(total)}, quá giới hạn ${formatBytes(limits.maxTotalBytes)}`,
-        `expands to ${formatBytes(total)}, over the ${formatBytes(limits.maxTotalBytes)} limit`,
-      ),
+      importText.zipTotalOverLimit({ total, limit: limits.maxTotalBytes }),
     );
   }
 }
@@ -273,7 +252,7 @@ async function checkLayout(handle: FileHandle, entries: readonly ZipEntry[], dir
       header.readUInt16LE(8) !== entry.method ||
       (!sizesInDescriptor && localSize !== ZIP64_MARK && localSize !== entry.compressedSize)
     ) {
-      throw corrupt(`the local header of "${entry.name}" disagrees with the zip directory`, `phần "${entry.name}" không khớp với mục lục file nén`);
+      throw corrupt(importText.zipLocalHeaderDisagrees({ name: entry.name }));
     }
     const dataStart = entry.localHeaderOffset + 30 + nameLength + header.readUInt16LE(28);
     ranges.push({ start: entry.localHeaderOffset, end: dataStart + entry.compressedSize, entry });
@@ -283,7 +262,7 @@ async function checkLayout(handle: FileHandle, entries: readonly ZipEntry[], dir
   let previous: ZipEntry | undefined;
   for (const range of ranges) {
     if (range.start < previousEnd) {
-      throw bomb(msg(`các phần "${previous!.name}" và "${range.entry.name}" chồng lên nhau`, `entries "${previous!.name}" and "${range.entry.name}" overlap`));
+      throw bomb(importText.zipEntriesOverlap({ name: previous!.name, name2: range.entry.name }));
     }
     await checkGap(handle, previousEnd, range.start);
     previousEnd = range.end;
@@ -297,7 +276,7 @@ async function checkLayout(handle: FileHandle, entries: readonly ZipEntry[], dir
 async function checkGap(handle: FileHandle, start: number, end: number): Promise<void> {
   // A data descriptor is too short to hide a local header (30 bytes and a name).
   if (end - start <= MAX_DESCRIPTOR) return;
-  const hidden = corrupt('the zip holds an entry its directory does not list', 'file nén có phần không có trong mục lục');
+  const hidden = corrupt(importText.zipHiddenEntry());
   if (end - start > MAX_GAP) throw hidden;
   const gap = await readAt(handle, start, end - start);
   if (gap.indexOf(LOCAL_SIGNATURE_BYTES) >= 0) throw hidden;
@@ -308,16 +287,14 @@ const LOCAL_SIGNATURE_BYTES = Buffer.from([0x50, 0x4b, 0x03, 0x04]);
 function checkIsWorkbook(entries: readonly ZipEntry[]): void {
   const names = new Set(entries.map((entry) => entry.name));
   if (names.has('xl/workbook.xml')) return;
-  const other: Message | undefined = names.has('xl/workbook.bin')
-    ? msg('sổ Excel nhị phân (.xlsb)', 'a binary Excel workbook (.xlsb)')
-    : names.has('word/document.xml')
-      ? msg('văn bản Word (.docx)', 'a Word document (.docx)')
-      : names.has('content.xml') && names.has('mimetype')
-        ? msg('bảng tính OpenDocument (.ods)', 'an OpenDocument spreadsheet (.ods)')
-        : undefined;
-  throw new ZipRefusal(
-    other
-      ? msg(`đây là ${other.vi}, không phải sổ Excel .xlsx; hãy mở và lưu lại dạng .xlsx`, `this is ${other.en}, not an .xlsx workbook; open it and save it as .xlsx`)
-      : msg('file nén nhưng không phải sổ Excel (.xlsx)', 'a zip archive, but not an Excel workbook (.xlsx)'),
-  );
+  // Another spreadsheet: saved again as .xlsx, it is read.
+  const spreadsheet = names.has('xl/workbook.bin') ? importText.kindXlsb() : names.has('content.xml') && names.has('mimetype') ? importText.kindOds() : undefined;
+  if (spreadsheet) throw new ZipRefusal(importText.otherZipFormat({ other: spreadsheet }));
+  // Not a spreadsheet at all: say what it is.
+  const what = names.has('word/document.xml') ? importText.kindDocx() : names.has('ppt/presentation.xml') ? importText.kindPptx() : undefined;
+  if (what) throw new ZipRefusal(importText.notAListOfChildren({ what }));
+  const workbooks = entries.filter((entry) => /\.(xlsx|xlsm|xls|csv)$/i.test(entry.name)).length;
+  if (workbooks > 0) throw new ZipRefusal(importText.zipOfWorkbooks({ workbooks }));
+  if (![...names].some((name) => name === '[Content_Types].xml')) throw new ZipRefusal(importText.notAListOfChildren({ what: importText.kindArchive({ format: '.zip' }) }));
+  throw new ZipRefusal(importText.zipNotWorkbook());
 }

@@ -8,7 +8,8 @@ import { basename, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { z } from 'zod';
 import { readYamlFile } from '../io/yaml-file.js';
-import { ExitCode, UserError, msg, type Message } from '../model/messages.js';
+import { issueMessage } from '../messages/zod-issue.js';
+import { ExitCode, UserError, indicatorsText, type Message } from '../messages/index.js';
 import {
   IndicatorFile,
   TargetsFile,
@@ -22,11 +23,8 @@ import {
 export const CATALOGUE_DIR = fileURLToPath(new URL('../../indicators/', import.meta.url));
 export const TARGETS_DIR = fileURLToPath(new URL('../../targets/', import.meta.url));
 
-function invalid(file: string, where: string, vi: string, en: string): UserError {
-  return new UserError(
-    ExitCode.invalidDefinition,
-    msg(`Tệp định nghĩa không hợp lệ: ${file}${where ? `, mục ${where}` : ''}: ${vi}`, `Invalid definition file: ${file}${where ? `, field ${where}` : ''}: ${en}`),
-  );
+function invalid(file: string, where: string, reason: Message): UserError {
+  return new UserError(ExitCode.invalidDefinition, where ? indicatorsText.invalidDefinitionAt({ file, where, reason }) : indicatorsText.invalidDefinition({ file, reason }));
 }
 
 
@@ -56,15 +54,15 @@ function codeOf(value: unknown): string | undefined {
   return undefined;
 }
 
-const INDICATOR_FILE = msg('Tệp định nghĩa chỉ tiêu', 'Indicator definition file');
-const TARGETS_FILE = msg('Tệp chỉ tiêu kế hoạch', 'Targets file');
+const INDICATOR_FILE = indicatorsText.indicatorDefinitionFile();
+const TARGETS_FILE = indicatorsText.targetsFile();
 
 function parseYamlFile<T>(file: string, schema: z.ZodType<T>, what: Message): T {
   const raw = readYamlFile(file, what);
   const parsed = schema.safeParse(raw);
   if (parsed.success) return parsed.data;
   const issue = parsed.error.issues[0]!;
-  throw invalid(file, describePath(issue.path, raw), issue.message, issue.message);
+  throw invalid(file, describePath(issue.path, raw), issueMessage(issue, { schema, input: raw }));
 }
 
 export function catalogueOf(definitions: readonly IndicatorDefinition[]): Catalogue {
@@ -107,7 +105,7 @@ export function loadCatalogue(dir: string = CATALOGUE_DIR): Catalogue {
   } catch (error) {
     throw new UserError(
       ExitCode.invalidDefinition,
-      msg(`Không đọc được thư mục chỉ tiêu ${dir}: ${String(error)}`, `Cannot read the indicator directory ${dir}: ${String(error)}`),
+      indicatorsText.indicatorFolderUnreadable({ dir, error: String(error) }),
     );
   }
   const definitions: IndicatorDefinition[] = [];
@@ -117,14 +115,14 @@ export function loadCatalogue(dir: string = CATALOGUE_DIR): Catalogue {
     for (const definition of loadIndicatorFile(file)) {
       const first = origin.get(definition.code);
       if (first !== undefined) {
-        throw invalid(file, definition.code, `mã chỉ tiêu đã có trong ${basename(first)}`, `indicator code already defined in ${basename(first)}`);
+        throw invalid(file, definition.code, indicatorsText.codeDefinedTwice({ first: basename(first) }));
       }
       origin.set(definition.code, file);
       definitions.push(definition);
     }
   }
   if (definitions.length === 0) {
-    throw new UserError(ExitCode.invalidDefinition, msg(`Thư mục ${dir} không có tệp chỉ tiêu nào.`, `No indicator file in ${dir}.`));
+    throw new UserError(ExitCode.invalidDefinition, indicatorsText.noIndicatorFiles({ dir }));
   }
   return catalogueOf(definitions);
 }
@@ -136,10 +134,10 @@ export function loadTargets(file: string, catalogue: Catalogue): TargetPlan {
     const definition = catalogue.get(target.indicator);
     const where = `targets[${index}].indicator`;
     if (!definition) {
-      throw invalid(file, where, `chỉ tiêu ${target.indicator} không có trong danh mục`, `indicator ${target.indicator} is not in the catalogue`);
+      throw invalid(file, where, indicatorsText.targetIndicatorUnknown({ indicator: target.indicator }));
     }
     if (target.rule === 'full_coverage' && definition.denominator === undefined) {
-      throw invalid(file, where, `full_coverage cần một chỉ tiêu tỷ lệ; ${target.indicator} là số đếm`, `full_coverage needs a ratio; ${target.indicator} is a count`);
+      throw invalid(file, where, indicatorsText.fullCoverageNeedsRatio({ indicator: target.indicator }));
     }
     return { ...target, plan: parsed.plan, file };
   });

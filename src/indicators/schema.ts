@@ -5,6 +5,8 @@
  * engine interprets that vocabulary and never looks at an indicator's code.
  */
 import { z } from 'zod';
+import { indicatorsText, type Message } from '../messages/index.js';
+import { ownIssue, ownIssueText } from '../messages/zod-issue.js';
 import {
   ABUSE_FORMS,
   ABUSE_SETTINGS,
@@ -53,7 +55,7 @@ export type SumField = z.infer<typeof SumField>;
 const codesIn = (list: CodeList) => {
   const codes = codesOf(list);
   const code = z.enum(codes as [string, ...string[]]);
-  const error = `cần một mã hoặc danh sách mã trong: ${codes.join(', ')} (a code or list of codes among them)`;
+  const error = ownIssueText(indicatorsText.codeOrCodesAmong({ codes }));
   // One value or a list of values: `outcome: TU_VONG` or `cause: [DUOI_NUOC, GIAO_THONG]`.
   return z.union([code, z.array(code).min(1)], { error }).transform((value) => (Array.isArray(value) ? value : [value]));
 };
@@ -62,8 +64,8 @@ const range = z
   .strictObject({ min: z.number().int().nonnegative().optional(), max: z.number().int().nonnegative().optional() })
   .check((ctx) => {
     const { min, max } = ctx.value;
-    if (min === undefined && max === undefined) ctx.issues.push({ code: 'custom', input: ctx.value, message: 'cần min hoặc max (min or max needed)' });
-    if (min !== undefined && max !== undefined && min > max) ctx.issues.push({ code: 'custom', input: ctx.value, message: 'min > max' });
+    if (min === undefined && max === undefined) ctx.issues.push(ownIssue(ctx.value, indicatorsText.minOrMaxNeeded()));
+    if (min !== undefined && max !== undefined && min > max) ctx.issues.push(ownIssue(ctx.value, indicatorsText.minAboveMax()));
   });
 
 /** Conditions on records. Each applies to some sources only (CONDITION_SOURCES). */
@@ -146,25 +148,24 @@ export const Measure = z
   })
   .check((ctx) => {
     const m = ctx.value;
-    const issue = (message: string, path: (string | number)[] = []) =>
-      ctx.issues.push({ code: 'custom', input: m, message, path });
+    const issue = (message: Message, path: (string | number)[] = []) => ctx.issues.push(ownIssue(m, message, path));
     if ((m.count === undefined) === (m.sum === undefined)) {
-      issue('cần đúng một trong count hoặc sum (exactly one of count or sum)');
+      issue(indicatorsText.countOrSum());
       return;
     }
     if (m.count !== undefined && !COUNTS_FOR[m.count].includes(m.of)) {
-      issue(`không đếm được "${m.count}" từ nguồn "${m.of}" (cannot count ${m.count} of ${m.of})`, ['count']);
+      issue(indicatorsText.cannotCount({ count: m.count, source: m.of }), ['count']);
     }
     if (m.sum !== undefined) {
-      if (SUM_FIELDS[m.sum] !== m.of) issue(`trường "${m.sum}" không thuộc nguồn "${m.of}" (field not in source)`, ['sum']);
+      if (SUM_FIELDS[m.sum] !== m.of) issue(indicatorsText.fieldNotInSource({ field: m.sum, source: m.of }), ['sum']);
       if (m.of === 'events' && m.perCase === undefined) {
-        issue('cộng số tiền theo vụ việc cần perCase: largest (a sum over events needs perCase)', ['perCase']);
+        issue(indicatorsText.perCaseNeeded(), ['perCase']);
       }
     }
-    if (m.perCase !== undefined && m.of !== 'events') issue('perCase chỉ dùng cho events (perCase applies to events only)', ['perCase']);
+    if (m.perCase !== undefined && m.of !== 'events') issue(indicatorsText.perCaseEventsOnly(), ['perCase']);
     for (const key of Object.keys(m.where) as Condition[]) {
       if (m.where[key] !== undefined && !CONDITION_SOURCES[key].includes(m.of)) {
-        issue(`điều kiện "${key}" không áp dụng cho nguồn "${m.of}" (condition does not apply to this source)`, ['where', key]);
+        issue(indicatorsText.conditionNotForSource({ condition: key, source: m.of }), ['where', key]);
       }
     }
   });
@@ -177,10 +178,10 @@ export type UnitOfCount = z.infer<typeof UnitOfCount>;
 
 export const IndicatorEntry = z
   .strictObject({
-    code: z.string().regex(/^(TE|XH)-\d{4}$/, { error: 'mã dạng TE-0301 hoặc XH-0101 (code like TE-0301 or XH-0101)' }),
+    code: z.string().regex(/^(TE|XH)-\d{4}$/, { error: ownIssueText(indicatorsText.codeForm()) }),
     name: z.string().min(1),
     nameEn: z.string().min(1),
-    group: z.string().regex(/^\d{2}$/, { error: 'nhóm 2 chữ số, ví dụ "03" (two-digit group)' }),
+    group: z.string().regex(/^\d{2}$/, { error: ownIssueText(indicatorsText.groupForm()) }),
     unitOfCount: UnitOfCount,
     periodKind: z.enum(['stock', 'flow']),
     numerator: Measure,
@@ -200,30 +201,30 @@ export const IndicatorEntry = z
   })
   .check((ctx) => {
     const d = ctx.value;
-    const issue = (message: string, path: (string | number)[]) => ctx.issues.push({ code: 'custom', input: d, message, path });
+    const issue = (message: Message, path: (string | number)[]) => ctx.issues.push(ownIssue(d, message, path));
     if ((d.denominator === undefined) !== (d.factor === undefined)) {
-      issue('tỷ lệ cần cả denominator và factor; số đếm không có cả hai (a ratio needs denominator and factor; a count neither)', [
+      issue(indicatorsText.ratioNeedsBoth(), [
         d.denominator === undefined ? 'denominator' : 'factor',
       ]);
     }
     if (!d.lastYearFromRecords && d.lastYearNote === undefined) {
-      issue('lastYearFromRecords: false cần lastYearNote nói vì sao (say why in lastYearNote)', ['lastYearNote']);
+      issue(indicatorsText.lastYearNoteNeeded(), ['lastYearNote']);
     }
-    if (d.code.slice(3, 5) !== d.group) issue(`mã ${d.code} không thuộc nhóm ${d.group} (code not in group)`, ['group']);
+    if (d.code.slice(3, 5) !== d.group) issue(indicatorsText.codeNotInGroup({ code: d.code, group: d.group }), ['group']);
     const seen = new Set<string>();
     d.breakdowns.forEach((entry, index) => {
       const keys = Array.isArray(entry) ? entry : [entry];
       const id = keys.join('×');
-      if (seen.has(id)) issue(`phân tổ "${id}" lặp lại (repeated breakdown)`, ['breakdowns', index]);
+      if (seen.has(id)) issue(indicatorsText.breakdownRepeated({ breakdown: id }), ['breakdowns', index]);
       seen.add(id);
-      if (keys.length === 2 && keys[0] === keys[1]) issue('hai khóa phân tổ giống nhau (same key twice)', ['breakdowns', index]);
+      if (keys.length === 2 && keys[0] === keys[1]) issue(indicatorsText.breakdownSameKeyTwice(), ['breakdowns', index]);
       for (const key of keys) {
         if (!BREAKDOWN_SOURCES[key].includes(d.numerator.of)) {
-          issue(`phân tổ "${key}" không áp dụng cho nguồn "${d.numerator.of}" (breakdown does not apply)`, ['breakdowns', index]);
+          issue(indicatorsText.breakdownNotForSource({ breakdown: key, source: d.numerator.of }), ['breakdowns', index]);
         }
         // A denominator is split by the child's sex and age only; it must be able to carry them.
         if (d.denominator && CHILD_PROPERTY_BREAKDOWNS.has(key) && !BREAKDOWN_SOURCES[key].includes(d.denominator.of)) {
-          issue(`mẫu số (nguồn "${d.denominator.of}") không phân tổ được theo "${key}" (denominator cannot be split)`, ['breakdowns', index]);
+          issue(indicatorsText.denominatorNotSplit({ breakdown: key, source: d.denominator.of }), ['breakdowns', index]);
         }
       }
     });
@@ -247,20 +248,10 @@ export const IndicatorFile = z
     file.indicators.forEach((entry, index) => {
       const prefix = file.appendix === 'I' ? 'TE-' : 'XH-';
       if (!entry.code.startsWith(prefix)) {
-        ctx.issues.push({
-          code: 'custom',
-          input: entry.code,
-          message: `phụ lục ${file.appendix} dùng mã ${prefix}… (appendix ${file.appendix} uses ${prefix} codes)`,
-          path: ['indicators', index, 'code'],
-        });
+        ctx.issues.push(ownIssue(entry.code, indicatorsText.appendixCodePrefix({ appendix: file.appendix, prefix }), ['indicators', index, 'code']));
       }
       if (!(entry.group in file.groups)) {
-        ctx.issues.push({
-          code: 'custom',
-          input: entry.group,
-          message: `nhóm "${entry.group}" không có trong groups (group not listed)`,
-          path: ['indicators', index, 'group'],
-        });
+        ctx.issues.push(ownIssue(entry.group, indicatorsText.groupNotListed({ group: entry.group }), ['indicators', index, 'group']));
       }
     });
   });
@@ -294,7 +285,7 @@ const Override = z
   })
   .check((ctx) => {
     if ((ctx.value.percent === undefined) === (ctx.value.skip === undefined)) {
-      ctx.issues.push({ code: 'custom', input: ctx.value, message: 'cần đúng một trong percent hoặc skip (exactly one of percent or skip)' });
+      ctx.issues.push(ownIssue(ctx.value, indicatorsText.percentOrSkip()));
     }
   });
 
@@ -319,14 +310,14 @@ export const TargetEntry = z
   .check((ctx) => {
     const t = ctx.value;
     if (t.rule === 'reduction' && t.percent === undefined) {
-      ctx.issues.push({ code: 'custom', input: t, message: 'reduction cần percent (reduction needs percent)', path: ['percent'] });
+      ctx.issues.push(ownIssue(t, indicatorsText.reductionNeedsPercent(), ['percent']));
     }
     if (t.rule === 'full_coverage' && t.percent !== undefined) {
-      ctx.issues.push({ code: 'custom', input: t, message: 'full_coverage không có percent (full_coverage takes no percent)', path: ['percent'] });
+      ctx.issues.push(ownIssue(t, indicatorsText.fullCoverageNoPercent(), ['percent']));
     }
     t.overrides.forEach((override, index) => {
       if (override.percent !== undefined && t.rule !== 'reduction') {
-        ctx.issues.push({ code: 'custom', input: override, message: 'percent chỉ dùng cho reduction (percent is for reduction)', path: ['overrides', index, 'percent'] });
+        ctx.issues.push(ownIssue(override, indicatorsText.percentForReductionOnly(), ['overrides', index, 'percent']));
       }
     });
   });

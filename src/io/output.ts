@@ -16,7 +16,7 @@
 import { randomBytes } from 'node:crypto';
 import { accessSync, closeSync, constants, fsyncSync, linkSync, lstatSync, mkdirSync, openSync, realpathSync, renameSync, statSync, unlinkSync, writeSync, type Stats } from 'node:fs';
 import { basename, dirname, extname, join, resolve } from 'node:path';
-import { ExitCode, UserError, msg, type Message } from '../model/messages.js';
+import { ExitCode, UserError, ioText, type Message } from '../messages/index.js';
 
 export interface OutputTarget {
   /** The option that named the path, as the user typed it ("--out"). */
@@ -40,7 +40,7 @@ function statOf(path: string): Stats | undefined {
 }
 
 function fault(option: string, path: string, reason: Message): UserError {
-  return new UserError(ExitCode.usage, msg(`${option} ${path}: ${reason.vi}`, `${option} ${path}: ${reason.en}`));
+  return new UserError(ExitCode.usage, ioText.optionPathFault({ option, path, reason }));
 }
 
 /** The nearest ancestor of `path` that exists (the root at worst), and what it is. */
@@ -65,10 +65,7 @@ function isWritableFolder(path: string): boolean {
 }
 
 /** A file another program holds open: on an official's PC, almost always the workbook in Excel. */
-export const OPEN_IN_EXCEL = msg(
-  'tệp đang mở trong Excel (hoặc chương trình khác): đóng tệp trong Excel rồi chạy lại',
-  'the file is open in Excel (or another program): close it in Excel and run again',
-);
+export const OPEN_IN_EXCEL = ioText.openInExcel();
 
 /** The error of a failed write or mkdir, as one line saying what to do. */
 export function outputFault(error: unknown, path: string, option = '--out'): UserError {
@@ -81,22 +78,22 @@ export function outputFault(error: unknown, path: string, option = '--out'): Use
     case 'EACCES':
     case 'EPERM':
     case 'EROFS':
-      return fault(option, path, msg('không có quyền ghi vào đây; chọn một thư mục khác', 'no permission to write here; choose another folder'));
+      return fault(option, path, ioText.noPermissionToWrite());
     case 'EISDIR':
-      return fault(option, path, msg('đây là một thư mục; cần đường dẫn của một tệp', 'this is a folder; a file path is needed'));
+      return fault(option, path, ioText.folderGivenFileNeeded());
     case 'ENOTDIR':
-      return fault(option, path, msg('một phần của đường dẫn là tệp, không phải thư mục', 'part of the path is a file, not a folder'));
+      return fault(option, path, ioText.pathPartIsFile());
     case 'EEXIST':
-      return fault(option, path, msg('đã có một tệp tên này; cần một thư mục', 'a file of this name exists; a folder is needed'));
+      return fault(option, path, ioText.fileExistsFolderNeeded());
     case 'ENOSPC':
     case 'EDQUOT':
-      return fault(option, path, msg('đĩa đã hết chỗ trống', 'the disk is full'));
+      return fault(option, path, ioText.diskFull());
     case 'ENAMETOOLONG':
-      return fault(option, path, msg('đường dẫn quá dài', 'the path is too long'));
+      return fault(option, path, ioText.pathTooLong());
     case 'ENOENT':
-      return fault(option, path, msg('không tạo được ở đây (thư mục không có, hoặc hệ thống tệp không cho tạo)', 'cannot be created here (no such folder, or the file system does not allow it)'));
+      return fault(option, path, ioText.cannotCreateHere());
     default:
-      return fault(option, path, msg(`không ghi được (${code || String(error)})`, `cannot be written (${code || String(error)})`));
+      return fault(option, path, ioText.cannotWriteCode({ code: code || String(error) }));
   }
 }
 
@@ -112,21 +109,18 @@ export function checkOutputFolder(path: string, target: OutputTarget = {}): void
     throw fault(
       option,
       path,
-      msg(
-        `cần một thư mục, không phải tên tệp: báo cáo và phụ lục được ghi vào thư mục đó với tên tự đặt (bao-cao-<mã>-<kỳ>.docx, .xlsx). Dùng ví dụ ${option} ${folder === '.' ? 'bao-cao' : folder}`,
-        `a folder is needed, not a file name: the report and its annex are written into it under their own names (bao-cao-<code>-<period>.docx, .xlsx). Use e.g. ${option} ${folder === '.' ? 'bao-cao' : folder}`,
-      ),
+      ioText.outFolderNeeded({ option, example: folder === '.' ? 'bao-cao' : folder }),
     );
   }
   const stats = statOf(path);
   if (stats) {
-    if (!stats.isDirectory()) throw fault(option, path, msg('đã có một tệp tên này; cần một thư mục', 'a file of this name exists; a folder is needed'));
+    if (!stats.isDirectory()) throw fault(option, path, ioText.fileExistsFolderNeeded());
     if (!isWritableFolder(path)) throw outputFault({ code: 'EACCES' }, path, option);
     return;
   }
   const existing = nearestExisting(path);
   if (!existing.stats.isDirectory()) {
-    throw fault(option, path, msg(`${existing.path} là một tệp, không phải thư mục`, `${existing.path} is a file, not a folder`));
+    throw fault(option, path, ioText.pathIsFileNotFolder({ path: existing.path }));
   }
   if (!isWritableFolder(existing.path)) throw outputFault({ code: 'EACCES' }, path, option);
 }
@@ -152,25 +146,25 @@ function isSpecial(stats: Stats | undefined): boolean {
   return stats !== undefined && !stats.isFile() && !stats.isDirectory();
 }
 
-const NOT_A_FILE = msg('đây là một thiết bị hoặc ống dẫn (pipe), không phải tệp; chọn một tên tệp khác', 'this is a device or a pipe, not a file; choose another file name');
+const NOT_A_FILE = ioText.deviceNotFile();
 
 /** Checks, before any work, that a file can be written at `path` (its folder exists, it is not a folder). */
 export function checkOutputFile(path: string, target: OutputFileTarget = {}): void {
   const option = target.option ?? '--out';
   const stats = statOf(path);
   if (stats?.isDirectory()) {
-    throw fault(option, path, msg('đây là một thư mục; cần đường dẫn của một tệp', 'this is a folder; a file path is needed'));
+    throw fault(option, path, ioText.folderGivenFileNeeded());
   }
   if (isSpecial(stats)) throw fault(option, path, NOT_A_FILE);
   const extension = extname(path).toLowerCase();
   if (target.extensions && !target.extensions.includes(extension)) {
     const list = target.extensions.join(', ');
-    throw fault(option, path, msg(`cần tệp có đuôi ${list}`, `a file ending in ${list} is needed`));
+    throw fault(option, path, ioText.extensionNeeded({ list }));
   }
   const folder = dirname(resolve(path));
   const parent = statOf(folder);
   if (!parent) {
-    throw fault(option, path, msg(`thư mục ${dirname(path)} chưa có; hãy tạo trước hoặc chọn thư mục khác`, `the folder ${dirname(path)} does not exist; create it first or choose another`));
+    throw fault(option, path, ioText.outFolderMissing({ folder: dirname(path) }));
   }
   if (!parent.isDirectory()) throw outputFault({ code: 'ENOTDIR' }, path, option);
   if (!isWritableFolder(folder)) throw outputFault({ code: 'EACCES' }, path, option);

@@ -7,7 +7,7 @@
  * anyway would put replacement characters into a signed heading or make a profile match nothing.
  */
 import { TextDecoder } from 'node:util';
-import { msg, type Message } from '../model/messages.js';
+import { ioText, type Message } from '../messages/index.js';
 import { decodeLegacy, isVietnameseWord } from './legacy-encoding.js';
 
 export type TextEncoding = 'UTF-8' | 'UTF-16LE' | 'UTF-16BE' | 'windows-1258';
@@ -28,9 +28,9 @@ export class TextEncodingRefusal extends Error {
   readonly reason: Message;
   constructor(
     readonly found: Message,
-    advice: Message = msg('hãy mở bằng Notepad và lưu lại với Encoding là UTF-8', 'open it in Notepad and save it again with Encoding UTF-8'),
+    advice: Message = ioText.saveAsUtf8InNotepad(),
   ) {
-    const reason = msg(`không đọc được chữ tiếng Việt: ${found.vi}; ${advice.vi}`, `its Vietnamese text cannot be read: ${found.en}; ${advice.en}`);
+    const reason = ioText.vietnameseTextUnreadable({ found, advice });
     super(reason.en);
     this.reason = reason;
     this.name = 'TextEncodingRefusal';
@@ -86,17 +86,17 @@ export function sniffTextEncoding(head: Uint8Array, complete = true): TextEncodi
   if (marked === 'UTF-16LE' || marked === 'UTF-16BE') return marked;
   // A zero byte every other byte is UTF-16 text without its mark (valid UTF-8 as it stands, NULs and all).
   if (marked === undefined && looksLikeUtf16(head)) {
-    throw new TextEncodingRefusal(msg('có vẻ là UTF-16 không có dấu BOM', 'it looks like UTF-16 without a byte-order mark'));
+    throw new TextEncodingRefusal(ioText.utf16WithoutBom());
   }
   try {
     new TextDecoder('utf-8', { fatal: true }).decode(head, { stream: !complete });
     return 'UTF-8';
   } catch {
-    if (marked === 'UTF-8') throw new TextEncodingRefusal(msg('có dấu UTF-8 nhưng có byte sai', 'marked as UTF-8 but holds invalid bytes'));
+    if (marked === 'UTF-8') throw new TextEncodingRefusal(ioText.utf8MarkedButInvalid());
   }
   if (head.includes(0)) {
     throw new TextEncodingRefusal(
-      msg('có byte 0: có thể là UTF-16 không có dấu BOM, hoặc không phải tệp văn bản', 'it holds zero bytes: perhaps UTF-16 without a byte-order mark, or not a text file'),
+      ioText.zeroBytes(),
     );
   }
   const windows = new TextDecoder('windows-1258').decode(head).normalize('NFC');
@@ -124,14 +124,11 @@ function likelyEncoding(bytes: Uint8Array): TextEncodingRefusal {
   if (legacy) {
     // Saving it again keeps the font's codes: the text itself must be converted.
     return new TextEncodingRefusal(
-      msg(`có vẻ gõ bằng bảng mã cũ ${legacy.encoding}`, `it seems typed in the legacy ${legacy.encoding} encoding`),
-      msg(
-        `hãy chuyển sang Unicode (Unikey › Công cụ chuyển mã, từ ${legacy.encoding} sang Unicode) rồi lưu dạng UTF-8`,
-        `convert it to Unicode (Unikey › Convert, from ${legacy.encoding} to Unicode), then save it as UTF-8`,
-      ),
+      ioText.legacyEncodingFound({ encoding: legacy.encoding }),
+      ioText.convertWithUnikey({ encoding: legacy.encoding }),
     );
   }
-  return new TextEncodingRefusal(msg('bảng mã khác (không phải UTF-8, UTF-16 hay Windows-1258)', 'another encoding (not UTF-8, UTF-16 or Windows-1258)'));
+  return new TextEncodingRefusal(ioText.unknownEncoding());
 }
 
 
@@ -142,7 +139,7 @@ export function decodeText(bytes: Uint8Array): { text: string; encoding: TextEnc
   try {
     text = textDecoder(encoding).decode(bytes);
   } catch {
-    throw new TextEncodingRefusal(msg(`có byte sai trong mã ${ENCODING_NAMES[encoding]}`, `invalid bytes for ${ENCODING_NAMES[encoding]}`));
+    throw new TextEncodingRefusal(ioText.invalidBytesFor({ encoding: ENCODING_NAMES[encoding] }));
   }
   return { text: text.normalize('NFC'), encoding };
 }

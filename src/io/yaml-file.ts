@@ -13,7 +13,7 @@
  */
 import { closeSync, constants, fstatSync, openSync, readSync } from 'node:fs';
 import { CST, Composer, Parser, isAlias, isMap, isScalar, isSeq, type Document, type Node } from 'yaml';
-import { ExitCode, UserError, msg, type Message } from '../model/messages.js';
+import { ExitCode, UserError, ioText, type Message } from '../messages/index.js';
 import { printableName } from './file-names.js';
 import { TextEncodingRefusal, decodeText as decodeTextFile } from './text-decoding.js';
 
@@ -34,19 +34,19 @@ const CORE_TAGS = new Set(['str', 'int', 'float', 'bool', 'null', 'map', 'seq'].
 
 /** What the yaml parser's error codes mean, for someone editing the file by hand. */
 const SYNTAX: Readonly<Record<string, Message>> = {
-  BAD_INDENT: msg('thụt lề sai', 'wrong indentation'),
-  TAB_AS_INDENT: msg('thụt lề bằng phím Tab (hãy dùng dấu cách)', 'indented with a tab (use spaces)'),
-  DUPLICATE_KEY: msg('một mục được khai hai lần', 'a key is given twice'),
-  MISSING_CHAR: msg('thiếu dấu đóng (ngoặc hoặc dấu nháy)', 'a closing bracket or quote is missing'),
-  BLOCK_IN_FLOW: msg('danh sách trong ngoặc [ ] hoặc { } chưa đóng, hoặc có dòng con bên trong', 'a [ ] or { } list is not closed, or holds an indented block'),
-  BLOCK_AS_IMPLICIT_KEY: msg('dấu ":" ở chỗ không đúng', 'a ":" in the wrong place'),
-  MULTILINE_IMPLICIT_KEY: msg('tên mục kéo dài qua nhiều dòng (thiếu dấu ":"?)', 'a key runs over several lines (a ":" missing?)'),
-  BAD_SCALAR_START: msg('giá trị bắt đầu bằng ký tự đặc biệt (hãy đặt trong dấu nháy)', 'a value starts with a special character (put it in quotes)'),
-  BAD_DQ_ESCAPE: msg('ký tự "\\" sai trong chuỗi trong dấu nháy kép', 'a wrong "\\" escape in a double-quoted string'),
-  UNEXPECTED_TOKEN: msg('ký tự không mong đợi', 'an unexpected character'),
-  MULTIPLE_DOCS: msg('tệp có nhiều tài liệu YAML (dấu ---)', 'the file holds several YAML documents (---)'),
-  BAD_ALIAS: msg('tham chiếu (*tên) tới một neo (&tên) chưa có', 'an alias (*name) to an anchor (&name) not defined before it'),
-  RESOURCE_EXHAUSTION: msg(`lồng nhau quá sâu (tối đa ${YAML_LIMITS.depth} cấp)`, `nested too deeply (at most ${YAML_LIMITS.depth} levels)`),
+  BAD_INDENT: ioText.wrongIndentation(),
+  TAB_AS_INDENT: ioText.tabIndent(),
+  DUPLICATE_KEY: ioText.duplicateKey(),
+  MISSING_CHAR: ioText.closingMarkMissing(),
+  BLOCK_IN_FLOW: ioText.flowListNotClosed(),
+  BLOCK_AS_IMPLICIT_KEY: ioText.colonMisplaced(),
+  MULTILINE_IMPLICIT_KEY: ioText.multilineKey(),
+  BAD_SCALAR_START: ioText.specialFirstCharacter(),
+  BAD_DQ_ESCAPE: ioText.badEscape(),
+  UNEXPECTED_TOKEN: ioText.unexpectedCharacter(),
+  MULTIPLE_DOCS: ioText.severalYamlDocuments(),
+  BAD_ALIAS: ioText.aliasToUndefinedAnchor(),
+  RESOURCE_EXHAUSTION: ioText.nestedTooDeeply({ depth: YAML_LIMITS.depth }),
 };
 
 function errorCode(error: unknown): string {
@@ -57,28 +57,22 @@ function errorCode(error: unknown): string {
 function readFault(error: unknown): Message {
   switch (errorCode(error)) {
     case 'ENOENT':
-      return msg('không có tệp này', 'no such file');
+      return ioText.noSuchFile();
     case 'EISDIR':
-      return msg('đây là thư mục, không phải tệp', 'this is a folder, not a file');
+      return ioText.folderNotFile();
     case 'EACCES':
     case 'EPERM':
-      return msg('không có quyền đọc tệp', 'no permission to read the file');
+      return ioText.noPermissionToRead();
     default:
-      return msg(`không đọc được tệp (${errorCode(error) || String(error)})`, `the file cannot be read (${errorCode(error) || String(error)})`);
+      return ioText.fileUnreadableCode({ code: errorCode(error) || String(error) });
   }
 }
 
 /** A fault of a file the user gave: one line naming the kind of file and the file. */
 function fileFault(file: string, what: Message, reason: Message, exitCode: ExitCode): UserError {
   const name = printableName(file);
-  return new UserError(exitCode, msg(`${what.vi} ${name}: ${reason.vi}`, `${what.en} ${name}: ${reason.en}`));
+  return new UserError(exitCode, ioText.fileFault({ what, name, reason }));
 }
-
-/** Megabytes with one decimal below 10 (a decimal comma in Vietnamese). */
-const MB = (bytes: number, lang: 'vi' | 'en') => {
-  const figure = (bytes / 1024 / 1024).toFixed(bytes < 10 * 1024 * 1024 ? 1 : 0);
-  return `${lang === 'vi' ? figure.replace('.', ',') : figure} MB`;
-};
 
 /**
  * The bytes of a regular file, refused by size before reading when `maxBytes` is given; a named
@@ -95,12 +89,9 @@ function readBytes(file: string, shownAs: string, what: Message, exitCode: ExitC
   try {
     const stats = fstatSync(fd);
     if (stats.isDirectory()) throw fileFault(shownAs, what, readFault({ code: 'EISDIR' }), exitCode);
-    if (!stats.isFile()) throw fileFault(shownAs, what, msg('không phải tệp thường (thiết bị hoặc ống dẫn)', 'not a regular file (a device or a pipe)'), exitCode);
+    if (!stats.isFile()) throw fileFault(shownAs, what, ioText.notARegularFile(), exitCode);
     if (maxBytes !== undefined && stats.size > maxBytes) {
-      throw fileFault(shownAs, what, msg(
-          `tệp quá lớn (${MB(stats.size, 'vi')}; tối đa ${MB(maxBytes, 'vi')})`,
-          `the file is too large (${MB(stats.size, 'en')}; at most ${MB(maxBytes, 'en')})`,
-        ), exitCode);
+      throw fileFault(shownAs, what, ioText.fileTooLarge({ bytes: stats.size, maxBytes }), exitCode);
     }
     const bytes = Buffer.alloc(stats.size);
     let filled = 0;
@@ -188,13 +179,14 @@ export function parseYamlText(text: string, file: string, what: Message, exitCod
   } catch (error) {
     if (!(error instanceof YamlFault)) throw error;
     const position = error.offset === undefined ? undefined : positionOf(text, error.offset);
-    const where = position ? msg(` ở dòng ${position.line}, cột ${position.col}`, ` at line ${position.line}, column ${position.col}`) : msg('', '');
     const heading = error.syntax
-      ? msg(`sai cú pháp YAML${where.vi}: `, `YAML syntax error${where.en}: `)
+      ? position
+        ? ioText.yamlSyntaxErrorAt({ line: position.line, col: position.col })
+        : ioText.yamlSyntaxError()
       : position
-        ? msg(`dòng ${position.line}, cột ${position.col}: `, `line ${position.line}, column ${position.col}: `)
-        : msg('', '');
-    throw fileFault(file, what, msg(`${heading.vi}${error.reason.vi}`, `${heading.en}${error.reason.en}`), exitCode);
+        ? ioText.lineColumnHeading({ line: position.line, col: position.col })
+        : undefined;
+    throw fileFault(file, what, heading ? ioText.headedReason({ heading, reason: error.reason }) : error.reason, exitCode);
   }
 }
 
@@ -221,7 +213,7 @@ function yamlData(text: string): unknown {
   const error = document.errors[0];
   if (error) {
     if (error.code === 'TAG_RESOLVE_FAILED') throw tagFault(error.message, error.pos[0]);
-    const reason = SYNTAX[error.code] ?? msg('cú pháp không đúng', error.message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, ''));
+    const reason = SYNTAX[error.code] ?? ioText.yamlSyntaxUnknown({ detail: error.message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '') });
     throw new YamlFault(reason, error.pos[0], error.code !== 'RESOURCE_EXHAUSTION');
   }
   const unknownTag = document.warnings.find((warning) => warning.code === 'TAG_RESOLVE_FAILED');
@@ -236,21 +228,21 @@ function yamlData(text: string): unknown {
   }
 }
 
-const NUL_IN_FILE = msg('tệp có ký tự NUL (tệp nhị phân, hoặc lưu sai bảng mã?)', 'the file holds a NUL character (a binary file, or a wrong encoding?)');
-const NUL_IN_VALUE = msg('một giá trị có ký tự NUL (\\0)', 'a value holds a NUL character (\\0)');
+const NUL_IN_FILE = ioText.nulInFile();
+const NUL_IN_VALUE = ioText.nulInValue();
 
 function tagFault(message: string, offset: number): YamlFault {
   const tag = /tag: (\S+)/.exec(message)?.[1] ?? '';
   const shown = printableName(tag.replace(/^tag:yaml\.org,2002:/, '!!'));
   return new YamlFault(
-    msg(`thẻ YAML ${shown} không được dùng (tệp chỉ chứa dữ liệu: chữ, số, danh sách)`, `the YAML tag ${shown} is not allowed (the file holds data only: text, numbers, lists)`),
+    ioText.yamlTagNotAllowed({ shown }),
     offset,
   );
 }
 
 const aliasFault = (offset?: number) =>
   new YamlFault(
-    msg(`quá nhiều tham chiếu (*tên) hoặc tham chiếu lồng nhau (tối đa ${YAML_LIMITS.aliases})`, `too many aliases (*name), or aliases nested in each other (at most ${YAML_LIMITS.aliases})`),
+    ioText.tooManyAliases({ aliases: YAML_LIMITS.aliases }),
     offset,
   );
 
@@ -279,7 +271,7 @@ function checkTree(tokens: readonly CST.Token[]): void {
         entries += token.items.length;
         if (entries > YAML_LIMITS.entries) {
           throw new YamlFault(
-            msg(`quá nhiều mục (tối đa ${YAML_LIMITS.entries.toLocaleString('vi-VN')})`, `too many entries (at most ${YAML_LIMITS.entries.toLocaleString('en-US')})`),
+            ioText.tooManyEntries({ entries: YAML_LIMITS.entries }),
             token.offset,
           );
         }

@@ -152,8 +152,3 @@ export function joined(parts: readonly Message[], separator: Bilingual = { vi: '
   return new Message('common.joined', { parts, separator });
 }
 
-/** @deprecated Only for src/model/messages.ts while `msg` calls remain. */
-export function registerLegacy(): void {
-  if (REGISTRY.has('legacy')) return;
-  register('legacy', { vi: (p) => (p as Bilingual).vi, en: (p) => (p as Bilingual).en });
-}

@@ -1,4 +1,10 @@
 /** Texts of src/model/. */
-import { catalogue } from './define.js';
+import { catalogue, text } from './define.js';
 
-export const modelText = catalogue('model', {});
+export const modelText = catalogue('model', {
+  unitCodeForm: text('mã đơn vị 2, 3 hoặc 5 chữ số, hoặc VN', 'a unit code of 2, 3 or 5 digits, or VN'),
+  communeLevel: text('Xã', 'Commune'),
+  districtLevel: text('Huyện', 'District'),
+  provinceLevel: text('Tỉnh', 'Province'),
+  nationalLevel: text('Toàn quốc', 'National'),
+});

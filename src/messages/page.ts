@@ -150,8 +150,8 @@ export const pageText = catalogue('page', {
   'lang.switchLabel': text('Switch to English', 'Chuyển sang tiếng Việt'),
   'error.status': text('Lỗi {status}', 'Error {status}'),
   'progress.reading': text(
-    'Đang đọc: {done}/{total} tệp · {rows} dòng · {speed} dòng/giây',
-    'Reading: {done}/{total} files · {rows} rows · {speed} rows/s',
+    'Đang đọc: {done}/{total} tệp · {rows} dòng · {speed} dòng/giây · {seconds} giây',
+    'Reading: {done}/{total} files · {rows} rows · {speed} rows/s · {seconds} s',
   ),
   'progress.read': text('Đã đọc {fileCount} tệp, {rows} dòng ({speed} dòng/giây).', 'Read {fileCount} file(s), {rows} rows ({speed} rows/s).'),
   'data.totals': text(
@@ -211,6 +211,54 @@ export const pageText = catalogue('page', {
     'Đã nạp bản đồ thôn: {villages} thôn của {communes} xã cũ; dùng từ lần tính tiếp theo.',
     'Village map loaded: {villages} villages of {communes} old communes; it is used from the next computation.',
   ),
+  'clear.question': text(
+    'Xóa mọi tệp đã tải lên, kết quả và báo cáo của thẻ này? Phần thiết lập và nội dung đã gõ vẫn được giữ trong trình duyệt.',
+    'Delete every file uploaded in this tab, its results and reports? The report form and narrative you typed stay in the browser.',
+  ),
+  'clear.confirm': text('Xóa', 'Delete'),
+  'clear.cancel': text('Hủy', 'Cancel'),
+  'report.settingsDownload': text('Tải thiết lập (.yaml)', 'Download the settings (.yaml)'),
+  'report.savedHere': text(
+    'Phần thiết lập và nội dung được lưu trong trình duyệt này khi gõ, cho {unit}, kỳ {period}: tải lại trang không mất.',
+    'The settings and narrative are saved in this browser as you type, for {unit}, period {period}: a reload loses nothing.',
+  ),
+  'narrative.download': text('Tải nội dung (.yaml)', 'Download the narrative (.yaml)'),
+  'narrative.upload': text('Điền nội dung từ tệp (.yaml)', 'Fill from a narrative file (.yaml)'),
+  'narrative.carry': text('Lấy nội dung của kỳ {period}', 'Use the narrative of {period}'),
+  'narrative.carried': text(
+    'Đã lấy nội dung của kỳ {period}: sửa những gì đã thay đổi trong kỳ này.',
+    'The narrative of {period} was filled in: change what is different this period.',
+  ),
+  'working.compute': text('Đang tính chỉ tiêu… {seconds} giây', 'Computing the indicators… {seconds} s'),
+  'working.report': text(
+    'Đang tạo báo cáo (văn bản, biểu đồ, phụ lục)… {seconds} giây',
+    'Making the report (text, charts, annex)… {seconds} s',
+  ),
+  'working.annexes': text('Đang đọc các phụ lục… {seconds} giây', 'Reading the annexes… {seconds} s'),
+  'working.aggregate': text(
+    'Đang cộng các phụ lục và tạo báo cáo tổng hợp… {seconds} giây',
+    'Summing the annexes and making the summed report… {seconds} s',
+  ),
+  'working.explain': text('Đang tìm các hồ sơ của số này… {seconds} giây', 'Finding the records behind this figure… {seconds} s'),
+  'files.title': text('Tệp đã chọn', 'Files chosen'),
+  'files.add': text('Thêm tệp', 'Add files'),
+  'files.addHint': text('Tệp cùng tên thay tệp cũ (tệp xã gửi lại).', 'A file of the same name replaces the old one (a file a commune sent again).'),
+  'files.remove': text('Bỏ tệp', 'Remove'),
+  'files.removeLabel': text('Bỏ tệp {fileName}', 'Remove {fileName}'),
+  'files.rows': text('{rows} dòng ({accepted} hợp lệ)', '{rows} rows ({accepted} accepted)'),
+  'files.notRead': text('chưa đọc', 'not read yet'),
+  'files.unreadableNote': text(
+    '{count} tệp không đọc được (lý do ở từng tệp): các tệp khác đã được đọc. Bỏ tệp đó, hoặc thêm lại tệp đúng.',
+    '{count} file(s) cannot be read (the reason is beside each): the other files were read. Remove it, or add the right file again.',
+  ),
+  'files.missingCommunes': text(
+    '{unit}: {missing}/{communes} xã chưa có tệp nào: {names}.',
+    '{unit}: {missing} of its {communes} communes have no file yet: {names}.',
+  ),
+  'files.allCommunes': text('{unit}: đã có tệp của cả {communes} xã.', '{unit}: all {communes} communes have a file.'),
+  'progress.uploading': text('Đang tải tệp lên: {sent}/{total} MB', 'Uploading: {sent}/{total} MB'),
+  'working.chartsList': text('Đang chuẩn bị biểu đồ…', 'Preparing the charts…'),
+  'working.charts': text('Đang vẽ biểu đồ {done}/{total}…', 'Drawing chart {done} of {total}…'),
   'charts.title': text('Biểu đồ (như trong báo cáo)', 'Charts (as in the report)'),
   // ---- w/page-b (#18 items 2, 3, 5, 7, 8): defaults, the form of the unit, counts beside rates, results out, profiles
   'profiles.manage': text(

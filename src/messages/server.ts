@@ -1,6 +1,35 @@
 /** Texts of src/server/: what the page's server answers and logs. */
 import { type Bilingual, catalogue, type Message, numberIn, text } from './define.js';
 
+/** What each section of the report's outline is for, in English (the Vietnamese is src/report/narrative.ts's). */
+const NARRATIVE_EN: Record<string, string> = {
+  'mo-dau': 'Opening sentence: what the report answers (the plan or instruction from above)',
+  'I.1': 'Economic and social situation affecting children',
+  'I.2': 'Problems of children that arose or remain unsolved',
+  'II.1': 'Advice, direction, supervision and evaluation of children\'s rights',
+  'II.2': 'Child protection: in general',
+  'II.2.a': 'Prevention: communication, training…',
+  'II.2.b': 'Support',
+  'II.2.c': 'Intervention',
+  'II.2.d': 'Preventing injuries and drowning',
+  'II.3': 'Care of children',
+  'II.4': 'Education of children',
+  'II.5': 'Culture, information, sport and tourism for children',
+  'II.6': 'Children\'s right to participate',
+  'II.7': 'Projects, programmes, models of international cooperation or social mobilisation',
+  'II.8': 'The Child Protection Fund',
+  'II.9': 'Total spending on children',
+  'III.1': 'Results compared with the same period',
+  'III.2': 'Shortcomings',
+  'III.3': 'Causes of the shortcomings',
+  'IV.1': 'General aim',
+  'IV.2': 'Specific aims',
+  'IV.3': 'Targets to reach',
+  'IV.4': 'Main programmes, schemes and activities',
+  'IV.5': 'Expected funding',
+  V: 'Proposals (only when the unit writes them)',
+};
+
 export const serverText = catalogue('server', {
   /** A message as the page receives it: this machine's folders taken out (src/server/page-text.ts). */
   withoutPaths: text(
@@ -24,8 +53,8 @@ export const serverText = catalogue('server', {
     (p) => `The files uploaded together exceed ${p.limit}: upload them in several goes.`,
   ),
   settingsField: text(
-    (p: { field: string; problem: string }) => `Thiết lập báo cáo, mục ${p.field}: ${p.problem}`,
-    (p) => `Report settings, field ${p.field}: ${p.problem}`,
+    (p: { field: string; problem: Message }) => `Thiết lập báo cáo, mục ${p.field}: ${p.problem.vi}`,
+    (p) => `Report settings, field ${p.field}: ${p.problem.en}`,
   ),
   sheetToMap: text(
     (p: { file: string; sheet: string }) => `Tệp "${p.file}", trang "${p.sheet}": chitieu chưa nhận ra các cột theo mẫu chuẩn; hãy ghép cột ở phần dưới.`,
@@ -126,6 +155,12 @@ export const serverText = catalogue('server', {
     'Too many chitieu tabs are open: close some, or press "Clear data" in those no longer used.',
   ),
 
+  /** A section of the narrative form: its number and what it is for; "mo-dau" has no number. */
+  narrativeSection: text(
+    (p: { key: string; vi: string }) => (p.key === 'mo-dau' ? p.vi : `${p.key}. ${p.vi}`),
+    (p) => (p.key === 'mo-dau' ? NARRATIVE_EN[p.key] ?? p.vi : `${p.key}. ${NARRATIVE_EN[p.key] ?? p.vi}`),
+  ),
+
   // ---- what the page shows of the data (src/server/views.ts)
   periodNamed: text(
     (p: { label: string; labelEn: string; year: string; dates: string }) => `${p.label} ${p.year} (${p.dates})`,
@@ -190,8 +225,8 @@ export const serverFormText = catalogue('server.form', {
       `The "Report date" field of the report form: ${p.date} is before the period's last day ${p.periodEnd}. A report on figures up to ${p.periodEnd} must be dated on or after it; change the field, or leave it empty for the clerk to fill in.`,
   ),
   formField: text(
-    (p: { field: string; problem: string }) => `Ô "${FORM_FIELDS[p.field]?.vi ?? p.field}" của mẫu báo cáo: ${p.problem}`,
-    (p) => `The "${FORM_FIELDS[p.field]?.en ?? p.field}" field of the report form: ${p.problem}`,
+    (p: { field: string; problem: Message }) => `Ô "${FORM_FIELDS[p.field]?.vi ?? p.field}" của mẫu báo cáo: ${p.problem.vi}`,
+    (p) => `The "${FORM_FIELDS[p.field]?.en ?? p.field}" field of the report form: ${p.problem.en}`,
   ),
   filledFromFile: text(
     (p: { unit: string; file: string }) => `Mẫu báo cáo của ${p.unit}: điền từ tệp thiết lập ${p.file}.`,

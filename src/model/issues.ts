@@ -1,4 +1,4 @@
-import type { Message } from './messages.js';
+import type { Message } from '../messages/index.js';
 import type { RecordKind, SourceRef } from './records.js';
 
 /** One problem with one cell (or with the row as a whole when `column` is absent). */

@@ -10,7 +10,8 @@
  */
 import { z } from 'zod';
 import { eraAt, type AdminUnit, type AdminUnits, type Era, type UnitLevel } from '../units/types.js';
-import { msg, type Message } from './messages.js';
+import { modelText, type Message } from '../messages/index.js';
+import { ownIssueText } from '../messages/zod-issue.js';
 
 /** Every level, lowest first. */
 export const LEVELS = ['commune', 'district', 'province', 'national'] as const;
@@ -75,7 +76,7 @@ const DEFINITIONS: Readonly<Record<Level, LevelDefinition>> = {
     unitOf: (commune) => commune.code,
     find: (units, code, era) => listed(units.commune(code, era)),
     words: {
-      label: msg('Xã', 'Commune'),
+      label: modelText.communeLevel(),
       typeWord: 'xã',
       plural: (era, parent) => (era === 'post' ? 'xã, phường, đặc khu' : parent === 'district' ? 'xã, thị trấn' : 'xã, phường, thị trấn'),
     },
@@ -84,20 +85,20 @@ const DEFINITIONS: Readonly<Record<Level, LevelDefinition>> = {
     code: /^\d{3}$/,
     unitOf: (commune) => commune.districtCode,
     find: (units, code, era) => (era === 'pre' ? listed(units.district(code)) : undefined),
-    words: { label: msg('Huyện', 'District'), typeWord: 'huyện', plural: () => 'huyện, thị xã, thành phố' },
+    words: { label: modelText.districtLevel(), typeWord: 'huyện', plural: () => 'huyện, thị xã, thành phố' },
   },
   province: {
     code: /^\d{2}$/,
     unitOf: (commune) => commune.provinceCode,
     find: (units, code, era) => listed(units.province(code, era)),
-    words: { label: msg('Tỉnh', 'Province'), typeWord: 'tỉnh', plural: () => 'tỉnh, thành phố' },
+    words: { label: modelText.provinceLevel(), typeWord: 'tỉnh', plural: () => 'tỉnh, thành phố' },
   },
   national: {
     code: /^VN$/,
     unitOf: () => NATION_CODE,
     find: (_units, code) => (code === NATION_CODE ? { code, name: 'Toàn quốc', level: 'national' } : undefined),
     words: {
-      label: msg('Toàn quốc', 'National'),
+      label: modelText.nationalLevel(),
       typeWord: 'quốc gia',
       plural: () => 'toàn quốc',
       body: { name: 'Bộ Y tế', heading: ['BỘ Y TẾ'], place: 'Hà Nội', numberPattern: '{number}/BC-BYT', signer: { authority: [], title: 'BỘ TRƯỞNG' } },
@@ -140,7 +141,7 @@ export function levelOfCode(code: string): Level | undefined {
 
 /** A unit code of any level, as files and requests give it ("21295", "529", "51", "VN"). */
 export const UnitCode = z.string().refine((code) => levelOfCode(code) !== undefined, {
-  error: 'mã đơn vị 2, 3 hoặc 5 chữ số, hoặc VN (unit code of 2, 3 or 5 digits, or VN)',
+  error: ownIssueText(modelText.unitCodeForm()),
 });
 
 /** A unit of the list valid on `date` (`Toàn quốc` for VN). */

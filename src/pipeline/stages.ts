@@ -21,7 +21,7 @@ export { chartSvg } from '../report/charts/render.js';
 export { completenessMessage } from '../report/completeness.js';
 export { formatDate, formatNumber, formatNumberIn } from '../report/format-vi.js';
 export { placedCharts, placeholdersMessage, reportBaseName, type ReportInput, type UnitName } from '../report/index.js';
-export { type Narrative, NARRATIVE_KEYS, NARRATIVE_SECTIONS } from '../report/narrative.js';
+export { loadNarrative, type Narrative, NARRATIVE_KEYS, NARRATIVE_SECTIONS } from '../report/narrative.js';
 export { periodWording } from '../report/period-label.js';
 export { placementNotes } from '../report/placement-note.js';
 export { checkReportDate, loadSettingsFile, ReportSettingsFile } from '../report/settings.js';

@@ -11,8 +11,8 @@
 import { readYamlFile } from '../io/yaml-file.js';
 import { z } from 'zod';
 import { isIsoDate } from '../engine/dates.js';
-import { reportText } from '../messages/index.js';
-import { ExitCode, UserError, msg } from '../model/messages.js';
+import { ExitCode, UserError, ioText, reportText, type Message } from '../messages/index.js';
+import { issueMessage, issuePath, ownIssueText } from '../messages/zod-issue.js';
 import { formatDate } from './format-vi.js';
 import { levelWords } from '../model/levels.js';
 import { REFORM_DATE } from '../units/types.js';
@@ -27,7 +27,7 @@ export const yamlLine = z.union([
   z.number().transform(String),
   z
     .record(z.string(), z.union([z.string(), z.number()]))
-    .refine((value) => Object.keys(value).length === 1, { message: 'cần một dòng chữ (a line of text)' })
+    .refine((value) => Object.keys(value).length === 1, { message: ownIssueText(ioText.zodLineOfText()) })
     .transform((value) => Object.entries(value).map(([key, rest]) => `${key}: ${rest}`)[0]!),
 ]);
 
@@ -41,7 +41,7 @@ const reportDate = z
     const vn = /^(\d{1,2})\/(\d{1,2})\/(\d{4})$/.exec(text);
     const iso = vn ? `${vn[3]}-${vn[2]!.padStart(2, '0')}-${vn[1]!.padStart(2, '0')}` : text;
     if (!isIsoDate(iso)) {
-      ctx.addIssue({ code: 'custom', message: 'cần một ngày có thật, dạng 2025-06-20 hoặc 20/06/2025 (a real date)' });
+      ctx.addIssue({ code: 'custom', message: ownIssueText(ioText.zodRealDate()) });
       return z.NEVER;
     }
     return iso;
@@ -61,7 +61,7 @@ export const ReportSettingsFile = z.strictObject({
   number: z.union([z.number().int().positive(), z.string().trim().regex(/^\d*$/)]).optional(),
   /** How the number line is built: "{number}" is replaced by the number. */
   numberPattern: line.default(COMMITTEE_NUMBER_PATTERN).refine((text) => text.includes('{number}'), {
-    message: 'phải có "{number}" (must contain "{number}")',
+    message: ownIssueText(ioText.zodMustContain({ text: '{number}' })),
   }),
   reportDate: reportDate.optional(),
   /** "Kính gửi": one or several bodies the report goes to. */
@@ -176,20 +176,13 @@ export function loadSettingsFile(file: string): ReportSettingsFile {
 }
 
 /** Shared by the settings and narrative files: YAML → zod, one-line errors with exit 4. */
-export function parseYamlFile<T extends z.ZodType>(file: string, schema: T, what: { vi: string; en: string }): z.output<T> {
-  const raw = readYamlFile(file, msg(`Tệp ${what.vi}`, `The ${what.en} file`));
-  const parsed = schema.safeParse(raw ?? {});
+export function parseYamlFile<T extends z.ZodType>(file: string, schema: T, what: Message): z.output<T> {
+  const raw = readYamlFile(file, ioText.kindOfFile({ kind: what }));
+  const input = raw ?? {};
+  const parsed = schema.safeParse(input);
   if (!parsed.success) {
     const issue = parsed.error.issues[0]!;
-    const path = issue.path.join('.') || '(gốc)';
-    const unknownKeys = issue.code === 'unrecognized_keys' ? `: ${issue.keys.join(', ')}` : '';
-    throw new UserError(
-      ExitCode.invalidDefinition,
-      msg(
-        `Tệp ${what.vi} ${file}, mục ${path}: ${issue.message}${unknownKeys}`,
-        `The ${what.en} file ${file}, field ${path}: ${issue.message}${unknownKeys}`,
-      ),
-    );
+    throw new UserError(ExitCode.invalidDefinition, ioText.fileFieldFault({ kind: what, file, field: issuePath(issue.path), reason: issueMessage(issue, { schema, input }) }));
   }
   return parsed.data;
 }

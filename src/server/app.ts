@@ -1,10 +1,11 @@
 /**
  * The page's server: the same pipeline as the CLI (src/pipeline), behind a few JSON routes.
- * One person, one browser tab: the state of a run (files read, figures computed, report
- * made) is kept here, in memory and in the private folder, until "Xóa dữ liệu" or stop.
+ * One person, a workspace per browser tab (src/server/tabs.ts): each tab's files, what was
+ * read and computed from them and the reports made are kept here, in memory and in the tab's
+ * own sub-folder of the private folder, until that tab's "Xóa dữ liệu" or the server stops.
  */
 import { createWriteStream, readdirSync, rmSync } from 'node:fs';
-import { basename, dirname, join } from 'node:path';
+import { basename, join } from 'node:path';
 import { Readable } from 'node:stream';
 import { pipeline as pipeStreams } from 'node:stream/promises';
 import { fileURLToPath } from 'node:url';
@@ -12,8 +13,9 @@ import { toolVersion } from '../model/version.js';
 import multipart from '@fastify/multipart';
 import fastifyStatic from '@fastify/static';
 import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
+import { stringify as stringifyYaml } from 'yaml';
 import { z } from 'zod';
-import { checkZip, completenessMessage, type ImportResult, type LayoutDraft, loadSettingsFile, type Narrative, NARRATIVE_KEYS, NARRATIVE_SECTIONS, parsePeriod, type Period, periodFromWindow, proposeMapping, refusedForHeaders, reportBaseName, type TargetPlan, TARGETS_DIR, type UnitName, unreadableError, type UnreadableInput, type VillageMap, ZipRefusal } from '../pipeline/stages.js';
+import { checkZip, completenessMessage, type ImportResult, type LayoutDraft, loadNarrative, loadSettingsFile, type Narrative, NARRATIVE_KEYS, NARRATIVE_SECTIONS, parsePeriod, type Period, periodFromWindow, proposeMapping, refusedForHeaders, reportBaseName, ReportSettingsFile, type TargetPlan, TARGETS_DIR, type UnitName, unreadableError, type UnreadableInput, type VillageMap, ZipRefusal } from '../pipeline/stages.js';
 import type { Profile } from '../model/profile.js';
 import { ExitCode, joined, serverText, UserError, type Message } from '../messages/index.js';
 import type { ComputeResult } from '../model/results.js';
@@ -33,8 +35,9 @@ import { createProfileState, mappingRefusal, mappingView, registerProfiles, type
 import { parseBody } from './request.js';
 import { registerSecurity } from './security.js';
 import { registerTexts } from './texts.js';
-import { breakdownView, dataView, explanationView, periodsView, resultView, unitsView } from './views.js';
+import { breakdownView, coverageView, dataView, explanationView, periodsView, resultView, unitsView } from './views.js';
 import { pathHider } from './page-text.js';
+import { createTabs } from './tabs.js';
 import { createWorkspace, type Workspace } from './workspace.js';
 import { checkFormDate, FormFields, formOf, issuingBodyWarning, registerForm, settingsFolders, settingsOfForm } from './form.js';
 import { commonParent, defaultPlanId } from '../pipeline/defaults.js';
@@ -110,18 +113,69 @@ interface Reading {
   error?: Message;
   /** Sheets refused for their headers, laid out for the mapping step. */
   mapping?: readonly LayoutDraft[];
+  /** Files and sheets that could not be read, each with its reason: the others were read. */
+  unreadable?: readonly { readonly file: string; readonly sheet: string | null; readonly reason: Message }[];
 }
 
 interface Run {
   readonly unit: UnitName;
   readonly subUnits: readonly UnitName[];
   readonly computed: Computed;
+  /** The form's choices it was computed with: the page sets them again after a reload. */
+  readonly request: z.output<typeof ComputeRequest>;
 }
 
 interface Made {
   readonly base: string;
   readonly docx: Buffer;
   readonly xlsx: Buffer;
+}
+
+/** One data file of a tab's set. */
+interface DataFile {
+  readonly id: string;
+  /** Its name in the tab's folder, as the accounting names it. */
+  readonly name: string;
+  readonly path: string;
+}
+
+/**
+ * What one browser tab has (src/server/tabs.ts): its files, what was read and computed from
+ * them, what it made. Another tab never reads or changes any of it.
+ */
+interface Tab {
+  readonly id: string;
+  /** The tab's own folder in the server's private folder. */
+  readonly workspace: Workspace;
+  /** Profiles chosen, uploaded or made in this tab. */
+  readonly profiles: ReturnType<typeof createProfileState>;
+  /** Readings started: one that ends after a newer one started is dropped. */
+  generation: number;
+  reading: Reading | undefined;
+  /** The data files, in the order added: "Thêm tệp" appends, each can be removed; read again as a whole. */
+  files: DataFile[];
+  fileCounter: number;
+  imported: ImportResult | undefined;
+  run: Run | undefined;
+  report: Made | undefined;
+  /** The bundled plans and the one uploaded in this tab. */
+  plans: Map<string, TargetPlan>;
+  baselineFile: ComputeResult | undefined;
+  /** The village map uploaded (`--village-map` on the command line): used by every computation after it. */
+  villageMap: VillageMap | undefined;
+  annexes: { paths: string[]; read: Annex[] } | undefined;
+  summed: Made | undefined;
+  /** "Xóa dữ liệu" pressed so many times: work started before the last one is dropped when it ends. */
+  clears: number;
+  /** Upload folders still being written: never removed by another upload. */
+  readonly busy: Set<string>;
+  /** The report form as settings and narrative files, made to be downloaded. */
+  readonly yaml: Map<string, YamlFile>;
+}
+
+interface YamlFile {
+  readonly name: string;
+  readonly text: string;
 }
 
 const PeriodRequest = z.object({
@@ -198,12 +252,21 @@ function pageRefusal(unreadable: readonly UnreadableInput[], mapped: ReadonlySet
 
 const NOT_READY = (what: Message) => new UserError(ExitCode.usage, what);
 
-/** The form, narrative and small-count option as the report stage takes them; a date typed before the period's end is refused naming the field. */
+/** The form, narrative and small-count option as the report stage takes them; a date typed before the period's end is refused naming the field (#19). */
 function formOptions(body: z.output<typeof ReportRequest>, periodEnd: string): LoadedReportOptions {
   const settings = settingsOfForm(body.settings);
   checkFormDate(settings, periodEnd);
   return { settings, narrative: narrativeOf(body.narrative), ...(body.suppress !== null ? { suppress: body.suppress } : {}) };
 }
+
+/** A settings file without the values every report gets anyway (the number pattern and font size of the defaults). */
+function withoutDefaults(settings: ReportSettingsFile): Partial<ReportSettingsFile> {
+  const defaults = ReportSettingsFile.parse({});
+  return Object.fromEntries(Object.entries(settings).filter(([key, value]) => defaults[key as keyof ReportSettingsFile] !== value));
+}
+
+/** A YAML file to download: the same file the command line takes, UTF-8, a line per entry. */
+const yamlFile = (name: string, value: object): YamlFile => ({ name, text: stringifyYaml(value, { lineWidth: 0 }) });
 
 export async function buildApp(options: AppOptions): Promise<{ app: FastifyInstance; workspace: Workspace }> {
   const limits = options.limits ?? DEFAULT_LIMITS;
@@ -213,7 +276,6 @@ export async function buildApp(options: AppOptions): Promise<{ app: FastifyInsta
   const profilesDir = options.profilesDir ?? join(process.cwd(), 'profiles');
   /** Messages for the page: no path of this machine (the private folder, the profiles folder). */
   const hide = pathHider([workspace.dir], [{ folder: profilesDir, as: 'profiles' }]);
-  const profiles = createProfileState({ profilesDir, hide, ...(options.profile ? { profile: options.profile } : {}) });
   const app = Fastify({ logger: false, bodyLimit: 2 * 1024 * 1024, forceCloseConnections: true });
   registerSecurity(app, options);
   await app.register(multipart, {
@@ -225,33 +287,37 @@ export async function buildApp(options: AppOptions): Promise<{ app: FastifyInsta
   await app.register(fastifyStatic, { root: PUBLIC_DIR, prefix: '/', index: false, cacheControl: false, etag: false, lastModified: false });
   registerTexts(app, PUBLIC_DIR);
 
-  // ---- the run's state
-  let generation = 0;
-  let reading: Reading | undefined;
-  /** The files of the last upload, read again when the profiles change. */
-  let lastPaths: readonly string[] = [];
-  let imported: ImportResult | undefined;
-  let run: Run | undefined;
-  let report: Made | undefined;
-  let plans = new Map<string, TargetPlan>(bundledPlans().map((plan) => [plan.id, loadTargets(join(TARGETS_DIR, plan.file), definitions.catalogue)]));
-  let baselineFile: ComputeResult | undefined;
-  /** The village map uploaded (`--village-map` on the command line): used by every computation after it. */
-  let villageMap: VillageMap | undefined;
-  let annexes: { paths: string[]; read: Annex[] } | undefined;
-  let summed: Made | undefined;
+  // ---- each tab's state (src/server/tabs.ts)
+  const bundled = new Map<string, TargetPlan>(bundledPlans().map((plan) => [plan.id, loadTargets(join(TARGETS_DIR, plan.file), definitions.catalogue)]));
+  const tabs = createTabs<Tab>(workspace, (id, folder) => ({
+    id,
+    workspace: folder,
+    profiles: createProfileState({ profilesDir, hide, ...(options.profile ? { profile: options.profile } : {}) }),
+    generation: 0,
+    reading: undefined,
+    files: [],
+    fileCounter: 0,
+    imported: undefined,
+    run: undefined,
+    report: undefined,
+    plans: new Map(bundled),
+    baselineFile: undefined,
+    villageMap: undefined,
+    annexes: undefined,
+    summed: undefined,
+    clears: 0,
+    busy: new Set(),
+    yaml: new Map(),
+  }));
 
-  const forgetResults = () => {
-    run = undefined;
-    report = undefined;
+  const forgetResults = (tab: Tab) => {
+    tab.run = undefined;
+    tab.report = undefined;
   };
 
-  /** "Xóa dữ liệu" pressed so many times: work started before the last one is dropped when it ends. */
-  let clears = 0;
-  /** Upload folders still being written: never removed by another upload. */
-  const busy = new Set<string>();
-  /** Throws when "Xóa dữ liệu" was pressed since `since`: what was made meanwhile is not kept. */
-  const stillWanted = (since: number) => {
-    if (clears !== since) throw new ClearedMeanwhile();
+  /** Throws when "Xóa dữ liệu" was pressed in the tab since `since`: what was made meanwhile is not kept. */
+  const stillWanted = (tab: Tab, since: number) => {
+    if (tab.clears !== since) throw new ClearedMeanwhile();
   };
 
   app.setErrorHandler((error: unknown, _request, reply) => {
@@ -269,10 +335,10 @@ export async function buildApp(options: AppOptions): Promise<{ app: FastifyInsta
   });
 
   /** Saves the files of a multipart upload into a fresh folder, within the limits; the other fields too. */
-  async function receive(request: FastifyRequest, kind: string): Promise<{ paths: string[]; fields: Record<string, string>; folder: string }> {
-    const since = clears;
-    const folder = workspace.freshFolder(kind);
-    busy.add(folder);
+  async function receive(tab: Tab, request: FastifyRequest, kind: string): Promise<{ paths: string[]; fields: Record<string, string>; folder: string }> {
+    const since = tab.clears;
+    const folder = tab.workspace.freshFolder(kind);
+    tab.busy.add(folder);
     const paths: string[] = [];
     const fields: Record<string, string> = {};
     let total = 0;
@@ -288,7 +354,7 @@ export async function buildApp(options: AppOptions): Promise<{ app: FastifyInsta
           refusal = limitError(limits, 'FST_FILES_LIMIT');
           throw refusal;
         }
-        const path = workspace.placeFor(folder, part.filename);
+        const path = tab.workspace.placeFor(folder, part.filename);
         part.file.on('data', (chunk: Buffer) => {
           total += chunk.length;
           if (total > limits.totalBytes && !refusal) {
@@ -308,19 +374,19 @@ export async function buildApp(options: AppOptions): Promise<{ app: FastifyInsta
         paths.push(path);
       }
     } catch (error) {
-      busy.delete(folder);
+      tab.busy.delete(folder);
       rmSync(folder, { recursive: true, force: true });
-      stillWanted(since);
+      stillWanted(tab, since);
       throw refusal ?? limitError(limits, (error as { code?: string }).code) ?? error;
     }
-    busy.delete(folder);
-    stillWanted(since);
+    tab.busy.delete(folder);
+    stillWanted(tab, since);
     return { paths, fields, folder };
   }
 
   /** One uploaded file, read at once by `load`; its folder is removed whatever happens. */
-  async function receiveOne<T>(request: FastifyRequest, kind: string, notOne: Message, load: (path: string) => T): Promise<T> {
-    const { paths, folder } = await receive(request, kind);
+  async function receiveOne<T>(tab: Tab, request: FastifyRequest, kind: string, notOne: Message, load: (path: string) => T): Promise<T> {
+    const { paths, folder } = await receive(tab, request, kind);
     try {
       if (paths.length !== 1) throw new UserError(ExitCode.usage, notOne);
       return load(paths[0]!);
@@ -333,29 +399,32 @@ export async function buildApp(options: AppOptions): Promise<{ app: FastifyInsta
    * A new reading replaces whatever was there, at once: from the first byte of an upload the
    * page is told "reading", never the previous data as ready.
    */
-  function beginReading(): Reading {
-    generation += 1;
-    imported = undefined;
-    forgetResults();
-    const state: Reading = { generation, filesTotal: 0, filesDone: 0, rows: 0, started: performance.now() };
-    reading = state;
+  function beginReading(tab: Tab): Reading {
+    tab.generation += 1;
+    tab.imported = undefined;
+    forgetResults(tab);
+    const state: Reading = { generation: tab.generation, filesTotal: 0, filesDone: 0, rows: 0, started: performance.now() };
+    tab.reading = state;
     return state;
   }
 
-  function startReading(paths: readonly string[], state: Reading = beginReading(), trial?: MappingTrial): Reading {
-    lastPaths = paths;
+  /** Reads the tab's whole file set again: after an upload, a removal, a profile chosen or a mapping made. */
+  function startReading(tab: Tab, state: Reading = beginReading(tab), trial?: MappingTrial): Reading {
+    const paths = tab.files.map((file) => file.path);
     state.filesTotal = paths.length;
-    // Earlier uploads of data are not needed any more (those still arriving are left alone).
-    workspace.keepOnly('data', paths[0] !== undefined && paths[0].startsWith(workspace.dir) ? dirname(paths[0]) : undefined, busy);
-    void readInto(state, paths, state.generation, trial);
+    void readInto(tab, state, paths, state.generation, trial);
     return state;
   }
 
-  /** Reads every file, then either keeps the data or says what cannot be read (and what a mapping can mend). */
-  async function readInto(state: Reading, paths: readonly string[], mine: number, trial?: MappingTrial): Promise<void> {
+  /**
+   * Reads every file, then either keeps the data or says what a mapping can mend. A file that
+   * cannot be read otherwise (a .docx, a damaged workbook) is listed with its reason and the
+   * others are read; only when none can be read is there no data.
+   */
+  async function readInto(tab: Tab, state: Reading, paths: readonly string[], mine: number, trial?: MappingTrial): Promise<void> {
     try {
       // Inside the try: the profiles known are read from disk, and nothing here may end the server.
-      const sheets = profiles.selection();
+      const sheets = tab.profiles.selection();
       // The period is chosen after reading: a birth date after today is what can be told now.
       const result = await readData(paths, {
         keepGoing: true,
@@ -367,53 +436,92 @@ export async function buildApp(options: AppOptions): Promise<{ app: FastifyInsta
           state.rows += event.account.read;
         },
       });
-      if (generation !== mine) return;
-      if (result.unreadable.length > 0) {
-        const refused = refusedForHeaders(result.unreadable, (file) => result.files.find((account) => account.file === file)?.path);
-        const layouts = refused.length > 0 ? await proposeMapping(refused, sheets) : [];
-        if (generation !== mine) return;
+      if (tab.generation !== mine) return;
+      // Every file has been tried, those that could not be read too.
+      state.filesDone = paths.length;
+      const refused = refusedForHeaders(result.unreadable, (file) => result.files.find((account) => account.file === file)?.path);
+      const layouts = refused.length > 0 ? await proposeMapping(refused, sheets) : [];
+      if (tab.generation !== mine) return;
+      const mapped = new Set(layouts.flatMap((layout) => layout.sheets.map((sheet) => `${sheet.file}\u0000${sheet.sheet}`)));
+      if (mapped.size > 0 || result.unreadable.some((item) => item.cause === 'ambiguous')) {
         state.mapping = layouts;
-        const mapped = new Set(layouts.flatMap((layout) => layout.sheets.map((sheet) => `${sheet.file}\u0000${sheet.sheet}`)));
-        const pageCanMend = mapped.size > 0 || result.unreadable.some((item) => item.cause === 'ambiguous');
-        state.error = hide(pageCanMend ? pageRefusal(result.unreadable, mapped) : unreadableError(result.unreadable).text);
+        state.error = hide(pageRefusal(result.unreadable, mapped));
         state.finished = performance.now();
         return;
       }
-      // A mapping just made that accepts no row of its sheets: refused with the reasons, the mapping step shown again.
+      state.unreadable = result.unreadable.map((item) => ({ file: item.file, sheet: item.sheet ?? null, reason: hide(item.text) }));
+      if (result.unreadable.length > 0 && rowsRead(result) === 0) {
+        state.error = hide(unreadableError(result.unreadable).text);
+        state.finished = performance.now();
+        return;
+      }
+      // A mapping just made that accepts no row of its sheets: refused with the reasons, the mapping step shown again (#18 item 8).
       const refusal = trial ? mappingRefusal(result, trial.profileName) : undefined;
       if (trial && refusal) {
-        profiles.dropMade(trial.madeId);
+        tab.profiles.dropMade(trial.madeId);
         state.mapping = trial.layouts;
         state.error = refusal;
         state.finished = performance.now();
         return;
       }
-      imported = result;
+      tab.imported = result;
       state.finished = performance.now();
       state.rows = rowsRead(result);
       log(serverText.readLogged({ files: result.files.length, rows: state.rows }));
     } catch (error) {
-      if (generation !== mine) return;
+      if (tab.generation !== mine) return;
       state.finished = performance.now();
-      state.error =
-        error instanceof UserError
-          ? hide(error.text)
-          : serverText.readUnexpected();
+      state.error = error instanceof UserError ? hide(error.text) : serverText.readUnexpected();
     }
   }
 
+  /** Uploaded files join the tab's set; one named like a file already there replaces it (a commune's corrected file). */
+  function addFiles(tab: Tab, paths: readonly string[]): void {
+    for (const path of paths) {
+      const name = basename(path);
+      const same = tab.files.find((file) => file.name === name);
+      if (same) removeFile(tab, same);
+      const file: DataFile = { id: String(++tab.fileCounter), name, path };
+      tab.files = same ? tab.files.map((known) => (known === same ? file : known)) : [...tab.files, file];
+    }
+  }
+
+  /** Deletes an uploaded file from the tab's folder (never a bundled sample file). */
+  function removeFile(tab: Tab, file: DataFile): void {
+    if (file.path.startsWith(tab.workspace.dir)) rmSync(file.path, { force: true });
+  }
+
+  /** The tab's files as the page lists them: each with its rows read, or the reason it could not be read. */
+  function filesView(tab: Tab, reading: Reading) {
+    const accounts = tab.imported?.files ?? [];
+    return tab.files.map((file) => {
+      const account = accounts.find((candidate) => candidate.file === file.name);
+      const problems = (reading.unreadable ?? []).filter((item) => item.file === file.name);
+      return { id: file.id, name: file.name, read: account?.read ?? null, accepted: account?.accepted ?? null, unreadable: problems.map((item) => ({ sheet: item.sheet, reason: item.reason })) };
+    });
+  }
+
+  /** A computation's figures for the page, with the data panel's accounting, which now includes the rows rejected while being placed. */
+  function computedView(tab: Tab, run: Run, data: ImportResult) {
+    const { computed, unit, subUnits } = run;
+    const placedData = { ...data, files: [...computed.files], rejected: [...computed.rejected], warnings: [...computed.warnings] };
+    return { ...resultView(computed, unit, subUnits, definitions), data: dataView(placedData, (profile) => tab.profiles.madeFor(profile)) };
+  }
+
+  const reportLinks = (made: Made) => ({ name: made.base, docx: '/download/report.docx', xlsx: '/download/report.xlsx' });
+
   const progressOf = (state: Reading) => {
     const seconds = Math.max(((state.finished ?? performance.now()) - state.started) / 1000, 0.001);
-    return { filesDone: state.filesDone, filesTotal: state.filesTotal, rows: state.rows, rowsPerSecond: Math.round(state.rows / seconds) };
+    return { filesDone: state.filesDone, filesTotal: state.filesTotal, rows: state.rows, rowsPerSecond: Math.round(state.rows / seconds), seconds: Math.floor(seconds) };
   };
 
-  const requireData = (): ImportResult => {
-    if (!imported) throw NOT_READY(serverText.noData());
-    return imported;
+  const requireData = (tab: Tab): ImportResult => {
+    if (!tab.imported) throw NOT_READY(serverText.noData());
+    return tab.imported;
   };
-  const requireRun = (): Run => {
-    if (!run) throw NOT_READY(serverText.notComputed());
-    return run;
+  const requireRun = (tab: Tab): Run => {
+    if (!tab.run) throw NOT_READY(serverText.notComputed());
+    return tab.run;
   };
 
   const periodOf = (body: z.output<typeof PeriodRequest>): Period => {
@@ -422,54 +530,71 @@ export async function buildApp(options: AppOptions): Promise<{ app: FastifyInsta
     throw new UserError(ExitCode.usage, serverText.choosePeriod());
   };
 
-  const planOf = (choice: string): TargetPlan | undefined => {
+  const planOf = (tab: Tab, choice: string): TargetPlan | undefined => {
     if (choice === 'none') return undefined;
-    const plan = plans.get(choice);
+    const plan = tab.plans.get(choice);
     if (!plan) throw new UserError(ExitCode.usage, serverText.planNotLoaded());
     return plan;
   };
 
   // ---- routes
-  app.get('/api/options', async () => ({
-    plans: [...plans.entries()].map(([id, plan]) => ({ id, name: plan.plan, issuedBy: plan.issuedBy ?? null })),
-    narrative: NARRATIVE_KEYS.map((key) => ({ key, label: NARRATIVE_SECTIONS[key] })),
+  app.get('/api/options', async (request) => ({
+    plans: [...tabs.of(request).plans.entries()].map(([id, plan]) => ({ id, name: plan.plan, issuedBy: plan.issuedBy ?? null })),
+    narrative: NARRATIVE_KEYS.map((key) => ({ key, label: serverText.narrativeSection({ key, vi: NARRATIVE_SECTIONS[key] }) })),
     settings: options.settingsFile ? formOf(loadSettingsFile(options.settingsFile)) : null,
     limits,
     version: toolVersion(),
   }));
 
   app.post('/api/data', async (request, reply) => {
-    const state = beginReading();
+    const tab = tabs.of(request);
+    const state = beginReading(tab);
     const failed = (error: Message) => {
-      if (reading !== state) return;
+      if (tab.reading !== state) return;
       state.error = hide(error);
       state.finished = performance.now();
     };
     let received: Awaited<ReturnType<typeof receive>>;
     try {
-      received = await receive(request, 'data');
+      received = await receive(tab, request, 'data');
     } catch (error) {
       failed(error instanceof UserError ? error.text : serverText.uploadNotReceived());
       throw error;
-    }
-    if (reading !== state) {
-      // A later upload (or "Xóa dữ liệu") took over while this one arrived: its files are not read.
-      rmSync(received.folder, { recursive: true, force: true });
-      return reply.code(202).send({ progress: reading ? progressOf(reading) : null });
     }
     if (received.paths.length === 0) {
       const none = new UserError(ExitCode.usage, serverText.noFileChosen());
       failed(none.text);
       throw none;
     }
-    startReading(received.paths, state);
-    return reply.code(202).send({ progress: progressOf(state) });
+    // The files join the set even when another upload began reading meanwhile: the newest reading reads them all.
+    addFiles(tab, received.paths);
+    const now = startReading(tab, tab.reading === state ? state : beginReading(tab));
+    return reply.code(202).send({ progress: progressOf(now) });
   });
 
-  // Today's sample (the 2026 post-reform set): its period and unit come from the data like any
-  // other; its sample plan and the province's sample narrative are what the demo uses.
-  app.post('/api/data/sample', async (_request, reply) => {
-    const state = startReading(sampleFiles(DEMO_2026.samples));
+  app.delete('/api/data/files/:id', async (request, reply) => {
+    const tab = tabs.of(request);
+    const { id } = parseBody(z.object({ id: z.string().max(20) }), request.params);
+    const file = tab.files.find((candidate) => candidate.id === id);
+    if (!file) throw new UserError(ExitCode.usage, serverText.noSuchFile());
+    tab.files = tab.files.filter((candidate) => candidate !== file);
+    removeFile(tab, file);
+    if (tab.files.length === 0) {
+      beginReading(tab);
+      tab.reading = undefined;
+      return reply.code(200).send({ progress: null });
+    }
+    return reply.code(202).send({ progress: progressOf(startReading(tab)) });
+  });
+
+  app.post('/api/data/sample', async (request, reply) => {
+    const tab = tabs.of(request);
+    for (const file of tab.files) removeFile(tab, file);
+    tab.files = [];
+    // Today's sample (the 2026 post-reform set): its period and unit come from the data like any
+    // other; its sample plan and the province's sample narrative are what the demo uses.
+    addFiles(tab, sampleFiles(DEMO_2026.samples));
+    const state = startReading(tab);
     const narrative = loadReportOptions({ narrative: DEMO_2026.province.narrative }).narrative ?? {};
     return reply.code(202).send({
       progress: progressOf(state),
@@ -480,138 +605,194 @@ export async function buildApp(options: AppOptions): Promise<{ app: FastifyInsta
     });
   });
 
-  app.get('/api/data', async () => {
+  app.get('/api/data', async (request) => {
+    const tab = tabs.of(request);
+    const { reading } = tab;
     if (!reading) return { state: 'empty' };
     const progress = progressOf(reading);
-    if (reading.error && reading.mapping && reading.mapping.length > 0) return { state: 'mapping', progress, error: reading.error, mapping: mappingView(reading.mapping, profiles.editing()?.profile) };
-    if (reading.error) return { state: 'failed', progress, error: reading.error };
-    if (!imported) return { state: 'reading', progress };
-    return { state: 'ready', progress, data: dataView(imported, (profile) => profiles.madeFor(profile)), ...periodsView(imported, definitions.presets) };
+    const files = filesView(tab, reading);
+    if (reading.error && reading.mapping && reading.mapping.length > 0) return { state: 'mapping', progress, files, error: reading.error, mapping: mappingView(reading.mapping, tab.profiles.editing()?.profile) };
+    if (reading.error) return { state: 'failed', progress, files, error: reading.error };
+    if (!tab.imported) return { state: 'reading', progress, files };
+    return { state: 'ready', progress, files, data: dataView(tab.imported, (profile) => tab.profiles.madeFor(profile)), ...periodsView(tab.imported, definitions.presets) };
   });
 
-  app.delete('/api/data', async () => {
-    clears += 1;
-    generation += 1;
-    reading = undefined;
-    imported = undefined;
-    forgetResults();
-    baselineFile = undefined;
-    villageMap = undefined;
-    lastPaths = [];
-    profiles.clear();
-    annexes = undefined;
-    summed = undefined;
-    plans = new Map([...plans].filter(([id]) => id.startsWith('plan:')));
-    workspace.clear();
+  app.delete('/api/data', async (request) => {
+    const tab = tabs.of(request);
+    tab.clears += 1;
+    tab.generation += 1;
+    tab.reading = undefined;
+    tab.imported = undefined;
+    forgetResults(tab);
+    tab.baselineFile = undefined;
+    tab.villageMap = undefined;
+    tab.files = [];
+    tab.profiles.clear();
+    tab.annexes = undefined;
+    tab.summed = undefined;
+    tab.plans = new Map(bundled);
+    tab.workspace.clear();
     log(serverText.dataCleared());
     return { state: 'empty' };
   });
 
   app.get('/api/units', async (request) => {
-    const data = requireData();
+    const tab = tabs.of(request);
+    const data = requireData(tab);
     const period = periodOf(parseBody(PeriodRequest, request.query));
     const { units, defaultUnit } = unitsView(data, period, definitions.units);
-    const planList = [...plans.entries()].map(([id, plan]) => ({ id, plan }));
+    const planList = [...tab.plans.entries()].map(([id, plan]) => ({ id, plan }));
     // For each unit the plan proposed: only its own plan of the period's year, else none.
     const planFor = Object.fromEntries(units.map((unit) => [unit.code, defaultPlanId(planList, unit, period)]));
     return { units, defaultUnit, planFor };
   });
 
+  app.get('/api/coverage', async (request) => {
+    const tab = tabs.of(request);
+    const data = requireData(tab);
+    const query = parseBody(PeriodRequest.extend({ unit: UnitCode }), request.query);
+    const period = periodOf(query);
+    const { unit } = reportUnit(query.unit, period, definitions.units);
+    return coverageView(data, unit, period, definitions.units);
+  });
+
   app.post('/api/targets', async (request) => {
-    const plan = await receiveOne(request, 'targets', serverText.chooseTargetsFile(), (path) =>
+    const tab = tabs.of(request);
+    const plan = await receiveOne(tab, request, 'targets', serverText.chooseTargetsFile(), (path) =>
       loadTargets(path, definitions.catalogue),
     );
-    plans.set('uploaded', plan);
+    tab.plans.set('uploaded', plan);
     return { id: 'uploaded', name: plan.plan };
   });
 
   app.post('/api/baseline', async (request) => {
-    baselineFile = await receiveOne(request, 'baseline', serverText.chooseBaselineFile(), readResultFile);
-    return { period: baselineFile.period };
+    const tab = tabs.of(request);
+    tab.baselineFile = await receiveOne(tab, request, 'baseline', serverText.chooseBaselineFile(), readResultFile);
+    return { period: tab.baselineFile.period };
   });
 
   app.post('/api/village-map', async (request) => {
-    const { paths } = await receive(request, 'village-map');
+    const tab = tabs.of(request);
+    const { paths } = await receive(tab, request, 'village-map');
     if (paths.length !== 1) throw new UserError(ExitCode.usage, serverText.chooseVillageMap());
-    villageMap = loadVillageMap(paths[0]!, definitions.units);
-    return { villages: villageMap.size, communes: villageMap.oldCommunes.size };
+    tab.villageMap = loadVillageMap(paths[0]!, definitions.units);
+    return { villages: tab.villageMap.size, communes: tab.villageMap.oldCommunes.size };
+  });
+
+  // ---- the report form as the files the CLI takes (--settings, --narrative): downloaded and uploaded
+  // The page posts the form, then follows the link it is given, as for every other download.
+  app.post('/api/settings/yaml', async (request) => {
+    const tab = tabs.of(request);
+    const body = parseBody(ReportRequest.pick({ settings: true }), request.body);
+    tab.yaml.set('settings.yaml', yamlFile('thiet-lap-bao-cao.yaml', withoutDefaults(settingsOfForm(body.settings))));
+    return { href: '/download/settings.yaml' };
+  });
+
+  app.post('/api/narrative/yaml', async (request) => {
+    const tab = tabs.of(request);
+    const body = parseBody(ReportRequest.pick({ narrative: true }), request.body);
+    // One block of lines per section, as settings/noi-dung-mau.yaml is written.
+    const narrative = Object.fromEntries(Object.entries(narrativeOf(body.narrative)).map(([key, paragraphs]) => [key, `${(paragraphs ?? []).join('\n')}\n`]));
+    tab.yaml.set('narrative.yaml', yamlFile('noi-dung-bao-cao.yaml', narrative));
+    return { href: '/download/narrative.yaml' };
+  });
+
+  app.post('/api/narrative', async (request) => {
+    const tab = tabs.of(request);
+    const narrative = await receiveOne(tab, request, 'narrative', serverText.chooseNarrativeFile(), loadNarrative);
+    return { narrative: Object.fromEntries(Object.entries(narrative).map(([key, paragraphs]) => [key, (paragraphs ?? []).join('\n')])) };
   });
 
   app.post('/api/settings', async (request) => {
-    const settings = await receiveOne(request, 'settings', serverText.chooseSettingsFile(), loadSettingsFile);
+    const tab = tabs.of(request);
+    const settings = await receiveOne(tab, request, 'settings', serverText.chooseSettingsFile(), loadSettingsFile);
     return { settings: formOf(settings) };
   });
 
   app.post('/api/compute', async (request) => {
-    const data = requireData();
+    const tab = tabs.of(request);
+    const data = requireData(tab);
     const body = parseBody(ComputeRequest, request.body);
     const period = periodOf(body);
     const { unit, subUnits } = reportUnit(body.unit, period, definitions.units);
-    const plan = planOf(body.targets);
-    if (body.baseline === 'file' && !baselineFile) {
+    const plan = planOf(tab, body.targets);
+    if (body.baseline === 'file' && !tab.baselineFile) {
       throw new UserError(ExitCode.usage, serverText.noBaselineFile());
     }
-    const baseline = body.baseline === 'records' ? ('records' as const) : body.baseline === 'file' ? baselineFile : undefined;
-    const computed = computeStep(data, { period, level: unit.level, ...(plan ? { plan } : {}), ...(baseline ? { baseline } : {}), ...(villageMap ? { villageMap } : {}) }, definitions);
-    run = { unit, subUnits, computed };
-    report = undefined;
-    // The data panel's accounting now includes the rows rejected while being placed.
-    const placedData = { ...data, files: [...computed.files], rejected: [...computed.rejected], warnings: [...computed.warnings] };
-    return { ...resultView(computed, unit, subUnits, definitions), data: dataView(placedData, (profile) => profiles.madeFor(profile)) };
+    const baseline = body.baseline === 'records' ? ('records' as const) : body.baseline === 'file' ? tab.baselineFile : undefined;
+    const computed = computeStep(data, { period, level: unit.level, ...(plan ? { plan } : {}), ...(baseline ? { baseline } : {}), ...(tab.villageMap ? { villageMap: tab.villageMap } : {}) }, definitions);
+    tab.run = { unit, subUnits, computed, request: body };
+    tab.report = undefined;
+    return computedView(tab, tab.run, data);
+  });
+
+  /** The tab's last computation and report, as they were answered: a reload shows them again. */
+  app.get('/api/result', async (request) => {
+    const tab = tabs.of(request);
+    if (!tab.run || !tab.imported) return { request: null, result: null, report: null };
+    return { request: tab.run.request, result: computedView(tab, tab.run, tab.imported), report: tab.report ? reportLinks(tab.report) : null };
   });
 
   app.get('/api/breakdowns', async (request) => {
-    const { computed } = requireRun();
+    const tab = tabs.of(request);
+    const { computed } = requireRun(tab);
     const query = parseBody(z.object({ indicator: z.string().max(20), unit: z.string().max(5) }), request.query);
     return { rows: breakdownView(computed, query.indicator, query.unit) };
   });
 
   app.post('/api/explain', async (request) => {
-    const data = requireData();
-    const current = requireRun();
+    const tab = tabs.of(request);
+    const data = requireData(tab);
+    const current = requireRun(tab);
     const body = parseBody(ExplainRequest, request.body);
     const period = current.computed.output.period;
-    const explanation = explainStep(data, { period, indicator: body.indicator, unit: body.unit, breakdown: body.breakdown, ...(villageMap ? { villageMap } : {}) }, definitions);
+    const explanation = explainStep(data, { period, indicator: body.indicator, unit: body.unit, breakdown: body.breakdown, ...(tab.villageMap ? { villageMap: tab.villageMap } : {}) }, definitions);
     return explanationView(explanation, unitNamer(period.to, definitions.units)(explanation.level, body.unit));
   });
 
   app.post('/api/report', async (request) => {
-    const since = clears;
-    const data = requireData();
-    const current = requireRun();
+    const tab = tabs.of(request);
+    const since = tab.clears;
+    const data = requireData(tab);
+    const current = requireRun(tab);
     const body = parseBody(ReportRequest, request.body);
     const loaded = formOptions(body, current.computed.output.period.to);
     const made = await reportStep(current.unit.code, data, current.computed, definitions, loaded);
-    stillWanted(since);
-    if (run !== current) {
+    stillWanted(tab, since);
+    if (tab.run !== current) {
       throw new UserError(ExitCode.usage, serverText.computedMeanwhile());
     }
-    report = { base: reportBaseName(made.unit.code, made.input.result.period.id), docx: made.files.docx, xlsx: made.files.xlsx };
-    log(serverText.reportLogged({ name: report.base }));
-    return { name: report.base, docx: '/download/report.docx', xlsx: '/download/report.xlsx', warning: issuingBodyWarning(body.settings, current.unit) };
+    tab.report = { base: reportBaseName(made.unit.code, made.input.result.period.id), docx: made.files.docx, xlsx: made.files.xlsx };
+    log(serverText.reportLogged({ name: tab.report.base }));
+    return { ...reportLinks(tab.report), warning: issuingBodyWarning(body.settings, current.unit) };
   });
 
   registerProfiles(
     app,
-    profiles,
+    (request) => tabs.of(request).profiles,
     {
-      receive,
-      reread: (trial) => (lastPaths.length > 0 ? { progress: progressOf(startReading(lastPaths, beginReading(), trial)) } : undefined),
-      pendingMapping: () => reading?.mapping,
+      receive: (request, kind) => receive(tabs.of(request), request, kind),
+      reread: (request, trial) => {
+        const tab = tabs.of(request);
+        return tab.files.length > 0 ? { progress: progressOf(startReading(tab, beginReading(tab), trial)) } : undefined;
+      },
+      pendingMapping: (request) => tabs.of(request).reading?.mapping,
     },
     profilesDir,
   );
 
   registerForm(app, { folders: settingsFolders(options.settingsFile), definitions, periodOf });
 
-  registerCharts(app, () => {
-    const [now, data] = [run, imported];
+  registerCharts(app, (request) => {
+    const tab = tabs.of(request);
+    const [now, data] = [tab.run, tab.imported];
     return now && data ? { run: now, input: () => reportInputFor(now.unit, now.subUnits, now.computed.output, data, definitions) } : undefined;
   });
 
   app.post('/api/annexes', async (request) => {
-    const since = clears;
-    const { paths, folder } = await receive(request, 'annexes');
+    const tab = tabs.of(request);
+    const since = tab.clears;
+    const { paths, folder } = await receive(tab, request, 'annexes');
     const read: Annex[] = [];
     try {
       if (paths.length === 0) throw new UserError(ExitCode.usage, serverText.noAnnexChosen());
@@ -625,14 +806,14 @@ export async function buildApp(options: AppOptions): Promise<{ app: FastifyInsta
         }
         read.push(await readAnnex(path));
       }
-      stillWanted(since);
+      stillWanted(tab, since);
     } catch (error) {
       rmSync(folder, { recursive: true, force: true });
       throw error;
     }
-    workspace.keepOnly('annexes', folder, busy);
-    annexes = { paths, read };
-    summed = undefined;
+    tab.workspace.keepOnly('annexes', folder, tab.busy);
+    tab.annexes = { paths, read };
+    tab.summed = undefined;
     // The units the annexes can be summed into: every unit above each annex's own.
     const parents = new Map<string, { code: string; name: string; level: Level }>();
     for (const annex of read) {
@@ -649,15 +830,16 @@ export async function buildApp(options: AppOptions): Promise<{ app: FastifyInsta
   });
 
   app.post('/api/aggregate', async (request) => {
-    if (!annexes) throw NOT_READY(serverText.noAnnexes());
-    const since = clears;
+    const tab = tabs.of(request);
+    if (!tab.annexes) throw NOT_READY(serverText.noAnnexes());
+    const since = tab.clears;
     const body = parseBody(AggregateRequest, request.body);
-    const plan = planOf(body.targets);
-    const outcome = await aggregateStep(annexes.paths, { unit: body.unit, period: body.period, ...(plan ? { plan } : {}) }, definitions);
-    stillWanted(since);
+    const plan = planOf(tab, body.targets);
+    const outcome = await aggregateStep(tab.annexes.paths, { unit: body.unit, period: body.period, ...(plan ? { plan } : {}) }, definitions);
+    stillWanted(tab, since);
     const files = await aggregateReport(outcome, formOptions(body, outcome.input.result.period.to));
-    stillWanted(since);
-    summed = { base: `${reportBaseName(outcome.input.unit.code, outcome.input.result.period.id)}-tong-hop`, docx: files.docx, xlsx: files.xlsx };
+    stillWanted(tab, since);
+    tab.summed = { base: `${reportBaseName(outcome.input.unit.code, outcome.input.result.period.id)}-tong-hop`, docx: files.docx, xlsx: files.xlsx };
     return {
       unit: outcome.input.unit,
       summed: outcome.annexes.length,
@@ -680,43 +862,46 @@ export async function buildApp(options: AppOptions): Promise<{ app: FastifyInsta
   const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
   app.get('/download/:name', async (request, reply) => {
+    const tab = tabs.of(request);
     const { name } = parseBody(z.object({ name: z.string() }), request.params);
     const { lang } = parseBody(z.object({ lang: z.enum(['vi', 'en']).catch('vi') }), request.query);
     const missing = () => reply.code(404).send({ error: serverText.notMadeYet() });
     if (name === 'errors.xlsx') {
-      const since = clears;
-      const data = requireData();
+      const since = tab.clears;
+      const data = requireData(tab);
       // After a computation, the rows rejected while being placed are in the workbook too.
-      const rows = run ? { rejected: run.computed.rejected, warnings: run.computed.warnings, files: run.computed.files } : data;
+      const rows = tab.run ? { rejected: tab.run.computed.rejected, warnings: tab.run.computed.warnings, files: tab.run.computed.files } : data;
       const bytes = await OUTPUTS.errorWorkbook.write({ rejected: rows.rejected, lang, context: { warnings: rows.warnings, files: rows.files } });
-      stillWanted(since);
+      stillWanted(tab, since);
       return send(reply, 'tep-loi.xlsx', OUTPUTS.errorWorkbook.mediaType, bytes);
     }
     if (name === 'errors-by-commune.zip') {
-      const since = clears;
-      const data = requireData();
-      const rows = run ? { rejected: run.computed.rejected, warnings: run.computed.warnings, files: run.computed.files } : data;
+      const since = tab.clears;
+      const data = requireData(tab);
+      const rows = tab.run ? { rejected: tab.run.computed.rejected, warnings: tab.run.computed.warnings, files: tab.run.computed.files } : data;
       const workbooks = errorWorkbooksByFile({ ...rows, dataset: data.dataset }, definitions.units);
       const bytes = await OUTPUTS.errorWorkbooksZip.write({ workbooks, lang });
-      stillWanted(since);
+      stillWanted(tab, since);
       return send(reply, 'so-loi-theo-xa.zip', OUTPUTS.errorWorkbooksZip.mediaType, bytes);
     }
     // The computed results in each format `compute --out` writes: results.json, results.xlsx, results.csv.
     const resultFormat = RESULT_FORMATS.find((format) => name === `results${format.extension}`);
     if (resultFormat) {
-      if (!run) return missing();
-      const since = clears;
-      const { result } = run.computed.output;
+      if (!tab.run) return missing();
+      const since = tab.clears;
+      const { result } = tab.run.computed.output;
       // The uploads' names without the server's private folder.
-      const sources = run.computed.files.map((account) => ({ ...account, file: basename(account.file) }));
+      const sources = tab.run.computed.files.map((account) => ({ ...account, file: basename(account.file) }));
       const bytes = await resultFormat.write({ result, catalogue: definitions.catalogue, names: unitNamer(result.period.to, definitions.units), lang, sources });
-      stillWanted(since);
-      return send(reply, `${reportBaseName(run.unit.code, result.period.id, 'ket-qua')}${resultFormat.extension}`, resultFormat.mediaType, bytes);
+      stillWanted(tab, since);
+      return send(reply, `${reportBaseName(tab.run.unit.code, result.period.id, 'ket-qua')}${resultFormat.extension}`, resultFormat.mediaType, bytes);
     }
-    if (name === 'report.docx') return report ? send(reply, `${report.base}.docx`, DOCX, report.docx) : missing();
-    if (name === 'report.xlsx') return report ? send(reply, `${report.base}.xlsx`, XLSX, report.xlsx) : missing();
-    if (name === 'aggregate.docx') return summed ? send(reply, `${summed.base}.docx`, DOCX, summed.docx) : missing();
-    if (name === 'aggregate.xlsx') return summed ? send(reply, `${summed.base}.xlsx`, XLSX, summed.xlsx) : missing();
+    const yaml = tab.yaml.get(name);
+    if (yaml) return send(reply, yaml.name, 'application/yaml; charset=utf-8', Buffer.from(yaml.text, 'utf8'));
+    if (name === 'report.docx') return tab.report ? send(reply, `${tab.report.base}.docx`, DOCX, tab.report.docx) : missing();
+    if (name === 'report.xlsx') return tab.report ? send(reply, `${tab.report.base}.xlsx`, XLSX, tab.report.xlsx) : missing();
+    if (name === 'aggregate.docx') return tab.summed ? send(reply, `${tab.summed.base}.docx`, DOCX, tab.summed.docx) : missing();
+    if (name === 'aggregate.xlsx') return tab.summed ? send(reply, `${tab.summed.base}.xlsx`, XLSX, tab.summed.xlsx) : missing();
     return missing();
   });
 

@@ -6,7 +6,7 @@
  *   GET /api/charts            the charts of the computed run: number, title, notes, source, alt text
  *   GET /charts/<id>.svg       one of them
  */
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { ExitCode, serverText, UserError } from '../messages/index.js';
 import { type ChartFigure, chartNotes, chartSvg, placedCharts, type ReportInput } from '../pipeline/stages.js';
@@ -15,7 +15,7 @@ import { type ChartFigure, chartNotes, chartSvg, placedCharts, type ReportInput 
 const PAGE_WIDTH = 560;
 
 /** The computed run, as the report would read it; undefined before "Tính chỉ tiêu". */
-export type CurrentInput = () => { readonly run: object; readonly input: () => ReportInput } | undefined;
+export type CurrentInput = (request: FastifyRequest) => { readonly run: object; readonly input: () => ReportInput } | undefined;
 
 interface Drawn {
   readonly charts: readonly ChartFigure[];
@@ -27,8 +27,8 @@ const SvgName = z.object({ file: z.string().regex(/^[a-z0-9-]{1,40}\.svg$/) });
 export function registerCharts(app: FastifyInstance, current: CurrentInput): void {
   // One computation per run: the run object is the key, so a new "Tính chỉ tiêu" starts afresh.
   const cache = new WeakMap<object, Drawn>();
-  const drawnFor = (): Drawn => {
-    const now = current();
+  const drawnFor = (request: FastifyRequest): Drawn => {
+    const now = current(request);
     if (!now) throw new UserError(ExitCode.usage, serverText.notComputedCharts());
     let drawn = cache.get(now.run);
     if (!drawn) {
@@ -38,8 +38,8 @@ export function registerCharts(app: FastifyInstance, current: CurrentInput): voi
     return drawn;
   };
 
-  app.get('/api/charts', async (_request, reply) => {
-    const { charts } = drawnFor();
+  app.get('/api/charts', async (request, reply) => {
+    const { charts } = drawnFor(request);
     reply.header('cache-control', 'no-store');
     return {
       charts: charts.map((chart, i) => ({
@@ -55,7 +55,7 @@ export function registerCharts(app: FastifyInstance, current: CurrentInput): voi
 
   app.get('/charts/:file', async (request, reply) => {
     const parsed = SvgName.safeParse(request.params);
-    const drawn = drawnFor();
+    const drawn = drawnFor(request);
     const id = parsed.success ? parsed.data.file.slice(0, -'.svg'.length) : '';
     const chart = drawn.charts.find((candidate) => candidate.definition.id === id);
     if (!chart || chart.values.length === 0) return reply.code(404).send({ error: serverText.noSuchChart() });

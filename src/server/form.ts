@@ -14,6 +14,7 @@ import { defaultSettingsFor, issuingBodyName, issuingBodyNames, SETTINGS_DIR, se
 import { formatDate, type Period, ReportSettingsFile, type UnitName } from '../pipeline/stages.js';
 import { provinceNameOf, reportUnit } from '../pipeline/units.js';
 import type { Definitions } from '../pipeline/compute.js';
+import { issueMessage } from '../messages/zod-issue.js';
 import { parseBody } from './request.js';
 
 /** The form's fields, as the page names them (index.html: s-<field>). */
@@ -64,7 +65,8 @@ export function settingsOfForm(form: FormFields): ReportSettingsFile {
   const parsed = ReportSettingsFile.safeParse(raw);
   if (!parsed.success) {
     const issue = parsed.error.issues[0]!;
-    throw new UserError(ExitCode.invalidDefinition, serverFormText.formField({ field: String(issue.path[0] ?? ''), problem: issue.message }));
+    // The validator's words never reach the page: the problem in our own (src/messages/zod-issue.ts).
+    throw new UserError(ExitCode.invalidDefinition, serverFormText.formField({ field: String(issue.path[0] ?? ''), problem: issueMessage(issue, { schema: ReportSettingsFile, input: raw }) }));
   }
   return parsed.data;
 }

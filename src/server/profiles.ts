@@ -49,16 +49,17 @@ export interface ProfileState {
   madeFor(profile: { readonly name: string; readonly file: string }): { id: string; saved?: string } | undefined;
 }
 
+/** What the server does for the profiles of the tab a request comes from (src/server/tabs.ts). */
 export interface ProfileHooks {
-  /** Saves the files of an upload (the server's own limits and folder). */
+  /** Saves the files of an upload (the server's own limits, the tab's folder). */
   readonly receive: (request: FastifyRequest, kind: string) => Promise<{ paths: string[]; folder: string }>;
   /**
-   * Reads the files of the last upload again (with the new selection); undefined when there are
-   * none. With `trial`, a mapping just made: refused (and dropped) if no row of its sheets is accepted.
+   * Reads the tab's files again (with the new selection); undefined when there are none. With
+   * `trial`, a mapping just made: refused (and dropped) if no row of its sheets is accepted.
    */
-  readonly reread: (trial?: MappingTrial) => object | undefined;
-  /** The layouts of the last read that need mapping. */
-  readonly pendingMapping: () => readonly LayoutDraft[] | undefined;
+  readonly reread: (request: FastifyRequest, trial?: MappingTrial) => object | undefined;
+  /** The layouts of the tab's last read that need mapping. */
+  readonly pendingMapping: (request: FastifyRequest) => readonly LayoutDraft[] | undefined;
 }
 
 /** A mapping made on the page, read for the first time: the layouts it answers, to show them again if it accepts nothing. */
@@ -332,15 +333,15 @@ function choicesOf(layouts: readonly LayoutDraft[], requested: z.output<typeof C
   });
 }
 
-export function registerProfiles(app: FastifyInstance, state: State, hooks: ProfileHooks, profilesDir: string): void {
-  const pending = (): readonly LayoutDraft[] => {
-    const layouts = hooks.pendingMapping();
+export function registerProfiles(app: FastifyInstance, stateOf: (request: FastifyRequest) => State, hooks: ProfileHooks, profilesDir: string): void {
+  const pending = (request: FastifyRequest): readonly LayoutDraft[] => {
+    const layouts = hooks.pendingMapping(request);
     if (!layouts || layouts.length === 0) {
       throw new UserError(ExitCode.usage, serverText.nothingToMap());
     }
     return layouts;
   };
-  const listed = () => ({
+  const listed = (state: State) => ({
     choice: state.choice(),
     profiles: state.entries().map((entry) => ({
       id: entry.id,
@@ -352,14 +353,16 @@ export function registerProfiles(app: FastifyInstance, state: State, hooks: Prof
     broken: state.broken(),
   });
 
-  app.get('/api/profiles', async () => listed());
+  app.get('/api/profiles', async (request) => listed(stateOf(request)));
 
   app.post('/api/profiles/choice', async (request) => {
+    const state = stateOf(request);
     state.choose(parseBody(ChoiceRequest, request.body).choice);
-    return { ...listed(), reading: hooks.reread() ?? null };
+    return { ...listed(state), reading: hooks.reread(request) ?? null };
   });
 
   app.post('/api/profiles', async (request) => {
+    const state = stateOf(request);
     const { paths, folder } = await hooks.receive(request, 'profile');
     try {
       if (paths.length !== 1) throw new UserError(ExitCode.usage, serverText.chooseProfileFile());
@@ -369,41 +372,44 @@ export function registerProfiles(app: FastifyInstance, state: State, hooks: Prof
       // The profile is in memory now: its file is not kept.
       rmSync(folder, { recursive: true, force: true });
     }
-    return { ...listed(), reading: hooks.reread() ?? null };
+    return { ...listed(state), reading: hooks.reread(request) ?? null };
   });
 
   const IdRequest = z.object({ id: z.string().max(300) });
 
   app.post('/api/profiles/rename', async (request) => {
+    const state = stateOf(request);
     const body = parseBody(IdRequest.extend({ name: z.string().trim().min(1).max(200) }), request.body);
     const entry = state.rename(body.id, body.name.normalize('NFC'));
     const file = state.made().find((made) => made.id === entry.id)?.saved ?? entry.profile.file;
-    return { ...listed(), renamed: serverFormText.profileRenamed({ name: entry.profile.name, file }), reading: hooks.reread() ?? null };
+    return { ...listed(state), renamed: serverFormText.profileRenamed({ name: entry.profile.name, file }), reading: hooks.reread(request) ?? null };
   });
 
   app.post('/api/profiles/delete', async (request) => {
+    const state = stateOf(request);
     const entry = state.remove(parseBody(IdRequest, request.body).id);
-    return { ...listed(), deleted: serverFormText.profileDeleted({ name: entry.profile.name }), reading: hooks.reread() ?? null };
+    return { ...listed(state), deleted: serverFormText.profileDeleted({ name: entry.profile.name }), reading: hooks.reread(request) ?? null };
   });
 
   app.post('/api/profiles/edit', async (request) => {
+    const state = stateOf(request);
     state.edit(parseBody(IdRequest, request.body).id);
-    const reading = hooks.reread();
+    const reading = hooks.reread(request);
     if (!reading) {
       state.doneEditing();
       throw new UserError(ExitCode.usage, serverFormText.profileEditNeedsData());
     }
-    return { ...listed(), reading };
+    return { ...listed(state), reading };
   });
 
   app.post('/api/mapping/check', async (request) => {
-    const layouts = pending();
+    const layouts = pending(request);
     const choices = choicesOf(layouts, parseBody(CheckRequest, request.body).layouts);
     return { layouts: choices.map((choice) => checkMapping(layouts.find((layout) => layout.id === choice.id)!, choice)) };
   });
 
   app.post('/api/mapping', async (request, reply) => {
-    const layouts = pending();
+    const layouts = pending(request);
     const body = parseBody(MappingRequest, request.body);
     const choices = choicesOf(layouts, body.layouts);
     for (const choice of choices) {
@@ -421,13 +427,14 @@ export function registerProfiles(app: FastifyInstance, state: State, hooks: Prof
     const name = body.name.normalize('NFC');
     const made = makeProfile(name, layouts, choices, MADE_HERE);
     const ignore = choices.filter((choice) => choice.kind === 'ignore').flatMap((choice) => layouts.find((layout) => layout.id === choice.id)!.sheets.map((sheet) => sheet.sheet));
-    const entry = state.addMade(made.profile, made.yaml, ignore);
-    const reading = hooks.reread({ madeId: entry.id, profileName: made.profile.name, layouts });
+    const entry = stateOf(request).addMade(made.profile, made.yaml, ignore);
+    const reading = hooks.reread(request, { madeId: entry.id, profileName: made.profile.name, layouts });
     return reply.code(202).send({ id: entry.id, reading });
   });
 
   app.post('/api/mapping/save', async (request) => {
     const { id } = parseBody(z.object({ id: z.string().max(40) }), request.body);
+    const state = stateOf(request);
     const entry = state.made().find((candidate) => candidate.id === id);
     if (!entry) throw new UserError(ExitCode.usage, serverText.noMadeProfile());
     const edited = state.editing();
@@ -450,7 +457,7 @@ export function registerProfiles(app: FastifyInstance, state: State, hooks: Prof
 
   app.get('/download/profile.yaml', async (request, reply: FastifyReply) => {
     const { id } = parseBody(z.object({ id: z.string().max(40) }), request.query);
-    const entry = state.made().find((candidate) => candidate.id === id);
+    const entry = stateOf(request).made().find((candidate) => candidate.id === id);
     if (!entry) return reply.code(404).send({ error: serverText.noSuchProfile() });
     return reply
       .header('content-disposition', `attachment; filename="${profileFileName(entry.profile.name)}"`)

@@ -7,7 +7,7 @@ import { type AdminUnits, completenessMessage, countsByKind, eraAt, type Explana
 import { type Bilingual, commonText, engineText, type Message, serverFormText, serverText } from '../messages/index.js';
 import { NO_DATE, type CodeColumn } from '../model/record-columns.js';
 import type { BreakdownKey, ComputeResult, IndicatorResult, Level, TargetStatus } from '../model/results.js';
-import { levelRank, unitsAbove } from '../model/levels.js';
+import { communesUnder, levelRank, unitsAbove } from '../model/levels.js';
 import type { Computed, Definitions } from '../pipeline/compute.js';
 import { completenessFor } from '../pipeline/report.js';
 import { totalsOf } from '../pipeline/read.js';
@@ -134,6 +134,37 @@ export interface UnitOption {
 
 /** The communes, districts and province(s) the records name, on the units valid at the period's end; and the one they all lie in. */
 export function unitsView(imported: ImportResult, period: Period, units: AdminUnits): { units: UnitOption[]; defaultUnit: string | null } {
+  const communes = communesIn(imported, period, units);
+  const found = new Map<string, UnitOption>();
+  for (const code of communes) {
+    const commune = units.commune(code, eraAt(period.to))!;
+    found.set(code, { code, name: commune.name, level: 'commune' });
+    for (const above of unitsAbove(units, { code, level: 'commune' }, period.to)) found.set(above.code, { ...above });
+  }
+  // The nation is offered when the records are of several provinces.
+  const provinces = [...found.values()].filter((unit) => unit.level === 'province').length;
+  if (provinces < 2) for (const [code, unit] of found) if (unit.level === 'national') found.delete(code);
+  // Proposed until the person picks one: the unit all the files belong to (src/pipeline/defaults.ts).
+  const common = commonUnit([...communes], units, period.to);
+  return {
+    units: [...found.values()].sort((a, b) => levelRank(b.level) - levelRank(a.level) || (a.code < b.code ? -1 : 1)),
+    defaultUnit: common && found.has(common.code) ? common.code : null,
+  };
+}
+
+/**
+ * The communes of a unit that no file speaks of (no child, event or commune record), on the
+ * list valid at the period's end: the files the unit still has to collect.
+ */
+export function coverageView(imported: ImportResult, unit: { code: string; level: Level }, period: Period, units: AdminUnits) {
+  const withData = communesIn(imported, period, units);
+  const all = communesUnder(units, unit, period.to);
+  const missing = all.filter((commune) => !withData.has(commune.code));
+  return { communes: all.length, missing: missing.map((commune) => ({ code: commune.code, name: commune.name })) };
+}
+
+/** The communes the records name, on the list valid at the period's end (old codes carried to their new commune). */
+function communesIn(imported: ImportResult, period: Period, units: AdminUnits): Set<string> {
   const era = eraAt(period.to);
   const communes = new Set<string>();
   const { children, events, communeFacts } = imported.dataset;
@@ -145,20 +176,7 @@ export function unitsView(imported: ImportResult, period: Period, units: AdminUn
       if (target) communes.add(target.code);
     }
   }
-  const found = new Map<string, UnitOption>();
-  for (const code of communes) {
-    const commune = units.commune(code, era)!;
-    found.set(code, { code, name: commune.name, level: 'commune' });
-    for (const above of unitsAbove(units, { code, level: 'commune' }, period.to)) found.set(above.code, { ...above });
-  }
-  // The nation is offered when the records are of several provinces.
-  const provinces = [...found.values()].filter((unit) => unit.level === 'province').length;
-  if (provinces < 2) for (const [code, unit] of found) if (unit.level === 'national') found.delete(code);
-  const common = commonUnit([...communes], units, period.to);
-  return {
-    units: [...found.values()].sort((a, b) => levelRank(b.level) - levelRank(a.level) || (a.code < b.code ? -1 : 1)),
-    defaultUnit: common && found.has(common.code) ? common.code : null,
-  };
+  return communes;
 }
 
 const STATUS: Record<TargetStatus, () => Message> = {

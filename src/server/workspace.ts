@@ -1,9 +1,10 @@
 /**
  * The server's private folder: uploaded files live here (mode 0700, under the system's temp
- * folder) and nowhere else. It is emptied on "Xóa dữ liệu", removed on stop, and a folder left
- * by a server that died (its owner process is gone) is removed at the next start.
+ * folder) and nowhere else, one sub-folder per browser tab. A tab's folder is emptied on its
+ * "Xóa dữ liệu", the whole folder removed on stop, and a folder left by a server that died (its
+ * owner process is gone) is removed at the next start.
  */
-import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { safeFileName } from '../io/file-names.js';
@@ -60,6 +61,20 @@ export function createWorkspace(root: string = tmpdir()): Workspace {
   // mkdtemp creates the folder 0700: readable by this user only.
   const dir = mkdtempSync(join(root, PREFIX));
   writeFileSync(join(dir, OWNER_FILE), String(process.pid), { mode: 0o600 });
+  return workspaceIn(dir);
+}
+
+/**
+ * The folder of one browser tab inside the server's folder: its uploads are never in another
+ * tab's folder, and "Xóa dữ liệu" in one tab empties that tab's folder only.
+ */
+export function tabWorkspace(server: Workspace, tab: string): Workspace {
+  const dir = join(server.dir, `tab-${safeFileName(tab)}`);
+  mkdirSync(dir, { recursive: true, mode: 0o700 });
+  return workspaceIn(dir);
+}
+
+function workspaceIn(dir: string): Workspace {
   const prefix = (kind: string) => `${safeFileName(kind)}-`;
   const foldersOf = (kind: string) => readdirSync(dir).filter((entry) => entry.startsWith(prefix(kind)));
   return {

@@ -5,7 +5,7 @@
  * Parsed and checked here (pure); the file is read in src/pipeline/load.ts.
  */
 import { z } from 'zod';
-import { msg, type Message } from '../model/messages.js';
+import { unitsText, type Message } from '../messages/index.js';
 import type { AdminUnits } from './types.js';
 
 /** One line of the map as written: YAML keys, or the CSV headers in VILLAGE_MAP_HEADERS. */
@@ -50,7 +50,7 @@ export function buildVillageMap(entries: readonly (VillageMapEntry & { readonly 
   for (const entry of entries) {
     const old = units.commune(entry.oldCommune, 'pre');
     if (old === undefined) {
-      faults.push({ line: entry.line, text: msg(`mã xã cũ ${entry.oldCommune} không có trong danh mục trước 01/07/2025`, `old commune code ${entry.oldCommune} is not in the list before 1 July 2025`) });
+      faults.push({ line: entry.line, text: unitsText.oldCommuneNotListed({ oldCommune: entry.oldCommune }) });
       continue;
     }
     const successors = units.successorsOf(entry.oldCommune);
@@ -58,10 +58,7 @@ export function buildVillageMap(entries: readonly (VillageMapEntry & { readonly 
       const listed = successors.length > 0 ? successors.join(', ') : '—';
       faults.push({
         line: entry.line,
-        text: msg(
-          `xã mới ${entry.newCommune} không được lập từ ${old.name} (${entry.oldCommune}); các xã mới nhận phần của xã này: ${listed}`,
-          `new commune ${entry.newCommune} was not formed from ${old.name} (${entry.oldCommune}); the new communes that took part of it: ${listed}`,
-        ),
+        text: unitsText.newCommuneNotSuccessor({ newCommune: entry.newCommune, name: old.name, oldCommune: entry.oldCommune, listed }),
       });
       continue;
     }
@@ -72,10 +69,7 @@ export function buildVillageMap(entries: readonly (VillageMapEntry & { readonly 
     if (earlier !== undefined && earlier !== entry.newCommune) {
       faults.push({
         line: entry.line,
-        text: msg(
-          `thôn "${entry.village}" của xã cũ ${entry.oldCommune} đã được ghi vào xã mới ${earlier}, ở đây lại ghi ${entry.newCommune}`,
-          `village "${entry.village}" of old commune ${entry.oldCommune} is already mapped to new commune ${earlier}, here to ${entry.newCommune}`,
-        ),
+        text: unitsText.villageMappedTwice({ village: entry.village, oldCommune: entry.oldCommune, earlier, newCommune: entry.newCommune }),
       });
       continue;
     }

@@ -7,7 +7,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { TARGETS_DIR } from '../../src/engine/index.js';
-import { ExitCode } from '../../src/model/messages.js';
+import { ExitCode } from '../../src/messages/index.js';
 import { ComputeResult } from '../../src/model/results.js';
 import { runCli } from '../helpers/cli.js';
 import { CHILD_HEADERS, EVENT_HEADERS, childRow, eventRow, tempDir, utc, writeWorkbook } from '../helpers/workbooks.js';

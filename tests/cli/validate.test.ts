@@ -25,7 +25,7 @@ describe('chitieu validate', () => {
     const result = await runCli('validate', path);
     expect(result.code).toBe(0);
     expect(result.stdout).toContain('xa-son-ha.xlsx: đọc 2 dòng = 1 hợp lệ + 1 bị loại');
-    expect(result.stdout).toContain('xa-son-ha.xlsx › TreEm › dòng 3 › cột "Ngày sinh" = "31/02/2019": ngày không hợp lệ');
+    expect(result.stdout).toContain('xa-son-ha.xlsx › TreEm › dòng 3 › cột "Ngày sinh" = "31/02/2019": tháng 2 không có ngày 31 (tháng 2 có 28 ngày)');
     expect(result.stdout).toContain('ngày không hợp lệ');
     expect(result.stdout).not.toContain('Phạm Thị Hoa');
     expect(result.stdout).not.toContain('051215009999');
@@ -83,7 +83,7 @@ describe('chitieu validate', () => {
     const row = sheet.getRow(2);
     const cell = (name: string) => row.getCell(header.indexOf(name) + 1).value;
     expect(cell('Dòng')).toBe(3);
-    expect(String(cell('Lý do'))).toContain('Ngày sinh: ngày không hợp lệ');
+    expect(String(cell('Lý do'))).toContain('Ngày sinh: tháng 2 không có ngày 31');
     expect(cell('Họ và tên')).toBe('Phạm Thị Hoa');
     expect(cell('Ngày sinh')).toBe('31/02/2019');
   });

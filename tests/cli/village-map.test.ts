@@ -8,7 +8,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ComputeResult } from '../../src/model/results.js';
-import { ExitCode } from '../../src/model/messages.js';
+import { ExitCode } from '../../src/messages/index.js';
 import { runCli } from '../helpers/cli.js';
 import { CHILD_HEADERS, childRow, tempDir, writeWorkbook } from '../helpers/workbooks.js';
 

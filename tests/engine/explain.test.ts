@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { computeIndicators, explainFigure, loadCatalogue, parsePeriod } from '../../src/engine/index.js';
-import { UserError } from '../../src/model/messages.js';
+import { UserError } from '../../src/messages/index.js';
 import { child, dataset, event, figure } from './fixtures.js';
 import { loadAdminUnits } from '../../src/units/index.js';
 

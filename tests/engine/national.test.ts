@@ -16,7 +16,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { computeIndicators, loadCatalogue, parsePeriod } from '../../src/engine/index.js';
-import { UserError } from '../../src/model/messages.js';
+import { UserError } from '../../src/messages/index.js';
 import { loadAdminUnits } from '../../src/units/index.js';
 import { child, dataset, event, figure, ndv } from './fixtures.js';
 

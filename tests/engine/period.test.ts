@@ -10,7 +10,7 @@ import {
   periodFromWindow,
   samePeriodLastYear,
 } from '../../src/engine/index.js';
-import { ExitCode, UserError } from '../../src/model/messages.js';
+import { ExitCode, UserError } from '../../src/messages/index.js';
 import { periodIdOf, periodOfRef, periodRef, readPeriodId } from '../../src/model/period.js';
 import { child, dataset, event, figure } from './fixtures.js';
 import { userError } from '../helpers/errors.js';

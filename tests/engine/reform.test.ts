@@ -15,7 +15,7 @@
 import { describe, expect, it } from 'vitest';
 import { join } from 'node:path';
 import { TARGETS_DIR, computeIndicators, explainFigure, loadCatalogue, loadTargets, parsePeriod } from '../../src/engine/index.js';
-import { ExitCode, UserError } from '../../src/model/messages.js';
+import { ExitCode, UserError } from '../../src/messages/index.js';
 import { child, dataset, event, figure, ndv } from './fixtures.js';
 import { loadAdminUnits } from '../../src/units/index.js';
 

@@ -19,7 +19,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { TARGETS_DIR, computeIndicators, loadCatalogue, loadTargets, parsePeriod } from '../../src/engine/index.js';
 import type { TargetPlan } from '../../src/indicators/schema.js';
-import { ExitCode, UserError } from '../../src/model/messages.js';
+import { ExitCode, UserError } from '../../src/messages/index.js';
 import type { ComputeResult, TargetResult } from '../../src/model/results.js';
 import { child, dataset, event } from './fixtures.js';
 import { loadAdminUnits } from '../../src/units/index.js';

@@ -1,5 +1,8 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import { startServer, type RunningServer } from '../../src/server/start.js';
 
 /** Debian's chromium: the browser tests never download one, and are skipped without it. */
 export const CHROMIUM = '/usr/bin/chromium';
@@ -12,6 +15,35 @@ export function launchBrowser(profileDir: string, viewport: { width: number; hei
     viewport,
     acceptDownloads: true,
   });
+}
+
+/** A `chitieu serve` and a fresh browser on it, at 1366×768, with one tab (or more) open on the page. */
+export interface PageSession {
+  readonly server: RunningServer;
+  readonly context: BrowserContext;
+  /** A new tab on the page (each tab has its own workspace on the server). */
+  openTab(): Promise<Page>;
+  close(): Promise<void>;
+}
+
+export async function openPageSession(): Promise<PageSession> {
+  const profile = mkdtempSync(join(tmpdir(), 'chitieu-chromium-'));
+  const server = await startServer();
+  const context = await launchBrowser(profile, { width: 1366, height: 768 });
+  return {
+    server,
+    context,
+    async openTab() {
+      const page = await context.newPage();
+      await page.goto(server.url);
+      return page;
+    },
+    async close() {
+      await context.close();
+      await server.close();
+      rmSync(profile, { recursive: true, force: true });
+    },
+  };
 }
 
 /** The two window sizes the page is looked at in (#18): a common laptop and a small screen. */

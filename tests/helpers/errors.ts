@@ -1,5 +1,5 @@
 import { expect } from 'vitest';
-import { UserError } from '../../src/model/messages.js';
+import { UserError } from '../../src/messages/index.js';
 
 /** The UserError `work` throws (fails the test if it throws nothing or something else). */
 export function userError(work: () => unknown): UserError {

@@ -9,7 +9,7 @@ import { describe, expect, it } from 'vitest';
 import { importFiles } from '../../src/import/index.js';
 import { CsvParser, CSV_LIMITS } from '../../src/import/readers/csv.js';
 import { printableName } from '../../src/io/file-names.js';
-import { UserError } from '../../src/model/messages.js';
+import { UserError } from '../../src/messages/index.js';
 import { CHILD_HEADERS, childRow, tempDir, writeText, writeWorkbook, type Cell } from '../helpers/workbooks.js';
 
 const dir = tempDir('chitieu-faults-');

@@ -78,7 +78,8 @@ describe('zip bombs', () => {
   it('refuses a zip that is not a workbook, saying what it is', async () => {
     writeFileSync(file('letter.xlsx'), buildZip([{ name: 'word/document.xml', data: Buffer.from('<w:document/>') }]));
     const error = await unreadableRefusal(importFiles([file('letter.xlsx')], { threads: 1 }));
-    expect(error.text.vi).toContain('văn bản Word');
+    expect(error.text.vi).toBe('Không đọc được tệp "letter.xlsx": tệp Word (.docx), không phải danh sách trẻ em; hãy chọn tệp Excel (.xlsx, .xls) hoặc .csv của danh sách');
+    expect(error.text.en).toContain('a Word document (.docx), not a list of children');
   });
 
   it('refuses a workbook cut short, saying it was not completely copied', async () => {
@@ -111,10 +112,16 @@ describe('OLE compound files: .xls and password-protected workbooks', () => {
     expect(error.text.vi).toContain('bỏ mật khẩu');
   });
 
-  it('refuses another Office document (a Word .doc) as not a workbook', async () => {
+  it('refuses another Office document (a Word .doc) as not a workbook, saying what it is', async () => {
     writeFileSync(file('report.xls'), buildOle([{ name: 'WordDocument', data: Buffer.alloc(4096) }]));
-    expect((await inspectOle(file('report.xls'))).kind).toBe('other');
+    expect(await inspectOle(file('report.xls'))).toEqual({ kind: 'other', what: 'doc' });
     const error = await unreadableRefusal(importFiles([file('report.xls')], { threads: 1 }));
+    expect(error.text.vi).toContain('tệp Word (.doc), không phải danh sách trẻ em');
+  });
+
+  it('an Office file of no known kind is still refused as not a workbook', async () => {
+    writeFileSync(file('other.xls'), buildOle([{ name: 'Contents', data: Buffer.alloc(4096) }]));
+    const error = await unreadableRefusal(importFiles([file('other.xls')], { threads: 1 }));
     expect(error.text.vi).toContain('không phải sổ Excel');
   });
 

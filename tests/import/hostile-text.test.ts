@@ -158,7 +158,7 @@ describe('legacy encodings: workbooks', () => {
 
     const { notes } = await rowsOfFirstSheet(path);
     expect(notes.map((note) => note.vi)).toContain(
-      'cột B: 4 ô gõ bằng bảng mã cũ TCVN3 (ABC, phông .VnTime) đã được chuyển sang Unicode; hãy kiểm tra và chuyển mã file gốc sang Unicode (Unikey › Công cụ chuyển mã)',
+      'cột B: 4 ô gõ bằng bảng mã cũ TCVN3 (ABC, phông .VnTime) đã được chuyển sang Unicode; hãy kiểm tra và chuyển mã tệp gốc sang Unicode (Unikey › Công cụ chuyển mã)',
     );
   });
 

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { childRecords, eventRecords } from '../../src/model/record-columns.js';
 import { importFiles } from '../../src/import/index.js';
-import { UserError } from '../../src/model/messages.js';
+import { UserError } from '../../src/messages/index.js';
 import {
   CHILD_HEADERS, EVENT_HEADERS, childRow, eventRow, tempDir, utc, writeText, writeWorkbook, type Cell,
 } from '../helpers/workbooks.js';

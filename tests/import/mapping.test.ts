@@ -11,7 +11,7 @@ import { computeIndicators, loadCatalogue, parsePeriod } from '../../src/engine/
 import { importFiles, type ImportResult } from '../../src/import/index.js';
 import { checkMapping, makeProfile, profileFileName, proposeMapping, proposalsFor, refusedForHeaders, specOf, type LayoutChoice, type LayoutDraft } from '../../src/import/mapping.js';
 import { BUNDLED_PROFILES_DIR, bundledProfiles, loadProfile, localProfiles } from '../../src/import/profiles.js';
-import { UserError } from '../../src/model/messages.js';
+import { UserError } from '../../src/messages/index.js';
 import { loadAdminUnits } from '../../src/units/index.js';
 import { FORM_HEADERS, FORM_SHEET, FORM_VALUES, writeProvinceForm } from '../helpers/province-form.js';
 import { userError } from '../helpers/errors.js';

@@ -50,8 +50,8 @@ describe('columns of a sheet', () => {
     const ran = await runCli('validate', path);
     expect(ran.code).toBe(2);
     expect(ran.stderr).toBe(
-      'Không đọc được file "thieu-cot.xlsx": trang "TreEm" thiếu cột bắt buộc "Ngày sinh", "Giới tính", "Mã xã" (cột "Ngày snh" có phải là "Ngày sinh"?)' +
-        '; nếu file theo mẫu khác, chạy "chitieu inspect thieu-cot.xlsx --draft-profile ho-so.yaml" để lập hồ sơ cột',
+      'Không đọc được tệp "thieu-cot.xlsx": trang "TreEm" thiếu cột bắt buộc "Ngày sinh", "Giới tính", "Mã xã" (cột "Ngày snh" có phải là "Ngày sinh"?)' +
+        '; nếu tệp theo mẫu khác, chạy "chitieu inspect thieu-cot.xlsx --draft-profile ho-so.yaml" để lập hồ sơ cột',
     );
     expect(ran.stdout).toContain('thiếu cột bắt buộc: Ngày sinh, Giới tính, Mã xã');
   });
@@ -78,8 +78,8 @@ describe('a sheet that cannot be read', () => {
     expect(ran.stdout).toContain('b-tot.xlsx: đọc 1 dòng = 1 hợp lệ + 0 bị loại');
     expect(ran.stdout).toContain('a-hong-suviec.xlsx › TreEm › dòng 3 › cột "Giới tính" = "X"');
     expect(ran.stderr.split('\n')).toEqual([
-      'Không đọc được file "a-hong-suviec.xlsx": trang "SuViec" thiếu cột bắt buộc "Mã vụ việc"; nếu file theo mẫu khác, chạy "chitieu inspect a-hong-suviec.xlsx --draft-profile ho-so.yaml" để lập hồ sơ cột',
-      'Không đọc được file "c-khong-co.xlsx": file không tồn tại hoặc không mở được',
+      'Không đọc được tệp "a-hong-suviec.xlsx": trang "SuViec" thiếu cột bắt buộc "Mã vụ việc"; nếu tệp theo mẫu khác, chạy "chitieu inspect a-hong-suviec.xlsx --draft-profile ho-so.yaml" để lập hồ sơ cột',
+      'Không đọc được tệp "c-khong-co.xlsx": tệp không tồn tại hoặc không mở được',
     ]);
   });
 
@@ -88,8 +88,8 @@ describe('a sheet that cannot be read', () => {
     const ran = await runCli('compute', broken, join(dir, 'c-khong-co.xlsx'), '--period', '2025-H1');
     expect(ran.code).toBe(2);
     expect(ran.stderr).toBe(
-      '2 tệp hoặc trang không đọc được: Không đọc được file "a-hong-suviec.xlsx": trang "SuViec" thiếu cột bắt buộc "Mã vụ việc"; nếu file theo mẫu khác, chạy "chitieu inspect a-hong-suviec.xlsx --draft-profile ho-so.yaml" để lập hồ sơ cột; ' +
-        'Không đọc được file "c-khong-co.xlsx": file không tồn tại hoặc không mở được',
+      '2 tệp hoặc trang không đọc được: Không đọc được tệp "a-hong-suviec.xlsx": trang "SuViec" thiếu cột bắt buộc "Mã vụ việc"; nếu tệp theo mẫu khác, chạy "chitieu inspect a-hong-suviec.xlsx --draft-profile ho-so.yaml" để lập hồ sơ cột; ' +
+        'Không đọc được tệp "c-khong-co.xlsx": tệp không tồn tại hoặc không mở được',
     );
   });
 });

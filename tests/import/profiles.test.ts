@@ -10,7 +10,7 @@ import { computeIndicators, loadCatalogue, parsePeriod } from '../../src/engine/
 import { importFiles, type ProfileSelection } from '../../src/import/index.js';
 import { bundledProfiles, loadProfile } from '../../src/import/profiles.js';
 import { accountingLines } from '../../src/import/summary.js';
-import { UserError } from '../../src/model/messages.js';
+import { UserError } from '../../src/messages/index.js';
 import { childRecords } from '../../src/model/record-columns.js';
 import { CONTRACT_LAYOUT, DEFAULT_SEED, OTHER_LAYOUTS, buildSampleSet, otherLayoutFile, workbookBuffer, type OtherLayout } from '../../src/sample/index.js';
 import type { SampleSet } from '../../src/sample/index.js';

@@ -15,7 +15,7 @@ import { inspectOle } from '../../src/import/ole.js';
 import { parseXlsFile } from '../../src/import/readers/xls-workbook.js';
 import { readXlsxWorkbook } from '../../src/import/readers/xlsx.js';
 import type { CellNote } from '../../src/import/readers/types.js';
-import { UserError } from '../../src/model/messages.js';
+import { UserError } from '../../src/messages/index.js';
 import { childRecords } from '../../src/model/record-columns.js';
 import {
   boolErr, buildCompound, format, formula, label, labelSst, mulRk, numberCell, record, rk, rkCell, sstHeader, sstRecords,
@@ -308,7 +308,7 @@ describe('damaged .xls: refused whole, in one line, as damaged', () => {
 
   it('a cell beyond Excel 97–2003\'s 256 columns (rows would grow 65,536 cells wide)', async () => {
     const bytes = buildCompound([{ name: 'Workbook', data: sheetStream([labelSst(0, 0, 0), numberCell(1, 65_535, 5)]) }]).bytes;
-    await refusedAsDamaged('wide.xls', bytes, /column 65536, beyond Excel 97–2003's 256/);
+    await refusedAsDamaged('wide.xls', bytes, /column 65,536, beyond Excel 97–2003's 256/);
   });
 
   it('a cell written twice', async () => {

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { CATALOGUE_DIR, loadCatalogue, loadIndicatorFile, loadTargets } from '../../src/indicators/index.js';
-import { ExitCode } from '../../src/model/messages.js';
+import { ExitCode } from '../../src/messages/index.js';
 import { userError } from '../helpers/errors.js';
 
 

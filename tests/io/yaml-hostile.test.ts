@@ -7,7 +7,8 @@ import { closeSync, openSync, ftruncateSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
 import { parseYamlText, readYamlFile, YAML_LIMITS } from '../../src/io/yaml-file.js';
-import { ExitCode, UserError, msg } from '../../src/model/messages.js';
+import { ExitCode, UserError } from '../../src/messages/index.js';
+import { msg } from '../helpers/test-messages.js';
 import { runCli } from '../helpers/cli.js';
 import { tempDir, writeText } from '../helpers/workbooks.js';
 
@@ -88,7 +89,7 @@ describe('a large YAML file', () => {
 
   it('a key given twice among many is still found, with its line', () => {
     const text = `${Array.from({ length: 1000 }, (_, index) => `k${index}: ${index}`).join('\n')}\nk500: lần hai\n`;
-    expect(refusedText(text)).toBe('Tệp thiết lập báo cáo x.yaml: sai cú pháp YAML ở dòng 1001, cột 1: một mục được khai hai lần');
+    expect(refusedText(text)).toBe('Tệp thiết lập báo cáo x.yaml: sai cú pháp YAML ở dòng 1.001, cột 1: một mục được khai hai lần');
   });
 
   it('more entries than the limit are refused before the document is built', () => {

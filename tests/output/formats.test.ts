@@ -11,7 +11,7 @@ import { describe, expect, it } from 'vitest';
 import { loadCatalogue } from '../../src/engine/index.js';
 import { writeOutputFile } from '../../src/io/output.js';
 import type { RejectedRow } from '../../src/model/issues.js';
-import { msg } from '../../src/model/messages.js';
+import { msg } from '../helpers/test-messages.js';
 import { bytesOf, OUTPUTS, RESULT_FORMATS, resultFormatFor } from '../../src/output/formats.js';
 import { errorWorkbookBytes } from '../../src/output/error-workbook.js';
 import { createReport } from '../../src/output/report.js';

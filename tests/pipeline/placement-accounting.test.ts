@@ -4,7 +4,7 @@ import type { FileAccount } from '../../src/import/index.js';
 import { accountingLines } from '../../src/import/summary.js';
 import type { RejectedRow } from '../../src/model/issues.js';
 import { accountPlacement } from '../../src/pipeline/compute.js';
-import { msg } from '../../src/model/messages.js';
+import { msg } from '../helpers/test-messages.js';
 
 const sheet = (name: string, kind: 'children' | 'events', read: number, accepted: number) => ({ sheet: name, kind, headerRow: 1, read, accepted, rejected: read - accepted, totalsSkipped: 0 });
 const files: FileAccount[] = [

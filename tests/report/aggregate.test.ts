@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { IndicatorResult } from '../../src/model/results.js';
-import { UserError } from '../../src/model/messages.js';
+import { UserError } from '../../src/messages/index.js';
 import { aggregateAnnexes, DOUBLE_COUNT_NOTE, type AggregateRequest } from '../../src/pipeline/annexes.js';
 import { sumAnnexes } from '../../src/engine/sum-annexes.js';
 import { createAnnex, createReport } from '../../src/output/report.js';

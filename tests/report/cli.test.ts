@@ -8,7 +8,7 @@ import type { CliContext } from '../../src/cli/context.js';
 import { registerDemo } from '../../src/cli/demo.js';
 import { textIn } from '../../src/cli/help.js';
 import { registerReport } from '../../src/cli/report.js';
-import { ExitCode, UserError, render } from '../../src/model/messages.js';
+import { ExitCode, UserError, render } from '../../src/messages/index.js';
 import { buildSampleSet } from '../../src/sample/build.js';
 import { writeSampleSet } from '../../src/sample/write.js';
 import { loadAdminUnits } from '../../src/units/index.js';

@@ -2,7 +2,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { UserError } from '../../src/model/messages.js';
+import { UserError } from '../../src/messages/index.js';
 import { textWidth, wordsOf } from '../../src/report/fonts.js';
 import { createReport, type ReportFiles } from '../../src/output/report.js';
 import { loadNarrative } from '../../src/report/narrative.js';

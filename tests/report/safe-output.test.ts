@@ -16,7 +16,7 @@ import { errorWorkbookBytes } from '../../src/output/error-workbook.js';
 import { outputPath, safeFileName } from '../../src/io/file-names.js';
 import { guardWorkbook, isOwnFormula, safeFormula, setText } from '../../src/io/xlsx-output.js';
 import type { RejectedRow } from '../../src/model/issues.js';
-import { msg } from '../../src/model/messages.js';
+import { msg } from '../helpers/test-messages.js';
 import { reportBaseName } from '../../src/report/index.js';
 import { createReport } from '../../src/output/report.js';
 import { runCli } from '../helpers/cli.js';

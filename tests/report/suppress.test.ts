@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
-import { ExitCode, UserError, render } from '../../src/model/messages.js';
+import { ExitCode, UserError, render } from '../../src/messages/index.js';
 import { readAnnex } from '../../src/import/annex.js';
 import { reportModel } from '../../src/report/index.js';
 import { createReport } from '../../src/output/report.js';

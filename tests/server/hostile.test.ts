@@ -55,6 +55,13 @@ async function settled(): Promise<{ state: string; [key: string]: unknown }> {
   throw new Error('reading did not finish');
 }
 
+/** The sample loaded and its district's 2025-H1 figures computed: what a report is made from. */
+async function computeSample(): Promise<void> {
+  expect((await post('/api/data/sample')).statusCode).toBe(202);
+  expect((await settled()).state).toBe('ready');
+  expect((await post('/api/compute', { period: '2025-H1', unit: '529' })).statusCode).toBe(200);
+}
+
 const fileNames = (status: { [key: string]: unknown }) => ((status.data as { files: { file: string }[] } | undefined)?.files ?? []).map((file) => file.file);
 
 beforeAll(async () => {
@@ -120,26 +127,24 @@ describe('uploads of YAML files (defects 10, 12)', () => {
   });
 
   it('the uploaded YAML files are not kept in the private folder once read', () => {
-    expect(readdirSync(workspace.dir).filter((name) => /^(targets|settings|profile)-/.test(name))).toEqual([]);
+    // Each tab has its own folder; these requests carry no tab id: the "default" tab's.
+    expect(readdirSync(join(workspace.dir, 'tab-default')).filter((name) => /^(targets|settings|profile)-/.test(name))).toEqual([]);
   });
 });
 
 describe('a burst of uploads (defect 14)', () => {
-  it('gets no 500; the page shows one of the new uploads, never the previous data, as ready', async () => {
+  it('gets no 500; every upload joins the file set and the set is read as a whole, never half of it as ready', async () => {
     const bytes = readFileSync(files.contract);
     expect((await upload('/api/data', 'truoc.xlsx', bytes)).statusCode).toBe(202);
     expect(fileNames(await settled())).toEqual(['truoc.xlsx']);
     const names = Array.from({ length: 8 }, (_, index) => `dot-${index + 1}.xlsx`);
     const answers = await Promise.all(names.map((name) => upload('/api/data', name, bytes)));
     expect(answers.map((answer) => answer.statusCode)).toEqual(names.map(() => 202));
-    const now = (await get('/api/data')).json();
-    if (now.state === 'ready') expect(names).toContain(fileNames(now)[0]);
     const status = await settled();
     expect(status.state).toBe('ready');
-    expect(fileNames(status)).toHaveLength(1);
-    expect(names).toContain(fileNames(status)[0]);
-    // The older uploads' folders are gone: one folder of data is left.
-    expect(readdirSync(workspace.dir).filter((name) => name.startsWith('data-'))).toHaveLength(1);
+    // "Thêm tệp" appends: the first file and the eight of the burst, each listed once.
+    expect([...fileNames(status)].sort()).toEqual(['truoc.xlsx', ...names].sort());
+    expect((status.files as { name: string }[]).map((file) => file.name).sort()).toEqual(['truoc.xlsx', ...names].sort());
   });
 });
 
@@ -182,9 +187,7 @@ describe('saving a profile made on the page (defect 9)', () => {
 describe('"Xóa dữ liệu" while a report is made (defect 6)', () => {
   beforeAll(() => use(clean));
   it('the report made meanwhile is not kept, and cannot be downloaded', async () => {
-    expect((await post('/api/data/sample')).statusCode).toBe(202);
-    expect((await settled()).state).toBe('ready');
-    expect((await post('/api/compute', { period: '2025-H1', unit: '529' })).statusCode).toBe(200);
+    await computeSample();
     const making = post('/api/report', {});
     // The report takes a while (charts, DOCX): the clear lands while it is being made.
     await new Promise((resolve) => setTimeout(resolve, 50));
@@ -212,5 +215,18 @@ describe('a server that dies (defect 11)', () => {
     expect(dir.startsWith(join(tempRoot, 'chitieu-serve-'))).toBe(true);
     expect(ran.status).toBe(1);
     expect(existsSync(dir)).toBe(false);
+  });
+});
+
+describe('a report date typed in the form that does not exist', () => {
+  beforeAll(() => use(clean));
+  it('is said in our own words, both languages, never as a key or the validator English', async () => {
+    await computeSample();
+    const answer = await post('/api/report', { settings: { reportDate: '31/02/2025' } });
+    expect(answer.statusCode).toBe(400);
+    expect(answer.json().error).toEqual({
+      vi: 'Thiết lập báo cáo, mục reportDate: cần một ngày có thật, dạng 2025-06-20 hoặc 20/06/2025',
+      en: 'Report settings, field reportDate: a real date is needed, written 2025-06-20 or 20/06/2025',
+    });
   });
 });

@@ -103,6 +103,8 @@ describe.skipIf(!existsSync(CHROMIUM))('the mapping step in a browser', () => {
 
   it('reads the same form by itself after "Xóa dữ liệu", through the saved profile', async () => {
     await page.getByRole('button', { name: 'Xóa dữ liệu', exact: true }).click();
+    // It asks once.
+    await page.getByRole('dialog').getByRole('button', { name: 'Xóa', exact: true }).click();
     await page.locator('#notice', { hasText: 'Đã xóa dữ liệu' }).waitFor();
     const options = await page.getByLabel('Hồ sơ cột', { exact: true }).locator('option').allInnerTexts();
     expect(options).toContain('Biểu của tỉnh (profiles/bieu-cua-tinh.yaml)');

@@ -4,15 +4,13 @@
  * every entry is used, and in a browser no key and no unfilled "{name}" is ever shown, in
  * either language.
  */
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { BrowserContext, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import '../../src/messages/index.js';
 import { filledPage, pageTexts } from '../../src/server/texts.js';
-import { startServer, type RunningServer } from '../../src/server/start.js';
-import { CHROMIUM, launchBrowser } from '../helpers/browser.js';
+import { CHROMIUM, openPageSession, type PageSession } from '../helpers/browser.js';
 
 const PUBLIC = join(import.meta.dirname, '../../src/server/public');
 const script = ['app.js', 'charts.js'].map((name) => readFileSync(join(PUBLIC, name), 'utf8')).join('\n');
@@ -29,6 +27,8 @@ const BUILT_KEYS = [
 function keysNamed(): Set<string> {
   const named = new Set<string>(BUILT_KEYS);
   for (const match of script.matchAll(/\bt\(\s*'([\w.]+)'/g)) named.add(match[1]!);
+  // A progress line: working('compute-status', 'working.compute', …).
+  for (const match of script.matchAll(/\bworking\(\s*'[\w-]+',\s*'([\w.]+)'/g)) named.add(match[1]!);
   // A choice between two keys: t(flag ? 'a' : 'b', …).
   for (const match of script.matchAll(/\bt\(\s*[\w.?]+\s*\?\s*'([\w.]+)'\s*:\s*'([\w.]+)'/g)) named.add(match[1]!).add(match[2]!);
   for (const match of html.matchAll(/\{\{([\w.]+)\}\}|data-i18n(?:-label)?="([\w.]+)"/g)) named.add((match[1] ?? match[2])!);
@@ -63,9 +63,7 @@ describe('the page texts in the catalogue', () => {
   });
 });
 
-const profile = mkdtempSync(join(tmpdir(), 'chitieu-chromium-'));
-let server: RunningServer;
-let context: BrowserContext;
+let session: PageSession;
 let page: Page;
 
 /** Text on screen that is a page key (shown when its entry is missing) or a place left unfilled. */
@@ -81,16 +79,12 @@ async function leftovers(): Promise<string[]> {
 
 describe.skipIf(!existsSync(CHROMIUM))('the page in a browser shows no key without its text', () => {
   beforeAll(async () => {
-    server = await startServer();
-    context = await launchBrowser(profile, { width: 1366, height: 768 });
-    page = await context.newPage();
-    await page.goto(server.url);
+    session = await openPageSession();
+    page = await session.openTab();
   });
 
   afterAll(async () => {
-    await context?.close();
-    await server?.close();
-    rmSync(profile, { recursive: true, force: true });
+    await session?.close();
   });
 
   it('from the first paint to an explained figure, in Vietnamese then in English', async () => {

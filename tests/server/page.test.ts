@@ -157,15 +157,21 @@ describe.skipIf(!existsSync(CHROMIUM))('chitieu serve in a browser', () => {
     const broken = join(work, 'hỏng.xlsx');
     writeFileSync(broken, 'đây không phải là một tệp Excel');
     await page.getByLabel('Tệp dữ liệu', { exact: true }).setInputFiles(broken);
-    const error = page.locator('#data-error');
-    await error.waitFor({ state: 'visible', timeout: 60_000 });
-    const message = await error.innerText();
+    // The file joins the files already read: it is listed with its reason, and the others are still read.
+    const listed = page.locator('#file-list li.unreadable');
+    await listed.waitFor({ state: 'visible', timeout: 60_000 });
+    const message = await listed.locator('.error-text').innerText();
     expect(message).toContain('hỏng.xlsx');
     expect(message.split('\n')).toHaveLength(1);
     await page.screenshot({ path: join(work, 'broken.png') });
     await page.getByRole('button', { name: 'Xóa dữ liệu', exact: true }).click();
+    // It asks once.
+    await page.getByRole('dialog').getByRole('button', { name: 'Xóa', exact: true }).click();
     await page.locator('#notice').waitFor({ state: 'visible' });
-    expect(readdirSync(server.dir)).toEqual(['owner.pid']);
+    // The tab's folder is emptied (each tab has its own: tab-…).
+    const tabs = readdirSync(server.dir).filter((name) => name !== 'owner.pid');
+    expect(tabs).toHaveLength(1);
+    expect(readdirSync(join(server.dir, tabs[0]!))).toEqual([]);
   });
 
   it('sums the annexes the communes sent up and names the commune that has not sent one', async () => {

@@ -115,10 +115,12 @@ describe('chitieu serve: uploads', () => {
     expect(statSync(workspace.dir).mode & 0o777).toBe(0o700);
     const answer = await upload([{ name: 'hỏng.csv', bytes: Buffer.from('không phải dữ liệu\n') }]);
     expect(answer.statusCode).toBe(202);
-    // Each upload has its own folder (data-XXXXXX), so that two at once never share one.
-    const dataFolders = () => readdirSync(workspace.dir).filter((name) => name.startsWith('data-'));
+    // Each tab has its own folder (tab-…; "default" without a tab id), each upload its own in it (data-XXXXXX).
+    const tabFolder = join(workspace.dir, 'tab-default');
+    expect(statSync(tabFolder).mode & 0o777).toBe(0o700);
+    const dataFolders = () => readdirSync(tabFolder).filter((name) => name.startsWith('data-'));
     expect(dataFolders()).toHaveLength(1);
-    expect(existsSync(join(workspace.dir, dataFolders()[0]!, 'hỏng.csv'))).toBe(true);
+    expect(existsSync(join(tabFolder, dataFolders()[0]!, 'hỏng.csv'))).toBe(true);
     // A broken file: one line saying what is wrong, not a stack trace.
     let status = (await get('/api/data', { cookie: COOKIE })).json();
     for (let i = 0; i < 100 && status.state === 'reading'; i += 1) {

@@ -3,7 +3,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { ExitCode, UserError } from '../../src/model/messages.js';
+import { ExitCode, UserError } from '../../src/messages/index.js';
 import { loadVillageMap } from '../../src/pipeline/load.js';
 import { loadAdminUnits } from '../../src/units/index.js';
 

@@ -1,5 +1,5 @@
 import { TextDecoder } from 'node:util';
-import { msg, type Message } from '../../model/messages.js';
+import { importText, type Message } from '../../messages/index.js';
 import type { RawValue } from '../cells.js';
 import type { ReaderRow } from './legacy-rows.js';
 import { columnLetter } from './notes.js';
@@ -61,7 +61,7 @@ export interface BiffWorkbook {
   readonly sheets: readonly BiffSheet[];
 }
 
-const damaged = (vi: string, en: string) => new BiffDamage(msg(vi, en));
+const damaged = (reason: Message) => new BiffDamage(reason);
 
 const BOF = 0x0809;
 const EOF = 0x000a;
@@ -126,7 +126,7 @@ export function parseBiffWorkbook(stream: Buffer): BiffWorkbook {
   const offsets = new Set<number>();
   for (const sheet of globals.sheets) {
     // Two sheets at one place would have it read twice (or ten thousand times): a forged file.
-    if (offsets.has(sheet.offset)) throw damaged('hai trang khai cùng một chỗ trong tệp', 'two sheets claim the same place in the file');
+    if (offsets.has(sheet.offset)) throw damaged(importText.biffSheetsOverlap());
     offsets.add(sheet.offset);
     if (sheet.type !== 0) continue;
     const read = readSheet(stream, sheet.offset, sheet.name, globals, dateStyles, epochSerial);
@@ -137,10 +137,10 @@ export function parseBiffWorkbook(stream: Buffer): BiffWorkbook {
 
 /** The record at `at`: its type and where its data lies, checked against the stream's end. */
 function recordAt(stream: Buffer, at: number): { type: number; start: number; end: number } {
-  if (at + 4 > stream.length) throw damaged('luồng dữ liệu kết thúc giữa chừng', 'the workbook stream ends too early');
+  if (at + 4 > stream.length) throw damaged(importText.biffStreamEndsEarly());
   const type = stream.readUInt16LE(at);
   const end = at + 4 + stream.readUInt16LE(at + 2);
-  if (end > stream.length) throw damaged('có bản ghi vượt quá cuối luồng dữ liệu', 'a record runs past the end of the workbook stream');
+  if (end > stream.length) throw damaged(importText.biffRecordPastEnd());
   return { type, start: at + 4, end };
 }
 
@@ -159,7 +159,7 @@ function withContinues(stream: Buffer, data: Buffer, at: number): { parts: Buffe
 function readGlobals(stream: Buffer): Globals {
   const first = recordAt(stream, 0);
   if (first.type === 0x0009 || first.type === 0x0209 || first.type === 0x0409) throw new BiffTooOld();
-  if (first.type !== BOF || first.end - first.start < 4) throw damaged('luồng dữ liệu không bắt đầu bằng bản ghi BOF', 'the workbook stream does not start with a BOF record');
+  if (first.type !== BOF || first.end - first.start < 4) throw damaged(importText.biffNoBof());
   const versionField = stream.readUInt16LE(first.start);
   const version: 5 | 8 = versionField === 0x0600 ? 8 : versionField === 0x0500 || versionField === 0 ? 5 : 8;
   const globals: Globals = {
@@ -192,11 +192,11 @@ function readGlobals(stream: Buffer): Globals {
         if (data.length >= 3) globals.formats.set(data.readUInt16LE(0), version === 8 ? unicodeString(data, 2, 2).text : byteString(data, 2, 1, globals.decoder));
         break;
       case XF:
-        if (data.length < 4) throw damaged('bản ghi định dạng ô (XF) bị cắt', 'a cell format (XF) record is cut short');
+        if (data.length < 4) throw damaged(importText.biffXfCutShort());
         globals.xfFormats.push(data.readUInt16LE(2));
         break;
       case BOUNDSHEET: {
-        if (data.length < 7) throw damaged('bản ghi tên trang (BOUNDSHEET) bị cắt', 'a sheet name (BOUNDSHEET) record is cut short');
+        if (data.length < 7) throw damaged(importText.biffBoundsheetCutShort());
         const hidden = data[4]! & 0x03;
         const name = version === 8 ? shortUnicodeString(data, 6) : byteString(data, 6, 1, globals.decoder);
         globals.sheets.push({ name, state: hidden === 0 ? 'visible' : hidden === 1 ? 'hidden' : 'veryHidden', offset: data.readUInt32LE(0), type: data[5]! });
@@ -237,22 +237,22 @@ function decoderFor(codePage: number): TextDecoder {
 
 /** BIFF5 text: a byte count (1 or 2 bytes wide) then bytes in the workbook's code page. */
 function byteString(data: Buffer, at: number, lengthBytes: 1 | 2, decoder: TextDecoder): string {
-  if (at + lengthBytes > data.length) throw damaged('có chuỗi ký tự bị cắt', 'a text value is cut short');
+  if (at + lengthBytes > data.length) throw damaged(importText.biffTextCutShort());
   const length = lengthBytes === 1 ? data[at]! : data.readUInt16LE(at);
   const start = at + lengthBytes;
-  if (start + length > data.length) throw damaged('có chuỗi ký tự bị cắt', 'a text value is cut short');
+  if (start + length > data.length) throw damaged(importText.biffTextCutShort());
   // Windows-1258 writes Vietnamese with combining tones: composed, as Excel shows them.
   return decoder.decode(data.subarray(start, start + length)).normalize('NFC');
 }
 
 /** BIFF8 sheet name: a one-byte character count, the flags byte, the characters. */
 function shortUnicodeString(data: Buffer, at: number): string {
-  if (at + 2 > data.length) throw damaged('có chuỗi ký tự bị cắt', 'a text value is cut short');
+  if (at + 2 > data.length) throw damaged(importText.biffTextCutShort());
   const count = data[at]!;
   const wide = (data[at + 1]! & 0x01) === 1;
   const start = at + 2;
   const end = start + count * (wide ? 2 : 1);
-  if (end > data.length) throw damaged('có chuỗi ký tự bị cắt', 'a text value is cut short');
+  if (end > data.length) throw damaged(importText.biffTextCutShort());
   return data.toString(wide ? 'utf16le' : 'latin1', start, end);
 }
 
@@ -262,7 +262,7 @@ function shortUnicodeString(data: Buffer, at: number): string {
  * compressed, Latin-1, or UTF-16), then the runs and the extension, skipped.
  */
 function unicodeString(data: Buffer, at: number, lengthBytes: 1 | 2): { text: string; end: number } {
-  if (at + lengthBytes + 1 > data.length) throw damaged('có chuỗi ký tự bị cắt', 'a text value is cut short');
+  if (at + lengthBytes + 1 > data.length) throw damaged(importText.biffTextCutShort());
   const count = lengthBytes === 1 ? data[at]! : data.readUInt16LE(at);
   const flags = data[at + lengthBytes]!;
   let start = at + lengthBytes + 1;
@@ -277,7 +277,7 @@ function unicodeString(data: Buffer, at: number, lengthBytes: 1 | 2): { text: st
     start += 4;
   }
   const end = start + count * (flags & 0x01 ? 2 : 1);
-  if (end > data.length) throw damaged('có chuỗi ký tự bị cắt', 'a text value is cut short');
+  if (end > data.length) throw damaged(importText.biffTextCutShort());
   return { text: data.toString(flags & 0x01 ? 'utf16le' : 'latin1', start, end), end: end + runs * 4 + extension };
 }
 
@@ -288,13 +288,13 @@ function unicodeString(data: Buffer, at: number, lengthBytes: 1 | 2): { text: st
  */
 function sharedStrings(parts: readonly Buffer[]): string[] {
   const reader = new SplitReader(parts, () =>
-    damaged('bảng chuỗi dùng chung (SST) khai nhiều chuỗi hơn số nó chứa', 'the shared-string table (SST) declares more strings than it holds'),
+    damaged(importText.biffSstTooShort()),
   );
   reader.skip(4);
   const declared = reader.u32();
   const total = parts.reduce((sum, part) => sum + part.length, 0);
   // Each string takes at least 3 bytes: a count that cannot fit is a lie, found before any allocation.
-  if (declared * 3 > total) throw damaged('bảng chuỗi dùng chung (SST) khai nhiều chuỗi hơn số nó chứa', 'the shared-string table (SST) declares more strings than it holds');
+  if (declared * 3 > total) throw damaged(importText.biffSstTooShort());
   const strings = new Array<string>(declared);
   for (let i = 0; i < declared; i += 1) strings[i] = reader.unicodeString();
   return strings;
@@ -302,7 +302,7 @@ function sharedStrings(parts: readonly Buffer[]): string[] {
 
 /** A formula's text result: a STRING record, continued in CONTINUE records when it is long. */
 function stringRecord(parts: readonly Buffer[]): string {
-  return new SplitReader(parts, () => damaged('có chuỗi ký tự bị cắt', 'a text value is cut short')).unicodeString();
+  return new SplitReader(parts, () => damaged(importText.biffTextCutShort())).unicodeString();
 }
 
 class SplitReader {
@@ -376,7 +376,7 @@ class SplitReader {
       }
       const width = isWide ? 2 : 1;
       const take = Math.min(left, Math.floor((buffer.length - this.at) / width));
-      if (take === 0) throw damaged('có chuỗi ký tự bị cắt', 'a text value is cut short');
+      if (take === 0) throw damaged(importText.biffTextCutShort());
       text += buffer.toString(isWide ? 'utf16le' : 'latin1', this.at, this.at + take * width);
       this.at += take * width;
       left -= take;
@@ -395,7 +395,7 @@ interface SheetCells {
 function readSheet(stream: Buffer, offset: number, name: string, globals: Globals, dateStyles: Uint8Array, epochSerial: number): SheetCells | undefined {
   const start = offset < stream.length ? recordAt(stream, offset) : undefined;
   if (!start || start.type !== BOF || start.end - start.start < 4) {
-    throw damaged(`trang "${name}" không bắt đầu ở chỗ sổ khai`, `sheet "${name}" does not start where the workbook says`);
+    throw damaged(importText.biffSheetMisplaced({ name }));
   }
   if (stream.readUInt16LE(start.start + 2) !== WORKSHEET_SUBSTREAM) return undefined;
   const byRow = new Map<number, RawValue[]>();
@@ -407,7 +407,7 @@ function readSheet(stream: Buffer, offset: number, name: string, globals: Global
   /** Excel 97–2003 has 256 columns (A–IV): a cell beyond is forged, and would make every row 65,536 cells wide. */
   const checkColumn = (column: number) => {
     if (column >= MAX_COLUMNS) {
-      throw damaged(`trang "${name}" có ô ở cột thứ ${column + 1}, ngoài 256 cột của Excel 97–2003`, `sheet "${name}" has a cell in column ${column + 1}, beyond Excel 97–2003's 256`);
+      throw damaged(importText.biffColumnBeyond256({ name, column: column + 1 }));
     }
   };
   const put = (row: number, column: number, value: RawValue) => {
@@ -419,12 +419,12 @@ function readSheet(stream: Buffer, offset: number, name: string, globals: Global
     }
     const before = cells[column];
     if (before !== undefined && before !== null) {
-      throw damaged(`trang "${name}" có ô ${columnLetter(column + 1)}${row + 1} ghi hai lần`, `sheet "${name}" holds cell ${columnLetter(column + 1)}${row + 1} twice`);
+      throw damaged(importText.biffCellTwice({ name, cell: `${columnLetter(column + 1)}${row + 1}` }));
     }
     cells[column] = value;
   };
   const numberCell = (row: number, column: number, xf: number, value: number) => {
-    if (!Number.isFinite(value)) throw damaged(`trang "${name}" có ô ${columnLetter(column + 1)}${row + 1} chứa số không hợp lệ`, `sheet "${name}" has an invalid number in cell ${columnLetter(column + 1)}${row + 1}`);
+    if (!Number.isFinite(value)) throw damaged(importText.biffInvalidNumber({ name, cell: `${columnLetter(column + 1)}${row + 1}` }));
     put(row, column, dateStyles[xf] === 1 ? new Date(Math.round((value - epochSerial) * DAY_MS)) : value);
   };
   const errorCell = (row: number, column: number, code: number) => {
@@ -432,7 +432,7 @@ function readSheet(stream: Buffer, offset: number, name: string, globals: Global
     errors.push({ row: row + 1, column: column + 1, code: ERROR_CODES[code] ?? '#N/A' });
     byRow.get(row) ?? byRow.set(row, []);
   };
-  const cutShort = () => damaged(`trang "${name}" có bản ghi ô bị cắt`, `sheet "${name}" has a cell record cut short`);
+  const cutShort = () => damaged(importText.biffCellRecordCutShort({ name }));
   const text = (data: Buffer, at: number) => (biff8 ? unicodeString(data, at, 2).text : byteString(data, at, 2, globals.decoder));
 
   /** A formula whose result is text: the STRING record after it gives the text. */
@@ -490,7 +490,7 @@ function readSheet(stream: Buffer, offset: number, name: string, globals: Global
         const index = data.readUInt32LE(6);
         const value = strings[index];
         if (value === undefined) {
-          throw damaged(`trang "${name}" trỏ tới chuỗi số ${index} không có trong bảng chuỗi dùng chung`, `sheet "${name}" refers to shared string ${index}, which is not there`);
+          throw damaged(importText.biffSharedStringMissing({ name, index }));
         }
         put(data.readUInt16LE(0), data.readUInt16LE(2), value);
         break;

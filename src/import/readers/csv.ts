@@ -1,7 +1,7 @@
 import { createReadStream } from 'node:fs';
 import type { TextDecoder } from 'node:util';
 import { ENCODING_NAMES, TextEncodingRefusal, sniffTextEncoding, textDecoder, type TextEncoding } from '../../io/text-decoding.js';
-import { msg, type Message } from '../../model/messages.js';
+import { importText, type Message } from '../../messages/index.js';
 import { unreadable } from '../files.js';
 import { LegacyRows } from './legacy-rows.js';
 import type { CellNote, RawRow, RawSheet } from './types.js';
@@ -35,6 +35,9 @@ async function* csvBatches(path: string, notes: CellNote[]): AsyncGenerator<read
   };
   const decode = (chunk?: Buffer): string => {
     try {
+      // Plain ASCII reads the same in every encoding taken: the encoding is told by the first
+      // chunk that holds anything else (a Windows-1258 file whose first 64 KiB are unaccented).
+      if (decoder === undefined && chunk !== undefined && chunk.length === CHUNK_BYTES && isPlainAscii(chunk)) return chunk.toString('latin1');
       if (decoder === undefined) {
         // The encoding is told from the first chunk (64 KiB, or the whole of a smaller file).
         encoding = sniffTextEncoding(chunk ?? new Uint8Array(0), chunk === undefined || chunk.length < CHUNK_BYTES);
@@ -45,19 +48,13 @@ async function* csvBatches(path: string, notes: CellNote[]): AsyncGenerator<read
       if (error instanceof TextEncodingRefusal) {
         throw unreadable(
           path,
-          msg(
-            `tệp CSV không đọc được chữ tiếng Việt (${error.found.vi}); trong Excel hãy lưu lại bằng "CSV UTF-8 (Comma delimited)"`,
-            `the CSV file's Vietnamese letters cannot be read (${error.found.en}); in Excel, save it again as "CSV UTF-8 (Comma delimited)"`,
-          ),
+          importText.csvLettersUnreadable({ found: error.found }),
         );
       }
       // Fatal: a byte further on that is not UTF-8 would change names without a trace.
       throw unreadable(
         path,
-        msg(
-          `tệp CSV có byte sai trong mã ${ENCODING_NAMES[encoding]} nên chữ tiếng Việt bị hỏng; trong Excel hãy lưu lại bằng "CSV UTF-8 (Comma delimited)"`,
-          `the CSV file holds bytes that are not ${ENCODING_NAMES[encoding]}, so its Vietnamese letters are garbled; in Excel, save it again as "CSV UTF-8 (Comma delimited)"`,
-        ),
+        importText.csvBadBytes({ encoding: ENCODING_NAMES[encoding] }),
       );
     }
   };
@@ -80,6 +77,12 @@ async function* csvBatches(path: string, notes: CellNote[]): AsyncGenerator<read
 }
 
 const CHUNK_BYTES = 64 * 1024;
+
+/** Printable ASCII and line breaks only (no NUL: UTF-16 without a mark must still be told). */
+function isPlainAscii(bytes: Uint8Array): boolean {
+  for (const byte of bytes) if (byte === 0 || byte > 0x7f) return false;
+  return true;
+}
 
 /** Excel's own limits: a cell holds at most 32,767 characters, a sheet at most 16,384 columns. */
 export const CSV_LIMITS = { fieldChars: 32_767, fields: 16_384, recordChars: 1_048_576 } as const;
@@ -145,10 +148,7 @@ export class CsvParser {
 
   private unclosedQuote(): CsvRefusal {
     return new CsvRefusal(
-      msg(
-        `dấu ngoặc kép (") mở ở dòng ${this.quoteLine} không được đóng, nên phần sau của file bị gộp vào một ô; hãy sửa dòng đó`,
-        `the double quote (") opened on line ${this.quoteLine} is never closed, so the rest of the file would run into one cell; correct that line`,
-      ),
+      importText.csvQuoteNotClosed({ quoteLine: this.quoteLine }),
     );
   }
 
@@ -159,10 +159,7 @@ export class CsvParser {
     if (this.field.length > CSV_LIMITS.fieldChars) {
       if (this.inQuotes) throw this.unclosedQuote();
       throw new CsvRefusal(
-        msg(
-          `dòng ${this.line} có một ô dài hơn ${CSV_LIMITS.fieldChars.toLocaleString('vi-VN')} ký tự (giới hạn của Excel); file không phải danh sách trẻ em hoặc bị hỏng`,
-          `line ${this.line} holds a cell longer than ${CSV_LIMITS.fieldChars.toLocaleString('en-US')} characters (Excel's limit); the file is not a list of children, or it is damaged`,
-        ),
+        importText.csvCellTooLong({ line: this.line, fieldChars: CSV_LIMITS.fieldChars }),
       );
     }
     if (this.recordChars > CSV_LIMITS.recordChars) this.tooLong();
@@ -170,10 +167,7 @@ export class CsvParser {
 
   private tooLong(): never {
     throw new CsvRefusal(
-      msg(
-        `dòng ${this.line} dài quá (hơn ${CSV_LIMITS.recordChars.toLocaleString('vi-VN')} ký tự hoặc ${CSV_LIMITS.fields.toLocaleString('vi-VN')} cột); file không phải danh sách trẻ em hoặc bị hỏng`,
-        `line ${this.line} is too long (over ${CSV_LIMITS.recordChars.toLocaleString('en-US')} characters or ${CSV_LIMITS.fields.toLocaleString('en-US')} columns); the file is not a list of children, or it is damaged`,
-      ),
+      importText.csvLineTooLong({ line: this.line, recordChars: CSV_LIMITS.recordChars, fields: CSV_LIMITS.fields }),
     );
   }
 
@@ -205,6 +199,10 @@ export class CsvParser {
             i += 1;
           } else {
             this.inQuotes = false;
+            // A quote that closed lines later and is followed by more text ("…\n"Nguyễn, …)
+            // was never meant to close: the quote left open is the one on the opening line.
+            const next = input.charCodeAt(i + 1);
+            if (this.line > this.quoteLine && i + 1 < input.length && next !== delimiter && next !== LF && next !== CR) throw this.unclosedQuote();
           }
           run = i + 1;
         } else if (char === LF) {

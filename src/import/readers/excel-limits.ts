@@ -1,4 +1,4 @@
-import { msg } from '../../model/messages.js';
+import { importText, type Message } from '../../messages/index.js';
 import { ZipRefusal } from '../zip-guard.js';
 import { columnLetter } from './notes.js';
 import { EXCEL_LIMITS } from '../../io/excel-limits.js';
@@ -24,37 +24,27 @@ const BUDGET_CHARS_PER_BYTE = 16;
 /** Whatever the file's size, this much text may be handed over (64 MB as UTF-16). */
 const BUDGET_FLOOR_CHARS = 32_000_000;
 
-const vi = (n: number) => n.toLocaleString('vi-VN');
-const en = (n: number) => n.toLocaleString('en-US');
 
-const refusal = (viText: string, enText: string) =>
-  new ZipRefusal(msg(`${viText}; file bị hỏng hoặc không phải sổ Excel thật, hãy xin lại file xuất gốc`, `${enText}; the file is damaged or not a real Excel workbook, ask for the original export`));
+const refusal = (detail: Message) => new ZipRefusal(importText.overExcelLimit({ detail }));
 
 /**
  * A string of `length` characters in `part` (at a cell, when known): over Excel's limit. Without
  * a length, one refused before its end was read (`MAX_CELL_SOURCE_CHARS`).
  */
 export function cellTooLong(part: string, length: number | undefined, at?: { row: number; column: number }): ZipRefusal {
-  const cell = at ? `${columnLetter(at.column)}${at.row}` : undefined;
-  const limitVi = vi(EXCEL_LIMITS.cellChars);
-  const limitEn = en(EXCEL_LIMITS.cellChars);
-  return refusal(
-    `phần "${part}" có ${cell ? `ô ${cell} chứa ` : ''}một chuỗi ${length === undefined ? `dài hơn ${limitVi}` : vi(length)} ký tự, quá giới hạn ${limitVi} ký tự một ô của Excel`,
-    `part "${part}" holds ${cell ? `in cell ${cell} ` : ''}a string of ${length === undefined ? `more than ${limitEn}` : en(length)} characters, over Excel's limit of ${limitEn} per cell`,
-  );
+  const cell = at ? `${columnLetter(at.column)}${at.row}` : '';
+  return refusal(importText.xlsxCellTooLong({ part, cell, length: length ?? null, limit: EXCEL_LIMITS.cellChars }));
 }
 
 export function tooManyColumns(part: string, row: number, column: number): ZipRefusal {
   return refusal(
-    `phần "${part}" có ô ở cột thứ ${vi(column)} (dòng ${vi(row)}), quá giới hạn ${vi(EXCEL_LIMITS.columns)} cột (XFD) của Excel`,
-    `part "${part}" has a cell in column ${en(column)} (row ${en(row)}), beyond Excel's limit of ${en(EXCEL_LIMITS.columns)} columns (XFD)`,
+    importText.xlsxColumnBeyondLimit({ part, column, row, columns: EXCEL_LIMITS.columns }),
   );
 }
 
 export function tooManyRows(part: string, row: number): ZipRefusal {
   return refusal(
-    `phần "${part}" có dòng ${vi(row)}, quá giới hạn ${vi(EXCEL_LIMITS.rows)} dòng của Excel`,
-    `part "${part}" has row ${en(row)}, beyond Excel's limit of ${en(EXCEL_LIMITS.rows)} rows`,
+    importText.xlsxRowBeyondLimit({ part, row, rows: EXCEL_LIMITS.rows }),
   );
 }
 
@@ -76,8 +66,7 @@ export class TextBudget {
     this.spent += chars;
     if (this.spent > this.limit) {
       throw refusal(
-        `các ô chữ của phần "${part}" lặp lại hơn ${vi(Math.round(this.limit / 1e6))} triệu ký tự, quá nhiều so với kích thước file (một chuỗi dùng chung được trỏ tới từ rất nhiều ô)`,
-        `the text cells of part "${part}" repeat more than ${en(Math.round(this.limit / 1e6))} million characters, far more than the file's size (one shared string referenced from very many cells)`,
+        importText.xlsxTextBudgetSpent({ part, millions: Math.round(this.limit / 1e6) }),
       );
     }
   }

@@ -1,7 +1,7 @@
 import { readFile, stat } from 'node:fs/promises';
 import { printableName } from '../../io/file-names.js';
 import { TextEncodingRefusal, decodeText } from '../../io/text-decoding.js';
-import { msg, type Message } from '../../model/messages.js';
+import { importText, type Message } from '../../messages/index.js';
 import type { RawValue } from '../cells.js';
 import { unreadable } from '../files.js';
 import { heldRowBatches, type ReaderRow } from './legacy-rows.js';
@@ -59,10 +59,7 @@ async function markupText(path: string): Promise<string> {
   if (size > MAX_MARKUP_BYTES) {
     throw unreadable(
       path,
-      msg(
-        `trang web/XML xuất ra dạng Excel lớn quá (trên ${MAX_MARKUP_BYTES / 1024 / 1024} MB); hãy mở bằng Excel và lưu lại dạng .xlsx`,
-        `a web page/XML exported as Excel, too large (over ${MAX_MARKUP_BYTES / 1024 / 1024} MB); open it in Excel and save it as .xlsx`,
-      ),
+      importText.markupTooLarge({ megabytes: MAX_MARKUP_BYTES / 1024 / 1024 }),
     );
   }
   const bytes = await readFile(path);
@@ -368,10 +365,7 @@ function spreadsheetMlSheets(source: string, path: string): ParsedSheet[] {
   const damaged = (where: Message) =>
     unreadable(
       path,
-      msg(
-        `tệp hỏng (trang "${printableName(sheet?.name ?? '')}", ${where.vi}: số thứ tự sai hoặc lặp lại); hãy mở bằng Excel và lưu lại dạng .xlsx`,
-        `damaged file (sheet "${printableName(sheet?.name ?? '')}", ${where.en}: an index that is wrong or repeated); open it in Excel and save it as .xlsx`,
-      ),
+      importText.markupBadIndex({ sheet: printableName(sheet?.name ?? ''), where }),
     );
   const endRow = () => {
     if (sheet === undefined || row === undefined) return;
@@ -408,7 +402,7 @@ function spreadsheetMlSheets(source: string, path: string): ParsedSheet[] {
           if (tag.closing) return;
           {
             const next = index === undefined ? rowNumber + 1 : Number(index);
-            if (!Number.isInteger(next) || next <= rowNumber || next > 1_048_576) throw damaged(msg(`dòng ${printableName(index ?? String(next))}`, `row ${printableName(index ?? String(next))}`));
+            if (!Number.isInteger(next) || next <= rowNumber || next > 1_048_576) throw damaged(importText.markupRow({ row: printableName(index ?? String(next)) }));
             rowNumber = next;
           }
           row = [];
@@ -418,7 +412,7 @@ function spreadsheetMlSheets(source: string, path: string): ParsedSheet[] {
         case 'cell': {
           if (row === undefined || tag.closing) return;
           const next = index === undefined ? column + 1 : Number(index);
-          if (!Number.isInteger(next) || next <= column || next > 16_384) throw damaged(msg(`dòng ${rowNumber} ô ${printableName(index ?? String(next))}`, `row ${rowNumber} cell ${printableName(index ?? String(next))}`));
+          if (!Number.isInteger(next) || next <= column || next > 16_384) throw damaged(importText.markupRowCell({ row: rowNumber, cell: printableName(index ?? String(next)) }));
           column = next;
           cellStyle = tag.attributes.get('styleid');
           mergeAcross = spanOf(tag.attributes.get('mergeacross') ?? '0', 16_383);

@@ -4,6 +4,7 @@ import type { CellNote } from './types.js';
 import { corrupt } from '../zip-guard.js';
 import { EXCEL_LIMITS, MAX_CELL_SOURCE_CHARS, cellTooLong, tooManyColumns, tooManyRows, type TextBudget } from './excel-limits.js';
 import { Tag, XmlScanner, digitsOf, xmlNumber } from './xml-scan.js';
+import { importText } from '../../messages/index.js';
 
 /**
  * The two big parts of a workbook, scanned as they inflate: a worksheet's rows and the shared
@@ -340,11 +341,7 @@ export class SheetScanner extends XmlScanner {
   private damaged(reference: string, what: 'row' | 'cell'): Error {
     const shown = printableReference(reference);
     const sheet = this.options.sheet === undefined ? '' : this.options.sheet;
-    const where = what === 'row' ? { vi: `dòng "${shown}"`, en: `row "${shown}"` } : { vi: `ô "${shown}"`, en: `cell "${shown}"` };
-    return corrupt(
-      `sheet "${sheet}", ${where.en}: a cell reference that is malformed, outside the sheet or repeated`,
-      `trang "${sheet}", ${where.vi}: tham chiếu ô sai, ngoài trang tính hoặc lặp lại`,
-    );
+    return corrupt(what === 'row' ? importText.xlsxRowReferenceBad({ sheet, reference: shown }) : importText.xlsxCellReferenceBad({ sheet, reference: shown }));
   }
 
   private endRow(): void {

@@ -4,6 +4,7 @@ import { SharedStringsScanner } from './sheet-scan.js';
 import type { SheetState } from './types.js';
 import { Utf8Feeder, elementsOf, type XmlElement } from './xml-scan.js';
 import type { ZipReader } from './zip.js';
+import { importText } from '../../messages/index.js';
 
 /**
  * What a workbook says about itself, read before any sheet: its sheets in its own order with
@@ -31,7 +32,7 @@ const RELATIONSHIP = 'http://schemas.openxmlformats.org/officeDocument/2006/rela
 const STRICT_RELATIONSHIP = 'http://purl.oclc.org/ooxml/officeDocument/relationships/';
 
 const missingPart = (name: string) =>
-  corrupt(`part "${name}" the workbook refers to is missing`, `thiếu phần "${name}" mà sổ Excel trỏ tới`);
+  corrupt(importText.xlsxPartMissing({ name }));
 
 export async function readWorkbook(zip: ZipReader): Promise<Workbook> {
   const rootRels = await relationshipsOf(zip, '');

@@ -1,5 +1,5 @@
 import { printableName } from '../../io/file-names.js';
-import { msg } from '../../model/messages.js';
+import { importText } from '../../messages/index.js';
 import { REMOVE_PASSWORD, TOO_OLD_XLS, damagedXls, unreadable } from '../files.js';
 import { CompoundFile, OleDamage, readOleBytes } from '../ole.js';
 import { BiffDamage, BiffEncrypted, BiffTooOld, parseBiffWorkbook, type BiffSheet, type BiffWorkbook } from './biff.js';
@@ -35,14 +35,14 @@ export async function parseXlsFile(path: string): Promise<BiffWorkbook> {
   try {
     const container = CompoundFile.parse(await readOleBytes(path));
     const entry = container.workbookEntry();
-    if (!entry) throw new BiffDamage(msg('không có luồng dữ liệu sổ Excel (Workbook)', 'it has no workbook stream'));
+    if (!entry) throw new BiffDamage(importText.noWorkbookStream());
     return parseBiffWorkbook(container.stream(entry));
   } catch (error) {
     if (error instanceof OleDamage || error instanceof BiffDamage) throw damagedXls(path, error.reason);
     if (error instanceof BiffEncrypted) throw unreadable(path, REMOVE_PASSWORD);
     if (error instanceof BiffTooOld) throw unreadable(path, TOO_OLD_XLS);
     // A field read past its record's end, in a record whose declared length is too short.
-    if (error instanceof RangeError) throw damagedXls(path, msg('có bản ghi bị cắt', 'a record is cut short'));
+    if (error instanceof RangeError) throw damagedXls(path, importText.biffRecordCutShort());
     throw error;
   }
 }

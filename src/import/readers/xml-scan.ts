@@ -1,4 +1,4 @@
-import { msg } from '../../model/messages.js';
+import { importText } from '../../messages/index.js';
 import { ZipRefusal, corrupt } from '../zip-guard.js';
 
 /**
@@ -44,16 +44,13 @@ const SINGLE_QUOTE = 39;
 
 export const dtdRefused = (part: string) =>
   new ZipRefusal(
-    msg(
-      `phần "${part}" khai báo DTD (<!DOCTYPE>), điều sổ Excel không bao giờ có: không đọc; hãy mở bằng Excel và lưu lại dạng .xlsx`,
-      `part "${part}" declares a DTD (<!DOCTYPE>), which no workbook has: not read; open it in Excel and save it again as .xlsx`,
-    ),
+    importText.xmlPartHasDtd({ part }),
   );
 
 export const cutShort = (part: string) =>
-  corrupt(`the XML of "${part}" is cut short`, `XML của phần "${part}" bị cắt cụt, không trọn vẹn`);
+  corrupt(importText.xmlCutShort({ part }));
 
-const malformed = (part: string) => corrupt(`the XML of "${part}" is malformed`, `XML của phần "${part}" bị hỏng`);
+const malformed = (part: string) => corrupt(importText.xmlMalformed({ part }));
 
 export abstract class XmlScanner {
   /** Text kept from the previous chunk: an unfinished tag, or a value being captured. */

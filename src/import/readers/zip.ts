@@ -1,7 +1,7 @@
 import { createReadStream } from 'node:fs';
 import { crc32, createInflateRaw } from 'node:zlib';
-import { msg } from '../../model/messages.js';
-import { ZipRefusal, bomb, corrupt, formatBytes, type ZipEntry, type ZipIndex } from '../zip-guard.js';
+import { importText } from '../../messages/index.js';
+import { ZipRefusal, bomb, corrupt, type ZipEntry, type ZipIndex } from '../zip-guard.js';
 
 /**
  * The entries of a checked zip (zip-guard.ts), read at random by the central directory: the
@@ -57,10 +57,7 @@ export class ZipReader {
         produced += chunk.length;
         if (produced > entry.uncompressedSize) {
           throw bomb(
-            msg(
-              `phần "${entry.name}" giải nén ra nhiều hơn kích thước khai báo ${formatBytes(entry.uncompressedSize)}`,
-              `entry "${entry.name}" expands beyond its declared ${formatBytes(entry.uncompressedSize)}`,
-            ),
+            importText.zipEntryBeyondDeclared({ name: entry.name, declared: entry.uncompressedSize }),
           );
         }
         crc = crc32(chunk, crc);
@@ -68,7 +65,7 @@ export class ZipReader {
       }
     } catch (error) {
       if (error instanceof ZipRefusal) throw error;
-      throw corrupt(`entry "${entry.name}" cannot be decompressed`, `không giải nén được phần "${entry.name}"`);
+      throw corrupt(importText.zipEntryNotInflated({ name: entry.name }));
     } finally {
       raw.destroy();
       if (source !== raw) source.destroy();
@@ -81,7 +78,7 @@ export class ZipReader {
 const CHUNK_BYTES = 64 * 1024;
 
 const shorter = (entry: ZipEntry) =>
-  corrupt(`entry "${entry.name}" is shorter than declared`, `phần "${entry.name}" ngắn hơn kích thước khai báo`);
+  corrupt(importText.zipEntryShort({ name: entry.name }));
 
 const damaged = (entry: ZipEntry) =>
-  corrupt(`entry "${entry.name}" fails its CRC-32 check: its bytes were changed`, `phần "${entry.name}" sai mã kiểm tra CRC-32: nội dung đã bị thay đổi`);
+  corrupt(importText.zipEntryCrc({ name: entry.name }));

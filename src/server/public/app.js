@@ -24,10 +24,39 @@ const $ = (id) => document.getElementById(id);
 const locale = () => LOCALE[lang];
 const number = (n, digits = 0) => (n == null ? '–' : n.toLocaleString(locale(), { minimumFractionDigits: digits, maximumFractionDigits: digits }));
 
+/**
+ * This tab's workspace on the server (src/server/tabs.ts): its id lives in the tab's
+ * sessionStorage, so a reload finds the same files and results and another tab has its own.
+ */
+const TAB = (() => {
+  const known = sessionStorage.getItem('chitieu-tab');
+  if (known && /^[A-Za-z0-9_-]{1,64}$/.test(known)) return known;
+  const id = [...crypto.getRandomValues(new Uint8Array(16))].map((byte) => byte.toString(16).padStart(2, '0')).join('');
+  sessionStorage.setItem('chitieu-tab', id);
+  return id;
+})();
+/**
+ * A duplicated tab ("Nhân bản thẻ") starts with a copy of its sessionStorage, hence the same id:
+ * the tab that already has the id answers, and the copy takes an id of its own and starts afresh.
+ */
+const tabs = new BroadcastChannel('chitieu-tabs');
+const born = `${Date.now()}-${Math.random()}`;
+tabs.addEventListener('message', ({ data }) => {
+  if (data?.ask === TAB && data.born !== born) tabs.postMessage({ taken: TAB, to: data.born });
+  else if (data?.taken === TAB && data.to === born) {
+    sessionStorage.removeItem('chitieu-tab');
+    location.reload();
+  }
+});
+tabs.postMessage({ ask: TAB, born });
+
+/** A link the browser follows by itself (a download, a chart picture) names the tab in its query. */
+export const withTab = (url) => `${url}${url.includes('?') ? '&' : '?'}tab=${TAB}`;
+
 /** What the page last received, kept so the language switch can re-draw it. */
-const state = { profiles: { choice: 'auto', profiles: [] }, savedProfiles: {}, mapping: null, mappingChoices: {}, mappingChecks: {}, unitChosen: null, data: null, periods: [], defaultPeriod: null, units: [], plans: [], result: null, explanation: null, report: null, aggregate: null, annexes: null, narrative: [] };
+const state = { files: [], coverage: null, profiles: { choice: 'auto', profiles: [] }, savedProfiles: {}, mapping: null, mappingChoices: {}, mappingChecks: {}, unitChosen: null, data: null, periods: [], defaultPeriod: null, units: [], plans: [], result: null, explanation: null, report: null, aggregate: null, annexes: null, narrative: [] };
 // The person's own choices, which the defaults from the data never override; cleared with each new reading.
-Object.assign(state, { periodChosen: null, planChosen: null, defaultUnit: null, planFor: {}, form: null, forms: {} });
+Object.assign(state, { periodChosen: null, planChosen: null, defaultUnit: null, planFor: {}, form: null });
 
 function el(tag, attrs = {}, ...children) {
   const node = document.createElement(tag);
@@ -49,7 +78,7 @@ function fill(node, ...children) {
 }
 
 async function api(method, path, body) {
-  const init = { method, headers: {} };
+  const init = { method, headers: { 'x-chitieu-tab': TAB } };
   if (body instanceof FormData) init.body = body;
   else if (body !== undefined) {
     init.headers['content-type'] = 'application/json';
@@ -89,6 +118,9 @@ function applyLanguage() {
   for (const box of document.querySelectorAll('.error[data-message]')) if (!box.hidden) box.textContent = m(JSON.parse(box.dataset.message));
   drawProfiles();
   drawMapping();
+  drawReadDone();
+  drawFiles();
+  drawFormNote();
   drawData();
   drawPeriods();
   drawUnits();
@@ -103,15 +135,101 @@ function applyLanguage() {
 
 // ------------------------------------------------------------------ 1. data
 
+/** The files chosen or dropped join the tab's file set ("Thêm tệp" too): the whole set is read again. */
 async function upload(files) {
   if (files.length === 0) return;
   const form = new FormData();
   for (const file of files) form.append('files', file, file.name);
-  await startReading(() => api('POST', '/api/data', form));
+  await startReading(() => sendWithProgress('/api/data', form));
+}
+
+/** An upload that says how much has been sent (a 50 MB file takes seconds before reading starts). */
+function sendWithProgress(path, form) {
+  return new Promise((resolve, reject) => {
+    const request = new XMLHttpRequest();
+    request.open('POST', path);
+    request.setRequestHeader('x-chitieu-tab', TAB);
+    request.responseType = 'json';
+    request.upload.addEventListener('progress', (event) => {
+      if (!event.lengthComputable) return;
+      $('progress-bar').max = event.total;
+      $('progress-bar').value = event.loaded;
+      $('progress-text').textContent = t('progress.uploading', { sent: megabytes(event.loaded), total: megabytes(event.total) });
+    });
+    request.addEventListener('load', () => {
+      const json = request.response ?? {};
+      if (request.status >= 200 && request.status < 300) resolve(json);
+      else reject(Object.assign(new Error('request failed'), { message: json.error ?? t('error.status', { status: request.status }) }));
+    });
+    request.addEventListener('error', () => reject(Object.assign(new Error('request failed'), { message: t('error.status', { status: 0 }) })));
+    request.send(form);
+  });
+}
+
+const megabytes = (bytes) => number(bytes / 1024 / 1024, 1);
+
+async function removeFile(file) {
+  await startReading(() => api('DELETE', `/api/data/files/${encodeURIComponent(file.id)}`));
+}
+
+/** The tab's files: each with its rows, or why it could not be read, and a button to take it out. */
+function drawFiles() {
+  const files = state.files;
+  $('file-set').hidden = files.length === 0;
+  // Files that could not be read first: they are what needs doing.
+  const ordered = [...files.filter((file) => file.unreadable.length > 0), ...files.filter((file) => file.unreadable.length === 0)];
+  fill($('file-list'),
+    ...ordered.map((file) => {
+      const problem = file.unreadable.length > 0 ? file.unreadable.map((item) => m(item.reason)).join(' ') : null;
+      const status = problem ?? (file.read === null ? t('files.notRead') : t('files.rows', { rows: number(file.read), accepted: number(file.accepted) }));
+      return el(
+        'li',
+        { class: problem ? 'unreadable' : null },
+        el('span', { class: 'file-name', text: file.name }),
+        el('span', { class: problem ? 'error-text' : 'detail', text: status }),
+        el('button', { type: 'button', class: 'link-button', 'aria-label': t('files.removeLabel', { fileName: file.name }), onclick: () => removeFile(file) }, t('files.remove')),
+      );
+    }),
+  );
+  const unreadable = files.filter((file) => file.unreadable.length > 0).length;
+  $('files-unreadable').hidden = unreadable === 0;
+  $('files-unreadable').textContent = t('files.unreadableNote', { count: number(unreadable) });
+  drawCoverage();
+}
+
+/** Which communes of the unit chosen no file speaks of yet. */
+async function loadCoverage() {
+  state.coverage = null;
+  const unit = $('unit').value;
+  const query = periodQuery();
+  if (!state.data || !unit || (query.period === 'custom' && !(query.from && query.to))) return drawCoverage();
+  try {
+    const coverage = await api('GET', `/api/coverage?${new URLSearchParams({ ...query, unit })}`);
+    state.coverage = { ...coverage, unit: $('unit').selectedOptions[0]?.textContent.trim() ?? unit };
+  } catch {
+    state.coverage = null;
+  }
+  drawCoverage();
+}
+
+function drawCoverage() {
+  const box = $('missing-communes');
+  const coverage = state.coverage;
+  box.hidden = !coverage || coverage.communes < 2 || state.files.length === 0;
+  if (box.hidden) return;
+  const names = coverage.missing.map((commune) => `${commune.name} (${commune.code})`).join(', ');
+  box.className = coverage.missing.length > 0 ? 'warning' : 'ok';
+  box.textContent = coverage.missing.length > 0
+    ? t('files.missingCommunes', { unit: coverage.unit, missing: number(coverage.missing.length), communes: number(coverage.communes), names })
+    : t('files.allCommunes', { unit: coverage.unit, communes: number(coverage.communes) });
 }
 
 async function startReading(request) {
-  showError('data-error', null);
+  // New data: what was said about the old (cleared, not computed, report failed) no longer applies.
+  for (const error of ['data-error', 'compute-error', 'report-error']) showError(error, null);
+  $('notice').hidden = true;
+  state.coverage = null;
+  drawCoverage();
   state.periodChosen = null;
   state.unitChosen = null;
   state.planChosen = null;
@@ -132,16 +250,26 @@ async function startReading(request) {
   }
 }
 
+/** "Đã đọc 14 tệp…": drawn again when the language changes. */
+function drawReadDone() {
+  const done = state.readDone;
+  // The files read: those that could not be read are listed with their reason, not counted here.
+  if (done) $('progress-text').textContent = t('progress.read', { fileCount: number(state.data?.totals.files ?? done.filesTotal), rows: number(done.rows), speed: number(done.rowsPerSecond) });
+}
+
 function drawProgress(progress) {
+  state.readDone = null;
   if (!progress) return;
   $('progress-bar').max = Math.max(progress.filesTotal, 1);
   $('progress-bar').value = progress.filesDone;
-  $('progress-text').textContent = t('progress.reading', { done: number(progress.filesDone), total: number(progress.filesTotal), rows: number(progress.rows), speed: number(progress.rowsPerSecond) });
+  $('progress-text').textContent = t('progress.reading', { done: number(progress.filesDone), total: number(progress.filesTotal), rows: number(progress.rows), speed: number(progress.rowsPerSecond), seconds: number(progress.seconds ?? 0) });
 }
 
 async function poll() {
   for (;;) {
     const status = await api('GET', '/api/data');
+    state.files = status.files ?? [];
+    drawFiles();
     drawProgress(status.progress);
     if (status.state === 'reading') {
       await new Promise((resolve) => setTimeout(resolve, 250));
@@ -163,7 +291,8 @@ async function poll() {
       state.data = status.data;
       state.periods = status.periods;
       state.defaultPeriod = status.defaultPeriod;
-      $('progress-text').textContent = t('progress.read', { fileCount: number(status.progress.filesTotal), rows: number(status.progress.rows), speed: number(status.progress.rowsPerSecond) });
+      state.readDone = status.progress;
+      drawReadDone();
       drawData();
       drawPeriods();
       await loadUnits();
@@ -214,8 +343,8 @@ function drawData() {
   $('errors').hidden = data.errorsByKind.length === 0;
   $('no-errors').hidden = data.errorsByKind.length > 0;
   fill($('errors').tBodies[0], ...data.errorsByKind.map((row) => el('tr', {}, el('td', { text: m(row.label) }), el('td', { class: 'num', text: number(row.count) }))));
-  $('error-workbook').href = `/download/errors.xlsx?lang=${lang}`;
-  $('error-workbooks-zip').href = `/download/errors-by-commune.zip?lang=${lang}`;
+  $('error-workbook').href = withTab(`/download/errors.xlsx?lang=${lang}`);
+  $('error-workbooks-zip').href = withTab(`/download/errors-by-commune.zip?lang=${lang}`);
   $('error-workbook').parentElement.hidden = data.rejectedCount === 0;
   $('rejected-box').hidden = data.rejectedCount === 0;
   $('rejected-box').querySelector('summary').textContent = `${t('data.rejectedRows')} — ${number(data.rejectedCount)}`;
@@ -248,7 +377,7 @@ function drawMadeProfile() {
   const { made, name } = sheets[0].profile;
   const names = [...new Set(sheets.map((sheet) => `"${sheet.sheet}"`))].join(', ');
   $('made-profile-text').textContent = t('mapping.madeRead', { sheets: names, name });
-  $('made-profile-download').href = `/download/profile.yaml?id=${encodeURIComponent(made.id)}`;
+  $('made-profile-download').href = withTab(`/download/profile.yaml?id=${encodeURIComponent(made.id)}`);
   $('made-profile-save').dataset.id = made.id;
   const saved = state.savedProfiles[made.id] ?? made.saved;
   $('made-profile-save').hidden = Boolean(saved);
@@ -613,7 +742,9 @@ async function loadUnits() {
     drawUnits();
     drawPlans();
     showError('compute-error', null);
+    loadCoverage();
     await loadForm($('unit').value, query);
+    drawFormNote();
   } catch (error) {
     showError('compute-error', error);
   }
@@ -647,7 +778,9 @@ async function compute(event) {
   const button = $('compute');
   busy(button, true);
   try {
-    state.result = await api('POST', '/api/compute', { ...periodQuery(), unit: $('unit').value, targets: $('targets').value, baseline: $('baseline').value });
+    state.result = await working('compute-status', 'working.compute', () => api('POST', '/api/compute', { ...periodQuery(), unit: $('unit').value, targets: $('targets').value, baseline: $('baseline').value }));
+    showError('report-error', null);
+    $('notice').hidden = true;
     state.explanation = null;
     state.report = null;
     // The accounting after placing the rows on the units: rows rejected then are counted too.
@@ -658,6 +791,8 @@ async function compute(event) {
     drawResult();
     drawExplanation();
     drawReport();
+    // The form typed for this unit and period before, if any (kept in the browser).
+    restoreFormFor(state.result.unit.code, state.result.period.id);
     $('ket-qua').scrollIntoView({ block: 'start' });
   } catch (error) {
     showError('compute-error', error);
@@ -696,7 +831,8 @@ function changeText(now, last, indicator) {
 function figureButton(figure, definition, indicator, unit, label, breakdown) {
   const text = figureText(figure, definition);
   if (!figure || figure.noData) return el('span', { text });
-  return el('button', { type: 'button', class: 'figure', title: t('results.explainHint'), 'aria-label': `${text} — ${label}`, onclick: () => explain(indicator, unit, breakdown ?? {}) }, text);
+  const key = explanationKey(indicator, unit, breakdown ?? {});
+  return el('button', { type: 'button', class: 'figure', title: t('results.explainHint'), 'aria-label': `${text} — ${label}`, 'data-explain': key, onclick: (event) => explain(indicator, unit, breakdown ?? {}, event.currentTarget) }, text);
 }
 
 /** Hooks other views (charts…) register to draw under the tables from the same result. */
@@ -776,6 +912,7 @@ function targetFigures(result, target) {
 }
 
 function drawFigures() {
+  parkExplanation();
   const result = state.result;
   const unit = $('indicator-unit').value;
   const unitName = result.units.find((candidate) => candidate.code === unit)?.name ?? unit;
@@ -811,6 +948,7 @@ function drawFigures() {
 }
 
 async function toggleBreakdowns(button, indicator, unit) {
+  parkExplanation();
   const row = button.closest('tr');
   const open = button.getAttribute('aria-expanded') === 'true';
   let next = row.nextElementSibling;
@@ -821,7 +959,7 @@ async function toggleBreakdowns(button, indicator, unit) {
   }
   button.setAttribute('aria-expanded', open ? 'false' : 'true');
   button.textContent = open ? t('results.breakdowns') : t('results.hideBreakdowns');
-  if (open) return;
+  if (open) return placeExplanation();
   const { rows } = await api('GET', `/api/breakdowns?${new URLSearchParams({ indicator: indicator.code, unit })}`);
   const cells = rows.map((entry) => {
     const change = changeText(entry.now, entry.last, indicator);
@@ -836,9 +974,11 @@ async function toggleBreakdowns(button, indicator, unit) {
     );
   });
   row.after(...cells);
+  placeExplanation();
 }
 
 function drawByUnit() {
+  parkExplanation();
   const result = state.result;
   const code = $('unit-indicator').value;
   const indicator = result.indicators.find((candidate) => candidate.code === code);
@@ -860,13 +1000,74 @@ function drawByUnit() {
   );
 }
 
-async function explain(indicator, unit, breakdown) {
+async function explain(indicator, unit, breakdown, button) {
   try {
-    state.explanation = await api('POST', '/api/explain', { indicator, unit, breakdown });
+    state.explanation = await working('explain-status', 'working.explain', () => api('POST', '/api/explain', { indicator, unit, breakdown }));
+    state.explainFrom = { key: explanationKey(indicator, unit, breakdown), table: button?.closest('table')?.id ?? 'figures' };
     drawExplanation();
-    $('explain').focus();
+    $('explain').focus({ preventScroll: true });
+    $('explain').scrollIntoView({ block: 'nearest' });
   } catch (error) {
     showError('compute-error', error);
+  }
+}
+
+// The explanation opens in a row under the figure clicked, and "Đóng" returns there (#18).
+const explanationKey = (indicator, unit, breakdown) => JSON.stringify([indicator, unit, breakdown]);
+
+/** The figure button the explanation belongs to, in the table it was clicked in (after a re-draw too). */
+function explainedButton() {
+  const from = state.explainFrom;
+  if (!from) return null;
+  return [...document.querySelectorAll(`#${from.table} button.figure`)].find((button) => button.dataset.explain === from.key) ?? null;
+}
+
+/** Back to its place under the results, before a table it sits in is drawn again. */
+function parkExplanation() {
+  const box = $('explain');
+  if (box.parentElement !== $('explain-home')) $('explain-home').append(box);
+  for (const row of document.querySelectorAll('tr.explain-row')) row.remove();
+}
+
+function placeExplanation() {
+  parkExplanation();
+  const button = state.explanation ? explainedButton() : null;
+  if (!button) return;
+  const row = button.closest('tr');
+  const columns = row.closest('table').tHead.rows[0].cells.length;
+  row.after(el('tr', { class: 'explain-row' }, el('td', { colspan: String(columns) }, $('explain'))));
+}
+
+function closeExplanation() {
+  const button = explainedButton();
+  state.explanation = null;
+  drawExplanation();
+  state.explainFrom = null;
+  button?.focus();
+}
+
+/**
+ * Runs an action and, when it takes over half a second, says what it is doing and for how
+ * long in the line `statusId` (a report takes seconds: the person sees it has not stalled).
+ */
+async function working(statusId, key, run) {
+  const line = $(statusId);
+  const started = performance.now();
+  const show = () => {
+    line.hidden = false;
+    line.textContent = t(key, { seconds: number(Math.floor((performance.now() - started) / 1000)) });
+  };
+  let ticking;
+  const waiting = setTimeout(() => {
+    show();
+    ticking = setInterval(show, 1000);
+  }, 500);
+  try {
+    return await run();
+  } finally {
+    clearTimeout(waiting);
+    clearInterval(ticking);
+    line.hidden = true;
   }
 }
 
@@ -884,12 +1085,16 @@ function drawExplanation() {
   const x = state.explanation;
   const box = $('explain');
   box.hidden = !x;
-  if (!x) return fill(box);
+  if (!x) {
+    fill(box);
+    return placeExplanation();
+  }
   const split = Object.entries(x.breakdown).map(([key, value]) => `${key}=${value}`).join(', ');
   const numeratorLabel = t('explain.numerator');
   const denominatorLabel = t('explain.denominator');
   fill(box,
-    el('h3', { text: `${x.indicator} ${m(x.name)}${x.modelled ? t('explain.modelled') : ''}` }),
+    // "Đóng" at the top: the lists of keys below can be long.
+    el('div', { class: 'explain-head' }, el('h3', { text: `${x.indicator} ${m(x.name)}${x.modelled ? t('explain.modelled') : ''}` }), el('button', { type: 'button', class: 'secondary', onclick: closeExplanation }, t('explain.close'))),
     el('p', { text: `${x.unit.name} (${x.unit.code}) — ${x.period.id} (${x.period.from} – ${x.period.to})${split ? ` — ${split}` : ''}` }),
     el('p', {}, el('strong', { text: `${t('explain.rule')}: ` }), m(x.rule)),
     el('p', {}, el('strong', { text: `${numeratorLabel}: ` }), `${m(x.numeratorRule)} = ${x.figure.noData ? '–' : number(x.figure.numerator)}`),
@@ -899,8 +1104,8 @@ function drawExplanation() {
     el('p', { class: 'privacy', role: 'note', text: m(x.notice) }),
     keysBlock(numeratorLabel, x.numerator),
     keysBlock(denominatorLabel, x.denominator),
-    el('button', { type: 'button', class: 'secondary', onclick: () => { state.explanation = null; drawExplanation(); } }, t('explain.close')),
   );
+  placeExplanation();
 }
 
 // ------------------------------------------------------------------ 4. report
@@ -910,7 +1115,7 @@ function drawNarrative() {
   const values = Object.fromEntries([...box.querySelectorAll('textarea')].map((area) => [area.name, area.value]));
   fill(box,
     ...state.narrative.map((section) =>
-      el('div', { class: 'field' }, el('label', { for: `n-${section.key}`, text: `${section.key}. ${section.label}` }), el('textarea', { id: `n-${section.key}`, name: section.key, rows: '2' })),
+      el('div', { class: 'field' }, el('label', { for: `n-${section.key}`, text: m(section.label) }), el('textarea', { id: `n-${section.key}`, name: section.key, rows: '2' })),
     ),
   );
   for (const area of box.querySelectorAll('textarea')) area.value = values[area.name] ?? '';
@@ -924,24 +1129,20 @@ function fillSettings(settings) {
   }
 }
 
-/** The form's fields as typed. */
-function formValues() {
-  return Object.fromEntries([...document.querySelectorAll('[id^="s-"]')].map((input) => [input.name, input.value]));
-}
-
 /**
- * The report form follows the unit (#18 item 3): the unit's settings file or its name, from the
- * server; what was typed for another unit is kept for it and comes back when it is chosen again.
+ * The report form follows the unit (#18 item 3): what was typed for that unit and period (kept in
+ * this browser: "work kept" below) or, the first time, the unit's settings file or its name, from
+ * the server, with the name its issuing body must hold.
  */
-async function loadForm(unitCode, periodQuery) {
+async function loadForm(unitCode, query) {
   if (!unitCode) return;
   if (state.form && state.form.unit.code === unitCode) return;
-  if (state.form) state.forms[state.form.unit.code] = formValues();
   try {
-    const answer = await api('GET', `/api/form?${new URLSearchParams({ unit: unitCode, ...periodQuery })}`);
-    state.form = answer;
-    const typed = state.forms[unitCode];
-    for (const input of document.querySelectorAll('[id^="s-"]')) input.value = (typed ?? answer.form)[input.name] ?? '';
+    const answer = await api('GET', `/api/form?${new URLSearchParams({ unit: unitCode, ...query })}`);
+    state.form = { ...answer, period: query.period ?? '' };
+    const typed = savedForm(formKey(unitCode, state.form.period));
+    if (typed) writeForm(typed);
+    else fillSettings(answer.form);
     drawForm();
   } catch (error) {
     showError('report-error', error);
@@ -970,23 +1171,16 @@ function checkIssuingBody() {
   box.textContent = wrong ? t('form.mismatch', { unit: form.bodyName }) : '';
 }
 
-function narrativeValues() {
-  return Object.fromEntries([...$('narrative').querySelectorAll('textarea')].map((area) => [area.name, area.value]));
-}
-
-function suppressValue() {
-  return $('suppress').checked ? Number($('suppress-k').value) : null;
-}
-
 async function makeReport(event) {
   event.preventDefault();
   showError('report-error', null);
   const button = $('make-report');
   busy(button, true);
   try {
-    // The report is the computed unit's: its form (what was typed for it is kept), even after Tổng hợp showed another's.
-    if (state.result) await loadForm(state.result.unit.code, periodQuery());
-    state.report = await api('POST', '/api/report', { settings: formValues(), narrative: narrativeValues(), suppress: suppressValue() });
+    // The report is the computed unit's: its form (as typed for it), even after Tổng hợp showed another's.
+    if (state.result) await loadForm(state.result.unit.code, { period: state.result.period.id });
+    const { settings, narrative, suppress } = readForm();
+    state.report = await working('report-status', 'working.report', () => api('POST', '/api/report', { settings, narrative, suppress: suppress.on ? Number(suppress.k) : null }));
     drawReport();
   } catch (error) {
     showError('report-error', error);
@@ -1002,6 +1196,177 @@ function drawReport() {
   if (state.report) $('report-name').textContent = t('report.made', { name: state.report.name });
 }
 
+// ------------------------------------------------------------------ 4b. work kept in the browser (#18)
+//
+// The report form and the narrative are saved in this browser as they are typed, per unit and
+// period ("chitieu-form:<unit>|<period>", shared by the browser's tabs), and the tab's last one
+// ("chitieu-form:last", in the tab's sessionStorage) comes back after a reload even before any
+// data is read. Both can be downloaded and uploaded as the
+// YAML files the command line takes (--settings, --narrative).
+
+const FORM_PREFIX = 'chitieu-form:';
+
+/** The unit and period the form belongs to: the computed run's, else the choices of section 2. */
+function formPlace() {
+  // The unit the form was last filled for (the computed one, or the roll-up's in Tổng hợp).
+  if (state.form) {
+    const computed = state.result?.unit.code === state.form.unit.code;
+    return { unit: state.form.unit.code, period: computed ? state.result.period.id : state.form.period };
+  }
+  return { unit: state.result?.unit.code ?? $('unit').value ?? '', period: state.result?.period.id ?? $('period').value ?? '' };
+}
+
+function readForm() {
+  return {
+    settings: Object.fromEntries([...document.querySelectorAll('[id^="s-"]')].map((input) => [input.name, input.value])),
+    narrative: Object.fromEntries([...$('narrative').querySelectorAll('textarea')].map((area) => [area.name, area.value])),
+    suppress: { on: $('suppress').checked, k: $('suppress-k').value },
+  };
+}
+
+function writeForm(form) {
+  fillSettings(form.settings);
+  fillNarrative(form.narrative);
+  if (form.suppress) {
+    $('suppress').checked = Boolean(form.suppress.on);
+    $('suppress-k').value = form.suppress.k ?? '3';
+  }
+}
+
+function fillNarrative(narrative) {
+  if (!narrative) return;
+  for (const area of $('narrative').querySelectorAll('textarea')) {
+    if (!(area.name in narrative)) continue;
+    area.value = narrative[area.name] ?? '';
+    // Tall enough to read what was filled in (a paragraph is a long line).
+    area.rows = Math.min(8, Math.max(2, Math.ceil(area.value.length / 90) + area.value.split('\n').length - 1));
+  }
+  // Text typed before is shown, not folded away.
+  if (Object.values(narrative).some((text) => text && text.trim() !== '')) $('narrative-box').open = true;
+}
+
+const formKey = (unit, period) => `${FORM_PREFIX}${unit}|${period}`;
+
+function savedForm(key, store = localStorage) {
+  try {
+    const saved = JSON.parse(store.getItem(key) ?? 'null');
+    return saved && typeof saved === 'object' && saved.settings ? saved : null;
+  } catch {
+    return null;
+  }
+}
+
+function saveForm() {
+  const place = formPlace();
+  const entry = JSON.stringify({ ...readForm(), ...place, saved: new Date().toISOString() });
+  // The tab's own last form: another tab typing never changes what this one restores.
+  sessionStorage.setItem(`${FORM_PREFIX}last`, entry);
+  if (place.unit && place.period) localStorage.setItem(formKey(place.unit, place.period), entry);
+  drawFormNote();
+}
+
+/**
+ * After a computation: that unit and period's form as it was typed. For a unit and period not
+ * typed for yet, the settings stay and the narrative, which belongs to a period, is emptied;
+ * the last period's can be carried over with one button.
+ */
+function restoreFormFor(unit, period) {
+  const saved = savedForm(formKey(unit, period));
+  const last = savedForm(`${FORM_PREFIX}last`, sessionStorage);
+  if (saved) writeForm(saved);
+  else if (last && (last.unit !== unit || last.period !== period)) fillNarrative(Object.fromEntries(state.narrative.map((section) => [section.key, ''])));
+  $('narrative-note').hidden = true;
+  drawFormNote();
+  return Boolean(saved);
+}
+
+/** The most recently saved form of the same unit for another period: the narrative to carry on. */
+function previousForm() {
+  const { unit, period } = formPlace();
+  if (!unit) return null;
+  const entries = [];
+  for (let i = 0; i < localStorage.length; i += 1) {
+    const key = localStorage.key(i);
+    if (!key?.startsWith(formKey(unit, ''))) continue;
+    const saved = savedForm(key);
+    if (saved && saved.period !== period && Object.values(saved.narrative ?? {}).some((text) => text.trim() !== '')) entries.push(saved);
+  }
+  return entries.sort((a, b) => (a.saved < b.saved ? 1 : -1))[0] ?? null;
+}
+
+function carryNarrative() {
+  const previous = previousForm();
+  if (!previous) return;
+  fillNarrative(previous.narrative);
+  $('narrative-box').open = true;
+  saveForm();
+  const note = $('narrative-note');
+  note.hidden = false;
+  note.textContent = t('narrative.carried', { period: previous.period });
+}
+
+function drawFormNote() {
+  const { unit, period } = formPlace();
+  const note = $('form-saved');
+  note.hidden = !(unit && period);
+  note.textContent = t('report.savedHere', { unit: state.result?.unit.fullName ?? $('unit').selectedOptions[0]?.textContent.trim() ?? unit, period });
+  // Offered while this period's narrative is still empty.
+  const previous = Object.values(readForm().narrative).every((text) => text.trim() === '') ? previousForm() : null;
+  $('narrative-carry').hidden = !previous;
+  if (previous) $('narrative-carry').textContent = t('narrative.carry', { period: previous.period });
+}
+
+/** The form as a YAML file: the server writes it, the browser downloads it like the report. */
+async function downloadYaml(path, body) {
+  const { href } = await api('POST', path, body);
+  const link = el('a', { href: withTab(href), download: '' });
+  document.body.append(link);
+  link.click();
+  link.remove();
+}
+
+function wireWorkKept() {
+  $('report-form').addEventListener('input', saveForm);
+  $('report-form').addEventListener('change', saveForm);
+  $('narrative-carry').addEventListener('click', carryNarrative);
+  $('settings-download').addEventListener('click', () => downloadYaml('/api/settings/yaml', { settings: readForm().settings }).catch((error) => showError('report-error', error)));
+  $('narrative-download').addEventListener('click', () => downloadYaml('/api/narrative/yaml', { narrative: readForm().narrative }).catch((error) => showError('report-error', error)));
+  $('narrative-file').addEventListener('change', (event) =>
+    uploadOne(event.target, '/api/narrative', (answer) => {
+      // Read into the boxes: the file chooser does not keep naming it.
+      event.target.value = '';
+      fillNarrative(Object.fromEntries(state.narrative.map((section) => [section.key, answer.narrative[section.key] ?? ''])));
+      $('narrative-box').open = true;
+      saveForm();
+    }),
+  );
+}
+
+/** After a reload: the tab's last computation and report, with the choices they were made with. */
+async function restoreResult() {
+  const answer = await api('GET', '/api/result');
+  if (!answer.result || !state.data) return;
+  const { request } = answer;
+  if ([...$('period').options].some((option) => option.value === request.period)) $('period').value = request.period;
+  else if (request.from && request.to) {
+    $('period').value = 'custom';
+    $('from').value = request.from;
+    $('to').value = request.to;
+  }
+  for (const field of document.querySelectorAll('.custom-dates')) field.hidden = $('period').value !== 'custom';
+  state.unitChosen = request.unit;
+  await loadUnits();
+  $('targets').value = request.targets;
+  $('baseline').value = request.baseline;
+  state.result = answer.result;
+  state.data = answer.result.data ?? state.data;
+  state.report = answer.report;
+  drawData();
+  drawResult();
+  drawReport();
+  restoreFormFor(answer.result.unit.code, answer.result.period.id);
+}
+
 // ------------------------------------------------------------------ 5. roll-up
 
 async function uploadAnnexes(files) {
@@ -1012,7 +1377,7 @@ async function uploadAnnexes(files) {
   const form = new FormData();
   for (const file of files) form.append('files', file, file.name);
   try {
-    state.annexes = await api('POST', '/api/annexes', form);
+    state.annexes = await working('aggregate-status', 'working.annexes', () => api('POST', '/api/annexes', form));
     $('aggregate-unit').value = '';
   } catch (error) {
     state.annexes = null;
@@ -1042,15 +1407,11 @@ async function aggregate(event) {
   busy(button, true);
   try {
     await loadForm($('aggregate-unit').value, { period: $('aggregate-period').value });
-    state.aggregate = await api('POST', '/api/aggregate', {
-      unit: $('aggregate-unit').value,
-      period: $('aggregate-period').value,
-      targets: $('aggregate-targets').value,
-      // The same form, narrative and small-count option as the unit's report.
-      settings: formValues(),
-      narrative: narrativeValues(),
-      suppress: suppressValue(),
-    });
+    // The same form, narrative and small-count option as the unit's report.
+    const { settings, narrative, suppress } = readForm();
+    state.aggregate = await working('aggregate-status', 'working.aggregate', () =>
+      api('POST', '/api/aggregate', { unit: $('aggregate-unit').value, period: $('aggregate-period').value, targets: $('aggregate-targets').value, settings, narrative, suppress: suppress.on ? Number(suppress.k) : null }),
+    );
   } catch (error) {
     state.aggregate = null;
     showError('aggregate-error', error);
@@ -1087,7 +1448,7 @@ async function uploadOne(input, path, done) {
     done(await api('POST', path, form));
     showError('compute-error', null);
   } catch (error) {
-    showError(path === '/api/settings' ? 'report-error' : 'compute-error', error);
+    showError(['/api/settings', '/api/narrative'].includes(path) ? 'report-error' : 'compute-error', error);
   }
 }
 
@@ -1098,6 +1459,10 @@ async function clearAll() {
   state.annexes = null;
   state.aggregate = null;
   state.plans = state.plans.filter((plan) => plan.id !== 'uploaded');
+  state.files = [];
+  state.coverage = null;
+  drawFiles();
+  for (const error of ['compute-error', 'report-error', 'aggregate-error', 'mapping-error']) showError(error, null);
   for (const input of document.querySelectorAll('input[type=file]')) input.value = '';
   $('village-map-status').hidden = true;
   $('data-view').hidden = true;
@@ -1118,13 +1483,29 @@ async function clearAll() {
 }
 
 async function init() {
+  // The fixed download links of index.html name this tab too.
+  for (const link of document.querySelectorAll('a[href^="/download/"]')) link.href = withTab(link.getAttribute('href'));
   $('lang').addEventListener('click', () => {
     lang = OTHER[lang];
     localStorage.setItem('chitieu-lang', lang);
     applyLanguage();
   });
-  $('clear').addEventListener('click', clearAll);
-  $('files').addEventListener('change', (event) => upload([...event.target.files]));
+  // "Xóa dữ liệu" asks once before it deletes.
+  $('clear').addEventListener('click', () => $('clear-dialog').showModal());
+  $('clear-cancel').addEventListener('click', () => $('clear-dialog').close());
+  $('clear-confirm').addEventListener('click', async () => {
+    $('clear-dialog').close();
+    await clearAll();
+    $('clear').focus();
+  });
+  for (const id of ['files', 'more-files']) {
+    $(id).addEventListener('change', async (event) => {
+      const files = [...event.target.files];
+      // Cleared at once: the same file can be chosen again (a commune's corrected file).
+      event.target.value = '';
+      await upload(files);
+    });
+  }
   $('sample').addEventListener('click', () =>
     startReading(async () => {
       const answer = await api('POST', '/api/data/sample');
@@ -1153,7 +1534,8 @@ async function init() {
   $('unit').addEventListener('change', () => {
     state.unitChosen = $('unit').value;
     drawPlans();
-    loadForm($('unit').value, periodQuery());
+    loadCoverage();
+    loadForm($('unit').value, periodQuery()).then(drawFormNote);
   });
   $('targets').addEventListener('change', () => (state.planChosen = $('targets').value));
   $('s-issuingBody').addEventListener('input', checkIssuingBody);
@@ -1204,6 +1586,7 @@ async function init() {
   $('made-profile-save').addEventListener('click', saveMadeProfile);
   $('annexes').addEventListener('change', (event) => uploadAnnexes([...event.target.files]));
   $('aggregate-form').addEventListener('submit', aggregate);
+  wireWorkKept();
 
   await loadProfiles();
   const options = await api('GET', '/api/options');
@@ -1212,12 +1595,17 @@ async function init() {
   fillSettings(options.settings);
   $('version').textContent = `chitieu ${options.version}`;
   applyLanguage();
-  // A reload keeps what the server already read.
+  // The form as last typed in this browser (over `serve --settings`): a reload loses nothing typed.
+  const last = savedForm(`${FORM_PREFIX}last`, sessionStorage);
+  if (last) writeForm(last);
+  // A reload keeps what the server already read and computed for this tab.
   const status = await api('GET', '/api/data');
   if (status.state !== 'empty') {
     $('progress').hidden = false;
     await poll();
+    await restoreResult();
   }
+  drawFormNote();
 }
 
 init().catch((error) => showError('data-error', error));

@@ -3,7 +3,7 @@
  * same specs and figures as the DOCX (GET /api/charts, /charts/<id>.svg), shown as images, so
  * nothing here runs vega and nothing needs an inline script.
  */
-import { resultViews, t } from './app.js';
+import { resultViews, t, withTab } from './app.js';
 
 let drawing = 0;
 
@@ -19,20 +19,34 @@ resultViews.push((box, _result, { m }) => {
   const section = node('div', undefined, 'charts');
   section.id = 'charts';
   section.append(node('h3', t('charts.title')));
+  // The server draws each picture when it is asked for: "Đang vẽ biểu đồ 2/3" until the last is in.
+  const status = node('p', t('working.chartsList'), 'working');
+  status.setAttribute('role', 'status');
+  section.append(status);
   box.append(section);
-  fetch('/api/charts')
+  fetch(withTab('/api/charts'))
     .then((response) => (response.ok ? response.json() : { charts: [] }))
     .then(({ charts }) => {
       // A newer result (or a language switch) has drawn its own.
       if (mine !== drawing) return;
+      const total = charts.filter((chart) => chart.drawn).length;
+      let done = 0;
+      const drawn = () => {
+        done += 1;
+        status.textContent = t('working.charts', { done: String(done), total: String(total) });
+        status.hidden = done >= total;
+      };
+      status.hidden = total === 0;
+      status.textContent = t('working.charts', { done: '0', total: String(total) });
       for (const chart of charts) {
         const figure = node('figure', undefined, 'chart');
         figure.dataset.chart = chart.id;
         if (chart.drawn) {
           const image = document.createElement('img');
-          image.src = `/charts/${encodeURIComponent(chart.id)}.svg?run=${mine}`;
+          image.src = withTab(`/charts/${encodeURIComponent(chart.id)}.svg?run=${mine}`);
           image.alt = chart.alt;
-          image.loading = 'lazy';
+          image.addEventListener('load', drawn);
+          image.addEventListener('error', drawn);
           figure.append(image);
         }
         const caption = node('figcaption');
