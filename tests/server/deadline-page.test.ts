@@ -167,6 +167,10 @@ describe.skipIf(!existsSync(CHROMIUM))('the page on deadline day', () => {
 
   it("the district set: 2025-H1 and Huyện Sơn Hà by default, no plan; last year's JSON from the page is its baseline file", async () => {
     await page.locator('#du-lieu').scrollIntoViewIfNeeded();
+    // Another set: the sample's files are cleared first (a new file joins the tab's set).
+    await page.getByRole('button', { name: 'Xóa dữ liệu', exact: true }).click();
+    await page.getByRole('button', { name: 'Xóa', exact: true }).click();
+    await page.locator('#notice:not([hidden])').waitFor();
     await field('Tệp dữ liệu').setInputFiles(DISTRICT);
     await page.locator('#data-view').waitFor({ state: 'visible', timeout: 120_000 });
     await expect.poll(() => field('Kỳ báo cáo').inputValue()).toBe('2025-H1');
@@ -219,7 +223,7 @@ describe.skipIf(!existsSync(CHROMIUM))('the page on deadline day', () => {
     expect(await page.getByLabel('Huyện/tỉnh tổng hợp').inputValue()).toBe('529');
     await expect.poll(() => page.getByLabel('Cơ quan ban hành (mỗi dòng một dòng)').inputValue()).toBe('ỦY BAN NHÂN DÂN\nHUYỆN SƠN HÀ');
     await field('Họ tên người ký').fill('Phạm Văn Tổng');
-    await page.locator('#narrative-box summary').click();
+    await page.evaluate("document.getElementById('narrative-box').open = true");
     await page.getByLabel('IV.1. Mục tiêu chung', { exact: true }).fill('Rà soát danh sách trẻ em của 14 xã trước ngày 15/7.');
     await page.getByLabel('Báo cáo để công bố: ẩn số nhỏ của xã (xâm hại, tai nạn, tử vong) dưới K').check();
     await page.getByRole('button', { name: 'Tổng hợp', exact: true }).click();

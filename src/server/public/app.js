@@ -846,8 +846,8 @@ function drawResult() {
   const base = result.baselinePeriod ? t('results.comparedWith', { period: m(result.baselinePeriod.label) }) : '';
   $('results-caption').textContent = `${result.unit.fullName} · ${m(result.period.label)} (${result.period.id})${base}`;
   // The files of `chitieu compute --out x.xlsx` / `--out x.json`; the JSON is next year's baseline file.
-  $('results-xlsx').href = `/download/results.xlsx?lang=${lang}`;
-  $('results-json').href = `/download/results.json?lang=${lang}`;
+  $('results-xlsx').href = withTab(`/download/results.xlsx?lang=${lang}`);
+  $('results-json').href = withTab(`/download/results.json?lang=${lang}`);
   const partial = $('results-completeness');
   partial.hidden = !result.completeness;
   partial.textContent = m(result.completeness);
