@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
-import { startServer, type RunningServer } from '../../src/server/start.js';
+import { startServer, type RunningServer, type ServeOptions } from '../../src/server/start.js';
 
 /** Debian's chromium: the browser tests never download one, and are skipped without it. */
 export const CHROMIUM = '/usr/bin/chromium';
@@ -26,9 +26,9 @@ export interface PageSession {
   close(): Promise<void>;
 }
 
-export async function openPageSession(): Promise<PageSession> {
+export async function openPageSession(options: ServeOptions = {}): Promise<PageSession> {
   const profile = mkdtempSync(join(tmpdir(), 'chitieu-chromium-'));
-  const server = await startServer();
+  const server = await startServer(options);
   const context = await launchBrowser(profile, { width: 1366, height: 768 });
   return {
     server,

@@ -9,22 +9,19 @@
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { type BrowserContext, type Page } from 'playwright-core';
+import { type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CHROMIUM, launchBrowser, screenshotBoth } from '../helpers/browser.js';
+import { CHROMIUM, openPageSession, type PageSession, screenshotBoth } from '../helpers/browser.js';
 import { ComputeResult } from '../../src/model/results.js';
-import { startServer, type RunningServer } from '../../src/server/start.js';
 import { communeAnnexes, demoSetup, districtReport } from '../../src/pipeline/demo.js';
 import { zipEntries, paragraphs } from '../report/read-back.js';
 
 const ROOT = join(import.meta.dirname, '../..');
 const DISTRICT = readdirSync(join(ROOT, 'sample-data')).filter((name) => name.endsWith('.xlsx')).sort().map((name) => join(ROOT, 'sample-data', name));
 const work = mkdtempSync(join(tmpdir(), 'chitieu-deadline-'));
-const profile = mkdtempSync(join(tmpdir(), 'chitieu-chromium-'));
 /** CHITIEU_SHOTS=DIR keeps the screenshots of every step there (both window sizes). */
 const SHOTS = process.env.CHITIEU_SHOTS ?? work;
-let server: RunningServer;
-let context: BrowserContext;
+let session: PageSession;
 let page: Page;
 
 const shot = (name: string) => screenshotBoth(page, SHOTS, name);
@@ -38,17 +35,13 @@ async function compute(): Promise<void> {
 
 describe.skipIf(!existsSync(CHROMIUM))('the page on deadline day', () => {
   beforeAll(async () => {
-    server = await startServer({ tempRoot: work });
-    context = await launchBrowser(profile, { width: 1366, height: 768 });
-    page = await context.newPage();
-    await page.goto(server.url);
+    session = await openPageSession({ tempRoot: work });
+    page = await session.openTab();
   });
 
   afterAll(async () => {
-    await context?.close();
-    await server?.close();
+    await session?.close();
     if (!process.env.CHITIEU_SHOTS) rmSync(work, { recursive: true, force: true });
-    rmSync(profile, { recursive: true, force: true });
   });
 
   it("the sample is today's 2026 set, with the period, unit, plan and form taken from it", async () => {

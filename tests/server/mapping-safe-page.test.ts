@@ -10,21 +10,18 @@
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { type BrowserContext, type Page } from 'playwright-core';
+import { type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CHROMIUM, launchBrowser, screenshotBoth } from '../helpers/browser.js';
+import { CHROMIUM, openPageSession, type PageSession, screenshotBoth } from '../helpers/browser.js';
 import { loadProfile } from '../../src/import/profiles.js';
-import { startServer, type RunningServer } from '../../src/server/start.js';
 import { FORM_HEADERS, FORM_SHEET, FORM_VALUES, writeProvinceForm } from '../helpers/province-form.js';
 
 const work = mkdtempSync(join(tmpdir(), 'chitieu-mapping-safe-'));
 const profilesDir = join(work, 'profiles');
-const browserProfile = mkdtempSync(join(tmpdir(), 'chitieu-chromium-'));
 const SHOTS = process.env.CHITIEU_SHOTS ?? work;
 const columnOf: Record<string, string> = { sex: 'Trai hay gái', birthRegistered: 'Khai sinh chưa', status: 'Hiện còn ở xã?' };
 
-let server: RunningServer;
-let context: BrowserContext;
+let session: PageSession;
 let page: Page;
 let paths: { form: string; contract: string };
 
@@ -41,17 +38,13 @@ const profileRow = (name: string) => page.locator('#profiles-list li').filter({ 
 describe.skipIf(!existsSync(CHROMIUM))('Ghép cột, safe', () => {
   beforeAll(async () => {
     paths = await writeProvinceForm(work);
-    server = await startServer({ profilesDir, tempRoot: work });
-    context = await launchBrowser(browserProfile, { width: 1366, height: 768 });
-    page = await context.newPage();
-    await page.goto(server.url);
+    session = await openPageSession({ profilesDir, tempRoot: work });
+    page = await session.openTab();
   });
 
   afterAll(async () => {
-    await context?.close();
-    await server?.close();
+    await session?.close();
     if (!process.env.CHITIEU_SHOTS) rmSync(work, { recursive: true, force: true });
-    rmSync(browserProfile, { recursive: true, force: true });
   });
 
   it('refuses a mapping under which no row is accepted, says why, and keeps the choices to mend', async () => {
