@@ -69,7 +69,7 @@ async function pipeline(unit: string, period: string, files: string[]): Promise<
   let mark = started;
   let rows = 0;
   await reportFromFiles(files, { unit, period, targets: 'targets/ke-hoach-003-phu-la-2025.yaml', baseline: 'records' }, (event) => {
-    if (event.kind === 'file-read') return;
+    if (event.kind !== 'stage-done') return;
     if (event.stage === 'import') rows = event.rows;
     emit(event.stage === 'import' ? 'import (read+validate)' : event.stage, rows, mark);
     mark = performance.now();

@@ -50,6 +50,8 @@ export interface ImportOptions {
   readonly sheets?: ProfileSelection;
   /** Called as each file is read, for progress lines. */
   readonly onFileRead?: (account: FileAccount) => void;
+  /** Called while a file is read with its rows read so far, at most every 0.25 s per file. */
+  readonly onRowsRead?: (file: string, rows: number) => void;
   /**
    * Return the files and sheets that cannot be read with the rest (`validate`: report
    * everything). Without it they are read all the same and then thrown as one UserError (exit
@@ -69,7 +71,7 @@ export async function importFiles(paths: readonly string[], options: ImportOptio
   const sheets = options.sheets ?? { candidates: bundledProfiles(), ignoreSheets: [] };
   const outcomes: FileOutcome[] =
     threads > 1
-      ? await readFilesInParallel(ordered, { codesAsOf: options.codesAsOf, sheets, threads, onFileRead: options.onFileRead })
+      ? await readFilesInParallel(ordered, { codesAsOf: options.codesAsOf, sheets, threads, onFileRead: options.onFileRead, onRowsRead: options.onRowsRead })
       : await readSequentially(ordered, options, sheets);
   const reads = outcomes.flatMap((outcome) => ('read' in outcome ? [outcome.read] : []));
   const unreadable: UnreadableInput[] = outcomes.flatMap((outcome, index) =>
@@ -166,7 +168,8 @@ async function readSequentially(files: readonly FileToRead[], options: ImportOpt
   const outcomes: FileOutcome[] = [];
   for (const { path, displayName } of files) {
     try {
-      const read = await readFile(path, displayName, options.codesAsOf, sheets);
+      const onRows = options.onRowsRead && ((rows: number) => options.onRowsRead?.(displayName, rows));
+      const read = await readFile(path, displayName, options.codesAsOf, sheets, onRows);
       options.onFileRead?.(read.account);
       outcomes.push({ read });
     } catch (error) {

@@ -18,10 +18,13 @@ export interface ReadRequest {
   readonly displayName: string;
   readonly codesAsOf: string | undefined;
   readonly sheets: ProfileSelection;
+  /** Post `rowsSoFar` while reading. */
+  readonly tellRows: boolean;
 }
 
 export type ReadResponse =
   | { readonly id: number; readonly read: FileRead }
+  | { readonly id: number; readonly rowsSoFar: number }
   | { readonly id: number; readonly userError: { readonly exitCode: ExitCode; readonly text: Message } }
   | { readonly id: number; readonly crash: string };
 
@@ -38,6 +41,8 @@ export interface PoolOptions {
   readonly sheets: ProfileSelection;
   readonly threads: number;
   readonly onFileRead?: (account: FileAccount) => void;
+  /** Rows of a file read so far, while it is read (a large file takes seconds). */
+  readonly onRowsRead?: (file: string, rows: number) => void;
 }
 
 /**
@@ -73,7 +78,8 @@ export async function readFilesInParallel(files: readonly FileToRead[], options:
       last -= 1;
       const file = files[id]!;
       try {
-        done(id, await readFile(file.path, file.displayName, options.codesAsOf, options.sheets));
+        const onRows = options.onRowsRead && ((rows: number) => options.onRowsRead?.(file.displayName, rows));
+        done(id, await readFile(file.path, file.displayName, options.codesAsOf, options.sheets, onRows));
       } catch (error) {
         if (error instanceof UserError) {
           results[id] = { failure: error };
@@ -90,7 +96,8 @@ export async function readFilesInParallel(files: readonly FileToRead[], options:
       next += 1;
       const file = files[id]!;
       try {
-        const response = await ask(worker, { id, path: file.path, displayName: file.displayName, codesAsOf: options.codesAsOf, sheets: options.sheets });
+        const request = { id, path: file.path, displayName: file.displayName, codesAsOf: options.codesAsOf, sheets: options.sheets, tellRows: options.onRowsRead !== undefined };
+        const response = await ask(worker, request, (rows) => options.onRowsRead?.(file.displayName, rows));
         if ('crash' in response) throw new Error(`reading ${file.path} failed: ${response.crash}`);
         if ('userError' in response) {
           results[id] = { failure: new UserError(response.userError.exitCode, revive(response.userError.text)) };
@@ -119,9 +126,13 @@ function revivedRead(read: FileRead): FileRead {
   return { ...revive(rest), children, events };
 }
 
-function ask(worker: Worker, request: ReadRequest): Promise<ReadResponse> {
+function ask(worker: Worker, request: ReadRequest, onRows: (rows: number) => void): Promise<Exclude<ReadResponse, { rowsSoFar: number }>> {
   return new Promise((resolve, reject) => {
     const onMessage = (response: ReadResponse) => {
+      if ('rowsSoFar' in response) {
+        onRows(response.rowsSoFar);
+        return;
+      }
       cleanup();
       resolve(response);
     };

@@ -139,8 +139,10 @@ export async function readFile(
   displayName: string,
   codesAsOf: string | undefined,
   selection: ProfileSelection = CONTRACT_ONLY,
+  onRows?: OnRowsRead,
 ): Promise<FileRead> {
   const units = unitCheckFor(codesAsOf);
+  const tick = onRows ? rowTicker(onRows) : () => {};
   const format = await detectFormat(path);
   const file = displayName;
   const read: SheetsRead = {
@@ -160,7 +162,7 @@ export async function readFile(
         ? readMarkupSheets(path, format, name)
         : readXlsxSheets(path);
   try {
-    for await (const sheet of sheets) await readSheet(sheet, file, units, read, selection);
+    for await (const sheet of sheets) await readSheet(sheet, file, units, read, selection, tick);
   } catch (error) {
     if (error instanceof Error && error.name === 'UserError') throw error;
     throw unreadable(path, importText.corruptOrNotWorkbook());
@@ -173,6 +175,26 @@ export async function readFile(
     );
   }
   return { ...read, children: read.children.build(), events: read.events.build() };
+}
+
+/** Rows of one file read so far: told while a large file is read (the page shows "120.000 dòng…"). */
+export type OnRowsRead = (rows: number) => void;
+
+/** Time between two row counts told: often enough to move, seldom enough to cost nothing. */
+export const ROWS_TOLD_EVERY_MS = 250;
+
+/** Counts rows and tells the count at most every ROWS_TOLD_EVERY_MS (the clock is looked at every 256 rows). */
+export function rowTicker(onRows: OnRowsRead, clock: () => number = () => performance.now()): () => void {
+  let rows = 0;
+  let told = clock();
+  return () => {
+    rows += 1;
+    if ((rows & 255) !== 0) return;
+    const now = clock();
+    if (now - told < ROWS_TOLD_EVERY_MS) return;
+    told = now;
+    onRows(rows);
+  };
 }
 
 /** A file being read: accepted TreEm and SuViec rows go into columns as they come. */
@@ -227,7 +249,7 @@ function withHint(reason: Message, hint: Message): Message {
   return importText.reasonWithHint({ reason, hint });
 }
 
-async function readSheet(sheet: RawSheet, file: string, units: UnitCheck, read: SheetsRead, selection: ProfileSelection): Promise<void> {
+async function readSheet(sheet: RawSheet, file: string, units: UnitCheck, read: SheetsRead, selection: ProfileSelection, tick: () => void): Promise<void> {
   const cursor = new RowCursor(sheet.batches);
   const { choice, top, next: first } = await chooseSheet(sheet.name, sheet.hidden, cursor, selection);
   let next = first;
@@ -315,6 +337,7 @@ async function readSheet(sheet: RawSheet, file: string, units: UnitCheck, read: 
 
   const handle = (row: RawRow) => {
     if (row.number <= layout.headerRow) return;
+    tick();
     const source = { file, sheet: sheet.name, row: row.number };
     const outcome = readRow(layout, toSystem1900 ? toSystem1900(row.cells) : row.cells, source, units);
     switch (outcome.type) {

@@ -12,7 +12,8 @@ const port = parentPort;
 if (!port) throw new Error('import/worker.ts must run in a worker thread');
 
 port.on('message', (request: ReadRequest) => {
-  readFile(request.path, request.displayName, request.codesAsOf, request.sheets).then(
+  const onRows = request.tellRows ? (rowsSoFar: number) => port.postMessage({ id: request.id, rowsSoFar } satisfies ReadResponse) : undefined;
+  readFile(request.path, request.displayName, request.codesAsOf, request.sheets, onRows).then(
     (read) => port.postMessage({ id: request.id, read } satisfies ReadResponse),
     (error: unknown) => {
       const response: ReadResponse =

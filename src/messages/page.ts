@@ -153,6 +153,10 @@ export const pageText = catalogue('page', {
     'Đang đọc: {done}/{total} tệp · {rows} dòng · {speed} dòng/giây · {seconds} giây',
     'Reading: {done}/{total} files · {rows} rows · {speed} rows/s · {seconds} s',
   ),
+  'progress.readingFile': text(
+    'Đang đọc tệp {file}: {fileRows} dòng… ({done}/{total} tệp · {rows} dòng · {seconds} giây)',
+    'Reading {file}: {fileRows} rows… ({done}/{total} files · {rows} rows · {seconds} s)',
+  ),
   'progress.read': text('Đã đọc {fileCount} tệp, {rows} dòng ({speed} dòng/giây).', 'Read {fileCount} file(s), {rows} rows ({speed} rows/s).'),
   'data.totals': text(
     '{fileCount} tệp: đọc {read} dòng = {accepted} hợp lệ + {rejected} bị loại.',
@@ -234,6 +238,12 @@ export const pageText = catalogue('page', {
     'Đang tạo báo cáo (văn bản, biểu đồ, phụ lục)… {seconds} giây',
     'Making the report (text, charts, annex)… {seconds} s',
   ),
+  'working.reportStep': text('Đang tạo báo cáo… {step} · {seconds} giây', 'Making the report… {step} · {seconds} s'),
+  'working.aggregateStep': text('Đang tạo báo cáo tổng hợp… {step} · {seconds} giây', 'Making the summed report… {step} · {seconds} s'),
+  'working.step.text': text('nội dung', 'the text'),
+  'working.step.chart': text('biểu đồ {done}/{total}', 'chart {done}/{total}'),
+  'working.step.document': text('ghép văn bản (.docx)', 'putting the document together (.docx)'),
+  'working.step.annex': text('phụ lục (.xlsx)', 'the annex (.xlsx)'),
   'working.annexes': text('Đang đọc các phụ lục… {seconds} giây', 'Reading the annexes… {seconds} s'),
   'working.aggregate': text(
     'Đang cộng các phụ lục và tạo báo cáo tổng hợp… {seconds} giây',

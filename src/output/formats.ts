@@ -19,6 +19,7 @@ import { errorWorkbookBytes, errorWorkbooksZip, type ErrorWorkbookContext, type 
 import { resultsCsvText } from './results-csv.js';
 import type { ResultsDocument } from './results-model.js';
 import { resultWorkbookBytes } from './results-xlsx.js';
+import type { OnReportStep } from './report.js';
 
 /** A file's content: whole, or its pieces in order (written or sent as they come). */
 export type OutputBytes = Uint8Array | Iterable<string>;
@@ -37,6 +38,8 @@ export interface ReportDocument {
   readonly model: ReportModel;
   /** The report date (else the period's last day): the only date written into the file. */
   readonly date: string;
+  /** Told as each chart is drawn and when the document is put together. */
+  readonly onStep?: OnReportStep;
 }
 
 /** The annex workbook of a report (`date` as for the report). */
@@ -72,7 +75,11 @@ export const OUTPUTS = {
   reportDocx: {
     extension: '.docx',
     mediaType: DOCX,
-    write: async ({ blocks, model, date }: ReportDocument) => renderDocx(blocks, model, date, await drawCharts(blocks, model)),
+    write: async ({ blocks, model, date, onStep }: ReportDocument) => {
+      const charts = await drawCharts(blocks, model, onStep);
+      onStep?.({ step: 'document' });
+      return renderDocx(blocks, model, date, charts);
+    },
   },
   /** The report's annex: the Biểu sheets people print, and the sheets `aggregate` reads back (src/model/annex-contract.ts). */
   annexXlsx: { extension: '.xlsx', mediaType: XLSX, write: async ({ model, date }: AnnexDocument) => renderAnnex(model, date) },

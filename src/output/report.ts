@@ -14,9 +14,25 @@ export interface ReportFiles {
   readonly placeholders: readonly NarrativeKey[];
 }
 
-export async function createReport(input: ReportInput, options: ReportOptions = {}): Promise<ReportFiles> {
+/**
+ * What making a report is doing, told as it goes (a report takes seconds: the page says
+ * "biểu đồ 2/3", "phụ lục"): the text, each chart, the DOCX put together, the annex.
+ */
+export type ReportStep =
+  | { readonly step: 'text' }
+  | { readonly step: 'chart'; readonly done: number; readonly total: number }
+  | { readonly step: 'document' }
+  | { readonly step: 'annex' };
+
+export type OnReportStep = (step: ReportStep) => void;
+
+export async function createReport(input: ReportInput, options: ReportOptions = {}, onStep?: OnReportStep): Promise<ReportFiles> {
+  onStep?.({ step: 'text' });
   const document = reportDocument(input, options);
-  const [docx, xlsx] = await Promise.all([OUTPUTS.reportDocx.write(document), OUTPUTS.annexXlsx.write(document)]);
+  // One after the other: both are work of this one thread, and the steps can then be told in order.
+  const docx = await OUTPUTS.reportDocx.write({ ...document, ...(onStep ? { onStep } : {}) });
+  onStep?.({ step: 'annex' });
+  const xlsx = await OUTPUTS.annexXlsx.write(document);
   return { docx: bytesOf(docx), xlsx: bytesOf(xlsx), model: document.model, placeholders: document.placeholders };
 }
 

@@ -6,7 +6,7 @@ import { baselineLookupOf, evaluateTargets, parsePeriod, type PeriodPresets } fr
 import type { TargetPlan } from '../indicators/index.js';
 import { aggregateAnnexes, type AggregateOutcome } from './annexes.js';
 import type { ReportInput } from '../report/index.js';
-import { createReport, type ReportFiles } from '../output/report.js';
+import { createReport, type OnReportStep, type ReportFiles } from '../output/report.js';
 import { ExitCode, UserError } from '../messages/index.js';
 import { incompleteRefusal } from '../report/completeness.js';
 import { communesUnder, levelOfCode, unitsAbove } from '../model/levels.js';
@@ -61,6 +61,6 @@ export async function aggregateStep(
 }
 
 /** The summed report and annex. */
-export function aggregateReport(outcome: AggregateOutcome, loaded: LoadedReportOptions): Promise<ReportFiles> {
-  return createReport(outcome.input, loaded);
+export function aggregateReport(outcome: AggregateOutcome, loaded: LoadedReportOptions, onStep?: OnReportStep): Promise<ReportFiles> {
+  return createReport(outcome.input, loaded, onStep);
 }

@@ -19,7 +19,12 @@ export async function readData(paths: readonly string[], options: ReadOptions = 
     ...(options.keepGoing ? { keepGoing: true } : {}),
     ...(options.sheets ? { sheets: options.sheets } : {}),
     ...(options.latestBirthDate ? { latestBirthDate: options.latestBirthDate } : {}),
-    ...(onEvent ? { onFileRead: (account) => onEvent({ kind: 'file-read', account, filesDone: ++filesDone, filesTotal: paths.length }) } : {}),
+    ...(onEvent
+      ? {
+          onFileRead: (account) => onEvent({ kind: 'file-read', account, filesDone: ++filesDone, filesTotal: paths.length }),
+          onRowsRead: (file, rows) => onEvent({ kind: 'rows-read', file, rows }),
+        }
+      : {}),
   });
   onEvent?.({ kind: 'stage-done', stage: 'import', rows: rowsRead(imported), imported });
   return imported;

@@ -172,7 +172,8 @@ export async function reportStep(
     ...(completeness ? { completeness } : {}),
     ...(computed.settings.baseline === 'records' ? lastYearNotesOf(definitions.catalogue) : {}),
   };
-  const files = await createReport(input, loaded);
+  const { onEvent } = options;
+  const files = await createReport(input, loaded, onEvent && ((step) => onEvent({ kind: 'report-step', step })));
   options.onEvent?.({ kind: 'stage-done', stage: 'render', rows: rowsRead(imported) });
   return { unit, subUnits, input, files, ...(completeness ? { completeness } : {}) };
 }

@@ -28,6 +28,7 @@ import { rowsRead, readData } from '../pipeline/read.js';
 import { loadReportOptions, reportInputFor, reportStep, type LoadedReportOptions } from '../pipeline/report.js';
 import { reportUnit, unitNamer } from '../pipeline/units.js';
 import { OUTPUTS, RESULT_FORMATS, type OutputBytes } from '../output/formats.js';
+import type { OnReportStep, ReportStep } from '../output/report.js';
 import { errorWorkbooksByFile } from '../output/error-workbook.js';
 import { readAnnex, type Annex } from '../pipeline/annexes.js';
 import { registerCharts } from './charts.js';
@@ -108,6 +109,10 @@ interface Reading {
   filesTotal: number;
   filesDone: number;
   rows: number;
+  /** Files being read and their rows so far (a large file takes seconds: the page shows its rows as they are read). */
+  readonly inFlight: Map<string, number>;
+  /** The file whose rows were told last: the one the page names. */
+  lastTold?: string;
   readonly started: number;
   finished?: number;
   error?: Message;
@@ -171,6 +176,8 @@ interface Tab {
   readonly busy: Set<string>;
   /** The report form as settings and narrative files, made to be downloaded. */
   readonly yaml: Map<string, YamlFile>;
+  /** What the report being made is doing ("biểu đồ 2/3"): the page asks while it waits. */
+  making: ReportStep | undefined;
 }
 
 interface YamlFile {
@@ -308,6 +315,7 @@ export async function buildApp(options: AppOptions): Promise<{ app: FastifyInsta
     clears: 0,
     busy: new Set(),
     yaml: new Map(),
+    making: undefined,
   }));
 
   const forgetResults = (tab: Tab) => {
@@ -403,7 +411,7 @@ export async function buildApp(options: AppOptions): Promise<{ app: FastifyInsta
     tab.generation += 1;
     tab.imported = undefined;
     forgetResults(tab);
-    const state: Reading = { generation: tab.generation, filesTotal: 0, filesDone: 0, rows: 0, started: performance.now() };
+    const state: Reading = { generation: tab.generation, filesTotal: 0, filesDone: 0, rows: 0, inFlight: new Map(), started: performance.now() };
     tab.reading = state;
     return state;
   }
@@ -431,7 +439,13 @@ export async function buildApp(options: AppOptions): Promise<{ app: FastifyInsta
         sheets,
         latestBirthDate: { date: new Date().toISOString().slice(0, 10), why: 'today' },
         onEvent: (event) => {
+          if (event.kind === 'rows-read') {
+            state.inFlight.set(event.file, event.rows);
+            state.lastTold = event.file;
+            return;
+          }
           if (event.kind !== 'file-read') return;
+          state.inFlight.delete(event.account.file);
           state.filesDone = event.filesDone;
           state.rows += event.account.read;
         },
@@ -512,7 +526,11 @@ export async function buildApp(options: AppOptions): Promise<{ app: FastifyInsta
 
   const progressOf = (state: Reading) => {
     const seconds = Math.max(((state.finished ?? performance.now()) - state.started) / 1000, 0.001);
-    return { filesDone: state.filesDone, filesTotal: state.filesTotal, rows: state.rows, rowsPerSecond: Math.round(state.rows / seconds), seconds: Math.floor(seconds) };
+    const rowsInFlight = [...state.inFlight.values()].reduce((sum, rows) => sum + rows, 0);
+    const rows = state.rows + rowsInFlight;
+    const told = state.lastTold;
+    const current = told !== undefined && state.inFlight.has(told) ? { file: told, rows: state.inFlight.get(told) ?? 0 } : null;
+    return { filesDone: state.filesDone, filesTotal: state.filesTotal, rows, rowsPerSecond: Math.round(rows / seconds), seconds: Math.floor(seconds), current };
   };
 
   const requireData = (tab: Tab): ImportResult => {
@@ -750,6 +768,20 @@ export async function buildApp(options: AppOptions): Promise<{ app: FastifyInsta
     return explanationView(explanation, unitNamer(period.to, definitions.units)(explanation.level, body.unit));
   });
 
+  /** Makes a report, keeping what it is doing where GET /api/report/step finds it. */
+  async function makingReport<T>(tab: Tab, make: (onStep: OnReportStep) => Promise<T>): Promise<T> {
+    const onStep: OnReportStep = (step) => {
+      tab.making = step;
+    };
+    try {
+      return await make(onStep);
+    } finally {
+      tab.making = undefined;
+    }
+  }
+
+  app.get('/api/report/step', async (request) => ({ step: tabs.of(request).making ?? null }));
+
   app.post('/api/report', async (request) => {
     const tab = tabs.of(request);
     const since = tab.clears;
@@ -757,7 +789,9 @@ export async function buildApp(options: AppOptions): Promise<{ app: FastifyInsta
     const current = requireRun(tab);
     const body = parseBody(ReportRequest, request.body);
     const loaded = formOptions(body, current.computed.output.period.to);
-    const made = await reportStep(current.unit.code, data, current.computed, definitions, loaded);
+    const made = await makingReport(tab, (onStep) =>
+      reportStep(current.unit.code, data, current.computed, definitions, loaded, { onEvent: (event) => event.kind === 'report-step' && onStep(event.step) }),
+    );
     stillWanted(tab, since);
     if (tab.run !== current) {
       throw new UserError(ExitCode.usage, serverText.computedMeanwhile());
@@ -837,7 +871,7 @@ export async function buildApp(options: AppOptions): Promise<{ app: FastifyInsta
     const plan = planOf(tab, body.targets);
     const outcome = await aggregateStep(tab.annexes.paths, { unit: body.unit, period: body.period, ...(plan ? { plan } : {}) }, definitions);
     stillWanted(tab, since);
-    const files = await aggregateReport(outcome, formOptions(body, outcome.input.result.period.to));
+    const files = await makingReport(tab, (onStep) => aggregateReport(outcome, formOptions(body, outcome.input.result.period.to), onStep));
     stillWanted(tab, since);
     tab.summed = { base: `${reportBaseName(outcome.input.unit.code, outcome.input.result.period.id)}-tong-hop`, docx: files.docx, xlsx: files.xlsx };
     return {

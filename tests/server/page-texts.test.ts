@@ -29,6 +29,8 @@ function keysNamed(): Set<string> {
   for (const match of script.matchAll(/\bt\(\s*'([\w.]+)'/g)) named.add(match[1]!);
   // A progress line: working('compute-status', 'working.compute', …).
   for (const match of script.matchAll(/\bworking\(\s*'[\w-]+',\s*'([\w.]+)'/g)) named.add(match[1]!);
+  // …and its line by step, working(…, 'working.reportStep') as its last argument.
+  for (const match of script.matchAll(/'(working\.\w+Step)'/g)) named.add(match[1]!);
   // A choice between two keys: t(flag ? 'a' : 'b', …).
   for (const match of script.matchAll(/\bt\(\s*[\w.?]+\s*\?\s*'([\w.]+)'\s*:\s*'([\w.]+)'/g)) named.add(match[1]!).add(match[2]!);
   for (const match of html.matchAll(/\{\{([\w.]+)\}\}|data-i18n(?:-label)?="([\w.]+)"/g)) named.add((match[1] ?? match[2])!);

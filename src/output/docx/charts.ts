@@ -10,6 +10,7 @@ import { drawChart, type ChartPicture } from '../../report/charts/render.js';
 import { keepLastWordsTogether } from '../../report/format-vi.js';
 import type { Block } from '../../report/markup.js';
 import type { ReportModel } from '../../report/model.js';
+import type { OnReportStep } from '../report.js';
 import { AFTER, LANDSCAPE_WIDTH, PORTRAIT_WIDTH, pt } from './page.js';
 
 export interface PlacedChart {
@@ -27,10 +28,13 @@ export type ChartPictures = ReadonlyMap<string, PlacedChart>;
 const TWIPS_PER_INCH = 1440;
 
 /** Draws every chart the blocks place (the annex's at landscape width). */
-export async function drawCharts(blocks: readonly Block[], model: ReportModel): Promise<ChartPictures> {
+export async function drawCharts(blocks: readonly Block[], model: ReportModel, onStep?: OnReportStep): Promise<ChartPictures> {
   const figures = new Map(model.charts.map((chart) => [chart.definition.id, chart]));
   const placed = new Map<string, PlacedChart>();
   const appendixAt = blocks.findIndex((block) => block.kind === 'appendix');
+  // The charts to draw, counted first: the page says "biểu đồ 2/3".
+  const toDraw = new Set(blocks.flatMap((block) => (block.kind === 'chart' && figures.get(block.id)?.empty === undefined && figures.has(block.id) ? [block.id] : [])));
+  let drawn = 0;
   for (const [i, block] of blocks.entries()) {
     if (block.kind !== 'chart' || placed.has(block.id)) continue;
     const figure = figures.get(block.id);
@@ -40,6 +44,8 @@ export async function drawCharts(blocks: readonly Block[], model: ReportModel): 
       placed.set(block.id, { figure, number: 0, width });
       continue;
     }
+    drawn += 1;
+    onStep?.({ step: 'chart', done: drawn, total: toDraw.size });
     const picture = await drawChart(figure.definition.spec, figure.values, width / TWIPS_PER_INCH);
     const number = [...placed.values()].filter((chart) => chart.number > 0).length + 1;
     placed.set(block.id, { figure, number, width, picture });

@@ -262,7 +262,11 @@ function drawProgress(progress) {
   if (!progress) return;
   $('progress-bar').max = Math.max(progress.filesTotal, 1);
   $('progress-bar').value = progress.filesDone;
-  $('progress-text').textContent = t('progress.reading', { done: number(progress.filesDone), total: number(progress.filesTotal), rows: number(progress.rows), speed: number(progress.rowsPerSecond), seconds: number(progress.seconds ?? 0) });
+  const counts = { done: number(progress.filesDone), total: number(progress.filesTotal), rows: number(progress.rows), speed: number(progress.rowsPerSecond), seconds: number(progress.seconds ?? 0) };
+  // A large file takes seconds: its rows are counted as they are read, not only when it is done.
+  $('progress-text').textContent = progress.current
+    ? t('progress.readingFile', { ...counts, file: progress.current.file, fileRows: number(progress.current.rows) })
+    : t('progress.reading', counts);
 }
 
 async function poll() {
@@ -1050,25 +1054,44 @@ function closeExplanation() {
  * Runs an action and, when it takes over half a second, says what it is doing and for how
  * long in the line `statusId` (a report takes seconds: the person sees it has not stalled).
  */
-async function working(statusId, key, run) {
+async function working(statusId, key, run, steps) {
   const line = $(statusId);
   const started = performance.now();
+  let step = null;
+  let finished = false;
   const show = () => {
     line.hidden = false;
-    line.textContent = t(key, { seconds: number(Math.floor((performance.now() - started) / 1000)) });
+    const seconds = number(Math.floor((performance.now() - started) / 1000));
+    line.textContent = steps && step ? t(steps, { step: stepText(step), seconds }) : t(key, { seconds });
+  };
+  // A report's steps ("biểu đồ 2/3", "phụ lục") are asked for while it is made.
+  const ask = async () => {
+    const answer = await api('GET', '/api/report/step').catch(() => null);
+    if (finished) return;
+    step = answer?.step ?? null;
+    show();
   };
   let ticking;
   const waiting = setTimeout(() => {
     show();
-    ticking = setInterval(show, 1000);
+    ticking = setInterval(steps ? ask : show, steps ? 400 : 1000);
   }, 500);
   try {
     return await run();
   } finally {
+    finished = true;
     clearTimeout(waiting);
     clearInterval(ticking);
     line.hidden = true;
   }
+}
+
+/** One step of making a report, as the status line names it. */
+function stepText(step) {
+  if (step.step === 'chart') return t('working.step.chart', { done: number(step.done), total: number(step.total) });
+  if (step.step === 'document') return t('working.step.document');
+  if (step.step === 'annex') return t('working.step.annex');
+  return t('working.step.text');
 }
 
 function keysBlock(title, keys) {
@@ -1180,7 +1203,7 @@ async function makeReport(event) {
     // The report is the computed unit's: its form (as typed for it), even after Tổng hợp showed another's.
     if (state.result) await loadForm(state.result.unit.code, { period: state.result.period.id });
     const { settings, narrative, suppress } = readForm();
-    state.report = await working('report-status', 'working.report', () => api('POST', '/api/report', { settings, narrative, suppress: suppress.on ? Number(suppress.k) : null }));
+    state.report = await working('report-status', 'working.report', () => api('POST', '/api/report', { settings, narrative, suppress: suppress.on ? Number(suppress.k) : null }), 'working.reportStep');
     drawReport();
   } catch (error) {
     showError('report-error', error);
@@ -1409,8 +1432,11 @@ async function aggregate(event) {
     await loadForm($('aggregate-unit').value, { period: $('aggregate-period').value });
     // The same form, narrative and small-count option as the unit's report.
     const { settings, narrative, suppress } = readForm();
-    state.aggregate = await working('aggregate-status', 'working.aggregate', () =>
-      api('POST', '/api/aggregate', { unit: $('aggregate-unit').value, period: $('aggregate-period').value, targets: $('aggregate-targets').value, settings, narrative, suppress: suppress.on ? Number(suppress.k) : null }),
+    state.aggregate = await working(
+      'aggregate-status',
+      'working.aggregate',
+      () => api('POST', '/api/aggregate', { unit: $('aggregate-unit').value, period: $('aggregate-period').value, targets: $('aggregate-targets').value, settings, narrative, suppress: suppress.on ? Number(suppress.k) : null }),
+      'working.aggregateStep',
     );
   } catch (error) {
     state.aggregate = null;
