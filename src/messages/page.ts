@@ -257,6 +257,7 @@ export const pageText = catalogue('page', {
   'files.removeLabel': text('Bỏ tệp {fileName}', 'Remove {fileName}'),
   'files.rows': text('{rows} dòng ({accepted} hợp lệ)', '{rows} rows ({accepted} accepted)'),
   'files.notRead': text('chưa đọc', 'not read yet'),
+  'files.reading': text('đang đọc: {rows} dòng…', 'being read: {rows} rows…'),
   'files.unreadableNote': text(
     '{count} tệp không đọc được (lý do ở từng tệp): các tệp khác đã được đọc. Bỏ tệp đó, hoặc thêm lại tệp đúng.',
     '{count} file(s) cannot be read (the reason is beside each): the other files were read. Remove it, or add the right file again.',

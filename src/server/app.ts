@@ -506,12 +506,13 @@ export async function buildApp(options: AppOptions): Promise<{ app: FastifyInsta
   }
 
   /** The tab's files as the page lists them: each with its rows read, or the reason it could not be read. */
-  function filesView(tab: Tab, reading: Reading) {
+  function filesView(tab: Tab, state: Reading) {
     const accounts = tab.imported?.files ?? [];
     return tab.files.map((file) => {
       const account = accounts.find((candidate) => candidate.file === file.name);
-      const problems = (reading.unreadable ?? []).filter((item) => item.file === file.name);
-      return { id: file.id, name: file.name, read: account?.read ?? null, accepted: account?.accepted ?? null, unreadable: problems.map((item) => ({ sheet: item.sheet, reason: item.reason })) };
+      const problems = (state.unreadable ?? []).filter((item) => item.file === file.name);
+      const reading = account ? null : (state.inFlight.get(file.name) ?? null);
+      return { id: file.id, name: file.name, read: account?.read ?? null, accepted: account?.accepted ?? null, reading, unreadable: problems.map((item) => ({ sheet: item.sheet, reason: item.reason })) };
     });
   }
 

@@ -181,7 +181,13 @@ function drawFiles() {
   fill($('file-list'),
     ...ordered.map((file) => {
       const problem = file.unreadable.length > 0 ? file.unreadable.map((item) => m(item.reason)).join(' ') : null;
-      const status = problem ?? (file.read === null ? t('files.notRead') : t('files.rows', { rows: number(file.read), accepted: number(file.accepted) }));
+      const status =
+        problem ??
+        (file.read !== null
+          ? t('files.rows', { rows: number(file.read), accepted: number(file.accepted) })
+          : file.reading !== null && file.reading !== undefined
+            ? t('files.reading', { rows: number(file.reading) })
+            : t('files.notRead'));
       return el(
         'li',
         { class: problem ? 'unreadable' : null },
@@ -261,7 +267,9 @@ function drawProgress(progress) {
   state.readDone = null;
   if (!progress) return;
   $('progress-bar').max = Math.max(progress.filesTotal, 1);
-  $('progress-bar').value = progress.filesDone;
+  // One file being read: the bar moves (no value: the browser draws it busy) instead of sitting at 0 until it is done.
+  if (progress.current && progress.filesTotal === 1) $('progress-bar').removeAttribute('value');
+  else $('progress-bar').value = progress.filesDone;
   const counts = { done: number(progress.filesDone), total: number(progress.filesTotal), rows: number(progress.rows), speed: number(progress.rowsPerSecond), seconds: number(progress.seconds ?? 0) };
   // A large file takes seconds: its rows are counted as they are read, not only when it is done.
   $('progress-text').textContent = progress.current
