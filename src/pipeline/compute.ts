@@ -92,7 +92,8 @@ export function computeStep(imported: ImportResult, settings: ComputeSettings, d
     settings,
     output,
     rejected: [...imported.rejected, ...output.rejected],
-    warnings: [...imported.warnings, ...output.warnings].filter((warning) => warning.kind !== 'totals_row'),
+    // Skipped total rows stay: the terminal, the page and the error workbook count the same warnings (#19).
+    warnings: [...imported.warnings, ...output.warnings],
     files: accountPlacement(imported.files, output.rejected, output.placement),
   };
   onEvent?.({ kind: 'stage-done', stage: 'compute', rows: rowsRead(imported), computed });

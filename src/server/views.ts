@@ -30,7 +30,8 @@ export type MadeProfileOf = (profile: { readonly name: string; readonly file: st
 
 export function dataView(imported: ImportResult, madeProfileOf: MadeProfileOf = () => undefined) {
   const issueKinds = imported.rejected.flatMap((row) => [...new Set(row.issues.map((issue) => issue.kind))]);
-  const warnings = imported.warnings.filter((warning) => warning.kind !== 'totals_row');
+  // Every warning, skipped total rows too: the count is the terminal's "Cảnh báo (2)" and the error workbook's (#19).
+  const { warnings } = imported;
   return {
     totals: totalsOf(imported),
     files: imported.files.map((file) => ({

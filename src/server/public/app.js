@@ -357,7 +357,8 @@ function drawData() {
   fill($('errors').tBodies[0], ...data.errorsByKind.map((row) => el('tr', {}, el('td', { text: m(row.label) }), el('td', { class: 'num', text: number(row.count) }))));
   $('error-workbook').href = withTab(`/download/errors.xlsx?lang=${lang}`);
   $('error-workbooks-zip').href = withTab(`/download/errors-by-commune.zip?lang=${lang}`);
-  $('error-workbook').parentElement.hidden = data.rejectedCount === 0;
+  // The workbook lists the warnings too: offered when there is either.
+  $('error-workbook').parentElement.hidden = data.rejectedCount === 0 && data.warningCount === 0;
   $('rejected-box').hidden = data.rejectedCount === 0;
   $('rejected-box').querySelector('summary').textContent = `${t('data.rejectedRows')} — ${number(data.rejectedCount)}`;
   fill($('rejected'),
