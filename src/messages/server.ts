@@ -189,6 +189,36 @@ export const serverText = catalogue('server', {
     'Các mã dưới đây trỏ tới hồ sơ của từng trẻ em: đó là dữ liệu cá nhân, chỉ dùng để kiểm tra số liệu trong cơ quan, không đưa vào báo cáo, không gửi ra ngoài.',
     "The keys below point to individual children's records: personal data, for checking the figures inside the office only; never put them in a report or send them out.",
   ),
+  // A chart's notes and source line on the page: the Vietnamese is the document's own (report/charts/data.ts), passed in; the English is the page's.
+  chartShownNote: text(
+    (p: { vi: string; units: number; withData: number; withoutData: number }) => p.vi,
+    (p) =>
+      `Shows ${p.units < p.withData ? `the ${numberIn('en', p.units)} units with the highest figures (of ${numberIn('en', p.withData)} with data)` : `${numberIn('en', p.units)} units with data`}${p.withoutData > 0 ? `; ${numberIn('en', p.withoutData)} have no data yet (listed in the annex)` : ''}.`,
+  ),
+  chartHiddenNote: text(
+    (p: { vi: string; hidden: number }) => p.vi,
+    (p) => `${numberIn('en', p.hidden)} figure(s) hidden in the tables (small counts and those they could be worked out from) are not shown, to protect the children's personal data.`,
+  ),
+  chartMissingNote: text(
+    (p: { vi: string; missing: string }) => p.vi,
+    (p) => `No data: ${p.missing}.`,
+  ),
+  chartSource: text(
+    (p: { vi: string; from: 'records' | 'aggregate' | 'targets' | 'own'; own: string; period: string; baseline: string | null }) => p.vi,
+    (p) => {
+      const from = {
+        records: 'child records kept by the communes, computed under Circular 13/2021/TT-BLĐTBXH',
+        aggregate: 'the annexes sent up by the units, summed',
+        targets: 'the indicators computed against the plan targets',
+        own: p.own,
+      }[p.from];
+      return `Source: ${from}, ${p.period}${p.baseline ? ` and ${p.baseline}` : ''}.`;
+    },
+  ),
+  chartAlt: text(
+    (p: { title: string; items: readonly string[] }) => `${p.title}. ${p.items.join('; ')}.`,
+    (p) => `${p.title}. ${p.items.length > 0 ? p.items.join('; ') : 'No bars'}.`,
+  ),
   chartCaption: text(
     (p: { number: number; title: string }) => `Biểu đồ ${p.number}. ${p.title}`,
     (p) => `Chart ${p.number}. ${p.title}`,

@@ -15,7 +15,7 @@ import fastifyStatic from '@fastify/static';
 import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
 import { stringify as stringifyYaml } from 'yaml';
 import { z } from 'zod';
-import { checkZip, completenessMessage, type ImportResult, type LayoutDraft, loadNarrative, loadSettingsFile, type Narrative, NARRATIVE_KEYS, NARRATIVE_SECTIONS, parsePeriod, type Period, periodFromWindow, proposeMapping, refusedForHeaders, reportBaseName, ReportSettingsFile, type TargetPlan, TARGETS_DIR, type UnitName, unreadableError, type UnreadableInput, type VillageMap, ZipRefusal } from '../pipeline/stages.js';
+import { checkZip, completenessMessage, samePeriodLastYear, type ImportResult, type LayoutDraft, loadNarrative, loadSettingsFile, type Narrative, NARRATIVE_KEYS, NARRATIVE_SECTIONS, parsePeriod, type Period, periodFromWindow, proposeMapping, refusedForHeaders, reportBaseName, ReportSettingsFile, type TargetPlan, TARGETS_DIR, type UnitName, unreadableError, type UnreadableInput, type VillageMap, ZipRefusal } from '../pipeline/stages.js';
 import type { Profile } from '../model/profile.js';
 import { ExitCode, joined, serverText, UserError, type Message } from '../messages/index.js';
 import type { ComputeResult } from '../model/results.js';
@@ -36,7 +36,7 @@ import { createProfileState, mappingRefusal, mappingView, registerProfiles, type
 import { parseBody } from './request.js';
 import { registerSecurity } from './security.js';
 import { registerTexts } from './texts.js';
-import { breakdownView, coverageView, dataView, explanationView, periodsView, resultView, unitsView } from './views.js';
+import { breakdownView, coverageView, dataView, explanationView, periodLabel, periodsView, resultView, unitsView } from './views.js';
 import { pathHider } from './page-text.js';
 import { createTabs } from './tabs.js';
 import { createWorkspace, type Workspace } from './workspace.js';
@@ -821,7 +821,10 @@ export async function buildApp(options: AppOptions): Promise<{ app: FastifyInsta
   registerCharts(app, (request) => {
     const tab = tabs.of(request);
     const [now, data] = [tab.run, tab.imported];
-    return now && data ? { run: now, input: () => reportInputFor(now.unit, now.subUnits, now.computed.output, data, definitions) } : undefined;
+    if (!now || !data) return undefined;
+    const { period } = now.computed.output;
+    const periods = { current: periodLabel(period, definitions.presets), baseline: periodLabel(samePeriodLastYear(period), definitions.presets) };
+    return { run: now, input: () => reportInputFor(now.unit, now.subUnits, now.computed.output, data, definitions), periods };
   });
 
   app.post('/api/annexes', async (request) => {

@@ -27,6 +27,19 @@ const Common = {
   reports: z.array(Level).min(1),
   /** The "Nguồn:" line; by default where the figures come from. */
   source: z.string().min(1).optional(),
+  /**
+   * The chart's fixed texts in English, for the page in English only (the documents stay
+   * Vietnamese, Decree 30): its title, its own source line, and `texts`, each fixed Vietnamese
+   * text of the spec and the binding (axis titles, series labels, legend words) with its English.
+   * The data's own names (units, plan targets) stay as they are.
+   */
+  en: z
+    .strictObject({
+      title: z.string().min(1),
+      source: z.string().min(1).optional(),
+      texts: z.record(z.string(), z.string().min(1)).default({}),
+    })
+    .optional(),
 };
 
 const FigureBinding = z.strictObject({

@@ -14,7 +14,7 @@ function node(tag, text, className) {
   return element;
 }
 
-resultViews.push((box, _result, { m }) => {
+resultViews.push((box, _result, { lang, m }) => {
   const mine = ++drawing;
   const section = node('div', undefined, 'charts');
   section.id = 'charts';
@@ -43,16 +43,17 @@ resultViews.push((box, _result, { m }) => {
         figure.dataset.chart = chart.id;
         if (chart.drawn) {
           const image = document.createElement('img');
-          image.src = withTab(`/charts/${encodeURIComponent(chart.id)}.svg?run=${mine}`);
-          image.alt = chart.alt;
+          // In English the chart's fixed texts are drawn in English (the documents stay Vietnamese).
+          image.src = withTab(`/charts/${encodeURIComponent(chart.id)}.svg?run=${mine}&lang=${lang}`);
+          image.alt = m(chart.alt);
           image.addEventListener('load', drawn);
           image.addEventListener('error', drawn);
           figure.append(image);
         }
         const caption = node('figcaption');
         caption.append(node('strong', m(chart.caption)));
-        for (const note of chart.notes) caption.append(node('span', note, 'detail'));
-        caption.append(node('span', chart.source, 'source'));
+        for (const note of chart.notes) caption.append(node('span', m(note), 'detail'));
+        caption.append(node('span', m(chart.source), 'source'));
         figure.append(caption);
         section.append(figure);
       }
