@@ -154,8 +154,8 @@ export const pageText = catalogue('page', {
     'Reading: {done}/{total} files · {rows} rows · {speed} rows/s · {seconds} s',
   ),
   'progress.readingFile': text(
-    'Đang đọc tệp {file}: {fileRows} dòng… ({done}/{total} tệp · {rows} dòng · {seconds} giây)',
-    'Reading {file}: {fileRows} rows… ({done}/{total} files · {rows} rows · {seconds} s)',
+    'Đang đọc tệp {fileName}: {fileRows} dòng… ({done}/{total} tệp · {rows} dòng · {seconds} giây)',
+    'Reading {fileName}: {fileRows} rows… ({done}/{total} files · {rows} rows · {seconds} s)',
   ),
   'progress.read': text('Đã đọc {fileCount} tệp, {rows} dòng ({speed} dòng/giây).', 'Read {fileCount} file(s), {rows} rows ({speed} rows/s).'),
   'data.totals': text(

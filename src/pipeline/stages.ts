@@ -16,7 +16,7 @@ export { type SheetChoice } from '../import/sheet-choice.js';
 export { accountingLines, columnLines, countsByKind, issueLabel, KIND_LABELS, placementLines, rejectedLine, SKIP_REASONS, summaryLines, warningLine } from '../import/summary.js';
 export { checkZip, ZipRefusal } from '../import/zip-guard.js';
 export { type Catalogue, type TargetPlan } from '../indicators/index.js';
-export { type ChartFigure, chartNotes } from '../report/charts/data.js';
+export { type ChartFigure, chartNotes, REFERENCE_TONE } from '../report/charts/data.js';
 export { chartSvg } from '../report/charts/render.js';
 export { completenessMessage } from '../report/completeness.js';
 export { formatDate, formatNumber, formatNumberIn } from '../report/format-vi.js';

@@ -6,7 +6,7 @@
  * plan targets, the code lists' categories, as the tables show them) stay as they are.
  */
 import { type Bilingual, type Message, serverText } from '../messages/index.js';
-import type { ChartFigure } from '../pipeline/stages.js';
+import { type ChartFigure, REFERENCE_TONE } from '../pipeline/stages.js';
 
 /** The run's period and last year's, as the page names them (views.ts, periodLabel). */
 export interface ChartPeriods {
@@ -32,7 +32,6 @@ function translated(value: unknown, texts: ReadonlyMap<string, string>): unknown
   return value;
 }
 
-const REFERENCE_TONE = 'Mức so sánh';
 const ENGLISH_NUMBERS = { number: { decimal: '.', thousands: ',', grouping: [3], currency: ['', ''] } };
 
 /** The spec and the rows an English chart is drawn from. */
@@ -84,8 +83,11 @@ export function chartTexts(figure: ChartFigure, number: number, notesVi: readonl
     baseline: withBaseline ? periods.baseline.in('en') : null,
   });
   const drawing = englishDrawing(figure, periods);
+  // The series and the period named only when the chart has several, as in the document's alt text.
+  const varies = (field: 'figure' | 'period') => new Set(drawing.values.map((datum) => ('target' in datum ? '' : datum[field]))).size > 1;
+  const [figures, periodsVary] = [varies('figure'), varies('period')];
   const items = drawing.values.map((datum) =>
-    'target' in datum ? `${datum.heading} – ${datum.measure}: ${datum.text}` : `${[datum.label, datum.figure, datum.period].filter(Boolean).join(', ')}: ${datum.text}`,
+    'target' in datum ? `${datum.heading} – ${datum.measure}: ${datum.text}` : `${[datum.label, figures ? datum.figure : '', periodsVary ? datum.period : ''].filter(Boolean).join(', ')}: ${datum.text}`,
   );
   const alt: Bilingual = { vi: figure.alt, en: serverText.chartAlt({ title: title.en, items }).in('en') };
   return { caption, notes: notes.map(both), source: both(source), alt };

@@ -47,15 +47,15 @@ describe('charts on the page', () => {
 
     const list = await get('/api/charts');
     expect(list.statusCode).toBe(200);
-    const charts = list.json().charts as { id: string; caption: { vi: string; en: string }; source: string; alt: string; drawn: boolean }[];
-    // The titles are the report's (Vietnamese only); the caption's own words follow the page's language.
-    expect(charts[0]!.caption.en).toBe('Chart 1. Trẻ em có hoàn cảnh đặc biệt theo đơn vị');
+    const charts = list.json().charts as { id: string; caption: { vi: string; en: string }; source: { vi: string; en: string }; alt: { vi: string; en: string }; drawn: boolean }[];
+    // The titles are the report's in Vietnamese, the chart file's English rendering in English (the page only).
+    expect(charts[0]!.caption.en).toBe('Chart 1. Children in special circumstances by unit');
     expect(charts.map((chart) => chart.caption.vi)).toEqual([
       'Biểu đồ 1. Trẻ em có hoàn cảnh đặc biệt theo đơn vị',
       'Biểu đồ 2. Trẻ em bị tai nạn thương tích, tử vong theo nguyên nhân, so với cùng kỳ',
       'Biểu đồ 3. Kết quả thực hiện chỉ tiêu kế hoạch',
     ]);
-    expect(charts[0]!.source).toBe('Nguồn: Dữ liệu trẻ em do các xã cập nhật, tính theo Thông tư 13/2021/TT-BLĐTBXH, kỳ 6 tháng đầu năm 2025.');
+    expect(charts[0]!.source.vi).toBe('Nguồn: Dữ liệu trẻ em do các xã cập nhật, tính theo Thông tư 13/2021/TT-BLĐTBXH, kỳ 6 tháng đầu năm 2025.');
 
     const svg = await get(`/charts/${charts[0]!.id}.svg`);
     expect(svg.statusCode).toBe(200);
@@ -69,7 +69,8 @@ describe('charts on the page', () => {
     expect(communes.length).toBe(14);
     const texts = [...svg.body.matchAll(/<text[^>]*>([^<]*)<\/text>/g)].map((m) => m[1]!);
     for (const row of communes) expect(texts).toContain(formatNumber(row.now!.numerator));
-    expect(charts[0]!.alt).toContain('Thị trấn Di Lăng: ');
+    expect(charts[0]!.alt.vi).toContain('Thị trấn Di Lăng: ');
+    expect(charts[0]!.alt.en).toMatch(/^Children in special circumstances by unit\. .*Thị trấn Di Lăng: /);
 
     expect((await get('/charts/bieu-do-99.svg')).statusCode).toBe(404);
     expect((await get('/charts/..%2Fapp.js')).statusCode).toBe(404);

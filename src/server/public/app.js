@@ -273,7 +273,7 @@ function drawProgress(progress) {
   const counts = { done: number(progress.filesDone), total: number(progress.filesTotal), rows: number(progress.rows), speed: number(progress.rowsPerSecond), seconds: number(progress.seconds ?? 0) };
   // A large file takes seconds: its rows are counted as they are read, not only when it is done.
   $('progress-text').textContent = progress.current
-    ? t('progress.readingFile', { ...counts, file: progress.current.file, fileRows: number(progress.current.rows) })
+    ? t('progress.readingFile', { ...counts, fileName: progress.current.file, fileRows: number(progress.current.rows) })
     : t('progress.reading', counts);
 }
 
