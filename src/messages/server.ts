@@ -215,6 +215,12 @@ export const serverText = catalogue('server', {
       return `Source: ${from}, ${p.period}${p.baseline ? ` and ${p.baseline}` : ''}.`;
     },
   ),
+  nationalCovers: text(
+    (p: { provinces: number; total: number; names: readonly string[] }) =>
+      `Toàn quốc: dữ liệu chỉ có của ${numberIn('vi', p.provinces)}/${numberIn('vi', p.total)} tỉnh, thành phố (${p.names.join(', ')}); số liệu toàn quốc là tổng của ${p.provinces === 1 ? 'tỉnh, thành phố này' : 'các tỉnh, thành phố này'}, không phải của cả nước.`,
+    (p) =>
+      `National: the data covers only ${numberIn('en', p.provinces)} of the ${numberIn('en', p.total)} provinces (${p.names.join(', ')}); the national figure is the sum of ${p.provinces === 1 ? 'this province' : 'these provinces'}, not of the whole country.`,
+  ),
   chartAlt: text(
     (p: { title: string; items: readonly string[] }) => `${p.title}. ${p.items.join('; ')}.`,
     (p) => `${p.title}. ${p.items.length > 0 ? p.items.join('; ') : 'No bars'}.`,

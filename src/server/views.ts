@@ -7,7 +7,7 @@ import { type AdminUnits, completenessMessage, countsByKind, eraAt, type Explana
 import { type Bilingual, commonText, engineText, type Message, serverFormText, serverText } from '../messages/index.js';
 import { NO_DATE, type CodeColumn } from '../model/record-columns.js';
 import type { BreakdownKey, ComputeResult, IndicatorResult, Level, TargetStatus } from '../model/results.js';
-import { communesUnder, levelRank, unitsAbove } from '../model/levels.js';
+import { communesUnder, levelRank, NATION_CODE, unitsAbove } from '../model/levels.js';
 import type { Computed, Definitions } from '../pipeline/compute.js';
 import { completenessFor } from '../pipeline/report.js';
 import { totalsOf } from '../pipeline/read.js';
@@ -142,9 +142,7 @@ export function unitsView(imported: ImportResult, period: Period, units: AdminUn
     found.set(code, { code, name: commune.name, level: 'commune' });
     for (const above of unitsAbove(units, { code, level: 'commune' }, period.to)) found.set(above.code, { ...above });
   }
-  // The nation is offered when the records are of several provinces.
-  const provinces = [...found.values()].filter((unit) => unit.level === 'province').length;
-  if (provinces < 2) for (const [code, unit] of found) if (unit.level === 'national') found.delete(code);
+  // The nation is offered whenever a province's records are there: what its figure covers is said beside it (coverageView).
   // Proposed until the person picks one: the unit all the files belong to (src/pipeline/defaults.ts).
   const common = commonUnit([...communes], units, period.to);
   return {
@@ -159,9 +157,24 @@ export function unitsView(imported: ImportResult, period: Period, units: AdminUn
  */
 export function coverageView(imported: ImportResult, unit: { code: string; level: Level }, period: Period, units: AdminUnits) {
   const withData = communesIn(imported, period, units);
+  if (unit.level === 'national') return nationalCoverage(withData, period, units);
   const all = communesUnder(units, unit, period.to);
   const missing = all.filter((commune) => !withData.has(commune.code));
   return { communes: all.length, missing: missing.map((commune) => ({ code: commune.code, name: commune.name })) };
+}
+
+/**
+ * What a national figure covers: the provinces the records are of, out of all (a commune's 3,321
+ * names would say nothing). The nation's figure is the sum of these provinces only.
+ */
+function nationalCoverage(withData: ReadonlySet<string>, period: Period, units: AdminUnits) {
+  const all = units.provinces(eraAt(period.to));
+  const present = all.filter((province) => [...withData].some((commune) => unitsAbove(units, { code: commune, level: 'commune' }, period.to).some((above) => above.code === province.code)));
+  return {
+    communes: communesUnder(units, { code: NATION_CODE, level: 'national' }, period.to).length,
+    missing: [],
+    national: serverText.nationalCovers({ provinces: present.length, total: all.length, names: present.map((province) => province.name) }),
+  };
 }
 
 /** The communes the records name, on the list valid at the period's end (old codes carried to their new commune). */

@@ -223,6 +223,12 @@ function drawCoverage() {
   const coverage = state.coverage;
   box.hidden = !coverage || coverage.communes < 2 || state.files.length === 0;
   if (box.hidden) return;
+  // The nation: which provinces its figure is the sum of (never 3.000 commune names).
+  if (coverage.national) {
+    box.className = 'warning';
+    box.textContent = m(coverage.national);
+    return;
+  }
   const names = coverage.missing.map((commune) => `${commune.name} (${commune.code})`).join(', ');
   box.className = coverage.missing.length > 0 ? 'warning' : 'ok';
   box.textContent = coverage.missing.length > 0
