@@ -193,7 +193,7 @@ export function registerCompute(program: Command, context: CliContext, text: Tex
       // Codes are checked by the engine at each row's own date, so the importer accepts either list.
       const progress = progressFor(context, lang, files.length);
       const sheets = sheetChoiceOf(options);
-      const imported = await readData(files, { ...bornBy(period), sheets, onEvent: (event) => event.kind === 'file-read' && progress.fileRead(event.account) });
+      const imported = await readData(files, { ...bornBy(period), sheets, onEvent: (event) => (event.kind === 'file-read' ? progress.fileRead(event.account) : event.kind === 'rows-read' && progress.rowsRead(event.file, event.rows)) });
       progress.done();
       progress.stage(cliText.stageComputing());
       const computed = computeStep(

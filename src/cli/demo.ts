@@ -49,6 +49,7 @@ function demoProgress(context: CliContext, lang: Lang, files: number): OnPipelin
   const progress = progressFor(context, lang, files);
   return (event) => {
     if (event.kind === 'file-read') progress.fileRead(event.account);
+    else if (event.kind === 'rows-read') progress.rowsRead(event.file, event.rows);
     else if (event.kind !== 'stage-done') return;
     else if (event.stage === 'import') progress.stage(cliText.stageComputing());
     else if (event.stage === 'compute') progress.done();

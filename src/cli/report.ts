@@ -123,6 +123,7 @@ export function registerReport(program: Command, context: CliContext, text: Text
       const print = printStages(context.err, lang);
       const { report } = await reportFromFiles(paths, { ...options, sheets: sheetChoiceOf(options) }, (event) => {
         if (event.kind === 'file-read') return progress.fileRead(event.account);
+        if (event.kind === 'rows-read') return progress.rowsRead(event.file, event.rows);
         if (event.kind !== 'stage-done') return;
         if (event.stage === 'import') progress.done();
         print(event);

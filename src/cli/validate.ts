@@ -54,7 +54,7 @@ export function registerValidate(program: Command, context: CliContext, text: Te
         keepGoing: true,
         latestBirthDate,
         sheets,
-        onEvent: (event) => event.kind === 'file-read' && progress.fileRead(event.account),
+        onEvent: (event) => (event.kind === 'file-read' ? progress.fileRead(event.account) : event.kind === 'rows-read' && progress.rowsRead(event.file, event.rows)),
       });
       progress.done();
       // Rows are placed on the units of --as-of (default today) as a report would place them:

@@ -49,4 +49,20 @@ describe('numbers grouped for their reader', () => {
     expect(lines[0]).toMatch(/^Đang đọc: 1\/1\.200 tệp · 22\.298 dòng · [\d.]+ dòng\/giây$/);
     expect(lines[1]).toMatch(/^Reading: 1\/1,200 files · 22,298 rows · [\d,]+ rows\/s$/);
   });
+
+  it('counts the rows of a file still being read, then the file once read', () => {
+    const lines: string[] = [];
+    const context: CliContext = { out: () => undefined, err: () => undefined, interactive: true, status: (line) => lines.push(line), exitCode: 0 };
+    const account = (file: string, read: number): FileAccount => ({ file, path: file, sha256: '', sheets: [], skippedSheets: [], read, accepted: read, rejected: 0 });
+    const progress = progressFor(context, 'vi', 2);
+    progress.rowsRead('lon.xlsx', 120_000);
+    // 120.000 rows of lon.xlsx so far, no file done.
+    expect(lines[0]).toMatch(/^Đang đọc: 0\/2 tệp · 120\.000 dòng · /);
+    progress.fileRead(account('nho.xlsx', 500));
+    // 500 of nho.xlsx + 120.000 still being read = 120.500.
+    expect(lines[1]).toMatch(/^Đang đọc: 1\/2 tệp · 120\.500 dòng · /);
+    progress.fileRead(account('lon.xlsx', 150_000));
+    // lon.xlsx done: its 150.000 replace the 120.000 told, 150.500 in all.
+    expect(lines[2]).toMatch(/^Đang đọc: 2\/2 tệp · 150\.500 dòng · /);
+  });
 });
