@@ -79,3 +79,11 @@ export function eventRow(overrides: Record<string, Cell> = {}): Cell[] {
   const merged = { ...base, ...overrides };
   return EVENT_HEADERS.map((header) => merged[header] ?? null);
 }
+
+/** A child list of `rows` rows as a CSV (about 80 bytes a row), all of commune 21289 (Sơn Hà): a large file read in seconds. */
+export function writeChildCsv(path: string, rows: number): string {
+  const lines = ['Mã trẻ em,Họ và tên,Ngày sinh,Giới tính,Mã tỉnh,Mã huyện,Mã xã,Đăng ký khai sinh,Thẻ BHYT,Nhóm HCĐB,Tình trạng'];
+  for (let index = 0; index < rows; index += 1) lines.push(`T${String(index).padStart(7, '0')},Trẻ ${index},01/0${1 + (index % 9)}/2015,${index % 2 === 0 ? 'Nam' : 'Nữ'},51,529,21289,Có,Có,,Đang quản lý`);
+  writeFileSync(path, lines.join('\r\n'), 'utf8');
+  return path;
+}

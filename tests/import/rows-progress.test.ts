@@ -3,12 +3,13 @@
  * reader counts rows and tells the count at most every 0.25 s, from the main thread and from the
  * worker threads alike; the last count told is never more than the rows the file holds.
  */
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { importFiles } from '../../src/import/index.js';
 import { ROWS_TOLD_EVERY_MS, rowTicker } from '../../src/import/read-file.js';
+import { writeChildCsv } from '../helpers/workbooks.js';
 
 const work = mkdtempSync(join(tmpdir(), 'chitieu-rows-progress-'));
 afterAll(() => rmSync(work, { recursive: true, force: true }));
@@ -35,19 +36,12 @@ describe('rowTicker', () => {
   });
 });
 
-/** A child list of `rows` rows as a CSV, all of commune 21289 (Sơn Hà). */
-function childCsv(path: string, rows: number): void {
-  const lines = ['Mã trẻ em,Họ và tên,Ngày sinh,Giới tính,Mã tỉnh,Mã huyện,Mã xã,Đăng ký khai sinh,Thẻ BHYT,Nhóm HCĐB,Tình trạng'];
-  for (let index = 0; index < rows; index += 1) lines.push(`T${String(index).padStart(7, '0')},Trẻ ${index},01/0${1 + (index % 9)}/2015,${index % 2 === 0 ? 'Nam' : 'Nữ'},51,529,21289,Có,Có,,Đang quản lý`);
-  writeFileSync(path, lines.join('\r\n'), 'utf8');
-}
-
 describe('rows told while reading', () => {
   it.each([1, 2])('with %i thread(s): counts rise, name the file, and never pass the rows read', async (threads) => {
     const big = join(work, `lon-${threads}.csv`);
     const small = join(work, `nho-${threads}.csv`);
-    childCsv(big, 150_000);
-    childCsv(small, 10);
+    writeChildCsv(big, 150_000);
+    writeChildCsv(small, 10);
     const told: { file: string; rows: number }[] = [];
     const result = await importFiles([big, small], { threads, keepGoing: true, onRowsRead: (file, rows) => told.push({ file, rows }) });
     const read = result.files.find((file) => file.file === `lon-${threads}.csv`)!.read;

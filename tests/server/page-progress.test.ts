@@ -3,13 +3,14 @@
  * lon.csv: 120.000 dòng…", not 0 until the whole file is done), and "Tạo báo cáo" says which
  * step it is at ("biểu đồ 2/3", "phụ lục"), not only the seconds gone by.
  */
-import { existsSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CHROMIUM, openPageSession, type PageSession } from '../helpers/browser.js';
 import { screenshots } from '../helpers/screenshots.js';
+import { writeChildCsv } from '../helpers/workbooks.js';
 
 const ROOT = join(import.meta.dirname, '../..');
 const work = mkdtempSync(join(tmpdir(), 'chitieu-progress-'));
@@ -19,13 +20,6 @@ let page: Page;
 
 /** The district set of before the reform (sample-data/*.xlsx). */
 const DISTRICT = readdirSync(join(ROOT, 'sample-data')).filter((name) => name.endsWith('.xlsx')).sort().map((name) => join(ROOT, 'sample-data', name));
-
-/** A child list of `rows` rows as a CSV (about 80 bytes a row), all of commune 21289 (Sơn Hà). */
-function childCsv(path: string, rows: number): void {
-  const lines = ['Mã trẻ em,Họ và tên,Ngày sinh,Giới tính,Mã tỉnh,Mã huyện,Mã xã,Đăng ký khai sinh,Thẻ BHYT,Nhóm HCĐB,Tình trạng'];
-  for (let index = 0; index < rows; index += 1) lines.push(`T${String(index).padStart(7, '0')},Trẻ ${index},01/0${1 + (index % 9)}/2015,${index % 2 === 0 ? 'Nam' : 'Nữ'},51,529,21289,Có,Có,,Đang quản lý`);
-  writeFileSync(path, lines.join('\r\n'), 'utf8');
-}
 
 /** Every text a line of the page shows while `action` runs (a MutationObserver keeps each one). */
 async function textsShownBy(selector: string, action: () => Promise<void>): Promise<string[]> {
@@ -54,7 +48,7 @@ describe.skipIf(!existsSync(CHROMIUM))('progress while reading and while making 
 
   it('counts the rows of a large file as they are read', async () => {
     const big = join(work, 'lon.csv');
-    childCsv(big, 400_000);
+    writeChildCsv(big, 400_000);
     let shotTaken = false;
     const seen = await textsShownBy('#progress-text', async () => {
       await page.getByLabel('Tệp dữ liệu', { exact: true }).setInputFiles(big);
