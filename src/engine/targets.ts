@@ -2,7 +2,9 @@
  * Target statuses for every unit at every level (docs/indicator-rules.md, "Targets"):
  *
  *   reduction {percent}   count now ≤ (1 − percent/100) × count in the same period last year;
- *                         last year 0: met only if now is 0; no baseline: insufficient_data
+ *                         last year 0 and now 0: not_occurred ("không phát sinh": nothing
+ *                         to reduce, neither met nor missed); last year 0, now more: not_met;
+ *                         no baseline: insufficient_data
  *   full_coverage         value = 100 (numerator = denominator); nobody concerned: met, with
  *                         the note "không có trẻ em thuộc diện"
  *
@@ -58,7 +60,8 @@ function evaluate(target: TargetDefinition, row: IndicatorResult, percent: numbe
   if (current === null || last.count === null) return finish('insufficient_data', current, last.count, NO_DATA_NOTE);
   const lastApproximate = last.approximate ? APPROXIMATE_NOTE : undefined;
   // Integer arithmetic: 100·now ≤ (100 − p)·last, so 10% of 10 is exactly 9.
-  const met = last.count === 0 ? current === 0 : 100 * current <= (100 - percent!) * last.count;
+  if (last.count === 0 && current === 0) return finish('not_occurred', current, last.count, approximate ?? lastApproximate);
+  const met = last.count !== 0 && 100 * current <= (100 - percent!) * last.count;
   return finish(met ? 'met' : 'not_met', current, last.count, approximate ?? lastApproximate);
 }
 

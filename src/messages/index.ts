@@ -15,7 +15,7 @@ export { pipelineText } from './pipeline.js';
 export { reportText } from './report.js';
 export { outputText } from './output.js';
 export { cliText } from './cli.js';
-export { serverText } from './server.js';
+export { serverText, serverFormText } from './server.js';
 export { pageText } from './page.js';
 export { sampleText } from './sample.js';
 export { modelText } from './model.js';

@@ -86,6 +86,8 @@ export const outputText = catalogue('output', {
   targetMet: text('Đạt', 'Met'),
   targetNotMet: text('Không đạt', 'Not met'),
   targetInsufficientData: text('Không đủ số liệu', 'Insufficient data'),
+  // A reduction target at 0 last year and 0 now (#18): nothing to reduce.
+  targetNotOccurred: text('Không phát sinh', 'None occurred'),
   approximateNote: text(
     'Số liệu ước tính: có xã bị chia tách theo sắp xếp đơn vị hành chính 2025.',
     'Approximate: a commune split in the 2025 reform is in this figure.',

@@ -23,7 +23,7 @@ export const pageText = catalogue('page', {
   ),
   'data.input': text('Tệp dữ liệu', 'Data files'),
   'data.or': text('hoặc', 'or'),
-  'data.sample': text('Dùng dữ liệu mẫu (huyện Sơn Hà)', 'Use the sample data (Sơn Hà district)'),
+  'data.sample': text('Dùng dữ liệu mẫu (tỉnh Quảng Ngãi, 2026)', 'Use the sample data (Quảng Ngãi province, 2026)'),
   'data.accounting': text('Số dòng theo tệp và trang', 'Rows by file and sheet'),
   'data.file': text('Tệp / trang', 'File / sheet'),
   'data.read': text('Đọc', 'Read'),
@@ -194,7 +194,6 @@ export const pageText = catalogue('page', {
   ),
   'mapping.valueLabel': text('Giá trị "{value}" của cột "{header}"', 'Value "{value}" of the column "{header}"'),
   'results.noData': text('không có số liệu', 'no data'),
-  'results.points': text(' điểm', ' pts'),
   'results.comparedWith': text(' — so với {period}', ' — compared with {period}'),
   'explain.more': text(' … và {count} mã khác', ' … and {count} more'),
   'explain.numerator': text('Tử số', 'Numerator'),
@@ -261,4 +260,106 @@ export const pageText = catalogue('page', {
   'working.chartsList': text('Đang chuẩn bị biểu đồ…', 'Preparing the charts…'),
   'working.charts': text('Đang vẽ biểu đồ {done}/{total}…', 'Drawing chart {done} of {total}…'),
   'charts.title': text('Biểu đồ (như trong báo cáo)', 'Charts (as in the report)'),
+  // ---- w/page-b (#18 items 2, 3, 5, 7, 8): defaults, the form of the unit, counts beside rates, results out, profiles
+  'profiles.manage': text(
+    'Hồ sơ cột đã lưu: đổi tên, sửa cách ghép, xóa',
+    'Saved profiles: rename, edit the mapping, delete',
+  ),
+  'profiles.rename': text(
+    'Đổi tên',
+    'Rename',
+  ),
+  'profiles.edit': text(
+    'Sửa cách ghép',
+    'Edit the mapping',
+  ),
+  'profiles.delete': text(
+    'Xóa',
+    'Delete',
+  ),
+  'profiles.newName': text(
+    'Tên mới của hồ sơ "{name}"',
+    'New name of the profile "{name}"',
+  ),
+  'profiles.saveName': text(
+    'Lưu tên',
+    'Save the name',
+  ),
+  'profiles.cancel': text(
+    'Thôi',
+    'Cancel',
+  ),
+  'profiles.confirmDelete': text(
+    'Xóa hồ sơ cột "{name}"? Tệp {path} bị xóa; các tệp có bố cục này sẽ phải ghép cột lại.',
+    'Delete the profile "{name}"? The file {path} is removed; files of this layout will need mapping again.',
+  ),
+  'results.xlsx': text(
+    'Tải kết quả (XLSX)',
+    'Download the results (XLSX)',
+  ),
+  'results.json': text(
+    'Tải kết quả (JSON)',
+    'Download the results (JSON)',
+  ),
+  'results.jsonHint': text(
+    'Giữ tệp JSON: cùng kỳ năm sau, chọn nó ở "Cùng kỳ năm trước → Từ tệp kết quả năm trước".',
+    'Keep the JSON file: for the same period next year, choose it under "Same period last year → From last year\'s result file".',
+  ),
+  'count.children': text(
+    'em',
+    'children',
+  ),
+  'count.cases': text(
+    'vụ',
+    'cases',
+  ),
+  'count.communes': text(
+    'xã',
+    'communes',
+  ),
+  'count.villages': text(
+    'thôn',
+    'villages',
+  ),
+  'count.children.one': text('em', 'child'),
+  'count.cases.one': text('vụ', 'case'),
+  'count.communes.one': text('xã', 'commune'),
+  'count.villages.one': text('thôn', 'village'),
+  'count.amount.one': text('đồng', 'VND'),
+  'count.amount': text(
+    'đồng',
+    'VND',
+  ),
+  'change.points': text(
+    'điểm %',
+    'pp',
+  ),
+  'change.per': text(
+    'trên',
+    'per',
+  ),
+  'targets.now': text(
+    'kỳ này',
+    'this period',
+  ),
+  'targets.last': text(
+    'cùng kỳ năm trước',
+    'same period last year',
+  ),
+  'targets.result': text(
+    'kết quả',
+    'result',
+  ),
+  'form.unit': text(
+    'Mẫu báo cáo của',
+    'Report form of',
+  ),
+  'form.mismatch': text(
+    'Cơ quan ban hành không ghi "{unit}": báo cáo này là của {unit}. Sửa ô "Cơ quan ban hành" hoặc chọn lại đơn vị.',
+    'The issuing body does not say "{unit}": this report is {unit}\'s. Change the "Issuing body" field or choose the unit again.',
+  ),
+  'aggregate.formHint': text(
+    'Báo cáo tổng hợp dùng mẫu báo cáo ở mục 4 (số, ngày, nơi nhận, người ký), phần nội dung do đơn vị viết và tùy chọn ẩn số nhỏ; mẫu được điền theo đơn vị tổng hợp đã chọn.',
+    'The summed report uses the report form under 4 (number, date, recipients, signer), the sections you write and the small-count option; the form is filled for the unit chosen here.',
+  ),
 });

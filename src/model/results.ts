@@ -36,7 +36,8 @@ export const IndicatorResult = z.object({
 });
 export type IndicatorResult = z.infer<typeof IndicatorResult>;
 
-export const TargetStatus = z.enum(['met', 'not_met', 'insufficient_data']);
+/** not_occurred: a reduction target with nothing to reduce, 0 last year and 0 now ("không phát sinh"). */
+export const TargetStatus = z.enum(['met', 'not_met', 'insufficient_data', 'not_occurred']);
 export type TargetStatus = z.infer<typeof TargetStatus>;
 
 export const TargetResult = z.object({

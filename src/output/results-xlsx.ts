@@ -21,6 +21,7 @@ export const STATUS_LABEL: Record<TargetStatus, Message> = {
   met: outputText.targetMet(),
   not_met: outputText.targetNotMet(),
   insufficient_data: outputText.targetInsufficientData(),
+  not_occurred: outputText.targetNotOccurred(),
 };
 
 const APPROXIMATE = outputText.approximateNote();

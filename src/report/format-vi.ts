@@ -85,12 +85,15 @@ export function targetClause(target: TargetMention): string {
   const note = target.note ? ` (${target.note})` : '';
   if (target.status === 'met') return `đạt chỉ tiêu ${label}${note}`;
   if (target.status === 'not_met') return `chưa đạt chỉ tiêu ${label}${note}`;
+  // Said after "… cũng không có trường hợp nào": why the target is not judged, without saying the zeros again.
+  if (target.status === 'not_occurred') return `không phát sinh nên không đánh giá chỉ tiêu ${label}${note}`;
   return `chưa đủ số liệu để đánh giá chỉ tiêu ${label}${note}`;
 }
 
 export function targetStatusText(status: TargetStatus): string {
   if (status === 'met') return 'Đạt';
   if (status === 'not_met') return 'Chưa đạt';
+  if (status === 'not_occurred') return 'Không phát sinh';
   return 'Chưa đủ số liệu';
 }
 

@@ -468,8 +468,13 @@ export function comparison(ctx: ParagraphContext): string[] {
   if (targets.length > 0) {
     const met = targets.filter((t) => t.status === 'met').length;
     const notMet = targets.filter((t) => t.status === 'not_met').length;
-    const unknown = targets.length - met - notMet;
-    const rest = [notMet > 0 ? `${notMet} chỉ tiêu chưa đạt` : '', unknown > 0 ? `${unknown} chỉ tiêu chưa đủ số liệu để đánh giá` : ''].filter(Boolean);
+    const notOccurred = targets.filter((t) => t.status === 'not_occurred').length;
+    const unknown = targets.length - met - notMet - notOccurred;
+    const rest = [
+      notMet > 0 ? `${notMet} chỉ tiêu chưa đạt` : '',
+      notOccurred > 0 ? `${notOccurred} chỉ tiêu không phát sinh nên không đánh giá` : '',
+      unknown > 0 ? `${unknown} chỉ tiêu chưa đủ số liệu để đánh giá` : '',
+    ].filter(Boolean);
     lines.push(`Kết quả thực hiện các chỉ tiêu kế hoạch: đạt ${met}/${targets.length} chỉ tiêu${rest.length > 0 ? `; ${rest.join('; ')}` : ''} (chi tiết tại Biểu 05).`);
   }
   return lines;
@@ -487,7 +492,7 @@ function targetResultText(ctx: ParagraphContext, target: TargetResult): string {
 /** III.2: the targets not met (or that could not be judged), listed automatically. */
 export function shortcomings(ctx: ParagraphContext): string[] {
   return ctx.targets
-    .filter((target) => target.status !== 'met')
+    .filter((target) => target.status !== 'met' && target.status !== 'not_occurred')
     .map((target) => {
       const label = `"${target.target.trim().replace(/[.;]+$/, '')}"`;
       const note = target.note ? ` (${target.note})` : '';

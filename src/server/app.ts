@@ -18,21 +18,20 @@ import { z } from 'zod';
 import { checkZip, completenessMessage, type ImportResult, type LayoutDraft, loadNarrative, loadSettingsFile, type Narrative, NARRATIVE_KEYS, NARRATIVE_SECTIONS, parsePeriod, type Period, periodFromWindow, proposeMapping, refusedForHeaders, reportBaseName, ReportSettingsFile, type TargetPlan, TARGETS_DIR, type UnitName, unreadableError, type UnreadableInput, type VillageMap, ZipRefusal } from '../pipeline/stages.js';
 import type { Profile } from '../model/profile.js';
 import { ExitCode, joined, serverText, UserError, type Message } from '../messages/index.js';
-import { issueMessage, issuePath } from '../messages/zod-issue.js';
 import type { ComputeResult } from '../model/results.js';
 import { UnitCode, levelOfCode, levelRank, unitsAbove, type Level } from '../model/levels.js';
 import { aggregateReport, aggregateStep } from '../pipeline/aggregate.js';
 import { computeStep, explainStep, loadDefinitions, type Computed, type Definitions } from '../pipeline/compute.js';
-import { DEMO, sampleFiles } from '../pipeline/demo.js';
+import { DEMO_2026, sampleFiles } from '../pipeline/demo.js';
 import { loadTargets, loadVillageMap, readResultFile } from '../pipeline/load.js';
 import { rowsRead, readData } from '../pipeline/read.js';
-import { reportInputFor, reportStep, type LoadedReportOptions } from '../pipeline/report.js';
+import { loadReportOptions, reportInputFor, reportStep, type LoadedReportOptions } from '../pipeline/report.js';
 import { reportUnit, unitNamer } from '../pipeline/units.js';
 import { OUTPUTS, RESULT_FORMATS, type OutputBytes } from '../output/formats.js';
 import { errorWorkbooksByFile } from '../output/error-workbook.js';
 import { readAnnex, type Annex } from '../pipeline/annexes.js';
 import { registerCharts } from './charts.js';
-import { createProfileState, mappingView, registerProfiles } from './profiles.js';
+import { createProfileState, mappingRefusal, mappingView, registerProfiles, type MappingTrial } from './profiles.js';
 import { parseBody } from './request.js';
 import { registerSecurity } from './security.js';
 import { registerTexts } from './texts.js';
@@ -40,6 +39,8 @@ import { breakdownView, coverageView, dataView, explanationView, periodsView, re
 import { pathHider } from './page-text.js';
 import { createTabs } from './tabs.js';
 import { createWorkspace, type Workspace } from './workspace.js';
+import { checkFormDate, FormFields, formOf, issuingBodyWarning, registerForm, settingsFolders, settingsOfForm } from './form.js';
+import { commonParent, defaultPlanId } from '../pipeline/defaults.js';
 
 export const PUBLIC_DIR = fileURLToPath(new URL('../../src/server/public/', import.meta.url));
 
@@ -196,28 +197,14 @@ const ExplainRequest = z.object({
 });
 
 const text = z.string().max(20_000).default('');
+/** The report form, its narrative and the small-count option: the same for a unit's report and a summed one. */
 const ReportRequest = z.object({
-  settings: z
-    .object({
-      issuingBody: text,
-      parentBody: text,
-      place: text,
-      number: text,
-      numberPattern: text,
-      reportDate: text,
-      addressees: text,
-      signerAuthority: text,
-      signerTitle: text,
-      signerName: text,
-      recipients: text,
-    })
-    .partial()
-    .default({}),
+  settings: FormFields.default({}),
   narrative: z.record(z.string(), text).default({}),
   suppress: z.number().int().min(2).max(100).nullable().default(null),
 });
 
-const AggregateRequest = z.object({
+const AggregateRequest = ReportRequest.extend({
   unit: UnitCode.refine((code) => levelOfCode(code) !== 'commune'),
   period: z.string().trim().min(1).max(100),
   targets: z.string().max(200).default('none'),
@@ -228,49 +215,6 @@ const lines = (value: string | undefined) =>
     .split(/\r?\n/)
     .map((line) => line.trim())
     .filter((line) => line !== '');
-
-/** The report form as a settings file would say it; blank fields are left to the defaults. */
-function settingsOf(form: z.output<typeof ReportRequest>['settings']): ReportSettingsFile {
-  const signer = {
-    ...(lines(form.signerAuthority).length ? { authority: lines(form.signerAuthority) } : {}),
-    ...(form.signerTitle?.trim() ? { title: form.signerTitle.trim() } : {}),
-    ...(form.signerName?.trim() ? { name: form.signerName.trim() } : {}),
-  };
-  const raw = {
-    ...(lines(form.issuingBody).length ? { issuingBody: lines(form.issuingBody) } : {}),
-    ...(lines(form.parentBody).length ? { parentBody: lines(form.parentBody) } : {}),
-    ...(form.place?.trim() ? { place: form.place.trim() } : {}),
-    ...(form.number?.trim() ? { number: form.number.trim() } : {}),
-    ...(form.numberPattern?.trim() ? { numberPattern: form.numberPattern.trim() } : {}),
-    ...(form.reportDate?.trim() ? { reportDate: form.reportDate.trim() } : {}),
-    ...(lines(form.addressees).length ? { addressees: lines(form.addressees) } : {}),
-    ...(Object.keys(signer).length ? { signer } : {}),
-    ...(lines(form.recipients).length ? { recipients: lines(form.recipients) } : {}),
-  };
-  const parsed = ReportSettingsFile.safeParse(raw);
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0]!;
-    throw new UserError(ExitCode.invalidDefinition, serverText.settingsField({ field: issuePath(issue.path), problem: issueMessage(issue, { schema: ReportSettingsFile, input: raw }) }));
-  }
-  return parsed.data;
-}
-
-/** A settings file's values as the form's fields (one line per entry). */
-function formOf(settings: ReportSettingsFile): Record<string, string> {
-  return {
-    issuingBody: (settings.issuingBody ?? []).join('\n'),
-    parentBody: (settings.parentBody ?? []).join('\n'),
-    place: settings.place ?? '',
-    number: settings.number === undefined ? '' : String(settings.number),
-    numberPattern: settings.numberPattern,
-    reportDate: settings.reportDate ?? '',
-    addressees: (settings.addressees ?? []).join('\n'),
-    signerAuthority: (settings.signer?.authority ?? []).join('\n'),
-    signerTitle: settings.signer?.title ?? '',
-    signerName: settings.signer?.name ?? '',
-    recipients: (settings.recipients ?? []).join('\n'),
-  };
-}
 
 function narrativeOf(fields: Record<string, string>): Narrative {
   const narrative: Narrative = {};
@@ -307,6 +251,13 @@ function pageRefusal(unreadable: readonly UnreadableInput[], mapped: ReadonlySet
 }
 
 const NOT_READY = (what: Message) => new UserError(ExitCode.usage, what);
+
+/** The form, narrative and small-count option as the report stage takes them; a date typed before the period's end is refused naming the field (#19). */
+function formOptions(body: z.output<typeof ReportRequest>, periodEnd: string): LoadedReportOptions {
+  const settings = settingsOfForm(body.settings);
+  checkFormDate(settings, periodEnd);
+  return { settings, narrative: narrativeOf(body.narrative), ...(body.suppress !== null ? { suppress: body.suppress } : {}) };
+}
 
 /** A settings file without the values every report gets anyway (the number pattern and font size of the defaults). */
 function withoutDefaults(settings: ReportSettingsFile): Partial<ReportSettingsFile> {
@@ -458,10 +409,10 @@ export async function buildApp(options: AppOptions): Promise<{ app: FastifyInsta
   }
 
   /** Reads the tab's whole file set again: after an upload, a removal, a profile chosen or a mapping made. */
-  function startReading(tab: Tab, state: Reading = beginReading(tab)): Reading {
+  function startReading(tab: Tab, state: Reading = beginReading(tab), trial?: MappingTrial): Reading {
     const paths = tab.files.map((file) => file.path);
     state.filesTotal = paths.length;
-    void readInto(tab, state, paths, state.generation);
+    void readInto(tab, state, paths, state.generation, trial);
     return state;
   }
 
@@ -470,7 +421,7 @@ export async function buildApp(options: AppOptions): Promise<{ app: FastifyInsta
    * cannot be read otherwise (a .docx, a damaged workbook) is listed with its reason and the
    * others are read; only when none can be read is there no data.
    */
-  async function readInto(tab: Tab, state: Reading, paths: readonly string[], mine: number): Promise<void> {
+  async function readInto(tab: Tab, state: Reading, paths: readonly string[], mine: number, trial?: MappingTrial): Promise<void> {
     try {
       // Inside the try: the profiles known are read from disk, and nothing here may end the server.
       const sheets = tab.profiles.selection();
@@ -501,6 +452,15 @@ export async function buildApp(options: AppOptions): Promise<{ app: FastifyInsta
       state.unreadable = result.unreadable.map((item) => ({ file: item.file, sheet: item.sheet ?? null, reason: hide(item.text) }));
       if (result.unreadable.length > 0 && rowsRead(result) === 0) {
         state.error = hide(unreadableError(result.unreadable).text);
+        state.finished = performance.now();
+        return;
+      }
+      // A mapping just made that accepts no row of its sheets: refused with the reasons, the mapping step shown again (#18 item 8).
+      const refusal = trial ? mappingRefusal(result, trial.profileName) : undefined;
+      if (trial && refusal) {
+        tab.profiles.dropMade(trial.madeId);
+        state.mapping = trial.layouts;
+        state.error = refusal;
         state.finished = performance.now();
         return;
       }
@@ -631,9 +591,18 @@ export async function buildApp(options: AppOptions): Promise<{ app: FastifyInsta
     const tab = tabs.of(request);
     for (const file of tab.files) removeFile(tab, file);
     tab.files = [];
-    addFiles(tab, sampleFiles());
+    // Today's sample (the 2026 post-reform set): its period and unit come from the data like any
+    // other; its sample plan and the province's sample narrative are what the demo uses.
+    addFiles(tab, sampleFiles(DEMO_2026.samples));
     const state = startReading(tab);
-    return reply.code(202).send({ progress: progressOf(state), settings: formOf(loadSettingsFile(DEMO.settings)) });
+    const narrative = loadReportOptions({ narrative: DEMO_2026.province.narrative }).narrative ?? {};
+    return reply.code(202).send({
+      progress: progressOf(state),
+      sample: {
+        targets: `plan:${basename(DEMO_2026.targets)}`,
+        narrative: Object.fromEntries(Object.entries(narrative).map(([key, paragraphs]) => [key, (paragraphs ?? []).join('\n')])),
+      },
+    });
   });
 
   app.get('/api/data', async (request) => {
@@ -642,7 +611,7 @@ export async function buildApp(options: AppOptions): Promise<{ app: FastifyInsta
     if (!reading) return { state: 'empty' };
     const progress = progressOf(reading);
     const files = filesView(tab, reading);
-    if (reading.error && reading.mapping && reading.mapping.length > 0) return { state: 'mapping', progress, files, error: reading.error, mapping: mappingView(reading.mapping) };
+    if (reading.error && reading.mapping && reading.mapping.length > 0) return { state: 'mapping', progress, files, error: reading.error, mapping: mappingView(reading.mapping, tab.profiles.editing()?.profile) };
     if (reading.error) return { state: 'failed', progress, files, error: reading.error };
     if (!tab.imported) return { state: 'reading', progress, files };
     return { state: 'ready', progress, files, data: dataView(tab.imported, (profile) => tab.profiles.madeFor(profile)), ...periodsView(tab.imported, definitions.presets) };
@@ -671,7 +640,11 @@ export async function buildApp(options: AppOptions): Promise<{ app: FastifyInsta
     const tab = tabs.of(request);
     const data = requireData(tab);
     const period = periodOf(parseBody(PeriodRequest, request.query));
-    return { units: unitsView(data, period, definitions.units) };
+    const { units, defaultUnit } = unitsView(data, period, definitions.units);
+    const planList = [...tab.plans.entries()].map(([id, plan]) => ({ id, plan }));
+    // For each unit the plan proposed: only its own plan of the period's year, else none.
+    const planFor = Object.fromEntries(units.map((unit) => [unit.code, defaultPlanId(planList, unit, period)]));
+    return { units, defaultUnit, planFor };
   });
 
   app.get('/api/coverage', async (request) => {
@@ -711,7 +684,7 @@ export async function buildApp(options: AppOptions): Promise<{ app: FastifyInsta
   app.post('/api/settings/yaml', async (request) => {
     const tab = tabs.of(request);
     const body = parseBody(ReportRequest.pick({ settings: true }), request.body);
-    tab.yaml.set('settings.yaml', yamlFile('thiet-lap-bao-cao.yaml', withoutDefaults(settingsOf(body.settings))));
+    tab.yaml.set('settings.yaml', yamlFile('thiet-lap-bao-cao.yaml', withoutDefaults(settingsOfForm(body.settings))));
     return { href: '/download/settings.yaml' };
   });
 
@@ -783,11 +756,7 @@ export async function buildApp(options: AppOptions): Promise<{ app: FastifyInsta
     const data = requireData(tab);
     const current = requireRun(tab);
     const body = parseBody(ReportRequest, request.body);
-    const loaded: LoadedReportOptions = {
-      settings: settingsOf(body.settings),
-      narrative: narrativeOf(body.narrative),
-      ...(body.suppress !== null ? { suppress: body.suppress } : {}),
-    };
+    const loaded = formOptions(body, current.computed.output.period.to);
     const made = await reportStep(current.unit.code, data, current.computed, definitions, loaded);
     stillWanted(tab, since);
     if (tab.run !== current) {
@@ -795,7 +764,7 @@ export async function buildApp(options: AppOptions): Promise<{ app: FastifyInsta
     }
     tab.report = { base: reportBaseName(made.unit.code, made.input.result.period.id), docx: made.files.docx, xlsx: made.files.xlsx };
     log(serverText.reportLogged({ name: tab.report.base }));
-    return reportLinks(tab.report);
+    return { ...reportLinks(tab.report), warning: issuingBodyWarning(body.settings, current.unit) };
   });
 
   registerProfiles(
@@ -803,14 +772,16 @@ export async function buildApp(options: AppOptions): Promise<{ app: FastifyInsta
     (request) => tabs.of(request).profiles,
     {
       receive: (request, kind) => receive(tabs.of(request), request, kind),
-      reread: (request) => {
+      reread: (request, trial) => {
         const tab = tabs.of(request);
-        return tab.files.length > 0 ? { progress: progressOf(startReading(tab)) } : undefined;
+        return tab.files.length > 0 ? { progress: progressOf(startReading(tab, beginReading(tab), trial)) } : undefined;
       },
       pendingMapping: (request) => tabs.of(request).reading?.mapping,
     },
     profilesDir,
   );
+
+  registerForm(app, { folders: settingsFolders(options.settingsFile), definitions, periodOf });
 
   registerCharts(app, (request) => {
     const tab = tabs.of(request);
@@ -848,9 +819,12 @@ export async function buildApp(options: AppOptions): Promise<{ app: FastifyInsta
     for (const annex of read) {
       for (const above of unitsAbove(definitions.units, { code: annex.info.unitCode, level: annex.info.level }, annex.info.period.to)) parents.set(above.code, { ...above });
     }
+    // The unit proposed: the lowest one all the annexes lie under (their district, or the province).
+    const common = commonParent(read.map((annex) => unitsAbove(definitions.units, { code: annex.info.unitCode, level: annex.info.level }, annex.info.period.to)));
     return {
       annexes: read.map((annex) => ({ file: annex.file, unitCode: annex.info.unitCode, unitName: annex.info.unitName, period: annex.info.period })),
       units: [...parents.values()].sort((a, b) => levelRank(b.level) - levelRank(a.level) || (a.code < b.code ? -1 : 1)),
+      defaultUnit: common?.code ?? null,
       periods: [...new Set(read.map((annex) => annex.info.period.id))],
     };
   });
@@ -863,7 +837,7 @@ export async function buildApp(options: AppOptions): Promise<{ app: FastifyInsta
     const plan = planOf(tab, body.targets);
     const outcome = await aggregateStep(tab.annexes.paths, { unit: body.unit, period: body.period, ...(plan ? { plan } : {}) }, definitions);
     stillWanted(tab, since);
-    const files = await aggregateReport(outcome, {});
+    const files = await aggregateReport(outcome, formOptions(body, outcome.input.result.period.to));
     stillWanted(tab, since);
     tab.summed = { base: `${reportBaseName(outcome.input.unit.code, outcome.input.result.period.id)}-tong-hop`, docx: files.docx, xlsx: files.xlsx };
     return {
@@ -874,6 +848,7 @@ export async function buildApp(options: AppOptions): Promise<{ app: FastifyInsta
       warnings: outcome.warnings,
       docx: '/download/aggregate.docx',
       xlsx: '/download/aggregate.xlsx',
+      warning: issuingBodyWarning(body.settings, outcome.input.unit),
     };
   });
 

@@ -4,13 +4,14 @@
  * and warnings are the terminal's lines, personal values masked the same way.
  */
 import { type AdminUnits, completenessMessage, countsByKind, eraAt, type Explanation, type ImportResult, issueLabel, KEY_LABELS, KIND_LABELS, parsePeriod, type Period, type PeriodPresets, periodWording, placementLines, placementNotes, type RecordKeys, rejectedLine, samePeriodLastYear, SKIP_REASONS, type UnitName, valueLabel, warningLine } from '../pipeline/stages.js';
-import { type Bilingual, commonText, engineText, type Message, serverText } from '../messages/index.js';
-import { isoOfDateNumber, NO_DATE, type CodeColumn } from '../model/record-columns.js';
+import { type Bilingual, commonText, engineText, type Message, serverFormText, serverText } from '../messages/index.js';
+import { NO_DATE, type CodeColumn } from '../model/record-columns.js';
 import type { BreakdownKey, ComputeResult, IndicatorResult, Level, TargetStatus } from '../model/results.js';
 import { communesUnder, levelRank, unitsAbove } from '../model/levels.js';
 import type { Computed, Definitions } from '../pipeline/compute.js';
 import { completenessFor } from '../pipeline/report.js';
 import { totalsOf } from '../pipeline/read.js';
+import { commonUnit, defaultPeriodId, latestRecordDate } from '../pipeline/defaults.js';
 
 /** Rows listed one by one on the page; the error workbook has them all. */
 export const LISTED_ROWS = 200;
@@ -87,33 +88,35 @@ export function periodLabel(period: Period, presets: PeriodPresets): Message {
   }
 }
 
-/** The kinds of period the page opens on: the first half-year, nine months or a year. */
-const offeredByDefault = (period: Period) => (period.kind === 'half-year' && period.half === 1) || period.kind === 'nine-months' || period.kind === 'year';
-
-/** The periods offered for the years the records speak of, most recent year first; and a default. */
-export function periodsView(imported: ImportResult, presets: PeriodPresets) {
+/** The periods offered for the years the records speak of, most recent year first; and a default (src/pipeline/defaults.ts). */
+export function periodsView(imported: ImportResult, presets: PeriodPresets, today: string = new Date().toISOString().slice(0, 10)) {
   const years = new Set<number>();
-  let lastDate = NO_DATE;
   for (const date of imported.dataset.events.fields.eventDate.dates) {
     if (date === NO_DATE) continue;
     years.add(Math.floor(date / 10_000));
-    if (date > lastDate) lastDate = date;
   }
+  const periodEnd = (periodId: string) => {
+    try {
+      return parsePeriod(periodId, presets).to;
+    } catch {
+      return undefined;
+    }
+  };
   for (const fact of imported.dataset.communeFacts) {
     const year = Number(/^(\d{4})/.exec(fact.periodId)?.[1]);
     if (year) years.add(year);
   }
-  if (years.size === 0) years.add(new Date().getUTCFullYear());
+  const latest = latestRecordDate(imported.dataset, today, periodEnd);
+  const chosen = defaultPeriodId(latest);
+  // The year of the proposed period is offered even when no event falls in it.
+  if (chosen) years.add(Number(chosen.slice(0, 4)));
+  if (years.size === 0) years.add(Number(today.slice(0, 4)));
   const sorted = [...years].filter((year) => year >= 2000 && year <= 2100).sort((a, b) => b - a).slice(0, 5);
   const ids = sorted.flatMap((year) => [`${year}-H1`, `${year}-9M`, `${year}`, `${year}-H2`, `${year}-Q1`, `${year}-Q2`, `${year}-Q3`, `${year}-Q4`, ...[...presets.keys()].map((name) => `${year}-${name}`)]);
   const periods = ids.map((id) => parsePeriod(id, presets));
-  // The latest half-year, nine months or year the events reach the end of; else the first offered.
-  const lastEvent = lastDate === NO_DATE ? '' : isoOfDateNumber(lastDate);
-  const fallback = periods[0]!;
-  const chosen = periods.filter((period) => offeredByDefault(period) && period.to <= (lastEvent || '0')).sort((a, b) => (a.to < b.to ? 1 : -1))[0];
   return {
     periods: periods.map((period) => ({ id: period.id, from: period.from, to: period.to, label: periodLabel(period, presets) })),
-    defaultPeriod: (chosen ?? fallback).id,
+    defaultPeriod: chosen && periods.some((period) => period.id === chosen) ? chosen : periods[0]!.id,
   };
 }
 
@@ -129,8 +132,8 @@ export interface UnitOption {
   readonly level: Level;
 }
 
-/** The communes, districts and province(s) the records name, on the units valid at the period's end. */
-export function unitsView(imported: ImportResult, period: Period, units: AdminUnits): UnitOption[] {
+/** The communes, districts and province(s) the records name, on the units valid at the period's end; and the one they all lie in. */
+export function unitsView(imported: ImportResult, period: Period, units: AdminUnits): { units: UnitOption[]; defaultUnit: string | null } {
   const communes = communesIn(imported, period, units);
   const found = new Map<string, UnitOption>();
   for (const code of communes) {
@@ -141,7 +144,12 @@ export function unitsView(imported: ImportResult, period: Period, units: AdminUn
   // The nation is offered when the records are of several provinces.
   const provinces = [...found.values()].filter((unit) => unit.level === 'province').length;
   if (provinces < 2) for (const [code, unit] of found) if (unit.level === 'national') found.delete(code);
-  return [...found.values()].sort((a, b) => levelRank(b.level) - levelRank(a.level) || (a.code < b.code ? -1 : 1));
+  // Proposed until the person picks one: the unit all the files belong to (src/pipeline/defaults.ts).
+  const common = commonUnit([...communes], units, period.to);
+  return {
+    units: [...found.values()].sort((a, b) => levelRank(b.level) - levelRank(a.level) || (a.code < b.code ? -1 : 1)),
+    defaultUnit: common && found.has(common.code) ? common.code : null,
+  };
 }
 
 /**
@@ -175,6 +183,7 @@ const STATUS: Record<TargetStatus, () => Message> = {
   met: serverText.statusMet,
   not_met: serverText.statusNotMet,
   insufficient_data: serverText.statusInsufficient,
+  not_occurred: serverFormText.statusNotOccurred,
 };
 
 interface Figure {
@@ -221,6 +230,10 @@ export function resultView(computed: Computed, unit: UnitName, subUnits: readonl
       group: named(definition.groupName, definition.groupNameEn),
       ratio: definition.denominator !== undefined,
       factor: definition.factor ?? null,
+      // The word of the count beside a rate ("67 em"): children, cases, communes…
+      unitOfCount: definition.unitOfCount,
+      // A change of a percentage is in percentage points; of any other ratio (a sex ratio "per 100", a rate per 1,000 or 100,000) per its factor.
+      percentage: definition.factor === 100 && /tỷ lệ/i.test(definition.name),
       breakdowns: definition.breakdowns.map((keys) => keys.join('+')),
     })),
     rows: units.flatMap((entry) =>
@@ -290,6 +303,7 @@ export function explanationView(explanation: Explanation, unitName: string) {
     denominatorRule: explanation.denominatorRule ?? null,
     figure: figureOf(row),
     ratio: definition.denominator !== undefined,
+    unitOfCount: definition.unitOfCount,
     notes: definition.notes ? named(definition.notes, definition.notesEn) : null,
     numerator: keysView(explanation.numerator),
     denominator: keysView(explanation.denominator),

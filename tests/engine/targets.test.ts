@@ -10,7 +10,7 @@
  *
  *   TE-0305 21289: 2 ≤ 0.9 × 3 = 2.7 → met     21292: last year 0, now 1 → not_met
  *           529:   3 ≤ 0.9 × 3?       → not_met
- *   TE-0306 21289: 1 ≤ 0.9 × 1?       → not_met  21292: 0 and 0 → met
+ *   TE-0306 21289: 1 ≤ 0.9 × 1?       → not_met  21292: 0 and 0 → not_occurred ("không phát sinh", not met)
  *   TE-0302 21289: T1 of {T1, T2} → 50 → not_met; 21292: nobody concerned → met with a note
  *   XH-0103: no abused child anywhere → met, "không có trẻ em thuộc diện"
  *   TE-0104 21289: T3 of {T3, T4} → 50 → not_met
@@ -111,12 +111,12 @@ describe('with a baseline from the records', () => {
   it('computes last year on the same records and units', () => {
     expect(output.baselineResult?.period).toEqual({ id: '2024-H1', from: '2024-01-01', to: '2024-06-30' });
   });
-  it('reduction: now ≤ (1 − p) × last year; last year 0 → met only if now is 0', () => {
+  it('reduction: now ≤ (1 − p) × last year; last year 0: not_met if now is more, not_occurred ("không phát sinh") at 0 → 0', () => {
     expect(statusOf(targets, 'TE-0305', '21289')).toMatchObject({ status: 'met', current: 2, baseline: 3 });
     expect(statusOf(targets, 'TE-0305', '21292')).toMatchObject({ status: 'not_met', current: 1, baseline: 0 });
     expect(statusOf(targets, 'TE-0305', '529')).toMatchObject({ status: 'not_met', current: 3, baseline: 3 });
     expect(statusOf(targets, 'TE-0306', '21289')).toMatchObject({ status: 'not_met', current: 1, baseline: 1 });
-    expect(statusOf(targets, 'TE-0306', '21292')).toMatchObject({ status: 'met', current: 0, baseline: 0 });
+    expect(statusOf(targets, 'TE-0306', '21292')).toMatchObject({ status: 'not_occurred', current: 0, baseline: 0 });
   });
   it('a 10% cut of 10 is exactly 9', () => {
     // A rate needs P(R): without any TreEm row the figure is noData (and the target insufficient_data).

@@ -118,6 +118,8 @@ describe('comparison sentences', () => {
       'chưa đủ số liệu để đánh giá chỉ tiêu giảm số trẻ em tử vong do đuối nước',
     );
     expect(targetClause({ label: 'X', status: 'met', note: 'không có trẻ em thuộc diện' })).toBe('đạt chỉ tiêu x (không có trẻ em thuộc diện)');
+    // 0 last year and 0 now: nothing to reduce, neither met nor missed (#18).
+    expect(targetClause({ label: 'Giảm số trẻ em tử vong do đuối nước', status: 'not_occurred' })).toBe('không phát sinh nên không đánh giá chỉ tiêu giảm số trẻ em tử vong do đuối nước');
   });
 
   it('compares percentages in percentage points', () => {

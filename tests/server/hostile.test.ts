@@ -224,9 +224,10 @@ describe('a report date typed in the form that does not exist', () => {
     await computeSample();
     const answer = await post('/api/report', { settings: { reportDate: '31/02/2025' } });
     expect(answer.statusCode).toBe(400);
+    // Named by the form's field the person typed it in (#19), not a settings file.
     expect(answer.json().error).toEqual({
-      vi: 'Thiết lập báo cáo, mục reportDate: cần một ngày có thật, dạng 2025-06-20 hoặc 20/06/2025',
-      en: 'Report settings, field reportDate: a real date is needed, written 2025-06-20 or 20/06/2025',
+      vi: 'Ô "Ngày báo cáo" của mẫu báo cáo: cần một ngày có thật, dạng 2025-06-20 hoặc 20/06/2025',
+      en: 'The "Report date" field of the report form: a real date is needed, written 2025-06-20 or 20/06/2025',
     });
   });
 });

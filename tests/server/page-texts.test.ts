@@ -18,7 +18,11 @@ const html = readFileSync(join(PUBLIC, 'index.html'), 'utf8');
 const texts = pageTexts();
 
 /** Keys the page builds from a value: `t(\`data.origin.${origin}\`)` for the profile origins it lists. */
-const BUILT_KEYS = ['bundled', 'local', 'given', 'uploaded', 'made'].map((origin) => `data.origin.${origin}`);
+const BUILT_KEYS = [
+  ...['bundled', 'local', 'given', 'uploaded', 'made'].map((origin) => `data.origin.${origin}`),
+  // The word of a count beside a rate, by the indicator's unit of count (indicators/*.yaml).
+  ...['children', 'cases', 'communes', 'villages', 'amount'].flatMap((unit) => [`count.${unit}`, `count.${unit}.one`]),
+];
 
 function keysNamed(): Set<string> {
   const named = new Set<string>(BUILT_KEYS);
@@ -86,8 +90,9 @@ describe.skipIf(!existsSync(CHROMIUM))('the page in a browser shows no key witho
   it('from the first paint to an explained figure, in Vietnamese then in English', async () => {
     expect(await page.title()).toBe('chitieu — Chỉ tiêu thống kê trẻ em');
     expect(await leftovers()).toEqual([]);
-    await page.getByRole('button', { name: 'Dùng dữ liệu mẫu (huyện Sơn Hà)' }).click();
+    await page.getByRole('button', { name: 'Dùng dữ liệu mẫu (tỉnh Quảng Ngãi, 2026)' }).click();
     await page.locator('#data-totals').waitFor();
+    await expect.poll(() => page.getByLabel('Đơn vị', { exact: true }).inputValue()).toBe('51');
     await page.getByRole('button', { name: 'Tính chỉ tiêu' }).click();
     await page.locator('#figures tbody tr').first().waitFor();
     await page.locator('#figures button.figure').first().click();

@@ -55,6 +55,8 @@ export const withTab = (url) => `${url}${url.includes('?') ? '&' : '?'}tab=${TAB
 
 /** What the page last received, kept so the language switch can re-draw it. */
 const state = { files: [], coverage: null, profiles: { choice: 'auto', profiles: [] }, savedProfiles: {}, mapping: null, mappingChoices: {}, mappingChecks: {}, unitChosen: null, data: null, periods: [], defaultPeriod: null, units: [], plans: [], result: null, explanation: null, report: null, aggregate: null, annexes: null, narrative: [] };
+// The person's own choices, which the defaults from the data never override; cleared with each new reading.
+Object.assign(state, { periodChosen: null, planChosen: null, defaultUnit: null, planFor: {}, form: null });
 
 function el(tag, attrs = {}, ...children) {
   const node = document.createElement(tag);
@@ -228,6 +230,9 @@ async function startReading(request) {
   $('notice').hidden = true;
   state.coverage = null;
   drawCoverage();
+  state.periodChosen = null;
+  state.unitChosen = null;
+  state.planChosen = null;
   state.mapping = null;
   drawMapping();
   resetAfterData();
@@ -277,10 +282,12 @@ async function poll() {
     }
     if (status.state === 'mapping') {
       showError('data-error', { message: status.error });
-      startMapping(status.mapping);
+      await startMapping(status.mapping, status.error);
       return;
     }
     if (status.state === 'ready') {
+      // A mapping that was read: its choices are not carried into the next mapping step.
+      state.lastMapping = null;
       state.data = status.data;
       state.periods = status.periods;
       state.defaultPeriod = status.defaultPeriod;
@@ -409,10 +416,69 @@ function drawProfiles() {
     ...groups.map(([origin, list]) => el('optgroup', { label: t(`data.origin.${origin}`) }, ...list.map((profile) => el('option', { value: profile.id, text: `${profile.name} (${profile.file})` })))),
   );
   select.value = choice;
+  drawProfileList();
   // A bad file in profiles/ is shown with its reason, never fatal.
   const broken = state.profiles.broken ?? [];
   $('profiles-broken').hidden = broken.length === 0;
   fill($('profiles-broken-list'), broken.map((entry) => el('li', { text: m(entry.reason) })));
+}
+
+/** The office's profiles (profiles/) and those made here: renamed, mapped again or deleted on the page (#18 item 8). */
+function drawProfileList() {
+  const own = state.profiles.profiles.filter((profile) => profile.origin === 'local' || profile.origin === 'made');
+  $('profiles-manage').hidden = own.length === 0;
+  fill($('profiles-list'), ...own.map((profile) => (state.renaming === profile.id ? renameRow(profile) : profileRow(profile))));
+}
+
+function profileRow(profile) {
+  return el(
+    'li',
+    { 'data-profile': profile.id },
+    el('span', { class: 'name', text: `${profile.name} (${profile.file})` }),
+    el('button', { type: 'button', class: 'link-button', 'aria-label': `${t('profiles.rename')}: ${profile.name}`, onclick: () => { state.renaming = profile.id; drawProfileList(); $('profile-new-name')?.focus(); } }, t('profiles.rename')),
+    el('button', { type: 'button', class: 'link-button', 'aria-label': `${t('profiles.edit')}: ${profile.name}`, onclick: () => profileAction('/api/profiles/edit', { id: profile.id }) }, t('profiles.edit')),
+    el('button', {
+      type: 'button',
+      class: 'link-button danger',
+      'aria-label': `${t('profiles.delete')}: ${profile.name}`,
+      onclick: () => {
+        if (window.confirm(t('profiles.confirmDelete', { name: profile.name, path: profile.file }))) profileAction('/api/profiles/delete', { id: profile.id });
+      },
+    }, t('profiles.delete')),
+  );
+}
+
+function renameRow(profile) {
+  const input = el('input', { type: 'text', id: 'profile-new-name', maxlength: '200', 'aria-label': t('profiles.newName', { name: profile.name }) });
+  input.value = profile.name;
+  const save = () => profileAction('/api/profiles/rename', { id: profile.id, name: input.value });
+  input.addEventListener('keydown', (event) => {
+    if (event.key === 'Enter') save();
+    if (event.key === 'Escape') { state.renaming = null; drawProfileList(); }
+  });
+  return el(
+    'li',
+    { 'data-profile': profile.id },
+    input,
+    el('button', { type: 'button', onclick: save }, t('profiles.saveName')),
+    el('button', { type: 'button', class: 'secondary', onclick: () => { state.renaming = null; drawProfileList(); } }, t('profiles.cancel')),
+  );
+}
+
+/** Rename, edit or delete: takes effect at once (the uploaded files are read again). */
+async function profileAction(path, body) {
+  showError('data-error', null);
+  $('profiles-status').hidden = true;
+  try {
+    const answer = await api('POST', path, body);
+    state.renaming = null;
+    const said = answer.renamed ?? answer.deleted;
+    $('profiles-status').hidden = !said;
+    $('profiles-status').textContent = m(said);
+    await afterProfileChange(answer);
+  } catch (error) {
+    showError('data-error', error);
+  }
 }
 
 /** After a choice of profile: the files already uploaded are read again with it. */
@@ -422,17 +488,55 @@ async function afterProfileChange(answer) {
   if (answer.reading) await startReading(async () => answer.reading);
 }
 
-function startMapping(mapping) {
+async function startMapping(mapping, error) {
+  // What was chosen before the last "Đọc lại" (startReading has cleared the mapping since).
+  const before = state.lastMapping?.mapping;
+  const earlier = state.lastMapping?.choices ?? {};
+  const refused = Boolean(state.lastMapping);
+  state.lastMapping = null;
   state.mapping = mapping;
   state.mappingChoices = {};
   state.mappingChecks = {};
-  for (const layout of mapping.layouts) state.mappingChoices[layout.id] = { kind: layout.kind ?? 'ignore', columns: proposedColumns(layout, layout.kind), values: {} };
+  for (const layout of mapping.layouts) {
+    const same = before?.layouts.find((known) => known.id === layout.id && JSON.stringify(known.columns.map((column) => column.header)) === JSON.stringify(layout.columns.map((column) => column.header)));
+    // A mapping refused (no row accepted) comes back as it was chosen, to be mended.
+    if (same && earlier[layout.id]) state.mappingChoices[layout.id] = earlier[layout.id];
+    else state.mappingChoices[layout.id] = mapping.edit ? editedChoice(layout, mapping.edit) : { kind: layout.kind ?? 'ignore', columns: proposedColumns(layout, layout.kind), values: {} };
+  }
+  if (mapping.edit) $('mapping-name').value = mapping.edit.name;
   if (!$('mapping-name').value.trim()) {
     const first = mapping.layouts[0]?.sheets[0];
     $('mapping-name').value = first ? t('mapping.defaultName', { fileName: first.file.replace(/\.[^.]+$/, '') }) : '';
   }
   drawMapping();
-  checkMapping();
+  await checkMapping();
+  // A mapping just refused (no row accepted): the reason beside the button pressed, where the person is.
+  if (refused && error) {
+    showError('mapping-error', { message: error });
+    $('mapping-error').scrollIntoView({ block: 'center' });
+  }
+}
+
+const foldedHeader = (text) => text.normalize('NFC').toLocaleLowerCase('vi').replace(/\s+/g, ' ').trim();
+
+/** A layout's choice from the profile being mapped again: its kind, its columns over the suggestions, its values. */
+function editedChoice(layout, edit) {
+  const headers = new Set(layout.columns.map((column) => foldedHeader(column.header)));
+  const sheetNames = new Set(layout.sheets.map((sheet) => foldedHeader(sheet.sheet)));
+  if (edit.ignoreSheets.some((name) => sheetNames.has(foldedHeader(name)))) return { kind: 'ignore', columns: {}, values: {} };
+  const kinds = Object.entries(edit.sheets).filter(([, sheet]) => sheet);
+  const [kind, sheet] =
+    kinds.find(([, candidate]) => candidate.match.some((name) => sheetNames.has(foldedHeader(name)))) ??
+    kinds.find(([, candidate]) => Object.values(candidate.columns).flat().some((header) => headers.has(foldedHeader(header)))) ??
+    [layout.kind ?? 'ignore', null];
+  const columns = proposedColumns(layout, kind);
+  if (sheet) {
+    for (const column of layout.columns) {
+      const key = Object.entries(sheet.columns).find(([, names]) => names.some((name) => foldedHeader(name) === foldedHeader(column.header)))?.[0];
+      if (key) columns[column.index] = key;
+    }
+  }
+  return { kind, columns, values: sheet ? structuredClone(sheet.values) : {} };
 }
 
 /** Column index → key for the suggestions a person is likely to keep (known names and likely ones). */
@@ -580,6 +684,7 @@ async function applyMapping() {
   try {
     const answer = await api('POST', '/api/mapping', { name: $('mapping-name').value, layouts: mappingRequest() });
     showError('mapping-error', null);
+    state.lastMapping = { mapping: state.mapping, choices: state.mappingChoices };
     await loadProfiles();
     await startReading(async () => answer.reading);
   } catch (error) {
@@ -606,13 +711,13 @@ function resetAfterData() {
 
 function drawPeriods() {
   const select = $('period');
-  const chosen = select.value || state.defaultPeriod;
+  const chosen = state.periodChosen ?? state.defaultPeriod;
   const ready = Boolean(state.data);
   $('compute-fields').disabled = !ready;
   $('period-hint').hidden = ready;
   fill(
     select,
-    ...state.periods.map((period) => el('option', { value: period.id, text: `${m(period.label)} — ${period.id}` })),
+    ...state.periods.map((period) => el('option', { value: period.id, text: m(period.label), title: period.id })),
     ready ? el('option', { value: 'custom', text: t('period.custom') }) : null,
   );
   if (chosen && [...select.options].some((option) => option.value === chosen)) select.value = chosen;
@@ -630,11 +735,15 @@ async function loadUnits() {
   const query = periodQuery();
   if (query.period === 'custom' && !(query.from && query.to)) return;
   try {
-    const { units } = await api('GET', `/api/units?${new URLSearchParams(query)}`);
-    state.units = units;
+    const answer = await api('GET', `/api/units?${new URLSearchParams(query)}`);
+    state.units = answer.units;
+    state.defaultUnit = answer.defaultUnit;
+    state.planFor = answer.planFor ?? {};
     drawUnits();
+    drawPlans();
     showError('compute-error', null);
     loadCoverage();
+    await loadForm($('unit').value, query);
     drawFormNote();
   } catch (error) {
     showError('compute-error', error);
@@ -646,22 +755,20 @@ function drawUnits() {
   const chosen = state.unitChosen;
   fill(select, ...state.units.map((unit) => el('option', { value: unit.code, text: `${unit.level === 'commune' ? '\u2003' : unit.level === 'district' ? '\u2002' : ''}${unit.name} (${unit.code})` })));
   if (chosen && state.units.some((unit) => unit.code === chosen)) select.value = chosen;
-  else {
-    // Until the person picks one: the district before the reform (one district's files are the usual case), else the province.
-    const district = state.units.find((unit) => unit.level === 'district');
-    if (district) select.value = district.code;
-  }
+  // Until the person picks one: the unit all the files belong to (src/pipeline/defaults.ts).
+  else if (state.defaultUnit && state.units.some((unit) => unit.code === state.defaultUnit)) select.value = state.defaultUnit;
 }
 
 function drawPlans() {
   for (const id of ['targets', 'aggregate-targets']) {
     const select = $(id);
-    const chosen = select.value;
+    // A plan is evaluated only when chosen, or when it is the unit's own plan of the period's year.
+    const chosen = id === 'targets' ? state.planChosen ?? state.planFor[$('unit').value] ?? 'none' : select.value || 'none';
     fill(select,
       ...state.plans.map((plan) => el('option', { value: plan.id, text: plan.id === 'uploaded' ? `${t('period.uploadedPlan')}: ${plan.name}` : plan.name })),
       el('option', { value: 'none', text: t('period.noTargets') }),
     );
-    if (chosen) select.value = chosen;
+    select.value = [...select.options].some((option) => option.value === chosen) ? chosen : 'none';
   }
 }
 
@@ -696,23 +803,33 @@ async function compute(event) {
 
 // ------------------------------------------------------------------ 3. results
 
-function figureText(figure, ratio) {
+/** The word after a count ("67 em", "1 child"), by the indicator's unit of count (indicators/*.yaml). */
+const countWord = (unitOfCount, n) => t(`count.${unitOfCount}${n === 1 ? '.one' : ''}`);
+
+/** A rate with the count it is made of: "339,4 (67 em)"; `indicator` gives the ratio and the word of the count. */
+function figureText(figure, indicator) {
   if (!figure) return '–';
   if (figure.noData) return t('results.noData');
   if (figure.value === null) return '–';
-  return `${number(figure.value, ratio ? 1 : 0)}${figure.approximate ? '*' : ''}`;
+  const ratio = indicator?.ratio;
+  const count = ratio && figure.numerator !== null ? ` (${number(figure.numerator)} ${countWord(indicator.unitOfCount, figure.numerator)})` : '';
+  return `${number(figure.value, ratio ? 1 : 0)}${figure.approximate ? '*' : ''}${count}`;
 }
 
-function changeText(now, last, ratio) {
+/** A change: of a count with its percent; of a percentage in percentage points; of a rate per 100,000 as "per 100,000" (never "points"). */
+function changeText(now, last, indicator) {
   if (!now || !last || now.noData || last.noData || now.value === null || last.value === null) return { text: '–', cls: '' };
+  const ratio = indicator?.ratio;
   const diff = now.value - last.value;
   const sign = diff > 0 ? '+' : diff < 0 ? '−' : '±';
   const pct = !ratio && last.value !== 0 ? ` (${sign}${number(Math.abs((diff / last.value) * 100), 1)}%)` : '';
-  return { text: `${sign}${number(Math.abs(diff), ratio ? 1 : 0)}${ratio ? t('results.points') : ''}${pct}`, cls: diff > 0 ? 'up' : diff < 0 ? 'down' : '' };
+  const factor = indicator?.factor ?? 100;
+  const scale = !ratio ? '' : indicator.percentage ? ` ${t('change.points')}` : ` ${t('change.per')} ${number(factor)}`;
+  return { text: `${sign}${number(Math.abs(diff), ratio ? 1 : 0)}${scale}${pct}`, cls: diff > 0 ? 'up' : diff < 0 ? 'down' : '' };
 }
 
-function figureButton(figure, ratio, indicator, unit, label, breakdown) {
-  const text = figureText(figure, ratio);
+function figureButton(figure, definition, indicator, unit, label, breakdown) {
+  const text = figureText(figure, definition);
   if (!figure || figure.noData) return el('span', { text });
   const key = explanationKey(indicator, unit, breakdown ?? {});
   return el('button', { type: 'button', class: 'figure', title: t('results.explainHint'), 'aria-label': `${text} — ${label}`, 'data-explain': key, onclick: (event) => explain(indicator, unit, breakdown ?? {}, event.currentTarget) }, text);
@@ -728,6 +845,9 @@ function drawResult() {
   if (!result) return;
   const base = result.baselinePeriod ? t('results.comparedWith', { period: m(result.baselinePeriod.label) }) : '';
   $('results-caption').textContent = `${result.unit.fullName} · ${m(result.period.label)} (${result.period.id})${base}`;
+  // The files of `chitieu compute --out x.xlsx` / `--out x.json`; the JSON is next year's baseline file.
+  $('results-xlsx').href = withTab(`/download/results.xlsx?lang=${lang}`);
+  $('results-json').href = withTab(`/download/results.json?lang=${lang}`);
   const partial = $('results-completeness');
   partial.hidden = !result.completeness;
   partial.textContent = m(result.completeness);
@@ -767,12 +887,28 @@ function drawTargets(result) {
           'li',
           {},
           el('span', { class: `status ${target.status}`, text: m(target.statusLabel) }),
-          el('span', {}, `${target.target} (${target.indicator})`, target.current !== null ? ` — ${target.baseline !== null ? `${t('results.now')} ${number(target.current)}, ${t('results.last').toLowerCase()} ${number(target.baseline)}` : number(target.current, 1)}` : ''),
+          el('span', {}, `${target.target} (${target.indicator})`, targetFigures(result, target)),
           target.note ? el('span', { class: 'detail', text: target.note }) : null,
         ),
       ),
     ),
   );
+}
+
+/**
+ * A target's figures as the table shows them: a reduction's counts with the rate of the row
+ * beside them ("kỳ này 3 em (15,2)"), a coverage target's percentage with its count.
+ */
+function targetFigures(result, target) {
+  if (target.current === null) return '';
+  const indicator = result.indicators.find((candidate) => candidate.code === target.indicator);
+  const row = result.rows.find((candidate) => candidate.indicator === target.indicator && candidate.unit === target.unit);
+  const word = (n) => (indicator ? ` ${countWord(indicator.unitOfCount, n)}` : '');
+  const rate = (figure) => (indicator?.ratio && figure && !figure.noData && figure.value !== null ? ` (${number(figure.value, 1)})` : '');
+  if (target.baseline !== null) {
+    return ` — ${t('targets.now')} ${number(target.current)}${word(target.current)}${rate(row?.now)}, ${t('targets.last')} ${number(target.baseline)}${word(target.baseline)}${rate(row?.last)}`;
+  }
+  return ` — ${t('targets.result')} ${figureText(row?.now ?? { value: target.current, numerator: null }, indicator)}`;
 }
 
 function drawFigures() {
@@ -791,7 +927,7 @@ function drawFigures() {
       group = m(indicator.group);
       out.push(el('tr', { class: 'group' }, el('td', { colspan: '5', text: group })));
     }
-    const change = changeText(row.now, row.last, indicator.ratio);
+    const change = changeText(row.now, row.last, indicator);
     const label = `${indicator.code} ${m(indicator.name)}, ${unitName}`;
     const breakdownButton = indicator.breakdowns.length
       ? el('button', { type: 'button', class: 'link-button', 'aria-expanded': 'false', onclick: (event) => toggleBreakdowns(event.currentTarget, indicator, unit) }, t('results.breakdowns'))
@@ -801,8 +937,8 @@ function drawFigures() {
         'tr',
         { 'data-indicator': indicator.code },
         el('td', {}, el('span', { class: 'code', text: indicator.code }), ' ', m(indicator.name)),
-        el('td', { class: 'num' }, figureButton(row.now, indicator.ratio, indicator.code, unit, label)),
-        el('td', { class: 'num', text: result.baselinePeriod ? figureText(row.last, indicator.ratio) : '–' }),
+        el('td', { class: 'num' }, figureButton(row.now, indicator, indicator.code, unit, label)),
+        el('td', { class: 'num', text: result.baselinePeriod ? figureText(row.last, indicator) : '–' }),
         el('td', { class: `num ${change.cls}`, text: change.text }),
         el('td', {}, breakdownButton),
       ),
@@ -826,13 +962,13 @@ async function toggleBreakdowns(button, indicator, unit) {
   if (open) return placeExplanation();
   const { rows } = await api('GET', `/api/breakdowns?${new URLSearchParams({ indicator: indicator.code, unit })}`);
   const cells = rows.map((entry) => {
-    const change = changeText(entry.now, entry.last, indicator.ratio);
+    const change = changeText(entry.now, entry.last, indicator);
     return el(
       'tr',
       { class: 'breakdown sheet' },
       el('td', { text: m(entry.label) }),
-      el('td', { class: 'num' }, figureButton(entry.now, indicator.ratio, indicator.code, unit, `${indicator.code} ${m(entry.label)}`, entry.breakdown)),
-      el('td', { class: 'num', text: state.result.baselinePeriod ? figureText(entry.last, indicator.ratio) : '–' }),
+      el('td', { class: 'num' }, figureButton(entry.now, indicator, indicator.code, unit, `${indicator.code} ${m(entry.label)}`, entry.breakdown)),
+      el('td', { class: 'num', text: state.result.baselinePeriod ? figureText(entry.last, indicator) : '–' }),
       el('td', { class: `num ${change.cls}`, text: change.text }),
       el('td'),
     );
@@ -851,13 +987,13 @@ function drawByUnit() {
   fill($('by-unit').tBodies[0],
     ...result.units.map((unit) => {
       const row = rows.find((candidate) => candidate.unit === unit.code);
-      const change = changeText(row?.now, row?.last, indicator.ratio);
+      const change = changeText(row?.now, row?.last, indicator);
       return el(
         'tr',
         {},
         el('td', { text: `${unit.name} (${unit.code})` }),
-        el('td', { class: 'num' }, figureButton(row?.now, indicator.ratio, code, unit.code, `${code} ${unit.name}`)),
-        el('td', { class: 'num', text: result.baselinePeriod ? figureText(row?.last, indicator.ratio) : '–' }),
+        el('td', { class: 'num' }, figureButton(row?.now, indicator, code, unit.code, `${code} ${unit.name}`)),
+        el('td', { class: 'num', text: result.baselinePeriod ? figureText(row?.last, indicator) : '–' }),
         el('td', { class: `num ${change.cls}`, text: change.text }),
       );
     }),
@@ -963,7 +1099,7 @@ function drawExplanation() {
     el('p', {}, el('strong', { text: `${t('explain.rule')}: ` }), m(x.rule)),
     el('p', {}, el('strong', { text: `${numeratorLabel}: ` }), `${m(x.numeratorRule)} = ${x.figure.noData ? '–' : number(x.figure.numerator)}`),
     x.denominatorRule ? el('p', {}, el('strong', { text: `${denominatorLabel}: ` }), `${m(x.denominatorRule)} = ${x.figure.noData ? '–' : number(x.figure.denominator)}`) : null,
-    el('p', {}, el('strong', { text: `${t('explain.value')}: ` }), figureText(x.figure, x.ratio)),
+    el('p', {}, el('strong', { text: `${t('explain.value')}: ` }), figureText(x.figure, { ratio: x.ratio, unitOfCount: x.unitOfCount })),
     x.notes ? el('p', { class: 'hint', text: m(x.notes) }) : null,
     el('p', { class: 'privacy', role: 'note', text: m(x.notice) }),
     keysBlock(numeratorLabel, x.numerator),
@@ -993,12 +1129,56 @@ function fillSettings(settings) {
   }
 }
 
+/**
+ * The report form follows the unit (#18 item 3): what was typed for that unit and period (kept in
+ * this browser: "work kept" below) or, the first time, the unit's settings file or its name, from
+ * the server, with the name its issuing body must hold.
+ */
+async function loadForm(unitCode, query) {
+  if (!unitCode) return;
+  if (state.form && state.form.unit.code === unitCode) return;
+  try {
+    const answer = await api('GET', `/api/form?${new URLSearchParams({ unit: unitCode, ...query })}`);
+    state.form = { ...answer, period: query.period ?? '' };
+    const typed = savedForm(formKey(unitCode, state.form.period));
+    if (typed) writeForm(typed);
+    else fillSettings(answer.form);
+    drawForm();
+  } catch (error) {
+    showError('report-error', error);
+  }
+}
+
+const folded = (text) => text.normalize('NFC').toLocaleLowerCase('vi').replace(/\s+/g, ' ');
+
+function drawForm() {
+  const form = state.form;
+  $('form-unit').hidden = !form;
+  $('form-note').hidden = !form;
+  if (!form) return;
+  $('form-unit').textContent = `${t('form.unit')}: ${form.unit.name} (${form.unit.code})`;
+  $('form-note').textContent = m(form.note);
+  checkIssuingBody();
+}
+
+/** The warning when the issuing body typed does not name the unit the form is for. */
+function checkIssuingBody() {
+  const box = $('form-warning');
+  const form = state.form;
+  const given = `${$('s-issuingBody').value} ${$('s-parentBody').value}`;
+  const wrong = form && given.trim() !== '' && !folded(given).includes(folded(form.bodyName));
+  box.hidden = !wrong;
+  box.textContent = wrong ? t('form.mismatch', { unit: form.bodyName }) : '';
+}
+
 async function makeReport(event) {
   event.preventDefault();
   showError('report-error', null);
   const button = $('make-report');
   busy(button, true);
   try {
+    // The report is the computed unit's: its form (as typed for it), even after Tổng hợp showed another's.
+    if (state.result) await loadForm(state.result.unit.code, { period: state.result.period.id });
     const { settings, narrative, suppress } = readForm();
     state.report = await working('report-status', 'working.report', () => api('POST', '/api/report', { settings, narrative, suppress: suppress.on ? Number(suppress.k) : null }));
     drawReport();
@@ -1011,6 +1191,8 @@ async function makeReport(event) {
 
 function drawReport() {
   $('report-links').hidden = !state.report;
+  $('report-warning').hidden = !state.report?.warning;
+  $('report-warning').textContent = m(state.report?.warning);
   if (state.report) $('report-name').textContent = t('report.made', { name: state.report.name });
 }
 
@@ -1026,6 +1208,11 @@ const FORM_PREFIX = 'chitieu-form:';
 
 /** The unit and period the form belongs to: the computed run's, else the choices of section 2. */
 function formPlace() {
+  // The unit the form was last filled for (the computed one, or the roll-up's in Tổng hợp).
+  if (state.form) {
+    const computed = state.result?.unit.code === state.form.unit.code;
+    return { unit: state.form.unit.code, period: computed ? state.result.period.id : state.form.period };
+  }
   return { unit: state.result?.unit.code ?? $('unit').value ?? '', period: state.result?.period.id ?? $('period').value ?? '' };
 }
 
@@ -1191,11 +1378,13 @@ async function uploadAnnexes(files) {
   for (const file of files) form.append('files', file, file.name);
   try {
     state.annexes = await working('aggregate-status', 'working.annexes', () => api('POST', '/api/annexes', form));
+    $('aggregate-unit').value = '';
   } catch (error) {
     state.annexes = null;
     showError('aggregate-error', error);
   }
   drawAnnexes();
+  if (state.annexes) await loadForm($('aggregate-unit').value, { period: $('aggregate-period').value });
 }
 
 function drawAnnexes() {
@@ -1205,7 +1394,8 @@ function drawAnnexes() {
   const unit = $('aggregate-unit');
   const chosen = unit.value;
   fill(unit, ...info.units.map((entry) => el('option', { value: entry.code, text: `${entry.name} (${entry.code})` })));
-  if (chosen) unit.value = chosen;
+  // The unit the annexes belong to (their district, or the province), until the person picks another.
+  unit.value = chosen && info.units.some((entry) => entry.code === chosen) ? chosen : info.defaultUnit ?? unit.value;
   const period = $('aggregate-period');
   fill(period, ...info.periods.map((id) => el('option', { value: id, text: id })));
 }
@@ -1216,7 +1406,12 @@ async function aggregate(event) {
   const button = $('aggregate');
   busy(button, true);
   try {
-    state.aggregate = await working('aggregate-status', 'working.aggregate', () => api('POST', '/api/aggregate', { unit: $('aggregate-unit').value, period: $('aggregate-period').value, targets: $('aggregate-targets').value }));
+    await loadForm($('aggregate-unit').value, { period: $('aggregate-period').value });
+    // The same form, narrative and small-count option as the unit's report.
+    const { settings, narrative, suppress } = readForm();
+    state.aggregate = await working('aggregate-status', 'working.aggregate', () =>
+      api('POST', '/api/aggregate', { unit: $('aggregate-unit').value, period: $('aggregate-period').value, targets: $('aggregate-targets').value, settings, narrative, suppress: suppress.on ? Number(suppress.k) : null }),
+    );
   } catch (error) {
     state.aggregate = null;
     showError('aggregate-error', error);
@@ -1231,6 +1426,8 @@ function drawAggregate() {
   $('aggregate-view').hidden = !result;
   if (!result) return;
   $('aggregate-summary').textContent = t('aggregate.summary', { count: number(result.summed), unit: result.unit.fullName });
+  $('aggregate-warning').hidden = !result.warning;
+  $('aggregate-warning').textContent = m(result.warning);
   const missing = result.missing.map((unit) => `${unit.name} (${unit.code})`).join(', ');
   $('aggregate-missing').textContent = result.missing.length === 0
     ? t('aggregate.allSent')
@@ -1312,8 +1509,9 @@ async function init() {
   $('sample').addEventListener('click', () =>
     startReading(async () => {
       const answer = await api('POST', '/api/data/sample');
-      // The sample district's own settings, unless the person has typed some already.
-      if (![...document.querySelectorAll('[id^="s-"]')].some((input) => input.value.trim() !== '')) fillSettings(answer.settings);
+      // The sample's plan and narrative, as the demo uses them; the form comes with the unit.
+      state.planChosen = answer.sample.targets;
+      for (const area of $('narrative').querySelectorAll('textarea')) if (area.value.trim() === '') area.value = answer.sample.narrative[area.name] ?? '';
       return answer;
     }),
   );
@@ -1329,14 +1527,20 @@ async function init() {
     upload([...event.dataTransfer.files]);
   });
   $('period').addEventListener('change', () => {
+    state.periodChosen = $('period').value;
     for (const field of document.querySelectorAll('.custom-dates')) field.hidden = $('period').value !== 'custom';
     loadUnits();
   });
   $('unit').addEventListener('change', () => {
     state.unitChosen = $('unit').value;
+    drawPlans();
     loadCoverage();
-    drawFormNote();
+    loadForm($('unit').value, periodQuery()).then(drawFormNote);
   });
+  $('targets').addEventListener('change', () => (state.planChosen = $('targets').value));
+  $('s-issuingBody').addEventListener('input', checkIssuingBody);
+  $('s-parentBody').addEventListener('input', checkIssuingBody);
+  $('aggregate-unit').addEventListener('change', () => loadForm($('aggregate-unit').value, { period: $('aggregate-period').value }));
   $('from').addEventListener('change', loadUnits);
   $('to').addEventListener('change', loadUnits);
   $('compute-form').addEventListener('submit', compute);
@@ -1345,8 +1549,8 @@ async function init() {
   $('targets-file').addEventListener('change', (event) =>
     uploadOne(event.target, '/api/targets', (plan) => {
       state.plans = [...state.plans.filter((entry) => entry.id !== 'uploaded'), { id: 'uploaded', name: plan.name }];
+      state.planChosen = 'uploaded';
       drawPlans();
-      $('targets').value = 'uploaded';
     }),
   );
   $('baseline-file').addEventListener('change', (event) => uploadOne(event.target, '/api/baseline', () => ($('baseline').value = 'file')));
