@@ -343,8 +343,6 @@ function childBase(children: ChildColumns): ChildBase {
  */
 class WindowChildren {
   private readonly n: number;
-  readonly levelUnits: Record<Level, string[]>;
-  readonly approx: Uint8Array;
   readonly age: Int32Array;
   readonly ageMonths: Int32Array;
   readonly ageGroup: string[];
@@ -356,10 +354,11 @@ class WindowChildren {
   readonly populationAbsence = new Absence();
   readonly birthsAbsence = new Absence();
 
-  constructor(private readonly children: ChildColumns) {
+  constructor(
+    private readonly children: ChildColumns,
+    private readonly placed: PlacedChildren,
+  ) {
     const n = (this.n = children.length);
-    this.levelUnits = Object.fromEntries(LEVELS.map((level) => [level, new Array<string>(n).fill('')])) as Record<Level, string[]>;
-    this.approx = new Uint8Array(n);
     this.age = new Int32Array(n);
     this.ageMonths = new Int32Array(n);
     this.ageGroup = new Array<string>(n).fill(UNKNOWN);
@@ -370,13 +369,11 @@ class WindowChildren {
     this.births = new BitSet(n);
   }
 
-  /** A placed child's window values: `age` at R, everything else at R. */
+  /** A placed child's window values: `age` at R, everything else at R (its units are the placement's). */
   set(row: ChildRow, reference: number, fine: FineIndex): void {
-    const { index, placement } = row;
+    const { index } = row;
     const ageGroup = ageGroupOf(row.age);
     const groups = activeGroups(this.children, index, reference);
-    for (const level of LEVELS) this.levelUnits[level][index] = row.unitsOf[level] ?? '';
-    this.approx[index] = placement.approximate ? 1 : 0;
     this.age[index] = row.age;
     this.ageMonths[index] = row.ageMonths;
     this.ageGroup[index] = ageGroup;
@@ -389,8 +386,8 @@ class WindowChildren {
     const base = childBase(this.children);
     const columns: Record<ChildColumn, ColumnData[string]> = {
       key: this.children.fields.childId.values,
-      ...this.levelUnits,
-      approx: this.approx,
+      ...this.placed.levelUnits,
+      approx: this.placed.approx,
       sex: base.sex,
       age: this.age,
       ageMonths: this.ageMonths,
@@ -475,7 +472,6 @@ export function factsPeriod(row: Pick<CommuneFacts, 'periodId'>, window: PeriodR
 export function prepare(input: PrepareInput): Prepared {
   const { dataset, window, placer } = input;
   const reference = window.to;
-  const rejected: RejectedRow[] = [];
   const warnings: ImportWarning[] = [];
   const communes = new Map<string, LevelUnits>();
   /** Notes the commune as having rows; its units at every level. */
@@ -491,68 +487,28 @@ export function prepare(input: PrepareInput): Prepared {
   const from = dateNumber(window.from);
   const to = dateNumber(window.to);
   const fine = new FineIndex(child.sex.dictionary);
-  const windowChildren = new WindowChildren(children);
+  const placed = placedChildren(input);
+  // The children's communes first, in the order their first child was met (as events and facts add theirs after).
+  placed.communeCodes.forEach((code, commune) => {
+    communes.set(code, placed.communeUnits[commune]!);
+    fine.commune(code);
+  });
+  const rejected: RejectedRow[] = [...placed.rejected];
+  const windowChildren = new WindowChildren(children, placed);
   const deaths = new ChildTable(children, ref, fine);
-  // Only children with events are looked up: no map of half a million children for nothing.
-  const withEvents = new Set(dataset.events.fields.childId.values);
-  const childById = new Map<string, number>();
-  // Every child of a commune code in a sheet of one vintage is placed alike: once per (vintage, code).
-  const vintages: readonly Vintage[] = input.childVintage !== undefined ? children.origins.map(() => input.childVintage!) : childVintages(children, placer.units);
-  const sheets: SheetPlacement[] = children.origins.map((origin, index) => ({
-    file: origin.file,
-    sheet: origin.sheet,
-    vintage: vintages[index]!,
-    placed: 0,
-    converted: 0,
-    approximate: 0,
-    byVillage: 0,
-    rejected: 0,
-  }));
-  const unplaced = new Map<string, number>();
-  const codeCount = child.communeCode.dictionary.length;
-  // Indexed by vintage × code: an array, not a map, as it is read once per child.
-  const placed = new Array<PlacementOutcome | undefined>(VINTAGES.length * codeCount);
-  const vintageIndex = new Map(VINTAGES.map((vintage, index) => [vintage, index]));
-  const villages = child.village;
-  const districts = child.districtCode.codes;
+  const { childById } = placed;
   const statuses = child.status.dictionary;
   const ages = agesOnNumber(ref);
   for (let index = 0; index < children.length; index++) {
-    const code = child.communeCode.codes[index]!;
-    const origin = children.origin[index]!;
-    // A row with a Mã huyện value is of the old codes whatever its sheet's mix (unless forced).
-    const vintage = input.childVintage === undefined && districts[index]! >= 0 ? 'pre' : vintages[origin]!;
-    const key = vintageIndex.get(vintage)! * codeCount + code;
-    let outcome = placed[key];
-    if (outcome === undefined) placed[key] = outcome = placer.placeChild(child.communeCode.dictionary[code]!, vintage, undefined);
-    if (outcome.ok && outcome.placement.approximate && placer.hasVillageMap) {
-      const village = codeAt(villages, index);
-      if (village !== undefined) outcome = placer.placeChild(child.communeCode.dictionary[code]!, vintage, village);
-    }
-    const sheet = sheets[origin]!;
-    if (!outcome.ok) {
-      if (outcome.reason === 'unknown_unit') {
-        rejected.push(rejectRow('children', childAt(children, index), outcome.issue));
-        sheet.rejected += 1;
-        const written = child.communeCode.dictionary[code]!;
-        unplaced.set(written, (unplaced.get(written) ?? 0) + 1);
-      }
-      continue;
-    }
-    sheet.placed += 1;
-    if (outcome.placement.via !== 'same') sheet.converted += 1;
-    if (outcome.placement.approximate) sheet.approximate += 1;
-    if (outcome.placement.via === 'village') sheet.byVillage += 1;
-    const childId = child.childId.values[index]!;
-    if (withEvents.has(childId)) childById.set(childId, index);
-    const placement = outcome.placement;
-    const unitsOf = note(placement);
+    const commune = placed.commune[index]!;
+    if (commune < 0) continue;
+    const placement = placed.placements[index]!;
+    const unitsOf = placed.communeUnits[commune]!;
     const born = child.dateOfBirth.dates[index]!;
     const status = statuses[child.status.codes[index]!];
     const statusDate = child.statusDate.dates[index]!;
     const isBorn = born <= ref;
     const age = isBorn ? ages.years(born) : -1;
-    const commune = fine.commune(placement.commune);
     const row = { index, placement, unitsOf, commune, age, ageMonths: isBorn ? ages.months(born) : -1 };
     windowChildren.set(row, ref, fine);
     // P(R): born on or before R, under 16 at R, not moved away or dead by R. A status without
@@ -658,11 +614,132 @@ export function prepare(input: PrepareInput): Prepared {
     },
     rejected,
     warnings,
-    placement: {
-      sheets,
-      unplaced: [...unplaced].map(([code, count]) => ({ code, children: count })).sort((a, b) => b.children - a.children || (a.code < b.code ? -1 : 1)),
-    },
+    placement: placed.account,
   };
+}
+
+/**
+ * Where each child goes on the units at R. It depends on the run (its placer and forced
+ * vintage) and the records, not on the window: last year's window and an explain after
+ * compute reuse it rather than placing half a million children again.
+ */
+interface PlacedChildren {
+  /** Per child, its commune's index in `communeCodes`; -1 when the child is not placed. */
+  readonly commune: Int32Array;
+  readonly placements: readonly (Placement | undefined)[];
+  /** The communes (at R) of the placed children, in the order their first child was met, and their units. */
+  readonly communeCodes: readonly string[];
+  readonly communeUnits: readonly LevelUnits[];
+  /** Per level, each child's unit ('' where the level does not exist at R or the child is not placed). */
+  readonly levelUnits: Readonly<Record<Level, string[]>>;
+  readonly approx: Uint8Array;
+  /** Placed children that have events, by Mã trẻ em (the last row of an id wins). */
+  readonly childById: ReadonlyMap<string, number>;
+  /** Children whose commune code cannot be read. */
+  readonly rejected: readonly RejectedRow[];
+  readonly account: PlacementAccount;
+}
+
+interface PlacedFor {
+  readonly childVintage: Era | undefined;
+  readonly eventIds: readonly (string | undefined)[];
+  readonly placed: PlacedChildren;
+}
+const placedByRun = new WeakMap<UnitPlacer, WeakMap<ChildColumns, PlacedFor>>();
+
+function placedChildren(input: PrepareInput): PlacedChildren {
+  const { placer, childVintage } = input;
+  const children = input.dataset.children;
+  const eventIds = input.dataset.events.fields.childId.values;
+  let ofRun = placedByRun.get(placer);
+  if (ofRun === undefined) placedByRun.set(placer, (ofRun = new WeakMap()));
+  const known = ofRun.get(children);
+  if (known !== undefined && known.childVintage === childVintage && known.eventIds === eventIds) return known.placed;
+  const placed = placeChildren(children, eventIds, placer, input.communeUnits, childVintage);
+  ofRun.set(children, { childVintage, eventIds, placed });
+  return placed;
+}
+
+function placeChildren(children: ChildColumns, eventIds: readonly (string | undefined)[], placer: UnitPlacer, units: CommuneUnits, childVintage: Era | undefined): PlacedChildren {
+  const child = children.fields;
+  const n = children.length;
+  const commune = new Int32Array(n).fill(-1);
+  const placements = new Array<Placement | undefined>(n);
+  const communeCodes: string[] = [];
+  const communeUnits: LevelUnits[] = [];
+  const communeIndex = new Map<string, number>();
+  const levelUnits = Object.fromEntries(LEVELS.map((level) => [level, new Array<string>(n).fill('')])) as Record<Level, string[]>;
+  const approx = new Uint8Array(n);
+  const rejected: RejectedRow[] = [];
+  // Only children with events are looked up: no map of half a million children for nothing.
+  const withEvents = new Set(eventIds);
+  const childById = new Map<string, number>();
+  // Every child of a commune code in a sheet of one vintage is placed alike: once per (vintage, code).
+  const vintages: readonly Vintage[] = childVintage !== undefined ? children.origins.map(() => childVintage) : childVintages(children, placer.units);
+  const sheets: SheetPlacement[] = children.origins.map((origin, index) => ({
+    file: origin.file,
+    sheet: origin.sheet,
+    vintage: vintages[index]!,
+    placed: 0,
+    converted: 0,
+    approximate: 0,
+    byVillage: 0,
+    rejected: 0,
+  }));
+  const unplaced = new Map<string, number>();
+  const codeCount = child.communeCode.dictionary.length;
+  // Indexed by vintage × code: an array, not a map, as it is read once per child.
+  const outcomes = new Array<PlacementOutcome | undefined>(VINTAGES.length * codeCount);
+  const vintageIndex = new Map(VINTAGES.map((vintage, index) => [vintage, index]));
+  const villages = child.village;
+  const districts = child.districtCode.codes;
+  for (let index = 0; index < n; index++) {
+    const code = child.communeCode.codes[index]!;
+    const origin = children.origin[index]!;
+    // A row with a Mã huyện value is of the old codes whatever its sheet's mix (unless forced).
+    const vintage = childVintage === undefined && districts[index]! >= 0 ? 'pre' : vintages[origin]!;
+    const key = vintageIndex.get(vintage)! * codeCount + code;
+    let outcome = outcomes[key];
+    if (outcome === undefined) outcomes[key] = outcome = placer.placeChild(child.communeCode.dictionary[code]!, vintage, undefined);
+    if (outcome.ok && outcome.placement.approximate && placer.hasVillageMap) {
+      const village = codeAt(villages, index);
+      if (village !== undefined) outcome = placer.placeChild(child.communeCode.dictionary[code]!, vintage, village);
+    }
+    const sheet = sheets[origin]!;
+    if (!outcome.ok) {
+      if (outcome.reason === 'unknown_unit') {
+        rejected.push(rejectRow('children', childAt(children, index), outcome.issue));
+        sheet.rejected += 1;
+        const written = child.communeCode.dictionary[code]!;
+        unplaced.set(written, (unplaced.get(written) ?? 0) + 1);
+      }
+      continue;
+    }
+    const placement = outcome.placement;
+    sheet.placed += 1;
+    if (placement.via !== 'same') sheet.converted += 1;
+    if (placement.approximate) sheet.approximate += 1;
+    if (placement.via === 'village') sheet.byVillage += 1;
+    const childId = child.childId.values[index]!;
+    if (withEvents.has(childId)) childById.set(childId, index);
+    let at = communeIndex.get(placement.commune);
+    if (at === undefined) {
+      at = communeCodes.length;
+      communeIndex.set(placement.commune, at);
+      communeCodes.push(placement.commune);
+      communeUnits.push(units.of(placement.commune));
+    }
+    commune[index] = at;
+    placements[index] = placement;
+    const unitsOf = communeUnits[at]!;
+    for (const level of LEVELS) levelUnits[level][index] = unitsOf[level] ?? '';
+    approx[index] = placement.approximate ? 1 : 0;
+  }
+  const account: PlacementAccount = {
+    sheets,
+    unplaced: [...unplaced].map(([code, count]) => ({ code, children: count })).sort((a, b) => b.children - a.children || (a.code < b.code ? -1 : 1)),
+  };
+  return { commune, placements, communeCodes, communeUnits, levelUnits, approx, childById, rejected, account };
 }
 
 const VINTAGES: readonly Vintage[] = ['pre', 'post', 'mixed', 'unknown'];

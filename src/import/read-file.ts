@@ -13,7 +13,7 @@ import { readCsvSheet } from './readers/csv.js';
 import { readMarkupSheets } from './readers/markup.js';
 import { noteMessage } from './readers/notes.js';
 import { RowCursor } from './readers/row-cursor.js';
-import type { RawRow, RawSheet } from './readers/types.js';
+import { UNREAD_TEXT, type RawRow, type RawSheet } from './readers/types.js';
 import { readXlsxSheets } from './readers/xlsx.js';
 import { readRow, type UnitCheck } from './rows.js';
 import { HEADER_SEARCH_ROWS, layoutOf, likelyHeader, type SheetLayout } from './sheet.js';
@@ -333,6 +333,8 @@ async function readSheet(sheet: RawSheet, file: string, units: UnitCheck, read: 
   const builder = spec.kind === 'children' ? read.children : spec.kind === 'events' ? read.events : undefined;
   const origin = builder?.origin(file, sheet.name, layout.absentKeys) ?? -1;
   const valueHeaders = rowValueHeaders(layout);
+  // The other columns' text is decoded only for the rows shown in the error workbook.
+  sheet.readColumns?.(layout.columns.map((column) => column.index));
   const toSystem1900 = sheet.date1904 ? serialsTo1900(layout) : undefined;
 
   const handle = (row: RawRow) => {
@@ -353,7 +355,8 @@ async function readSheet(sheet: RawSheet, file: string, units: UnitCheck, read: 
         const values: Record<string, string> = {};
         valueHeaders.forEach((header, index) => {
           if (header === undefined) return;
-          const text = displayText(row.cells[index] ?? null);
+          const cell = row.cells[index] ?? null;
+          const text = displayText(cell === UNREAD_TEXT ? row.unread!.text(index) : cell);
           if (text !== '' || header.contract) values[header.name] = text;
         });
         read.rejected.push({ source, recordKind: spec.kind, issues: outcome.issues, values });

@@ -1,6 +1,6 @@
 import type { RawValue } from '../cells.js';
 import { LegacyTextConverter } from '../../io/legacy-encoding.js';
-import type { CellNote, RawRow } from './types.js';
+import type { CellNote, RawRow, UnreadCells } from './types.js';
 
 /** Rows read ahead before converting, so that a column's encoding is known from more than its first cell. */
 export const LEGACY_LOOKAHEAD_ROWS = 200;
@@ -9,6 +9,12 @@ export const LEGACY_LOOKAHEAD_ROWS = 200;
 export interface ReaderRow {
   readonly number: number;
   readonly cells: RawValue[];
+  readonly unread?: LateText | undefined;
+}
+
+/** Unread cells' text (RawRow.unread), converted from a legacy encoding as the other cells were when it is asked for. */
+export interface LateText extends UnreadCells {
+  legacy: LegacyTextConverter | undefined;
 }
 
 /**
@@ -21,6 +27,11 @@ export class LegacyRows {
   private ahead: ReaderRow[] | undefined = [];
 
   constructor(private readonly lookahead = LEGACY_LOOKAHEAD_ROWS) {}
+
+  /** Whether rows are still held back: their text must be read, to be observed. */
+  get holding(): boolean {
+    return this.ahead !== undefined;
+  }
 
   /** Adds to `ready` the rows ready to go on (none while the first rows are held back). */
   push(row: ReaderRow, ready: RawRow[]): void {
@@ -56,6 +67,7 @@ export class LegacyRows {
       const cell = cells[column];
       if (typeof cell === 'string') cells[column] = this.legacy.convert(cell, row.number, column + 1, observed);
     }
+    if (row.unread !== undefined) row.unread.legacy = this.legacy;
     return row;
   }
 }

@@ -1,6 +1,7 @@
 import type { RawValue } from '../cells.js';
-import type { ReaderRow } from './legacy-rows.js';
-import type { CellNote } from './types.js';
+import type { LegacyTextConverter } from '../../io/legacy-encoding.js';
+import type { LateText, ReaderRow } from './legacy-rows.js';
+import { UNREAD_TEXT, type CellNote } from './types.js';
 import { corrupt } from '../zip-guard.js';
 import { EXCEL_LIMITS, MAX_CELL_SOURCE_CHARS, cellTooLong, tooManyColumns, tooManyRows, type TextBudget } from './excel-limits.js';
 import { Tag, XmlScanner, digitsOf, xmlNumber } from './xml-scan.js';
@@ -72,6 +73,13 @@ export class SheetScanner extends XmlScanner {
   private inPhonetic = false;
   private inSheetData = false;
   private readonly epochSerial: number;
+  /**
+   * Per column (0-based), 1 when the importer does not read it; columns past its end are not
+   * read either. Set between chunks (xlsx.ts); undefined: every cell is decoded.
+   */
+  unreadColumns: Uint8Array | undefined;
+  /** The current row's cells whose decoding was put off. */
+  private unread: UnreadTexts | undefined;
 
   constructor(
     part: string,
@@ -275,9 +283,19 @@ export class SheetScanner extends XmlScanner {
     this.style = style;
     this.hasFormula = false;
     this.value = undefined;
-    this.inline = start === end ? '' : this.decodedAt(s, start, end);
+    if (start === end) this.inline = '';
+    else if (this.unreadColumns !== undefined && this.isUnread(this.column - 1) && mayPutOff(s, start, end)) {
+      // A column the importer does not read: its text is decoded only if its row is shown (rejected).
+      this.inline = UNREAD_TEXT;
+      (this.unread ??= new UnreadTexts(this, this.rowNumber)).add(this.column - 1, s, start, end);
+    } else this.inline = this.decodedAt(s, start, end);
     this.endCell();
     return end + INLINE_END.length;
+  }
+
+  private isUnread(index: number): boolean {
+    const unread = this.unreadColumns!;
+    return index >= unread.length || unread[index] === 1;
   }
 
   private startRow(): void {
@@ -345,8 +363,9 @@ export class SheetScanner extends XmlScanner {
   }
 
   private endRow(): void {
-    this.rows.push({ number: this.rowNumber, cells: this.cells! });
+    this.rows.push({ number: this.rowNumber, cells: this.cells!, unread: this.unread });
     this.cells = undefined;
+    this.unread = undefined;
   }
 
   private startCell(): void {
@@ -383,7 +402,8 @@ export class SheetScanner extends XmlScanner {
     const value = this.cellValue();
     if (value === null) return;
     if (this.column > EXCEL_LIMITS.columns) throw tooManyColumns(this.part, this.rowNumber, this.column);
-    if (typeof value === 'string') this.spend(value.length);
+    // Text put off is not made: it costs nothing of the budget until it is (a rejected row's few cells).
+    if (typeof value === 'string' && value !== UNREAD_TEXT) this.spend(value.length);
     const cells = this.cells!;
     const index = this.column - 1;
     while (cells.length < index) cells.push(null);
@@ -442,6 +462,48 @@ export class SheetScanner extends XmlScanner {
 
 }
 
+/**
+ * Whether a text's decoding may be put off: its first character is plain and printable (so
+ * the text is not blank), and it cannot start a totals label ("Tổng", "Cộng": T or C then an
+ * o, in any form); not past Excel's length limit (that check needs the decoded length).
+ */
+function mayPutOff(s: string, start: number, end: number): boolean {
+  if (end - start > EXCEL_LIMITS.cellChars) return false;
+  const first = s.charCodeAt(start);
+  if (first <= SPACE || first >= 0x7f || first === AMPERSAND) return false;
+  if (first !== 0x54 && first !== 0x74 && first !== 0x43 && first !== 0x63) return true;
+  if (end - start < 2) return false;
+  const second = s.charCodeAt(start + 1);
+  return second !== 0x6f && second !== 0x4f && second !== AMPERSAND && second < 0x80;
+}
+
+/** A row's cells whose text was not decoded (RawRow.unread): their spans in the scanned text. */
+class UnreadTexts implements LateText {
+  /** Per cell: its index, the text scanned, its value's start and end. */
+  private readonly spans: (string | number)[] = [];
+  legacy: LegacyTextConverter | undefined;
+
+  constructor(
+    private readonly scanner: XmlScanner,
+    private readonly row: number,
+  ) {}
+
+  add(index: number, s: string, start: number, end: number): void {
+    this.spans.push(index, s, start, end);
+  }
+
+  text(index: number): string {
+    const spans = this.spans;
+    for (let at = 0; at < spans.length; at += 4) {
+      if (spans[at] !== index) continue;
+      const text = this.scanner.decodedLater(spans[at + 1] as string, spans[at + 2] as number, spans[at + 3] as number);
+      return this.legacy !== undefined ? this.legacy.convert(text, this.row, index + 1) : text;
+    }
+    return '';
+  }
+}
+
+const AMPERSAND = 38;
 const SPACE = 32;
 const LT = 60;
 const GT = 62;

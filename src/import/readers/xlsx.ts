@@ -25,7 +25,17 @@ import { ZipReader } from './zip.js';
 export async function* readXlsxSheets(path: string): AsyncGenerator<RawSheet> {
   for await (const sheet of readXlsxWorkbook(path)) {
     const notes: CellNote[] = [];
-    yield { name: sheet.name, index: sheet.index, state: sheet.state, hidden: sheet.state !== 'visible', batches: sheet.batches(notes), notes, date1904: sheet.date1904 };
+    const read = new ColumnsRead();
+    yield {
+      name: sheet.name,
+      index: sheet.index,
+      state: sheet.state,
+      hidden: sheet.state !== 'visible',
+      batches: sheet.batches(notes, { columns: read }),
+      notes,
+      date1904: sheet.date1904,
+      readColumns: (columns) => read.only(columns),
+    };
   }
 }
 
@@ -47,6 +57,20 @@ export interface XlsxSheet {
 export interface RowOptions {
   readonly onRow?: (row: RawRow) => void;
   readonly errors?: CellErrorAt[];
+  /** The columns the importer reads, once it has said (RawSheet.readColumns). */
+  readonly columns?: ColumnsRead;
+}
+
+/** Which columns of a sheet are read, told by the importer once it knows the sheet's layout. */
+export class ColumnsRead {
+  /** Per column, 1 when it is not read (see SheetScanner.unreadColumns). */
+  unread: Uint8Array | undefined;
+
+  only(columns: readonly number[]): void {
+    const unread = new Uint8Array(Math.max(0, ...columns) + 1).fill(1);
+    for (const column of columns) unread[column] = 0;
+    this.unread = unread;
+  }
 }
 
 export async function* readXlsxWorkbook(path: string): AsyncGenerator<XlsxSheet> {
@@ -140,6 +164,8 @@ async function* batchesOf(
   const take = (): RawRow[] => {
     const rows: ReaderRow[] = scanner.rows;
     const ready: RawRow[] = [];
+    // Text may be left unread only once the rows held back to tell a legacy encoding have gone on.
+    scanner.unreadColumns = legacy.holding ? undefined : options?.columns?.unread;
     if (rows.length === 0) return ready;
     scanner.rows = [];
     for (const row of rows) {

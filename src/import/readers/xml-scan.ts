@@ -125,6 +125,11 @@ export abstract class XmlScanner {
     return this.decodedSpan(s, start, end, this.scanBytes);
   }
 
+  /** `decodedAt` after the scan of `s` (its bytes are gone): for text whose decoding was put off. */
+  decodedLater(s: string, start: number, end: number): string {
+    return this.decodedSpan(s, start, end, undefined);
+  }
+
   /** `decodedAt`, with `bytes` the bytes `s` was read from as Latin-1, when it was. */
   private decodedSpan(s: string, start: number, end: number, bytes: Buffer | undefined): string {
     let i = start;
