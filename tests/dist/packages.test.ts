@@ -44,6 +44,8 @@ const work = mkdtempSync(join(tmpdir(), 'chitieu-dist-test-'));
 const official = join(work, 'Cán bộ', 'Báo cáo 6 tháng');
 const reference = join(work, 'linux-demo');
 const sampleWorkbooks = readdirSync(join(ROOT, 'sample-data')).filter((name) => name.endsWith('.xlsx'));
+/** What "Dùng dữ liệu mẫu" reads: today's sample, the 2026 set. */
+const todaysSampleWorkbooks = readdirSync(join(ROOT, 'sample-data', 'quang-ngai-2026')).filter((name) => name.endsWith('.xlsx'));
 
 const tryWindows = buildToTry(WINDOWS_ZIP);
 const tryLinux = buildToTry(LINUX_TARBALL);
@@ -170,7 +172,7 @@ describe.skipIf(!tryWindows || !WINE)('chitieu.exe from the Windows zip, under w
       await expect.poll(() => page.locator('#version').innerText()).toBe(`chitieu ${VERSION}`);
       await page.locator('#sample').click();
       await page.locator('#data-view').waitFor({ state: 'visible', timeout: 180_000 });
-      expect(await page.locator('#data-totals').innerText()).toMatch(new RegExp(`^${sampleWorkbooks.length} tệp: đọc `));
+      expect(await page.locator('#data-totals').innerText()).toMatch(new RegExp(`^${todaysSampleWorkbooks.length} tệp: đọc `));
       // The period the page offers first and the first unit: the demo's data changes with the years.
       const units = page.locator('#unit option:not([value=""])');
       await expect.poll(() => units.count(), { timeout: 120_000 }).toBeGreaterThan(0);

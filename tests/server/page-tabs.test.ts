@@ -80,9 +80,19 @@ describe.skipIf(!existsSync(CHROMIUM))('a workspace per tab, and the file set', 
     const copy = await session.context.newPage();
     // What "Duplicate tab" does: the copy starts with the same sessionStorage (only once: not again after its reload).
     await copy.addInitScript(`if (!sessionStorage.getItem('copied')) { sessionStorage.setItem('copied', '1'); sessionStorage.setItem('chitieu-tab', ${JSON.stringify(idA)}); }`);
-    await copy.goto(session.server.url);
-    await expect.poll(() => copy.evaluate('sessionStorage.getItem("chitieu-tab")')).not.toBe(idA);
-    await copy.waitForLoadState();
+    // The copy reloads itself once it learns its id is taken: wait across that reload (an
+    // evaluate racing the reload could hang), then for the page it loads.
+    await copy.goto(session.server.url, { waitUntil: 'commit' });
+    await copy.waitForFunction(
+      (taken) => {
+        // Runs in the page (the tests are typed without the DOM library).
+        const page = globalThis as unknown as { sessionStorage: { getItem(key: string): string | null }; document: { readyState: string } };
+        return page.sessionStorage.getItem('chitieu-tab') !== taken && page.document.readyState === 'complete';
+      },
+      idA,
+      { timeout: 30_000 },
+    );
+    await copy.locator('footer').waitFor({ state: 'attached' });
     expect(await copy.locator('#file-list li').count()).toBe(0);
     expect(await tabA.locator('#file-list li').count()).toBe(14);
     await copy.close();
