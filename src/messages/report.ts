@@ -126,8 +126,8 @@ export const reportText = catalogue('report', {
     (p) => `Layout file ${p.file}: ${p.reason.en}`,
   ),
   layoutSchema: text(
-    (p: { issue?: string; path: string }) => `${p.issue ?? 'không hợp lệ'}${p.path === '' ? '' : ` (${p.path})`}`,
-    (p) => `${p.issue ?? 'invalid'}${p.path === '' ? '' : ` (${p.path})`}`,
+    (p: { reason: Message; path: string }) => `${p.path === '' ? '' : `mục ${p.path}: `}${p.reason.vi}`,
+    (p) => `${p.path === '' ? '' : `field ${p.path}: `}${p.reason.en}`,
   ),
   layoutColumnUnknown: text(
     (p: { column: string; key: string }) => `cột "${p.column}" dùng cột "${p.key}" không có trong phần này`,

@@ -9,6 +9,7 @@ import { readYamlFile } from '../io/yaml-file.js';
 import { AGE_GROUPS, ABUSE_FORMS, ABUSE_SETTINGS, INJURY_CAUSES, SEX, SPECIAL_GROUPS, type CodeList } from '../model/codes.js';
 import { ExitCode, reportText, UserError, type Message } from '../messages/index.js';
 import { BreakdownKey } from '../model/results.js';
+import { issueMessage, issuePath } from '../messages/zod-issue.js';
 
 /** What a layout is checked against: each indicator's code and the breakdowns it computes. */
 export interface CatalogueView {
@@ -39,8 +40,8 @@ export function readLayoutFile<T>(file: string, schema: z.ZodType<T>): T {
   const raw = readYamlFile(file, reportText.layoutFile());
   const parsed = schema.safeParse(raw);
   if (!parsed.success) {
-    const issue = parsed.error.issues[0];
-    throw layoutError(file, reportText.layoutSchema({ ...(issue ? { issue: issue.message } : {}), path: issue?.path.join('.') ?? '' }));
+    const issue = parsed.error.issues[0]!;
+    throw layoutError(file, reportText.layoutSchema({ reason: issueMessage(issue, { schema, input: raw }), path: issuePath(issue.path) }));
   }
   return parsed.data;
 }

@@ -247,6 +247,16 @@ describe('chart files are checked against the catalogue when loaded', () => {
     expect(error.text.vi).toContain('"TE-9999" không có trong danh mục');
   });
 
+  it('a field of the wrong kind is said in our own words, in both languages, never the validator\'s', () => {
+    const { folder, file } = write('kind', { title: 'X', reports: 'district', level: 'subunits', figures: [{ indicator: 'TE-0101' }] });
+    const error = userError(() => loadCharts([join(folder, 'charts')], catalogue));
+    expect(error.exitCode).toBe(4);
+    expect(error.text.vi).toContain(file);
+    expect(error.text.vi).toContain('mục usermeta.chitieu: cần danh sách');
+    expect(error.text.en).toContain('field usermeta.chitieu:');
+    expect(error.text.vi).not.toMatch(/Invalid|expected/);
+  });
+
   it('a breakdown the catalogue does not compute: exit 4', () => {
     const { folder } = write('breakdown', { title: 'X', reports: ['district'], level: 'unit', breakdown: 'cause', figures: [{ indicator: 'TE-0101' }] });
     const error = userError(() => loadCharts([join(folder, 'charts')], catalogue));
