@@ -21,7 +21,7 @@ import { ExitCode, importText, type Message, UserError } from '../messages/index
 import { recordValues } from '../model/record-values.js';
 import { readFilesInParallel, type FileOutcome, type FileToRead } from './pool.js';
 import { bundledProfiles } from './profiles.js';
-import { readFile, totalFileAccount, type FileAccount, type UnreadableInput } from './read-file.js';
+import { readFile, totalFileAccount, type FileAccount, type FileRead, type UnreadableInput } from './read-file.js';
 import type { ProfileSelection } from './sheet-choice.js';
 
 export type { FileAccount, SheetAccount, SheetPlacementNote, SkippedSheet, UnreadableInput } from './read-file.js';
@@ -78,7 +78,14 @@ export async function importFiles(paths: readonly string[], options: ImportOptio
     'failure' in outcome ? [{ file: ordered[index]!.displayName, text: outcome.failure.text }] : 'read' in outcome ? outcome.read.unreadable : [],
   );
   if (unreadable.length > 0 && !options.keepGoing) throw unreadableError(unreadable);
+  return { ...assembleReads(reads, options), unreadable };
+}
 
+/**
+ * The files' reads as one dataset: children and events joined in reading order, checked
+ * across files (duplicates, events against their child), rejected rows and warnings sorted.
+ */
+export function assembleReads(reads: readonly FileRead[], options: Pick<ImportOptions, 'latestBirthDate'> = {}): Omit<ImportResult, 'unreadable'> {
   // `reads` is in reading order (files by name, then sheets and rows as they stand): the order
   // in which the first of two duplicates is kept.
   const children = concatChildren(reads.map((read) => read.children));
@@ -114,7 +121,6 @@ export async function importFiles(paths: readonly string[], options: ImportOptio
     rejected,
     warnings,
     files: reads.map((read) => read.account),
-    unreadable,
   };
 }
 
