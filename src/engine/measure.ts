@@ -10,8 +10,8 @@
  * `explain`, so an explained figure is always the computed one.
  */
 import * as aq from 'arquero';
-import { op, type ColumnTable } from 'arquero';
-import type { Condition, Measure, Source } from '../indicators/schema.js';
+import { BitSet, ColumnTable, op } from 'arquero';
+import type { Condition, Measure, Source, Where } from '../indicators/schema.js';
 import type { BreakdownKey } from '../model/results.js';
 import { LEVELS, type Level } from '../model/levels.js';
 import type { AbsentColumn, Prepared } from './prepare.js';
@@ -54,65 +54,125 @@ const CODE_COLUMN: Partial<Record<Condition, string>> = {
 
 const YES_NO: ReadonlySet<Condition> = new Set(['birthRegistered', 'hasHealthInsurance', 'childFriendly', 'hasPlayground']);
 
-interface Compiled {
-  readonly expression: string;
-  readonly params: Record<string, unknown>;
-  /** Conditions on list columns, applied as escaped functions (arquero has no set intersection). */
-  readonly escaped: ((row: Record<string, unknown>) => boolean)[];
+/** A prepared table's column as the array it is (prepare.ts gives arrays and typed arrays). */
+type ColumnArray = ArrayLike<unknown>;
+
+function columnOf(table: ColumnTable, name: string): ColumnArray {
+  const column = table.column(name);
+  if (Array.isArray(column) || ArrayBuffer.isView(column)) return column as unknown as ColumnArray;
+  throw new Error(`a prepared column that is not an array: ${name}`);
+}
+
+/** Keeps the rows of `rows` (ascending) that `keep` accepts; one loop per kind of condition. */
+type RowTest = (rows: Int32Array) => Int32Array;
+
+function keepRows(rows: Int32Array, keep: (row: number) => boolean): Int32Array {
+  const kept = new Int32Array(rows.length);
+  let count = 0;
+  for (let i = 0; i < rows.length; i++) {
+    const row = rows[i]!;
+    if (keep(row)) kept[count++] = row;
+  }
+  return kept.subarray(0, count);
 }
 
 /**
- * Conditions → one arquero filter expression with parameters. Column names come from this file,
- * values travel as parameters: nothing a definition says is pasted into code.
+ * One condition as a test of rows, on the column arrays themselves (no expression, no object
+ * per row). Column names come from this file; the semantics are those of the conditions in
+ * docs/indicator-rules.md, as arquero expressions had them: `false` of a yes/no also takes
+ * blanks (null), an age range needs an age.
  */
-function compileWhere(measure: Measure, window: { from: string; to: string }): Compiled {
-  const parts: string[] = [];
-  const params: Record<string, unknown> = {};
-  const escaped: Compiled['escaped'] = [];
-  let next = 0;
-  const param = (value: unknown) => {
-    const name = `p${next++}`;
-    params[name] = value;
-    return `$.${name}`;
+function conditionTest(table: ColumnTable, condition: Condition, value: NonNullable<Where[Condition]>, window: { from: string; to: string }): RowTest {
+  const codeColumn = CODE_COLUMN[condition];
+  if (codeColumn !== undefined) {
+    const column = columnOf(table, codeColumn);
+    const wanted = value as readonly unknown[];
+    return (rows) => keepRows(rows, (row) => wanted.includes(column[row]));
+  }
+  if (YES_NO.has(condition)) {
+    const column = columnOf(table, condition);
+    return value === true ? (rows) => keepRows(rows, (row) => column[row] === true) : (rows) => keepRows(rows, (row) => column[row] !== true);
+  }
+  if (condition === 'age' || condition === 'ageMonths') {
+    const column = columnOf(table, condition) as ArrayLike<number | null | undefined>;
+    const range = value as { min?: number; max?: number };
+    const min = range.min ?? 0;
+    const max = range.max ?? Number.MAX_SAFE_INTEGER;
+    return (rows) =>
+      keepRows(rows, (row) => {
+        const age = column[row];
+        return age != null && age >= min && age <= max;
+      });
+  }
+  const flag = (name: string, wanted: number): RowTest => {
+    const column = columnOf(table, name);
+    return (rows) => keepRows(rows, (row) => column[row] === wanted);
   };
+  if (condition === 'specialCircumstances') return flag('special', value === 'active' ? 1 : 0);
+  if (condition === 'riskGroups') return flag('risk', value === 'any' ? 1 : 0);
+  if (condition === 'interventions') return flag('interventions', value === 'any' ? 1 : 0);
+  if (condition === 'supportDate') {
+    const column = columnOf(table, 'supportDate') as ArrayLike<string | null>;
+    const { from, to } = window;
+    return (rows) =>
+      keepRows(rows, (row) => {
+        const date = column[row];
+        return date != null && date >= from && date <= to;
+      });
+  }
+  if (condition === 'form') {
+    const column = columnOf(table, 'forms') as ArrayLike<readonly string[]>;
+    const wanted = new Set(value as string[]);
+    return (rows) => keepRows(rows, (row) => column[row]!.some((form) => wanted.has(form)));
+  }
+  throw new Error(`condition without a test: ${condition}`);
+}
+
+/** Rows selected per prepared tables, by source and conditions: measures that share conditions share their rows. */
+const selections = new WeakMap<Prepared, Map<string, Int32Array>>();
+
+/** Every row of a table (the rows its mask keeps), ascending. */
+function tableRows(table: ColumnTable): Int32Array {
+  const mask = table.mask();
+  if (!mask) return Int32Array.from({ length: table.totalRows() }, (_, row) => row);
+  const rows = new Int32Array(table.numRows());
+  let count = 0;
+  for (let row = mask.next(0); row >= 0; row = mask.next(row + 1)) rows[count++] = row;
+  return rows;
+}
+
+/**
+ * The rows (ascending indices into the source table's columns) that meet the measure's
+ * conditions. Conditions are applied one after another, each narrowing the rows of those
+ * before it, and every step is kept: `age ≤ 4 and registered` starts from the rows of `age ≤ 4`.
+ */
+export function selectedRows(prepared: Prepared, measure: Measure): Int32Array {
+  let cache = selections.get(prepared);
+  if (cache === undefined) selections.set(prepared, (cache = new Map()));
+  const table = prepared.tables[measure.of];
+  let key = measure.of;
+  let rows = cache.get(key);
+  if (rows === undefined) cache.set(key, (rows = tableRows(table)));
   const where = measure.where;
   for (const condition of Object.keys(where) as Condition[]) {
     const value = where[condition];
     if (value === undefined) continue;
-    const codeColumn = CODE_COLUMN[condition];
-    if (codeColumn !== undefined) {
-      parts.push(`op.includes(${param(value)}, d.${codeColumn})`);
-    } else if (YES_NO.has(condition)) {
-      // `false` also takes blanks (null): a blank yes/no cell means "Không".
-      parts.push(value === true ? `d.${condition} === true` : `d.${condition} !== true`);
-    } else if (condition === 'age' || condition === 'ageMonths') {
-      const range = value as { min?: number; max?: number };
-      parts.push(`(d.${condition} != null && d.${condition} >= ${param(range.min ?? 0)} && d.${condition} <= ${param(range.max ?? Number.MAX_SAFE_INTEGER)})`);
-    } else if (condition === 'specialCircumstances') {
-      parts.push(`d.special === ${value === 'active' ? 1 : 0}`);
-    } else if (condition === 'riskGroups') {
-      parts.push(`d.risk === ${value === 'any' ? 1 : 0}`);
-    } else if (condition === 'interventions') {
-      parts.push(`d.interventions === ${value === 'any' ? 1 : 0}`);
-    } else if (condition === 'supportDate') {
-      parts.push(`(d.supportDate != null && d.supportDate >= ${param(window.from)} && d.supportDate <= ${param(window.to)})`);
-    } else if (condition === 'form') {
-      const wanted = new Set(value as string[]);
-      escaped.push((row) => (row['forms'] as string[]).some((form) => wanted.has(form)));
-    } else {
-      throw new Error(`condition without a compiler: ${condition}`);
-    }
+    key += `#${condition}=${JSON.stringify(value)}`;
+    let narrowed = cache.get(key);
+    if (narrowed === undefined) cache.set(key, (narrowed = conditionTest(table, condition, value, prepared.window)(rows)));
+    rows = narrowed;
   }
-  return { expression: parts.join(' && '), params, escaped };
+  return rows;
 }
 
 /** The source's rows that meet the measure's conditions. */
 export function filtered(prepared: Prepared, measure: Measure): ColumnTable {
-  let table = prepared.tables[measure.of];
-  const compiled = compileWhere(measure, prepared.window);
-  if (compiled.expression !== '') table = table.params(compiled.params).filter(compiled.expression);
-  for (const predicate of compiled.escaped) table = table.filter(aq.escape(predicate));
-  return table;
+  const table = prepared.tables[measure.of];
+  const rows = selectedRows(prepared, measure);
+  if (rows.length === table.numRows()) return table;
+  const mask = new BitSet(table.totalRows());
+  for (let i = 0; i < rows.length; i++) mask.set(rows[i]!);
+  return new ColumnTable(table.data() as ConstructorParameters<typeof ColumnTable>[0], table.columnNames(), mask);
 }
 
 export interface Contributions {
@@ -190,21 +250,19 @@ export function projectable(measure: Measure, keys: readonly BreakdownKey[]): bo
  * over the filtered rows, no grouping of strings.
  */
 export function fineCells(prepared: Prepared, measure: Measure): Cells {
-  const table = filtered(prepared, measure);
+  const table = prepared.tables[measure.of];
+  const rows = selectedRows(prepared, measure);
   const size = prepared.fineKeys.size;
   const counts = new Int32Array(size);
   const approximate = new Uint8Array(size);
-  const fine = indexable(table.column('fine'));
-  const approx = indexable(table.column('approx'));
-  const count = (row: number) => {
-    const key = fine[row] as number;
+  const fine = columnOf(table, 'fine') as ArrayLike<number>;
+  const approx = columnOf(table, 'approx');
+  for (let i = 0; i < rows.length; i++) {
+    const row = rows[i]!;
+    const key = fine[row]!;
     counts[key]! += 1;
     if (approx[row] === 1) approximate[key] = 1;
-  };
-  // The rows the filter kept, read straight from the mask and the arrays (no callback per row).
-  const mask = table.mask();
-  if (mask) for (let row = mask.next(0); row >= 0; row = mask.next(row + 1)) count(row);
-  else for (let row = 0; row < table.totalRows(); row++) count(row);
+  }
   const cells = new Map<string, Map<string, Cell>>();
   for (let key = 0; key < size; key++) {
     if (counts[key] === 0) continue;
@@ -215,12 +273,6 @@ export function fineCells(prepared: Prepared, measure: Measure): Cells {
     byValues.set(values, { n: counts[key]!, approximate: approximate[key] === 1 });
   }
   return cells;
-}
-
-/** A prepared column as the array it is (prepare.ts gives arrays and typed arrays). */
-function indexable(column: ReturnType<ColumnTable['column']>): ArrayLike<unknown> {
-  if (Array.isArray(column) || column instanceof Int32Array || column instanceof Uint8Array) return column;
-  throw new Error('a prepared column that is not an array');
 }
 
 /** Figures for `keys` ⊆ {sex, ageGroup} at every level, summed from the fine grouping. */
@@ -238,48 +290,175 @@ export function project(prepared: Prepared, fine: Cells, keys: readonly Breakdow
 }
 
 /**
- * Figures of a measure per unit and breakdown value at each level. After an unroll each
- * (child, value) pair of TreEm is still one row, so a row count is a distinct count; events
- * (one row per child per event) need a real distinct count, per level.
+ * A value as part of a grouping key, told apart as arquero's groupby tells values apart
+ * ("1" from 1, null from "null"): the figures grouped here are the ones arquero grouped.
  */
-export function aggregate(prepared: Prepared, measure: Measure, keys: readonly BreakdownKey[], levels: readonly Level[]): Cells {
-  const { table, columns: valueColumns } = contributions(prepared, measure, keys);
-  const cells = new Map<string, Map<string, Cell>>();
-  const read = (grouped: ColumnTable, level: Level, each: (unit: string, values: string, cell: Cell) => void) => {
-    const units = grouped.array(level) as string[];
-    const counts = grouped.array('n') as number[];
-    const approx = grouped.array('approx') as number[];
-    const values = valueColumns.map((column) => grouped.array(column) as string[]);
-    for (let row = 0; row < grouped.numRows(); row++) {
-      each(units[row]!, valuesKey(values.map((column) => column[row]!)), { n: counts[row] ?? 0, approximate: approx[row] === 1 });
+function keyPart(value: unknown): string {
+  return typeof value === 'string' ? `"${value}"` : String(value);
+}
+
+/**
+ * Calls `each` for every contribution of the selected rows: a row once, or once per value of
+ * each list key (in list order; a row with an empty list has no contribution), with the
+ * breakdown values of the contribution. `values` is reused between calls.
+ */
+function eachContribution(table: ColumnTable, rows: Int32Array, keys: readonly BreakdownKey[], each: (row: number, values: unknown[]) => void): void {
+  const columns = keys.map((key) => ({ data: columnOf(table, BREAKDOWN_COLUMN[key].column), list: BREAKDOWN_COLUMN[key].list }));
+  const values = new Array<unknown>(keys.length);
+  const fill = (row: number, index: number): void => {
+    if (index === columns.length) {
+      each(row, values);
+      return;
+    }
+    const { data, list } = columns[index]!;
+    const value = data[row];
+    if (!list) {
+      values[index] = value;
+      fill(row, index + 1);
+      return;
+    }
+    for (const item of asList(value)) {
+      values[index] = item;
+      fill(row, index + 1);
     }
   };
-  if (table.numRows() === 0) return cells;
+  for (let i = 0; i < rows.length; i++) fill(rows[i]!, 0);
+}
+
+/** A list column's value as the values it unrolls to. */
+function asList(value: unknown): readonly unknown[] {
+  if (value == null) return [];
+  return Array.isArray(value) ? value : [value];
+}
+
+/** What one group of contributions has counted so far. */
+interface Tally {
+  readonly unit: string;
+  readonly values: string;
+  rows: number;
+  /** Valid (non-null) values of the summed or counted column, and their sum. */
+  valid: number;
+  sum: number;
+  distinct: Set<unknown> | undefined;
+  approximate: boolean;
+}
+
+/** The groups of `(unit, breakdown values)`, in the order their first contribution was met. */
+class Tallies {
+  readonly groups = new Map<string, Tally>();
+
+  of(unit: string, values: readonly unknown[]): Tally {
+    let key = keyPart(unit);
+    for (let i = 0; i < values.length; i++) key += `|${keyPart(values[i])}`;
+    let tally = this.groups.get(key);
+    if (tally === undefined) {
+      tally = { unit, values: valuesKey(values as readonly string[]), rows: 0, valid: 0, sum: 0, distinct: undefined, approximate: false };
+      this.groups.set(key, tally);
+    }
+    return tally;
+  }
+}
+
+/** Counts one more distinct value (null, undefined and NaN count once together). */
+function countDistinct(tally: Tally, value: unknown): void {
+  tally.rows += 1;
+  if (value == null || value !== value) return;
+  tally.valid += 1;
+  (tally.distinct ??= new Set()).add(value);
+}
+
+const distinctCount = (tally: Tally): number => (tally.distinct?.size ?? 0) + (tally.valid === tally.rows ? 0 : 1);
+
+/**
+ * Figures of a measure per unit and breakdown value at each level. After an unroll each
+ * (child, value) pair of TreEm is still one row, so a row count is a distinct count; events
+ * (one row per child per event) need a real distinct count, per level. One pass over the
+ * selected rows per level, counting in typed loops: no table is grouped.
+ */
+export function aggregate(prepared: Prepared, measure: Measure, keys: readonly BreakdownKey[], levels: readonly Level[]): Cells {
+  const table = prepared.tables[measure.of];
+  const rows = selectedRows(prepared, measure);
+  const cells = new Map<string, Map<string, Cell>>();
+  if (rows.length === 0) return cells;
+  const approx = columnOf(table, 'approx');
   if (additive(measure)) {
-    const count = measure.sum !== undefined ? op.sum(measure.sum) : measure.count === 'communes' ? op.distinct('commune') : op.count();
-    const grouped = table.groupby('commune', ...valueColumns).rollup({ n: count, approx: op.max('approx') });
-    read(grouped, 'commune', (commune, values, cell) => addUp(cells, prepared, levels, commune, values, cell));
+    const communes = columnOf(table, 'commune') as ArrayLike<string>;
+    const tallies = new Tallies();
+    if (measure.sum !== undefined) {
+      const summed = columnOf(table, measure.sum);
+      eachContribution(table, rows, keys, (row, values) => {
+        const tally = tallies.of(communes[row]!, values);
+        tally.rows += 1;
+        const value = summed[row];
+        if (value != null && value === value) {
+          tally.valid += 1;
+          tally.sum += Number(value);
+        }
+        if (approx[row] === 1) tally.approximate = true;
+      });
+    } else if (measure.count === 'communes') {
+      eachContribution(table, rows, keys, (row, values) => {
+        const tally = tallies.of(communes[row]!, values);
+        countDistinct(tally, communes[row]);
+        if (approx[row] === 1) tally.approximate = true;
+      });
+    } else {
+      eachContribution(table, rows, keys, (row, values) => {
+        const tally = tallies.of(communes[row]!, values);
+        tally.rows += 1;
+        if (approx[row] === 1) tally.approximate = true;
+      });
+    }
+    for (const tally of tallies.groups.values()) {
+      // A sum of nothing but blanks is no figure: counted as 0, as before.
+      const n = measure.sum !== undefined ? (tally.valid > 0 ? tally.sum : 0) : measure.count === 'communes' ? distinctCount(tally) : tally.rows;
+      addUp(cells, prepared, levels, tally.unit, tally.values, { n, approximate: tally.approximate });
+    }
     return cells;
   }
   for (const level of levels) {
-    const rows = placedAt(table, level);
-    if (rows.numRows() === 0) continue;
-    const grouped =
-      measure.sum === 'fineAmount'
-        ? // One amount per case and unit: the largest of the case's rows.
-          rows
-            .filter((d) => d.fine != null)
-            .groupby(level, ...valueColumns, 'caseId')
-            .rollup({ amount: op.max('fine'), approx: op.max('approx') })
-            .groupby(level, ...valueColumns)
-            .rollup({ n: op.sum('amount'), approx: op.max('approx') })
-        : rows.groupby(level, ...valueColumns).rollup({ n: op.distinct(countedColumn(measure)), approx: op.max('approx') });
-    read(grouped, level, (unit, values, cell) => {
-      const key = unitKey(level, unit);
+    const units = columnOf(table, level) as ArrayLike<string>;
+    const placed = level === 'commune' ? rows : keepRows(rows, (row) => units[row] !== '');
+    if (placed.length === 0) continue;
+    const tallies = new Tallies();
+    if (measure.sum === 'fineAmount') {
+      // One amount per case and unit: the largest of the case's rows, then summed in the order the cases were met.
+      const amounts = columnOf(table, 'fine') as ArrayLike<number | null>;
+      const caseIds = columnOf(table, 'caseId');
+      const cases = new Tallies();
+      const largest = new Map<Tally, number>();
+      const groupOf = new Map<Tally, Tally>();
+      eachContribution(table, placed, keys, (row, values) => {
+        const amount = amounts[row];
+        if (amount == null) return;
+        const group = tallies.of(units[row]!, values);
+        const perCase = cases.of(units[row]!, [...values, caseIds[row]]);
+        const before = largest.get(perCase);
+        if (before === undefined || amount > before) largest.set(perCase, amount);
+        groupOf.set(perCase, group);
+        if (approx[row] === 1) perCase.approximate = true;
+      });
+      for (const perCase of cases.groups.values()) {
+        const group = groupOf.get(perCase)!;
+        group.valid += 1;
+        group.sum += largest.get(perCase)!;
+        if (perCase.approximate) group.approximate = true;
+      }
+    } else {
+      const counted = columnOf(table, countedColumn(measure));
+      eachContribution(table, placed, keys, (row, values) => {
+        const tally = tallies.of(units[row]!, values);
+        countDistinct(tally, counted[row]);
+        if (approx[row] === 1) tally.approximate = true;
+      });
+    }
+    for (const tally of tallies.groups.values()) {
+      if (measure.sum === 'fineAmount' && tally.valid === 0) continue;
+      const key = unitKey(level, tally.unit);
       let byValues = cells.get(key);
       if (byValues === undefined) cells.set(key, (byValues = new Map()));
-      byValues.set(values, cell);
-    });
+      byValues.set(tally.values, { n: measure.sum === 'fineAmount' ? tally.sum : distinctCount(tally), approximate: tally.approximate });
+    }
   }
   return cells;
 }
