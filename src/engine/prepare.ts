@@ -242,6 +242,17 @@ const NULL_KEYS = ['birthRegistered', 'hasHealthInsurance', 'schoolStatus'] as c
 /** The age groups in their order, and the one for an unknown age, as small numbers for the fine key. */
 const AGE_GROUP_CODES = [...AGE_GROUPS.map((group) => group.code), UNKNOWN];
 const AGE_GROUP_INDEX = new Map(AGE_GROUP_CODES.map((code, index) => [code, index]));
+const UNKNOWN_AGE_GROUP = AGE_GROUP_CODES.length - 1;
+
+/** `ageGroupOf` as the index of the group in AGE_GROUP_CODES (the last: unknown). */
+function ageGroupIndex(age: number): number {
+  if (age < 0) return UNKNOWN_AGE_GROUP;
+  for (let index = 0; index < AGE_GROUPS.length; index++) {
+    const group = AGE_GROUPS[index]!;
+    if (age >= group.min && age <= group.max) return index;
+  }
+  return UNKNOWN_AGE_GROUP;
+}
 
 /**
  * The commune × sex × age-group key of a child's row, as one small number (commune index,
@@ -277,7 +288,12 @@ class FineIndex implements FineKeys {
   }
 
   key(commune: number, sex: number, ageGroup: string): number {
-    return (commune * this.sexCount + sex) * AGE_GROUP_CODES.length + AGE_GROUP_INDEX.get(ageGroup)!;
+    return this.keyOf(commune, sex, AGE_GROUP_INDEX.get(ageGroup)!);
+  }
+
+  /** `key` with the age group as its index in AGE_GROUP_CODES. */
+  keyOf(commune: number, sex: number, ageGroup: number): number {
+    return (commune * this.sexCount + sex) * AGE_GROUP_CODES.length + ageGroup;
   }
 
   decode(fine: number): readonly [string, string] {
@@ -319,19 +335,41 @@ function childBase(children: ChildColumns): ChildBase {
   if (base !== undefined) return base;
   const fields = children.fields;
   const n = children.length;
-  const yesNo = (flags: Int8Array) => Array.from(flags, (flag) => (flag === ABSENT_FLAG ? null : flag === 1));
-  const school = fields.schoolStatus;
+  const sexCodes = fields.sex.codes;
+  const sexNames = fields.sex.dictionary;
+  const registered = fields.birthRegistered.flags;
+  const insured = fields.hasHealthInsurance.flags;
+  const schoolCodes = fields.schoolStatus.codes;
+  const schoolNames = fields.schoolStatus.dictionary;
+  const riskBits = fields.riskGroups.bits;
+  const supportDates = fields.supportDate.dates;
+  const sex = new Array<string | undefined>(n);
+  const birthRegistered = new Array<boolean | null>(n);
+  const hasHealthInsurance = new Array<boolean | null>(n);
+  const schoolStatus = new Array<string | null>(n);
   const risk = new Uint8Array(n);
-  for (let i = 0; i < n; i++) risk[i] = fields.riskGroups.bits[i]! !== 0 ? 1 : 0;
-  base = {
-    sex: Array.from(fields.sex.codes, (code) => fields.sex.dictionary[code]),
-    birthRegistered: yesNo(fields.birthRegistered.flags),
-    hasHealthInsurance: yesNo(fields.hasHealthInsurance.flags),
+  const supportDate = new Array<string | null>(n);
+  // Support dates repeat: each day's text is made once.
+  const isoOf = new Map<number, string>();
+  for (let i = 0; i < n; i++) {
+    sex[i] = sexNames[sexCodes[i]!];
+    const flag = registered[i]!;
+    birthRegistered[i] = flag === ABSENT_FLAG ? null : flag === 1;
+    const insuredFlag = insured[i]!;
+    hasHealthInsurance[i] = insuredFlag === ABSENT_FLAG ? null : insuredFlag === 1;
+    const school = schoolCodes[i]!;
     // null: the column is absent from the file; '' a blank cell.
-    schoolStatus: Array.from(school.codes, (code) => (code === ABSENT_CODE ? null : code === BLANK_CODE ? '' : school.dictionary[code]!)),
-    risk,
-    supportDate: Array.from(fields.supportDate.dates, (date) => (date === NO_DATE ? null : isoOfDateNumber(date))),
-  };
+    schoolStatus[i] = school === ABSENT_CODE ? null : school === BLANK_CODE ? '' : schoolNames[school]!;
+    risk[i] = riskBits[i]! !== 0 ? 1 : 0;
+    const date = supportDates[i]!;
+    if (date === NO_DATE) supportDate[i] = null;
+    else {
+      let iso = isoOf.get(date);
+      if (iso === undefined) isoOf.set(date, (iso = isoOfDateNumber(date)));
+      supportDate[i] = iso;
+    }
+  }
+  base = { sex, birthRegistered, hasHealthInsurance, schoolStatus, risk, supportDate };
   childBases.set(children, base);
   return base;
 }
@@ -370,16 +408,15 @@ class WindowChildren {
   }
 
   /** A placed child's window values: `age` at R, everything else at R (its units are the placement's). */
-  set(row: ChildRow, reference: number, fine: FineIndex): void {
-    const { index } = row;
-    const ageGroup = ageGroupOf(row.age);
+  set(index: number, commune: number, age: number, ageMonths: number, reference: number, fine: FineIndex): void {
+    const ageGroup = ageGroupIndex(age);
     const groups = activeGroups(this.children, index, reference);
-    this.age[index] = row.age;
-    this.ageMonths[index] = row.ageMonths;
-    this.ageGroup[index] = ageGroup;
+    this.age[index] = age;
+    this.ageMonths[index] = ageMonths;
+    this.ageGroup[index] = AGE_GROUP_CODES[ageGroup]!;
     this.special[index] = groups.length > 0 ? 1 : 0;
     this.groups[index] = groups;
-    this.fine[index] = fine.key(row.commune, this.children.fields.sex.codes[index]!, ageGroup);
+    this.fine[index] = fine.keyOf(commune, this.children.fields.sex.codes[index]!, ageGroup);
   }
 
   table(mask: BitSet): ColumnTable {
@@ -509,8 +546,8 @@ export function prepare(input: PrepareInput): Prepared {
     const statusDate = child.statusDate.dates[index]!;
     const isBorn = born <= ref;
     const age = isBorn ? ages.years(born) : -1;
-    const row = { index, placement, unitsOf, commune, age, ageMonths: isBorn ? ages.months(born) : -1 };
-    windowChildren.set(row, ref, fine);
+    const ageMonths = isBorn ? ages.months(born) : -1;
+    windowChildren.set(index, commune, age, ageMonths, ref, fine);
     // P(R): born on or before R, under 16 at R, not moved away or dead by R. A status without
     // its date cannot be placed in time; the importer requires the date.
     if (isBorn && age < 16 && (status === 'ACTIVE' || (statusDate !== NO_DATE && statusDate > ref))) {
@@ -522,7 +559,7 @@ export function prepare(input: PrepareInput): Prepared {
       windowChildren.birthsAbsence.noteNulls(children, index, commune, placement.commune);
     }
     if (status === 'DEAD' && statusDate !== NO_DATE && statusDate >= from && statusDate <= to) {
-      deaths.add({ ...row, age: yearsBetween(born, statusDate) });
+      deaths.add({ index, placement, unitsOf, commune, age: yearsBetween(born, statusDate), ageMonths });
     }
   }
 
@@ -668,7 +705,6 @@ function placeChildren(children: ChildColumns, eventIds: readonly (string | unde
   const communeCodes: string[] = [];
   const communeUnits: LevelUnits[] = [];
   const communeIndex = new Map<string, number>();
-  const levelUnits = Object.fromEntries(LEVELS.map((level) => [level, new Array<string>(n).fill('')])) as Record<Level, string[]>;
   const approx = new Uint8Array(n);
   const rejected: RejectedRow[] = [];
   // Only children with events are looked up: no map of half a million children for nothing.
@@ -687,30 +723,35 @@ function placeChildren(children: ChildColumns, eventIds: readonly (string | unde
     rejected: 0,
   }));
   const unplaced = new Map<string, number>();
-  const codeCount = child.communeCode.dictionary.length;
+  const codes = child.communeCode.codes;
+  const codeNames = child.communeCode.dictionary;
+  const codeCount = codeNames.length;
   // Indexed by vintage × code: an array, not a map, as it is read once per child.
   const outcomes = new Array<PlacementOutcome | undefined>(VINTAGES.length * codeCount);
-  const vintageIndex = new Map(VINTAGES.map((vintage, index) => [vintage, index]));
+  const originVintage = Int32Array.from(vintages, (vintage) => VINTAGES.indexOf(vintage));
+  const PRE = VINTAGES.indexOf('pre');
   const villages = child.village;
   const districts = child.districtCode.codes;
+  const childIds = child.childId.values;
+  const origins = children.origin;
   for (let index = 0; index < n; index++) {
-    const code = child.communeCode.codes[index]!;
-    const origin = children.origin[index]!;
+    const code = codes[index]!;
+    const origin = origins[index]!;
     // A row with a Mã huyện value is of the old codes whatever its sheet's mix (unless forced).
-    const vintage = childVintage === undefined && districts[index]! >= 0 ? 'pre' : vintages[origin]!;
-    const key = vintageIndex.get(vintage)! * codeCount + code;
+    const vintage = childVintage === undefined && districts[index]! >= 0 ? PRE : originVintage[origin]!;
+    const key = vintage * codeCount + code;
     let outcome = outcomes[key];
-    if (outcome === undefined) outcomes[key] = outcome = placer.placeChild(child.communeCode.dictionary[code]!, vintage, undefined);
+    if (outcome === undefined) outcomes[key] = outcome = placer.placeChild(codeNames[code]!, VINTAGES[vintage]!, undefined);
     if (outcome.ok && outcome.placement.approximate && placer.hasVillageMap) {
       const village = codeAt(villages, index);
-      if (village !== undefined) outcome = placer.placeChild(child.communeCode.dictionary[code]!, vintage, village);
+      if (village !== undefined) outcome = placer.placeChild(codeNames[code]!, VINTAGES[vintage]!, village);
     }
     const sheet = sheets[origin]!;
     if (!outcome.ok) {
       if (outcome.reason === 'unknown_unit') {
         rejected.push(rejectRow('children', childAt(children, index), outcome.issue));
         sheet.rejected += 1;
-        const written = child.communeCode.dictionary[code]!;
+        const written = codeNames[code]!;
         unplaced.set(written, (unplaced.get(written) ?? 0) + 1);
       }
       continue;
@@ -720,7 +761,7 @@ function placeChildren(children: ChildColumns, eventIds: readonly (string | unde
     if (placement.via !== 'same') sheet.converted += 1;
     if (placement.approximate) sheet.approximate += 1;
     if (placement.via === 'village') sheet.byVillage += 1;
-    const childId = child.childId.values[index]!;
+    const childId = childIds[index]!;
     if (withEvents.has(childId)) childById.set(childId, index);
     let at = communeIndex.get(placement.commune);
     if (at === undefined) {
@@ -731,9 +772,18 @@ function placeChildren(children: ChildColumns, eventIds: readonly (string | unde
     }
     commune[index] = at;
     placements[index] = placement;
-    const unitsOf = communeUnits[at]!;
-    for (const level of LEVELS) levelUnits[level][index] = unitsOf[level] ?? '';
     approx[index] = placement.approximate ? 1 : 0;
+  }
+  // Each level's column in a loop of its own, from the communes' units.
+  const levelUnits = {} as Record<Level, string[]>;
+  for (const level of LEVELS) {
+    const unitOf = communeUnits.map((unitsOf) => unitsOf[level] ?? '');
+    const column = new Array<string>(n);
+    for (let index = 0; index < n; index++) {
+      const at = commune[index]!;
+      column[index] = at < 0 ? '' : unitOf[at]!;
+    }
+    levelUnits[level] = column;
   }
   const account: PlacementAccount = {
     sheets,
