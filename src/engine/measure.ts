@@ -63,9 +63,14 @@ function columnOf(table: ColumnTable, name: string): ColumnArray {
   throw new Error(`a prepared column that is not an array: ${name}`);
 }
 
-/** Keeps the rows of `rows` (ascending) that `keep` accepts; one loop per kind of condition. */
+/** Narrows rows (ascending) to those a condition keeps. */
 type RowTest = (rows: Int32Array) => Int32Array;
 
+/**
+ * Keeps the rows of `rows` that `keep` accepts. For the few rows left after the conditions
+ * (one unit level of events); each condition has a loop of its own (`conditionTest`), so that
+ * no call is made per row over half a million children.
+ */
 function keepRows(rows: Int32Array, keep: (row: number) => boolean): Int32Array {
   const kept = new Int32Array(rows.length);
   let count = 0;
@@ -76,6 +81,46 @@ function keepRows(rows: Int32Array, keep: (row: number) => boolean): Int32Array 
   return kept.subarray(0, count);
 }
 
+/** `value` is among `wanted` (`op.includes(wanted, value)`). */
+function codeTest(column: ColumnArray, wanted: readonly unknown[]): RowTest {
+  return (rows) => {
+    const kept = new Int32Array(rows.length);
+    let count = 0;
+    for (let i = 0; i < rows.length; i++) {
+      const row = rows[i]!;
+      if (wanted.includes(column[row])) kept[count++] = row;
+    }
+    return kept.subarray(0, count);
+  };
+}
+
+/** `=== wanted` (a flag or `true`), or with `negate` `!== wanted`. */
+function equalTest(column: ColumnArray, wanted: unknown, negate: boolean): RowTest {
+  return (rows) => {
+    const kept = new Int32Array(rows.length);
+    let count = 0;
+    for (let i = 0; i < rows.length; i++) {
+      const row = rows[i]!;
+      if ((column[row] === wanted) !== negate) kept[count++] = row;
+    }
+    return kept.subarray(0, count);
+  };
+}
+
+/** A value that is there and within both ends (numbers, or ISO dates as text). */
+function rangeTest<T extends number | string>(column: ArrayLike<T | null | undefined>, min: T, max: T): RowTest {
+  return (rows) => {
+    const kept = new Int32Array(rows.length);
+    let count = 0;
+    for (let i = 0; i < rows.length; i++) {
+      const row = rows[i]!;
+      const value = column[row];
+      if (value != null && value >= min && value <= max) kept[count++] = row;
+    }
+    return kept.subarray(0, count);
+  };
+}
+
 /**
  * One condition as a test of rows, on the column arrays themselves (no expression, no object
  * per row). Column names come from this file; the semantics are those of the conditions in
@@ -84,42 +129,16 @@ function keepRows(rows: Int32Array, keep: (row: number) => boolean): Int32Array 
  */
 function conditionTest(table: ColumnTable, condition: Condition, value: NonNullable<Where[Condition]>, window: { from: string; to: string }): RowTest {
   const codeColumn = CODE_COLUMN[condition];
-  if (codeColumn !== undefined) {
-    const column = columnOf(table, codeColumn);
-    const wanted = value as readonly unknown[];
-    return (rows) => keepRows(rows, (row) => wanted.includes(column[row]));
-  }
-  if (YES_NO.has(condition)) {
-    const column = columnOf(table, condition);
-    return value === true ? (rows) => keepRows(rows, (row) => column[row] === true) : (rows) => keepRows(rows, (row) => column[row] !== true);
-  }
+  if (codeColumn !== undefined) return codeTest(columnOf(table, codeColumn), value as readonly unknown[]);
+  if (YES_NO.has(condition)) return equalTest(columnOf(table, condition), true, value !== true);
   if (condition === 'age' || condition === 'ageMonths') {
-    const column = columnOf(table, condition) as ArrayLike<number | null | undefined>;
     const range = value as { min?: number; max?: number };
-    const min = range.min ?? 0;
-    const max = range.max ?? Number.MAX_SAFE_INTEGER;
-    return (rows) =>
-      keepRows(rows, (row) => {
-        const age = column[row];
-        return age != null && age >= min && age <= max;
-      });
+    return rangeTest(columnOf(table, condition) as ArrayLike<number | null>, range.min ?? 0, range.max ?? Number.MAX_SAFE_INTEGER);
   }
-  const flag = (name: string, wanted: number): RowTest => {
-    const column = columnOf(table, name);
-    return (rows) => keepRows(rows, (row) => column[row] === wanted);
-  };
-  if (condition === 'specialCircumstances') return flag('special', value === 'active' ? 1 : 0);
-  if (condition === 'riskGroups') return flag('risk', value === 'any' ? 1 : 0);
-  if (condition === 'interventions') return flag('interventions', value === 'any' ? 1 : 0);
-  if (condition === 'supportDate') {
-    const column = columnOf(table, 'supportDate') as ArrayLike<string | null>;
-    const { from, to } = window;
-    return (rows) =>
-      keepRows(rows, (row) => {
-        const date = column[row];
-        return date != null && date >= from && date <= to;
-      });
-  }
+  if (condition === 'specialCircumstances') return equalTest(columnOf(table, 'special'), value === 'active' ? 1 : 0, false);
+  if (condition === 'riskGroups') return equalTest(columnOf(table, 'risk'), value === 'any' ? 1 : 0, false);
+  if (condition === 'interventions') return equalTest(columnOf(table, 'interventions'), value === 'any' ? 1 : 0, false);
+  if (condition === 'supportDate') return rangeTest(columnOf(table, 'supportDate') as ArrayLike<string | null>, window.from, window.to);
   if (condition === 'form') {
     const column = columnOf(table, 'forms') as ArrayLike<readonly string[]>;
     const wanted = new Set(value as string[]);
@@ -290,14 +309,6 @@ export function project(prepared: Prepared, fine: Cells, keys: readonly Breakdow
 }
 
 /**
- * A value as part of a grouping key, told apart as arquero's groupby tells values apart
- * ("1" from 1, null from "null"): the figures grouped here are the ones arquero grouped.
- */
-function keyPart(value: unknown): string {
-  return typeof value === 'string' ? `"${value}"` : String(value);
-}
-
-/**
  * Calls `each` for every contribution of the selected rows: a row once, or once per value of
  * each list key (in list order; a row with an empty list has no contribution), with the
  * breakdown values of the contribution. `values` is reused between calls.
@@ -343,17 +354,29 @@ interface Tally {
   approximate: boolean;
 }
 
-/** The groups of `(unit, breakdown values)`, in the order their first contribution was met. */
+/**
+ * The groups of `(unit, breakdown values)`, in the order their first contribution was met: a
+ * tree of maps, one level per value, so that no key text is made per contribution. Values are
+ * told apart as arquero's groupby told them ("1" from 1, null from "null").
+ */
 class Tallies {
-  readonly groups = new Map<string, Tally>();
+  readonly list: Tally[] = [];
+  private readonly root = new Map<unknown, unknown>();
 
   of(unit: string, values: readonly unknown[]): Tally {
-    let key = keyPart(unit);
-    for (let i = 0; i < values.length; i++) key += `|${keyPart(values[i])}`;
-    let tally = this.groups.get(key);
+    let node = this.root;
+    let key: unknown = unit;
+    for (let i = 0; i < values.length; i++) {
+      let next = node.get(key) as Map<unknown, unknown> | undefined;
+      if (next === undefined) node.set(key, (next = new Map()));
+      node = next;
+      key = values[i];
+    }
+    let tally = node.get(key) as Tally | undefined;
     if (tally === undefined) {
       tally = { unit, values: valuesKey(values as readonly string[]), rows: 0, valid: 0, sum: 0, distinct: undefined, approximate: false };
-      this.groups.set(key, tally);
+      node.set(key, tally);
+      this.list.push(tally);
     }
     return tally;
   }
@@ -409,7 +432,7 @@ export function aggregate(prepared: Prepared, measure: Measure, keys: readonly B
         if (approx[row] === 1) tally.approximate = true;
       });
     }
-    for (const tally of tallies.groups.values()) {
+    for (const tally of tallies.list) {
       // A sum of nothing but blanks is no figure: counted as 0, as before.
       const n = measure.sum !== undefined ? (tally.valid > 0 ? tally.sum : 0) : measure.count === 'communes' ? distinctCount(tally) : tally.rows;
       addUp(cells, prepared, levels, tally.unit, tally.values, { n, approximate: tally.approximate });
@@ -438,7 +461,7 @@ export function aggregate(prepared: Prepared, measure: Measure, keys: readonly B
         groupOf.set(perCase, group);
         if (approx[row] === 1) perCase.approximate = true;
       });
-      for (const perCase of cases.groups.values()) {
+      for (const perCase of cases.list) {
         const group = groupOf.get(perCase)!;
         group.valid += 1;
         group.sum += largest.get(perCase)!;
@@ -452,7 +475,7 @@ export function aggregate(prepared: Prepared, measure: Measure, keys: readonly B
         if (approx[row] === 1) tally.approximate = true;
       });
     }
-    for (const tally of tallies.groups.values()) {
+    for (const tally of tallies.list) {
       if (measure.sum === 'fineAmount' && tally.valid === 0) continue;
       const key = unitKey(level, tally.unit);
       let byValues = cells.get(key);
