@@ -82,6 +82,21 @@ interface Combination {
   readonly denominator: Cell | undefined;
 }
 
+/** The values of each key that always get a row, made once. */
+const ALWAYS_VALUES = new Map<BreakdownKey, readonly string[]>();
+function alwaysOf(key: BreakdownKey): readonly string[] {
+  let values = ALWAYS_VALUES.get(key);
+  if (values === undefined) ALWAYS_VALUES.set(key, (values = alwaysValues(key)));
+  return values;
+}
+
+/** Every combination of one value per key, the first key varying slowest. */
+function product(sorted: readonly (readonly string[])[]): string[][] {
+  let combos: string[][] = [[]];
+  for (const values of sorted) combos = combos.flatMap((prefix) => values.map((value) => [...prefix, value]));
+  return combos;
+}
+
 /** Breakdown value combinations shown for one unit, in code-list order. */
 function combinations(
   keys: readonly BreakdownKey[],
@@ -89,24 +104,29 @@ function combinations(
   denominator: ReadonlyMap<string, Cell> | undefined,
   denominatorIndexes: readonly number[],
 ): Combination[] {
-  const candidates = keys.map((key) => new Set<string>(alwaysValues(key)));
-  for (const [values, cell] of numerator ?? []) {
-    if (cell.n === 0) continue;
-    values.split('|').forEach((value, index) => candidates[index]!.add(value));
+  const candidates = keys.map((key) => new Set<string>(alwaysOf(key)));
+  const single = keys.length === 1;
+  if (numerator !== undefined) {
+    for (const [values, cell] of numerator) {
+      if (cell.n === 0) continue;
+      if (single) candidates[0]!.add(values);
+      else values.split('|').forEach((value, index) => candidates[index]!.add(value));
+    }
   }
   // A value only the denominator has (e.g. sex unknown among abused children) still gets its row.
-  for (const [values, cell] of denominator ?? []) {
-    if (cell.n === 0 || values === '') continue;
-    const split = values.split('|');
-    denominatorIndexes.forEach((index, position) => candidates[index]!.add(split[position]!));
+  if (denominator !== undefined) {
+    for (const [values, cell] of denominator) {
+      if (cell.n === 0 || values === '') continue;
+      const split = values.split('|');
+      denominatorIndexes.forEach((index, position) => candidates[index]!.add(split[position]!));
+    }
   }
   const sorted = candidates.map((set, index) => [...set].sort((a, b) => compareValues(keys[index]!, a, b)));
-  let combos: string[][] = [[]];
-  for (const values of sorted) combos = combos.flatMap((prefix) => values.map((value) => [...prefix, value]));
+  const combos = single ? sorted[0]!.map((value) => [value]) : product(sorted);
   const occasional = keys.filter((key) => !ALWAYS_SHOWN.has(key)).length;
   const result: Combination[] = [];
   for (const values of combos) {
-    const numeratorCell = numerator?.get(valuesKey(values)) ?? ZERO;
+    const numeratorCell = numerator?.get(single ? values[0]! : valuesKey(values)) ?? ZERO;
     const denominatorCell = denominator?.get(valuesKey(denominatorIndexes.map((index) => values[index]!)));
     // Two keys that are both shown only when they occur: show the pairs that occur.
     if (occasional >= 2 && numeratorCell.n === 0 && (denominatorCell?.n ?? 0) === 0) continue;

@@ -14,7 +14,7 @@ import { BitSet, ColumnTable, op } from 'arquero';
 import type { Condition, Measure, Source, Where } from '../indicators/schema.js';
 import type { BreakdownKey } from '../model/results.js';
 import { LEVELS, type Level } from '../model/levels.js';
-import type { AbsentColumn, Prepared } from './prepare.js';
+import { codedColumn, type AbsentColumn, type Prepared } from './prepare.js';
 
 /** One figure: a count or an amount, and whether a split commune's rows are in it. */
 export interface Cell {
@@ -83,6 +83,20 @@ function keepRows(rows: Int32Array, keep: (row: number) => boolean): Int32Array 
 
 /** `value` is among `wanted` (`op.includes(wanted, value)`). */
 function codeTest(column: ColumnArray, wanted: readonly unknown[]): RowTest {
+  const coded = codedColumn(column);
+  if (coded !== undefined) {
+    const { codes, offset } = coded;
+    const verdicts = Uint8Array.from(coded.values, (value) => (wanted.includes(value) ? 1 : 0));
+    return (rows) => {
+      const kept = new Int32Array(rows.length);
+      let count = 0;
+      for (let i = 0; i < rows.length; i++) {
+        const row = rows[i]!;
+        if (verdicts[codes[row]! + offset] === 1) kept[count++] = row;
+      }
+      return kept.subarray(0, count);
+    };
+  }
   return (rows) => {
     const kept = new Int32Array(rows.length);
     let count = 0;
@@ -165,7 +179,7 @@ function tableRows(table: ColumnTable): Int32Array {
  * conditions. Conditions are applied one after another, each narrowing the rows of those
  * before it, and every step is kept: `age ≤ 4 and registered` starts from the rows of `age ≤ 4`.
  */
-export function selectedRows(prepared: Prepared, measure: Measure): Int32Array {
+export function selectedRows(prepared: Prepared, measure: Pick<Measure, 'of' | 'where'>): Int32Array {
   let cache = selections.get(prepared);
   if (cache === undefined) selections.set(prepared, (cache = new Map()));
   const table = prepared.tables[measure.of];
@@ -570,8 +584,23 @@ export function coverageGaps(prepared: Prepared, factsMeasure: Measure, recordSo
   let facts = prepared.tables.communeFacts;
   if (factsMeasure.sum !== undefined) facts = facts.filter(aq.escape((row: Record<string, unknown>) => row[factsMeasure.sum!] != null));
   const covered = new Set(facts.array('commune') as string[]);
-  const communes = new Set(prepared.tables[recordSource].array('commune') as string[]);
+  const communes = communesWithRows(prepared, recordSource);
   return withParents(prepared, levels, [...communes].filter((commune) => !covered.has(commune)));
+}
+
+/** The communes that hold rows of a source, in the order their first row was met. */
+function communesWithRows(prepared: Prepared, source: Source): Set<string> {
+  const table = prepared.tables[source];
+  const column = columnOf(table, 'commune') as ArrayLike<string>;
+  const rows = selectedRows(prepared, { of: source, where: {} });
+  const communes = new Set<string>();
+  // Rows come file by file, commune by commune: a commune is looked up when it changes.
+  let last: string | undefined;
+  for (let i = 0; i < rows.length; i++) {
+    const commune = column[rows[i]!]!;
+    if (commune !== last) communes.add((last = commune));
+  }
+  return communes;
 }
 
 /** The communes and every reported unit above them. */

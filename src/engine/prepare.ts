@@ -328,6 +328,22 @@ interface ChildBase {
 
 const childBases = new WeakMap<ChildColumns, ChildBase>();
 
+/**
+ * A column of text that is a dictionary's codes spelled out: its value at a row is
+ * `values[codes[row] + offset]`. A condition on it is decided once per code, not per row.
+ */
+export interface CodedColumn {
+  readonly codes: Int32Array;
+  readonly offset: number;
+  readonly values: readonly unknown[];
+}
+const codedColumns = new WeakMap<object, CodedColumn>();
+
+/** The codes behind a prepared column, when it was made from them. */
+export function codedColumn(column: object): CodedColumn | undefined {
+  return codedColumns.get(column);
+}
+
 type ColumnData = ConstructorParameters<typeof ColumnTable>[0];
 
 function childBase(children: ChildColumns): ChildBase {
@@ -369,6 +385,9 @@ function childBase(children: ChildColumns): ChildBase {
       supportDate[i] = iso;
     }
   }
+  // Codes are dictionary indexes, or BLANK_CODE (-1) and ABSENT_CODE (-2): offset 2.
+  codedColumns.set(sex, { codes: sexCodes, offset: 2, values: [sexNames[ABSENT_CODE], sexNames[BLANK_CODE], ...sexNames] });
+  codedColumns.set(schoolStatus, { codes: schoolCodes, offset: 2, values: [null, '', ...schoolNames] });
   base = { sex, birthRegistered, hasHealthInsurance, schoolStatus, risk, supportDate };
   childBases.set(children, base);
   return base;
