@@ -45,12 +45,67 @@ function compareText(a: string, b: string): number {
 
 const dmy = (date: number) => formatDmy(isoOfDateNumber(date));
 
+/** FNV-1a of a text's UTF-16 code units. */
+function hashOf(text: string): number {
+  let hash = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) hash = Math.imul(hash ^ text.charCodeAt(i), 0x01000193);
+  return hash;
+}
+
+/**
+ * The first row of each text of a column, in typed arrays sized once (open addressing on a
+ * hash of the text): half a million ids are checked without a Map growing entry by entry.
+ */
+class FirstRows {
+  /** Per slot, the row + 1 (0: empty), and the row's hash. */
+  private readonly slots: Int32Array;
+  private readonly hashes: Int32Array;
+  private readonly mask: number;
+
+  constructor(
+    private readonly texts: readonly (string | undefined)[],
+    capacity: number,
+  ) {
+    let size = 16;
+    while (size < capacity * 2) size *= 2;
+    this.slots = new Int32Array(size);
+    this.hashes = new Int32Array(size);
+    this.mask = size - 1;
+  }
+
+  /** Where the last `get` looked: its hash, and the empty slot a new text goes to. */
+  private lastHash = 0;
+  private lastSlot = -1;
+
+  /** The first row recorded with `text`, if any. */
+  get(text: string): number | undefined {
+    const { slots, hashes, texts, mask } = this;
+    const hash = hashOf(text);
+    for (let slot = hash & mask; ; slot = (slot + 1) & mask) {
+      const row = slots[slot]! - 1;
+      if (row < 0) {
+        this.lastHash = hash;
+        this.lastSlot = slot;
+        return undefined;
+      }
+      if (hashes[slot] === hash && texts[row] === text) return row;
+    }
+  }
+
+  /** Records `row` as the first of the text the last `get` did not find. */
+  addLastAsked(row: number): void {
+    this.slots[this.lastSlot] = row + 1;
+    this.hashes[this.lastSlot] = this.lastHash;
+    this.lastSlot = -1;
+  }
+}
+
 export function linkRecords(children: ChildColumns, events: EventColumns): LinkOutcome {
   const rejectedChildren: LinkRejection[] = [];
   const ids = children.fields.childId.values;
   const personalIds = children.fields.personalId.values;
-  const byId = new Map<string, number>();
-  const byPersonalId = new Map<string, number>();
+  const byId = new FirstRows(ids, children.length);
+  const byPersonalId = new FirstRows(personalIds, children.length);
   const kept: number[] = [];
   for (let index = 0; index < children.length; index++) {
     const childId = ids[index]!;
@@ -75,8 +130,9 @@ export function linkRecords(children: ChildColumns, events: EventColumns): LinkO
       });
       continue;
     }
-    byId.set(childId, index);
-    if (personalId !== undefined) byPersonalId.set(personalId, index);
+    // Both were asked for just now and not found: each goes where its look-up ended.
+    byId.addLastAsked(index);
+    if (personalId !== undefined) byPersonalId.addLastAsked(index);
     kept.push(index);
   }
 
