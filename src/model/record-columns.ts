@@ -404,13 +404,10 @@ function concatColumn(columns: readonly Column[], length: number): Column {
   const first = columns[0]!;
   switch (first.type) {
     case 'text': {
-      const values = new Array<string | undefined>(length);
-      let at = 0;
-      for (const column of columns) {
-        if (column.type !== 'text') continue;
-        for (let i = 0; i < column.values.length; i++) values[at + i] = column.values[i];
-        at += column.values.length;
-      }
+      // One concat of all the parts copies the references in bulk.
+      const parts = columns.flatMap((column) => (column.type === 'text' ? [column.values] : []));
+      const values = new Array<string | undefined>().concat(...parts);
+      if (values.length < length) values.length = length;
       return { type: 'text', values };
     }
     case 'code': {
@@ -424,9 +421,13 @@ function concatColumn(columns: readonly Column[], length: number): Column {
           if (found === undefined) index.set(value, (found = index.size));
           return found;
         });
-        for (let i = 0; i < column.codes.length; i++) {
-          const value = column.codes[i]!;
-          codes[at + i] = value < 0 ? value : renumber[value]!;
+        // Files of one producer list their values in the same order: their codes are copied as they are.
+        if (renumber.every((code, value) => code === value)) codes.set(column.codes, at);
+        else {
+          for (let i = 0; i < column.codes.length; i++) {
+            const value = column.codes[i]!;
+            codes[at + i] = value < 0 ? value : renumber[value]!;
+          }
         }
         at += column.codes.length;
       }
