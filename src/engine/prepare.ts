@@ -21,8 +21,10 @@ import {
   eventAt,
   isoOfDateNumber,
   listCodes,
+  eventChildRows,
   type ChildColumns,
   type CodeColumn,
+  type EventColumns,
 } from '../model/record-columns.js';
 import type { ImportWarning, RejectedRow } from '../model/issues.js';
 import { engineText } from '../messages/index.js';
@@ -552,7 +554,7 @@ export function prepare(input: PrepareInput): Prepared {
   const rejected: RejectedRow[] = [...placed.rejected];
   const windowChildren = new WindowChildren(children, placed);
   const deaths = new ChildTable(children, ref, fine);
-  const { childById } = placed;
+  const { childOfEvent } = placed;
   const statuses = child.status.dictionary;
   const ages = agesOnNumber(ref);
   for (let index = 0; index < children.length; index++) {
@@ -596,7 +598,8 @@ export function prepare(input: PrepareInput): Prepared {
     const unitsOf = note(outcome.placement);
     if (eventDate < from || eventDate > to) continue;
     // TreEm's sex and birth date win over the event row's (docs/indicator-rules.md, "Who is counted").
-    const childIndex = childById.get(event.childId.values[index]!);
+    const linkedChild = childOfEvent[index]!;
+    const childIndex = linkedChild >= 0 ? linkedChild : undefined;
     const dateOfBirth = childIndex !== undefined ? child.dateOfBirth.dates[childIndex]! : event.dateOfBirth.dates[index]!;
     const age = dateOfBirth === NO_DATE ? null : yearsBetween(dateOfBirth, eventDate);
     // Events count only for children under 16 on the event date; an unknown age is kept (KHONG_RO).
@@ -690,7 +693,8 @@ interface PlacedChildren {
   readonly levelUnits: Readonly<Record<Level, string[]>>;
   readonly approx: Uint8Array;
   /** Placed children that have events, by Mã trẻ em (the last row of an id wins). */
-  readonly childById: ReadonlyMap<string, number>;
+  /** Per event row, its placed child's row (-1: none). */
+  readonly childOfEvent: Int32Array;
   /** Children whose commune code cannot be read. */
   readonly rejected: readonly RejectedRow[];
   readonly account: PlacementAccount;
@@ -698,7 +702,7 @@ interface PlacedChildren {
 
 interface PlacedFor {
   readonly childVintage: Era | undefined;
-  readonly eventIds: readonly (string | undefined)[];
+  readonly events: EventColumns;
   readonly placed: PlacedChildren;
 }
 const placedByRun = new WeakMap<UnitPlacer, WeakMap<ChildColumns, PlacedFor>>();
@@ -706,17 +710,17 @@ const placedByRun = new WeakMap<UnitPlacer, WeakMap<ChildColumns, PlacedFor>>();
 function placedChildren(input: PrepareInput): PlacedChildren {
   const { placer, childVintage } = input;
   const children = input.dataset.children;
-  const eventIds = input.dataset.events.fields.childId.values;
+  const events = input.dataset.events;
   let ofRun = placedByRun.get(placer);
   if (ofRun === undefined) placedByRun.set(placer, (ofRun = new WeakMap()));
   const known = ofRun.get(children);
-  if (known !== undefined && known.childVintage === childVintage && known.eventIds === eventIds) return known.placed;
-  const placed = placeChildren(children, eventIds, placer, input.communeUnits, childVintage);
-  ofRun.set(children, { childVintage, eventIds, placed });
+  if (known !== undefined && known.childVintage === childVintage && known.events === events) return known.placed;
+  const placed = placeChildren(children, events, placer, input.communeUnits, childVintage);
+  ofRun.set(children, { childVintage, events, placed });
   return placed;
 }
 
-function placeChildren(children: ChildColumns, eventIds: readonly (string | undefined)[], placer: UnitPlacer, units: CommuneUnits, childVintage: Era | undefined): PlacedChildren {
+function placeChildren(children: ChildColumns, events: EventColumns, placer: UnitPlacer, units: CommuneUnits, childVintage: Era | undefined): PlacedChildren {
   const child = children.fields;
   const n = children.length;
   const commune = new Int32Array(n).fill(-1);
@@ -726,9 +730,6 @@ function placeChildren(children: ChildColumns, eventIds: readonly (string | unde
   const communeIndex = new Map<string, number>();
   const approx = new Uint8Array(n);
   const rejected: RejectedRow[] = [];
-  // Only children with events are looked up: no map of half a million children for nothing.
-  const withEvents = new Set(eventIds);
-  const childById = new Map<string, number>();
   // Every child of a commune code in a sheet of one vintage is placed alike: once per (vintage, code).
   const vintages: readonly Vintage[] = childVintage !== undefined ? children.origins.map(() => childVintage) : childVintages(children, placer.units);
   const sheets: SheetPlacement[] = children.origins.map((origin, index) => ({
@@ -751,7 +752,6 @@ function placeChildren(children: ChildColumns, eventIds: readonly (string | unde
   const PRE = VINTAGES.indexOf('pre');
   const villages = child.village;
   const districts = child.districtCode.codes;
-  const childIds = child.childId.values;
   const origins = children.origin;
   for (let index = 0; index < n; index++) {
     const code = codes[index]!;
@@ -780,8 +780,6 @@ function placeChildren(children: ChildColumns, eventIds: readonly (string | unde
     if (placement.via !== 'same') sheet.converted += 1;
     if (placement.approximate) sheet.approximate += 1;
     if (placement.via === 'village') sheet.byVillage += 1;
-    const childId = childIds[index]!;
-    if (withEvents.has(childId)) childById.set(childId, index);
     let at = communeIndex.get(placement.commune);
     if (at === undefined) {
       at = communeCodes.length;
@@ -808,7 +806,26 @@ function placeChildren(children: ChildColumns, eventIds: readonly (string | unde
     sheets,
     unplaced: [...unplaced].map(([code, count]) => ({ code, children: count })).sort((a, b) => b.children - a.children || (a.code < b.code ? -1 : 1)),
   };
-  return { commune, placements, communeCodes, communeUnits, levelUnits, approx, childById, rejected, account };
+  return { commune, placements, communeCodes, communeUnits, levelUnits, approx, childOfEvent: eventChildren(children, events, commune), rejected, account };
 }
 
 const VINTAGES: readonly Vintage[] = ['pre', 'post', 'mixed', 'unknown'];
+
+/**
+ * Per event row, the row of its child if the child is placed (-1: none): as the import linked
+ * them, or else by Mã trẻ em (the last row of an id wins), looking up only the ids of children
+ * with events.
+ */
+function eventChildren(children: ChildColumns, events: EventColumns, commune: Int32Array): Int32Array {
+  const linked = eventChildRows(events, children);
+  if (linked !== undefined) return Int32Array.from(linked, (child) => (child >= 0 && commune[child]! >= 0 ? child : -1));
+  const eventIds = events.fields.childId.values;
+  const withEvents = new Set(eventIds);
+  const childById = new Map<string, number>();
+  const childIds = children.fields.childId.values;
+  for (let index = 0; index < children.length; index++) {
+    const childId = childIds[index]!;
+    if (commune[index]! >= 0 && withEvents.has(childId)) childById.set(childId, index);
+  }
+  return Int32Array.from(eventIds, (childId) => (childId === undefined ? -1 : (childById.get(childId) ?? -1)));
+}

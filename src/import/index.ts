@@ -12,10 +12,10 @@ import { printableName } from '../io/file-names.js';
 import { sheetSpecOf } from '../model/columns.js';
 import { CHILD_FIELDS } from '../model/fields.js';
 import type { ImportWarning, RejectedRow } from '../model/issues.js';
-import { childAt, concatChildren, concatEvents, dateNumber, eventAt, isoOfDateNumber, selectChildren, selectEvents, sourceAt, type ChildColumns } from '../model/record-columns.js';
+import { childAt, concatChildren, concatEvents, dateNumber, eventAt, isoOfDateNumber, noteEventChildren, selectChildren, selectEvents, sourceAt, type ChildColumns } from '../model/record-columns.js';
 import type { Child, ChildEvent } from '../model/records.js';
 import type { Dataset } from '../model/record-columns.js';
-import { compareSources, linkRecords } from './link.js';
+import { compareSources, linkRecords, type LinkOutcome } from './link.js';
 import { formatDmy } from '../model/dates.js';
 import { ExitCode, importText, type Message, UserError } from '../messages/index.js';
 import { recordValues } from '../model/record-values.js';
@@ -112,16 +112,34 @@ export function assembleReads(reads: readonly FileRead[], options: Pick<ImportOp
   rejected.sort((a, b) => compareSources(a.source, b.source));
   warnings.sort((a, b) => compareSources(a.source, b.source));
 
+  const keptChildren = linked.children.length === children.length ? children : selectChildren(children, linked.children);
+  const keptEvents = linked.events.length === events.length ? events : selectEvents(events, linked.events);
+  noteEventChildren(keptEvents, keptChildren, keptEventChildren(linked, children.length));
   return {
     dataset: {
-      children: linked.children.length === children.length ? children : selectChildren(children, linked.children),
-      events: linked.events.length === events.length ? events : selectEvents(events, linked.events),
+      children: keptChildren,
+      events: keptEvents,
       communeFacts: reads.flatMap((read) => read.communeFacts),
     },
     rejected,
     warnings,
     files: reads.map((read) => read.account),
   };
+}
+
+/** Per kept event, the row of its child among the kept children (-1: none). */
+function keptEventChildren(linked: LinkOutcome, childCount: number): Int32Array {
+  let keptRow: Int32Array | undefined;
+  if (linked.children.length !== childCount) {
+    keptRow = new Int32Array(childCount).fill(-1);
+    linked.children.forEach((row, kept) => {
+      keptRow![row] = kept;
+    });
+  }
+  return Int32Array.from(linked.events, (event) => {
+    const child = linked.eventChildren[event]!;
+    return child < 0 || keptRow === undefined ? child : keptRow[child]!;
+  });
 }
 
 /** Every file and sheet that could not be read, in one line (exit 2). */

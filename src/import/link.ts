@@ -30,6 +30,8 @@ export interface LinkOutcome {
   readonly rejectedChildren: LinkRejection[];
   readonly rejectedEvents: LinkRejection[];
   readonly warnings: LinkWarning[];
+  /** Per event row, the row of the kept child with its Mã trẻ em (-1: none). */
+  readonly eventChildren: Int32Array;
 }
 
 /** Where a row is, as plain data for a message (a SourceRef may carry more). */
@@ -146,6 +148,7 @@ export function linkRecords(children: ChildColumns, events: EventColumns): LinkO
   const warnings: LinkWarning[] = [];
   const seenEvents = new Map<string, number>();
   const keptEvents: number[] = [];
+  const eventChildren = new Int32Array(events.length).fill(-1);
   for (let index = 0; index < events.length; index++) {
     const caseId = caseIds[index]!;
     const childId = eventChildIds[index]!;
@@ -164,6 +167,7 @@ export function linkRecords(children: ChildColumns, events: EventColumns): LinkO
     }
     const child = byId.get(childId);
     if (child !== undefined) {
+      eventChildren[index] = child;
       if (eventDate < born[child]!) {
         issues.push({
           column: EVENT_FIELDS.eventDate.header,
@@ -197,5 +201,5 @@ export function linkRecords(children: ChildColumns, events: EventColumns): LinkO
     seenEvents.set(key, index);
     keptEvents.push(index);
   }
-  return { children: kept, events: keptEvents, rejectedChildren, rejectedEvents, warnings };
+  return { children: kept, events: keptEvents, rejectedChildren, rejectedEvents, warnings, eventChildren };
 }

@@ -455,6 +455,22 @@ function joinTyped<T extends Typed>(make: new (length: number) => T, parts: read
   return joined;
 }
 
+/**
+ * Per event row, the row of its child (the one with its Mã trẻ em; -1: none), as the import
+ * found them while linking: the engine then needs no look-up of half a million children's ids.
+ */
+const linkedChildren = new WeakMap<EventColumns, { readonly children: ChildColumns; readonly rows: Int32Array }>();
+
+export function noteEventChildren(events: EventColumns, children: ChildColumns, rows: Int32Array): void {
+  linkedChildren.set(events, { children, rows });
+}
+
+/** The rows noted by `noteEventChildren` for these very events and children, if any. */
+export function eventChildRows(events: EventColumns, children: ChildColumns): Int32Array | undefined {
+  const linked = linkedChildren.get(events);
+  return linked !== undefined && linked.children === children ? linked.rows : undefined;
+}
+
 /** The rows at `indices`, in that order (dictionaries kept whole). */
 function selectColumns<L extends Layout>(columns: RecordColumns<L>, indices: readonly number[] | Int32Array): RecordColumns<L> {
   const length = indices.length;
