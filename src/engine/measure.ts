@@ -364,7 +364,10 @@ interface Tally {
   /** Valid (non-null) values of the summed or counted column, and their sum. */
   valid: number;
   sum: number;
-  distinct: Set<unknown> | undefined;
+  /** Distinct valid values counted (`DistinctCounter`). */
+  distinct: number;
+  /** Its place in the order groups were met. */
+  readonly index: number;
   approximate: boolean;
 }
 
@@ -388,7 +391,7 @@ class Tallies {
     }
     let tally = node.get(key) as Tally | undefined;
     if (tally === undefined) {
-      tally = { unit, values: valuesKey(values as readonly string[]), rows: 0, valid: 0, sum: 0, distinct: undefined, approximate: false };
+      tally = { unit, values: valuesKey(values as readonly string[]), rows: 0, valid: 0, sum: 0, distinct: 0, index: this.list.length, approximate: false };
       node.set(key, tally);
       this.list.push(tally);
     }
@@ -396,15 +399,53 @@ class Tallies {
   }
 }
 
-/** Counts one more distinct value (null, undefined and NaN count once together). */
-function countDistinct(tally: Tally, value: unknown): void {
-  tally.rows += 1;
-  if (value == null || value !== value) return;
-  tally.valid += 1;
-  (tally.distinct ??= new Set()).add(value);
+/** Each value of a column as a small number (-1: null, undefined or NaN), made once per column. */
+const valueIdsOf = new WeakMap<object, Int32Array>();
+function valueIds(column: ColumnArray): Int32Array {
+  let ids = valueIdsOf.get(column);
+  if (ids !== undefined) return ids;
+  ids = new Int32Array(column.length);
+  const known = new Map<unknown, number>();
+  for (let row = 0; row < column.length; row++) {
+    const value = column[row];
+    if (value == null || value !== value) {
+      ids[row] = -1;
+      continue;
+    }
+    let id = known.get(value);
+    if (id === undefined) known.set(value, (id = known.size));
+    ids[row] = id;
+  }
+  valueIdsOf.set(column, ids);
+  return ids;
 }
 
-const distinctCount = (tally: Tally): number => (tally.distinct?.size ?? 0) + (tally.valid === tally.rows ? 0 : 1);
+/**
+ * Distinct values per group, as arquero's `op.distinct` counts them: the valid values, and one
+ * more for null, undefined and NaN together. One set of (group, value) numbers for all groups.
+ */
+class DistinctCounter {
+  private readonly seen = new Set<number>();
+  private readonly ids: Int32Array;
+  private readonly size: number;
+  constructor(column: ColumnArray) {
+    this.ids = valueIds(column);
+    this.size = column.length + 1;
+  }
+
+  count(tally: Tally, row: number): void {
+    tally.rows += 1;
+    const id = this.ids[row]!;
+    if (id < 0) return;
+    tally.valid += 1;
+    const pair = tally.index * this.size + id;
+    if (this.seen.has(pair)) return;
+    this.seen.add(pair);
+    tally.distinct += 1;
+  }
+}
+
+const distinctCount = (tally: Tally): number => tally.distinct + (tally.valid === tally.rows ? 0 : 1);
 
 /**
  * Figures of a measure per unit and breakdown value at each level. After an unroll each
@@ -434,9 +475,10 @@ export function aggregate(prepared: Prepared, measure: Measure, keys: readonly B
         if (approx[row] === 1) tally.approximate = true;
       });
     } else if (measure.count === 'communes') {
+      const distinct = new DistinctCounter(communes);
       eachContribution(table, rows, keys, (row, values) => {
         const tally = tallies.of(communes[row]!, values);
-        countDistinct(tally, communes[row]);
+        distinct.count(tally, row);
         if (approx[row] === 1) tally.approximate = true;
       });
     } else {
@@ -482,10 +524,10 @@ export function aggregate(prepared: Prepared, measure: Measure, keys: readonly B
         if (perCase.approximate) group.approximate = true;
       }
     } else {
-      const counted = columnOf(table, countedColumn(measure));
+      const distinct = new DistinctCounter(columnOf(table, countedColumn(measure)));
       eachContribution(table, placed, keys, (row, values) => {
         const tally = tallies.of(units[row]!, values);
-        countDistinct(tally, counted[row]);
+        distinct.count(tally, row);
         if (approx[row] === 1) tally.approximate = true;
       });
     }
