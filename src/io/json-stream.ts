@@ -6,7 +6,7 @@
  */
 
 const PIECE_CHARS = 65_536;
-/** An object of scalars with at most this many members is written without a generator (a cell has three). */
+/** An object of scalars (or of such objects) with at most this many members is written without a generator (a cell has three). */
 const FLAT_KEYS = 64;
 const INDENT = '  ';
 
@@ -49,6 +49,11 @@ class JsonPieces {
   }
 
   private scalar(value: unknown): boolean {
+    if (typeof value === 'number') {
+      // What JSON.stringify writes for a number, without the call.
+      this.buffer += Number.isFinite(value) ? String(value) : 'null';
+      return true;
+    }
     if (typeof value === 'bigint') throw new TypeError('Do not know how to serialize a BigInt');
     const text = JSON.stringify(value) as string | undefined;
     if (text === undefined) return false;
@@ -57,29 +62,29 @@ class JsonPieces {
   }
 
   /**
-   * Writes an object none of whose members is an object (a cell) without a generator of its
+   * Writes a small object (a cell, a result row with its breakdown) without a generator of its
    * own, which would cost more than the writing; false when `value` is not such an object.
    */
   private flat(value: object, level: number): boolean {
-    if (Array.isArray(value)) return false;
-    const keys = Object.keys(value);
-    if (keys.length > FLAT_KEYS) return false;
+    if (!smallObject(value, 1)) return false;
+    this.inline(value, level);
+    return true;
+  }
+
+  /** Writes an object `smallObject` accepted. */
+  private inline(value: object, level: number): void {
     const members = value as Record<string, unknown>;
-    for (const key of keys) {
-      const member = members[key];
-      if (typeof member === 'object' && member !== null) return false;
-    }
-    const inner = `\n${INDENT.repeat(level + 1)}`;
+    const inner = newlineIndent(level + 1);
     let first = true;
-    for (const key of keys) {
+    for (const key of Object.keys(members)) {
       const member = members[key];
       if (member === undefined || typeof member === 'function' || typeof member === 'symbol') continue;
-      this.buffer += `${first ? '{' : ','}${inner}${JSON.stringify(key)}: `;
+      this.buffer += `${first ? '{' : ','}${inner}${keyText(key)}: `;
       first = false;
-      this.scalar(member);
+      if (typeof member === 'object' && member !== null) this.inline(member, level + 1);
+      else this.scalar(member);
     }
-    this.buffer += first ? '{}' : `\n${INDENT.repeat(level)}}`;
-    return true;
+    this.buffer += first ? '{}' : `${newlineIndent(level)}}`;
   }
 
   private *container(value: object, level: number): Generator<string> {
@@ -116,6 +121,41 @@ class JsonPieces {
     }
     this.buffer += first ? '{}' : `\n${INDENT.repeat(level)}}`;
   }
+}
+
+/**
+ * An object, not an array, of at most FLAT_KEYS members, each a scalar or (`depth` levels down)
+ * such an object, none with a `toJSON` of its own: written at once, exactly as the long way would.
+ */
+function smallObject(value: object, depth: number): boolean {
+  if (Array.isArray(value)) return false;
+  const keys = Object.keys(value);
+  if (keys.length > FLAT_KEYS) return false;
+  const members = value as Record<string, unknown>;
+  for (const key of keys) {
+    const member = members[key];
+    if (typeof member !== 'object' || member === null) continue;
+    if (depth === 0 || typeof (member as { toJSON?: unknown }).toJSON === 'function' || !smallObject(member, depth - 1)) return false;
+  }
+  return true;
+}
+
+/** "\n" and the indentation of a level, made once per level. */
+const NEWLINE_INDENTS: string[] = [];
+function newlineIndent(level: number): string {
+  return (NEWLINE_INDENTS[level] ??= `\n${INDENT.repeat(level)}`);
+}
+
+/** A member name as JSON writes it; the few names of a document are quoted once. */
+const KEY_TEXTS = new Map<string, string>();
+const KEY_TEXTS_KEPT = 1024;
+function keyText(key: string): string {
+  let text = KEY_TEXTS.get(key);
+  if (text === undefined) {
+    text = JSON.stringify(key);
+    if (KEY_TEXTS.size < KEY_TEXTS_KEPT) KEY_TEXTS.set(key, text);
+  }
+  return text;
 }
 
 /** A value as JSON sees it: what its `toJSON` gives (a Date's ISO text), else itself. */

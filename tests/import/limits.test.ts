@@ -142,6 +142,20 @@ describe('JSON written in pieces', () => {
     expect(`[\n  ${nested.join('')}\n]`).toBe(JSON.stringify([value], null, 2));
   });
 
+  it('writes result rows with small objects inside (a breakdown) exactly as JSON.stringify does', () => {
+    const rows = [
+      { indicator: 'TE-0101', unit: '21010', level: 'commune', breakdown: {}, numerator: 4827, denominator: null, value: 4827 },
+      { indicator: 'TE-0104', unit: '21010', breakdown: { sex: 'NU', ageGroup: '0-2' }, numerator: 1, denominator: 3, value: (1 / 3) * 100, approximate: true },
+      // Not written at once: a member with toJSON, an array, an object three levels deep, minus zero and infinities.
+      { when: new Date(Date.UTC(2025, 0, 1)), breakdown: { sex: 'NAM' }, n: -0, big: Infinity, small: -Infinity },
+      { list: [1, 2], breakdown: { inner: { deeper: { deepest: 1 } } }, skipped: undefined, fn: () => 1 },
+      { breakdown: { when: new Date(Date.UTC(2025, 5, 30)), missing: undefined } },
+    ];
+    const pieces: string[] = [];
+    writeJson({ results: rows }, (text) => pieces.push(text));
+    expect(pieces.join('')).toBe(JSON.stringify({ results: rows }, null, 2));
+  });
+
   it('hands a line sink whole lines, in pieces of about 64 KiB rather than one string', () => {
     const cells = Array.from({ length: 20_000 }, (_, index) => ({ r: index + 1, c: 1, v: `Thôn ${index}` }));
     const calls: string[] = [];
