@@ -791,14 +791,18 @@ function placeChildren(children: ChildColumns, events: EventColumns, placer: Uni
     placements[index] = placement;
     approx[index] = placement.approximate ? 1 : 0;
   }
-  // Each level's column in a loop of its own, from the communes' units.
+  // Children come commune by commune: each level's column is filled a run of one commune at a time.
+  const runEnds: number[] = [];
+  for (let index = 1; index <= n; index++) if (index === n || commune[index] !== commune[index - 1]) runEnds.push(index);
   const levelUnits = {} as Record<Level, string[]>;
   for (const level of LEVELS) {
     const unitOf = communeUnits.map((unitsOf) => unitsOf[level] ?? '');
     const column = new Array<string>(n);
-    for (let index = 0; index < n; index++) {
-      const at = commune[index]!;
-      column[index] = at < 0 ? '' : unitOf[at]!;
+    let start = 0;
+    for (const end of runEnds) {
+      const at = commune[start]!;
+      column.fill(at < 0 ? '' : unitOf[at]!, start, end);
+      start = end;
     }
     levelUnits[level] = column;
   }

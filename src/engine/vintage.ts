@@ -42,15 +42,18 @@ export function childVintages(children: ChildColumns, units: AdminUnits): Vintag
   const oldProvince = provinces.dictionary.map((code) => units.province(code, 'pre') !== undefined && units.province(code, 'post') === undefined);
   const sheets: Evidence[] = children.origins.map(() => ({ pre: false, post: false }));
   const district = children.fields.districtCode.codes;
+  const origin = children.origin;
+  const communeCodes = codes.codes;
+  const provinceCodes = provinces.codes;
   for (let index = 0; index < children.length; index++) {
-    const evidence = sheets[children.origin[index]!]!;
-    const code = codes.codes[index]!;
+    const evidence = sheets[origin[index]!]!;
+    const code = communeCodes[index]!;
     const said = code >= 0 ? says[code]! : 0;
     if (said === 1) evidence.pre = true;
     else if (said === 2) evidence.post = true;
     const districtValue = district[index]!;
     if (districtValue !== BLANK_CODE && districtValue !== ABSENT_CODE) evidence.pre = true;
-    const province = provinces.codes[index]!;
+    const province = provinceCodes[index]!;
     if (province >= 0 && oldProvince[province]!) evidence.pre = true;
   }
   const files = new Map<string, Evidence>();
