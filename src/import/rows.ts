@@ -184,15 +184,16 @@ class CellReader {
 export function readRow(
   layout: SheetLayout,
   cells: readonly RawValue[],
-  source: SourceRef,
+  /** Where the row is: asked for only by a ThongTinXa row, whose record keeps it. */
+  sourceOf: () => SourceRef,
   units: UnitCheck,
 ): RowOutcome {
   if (cells.every(isBlank)) return { type: 'empty' };
   if (isTotalsRow(cells)) return { type: 'total' };
 
-  const issues: RowIssue[] = [];
   const values: Record<string, unknown> = {};
   const { headerOf, present, readers } = columnsOf(layout);
+  const row = new RowChecks(values, headerOf);
 
   const columns = layout.columns;
   for (let at = 0; at < columns.length; at += 1) {
@@ -202,46 +203,53 @@ export function readRow(
     if (outcome.type === 'value') {
       values[column.spec.key] = outcome.value;
     } else if (outcome.type === 'problem') {
-      issues.push(cellIssue(column, raw, outcome.kind, outcome.message));
+      row.add(cellIssue(column, raw, outcome.kind, outcome.message));
     } else if (column.spec.required) {
-      issues.push(cellIssue(column, raw, 'missing_value', importText.requiredValueMissing()));
+      row.add(cellIssue(column, raw, 'missing_value', importText.requiredValueMissing()));
     }
   }
 
-  const row = new RowChecks(values, headerOf, issues);
   checkUnits(values, units, row);
 
   const kind = layout.spec.kind;
   if (kind === 'children') checkChild(values, present, row);
   if (kind === 'events') checkEvent(values, row);
 
-  if (issues.length > 0) {
+  const issues = row.issues;
+  if (issues !== undefined) {
     // Problems in the order of the file's columns, as the official reads the row.
     const position = (issue: RowIssue) => layout.headers.indexOf(issue.column ?? '');
     return { type: 'rejected', issues: issues.map((issue, index) => ({ issue, index })).sort((a, b) => position(a.issue) - position(b.issue) || a.index - b.index).map(({ issue }) => issue) };
   }
-  return finish(kind, values, source, row.warnings);
+  return finish(kind, values, sourceOf, row.warnings ?? NO_WARNINGS);
 }
+
+const NO_WARNINGS: readonly RowWarning[] = [];
 
 /** The checks of one row across its cells: problems that reject it, and warnings. */
 class RowChecks {
-  readonly warnings: RowWarning[] = [];
+  /** Made at the first problem or warning: most rows have none. */
+  issues: RowIssue[] | undefined;
+  warnings: RowWarning[] | undefined;
   constructor(
     private readonly values: Record<string, unknown>,
     private readonly headerOf: ReadonlyMap<string, string>,
-    private readonly issues: RowIssue[],
   ) {}
 
   get issueCount(): number {
-    return this.issues.length;
+    return this.issues?.length ?? 0;
+  }
+
+  add(issue: RowIssue): void {
+    (this.issues ??= []).push(issue);
   }
 
   check(key: string, kind: string, message: Message): void {
-    this.issues.push({ column: this.headerOf.get(key) ?? key, value: this.shown(key), kind, message });
+    this.add({ column: this.headerOf.get(key) ?? key, value: this.shown(key), kind, message });
   }
 
   warn(key: string, kind: string, message: Message): void {
-    this.warnings.push({ column: this.headerOf.get(key) ?? key, value: this.shown(key), kind, message });
+    (this.warnings ??= []).push({ column: this.headerOf.get(key) ?? key, value: this.shown(key), kind, message });
   }
 
   private shown(key: string): string {
@@ -373,9 +381,9 @@ function checkEvent(values: Record<string, unknown>, row: RowChecks): void {
  * skip it: every value came from its cell parser and the checks above, and the column builder
  * refuses a value of the wrong shape.
  */
-function finish(kind: RecordKind, values: Record<string, unknown>, source: SourceRef, warnings: readonly RowWarning[]): RowOutcome {
+function finish(kind: RecordKind, values: Record<string, unknown>, sourceOf: () => SourceRef, warnings: readonly RowWarning[]): RowOutcome {
   if (kind !== 'communeFacts') return { type: 'accepted', parsed: { kind, values }, warnings };
-  const input = { ...values, source };
+  const input = { ...values, source: sourceOf() };
   const result = CommuneFacts.safeParse(input);
   return result.success ? { type: 'accepted', parsed: { kind, record: result.data }, warnings } : schemaRejection(result.error, input);
 }

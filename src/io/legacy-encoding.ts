@@ -195,6 +195,25 @@ const LETTER = /\p{L}/u;
 const NON_ASCII = /[^\0-\x7f]/;
 const BEYOND_LATIN1 = /[^\0-\xff]/;
 
+const PLAIN_ASCII = 0;
+const LATIN1_ONLY = 1;
+const BEYOND = 2;
+
+/**
+ * ASCII only, Latin-1 with something beyond ASCII (legacy text may be), or something beyond
+ * Latin-1 (Unicode): one look at each character, stopping at the first beyond Latin-1 (most
+ * Vietnamese words have one in their first three letters).
+ */
+function charactersOf(text: string): number {
+  let kind = PLAIN_ASCII;
+  for (let i = 0; i < text.length; i += 1) {
+    const code = text.charCodeAt(i);
+    if (code > 0xff) return BEYOND;
+    if (code > 0x7f) kind = LATIN1_ONLY;
+  }
+  return kind;
+}
+
 /** Only Latin-1 text with something beyond ASCII can be legacy text. */
 export function mayBeLegacy(text: string): boolean {
   return NON_ASCII.test(text) && !BEYOND_LATIN1.test(text);
@@ -315,11 +334,28 @@ export class LegacyTextConverter {
     return undefined;
   }
 
+  /**
+   * Whether the text last given to `convert` would come back unchanged and count nothing if
+   * given again in the same column: ASCII, or text beyond Latin-1 whose Unicode Vietnamese no
+   * longer counts (two such cells already rule the column out, see `encodingOf`). Text that
+   * may be legacy is never settled: its reading depends on what the column shows next.
+   */
+  lastSettled = false;
+
   /** Cheap for the usual cell: ASCII, or Unicode Vietnamese, fails the first test or the second. */
   convert(text: string, row: number, column: number, observed = false): string {
-    if (!NON_ASCII.test(text)) return text;
-    if (BEYOND_LATIN1.test(text)) {
-      if (!observed && UNICODE_VIETNAMESE.test(text)) this.state(column).unicode += 1;
+    const kind = charactersOf(text);
+    this.lastSettled = kind !== LATIN1_ONLY;
+    if (kind === PLAIN_ASCII) return text;
+    if (kind === BEYOND) {
+      const state = this.columns.get(column);
+      // Past two Unicode Vietnamese cells the count decides nothing more (`encodingOf`).
+      if (state !== undefined && state.unicode > 1) return text;
+      if (UNICODE_VIETNAMESE.test(text)) {
+        const counted = state ?? this.state(column);
+        if (!observed) counted.unicode += 1;
+        this.lastSettled = counted.unicode > 1;
+      }
       return text;
     }
     const known = this.encodingOf(this.columns.get(column));

@@ -308,7 +308,23 @@ interface Slot {
 }
 type NumberSlot = Slot;
 
-const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
+/**
+ * "2025-06-30" → 20250630, or -1 when the text is not `dddd-dd-dd`: the shape checked and
+ * `dateNumber` computed in one look at ten characters (three dates a child, half a million children).
+ */
+function isoDayNumber(text: string): number {
+  if (text.length !== 10 || text.charCodeAt(4) !== DASH || text.charCodeAt(7) !== DASH) return -1;
+  let number = 0;
+  for (let i = 0; i < 10; i += 1) {
+    if (i === 4 || i === 7) continue;
+    const digit = text.charCodeAt(i) - 48;
+    if (digit < 0 || digit > 9) return -1;
+    number = number * 10 + digit;
+  }
+  return number;
+}
+
+const DASH = 45;
 
 function encode(slot: NumberSlot, value: unknown): number {
   switch (slot.spec.type) {
@@ -322,8 +338,11 @@ function encode(slot: NumberSlot, value: unknown): number {
     }
     case 'date':
       if (value === undefined) return NO_DATE;
-      if (typeof value !== 'string' || !ISO_DATE.test(value)) throw shapeError(slot.name, value);
-      return dateNumber(value);
+      {
+        const day = typeof value === 'string' ? isoDayNumber(value) : -1;
+        if (day < 0) throw shapeError(slot.name, value);
+        return day;
+      }
     case 'flag':
       if (value === null || value === undefined) return ABSENT_FLAG;
       if (typeof value !== 'boolean') throw shapeError(slot.name, value);

@@ -25,6 +25,11 @@ export interface LateText extends UnreadCells {
 export class LegacyRows {
   private readonly legacy = new LegacyTextConverter();
   private ahead: ReaderRow[] | undefined = [];
+  /**
+   * Per column (0-based), the last text found settled (LegacyTextConverter.lastSettled): a column
+   * repeats the same labels row after row, and the same text then goes by without a test.
+   */
+  private readonly settled: (string | undefined)[] = [];
 
   constructor(private readonly lookahead = LEGACY_LOOKAHEAD_ROWS) {}
 
@@ -63,9 +68,13 @@ export class LegacyRows {
 
   private convert(row: ReaderRow, observed: boolean): RawRow {
     const cells = row.cells;
+    const settled = this.settled;
     for (let column = 0; column < cells.length; column += 1) {
       const cell = cells[column];
-      if (typeof cell === 'string') cells[column] = this.legacy.convert(cell, row.number, column + 1, observed);
+      if (typeof cell !== 'string' || cell === settled[column]) continue;
+      const converted = this.legacy.convert(cell, row.number, column + 1, observed);
+      if (converted !== cell) cells[column] = converted;
+      else if (this.legacy.lastSettled) settled[column] = cell;
     }
     if (row.unread !== undefined) row.unread.legacy = this.legacy;
     return row;

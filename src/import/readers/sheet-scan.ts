@@ -263,7 +263,7 @@ export class SheetScanner extends XmlScanner {
         this.value = Number.isNaN(this.number) ? text : NUMERIC;
       }
     } else {
-      this.value = this.decodedAt(s, valueStart, valueEnd);
+      this.value = this.recentText(this.column - 1, s, valueStart, valueEnd);
     }
     this.endCell();
     return valueEnd + 8;
@@ -288,10 +288,48 @@ export class SheetScanner extends XmlScanner {
       // A column the importer does not read: its text is decoded only if its row is shown (rejected).
       this.inline = UNREAD_TEXT;
       (this.unread ??= new UnreadTexts(this, this.rowNumber)).add(this.column - 1, s, start, end);
-    } else this.inline = this.decodedAt(s, start, end);
+    } else this.inline = this.recentText(this.column - 1, s, start, end);
     this.endCell();
     return end + INLINE_END.length;
   }
+
+  /**
+   * The text from `start` to `end` of `s`, decoded, or the very string met before in this
+   * column for the same source: a column repeats a few values row after row ("Nữ", "Có",
+   * "Mẫu giáo"), which openpyxl and LibreOffice write inline in every cell. A value met again
+   * is then neither decoded nor made again, and is the same string everywhere after, as a
+   * shared string is (every cache downstream finds it by identity). Each column remembers its
+   * last RECENT_TEXTS distinct values; a column whose values are all different (names, keys)
+   * stops looking after a while.
+   */
+  private recentText(index: number, s: string, start: number, end: number): string {
+    let recent = this.recent[index];
+    if (recent === undefined) this.recent[index] = recent = { sources: [], texts: [], next: 0, looks: 0, hits: 0 };
+    if (recent.looks < 0) return this.decodedAt(s, start, end);
+    const length = end - start;
+    const sources = recent.sources;
+    for (let at = 0; at < sources.length; at += 1) {
+      const source = sources[at]!;
+      if (source.length === length && s.startsWith(source, start)) {
+        recent.hits += 1;
+        return recent.texts[at]!;
+      }
+    }
+    const text = this.decodedAt(s, start, end);
+    recent.looks += 1;
+    if (recent.looks >= RECENT_TRIAL && recent.hits < recent.looks) {
+      recent.looks = -1;
+      return text;
+    }
+    const slot = recent.next;
+    sources[slot] = s.slice(start, end);
+    recent.texts[slot] = text;
+    recent.next = (slot + 1) % RECENT_TEXTS;
+    return text;
+  }
+
+  /** Per column (0-based): its recent values (recentText). */
+  private readonly recent: (RecentTexts | undefined)[] = [];
 
   private isUnread(index: number): boolean {
     const unread = this.unreadColumns!;
@@ -476,6 +514,20 @@ function mayPutOff(s: string, start: number, end: number): boolean {
   const second = s.charCodeAt(start + 1);
   return second !== 0x6f && second !== 0x4f && second !== AMPERSAND && second < 0x80;
 }
+
+/** A column's last distinct values, by their source text; `looks` -1 once it stopped looking. */
+interface RecentTexts {
+  readonly sources: string[];
+  readonly texts: string[];
+  next: number;
+  /** Values decoded (not found), and values found again. */
+  looks: number;
+  hits: number;
+}
+
+const RECENT_TEXTS = 16;
+/** Values decoded before a column whose values are found again less often than not stops looking. */
+const RECENT_TRIAL = 256;
 
 /** A row's cells whose text was not decoded (RawRow.unread): their spans in the scanned text. */
 class UnreadTexts implements LateText {
