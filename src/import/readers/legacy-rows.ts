@@ -30,6 +30,8 @@ export class LegacyRows {
    * repeats the same labels row after row, and the same text then goes by without a test.
    */
   private readonly settled: (string | undefined)[] = [];
+  /** Per column, until when its settled text is: -1 for ever, else while the converter's version is this. */
+  private readonly settledUntil: number[] = [];
 
   constructor(private readonly lookahead = LEGACY_LOOKAHEAD_ROWS) {}
 
@@ -68,13 +70,23 @@ export class LegacyRows {
 
   private convert(row: ReaderRow, observed: boolean): RawRow {
     const cells = row.cells;
-    const settled = this.settled;
+    const { settled, settledUntil, legacy } = this;
     for (let column = 0; column < cells.length; column += 1) {
       const cell = cells[column];
-      if (typeof cell !== 'string' || cell === settled[column]) continue;
-      const converted = this.legacy.convert(cell, row.number, column + 1, observed);
-      if (converted !== cell) cells[column] = converted;
-      else if (this.legacy.lastSettled) settled[column] = cell;
+      if (typeof cell !== 'string') continue;
+      if (cell === settled[column]) {
+        const until = settledUntil[column]!;
+        if (until < 0 || until === legacy.version) continue;
+      }
+      const converted = legacy.convert(cell, row.number, column + 1, observed);
+      if (converted !== cell) {
+        cells[column] = converted;
+        continue;
+      }
+      const until = legacy.lastSettled;
+      if (until === undefined) continue;
+      settled[column] = cell;
+      settledUntil[column] = until;
     }
     if (row.unread !== undefined) row.unread.legacy = this.legacy;
     return row;
