@@ -88,11 +88,6 @@ function fullYear(text: string): number {
   return text.length === 2 ? 2000 + year : year;
 }
 
-/** Whole days (since 1970) already parsed: their outcome, shared (parsed values are never changed). */
-const parsedDays = new Map<number, Parsed<string>>();
-/** About 55 years of days. */
-const MAX_PARSED_DAYS = 20_000;
-
 const DAY_FIRST = /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4}|\d{2})$/;
 const ISO_LIKE = /^(\d{4})-(\d{1,2})-(\d{1,2})(?:[T ].*)?$/;
 const SERIAL_TEXT = /^\d{1,7}(?:\.\d+)?$/;
@@ -100,22 +95,10 @@ const SERIAL_TEXT = /^\d{1,7}(?:\.\d+)?$/;
 /** Day-first always; real date cells, text dates and Excel serial numbers (also when stored as text). */
 export function parseDate(value: RawValue): Parsed<string> {
   if (value instanceof Date) {
-    const time = value.getTime();
-    const day = time / DAY_MS;
-    // A whole day (a date cell without a time) is looked up: the same few thousand days recur across a province.
-    if (Number.isInteger(day)) {
-      const known = parsedDays.get(day);
-      if (known !== undefined) return known;
-    }
     // Excel's dates run from 1900 to 9999; a reader's Date beyond them is no date.
     const year = value.getUTCFullYear();
     if (Number.isNaN(year) || year < 1900 || year > 9999) return fail('invalid_date', invalidDate);
-    const parsed = ok(isoFromUtcDate(value));
-    if (Number.isInteger(day)) {
-      if (parsedDays.size >= MAX_PARSED_DAYS) parsedDays.clear();
-      parsedDays.set(day, parsed);
-    }
-    return parsed;
+    return ok(isoFromUtcDate(value));
   }
   if (typeof value === 'number') {
     if (value < SERIAL_MIN || value > SERIAL_MAX) return fail('invalid_date', invalidDate);

@@ -131,6 +131,9 @@ type CellOutcome =
 
 const BLANK_CELL: CellOutcome = { type: 'blank' };
 const MAX_REMEMBERED = 4096;
+const DAY_MS = 86_400_000;
+/** About 55 years of days. */
+const MAX_DAYS = 20_000;
 const MIN_TRIED = 256;
 
 /**
@@ -140,7 +143,7 @@ const MIN_TRIED = 256;
  */
 class CellReader {
   private readonly seen = new Map<string | number | boolean, CellOutcome>();
-  private readonly seenDates = new Map<number, CellOutcome>();
+  private readonly days = new Map<number, CellOutcome>();
   /** Names and keys are all different: looking them up would cost more than parsing them. */
   private remember = true;
   private hits = 0;
@@ -148,10 +151,10 @@ class CellReader {
   constructor(private readonly column: MappedColumn) {}
 
   read(raw: RawValue): CellOutcome {
+    if (raw instanceof Date) return this.readDate(raw);
     if (raw === null || !this.remember) return this.parse(raw);
-    const isDate = raw instanceof Date;
-    const cache = isDate ? this.seenDates : this.seen;
-    const key = isDate ? raw.getTime() : raw;
+    const cache = this.seen;
+    const key = raw;
     let outcome = cache.get(key);
     if (outcome !== undefined) {
       this.hits += 1;
@@ -161,6 +164,21 @@ class CellReader {
     this.misses += 1;
     if (this.misses > MIN_TRIED && this.hits < this.misses) this.remember = false;
     else if (cache.size < MAX_REMEMBERED) cache.set(key, outcome);
+    return outcome;
+  }
+
+  /**
+   * A date cell, by its day: a province's birth dates are a few thousand days, too many for the
+   * cache above to keep trying, too few to parse each of half a million again.
+   */
+  private readDate(raw: Date): CellOutcome {
+    const day = raw.getTime() / DAY_MS;
+    if (!Number.isInteger(day)) return this.parse(raw);
+    let outcome = this.days.get(day);
+    if (outcome === undefined) {
+      outcome = this.parse(raw);
+      if (this.days.size < MAX_DAYS) this.days.set(day, outcome);
+    }
     return outcome;
   }
 
@@ -191,8 +209,9 @@ export function readRow(
   if (cells.every(isBlank)) return { type: 'empty' };
   if (isTotalsRow(cells)) return { type: 'total' };
 
-  const values: Record<string, unknown> = {};
-  const { headerOf, present, readers } = columnsOf(layout);
+  const { headerOf, present, readers, blank } = columnsOf(layout);
+  // Every field there from the start (undefined: no value), so that filling it never reshapes the object.
+  const values: Record<string, unknown> = blank === undefined ? {} : { ...blank };
   const row = new RowChecks(values, headerOf);
 
   const columns = layout.columns;
@@ -268,6 +287,11 @@ interface LayoutColumns {
   readonly present: ReadonlySet<string>;
   /** One per `layout.columns`, in the same order. */
   readonly readers: readonly CellReader[];
+  /**
+   * A TreEm or SuViec row's values before any is read: every field of the kind, undefined. A
+   * ThongTinXa row starts empty (its record is checked by zod, to which a key present differs).
+   */
+  readonly blank: Readonly<Record<string, undefined>> | undefined;
 }
 
 const layoutColumns = new WeakMap<SheetLayout, LayoutColumns>();
@@ -283,6 +307,7 @@ function columnsOf(layout: SheetLayout): LayoutColumns {
       ]),
       present: new Set(layout.columns.map((column) => column.spec.key)),
       readers: layout.columns.map((column) => new CellReader(column)),
+      blank: layout.spec.kind === 'communeFacts' ? undefined : Object.fromEntries(layout.spec.columns.map((column) => [column.key, undefined])),
     };
     layoutColumns.set(layout, found);
   }

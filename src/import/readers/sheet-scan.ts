@@ -29,6 +29,9 @@ const BOOLEAN = 4;
 const ERROR = 5;
 const DATE = 6;
 
+/** At most this many cells are made ready for a row: one row of 16,384 columns must not make every later row that wide. */
+const PREALLOCATED_CELLS = 64;
+
 /** `value` when `<v>` held a plain number, read into `number` without making a string. */
 const NUMERIC = '\u0000number';
 
@@ -57,6 +60,10 @@ export class SheetScanner extends XmlScanner {
   /** Rows complete since the caller last took them. */
   rows: ReaderRow[] = [];
   private cells: RawValue[] | undefined;
+  /** Cells of the current row set so far (its array may be made wider). */
+  private filled = 0;
+  /** The widest row so far. */
+  private width = 0;
   private rowNumber = 0;
   /** The row had no `r`: its first cell's reference gives its number. */
   private rowImplicit = false;
@@ -352,7 +359,9 @@ export class SheetScanner extends XmlScanner {
       this.rowNumber = number;
     }
     if (this.rowNumber > EXCEL_LIMITS.rows) throw tooManyRows(this.part, this.rowNumber);
-    this.cells = [];
+    // Made as wide as the rows before (within reason): a row's cells then never make its array grow.
+    this.cells = new Array<RawValue>(Math.min(this.width, PREALLOCATED_CELLS));
+    this.filled = 0;
     this.column = 0;
   }
 
@@ -401,7 +410,11 @@ export class SheetScanner extends XmlScanner {
   }
 
   private endRow(): void {
-    this.rows.push({ number: this.rowNumber, cells: this.cells!, unread: this.unread });
+    const cells = this.cells!;
+    // Past its last value the array holds nothing: it ends there, as if built one cell at a time.
+    if (cells.length !== this.filled) cells.length = this.filled;
+    if (this.filled > this.width) this.width = this.filled;
+    this.rows.push({ number: this.rowNumber, cells, unread: this.unread });
     this.cells = undefined;
     this.unread = undefined;
   }
@@ -444,8 +457,10 @@ export class SheetScanner extends XmlScanner {
     if (typeof value === 'string' && value !== UNREAD_TEXT) this.spend(value.length);
     const cells = this.cells!;
     const index = this.column - 1;
-    while (cells.length < index) cells.push(null);
+    // Cells left out between two values are blank.
+    for (let gap = this.filled; gap < index; gap += 1) cells[gap] = null;
     cells[index] = value;
+    this.filled = index + 1;
   }
 
   private cellValue(): RawValue {
