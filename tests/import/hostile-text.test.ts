@@ -10,7 +10,7 @@ import { decodeLegacy, decodeTcvn3, decodeVni, readsAsVietnamese } from '../../s
 import { readCsvSheet } from '../../src/import/readers/csv.js';
 import { noteMessage } from '../../src/import/readers/notes.js';
 import { readXlsxSheets } from '../../src/import/readers/xlsx.js';
-import { SharedStringsScanner, SheetScanner } from '../../src/import/readers/sheet-scan.js';
+import { SharedStrings, SharedStringsScanner, SheetScanner } from '../../src/import/readers/sheet-scan.js';
 import { Utf8Feeder } from '../../src/import/readers/xml-scan.js';
 import type { CellNote, RawRow } from '../../src/import/readers/types.js';
 import { tempDir, writeText, writeWorkbook } from '../helpers/workbooks.js';
@@ -238,7 +238,7 @@ describe('XML cut into chunks anywhere', () => {
 
   function scan(chunks: readonly string[]) {
     const notes: CellNote[] = [];
-    const scanner = new SheetScanner('sheet1.xml', { sharedStrings: ['x', 'Lan'], dateStyles: new Uint8Array(0), date1904: false, notes });
+    const scanner = new SheetScanner('sheet1.xml', { sharedStrings: SharedStrings.of(['x', 'Lan']), dateStyles: new Uint8Array(0), date1904: false, notes });
     for (const chunk of chunks) scanner.feed(chunk);
     scanner.finish();
     return { rows: scanner.rows, notes };
@@ -256,7 +256,7 @@ describe('XML cut into chunks anywhere', () => {
     const bytes = Buffer.from(sheet, 'utf8');
     for (let cut = 0; cut <= bytes.length; cut += 1) {
       const notes: CellNote[] = [];
-      const scanner = new SheetScanner('sheet1.xml', { sharedStrings: ['x', 'Lan'], dateStyles: new Uint8Array(0), date1904: false, notes });
+      const scanner = new SheetScanner('sheet1.xml', { sharedStrings: SharedStrings.of(['x', 'Lan']), dateStyles: new Uint8Array(0), date1904: false, notes });
       const feeder = new Utf8Feeder(scanner);
       feeder.push(bytes.subarray(0, cut));
       feeder.push(bytes.subarray(cut));
@@ -282,7 +282,7 @@ describe('XML cut into chunks anywhere', () => {
   it("reads openpyxl's inline strings with character references, whose bytes are cut anywhere", () => {
     const bytes = Buffer.from(openpyxlSheet, 'utf8');
     for (let cut = 0; cut <= bytes.length; cut += 1) {
-      const scanner = new SheetScanner('sheet1.xml', { sharedStrings: [], dateStyles: new Uint8Array(0), date1904: false, notes: [] });
+      const scanner = new SheetScanner('sheet1.xml', { sharedStrings: SharedStrings.of([]), dateStyles: new Uint8Array(0), date1904: false, notes: [] });
       const feeder = new Utf8Feeder(scanner);
       feeder.push(bytes.subarray(0, cut));
       feeder.push(bytes.subarray(cut));
@@ -309,7 +309,7 @@ describe('XML cut into chunks anywhere', () => {
       feeder.push(bytes.subarray(0, cut));
       feeder.push(bytes.subarray(cut));
       feeder.end();
-      expect(scanner.strings, `cut at byte ${cut}`).toEqual(expectedStrings);
+      expect(scanner.strings.all(), `cut at byte ${cut}`).toEqual(expectedStrings);
     }
   });
 
@@ -317,6 +317,6 @@ describe('XML cut into chunks anywhere', () => {
     const scanner = new SharedStringsScanner('sharedStrings.xml');
     for (const char of strings) scanner.feed(char);
     scanner.finish();
-    expect(scanner.strings).toEqual(expectedStrings);
+    expect(scanner.strings.all()).toEqual(expectedStrings);
   });
 });

@@ -4,7 +4,7 @@
  * exactly what decoding every cell would give, whatever the values and however they repeat.
  */
 import { describe, expect, it } from 'vitest';
-import { SheetScanner } from '../../src/import/readers/sheet-scan.js';
+import { SharedStrings, SheetScanner } from '../../src/import/readers/sheet-scan.js';
 import { Utf8Feeder } from '../../src/import/readers/xml-scan.js';
 import type { CellNote } from '../../src/import/readers/types.js';
 
@@ -29,7 +29,7 @@ function scanned(rows: number): { cells: unknown[][] } {
   }
   parts.push('</sheetData></worksheet>');
   const notes: CellNote[] = [];
-  const scanner = new SheetScanner('sheet1.xml', { sharedStrings: [], dateStyles: new Uint8Array(0), date1904: false, notes });
+  const scanner = new SheetScanner('sheet1.xml', { sharedStrings: SharedStrings.of([]), dateStyles: new Uint8Array(0), date1904: false, notes });
   const feeder = new Utf8Feeder(scanner);
   const bytes = Buffer.from(parts.join(''), 'utf8');
   // Fed in uneven pieces, as a sheet inflates.

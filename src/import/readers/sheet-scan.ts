@@ -43,7 +43,7 @@ const UNIX_EPOCH_SERIAL = 25_569;
 const SYSTEM_1904_OFFSET = 1_462;
 
 export interface SheetOptions {
-  readonly sharedStrings: readonly string[];
+  readonly sharedStrings: SharedStrings;
   readonly dateStyles: Uint8Array;
   readonly date1904: boolean;
   /** Error cells and formulas without a cached value are read as blank, with a note. */
@@ -466,9 +466,17 @@ export class SheetScanner extends XmlScanner {
   private cellValue(): RawValue {
     const text = this.value;
     switch (this.type) {
-      case SHARED:
+      case SHARED: {
         if (text === undefined) return null;
-        return this.options.sharedStrings[text === NUMERIC ? this.number : Number(text)] ?? null;
+        const item = text === NUMERIC ? this.number : Number(text);
+        const shared = this.options.sharedStrings;
+        // A column the importer does not read: its string is decoded only if its row is shown (rejected).
+        if (this.unreadColumns !== undefined && this.isUnread(this.column - 1) && shared.mayPutOff(item)) {
+          (this.unread ??= new UnreadTexts(this, this.rowNumber)).addShared(this.column - 1, shared, item);
+          return UNREAD_TEXT;
+        }
+        return shared.at(item) ?? null;
+      }
       case INLINE:
         if (this.inline !== undefined) return this.inline;
         return text ?? this.withoutResult();
@@ -555,16 +563,30 @@ class UnreadTexts implements LateText {
     private readonly row: number,
   ) {}
 
+  /** Per cell of a shared string: its index, the table, the item. */
+  private readonly shared: (number | SharedStrings)[] = [];
+
   add(index: number, s: string, start: number, end: number): void {
     this.spans.push(index, s, start, end);
   }
 
+  addShared(index: number, strings: SharedStrings, item: number): void {
+    this.shared.push(index, strings, item);
+  }
+
   text(index: number): string {
+    const text = this.decoded(index);
+    return this.legacy !== undefined ? this.legacy.convert(text, this.row, index + 1) : text;
+  }
+
+  private decoded(index: number): string {
     const spans = this.spans;
     for (let at = 0; at < spans.length; at += 4) {
-      if (spans[at] !== index) continue;
-      const text = this.scanner.decodedLater(spans[at + 1] as string, spans[at + 2] as number, spans[at + 3] as number);
-      return this.legacy !== undefined ? this.legacy.convert(text, this.row, index + 1) : text;
+      if (spans[at] === index) return this.scanner.decodedLater(spans[at + 1] as string, spans[at + 2] as number, spans[at + 3] as number);
+    }
+    const shared = this.shared;
+    for (let at = 0; at < shared.length; at += 3) {
+      if (shared[at] === index) return (shared[at + 1] as SharedStrings).at(shared[at + 2] as number) ?? '';
     }
     return '';
   }
@@ -619,7 +641,7 @@ const ITEM_END = '</t></si>';
 
 /** `sharedStrings.xml`: each `<si>`'s text, all its runs joined, phonetic guides (`<rPh>`) left out. */
 export class SharedStringsScanner extends XmlScanner {
-  readonly strings: string[] = [];
+  readonly strings = new SharedStrings(this);
   private inItem = false;
   private inPhonetic = false;
   private current = '';
@@ -644,7 +666,10 @@ export class SharedStringsScanner extends XmlScanner {
     const start = textStartAt(s, lt, PLAIN_ITEM, PRESERVED_ITEM);
     const end = start < 0 ? -1 : s.indexOf('<', start);
     if (end < 0 || !s.startsWith(ITEM_END, end)) return -1;
-    this.push(start === end ? '' : this.decodedAt(s, start, end));
+    // Decoded when a cell first uses it (most items are one child's name or key). Source text
+    // longer than a cell may hold is decoded now, and refused if its text is too.
+    if (end - start > EXCEL_LIMITS.cellChars) this.push(this.decodedAt(s, start, end));
+    else this.strings.addLater(s, start, end);
     return end + ITEM_END.length;
   }
 
@@ -677,6 +702,75 @@ export class SharedStringsScanner extends XmlScanner {
 
   private push(text: string): void {
     if (text.length > EXCEL_LIMITS.cellChars) throw cellTooLong(this.part, text.length);
-    this.strings.push(text);
+    this.strings.add(text);
+  }
+}
+
+/**
+ * The workbook's shared strings. Items in the common form are kept as their source (the part's
+ * text, its bytes one character each) and decoded the first time a cell uses them: a column the
+ * importer does not read (an address, a parent's name) then costs no string at all, as with
+ * inline strings. An item's source is never shorter than its text (a UTF-8 letter is one to
+ * four bytes, a reference several characters), so the source lengths bound the text for the
+ * file's budget (xlsx.ts) and Excel's limit on a cell.
+ */
+export class SharedStrings {
+  private readonly texts: (string | undefined)[] = [];
+  /** Per item kept as source: the text scanned, its start and end; undefined once decoded. */
+  private readonly sources: (string | undefined)[] = [];
+  private readonly starts: number[] = [];
+  private readonly ends: number[] = [];
+  /** The items' text lengths, or their sources' where not decoded yet: at least the text's. */
+  size = 0;
+
+  constructor(private readonly scanner?: XmlScanner) {}
+
+  /** A table of texts already decoded (tests, and readers that have them whole). */
+  static of(texts: readonly string[]): SharedStrings {
+    const table = new SharedStrings();
+    for (const text of texts) table.add(text);
+    return table;
+  }
+
+  get count(): number {
+    return this.texts.length;
+  }
+
+  add(text: string): void {
+    this.texts.push(text);
+    this.sources.push(undefined);
+    this.starts.push(0);
+    this.ends.push(0);
+    this.size += text.length;
+  }
+
+  addLater(s: string, start: number, end: number): void {
+    this.texts.push(start === end ? '' : undefined);
+    this.sources.push(start === end ? undefined : s);
+    this.starts.push(start);
+    this.ends.push(end);
+    this.size += end - start;
+  }
+
+  /** Item `index`'s text, decoded now if it was not; undefined when there is no such item. */
+  at(index: number): string | undefined {
+    const text = this.texts[index];
+    if (text !== undefined || index < 0 || index >= this.texts.length) return text;
+    const source = this.sources[index]!;
+    const decoded = this.scanner!.decodedLater(source, this.starts[index]!, this.ends[index]!);
+    this.texts[index] = decoded;
+    this.sources[index] = undefined;
+    return decoded;
+  }
+
+  /** Every item's text, in order. */
+  all(): string[] {
+    return Array.from({ length: this.count }, (_, index) => this.at(index)!);
+  }
+
+  /** Whether a cell of item `index` may be left undecoded (see `mayPutOff`): only an item not decoded yet. */
+  mayPutOff(index: number): boolean {
+    const source = this.sources[index];
+    return source !== undefined && mayPutOff(source, this.starts[index]!, this.ends[index]!);
   }
 }

@@ -133,7 +133,7 @@ async function* sheetsOf(path: string, named: string): AsyncGenerator<XlsxSheet>
 function budgetOf(workbook: Workbook): TextBudget {
   let bytes = 0;
   for (const sheet of workbook.sheets) bytes += sheet.entry.uncompressedSize;
-  for (const text of workbook.sharedStrings) bytes += text.length;
+  bytes += workbook.sharedStrings.size;
   return new TextBudget(bytes);
 }
 
