@@ -19,11 +19,9 @@ import { computeStep, loadDefinitions, loadPlanAndBaseline } from '../pipeline/c
 import { loadVillageMap } from '../pipeline/load.js';
 import { resolvePeriod, type PeriodChoice } from '../pipeline/period.js';
 import { bornBy, readData } from '../pipeline/read.js';
-import { unitNamer } from '../pipeline/units.js';
-import { completenessFor } from '../pipeline/report.js';
+import { completenessFor, unitNamer } from '../pipeline/units.js';
 import { resultFormatFor, RESULT_FORMATS } from '../output/formats.js';
-import type { UnitNamer } from '../output/results-model.js';
-import { STATUS_LABEL } from '../output/results-xlsx.js';
+import { STATUS_LABEL, type UnitNamer } from '../output/results-model.js';
 import { progressFor } from './progress.js';
 import { ignoreSheetOption, profileOption, sheetChoiceOf, type SheetOptions } from './sheet-options.js';
 import { inputFiles } from './inputs.js';

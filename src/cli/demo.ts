@@ -33,8 +33,8 @@ import {
   DEMO_SCENARIOS,
   type DemoScenario,
 } from '../pipeline/demo.js';
-import { completenessMessage, placeholdersMessage, placementLines, reportBaseName } from '../pipeline/stages.js';
-import type { UnitReport } from '../pipeline/report.js';
+import { completenessMessage, placementLines } from '../pipeline/stages.js';
+import { placeholdersMessage, reportBaseName, type UnitReport } from '../pipeline/report.js';
 import type { OnPipelineEvent } from '../pipeline/events.js';
 import { reportOutcome, writeAggregateReport } from './aggregate.js';
 import { langOf, say, type CliContext } from './context.js';

@@ -9,12 +9,12 @@
  * injury and death counts from 1 to K−1 read "<K" (src/report/suppress.ts).
  */
 import type { Command } from 'commander';
-import { accountingLines, completenessMessage, type FileAccount, placeholdersMessage, reportBaseName } from '../pipeline/stages.js';
+import { accountingLines, completenessMessage, type FileAccount } from '../pipeline/stages.js';
 import { outputPath } from '../io/file-names.js';
 import { checkOutputFolder, prepareOutputFolder, writeOutputFiles } from '../io/output.js';
 import { cliText, ExitCode, UserError, render, type Lang } from '../messages/index.js';
 import type { OnPipelineEvent } from '../pipeline/events.js';
-import { reportFromFiles, type ReportRequest } from '../pipeline/report.js';
+import { placeholdersMessage, reportBaseName, reportFromFiles, type ReportRequest } from '../pipeline/report.js';
 import type { ReportFiles } from '../output/report.js';
 import { addPeriodOptions, printPlacement, printRowErrors } from './compute.js';
 import { ignoreSheetOption, profileOption, sheetChoiceOf, type SheetOptions } from './sheet-options.js';
