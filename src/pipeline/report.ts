@@ -30,7 +30,7 @@ export { toolVersion };
 // The report's making, for the front ends (pipeline/stages.ts keeps to what loads fast).
 export { type ChartFigure, chartNotes, REFERENCE_TONE } from '../report/charts/data.js';
 export { chartSvg } from '../report/charts/render.js';
-export { placedCharts, placeholdersMessage, reportBaseName, type ReportInput } from '../report/index.js';
+export { placedCharts, type ReportInput } from '../report/index.js';
 export { loadNarrative, type Narrative, NARRATIVE_KEYS, NARRATIVE_SECTIONS } from '../report/narrative.js';
 export { checkReportDate, loadSettingsFile, ReportSettingsFile } from '../report/settings.js';
 

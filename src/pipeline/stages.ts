@@ -5,12 +5,13 @@
  *
  * Every command that loads this module pays for all it re-exports, so it re-exports only what
  * loads fast: the importer's pieces, the engine's words (not the engine: arquero), the units,
- * the report's wording (numbers, dates, completeness, placement). What is heavy to load comes
+ * the report's wording (numbers, dates, completeness, placement, file names). What is heavy to load comes
  * with the step that uses it: the report's making (templates, settings, narrative, charts:
  * handlebars, vega) with pipeline/report.ts, the sample generator (exceljs) with
  * pipeline/sample.ts. tests/cli/loaded-modules.test.ts holds `compute` and `validate` to it.
  */
 export { describeMeasure, describeRule } from '../engine/describe.js';
+export { DOUBLE_COUNT_NOTE } from '../engine/sum-annexes.js';
 export { KEY_LABELS, valueLabel } from '../engine/breakdowns.js';
 export type { Explanation, RecordKeys } from '../engine/explain.js';
 export { parsePeriod, type Period, periodFromWindow, type PeriodPresets, samePeriodLastYear } from '../engine/period.js';
@@ -27,7 +28,9 @@ export { accountingLines, columnLines, countsByKind, issueLabel, KIND_LABELS, pl
 export { checkZip, ZipRefusal } from '../import/zip-guard.js';
 export { type Catalogue, loadCatalogue, TARGETS_DIR, type TargetPlan } from '../indicators/index.js';
 export { completenessMessage } from '../report/completeness.js';
+export { reportBaseName } from '../report/file-name.js';
 export { formatDate, formatNumber, formatNumberIn } from '../report/format-vi.js';
+export { placeholdersMessage } from '../report/narrative.js';
 export { periodWording } from '../report/period-label.js';
 export { placementNotes } from '../report/placement-note.js';
 export type { UnitName } from '../report/unit-name.js';

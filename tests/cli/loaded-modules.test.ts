@@ -3,7 +3,8 @@
  * --out and `validate` load no writer library (exceljs, jszip, docx), no template engine
  * (handlebars), no chart library (vega, resvg), no server (fastify) and not the sample
  * generator; the import worker thread loads the import stage, the model, the units and the
- * messages, not the engine (arquero) nor the report's schemas. `--version` loads no command.
+ * messages, not the engine (arquero) nor the report's schemas. `--help` loads the command
+ * modules, not the steps their actions run; `--version` loads no command.
  *
  * Each run is a child process from the sources (tsx) with a module resolve hook that logs every
  * module resolved, in every thread of the process (Node runs the hooks for workers too).
@@ -77,6 +78,8 @@ const cli = (name: string, ...args: string[]) => loadedBy(name, join(ROOT, 'test
 
 /** Libraries that make documents, charts or pages: none of them is needed to read files and compute. */
 const WRITERS = ['exceljs', 'jszip', 'docx', 'handlebars', 'vega', 'vega-lite', '@resvg/resvg-js', 'fastify'];
+/** The report's making (templates, model, tables, charts), not its wording (numbers, dates, file names). */
+const REPORT_MAKING = /^report\/(template|index|model|layout|tables|charts\/)/;
 const notAmong = (loaded: Loaded, names: readonly string[]) => names.filter((name) => loaded.packages.has(name));
 const modulesUnder = (loaded: Loaded, folders: readonly string[]) => [...loaded.modules].filter((module) => folders.some((folder) => module.startsWith(`${folder}/`))).sort();
 
@@ -90,7 +93,7 @@ describe('what a command loads', () => {
     expect(loaded.modules).toContain('io/json-stream.ts');
     expect(notAmong(loaded, WRITERS)).toEqual([]);
     expect(modulesUnder(loaded, ['sample', 'server', 'output/docx'])).toEqual([]);
-    expect([...loaded.modules].filter((module) => /^report\/(template|charts\/|index)/.test(module))).toEqual([]);
+    expect([...loaded.modules].filter((module) => REPORT_MAKING.test(module))).toEqual([]);
   });
 
   it('compute without --out (the summary on the terminal) loads no writer either', () => {
@@ -115,7 +118,17 @@ describe('what a command loads', () => {
     expect(loaded.modules).toContain('import/read-file.ts');
     expect(notAmong(loaded, WRITERS)).toEqual([]);
     expect(modulesUnder(loaded, ['sample', 'server', 'output'])).toEqual([]);
-    expect([...loaded.modules].filter((module) => module.startsWith('report/') && !/^report\/(format-vi|completeness|unit-name|placement-note|period-label)\.ts$/.test(module))).toEqual([]);
+    expect([...loaded.modules].filter((module) => REPORT_MAKING.test(module))).toEqual([]);
+  });
+
+  it('--help loads every command, none of the steps they run: no engine, writer, template, chart, server or sample writer', () => {
+    const loaded = cli('help', '--help');
+    expect(loaded.status, loaded.stderr).toBe(0);
+    expect(loaded.modules).toContain('cli/serve.ts');
+    expect(loaded.modules).toContain('cli/sample.ts');
+    expect([...loaded.packages].filter((name) => name === 'arquero' || WRITERS.includes(name))).toEqual([]);
+    expect(modulesUnder(loaded, ['server', 'output/docx'])).toEqual([]);
+    expect([...loaded.modules].filter((module) => REPORT_MAKING.test(module) || /^(sample\/workbook|pipeline\/(compute|report|aggregate|demo))\.ts$/.test(module))).toEqual([]);
   });
 
   it('--version loads no command module', () => {
