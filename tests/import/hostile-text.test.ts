@@ -184,6 +184,21 @@ describe('legacy encodings: workbooks', () => {
     expect(result.warnings.filter((warning) => warning.kind === 'legacy_encoding')).toHaveLength(4);
   });
 
+  it('reads a repeated name again once its column shows its encoding, past the rows read ahead', async () => {
+    // 300 rows of "Hoà Thò Hoa" (readable as Unicode words: left as it is while nothing tells),
+    // then two unmistakable VNI names (the Unicode header counts against one), then "Hoà Thò
+    // Hoa" again: now read as VNI, "Hồ Thị Hoa".
+    const row = (index: number, name: string) => [`R${index}`, name, '05/06/2012', 'Nam', '51', '21289'];
+    const names = [...Array.from({ length: 300 }, () => 'Hoà Thò Hoa'), 'Nguyeãn Vaên An', 'Tröông Thò Haïnh', ...Array.from({ length: 9 }, () => 'Hoà Thò Hoa')];
+    const path = await writeWorkbook(file('vni-late.xlsx'), [
+      { name: 'TreEm', rows: [['Mã trẻ em', 'Họ và tên', 'Ngày sinh', 'Giới tính', 'Mã tỉnh', 'Mã xã'], ...names.map((name, index) => row(index + 1, name))] },
+    ]);
+    const result = await importFiles([path], { threads: 1 });
+    const read = childRecords(result.dataset.children).map((child) => child.fullName);
+    expect(read.slice(0, 300).every((name) => name === 'Hoà Thò Hoa')).toBe(true);
+    expect(read.slice(300)).toEqual(['Nguyễn Văn An', 'Trương Thị Hạnh', ...Array.from({ length: 9 }, () => 'Hồ Thị Hoa')]);
+  });
+
   it('does not convert a Unicode column, even where a cell could be read as VNI ("Hoà")', async () => {
     const path = await writeWorkbook(file('unicode.xlsx'), [
       {

@@ -29,6 +29,9 @@ const BOOLEAN = 4;
 const ERROR = 5;
 const DATE = 6;
 
+/** At most this many cells are made ready for a row: one row of 16,384 columns must not make every later row that wide. */
+const PREALLOCATED_CELLS = 64;
+
 /** `value` when `<v>` held a plain number, read into `number` without making a string. */
 const NUMERIC = '\u0000number';
 
@@ -57,6 +60,10 @@ export class SheetScanner extends XmlScanner {
   /** Rows complete since the caller last took them. */
   rows: ReaderRow[] = [];
   private cells: RawValue[] | undefined;
+  /** Cells of the current row set so far (its array may be made wider). */
+  private filled = 0;
+  /** The widest row so far. */
+  private width = 0;
   private rowNumber = 0;
   /** The row had no `r`: its first cell's reference gives its number. */
   private rowImplicit = false;
@@ -263,7 +270,7 @@ export class SheetScanner extends XmlScanner {
         this.value = Number.isNaN(this.number) ? text : NUMERIC;
       }
     } else {
-      this.value = this.decodedAt(s, valueStart, valueEnd);
+      this.value = this.recentText(this.column - 1, s, valueStart, valueEnd);
     }
     this.endCell();
     return valueEnd + 8;
@@ -288,10 +295,48 @@ export class SheetScanner extends XmlScanner {
       // A column the importer does not read: its text is decoded only if its row is shown (rejected).
       this.inline = UNREAD_TEXT;
       (this.unread ??= new UnreadTexts(this, this.rowNumber)).add(this.column - 1, s, start, end);
-    } else this.inline = this.decodedAt(s, start, end);
+    } else this.inline = this.recentText(this.column - 1, s, start, end);
     this.endCell();
     return end + INLINE_END.length;
   }
+
+  /**
+   * The text from `start` to `end` of `s`, decoded, or the very string met before in this
+   * column for the same source: a column repeats a few values row after row ("Nữ", "Có",
+   * "Mẫu giáo"), which openpyxl and LibreOffice write inline in every cell. A value met again
+   * is then neither decoded nor made again, and is the same string everywhere after, as a
+   * shared string is (every cache downstream finds it by identity). Each column remembers its
+   * last RECENT_TEXTS distinct values; a column whose values are all different (names, keys)
+   * stops looking after a while.
+   */
+  private recentText(index: number, s: string, start: number, end: number): string {
+    let recent = this.recent[index];
+    if (recent === undefined) this.recent[index] = recent = { sources: [], texts: [], next: 0, looks: 0, hits: 0 };
+    if (recent.looks < 0) return this.decodedAt(s, start, end);
+    const length = end - start;
+    const sources = recent.sources;
+    for (let at = 0; at < sources.length; at += 1) {
+      const source = sources[at]!;
+      if (source.length === length && s.startsWith(source, start)) {
+        recent.hits += 1;
+        return recent.texts[at]!;
+      }
+    }
+    const text = this.decodedAt(s, start, end);
+    recent.looks += 1;
+    if (recent.looks >= RECENT_TRIAL && recent.hits < recent.looks) {
+      recent.looks = -1;
+      return text;
+    }
+    const slot = recent.next;
+    sources[slot] = s.slice(start, end);
+    recent.texts[slot] = text;
+    recent.next = (slot + 1) % RECENT_TEXTS;
+    return text;
+  }
+
+  /** Per column (0-based): its recent values (recentText). */
+  private readonly recent: (RecentTexts | undefined)[] = [];
 
   private isUnread(index: number): boolean {
     const unread = this.unreadColumns!;
@@ -314,7 +359,9 @@ export class SheetScanner extends XmlScanner {
       this.rowNumber = number;
     }
     if (this.rowNumber > EXCEL_LIMITS.rows) throw tooManyRows(this.part, this.rowNumber);
-    this.cells = [];
+    // Made as wide as the rows before (within reason): a row's cells then never make its array grow.
+    this.cells = new Array<RawValue>(Math.min(this.width, PREALLOCATED_CELLS));
+    this.filled = 0;
     this.column = 0;
   }
 
@@ -363,7 +410,11 @@ export class SheetScanner extends XmlScanner {
   }
 
   private endRow(): void {
-    this.rows.push({ number: this.rowNumber, cells: this.cells!, unread: this.unread });
+    const cells = this.cells!;
+    // Past its last value the array holds nothing: it ends there, as if built one cell at a time.
+    if (cells.length !== this.filled) cells.length = this.filled;
+    if (this.filled > this.width) this.width = this.filled;
+    this.rows.push({ number: this.rowNumber, cells, unread: this.unread });
     this.cells = undefined;
     this.unread = undefined;
   }
@@ -406,8 +457,10 @@ export class SheetScanner extends XmlScanner {
     if (typeof value === 'string' && value !== UNREAD_TEXT) this.spend(value.length);
     const cells = this.cells!;
     const index = this.column - 1;
-    while (cells.length < index) cells.push(null);
+    // Cells left out between two values are blank.
+    for (let gap = this.filled; gap < index; gap += 1) cells[gap] = null;
     cells[index] = value;
+    this.filled = index + 1;
   }
 
   private cellValue(): RawValue {
@@ -476,6 +529,20 @@ function mayPutOff(s: string, start: number, end: number): boolean {
   const second = s.charCodeAt(start + 1);
   return second !== 0x6f && second !== 0x4f && second !== AMPERSAND && second < 0x80;
 }
+
+/** A column's last distinct values, by their source text; `looks` -1 once it stopped looking. */
+interface RecentTexts {
+  readonly sources: string[];
+  readonly texts: string[];
+  next: number;
+  /** Values decoded (not found), and values found again. */
+  looks: number;
+  hits: number;
+}
+
+const RECENT_TEXTS = 16;
+/** Values decoded before a column whose values are found again less often than not stops looking. */
+const RECENT_TRIAL = 256;
 
 /** A row's cells whose text was not decoded (RawRow.unread): their spans in the scanned text. */
 class UnreadTexts implements LateText {
