@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { checkOutputFile, checkOutputFolder, prepareOutputFolder, writeOutputFile, writeOutputFiles } from '../io/output.js';
 import { accountingLines, columnLines, loadAdminUnits, rejectedLine, summaryLines, warningLine } from '../pipeline/stages.js';
 import { cliText, ExitCode, numberIn, outputText, render, UserError } from '../messages/index.js';
+import { loadVillageMap } from '../pipeline/load.js';
 import { readData, totalsOf } from '../pipeline/read.js';
 import { ignoreSheetOption, profileOption, sheetChoiceOf, type SheetOptions } from './sheet-options.js';
 import { inputFiles } from './inputs.js';
@@ -45,7 +46,7 @@ export function registerValidate(program: Command, context: CliContext, text: Te
       // Every file and sheet is checked, also after one that cannot be read; the run exits with the worst code.
       const today = new Date().toISOString().slice(0, 10);
       const units = loadAdminUnits();
-      const villageMap = options.villageMap !== undefined ? (await import('../pipeline/load.js')).loadVillageMap(options.villageMap, units) : undefined;
+      const villageMap = options.villageMap !== undefined ? loadVillageMap(options.villageMap, units) : undefined;
       const latestBirthDate = options.asOf ? { date: options.asOf, why: 'as_of' as const } : { date: today, why: 'today' as const };
       const imported = await readData(files, {
         ...(options.asOf ? { codesAsOf: options.asOf } : {}),
