@@ -9,11 +9,10 @@
 import type { Command } from 'commander';
 import { checkOutputFolder } from '../io/output.js';
 import { cliText, render } from '../messages/index.js';
-import { aggregateReport, aggregateStep } from '../pipeline/aggregate.js';
 import { loadAdminUnits, loadCatalogue, loadPeriodPresets, loadTargets } from '../pipeline/load.js';
-import { loadReportOptions, type LoadedReportOptions, type ReportFileOptions } from '../pipeline/report.js';
-import { DOUBLE_COUNT_NOTE, type AggregateOutcome } from '../pipeline/annexes.js';
-import { checkReportDate, completenessMessage, parsePeriod } from '../pipeline/stages.js';
+import type { LoadedReportOptions, ReportFileOptions } from '../pipeline/report.js';
+import type { AggregateOutcome } from '../pipeline/annexes.js';
+import { completenessMessage, DOUBLE_COUNT_NOTE, parsePeriod } from '../pipeline/stages.js';
 import { OUT_FOLDER_HELP, besideInputs, inputFiles } from './inputs.js';
 import { langOf, say, type CliContext } from './context.js';
 import type { Text } from './help.js';
@@ -49,6 +48,7 @@ export function reportOutcome(context: CliContext, outcome: AggregateOutcome, la
 }
 
 export async function writeAggregateReport(outDir: string, outcome: AggregateOutcome, loaded: LoadedReportOptions): Promise<WrittenReport> {
+  const { aggregateReport } = await import('../pipeline/aggregate.js');
   const files = await aggregateReport(outcome, loaded);
   return { ...writeReportFiles(outDir, outcome.input.unit.code, outcome.input.result.period.id, files), placeholders: files.placeholders };
 }
@@ -72,6 +72,7 @@ export function registerAggregate(program: Command, context: CliContext, text: T
       const paths = inputFiles(given, context.err, lang);
       const out = options.out ?? besideInputs(paths);
       checkOutputFolder(out);
+      const [{ aggregateStep }, { checkReportDate, loadReportOptions }] = await Promise.all([import('../pipeline/aggregate.js'), import('../pipeline/report.js')]);
       const loaded = loadReportOptions(options);
       const presets = loadPeriodPresets();
       checkReportDate(loaded.settings, parsePeriod(options.period, presets).to, options.settings);

@@ -15,15 +15,12 @@ import type { ImportWarning, RejectedRow } from '../model/issues.js';
 import { cliText, ExitCode, numberIn, UserError, render, type Lang } from '../messages/index.js';
 import type { ComputeResult, IndicatorResult } from '../model/results.js';
 import { LEVELS, Level } from '../model/levels.js';
-import { computeStep, loadDefinitions, loadPlanAndBaseline } from '../pipeline/compute.js';
 import { loadVillageMap } from '../pipeline/load.js';
 import { resolvePeriod, type PeriodChoice } from '../pipeline/period.js';
 import { bornBy, readData } from '../pipeline/read.js';
-import { unitNamer } from '../pipeline/units.js';
-import { completenessFor } from '../pipeline/report.js';
+import { completenessFor, unitNamer } from '../pipeline/units.js';
 import { resultFormatFor, RESULT_FORMATS } from '../output/formats.js';
-import type { UnitNamer } from '../output/results-model.js';
-import { STATUS_LABEL } from '../output/results-xlsx.js';
+import { STATUS_LABEL, type UnitNamer } from '../output/results-model.js';
 import { progressFor } from './progress.js';
 import { ignoreSheetOption, profileOption, sheetChoiceOf, type SheetOptions } from './sheet-options.js';
 import { inputFiles } from './inputs.js';
@@ -186,6 +183,7 @@ export function registerCompute(program: Command, context: CliContext, text: Tex
       const files = inputFiles(given, context.err, lang);
       const period = resolvePeriod(options);
       if (options.out !== undefined) checkOutputFile(options.out, { extensions: RESULT_FORMATS.map((format) => format.extension) });
+      const { computeStep, loadDefinitions, loadPlanAndBaseline } = await import('../pipeline/compute.js');
       // Definitions and the baseline are read before the data: a bad file fails before any work.
       const definitions = loadDefinitions(options.periods);
       const planAndBaseline = loadPlanAndBaseline(options, definitions.catalogue);

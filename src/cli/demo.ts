@@ -19,20 +19,7 @@ import type { Command } from 'commander';
 import { outputPath } from '../io/file-names.js';
 import { checkOutputFolder, prepareOutputFolder, writeOutputFile } from '../io/output.js';
 import { cliText, ExitCode, UserError, render, type Lang } from '../messages/index.js';
-import { aggregateStep } from '../pipeline/aggregate.js';
-import {
-  checkSum,
-  communeAnnexes,
-  demoSetup,
-  districtReport,
-  duplicateChildren,
-  sampleFiles,
-  todayReports,
-  DEMO,
-  DEMO_2026,
-  DEMO_SCENARIOS,
-  type DemoScenario,
-} from '../pipeline/demo.js';
+import type { DemoScenario } from '../pipeline/demo.js';
 import { completenessMessage, placeholdersMessage, placementLines, reportBaseName } from '../pipeline/stages.js';
 import type { UnitReport } from '../pipeline/report.js';
 import type { OnPipelineEvent } from '../pipeline/events.js';
@@ -41,8 +28,6 @@ import { langOf, say, type CliContext } from './context.js';
 import type { Text } from './help.js';
 import { progressFor } from './progress.js';
 import { importLine, parseSuppressOption, SUPPRESS_HELP, writeReportFiles } from './report.js';
-
-export { DEMO, DEMO_2026 };
 
 /** The progress line while the demo reads and computes. */
 function demoProgress(context: CliContext, lang: Lang, files: number): OnPipelineEvent {
@@ -57,8 +42,9 @@ function demoProgress(context: CliContext, lang: Lang, files: number): OnPipelin
 }
 
 /** Today's demo: the 2026-H1 reports of a new commune and of the province, against 2025-H1 across the reform. */
-export async function runTodayDemo(outDir: string, context: CliContext, lang: Lang, samples: string = DEMO_2026.samples, suppress?: number): Promise<void> {
-  const paths = sampleFiles(samples);
+export async function runTodayDemo(outDir: string, context: CliContext, lang: Lang, samples?: string, suppress?: number): Promise<void> {
+  const { DEMO_2026, sampleFiles, todayReports } = await import('../pipeline/demo.js');
+  const paths = sampleFiles(samples ?? DEMO_2026.samples);
   checkOutputFolder(outDir);
   const run = await todayReports(paths, suppress, demoProgress(context, lang, paths.length));
   // The accounting with the rows placing them on today's units rejected (none in the sample).
@@ -81,8 +67,9 @@ export async function runTodayDemo(outDir: string, context: CliContext, lang: La
 }
 
 /** The 2025-H1 district demo: the district's report, the communes' annexes, and their sum checked. */
-export async function runDistrictDemo(outDir: string, context: CliContext, lang: Lang, samples: string = DEMO.samples, suppress?: number): Promise<void> {
-  const paths = sampleFiles(samples);
+export async function runDistrictDemo(outDir: string, context: CliContext, lang: Lang, samples?: string, suppress?: number): Promise<void> {
+  const [{ checkSum, communeAnnexes, DEMO, demoSetup, districtReport, duplicateChildren, sampleFiles }, { aggregateStep }] = await Promise.all([import('../pipeline/demo.js'), import('../pipeline/aggregate.js')]);
+  const paths = sampleFiles(samples ?? DEMO.samples);
   checkOutputFolder(outDir);
   const setup = demoSetup(suppress);
 
@@ -137,12 +124,12 @@ export async function runDistrictDemo(outDir: string, context: CliContext, lang:
   context.exitCode = ExitCode.usage;
 }
 
-function parseScenario(value: string): DemoScenario {
-  const scenario = DEMO_SCENARIOS.find((known) => known === value);
+function parseScenario(value: string, scenarios: readonly DemoScenario[]): DemoScenario {
+  const scenario = scenarios.find((known) => known === value);
   if (scenario === undefined) {
     throw new UserError(
       ExitCode.usage,
-      cliText.unknownDemoScenario({ scenarios: DEMO_SCENARIOS.join(', '), value }),
+      cliText.unknownDemoScenario({ scenarios: scenarios.join(', '), value }),
     );
   }
   return scenario;
@@ -170,7 +157,7 @@ export function registerDemo(program: Command, context: CliContext, text: Text):
     )
     .option('--suppress <K>', text(SUPPRESS_HELP), parseSuppressOption)
     .action(async (options: { scenario: string; out: string; samples?: string; suppress?: number }, command: Command) => {
-      const scenario = parseScenario(options.scenario);
+      const scenario = parseScenario(options.scenario, (await import('../pipeline/demo.js')).DEMO_SCENARIOS);
       const run = scenario === '2026' ? runTodayDemo : runDistrictDemo;
       await run(options.out, context, langOf(command), options.samples, options.suppress);
     });

@@ -10,7 +10,6 @@ import type { Command } from 'commander';
 import { formatDate, formatNumberIn, type RecordKeys } from '../pipeline/stages.js';
 import { BreakdownKey } from '../model/results.js';
 import { cliText, engineText, ExitCode, UserError, render, type Lang, type Message } from '../messages/index.js';
-import { explainStep, loadDefinitions } from '../pipeline/compute.js';
 import { loadVillageMap } from '../pipeline/load.js';
 import { resolvePeriod } from '../pipeline/period.js';
 import { bornBy, readData } from '../pipeline/read.js';
@@ -86,6 +85,7 @@ export function registerExplain(program: Command, context: CliContext, text: Tex
       const lang = langOf(self);
       const files = inputFiles(given, context.err, lang);
       const period = resolvePeriod(options);
+      const { explainStep, loadDefinitions } = await import('../pipeline/compute.js');
       const definitions = loadDefinitions(options.periods);
       const villageMap = options.villageMap !== undefined ? loadVillageMap(options.villageMap, definitions.units) : undefined;
       const imported = await readData(files, { ...bornBy(period), sheets: sheetChoiceOf(options) });

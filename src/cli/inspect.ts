@@ -9,8 +9,7 @@
 import type { Command } from 'commander';
 import { existsSync } from 'node:fs';
 import { basename } from 'node:path';
-import { columnLetter, draftProfileText, draftVillageMap, type FileInspection, inspectFile, KIND_LABELS, type ProfileSelection, type SheetChoice, VILLAGE_MAP_HEADERS } from '../pipeline/stages.js';
-import { loadAdminUnits } from '../pipeline/load.js';
+import { columnLetter, draftProfileText, draftVillageMap, type FileInspection, inspectFile, KIND_LABELS, loadAdminUnits, type ProfileSelection, type SheetChoice, VILLAGE_MAP_HEADERS } from '../pipeline/stages.js';
 import { readData } from '../pipeline/read.js';
 import { jsonPieces, lineSink } from '../io/json-stream.js';
 import { checkOutputFile, writeOutputFile } from '../io/output.js';

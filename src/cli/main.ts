@@ -10,7 +10,10 @@ type Register = (program: Command, context: CliContext, text: Text) => void;
 /**
  * Every command lives in its own module; this list is the whole CLI, in the order help lists it.
  * A module is loaded only when its command runs (or for help): the report, chart and server
- * modules take most of a second to load, which `validate` of one file should not pay.
+ * modules take most of a second to load, which `validate` of one file should not pay. A command
+ * module, in turn, imports the steps its action runs (the engine, the report, the server, the
+ * sample writer) in that action, so that help, which loads them all, loads none of those
+ * (tests/cli/loaded-modules.test.ts).
  */
 const COMMANDS: Readonly<Record<string, () => Promise<Register>>> = {
   validate: async () => (await import('./validate.js')).registerValidate,

@@ -14,7 +14,7 @@ import { outputPath } from '../io/file-names.js';
 import { checkOutputFolder, prepareOutputFolder, writeOutputFiles } from '../io/output.js';
 import { cliText, ExitCode, UserError, render, type Lang } from '../messages/index.js';
 import type { OnPipelineEvent } from '../pipeline/events.js';
-import { reportFromFiles, type ReportRequest } from '../pipeline/report.js';
+import type { ReportRequest } from '../pipeline/report.js';
 import type { ReportFiles } from '../output/report.js';
 import { addPeriodOptions, printPlacement, printRowErrors } from './compute.js';
 import { ignoreSheetOption, profileOption, sheetChoiceOf, type SheetOptions } from './sheet-options.js';
@@ -121,6 +121,7 @@ export function registerReport(program: Command, context: CliContext, text: Text
       checkOutputFolder(out);
       const progress = progressFor(context, lang, paths.length);
       const print = printStages(context.err, lang);
+      const { reportFromFiles } = await import('../pipeline/report.js');
       const { report } = await reportFromFiles(paths, { ...options, sheets: sheetChoiceOf(options) }, (event) => {
         if (event.kind === 'file-read') return progress.fileRead(event.account);
         if (event.kind === 'rows-read') return progress.rowsRead(event.file, event.rows);

@@ -1,7 +1,8 @@
 import type { Command } from 'commander';
 import { cliText, ExitCode, UserError } from '../messages/index.js';
 import { join } from 'node:path';
-import { buildPostReformSet, buildSampleSet, DEFAULT_SEED, districtSize, loadAdminUnits, OTHER_LAYOUTS_DIR, POST_REFORM_DIR, writeOtherLayouts, writePostReformSet, writeSampleSet, type WrittenFile } from '../pipeline/stages.js';
+import { loadAdminUnits } from '../pipeline/stages.js';
+import { buildPostReformSet, buildSampleSet, DEFAULT_SEED, districtSize, OTHER_LAYOUTS_DIR, POST_REFORM_DIR, writeOtherLayouts, writePostReformSet, writeSampleSet, type WrittenFile } from '../pipeline/sample.js';
 import { outputFault, prepareOutputFolder } from '../io/output.js';
 import { langOf, say, type CliContext } from './context.js';
 import type { Lang } from '../messages/index.js';

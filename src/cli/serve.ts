@@ -6,7 +6,6 @@ import { Option, type Command } from 'commander';
 import { cliText, ExitCode, UserError, render, type Message } from '../messages/index.js';
 import { toolVersion } from '../model/version.js';
 import { loadProfile } from '../pipeline/stages.js';
-import { openBrowser, startServer } from '../server/start.js';
 import { profileOption } from './sheet-options.js';
 import { langOf, say, type CliContext } from './context.js';
 import type { Text } from './help.js';
@@ -56,6 +55,7 @@ export function registerServe(program: Command, context: CliContext, text: Text)
       const lang = langOf(command);
       // A bad profile exits 4 before the server starts, as on every other command.
       const profile = options.profile !== undefined ? loadProfile(options.profile) : undefined;
+      const { openBrowser, startServer } = await import('../server/start.js');
       const server = await startServer({
         ...(profile ? { profile } : {}),
         ...(options.port !== undefined ? { port: options.port } : {}),

@@ -1,11 +1,10 @@
 import type { Command } from 'commander';
 import { join } from 'node:path';
 import { checkOutputFile, checkOutputFolder, prepareOutputFolder, writeOutputFile, writeOutputFiles } from '../io/output.js';
-import { accountingLines, columnLines, rejectedLine, summaryLines, warningLine } from '../pipeline/stages.js';
+import { accountingLines, columnLines, loadAdminUnits, rejectedLine, summaryLines, warningLine } from '../pipeline/stages.js';
 import { cliText, ExitCode, numberIn, outputText, render, UserError } from '../messages/index.js';
+import { loadVillageMap } from '../pipeline/load.js';
 import { readData, totalsOf } from '../pipeline/read.js';
-import { placeStep } from '../pipeline/compute.js';
-import { loadAdminUnits, loadVillageMap } from '../pipeline/load.js';
 import { ignoreSheetOption, profileOption, sheetChoiceOf, type SheetOptions } from './sheet-options.js';
 import { inputFiles } from './inputs.js';
 import { langOf, type CliContext } from './context.js';
@@ -57,6 +56,8 @@ export function registerValidate(program: Command, context: CliContext, text: Te
         onEvent: (event) => (event.kind === 'file-read' ? progress.fileRead(event.account) : event.kind === 'rows-read' && progress.rowsRead(event.file, event.rows)),
       });
       progress.done();
+      // The engine (arquero) is loaded once the files are read: reading starts without waiting for it.
+      const { placeStep } = await import('../pipeline/compute.js');
       // Rows are placed on the units of --as-of (default today) as a report would place them:
       // a code its file's vintage does not know, or an ambiguous reused code, is rejected here too.
       const placed = placeStep(imported, { referenceDate: options.asOf ?? today, ...(options.asOf ? { codesAsOf: options.asOf } : {}), ...(villageMap ? { villageMap } : {}) }, units);

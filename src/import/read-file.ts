@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { createReadStream } from 'node:fs';
+import { closeSync, openSync, readSync } from 'node:fs';
 import { basename, extname } from 'node:path';
 import type { ImportWarning, RejectedRow } from '../model/issues.js';
 import { importText, type Message } from '../messages/index.js';
@@ -215,9 +215,21 @@ function originOf(format: FileFormat, path: string): { origin?: Message } {
   return {};
 }
 
+/** Read in 1 MiB pieces, synchronously (a commune's file is one or two: no thread-pool hop per piece). */
 async function sha256Of(path: string): Promise<string> {
   const hash = createHash('sha256');
-  for await (const chunk of createReadStream(path)) hash.update(chunk as Buffer);
+  const piece = Buffer.allocUnsafe(1024 * 1024);
+  const handle = openSync(path, 'r');
+  try {
+    for (let position = 0; ; ) {
+      const read = readSync(handle, piece, 0, piece.length, position);
+      if (read === 0) break;
+      hash.update(piece.subarray(0, read));
+      position += read;
+    }
+  } finally {
+    closeSync(handle);
+  }
   return hash.digest('hex');
 }
 
@@ -337,17 +349,20 @@ async function readSheet(sheet: RawSheet, file: string, units: UnitCheck, read: 
   sheet.readColumns?.(layout.columns.map((column) => column.index));
   const toSystem1900 = sheet.date1904 ? serialsTo1900(layout) : undefined;
 
+  let rowNumber = 0;
+  // Made for the rows that need it (a warning, a rejection): most rows are accepted as they are.
+  const sourceOf = () => ({ file, sheet: sheet.name, row: rowNumber });
   const handle = (row: RawRow) => {
     if (row.number <= layout.headerRow) return;
     tick();
-    const source = { file, sheet: sheet.name, row: row.number };
-    const outcome = readRow(layout, toSystem1900 ? toSystem1900(row.cells) : row.cells, source, units);
+    rowNumber = row.number;
+    const outcome = readRow(layout, toSystem1900 ? toSystem1900(row.cells) : row.cells, sourceOf, units);
     switch (outcome.type) {
       case 'empty':
         return;
       case 'total':
         account.totalsSkipped += 1;
-        read.warnings.push({ source, kind: 'totals_row', message: importText.totalsRowSkipped() });
+        read.warnings.push({ source: sourceOf(), kind: 'totals_row', message: importText.totalsRowSkipped() });
         return;
       case 'rejected': {
         account.read += 1;
@@ -359,13 +374,13 @@ async function readSheet(sheet: RawSheet, file: string, units: UnitCheck, read: 
           const text = displayText(cell === UNREAD_TEXT ? row.unread!.text(index) : cell);
           if (text !== '' || header.contract) values[header.name] = text;
         });
-        read.rejected.push({ source, recordKind: spec.kind, issues: outcome.issues, values });
+        read.rejected.push({ source: sourceOf(), recordKind: spec.kind, issues: outcome.issues, values });
         return;
       }
       case 'accepted': {
         account.read += 1;
         account.accepted += 1;
-        for (const warning of outcome.warnings) read.warnings.push({ source, ...warning });
+        for (const warning of outcome.warnings) read.warnings.push({ source: sourceOf(), ...warning });
         const parsed = outcome.parsed;
         if (parsed.kind === 'communeFacts') read.communeFacts.push(parsed.record);
         else builder?.push(parsed.values, origin, row.number);

@@ -131,6 +131,9 @@ type CellOutcome =
 
 const BLANK_CELL: CellOutcome = { type: 'blank' };
 const MAX_REMEMBERED = 4096;
+const DAY_MS = 86_400_000;
+/** About 55 years of days. */
+const MAX_DAYS = 20_000;
 const MIN_TRIED = 256;
 
 /**
@@ -140,7 +143,7 @@ const MIN_TRIED = 256;
  */
 class CellReader {
   private readonly seen = new Map<string | number | boolean, CellOutcome>();
-  private readonly seenDates = new Map<number, CellOutcome>();
+  private readonly days = new Map<number, CellOutcome>();
   /** Names and keys are all different: looking them up would cost more than parsing them. */
   private remember = true;
   private hits = 0;
@@ -148,10 +151,10 @@ class CellReader {
   constructor(private readonly column: MappedColumn) {}
 
   read(raw: RawValue): CellOutcome {
+    if (raw instanceof Date) return this.readDate(raw);
     if (raw === null || !this.remember) return this.parse(raw);
-    const isDate = raw instanceof Date;
-    const cache = isDate ? this.seenDates : this.seen;
-    const key = isDate ? raw.getTime() : raw;
+    const cache = this.seen;
+    const key = raw;
     let outcome = cache.get(key);
     if (outcome !== undefined) {
       this.hits += 1;
@@ -161,6 +164,21 @@ class CellReader {
     this.misses += 1;
     if (this.misses > MIN_TRIED && this.hits < this.misses) this.remember = false;
     else if (cache.size < MAX_REMEMBERED) cache.set(key, outcome);
+    return outcome;
+  }
+
+  /**
+   * A date cell, by its day: a province's birth dates are a few thousand days, too many for the
+   * cache above to keep trying, too few to parse each of half a million again.
+   */
+  private readDate(raw: Date): CellOutcome {
+    const day = raw.getTime() / DAY_MS;
+    if (!Number.isInteger(day)) return this.parse(raw);
+    let outcome = this.days.get(day);
+    if (outcome === undefined) {
+      outcome = this.parse(raw);
+      if (this.days.size < MAX_DAYS) this.days.set(day, outcome);
+    }
     return outcome;
   }
 
@@ -184,15 +202,17 @@ class CellReader {
 export function readRow(
   layout: SheetLayout,
   cells: readonly RawValue[],
-  source: SourceRef,
+  /** Where the row is: asked for only by a ThongTinXa row, whose record keeps it. */
+  sourceOf: () => SourceRef,
   units: UnitCheck,
 ): RowOutcome {
   if (cells.every(isBlank)) return { type: 'empty' };
   if (isTotalsRow(cells)) return { type: 'total' };
 
-  const issues: RowIssue[] = [];
-  const values: Record<string, unknown> = {};
-  const { headerOf, present, readers } = columnsOf(layout);
+  const { headerOf, present, readers, blank } = columnsOf(layout);
+  // Every field there from the start (undefined: no value), so that filling it never reshapes the object.
+  const values: Record<string, unknown> = blank === undefined ? {} : { ...blank };
+  const row = new RowChecks(values, headerOf);
 
   const columns = layout.columns;
   for (let at = 0; at < columns.length; at += 1) {
@@ -202,46 +222,53 @@ export function readRow(
     if (outcome.type === 'value') {
       values[column.spec.key] = outcome.value;
     } else if (outcome.type === 'problem') {
-      issues.push(cellIssue(column, raw, outcome.kind, outcome.message));
+      row.add(cellIssue(column, raw, outcome.kind, outcome.message));
     } else if (column.spec.required) {
-      issues.push(cellIssue(column, raw, 'missing_value', importText.requiredValueMissing()));
+      row.add(cellIssue(column, raw, 'missing_value', importText.requiredValueMissing()));
     }
   }
 
-  const row = new RowChecks(values, headerOf, issues);
   checkUnits(values, units, row);
 
   const kind = layout.spec.kind;
   if (kind === 'children') checkChild(values, present, row);
   if (kind === 'events') checkEvent(values, row);
 
-  if (issues.length > 0) {
+  const issues = row.issues;
+  if (issues !== undefined) {
     // Problems in the order of the file's columns, as the official reads the row.
     const position = (issue: RowIssue) => layout.headers.indexOf(issue.column ?? '');
     return { type: 'rejected', issues: issues.map((issue, index) => ({ issue, index })).sort((a, b) => position(a.issue) - position(b.issue) || a.index - b.index).map(({ issue }) => issue) };
   }
-  return finish(kind, values, source, row.warnings);
+  return finish(kind, values, sourceOf, row.warnings ?? NO_WARNINGS);
 }
+
+const NO_WARNINGS: readonly RowWarning[] = [];
 
 /** The checks of one row across its cells: problems that reject it, and warnings. */
 class RowChecks {
-  readonly warnings: RowWarning[] = [];
+  /** Made at the first problem or warning: most rows have none. */
+  issues: RowIssue[] | undefined;
+  warnings: RowWarning[] | undefined;
   constructor(
     private readonly values: Record<string, unknown>,
     private readonly headerOf: ReadonlyMap<string, string>,
-    private readonly issues: RowIssue[],
   ) {}
 
   get issueCount(): number {
-    return this.issues.length;
+    return this.issues?.length ?? 0;
+  }
+
+  add(issue: RowIssue): void {
+    (this.issues ??= []).push(issue);
   }
 
   check(key: string, kind: string, message: Message): void {
-    this.issues.push({ column: this.headerOf.get(key) ?? key, value: this.shown(key), kind, message });
+    this.add({ column: this.headerOf.get(key) ?? key, value: this.shown(key), kind, message });
   }
 
   warn(key: string, kind: string, message: Message): void {
-    this.warnings.push({ column: this.headerOf.get(key) ?? key, value: this.shown(key), kind, message });
+    (this.warnings ??= []).push({ column: this.headerOf.get(key) ?? key, value: this.shown(key), kind, message });
   }
 
   private shown(key: string): string {
@@ -260,6 +287,11 @@ interface LayoutColumns {
   readonly present: ReadonlySet<string>;
   /** One per `layout.columns`, in the same order. */
   readonly readers: readonly CellReader[];
+  /**
+   * A TreEm or SuViec row's values before any is read: every field of the kind, undefined. A
+   * ThongTinXa row starts empty (its record is checked by zod, to which a key present differs).
+   */
+  readonly blank: Readonly<Record<string, undefined>> | undefined;
 }
 
 const layoutColumns = new WeakMap<SheetLayout, LayoutColumns>();
@@ -275,6 +307,7 @@ function columnsOf(layout: SheetLayout): LayoutColumns {
       ]),
       present: new Set(layout.columns.map((column) => column.spec.key)),
       readers: layout.columns.map((column) => new CellReader(column)),
+      blank: layout.spec.kind === 'communeFacts' ? undefined : Object.fromEntries(layout.spec.columns.map((column) => [column.key, undefined])),
     };
     layoutColumns.set(layout, found);
   }
@@ -373,9 +406,9 @@ function checkEvent(values: Record<string, unknown>, row: RowChecks): void {
  * skip it: every value came from its cell parser and the checks above, and the column builder
  * refuses a value of the wrong shape.
  */
-function finish(kind: RecordKind, values: Record<string, unknown>, source: SourceRef, warnings: readonly RowWarning[]): RowOutcome {
+function finish(kind: RecordKind, values: Record<string, unknown>, sourceOf: () => SourceRef, warnings: readonly RowWarning[]): RowOutcome {
   if (kind !== 'communeFacts') return { type: 'accepted', parsed: { kind, values }, warnings };
-  const input = { ...values, source };
+  const input = { ...values, source: sourceOf() };
   const result = CommuneFacts.safeParse(input);
   return result.success ? { type: 'accepted', parsed: { kind, record: result.data }, warnings } : schemaRejection(result.error, input);
 }

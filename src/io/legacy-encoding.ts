@@ -195,6 +195,27 @@ const LETTER = /\p{L}/u;
 const NON_ASCII = /[^\0-\x7f]/;
 const BEYOND_LATIN1 = /[^\0-\xff]/;
 
+/** LegacyTextConverter.lastSettled: whatever the column shows next. */
+const FOR_EVER = -1;
+const PLAIN_ASCII = 0;
+const LATIN1_ONLY = 1;
+const BEYOND = 2;
+
+/**
+ * ASCII only, Latin-1 with something beyond ASCII (legacy text may be), or something beyond
+ * Latin-1 (Unicode): one look at each character, stopping at the first beyond Latin-1 (most
+ * Vietnamese words have one in their first three letters).
+ */
+function charactersOf(text: string): number {
+  let kind = PLAIN_ASCII;
+  for (let i = 0; i < text.length; i += 1) {
+    const code = text.charCodeAt(i);
+    if (code > 0xff) return BEYOND;
+    if (code > 0x7f) kind = LATIN1_ONLY;
+  }
+  return kind;
+}
+
 /** Only Latin-1 text with something beyond ASCII can be legacy text. */
 export function mayBeLegacy(text: string): boolean {
   return NON_ASCII.test(text) && !BEYOND_LATIN1.test(text);
@@ -296,11 +317,17 @@ export class LegacyTextConverter {
   observe(text: string, column: number): void {
     if (!NON_ASCII.test(text)) return;
     if (BEYOND_LATIN1.test(text)) {
-      if (UNICODE_VIETNAMESE.test(text)) this.state(column).unicode += 1;
+      if (UNICODE_VIETNAMESE.test(text)) {
+        this.state(column).unicode += 1;
+        this.version += 1;
+      }
       return;
     }
     const decoded = decodeLegacy(text);
-    if (decoded) this.state(column).evidence[decoded.encoding] += 1;
+    if (decoded) {
+      this.state(column).evidence[decoded.encoding] += 1;
+      this.version += 1;
+    }
   }
 
   /**
@@ -315,16 +342,45 @@ export class LegacyTextConverter {
     return undefined;
   }
 
+  /**
+   * Whether the text last given to `convert` would come back unchanged and count nothing if
+   * given again in the same column: -1 for ever (ASCII, or text beyond Latin-1 whose Unicode
+   * Vietnamese no longer counts: two such cells already rule the column out, see
+   * `encodingOf`); a `version` for Latin-1 text left as it is, whose reading may change once
+   * any column shows more (then the version moves on); undefined when it was converted.
+   */
+  lastSettled: number | undefined;
+  /** Moves on whenever what a column has shown changes. */
+  version = 0;
+
+
   /** Cheap for the usual cell: ASCII, or Unicode Vietnamese, fails the first test or the second. */
   convert(text: string, row: number, column: number, observed = false): string {
-    if (!NON_ASCII.test(text)) return text;
-    if (BEYOND_LATIN1.test(text)) {
-      if (!observed && UNICODE_VIETNAMESE.test(text)) this.state(column).unicode += 1;
+    const kind = charactersOf(text);
+    this.lastSettled = FOR_EVER;
+    if (kind === PLAIN_ASCII) return text;
+    if (kind === BEYOND) {
+      const state = this.columns.get(column);
+      // Past two Unicode Vietnamese cells the count decides nothing more (`encodingOf`).
+      if (state !== undefined && state.unicode > 1) return text;
+      if (UNICODE_VIETNAMESE.test(text)) {
+        const counted = state ?? this.state(column);
+        if (!observed) {
+          counted.unicode += 1;
+          this.version += 1;
+        }
+        if (counted.unicode <= 1) this.lastSettled = undefined;
+      }
       return text;
     }
     const known = this.encodingOf(this.columns.get(column));
     const decoded = decodeLegacy(text, known);
-    if (!decoded) return text;
+    if (!decoded) {
+      this.lastSettled = this.version;
+      return text;
+    }
+    this.lastSettled = undefined;
+    this.version += 1;
     const state = this.state(column);
     if (!observed && decodeLegacy(text)?.encoding === decoded.encoding) state.evidence[decoded.encoding] += 1;
     if (state.converted[decoded.encoding] === 0) state.firstRow[decoded.encoding] = row;

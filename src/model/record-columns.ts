@@ -198,8 +198,8 @@ export function eventRecords(events: EventColumns): ChildEvent[] {
 export class ColumnsBuilder<L extends Layout> {
   private readonly origins: Origin[] = [];
   private readonly originIndex = new Map<string, number>();
-  private readonly originOf: number[] = [];
-  private readonly rows: number[] = [];
+  private readonly originOf = new GrowingNumbers();
+  private readonly rows = new GrowingNumbers();
   /** One slot per field, in layout order: the hot loop touches no map. */
   private readonly slots: Slot[];
 
@@ -210,7 +210,7 @@ export class ColumnsBuilder<L extends Layout> {
         name,
         spec,
         values: spec.type === 'text' ? [] : undefined,
-        numbers: [],
+        numbers: new GrowingNumbers(),
         dictionary: spec.type === 'code' ? new Map() : undefined,
         bitOf: spec.type === 'list' ? new Map(spec.list.map((entry, index) => [entry.code, index])) : undefined,
         last: undefined,
@@ -264,32 +264,56 @@ export class ColumnsBuilder<L extends Layout> {
         fields[slot.name] = { type: 'text', values: slot.values };
         continue;
       }
-      const numbers = slot.numbers;
+      const numbers = slot.numbers.filled();
       switch (slot.spec.type) {
         case 'code':
-          fields[slot.name] = { type: 'code', dictionary: [...(slot.dictionary?.keys() ?? [])], codes: Int32Array.from(numbers) };
+          fields[slot.name] = { type: 'code', dictionary: [...(slot.dictionary?.keys() ?? [])], codes: new Int32Array(numbers) };
           break;
         case 'date':
-          fields[slot.name] = { type: 'date', dates: Int32Array.from(numbers) };
+          fields[slot.name] = { type: 'date', dates: new Int32Array(numbers) };
           break;
         case 'flag':
-          fields[slot.name] = { type: 'flag', flags: Int8Array.from(numbers) };
+          fields[slot.name] = { type: 'flag', flags: new Int8Array(numbers) };
           break;
         case 'list':
-          fields[slot.name] = { type: 'list', bits: Uint32Array.from(numbers) };
+          fields[slot.name] = { type: 'list', bits: new Uint32Array(numbers) };
           break;
         default:
-          fields[slot.name] = { type: 'number', numbers: Float64Array.from(numbers) };
+          fields[slot.name] = { type: 'number', numbers: new Float64Array(numbers) };
           break;
       }
     }
     return {
       length: this.rows.length,
       origins: this.origins,
-      origin: Int32Array.from(this.originOf),
-      row: Int32Array.from(this.rows),
+      origin: new Int32Array(this.originOf.filled()),
+      row: new Int32Array(this.rows.filled()),
       fields: fields as RecordColumns<L>['fields'],
     };
+  }
+}
+
+/**
+ * Numbers pushed one at a time into a typed array that doubles when full: off the garbage
+ * collector's heap (half a million rows make twenty such columns, which as arrays it would copy
+ * and walk again and again while the files are read).
+ */
+class GrowingNumbers {
+  private numbers = new Float64Array(1024);
+  length = 0;
+
+  push(value: number): void {
+    if (this.length === this.numbers.length) {
+      const wider = new Float64Array(this.numbers.length * 2);
+      wider.set(this.numbers);
+      this.numbers = wider;
+    }
+    this.numbers[this.length++] = value;
+  }
+
+  /** The numbers pushed (a view: copied by the caller into the column's own array). */
+  filled(): Float64Array {
+    return this.numbers.subarray(0, this.length);
   }
 }
 
@@ -299,7 +323,7 @@ interface Slot {
   /** Text fields. */
   readonly values: (string | undefined)[] | undefined;
   /** Every other field, encoded. */
-  readonly numbers: number[];
+  readonly numbers: GrowingNumbers;
   readonly dictionary: Map<string, number> | undefined;
   readonly bitOf: ReadonlyMap<string, number> | undefined;
   /** The last string value encoded, and its number. */
@@ -308,7 +332,23 @@ interface Slot {
 }
 type NumberSlot = Slot;
 
-const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
+/**
+ * "2025-06-30" → 20250630, or -1 when the text is not `dddd-dd-dd`: the shape checked and
+ * `dateNumber` computed in one look at ten characters (three dates a child, half a million children).
+ */
+function isoDayNumber(text: string): number {
+  if (text.length !== 10 || text.charCodeAt(4) !== DASH || text.charCodeAt(7) !== DASH) return -1;
+  let number = 0;
+  for (let i = 0; i < 10; i += 1) {
+    if (i === 4 || i === 7) continue;
+    const digit = text.charCodeAt(i) - 48;
+    if (digit < 0 || digit > 9) return -1;
+    number = number * 10 + digit;
+  }
+  return number;
+}
+
+const DASH = 45;
 
 function encode(slot: NumberSlot, value: unknown): number {
   switch (slot.spec.type) {
@@ -322,8 +362,11 @@ function encode(slot: NumberSlot, value: unknown): number {
     }
     case 'date':
       if (value === undefined) return NO_DATE;
-      if (typeof value !== 'string' || !ISO_DATE.test(value)) throw shapeError(slot.name, value);
-      return dateNumber(value);
+      {
+        const day = typeof value === 'string' ? isoDayNumber(value) : -1;
+        if (day < 0) throw shapeError(slot.name, value);
+        return day;
+      }
     case 'flag':
       if (value === null || value === undefined) return ABSENT_FLAG;
       if (typeof value !== 'boolean') throw shapeError(slot.name, value);

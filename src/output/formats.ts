@@ -4,6 +4,10 @@
  * pieces as they are made). No writer touches the file system: the CLI hands the bytes to
  * io/output.ts (one module writes every file, whole or not at all), the page sends them.
  *
+ * A writer's module is loaded when a file of its format is written, not before: exceljs, docx,
+ * jszip and the chart renderer take a few hundred milliseconds to load, which `compute --out
+ * x.json` and `validate` should not pay (tests/cli/loaded-modules.test.ts).
+ *
  * Adding a format: CONTRIBUTING.md, "Adding an output format".
  */
 import type { RejectedRow } from '../model/issues.js';
@@ -12,13 +16,8 @@ import type { ComputeResult } from '../model/results.js';
 import type { Block } from '../report/markup.js';
 import type { ReportModel } from '../report/model.js';
 import { jsonPieces } from '../io/json-stream.js';
-import { renderAnnex } from './annex-xlsx.js';
-import { drawCharts } from './docx/charts.js';
-import { renderDocx } from './docx/build.js';
-import { errorWorkbookBytes, errorWorkbooksZip, type ErrorWorkbookContext, type FileErrorWorkbook } from './error-workbook.js';
-import { resultsCsvText } from './results-csv.js';
+import type { ErrorWorkbookContext, FileErrorWorkbook } from './error-workbook.js';
 import type { ResultsDocument } from './results-model.js';
-import { resultWorkbookBytes } from './results-xlsx.js';
 import type { OnReportStep } from './report.js';
 
 /** A file's content: whole, or its pieces in order (written or sent as they come). */
@@ -76,27 +75,28 @@ export const OUTPUTS = {
     extension: '.docx',
     mediaType: DOCX,
     write: async ({ blocks, model, date, onStep }: ReportDocument) => {
+      const [{ drawCharts }, { renderDocx }] = await Promise.all([import('./docx/charts.js'), import('./docx/build.js')]);
       const charts = await drawCharts(blocks, model, onStep);
       onStep?.({ step: 'document' });
       return renderDocx(blocks, model, date, charts);
     },
   },
   /** The report's annex: the Biểu sheets people print, and the sheets `aggregate` reads back (src/model/annex-contract.ts). */
-  annexXlsx: { extension: '.xlsx', mediaType: XLSX, write: async ({ model, date }: AnnexDocument) => renderAnnex(model, date) },
+  annexXlsx: { extension: '.xlsx', mediaType: XLSX, write: async ({ model, date }: AnnexDocument) => (await import('./annex-xlsx.js')).renderAnnex(model, date) },
   /** The computed results as a workbook people read: a sheet per group of indicators, the targets. */
   resultsXlsx: {
     extension: '.xlsx',
     mediaType: XLSX,
-    write: async ({ result, catalogue, names, lang, sources }: ResultsDocument) => resultWorkbookBytes(result, catalogue, names, lang, sources),
+    write: async ({ result, catalogue, names, lang, sources }: ResultsDocument) => (await import('./results-xlsx.js')).resultWorkbookBytes(result, catalogue, names, lang, sources),
   },
   /** The computed results, the stable JSON of docs (docs/indicator-rules.md, "JSON output"). */
   resultsJson: { extension: '.json', mediaType: 'application/json; charset=utf-8', write: async ({ result }: ResultsDocument) => resultJsonPieces(result) },
   /** The computed results as one CSV table for other programs (results-csv.ts). */
-  resultsCsv: { extension: '.csv', mediaType: 'text/csv; charset=utf-8', write: async (document: ResultsDocument) => [resultsCsvText(document)] },
+  resultsCsv: { extension: '.csv', mediaType: 'text/csv; charset=utf-8', write: async (document: ResultsDocument) => [(await import('./results-csv.js')).resultsCsvText(document)] },
   /** The rejected rows and warnings of a run, with their values (personal data). */
-  errorWorkbook: { extension: '.xlsx', mediaType: XLSX, write: async ({ rejected, lang, context }: ErrorDocument) => errorWorkbookBytes(rejected, lang, context) },
+  errorWorkbook: { extension: '.xlsx', mediaType: XLSX, write: async ({ rejected, lang, context }: ErrorDocument) => (await import('./error-workbook.js')).errorWorkbookBytes(rejected, lang, context) },
   /** The same, one workbook per commune file to send back, in a zip (the page's download). */
-  errorWorkbooksZip: { extension: '.zip', mediaType: 'application/zip', write: async ({ workbooks, lang }: ErrorWorkbooksDocument) => errorWorkbooksZip(workbooks, lang) },
+  errorWorkbooksZip: { extension: '.zip', mediaType: 'application/zip', write: async ({ workbooks, lang }: ErrorWorkbooksDocument) => (await import('./error-workbook.js')).errorWorkbooksZip(workbooks, lang) },
 } as const satisfies Record<string, OutputFormat<never>>;
 
 export type OutputId = keyof typeof OUTPUTS;

@@ -17,8 +17,7 @@ import { csvText } from '../io/csv-text.js';
 import { looksLikeFormula } from '../io/xlsx-output.js';
 import { outputText } from '../messages/index.js';
 import { levelWords } from '../model/levels.js';
-import { breakdownText } from './results-xlsx.js';
-import type { ResultsDocument } from './results-model.js';
+import { breakdownText, type ResultsDocument } from './results-model.js';
 
 export const RESULTS_CSV_HEADERS = [
   outputText.levelHeader(),

@@ -9,20 +9,13 @@
  */
 import ExcelJS from 'exceljs';
 import { sheetName, workbookBytes } from '../io/xlsx-output.js';
-import { compareValues, valueLabel } from '../engine/index.js';
+import { compareValues } from '../engine/breakdowns.js';
 import { CHILD_PROPERTY_BREAKDOWNS, type Catalogue, type IndicatorDefinition } from '../indicators/index.js';
-import { outputText, type Lang, type Message } from '../messages/index.js';
-import type { BreakdownKey, ComputeResult, IndicatorResult, Level, TargetStatus } from '../model/results.js';
+import { outputText, type Lang } from '../messages/index.js';
+import type { BreakdownKey, ComputeResult, IndicatorResult, Level } from '../model/results.js';
 import { levelWords } from '../model/levels.js';
 import { VIETNAMESE_FORMAT } from '../report/table-layout.js';
-import type { ResultSource, UnitNamer } from './results-model.js';
-
-export const STATUS_LABEL: Record<TargetStatus, Message> = {
-  met: outputText.targetMet(),
-  not_met: outputText.targetNotMet(),
-  insufficient_data: outputText.targetInsufficientData(),
-  not_occurred: outputText.targetNotOccurred(),
-};
+import { breakdownText, STATUS_LABEL, type ResultSource, type UnitNamer } from './results-model.js';
 
 const APPROXIMATE = outputText.approximateNote();
 
@@ -39,10 +32,6 @@ interface Column {
 }
 
 const breakdownId = (breakdown: IndicatorResult['breakdown']) => JSON.stringify(breakdown);
-
-export function breakdownText(breakdown: IndicatorResult['breakdown'], lang: Lang): string {
-  return (Object.entries(breakdown) as [BreakdownKey, string][]).map(([key, value]) => valueLabel(key, value, lang)).join(' – ');
-}
 
 /** The columns of one indicator: its total figures, then every breakdown value that occurs. */
 function columnsOf(definition: IndicatorDefinition, rows: readonly IndicatorResult[], lang: Lang): Column[] {

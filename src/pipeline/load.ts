@@ -4,7 +4,8 @@
  * parsed values in, so the engine stays a function of data.
  */
 import { fileURLToPath } from 'node:url';
-import { parsePeriodPresets, parseResultFile, type PeriodPresets } from '../engine/index.js';
+import { parseResultFile } from '../engine/baseline.js';
+import { parsePeriodPresets, type PeriodPresets } from '../engine/period.js';
 import { readUserFile, readYamlFile } from '../io/yaml-file.js';
 import { ExitCode, UserError, pipelineText, type Message } from '../messages/index.js';
 import { CsvParser, CsvRefusal } from '../import/readers/csv.js';

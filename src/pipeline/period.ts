@@ -1,4 +1,4 @@
-import { parsePeriod, periodFromWindow, type Period } from '../engine/index.js';
+import { parsePeriod, periodFromWindow, type Period } from '../engine/period.js';
 import { pipelineText, ExitCode, UserError } from '../messages/index.js';
 import { loadPeriodPresets } from './load.js';
 

@@ -4,13 +4,13 @@
  */
 import type { ProfileSelection } from '../import/index.js';
 import { createHash } from 'node:crypto';
-import { communeNames, coverageOf, factsPeriod, type PeriodPresets } from '../engine/index.js';
+import { factsPeriod, type PeriodPresets } from '../engine/index.js';
 import type { ImportResult } from '../import/index.js';
 import { lastYearNotes, type Catalogue } from '../indicators/index.js';
 import { pipelineText, ExitCode, UserError } from '../messages/index.js';
 import type { Dataset } from '../model/record-columns.js';
 import type { ComputeResult, Level, PeriodRef } from '../model/results.js';
-import { completenessOf, incompleteRefusal, type Completeness } from '../report/completeness.js';
+import { incompleteRefusal, type Completeness } from '../report/completeness.js';
 import type { ReportInput, UnitFacts, UnitName } from '../report/index.js';
 import { createReport, type ReportFiles } from '../output/report.js';
 import { loadReportLayout, type ReportLayout } from '../report/layout.js';
@@ -24,9 +24,15 @@ import { loadVillageMap } from './load.js';
 import type { OnPipelineEvent } from './events.js';
 import { resolvePeriod, type PeriodChoice } from './period.js';
 import { bornBy, readData, rowsRead } from './read.js';
-import { byUnitsBelow, isUnder, provinceNameOf, reportUnit } from './units.js';
+import { completenessFor, isUnder, provinceNameOf, reportUnit } from './units.js';
 
 export { toolVersion };
+// The report's making, for the front ends (pipeline/stages.ts keeps to what loads fast).
+export { type ChartFigure, chartNotes, REFERENCE_TONE } from '../report/charts/data.js';
+export { chartSvg } from '../report/charts/render.js';
+export { placedCharts, type ReportInput } from '../report/index.js';
+export { loadNarrative, type Narrative, NARRATIVE_KEYS, NARRATIVE_SECTIONS } from '../report/narrative.js';
+export { checkReportDate, loadSettingsFile, ReportSettingsFile } from '../report/settings.js';
 
 /** A short fingerprint of the indicator definitions, so an annex says which rules made it. */
 export function catalogueVersion(catalogue: Catalogue): string {
@@ -61,13 +67,6 @@ export function resultFor(result: ComputeResult, codes: ReadonlySet<string>): Co
     // Children not placed have no unit: the report of any unit says how many the run could not place.
     ...(result.placement ? { placement: result.placement } : {}),
   };
-}
-
-/** Which communes of the unit had data, with the names of those that had none. */
-export function completenessFor(result: ComputeResult, unit: UnitName, units: AdminUnits): Completeness | undefined {
-  const { to } = result.period;
-  const completeness = completenessOf(coverageOf(result.coverage, unit.code), unit, to, (codes) => communeNames(units, to, codes));
-  return completeness && byUnitsBelow(completeness, unit, to, units);
 }
 
 /** For a baseline rebuilt from the records: the indicators it cannot give, and why (the catalogue's lastYearNote). */

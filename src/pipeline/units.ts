@@ -1,8 +1,9 @@
-import type { PeriodRef } from '../model/results.js';
+import { communeNames, coverageOf } from '../engine/completeness.js';
+import type { ComputeResult, PeriodRef } from '../model/results.js';
 import { communesUnder, findUnit, isUnder as isUnderIn, levelOfCode, unitsBelow } from '../model/levels.js';
 import { pipelineText, ExitCode, UserError } from '../messages/index.js';
 import type { Level } from '../model/results.js';
-import { withUnitsBelow, type Completeness } from '../report/completeness.js';
+import { completenessOf, withUnitsBelow, type Completeness } from '../report/completeness.js';
 import { unitsWord, type UnitName } from '../report/unit-name.js';
 import { eraAt, type AdminUnits } from '../units/index.js';
 import type { UnitNamer } from '../output/results-model.js';
@@ -25,6 +26,13 @@ export function byUnitsBelow(completeness: Completeness, unit: UnitName, periodE
   const children = unitsBelow(units, unit, periodEnd).map((child): UnitName => ({ code: child.code, fullName: child.name, level: child.level }));
   const word = children[0] ? unitsWord(unit, children[0].level, periodEnd) : '';
   return withUnitsBelow(completeness, children, word, (child) => communesUnder(units, child, periodEnd).map((commune) => commune.code));
+}
+
+/** Which communes of the unit had data, with the names of those that had none. */
+export function completenessFor(result: ComputeResult, unit: UnitName, units: AdminUnits): Completeness | undefined {
+  const { to } = result.period;
+  const completeness = completenessOf(coverageOf(result.coverage, unit.code), unit, to, (codes) => communeNames(units, to, codes));
+  return completeness && byUnitsBelow(completeness, unit, to, units);
 }
 
 /** Whether a unit code lies under `parent` in the list valid at the period's end. */

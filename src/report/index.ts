@@ -6,7 +6,6 @@
  *
  * The report date (a setting, else the period's last day) is the only date the files carry.
  */
-import { safeFileName } from '../io/file-names.js';
 import { loadReportLayout, type ReportLayout } from './layout.js';
 import { buildReportModel, type ReportInput, type ReportModel } from './model.js';
 import type { Narrative, NarrativeKey } from './narrative.js';
@@ -20,7 +19,6 @@ import type { Block } from './markup.js';
 export type { ReportInput, ReportModel, SourceFile } from './model.js';
 export type { UnitFacts } from './paragraphs.js';
 export type { UnitName } from './unit-name.js';
-export { placeholdersMessage } from './template.js';
 
 export interface ReportOptions {
   /** A bundled template name or a path to a .hbs file; by default the one that fits the period. */
@@ -92,11 +90,3 @@ export function annexDocument(input: ReportInput, options: ReportOptions = {}): 
   return { model, date: stampDate(model) };
 }
 
-/**
- * `bao-cao-529-2025-H1`: the file name of a report without its extension (`prefix` "phu-luc"
- * for a commune's annex). Made safe by io/file-names.ts: a period id from a settings file
- * ("../x", "a/b", "CON") cannot lead out of the output folder.
- */
-export function reportBaseName(unitCode: string, periodId: string, prefix = 'bao-cao'): string {
-  return safeFileName(`${prefix}-${unitCode}-${periodId}`);
-}

@@ -12,7 +12,7 @@
  * A section with neither figures nor text shows "[Nội dung do đơn vị bổ sung]".
  */
 import { z } from 'zod';
-import { reportText } from '../messages/index.js';
+import { reportText, type Message } from '../messages/index.js';
 import { parseYamlFile, yamlLine } from './settings.js';
 
 /** Every key a narrative file may have, with what it is for (shown in templates/README.md). */
@@ -74,4 +74,10 @@ export function loadNarrative(file: string): Narrative {
     if (paragraphs && paragraphs.length > 0) narrative[key] = paragraphs;
   }
   return narrative;
+}
+
+/** "Còn 6 mục cần đơn vị bổ sung: II.1, II.7, …" after a report is written; nothing when none is left. */
+export function placeholdersMessage(placeholders: readonly NarrativeKey[]): Message | undefined {
+  if (placeholders.length === 0) return undefined;
+  return reportText.sectionsToWrite({ keys: placeholders });
 }

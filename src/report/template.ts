@@ -163,12 +163,6 @@ function placeholderText(hint: unknown): string {
   return typeof hint === 'string' && hint.trim() !== '' ? `[[Nội dung do đơn vị bổ sung: ${hint.trim()}]]` : PLACEHOLDER;
 }
 
-/** "Còn 6 mục cần đơn vị bổ sung: II.1, II.7, …" after a report is written; nothing when none is left. */
-export function placeholdersMessage(placeholders: readonly NarrativeKey[]): Message | undefined {
-  if (placeholders.length === 0) return undefined;
-  return reportText.sectionsToWrite({ keys: placeholders });
-}
-
 export interface Placeable {
   /** The ids `{{table …}}` may name. */
   readonly tables: readonly string[];

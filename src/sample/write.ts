@@ -6,7 +6,6 @@ import type { PostReformSet } from './post-reform.js';
 import { postReformReadme } from './readme-post.js';
 import { OTHER_LAYOUTS, otherLayoutFile } from './other-layouts.js';
 import { sampleReadme } from './readme.js';
-import { workbookBuffer } from './workbook.js';
 
 export interface WrittenFile {
   readonly path: string;
@@ -14,6 +13,11 @@ export interface WrittenFile {
 }
 
 export const README_NAME = 'README.md';
+
+/** A workbook's bytes; exceljs is loaded when the first one is written, not when `chitieu --help` lists `sample`. */
+async function workbookBuffer(file: FileLayout): Promise<Buffer> {
+  return (await import('./workbook.js')).workbookBuffer(file);
+}
 
 /** Writes every workbook of the set and its README into `dir` (created if missing). */
 export async function writeSampleSet(dir: string, set: SampleSet): Promise<WrittenFile[]> {

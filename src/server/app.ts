@@ -15,7 +15,7 @@ import fastifyStatic from '@fastify/static';
 import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
 import { stringify as stringifyYaml } from 'yaml';
 import { z } from 'zod';
-import { checkZip, completenessMessage, samePeriodLastYear, type ImportResult, type LayoutDraft, loadNarrative, loadSettingsFile, type Narrative, NARRATIVE_KEYS, NARRATIVE_SECTIONS, parsePeriod, type Period, periodFromWindow, proposeMapping, refusedForHeaders, reportBaseName, ReportSettingsFile, type TargetPlan, TARGETS_DIR, type UnitName, unreadableError, type UnreadableInput, type VillageMap, ZipRefusal } from '../pipeline/stages.js';
+import { checkZip, completenessMessage, samePeriodLastYear, type ImportResult, type LayoutDraft, parsePeriod, type Period, periodFromWindow, proposeMapping, refusedForHeaders, reportBaseName, type TargetPlan, TARGETS_DIR, type UnitName, unreadableError, type UnreadableInput, type VillageMap, ZipRefusal } from '../pipeline/stages.js';
 import type { Profile } from '../model/profile.js';
 import { ExitCode, joined, serverText, UserError, type Message } from '../messages/index.js';
 import type { ComputeResult } from '../model/results.js';
@@ -25,7 +25,7 @@ import { computeStep, explainStep, loadDefinitions, type Computed, type Definiti
 import { DEMO_2026, sampleFiles } from '../pipeline/demo.js';
 import { loadTargets, loadVillageMap, readResultFile } from '../pipeline/load.js';
 import { rowsRead, readData } from '../pipeline/read.js';
-import { loadReportOptions, reportInputFor, reportStep, type LoadedReportOptions } from '../pipeline/report.js';
+import { loadNarrative, loadReportOptions, loadSettingsFile, type Narrative, NARRATIVE_KEYS, NARRATIVE_SECTIONS, ReportSettingsFile, reportInputFor, reportStep, type LoadedReportOptions } from '../pipeline/report.js';
 import { reportUnit, unitNamer } from '../pipeline/units.js';
 import { OUTPUTS, RESULT_FORMATS, type OutputBytes } from '../output/formats.js';
 import type { OnReportStep, ReportStep } from '../output/report.js';

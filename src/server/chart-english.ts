@@ -6,7 +6,7 @@
  * plan targets, the code lists' categories, as the tables show them) stay as they are.
  */
 import { type Bilingual, type Message, serverText } from '../messages/index.js';
-import { type ChartFigure, REFERENCE_TONE } from '../pipeline/stages.js';
+import { type ChartFigure, REFERENCE_TONE } from '../pipeline/report.js';
 
 /** The run's period and last year's, as the page names them (views.ts, periodLabel). */
 export interface ChartPeriods {

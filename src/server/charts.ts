@@ -9,7 +9,7 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { ExitCode, serverText, UserError } from '../messages/index.js';
-import { type ChartFigure, chartNotes, chartSvg, placedCharts, type ReportInput } from '../pipeline/stages.js';
+import { type ChartFigure, chartNotes, chartSvg, placedCharts, type ReportInput } from '../pipeline/report.js';
 import { chartTexts, englishDrawing, type ChartPeriods } from './chart-english.js';
 
 /** Width the page's SVGs are drawn at, in points (the picture scales with the page). */

@@ -9,7 +9,7 @@ import { NO_DATE, type CodeColumn } from '../model/record-columns.js';
 import type { BreakdownKey, ComputeResult, IndicatorResult, Level, TargetStatus } from '../model/results.js';
 import { communesUnder, levelRank, NATION_CODE, unitsAbove } from '../model/levels.js';
 import type { Computed, Definitions } from '../pipeline/compute.js';
-import { completenessFor } from '../pipeline/report.js';
+import { completenessFor } from '../pipeline/units.js';
 import { totalsOf } from '../pipeline/read.js';
 import { commonUnit, defaultPeriodId, latestRecordDate } from '../pipeline/defaults.js';
 

@@ -10,7 +10,7 @@ import { decodeLegacy, decodeTcvn3, decodeVni, readsAsVietnamese } from '../../s
 import { readCsvSheet } from '../../src/import/readers/csv.js';
 import { noteMessage } from '../../src/import/readers/notes.js';
 import { readXlsxSheets } from '../../src/import/readers/xlsx.js';
-import { SharedStringsScanner, SheetScanner } from '../../src/import/readers/sheet-scan.js';
+import { SharedStrings, SharedStringsScanner, SheetScanner } from '../../src/import/readers/sheet-scan.js';
 import { Utf8Feeder } from '../../src/import/readers/xml-scan.js';
 import type { CellNote, RawRow } from '../../src/import/readers/types.js';
 import { tempDir, writeText, writeWorkbook } from '../helpers/workbooks.js';
@@ -184,6 +184,21 @@ describe('legacy encodings: workbooks', () => {
     expect(result.warnings.filter((warning) => warning.kind === 'legacy_encoding')).toHaveLength(4);
   });
 
+  it('reads a repeated name again once its column shows its encoding, past the rows read ahead', async () => {
+    // 300 rows of "Hoà Thò Hoa" (readable as Unicode words: left as it is while nothing tells),
+    // then two unmistakable VNI names (the Unicode header counts against one), then "Hoà Thò
+    // Hoa" again: now read as VNI, "Hồ Thị Hoa".
+    const row = (index: number, name: string) => [`R${index}`, name, '05/06/2012', 'Nam', '51', '21289'];
+    const names = [...Array.from({ length: 300 }, () => 'Hoà Thò Hoa'), 'Nguyeãn Vaên An', 'Tröông Thò Haïnh', ...Array.from({ length: 9 }, () => 'Hoà Thò Hoa')];
+    const path = await writeWorkbook(file('vni-late.xlsx'), [
+      { name: 'TreEm', rows: [['Mã trẻ em', 'Họ và tên', 'Ngày sinh', 'Giới tính', 'Mã tỉnh', 'Mã xã'], ...names.map((name, index) => row(index + 1, name))] },
+    ]);
+    const result = await importFiles([path], { threads: 1 });
+    const read = childRecords(result.dataset.children).map((child) => child.fullName);
+    expect(read.slice(0, 300).every((name) => name === 'Hoà Thò Hoa')).toBe(true);
+    expect(read.slice(300)).toEqual(['Nguyễn Văn An', 'Trương Thị Hạnh', ...Array.from({ length: 9 }, () => 'Hồ Thị Hoa')]);
+  });
+
   it('does not convert a Unicode column, even where a cell could be read as VNI ("Hoà")', async () => {
     const path = await writeWorkbook(file('unicode.xlsx'), [
       {
@@ -223,7 +238,7 @@ describe('XML cut into chunks anywhere', () => {
 
   function scan(chunks: readonly string[]) {
     const notes: CellNote[] = [];
-    const scanner = new SheetScanner('sheet1.xml', { sharedStrings: ['x', 'Lan'], dateStyles: new Uint8Array(0), date1904: false, notes });
+    const scanner = new SheetScanner('sheet1.xml', { sharedStrings: SharedStrings.of(['x', 'Lan']), dateStyles: new Uint8Array(0), date1904: false, notes });
     for (const chunk of chunks) scanner.feed(chunk);
     scanner.finish();
     return { rows: scanner.rows, notes };
@@ -241,7 +256,7 @@ describe('XML cut into chunks anywhere', () => {
     const bytes = Buffer.from(sheet, 'utf8');
     for (let cut = 0; cut <= bytes.length; cut += 1) {
       const notes: CellNote[] = [];
-      const scanner = new SheetScanner('sheet1.xml', { sharedStrings: ['x', 'Lan'], dateStyles: new Uint8Array(0), date1904: false, notes });
+      const scanner = new SheetScanner('sheet1.xml', { sharedStrings: SharedStrings.of(['x', 'Lan']), dateStyles: new Uint8Array(0), date1904: false, notes });
       const feeder = new Utf8Feeder(scanner);
       feeder.push(bytes.subarray(0, cut));
       feeder.push(bytes.subarray(cut));
@@ -267,7 +282,7 @@ describe('XML cut into chunks anywhere', () => {
   it("reads openpyxl's inline strings with character references, whose bytes are cut anywhere", () => {
     const bytes = Buffer.from(openpyxlSheet, 'utf8');
     for (let cut = 0; cut <= bytes.length; cut += 1) {
-      const scanner = new SheetScanner('sheet1.xml', { sharedStrings: [], dateStyles: new Uint8Array(0), date1904: false, notes: [] });
+      const scanner = new SheetScanner('sheet1.xml', { sharedStrings: SharedStrings.of([]), dateStyles: new Uint8Array(0), date1904: false, notes: [] });
       const feeder = new Utf8Feeder(scanner);
       feeder.push(bytes.subarray(0, cut));
       feeder.push(bytes.subarray(cut));
@@ -294,7 +309,7 @@ describe('XML cut into chunks anywhere', () => {
       feeder.push(bytes.subarray(0, cut));
       feeder.push(bytes.subarray(cut));
       feeder.end();
-      expect(scanner.strings, `cut at byte ${cut}`).toEqual(expectedStrings);
+      expect(scanner.strings.all(), `cut at byte ${cut}`).toEqual(expectedStrings);
     }
   });
 
@@ -302,6 +317,6 @@ describe('XML cut into chunks anywhere', () => {
     const scanner = new SharedStringsScanner('sharedStrings.xml');
     for (const char of strings) scanner.feed(char);
     scanner.finish();
-    expect(scanner.strings).toEqual(expectedStrings);
+    expect(scanner.strings.all()).toEqual(expectedStrings);
   });
 });

@@ -2,6 +2,7 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { childRecords, eventRecords } from '../../src/model/record-columns.js';
+import { SharedCounter } from '../../src/import/pool.js';
 import { importFiles } from '../../src/import/index.js';
 import { UserError } from '../../src/messages/index.js';
 import {
@@ -293,6 +294,32 @@ describe('several files at once', () => {
     const sequential = await importFiles([a, b], { threads: 1 });
     expect(parallel).toEqual(sequential);
     expect(childRecords(parallel.dataset.children).map((child) => child.childId)).toEqual(['P1', 'P3']);
+  });
+
+  it('reads many files on three threads taking turns, each file once, as one thread would', async () => {
+    // 12 files, two of them unreadable: each thread takes the next file itself (a shared counter).
+    const paths = await Promise.all(
+      Array.from({ length: 12 }, (_, index) =>
+        index === 4 || index === 9
+          ? writeText(file(`t-${String(index).padStart(2, '0')}.xlsx`), 'not a workbook')
+          : writeWorkbook(file(`t-${String(index).padStart(2, '0')}.xlsx`), [{ name: 'TreEm', rows: [CHILD_HEADERS, childRow({ 'Mã trẻ em': `T${index}`, 'Số định danh cá nhân': null })] }]),
+      ),
+    );
+    const parallel = await importFiles([...paths].reverse(), { threads: 3, keepGoing: true });
+    const sequential = await importFiles(paths, { threads: 1, keepGoing: true });
+    expect(parallel).toEqual(sequential);
+    // 10 readable files, one child each, in the files' order; the 2 others named once each.
+    expect(childRecords(parallel.dataset.children).map((child) => child.childId)).toEqual([0, 1, 2, 3, 5, 6, 7, 8, 10, 11].map((index) => `T${index}`));
+    expect(parallel.unreadable.map((input) => input.file)).toEqual(['t-04.xlsx', 't-09.xlsx']);
+  });
+
+  it('hands out each file index once to claims from every side, and none after a stop', () => {
+    const counter = SharedCounter.create(5);
+    const twin = new SharedCounter(counter.buffer, 5);
+    expect([counter.claim(), twin.claim(), counter.claim(), twin.claim(), counter.claim(), twin.claim()]).toEqual([0, 1, 2, 3, 4, undefined]);
+    const stopped = SharedCounter.create(5);
+    new SharedCounter(stopped.buffer, 5).stop();
+    expect(stopped.claim()).toBeUndefined();
   });
 
   it('names each file by its path when two inputs share a name', async () => {

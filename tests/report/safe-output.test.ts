@@ -17,7 +17,7 @@ import { outputPath, safeFileName } from '../../src/io/file-names.js';
 import { guardWorkbook, isOwnFormula, safeFormula, setText } from '../../src/io/xlsx-output.js';
 import type { RejectedRow } from '../../src/model/issues.js';
 import { msg } from '../helpers/test-messages.js';
-import { reportBaseName } from '../../src/report/index.js';
+import { reportBaseName } from '../../src/report/file-name.js';
 import { createReport } from '../../src/output/report.js';
 import { runCli } from '../helpers/cli.js';
 import { CHILD_HEADERS, childRow, writeWorkbook } from '../helpers/workbooks.js';

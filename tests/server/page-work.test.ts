@@ -10,7 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadNarrative, loadSettingsFile } from '../../src/pipeline/stages.js';
+import { loadNarrative, loadSettingsFile } from '../../src/pipeline/report.js';
 import { CHROMIUM, openPageSession, type PageSession } from '../helpers/browser.js';
 import { screenshots } from '../helpers/screenshots.js';
 

@@ -25,6 +25,13 @@ export interface LateText extends UnreadCells {
 export class LegacyRows {
   private readonly legacy = new LegacyTextConverter();
   private ahead: ReaderRow[] | undefined = [];
+  /**
+   * Per column (0-based), the last text found settled (LegacyTextConverter.lastSettled): a column
+   * repeats the same labels row after row, and the same text then goes by without a test.
+   */
+  private readonly settled: (string | undefined)[] = [];
+  /** Per column, until when its settled text is: -1 for ever, else while the converter's version is this. */
+  private readonly settledUntil: number[] = [];
 
   constructor(private readonly lookahead = LEGACY_LOOKAHEAD_ROWS) {}
 
@@ -63,9 +70,23 @@ export class LegacyRows {
 
   private convert(row: ReaderRow, observed: boolean): RawRow {
     const cells = row.cells;
+    const { settled, settledUntil, legacy } = this;
     for (let column = 0; column < cells.length; column += 1) {
       const cell = cells[column];
-      if (typeof cell === 'string') cells[column] = this.legacy.convert(cell, row.number, column + 1, observed);
+      if (typeof cell !== 'string') continue;
+      if (cell === settled[column]) {
+        const until = settledUntil[column]!;
+        if (until < 0 || until === legacy.version) continue;
+      }
+      const converted = legacy.convert(cell, row.number, column + 1, observed);
+      if (converted !== cell) {
+        cells[column] = converted;
+        continue;
+      }
+      const until = legacy.lastSettled;
+      if (until === undefined) continue;
+      settled[column] = cell;
+      settledUntil[column] = until;
     }
     if (row.unread !== undefined) row.unread.legacy = this.legacy;
     return row;

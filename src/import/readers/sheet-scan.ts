@@ -29,6 +29,9 @@ const BOOLEAN = 4;
 const ERROR = 5;
 const DATE = 6;
 
+/** At most this many cells are made ready for a row: one row of 16,384 columns must not make every later row that wide. */
+const PREALLOCATED_CELLS = 64;
+
 /** `value` when `<v>` held a plain number, read into `number` without making a string. */
 const NUMERIC = '\u0000number';
 
@@ -40,7 +43,7 @@ const UNIX_EPOCH_SERIAL = 25_569;
 const SYSTEM_1904_OFFSET = 1_462;
 
 export interface SheetOptions {
-  readonly sharedStrings: readonly string[];
+  readonly sharedStrings: SharedStrings;
   readonly dateStyles: Uint8Array;
   readonly date1904: boolean;
   /** Error cells and formulas without a cached value are read as blank, with a note. */
@@ -57,6 +60,10 @@ export class SheetScanner extends XmlScanner {
   /** Rows complete since the caller last took them. */
   rows: ReaderRow[] = [];
   private cells: RawValue[] | undefined;
+  /** Cells of the current row set so far (its array may be made wider). */
+  private filled = 0;
+  /** The widest row so far. */
+  private width = 0;
   private rowNumber = 0;
   /** The row had no `r`: its first cell's reference gives its number. */
   private rowImplicit = false;
@@ -263,7 +270,7 @@ export class SheetScanner extends XmlScanner {
         this.value = Number.isNaN(this.number) ? text : NUMERIC;
       }
     } else {
-      this.value = this.decodedAt(s, valueStart, valueEnd);
+      this.value = this.recentText(this.column - 1, s, valueStart, valueEnd);
     }
     this.endCell();
     return valueEnd + 8;
@@ -288,10 +295,48 @@ export class SheetScanner extends XmlScanner {
       // A column the importer does not read: its text is decoded only if its row is shown (rejected).
       this.inline = UNREAD_TEXT;
       (this.unread ??= new UnreadTexts(this, this.rowNumber)).add(this.column - 1, s, start, end);
-    } else this.inline = this.decodedAt(s, start, end);
+    } else this.inline = this.recentText(this.column - 1, s, start, end);
     this.endCell();
     return end + INLINE_END.length;
   }
+
+  /**
+   * The text from `start` to `end` of `s`, decoded, or the very string met before in this
+   * column for the same source: a column repeats a few values row after row ("Nữ", "Có",
+   * "Mẫu giáo"), which openpyxl and LibreOffice write inline in every cell. A value met again
+   * is then neither decoded nor made again, and is the same string everywhere after, as a
+   * shared string is (every cache downstream finds it by identity). Each column remembers its
+   * last RECENT_TEXTS distinct values; a column whose values are all different (names, keys)
+   * stops looking after a while.
+   */
+  private recentText(index: number, s: string, start: number, end: number): string {
+    let recent = this.recent[index];
+    if (recent === undefined) this.recent[index] = recent = { sources: [], texts: [], next: 0, looks: 0, hits: 0 };
+    if (recent.looks < 0) return this.decodedAt(s, start, end);
+    const length = end - start;
+    const sources = recent.sources;
+    for (let at = 0; at < sources.length; at += 1) {
+      const source = sources[at]!;
+      if (source.length === length && s.startsWith(source, start)) {
+        recent.hits += 1;
+        return recent.texts[at]!;
+      }
+    }
+    const text = this.decodedAt(s, start, end);
+    recent.looks += 1;
+    if (recent.looks >= RECENT_TRIAL && recent.hits < recent.looks) {
+      recent.looks = -1;
+      return text;
+    }
+    const slot = recent.next;
+    sources[slot] = s.slice(start, end);
+    recent.texts[slot] = text;
+    recent.next = (slot + 1) % RECENT_TEXTS;
+    return text;
+  }
+
+  /** Per column (0-based): its recent values (recentText). */
+  private readonly recent: (RecentTexts | undefined)[] = [];
 
   private isUnread(index: number): boolean {
     const unread = this.unreadColumns!;
@@ -314,7 +359,9 @@ export class SheetScanner extends XmlScanner {
       this.rowNumber = number;
     }
     if (this.rowNumber > EXCEL_LIMITS.rows) throw tooManyRows(this.part, this.rowNumber);
-    this.cells = [];
+    // Made as wide as the rows before (within reason): a row's cells then never make its array grow.
+    this.cells = new Array<RawValue>(Math.min(this.width, PREALLOCATED_CELLS));
+    this.filled = 0;
     this.column = 0;
   }
 
@@ -363,7 +410,11 @@ export class SheetScanner extends XmlScanner {
   }
 
   private endRow(): void {
-    this.rows.push({ number: this.rowNumber, cells: this.cells!, unread: this.unread });
+    const cells = this.cells!;
+    // Past its last value the array holds nothing: it ends there, as if built one cell at a time.
+    if (cells.length !== this.filled) cells.length = this.filled;
+    if (this.filled > this.width) this.width = this.filled;
+    this.rows.push({ number: this.rowNumber, cells, unread: this.unread });
     this.cells = undefined;
     this.unread = undefined;
   }
@@ -406,16 +457,26 @@ export class SheetScanner extends XmlScanner {
     if (typeof value === 'string' && value !== UNREAD_TEXT) this.spend(value.length);
     const cells = this.cells!;
     const index = this.column - 1;
-    while (cells.length < index) cells.push(null);
+    // Cells left out between two values are blank.
+    for (let gap = this.filled; gap < index; gap += 1) cells[gap] = null;
     cells[index] = value;
+    this.filled = index + 1;
   }
 
   private cellValue(): RawValue {
     const text = this.value;
     switch (this.type) {
-      case SHARED:
+      case SHARED: {
         if (text === undefined) return null;
-        return this.options.sharedStrings[text === NUMERIC ? this.number : Number(text)] ?? null;
+        const item = text === NUMERIC ? this.number : Number(text);
+        const shared = this.options.sharedStrings;
+        // A column the importer does not read: its string is decoded only if its row is shown (rejected).
+        if (this.unreadColumns !== undefined && this.isUnread(this.column - 1) && shared.mayPutOff(item)) {
+          (this.unread ??= new UnreadTexts(this, this.rowNumber)).addShared(this.column - 1, shared, item);
+          return UNREAD_TEXT;
+        }
+        return shared.at(item) ?? null;
+      }
       case INLINE:
         if (this.inline !== undefined) return this.inline;
         return text ?? this.withoutResult();
@@ -477,6 +538,20 @@ function mayPutOff(s: string, start: number, end: number): boolean {
   return second !== 0x6f && second !== 0x4f && second !== AMPERSAND && second < 0x80;
 }
 
+/** A column's last distinct values, by their source text; `looks` -1 once it stopped looking. */
+interface RecentTexts {
+  readonly sources: string[];
+  readonly texts: string[];
+  next: number;
+  /** Values decoded (not found), and values found again. */
+  looks: number;
+  hits: number;
+}
+
+const RECENT_TEXTS = 16;
+/** Values decoded before a column whose values are found again less often than not stops looking. */
+const RECENT_TRIAL = 256;
+
 /** A row's cells whose text was not decoded (RawRow.unread): their spans in the scanned text. */
 class UnreadTexts implements LateText {
   /** Per cell: its index, the text scanned, its value's start and end. */
@@ -488,16 +563,30 @@ class UnreadTexts implements LateText {
     private readonly row: number,
   ) {}
 
+  /** Per cell of a shared string: its index, the table, the item. */
+  private readonly shared: (number | SharedStrings)[] = [];
+
   add(index: number, s: string, start: number, end: number): void {
     this.spans.push(index, s, start, end);
   }
 
+  addShared(index: number, strings: SharedStrings, item: number): void {
+    this.shared.push(index, strings, item);
+  }
+
   text(index: number): string {
+    const text = this.decoded(index);
+    return this.legacy !== undefined ? this.legacy.convert(text, this.row, index + 1) : text;
+  }
+
+  private decoded(index: number): string {
     const spans = this.spans;
     for (let at = 0; at < spans.length; at += 4) {
-      if (spans[at] !== index) continue;
-      const text = this.scanner.decodedLater(spans[at + 1] as string, spans[at + 2] as number, spans[at + 3] as number);
-      return this.legacy !== undefined ? this.legacy.convert(text, this.row, index + 1) : text;
+      if (spans[at] === index) return this.scanner.decodedLater(spans[at + 1] as string, spans[at + 2] as number, spans[at + 3] as number);
+    }
+    const shared = this.shared;
+    for (let at = 0; at < shared.length; at += 3) {
+      if (shared[at] === index) return (shared[at + 1] as SharedStrings).at(shared[at + 2] as number) ?? '';
     }
     return '';
   }
@@ -552,7 +641,7 @@ const ITEM_END = '</t></si>';
 
 /** `sharedStrings.xml`: each `<si>`'s text, all its runs joined, phonetic guides (`<rPh>`) left out. */
 export class SharedStringsScanner extends XmlScanner {
-  readonly strings: string[] = [];
+  readonly strings = new SharedStrings(this);
   private inItem = false;
   private inPhonetic = false;
   private current = '';
@@ -577,7 +666,10 @@ export class SharedStringsScanner extends XmlScanner {
     const start = textStartAt(s, lt, PLAIN_ITEM, PRESERVED_ITEM);
     const end = start < 0 ? -1 : s.indexOf('<', start);
     if (end < 0 || !s.startsWith(ITEM_END, end)) return -1;
-    this.push(start === end ? '' : this.decodedAt(s, start, end));
+    // Decoded when a cell first uses it (most items are one child's name or key). Source text
+    // longer than a cell may hold is decoded now, and refused if its text is too.
+    if (end - start > EXCEL_LIMITS.cellChars) this.push(this.decodedAt(s, start, end));
+    else this.strings.addLater(s, start, end);
     return end + ITEM_END.length;
   }
 
@@ -610,6 +702,75 @@ export class SharedStringsScanner extends XmlScanner {
 
   private push(text: string): void {
     if (text.length > EXCEL_LIMITS.cellChars) throw cellTooLong(this.part, text.length);
-    this.strings.push(text);
+    this.strings.add(text);
+  }
+}
+
+/**
+ * The workbook's shared strings. Items in the common form are kept as their source (the part's
+ * text, its bytes one character each) and decoded the first time a cell uses them: a column the
+ * importer does not read (an address, a parent's name) then costs no string at all, as with
+ * inline strings. An item's source is never shorter than its text (a UTF-8 letter is one to
+ * four bytes, a reference several characters), so the source lengths bound the text for the
+ * file's budget (xlsx.ts) and Excel's limit on a cell.
+ */
+export class SharedStrings {
+  private readonly texts: (string | undefined)[] = [];
+  /** Per item kept as source: the text scanned, its start and end; undefined once decoded. */
+  private readonly sources: (string | undefined)[] = [];
+  private readonly starts: number[] = [];
+  private readonly ends: number[] = [];
+  /** The items' text lengths, or their sources' where not decoded yet: at least the text's. */
+  size = 0;
+
+  constructor(private readonly scanner?: XmlScanner) {}
+
+  /** A table of texts already decoded (tests, and readers that have them whole). */
+  static of(texts: readonly string[]): SharedStrings {
+    const table = new SharedStrings();
+    for (const text of texts) table.add(text);
+    return table;
+  }
+
+  get count(): number {
+    return this.texts.length;
+  }
+
+  add(text: string): void {
+    this.texts.push(text);
+    this.sources.push(undefined);
+    this.starts.push(0);
+    this.ends.push(0);
+    this.size += text.length;
+  }
+
+  addLater(s: string, start: number, end: number): void {
+    this.texts.push(start === end ? '' : undefined);
+    this.sources.push(start === end ? undefined : s);
+    this.starts.push(start);
+    this.ends.push(end);
+    this.size += end - start;
+  }
+
+  /** Item `index`'s text, decoded now if it was not; undefined when there is no such item. */
+  at(index: number): string | undefined {
+    const text = this.texts[index];
+    if (text !== undefined || index < 0 || index >= this.texts.length) return text;
+    const source = this.sources[index]!;
+    const decoded = this.scanner!.decodedLater(source, this.starts[index]!, this.ends[index]!);
+    this.texts[index] = decoded;
+    this.sources[index] = undefined;
+    return decoded;
+  }
+
+  /** Every item's text, in order. */
+  all(): string[] {
+    return Array.from({ length: this.count }, (_, index) => this.at(index)!);
+  }
+
+  /** Whether a cell of item `index` may be left undecoded (see `mayPutOff`): only an item not decoded yet. */
+  mayPutOff(index: number): boolean {
+    const source = this.sources[index];
+    return source !== undefined && mayPutOff(source, this.starts[index]!, this.ends[index]!);
   }
 }

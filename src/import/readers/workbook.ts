@@ -1,6 +1,6 @@
 import { printableName } from '../../io/file-names.js';
 import { corrupt, type ZipEntry } from '../zip-guard.js';
-import { SharedStringsScanner } from './sheet-scan.js';
+import { SharedStrings, SharedStringsScanner } from './sheet-scan.js';
 import type { SheetState } from './types.js';
 import { Utf8Feeder, elementsOf, type XmlElement } from './xml-scan.js';
 import type { ZipReader } from './zip.js';
@@ -25,7 +25,7 @@ export interface Workbook {
   readonly date1904: boolean;
   /** By cell style index (`s`): 1 where the style's number format is a date. */
   readonly dateStyles: Uint8Array;
-  readonly sharedStrings: readonly string[];
+  readonly sharedStrings: SharedStrings;
 }
 
 const RELATIONSHIP = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships/';
@@ -70,7 +70,7 @@ export async function readWorkbook(zip: ZipReader): Promise<Workbook> {
   const stringsRel = rels.find((rel) => isType(rel, 'sharedStrings'));
   const stringsEntry = stringsRel ? zip.find(stringsRel.target) : undefined;
   if (stringsRel && !stringsEntry) throw missingPart(stringsRel.target);
-  const sharedStrings = stringsEntry ? await sharedStringsOf(zip, stringsEntry) : [];
+  const sharedStrings = stringsEntry ? await sharedStringsOf(zip, stringsEntry) : SharedStrings.of([]);
   return { sheets, date1904, dateStyles, sharedStrings };
 }
 
@@ -78,7 +78,7 @@ async function textOf(zip: ZipReader, entry: ZipEntry): Promise<string> {
   return (await zip.read(entry)).toString('utf8');
 }
 
-async function sharedStringsOf(zip: ZipReader, entry: ZipEntry): Promise<string[]> {
+async function sharedStringsOf(zip: ZipReader, entry: ZipEntry): Promise<SharedStrings> {
   const scanner = new SharedStringsScanner(entry.name);
   const feeder = new Utf8Feeder(scanner);
   for await (const chunk of zip.stream(entry)) feeder.push(chunk);

@@ -1,4 +1,4 @@
-import { open } from 'node:fs/promises';
+import { closeSync, openSync, readSync } from 'node:fs';
 import { guardZip, unreadable } from '../files.js';
 import { ConversionFailure, convertXlsToXlsx, type ConvertedWorkbook } from '../xls.js';
 import { isOleFile } from '../ole.js';
@@ -98,13 +98,12 @@ export async function* readXlsxWorkbook(path: string): AsyncGenerator<XlsxSheet>
 
 /** A zip (an .xlsx) is read as it is, an OLE file (.xls) by the BIFF reader; other markup is converted first. */
 async function isZipFile(path: string): Promise<boolean> {
-  const handle = await open(path, 'r');
+  const handle = openSync(path, 'r');
   try {
     const head = Buffer.alloc(4);
-    const { bytesRead } = await handle.read(head, 0, 4, 0);
-    return bytesRead === 4 && head.readUInt32LE(0) === 0x04034b50;
+    return readSync(handle, head, 0, 4, 0) === 4 && head.readUInt32LE(0) === 0x04034b50;
   } finally {
-    await handle.close();
+    closeSync(handle);
   }
 }
 
@@ -134,7 +133,7 @@ async function* sheetsOf(path: string, named: string): AsyncGenerator<XlsxSheet>
 function budgetOf(workbook: Workbook): TextBudget {
   let bytes = 0;
   for (const sheet of workbook.sheets) bytes += sheet.entry.uncompressedSize;
-  for (const text of workbook.sharedStrings) bytes += text.length;
+  bytes += workbook.sharedStrings.size;
   return new TextBudget(bytes);
 }
 
