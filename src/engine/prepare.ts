@@ -38,7 +38,7 @@ import { parsePeriod, type Period, type PeriodPresets } from './period.js';
 import type { PeriodRef } from '../model/results.js';
 import type { Placement, PlacementOutcome, UnitPlacer } from './placement.js';
 import { childVintages, type Vintage } from './vintage.js';
-import type { Era } from '../units/index.js';
+import { REFORM_DATE, type Era } from '../units/index.js';
 
 export interface PrepareInput {
   readonly dataset: Dataset;
@@ -588,9 +588,16 @@ export function prepare(input: PrepareInput): Prepared {
   const eventAbsence = new Absence();
   const event = dataset.events.fields;
   const text = (column: CodeColumn, index: number, blank: string) => codeAt(column, index) ?? blank;
+  // A code read on any day of one era is placed alike: a placement found is kept per (code, era).
+  // (A code that cannot be placed is asked again: its message names the event's own day.)
+  const reform = dateNumber(REFORM_DATE);
+  const placedEvents = new Array<PlacementOutcome | undefined>(2 * event.communeCode.dictionary.length);
   for (let index = 0; index < dataset.events.length; index++) {
     const eventDate = event.eventDate.dates[index]!;
-    const outcome = placer.place(codeAt(event.communeCode, index)!, isoOfDateNumber(eventDate));
+    const code = event.communeCode.codes[index]!;
+    const known = code >= 0 ? placedEvents[2 * code + (eventDate < reform ? 0 : 1)] : undefined;
+    const outcome = known ?? placer.place(codeAt(event.communeCode, index)!, isoOfDateNumber(eventDate));
+    if (known === undefined && outcome.ok && code >= 0) placedEvents[2 * code + (eventDate < reform ? 0 : 1)] = outcome;
     if (!outcome.ok) {
       if (outcome.reason === 'unknown_unit') rejected.push(rejectRow('events', eventAt(dataset.events, index), outcome.issue));
       continue;
