@@ -1,13 +1,16 @@
 /**
  * The interpreter of the indicator vocabulary: a measure (source + conditions + what to count)
- * and a breakdown become arquero verbs over the prepared tables.
+ * and a breakdown become counts over the prepared tables' columns.
  *
- *   source table → filter(conditions) → derive/unroll breakdown columns → contributions
- *   contributions → groupby(unit of a level, breakdown values) → rollup(count / distinct / sum)
+ *   source table → selected rows (conditions, one narrowing loop each) → contributions (a row,
+ *   or a row per value of a list key) → groups of (unit of a level, breakdown values) → count /
+ *   distinct / sum
  *
  * Every level is aggregated from the rows themselves, so a child or case is counted once per
- * unit however many communes below it hold its rows. The same contributions table serves
- * `explain`, so an explained figure is always the computed one.
+ * unit however many communes below it hold its rows. The counting runs in typed loops on the
+ * column arrays (half a million children, a dozen measures, two windows with last year's);
+ * `explain` lists the record keys from the same selected rows as an arquero table
+ * (`contributions`), grouped as arquero groups, so an explained figure is the computed one.
  */
 import * as aq from 'arquero';
 import { BitSet, ColumnTable, op } from 'arquero';
