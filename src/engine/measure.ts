@@ -124,15 +124,41 @@ function equalTest(column: ColumnArray, wanted: unknown, negate: boolean): RowTe
   };
 }
 
-/** A value that is there and within both ends (numbers, or ISO dates as text). */
-function rangeTest<T extends number | string>(column: ArrayLike<T | null | undefined>, min: T, max: T): RowTest {
+/** An age that is there and within both ends; the children's ages (a typed array) are always there. */
+function ageTest(column: ArrayLike<number | null | undefined>, min: number, max: number): RowTest {
+  if (column instanceof Int32Array) {
+    return (rows) => {
+      const kept = new Int32Array(rows.length);
+      let count = 0;
+      for (let i = 0; i < rows.length; i++) {
+        const row = rows[i]!;
+        const age = column[row]!;
+        if (age >= min && age <= max) kept[count++] = row;
+      }
+      return kept.subarray(0, count);
+    };
+  }
   return (rows) => {
     const kept = new Int32Array(rows.length);
     let count = 0;
     for (let i = 0; i < rows.length; i++) {
       const row = rows[i]!;
-      const value = column[row];
-      if (value != null && value >= min && value <= max) kept[count++] = row;
+      const age = column[row];
+      if (age != null && age >= min && age <= max) kept[count++] = row;
+    }
+    return kept.subarray(0, count);
+  };
+}
+
+/** A date (ISO text) that is there and within both ends. */
+function dateTest(column: ArrayLike<string | null | undefined>, from: string, to: string): RowTest {
+  return (rows) => {
+    const kept = new Int32Array(rows.length);
+    let count = 0;
+    for (let i = 0; i < rows.length; i++) {
+      const row = rows[i]!;
+      const date = column[row];
+      if (date != null && date >= from && date <= to) kept[count++] = row;
     }
     return kept.subarray(0, count);
   };
@@ -150,12 +176,12 @@ function conditionTest(table: ColumnTable, condition: Condition, value: NonNulla
   if (YES_NO.has(condition)) return equalTest(columnOf(table, condition), true, value !== true);
   if (condition === 'age' || condition === 'ageMonths') {
     const range = value as { min?: number; max?: number };
-    return rangeTest(columnOf(table, condition) as ArrayLike<number | null>, range.min ?? 0, range.max ?? Number.MAX_SAFE_INTEGER);
+    return ageTest(columnOf(table, condition) as ArrayLike<number | null>, range.min ?? 0, range.max ?? Number.MAX_SAFE_INTEGER);
   }
   if (condition === 'specialCircumstances') return equalTest(columnOf(table, 'special'), value === 'active' ? 1 : 0, false);
   if (condition === 'riskGroups') return equalTest(columnOf(table, 'risk'), value === 'any' ? 1 : 0, false);
   if (condition === 'interventions') return equalTest(columnOf(table, 'interventions'), value === 'any' ? 1 : 0, false);
-  if (condition === 'supportDate') return rangeTest(columnOf(table, 'supportDate') as ArrayLike<string | null>, window.from, window.to);
+  if (condition === 'supportDate') return dateTest(columnOf(table, 'supportDate') as ArrayLike<string | null>, window.from, window.to);
   if (condition === 'form') {
     const column = columnOf(table, 'forms') as ArrayLike<readonly string[]>;
     const wanted = new Set(value as string[]);
