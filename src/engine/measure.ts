@@ -12,8 +12,7 @@
  * `explain` lists the record keys from the same selected rows as an arquero table
  * (`contributions`), grouped as arquero groups, so an explained figure is the computed one.
  */
-import * as aq from 'arquero';
-import { BitSet, ColumnTable, op } from 'arquero';
+import { BitSet, ColumnTable } from 'arquero';
 import type { Condition, Measure, Source, Where } from '../indicators/schema.js';
 import type { BreakdownKey } from '../model/results.js';
 import { LEVELS, type Level } from '../model/levels.js';
@@ -571,14 +570,6 @@ export function aggregate(prepared: Prepared, measure: Measure, keys: readonly B
   return cells;
 }
 
-/**
- * The rows with a unit at a level (a level that does not exist at R, districts after the
- * reform, holds ''). The column name is a level of model/levels.ts, never a definition's text.
- */
-function placedAt(table: ColumnTable, level: Level): ColumnTable {
-  return level === 'commune' ? table : table.filter(`d.${level} !== ''`);
-}
-
 /** The columns a measure needs: those of its conditions, its summed field, and for deaths the status. */
 function neededColumns(measure: Measure): AbsentColumn[] {
   const needed: string[] = Object.keys(measure.where);
@@ -597,21 +588,37 @@ const FACT_FIELDS: Partial<Record<Condition, string>> = { childFriendly: 'childF
 /** Units (`unitKey`) at which a measure has no data, or `'all'`. */
 export type NoData = ReadonlySet<string> | 'all';
 
-function unitsWhere(table: ColumnTable, levels: readonly Level[], rollup: Record<string, unknown>, test: (row: Record<string, number>) => boolean): Set<string> {
+/**
+ * Units (`unitKey`) of the levels whose rows of a table pass `test`, given how many rows the
+ * unit has and how many of them hold a value (not null or NaN) in `field`; units in the order
+ * their first row is met, level by level.
+ */
+function unitsWhere(table: ColumnTable, levels: readonly Level[], field: string | undefined, test: (rows: number, valid: number) => boolean): Set<string> {
   const found = new Set<string>();
+  const rows = tableRows(table);
+  const values = field === undefined ? undefined : columnOf(table, field);
   for (const level of levels) {
-    const rows = placedAt(table, level);
-    if (rows.numRows() === 0) continue;
-    for (const row of rows.groupby(level).rollup(rollup as Parameters<ColumnTable['rollup']>[0]).objects()) {
-      if (test(row as Record<string, number>)) found.add(unitKey(level, String((row as Record<string, unknown>)[level])));
+    const units = columnOf(table, level) as ArrayLike<string>;
+    const counts = new Map<string, { rows: number; valid: number }>();
+    for (let i = 0; i < rows.length; i++) {
+      const row = rows[i]!;
+      const unit = units[row]!;
+      // A level that does not exist at R (districts after the reform) holds ''.
+      if (level !== 'commune' && unit === '') continue;
+      let count = counts.get(unit);
+      if (count === undefined) counts.set(unit, (count = { rows: 0, valid: 0 }));
+      count.rows += 1;
+      const value = values?.[row];
+      if (value != null && value === value) count.valid += 1;
     }
+    for (const [unit, count] of counts) if (test(count.rows, count.valid)) found.add(unitKey(level, unit));
   }
   return found;
 }
 
 /** Units of the levels that hold at least one row of a table. */
 function unitsOf(table: ColumnTable, levels: readonly Level[]): Set<string> {
-  return unitsWhere(table, levels, { rows: op.count() }, () => true);
+  return unitsWhere(table, levels, undefined, () => true);
 }
 
 /**
@@ -634,12 +641,12 @@ export function noDataOf(prepared: Prepared, measure: Measure, levels: readonly 
     const missing = new Set(allUnits.filter((unit) => !withFacts.has(unit)));
     if (measure.sum !== undefined) {
       const field = measure.sum;
-      for (const unit of unitsWhere(facts, levels, { rows: op.count(), valid: op.valid(field) }, (row) => row['valid']! < row['rows']!)) missing.add(unit);
+      for (const unit of unitsWhere(facts, levels, field, (rows, valid) => valid < rows)) missing.add(unit);
     }
     for (const condition of Object.keys(measure.where) as Condition[]) {
       const field = FACT_FIELDS[condition];
       if (field === undefined) continue;
-      for (const unit of unitsWhere(facts, levels, { valid: op.valid(field) }, (row) => row['valid'] === 0)) missing.add(unit);
+      for (const unit of unitsWhere(facts, levels, field, (_rows, valid) => valid === 0)) missing.add(unit);
     }
     return missing;
   }
@@ -652,9 +659,11 @@ export function noDataOf(prepared: Prepared, measure: Measure, levels: readonly 
  * carrying the summed field are "no data".
  */
 export function coverageGaps(prepared: Prepared, factsMeasure: Measure, recordSource: Source, levels: readonly Level[]): Set<string> {
-  let facts = prepared.tables.communeFacts;
-  if (factsMeasure.sum !== undefined) facts = facts.filter(aq.escape((row: Record<string, unknown>) => row[factsMeasure.sum!] != null));
-  const covered = new Set(facts.array('commune') as string[]);
+  const facts = prepared.tables.communeFacts;
+  const factCommunes = columnOf(facts, 'commune') as ArrayLike<string>;
+  const summed = factsMeasure.sum === undefined ? undefined : columnOf(facts, factsMeasure.sum);
+  const covered = new Set<string>();
+  for (const row of tableRows(facts)) if (summed === undefined || summed[row] != null) covered.add(factCommunes[row]!);
   const communes = communesWithRows(prepared, recordSource);
   return withParents(prepared, levels, [...communes].filter((commune) => !covered.has(commune)));
 }
