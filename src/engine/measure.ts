@@ -466,10 +466,9 @@ class DistinctCounter {
     const id = this.ids[row]!;
     if (id < 0) return;
     tally.valid += 1;
-    const pair = tally.index * this.size + id;
-    if (this.seen.has(pair)) return;
-    this.seen.add(pair);
-    tally.distinct += 1;
+    const before = this.seen.size;
+    this.seen.add(tally.index * this.size + id);
+    if (this.seen.size !== before) tally.distinct += 1;
   }
 }
 
