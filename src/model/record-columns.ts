@@ -431,7 +431,9 @@ function concatColumns<L extends Layout>(layout: L, parts: readonly RecordColumn
   for (const part of parts) {
     const offset = origins.length;
     origins.push(...part.origins);
-    for (let i = 0; i < part.length; i++) origin[at + i] = part.origin[i]! + offset;
+    const partOrigin = part.origin;
+    if (offset === 0) origin.set(partOrigin, at);
+    else for (let i = 0; i < part.length; i++) origin[at + i] = partOrigin[i]! + offset;
     row.set(part.row, at);
     at += part.length;
   }
@@ -467,8 +469,9 @@ function concatColumn(columns: readonly Column[], length: number): Column {
         // Files of one producer list their values in the same order: their codes are copied as they are.
         if (renumber.every((code, value) => code === value)) codes.set(column.codes, at);
         else {
-          for (let i = 0; i < column.codes.length; i++) {
-            const value = column.codes[i]!;
+          const source = column.codes;
+          for (let i = 0; i < source.length; i++) {
+            const value = source[i]!;
             codes[at + i] = value < 0 ? value : renumber[value]!;
           }
         }
