@@ -555,32 +555,40 @@ export function prepare(input: PrepareInput): Prepared {
   const windowChildren = new WindowChildren(children, placed);
   const deaths = new ChildTable(children, ref, fine);
   const { childOfEvent } = placed;
-  const statuses = child.status.dictionary;
   const ages = agesOnNumber(ref);
+  // Per status code: active, dead (a status compared once per code, not per child).
+  const statuses = child.status.dictionary;
+  const isActive = Uint8Array.from(statuses, (status) => (status === 'ACTIVE' ? 1 : 0));
+  const isDead = Uint8Array.from(statuses, (status) => (status === 'DEAD' ? 1 : 0));
+  const { communeCodes, communeUnits } = placed;
+  const placedCommune = placed.commune;
+  const births = child.dateOfBirth.dates;
+  const statusCodes = child.status.codes;
+  const statusDates = child.statusDate.dates;
+  const { population, births: bornInWindow, populationAbsence, birthsAbsence } = windowChildren;
   for (let index = 0; index < children.length; index++) {
-    const commune = placed.commune[index]!;
+    const commune = placedCommune[index]!;
     if (commune < 0) continue;
-    const placement = placed.placements[index]!;
-    const unitsOf = placed.communeUnits[commune]!;
-    const born = child.dateOfBirth.dates[index]!;
-    const status = statuses[child.status.codes[index]!];
-    const statusDate = child.statusDate.dates[index]!;
+    const born = births[index]!;
+    const statusCode = statusCodes[index]!;
+    const statusDate = statusDates[index]!;
     const isBorn = born <= ref;
     const age = isBorn ? ages.years(born) : -1;
     const ageMonths = isBorn ? ages.months(born) : -1;
     windowChildren.set(index, commune, age, ageMonths, ref, fine);
     // P(R): born on or before R, under 16 at R, not moved away or dead by R. A status without
     // its date cannot be placed in time; the importer requires the date.
-    if (isBorn && age < 16 && (status === 'ACTIVE' || (statusDate !== NO_DATE && statusDate > ref))) {
-      windowChildren.population.set(index);
-      windowChildren.populationAbsence.noteNulls(children, index, commune, placement.commune);
+    if (isBorn && age < 16 && (isActive[statusCode] === 1 || (statusDate !== NO_DATE && statusDate > ref))) {
+      population.set(index);
+      populationAbsence.noteNulls(children, index, commune, communeCodes[commune]!);
     }
     if (born >= from && born <= to) {
-      windowChildren.births.set(index);
-      windowChildren.birthsAbsence.noteNulls(children, index, commune, placement.commune);
+      bornInWindow.set(index);
+      birthsAbsence.noteNulls(children, index, commune, communeCodes[commune]!);
     }
-    if (status === 'DEAD' && statusDate !== NO_DATE && statusDate >= from && statusDate <= to) {
-      deaths.add({ index, placement, unitsOf, commune, age: yearsBetween(born, statusDate), ageMonths });
+    if (isDead[statusCode] === 1 && statusDate !== NO_DATE && statusDate >= from && statusDate <= to) {
+      const placement = placed.placements[index]!;
+      deaths.add({ index, placement, unitsOf: communeUnits[commune]!, commune, age: yearsBetween(born, statusDate), ageMonths });
     }
   }
 
