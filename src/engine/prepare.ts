@@ -412,6 +412,8 @@ class WindowChildren {
   readonly births: BitSet;
   readonly populationAbsence = new Absence();
   readonly birthsAbsence = new Absence();
+  private readonly specialBits: Uint32Array;
+  private readonly sexCodes: Int32Array;
 
   constructor(
     private readonly children: ChildColumns,
@@ -426,18 +428,23 @@ class WindowChildren {
     this.fine = new Int32Array(n);
     this.population = new BitSet(n);
     this.births = new BitSet(n);
+    this.specialBits = children.fields.specialGroups.bits;
+    this.sexCodes = children.fields.sex.codes;
   }
 
   /** A placed child's window values: `age` at R, everything else at R (its units are the placement's). */
   set(index: number, commune: number, age: number, ageMonths: number, reference: number, fine: FineIndex): void {
     const ageGroup = ageGroupIndex(age);
-    const groups = activeGroups(this.children, index, reference);
     this.age[index] = age;
     this.ageMonths[index] = ageMonths;
     this.ageGroup[index] = AGE_GROUP_CODES[ageGroup]!;
-    this.special[index] = groups.length > 0 ? 1 : 0;
-    this.groups[index] = groups;
-    this.fine[index] = fine.keyOf(commune, this.children.fields.sex.codes[index]!, ageGroup);
+    // Most children have no special-circumstance group: the default (none) stands.
+    if (this.specialBits[index]! !== 0) {
+      const groups = activeGroups(this.children, index, reference);
+      this.special[index] = groups.length > 0 ? 1 : 0;
+      this.groups[index] = groups;
+    }
+    this.fine[index] = fine.keyOf(commune, this.sexCodes[index]!, ageGroup);
   }
 
   table(mask: BitSet): ColumnTable {
