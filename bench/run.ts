@@ -194,6 +194,7 @@ async function producersSet(): Promise<void> {
   console.log(`  CLI = compiled \`chitieu compute --period 2025-H1 --level province --out x.json\`${compiled ? '' : ' (not measured: run "npm run build" first)'}; ratios are of wall times`);
   console.log('  producer        MB   floor s (CPU)   import s (CPU)   rows/s   µs CPU/row   ×floor   SheetJS s (CPU)   CLI s (CPU)    peak MB   CLI ×floor   CLI ×SheetJS   result');
   let generatorResult: string | undefined;
+  const stagesOf = new Map<string, StageFigures[]>();
   for (const producer of producers) {
     if (producer.files.length === 0) {
       console.log(`  ${producer.name.padEnd(12)}  skipped: ${producer.skipped}`);
@@ -204,6 +205,7 @@ async function producersSet(): Promise<void> {
     const [read] = measure('import', producer.files);
     const [sheetjs] = measure('sheetjs', producer.files);
     const cli = compiled ? compiledRun(['compute', '--period', '2025-H1', '--level', 'province', '--out', join(DATA, 'producer-result.json'), ...producer.files]) : undefined;
+    if (compiled) stagesOf.set(producer.name, measure('compiled-stages', [join(DATA, 'producer-stages.json'), ...producer.files]));
     // Every producer's file holds the same data: the result must be the generator's, byte for byte.
     const sameResult = () => {
       const result = createHash('sha256').update(readFileSync(join(DATA, 'producer-result.json'))).digest('hex');
@@ -231,6 +233,20 @@ async function producersSet(): Promise<void> {
     );
   }
   for (const producer of producers) console.log(`  ${producer.name}: ${producer.what}`);
+  if (stagesOf.size > 0) {
+    // Where a CLI run's time goes: the compiled modules run stage by stage as `compute` runs them (bench/measure.ts).
+    const names = ['start', 'definitions', 'read', 'compute', 'write'];
+    console.log('  the same run stage by stage (compiled modules, s wall (CPU)); start = the modules `compute` loads');
+    console.log(`  producer     ${names.map((name) => name.padStart(13)).join(' ')}   read µs CPU/row`);
+    for (const [name, stages] of stagesOf) {
+      const cell = (stage: string) => {
+        const figures = stages.find((figure) => figure.stage === stage);
+        return (figures ? `${decimal.format(figures.seconds)} (${decimal.format(figures.cpuSeconds)})` : '').padStart(13);
+      };
+      const read = stages.find((figure) => figure.stage === 'read');
+      console.log(`  ${name.padEnd(12)} ${names.map(cell).join(' ')}   ${read ? decimal.format((1e6 * read.cpuSeconds) / read.rows).padStart(15) : ''}`);
+    }
+  }
   console.log(`  load after: ${loadavg().map((load) => load.toFixed(1)).join(' ')}`);
 }
 
