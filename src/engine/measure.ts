@@ -68,11 +68,7 @@ function columnOf(table: ColumnTable, name: string): ColumnArray {
 /** Narrows rows (ascending) to those a condition keeps. */
 type RowTest = (rows: Int32Array) => Int32Array;
 
-/**
- * Keeps the rows of `rows` that `keep` accepts. For the few rows left after the conditions
- * (one unit level of events); each condition has a loop of its own (`conditionTest`), so that
- * no call is made per row over half a million children.
- */
+/** Keeps the rows of `rows` that `keep` accepts, in order. */
 function keepRows(rows: Int32Array, keep: (row: number) => boolean): Int32Array {
   const kept = new Int32Array(rows.length);
   let count = 0;
@@ -83,84 +79,30 @@ function keepRows(rows: Int32Array, keep: (row: number) => boolean): Int32Array 
   return kept.subarray(0, count);
 }
 
-/** `value` is among `wanted` (`op.includes(wanted, value)`). */
+/**
+ * `value` is among `wanted` (`op.includes(wanted, value)`). On a column made from codes (the
+ * children's sex and school status) the answer is worked out once per code.
+ */
 function codeTest(column: ColumnArray, wanted: readonly unknown[]): RowTest {
   const coded = codedColumn(column);
-  if (coded !== undefined) {
-    const { codes, offset } = coded;
-    const verdicts = Uint8Array.from(coded.values, (value) => (wanted.includes(value) ? 1 : 0));
-    return (rows) => {
-      const kept = new Int32Array(rows.length);
-      let count = 0;
-      for (let i = 0; i < rows.length; i++) {
-        const row = rows[i]!;
-        if (verdicts[codes[row]! + offset] === 1) kept[count++] = row;
-      }
-      return kept.subarray(0, count);
-    };
-  }
-  return (rows) => {
-    const kept = new Int32Array(rows.length);
-    let count = 0;
-    for (let i = 0; i < rows.length; i++) {
-      const row = rows[i]!;
-      if (wanted.includes(column[row])) kept[count++] = row;
-    }
-    return kept.subarray(0, count);
-  };
+  if (coded === undefined) return (rows) => keepRows(rows, (row) => wanted.includes(column[row]));
+  const { codes, offset } = coded;
+  const verdicts = Uint8Array.from(coded.values, (value) => (wanted.includes(value) ? 1 : 0));
+  return (rows) => keepRows(rows, (row) => verdicts[codes[row]! + offset] === 1);
 }
 
 /** `=== wanted` (a flag or `true`), or with `negate` `!== wanted`. */
 function equalTest(column: ColumnArray, wanted: unknown, negate: boolean): RowTest {
-  return (rows) => {
-    const kept = new Int32Array(rows.length);
-    let count = 0;
-    for (let i = 0; i < rows.length; i++) {
-      const row = rows[i]!;
-      if ((column[row] === wanted) !== negate) kept[count++] = row;
-    }
-    return kept.subarray(0, count);
-  };
+  return (rows) => keepRows(rows, (row) => (column[row] === wanted) !== negate);
 }
 
-/** An age that is there and within both ends; the children's ages (a typed array) are always there. */
-function ageTest(column: ArrayLike<number | null | undefined>, min: number, max: number): RowTest {
-  if (column instanceof Int32Array) {
-    return (rows) => {
-      const kept = new Int32Array(rows.length);
-      let count = 0;
-      for (let i = 0; i < rows.length; i++) {
-        const row = rows[i]!;
-        const age = column[row]!;
-        if (age >= min && age <= max) kept[count++] = row;
-      }
-      return kept.subarray(0, count);
-    };
-  }
-  return (rows) => {
-    const kept = new Int32Array(rows.length);
-    let count = 0;
-    for (let i = 0; i < rows.length; i++) {
-      const row = rows[i]!;
-      const age = column[row];
-      if (age != null && age >= min && age <= max) kept[count++] = row;
-    }
-    return kept.subarray(0, count);
-  };
-}
-
-/** A date (ISO text) that is there and within both ends. */
-function dateTest(column: ArrayLike<string | null | undefined>, from: string, to: string): RowTest {
-  return (rows) => {
-    const kept = new Int32Array(rows.length);
-    let count = 0;
-    for (let i = 0; i < rows.length; i++) {
-      const row = rows[i]!;
-      const date = column[row];
-      if (date != null && date >= from && date <= to) kept[count++] = row;
-    }
-    return kept.subarray(0, count);
-  };
+/** A value that is there and within both ends (an age, or an ISO date as text). */
+function rangeTest<T extends number | string>(column: ArrayLike<T | null | undefined>, min: T, max: T): RowTest {
+  return (rows) =>
+    keepRows(rows, (row) => {
+      const value = column[row];
+      return value != null && value >= min && value <= max;
+    });
 }
 
 /**
@@ -175,12 +117,12 @@ function conditionTest(table: ColumnTable, condition: Condition, value: NonNulla
   if (YES_NO.has(condition)) return equalTest(columnOf(table, condition), true, value !== true);
   if (condition === 'age' || condition === 'ageMonths') {
     const range = value as { min?: number; max?: number };
-    return ageTest(columnOf(table, condition) as ArrayLike<number | null>, range.min ?? 0, range.max ?? Number.MAX_SAFE_INTEGER);
+    return rangeTest(columnOf(table, condition) as ArrayLike<number | null>, range.min ?? 0, range.max ?? Number.MAX_SAFE_INTEGER);
   }
   if (condition === 'specialCircumstances') return equalTest(columnOf(table, 'special'), value === 'active' ? 1 : 0, false);
   if (condition === 'riskGroups') return equalTest(columnOf(table, 'risk'), value === 'any' ? 1 : 0, false);
   if (condition === 'interventions') return equalTest(columnOf(table, 'interventions'), value === 'any' ? 1 : 0, false);
-  if (condition === 'supportDate') return dateTest(columnOf(table, 'supportDate') as ArrayLike<string | null>, window.from, window.to);
+  if (condition === 'supportDate') return rangeTest(columnOf(table, 'supportDate') as ArrayLike<string | null>, window.from, window.to);
   if (condition === 'form') {
     const column = columnOf(table, 'forms') as ArrayLike<readonly string[]>;
     const wanted = new Set(value as string[]);
