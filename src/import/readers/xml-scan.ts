@@ -541,6 +541,17 @@ export function elementsOf(part: string, text: string): XmlElement[] {
  * string (V8 reads a joined string through an indirection, at every character); a UTF-8 letter
  * split between chunks is thus always whole when decoded.
  */
+/**
+ * `head` then `tail`: a view of both where they lie side by side in one buffer (the pieces of an
+ * entry inflated at once, readers/zip.ts), else a copy.
+ */
+function joined(head: Buffer, tail: Buffer): Buffer {
+  if (head.buffer === tail.buffer && head.byteOffset + head.length === tail.byteOffset) {
+    return Buffer.from(head.buffer, head.byteOffset, head.length + tail.length);
+  }
+  return Buffer.concat([head, tail]);
+}
+
 export class Utf8Feeder {
   private pending: Buffer | undefined;
 
@@ -549,7 +560,7 @@ export class Utf8Feeder {
   }
 
   push(chunk: Buffer): void {
-    const bytes = this.pending === undefined ? chunk : Buffer.concat([this.pending, chunk]);
+    const bytes = this.pending === undefined ? chunk : joined(this.pending, chunk);
     const text = bytes.toString('latin1');
     this.scanner.scanBytes = bytes;
     const rest = this.scanner.scan(text);
