@@ -470,6 +470,8 @@ export class SheetScanner extends XmlScanner {
         if (text === undefined) return null;
         const item = text === NUMERIC ? this.number : Number(text);
         const shared = this.options.sharedStrings;
+        const known = shared.decoded(item);
+        if (known !== undefined) return known;
         // A column the importer does not read: its string is decoded only if its row is shown (rejected).
         if (this.unreadColumns !== undefined && this.isUnread(this.column - 1) && shared.mayPutOff(item)) {
           (this.unread ??= new UnreadTexts(this, this.rowNumber)).addShared(this.column - 1, shared, item);
@@ -718,6 +720,8 @@ export class SharedStrings {
   private readonly texts: (string | undefined)[] = [];
   /** Per item kept as source: the text scanned, its start and end; undefined once decoded. */
   private readonly sources: (string | undefined)[] = [];
+  /** The bytes that text was read from (the scanner's `scanBytes`), decoded from directly. */
+  private readonly bytes: (Buffer | undefined)[] = [];
   private readonly starts: number[] = [];
   private readonly ends: number[] = [];
   /** The items' text lengths, or their sources' where not decoded yet: at least the text's. */
@@ -739,6 +743,7 @@ export class SharedStrings {
   add(text: string): void {
     this.texts.push(text);
     this.sources.push(undefined);
+    this.bytes.push(undefined);
     this.starts.push(0);
     this.ends.push(0);
     this.size += text.length;
@@ -747,9 +752,15 @@ export class SharedStrings {
   addLater(s: string, start: number, end: number): void {
     this.texts.push(start === end ? '' : undefined);
     this.sources.push(start === end ? undefined : s);
+    this.bytes.push(start === end ? undefined : this.scanner?.scanBytes);
     this.starts.push(start);
     this.ends.push(end);
     this.size += end - start;
+  }
+
+  /** Item `index`'s text if it is decoded already (most cells: the item was met before). */
+  decoded(index: number): string | undefined {
+    return this.texts[index];
   }
 
   /** Item `index`'s text, decoded now if it was not; undefined when there is no such item. */
@@ -757,9 +768,10 @@ export class SharedStrings {
     const text = this.texts[index];
     if (text !== undefined || index < 0 || index >= this.texts.length) return text;
     const source = this.sources[index]!;
-    const decoded = this.scanner!.decodedLater(source, this.starts[index]!, this.ends[index]!);
+    const decoded = this.scanner!.decodedLater(source, this.starts[index]!, this.ends[index]!, this.bytes[index]);
     this.texts[index] = decoded;
     this.sources[index] = undefined;
+    this.bytes[index] = undefined;
     return decoded;
   }
 

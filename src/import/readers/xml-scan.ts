@@ -125,9 +125,9 @@ export abstract class XmlScanner {
     return this.decodedSpan(s, start, end, this.scanBytes);
   }
 
-  /** `decodedAt` after the scan of `s` (its bytes are gone): for text whose decoding was put off. */
-  decodedLater(s: string, start: number, end: number): string {
-    return this.decodedSpan(s, start, end, undefined);
+  /** `decodedAt` after the scan of `s`: for text whose decoding was put off; `bytes` those `s` was read from (`scanBytes` then), if kept. */
+  decodedLater(s: string, start: number, end: number, bytes?: Buffer): string {
+    return this.decodedSpan(s, start, end, bytes);
   }
 
   /** `decodedAt`, with `bytes` the bytes `s` was read from as Latin-1, when it was. */
