@@ -50,7 +50,8 @@ describe.skipIf(!existsSync(CHROMIUM))('the mapping step in a browser', () => {
   });
 
   it('shows the mapping step for a file whose children sheet is not recognised, with suggestions filled in', async () => {
-    await expect(page.getByLabel('Hồ sơ cột', { exact: true }).inputValue()).resolves.toBe('auto');
+    // The page fills its choices once its first requests come back: asked until it has.
+    await expect.poll(() => page.getByLabel('Hồ sơ cột', { exact: true }).inputValue()).toBe('auto');
     await page.getByLabel('Tệp dữ liệu', { exact: true }).setInputFiles(paths.form);
     await page.locator('#mapping').waitFor({ state: 'visible', timeout: 60_000 });
     expect(await page.locator('#data-error').innerText()).toBe(`Tệp "bieu-cua-tinh-21289.xlsx", trang "${FORM_SHEET}": chitieu chưa nhận ra các cột theo mẫu chuẩn; hãy ghép cột ở phần dưới.`);

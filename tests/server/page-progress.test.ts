@@ -85,7 +85,8 @@ describe.skipIf(!existsSync(CHROMIUM))('progress while reading and while making 
     let shotTaken = false;
     const seen = await textsShownBy('#report-status', async () => {
       await page.getByRole('button', { name: 'Tạo báo cáo' }).click();
-      await page.locator('#report-status').filter({ hasText: /^Đang tạo báo cáo… / }).waitFor();
+      // A district's report takes about a second: its status may be hidden again before it is looked at (its texts are in `seen`).
+      await page.locator('#report-status').filter({ hasText: /^Đang tạo báo cáo… / }).waitFor({ state: 'attached' });
       await shot(page, 'report-step', page.locator('#report-form .actions'));
       shotTaken = true;
       await page.locator('#report-links:not([hidden])').waitFor({ timeout: 120_000 });
