@@ -11,7 +11,7 @@ import { ZipRefusal, bomb, corrupt, type ZipEntry, type ZipIndex } from '../zip-
  * parses and checks the directory, and each entry is a plain raw-deflate stream from a known
  * offset, which zlib inflates as fast as anything can.
  *
- * Every entry is inflated with a counter: more bytes than the directory declares is a bomb
+ * Every entry is inflated with a limit: more bytes than the directory declares is a bomb
  * (stopped there), fewer is a file cut short. Either way nothing read from it is used. Its
  * CRC-32 is checked too, as Excel does: bytes changed on disk (a commune code, a date) inflate
  * without complaint, and only the checksum tells.
@@ -37,10 +37,11 @@ export class ZipReader {
   }
 
   /**
-   * A part as it inflates, in chunks of at most 64 KiB: a sheet is never held whole. Each chunk
-   * becomes one string for the XML scan (Utf8Feeder); at 64 KiB that string is an ordinary
-   * young object, freed cheaply, where 256 KiB ones went to V8's large-object space (a few per
-   * cent of a province's import time, measured).
+   * A part in chunks of at most 64 KiB: inflated at once up to 16 MB (a commune's sheet), as it
+   * inflates beyond (a sheet of a million rows is never held whole). Each chunk becomes one
+   * string for the XML scan (Utf8Feeder); at 64 KiB that string is an ordinary young object,
+   * freed cheaply, where 256 KiB ones went to V8's large-object space (a few per cent of a
+   * province's import time, measured).
    */
   async *stream(entry: ZipEntry): AsyncGenerator<Buffer> {
     const start = this.index.dataStart.get(entry);
@@ -75,7 +76,7 @@ export class ZipReader {
     try {
       output = entry.method === 0 ? compressed : inflateRawSync(compressed, { maxOutputLength: Math.max(1, entry.uncompressedSize) });
     } catch (error) {
-      const code = (error as { code?: unknown }).code;
+      const code = error instanceof Error && 'code' in error ? error.code : undefined;
       if (code === 'ERR_BUFFER_TOO_LARGE') throw bomb(importText.zipEntryBeyondDeclared({ name: entry.name, declared: entry.uncompressedSize }));
       if (code === 'Z_BUF_ERROR') throw shorter(entry);
       throw corrupt(importText.zipEntryNotInflated({ name: entry.name }));
